@@ -1,0 +1,157 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Juesuan.Domain.Catalogs;
+
+/// <summary>One entry of a classification catalog (科目): code, official name, names seen in reports, explanation.</summary>
+public sealed record CatalogEntry
+{
+    /// <summary>The code (3/5/7 digits).</summary>
+    public required string Code { get; init; }
+
+    /// <summary>The official name (科目名称).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Other names reports print for the same code (e.g. 行政事业部门医疗 for 行政事业单位医疗).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The glossary sentence (「反映…」) where a published glossary gives one.</summary>
+    public string? Explanation { get; init; }
+
+    /// <summary>Where the explanation was taken from.</summary>
+    public string? ExplanationSource { get; init; }
+
+    /// <summary>Economic catalog: personnel (人员经费) or public (公用经费).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Function catalog, 类 only: the row order in table 01 (一、一般公共服务支出 = 1).</summary>
+    public int? Table01Order { get; init; }
+
+    /// <summary>True when <paramref name="name"/> is the official name or a known variant (ignoring spaces and bracket widths).</summary>
+    public bool HasName(string name)
+    {
+        var n = CatalogText.NormalizeName(name);
+        return CatalogText.NormalizeName(Name) == n || Aliases.Any(a => CatalogText.NormalizeName(a) == n);
+    }
+}
+
+/// <summary>A classification catalog of one edition (版本年度): function (功能分类) or economic (经济分类).</summary>
+public sealed class Catalog
+{
+    private readonly FrozenDictionary<string, CatalogEntry> _byCode;
+
+    /// <summary>Creates a catalog; codes must be unique.</summary>
+    public Catalog(string kind, int edition, string title, IEnumerable<CatalogEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Kind = kind;
+        Edition = edition;
+        Title = title;
+        Entries = entries.OrderBy(e => e.Code, StringComparer.Ordinal).ToArray();
+        _byCode = Entries.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>"function" or "economic".</summary>
+    public string Kind { get; }
+
+    /// <summary>The first year this edition applies to.</summary>
+    public int Edition { get; }
+
+    /// <summary>Human title.</summary>
+    public string Title { get; }
+
+    /// <summary>All entries, by code.</summary>
+    public IReadOnlyList<CatalogEntry> Entries { get; }
+
+    /// <summary>The entry for a code, or null when the catalog does not know it.</summary>
+    public CatalogEntry? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>True when the code is in the catalog.</summary>
+    public bool Contains(string code) => _byCode.ContainsKey(code);
+
+    /// <summary>Direct children of a code (款 of a 类, 项 of a 款).</summary>
+    public IEnumerable<CatalogEntry> ChildrenOf(string code) =>
+        Entries.Where(e => e.Code.Length == code.Length + 2 && e.Code.StartsWith(code, StringComparison.Ordinal));
+
+    /// <summary>Reads a catalog file (the JSON shape of the embedded catalogs).</summary>
+    public static Catalog Load(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<CatalogFile>(json, CatalogText.JsonOptions)
+            ?? throw new InvalidDataException("Empty catalog file.");
+        var duplicates = file.Entries.GroupBy(e => e.Code).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        if (duplicates.Length > 0)
+        {
+            throw new InvalidDataException("Duplicate catalog codes: " + string.Join(", ", duplicates));
+        }
+
+        return new Catalog(file.Catalog, file.Edition, file.Title, file.Entries);
+    }
+
+    private sealed record CatalogFile(string Catalog, int Edition, string Title, IReadOnlyList<CatalogEntry> Entries);
+}
+
+/// <summary>
+/// The catalogs shipped with Juesuan as embedded data files, versioned by edition year:
+/// a department-year of year Y uses the latest edition not after Y (or the earliest, for older years).
+/// </summary>
+public static class CatalogLibrary
+{
+    private static readonly Lazy<IReadOnlyList<Catalog>> All = new(LoadEmbedded);
+
+    /// <summary>Every embedded catalog edition.</summary>
+    public static IReadOnlyList<Catalog> Editions => All.Value;
+
+    /// <summary>The functional classification (支出功能分类) for <paramref name="year"/>.</summary>
+    public static Catalog Function(int year) => Select(All.Value, "function", year);
+
+    /// <summary>The economic classification (经济分类) for <paramref name="year"/>.</summary>
+    public static Catalog Economic(int year) => Select(All.Value, "economic", year);
+
+    /// <summary>The edition of <paramref name="kind"/> that applies to <paramref name="year"/> among <paramref name="editions"/>.</summary>
+    public static Catalog Select(IEnumerable<Catalog> editions, string kind, int year)
+    {
+        var ofKind = editions.Where(c => c.Kind == kind).OrderBy(c => c.Edition).ToArray();
+        if (ofKind.Length == 0)
+        {
+            throw new InvalidOperationException($"No catalog of kind '{kind}' is embedded.");
+        }
+
+        return ofKind.LastOrDefault(c => c.Edition <= year) ?? ofKind[0];
+    }
+
+    private static IReadOnlyList<Catalog> LoadEmbedded()
+    {
+        var assembly = typeof(CatalogLibrary).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Juesuan.Catalogs.", StringComparison.Ordinal))
+            .Select(n => Load(assembly, n))
+            .ToArray();
+    }
+
+    private static Catalog Load(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing resource " + name);
+        return Catalog.Load(stream);
+    }
+}
+
+/// <summary>Shared text handling for catalog names.</summary>
+public static class CatalogText
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = false,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>Removes white space and maps ASCII brackets to full-width, so 「因公出国(境)费用」 matches 「因公出国（境）费用」.</summary>
+    public static string NormalizeName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new string(name.Where(c => !char.IsWhiteSpace(c)).Select(c => c switch { '(' => '（', ')' => '）', _ => c }).ToArray());
+    }
+}

@@ -1,0 +1,72 @@
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Codes;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Domain.Model;
+
+/// <summary>A remark about a code in a table: malformed, unknown to the catalog, or printed with another name.</summary>
+/// <param name="Table">Table title or number.</param>
+/// <param name="Row">Row key (the code as stated).</param>
+/// <param name="Message">Chinese message.</param>
+/// <param name="Kind">malformed, unknown or name.</param>
+public sealed record CodeRemark(string Table, string Row, string Message, string Kind);
+
+/// <summary>
+/// Checks the classification codes of a department-year's tables against the catalogs of its year. Unknown codes are
+/// kept in the model and reported here, never dropped.
+/// </summary>
+public static class CodeCheck
+{
+    /// <summary>Every remark on the codes of <paramref name="year"/>'s tables (department and units).</summary>
+    public static IReadOnlyList<CodeRemark> Check(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var functions = CatalogLibrary.Function(year.Year);
+        var economics = CatalogLibrary.Economic(year.Year);
+        var remarks = new List<CodeRemark>();
+        foreach (var table in year.Tables.Concat(year.Units.SelectMany(u => u.Tables)))
+        {
+            if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
+            {
+                remarks.Add(new CodeRemark(table.Title, "-", $"未知的表定义「{table.Definition}」", "unknown-table"));
+                continue;
+            }
+
+            var name = table.Number ?? table.Title;
+            foreach (var row in table.Rows.Where(r => definition.Row(r.Key) is null && r.Key != "total"))
+            {
+                var (valid, catalog) = definition.RowKind switch
+                {
+                    "functional" => (FunctionCode.Parse(row.Key).Success, functions),
+                    "economic" => (EconomicCode.Parse(row.Key).Success, economics),
+                    _ => (false, (Catalog?)null),
+                };
+                if (catalog is null)
+                {
+                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 不应有行「{row.Key}」（该表只有固定行）", "unknown-row"));
+                }
+                else if (!valid)
+                {
+                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 行「{row.Key}」不是合法的科目编码", "malformed"));
+                }
+                else if (catalog.Find(row.Key) is not { } entry)
+                {
+                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 科目「{row.Key} {row.Label}」不在 {catalog.Edition} 年版科目目录中（已保留）", "unknown"));
+                }
+                else if (row.Label is not null && !entry.HasName(row.Label) && !IsTruncationOf(row.Label, entry))
+                {
+                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 科目「{row.Key}」名称印为「{row.Label}」，目录名称为「{entry.Name}」", "name"));
+                }
+            }
+        }
+
+        return remarks;
+    }
+
+    // Reports cut long names at the cell edge ("机关事业部门基本养老保险缴费支"): a prefix of a known name is not a different name.
+    private static bool IsTruncationOf(string label, CatalogEntry entry)
+    {
+        var n = CatalogText.NormalizeName(label);
+        return n.Length >= 4 && new[] { entry.Name }.Concat(entry.Aliases).Any(a => CatalogText.NormalizeName(a).StartsWith(n, StringComparison.Ordinal));
+    }
+}

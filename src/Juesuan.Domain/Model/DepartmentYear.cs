@@ -1,0 +1,109 @@
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Domain.Model;
+
+/// <summary>The department (部门): name, code, region.</summary>
+public sealed record Department
+{
+    /// <summary>Official name (镇安县医疗保障局).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>部门编码, when known.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>Province (陕西省).</summary>
+    public string? Province { get; init; }
+
+    /// <summary>City / county (商洛市镇安县).</summary>
+    public string? Region { get; init; }
+}
+
+/// <summary>Whether a unit is the department's own office (本级) or a subordinate unit (二级单位).</summary>
+public enum OrgUnitKind
+{
+    /// <summary>本级 (机关).</summary>
+    Headquarters,
+
+    /// <summary>二级单位 (下属单位).</summary>
+    Subordinate,
+}
+
+/// <summary>A budget unit (预算单位) of the department, with its own tables when the report gives them.</summary>
+public sealed record OrgUnit
+{
+    /// <summary>Name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>单位编码.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>本级 or 二级.</summary>
+    public OrgUnitKind Kind { get; init; }
+
+    /// <summary>行政单位 / 参公事业单位 / 事业单位, as printed.</summary>
+    public string? Nature { get; init; }
+
+    /// <summary>The unit's own tables (may be empty when the report gives only department figures).</summary>
+    public IReadOnlyList<StatedTable> Tables { get; init; } = [];
+}
+
+/// <summary>
+/// 部门决算: one department's final accounts for one year — the public tables as stated, the narrative, the prior
+/// year and budget figures, the details the narrative reports, and the self-evaluations.
+/// </summary>
+public sealed record DepartmentYear
+{
+    /// <summary>The department.</summary>
+    public required Department Department { get; init; }
+
+    /// <summary>The fiscal year the accounts are for.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The template id (<see cref="TemplateLibrary"/>).</summary>
+    public string TemplateId { get; init; } = TemplateLibrary.DefaultTemplateId;
+
+    /// <summary>The units the accounts cover (本级 and 二级单位).</summary>
+    public IReadOnlyList<OrgUnit> Units { get; init; } = [];
+
+    /// <summary>The department's tables as stated (the consolidation, 汇总, when there are several units).</summary>
+    public IReadOnlyList<StatedTable> Tables { get; init; } = [];
+
+    /// <summary>The narrative (情况说明).</summary>
+    public Narrative Narrative { get; init; } = new();
+
+    /// <summary>Prior-year and budget figures (上年数, 年初预算数).</summary>
+    public IReadOnlyList<ReferenceFigure> References { get; init; } = [];
+
+    /// <summary>“三公” details.</summary>
+    public ThreePublicDetails? ThreePublic { get; init; }
+
+    /// <summary>机关运行经费.</summary>
+    public OperatingCosts? OperatingCosts { get; init; }
+
+    /// <summary>政府采购.</summary>
+    public Procurement? Procurement { get; init; }
+
+    /// <summary>国有资产占用.</summary>
+    public Assets? Assets { get; init; }
+
+    /// <summary>人员情况.</summary>
+    public Staffing? Staffing { get; init; }
+
+    /// <summary>Self-evaluations (绩效自评表).</summary>
+    public IReadOnlyList<Evaluation> Evaluations { get; init; } = [];
+
+    /// <summary>The file(s) it was read from.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>The identity in a store: department name and year.</summary>
+    public string Key => KeyOf(Department.Name, Year);
+
+    /// <summary>The template, or the national one when the id is unknown.</summary>
+    public Template Template => TemplateLibrary.Find(TemplateId) ?? TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId];
+
+    /// <summary>The stated table of a definition, or null.</summary>
+    public StatedTable? Table(string definitionId) => Tables.FirstOrDefault(t => t.Definition == definitionId);
+
+    /// <summary>The store key of a department-year: 「名称/年度」.</summary>
+    public static string KeyOf(string department, int year) => $"{department.Trim()}/{year}";
+}

@@ -1,0 +1,144 @@
+using Juesuan.Domain.Numbers;
+
+namespace Juesuan.Domain.Model;
+
+/// <summary>
+/// A figure stated outside the tables: a prior-year or budget value of a concept (上年数, 年初预算数).
+/// The narrative's changes and completion rates are checked against these.
+/// </summary>
+public sealed record ReferenceFigure
+{
+    /// <summary>What the figure is: concept, code, scope and basis (prior / budget / fullYearBudget).</summary>
+    public required FactKey Key { get; init; }
+
+    /// <summary>The amount.</summary>
+    public required Amount Amount { get; init; }
+
+    /// <summary>Where it came from.</summary>
+    public SourceLocation? Source { get; init; }
+}
+
+/// <summary>“三公”经费 details beyond the amounts of table 09: groups, persons, vehicles (三公经费明细).</summary>
+public sealed record ThreePublicDetails
+{
+    /// <summary>因公出国（境）团组数.</summary>
+    public int? AbroadGroups { get; init; }
+
+    /// <summary>因公出国（境）人次.</summary>
+    public int? AbroadPersons { get; init; }
+
+    /// <summary>公务用车购置数 (辆).</summary>
+    public int? VehiclesPurchased { get; init; }
+
+    /// <summary>公务用车保有量 (辆, at year end).</summary>
+    public int? VehiclesHeld { get; init; }
+
+    /// <summary>国内公务接待批次.</summary>
+    public int? DomesticReceptionBatches { get; init; }
+
+    /// <summary>国内公务接待人次.</summary>
+    public int? DomesticReceptionPersons { get; init; }
+
+    /// <summary>外事接待批次.</summary>
+    public int? ForeignReceptionBatches { get; init; }
+
+    /// <summary>外事接待人次.</summary>
+    public int? ForeignReceptionPersons { get; init; }
+
+    /// <summary>会议费 amount, budget and count where the province publishes them (Shaanxi).</summary>
+    public Amount? MeetingBudget { get; init; }
+
+    /// <summary>会议费 actual.</summary>
+    public Amount? Meeting { get; init; }
+
+    /// <summary>会议次数.</summary>
+    public int? Meetings { get; init; }
+
+    /// <summary>会议人次.</summary>
+    public int? MeetingPersons { get; init; }
+
+    /// <summary>培训费 budget.</summary>
+    public Amount? TrainingBudget { get; init; }
+
+    /// <summary>培训费 actual.</summary>
+    public Amount? Training { get; init; }
+
+    /// <summary>培训次数.</summary>
+    public int? Trainings { get; init; }
+
+    /// <summary>培训人次.</summary>
+    public int? TrainingPersons { get; init; }
+}
+
+/// <summary>机关运行经费: budget, actual and prior year.</summary>
+public sealed record OperatingCosts
+{
+    /// <summary>年初预算.</summary>
+    public Amount? Budget { get; init; }
+
+    /// <summary>决算.</summary>
+    public Amount? Actual { get; init; }
+
+    /// <summary>上年决算.</summary>
+    public Amount? Prior { get; init; }
+}
+
+/// <summary>政府采购支出.</summary>
+public sealed record Procurement
+{
+    /// <summary>政府采购支出总额.</summary>
+    public Amount? Total { get; init; }
+
+    /// <summary>货物.</summary>
+    public Amount? Goods { get; init; }
+
+    /// <summary>工程.</summary>
+    public Amount? Works { get; init; }
+
+    /// <summary>服务.</summary>
+    public Amount? Services { get; init; }
+
+    /// <summary>授予中小企业合同金额.</summary>
+    public Amount? SmeContracts { get; init; }
+
+    /// <summary>其中授予小微企业合同金额.</summary>
+    public Amount? SmallMicroContracts { get; init; }
+}
+
+/// <summary>国有资产占用: vehicles by kind and large equipment.</summary>
+public sealed record Assets
+{
+    /// <summary>车辆总数.</summary>
+    public int? Vehicles { get; init; }
+
+    /// <summary>车辆 by kind (主要领导干部用车, 执法执勤用车, …) as printed.</summary>
+    public IReadOnlyDictionary<string, int> VehiclesByKind { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>单价 100 万元以上设备（不含车辆）台（套）.</summary>
+    public int? LargeEquipment { get; init; }
+
+    /// <summary>当年购置车辆.</summary>
+    public int? VehiclesPurchasedThisYear { get; init; }
+
+    /// <summary>当年购置单价 100 万元以上设备.</summary>
+    public int? LargeEquipmentPurchasedThisYear { get; init; }
+}
+
+/// <summary>人员情况.</summary>
+public sealed record Staffing
+{
+    /// <summary>编制数.</summary>
+    public int? Authorized { get; init; }
+
+    /// <summary>行政编制.</summary>
+    public int? AuthorizedAdministrative { get; init; }
+
+    /// <summary>事业编制.</summary>
+    public int? AuthorizedInstitutional { get; init; }
+
+    /// <summary>实有人员.</summary>
+    public int? Actual { get; init; }
+
+    /// <summary>离退休人员.</summary>
+    public int? Retired { get; init; }
+}

@@ -1,0 +1,143 @@
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Domain.Model;
+
+/// <summary>Where an assertion of a fact comes from.</summary>
+public enum AssertionOrigin
+{
+    /// <summary>A table cell.</summary>
+    Table,
+
+    /// <summary>A narrative claim.</summary>
+    Narrative,
+
+    /// <summary>A prior-year or budget figure.</summary>
+    Reference,
+}
+
+/// <summary>One place that states a fact (断言): the amount and where it was stated.</summary>
+/// <param name="Key">The fact.</param>
+/// <param name="Amount">The amount as stated there.</param>
+/// <param name="Origin">Table, narrative or reference.</param>
+/// <param name="Table">The table definition id for table cells.</param>
+/// <param name="Location">Where.</param>
+public sealed record FactAssertion(FactKey Key, Amount Amount, AssertionOrigin Origin, string? Table, SourceLocation Location);
+
+/// <summary>
+/// 事实索引: resolves a concept (e.g. 基本支出 of 210) to every place that states it — table cells through the
+/// template's column and row concepts, narrative claims through their subjects, and the reference figures.
+/// Blank cells are not assertions.
+/// </summary>
+public sealed class FactIndex
+{
+    private readonly Dictionary<FactKey, List<FactAssertion>> _byKey = [];
+
+    private FactIndex()
+    {
+    }
+
+    /// <summary>Every assertion.</summary>
+    public IEnumerable<FactAssertion> All => _byKey.Values.SelectMany(v => v);
+
+    /// <summary>Every fact key stated at least once.</summary>
+    public IEnumerable<FactKey> Keys => _byKey.Keys;
+
+    /// <summary>The assertions of exactly this key.</summary>
+    public IReadOnlyList<FactAssertion> Find(FactKey key) => _byKey.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>The assertions of a concept and code in any scope and basis.</summary>
+    public IEnumerable<FactAssertion> FindConcept(string concept, string? code = null) =>
+        _byKey.Where(kv => kv.Key.Concept == concept && kv.Key.Code == code).SelectMany(kv => kv.Value);
+
+    /// <summary>Builds the index of a department-year's own (consolidated) tables, narrative and references.</summary>
+    public static FactIndex Build(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var index = new FactIndex();
+        foreach (var table in year.Tables)
+        {
+            index.AddTable(table);
+        }
+
+        foreach (var claim in year.Narrative.Claims)
+        {
+            if (claim.Amount is { } amount)
+            {
+                index.Add(new FactAssertion(claim.Subject, amount, AssertionOrigin.Narrative, null,
+                    claim.Source ?? new SourceLocation { Section = claim.Section, Sentence = claim.Sentence }));
+            }
+
+            if (claim.Budget is { } budget)
+            {
+                var key = claim.Subject with { Basis = claim.BudgetBasis ?? Bases.Budget };
+                index.Add(new FactAssertion(key, budget, AssertionOrigin.Narrative, null,
+                    claim.Source ?? new SourceLocation { Section = claim.Section, Sentence = claim.Sentence }));
+            }
+        }
+
+        foreach (var reference in year.References)
+        {
+            index.Add(new FactAssertion(reference.Key, reference.Amount, AssertionOrigin.Reference, null,
+                reference.Source ?? new SourceLocation { Section = "上年数/预算数" }));
+        }
+
+        return index;
+    }
+
+    /// <summary>The fact a cell states under its table definition, or null when the definition gives it no concept.</summary>
+    public static FactKey? KeyOf(TableDefinition definition, StatedRow row, ColumnDefinition column)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(column);
+        var fixedRow = definition.Row(row.Key);
+        var concept = fixedRow?.Concept ?? column.Concept;
+        if (concept is null)
+        {
+            return null;
+        }
+
+        // A class row of 04 states expense.total by the column's scope; a fixed row of 01 states its own concept.
+        var code = fixedRow is null ? row.Key : fixedRow.Code;
+        var scope = fixedRow?.Scope ?? column.Scope ?? definition.Scope ?? Scopes.All;
+        var basis = fixedRow?.Basis ?? Bases.Actual;
+        return new FactKey(concept, code, scope, basis);
+    }
+
+    private void AddTable(StatedTable table)
+    {
+        if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
+        {
+            return;
+        }
+
+        foreach (var row in table.Rows)
+        {
+            foreach (var cell in row.Cells)
+            {
+                if (cell.Value is not { } value || definition.Column(cell.Column) is not { } column)
+                {
+                    continue;
+                }
+
+                if (KeyOf(definition, row, column) is { } key)
+                {
+                    var location = cell.Source ?? new SourceLocation { Table = table.Number ?? table.Title, Row = row.Label is null ? row.Key : $"{row.Key} {row.Label}", Column = column.Name };
+                    Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location));
+                }
+            }
+        }
+    }
+
+    private void Add(FactAssertion assertion)
+    {
+        if (!_byKey.TryGetValue(assertion.Key, out var list))
+        {
+            list = [];
+            _byKey[assertion.Key] = list;
+        }
+
+        list.Add(assertion);
+    }
+}

@@ -1,0 +1,105 @@
+using Juesuan.Domain.Numbers;
+
+namespace Juesuan.Domain.Model;
+
+/// <summary>A section of the narrative (情况说明) as printed.</summary>
+public sealed record NarrativeSection
+{
+    /// <summary>一, 二, … as printed.</summary>
+    public required string Number { get; init; }
+
+    /// <summary>The heading as printed.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The template section key it matches, when known.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The text.</summary>
+    public string Text { get; init; } = string.Empty;
+}
+
+/// <summary>The direction a change or a comparison is worded in.</summary>
+public enum Direction
+{
+    /// <summary>增加 / 增长 / 大于.</summary>
+    Increase,
+
+    /// <summary>减少 / 下降 / 小于.</summary>
+    Decrease,
+
+    /// <summary>持平 / 等于 / 无差异.</summary>
+    Flat,
+}
+
+/// <summary>
+/// One statement of the narrative about one subject (叙述声明): 「基本支出 131.48万元，占 94.81%」, or 「与上年相比增加
+/// 43.10万元，增长 45.09%」, or 「年初预算 10.72万元，决算 9.97万元，完成年初预算的 92.97%」. Each part is optional;
+/// parts present must agree with the tables (the audit checks that). Amounts carry their own unit so that a 元/万元
+/// slip is visible.
+/// </summary>
+public sealed record Claim
+{
+    /// <summary>The subject: concept, code, scope (basis is actual for the amount).</summary>
+    public required FactKey Subject { get; init; }
+
+    /// <summary>The narrative section key or number it is in.</summary>
+    public string? Section { get; init; }
+
+    /// <summary>The stated amount (决算数).</summary>
+    public Amount? Amount { get; init; }
+
+    /// <summary>The stated share (占 x%), in percent.</summary>
+    public Printed? SharePercent { get; init; }
+
+    /// <summary>What the share is of (a concept key; the total of the section when absent).</summary>
+    public FactKey? ShareOf { get; init; }
+
+    /// <summary>The stated change against the prior year (增加/减少 X), always non-negative; see <see cref="ChangeDirection"/>.</summary>
+    public Amount? Change { get; init; }
+
+    /// <summary>The stated change in percent (增长/下降 Y%), non-negative.</summary>
+    public Printed? ChangePercent { get; init; }
+
+    /// <summary>The direction word of the change.</summary>
+    public Direction? ChangeDirection { get; init; }
+
+    /// <summary>The stated budget (年初预算数 or 全年预算数).</summary>
+    public Amount? Budget { get; init; }
+
+    /// <summary>Which budget: <see cref="Bases.Budget"/> or <see cref="Bases.FullYearBudget"/>.</summary>
+    public string? BudgetBasis { get; init; }
+
+    /// <summary>The stated completion rate (完成年初预算的 Z%).</summary>
+    public Printed? CompletionPercent { get; init; }
+
+    /// <summary>The comparison word between actual and budget (大于/小于/等于).</summary>
+    public Direction? BudgetComparison { get; init; }
+
+    /// <summary>A stated count (团组、人次、辆、台).</summary>
+    public Printed? Count { get; init; }
+
+    /// <summary>The unit of the count (个, 人次, 辆, 台（套）).</summary>
+    public string? CountUnit { get; init; }
+
+    /// <summary>The reason given (主要原因是…).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The sentence as printed.</summary>
+    public string? Sentence { get; init; }
+
+    /// <summary>Where it was read.</summary>
+    public SourceLocation? Source { get; init; }
+}
+
+/// <summary>The narrative: its sections as printed and the claims read from them.</summary>
+public sealed record Narrative
+{
+    /// <summary>Sections in printed order.</summary>
+    public IReadOnlyList<NarrativeSection> Sections { get; init; } = [];
+
+    /// <summary>Claims in printed order.</summary>
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
+
+    /// <summary>Numbers the reader could not attach to a claim, kept so nothing is silently lost.</summary>
+    public IReadOnlyList<string> UnattachedFigures { get; init; } = [];
+}

@@ -1,0 +1,292 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Model;
+
+namespace Juesuan.Domain.Templates;
+
+/// <summary>A column of a table definition (栏): its key, printed name and the concept its cells state.</summary>
+public sealed record ColumnDefinition
+{
+    /// <summary>Stable key used in data ("total", "basic", …).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The printed header.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The concept a cell of this column states, unless its row names one.</summary>
+    public string? Concept { get; init; }
+
+    /// <summary>The fund scope of this column, overriding the table's.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>In two-sided tables: income or expenditure.</summary>
+    public string? Side { get; init; }
+
+    /// <summary>"total" for the column that sums the others.</summary>
+    public string? Role { get; init; }
+}
+
+/// <summary>A fixed row of a table definition (行), e.g. 本年收入合计 of table 01.</summary>
+public sealed record RowDefinition
+{
+    /// <summary>Stable key ("income.total", "201", …).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The printed label.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>行次 in the national template.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>In two-sided tables: income or expenditure.</summary>
+    public string? Side { get; init; }
+
+    /// <summary>The concept the row states (wins over the column's).</summary>
+    public string? Concept { get; init; }
+
+    /// <summary>The functional code of a 类 row.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The fund scope, overriding column and table.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>The basis (actual, budget, …) the row states; actual when absent.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>"total" or "grandTotal" for summary rows.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>First year the row appears in (rows of table 01 come and go with the years).</summary>
+    public int? FromYear { get; init; }
+
+    /// <summary>Last year the row appears in.</summary>
+    public int? ToYear { get; init; }
+
+    /// <summary>True when the row belongs to the template of <paramref name="year"/>.</summary>
+    public bool AppliesTo(int year) => (FromYear ?? int.MinValue) <= year && year <= (ToYear ?? int.MaxValue);
+}
+
+/// <summary>
+/// The shape of one kind of public table, independent of province: its columns, its fixed rows, and whether its
+/// other rows are functional (类/款/项) or economic codes. Provinces number and title tables differently; the
+/// definition id is what the code relies on.
+/// </summary>
+public sealed record TableDefinition
+{
+    /// <summary>Stable id, see <see cref="TableIds"/>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The national title.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>two-sided, functional, economic, three-public.</summary>
+    public required string Layout { get; init; }
+
+    /// <summary>fixed, functional or economic: what the non-fixed rows are keyed by.</summary>
+    public required string RowKind { get; init; }
+
+    /// <summary>The fund scope of the whole table (all, fiscal, gpb, fund, soe); all when absent.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>Columns in printed order.</summary>
+    public required IReadOnlyList<ColumnDefinition> Columns { get; init; }
+
+    /// <summary>Fixed rows in printed order.</summary>
+    public IReadOnlyList<RowDefinition> Rows { get; init; } = [];
+
+    /// <summary>A remark on how well the definition is verified.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The column with <paramref name="key"/>, or null.</summary>
+    public ColumnDefinition? Column(string key) => Columns.FirstOrDefault(c => c.Key == key);
+
+    /// <summary>The fixed row with <paramref name="key"/>, or null.</summary>
+    public RowDefinition? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
+}
+
+/// <summary>A table as a province's template lists it: which definition, its number and the titles seen for it.</summary>
+public sealed record TemplateTable
+{
+    /// <summary>The <see cref="TableDefinition.Id"/>.</summary>
+    public required string Definition { get; init; }
+
+    /// <summary>The printed number (公开01表), null where the province prints none (Shanghai).</summary>
+    public string? Number { get; init; }
+
+    /// <summary>Titles seen for this table; the first is the official one.</summary>
+    public required IReadOnlyList<string> Titles { get; init; }
+
+    /// <summary>True when the table may be published empty with a statement (07, 08, 09).</summary>
+    public bool MayBeEmpty { get; init; }
+
+    /// <summary>The official title.</summary>
+    public string Title => Titles[0];
+}
+
+/// <summary>A section of the narrative (情况说明) the template requires.</summary>
+public sealed record SectionDefinition
+{
+    /// <summary>一, 二, … as printed.</summary>
+    public required string Number { get; init; }
+
+    /// <summary>The heading.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Stable key (overview, income, …).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>Whether a report must carry the section.</summary>
+    public bool Required { get; init; } = true;
+}
+
+/// <summary>
+/// 模板: the table set and narrative sections of one province (from a year on). Data, not code: the embedded
+/// JSON files under Templates/ define them.
+/// </summary>
+public sealed record Template
+{
+    /// <summary>Stable id ("national-2022", "shanghai-2024", …).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Human name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Provinces using it.</summary>
+    public required IReadOnlyList<string> Provinces { get; init; }
+
+    /// <summary>First year it applies to.</summary>
+    public int FromYear { get; init; }
+
+    /// <summary>The unit its tables print (万元).</summary>
+    public string DefaultUnit { get; init; } = "万元";
+
+    /// <summary>Where it was read from.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Tables in printed order.</summary>
+    public required IReadOnlyList<TemplateTable> Tables { get; init; }
+
+    /// <summary>Narrative sections in printed order.</summary>
+    public required IReadOnlyList<SectionDefinition> Sections { get; init; }
+
+    /// <summary>The template table for a definition id, or null when this template has no such table.</summary>
+    public TemplateTable? Table(string definitionId) => Tables.FirstOrDefault(t => t.Definition == definitionId);
+
+    /// <summary>
+    /// Matches a printed title to a table of this template (by title, never by number): exact match of a known
+    /// title first, ignoring spaces, bracket widths and quote styles.
+    /// </summary>
+    public TemplateTable? MatchTitle(string printedTitle)
+    {
+        var wanted = TitleKey(printedTitle);
+        return Tables.FirstOrDefault(t => t.Titles.Any(title => TitleKey(title) == wanted));
+    }
+
+    /// <summary>Normalises a title for matching.</summary>
+    public static string TitleKey(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return CatalogText.NormalizeName(title).Replace("\"", "“", StringComparison.Ordinal).Replace("”", "“", StringComparison.Ordinal)
+            .Replace("（明细）", "明细", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The embedded table definitions and provincial templates.</summary>
+public static class TemplateLibrary
+{
+    private static readonly Lazy<(FrozenDictionary<string, TableDefinition> Definitions, FrozenDictionary<string, Template> Templates)> Loaded = new(Load);
+
+    /// <summary>Every table definition by id.</summary>
+    public static IReadOnlyDictionary<string, TableDefinition> Definitions => Loaded.Value.Definitions;
+
+    /// <summary>Every template by id.</summary>
+    public static IReadOnlyDictionary<string, Template> Templates => Loaded.Value.Templates;
+
+    /// <summary>The default template when a department-year names none.</summary>
+    public const string DefaultTemplateId = "national-2022";
+
+    /// <summary>The table definition with <paramref name="id"/>; throws for an unknown id (a programmer error).</summary>
+    public static TableDefinition Definition(string id) =>
+        Definitions.TryGetValue(id, out var d) ? d : throw new KeyNotFoundException($"Unknown table definition '{id}'.");
+
+    /// <summary>The template with <paramref name="id"/>, or null.</summary>
+    public static Template? Find(string? id) => id is not null && Templates.TryGetValue(id, out var t) ? t : null;
+
+    /// <summary>The template for a province and year: the latest of that province not after the year, else the national one.</summary>
+    public static Template ForProvince(string? province, int year)
+    {
+        var candidates = Templates.Values
+            .Where(t => province is not null && t.Provinces.Any(p => province.StartsWith(p, StringComparison.Ordinal)))
+            .OrderBy(t => t.FromYear)
+            .ToArray();
+        return candidates.LastOrDefault(t => t.FromYear <= year) ?? candidates.FirstOrDefault() ?? Templates[DefaultTemplateId];
+    }
+
+    private static (FrozenDictionary<string, TableDefinition>, FrozenDictionary<string, Template>) Load()
+    {
+        var assembly = typeof(TemplateLibrary).Assembly;
+        var definitions = Read<DefinitionsFile>(assembly, "Juesuan.Templates.table-definitions.json").Definitions
+            .ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        var templates = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Juesuan.Templates.", StringComparison.Ordinal) && !n.EndsWith("table-definitions.json", StringComparison.Ordinal))
+            .Select(n => Read<Template>(assembly, n))
+            .ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        foreach (var template in templates.Values)
+        {
+            var unknown = template.Tables.Select(t => t.Definition).Where(id => !definitions.ContainsKey(id)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new InvalidDataException($"Template {template.Id} names unknown table definitions: {string.Join(", ", unknown)}");
+            }
+        }
+
+        return (definitions, templates);
+    }
+
+    private static T Read<T>(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing resource " + name);
+        return JsonSerializer.Deserialize<T>(stream, CatalogText.JsonOptions) ?? throw new InvalidDataException("Empty resource " + name);
+    }
+
+    private sealed record DefinitionsFile(IReadOnlyList<TableDefinition> Definitions);
+}
+
+/// <summary>Ids of the table definitions the code relies on.</summary>
+public static class TableIds
+{
+    /// <summary>收入支出决算总表 (01).</summary>
+    public const string IncomeExpenditureSummary = "income-expenditure-summary";
+
+    /// <summary>收入决算表 (02).</summary>
+    public const string Income = "income";
+
+    /// <summary>支出决算表 (03).</summary>
+    public const string Expenditure = "expenditure";
+
+    /// <summary>财政拨款收入支出决算总表 (04).</summary>
+    public const string FiscalSummary = "fiscal-summary";
+
+    /// <summary>一般公共预算财政拨款支出决算表 (05).</summary>
+    public const string GpbExpenditure = "gpb-expenditure";
+
+    /// <summary>一般公共预算财政拨款基本支出决算表 (06).</summary>
+    public const string GpbBasicEconomic = "gpb-basic-economic";
+
+    /// <summary>政府性基金预算财政拨款收入支出决算表 (07).</summary>
+    public const string GovFund = "gov-fund";
+
+    /// <summary>国有资本经营预算财政拨款支出决算表 (08).</summary>
+    public const string SoeExpenditure = "soe-expenditure";
+
+    /// <summary>国有资本经营预算财政拨款收入支出决算表 (Shanghai, Sichuan).</summary>
+    public const string SoeIncomeExpenditure = "soe-income-expenditure";
+
+    /// <summary>财政拨款“三公”经费支出决算表 (09).</summary>
+    public const string ThreePublic = "three-public";
+
+    /// <summary>财政拨款“三公”经费及会议费、培训费支出决算表 (Shaanxi 09).</summary>
+    public const string ThreePublicMeetingTraining = "three-public-meeting-training";
+}
