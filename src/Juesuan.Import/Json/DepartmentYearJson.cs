@@ -1,0 +1,199 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
+using Juesuan.Domain.Model;
+
+namespace Juesuan.Import.Json;
+
+/// <summary>A problem found while reading a department-year JSON file, located by JSON path.</summary>
+/// <param name="Path">JSON path ($.tables[2].rows[5].cells[1].value).</param>
+/// <param name="Message">Chinese message.</param>
+public sealed record JsonIssue(string Path, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>
+/// The outcome of reading: the department-year (null when the file was rejected), the errors that rejected it, and
+/// warnings about what was kept but looks wrong (unknown codes, unknown columns).
+/// </summary>
+public sealed record JsonReadResult(DepartmentYear? Value, IReadOnlyList<JsonIssue> Errors, IReadOnlyList<JsonIssue> Warnings)
+{
+    /// <summary>True when a department-year was read.</summary>
+    public bool Success => Value is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Juesuan's own JSON format for a department-year (schema: docs/formats/department-year.schema.json).
+/// The top level carries "schemaVersion"; amounts are strings with their unit ("138.68万元"), printed numbers are
+/// strings with their printed decimals ("45.09"), so nothing about precision is lost. Unknown members are errors:
+/// a misspelt field must not be silently dropped.
+/// </summary>
+public static class DepartmentYearJson
+{
+    /// <summary>The schema version this build writes and reads.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The schema file name, referenced by "$schema".</summary>
+    public const string SchemaId = "https://juesuan.example/schema/department-year.v1.json";
+
+    /// <summary>The serializer options of the format.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Reads a department-year from a file.</summary>
+    public static JsonReadResult ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail("$", $"无法读取文件 {path}：{e.Message}");
+        }
+
+        return Read(text);
+    }
+
+    /// <summary>Reads a department-year from JSON text.</summary>
+    public static JsonReadResult Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            return Fail(e.Path ?? "$", $"不是合法的 JSON（第 {e.LineNumber + 1} 行，第 {e.BytePositionInLine + 1} 字节）：{FirstSentence(e.Message)}");
+        }
+
+        if (root is not JsonObject obj)
+        {
+            return Fail("$", "顶层应为对象（一个部门年度）");
+        }
+
+        if (!obj.TryGetPropertyValue("schemaVersion", out var versionNode) || versionNode is not JsonValue versionValue || !versionValue.TryGetValue<int>(out var version))
+        {
+            return Fail("$.schemaVersion", "缺少整数字段 schemaVersion");
+        }
+
+        if (version != SchemaVersion)
+        {
+            return Fail("$.schemaVersion", $"不支持的格式版本 {version}（本程序读写版本 {SchemaVersion}）");
+        }
+
+        obj.Remove("schemaVersion");
+        obj.Remove("$schema");
+        DepartmentYear? value;
+        try
+        {
+            value = obj.Deserialize<DepartmentYear>(Options);
+        }
+        catch (JsonException e)
+        {
+            return Fail(e.Path ?? "$", Explain(e));
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return Fail("$", e.Message);
+        }
+
+        if (value is null)
+        {
+            return Fail("$", "内容为空");
+        }
+
+        var (errors, warnings) = JsonValidation.Validate(value);
+        return new JsonReadResult(errors.Count == 0 ? value : null, errors, warnings);
+    }
+
+    /// <summary>Writes a department-year as indented JSON with "$schema" and "schemaVersion" first.</summary>
+    public static string Write(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var node = JsonSerializer.SerializeToNode(year, Options)!.AsObject();
+        var ordered = new JsonObject
+        {
+            ["$schema"] = SchemaId,
+            ["schemaVersion"] = SchemaVersion,
+        };
+        foreach (var (key, value) in node.ToArray())
+        {
+            node.Remove(key);
+            ordered[key] = value;
+        }
+
+        return ordered.ToJsonString(Options) + "\n";
+    }
+
+    private static JsonReadResult Fail(string path, string message) => new(null, [new JsonIssue(path, message)], []);
+
+    private static string Explain(JsonException e)
+    {
+        var message = e.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "未知字段（格式中没有这个字段；为免丢失数据，拒绝读取）";
+        }
+
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var idx = message.IndexOf("including the following:", StringComparison.Ordinal);
+            return "缺少必填字段：" + (idx >= 0 ? message[(idx + "including the following:".Length)..].Trim().TrimEnd('.') : message);
+        }
+
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return "值的类型不对：" + FirstSentence(message);
+        }
+
+        return FirstSentence(message);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var idx = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return idx > 0 ? message[..idx] : message;
+    }
+
+    // Empty lists and maps carry no information; leaving them out keeps files readable. Reading restores them as empty.
+    private static void OmitEmptyCollections(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            WriteIndented = true,
+            IndentSize = 2,
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            RespectNullableAnnotations = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
+        };
+        options.Converters.Add(new PrintedConverter());
+        options.Converters.Add(new AmountConverter());
+        options.Converters.Add(new MoneyUnitConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,113 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Json;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Import.Tests;
+
+public class DepartmentYearJsonTests
+{
+    private static DepartmentYear ReadExample()
+    {
+        var result = DepartmentYearJson.ReadFile(Paths.Example);
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        return result.Value!;
+    }
+
+    [Fact]
+    public void Example_reads_without_errors_or_warnings()
+    {
+        var result = DepartmentYearJson.ReadFile(Paths.Example);
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
+        var year = result.Value!;
+        Assert.Equal("青石县医疗保障局", year.Department.Name);
+        Assert.Equal(2024, year.Year);
+        Assert.Equal(3, year.Units.Count);
+        Assert.Equal(9, year.Tables.Count);
+        Assert.Equal(new Amount(484.93m, 2, MoneyUnit.WanYuan), year.Table(TableIds.Expenditure)!.AmountAt("total", "total"));
+        Assert.Equal(3, year.Evaluations.Count);
+        Assert.Equal(13, year.Narrative.Sections.Count);
+    }
+
+    [Fact]
+    public void Writing_and_reading_back_gives_the_same_document()
+    {
+        var year = ReadExample();
+        var written = DepartmentYearJson.Write(year);
+        var again = DepartmentYearJson.Read(written);
+        Assert.True(again.Success, string.Join("\n", again.Errors));
+        Assert.Equal(written, DepartmentYearJson.Write(again.Value!));
+    }
+
+    [Fact]
+    public void Written_example_equals_the_committed_file()
+    {
+        // The committed example is in the canonical form the writer produces; a change to the format shows here.
+        var year = ReadExample();
+        Assert.Equal(File.ReadAllText(Paths.Example).ReplaceLineEndings("\n"), DepartmentYearJson.Write(year));
+    }
+
+    [Fact]
+    public void Printed_precision_survives_the_round_trip()
+    {
+        var json = Minimal("""{"definition":"expenditure","title":"支出决算表","rows":[{"key":"total","cells":[{"column":"total","value":"138.60"},{"column":"basic","value":138.6}]}]}""");
+        var year = DepartmentYearJson.Read(json).Value!;
+        var row = year.Tables[0].Rows[0];
+        Assert.Equal(2, row.Cell("total")!.Value!.Value.Decimals);
+        Assert.Equal(1, row.Cell("basic")!.Value!.Value.Decimals);
+        Assert.Contains("\"138.60\"", DepartmentYearJson.Write(year), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> BadDocuments => new()
+    {
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":2024,\"tables\":[{\"definition\":\"expenditure\",\"title\":\"t\",\"rows\":[{\"key\":\"total\",\"cells\":[{\"column\":\"total\",\"value\":\"12.3x\"}]}]}]}", "$.tables[0].rows[0].cells[0].value", "12.3x" },
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":2024,\"colour\":\"red\"}", "$.colour", "未知字段" },
+        { "{\"schemaVersion\":1,\"year\":2024}", "$", "department" },
+        { "{\"schemaVersion\":2,\"department\":{\"name\":\"x\"},\"year\":2024}", "$.schemaVersion", "不支持" },
+        { "{\"department\":{\"name\":\"x\"},\"year\":2024}", "$.schemaVersion", "schemaVersion" },
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":\"二〇二四\"}", "$.year", "类型" },
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":1890}", "$.year", "1890" },
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":2024,\"templateId\":\"mars-2024\"}", "$.templateId", "mars-2024" },
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":2024,\"tables\":[{\"definition\":\"nine\",\"title\":\"t\"}]}", "$.tables[0].definition", "nine" },
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":2024,\"operatingCosts\":{\"actual\":\"6.27\"}}", "$.operatingCosts.actual", "单位" },
+        { "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":2024,\"tables\":[{\"definition\":\"expenditure\",\"title\":\"t\",\"unit\":\"千元\"}]}", "$.tables[0].unit", "千元" },
+        { "{\"schemaVersion\":1, \"department\": {\"name\":\"x\"", "$", "第 1 行" },
+        { "[1,2]", "$", "顶层" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDocuments))]
+    public void Malformed_input_is_rejected_with_its_json_path(string json, string path, string messagePart)
+    {
+        var result = DepartmentYearJson.Read(json);
+        Assert.False(result.Success);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_codes_and_columns_are_kept_and_reported_as_warnings()
+    {
+        var json = Minimal("""{"definition":"gpb-expenditure","title":"一般公共预算财政拨款支出决算表","rows":[{"key":"2109999","label":"火星医保支出","cells":[{"column":"total","value":"1.00"},{"column":"bonus","value":"2.00"}]}]}""");
+        var result = DepartmentYearJson.Read(json);
+        Assert.True(result.Success);
+        Assert.Equal("2109999", result.Value!.Tables[0].Rows[0].Key);
+        Assert.Equal(2, result.Value.Tables[0].Rows[0].Cells.Count);
+        Assert.Contains(result.Warnings, w => w.Message.Contains("2109999", StringComparison.Ordinal) && w.Message.Contains("不在", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Path == "$.tables[0].rows[0].cells[1].column");
+    }
+
+    [Fact]
+    public void Duplicate_rows_are_rejected()
+    {
+        var json = Minimal("""{"definition":"expenditure","title":"支出决算表","rows":[{"key":"210","cells":[]},{"key":"210","cells":[]}]}""");
+        var result = DepartmentYearJson.Read(json);
+        Assert.Equal("$.tables[0].rows[1].key", Assert.Single(result.Errors).Path);
+    }
+
+    private static string Minimal(string table) =>
+        "{\"schemaVersion\":1,\"department\":{\"name\":\"测试局\"},\"year\":2024,\"tables\":[" + table + "]}";
+}

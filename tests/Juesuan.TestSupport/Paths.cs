@@ -1,0 +1,45 @@
+using Xunit;
+
+namespace Juesuan.TestSupport;
+
+/// <summary>Locates the repository and the shared samples beside it.</summary>
+public static class Paths
+{
+    /// <summary>The repository root (the folder holding Juesuan.slnx).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The example department-year.</summary>
+    public static string Example => Path.Combine(RepoRoot, "examples", "qingshi-2024.json");
+
+    /// <summary>
+    /// The shared samples folder (../shared/samples beside the repository), or JUESUAN_SAMPLES when set.
+    /// Skips the calling test when it is absent, unless JUESUAN_REQUIRE_SAMPLES=1 (CI), where it fails instead.
+    /// </summary>
+    public static string RequireSamples()
+    {
+        var dir = Environment.GetEnvironmentVariable("JUESUAN_SAMPLES") ?? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "samples"));
+        if (Directory.Exists(dir))
+        {
+            return dir;
+        }
+
+        if (Environment.GetEnvironmentVariable("JUESUAN_REQUIRE_SAMPLES") == "1")
+        {
+            throw new InvalidOperationException($"JUESUAN_REQUIRE_SAMPLES=1 but the shared samples folder {dir} does not exist.");
+        }
+
+        Skip.If(true, $"shared samples not found at {dir}; set JUESUAN_SAMPLES or place ../shared beside the repository.");
+        return dir;
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Juesuan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Juesuan.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
