@@ -4,7 +4,9 @@
 The example is written for Juesuan: three units (本级 and two 二级), all 9 national tables, mutually consistent,
 a prior year, budgets, 三公 details and three self-evaluations. Unit figures are the data; the department's tables
 are their exact consolidation and every narrative figure is derived from them, so the example cannot contradict
-itself. Re-run after a format change: python3 examples/tools/make_example.py
+itself. Re-run after a change, then write it in the canonical form of Juesuan's own JSON writer:
+    python3 examples/tools/make_example.py
+    dotnet run --project src/Juesuan.Cli -- import examples/qingshi-2024.json -o examples/qingshi-2024.json
 """
 import json, os
 from decimal import Decimal as D, ROUND_HALF_UP

@@ -33,7 +33,7 @@ public static class CodeCheck
             }
 
             var name = table.Number ?? table.Title;
-            foreach (var row in table.Rows.Where(r => definition.Row(r.Key) is null && r.Key != "total"))
+            foreach (var row in table.Rows.Where(r => definition.Row(r.Key) is null && r.Key != FactIndex.TotalRowKey))
             {
                 var (valid, catalog) = definition.RowKind switch
                 {

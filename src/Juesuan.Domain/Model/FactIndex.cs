@@ -37,6 +37,9 @@ public sealed class FactIndex
     {
     }
 
+    /// <summary>The key of the 合计 row of tables whose other rows are classification codes.</summary>
+    public const string TotalRowKey = "total";
+
     /// <summary>Every assertion.</summary>
     public IEnumerable<FactAssertion> All => _byKey.Values.SelectMany(v => v);
 
@@ -99,7 +102,8 @@ public sealed class FactIndex
         }
 
         // A class row of 04 states expense.total by the column's scope; a fixed row of 01 states its own concept.
-        var code = fixedRow is null ? row.Key : fixedRow.Code;
+        // The 合计 row of a coded table states the department total, which carries no code.
+        var code = fixedRow is null ? (row.Key == TotalRowKey ? null : row.Key) : fixedRow.Code;
         var scope = fixedRow?.Scope ?? column.Scope ?? definition.Scope ?? Scopes.All;
         var basis = fixedRow?.Basis ?? Bases.Actual;
         return new FactKey(concept, code, scope, basis);

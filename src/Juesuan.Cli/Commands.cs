@@ -1,0 +1,312 @@
+using System.CommandLine;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Json;
+using Juesuan.Storage;
+
+namespace Juesuan.Cli;
+
+/// <summary>The commands of `juesuan` and their actions.</summary>
+internal static class Commands
+{
+    private static readonly Option<string?> StoreOption = new("--store")
+    {
+        Description = "存储类型：sqlite（默认）或 postgres；也可用环境变量 JUESUAN_STORE",
+        Recursive = true,
+    };
+
+    private static readonly Option<string?> DbOption = new("--db")
+    {
+        Description = "SQLite 数据库文件（默认在用户数据目录 ~/.local/share/juesuan/juesuan.db）；也可用环境变量 JUESUAN_DB",
+        Recursive = true,
+    };
+
+    private static readonly Option<string?> ConnectionOption = new("--connection")
+    {
+        Description = "PostgreSQL 连接字符串；也可用环境变量 JUESUAN_CONNECTION",
+        Recursive = true,
+    };
+
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("决算（Juesuan）：部门决算公开与绩效自评的编制、审核、发布与比较。");
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Description = "显示帮助和用法";
+        }
+
+        root.Options.Add(StoreOption);
+        root.Options.Add(DbOption);
+        root.Options.Add(ConnectionOption);
+        root.Subcommands.Add(Import(context));
+        root.Subcommands.Add(Show(context));
+        root.Subcommands.Add(List(context));
+        root.Subcommands.Add(Export(context));
+        root.Subcommands.Add(Delete(context));
+        return root;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var input = new Argument<string>("输入") { Description = "部门年度 JSON 文件，或含多个 JSON 文件的目录" };
+        var output = new Option<string?>("--output", "-o") { Description = "把读到的部门年度写成 JSON 文件（单个输入时）" };
+        var save = new Option<bool>("--save") { Description = "保存到存储（同一部门同一年度再次导入时整体替换）" };
+        var command = new Command("import", "导入部门年度：读取、检查并显示摘要；可写出 JSON 或保存到存储。") { input, output, save };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(input)!;
+            var files = InputFiles(path, context);
+            if (files is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (files.Count > 1 && parse.GetValue(output) is not null)
+            {
+                await context.Err.WriteLineAsync("用法错误：目录输入不能与 --output 同用（每个文件各自导入）。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            DepartmentYearStore? store = parse.GetValue(save) ? await OpenStoreAsync(parse, ct).ConfigureAwait(false) : null;
+            var exit = ExitCodes.Ok;
+            foreach (var file in files)
+            {
+                var year = ReadJson(file, context);
+                if (year is null)
+                {
+                    exit = ExitCodes.Usage;
+                    continue;
+                }
+
+                await context.Out.WriteAsync(Summary.Describe(year, file)).ConfigureAwait(false);
+                if (parse.GetValue(output) is { } target)
+                {
+                    await File.WriteAllTextAsync(target, DepartmentYearJson.Write(year), ct).ConfigureAwait(false);
+                    await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
+                }
+
+                if (store is not null)
+                {
+                    var saved = await store.SaveAsync(year, ct).ConfigureAwait(false);
+                    await context.Out.WriteLineAsync($"已保存到 {store.Options.Describe()}（键：{saved.Key}，第 {saved.Revision} 版）").ConfigureAwait(false);
+                }
+            }
+
+            return exit;
+        });
+        return command;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var input = new Argument<string>("输入") { Description = "部门年度 JSON 文件，或存储中的键（如「青石县医疗保障局/2024」）" };
+        var table = new Option<string?>("--table", "-t") { Description = "只显示一张表：表号（如 03、公开03表）、表名或表定义（如 expenditure）" };
+        var unit = new Option<string?>("--unit", "-u") { Description = "显示某个单位的表（单位名称），默认显示部门汇总表" };
+        var consolidate = new Option<bool>("--consolidate") { Description = "显示由各单位表计算出的汇总表（而不是报告所列的部门表）" };
+        var command = new Command("show", "以对齐的文本显示部门年度的各张表。") { input, table, unit, consolidate };
+        command.SetAction(async (parse, ct) =>
+        {
+            var year = await LoadAsync(parse, parse.GetValue(input)!, context, ct).ConfigureAwait(false);
+            if (year is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            IReadOnlyList<StatedTable> tables = year.Tables;
+            var heading = $"{year.Department.Name} {year.Year}年度部门决算";
+            if (parse.GetValue(unit) is { } unitName)
+            {
+                var found = year.Units.FirstOrDefault(u => u.Name == unitName || u.Name.Contains(unitName, StringComparison.Ordinal));
+                if (found is null)
+                {
+                    await context.Err.WriteLineAsync($"没有单位「{unitName}」；可用：{string.Join("、", year.Units.Select(u => u.Name))}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                tables = found.Tables;
+                heading = $"{found.Name} {year.Year}年度决算（{(found.Kind == OrgUnitKind.Headquarters ? "本级" : "二级单位")}）";
+            }
+            else if (parse.GetValue(consolidate))
+            {
+                tables = Consolidation.Consolidate(year.Units);
+                heading += "（由各单位表汇总计算）";
+            }
+
+            if (parse.GetValue(table) is { } wanted)
+            {
+                var match = tables.FirstOrDefault(t => TableMatches(year, t, wanted));
+                if (match is null)
+                {
+                    await context.Err.WriteLineAsync($"没有表「{wanted}」；可用：{string.Join("、", tables.Select(t => (t.Number ?? t.Definition) + " " + t.Title))}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                tables = [match];
+            }
+
+            await context.Out.WriteAsync(TableText.Render(year, tables, heading)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var command = new Command("list", "列出存储中的部门年度。");
+        command.SetAction(async (parse, ct) =>
+        {
+            var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var items = await store.ListAsync(ct).ConfigureAwait(false);
+            if (items.Count == 0)
+            {
+                await context.Out.WriteLineAsync($"存储中没有部门年度（{store.Options.Describe()}）。用 juesuan import <文件> --save 导入。").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var rows = items.Select(i => (IReadOnlyList<string>)[i.Key, i.Department, i.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Province ?? string.Empty,
+                i.TemplateId, i.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Tables.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                i.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), i.SavedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]).ToArray();
+            await context.Out.WriteAsync(TextTable.Render(["键", "部门", "年度", "省份", "模板", "单位数", "表数", "版本", "保存时间"], rows, new HashSet<int> { 2, 5, 6, 7 })).ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"共 {items.Count} 个（{store.Options.Describe()}）").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var key = new Argument<string>("键") { Description = "存储中的键（如「青石县医疗保障局/2024」），或一个部门年度 JSON 文件" };
+        var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：json", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json");
+        var command = new Command("export", "把部门年度导出为 JSON（本程序的格式，可再导入）。") { key, output, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var year = await LoadAsync(parse, parse.GetValue(key)!, context, ct).ConfigureAwait(false);
+            if (year is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var json = DepartmentYearJson.Write(year);
+            if (parse.GetValue(output) is { } target)
+            {
+                await File.WriteAllTextAsync(target, json, ct).ConfigureAwait(false);
+                await context.Err.WriteLineAsync($"已导出到 {target}").ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Out.WriteAsync(json).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Delete(CliContext context)
+    {
+        var key = new Argument<string>("键") { Description = "存储中的键（如「青石县医疗保障局/2024」）" };
+        var command = new Command("delete", "从存储中删除一个部门年度。") { key };
+        command.SetAction(async (parse, ct) =>
+        {
+            var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var wanted = parse.GetValue(key)!;
+            if (!await store.DeleteAsync(wanted, ct).ConfigureAwait(false))
+            {
+                await context.Err.WriteLineAsync($"存储中没有「{wanted}」。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await context.Out.WriteLineAsync($"已删除「{wanted}」。").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static bool TableMatches(DepartmentYear year, StatedTable table, string wanted)
+    {
+        var w = wanted.Trim();
+        var number = table.Number ?? year.Template.Table(table.Definition)?.Number ?? string.Empty;
+        return table.Definition == w || Template.TitleKey(table.Title) == Template.TitleKey(w) || number == w
+            || (w.Length <= 2 && int.TryParse(w, out var n) && number == $"公开{n:00}表");
+    }
+
+    private static List<string>? InputFiles(string path, CliContext context)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0)
+            {
+                context.Err.WriteLine($"目录 {path} 中没有 .json 文件。");
+                return null;
+            }
+
+            return files;
+        }
+
+        if (!File.Exists(path))
+        {
+            context.Err.WriteLine($"找不到文件 {path}。");
+            return null;
+        }
+
+        return [path];
+    }
+
+    private static DepartmentYear? ReadJson(string file, CliContext context)
+    {
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        if (extension != ".json")
+        {
+            context.Err.WriteLine($"{file}：暂只能导入本程序的 JSON 格式（.json）；{extension} 文件的导入尚未提供。");
+            return null;
+        }
+
+        var result = DepartmentYearJson.ReadFile(file);
+        foreach (var warning in result.Warnings)
+        {
+            context.Err.WriteLine($"{file}：警告：{warning}");
+        }
+
+        if (!result.Success)
+        {
+            foreach (var e in result.Errors)
+            {
+                context.Err.WriteLine($"{file}：错误：{e}");
+            }
+
+            context.Err.WriteLine($"{file}：无法读取，未导入。");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    private static async Task<DepartmentYear?> LoadAsync(ParseResult parse, string input, CliContext context, CancellationToken ct)
+    {
+        if (File.Exists(input) || input.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return File.Exists(input) ? ReadJson(input, context) : Missing(input, context);
+        }
+
+        var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
+        var year = await store.LoadAsync(input, ct).ConfigureAwait(false);
+        if (year is null)
+        {
+            await context.Err.WriteLineAsync($"既不是文件，也不在存储中：「{input}」（{store.Options.Describe()}；用 juesuan list 查看）。").ConfigureAwait(false);
+        }
+
+        return year;
+    }
+
+    private static DepartmentYear? Missing(string input, CliContext context)
+    {
+        context.Err.WriteLine($"找不到文件 {input}。");
+        return null;
+    }
+
+    private static Task<DepartmentYearStore> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
+        DepartmentYearStore.OpenAsync(StoreOptions.Resolve(parse.GetValue(StoreOption), parse.GetValue(DbOption), parse.GetValue(ConnectionOption)), ct);
+}

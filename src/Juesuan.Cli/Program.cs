@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Juesuan.Cli;
+
+/// <summary>The `juesuan` command line.</summary>
+public static class Program
+{
+    /// <summary>Entry point.</summary>
+    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line with the given writers (tests call this in-process).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        var root = Commands.Build(new CliContext(output, error));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !parse.Tokens.Any(t => t.Value is "-h" or "--help" or "-?"))
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync("用法错误：" + e.Message.Replace("。.", "。", StringComparison.Ordinal)).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("使用 juesuan --help 查看帮助。").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last net: a user never sees a stack trace unless asking for one.
+            await error.WriteLineAsync("内部错误：" + e.Message).ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("JUESUAN_DEBUG") == "1")
+            {
+                await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Internal;
+        }
+    }
+}
+
+/// <summary>Exit codes scripts rely on.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command worked and found errors (audit).</summary>
+    public const int Findings = 1;
+
+    /// <summary>Unreadable input or a usage error.</summary>
+    public const int Usage = 2;
+
+    /// <summary>A defect in Juesuan itself.</summary>
+    public const int Internal = 3;
+}
+
+/// <summary>The writers a command prints to.</summary>
+internal sealed record CliContext(TextWriter Out, TextWriter Err);

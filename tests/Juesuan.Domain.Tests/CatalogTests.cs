@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Codes;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Domain.Tests;
+
+public partial class CatalogTests
+{
+    [Fact]
+    public void The_function_catalog_has_the_26_classes_of_table_01_in_order()
+    {
+        var classes = CatalogLibrary.Function(2024).Entries.Where(e => e.Table01Order is not null).OrderBy(e => e.Table01Order).ToArray();
+        Assert.Equal(26, classes.Length);
+        Assert.Equal(Enumerable.Range(1, 26), classes.Select(c => c.Table01Order!.Value));
+        Assert.Equal("一般公共服务支出", classes[0].Name);
+        Assert.Equal("201", classes[0].Code);
+        Assert.Equal("抗疫特别国债安排的支出", classes[^1].Name);
+        Assert.Equal("234", classes[^1].Code);
+        Assert.Equal("卫生健康支出", classes[8].Name);
+    }
+
+    [Fact]
+    public void Every_catalog_code_is_valid_and_has_its_parent_in_the_catalog()
+    {
+        var function = CatalogLibrary.Function(2024);
+        foreach (var entry in function.Entries)
+        {
+            var code = FunctionCode.Parse(entry.Code);
+            Assert.True(code.Success, entry.Code);
+            if (code.Value.Parent is { } parent)
+            {
+                Assert.True(function.Contains(parent.Value), $"{entry.Code} has no parent {parent} in the catalog");
+            }
+        }
+
+        var economic = CatalogLibrary.Economic(2024);
+        foreach (var entry in economic.Entries)
+        {
+            Assert.True(EconomicCode.Parse(entry.Code).Success, entry.Code);
+            Assert.True(economic.Contains(entry.Code[..3]), entry.Code);
+            Assert.Contains(entry.Group, new[] { "personnel", "public" });
+        }
+    }
+
+    [Fact]
+    public void Personnel_spending_is_classes_301_and_303()
+    {
+        var economic = CatalogLibrary.Economic(2024);
+        Assert.All(economic.Entries.Where(e => e.Code.StartsWith("301", StringComparison.Ordinal) || e.Code.StartsWith("303", StringComparison.Ordinal)),
+            e => Assert.Equal("personnel", e.Group));
+        Assert.All(economic.Entries.Where(e => e.Code.StartsWith("302", StringComparison.Ordinal) || e.Code.StartsWith("310", StringComparison.Ordinal)),
+            e => Assert.Equal("public", e.Group));
+    }
+
+    [Fact]
+    public void Name_variants_seen_in_reports_match_by_code()
+    {
+        var function = CatalogLibrary.Function(2022);
+        Assert.True(function.Find("21011")!.HasName("行政事业部门医疗"));
+        Assert.True(function.Find("2101101")!.HasName("行政 单位医疗"));
+        Assert.False(function.Find("2101101")!.HasName("事业单位医疗"));
+        Assert.True(CatalogLibrary.Economic(2022).Find("30212")!.HasName("因公出国(境)费用"));
+        Assert.StartsWith("反映", function.Find("2101501")!.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_edition_for_a_year_is_the_latest_not_after_it()
+    {
+        Catalog Edition(int year) => new("function", year, "t", [new CatalogEntry { Code = "210", Name = "卫生健康支出" + year }]);
+        var editions = new[] { Edition(2019), Edition(2022), Edition(2025) };
+        Assert.Equal(2022, CatalogLibrary.Select(editions, "function", 2024).Edition);
+        Assert.Equal(2025, CatalogLibrary.Select(editions, "function", 2025).Edition);
+        Assert.Equal(2019, CatalogLibrary.Select(editions, "function", 2010).Edition);
+    }
+
+    [Fact]
+    public void A_catalog_file_with_duplicate_codes_is_rejected()
+    {
+        var json = """{"catalog":"function","edition":2022,"title":"t","entries":[{"code":"210","name":"a"},{"code":"210","name":"b"}]}""";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var error = Assert.Throws<InvalidDataException>(() => Catalog.Load(stream));
+        Assert.Contains("210", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Every_functional_code_printed_in_the_sample_tables_is_in_the_catalog_under_a_known_name()
+    {
+        var samples = Paths.RequireSamples();
+        var function = CatalogLibrary.Function(2023);
+        var seen = 0;
+        foreach (var file in new[] { "xigong-2022-final-accounts.txt", "zhenan-2023-final-accounts.txt" })
+        {
+            foreach (Match m in CodeAndName().Matches(File.ReadAllText(Path.Combine(samples, file))))
+            {
+                var code = m.Groups[1].Value;
+                var name = m.Groups[2].Value;
+                var entry = function.Find(code);
+                Assert.True(entry is not null, $"{file}: {code} {name} is not in the catalog");
+                var n = CatalogText.NormalizeName(name);
+                Assert.True(entry.HasName(name) || new[] { entry.Name }.Concat(entry.Aliases).Any(a => CatalogText.NormalizeName(a).StartsWith(n, StringComparison.Ordinal)),
+                    $"{file}: {code} printed as {name}, catalog has {entry.Name}");
+                seen++;
+            }
+        }
+
+        Assert.True(seen > 40, $"only {seen} codes found in the samples");
+    }
+
+    [GeneratedRegex(@"(?m)^(2[0-3]\d(?:\d\d){0,2})[ \t]+([\p{IsCJKUnifiedIdeographs}（）]+)")]
+    private static partial Regex CodeAndName();
+}
