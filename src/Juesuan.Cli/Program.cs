@@ -32,6 +32,16 @@ public static class Program
         {
             return await parse.InvokeAsync(configuration).ConfigureAwait(false);
         }
+        catch (Storage.StoreException e)
+        {
+            await error.WriteLineAsync("存储错误：" + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync("文件错误：" + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The last net: a user never sees a stack trace unless asking for one.

@@ -26,6 +26,9 @@ public sealed record StoredSummary(string Key, string Department, int Year, stri
 /// </summary>
 public sealed class DepartmentYearStore
 {
+    /// <summary>The version of the database schema this build creates.</summary>
+    public const int SchemaVersion = 1;
+
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;
     private bool _schemaReady;
@@ -255,6 +258,25 @@ public sealed class DepartmentYearStore
         }
 
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // DDL is run only when the schema is missing: on PostgreSQL even CREATE INDEX IF NOT EXISTS takes a table lock
+        // and deadlocks against concurrent writers.
+        await using (var exists = Command(connection, null, _dialect.SchemaExistsQuery))
+        {
+            if (Convert.ToInt32(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
+            {
+                await using var version = Command(connection, null, "SELECT MAX(version) FROM juesuan_schema");
+                var found = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                if (found > SchemaVersion)
+                {
+                    throw new StoreException($"存储（{Options.Describe()}）由更新版本的 Juesuan 创建（结构版本 {found}，本程序为 {SchemaVersion}），请升级本程序。");
+                }
+
+                _schemaReady = true;
+                return;
+            }
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var statements = _dialect.SchemaLock is { } lockStatement ? [lockStatement, .. _dialect.SchemaStatements] : _dialect.SchemaStatements;
         foreach (var sql in statements.Where(s => !s.StartsWith("PRAGMA", StringComparison.Ordinal)))

@@ -14,6 +14,9 @@ internal abstract class Dialect
     /// <summary>A statement serialising schema creation across processes, run inside the creating transaction.</summary>
     public virtual string? SchemaLock => null;
 
+    /// <summary>A query answering whether the schema-version table exists (true/false or 1/0).</summary>
+    public abstract string SchemaExistsQuery { get; }
+
     public static Dialect For(StoreOptions options) => options.Provider switch
     {
         StoreProvider.Sqlite => new SqliteDialect(options.DatabasePath!),
@@ -54,6 +57,8 @@ internal abstract class Dialect
         """,
         "CREATE INDEX IF NOT EXISTS figures_by_cell ON figures (table_id, row_key, column_key)",
         "CREATE INDEX IF NOT EXISTS department_years_by_year ON department_years (year, department)",
+        "CREATE TABLE IF NOT EXISTS juesuan_schema (version INTEGER PRIMARY KEY)",
+        "INSERT INTO juesuan_schema (version) VALUES (" + DepartmentYearStore.SchemaVersion + ") ON CONFLICT (version) DO NOTHING",
     ];
 
     private sealed class SqliteDialect(string path) : Dialect
@@ -73,6 +78,8 @@ internal abstract class Dialect
 
         // TEXT keeps "138.60" exactly; SQLite's NUMERIC affinity would turn it into a double.
         public override string[] SchemaStatements { get; } = ["PRAGMA journal_mode=WAL", .. Tables("TEXT", "TEXT")];
+
+        public override string SchemaExistsQuery => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'juesuan_schema'";
     }
 
     private sealed class PostgresDialect(string connectionString) : Dialect
@@ -83,5 +90,8 @@ internal abstract class Dialect
 
         // CREATE TABLE IF NOT EXISTS races between sessions on PostgreSQL; a transaction-scoped advisory lock orders them.
         public override string SchemaLock => "SELECT pg_advisory_xact_lock(7203150001)";
+
+        // to_regclass follows the connection's search_path, so a store in its own schema is found there.
+        public override string SchemaExistsQuery => "SELECT CASE WHEN to_regclass('juesuan_schema') IS NULL THEN 0 ELSE 1 END";
     }
 }

@@ -1,0 +1,113 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Json;
+using Juesuan.Storage;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Storage.Tests;
+
+/// <summary>The behaviour every store provider must have; one subclass per provider runs it.</summary>
+public abstract class StoreContract
+{
+    protected static DepartmentYear Example => DepartmentYearJson.ReadFile(Paths.Example).Value!;
+
+    protected abstract Task<DepartmentYearStore> OpenAsync();
+
+    private static int FigureCount(DepartmentYear year) =>
+        year.Tables.Concat(year.Units.SelectMany(u => u.Tables)).SelectMany(t => t.Rows).SelectMany(r => r.Cells).Count(c => c.Value is not null);
+
+    [SkippableFact]
+    public async Task A_saved_department_year_loads_back_unchanged()
+    {
+        var store = await OpenAsync();
+        var year = Example;
+        var summary = await store.SaveAsync(year);
+        Assert.Equal("青石县医疗保障局/2024", summary.Key);
+        Assert.Equal(1, summary.Revision);
+        Assert.Equal(3, summary.Units);
+        var loaded = await store.LoadAsync(summary.Key);
+        Assert.NotNull(loaded);
+        Assert.Equal(DepartmentYearJson.Write(year), DepartmentYearJson.Write(loaded));
+        Assert.Equal(FigureCount(year), await store.CountFiguresAsync(summary.Key));
+    }
+
+    [SkippableFact]
+    public async Task Saving_the_same_department_year_again_replaces_it()
+    {
+        var store = await OpenAsync();
+        await store.SaveAsync(Example);
+        var smaller = Example with { Units = [], Narrative = new Narrative() };
+        var summary = await store.SaveAsync(smaller);
+        Assert.Equal(2, summary.Revision);
+        Assert.Equal(0, summary.Units);
+        Assert.Equal(FigureCount(smaller), await store.CountFiguresAsync(summary.Key));
+        Assert.Single(await store.ListAsync());
+        Assert.Empty((await store.LoadAsync(summary.Key))!.Units);
+    }
+
+    [SkippableFact]
+    public async Task List_orders_by_department_and_year_and_delete_removes_everything()
+    {
+        var store = await OpenAsync();
+        await store.SaveAsync(Example);
+        await store.SaveAsync(Example with { Year = 2023 });
+        await store.SaveAsync(Example with { Department = Example.Department with { Name = "甲县医疗保障局" } });
+        var list = await store.ListAsync();
+        Assert.Equal(["甲县医疗保障局/2024", "青石县医疗保障局/2023", "青石县医疗保障局/2024"], list.Select(s => s.Key).Order(StringComparer.Ordinal).ToArray());
+        Assert.True(await store.DeleteAsync("青石县医疗保障局/2023"));
+        Assert.False(await store.DeleteAsync("青石县医疗保障局/2023"));
+        Assert.Null(await store.LoadAsync("青石县医疗保障局/2023"));
+        Assert.Equal(0, await store.CountFiguresAsync("青石县医疗保障局/2023"));
+        Assert.Equal(2, (await store.ListAsync()).Count);
+    }
+
+    [SkippableFact]
+    public async Task Loading_an_unknown_key_gives_nothing()
+    {
+        var store = await OpenAsync();
+        Assert.Null(await store.LoadAsync("不存在的局/2024"));
+        Assert.Null(await store.FindAsync("不存在的局/2024"));
+    }
+
+    [SkippableFact]
+    public async Task Figures_keep_their_printed_precision_across_department_years()
+    {
+        var store = await OpenAsync();
+        var table = ExampleData.Table(TableIds.Expenditure, ExampleData.Row("total", ("total", "138.60"), ("basic", "131.4")));
+        await store.SaveAsync(ExampleData.Year("甲局", 2023, table));
+        await store.SaveAsync(ExampleData.Year("乙局", 2023, table with { Rows = [ExampleData.Row("total", ("basic", "7.20"))] }));
+        var basic = await store.FigureAcrossYearsAsync(TableIds.Expenditure, "total", "basic");
+        Assert.Equal(2, basic.Count);
+        Assert.Equal("131.4万元", basic.Single(b => b.Key == "甲局/2023").Amount.ToString());
+        Assert.Equal("7.20万元", basic.Single(b => b.Key == "乙局/2023").Amount.ToString());
+        var total = Assert.Single(await store.FigureAcrossYearsAsync(TableIds.Expenditure, "total", "total"));
+        Assert.Equal(new Amount(138.60m, 2, MoneyUnit.WanYuan), total.Amount);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_writers_leave_one_complete_version()
+    {
+        var store = await OpenAsync();
+        var full = Example;
+        var reduced = Example with { Units = [full.Units[0]] };
+        var others = Enumerable.Range(0, 3).Select(i => Example with { Department = full.Department with { Name = $"并发局{i}" } }).ToArray();
+        var writes = Enumerable.Range(0, 8).Select(i => i % 2 == 0 ? full : reduced).Concat(others)
+            .Select(y => Task.Run(async () =>
+            {
+                // Each writer opens its own store object, as separate processes would.
+                var own = await OpenAsync();
+                await own.SaveAsync(y);
+            }))
+            .ToArray();
+        await Task.WhenAll(writes);
+
+        var summary = (await store.FindAsync(full.Key))!;
+        Assert.Equal(8, summary.Revision);
+        var loaded = (await store.LoadAsync(full.Key))!;
+        var written = DepartmentYearJson.Write(loaded);
+        Assert.True(written == DepartmentYearJson.Write(full) || written == DepartmentYearJson.Write(reduced));
+        Assert.Equal(FigureCount(loaded), await store.CountFiguresAsync(full.Key));
+        Assert.Equal(4, (await store.ListAsync()).Count);
+    }
+}
