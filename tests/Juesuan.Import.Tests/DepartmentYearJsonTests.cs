@@ -50,6 +50,17 @@ public class DepartmentYearJsonTests
     }
 
     [Fact]
+    public void Computed_properties_are_not_written_to_the_file()
+    {
+        // Regression: HasNoData, Key and Template were serialised, so the file carried derived state.
+        using var doc = System.Text.Json.JsonDocument.Parse(DepartmentYearJson.Write(ReadExample()));
+        var top = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.DoesNotContain("key", top);
+        Assert.DoesNotContain("template", top);
+        Assert.DoesNotContain("hasNoData", doc.RootElement.GetProperty("tables")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public void Printed_precision_survives_the_round_trip()
     {
         var json = Minimal("""{"definition":"expenditure","title":"支出决算表","rows":[{"key":"total","cells":[{"column":"total","value":"138.60"},{"column":"basic","value":138.6}]}]}""");

@@ -164,9 +164,20 @@ public static class DepartmentYearJson
         return idx > 0 ? message[..idx] : message;
     }
 
-    // Empty lists and maps carry no information; leaving them out keeps files readable. Reading restores them as empty.
-    private static void OmitEmptyCollections(JsonTypeInfo typeInfo)
+    // Only data is written: computed properties (a table's HasNoData, a year's Key and Template) have no setter and are
+    // left out. Empty lists and maps carry no information; leaving them out keeps files readable. Reading restores them.
+    private static void DataPropertiesOnly(JsonTypeInfo typeInfo)
     {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.Namespace?.StartsWith("Juesuan.Domain.Model", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        foreach (var computed in typeInfo.Properties.Where(p => p.Set is null).ToArray())
+        {
+            typeInfo.Properties.Remove(computed);
+        }
+
         foreach (var property in typeInfo.Properties)
         {
             if (property.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType))
@@ -187,7 +198,7 @@ public static class DepartmentYearJson
             IndentSize = 2,
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             RespectNullableAnnotations = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DataPropertiesOnly } },
         };
         options.Converters.Add(new PrintedConverter());
         options.Converters.Add(new AmountConverter());
