@@ -22,7 +22,11 @@ public enum AssertionOrigin
 /// <param name="Origin">Table, narrative or reference.</param>
 /// <param name="Table">The table definition id for table cells.</param>
 /// <param name="Location">Where.</param>
-public sealed record FactAssertion(FactKey Key, Amount Amount, AssertionOrigin Origin, string? Table, SourceLocation Location);
+public sealed record FactAssertion(FactKey Key, Amount Amount, AssertionOrigin Origin, string? Table, SourceLocation Location)
+{
+    /// <summary>For table cells: "definition|row|column", the identity of the cell.</summary>
+    public string? Cell { get; init; }
+}
 
 /// <summary>
 /// 事实索引: resolves a concept (e.g. 基本支出 of 210) to every place that states it — table cells through the
@@ -67,15 +71,13 @@ public sealed class FactIndex
         {
             if (claim.Amount is { } amount)
             {
-                index.Add(new FactAssertion(claim.Subject, amount, AssertionOrigin.Narrative, null,
-                    claim.Source ?? new SourceLocation { Section = claim.Section, Sentence = claim.Sentence }));
+                index.Add(new FactAssertion(claim.Subject, amount, AssertionOrigin.Narrative, null, year.Narrative.LocationOf(claim)));
             }
 
             if (claim.Budget is { } budget)
             {
                 var key = claim.Subject with { Basis = claim.BudgetBasis ?? Bases.Budget };
-                index.Add(new FactAssertion(key, budget, AssertionOrigin.Narrative, null,
-                    claim.Source ?? new SourceLocation { Section = claim.Section, Sentence = claim.Sentence }));
+                index.Add(new FactAssertion(key, budget, AssertionOrigin.Narrative, null, year.Narrative.LocationOf(claim)));
             }
         }
 
@@ -127,12 +129,18 @@ public sealed class FactIndex
 
                 if (KeyOf(definition, row, column) is { } key)
                 {
-                    var location = cell.Source ?? new SourceLocation { Table = table.Number ?? table.Title, Row = row.Label is null ? row.Key : $"{row.Key} {row.Label}", Column = column.Name };
-                    Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location));
+                    var location = cell.Source ?? new SourceLocation { Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name };
+                    Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location) { Cell = $"{table.Definition}|{row.Key}|{column.Key}" });
                 }
             }
         }
     }
+
+    // 「合计」, a fixed row's label, or 「2101501 行政运行」.
+    private static string RowName(TableDefinition definition, StatedRow row) =>
+        row.Key == TotalRowKey ? "合计"
+        : definition.Row(row.Key) is { } fixedRow ? row.Label ?? fixedRow.Label
+        : row.Label is null ? row.Key : $"{row.Key} {row.Label}";
 
     private void Add(FactAssertion assertion)
     {

@@ -102,4 +102,26 @@ public sealed record Narrative
 
     /// <summary>Numbers the reader could not attach to a claim, kept so nothing is silently lost.</summary>
     public IReadOnlyList<string> UnattachedFigures { get; init; } = [];
+
+    /// <summary>
+    /// The printed heading of the section a claim names by key or number (「六、一般公共预算财政拨款基本支出决算情况说明」),
+    /// or the name itself when no section matches.
+    /// </summary>
+    public string? SectionName(string? section)
+    {
+        if (section is null)
+        {
+            return null;
+        }
+
+        var found = Sections.FirstOrDefault(s => s.Key == section || s.Number == section);
+        return found is null ? section : $"{found.Number}、{found.Title}";
+    }
+
+    /// <summary>Where a claim is, for messages: its own source, or 情况说明 + section + sentence.</summary>
+    public SourceLocation LocationOf(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return claim.Source ?? new SourceLocation { Section = "情况说明 " + (SectionName(claim.Section) ?? string.Empty), Sentence = claim.Sentence };
+    }
 }

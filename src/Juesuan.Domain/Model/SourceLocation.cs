@@ -41,7 +41,7 @@ public sealed record SourceLocation
         if (Section is not null) parts.Add(Section);
         if (Row is not null) parts.Add(Row);
         if (Column is not null) parts.Add(Column);
-        if (Sentence is not null) parts.Add($"「{Sentence}」");
+        if (Sentence is not null) parts.Add($"「{(Sentence.Length <= 36 ? Sentence : Sentence[..36] + "…")}」");
         return string.Join(" ", parts);
     }
 }

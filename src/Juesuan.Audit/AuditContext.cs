@@ -1,0 +1,175 @@
+using System.Globalization;
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Audit;
+
+/// <summary>
+/// A figure taken from a table for a relation: its amount (null when blank or not printed, read as 0.00), where it
+/// is, and a key identifying the cell for attribution.
+/// </summary>
+/// <param name="Amount">The printed amount, or null when blank / absent.</param>
+/// <param name="Label">What it is, for messages (「2101501 行政运行 基本支出」).</param>
+/// <param name="Location">Where it is, for findings.</param>
+/// <param name="CellKey">"definition|row|column", or null for figures outside tables.</param>
+public sealed record Figure(Amount? Amount, string Label, string Location, string? CellKey)
+{
+    private static readonly Estimate Blank = new Printed(0m, 2).ToEstimate();
+
+    /// <summary>The figure in 万元 with its interval; a blank reads as 0.00.</summary>
+    public Estimate Value => Amount?.In(MoneyUnit.WanYuan) ?? Blank;
+
+    /// <summary>The value as printed, or 「空」.</summary>
+    public string Display => Amount is { } a ? a.ToDisplayString() + (a.Unit == MoneyUnit.Yuan ? "元" : string.Empty) : "空";
+
+    /// <summary>True when a non-zero number is printed.</summary>
+    public bool IsNonZero => Amount is { Value: not 0m };
+}
+
+/// <summary>
+/// What rules see: the department-year, its fact index, template and catalogs, and helpers that check relations on
+/// intervals and turn the verdicts into findings. It also remembers which stated totals failed their own table's
+/// arithmetic, so that attribution can name the likely wrong figure.
+/// </summary>
+public sealed class AuditContext
+{
+    private readonly HashSet<string> _arithmeticFailures = [];
+    private readonly Dictionary<string, StatedTable> _tables;
+
+    /// <summary>Creates the context for one department-year.</summary>
+    public AuditContext(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        Year = year;
+        Template = year.Template;
+        Facts = FactIndex.Build(year);
+        Functions = CatalogLibrary.Function(year.Year);
+        Economics = CatalogLibrary.Economic(year.Year);
+        _tables = year.Tables.GroupBy(t => t.Definition).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    /// <summary>The department-year under audit.</summary>
+    public DepartmentYear Year { get; }
+
+    /// <summary>Its template.</summary>
+    public Template Template { get; }
+
+    /// <summary>Its fact index.</summary>
+    public FactIndex Facts { get; }
+
+    /// <summary>The functional classification of its year.</summary>
+    public Catalog Functions { get; }
+
+    /// <summary>The economic classification of its year.</summary>
+    public Catalog Economics { get; }
+
+    /// <summary>The stated table of a definition, or null.</summary>
+    public StatedTable? Table(string definition) => _tables.GetValueOrDefault(definition);
+
+    /// <summary>The name a reader knows the table by: 「公开03表（支出决算表）」.</summary>
+    public string TableName(string definition)
+    {
+        var table = Table(definition);
+        var number = table?.Number ?? Template.Table(definition)?.Number;
+        var title = table?.Title ?? Template.Table(definition)?.Title ?? TemplateLibrary.Definitions.GetValueOrDefault(definition)?.Name ?? definition;
+        return number is null ? title : $"{number}（{title}）";
+    }
+
+    /// <summary>True when the cell at (definition, row, column) was the total of a relation that failed.</summary>
+    public bool FailedOwnArithmetic(string? cellKey) => cellKey is not null && _arithmeticFailures.Contains(cellKey);
+
+    /// <summary>The figure at a cell of a stated table (blank when the row or cell is absent).</summary>
+    public Figure Cell(StatedTable table, string rowKey, string column)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
+        var row = table.Row(rowKey);
+        var columnName = definition?.Column(column)?.Name ?? column;
+        var rowLabel = RowLabel(definition, rowKey, row?.Label);
+        var amount = row?.Cell(column)?.Value is { } v ? new Amount(v, table.Unit) : (Amount?)null;
+        var name = TableName(table.Definition);
+        return new Figure(amount, $"{rowLabel}{(definition?.Columns.Count > 1 ? " " + columnName : string.Empty)}", $"{name} {rowLabel} {columnName}", $"{table.Definition}|{rowKey}|{column}");
+    }
+
+    /// <summary>
+    /// Checks total = Σ items on intervals. Returns null when exactly equal, an info finding when rounding explains the
+    /// difference, an error when it cannot (and remembers the total as failing its arithmetic).
+    /// </summary>
+    public Finding? Sum(string rule, Figure total, IReadOnlyList<Figure> items, string relation, string? table)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        ArgumentNullException.ThrowIfNull(items);
+        // An item printed as 0.00 (or left blank) is taken as exactly zero: the reporting software prints 0.00 for items
+        // with no spending, and letting every such item hide ±0.005 would let a long list of empty items (27 in a
+        // 302 class) explain away a real 0.06 gap. The total and every non-zero item keep their full interval.
+        var computed = Estimate.Sum(items.Select(i => i.IsNonZero ? i.Value : Estimate.Zero));
+        var check = Consistency.Check(total.Value, computed);
+        if (check.Kind == ConsistencyKind.Consistent)
+        {
+            return null;
+        }
+
+        var decimals = Math.Max(total.Amount?.Decimals ?? 2, items.Select(i => i.Amount?.Decimals ?? 2).DefaultIfEmpty(2).Max());
+        var itemsText = items.Count <= 4 ? string.Join(" + ", items.Select(i => $"{i.Label} {i.Display}")) : $"{items.Count} 个分项";
+        var tolerance = (check.Stated.Width + check.Computed.Range.Width) / 2m;
+        var figures = items.Select(i => new FindingFigure(i.Display, i.Location, "分项")).Prepend(new FindingFigure(total.Display, total.Location, "合计")).ToArray();
+        if (check.Kind == ConsistencyKind.ConsistentByRounding)
+        {
+            return new Finding
+            {
+                Rule = rule, Severity = Severity.Info, Kind = FindingKind.Rounding, Table = table, Location = total.Location, Figures = figures,
+                Message = $"{relation}：{total.Label} {total.Display}，{itemsText} 之和为 {Format(computed.Value, decimals)}，相差 {Format(check.Difference)}，在尾差范围（±{Format(tolerance)}）内。",
+                Expected = Describe(computed, decimals), Actual = total.Display, Difference = Format(check.Difference),
+            };
+        }
+
+        if (total.CellKey is not null)
+        {
+            _arithmeticFailures.Add(total.CellKey);
+        }
+
+        return new Finding
+        {
+            Rule = rule, Severity = Severity.Error, Table = table, Location = total.Location, Figures = figures,
+            Message = $"{relation}不成立：{total.Label} 印为 {total.Display}，但 {itemsText} 之和为 {Format(computed.Value, decimals)}，相差 {Format(check.Difference)}；尾差最多解释 ±{Format(tolerance)}，仍差 {Format(check.Gap)}。",
+            Expected = Describe(computed, decimals), Actual = total.Display, Difference = $"{Format(check.Difference)}（最小差距 {Format(check.Gap)}）",
+        };
+    }
+
+    /// <summary>Checks a = b on intervals (two statements of quantities that must be equal).</summary>
+    public Finding? Equal(string rule, Figure a, Figure b, string relation, string? table) => Sum(rule, a, [b], relation, table);
+
+    /// <summary>A "could not check" finding: distinct from "checked, no problem".</summary>
+    public static Finding NotChecked(string rule, string reason, string? table = null, string? location = null) => new()
+    {
+        Rule = rule, Severity = Severity.Info, Kind = FindingKind.NotChecked, Table = table, Location = location ?? "-",
+        Message = "未检查：" + reason,
+    };
+
+    /// <summary>Formats a decimal without trailing zeros beyond what it carries.</summary>
+    public static string Format(decimal value, int? decimals = null) =>
+        decimals is { } d ? Rounding.HalfUp(value, d).ToString("N" + d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+                          : value.ToString("#,0.##########", CultureInfo.InvariantCulture);
+
+    /// <summary>"526.05（区间 [526.04, 526.06]）".</summary>
+    public static string Describe(Estimate estimate, int decimals) =>
+        $"{Format(estimate.Value, decimals)}（区间 [{Format(estimate.Range.Lo)}, {Format(estimate.Range.Hi)}]）";
+
+    private string RowLabel(TableDefinition? definition, string rowKey, string? printed)
+    {
+        if (rowKey == FactIndex.TotalRowKey)
+        {
+            return "合计";
+        }
+
+        if (definition?.Row(rowKey) is { } fixedRow)
+        {
+            return fixedRow.Code is null ? fixedRow.Label : $"{fixedRow.Code} {Functions.Find(fixedRow.Code)?.Name ?? fixedRow.Label}";
+        }
+
+        var name = printed ?? (definition?.RowKind == "economic" ? Economics.Find(rowKey)?.Name : Functions.Find(rowKey)?.Name);
+        return name is null ? rowKey : $"{rowKey} {name}";
+    }
+}

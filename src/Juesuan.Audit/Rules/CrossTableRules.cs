@@ -1,0 +1,175 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// Relations across tables (表间关系) that are not the same fact stated twice (those are the fact rule's): sums across
+/// tables, the functional ↔ economic links, 09 against 06, empty tables against 04, units against the department.
+/// </summary>
+internal static class CrossTableRules
+{
+    private static readonly (string[] Functional, string Economic, string Name)[] EconomicLinks =
+    [
+        (["2080505"], "30108", "机关事业单位基本养老保险缴费"),
+        (["2080506"], "30109", "职业年金缴费"),
+        (["2101101", "2101102"], "30110", "职工基本医疗保险缴费"),
+        (["2101103"], "30111", "公务员医疗补助缴费"),
+        (["2210201"], "30113", "住房公积金"),
+    ];
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return Both("X01_02.FISCAL_INCOME", "收入支出决算总表三项财政拨款收入之和等于收入决算表的财政拨款收入",
+            TableIds.IncomeExpenditureSummary, TableIds.Income, (c, t01, t02) =>
+                One(c.Sum("X01_02.FISCAL_INCOME", c.Cell(t02, FactIndex.TotalRowKey, "fiscal"),
+                    new[] { "income.general", "income.fund", "income.soe" }.Select(r => c.Cell(t01, r, "amount")).ToArray(),
+                    "收入决算表财政拨款收入 = 收入支出决算总表一、二、三项之和", TableIds.Income)));
+
+        yield return Both("X05_06.BASIC", "一般公共预算基本支出等于人员经费与公用经费之和", TableIds.GpbExpenditure, TableIds.GpbBasicEconomic, (c, t05, t06) =>
+            One(c.Sum("X05_06.BASIC", c.Cell(t05, FactIndex.TotalRowKey, "basic"), [c.Cell(t06, "personnel.total", "amount"), c.Cell(t06, "public.total", "amount")],
+                "一般公共预算财政拨款基本支出 = 人员经费合计 + 公用经费合计", TableIds.GpbBasicEconomic)));
+
+        yield return Both("X05_06.ECONOMIC", "功能分类基本支出与对应的经济分类科目一致（社保、医保、公积金）", TableIds.GpbExpenditure, TableIds.GpbBasicEconomic, EconomicLinkFindings);
+
+        yield return Both("X09_06.THREE_PUBLIC", "“三公”经费决算不小于基本支出明细表中对应的经济分类科目", TableIds.GpbBasicEconomic, ThreePublicTable(), ThreePublicFindings);
+        yield return new DelegateRule("X09_06.THREE_PUBLIC_MT", "会议费、培训费决算不小于基本支出明细表中的会议费、培训费", c =>
+            c.Table(TableIds.ThreePublicMeetingTraining) is { } t09 && c.Table(TableIds.GpbBasicEconomic) is { } t06
+                ? new[] { ("meeting", "30215"), ("training", "30216") }.Select(x => AtLeast(c, "X09_06.THREE_PUBLIC_MT", c.Cell(t09, "actual", x.Item1), c.Cell(t06, x.Item2, "amount"), TableIds.ThreePublicMeetingTraining)).OfType<Finding>()
+                : []);
+
+        yield return Both("X03_05.WITHIN", "一般公共预算财政拨款支出不超过全部资金的支出", TableIds.Expenditure, TableIds.GpbExpenditure, (c, t03, t05) =>
+            t05.Rows.SelectMany(r => new[] { "total", "basic", "project" }.Select(col => AtLeast(c, "X03_05.WITHIN", c.Cell(t03, r.Key, col), c.Cell(t05, r.Key, col), TableIds.GpbExpenditure, Severity.Warning)))
+                .OfType<Finding>());
+
+        yield return new DelegateRule("X04.EMPTY_FUNDS", "空的政府性基金、国有资本经营表与财政拨款总表的对应栏为零", EmptyFundFindings);
+        yield return new DelegateRule("X.CONSOLIDATION", "部门各表等于各单位表的汇总", ConsolidationFindings);
+    }
+
+    private static string ThreePublicTable() => TableIds.ThreePublic;
+
+    private static Rule Both(string id, string title, string a, string b, Func<AuditContext, StatedTable, StatedTable, IEnumerable<Finding>> check) =>
+        new DelegateRule(id, title, c =>
+        {
+            var ta = c.Table(a);
+            var tb = c.Table(b);
+            if (b == TableIds.ThreePublic)
+            {
+                tb ??= c.Table(TableIds.ThreePublicMeetingTraining);
+            }
+
+            if (ta is null || tb is null)
+            {
+                var missing = string.Join("、", new[] { (ta, a), (tb, b) }.Where(x => x.Item1 is null).Select(x => c.TableName(x.Item2)));
+                return [AuditContext.NotChecked(id, $"缺少{missing}", b)];
+            }
+
+            return check(c, ta, tb);
+        });
+
+    private static IEnumerable<Finding> One(Finding? f) => f is null ? [] : [f];
+
+    private static IEnumerable<Finding> EconomicLinkFindings(AuditContext c, StatedTable t05, StatedTable t06)
+    {
+        foreach (var (functional, economic, name) in EconomicLinks)
+        {
+            var items = functional.Select(code => c.Cell(t05, code, "basic")).ToArray();
+            var target = c.Cell(t06, economic, "amount");
+            if (!target.IsNonZero && items.All(i => !i.IsNonZero))
+            {
+                continue;
+            }
+
+            if (c.Sum("X05_06.ECONOMIC", target, items, $"经济分类 {economic} {name} = 功能分类 {string.Join(" + ", functional)} 的基本支出", TableIds.GpbBasicEconomic) is { Severity: Severity.Error } f)
+            {
+                // The bases can legitimately differ (a contribution booked under another 项): a warning, not an error.
+                yield return f with { Severity = Severity.Warning, Message = f.Message + "两者口径通常一致，请核对科目归属。" };
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ThreePublicFindings(AuditContext c, StatedTable t06, StatedTable t09) =>
+        new[] { ("abroad", "30212"), ("reception", "30217"), ("vehicleOperation", "30231") }
+            .Select(x => AtLeast(c, "X09_06.THREE_PUBLIC", c.Cell(t09, "actual", x.Item1), c.Cell(t06, x.Item2, "amount"), t09.Definition))
+            .OfType<Finding>();
+
+    /// <summary>larger ≥ smaller on intervals: an error (or <paramref name="severity"/>) only when no rounding allows it.</summary>
+    private static Finding? AtLeast(AuditContext c, string rule, Figure larger, Figure smaller, string table, Severity severity = Severity.Error)
+    {
+        var gap = smaller.Value.Range.Lo - larger.Value.Range.Hi;
+        if (gap <= 0m)
+        {
+            return null;
+        }
+
+        return new Finding
+        {
+            Rule = rule, Severity = severity, Table = table, Location = larger.Location,
+            Message = $"{larger.Location} 为 {larger.Display}，小于 {smaller.Location} 的 {smaller.Display}；前者口径包含后者，不应更小（差 {AuditContext.Format(smaller.Value.Value - larger.Value.Value)}）。",
+            Expected = $"≥ {smaller.Display}", Actual = larger.Display, Difference = AuditContext.Format(larger.Value.Value - smaller.Value.Value),
+            Figures = [new(larger.Display, larger.Location), new(smaller.Display, smaller.Location)],
+        };
+    }
+
+    private static IEnumerable<Finding> EmptyFundFindings(AuditContext c)
+    {
+        if (c.Table(TableIds.FiscalSummary) is not { } t04)
+        {
+            yield break;
+        }
+
+        foreach (var (column, table, name) in new[] { ("fund", TableIds.GovFund, "政府性基金预算财政拨款"), ("soe", TableIds.SoeExpenditure, "国有资本经营预算财政拨款"), ("soe", TableIds.SoeIncomeExpenditure, "国有资本经营预算财政拨款") })
+        {
+            if (c.Template.Table(table) is null)
+            {
+                continue;
+            }
+
+            var figure = c.Cell(t04, "expense.total", column);
+            var income = c.Cell(t04, "income." + column, "amount");
+            var stated = c.Table(table);
+            if ((figure.IsNonZero || income.IsNonZero) && (stated is null || stated.HasNoData))
+            {
+                yield return new Finding
+                {
+                    Rule = "X04.EMPTY_FUNDS", Severity = Severity.Error, Table = table, Location = figure.Location,
+                    Message = $"{c.TableName(TableIds.FiscalSummary)} 有{name}收支（收入 {income.Display}，支出 {figure.Display}），但{c.TableName(table)}{(stated is null ? "缺失" : "为空")}。",
+                    Figures = [new(income.Display, income.Location), new(figure.Display, figure.Location)],
+                };
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ConsolidationFindings(AuditContext c)
+    {
+        var units = c.Year.Units.Where(u => u.Tables.Count > 0).ToArray();
+        if (units.Length == 0)
+        {
+            yield break;
+        }
+
+        foreach (var consolidated in Consolidation.Consolidate(units))
+        {
+            if (c.Table(consolidated.Definition) is not { } stated)
+            {
+                continue;
+            }
+
+            foreach (var row in consolidated.Rows)
+            {
+                foreach (var cell in row.Cells)
+                {
+                    var sum = units.Select(u => u.Tables.FirstOrDefault(t => t.Definition == consolidated.Definition))
+                        .Where(t => t is not null)
+                        .Select(t => c.Cell(t!, row.Key, cell.Column) with { Location = $"{units.First(u => u.Tables.Contains(t!)).Name} {c.TableName(t!.Definition)} {row.Key} {cell.Column}" })
+                        .ToArray();
+                    if (c.Sum("X.CONSOLIDATION", c.Cell(stated, row.Key, cell.Column), sum, "部门数 = 各单位数之和（汇总）", consolidated.Definition) is { } f)
+                    {
+                        yield return f;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// One fact, several statements (同一数据多处列示): every place that states the same concept — 01 and 03 for a 类,
+/// 03/05 totals, 04 against 05/07/08, the narrative against the tables, budgets against the budget figures — must
+/// agree on intervals. When they do not, the statement that disagrees with the majority, fails its own table's
+/// arithmetic, or is narrative against a table, is named as the likely wrong one.
+/// </summary>
+internal sealed class FactRule : Rule
+{
+    public const string SameFigure = "X.SAME_FIGURE";
+    public const string NarrativeAmount = "N.AMOUNT";
+
+    public override string Id => SameFigure;
+
+    public override string Title => "同一数据在各处列示一致（表与表、叙述与表）";
+
+    public override IEnumerable<Finding> Check(AuditContext context)
+    {
+        foreach (var key in context.Facts.Keys.ToArray())
+        {
+            var assertions = context.Facts.Find(key);
+            if (assertions.Count < 2)
+            {
+                continue;
+            }
+
+            if (Compare(context, key, assertions) is { } finding)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private static Finding? Compare(AuditContext context, FactKey key, IReadOnlyList<FactAssertion> assertions)
+    {
+        var tableUnit = assertions.FirstOrDefault(a => a.Origin == AssertionOrigin.Table)?.Amount.Unit ?? MoneyUnit.WanYuan;
+
+        // A narrative figure written with the wrong unit is compared as the number the writer meant; N.UNIT reports the slip.
+        Estimate ValueOf(FactAssertion a) => a.Origin != AssertionOrigin.Table && a.Amount.Unit != tableUnit
+            ? new Amount(a.Amount.Number, tableUnit).In(MoneyUnit.WanYuan)
+            : a.Amount.In(MoneyUnit.WanYuan);
+
+        var values = assertions.Select(ValueOf).ToArray();
+        var support = values.Select(v => values.Count(w => Consistency.Check(v, w).Holds)).ToArray();
+        var best = Array.IndexOf(support, support.Max());
+        var agreeing = Enumerable.Range(0, values.Length).Where(i => Consistency.Check(values[best], values[i]).Holds).ToArray();
+        var rule = assertions.Any(a => a.Origin == AssertionOrigin.Narrative) ? NarrativeAmount : SameFigure;
+        // Narrative-against-table findings belong with the narrative; table-against-table ones with the first table.
+        var table = rule == NarrativeAmount ? null : assertions.FirstOrDefault(a => a.Table is not null)?.Table;
+        var figures = assertions.Select(a => new FindingFigure(Printed(a, tableUnit), a.Location.Describe(), Origin(a))).ToArray();
+        var what = Describe(context, key);
+
+        if (agreeing.Length == values.Length)
+        {
+            if (values.Select(v => v.Value).Distinct().Count() == 1)
+            {
+                return null;
+            }
+
+            return new Finding
+            {
+                Rule = rule, Severity = Severity.Info, Kind = FindingKind.Rounding, Table = table, Location = assertions[0].Location.Describe(), Figures = figures,
+                Message = $"{what}在 {assertions.Count} 处列示的数值略有不同（{string.Join("、", figures.Select(f => f.Value))}），差异在尾差范围内。",
+            };
+        }
+
+        var disagreeing = Enumerable.Range(0, values.Length).Except(agreeing).ToArray();
+        var (culprits, reason) = Attribute(context, assertions, agreeing, disagreeing);
+        var culpritText = string.Join("；", culprits.Select(i => $"{Place(assertions[i])}中的 {Printed(assertions[i], tableUnit)}"));
+        var main = assertions[culprits.Length > 0 ? culprits[0] : disagreeing[0]];
+        var reference = assertions[agreeing[0]];
+        var check = Consistency.Check(ValueOf(main), ValueOf(reference));
+        return new Finding
+        {
+            Rule = rule, Severity = Severity.Error, Table = table, Location = main.Location.Describe(), Figures = figures,
+            Message = $"{what}在各处列示不一致：{string.Join("；", assertions.Select(a => $"{a.Location.Describe()} 为 {Printed(a, tableUnit)}"))}。" +
+                      (culprits.Length > 0 ? $"最可能有误的是 {culpritText}（{reason}）。" : string.Empty),
+            Expected = Printed(reference, tableUnit), Actual = Printed(main, tableUnit),
+            Difference = $"{AuditContext.Format(check.Difference)}（最小差距 {AuditContext.Format(check.Gap)}）",
+            LikelyWrong = culprits.Length > 0 ? $"{string.Join("；", culprits.Select(i => $"{assertions[i].Location.Describe()} 的 {Printed(assertions[i], tableUnit)}"))}（{reason}）" : null,
+        };
+    }
+
+    private static (int[] Culprits, string Reason) Attribute(AuditContext context, IReadOnlyList<FactAssertion> assertions, int[] agreeing, int[] disagreeing)
+    {
+        if (agreeing.Length > disagreeing.Length)
+        {
+            var places = string.Join("、", agreeing.Select(i => Place(assertions[i])).Distinct());
+            return (disagreeing, $"其余 {agreeing.Length} 处（{places}）彼此一致");
+        }
+
+        var all = agreeing.Concat(disagreeing).ToArray();
+        var arithmetic = all.Where(i => assertions[i].Origin == AssertionOrigin.Table && context.FailedOwnArithmetic(assertions[i].Cell)).ToArray();
+        if (arithmetic.Length > 0 && arithmetic.Length < all.Length)
+        {
+            return (arithmetic, "它所在表的合计关系本身也不成立");
+        }
+
+        var narrative = all.Where(i => assertions[i].Origin == AssertionOrigin.Narrative).ToArray();
+        if (narrative.Length > 0 && narrative.Length < all.Length)
+        {
+            return (narrative, "表中数据来自决算报表，情况说明中的数字系手工填写，且与表不符");
+        }
+
+        return ([], string.Empty);
+    }
+
+    private static string Place(FactAssertion a) => a.Origin switch
+    {
+        AssertionOrigin.Table => a.Location.Table ?? a.Table ?? "表",
+        AssertionOrigin.Narrative => "情况说明",
+        _ => "上年数/预算数",
+    };
+
+    private static string Origin(FactAssertion a) => a.Origin switch
+    {
+        AssertionOrigin.Table => "表",
+        AssertionOrigin.Narrative => "叙述",
+        _ => "参考数",
+    };
+
+    private static string Printed(FactAssertion a, MoneyUnit tableUnit) =>
+        a.Amount.ToDisplayString() + (a.Origin == AssertionOrigin.Table && a.Amount.Unit == tableUnit ? string.Empty : a.Amount.Unit.Name());
+
+    internal static string Describe(AuditContext context, FactKey key)
+    {
+        var concept = key.Concept switch
+        {
+            Concepts.IncomeTotal => "本年收入合计",
+            Concepts.IncomeGrandTotal => "收入总计",
+            Concepts.ExpenseGrandTotal => "支出总计",
+            Concepts.IncomeFiscal => "财政拨款收入",
+            Concepts.IncomeGeneral => "一般公共预算财政拨款收入",
+            Concepts.ExpenseTotal => key.Code is null ? "本年支出合计" : "支出",
+            Concepts.ExpenseBasic => "基本支出",
+            Concepts.ExpenseProject => "项目支出",
+            Concepts.ExpensePersonnel => "人员经费",
+            Concepts.ExpensePublic => "公用经费",
+            Concepts.ExpenseEconomic => "经济分类支出",
+            Concepts.BalanceOpening => "年初结转和结余",
+            Concepts.BalanceClosing => "年末结转和结余",
+            Concepts.ThreePublicTotal => "“三公”经费",
+            Concepts.OperatingCosts => "机关运行经费",
+            "threePublic.abroad" => "因公出国（境）费",
+            "threePublic.reception" => "公务接待费",
+            "threePublic.vehicles" => "公务用车购置及运行维护费",
+            "threePublic.vehiclePurchase" => "公务用车购置费",
+            "threePublic.vehicleOperation" => "公务用车运行维护费",
+            "income.superior" => "上级补助收入",
+            "income.business" => "事业收入",
+            "income.operating" => "经营收入",
+            "income.affiliates" => "附属单位上缴收入",
+            "income.other" => "其他收入",
+            "income.fund" => "政府性基金预算财政拨款收入",
+            "income.soe" => "国有资本经营预算财政拨款收入",
+            var other => other,
+        };
+        var scope = key.Scope switch
+        {
+            Scopes.Gpb => "一般公共预算财政拨款",
+            Scopes.Fiscal => "财政拨款",
+            Scopes.Fund => "政府性基金预算财政拨款",
+            Scopes.Soe => "国有资本经营预算财政拨款",
+            _ => string.Empty,
+        };
+        var code = key.Code is null ? string.Empty
+            : $"{key.Code} {context.Functions.Find(key.Code)?.Name ?? context.Economics.Find(key.Code)?.Name} ";
+        var basis = key.Basis switch
+        {
+            Bases.Budget => "（年初预算数）",
+            Bases.FullYearBudget => "（全年预算数）",
+            Bases.Prior => "（上年数）",
+            _ => string.Empty,
+        };
+        return $"{scope}{code}{concept}{basis}";
+    }
+}

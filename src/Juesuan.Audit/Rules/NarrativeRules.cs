@@ -1,0 +1,427 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// The narrative (情况说明) against the tables: units, shares, changes and the prior year they imply, completion rates
+/// and their wording, item budgets, coverage of every 项, placeholders, years, required counts. Amounts themselves are
+/// compared by the fact rule (N.AMOUNT).
+/// </summary>
+internal static partial class NarrativeRules
+{
+    public static IEnumerable<Rule> All()
+    {
+        yield return new DelegateRule("N.UNIT", "情况说明中的金额单位与表一致（元/万元）", Units);
+        yield return new DelegateRule("N.SHARE", "占比等于金额除以正确的分母", Shares);
+        yield return new DelegateRule("N.CHANGE", "增减额、增减率与方向自洽，并与上年数一致", Changes);
+        yield return new DelegateRule("N.IMPLIED_PRIOR", "各处隐含的上年数一致", ImpliedPriors);
+        yield return new DelegateRule("N.COMPLETION", "完成率等于决算数除以预算数，大于/小于的措辞与之相符", Completions);
+        yield return new DelegateRule("N.ITEM_BUDGETS", "各项年初预算之和等于一般公共预算财政拨款年初预算总数", ItemBudgets);
+        yield return new DelegateRule("N.ITEM_COVERAGE", "一般公共预算财政拨款支出表中的每个项都有说明", ItemCoverage);
+        yield return new DelegateRule("N.PLACEHOLDER", "没有遗留的占位符（XX、××、某某）", Placeholders);
+        yield return new DelegateRule("N.YEAR", "陈述中的年度与决算年度相符", Years);
+        yield return new DelegateRule("N.COUNTS", "“三公”经费的团组、人次、车辆等数量已说明", Counts);
+    }
+
+    private static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
+
+    private static string Short(string? sentence) => sentence is null ? string.Empty : sentence.Length <= 60 ? sentence : sentence[..60] + "…";
+
+    /// <summary>The table's statement of a fact (majority of table cells), else null.</summary>
+    private static (Estimate Value, string Display, string Location, MoneyUnit Unit)? TableValue(AuditContext c, FactKey key)
+    {
+        var cells = c.Facts.Find(key).Where(a => a.Origin == AssertionOrigin.Table).ToArray();
+        if (cells.Length == 0)
+        {
+            return null;
+        }
+
+        var first = cells[0];
+        return (first.Amount.In(MoneyUnit.WanYuan), first.Amount.ToDisplayString(), first.Location.Describe(), first.Amount.Unit);
+    }
+
+    /// <summary>The value of a fact for a derived check: the table's, else the claim's own amount.</summary>
+    private static Estimate? ValueFor(AuditContext c, FactKey key, Claim? claim) =>
+        TableValue(c, key)?.Value ?? (claim?.Amount is { } a ? Interpret(c, key, a) : (Estimate?)null) ?? c.Facts.Find(key).Select(f => (Estimate?)f.Amount.In(MoneyUnit.WanYuan)).FirstOrDefault();
+
+    // A narrative amount whose unit differs from the table's is read as the number the writer meant (N.UNIT reports it).
+    private static Estimate Interpret(AuditContext c, FactKey key, Amount amount)
+    {
+        var unit = TableValue(c, key with { Basis = Bases.Actual })?.Unit ?? DefaultUnit(c);
+        return amount.Unit == unit ? amount.In(MoneyUnit.WanYuan) : new Amount(amount.Number, unit).In(MoneyUnit.WanYuan);
+    }
+
+    private static MoneyUnit DefaultUnit(AuditContext c) => c.Year.Tables.FirstOrDefault()?.Unit ?? MoneyUnit.WanYuan;
+
+    private static Finding Error(AuditContext c, string rule, Claim claim, string message, string? expected = null, string? actual = null, string? difference = null, Severity severity = Severity.Error) => new()
+    {
+        Rule = rule, Severity = severity, Location = Where(c, claim), Message = message, Expected = expected, Actual = actual, Difference = difference,
+        Figures = claim.Sentence is null ? [] : [new FindingFigure(actual ?? string.Empty, Where(c, claim), "叙述")],
+    };
+
+    /// <summary>
+    /// A derived percentage that rounding explains but that the figures, recomputed, would print differently: an info
+    /// note (「92.97% 按表中数据计算为 93.00%，差异在尾差范围内」), never an error.
+    /// </summary>
+    private static Finding? RoundingNote(AuditContext c, string rule, Claim claim, string what, Printed printed, Estimate expected)
+    {
+        var check = Consistency.Check(printed, expected);
+        if (check.Kind != ConsistencyKind.ConsistentByRounding || Rounding.HalfUp(expected.Value, printed.Decimals) == printed.Value)
+        {
+            return null;
+        }
+
+        return new Finding
+        {
+            Rule = rule, Severity = Severity.Info, Kind = FindingKind.Rounding, Location = Where(c, claim),
+            Message = $"{what}写作 {printed}%，按表中数据计算为 {AuditContext.Format(expected.Value, printed.Decimals)}%，差异在尾差范围（{AuditContext.Format(expected.Range.Lo, 3)}%–{AuditContext.Format(expected.Range.Hi, 3)}%）内。",
+            Expected = AuditContext.Describe(expected, printed.Decimals) + "%", Actual = printed + "%", Difference = AuditContext.Format(check.Difference),
+        };
+    }
+
+    private static IEnumerable<Finding> Units(AuditContext c)
+    {
+        foreach (var claim in c.Year.Narrative.Claims)
+        {
+            var unit = TableValue(c, claim.Subject)?.Unit ?? DefaultUnit(c);
+            foreach (var (amount, part) in new[] { (claim.Amount, "金额"), (claim.Change, "增减额"), (claim.Budget, "预算数") })
+            {
+                if (amount is { } a && a.Unit != unit)
+                {
+                    yield return Error(c, "N.UNIT", claim,
+                        $"情况说明中{FactRule.Describe(c, claim.Subject)}的{part}写作「{a}」，单位为{a.Unit.Name()}，而表中单位为{unit.Name()}：应为「{a.Number}{unit.Name()}」或换算后的数值。",
+                        expected: unit.Name(), actual: a.ToString());
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Shares(AuditContext c)
+    {
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.SharePercent is not null))
+        {
+            var denominatorKey = claim.ShareOf ?? DefaultShareOf(claim);
+            var numerator = ValueFor(c, claim.Subject, claim);
+            var denominator = denominatorKey is null ? null : ValueFor(c, denominatorKey, c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == denominatorKey && x.Amount is not null));
+            if (numerator is null || denominator is null)
+            {
+                yield return AuditContext.NotChecked("N.SHARE", $"「{Short(claim.Sentence)}」中的占比找不到{(numerator is null ? "分子" : "分母")}的数值", location: Where(c, claim));
+                continue;
+            }
+
+            var share = claim.SharePercent!.Value;
+            if (numerator.Value.DividedBy(denominator.Value) is not { } ratio)
+            {
+                yield return Error(c, "N.SHARE", claim, $"{FactRule.Describe(c, claim.Subject)}的占比 {share}% 的分母为零，占比无从计算。", actual: share + "%", severity: Severity.Warning);
+                continue;
+            }
+
+            var expected = ratio * 100m;
+            var check = Consistency.Check(share, expected);
+            if (RoundingNote(c, "N.SHARE", claim, $"{FactRule.Describe(c, claim.Subject)}的占比", share, expected) is { } note)
+            {
+                yield return note;
+            }
+
+            if (!check.Holds)
+            {
+                yield return Error(c, "N.SHARE", claim,
+                    $"{FactRule.Describe(c, claim.Subject)}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按表中数据应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点（超出尾差 {AuditContext.Format(check.Gap)}）。",
+                    expected: AuditContext.Format(expected.Value, 2) + "%", actual: share + "%", difference: AuditContext.Format(check.Difference));
+            }
+        }
+    }
+
+    private static FactKey? DefaultShareOf(Claim claim) => claim.Subject.Concept.StartsWith("income", StringComparison.Ordinal)
+        ? new FactKey(Concepts.IncomeTotal)
+        : claim.Subject.Concept.StartsWith("expense", StringComparison.Ordinal) ? new FactKey(Concepts.ExpenseTotal) : null;
+
+    private static decimal Sign(Direction? d) => d == Direction.Decrease ? -1m : 1m;
+
+    private static Estimate? ImpliedPrior(AuditContext c, Claim claim)
+    {
+        if (claim.Change is not { } change || ValueFor(c, claim.Subject, claim) is not { } current)
+        {
+            return null;
+        }
+
+        return current - (Interpret(c, claim.Subject, change) * Sign(claim.ChangeDirection));
+    }
+
+    private static IEnumerable<Finding> Changes(AuditContext c)
+    {
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Change is not null || x.ChangePercent is not null))
+        {
+            var current = ValueFor(c, claim.Subject, claim);
+            var what = FactRule.Describe(c, claim.Subject);
+            if (claim.ChangeDirection == Direction.Flat && claim.Change is { Value: not 0m })
+            {
+                yield return Error(c, "N.CHANGE", claim, $"{what}写作“持平”，却给出变动额 {claim.Change}。", actual: claim.Change.ToString());
+            }
+
+            if (claim.Change is { } change && claim.ChangePercent is { } percent && ImpliedPrior(c, claim) is { } prior)
+            {
+                var amount = Interpret(c, claim.Subject, change);
+                if (amount.DividedBy(prior) is not { } ratio)
+                {
+                    yield return Error(c, "N.CHANGE", claim, $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。", actual: percent + "%", severity: Severity.Warning);
+                }
+                else
+                {
+                    var expected = ratio * 100m;
+                    var check = Consistency.Check(percent, expected);
+                    if (RoundingNote(c, "N.CHANGE", claim, $"{what}的增减率", percent, expected) is { } note)
+                    {
+                        yield return note;
+                    }
+
+                    if (!check.Holds)
+                    {
+                        yield return Error(c, "N.CHANGE", claim,
+                            $"{what}增减 {change}、增减率写作 {percent}%；按本年数与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。",
+                            expected: AuditContext.Format(expected.Value, 2) + "%", actual: percent + "%", difference: AuditContext.Format(check.Difference));
+                    }
+                }
+            }
+
+            var reference = c.Facts.Find(claim.Subject with { Basis = Bases.Prior }).FirstOrDefault(a => a.Origin == AssertionOrigin.Reference);
+            if (reference is not null && current is { } now && claim.Change is { } stated)
+            {
+                var actualChange = now - reference.Amount.In(MoneyUnit.WanYuan);
+                var signed = Interpret(c, claim.Subject, stated) * Sign(claim.ChangeDirection);
+                var check = Consistency.Check(signed, actualChange);
+                if (!check.Holds)
+                {
+                    var word = actualChange.Value >= 0 ? "增加" : "减少";
+                    yield return Error(c, "N.CHANGE", claim,
+                        $"{what}本年 {AuditContext.Format(now.Value, 2)}、上年 {reference.Amount}，应{word} {AuditContext.Format(Math.Abs(actualChange.Value), 2)}，叙述写作{(claim.ChangeDirection == Direction.Decrease ? "减少" : "增加")} {stated}。",
+                        expected: AuditContext.Format(actualChange.Value, 2), actual: AuditContext.Format(signed.Value, 2), difference: AuditContext.Format(check.Difference));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ImpliedPriors(AuditContext c)
+    {
+        var priors = c.Year.Narrative.Claims
+            .Select(claim => (claim, prior: ImpliedPrior(c, claim)))
+            .Where(x => x.prior is not null)
+            .GroupBy(x => x.claim.Subject with { Basis = Bases.Actual })
+            .ToDictionary(g => g.Key, g => g.Select(x => (x.claim, prior: x.prior!.Value)).ToArray());
+        foreach (var (key, list) in priors)
+        {
+            for (var i = 1; i < list.Length; i++)
+            {
+                if (!Consistency.Check(list[0].prior, list[i].prior).Holds)
+                {
+                    yield return Error(c, "N.IMPLIED_PRIOR", list[i].claim,
+                        $"{FactRule.Describe(c, key)}在两处隐含的上年数不同：「{Short(list[0].claim.Sentence)}」推出 {AuditContext.Format(list[0].prior.Value, 2)}，「{Short(list[i].claim.Sentence)}」推出 {AuditContext.Format(list[i].prior.Value, 2)}。",
+                        expected: AuditContext.Format(list[0].prior.Value, 2), actual: AuditContext.Format(list[i].prior.Value, 2));
+                }
+            }
+
+            if (c.Facts.Find(key with { Basis = Bases.Prior }).FirstOrDefault(a => a.Origin == AssertionOrigin.Reference) is { } reference
+                && !Consistency.Check(reference.Amount.In(MoneyUnit.WanYuan), list[0].prior).Holds)
+            {
+                yield return Error(c, "N.IMPLIED_PRIOR", list[0].claim,
+                    $"{FactRule.Describe(c, key)}的上年数为 {reference.Amount}，而「{Short(list[0].claim.Sentence)}」隐含的上年数为 {AuditContext.Format(list[0].prior.Value, 2)}。",
+                    expected: reference.Amount.ToString(), actual: AuditContext.Format(list[0].prior.Value, 2));
+            }
+        }
+
+        // 基本支出 = 人员经费 + 公用经费 holds for the prior year too.
+        var basic = priors.FirstOrDefault(kv => kv.Key.Concept == Concepts.ExpenseBasic && kv.Key.Code is null).Value;
+        var personnel = priors.FirstOrDefault(kv => kv.Key.Concept == Concepts.ExpensePersonnel && kv.Key.Code is null).Value;
+        var publicCosts = priors.FirstOrDefault(kv => kv.Key.Concept == Concepts.ExpensePublic && kv.Key.Code is null).Value;
+        if (basic is { Length: > 0 } && personnel is { Length: > 0 } && publicCosts is { Length: > 0 })
+        {
+            var sum = personnel[0].prior + publicCosts[0].prior;
+            var check = Consistency.Check(basic[0].prior, sum);
+            if (!check.Holds)
+            {
+                yield return Error(c, "N.IMPLIED_PRIOR", basic[0].claim,
+                    $"按增减额推出的上年基本支出 {AuditContext.Format(basic[0].prior.Value, 2)} 不等于上年人员经费 {AuditContext.Format(personnel[0].prior.Value, 2)} 与公用经费 {AuditContext.Format(publicCosts[0].prior.Value, 2)} 之和 {AuditContext.Format(sum.Value, 2)}。",
+                    expected: AuditContext.Format(sum.Value, 2), actual: AuditContext.Format(basic[0].prior.Value, 2), difference: AuditContext.Format(check.Difference));
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Completions(AuditContext c)
+    {
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is not null && (x.CompletionPercent is not null || x.BudgetComparison is not null)))
+        {
+            var what = FactRule.Describe(c, claim.Subject);
+            var budget = Interpret(c, claim.Subject, claim.Budget!.Value);
+            var actual = ValueFor(c, claim.Subject, claim);
+            if (actual is null)
+            {
+                continue;
+            }
+
+            if (claim.CompletionPercent is { } rate)
+            {
+                if (actual.Value.DividedBy(budget) is not { } ratio)
+                {
+                    yield return Error(c, "N.COMPLETION", claim, $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%。", actual: rate + "%", severity: Severity.Warning);
+                }
+                else
+                {
+                    var expected = ratio * 100m;
+                    var check = Consistency.Check(rate, expected);
+                    if (RoundingNote(c, "N.COMPLETION", claim, $"{what}的完成率", rate, expected) is { } note)
+                    {
+                        yield return note;
+                    }
+
+                    if (!check.Holds)
+                    {
+                        yield return Error(c, "N.COMPLETION", claim,
+                            $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。",
+                            expected: AuditContext.Format(expected.Value, 2) + "%", actual: rate + "%", difference: AuditContext.Format(check.Difference));
+                    }
+                }
+            }
+
+            if (claim.BudgetComparison is { } word)
+            {
+                var intersect = Consistency.Check(actual.Value, budget).Holds;
+                var truth = intersect && actual.Value.Value == budget.Value ? Direction.Flat : actual.Value.Value > budget.Value ? Direction.Increase : Direction.Decrease;
+                var acceptable = word == truth || (intersect && word == Direction.Flat);
+                if (!acceptable)
+                {
+                    static string Word(Direction d) => d switch { Direction.Increase => "大于", Direction.Decrease => "小于", _ => "等于" };
+                    yield return Error(c, "N.COMPLETION", claim,
+                        $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)} {Word(truth)}预算 {claim.Budget}，叙述却写作“决算数{Word(word)}预算数”。",
+                        expected: Word(truth), actual: Word(word));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ItemBudgets(AuditContext c)
+    {
+        var claims = c.Year.Narrative.Claims.Where(x => x.Budget is not null && x.Subject.Concept == Concepts.ExpenseTotal && x.Subject.Scope == Scopes.Gpb).ToArray();
+        var total = claims.FirstOrDefault(x => x.Subject.Code is null);
+        var items = claims.Where(x => x.Subject.Code is { Length: 7 }).GroupBy(x => x.Subject.Code).Select(g => g.First()).ToArray();
+        if (total is null || items.Length == 0)
+        {
+            yield break;
+        }
+
+        var sum = Estimate.Sum(items.Select(x => Interpret(c, x.Subject, x.Budget!.Value)));
+        var stated = Interpret(c, total.Subject, total.Budget!.Value);
+        var check = Consistency.Check(stated, sum);
+        if (check.Kind == ConsistencyKind.Inconsistent)
+        {
+            yield return Error(c, "N.ITEM_BUDGETS", total,
+                $"一般公共预算财政拨款年初预算总数写作 {total.Budget}，而 {items.Length} 个项的年初预算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}。",
+                expected: AuditContext.Format(sum.Value, 2), actual: total.Budget.ToString(), difference: AuditContext.Format(check.Difference));
+        }
+    }
+
+    private static IEnumerable<Finding> ItemCoverage(AuditContext c)
+    {
+        if (c.Table(TableIds.GpbExpenditure) is not { } t05)
+        {
+            yield break;
+        }
+
+        var claims = c.Year.Narrative.Claims;
+        if (claims.Count == 0)
+        {
+            yield return AuditContext.NotChecked("N.ITEM_COVERAGE", "情况说明中没有可核对的陈述（未导入或未填写）");
+            yield break;
+        }
+
+        var covered = claims.Where(x => x.Subject.Concept == Concepts.ExpenseTotal && x.Subject.Scope == Scopes.Gpb && x.Subject.Code is { Length: 7 })
+            .Select(x => x.Subject.Code!).ToHashSet();
+        foreach (var row in t05.Rows.Where(r => r.Key.Length == 7 && r.Key.All(char.IsAsciiDigit)))
+        {
+            var figure = c.Cell(t05, row.Key, "total");
+            if (figure.IsNonZero && !covered.Contains(row.Key))
+            {
+                yield return new Finding
+                {
+                    Rule = "N.ITEM_COVERAGE", Severity = Severity.Warning, Location = figure.Location, Table = TableIds.GpbExpenditure,
+                    Message = $"{c.TableName(TableIds.GpbExpenditure)} 列有 {figure.Label}（{figure.Display}），情况说明中没有对它的说明（模板要求逐项说明预算、决算与完成率）。",
+                    Figures = [new(figure.Display, figure.Location)],
+                };
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[XＸxｘ]{2,}|[×✕]{2,}|某某|[＊*]{2,}|\?{2,}|？{2,}|【[^】]{0,8}】")]
+    private static partial Regex Placeholder();
+
+    private static IEnumerable<Finding> Placeholders(AuditContext c)
+    {
+        var texts = c.Year.Narrative.Sections.Select(s => ($"情况说明 {s.Number}、{s.Title}", s.Text))
+            .Concat(c.Year.Narrative.Claims.Where(x => x.Sentence is not null).Select(x => (Where(c, x), x.Sentence!)));
+        foreach (var (where, text) in texts.DistinctBy(t => t.Item2))
+        {
+            foreach (Match m in Placeholder().Matches(text))
+            {
+                var start = Math.Max(0, m.Index - 12);
+                var snippet = text.Substring(start, Math.Min(text.Length - start, m.Length + 24));
+                yield return new Finding
+                {
+                    Rule = "N.PLACEHOLDER", Severity = Severity.Error, Location = where,
+                    Message = $"{where} 中留有占位符「{m.Value}」：…{snippet}…",
+                    Actual = m.Value,
+                };
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(20\d\d)\s*年")]
+    private static partial Regex YearToken();
+
+    private static IEnumerable<Finding> Years(AuditContext c)
+    {
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Sentence is not null).DistinctBy(x => x.Sentence))
+        {
+            foreach (Match m in YearToken().Matches(claim.Sentence!))
+            {
+                var year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (year != c.Year.Year && year != c.Year.Year - 1)
+                {
+                    yield return Error(c, "N.YEAR", claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{Short(claim.Sentence)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Counts(AuditContext c)
+    {
+        var table = c.Table(TableIds.ThreePublic) ?? c.Table(TableIds.ThreePublicMeetingTraining);
+        if (table is null)
+        {
+            yield break;
+        }
+
+        var details = c.Year.ThreePublic;
+        var requirements = new (string Column, Func<ThreePublicDetails?, bool> Present, string What)[]
+        {
+            ("abroad", d => d?.AbroadGroups is not null && d.AbroadPersons is not null, "因公出国（境）团组数和人次"),
+            ("vehiclePurchase", d => d?.VehiclesPurchased is not null, "公务用车购置数量"),
+            ("vehicleOperation", d => d?.VehiclesHeld is not null, "公务用车保有量"),
+            ("reception", d => d?.DomesticReceptionBatches is not null || d?.ForeignReceptionBatches is not null, "公务接待批次和人次"),
+        };
+        foreach (var (column, present, what) in requirements)
+        {
+            var figure = c.Cell(table, "actual", column);
+            if (figure.IsNonZero && !present(details))
+            {
+                yield return new Finding
+                {
+                    Rule = "N.COUNTS", Severity = Severity.Warning, Location = figure.Location, Table = table.Definition,
+                    Message = $"{figure.Label} 决算为 {figure.Display}，但没有说明{what}（模板要求列明）。",
+                    Figures = [new(figure.Display, figure.Location)],
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>Relations within one table (表内关系): row sums, the 类/款/项 hierarchy, the fixed rows of 01/04/06/09.</summary>
+internal static class TableRules
+{
+    private static readonly string[] Income01 = ["income.general", "income.fund", "income.soe", "income.superior", "income.business", "income.operating", "income.affiliates", "income.other"];
+
+    public static IEnumerable<Rule> All()
+    {
+        const string t01 = TableIds.IncomeExpenditureSummary;
+        yield return Rule("T01.INCOME_TOTAL", "收入支出决算总表：本年收入合计等于各项收入之和", t01, (c, t) =>
+            One(c.Sum("T01.INCOME_TOTAL", c.Cell(t, "income.total", "amount"), Income01.Select(r => c.Cell(t, r, "amount")).ToArray(), "本年收入合计 = 一至八项收入之和", t01)));
+        yield return Rule("T01.EXPENSE_TOTAL", "收入支出决算总表：本年支出合计等于各类支出之和", t01, (c, t) =>
+            One(c.Sum("T01.EXPENSE_TOTAL", c.Cell(t, "expense.total", "amount"), ClassRows(t).Select(r => c.Cell(t, r, "amount")).ToArray(), "本年支出合计 = 各类支出之和", t01)));
+        yield return Rule("T01.INCOME_GRAND_TOTAL", "收入支出决算总表：收入总计等于本年收入合计、使用非财政拨款结余与年初结转和结余之和", t01, (c, t) =>
+            One(c.Sum("T01.INCOME_GRAND_TOTAL", c.Cell(t, "income.grandTotal", "amount"),
+                [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.nonFiscalBalanceUsed", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", t01)));
+        yield return Rule("T01.EXPENSE_GRAND_TOTAL", "收入支出决算总表：支出总计等于本年支出合计、结余分配与年末结转和结余之和", t01, (c, t) =>
+            One(c.Sum("T01.EXPENSE_GRAND_TOTAL", c.Cell(t, "expense.grandTotal", "amount"),
+                [c.Cell(t, "expense.total", "amount"), c.Cell(t, "expense.balanceDistribution", "amount"), c.Cell(t, "expense.closingBalance", "amount")], "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", t01)));
+        yield return Rule("T01.BALANCE", "收入支出决算总表：收入总计等于支出总计", t01, (c, t) =>
+            One(c.Equal("T01.BALANCE", c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "amount"), "收入总计 = 支出总计", t01)));
+
+        yield return RowSum("T02.ROW_SUM", TableIds.Income, "total", ["fiscal", "superior", "business", "operating", "affiliates", "other"], "本年收入合计 = 各项收入之和");
+        yield return Hierarchy("T02.HIERARCHY", TableIds.Income);
+        yield return RowSum("T03.ROW_SUM", TableIds.Expenditure, "total", ["basic", "project", "paidToSuperior", "operating", "subsidyToAffiliates"], "本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助");
+        yield return Hierarchy("T03.HIERARCHY", TableIds.Expenditure);
+
+        const string t04 = TableIds.FiscalSummary;
+        yield return RowSum("T04.ROW_SUM", t04, "total", ["general", "fund", "soe"], "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", r => r.Key is not ("income.general" or "income.fund" or "income.soe" or "income.total" or "income.grandTotal") && !r.Key.StartsWith("income.", StringComparison.Ordinal));
+        yield return Rule("T04.INCOME_TOTAL", "财政拨款收入支出决算总表：本年收入合计等于三项财政拨款收入之和", t04, (c, t) =>
+            One(c.Sum("T04.INCOME_TOTAL", c.Cell(t, "income.total", "amount"), new[] { "income.general", "income.fund", "income.soe" }.Select(r => c.Cell(t, r, "amount")).ToArray(), "本年收入合计 = 三项财政拨款收入之和", t04)));
+        yield return Rule("T04.EXPENSE_TOTAL", "财政拨款收入支出决算总表：本年支出合计等于各类支出之和", t04, (c, t) =>
+            new[] { "total", "general", "fund", "soe" }.Select(col => c.Sum("T04.EXPENSE_TOTAL", c.Cell(t, "expense.total", col), ClassRows(t).Select(r => c.Cell(t, r, col)).ToArray(), "本年支出合计 = 各类支出之和", t04)).OfType<Finding>());
+        yield return Rule("T04.OPENING_SPLIT", "财政拨款收入支出决算总表：年初结转和结余等于三项财政拨款的年初结转和结余之和", t04, (c, t) =>
+            One(c.Sum("T04.OPENING_SPLIT", c.Cell(t, "income.openingBalance", "amount"), new[] { "general", "fund", "soe" }.Select(f => c.Cell(t, "income.openingBalance." + f, "amount")).ToArray(), "年初财政拨款结转和结余 = 三项之和", t04)));
+        yield return Rule("T04.GRAND_TOTALS", "财政拨款收入支出决算总表：收入总计、支出总计及其平衡", t04, (c, t) => new[]
+        {
+            c.Sum("T04.GRAND_TOTALS", c.Cell(t, "income.grandTotal", "amount"), [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 年初财政拨款结转和结余", t04),
+            c.Sum("T04.GRAND_TOTALS", c.Cell(t, "expense.grandTotal", "total"), [c.Cell(t, "expense.total", "total"), c.Cell(t, "expense.closingBalance", "total")], "支出总计 = 本年支出合计 + 年末财政拨款结转和结余", t04),
+            c.Equal("T04.GRAND_TOTALS", c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "total"), "收入总计 = 支出总计", t04),
+        }.OfType<Finding>());
+        yield return Rule("T04.FUND_BALANCE", "财政拨款收入支出决算总表：每项财政拨款 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余", t04, (c, t) =>
+            new[] { ("general", "一般公共预算财政拨款"), ("fund", "政府性基金预算财政拨款"), ("soe", "国有资本经营预算财政拨款") }
+                .Select(f => c.Sum("T04.FUND_BALANCE", c.Cell(t, "expense.total", f.Item1),
+                    [c.Cell(t, "income." + f.Item1, "amount"), c.Cell(t, "income.openingBalance." + f.Item1, "amount"), Negate(c.Cell(t, "expense.closingBalance", f.Item1))],
+                    $"{f.Item2}：本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余", t04))
+                .OfType<Finding>());
+
+        yield return RowSum("T05.ROW_SUM", TableIds.GpbExpenditure, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
+        yield return Hierarchy("T05.HIERARCHY", TableIds.GpbExpenditure);
+
+        yield return Economic("T06.CLASS_SUM", TableIds.GpbBasicEconomic);
+        yield return Rule("T06.PERSONNEL_PUBLIC", "基本支出明细表：人员经费合计 = 301 + 303，公用经费合计 = 其余各类", TableIds.GpbBasicEconomic, (c, t) =>
+        {
+            var classes = t.Rows.Where(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit)).Select(r => r.Key).ToArray();
+            bool IsPersonnel(string code) => (c.Economics.Find(code)?.Group ?? (code is "301" or "303" ? "personnel" : "public")) == "personnel";
+            return new[]
+            {
+                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "personnel.total", "amount"), classes.Where(IsPersonnel).Select(k => c.Cell(t, k, "amount")).ToArray(), "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t.Definition),
+                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "public.total", "amount"), classes.Where(k => !IsPersonnel(k)).Select(k => c.Cell(t, k, "amount")).ToArray(), "公用经费合计 = 商品和服务支出、资本性支出等各类之和", t.Definition),
+            }.OfType<Finding>();
+        });
+
+        yield return RowSum("T07.ROW_SUM", TableIds.GovFund, "total", ["basic", "project"], "本年支出 = 基本支出 + 项目支出");
+        yield return Hierarchy("T07.HIERARCHY", TableIds.GovFund);
+        yield return FundBalance("T07.BALANCE", TableIds.GovFund);
+        yield return RowSum("T08.ROW_SUM", TableIds.SoeExpenditure, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
+        yield return Hierarchy("T08.HIERARCHY", TableIds.SoeExpenditure);
+        yield return RowSum("TSOE.ROW_SUM", TableIds.SoeIncomeExpenditure, "total", ["basic", "project"], "本年支出 = 基本支出 + 项目支出");
+        yield return Hierarchy("TSOE.HIERARCHY", TableIds.SoeIncomeExpenditure);
+        yield return FundBalance("TSOE.BALANCE", TableIds.SoeIncomeExpenditure);
+
+        foreach (var id in new[] { TableIds.ThreePublic, TableIds.ThreePublicMeetingTraining })
+        {
+            yield return RowSum("T09.TOTAL", id, "total", ["abroad", "vehicleSubtotal", "reception"], "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费");
+            yield return RowSum("T09.VEHICLES", id, "vehicleSubtotal", ["vehiclePurchase", "vehicleOperation"], "公务用车购置及运行维护费 = 购置费 + 运行维护费");
+        }
+
+        yield return RowSum("TDETAIL.ROW_SUM", "fiscal-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
+        yield return Hierarchy("TDETAIL.HIERARCHY", "fiscal-expenditure-detail");
+        yield return RowSum("TGDETAIL.ROW_SUM", "gpb-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
+        yield return Hierarchy("TGDETAIL.HIERARCHY", "gpb-expenditure-detail");
+        yield return Economic("TPROJ.CLASS_SUM", "gpb-project-economic");
+    }
+
+    /// <summary>The 类 rows of a table: 3-digit functional codes, template order first.</summary>
+    internal static IEnumerable<string> ClassRows(StatedTable table) =>
+        table.Rows.Where(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit) && r.Key[0] == '2').Select(r => r.Key);
+
+    internal static Rule Rule(string id, string title, string table, Func<AuditContext, StatedTable, IEnumerable<Finding>> check) =>
+        new DelegateRule(id, title, c => c.Table(table) is { } t ? check(c, t) : []);
+
+    private static IEnumerable<Finding> One(Finding? finding) => finding is null ? [] : [finding];
+
+    private static Rule RowSum(string id, string table, string totalColumn, string[] parts, string relation, Func<StatedRow, bool>? filter = null) =>
+        Rule(id, relation, table, (c, t) => t.Rows
+            .Where(r => filter?.Invoke(r) ?? true)
+            .Where(r => r.Cell(totalColumn) is not null || parts.Any(p => r.Cell(p)?.Value is not null))
+            .Select(r => c.Sum(id, c.Cell(t, r.Key, totalColumn), parts.Where(p => TemplateLibrary.Definitions.GetValueOrDefault(table)?.Column(p) is not null).Select(p => c.Cell(t, r.Key, p)).ToArray(), relation, table))
+            .OfType<Finding>());
+
+    private static Rule FundBalance(string id, string table) =>
+        Rule(id, "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余", table, (c, t) => t.Rows
+            .Where(r => r.Cell("closing")?.Value is not null || r.Cell("opening")?.Value is not null)
+            .Select(r => c.Sum(id, c.Cell(t, r.Key, "total"), [c.Cell(t, r.Key, "opening"), c.Cell(t, r.Key, "income"), Negate(c.Cell(t, r.Key, "closing"))], "本年支出 = 年初结转和结余 + 本年收入 − 年末结转和结余", table))
+            .OfType<Finding>());
+
+    private static Figure Negate(Figure f) => f with { Amount = f.Amount is { } a ? new Domain.Numbers.Amount(-a.Value, a.Decimals, a.Unit) : null, Label = "−" + f.Label };
+
+    private static Rule Hierarchy(string id, string table) =>
+        new DelegateRule(id, "类 = Σ款，款 = Σ项，合计 = Σ类", c => c.Table(table) is { } t ? HierarchyFindings(c, t, id) : []);
+
+    private static IEnumerable<Finding> HierarchyFindings(AuditContext c, StatedTable table, string id)
+    {
+        var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
+        var coded = table.Rows.Where(r => r.Key.All(char.IsAsciiDigit) && r.Key.Length is 3 or 5 or 7).Select(r => r.Key).ToArray();
+        var columns = (definition?.Columns.Select(col => col.Key) ?? []).Where(col => table.Rows.Any(r => r.Cell(col) is not null)).ToArray();
+        var name = c.TableName(table.Definition);
+        foreach (var column in columns)
+        {
+            if (table.Row(FactIndex.TotalRowKey) is not null)
+            {
+                var classes = coded.Where(k => k.Length == 3).ToArray();
+                if (classes.Length > 0 && c.Sum(id, c.Cell(table, FactIndex.TotalRowKey, column), classes.Select(k => c.Cell(table, k, column)).ToArray(), "合计 = 各类之和", table.Definition) is { } f)
+                {
+                    yield return f;
+                }
+            }
+
+            foreach (var parent in coded.Where(k => k.Length < 7))
+            {
+                var children = coded.Where(k => k.Length == parent.Length + 2 && k.StartsWith(parent, StringComparison.Ordinal)).ToArray();
+                if (children.Length > 0 && c.Sum(id, c.Cell(table, parent, column), children.Select(k => c.Cell(table, k, column)).ToArray(), parent.Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和", table.Definition) is { } f)
+                {
+                    yield return f;
+                }
+            }
+        }
+
+        foreach (var orphan in coded.Where(k => k.Length > 3 && !coded.Contains(k[..(k.Length - 2)])))
+        {
+            yield return new Finding
+            {
+                Rule = id, Severity = Severity.Warning, Table = table.Definition, Location = $"{name} {orphan}",
+                Message = $"{name} 列出了科目 {orphan}，却没有列出它的上级科目 {orphan[..(orphan.Length - 2)]}，无法核对层级合计。",
+            };
+        }
+    }
+
+    private static Rule Economic(string id, string table) =>
+        Rule(id, "经济分类：每类等于所属各款之和", table, (c, t) =>
+        {
+            var coded = t.Rows.Where(r => r.Key.All(char.IsAsciiDigit)).Select(r => r.Key).ToArray();
+            return coded.Where(k => k.Length == 3)
+                .Select(k => (k, Items: coded.Where(i => i.Length == 5 && i.StartsWith(k, StringComparison.Ordinal)).ToArray()))
+                .Where(x => x.Items.Length > 0)
+                .Select(x => c.Sum(id, c.Cell(t, x.k, "amount"), x.Items.Select(i => c.Cell(t, i, "amount")).ToArray(), "经济分类类级 = 所属各款之和", t.Definition))
+                .OfType<Finding>();
+        });
+}

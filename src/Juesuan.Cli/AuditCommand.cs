@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using Juesuan.Audit;
+using Juesuan.Documents.AuditReports;
+
+namespace Juesuan.Cli;
+
+/// <summary>`juesuan audit`: audits a department-year, a stored one, or every file of a directory.</summary>
+internal static class AuditCommand
+{
+    public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<Domain.Model.DepartmentYear?>> load)
+    {
+        var input = new Argument<string>("输入") { Description = "部门年度 JSON 文件、存储中的键，或目录（审核其中每个文件）" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）、json、html、xlsx", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "html", "xlsx");
+        var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出（xlsx 必须给出文件）" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "文本输出时列出每处尾差和每个发现的位置、应为值与实际值" };
+        var command = new Command("audit", "审核部门年度：表内、表间、叙述与表、完整性；尾差不报为错误。退出码：0 无错误，1 有错误，2 输入无法读取。") { input, format, output, verbose };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(input)!;
+            var kind = parse.GetValue(format)!;
+            var target = parse.GetValue(output);
+            if (kind == "xlsx" && target is null)
+            {
+                await context.Err.WriteLineAsync("用法错误：xlsx 格式须用 -o 指定输出文件。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            IReadOnlyList<AuditReport> reports;
+            var unreadable = 0;
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray();
+                if (files.Length == 0)
+                {
+                    await context.Err.WriteLineAsync($"目录 {path} 中没有可审核的 .json 文件。").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                // Bounded parallelism: each worker holds one department-year at a time; only the findings are kept.
+                var results = new ConcurrentDictionary<int, AuditReport>();
+                var failures = 0;
+                await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (item, token) =>
+                {
+                    var year = await load(parse, item.f, token).ConfigureAwait(false);
+                    if (year is null)
+                    {
+                        Interlocked.Increment(ref failures);
+                        return;
+                    }
+
+                    results[item.i] = Auditor.Audit(year, item.f);
+                }).ConfigureAwait(false);
+                reports = results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
+                unreadable = failures;
+            }
+            else
+            {
+                var year = await load(parse, path, ct).ConfigureAwait(false);
+                if (year is null)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                reports = [Auditor.Audit(year, path)];
+            }
+
+            await WriteAsync(context, reports, kind, target, parse.GetValue(verbose), ct).ConfigureAwait(false);
+            if (unreadable > 0)
+            {
+                await context.Err.WriteLineAsync($"{unreadable} 个文件无法读取，未审核。").ConfigureAwait(false);
+            }
+
+            return reports.Any(r => !r.Passed) ? ExitCodes.Findings : unreadable > 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task WriteAsync(CliContext context, IReadOnlyList<AuditReport> reports, string kind, string? target, bool verbose, CancellationToken ct)
+    {
+        if (kind == "xlsx")
+        {
+            AuditWorkbook.Write(reports, target!);
+            await context.Err.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
+            return;
+        }
+
+        var colour = target is null && !Console.IsOutputRedirected && context.Out == Console.Out && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var text = kind switch
+        {
+            "json" => reports.Count == 1 ? AuditJson.Render(reports[0]) : AuditJson.Render(reports),
+            "html" => AuditHtml.Render(reports),
+            _ => string.Join("\n", reports.Select(r => AuditText.Render(r, colour, verbose))) + (reports.Count > 1 ? "\n" + DirectorySummary(reports) : string.Empty),
+        };
+        if (target is null)
+        {
+            await context.Out.WriteAsync(text).ConfigureAwait(false);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(target, text, ct).ConfigureAwait(false);
+            await context.Err.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
+        }
+    }
+
+    private static string DirectorySummary(IReadOnlyList<AuditReport> reports)
+    {
+        var rows = reports.Select(r => (IReadOnlyList<string>)[r.Document.Department, r.Document.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.Summary.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.Summary.Rounding.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Passed ? "通过" : "有错误"]).ToArray();
+        return "汇总\n" + TextTable.Render(["部门", "年度", "错误", "警告", "尾差", "结论"], rows, new HashSet<int> { 1, 2, 3, 4 });
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Juesuan.Audit;
+
+namespace Juesuan.Documents.AuditReports;
+
+/// <summary>
+/// The audit as plain text for a terminal: errors, then warnings, then remarks, each grouped by table; rounding
+/// differences and unchecked rules are summarised quietly at the end so they never drown real findings.
+/// </summary>
+public static class AuditText
+{
+    /// <summary>Renders a report; <paramref name="colour"/> adds ANSI colours for a terminal.</summary>
+    public static string Render(AuditReport report, bool colour = false, bool verbose = false)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        var d = report.Document;
+        var s = report.Summary;
+        sb.AppendLine(Paint($"审核：{d.Department} {d.Year} 年度决算（模板 {d.Template}）{(d.Source is null ? string.Empty : "　来源：" + d.Source)}", "1", colour));
+        sb.AppendLine($"错误 {s.Errors}　警告 {s.Warnings}　提示 {s.Infos}　尾差 {s.Rounding}　未检查 {s.NotChecked}　（{s.Rules} 条规则）");
+        foreach (var (severity, title, code) in new[] { (Severity.Error, "错误", "31"), (Severity.Warning, "警告", "33"), (Severity.Info, "提示", "36") })
+        {
+            var group = report.Findings.Where(f => f.Severity == severity && f.Kind == FindingKind.Violation).ToArray();
+            if (group.Length == 0)
+            {
+                continue;
+            }
+
+            sb.AppendLine();
+            sb.AppendLine(Paint($"【{title}】{group.Length} 项", code, colour));
+            foreach (var table in group.GroupBy(f => f.Table ?? string.Empty))
+            {
+                sb.AppendLine(Paint("  " + (table.Key.Length == 0 ? "情况说明与全文" : TableTitle(table.First())), "1", colour));
+                foreach (var f in table)
+                {
+                    sb.AppendLine($"  - [{f.Rule}] {f.Message}");
+                    if (f.LikelyWrong is not null && !f.Message.Contains("最可能有误", StringComparison.Ordinal))
+                    {
+                        sb.AppendLine($"      最可能有误：{f.LikelyWrong}");
+                    }
+
+                    if (verbose)
+                    {
+                        sb.AppendLine($"      位置：{f.Location}{(f.Expected is null ? string.Empty : $"；应为 {f.Expected}")}{(f.Actual is null ? string.Empty : $"；实为 {f.Actual}")}");
+                    }
+                }
+            }
+        }
+
+        var rounding = report.Findings.Where(f => f.Kind == FindingKind.Rounding).ToArray();
+        if (rounding.Length > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(Paint($"【尾差】{rounding.Length} 处差异在四舍五入尾差范围内，不视为错误" + (verbose ? "：" : "（加 --verbose 列出）。"), "2", colour));
+            if (verbose)
+            {
+                foreach (var f in rounding)
+                {
+                    sb.AppendLine($"  - [{f.Rule}] {f.Message}");
+                }
+            }
+        }
+
+        var notChecked = report.Findings.Where(f => f.Kind == FindingKind.NotChecked).ToArray();
+        if (notChecked.Length > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(Paint($"【未检查】{notChecked.Length} 项", "2", colour));
+            foreach (var f in notChecked)
+            {
+                sb.AppendLine($"  - [{f.Rule}] {f.Message}");
+            }
+        }
+
+        if (report.Findings.Count(f => f.Kind == FindingKind.Violation) == 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(Paint("未发现问题。", "32", colour));
+        }
+
+        return sb.ToString();
+    }
+
+    private static string TableTitle(Finding f) => f.Location.Split(' ')[0];
+
+    private static string Paint(string text, string code, bool colour) => colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}
