@@ -36,6 +36,7 @@ public sealed record Figure(Amount? Amount, string Label, string Location, strin
 public sealed class AuditContext
 {
     private readonly HashSet<string> _arithmeticFailures = [];
+    private readonly HashSet<string> _arithmeticPasses = [];
     private readonly Dictionary<string, StatedTable> _tables;
 
     /// <summary>Creates the context for one department-year.</summary>
@@ -77,8 +78,11 @@ public sealed class AuditContext
         return number is null ? title : $"{number}（{title}）";
     }
 
-    /// <summary>True when the cell at (definition, row, column) was the total of a relation that failed.</summary>
-    public bool FailedOwnArithmetic(string? cellKey) => cellKey is not null && _arithmeticFailures.Contains(cellKey);
+    /// <summary>
+    /// True when the cell took part (as total or item) in a relation of its own table that failed, and in none that held
+    /// exactly or by rounding: its table's arithmetic speaks against it.
+    /// </summary>
+    public bool FailedOwnArithmetic(string? cellKey) => cellKey is not null && _arithmeticFailures.Contains(cellKey) && !_arithmeticPasses.Contains(cellKey);
 
     /// <summary>The figure at a cell of a stated table (blank when the row or cell is absent).</summary>
     public Figure Cell(StatedTable table, string rowKey, string column)
@@ -106,6 +110,16 @@ public sealed class AuditContext
         // 302 class) explain away a real 0.06 gap. The total and every non-zero item keep their full interval.
         var computed = Estimate.Sum(items.Select(i => i.IsNonZero ? i.Value : Estimate.Zero));
         var check = Consistency.Check(total.Value, computed);
+        var cells = items.Select(i => i.CellKey).Prepend(total.CellKey).OfType<string>();
+        if (check.Holds)
+        {
+            _arithmeticPasses.UnionWith(cells.Where(k => SameTable(k, total.CellKey)));
+        }
+        else
+        {
+            _arithmeticFailures.UnionWith(cells.Where(k => SameTable(k, total.CellKey)));
+        }
+
         if (check.Kind == ConsistencyKind.Consistent)
         {
             return null;
@@ -125,11 +139,6 @@ public sealed class AuditContext
             };
         }
 
-        if (total.CellKey is not null)
-        {
-            _arithmeticFailures.Add(total.CellKey);
-        }
-
         return new Finding
         {
             Rule = rule, Severity = Severity.Error, Table = table, Location = total.Location, Figures = figures,
@@ -137,6 +146,10 @@ public sealed class AuditContext
             Expected = Describe(computed, decimals), Actual = total.Display, Difference = $"{Format(check.Difference)}（最小差距 {Format(check.Gap)}）",
         };
     }
+
+    // Only relations within one table count as that table's own arithmetic.
+    private static bool SameTable(string cell, string? totalCell) =>
+        totalCell is not null && cell.AsSpan(0, cell.IndexOf('|', StringComparison.Ordinal)).SequenceEqual(totalCell.AsSpan(0, totalCell.IndexOf('|', StringComparison.Ordinal)));
 
     /// <summary>Checks a = b on intervals (two statements of quantities that must be equal).</summary>
     public Finding? Equal(string rule, Figure a, Figure b, string relation, string? table) => Sum(rule, a, [b], relation, table);

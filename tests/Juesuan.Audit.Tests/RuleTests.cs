@@ -1,0 +1,260 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+using static Juesuan.Audit.Tests.Mutations;
+
+namespace Juesuan.Audit.Tests;
+
+/// <summary>
+/// One or more cases per rule, each from the consistent example with one thing changed: a change beyond rounding is an
+/// error (or the rule's severity), a change within rounding is a quiet rounding note, and the unchanged example is clean.
+/// </summary>
+public class RuleTests
+{
+    private static void AssertFinds(DepartmentYear year, string rule, Severity severity, FindingKind kind = FindingKind.Violation, string? messagePart = null)
+    {
+        var report = year.Audit();
+        Assert.True(report.Findings.Any(f => f.Rule == rule && f.Severity == severity && f.Kind == kind && (messagePart is null || f.Message.Contains(messagePart, StringComparison.Ordinal))),
+            $"expected {severity}/{kind} {rule}{(messagePart is null ? string.Empty : " containing " + messagePart)}; found:\n{report.Describe()}");
+    }
+
+    private static void AssertNoError(DepartmentYear year)
+    {
+        var report = year.Audit();
+        Assert.True(report.Summary.Errors == 0, report.Describe());
+    }
+
+    public static TheoryData<string, string, string, string, string, Severity> CellCases => new()
+    {
+        // definition, row, column, new value, expected rule, severity
+        { TableIds.IncomeExpenditureSummary, "income.total", "amount", "482.00", "T01.INCOME_TOTAL", Severity.Error },
+        { TableIds.IncomeExpenditureSummary, "income.grandTotal", "amount", "487.00", "T01.INCOME_GRAND_TOTAL", Severity.Error },
+        { TableIds.IncomeExpenditureSummary, "expense.grandTotal", "amount", "487.93", "T01.BALANCE", Severity.Error },
+        { TableIds.IncomeExpenditureSummary, "expense.closingBalance", "amount", "3.00", "T01.EXPENSE_GRAND_TOTAL", Severity.Error },
+        { TableIds.IncomeExpenditureSummary, "210", "amount", "428.90", "T01.EXPENSE_TOTAL", Severity.Error },
+        { TableIds.Income, "2101506", "other", "2.10", "T02.ROW_SUM", Severity.Error },
+        { TableIds.Income, "2101599", "total", "21.00", "T02.HIERARCHY", Severity.Error },
+        { TableIds.Expenditure, "2101501", "total", "150.40", "T03.ROW_SUM", Severity.Error },
+        { TableIds.Expenditure, "21015", "basic", "310.50", "T03.HIERARCHY", Severity.Error },
+        { TableIds.FiscalSummary, "210", "general", "426.70", "T04.ROW_SUM", Severity.Error },
+        { TableIds.FiscalSummary, "income.total", "amount", "480.00", "T04.INCOME_TOTAL", Severity.Error },
+        { TableIds.FiscalSummary, "expense.total", "fund", "1.00", "T04.EXPENSE_TOTAL", Severity.Error },
+        { TableIds.FiscalSummary, "income.openingBalance.general", "amount", "4.00", "T04.OPENING_SPLIT", Severity.Error },
+        { TableIds.FiscalSummary, "expense.grandTotal", "total", "485.93", "T04.GRAND_TOTALS", Severity.Error },
+        { TableIds.FiscalSummary, "expense.closingBalance", "general", "3.00", "T04.FUND_BALANCE", Severity.Error },
+        { TableIds.GpbExpenditure, "2101501", "basic", "150.40", "T05.ROW_SUM", Severity.Error },
+        { TableIds.GpbExpenditure, "2101502", "project", "25.50", "T05.HIERARCHY", Severity.Error },
+        { TableIds.GpbBasicEconomic, "30201", "amount", "10.50", "T06.CLASS_SUM", Severity.Error },
+        { TableIds.GpbBasicEconomic, "personnel.total", "amount", "323.73", "T06.PERSONNEL_PUBLIC", Severity.Error },
+        { TableIds.GpbBasicEconomic, "public.total", "amount", "58.50", "X05_06.BASIC", Severity.Error },
+        { TableIds.GpbBasicEconomic, "30108", "amount", "26.50", "X05_06.ECONOMIC", Severity.Warning },
+        { TableIds.GpbBasicEconomic, "30217", "amount", "0.90", "X09_06.THREE_PUBLIC", Severity.Error },
+        { TableIds.ThreePublic, "actual", "total", "2.40", "T09.TOTAL", Severity.Error },
+        { TableIds.ThreePublic, "budget", "vehicleSubtotal", "2.50", "T09.VEHICLES", Severity.Error },
+        { TableIds.Income, "total", "fiscal", "480.93", "X01_02.FISCAL_INCOME", Severity.Error },
+        { TableIds.GpbExpenditure, "2101599", "total", "19.00", "X03_05.WITHIN", Severity.Warning },
+        { TableIds.FiscalSummary, "income.fund", "amount", "1.00", "X04.EMPTY_FUNDS", Severity.Error },
+        { TableIds.Expenditure, "2101550", "basic", "160.20", "X.CONSOLIDATION", Severity.Error },
+        { TableIds.Expenditure, "221", "total", "19.75", "X.SAME_FIGURE", Severity.Error },
+    };
+
+    [Theory]
+    [MemberData(nameof(CellCases))]
+    public void A_cell_changed_beyond_rounding_is_found(string definition, string row, string column, string value, string rule, Severity severity)
+    {
+        AssertFinds(Base.WithCell(definition, row, column, value), rule, severity);
+    }
+
+    [Fact]
+    public void The_unchanged_example_has_no_errors()
+    {
+        AssertNoError(Base);
+        Assert.DoesNotContain(Base.Audit().Findings, f => f.Severity == Severity.Warning);
+    }
+
+    [Fact]
+    public void A_difference_of_0_01_within_the_interval_is_a_rounding_note_not_an_error()
+    {
+        // 03 row 2101501: 150.31 against 150.30 + 0.00 is inside [150.295, 150.305] + [150.305, 150.315].
+        var year = Base.WithCell(TableIds.Expenditure, "2101501", "total", "150.31");
+        AssertFinds(year, "T03.ROW_SUM", Severity.Info, FindingKind.Rounding);
+        Assert.DoesNotContain(year.Audit().Findings, f => f.Rule == "T03.ROW_SUM" && f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void The_figure_that_disagrees_with_its_own_table_is_named_as_likely_wrong()
+    {
+        // 01 says 221 is 19.75; 03 says 19.65 and its own hierarchy agrees; 01's total no longer adds up.
+        var finding = Base.WithCell(TableIds.IncomeExpenditureSummary, "221", "amount", "19.75").Audit().Findings
+            .Single(f => f.Rule == "X.SAME_FIGURE" && f.Severity == Severity.Error);
+        Assert.Contains("公开01表", finding.LikelyWrong, StringComparison.Ordinal);
+        Assert.Contains("合计关系", finding.LikelyWrong, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_narrative_amount_against_a_table_names_the_narrative()
+    {
+        var year = Base.WithClaims(c => c.Is(Concepts.ExpenseBasic, section: "expenditure"), c => c with { Amount = Wan("381.39万元") });
+        var finding = year.Audit().Findings.Single(f => f.Rule == "N.AMOUNT" && f.Severity == Severity.Error);
+        Assert.Contains("情况说明", finding.LikelyWrong, StringComparison.Ordinal);
+        Assert.Contains("381.39", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_figure_contradicted_by_three_others_is_named_by_majority()
+    {
+        // expense.total@210 gpb is stated in 04 (general column), 05 and the narrative; change 05 only.
+        var year = Base.WithCell(TableIds.GpbExpenditure, "210", "total", "426.90");
+        var finding = year.Audit().Findings.First(f => f.Rule == "N.AMOUNT" && f.Severity == Severity.Error && f.Message.Contains("426.90", StringComparison.Ordinal));
+        Assert.Contains("公开05表", finding.LikelyWrong, StringComparison.Ordinal);
+        Assert.Contains("彼此一致", finding.LikelyWrong, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_yuan_slip_in_the_narrative_is_reported_with_the_unit()
+    {
+        var year = Base.WithClaims(c => c.Is(Concepts.ExpenseBasic, section: "expenditure"), c => c with { Amount = Mutations.Wan("381.93元") });
+        AssertFinds(year, "N.UNIT", Severity.Error, messagePart: "381.93元");
+        Assert.DoesNotContain(year.Audit().Findings, f => f.Rule == "N.AMOUNT" && f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void A_wrong_share_is_an_error_and_a_rounded_one_is_not()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseBasic, section: "expenditure"), c => c with { SharePercent = P("78.96") }), "N.SHARE", Severity.Error);
+        AssertNoError(Base.WithClaims(c => c.Is(Concepts.ExpenseBasic, section: "expenditure"), c => c with { SharePercent = P("78.8") }));
+    }
+
+    [Fact]
+    public void A_change_percent_inconsistent_with_the_change_is_an_error()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.IncomeGrandTotal, section: "overview"), c => c with { ChangePercent = P("4.50") }), "N.CHANGE", Severity.Error);
+    }
+
+    [Fact]
+    public void A_change_against_the_stated_prior_year_must_have_the_right_direction()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.IncomeGrandTotal, section: "overview"), c => c with { ChangeDirection = Direction.Decrease }), "N.CHANGE", Severity.Error, messagePart: "应增加");
+    }
+
+    [Fact]
+    public void Two_paragraphs_implying_different_prior_years_are_found()
+    {
+        // Personnel +3.00 more than the data says: the prior basic no longer equals prior personnel + prior public.
+        var year = Base.WithClaims(c => c.Is(Concepts.ExpensePersonnel, scope: Scopes.Gpb), c => c with { Change = Wan(((c.Change!.Value.Value) + 3m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + "万元") });
+        AssertFinds(year, "N.IMPLIED_PRIOR", Severity.Error);
+    }
+
+    [Fact]
+    public void A_wrong_completion_rate_and_wrong_comparison_word_are_errors()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101501", Scopes.Gpb), c => c with { CompletionPercent = P("99.55") }), "N.COMPLETION", Severity.Error);
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101501", Scopes.Gpb), c => c with { BudgetComparison = Direction.Decrease }), "N.COMPLETION", Severity.Error, messagePart: "小于");
+    }
+
+    [Fact]
+    public void A_completion_rate_over_a_zero_budget_is_a_warning()
+    {
+        var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("0.00万元"), BudgetComparison = null });
+        AssertFinds(year, "N.COMPLETION", Severity.Warning, messagePart: "不能计算完成率");
+    }
+
+    [Fact]
+    public void Item_budgets_must_add_up_to_the_stated_total_budget()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") }), "N.ITEM_BUDGETS", Severity.Error);
+    }
+
+    [Fact]
+    public void Every_item_of_table_05_needs_its_paragraph()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), _ => null), "N.ITEM_COVERAGE", Severity.Warning, messagePart: "2101599");
+    }
+
+    [Fact]
+    public void Placeholders_left_in_the_text_are_errors()
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections.Take(12), Base.Narrative.Sections[12] with { Text = "自评得分XX分，等级为××。" }] } };
+        AssertFinds(year, "N.PLACEHOLDER", Severity.Error, messagePart: "XX");
+    }
+
+    [Fact]
+    public void A_sentence_about_another_year_is_a_warning()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.IncomeTotal, section: "income"), c => c with { Sentence = "2019年度本年收入合计481.93万元。" }), "N.YEAR", Severity.Warning);
+    }
+
+    [Fact]
+    public void Three_public_counts_are_required_where_there_is_spending()
+    {
+        AssertFinds(Base with { ThreePublic = null }, "N.COUNTS", Severity.Warning, messagePart: "公务接待批次");
+    }
+
+    [Fact]
+    public void A_missing_table_is_an_error_and_its_relations_are_not_checked()
+    {
+        var year = Base with { Tables = Base.Tables.Where(t => t.Definition != TableIds.GpbBasicEconomic).ToArray() };
+        AssertFinds(year, "C.TABLES", Severity.Error);
+        AssertFinds(year, "X05_06.BASIC", Severity.Info, FindingKind.NotChecked);
+    }
+
+    [Fact]
+    public void Empty_tables_need_a_statement_and_declared_empty_tables_no_data()
+    {
+        AssertFinds(Base with { Tables = Base.Tables.Select(t => t.Definition == TableIds.GovFund ? t with { EmptyStatement = null } : t).ToArray() }, "C.EMPTY_TABLE", Severity.Warning);
+        AssertFinds(Base.WithCell(TableIds.GovFund, "total", "total", "1.00"), "C.EMPTY_TABLE", Severity.Error);
+    }
+
+    [Fact]
+    public void A_missing_section_is_a_warning()
+    {
+        AssertFinds(Base with { Narrative = Base.Narrative with { Sections = Base.Narrative.Sections.Where(s => s.Key != "procurement").ToArray() } }, "C.SECTIONS", Severity.Warning, messagePart: "政府采购");
+    }
+
+    [Fact]
+    public void Unknown_and_malformed_codes_are_reported()
+    {
+        var year = Base with
+        {
+            Tables = Base.Tables.Select(t => t.Definition != TableIds.GpbExpenditure ? t : t with
+            {
+                Rows = [.. t.Rows, new StatedRow { Key = "2109999", Label = "火星医保" }, new StatedRow { Key = "21O15", Label = "笔误" }],
+            }).ToArray(),
+        };
+        AssertFinds(year, "C.CODES", Severity.Warning, messagePart: "2109999");
+        AssertFinds(year, "C.CODES", Severity.Error, messagePart: "21O15");
+    }
+
+    [Fact]
+    public void A_rule_that_throws_becomes_a_not_checked_finding()
+    {
+        var report = Auditor.Audit(Base, rules: [new Throwing()]);
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(FindingKind.NotChecked, finding.Kind);
+        Assert.Contains("执行时出错", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_department_year_is_audited_without_crashing()
+    {
+        var report = Auditor.Audit(new DepartmentYear { Department = new Department { Name = "空局" }, Year = 2024 });
+        Assert.Contains(report.Findings, f => f.Rule == "C.TABLES" && f.Severity == Severity.Error);
+        Assert.DoesNotContain(report.Findings, f => f.Message.Contains("执行时出错", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_rule_id_has_a_documentation_page()
+    {
+        var folder = Path.Combine(TestSupport.Paths.RepoRoot, "docs", "rules");
+        var missing = RuleCatalog.Ids.Where(id => !File.Exists(Path.Combine(folder, id + ".md"))).ToArray();
+        Assert.True(missing.Length == 0, "missing docs/rules pages: " + string.Join(", ", missing));
+    }
+
+    private sealed class Throwing : Rule
+    {
+        public override string Id => "TEST.THROWS";
+
+        public override string Title => "总是出错";
+
+        public override IEnumerable<Finding> Check(AuditContext context) => throw new InvalidOperationException("boom");
+    }
+}
