@@ -52,7 +52,8 @@ internal static class Commands
         var input = new Argument<string>("输入") { Description = "部门年度 JSON 文件，或含多个 JSON 文件的目录" };
         var output = new Option<string?>("--output", "-o") { Description = "把读到的部门年度写成 JSON 文件（单个输入时）" };
         var save = new Option<bool>("--save") { Description = "保存到存储（同一部门同一年度再次导入时整体替换）" };
-        var command = new Command("import", "导入部门年度：读取、检查并显示摘要；可写出 JSON 或保存到存储。") { input, output, save };
+        var audit = new Option<bool>("--audit") { Description = "导入后立即审核（有错误时退出码为 1）" };
+        var command = new Command("import", "导入部门年度：读取、检查并显示摘要；可写出 JSON、保存到存储并审核。") { input, output, save, audit };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
@@ -90,6 +91,17 @@ internal static class Commands
                 {
                     var saved = await store.SaveAsync(year, ct).ConfigureAwait(false);
                     await context.Out.WriteLineAsync($"已保存到 {store.Options.Describe()}（键：{saved.Key}，第 {saved.Revision} 版）").ConfigureAwait(false);
+                }
+
+                if (parse.GetValue(audit))
+                {
+                    var report = Audit.Auditor.Audit(year, file);
+                    await context.Out.WriteLineAsync().ConfigureAwait(false);
+                    await context.Out.WriteAsync(Documents.AuditReports.AuditText.Render(report)).ConfigureAwait(false);
+                    if (!report.Passed && exit == ExitCodes.Ok)
+                    {
+                        exit = ExitCodes.Findings;
+                    }
                 }
             }
 

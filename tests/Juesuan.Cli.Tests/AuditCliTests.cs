@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Juesuan.Cli;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Cli.Tests;
+
+public sealed class AuditCliTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "juesuan-audit-cli", Guid.NewGuid().ToString("N"));
+
+    private static string Fixture(string name) => Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", name);
+
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        Directory.CreateDirectory(_folder);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Program.RunAsync([.. args, "--db", Path.Combine(_folder, "store.db")], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Auditing_a_consistent_department_year_exits_0()
+    {
+        var result = await Run("audit", Paths.Example);
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("未发现问题", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Auditing_a_report_with_errors_exits_1()
+    {
+        var result = await Run("audit", Fixture("zhenan-2023.json"));
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("【错误】4 项", result.Out, StringComparison.Ordinal);
+        Assert.Contains("T06.CLASS_SUM", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreadable_input_exits_2()
+    {
+        Directory.CreateDirectory(_folder);
+        var bad = Path.Combine(_folder, "bad.json");
+        await File.WriteAllTextAsync(bad, "{ not json");
+        var result = await Run("audit", bad);
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("bad.json", result.Err, StringComparison.Ordinal);
+        Assert.Contains("不是合法的 JSON", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_goes_to_a_file()
+    {
+        var target = Path.Combine(_folder, "audit.json");
+        var result = await Run("audit", Fixture("xigong-2022.json"), "--format", "json", "-o", target);
+        Assert.Equal(0, result.Exit);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(target));
+        Assert.Equal(0, doc.RootElement.GetProperty("summary").GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public async Task Html_and_xlsx_are_written()
+    {
+        var html = Path.Combine(_folder, "audit.html");
+        Assert.Equal(1, (await Run("audit", Fixture("zhenan-2023.json"), "-f", "html", "-o", html)).Exit);
+        Assert.Contains("镇安县医疗保障局", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+        var xlsx = Path.Combine(_folder, "audit.xlsx");
+        Assert.Equal(1, (await Run("audit", Fixture("zhenan-2023.json"), "-f", "xlsx", "-o", xlsx)).Exit);
+        Assert.True(new FileInfo(xlsx).Length > 1000);
+        Assert.Equal(2, (await Run("audit", Fixture("zhenan-2023.json"), "-f", "xlsx")).Exit);
+    }
+
+    [Fact]
+    public async Task A_directory_is_audited_file_by_file_with_a_summary()
+    {
+        var dir = Path.Combine(_folder, "reports");
+        Directory.CreateDirectory(dir);
+        File.Copy(Fixture("zhenan-2023.json"), Path.Combine(dir, "a.json"));
+        File.Copy(Fixture("xigong-2022.json"), Path.Combine(dir, "b.json"));
+        File.Copy(Paths.Example, Path.Combine(dir, "c.json"));
+        var result = await Run("audit", dir);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("汇总", result.Out, StringComparison.Ordinal);
+        Assert.Contains("镇安县医疗保障局", result.Out, StringComparison.Ordinal);
+        Assert.Contains("洛阳市西工区医疗保障局", result.Out, StringComparison.Ordinal);
+        Assert.Contains("青石县医疗保障局", result.Out, StringComparison.Ordinal);
+
+        var json = await Run("audit", dir, "-f", "json");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(3, doc.RootElement.GetProperty("documents").GetArrayLength());
+        Assert.Equal(2, doc.RootElement.GetProperty("summary").GetProperty("passed").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_stored_department_year_is_audited_by_key()
+    {
+        Assert.Equal(0, (await Run("import", Paths.Example, "--save")).Exit);
+        var result = await Run("audit", "青石县医疗保障局/2024");
+        Assert.Equal(0, result.Exit);
+    }
+
+    [Fact]
+    public async Task Import_with_audit_reports_and_sets_the_exit_code()
+    {
+        var result = await Run("import", Fixture("zhenan-2023.json"), "--audit");
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("审核：镇安县医疗保障局", result.Out, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Juesuan.Audit;
+using Juesuan.Documents.AuditReports;
+using Juesuan.Import.Json;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Documents.Tests;
+
+public class AuditReportTests
+{
+    private static AuditReport Zhenan()
+    {
+        var year = DepartmentYearJson.ReadFile(Path.Combine(AppContext.BaseDirectory, "Fixtures", "zhenan-2023.json")).Value!;
+        return Auditor.Audit(year, "zhenan-2023.json");
+    }
+
+    [Fact]
+    public void Json_has_the_shape_scripts_rely_on()
+    {
+        using var doc = JsonDocument.Parse(AuditJson.Render(Zhenan()));
+        var root = doc.RootElement;
+        Assert.Equal("镇安县医疗保障局", root.GetProperty("document").GetProperty("department").GetString());
+        Assert.Equal(4, root.GetProperty("summary").GetProperty("errors").GetInt32());
+        var findings = root.GetProperty("findings").EnumerateArray().ToArray();
+        Assert.NotEmpty(findings);
+        foreach (var f in findings)
+        {
+            foreach (var name in new[] { "rule", "severity", "message", "location", "expected", "actual", "difference", "figures" })
+            {
+                Assert.True(f.TryGetProperty(name, out _), $"finding lacks {name}: {f}");
+            }
+
+            Assert.Contains(f.GetProperty("severity").GetString(), new[] { "error", "warning", "info" });
+            foreach (var figure in f.GetProperty("figures").EnumerateArray())
+            {
+                Assert.Equal(JsonValueKind.String, figure.GetProperty("value").ValueKind);
+                Assert.Equal(JsonValueKind.String, figure.GetProperty("location").ValueKind);
+            }
+        }
+
+        var sum = findings.Single(f => f.GetProperty("rule").GetString() == "T06.CLASS_SUM" && f.GetProperty("severity").GetString() == "error");
+        Assert.Equal("6.27", sum.GetProperty("actual").GetString());
+        Assert.Contains(sum.GetProperty("figures").EnumerateArray(), x => x.GetProperty("value").GetString() == "1.37");
+    }
+
+    [Fact]
+    public void Json_of_the_zhenan_audit_equals_the_approved_file()
+    {
+        // Reviewed in the diff when it changes: set JUESUAN_APPROVE=1 to rewrite the approved file.
+        var actual = AuditJson.Render(Zhenan());
+        var approved = Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Documents.Tests", "Approved", "zhenan-2023.audit.approved.json");
+        if (Environment.GetEnvironmentVariable("JUESUAN_APPROVE") == "1")
+        {
+            File.WriteAllText(approved, actual);
+        }
+
+        Assert.Equal(File.ReadAllText(approved), actual);
+    }
+
+    [Fact]
+    public void Text_groups_errors_before_warnings_and_keeps_rounding_quiet()
+    {
+        var text = AuditText.Render(Zhenan());
+        var errors = text.IndexOf("【错误】4 项", StringComparison.Ordinal);
+        var warnings = text.IndexOf("【警告】5 项", StringComparison.Ordinal);
+        var rounding = text.IndexOf("【尾差】", StringComparison.Ordinal);
+        Assert.True(errors >= 0 && warnings > errors && rounding > warnings, text);
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+        Assert.Contains("\u001b[31m", AuditText.Render(Zhenan(), colour: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_is_a_self_contained_page()
+    {
+        var html = AuditHtml.Render([Zhenan()]);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("302 商品和服务支出", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;", AuditHtml.Render([Zhenan() with { Findings = [new Finding { Rule = "X", Severity = Severity.Error, Message = "<b>", Location = "-" }] }]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xlsx_is_valid_and_has_one_row_per_finding()
+    {
+        var report = Zhenan();
+        var path = Path.Combine(Path.GetTempPath(), $"juesuan-audit-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            AuditWorkbook.Write([report], path);
+            using var document = SpreadsheetDocument.Open(path, false);
+            var errors = new OpenXmlValidator().Validate(document).ToArray();
+            Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => e.Description)));
+            var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
+            var rows = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+            Assert.Equal(report.Findings.Count + 1, rows);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
