@@ -7,16 +7,45 @@ using Juesuan.Domain.Templates;
 namespace Juesuan.Audit;
 
 /// <summary>
-/// A figure taken from a table for a relation: its amount (null when blank or not printed, read as 0.00), where it
-/// is, and a key identifying the cell for attribution.
+/// A figure taken from a table for a relation: its amount (null when blank or not printed, read as 0.00), what it is
+/// and where. The description is built only when a finding needs it: audits are mostly of relations that hold.
 /// </summary>
-/// <param name="Amount">The printed amount, or null when blank / absent.</param>
-/// <param name="Label">What it is, for messages (「2101501 行政运行 基本支出」).</param>
-/// <param name="Location">Where it is, for findings.</param>
-/// <param name="CellKey">"definition|row|column", or null for figures outside tables.</param>
-public sealed record Figure(Amount? Amount, string Label, string Location, string? CellKey)
+public sealed class Figure
 {
     private static readonly Estimate Blank = new Printed(0m, 2).ToEstimate();
+    private readonly AuditContext? _context;
+    private readonly StatedTable? _table;
+    private string? _label;
+    private string? _location;
+
+    /// <summary>A figure described explicitly (not a table cell, or a cell shown differently).</summary>
+    public Figure(Amount? amount, string label, string location, (string Table, string Row, string Column)? cell = null)
+    {
+        Amount = amount;
+        _label = label;
+        _location = location;
+        Cell = cell;
+    }
+
+    internal Figure(AuditContext context, StatedTable table, string row, string column, Amount? amount)
+    {
+        _context = context;
+        _table = table;
+        Amount = amount;
+        Cell = (table.Definition, row, column);
+    }
+
+    /// <summary>The printed amount, or null when blank / absent.</summary>
+    public Amount? Amount { get; }
+
+    /// <summary>The cell (definition, row, column), or null for figures outside tables.</summary>
+    public (string Table, string Row, string Column)? Cell { get; }
+
+    /// <summary>What it is, for messages (「2101501 行政运行 基本支出」).</summary>
+    public string Label => _label ??= _context!.DescribeCell(_table!, Cell!.Value.Row, Cell.Value.Column).Label;
+
+    /// <summary>Where it is, for findings.</summary>
+    public string Location => _location ??= _context!.DescribeCell(_table!, Cell!.Value.Row, Cell.Value.Column).Location;
 
     /// <summary>The figure in 万元 with its interval; a blank reads as 0.00.</summary>
     public Estimate Value => Amount?.In(MoneyUnit.WanYuan) ?? Blank;
@@ -26,6 +55,12 @@ public sealed record Figure(Amount? Amount, string Label, string Location, strin
 
     /// <summary>True when a non-zero number is printed.</summary>
     public bool IsNonZero => Amount is { Value: not 0m };
+
+    /// <summary>The same cell, negated (for relations written with a minus).</summary>
+    public Figure Negated() => new(Amount is { } a ? new Amount(-a.Value, a.Decimals, a.Unit) : null, "−" + Label, Location, Cell);
+
+    /// <summary>The same cell with another location text.</summary>
+    public Figure At(string location) => new(Amount, Label, location, Cell);
 }
 
 /// <summary>
@@ -35,9 +70,10 @@ public sealed record Figure(Amount? Amount, string Label, string Location, strin
 /// </summary>
 public sealed class AuditContext
 {
-    private readonly HashSet<string> _arithmeticFailures = [];
-    private readonly HashSet<string> _arithmeticPasses = [];
+    private readonly HashSet<(string, string, string)> _arithmeticFailures = [];
+    private readonly HashSet<(string, string, string)> _arithmeticPasses = [];
     private readonly Dictionary<string, StatedTable> _tables;
+    private readonly Dictionary<StatedTable, Dictionary<string, StatedRow>> _rows = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates the context for one department-year.</summary>
     public AuditContext(DepartmentYear year)
@@ -82,19 +118,49 @@ public sealed class AuditContext
     /// True when the cell took part (as total or item) in a relation of its own table that failed, and in none that held
     /// exactly or by rounding: its table's arithmetic speaks against it.
     /// </summary>
-    public bool FailedOwnArithmetic(string? cellKey) => cellKey is not null && _arithmeticFailures.Contains(cellKey) && !_arithmeticPasses.Contains(cellKey);
+    public bool FailedOwnArithmetic(string? cellKey)
+    {
+        if (cellKey?.Split('|') is not [var table, var row, var column])
+        {
+            return false;
+        }
+
+        return _arithmeticFailures.Contains((table, row, column)) && !_arithmeticPasses.Contains((table, row, column));
+    }
+
+    /// <summary>The row of a table with <paramref name="key"/>, through a per-table index.</summary>
+    public StatedRow? Row(StatedTable table, string key)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!_rows.TryGetValue(table, out var rows))
+        {
+            rows = [];
+            foreach (var row in table.Rows)
+            {
+                rows.TryAdd(row.Key, row);
+            }
+
+            _rows[table] = rows;
+        }
+
+        return rows.GetValueOrDefault(key);
+    }
 
     /// <summary>The figure at a cell of a stated table (blank when the row or cell is absent).</summary>
     public Figure Cell(StatedTable table, string rowKey, string column)
     {
         ArgumentNullException.ThrowIfNull(table);
+        var amount = Row(table, rowKey)?.Cell(column)?.Value is { } v ? new Amount(v, table.Unit) : (Amount?)null;
+        return new Figure(this, table, rowKey, column, amount);
+    }
+
+    /// <summary>The label and location of a cell, for messages.</summary>
+    internal (string Label, string Location) DescribeCell(StatedTable table, string rowKey, string column)
+    {
         var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
-        var row = table.Row(rowKey);
         var columnName = definition?.Column(column)?.Name ?? column;
-        var rowLabel = RowLabel(definition, rowKey, row?.Label);
-        var amount = row?.Cell(column)?.Value is { } v ? new Amount(v, table.Unit) : (Amount?)null;
-        var name = TableName(table.Definition);
-        return new Figure(amount, $"{rowLabel}{(definition?.Columns.Count > 1 ? " " + columnName : string.Empty)}", $"{name} {rowLabel} {columnName}", $"{table.Definition}|{rowKey}|{column}");
+        var rowLabel = RowLabel(definition, rowKey, Row(table, rowKey)?.Label);
+        return ($"{rowLabel}{(definition?.Columns.Count > 1 ? " " + columnName : string.Empty)}", $"{TableName(table.Definition)} {rowLabel} {columnName}");
     }
 
     /// <summary>
@@ -110,14 +176,18 @@ public sealed class AuditContext
         // 302 class) explain away a real 0.06 gap. The total and every non-zero item keep their full interval.
         var computed = Estimate.Sum(items.Select(i => i.IsNonZero ? i.Value : Estimate.Zero));
         var check = Consistency.Check(total.Value, computed);
-        var cells = items.Select(i => i.CellKey).Prepend(total.CellKey).OfType<string>();
-        if (check.Holds)
+        if (total.Cell is { } totalCell)
         {
-            _arithmeticPasses.UnionWith(cells.Where(k => SameTable(k, total.CellKey)));
-        }
-        else
-        {
-            _arithmeticFailures.UnionWith(cells.Where(k => SameTable(k, total.CellKey)));
+            var set = check.Holds ? _arithmeticPasses : _arithmeticFailures;
+            set.Add(totalCell);
+            foreach (var item in items)
+            {
+                // Only relations within one table count as that table's own arithmetic.
+                if (item.Cell is { } cell && cell.Table == totalCell.Table)
+                {
+                    set.Add(cell);
+                }
+            }
         }
 
         if (check.Kind == ConsistencyKind.Consistent)
@@ -146,10 +216,6 @@ public sealed class AuditContext
             Expected = Describe(computed, decimals), Actual = total.Display, Difference = $"{Format(check.Difference)}（最小差距 {Format(check.Gap)}）",
         };
     }
-
-    // Only relations within one table count as that table's own arithmetic.
-    private static bool SameTable(string cell, string? totalCell) =>
-        totalCell is not null && cell.AsSpan(0, cell.IndexOf('|', StringComparison.Ordinal)).SequenceEqual(totalCell.AsSpan(0, totalCell.IndexOf('|', StringComparison.Ordinal)));
 
     /// <summary>Checks a = b on intervals (two statements of quantities that must be equal).</summary>
     public Finding? Equal(string rule, Figure a, Figure b, string relation, string? table) => Sum(rule, a, [b], relation, table);

@@ -72,10 +72,11 @@ internal static class CompletenessRules
             yield break;
         }
 
+        var printed = sections.Select(s => (s.Key, Title: Template.TitleKey(s.Title))).ToArray();
         foreach (var required in c.Template.Sections.Where(s => s.Required))
         {
-            var present = sections.Any(s => s.Key == required.Key || Template.TitleKey(s.Title).Contains(Template.TitleKey(required.Title), StringComparison.Ordinal)
-                                             || Template.TitleKey(required.Title).Contains(Template.TitleKey(s.Title), StringComparison.Ordinal));
+            var title = Template.TitleKey(required.Title);
+            var present = printed.Any(s => s.Key == required.Key || s.Title.Contains(title, StringComparison.Ordinal) || title.Contains(s.Title, StringComparison.Ordinal));
             if (!present)
             {
                 yield return new Finding

@@ -149,25 +149,41 @@ internal static class CrossTableRules
             yield break;
         }
 
-        foreach (var consolidated in Consolidation.Consolidate(units))
+        foreach (var stated in c.Year.Tables)
         {
-            if (c.Table(consolidated.Definition) is not { } stated)
+            var parts = units.Select(u => (Unit: u, Table: u.Tables.FirstOrDefault(t => t.Definition == stated.Definition))).Where(p => p.Table is not null).ToArray();
+            if (parts.Length == 0)
             {
                 continue;
             }
 
-            foreach (var row in consolidated.Rows)
+            // Sum the units' printed values per cell in 万元; figures and messages are built only where the department differs.
+            var sums = new Dictionary<(string Row, string Column), decimal>();
+            foreach (var (_, table) in parts)
             {
-                foreach (var cell in row.Cells)
+                var factor = table!.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
+                foreach (var row in table.Rows)
                 {
-                    var sum = units.Select(u => u.Tables.FirstOrDefault(t => t.Definition == consolidated.Definition))
-                        .Where(t => t is not null)
-                        .Select(t => c.Cell(t!, row.Key, cell.Column) with { Location = $"{units.First(u => u.Tables.Contains(t!)).Name} {c.TableName(t!.Definition)} {row.Key} {cell.Column}" })
-                        .ToArray();
-                    if (c.Sum("X.CONSOLIDATION", c.Cell(stated, row.Key, cell.Column), sum, "部门数 = 各单位数之和（汇总）", consolidated.Definition) is { } f)
+                    foreach (var cell in row.Cells)
                     {
-                        yield return f;
+                        sums[(row.Key, cell.Column)] = sums.GetValueOrDefault((row.Key, cell.Column)) + ((cell.Value?.Value ?? 0m) * factor);
                     }
+                }
+            }
+
+            var statedFactor = stated.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
+            foreach (var ((row, column), sum) in sums)
+            {
+                var value = c.Row(stated, row)?.Cell(column)?.Value;
+                if (value is { } v && v.Value * statedFactor == sum)
+                {
+                    continue;
+                }
+
+                var items = parts.Select(p => c.Cell(p.Table!, row, column)).Select((item, i) => item.At($"{parts[i].Unit.Name} {item.Location}")).ToArray();
+                if (c.Sum("X.CONSOLIDATION", c.Cell(stated, row, column), items, "部门数 = 各单位数之和（汇总）", stated.Definition) is { } f)
+                {
+                    yield return f;
                 }
             }
         }

@@ -48,6 +48,11 @@ internal sealed class FactRule : Rule
         var support = values.Select(v => values.Count(w => Consistency.Check(v, w).Holds)).ToArray();
         var best = Array.IndexOf(support, support.Max());
         var agreeing = Enumerable.Range(0, values.Length).Where(i => Consistency.Check(values[best], values[i]).Holds).ToArray();
+        if (agreeing.Length == values.Length && values.All(v => v.Value == values[0].Value))
+        {
+            return null;
+        }
+
         var rule = assertions.Any(a => a.Origin == AssertionOrigin.Narrative) ? NarrativeAmount : SameFigure;
         // Narrative-against-table findings belong with the narrative; table-against-table ones with the first table.
         var table = rule == NarrativeAmount ? null : assertions.FirstOrDefault(a => a.Table is not null)?.Table;
@@ -56,11 +61,6 @@ internal sealed class FactRule : Rule
 
         if (agreeing.Length == values.Length)
         {
-            if (values.Select(v => v.Value).Distinct().Count() == 1)
-            {
-                return null;
-            }
-
             return new Finding
             {
                 Rule = rule, Severity = Severity.Info, Kind = FindingKind.Rounding, Table = table, Location = assertions[0].Location.Describe(), Figures = figures,

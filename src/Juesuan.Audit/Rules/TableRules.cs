@@ -109,7 +109,7 @@ internal static class TableRules
             .Select(r => c.Sum(id, c.Cell(t, r.Key, "total"), [c.Cell(t, r.Key, "opening"), c.Cell(t, r.Key, "income"), Negate(c.Cell(t, r.Key, "closing"))], "本年支出 = 年初结转和结余 + 本年收入 − 年末结转和结余", table))
             .OfType<Finding>());
 
-    private static Figure Negate(Figure f) => f with { Amount = f.Amount is { } a ? new Domain.Numbers.Amount(-a.Value, a.Decimals, a.Unit) : null, Label = "−" + f.Label };
+    private static Figure Negate(Figure f) => f.Negated();
 
     private static Rule Hierarchy(string id, string table) =>
         new DelegateRule(id, "类 = Σ款，款 = Σ项，合计 = Σ类", c => c.Table(table) is { } t ? HierarchyFindings(c, t, id) : []);
@@ -120,21 +120,19 @@ internal static class TableRules
         var coded = table.Rows.Where(r => r.Key.All(char.IsAsciiDigit) && r.Key.Length is 3 or 5 or 7).Select(r => r.Key).ToArray();
         var columns = (definition?.Columns.Select(col => col.Key) ?? []).Where(col => table.Rows.Any(r => r.Cell(col) is not null)).ToArray();
         var name = c.TableName(table.Definition);
+        var classes = coded.Where(k => k.Length == 3).ToArray();
+        var children = coded.Where(k => k.Length > 3).GroupBy(k => k[..(k.Length - 2)]).ToDictionary(g => g.Key, g => g.ToArray());
+        var hasTotal = c.Row(table, FactIndex.TotalRowKey) is not null;
         foreach (var column in columns)
         {
-            if (table.Row(FactIndex.TotalRowKey) is not null)
+            if (hasTotal && classes.Length > 0 && c.Sum(id, c.Cell(table, FactIndex.TotalRowKey, column), classes.Select(k => c.Cell(table, k, column)).ToArray(), "合计 = 各类之和", table.Definition) is { } total)
             {
-                var classes = coded.Where(k => k.Length == 3).ToArray();
-                if (classes.Length > 0 && c.Sum(id, c.Cell(table, FactIndex.TotalRowKey, column), classes.Select(k => c.Cell(table, k, column)).ToArray(), "合计 = 各类之和", table.Definition) is { } f)
-                {
-                    yield return f;
-                }
+                yield return total;
             }
 
-            foreach (var parent in coded.Where(k => k.Length < 7))
+            foreach (var (parent, items) in children)
             {
-                var children = coded.Where(k => k.Length == parent.Length + 2 && k.StartsWith(parent, StringComparison.Ordinal)).ToArray();
-                if (children.Length > 0 && c.Sum(id, c.Cell(table, parent, column), children.Select(k => c.Cell(table, k, column)).ToArray(), parent.Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和", table.Definition) is { } f)
+                if (coded.Contains(parent) && c.Sum(id, c.Cell(table, parent, column), items.Select(k => c.Cell(table, k, column)).ToArray(), parent.Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和", table.Definition) is { } f)
                 {
                     yield return f;
                 }

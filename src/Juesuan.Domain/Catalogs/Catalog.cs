@@ -41,6 +41,7 @@ public sealed record CatalogEntry
 public sealed class Catalog
 {
     private readonly FrozenDictionary<string, CatalogEntry> _byCode;
+    private readonly FrozenDictionary<string, string[]> _namesByCode;
 
     /// <summary>Creates a catalog; codes must be unique.</summary>
     public Catalog(string kind, int edition, string title, IEnumerable<CatalogEntry> entries)
@@ -51,6 +52,22 @@ public sealed class Catalog
         Title = title;
         Entries = entries.OrderBy(e => e.Code, StringComparer.Ordinal).ToArray();
         _byCode = Entries.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
+        _namesByCode = Entries.ToFrozenDictionary(e => e.Code, e => e.Aliases.Prepend(e.Name).Select(CatalogText.NormalizeName).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is a name of <paramref name="code"/> (official or variant, ignoring spaces and
+    /// bracket widths), or — with <paramref name="allowTruncation"/> — the start of one cut at a cell edge (4+ characters).
+    /// </summary>
+    public bool HasName(string code, string name, bool allowTruncation = false)
+    {
+        if (!_namesByCode.TryGetValue(code, out var names))
+        {
+            return false;
+        }
+
+        var wanted = CatalogText.NormalizeName(name);
+        return names.Any(n => n == wanted || (allowTruncation && wanted.Length >= 4 && n.StartsWith(wanted, StringComparison.Ordinal)));
     }
 
     /// <summary>"function" or "economic".</summary>

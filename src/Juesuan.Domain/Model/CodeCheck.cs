@@ -24,6 +24,7 @@ public static class CodeCheck
         var functions = CatalogLibrary.Function(year.Year);
         var economics = CatalogLibrary.Economic(year.Year);
         var remarks = new List<CodeRemark>();
+        var seen = new HashSet<(string, string, string?)>();
         foreach (var table in year.Tables.Concat(year.Units.SelectMany(u => u.Tables)))
         {
             if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
@@ -35,6 +36,12 @@ public static class CodeCheck
             var name = table.Number ?? table.Title;
             foreach (var row in table.Rows.Where(r => definition.Row(r.Key) is null && r.Key != FactIndex.TotalRowKey))
             {
+                // Units repeat the department's codes: each (table, code, printed name) is checked and reported once.
+                if (!seen.Add((table.Definition, row.Key, row.Label)))
+                {
+                    continue;
+                }
+
                 var (valid, catalog) = definition.RowKind switch
                 {
                     "functional" => (FunctionCode.Parse(row.Key).Success, functions),
@@ -53,7 +60,7 @@ public static class CodeCheck
                 {
                     remarks.Add(new CodeRemark(name, row.Key, $"{name} 科目「{row.Key} {row.Label}」不在 {catalog.Edition} 年版科目目录中（已保留）", "unknown"));
                 }
-                else if (row.Label is not null && !entry.HasName(row.Label) && !IsTruncationOf(row.Label, entry))
+                else if (row.Label is not null && !catalog.HasName(entry.Code, row.Label, allowTruncation: true))
                 {
                     remarks.Add(new CodeRemark(name, row.Key, $"{name} 科目「{row.Key}」名称印为「{row.Label}」，目录名称为「{entry.Name}」", "name"));
                 }
@@ -61,12 +68,5 @@ public static class CodeCheck
         }
 
         return remarks;
-    }
-
-    // Reports cut long names at the cell edge ("机关事业部门基本养老保险缴费支"): a prefix of a known name is not a different name.
-    private static bool IsTruncationOf(string label, CatalogEntry entry)
-    {
-        var n = CatalogText.NormalizeName(label);
-        return n.Length >= 4 && new[] { entry.Name }.Concat(entry.Aliases).Any(a => CatalogText.NormalizeName(a).StartsWith(n, StringComparison.Ordinal));
     }
 }

@@ -22,7 +22,7 @@ public enum ConsistencyKind
 /// <param name="Computed">The computed estimate (point value and propagated interval).</param>
 /// <param name="Difference">Stated point value − computed point value.</param>
 /// <param name="Gap">The gap between the intervals: 0 unless inconsistent; the smallest discrepancy rounding cannot explain.</param>
-public sealed record Consistency(ConsistencyKind Kind, Interval Stated, Estimate Computed, decimal Difference, decimal Gap)
+public readonly record struct Consistency(ConsistencyKind Kind, Interval Stated, Estimate Computed, decimal Difference, decimal Gap)
 {
     /// <summary>True unless <see cref="ConsistencyKind.Inconsistent"/>.</summary>
     public bool Holds => Kind != ConsistencyKind.Inconsistent;

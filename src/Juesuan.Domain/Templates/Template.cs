@@ -99,11 +99,16 @@ public sealed record TableDefinition
     /// <summary>A remark on how well the definition is verified.</summary>
     public string? Note { get; init; }
 
+    private FrozenDictionary<string, ColumnDefinition>? _columnIndex;
+    private FrozenDictionary<string, RowDefinition>? _rowIndex;
+
     /// <summary>The column with <paramref name="key"/>, or null.</summary>
-    public ColumnDefinition? Column(string key) => Columns.FirstOrDefault(c => c.Key == key);
+    public ColumnDefinition? Column(string key) =>
+        (_columnIndex ??= Columns.DistinctBy(c => c.Key).ToFrozenDictionary(c => c.Key, StringComparer.Ordinal)).GetValueOrDefault(key);
 
     /// <summary>The fixed row with <paramref name="key"/>, or null.</summary>
-    public RowDefinition? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
+    public RowDefinition? Row(string key) =>
+        (_rowIndex ??= Rows.DistinctBy(r => r.Key).ToFrozenDictionary(r => r.Key, StringComparer.Ordinal)).GetValueOrDefault(key);
 }
 
 /// <summary>A table as a province's template lists it: which definition, its number and the titles seen for it.</summary>

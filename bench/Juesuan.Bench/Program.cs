@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Juesuan.Audit;
+using Juesuan.Domain.Model;
+using Juesuan.Import.Json;
+
+namespace Juesuan.Bench;
+
+/// <summary>
+/// Benchmarks. `dotnet run -c Release --project bench/Juesuan.Bench -- audit` runs BenchmarkDotNet on auditing one
+/// department-year; `-- batch [N]` audits N department-year files through `juesuan audit &lt;dir&gt;` in this process and
+/// reports the wall time and the peak working set.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "rules")
+        {
+            return RuleProfile();
+        }
+
+        if (args.Length > 0 && args[0] == "batch")
+        {
+            return await Batch(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+        }
+
+        BenchmarkRunner.Run<AuditBenchmarks>(args: args.Skip(args.Length > 0 && args[0] == "audit" ? 1 : 0).ToArray());
+        return 0;
+    }
+
+    // Time and allocation per rule over many runs: where an audit spends its time.
+    private static int RuleProfile()
+    {
+        var year = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        const int runs = 300;
+        var rows = new List<(string Rule, double Micros, long Bytes)>();
+        var contextWatch = Stopwatch.StartNew();
+        var contextBytes = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < runs; i++)
+        {
+            _ = new AuditContext(year);
+        }
+
+        rows.Add(("(context + fact index)", contextWatch.Elapsed.TotalMicroseconds / runs, (GC.GetAllocatedBytesForCurrentThread() - contextBytes) / runs));
+        foreach (var rule in RuleCatalog.All)
+        {
+            var contexts = Enumerable.Range(0, runs).Select(_ => new AuditContext(year)).ToArray();
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            foreach (var context in contexts)
+            {
+                _ = rule.Check(context).ToList();
+            }
+
+            rows.Add((rule.Id, watch.Elapsed.TotalMicroseconds / runs, (GC.GetAllocatedBytesForCurrentThread() - bytes) / runs));
+        }
+
+        foreach (var (rule, micros, bytes) in rows.OrderByDescending(r => r.Micros).Take(25))
+        {
+            Console.WriteLine($"{rule,-28} {micros,9:F1} µs {bytes / 1024,8} KB");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> Batch(int count)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "juesuan-bench-batch");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        for (var i = 0; i < count; i++)
+        {
+            var year = example with { Department = example.Department with { Name = $"基准测试局{i:0000}" } };
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{i:0000}.json"), DepartmentYearJson.Write(year));
+        }
+
+        GC.Collect();
+        var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        var watch = Stopwatch.StartNew();
+        using var sink = new StringWriter();
+        var exit = await Juesuan.Cli.Program.RunAsync(["audit", folder, "--format", "json", "-o", Path.Combine(folder, "audit.json"), "--db", Path.Combine(folder, "unused.db")], sink, sink);
+        watch.Stop();
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine($"audited {count} department-years ({new DirectoryInfo(folder).EnumerateFiles("*.json").Sum(f => f.Length) / 1_000_000} MB of JSON) in {watch.Elapsed.TotalSeconds:F1} s, exit {exit}");
+        Console.WriteLine($"peak working set: {process.PeakWorkingSet64 / 1_048_576} MB (before the audit: {before / 1_048_576} MB); managed heap now {GC.GetTotalMemory(false) / 1_048_576} MB");
+        Directory.Delete(folder, recursive: true);
+        return exit is 0 or 1 ? 0 : exit;
+    }
+}
+
+[MemoryDiagnoser]
+public class AuditBenchmarks
+{
+    private DepartmentYear _example = null!;
+    private DepartmentYear _zhenan = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        _zhenan = DepartmentYearJson.ReadFile(Path.Combine(Paths.Root, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json")).Value!;
+    }
+
+    [Benchmark(Description = "audit example (3 units, 9 tables, 31 claims)")]
+    public AuditReport AuditExample() => Auditor.Audit(_example);
+
+    [Benchmark(Description = "audit zhenan-2023 fixture (9 tables, 26 claims)")]
+    public AuditReport AuditZhenan() => Auditor.Audit(_zhenan);
+}
+
+internal static class Paths
+{
+    public static string Root { get; } = Find();
+
+    public static string Example => Path.Combine(Root, "examples", "qingshi-2024.json");
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Juesuan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Juesuan.slnx not found");
+    }
+}
