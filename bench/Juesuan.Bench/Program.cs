@@ -96,6 +96,7 @@ public static class Program
 }
 
 [MemoryDiagnoser]
+[MedianColumn]
 public class AuditBenchmarks
 {
     private DepartmentYear _example = null!;

@@ -82,6 +82,33 @@ internal static partial class NarrativeRules
         };
     }
 
+    /// <summary>
+    /// A stated percentage against numerator ÷ denominator × 100 on intervals: a warning when the denominator can be
+    /// zero, a rounding note when only rounding explains it, an error when nothing does.
+    /// </summary>
+    private static IEnumerable<Finding> Percentage(AuditContext c, string rule, Claim claim, string what, Printed stated, Estimate numerator, Estimate denominator,
+        string zeroMessage, Func<Estimate, Consistency, string> errorMessage)
+    {
+        if (numerator.DividedBy(denominator) is not { } ratio)
+        {
+            yield return Error(c, rule, claim, zeroMessage, actual: stated + "%", severity: Severity.Warning);
+            yield break;
+        }
+
+        var expected = ratio * 100m;
+        var check = Consistency.Check(stated, expected);
+        if (RoundingNote(c, rule, claim, what, stated, expected) is { } note)
+        {
+            yield return note;
+        }
+
+        if (!check.Holds)
+        {
+            yield return Error(c, rule, claim, errorMessage(expected, check),
+                expected: AuditContext.Format(expected.Value, 2) + "%", actual: stated + "%", difference: AuditContext.Format(check.Difference));
+        }
+    }
+
     private static IEnumerable<Finding> Units(AuditContext c)
     {
         foreach (var claim in c.Year.Narrative.Claims)
@@ -113,24 +140,12 @@ internal static partial class NarrativeRules
             }
 
             var share = claim.SharePercent!.Value;
-            if (numerator.Value.DividedBy(denominator.Value) is not { } ratio)
+            var subject = FactRule.Describe(c, claim.Subject);
+            foreach (var f in Percentage(c, "N.SHARE", claim, $"{subject}的占比", share, numerator.Value, denominator.Value,
+                $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
+                (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按表中数据应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点（超出尾差 {AuditContext.Format(check.Gap)}）。"))
             {
-                yield return Error(c, "N.SHARE", claim, $"{FactRule.Describe(c, claim.Subject)}的占比 {share}% 的分母为零，占比无从计算。", actual: share + "%", severity: Severity.Warning);
-                continue;
-            }
-
-            var expected = ratio * 100m;
-            var check = Consistency.Check(share, expected);
-            if (RoundingNote(c, "N.SHARE", claim, $"{FactRule.Describe(c, claim.Subject)}的占比", share, expected) is { } note)
-            {
-                yield return note;
-            }
-
-            if (!check.Holds)
-            {
-                yield return Error(c, "N.SHARE", claim,
-                    $"{FactRule.Describe(c, claim.Subject)}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按表中数据应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点（超出尾差 {AuditContext.Format(check.Gap)}）。",
-                    expected: AuditContext.Format(expected.Value, 2) + "%", actual: share + "%", difference: AuditContext.Format(check.Difference));
+                yield return f;
             }
         }
     }
@@ -164,26 +179,11 @@ internal static partial class NarrativeRules
 
             if (claim.Change is { } change && claim.ChangePercent is { } percent && ImpliedPrior(c, claim) is { } prior)
             {
-                var amount = Interpret(c, claim.Subject, change);
-                if (amount.DividedBy(prior) is not { } ratio)
+                foreach (var f in Percentage(c, "N.CHANGE", claim, $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
+                    $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
+                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。"))
                 {
-                    yield return Error(c, "N.CHANGE", claim, $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。", actual: percent + "%", severity: Severity.Warning);
-                }
-                else
-                {
-                    var expected = ratio * 100m;
-                    var check = Consistency.Check(percent, expected);
-                    if (RoundingNote(c, "N.CHANGE", claim, $"{what}的增减率", percent, expected) is { } note)
-                    {
-                        yield return note;
-                    }
-
-                    if (!check.Holds)
-                    {
-                        yield return Error(c, "N.CHANGE", claim,
-                            $"{what}增减 {change}、增减率写作 {percent}%；按本年数与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。",
-                            expected: AuditContext.Format(expected.Value, 2) + "%", actual: percent + "%", difference: AuditContext.Format(check.Difference));
-                    }
+                    yield return f;
                 }
             }
 
@@ -263,25 +263,11 @@ internal static partial class NarrativeRules
 
             if (claim.CompletionPercent is { } rate)
             {
-                if (actual.Value.DividedBy(budget) is not { } ratio)
+                foreach (var f in Percentage(c, "N.COMPLETION", claim, $"{what}的完成率", rate, actual.Value, budget,
+                    $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%。",
+                    (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。"))
                 {
-                    yield return Error(c, "N.COMPLETION", claim, $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%。", actual: rate + "%", severity: Severity.Warning);
-                }
-                else
-                {
-                    var expected = ratio * 100m;
-                    var check = Consistency.Check(rate, expected);
-                    if (RoundingNote(c, "N.COMPLETION", claim, $"{what}的完成率", rate, expected) is { } note)
-                    {
-                        yield return note;
-                    }
-
-                    if (!check.Holds)
-                    {
-                        yield return Error(c, "N.COMPLETION", claim,
-                            $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。",
-                            expected: AuditContext.Format(expected.Value, 2) + "%", actual: rate + "%", difference: AuditContext.Format(check.Difference));
-                    }
+                    yield return f;
                 }
             }
 
