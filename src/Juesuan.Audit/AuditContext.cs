@@ -27,13 +27,17 @@ public sealed class Figure
         Cell = cell;
     }
 
-    internal Figure(AuditContext context, StatedTable table, string row, string column, Amount? amount)
+    internal Figure(AuditContext context, StatedTable table, string row, string column, Amount? amount, bool rowPrinted)
     {
         _context = context;
         _table = table;
         Amount = amount;
         Cell = (table.Definition, row, column);
+        RowPrinted = rowPrinted;
     }
+
+    /// <summary>True when the figure's row is printed in its table (a blank cell there is "not filled in", not an absent row).</summary>
+    public bool RowPrinted { get; }
 
     /// <summary>The printed amount, or null when blank / absent.</summary>
     public Amount? Amount { get; }
@@ -150,8 +154,9 @@ public sealed class AuditContext
     public Figure Cell(StatedTable table, string rowKey, string column)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var amount = Row(table, rowKey)?.Cell(column)?.Value is { } v ? new Amount(v, table.Unit) : (Amount?)null;
-        return new Figure(this, table, rowKey, column, amount);
+        var row = Row(table, rowKey);
+        var amount = row?.Cell(column)?.Value is { } v ? new Amount(v, table.Unit) : (Amount?)null;
+        return new Figure(this, table, rowKey, column, amount, row is not null);
     }
 
     /// <summary>The label and location of a cell, for messages.</summary>
@@ -174,6 +179,19 @@ public sealed class AuditContext
         // An item printed as 0.00 (or left blank) is taken as exactly zero: the reporting software prints 0.00 for items
         // with no spending, and letting every such item hide ±0.005 would let a long list of empty items (27 in a
         // 302 class) explain away a real 0.06 gap. The total and every non-zero item keep their full interval.
+        // A total printed over parts all left blank (or a blank total over printed parts) is a row not filled in: one
+        // warning, not an arithmetic error in every relation the row takes part in.
+        bool Blank(Figure f) => f.Amount is null && f.RowPrinted && f.Cell?.Table == total.Cell?.Table;
+        if (items.Count > 0 && total.IsNonZero && items.All(Blank))
+        {
+            return Unfilled(rule, total, total, "各分项均未填写", table);
+        }
+
+        if (Blank(total) && items.Any(i => i.IsNonZero) && items.All(i => i.Cell?.Table == total.Cell?.Table))
+        {
+            return Unfilled(rule, total, items.First(i => i.IsNonZero), "合计未填写", table);
+        }
+
         var computed = Estimate.Sum(items.Select(i => i.IsNonZero ? i.Value : Estimate.Zero));
         var check = Consistency.Check(total.Value, computed);
         if (total.Cell is { } totalCell)
@@ -216,6 +234,13 @@ public sealed class AuditContext
             Expected = Describe(computed, decimals), Actual = total.Display, Difference = $"{Format(check.Difference)}（最小差距 {Format(check.Gap)}）",
         };
     }
+
+    private static Finding Unfilled(string rule, Figure total, Figure shown, string what, string? table) => new()
+    {
+        Rule = rule, Severity = Severity.Warning, Table = table, Location = total.Location,
+        Message = $"{total.Label}：{what}（{shown.Label} 为 {shown.Display}），无法核对该关系；空白与 0.00 含义不同，请补填。",
+        Actual = shown.Display, Figures = [new FindingFigure(total.Display, total.Location, "合计"), new FindingFigure(shown.Display, shown.Location)],
+    };
 
     /// <summary>Checks a = b on intervals (two statements of quantities that must be equal).</summary>
     public Finding? Equal(string rule, Figure a, Figure b, string relation, string? table) => Sum(rule, a, [b], relation, table);

@@ -339,7 +339,7 @@ internal static partial class NarrativeRules
         }
     }
 
-    [GeneratedRegex(@"[XＸxｘ]{2,}|[×✕]{2,}|某某|[＊*]{2,}|\?{2,}|？{2,}|【[^】]{0,8}】")]
+    [GeneratedRegex(@"[XＸ]{2,}|[×✕]{2,}|某某|＊{2,}|？{2,}|【[^】]{0,8}】")]
     private static partial Regex Placeholder();
 
     private static IEnumerable<Finding> Placeholders(AuditContext c)

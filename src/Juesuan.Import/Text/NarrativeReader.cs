@@ -1,0 +1,464 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Import.Text;
+
+/// <summary>
+/// Reads the narrative (情况说明): section headings matched to the template's sections, the text of each joined across the
+/// line wraps of the extraction, and the statements the audit checks — totals, each income and spending type with its
+/// share, changes against the prior year, budgets and completion rates (total and per 项), 人员/公用经费, “三公”,
+/// 机关运行经费. Every number with a unit that no pattern took is kept as an unattached figure.
+/// </summary>
+internal static partial class NarrativeReader
+{
+    private const string V = @"(?<v>\d[\d,]*(?:\.\d+)?)";
+    private const string U = @"(?<u>万元|元)";
+
+    private sealed record Section(NarrativeSection Printed, string Text, int Line);
+
+    public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues)
+    {
+        var sections = ReadSections(lines, tableRegions, template);
+        var claims = new List<Claim>();
+        var unattached = new List<string>();
+        var catalog = CatalogLibrary.Function(year);
+        foreach (var section in sections)
+        {
+            var used = new List<(int Start, int End)>();
+            var context = new Context(section, file, claims, used, catalog, issues);
+            switch (section.Printed.Key)
+            {
+                case "overview": Overview(context); break;
+                case "income": Income(context); break;
+                case "expenditure": Expenditure(context); break;
+                case "fiscal": Fiscal(context); break;
+                case "gpb": Gpb(context); break;
+                case "basic": Basic(context); break;
+                case "threePublic": ThreePublic(context); break;
+                case "operatingCosts": OperatingCosts(context); break;
+                default: continue;
+            }
+
+            foreach (Match m in AnyFigure().Matches(section.Text))
+            {
+                if (!used.Any(u => m.Index >= u.Start && m.Index < u.End))
+                {
+                    unattached.Add($"{section.Printed.Number}、{section.Printed.Title}：{m.Value}（「{SentenceAt(section.Text, m.Index)}」）");
+                }
+            }
+        }
+
+        return new Narrative { Sections = sections.Select(s => s.Printed).ToArray(), Claims = claims, UnattachedFigures = unattached };
+    }
+
+    private static List<Section> ReadSections(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template)
+    {
+        bool InTable(int i) => tableRegions.Any(r => i >= r.Start && i < r.End);
+        var headings = new List<(int Index, string Number, string Title)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Text.Trim();
+            if (headings.Count > 0 && Part().IsMatch(text))
+            {
+                // The narrative ends where the next part (tables, glossary, annexes) begins.
+                break;
+            }
+
+            if (InTable(i) || text.Contains("……", StringComparison.Ordinal) || text.Contains("...", StringComparison.Ordinal) || text.StartsWith('-'))
+            {
+                continue;
+            }
+
+            if (Heading().Match(text) is { Success: true } m && SectionKey(m.Groups[2].Value, template) is not null)
+            {
+                // Keep the last run of headings that starts at 一: a table of contents comes before the text itself.
+                if (m.Groups[1].Value == "一")
+                {
+                    headings.Clear();
+                }
+
+                headings.Add((i, m.Groups[1].Value, m.Groups[2].Value.Trim()));
+            }
+        }
+
+        var result = new List<Section>();
+        for (var h = 0; h < headings.Count; h++)
+        {
+            var (index, number, title) = headings[h];
+            var end = h + 1 < headings.Count ? headings[h + 1].Index : NextPart(lines, index + 1);
+            var body = string.Concat(Enumerable.Range(index + 1, Math.Max(0, end - index - 1)).Where(i => !InTable(i)).Select(i => lines[i].Text.Trim()));
+            var text = ReportText.ChinesePunctuation(body.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal));
+            result.Add(new Section(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = text }, text, lines[index].Number));
+        }
+
+        return result;
+    }
+
+    private static int NextPart(IReadOnlyList<ReportLine> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (Part().IsMatch(lines[i].Text.Trim()))
+            {
+                return i;
+            }
+        }
+
+        return lines.Count;
+    }
+
+    /// <summary>The template section a printed heading is, by title and then by keywords (numbering differs by province).</summary>
+    internal static string? SectionKey(string title, Template template)
+    {
+        var key = Template.TitleKey(ReportText.ChinesePunctuation(title));
+        var exact = template.Sections.FirstOrDefault(s => Template.TitleKey(s.Title) == key);
+        if (exact is not null)
+        {
+            return exact.Key;
+        }
+
+        (string Word, string Key)[] keywords =
+        [
+            ("三公", "threePublic"), ("机关运行", "operatingCosts"), ("政府采购", "procurement"), ("国有资产", "assets"), ("绩效", "performance"),
+            ("政府性基金", "govFund"), ("国有资本", "soe"), ("基本支出", "basic"), ("一般公共预算", "gpb"), ("财政拨款收入支出", "fiscal"),
+            ("收入支出决算总体", "overview"), ("收入决算", "income"), ("支出决算情况", "expenditure"), ("其他", "other"),
+        ];
+        return keywords.FirstOrDefault(k => key.Contains(k.Word, StringComparison.Ordinal)).Key;
+    }
+
+    private sealed record Context(Section Section, string File, List<Claim> Claims, List<(int Start, int End)> Used, Catalog Catalog, List<ImportIssue> Issues)
+    {
+        public string Text => Section.Text;
+
+        public string SectionKey => Section.Printed.Key!;
+
+        public SourceLocation Where(int index) => new()
+        {
+            File = File, Line = Section.Line, Section = $"情况说明 {Section.Printed.Number}、{Section.Printed.Title}", Sentence = SentenceAt(Text, index),
+        };
+
+        public void Add(Match match, Claim claim)
+        {
+            Used.Add((match.Index, match.Index + match.Length));
+            Claims.Add(claim with { Section = SectionKey, Sentence = SentenceAt(Text, match.Index), Source = Where(match.Index) });
+        }
+    }
+
+    private static Amount Money(Match m, string value = "v", string unit = "u") =>
+        Amount.Parse(m.Groups[value].Value.Replace(",", string.Empty, StringComparison.Ordinal) + (m.Groups[unit].Success && m.Groups[unit].Value.Length > 0 ? m.Groups[unit].Value : "万元"), MoneyUnit.WanYuan).Value;
+
+    private static Printed Percent(Match m, string group) => Printed.Parse(m.Groups[group].Value).Value;
+
+    private static Direction? Word(string word) => word switch
+    {
+        "增加" or "增长" or "大于" or "高于" or "超过" => Direction.Increase,
+        "减少" or "下降" or "小于" or "低于" => Direction.Decrease,
+        "等于" or "持平" or "一致" => Direction.Flat,
+        _ => null,
+    };
+
+    /// <summary>「与上年相比…增加 X 万元，增长 Y%」 within the same sentence after <paramref name="from"/>.</summary>
+    private static Claim WithChange(Context c, Claim claim, int from)
+    {
+        var sentenceEnd = c.Text.IndexOf('。', from) is var e && e >= 0 ? e : c.Text.Length;
+        var rest = c.Text[from..sentenceEnd];
+        var next = sentenceEnd + 1 < c.Text.Length ? c.Text[(sentenceEnd + 1)..] : string.Empty;
+        foreach (var (text, offset) in new[] { (rest, from), (next.Length > 0 && ChangeStart().IsMatch(next) ? next[..(next.IndexOf('。') is var n && n >= 0 ? n : next.Length)] : string.Empty, sentenceEnd + 1) })
+        {
+            if (Change().Match(text) is { Success: true } m)
+            {
+                c.Used.Add((offset + m.Index, offset + m.Index + m.Length));
+                return claim with
+                {
+                    Change = Money(m, "c", "cu"),
+                    ChangeDirection = Word(m.Groups["dir"].Value),
+                    ChangePercent = m.Groups["p"].Success && m.Groups["p"].Value.Length > 0 ? Percent(m, "p") : null,
+                };
+            }
+        }
+
+        return claim;
+    }
+
+    private static void Overview(Context c)
+    {
+        if (Totals().Match(c.Text) is { Success: true } m)
+        {
+            c.Add(m, WithChange(c, new Claim { Subject = new FactKey(Concepts.IncomeGrandTotal), Amount = Money(m) }, m.Index + m.Length));
+        }
+    }
+
+    private static void Fiscal(Context c)
+    {
+        if (FiscalTotals().Match(c.Text) is { Success: true } m)
+        {
+            c.Add(m, WithChange(c, new Claim { Subject = new FactKey(Concepts.IncomeGrandTotal, Scope: Scopes.Fiscal), Amount = Money(m) }, m.Index + m.Length));
+        }
+    }
+
+    private static readonly Dictionary<string, string> IncomeConcepts = new()
+    {
+        ["财政拨款"] = Concepts.IncomeFiscal, ["上级补助"] = "income.superior", ["事业"] = "income.business", ["经营"] = "income.operating",
+        ["附属单位上缴"] = "income.affiliates", ["附属部门上缴"] = "income.affiliates", ["其他"] = "income.other",
+    };
+
+    private static readonly Dictionary<string, string> ExpenseConcepts = new()
+    {
+        ["基本支出"] = Concepts.ExpenseBasic, ["项目支出"] = Concepts.ExpenseProject, ["上缴上级支出"] = "expense.paidToSuperior", ["经营支出"] = "expense.operating",
+        ["对附属单位补助支出"] = "expense.subsidyToAffiliates", ["对附属部门补助支出"] = "expense.subsidyToAffiliates",
+    };
+
+    private static void Income(Context c)
+    {
+        if (IncomeTotal().Match(c.Text) is { Success: true } t)
+        {
+            c.Add(t, new Claim { Subject = new FactKey(Concepts.IncomeTotal), Amount = Money(t) });
+        }
+
+        foreach (Match m in IncomeItem().Matches(c.Text))
+        {
+            c.Add(m, new Claim { Subject = new FactKey(IncomeConcepts[m.Groups["name"].Value]), Amount = Money(m), SharePercent = Percent(m, "s"), ShareOf = new FactKey(Concepts.IncomeTotal) });
+        }
+    }
+
+    private static void Expenditure(Context c)
+    {
+        if (ExpenseTotal().Match(c.Text) is { Success: true } t)
+        {
+            c.Add(t, new Claim { Subject = new FactKey(Concepts.ExpenseTotal), Amount = Money(t) });
+        }
+
+        foreach (Match m in ExpenseItem().Matches(c.Text))
+        {
+            c.Add(m, new Claim { Subject = new FactKey(ExpenseConcepts[m.Groups["name"].Value]), Amount = Money(m), SharePercent = Percent(m, "s"), ShareOf = new FactKey(Concepts.ExpenseTotal) });
+        }
+    }
+
+    private static void Gpb(Context c)
+    {
+        var gpbTotal = new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb);
+        var itemStarts = new List<int>();
+        foreach (Match m in Item().Matches(c.Text))
+        {
+            itemStarts.Add(m.Index);
+        }
+
+        // Each 项 paragraph: names → code, then budget, actual, completion rate, comparison word, reason.
+        var items = Item().Matches(c.Text);
+        for (var k = 0; k < items.Count; k++)
+        {
+            var m = items[k];
+            var end = k + 1 < items.Count ? items[k + 1].Index : c.Text.Length;
+            var body = c.Text[m.Index..end];
+            var code = ResolveItem(c.Catalog, m.Groups["cls"].Value, m.Groups["sec"].Value, m.Groups["item"].Value);
+            if (code is null)
+            {
+                c.Issues.Add(new ImportIssue(c.Where(m.Index), $"无法把「{m.Groups["cls"].Value}（类）{m.Groups["sec"].Value}（款）{m.Groups["item"].Value}（项）」对应到科目编码，该段未作为陈述读取。"));
+                continue;
+            }
+
+            var budget = ItemBudget().Match(body);
+            var actual = ItemActual().Match(body);
+            var rate = Completion().Match(body);
+            var word = Comparison().Match(body);
+            var claim = new Claim
+            {
+                Subject = new FactKey(Concepts.ExpenseTotal, code, Scopes.Gpb),
+                Amount = actual.Success ? Money(actual) : null,
+                Budget = budget.Success ? Money(budget) : null,
+                BudgetBasis = budget.Success ? Bases.Budget : null,
+                CompletionPercent = rate.Success ? Percent(rate, "r") : null,
+                BudgetComparison = word.Success ? Word(word.Groups["w"].Value) : null,
+                Reason = Reason().Match(body) is { Success: true } r ? r.Groups["r"].Value : null,
+            };
+            c.Used.Add((m.Index, end));
+            c.Claims.Add(claim with { Section = c.SectionKey, Sentence = body.Length > 200 ? body[..200] : body, Source = c.Where(m.Index) });
+        }
+
+        var head = itemStarts.Count > 0 ? c.Text[..itemStarts[0]] : c.Text;
+        var share = GpbShare().Match(head);
+        if (share.Success)
+        {
+            c.Add(share, WithChange(c, new Claim { Subject = gpbTotal, Amount = Money(share), SharePercent = Percent(share, "s"), ShareOf = new FactKey(Concepts.ExpenseTotal) }, share.Index + share.Length));
+        }
+
+        if (GpbBudget().Match(head) is { Success: true } b)
+        {
+            var claim = new Claim
+            {
+                Subject = gpbTotal, Amount = Money(b), Budget = Money(b, "b", "bu"), BudgetBasis = Bases.Budget, CompletionPercent = Percent(b, "r"),
+            };
+            if (!share.Success && ZhenanShare().Match(head, b.Index) is { Success: true } s2)
+            {
+                claim = claim with { SharePercent = Percent(s2, "s"), ShareOf = new FactKey(Concepts.ExpenseTotal) };
+                c.Used.Add((s2.Index, s2.Index + s2.Length));
+            }
+
+            c.Add(b, share.Success ? claim : WithChange(c, claim, b.Index + b.Length));
+        }
+
+        foreach (Match m in Structure().Matches(head))
+        {
+            if (ResolveClass(c.Catalog, m.Groups["cls"].Value) is { } cls)
+            {
+                c.Add(m, new Claim { Subject = new FactKey(Concepts.ExpenseTotal, cls, Scopes.Gpb), Amount = Money(m), SharePercent = Percent(m, "s"), ShareOf = gpbTotal });
+            }
+        }
+    }
+
+    private static void Basic(Context c)
+    {
+        foreach (var (pattern, concept) in new[] { (BasicTotal(), Concepts.ExpenseBasic), (Personnel(), Concepts.ExpensePersonnel), (PublicCosts(), Concepts.ExpensePublic) })
+        {
+            if (pattern.Match(c.Text) is { Success: true } m)
+            {
+                c.Add(m, WithChange(c, new Claim { Subject = new FactKey(concept, Scope: Scopes.Gpb), Amount = Money(m) }, m.Index + m.Length));
+            }
+        }
+    }
+
+    private static void ThreePublic(Context c)
+    {
+        if (ThreePublicTotal().Match(c.Text) is { Success: true } m)
+        {
+            c.Add(m, new Claim
+            {
+                Subject = new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal), Amount = Money(m), Budget = Money(m, "b", "bu"), BudgetBasis = Bases.FullYearBudget,
+                CompletionPercent = m.Groups["r"].Success && m.Groups["r"].Value.Length > 0 ? Percent(m, "r") : null,
+            });
+        }
+
+        if (Reception().Match(c.Text) is { Success: true } r)
+        {
+            c.Add(r, new Claim
+            {
+                Subject = new FactKey("threePublic.reception", Scope: Scopes.Fiscal), Amount = Money(r), Budget = Money(r, "b", "bu"), BudgetBasis = Bases.FullYearBudget,
+                CompletionPercent = r.Groups["r"].Success && r.Groups["r"].Value.Length > 0 ? Percent(r, "r") : null,
+            });
+        }
+    }
+
+    private static void OperatingCosts(Context c)
+    {
+        if (Operating().Match(c.Text) is { Success: true } m)
+        {
+            c.Add(m, WithChange(c, new Claim
+            {
+                Subject = new FactKey(Concepts.OperatingCosts, Scope: Scopes.Gpb), Amount = Money(m), Budget = Money(m, "b", "bu"), BudgetBasis = Bases.Budget,
+                CompletionPercent = m.Groups["r"].Success && m.Groups["r"].Value.Length > 0 ? Percent(m, "r") : null,
+            }, m.Index + m.Length));
+        }
+    }
+
+    private static string? ResolveClass(Catalog catalog, string name) =>
+        catalog.Entries.FirstOrDefault(e => e.Code.Length == 3 && SameName(e, name))?.Code;
+
+    private static string? ResolveItem(Catalog catalog, string cls, string section, string item)
+    {
+        var classCode = ResolveClass(catalog, cls);
+        var sections = catalog.Entries.Where(e => e.Code.Length == 5 && (classCode is null || e.Code.StartsWith(classCode, StringComparison.Ordinal)) && SameName(e, section)).ToArray();
+        var items = catalog.Entries.Where(e => e.Code.Length == 7 && (sections.Length == 0 ? classCode is null || e.Code.StartsWith(classCode, StringComparison.Ordinal) : sections.Any(s => e.Code.StartsWith(s.Code, StringComparison.Ordinal))) && SameName(e, item)).ToArray();
+        return items.Length == 1 ? items[0].Code : null;
+    }
+
+    // Names vary: 「社会保障和就业（类）」 for 社会保障和就业支出, 「行政单位医疗支出（项）」 for 行政单位医疗.
+    private static bool SameName(CatalogEntry entry, string printed)
+    {
+        static string Core(string s) => CatalogText.NormalizeName(s).Replace("部门", "单位", StringComparison.Ordinal) is var n && n.EndsWith("支出", StringComparison.Ordinal) && n.Length > 3 ? n[..^2] : CatalogText.NormalizeName(s).Replace("部门", "单位", StringComparison.Ordinal);
+        var wanted = Core(printed);
+        return entry.Aliases.Prepend(entry.Name).Any(n => Core(n) == wanted);
+    }
+
+    private static string SentenceAt(string text, int index)
+    {
+        var start = text.LastIndexOf('。', Math.Max(0, Math.Min(index, text.Length - 1))) + 1;
+        var end = text.IndexOf('。', Math.Min(index, text.Length));
+        var sentence = text[start..(end < 0 ? text.Length : end + 1)];
+        return sentence.Length > 240 ? sentence[..240] + "…" : sentence;
+    }
+
+    [GeneratedRegex(@"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
+    private static partial Regex Part();
+
+    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?(?:万元|元|%)")]
+    private static partial Regex AnyFigure();
+
+    [GeneratedRegex(@"(?:收入总计、支出总计|收、支总计|收支总计)(?:均为|各为|为)" + V + U)]
+    private static partial Regex Totals();
+
+    [GeneratedRegex(@"财政拨款收(?:入)?(?:总计)?、支(?:出)?总计(?:均为|各为|为)?" + V + U)]
+    private static partial Regex FiscalTotals();
+
+    [GeneratedRegex(@"(?<dir>增加|减少)(?<c>\d[\d,]*(?:\.\d+)?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降)(?<p>\d[\d,]*(?:\.\d+)?)%)?")]
+    private static partial Regex Change();
+
+    [GeneratedRegex(@"^(?:与上年(?:度)?相比|比上年|较上年)")]
+    private static partial Regex ChangeStart();
+
+    [GeneratedRegex(@"(?:本年)?收入合计" + V + U)]
+    private static partial Regex IncomeTotal();
+
+    [GeneratedRegex(@"(?<name>财政拨款|上级补助|事业|经营|附属单位上缴|附属部门上缴|其他)收入" + V + U + @"[，,]占(?:总收入|收入合计|本年收入合计)?的?(?<s>\d+(?:\.\d+)?)%")]
+    private static partial Regex IncomeItem();
+
+    [GeneratedRegex(@"(?:本年)?支出合计" + V + U)]
+    private static partial Regex ExpenseTotal();
+
+    [GeneratedRegex(@"(?<name>基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|对附属部门补助支出)" + V + U + @"[，,]占(?:本年支出合计的|支出合计的)?(?<s>\d+(?:\.\d+)?)%")]
+    private static partial Regex ExpenseItem();
+
+    [GeneratedRegex(@"\d+[.、．]?(?<cls>[^，；：（）。\d]{2,20}?)（类）(?<sec>[^（）。]{2,30}?)（款）(?<item>[^（）。]{2,40}?)（项）")]
+    private static partial Regex Item();
+
+    [GeneratedRegex(@"年初预算(?:数)?(?:为)?(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元)")]
+    private static partial Regex ItemBudget();
+
+    [GeneratedRegex(@"(?:支出决算|决算支出|决算数|决算)(?:数)?(?:为)?(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元)")]
+    private static partial Regex ItemActual();
+
+    [GeneratedRegex(@"完成(?:年初|年度|全年)?预算的(?<r>\d+(?:\.\d+)?)%")]
+    private static partial Regex Completion();
+
+    [GeneratedRegex(@"决算数?(?<w>大于|小于|等于|高于|低于)(?:年初|年度|全年)?预算数?")]
+    private static partial Regex Comparison();
+
+    [GeneratedRegex(@"(?:主要)?原因是(?<r>[^。]+)")]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"一般公共预算财政拨款支出(?:决算)?(?:为)?" + V + U + @"[，,]占(?:本年)?支出合计的(?<s>\d+(?:\.\d+)?)%")]
+    private static partial Regex GpbShare();
+
+    [GeneratedRegex(@"年初预算(?:数)?(?:为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,](?:支出)?决算(?:数)?(?:为)?" + V + U + @"[，,]完成年初预算的(?<r>\d+(?:\.\d+)?)%")]
+    private static partial Regex GpbBudget();
+
+    [GeneratedRegex(@"占本年支出合计的(?<s>\d+(?:\.\d+)?)%")]
+    private static partial Regex ZhenanShare();
+
+    [GeneratedRegex(@"(?<cls>[^，；：、（）。\d]{2,20}?)（类）" + V + U + @"[，,]占(?<s>\d+(?:\.\d+)?)%")]
+    private static partial Regex Structure();
+
+    [GeneratedRegex(@"基本支出" + V + U)]
+    private static partial Regex BasicTotal();
+
+    [GeneratedRegex(@"人员经费(?:支出)?" + V + U)]
+    private static partial Regex Personnel();
+
+    [GeneratedRegex(@"公用经费(?:支出)?" + V + U)]
+    private static partial Regex PublicCosts();
+
+    [GeneratedRegex(@"“三公”经费(?:财政拨款)?支出(?:全年)?预算(?:为|数为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:全年)?预算的(?<r>\d+(?:\.\d+)?)%)?")]
+    private static partial Regex ThreePublicTotal();
+
+    [GeneratedRegex(@"公务接待(?:费)?预算(?:为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:全年)?预算的(?<r>\d+(?:\.\d+)?)%)?")]
+    private static partial Regex Reception();
+
+    [GeneratedRegex(@"机关运行经费(?:年初)?预算(?:为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:年初)?预算的(?<r>\d+(?:\.\d+)?)%)?")]
+    private static partial Regex Operating();
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Import.Text;
+
+/// <summary>The outcome of importing a report: the department-year (null when nothing usable was found) and what was noticed.</summary>
+/// <param name="Value">The department-year.</param>
+/// <param name="Issues">What could not be read cleanly, with where; everything else was kept.</param>
+/// <param name="Error">Why nothing could be imported, when <paramref name="Value"/> is null.</param>
+public sealed record ImportResult(DepartmentYear? Value, IReadOnlyList<ImportIssue> Issues, string? Error = null)
+{
+    /// <summary>True when a department-year was read.</summary>
+    public bool Success => Value is not null;
+}
+
+/// <summary>
+/// Reads a published report given as text (as extracted from the PDF or Word file): department, year, the public
+/// tables matched by title against the provincial templates, the narrative sections and the claims they make.
+/// </summary>
+public static partial class TextReportReader
+{
+    private static readonly string[] Provinces = ["北京市", "天津市", "河北省", "山西省", "内蒙古", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西", "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏", "陕西省", "甘肃省", "青海省", "宁夏", "新疆"];
+
+    /// <summary>Reads a text file.</summary>
+    public static ImportResult ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ImportResult(null, [], $"无法读取文件 {path}：{e.Message}");
+        }
+
+        return Read(text, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads a report's text; <paramref name="file"/> names it in source locations.</summary>
+    public static ImportResult Read(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Contains('\0', StringComparison.Ordinal) || text.Count(c => c == '\uFFFD') > text.Length / 20 + 5)
+        {
+            return new ImportResult(null, [], $"{file} 不是文本文件（含有二进制内容或无法识别的编码）。");
+        }
+
+        var lines = ReportText.Lines(text);
+        var issues = new List<ImportIssue>();
+        var department = FindDepartment(lines);
+        var year = ReportText.FindYear(lines);
+        if (department is null || year is null)
+        {
+            return new ImportResult(null, [], $"{file} 中找不到{(department is null ? "部门名称" : "决算年度")}：不像是一份部门决算报告。");
+        }
+
+        var province = Provinces.FirstOrDefault(p => department.StartsWith(p, StringComparison.Ordinal));
+        var tables = TextTableReader.Read(lines, file, province);
+        issues.AddRange(tables.Issues);
+        var narrative = NarrativeReader.Read(lines, tables.Regions, tables.Template, year.Value, file, issues);
+        var result = new DepartmentYear
+        {
+            Department = new Department { Name = department, Province = province },
+            Year = year.Value,
+            TemplateId = tables.Template.Id,
+            Tables = tables.Tables,
+            Narrative = narrative,
+            Sources = [file],
+        };
+        if (tables.Tables.Count == 0)
+        {
+            issues.Add(new ImportIssue(new SourceLocation { File = file }, "文本中没有找到公开表（表可能以图片形式公开）；只读取了情况说明。"));
+        }
+
+        return new ImportResult(result, issues);
+    }
+
+    private static string? FindDepartment(IReadOnlyList<ReportLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (HeaderName().Match(line.Text) is { Success: true } m)
+            {
+                return m.Groups[1].Value.Trim();
+            }
+        }
+
+        foreach (var line in lines.Take(120))
+        {
+            if (Overview().Match(line.Text.Trim()) is { Success: true } m)
+            {
+                return m.Groups["name"].Value;
+            }
+        }
+
+        for (var i = 1; i < Math.Min(lines.Count, 60); i++)
+        {
+            if (TitleYear().IsMatch(lines[i].Text.Trim()))
+            {
+                var before = lines.Take(i).Reverse().FirstOrDefault(l => !l.IsBlank)?.Text.Trim();
+                if (before is { Length: >= 4 } && DepartmentWord().IsMatch(before))
+                {
+                    return before;
+                }
+
+                if (TitleWithName().Match(lines[i].Text.Trim()) is { Success: true } t)
+                {
+                    return t.Groups[1].Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:部门名称|编制单位|单位名称)\s*[：:]\s*([^\s\t]+)")]
+    private static partial Regex HeaderName();
+
+    [GeneratedRegex(@"^(?:第一部分\s*)?(?<name>.+?(?:局|委员会|中心|院|所|办公室))概况$")]
+    private static partial Regex Overview();
+
+    [GeneratedRegex(@"^(?:\d{4}\s*年度?)?.*?20\d\d\s*年\s*度?\s*(部门|单位)?\s*决算")]
+    private static partial Regex TitleYear();
+
+    [GeneratedRegex(@"(局|委员会|中心|院|所|办公室|部|厅)$")]
+    private static partial Regex DepartmentWord();
+
+    [GeneratedRegex(@"^(?:20\d\d\s*年度?\s*)?(.+?(?:局|委员会|中心|院|所|办公室|部|厅))\s*20\d\d")]
+    private static partial Regex TitleWithName();
+}

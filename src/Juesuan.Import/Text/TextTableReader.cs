@@ -1,0 +1,405 @@
+using Juesuan.Domain;
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Import.Text;
+
+/// <summary>
+/// Reads the public tables of a report's text: finds each table by its title (never by its number) against the
+/// templates, reads its unit, number, rows (codes printed compact or spaced, names wrapped over lines, blanks kept in
+/// tab-separated text), notes and empty-table statement, and keeps every row it could read with its line number.
+/// </summary>
+internal static partial class TextTableReader
+{
+    private static readonly Template[] Templates = TemplateLibrary.Templates.Values.OrderBy(t => t.Id == TemplateLibrary.DefaultTemplateId ? 0 : 1).ThenBy(t => t.Id, StringComparer.Ordinal).ToArray();
+
+    public sealed record Result(Template Template, IReadOnlyList<StatedTable> Tables, IReadOnlyList<ImportIssue> Issues, IReadOnlyList<(int Start, int End)> Regions);
+
+    public static Result Read(IReadOnlyList<ReportLine> lines, string file, string? provinceHint)
+    {
+        var starts = FindTableStarts(lines);
+        var template = ChooseTemplate(starts.Select(s => s.Title).ToArray(), provinceHint);
+        var issues = new List<ImportIssue>();
+        var emptyList = EmptyTableList(lines, template);
+        var tables = new List<StatedTable>();
+        var regions = new List<(int, int)>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var (index, title) = starts[i];
+            var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1);
+            regions.Add((index, end));
+            var match = template.MatchTitle(title) ?? Templates.Select(t => t.MatchTitle(title)).FirstOrDefault(t => t is not null);
+            if (match is null)
+            {
+                continue;
+            }
+
+            if (tables.Any(t => t.Definition == match.Definition))
+            {
+                issues.Add(new ImportIssue(new SourceLocation { File = file, Line = lines[index].Number, Table = title }, $"表「{title}」出现了两次，只读取第一次。"));
+                continue;
+            }
+
+            var table = ReadTable(lines, index, end, file, title, TemplateLibrary.Definition(match.Definition), issues);
+            if (table.EmptyStatement is null && table.HasNoData && emptyList.TryGetValue(match.Definition, out var reason))
+            {
+                table = table with { EmptyStatement = reason };
+            }
+
+            tables.Add(table);
+        }
+
+        // A table the 「是否空表」 list declares empty may be left out of the text altogether (镇安 08 表).
+        foreach (var (definition, reason) in emptyList)
+        {
+            if (tables.All(t => t.Definition != definition) && template.Table(definition) is { } listed)
+            {
+                tables.Add(new StatedTable { Definition = definition, Number = listed.Number, Title = listed.Title, Rows = [], EmptyStatement = reason, Source = new SourceLocation { File = file, Table = listed.Title } });
+            }
+        }
+
+        var order = template.Tables.Select(t => t.Definition).ToList();
+        return new Result(template, tables.OrderBy(t => order.IndexOf(t.Definition) is var o && o < 0 ? int.MaxValue : o).ToArray(), issues, regions);
+    }
+
+    private static List<(int Index, string Title)> FindTableStarts(IReadOnlyList<ReportLine> lines)
+    {
+        var starts = new List<(int, string)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Text.Trim();
+            if (text.Length is < 5 or > 40 || !Templates.Any(t => t.MatchTitle(text) is not null))
+            {
+                continue;
+            }
+
+            // A title opens a table only when a number line or a unit line follows (a table of contents line does not).
+            var confirm = lines.Skip(i + 1).Take(8).Any(l => l.Text.Contains("公开", StringComparison.Ordinal) || l.Text.Contains("单位：", StringComparison.Ordinal) || l.Text.Contains("单位:", StringComparison.Ordinal));
+            if (confirm)
+            {
+                starts.Add((i, text));
+            }
+        }
+
+        return starts;
+    }
+
+    private static Template ChooseTemplate(IReadOnlyList<string> titles, string? provinceHint)
+    {
+        if (provinceHint is not null)
+        {
+            var byProvince = TemplateLibrary.Templates.Values.Where(t => t.Provinces.Any(p => provinceHint.StartsWith(p, StringComparison.Ordinal))).OrderByDescending(t => t.FromYear).FirstOrDefault();
+            if (byProvince is not null)
+            {
+                return byProvince;
+            }
+        }
+
+        // The template whose own titles cover the most printed titles; titles only one template has decide ties.
+        return Templates
+            .Select(t => (Template: t, Score: (titles.Count(title => t.MatchTitle(title) is not null) * 10)
+                + titles.Count(title => t.MatchTitle(title) is { } m && m.Title == title)
+                - (t.Tables.Count(table => titles.All(title => t.MatchTitle(title)?.Definition != table.Definition)) * 5)))
+            .OrderByDescending(x => x.Score)
+            .First().Template;
+    }
+
+    private static int NextPart(IReadOnlyList<ReportLine> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (PartHeading().IsMatch(lines[i].Text.Trim()))
+            {
+                return i;
+            }
+        }
+
+        return lines.Count;
+    }
+
+    private static Dictionary<string, string> EmptyTableList(IReadOnlyList<ReportLine> lines, Template template)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var line in lines)
+        {
+            if (EmptyListRow().Match(line.Text) is { Success: true } m && m.Groups[2].Value == "是" && (template.MatchTitle(m.Groups[1].Value.Trim()) is { } t))
+            {
+                var reason = m.Groups[3].Value.Trim();
+                result[t.Definition] = reason.Length > 0 ? reason : "是否空表：是";
+            }
+        }
+
+        return result;
+    }
+
+    private static StatedTable ReadTable(IReadOnlyList<ReportLine> lines, int start, int end, string file, string title, TableDefinition definition, List<ImportIssue> issues)
+    {
+        var unit = MoneyUnit.WanYuan;
+        string? number = null;
+        var notes = new List<string>();
+        string? empty = null;
+        var body = new List<ReportLine>();
+        var inNotes = false;
+        for (var i = start + 1; i < end; i++)
+        {
+            var line = lines[i];
+            var text = line.Text.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (NumberLabel().Match(text) is { Success: true } n && number is null)
+            {
+                number = $"公开{int.Parse(n.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):00}表";
+            }
+
+            if (UnitLabel().Match(text) is { Success: true } u)
+            {
+                unit = u.Groups[1].Value == "元" ? MoneyUnit.Yuan : MoneyUnit.WanYuan;
+            }
+
+            if (text.StartsWith("注", StringComparison.Ordinal) || text.StartsWith("说明", StringComparison.Ordinal) || (inNotes && NoteContinuation().IsMatch(text)))
+            {
+                inNotes = true;
+                var note = NotePrefix().Replace(text, string.Empty);
+                if (EmptyWords().IsMatch(note))
+                {
+                    empty ??= note;
+                }
+                else
+                {
+                    notes.Add(note);
+                }
+
+                continue;
+            }
+
+            if (inNotes && notes.Count > 0 && !ReportText.IsNumber(line.Fields.FirstOrDefault() ?? string.Empty) && !Code().IsMatch(line.Fields.FirstOrDefault() ?? string.Empty))
+            {
+                // A note wrapped over lines.
+                notes[^1] += text;
+                continue;
+            }
+
+            body.Add(line);
+        }
+
+        var location = new SourceLocation { File = file, Line = lines[start].Number, Table = number ?? title };
+        var rows = definition.Layout switch
+        {
+            "two-sided" => TwoSidedRows(body, definition, file, number ?? title, issues),
+            "economic" => EconomicRows(body, file, number ?? title),
+            "three-public" => ThreePublicRows(body, definition, file, number ?? title, issues),
+            _ => CodedRows(body, definition, file, number ?? title, issues),
+        };
+        return new StatedTable { Definition = definition.Id, Number = number, Title = title, Unit = unit, Rows = rows, Notes = notes, EmptyStatement = empty, Source = location };
+    }
+
+    private static StatedCell Cell(string column, string text, SourceLocation where, string? columnName)
+    {
+        var trimmed = text.Trim();
+        var parsed = trimmed.Length == 0 ? (ParseResult<Printed>?)null : Printed.Parse(trimmed);
+        return new StatedCell
+        {
+            Column = column,
+            Value = parsed is { Success: true } p ? p.Value : null,
+            Text = parsed is { Success: false } ? trimmed : (parsed is { Success: true } ok && ok.Value.ToString() != trimmed ? trimmed : null),
+            Source = where with { Column = columnName },
+        };
+    }
+
+    /// <summary>Rows keyed by functional code (02, 03, 05, 07, 08): code, name (possibly wrapped), values.</summary>
+    private static List<StatedRow> CodedRows(List<ReportLine> body, TableDefinition definition, string file, string table, List<ImportIssue> issues)
+    {
+        var rows = new List<StatedRow>();
+        (string Code, string Name, ReportLine Line)? pending = null;
+        void Add(string code, string name, ReportLine line, IReadOnlyList<string> values, bool positional)
+        {
+            var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = code == FactIndex.TotalRowKey ? "合计" : code };
+            var columns = definition.Columns;
+            if (!positional && values.Count != columns.Count && values.Count > 0)
+            {
+                issues.Add(new ImportIssue(where, $"该行有 {values.Count} 个数，表头有 {columns.Count} 栏，已按从左到右对应。"));
+            }
+
+            var cells = values.Take(columns.Count).Select((v, i) => Cell(columns[i].Key, v, where, columns[i].Name)).ToArray();
+            rows.Add(new StatedRow { Key = code, Label = name.Length == 0 ? (code == FactIndex.TotalRowKey ? "合计" : null) : name, Cells = cells, Source = where });
+        }
+
+        foreach (var line in body)
+        {
+            var fields = line.Fields;
+            var positional = line.Text.Contains('\t', StringComparison.Ordinal);
+            var (code, consumed) = ReadCode(fields);
+            if (code is not null)
+            {
+                if (pending is { } p)
+                {
+                    Add(p.Code, p.Name, p.Line, [], false);
+                }
+
+                pending = null;
+                var rest = fields.Skip(consumed).ToArray();
+                if (positional)
+                {
+                    Add(code, rest.FirstOrDefault() ?? string.Empty, line, rest.Skip(1).ToArray(), true);
+                    continue;
+                }
+
+                var name = string.Concat(rest.TakeWhile(t => !ReportText.IsNumber(t)));
+                var values = rest.SkipWhile(t => !ReportText.IsNumber(t)).ToArray();
+                if (values.Length == 0)
+                {
+                    pending = (code, name, line);
+                }
+                else
+                {
+                    Add(code, name, line, values, false);
+                }
+            }
+            else if (pending is { } p)
+            {
+                // A name wrapped onto the next line(s), then the numbers.
+                var name = string.Concat(fields.TakeWhile(t => !ReportText.IsNumber(t)));
+                var values = fields.SkipWhile(t => !ReportText.IsNumber(t)).ToArray();
+                pending = (p.Code, p.Name + name, p.Line);
+                if (values.Length > 0)
+                {
+                    Add(p.Code, p.Name + name, p.Line, values, false);
+                    pending = null;
+                }
+            }
+        }
+
+        if (pending is { } last)
+        {
+            Add(last.Code, last.Name, last.Line, [], false);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A functional code at the start of a line: "2101501", "210 15 01", or 合计.</summary>
+    private static (string? Code, int Consumed) ReadCode(IReadOnlyList<string> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return (null, 0);
+        }
+
+        if (fields[0] is "合计" or "合 计" or "总计")
+        {
+            return (FactIndex.TotalRowKey, 1);
+        }
+
+        if (!Code().IsMatch(fields[0]))
+        {
+            return (null, 0);
+        }
+
+        var code = fields[0];
+        var consumed = 1;
+        while (code.Length < 7 && consumed < fields.Count && fields[consumed].Length == 2 && fields[consumed].All(char.IsAsciiDigit))
+        {
+            code += fields[consumed++];
+        }
+
+        return (code, consumed);
+    }
+
+    /// <summary>06: economic codes printed three to a line (code, name, amount) and the 人员经费/公用经费 totals.</summary>
+    private static List<StatedRow> EconomicRows(List<ReportLine> body, string file, string table)
+    {
+        var rows = new List<StatedRow>();
+        foreach (var line in body)
+        {
+            var text = line.Text.Replace('\t', ' ');
+            foreach (Match m in EconomicTriple().Matches(text))
+            {
+                var code = m.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+                var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = code };
+                if (rows.All(r => r.Key != code))
+                {
+                    rows.Add(new StatedRow { Key = code, Label = m.Groups[2].Value.Trim(), Cells = [Cell("amount", m.Groups[3].Value, where, "决算数")], Source = where });
+                }
+            }
+
+            foreach (var (label, key) in new[] { ("人员经费合计", "personnel.total"), ("公用经费合计", "public.total") })
+            {
+                if (Regex.Match(text, label + @"\s*(-?[\d,]+(?:\.\d+)?)") is { Success: true } t)
+                {
+                    var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = label };
+                    rows.Add(new StatedRow { Key = key, Label = label, Cells = [Cell("amount", t.Groups[1].Value, where, "决算数")], Source = where });
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>09: 预算数 / 决算数 rows, columns in the order the header prints them.</summary>
+    private static List<StatedRow> ThreePublicRows(List<ReportLine> body, TableDefinition definition, string file, string table, List<ImportIssue> issues)
+    {
+        var header = string.Concat(body.TakeWhile(l => !l.Text.TrimStart().StartsWith("预算数", StringComparison.Ordinal) && !l.Text.TrimStart().StartsWith("决算数", StringComparison.Ordinal)).Select(l => l.Text));
+        var receptionFirst = header.IndexOf("公务接待", StringComparison.Ordinal) is var r && r >= 0 && header.IndexOf("公务用车", StringComparison.Ordinal) is var v && v >= 0 && r < v;
+        string[] order = receptionFirst
+            ? ["total", "abroad", "reception", "vehicleSubtotal", "vehiclePurchase", "vehicleOperation", "meeting", "training"]
+            : ["total", "abroad", "vehicleSubtotal", "vehiclePurchase", "vehicleOperation", "reception", "meeting", "training"];
+        var columns = order.Where(c => definition.Column(c) is not null).ToArray();
+        var rows = new List<StatedRow>();
+        foreach (var line in body)
+        {
+            var fields = line.Fields;
+            if (fields.Count > 1 && fields[0] is "预算数" or "决算数")
+            {
+                var key = fields[0] == "预算数" ? "budget" : "actual";
+                var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = fields[0] };
+                rows.Add(new StatedRow { Key = key, Label = fields[0], Cells = fields.Skip(1).Take(columns.Length).Select((x, i) => Cell(columns[i], x, where, definition.Column(columns[i])!.Name)).ToArray(), Source = where });
+            }
+            else if (fields.Count == 12 && fields.All(ReportText.IsNumber) && !fields.All(ReportText.IsInteger))
+            {
+                // National layout: 预算数 six columns then 决算数 six columns on one line.
+                var where = new SourceLocation { File = file, Line = line.Number, Table = table };
+                rows.Add(new StatedRow { Key = "budget", Label = "预算数", Cells = fields.Take(6).Select((x, i) => Cell(columns[i], x, where with { Row = "预算数" }, definition.Column(columns[i])!.Name)).ToArray(), Source = where with { Row = "预算数" } });
+                rows.Add(new StatedRow { Key = "actual", Label = "决算数", Cells = fields.Skip(6).Select((x, i) => Cell(columns[i], x, where with { Row = "决算数" }, definition.Column(columns[i])!.Name)).ToArray(), Source = where with { Row = "决算数" } });
+            }
+            else if (fields.Any(ReportText.IsNumber) && !fields.All(f => f.Length == 0 || ReportText.IsInteger(f)) && fields.Count > 1 && !fields[0].StartsWith("栏次", StringComparison.Ordinal) && !line.Text.Contains("公开", StringComparison.Ordinal))
+            {
+                issues.Add(new ImportIssue(new SourceLocation { File = file, Line = line.Number, Table = table }, $"无法识别的“三公”经费表行：「{line.Text.Trim()}」"));
+            }
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
+    private static partial Regex PartHeading();
+
+    [GeneratedRegex(@"公开\s*0?(\d{1,2})\s*表")]
+    private static partial Regex NumberLabel();
+
+    [GeneratedRegex(@"单位\s*[：:]\s*(万元|元)")]
+    private static partial Regex UnitLabel();
+
+    [GeneratedRegex(@"^(注|说明)\s*[：:]?\s*(\d+\s*[.、．])?\s*")]
+    private static partial Regex NotePrefix();
+
+    [GeneratedRegex(@"^\d+\s*[.、．]")]
+    private static partial Regex NoteContinuation();
+
+    [GeneratedRegex(@"空表|无数据|不涉及|没有.*收入.*也没有")]
+    private static partial Regex EmptyWords();
+
+    [GeneratedRegex(@"^2\d{2}(\d{2}){0,2}$")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"(3\d{2}(?:\s?\d{2})?)\s+([^\d\s][^\t]*?)\s+(-?[\d,]+\.\d+|-?\d+)(?=\s|$)")]
+    private static partial Regex EconomicTriple();
+
+    [GeneratedRegex(@"^表\s*\d+\t(.+?)\t(是|否)\t?(.*)$")]
+    private static partial Regex EmptyListRow();
+}
