@@ -69,7 +69,8 @@ public static partial class ReportText
         }
 
         // Markdown bold markers (**…**) left by some text extractions are formatting, not content.
-        return sb.ToString().Replace("**", string.Empty, StringComparison.Ordinal).TrimEnd();
+        // Trailing tabs are blank cells of tab-separated tables and are kept.
+        return sb.ToString().Replace("**", string.Empty, StringComparison.Ordinal).TrimEnd(' ', '\u3000', '\r');
     }
 
     /// <summary>Makes brackets full-width and quotes curly, as the catalog and templates print them.</summary>
@@ -102,6 +103,6 @@ public static partial class ReportText
     [GeneratedRegex(@"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")]
     private static partial Regex NumberToken();
 
-    [GeneratedRegex(@"(20\d\d)\s*年\s*度?\s*(部门|单位)?\s*决算")]
+    [GeneratedRegex(@"(20\d\d)\s*年\s*度?\s*(?:(?:部门|单位)?\s*决算|.{0,8}绩效自评)")]
     private static partial Regex YearToken();
 }

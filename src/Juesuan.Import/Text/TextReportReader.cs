@@ -60,12 +60,27 @@ public static partial class TextReportReader
         var province = Provinces.FirstOrDefault(p => department.StartsWith(p, StringComparison.Ordinal));
         var tables = TextTableReader.Read(lines, file, province);
         issues.AddRange(tables.Issues);
-        var narrative = NarrativeReader.Read(lines, tables.Regions, tables.Template, year.Value, file, issues);
+        var template = tables.Template;
+        if (tables.Tables.Count == 0)
+        {
+            // No tables in the text (published as images): the narrative's headings tell the template apart.
+            var headings = NarrativeReader.Read(lines, tables.Regions, template, year.Value, file, []).Sections.Select(h => Template.TitleKey(h.Title)).ToArray();
+            template = TemplateLibrary.Templates.Values
+                .OrderByDescending(t => t.Sections.Count(s => headings.Contains(Template.TitleKey(s.Title))) - Math.Abs(t.Sections.Count - headings.Length))
+                .ThenBy(t => t.Id == TemplateLibrary.DefaultTemplateId ? 0 : 1)
+                .First();
+            if (province is not null)
+            {
+                template = TemplateLibrary.ForProvince(province, year.Value);
+            }
+        }
+
+        var narrative = NarrativeReader.Read(lines, tables.Regions, template, year.Value, file, issues);
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province },
             Year = year.Value,
-            TemplateId = tables.Template.Id,
+            TemplateId = template.Id,
             Tables = tables.Tables,
             Narrative = narrative,
             Sources = [file],
@@ -91,6 +106,14 @@ public static partial class TextReportReader
         foreach (var line in lines.Take(120))
         {
             if (Overview().Match(line.Text.Trim()) is { Success: true } m)
+            {
+                return m.Groups["name"].Value;
+            }
+        }
+
+        foreach (var line in lines.Take(150))
+        {
+            if (OtherTitle().Match(line.Text.Trim()) is { Success: true } m)
             {
                 return m.Groups["name"].Value;
             }
@@ -124,6 +147,10 @@ public static partial class TextReportReader
 
     [GeneratedRegex(@"^(?:\d{4}\s*年度?)?.*?20\d\d\s*年\s*度?\s*(部门|单位)?\s*决算")]
     private static partial Regex TitleYear();
+
+    // 「四川省渠县医疗保障局部门决算」, 「合水县医疗保障局文件」, 「1 陇县医疗保障局（本级）」.
+    [GeneratedRegex(@"^(?:\d+\s+)?(?<name>[^\s，。、：]{2,30}?(?:局|委员会|中心|院|办公室))(?:(?:部门|单位)决算|文件|（本级）)$")]
+    private static partial Regex OtherTitle();
 
     [GeneratedRegex(@"(局|委员会|中心|院|所|办公室|部|厅)$")]
     private static partial Regex DepartmentWord();

@@ -1,0 +1,210 @@
+using Juesuan.Audit;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Text;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Import.Tests;
+
+/// <summary>What a person reading each shared sample sees, read from its text.</summary>
+public class XigongTextTests
+{
+    private static ImportResult Read() => TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "xigong-2022-final-accounts.txt"));
+
+    [SkippableFact]
+    public void Department_year_and_template()
+    {
+        var year = Read().Value!;
+        Assert.Equal("洛阳市西工区医疗保障局", year.Department.Name);
+        Assert.Equal(2022, year.Year);
+        Assert.Equal("national-2022", year.TemplateId);
+        Assert.Equal(9, year.Tables.Count);
+    }
+
+    [SkippableFact]
+    public void Key_cells_of_the_tables()
+    {
+        var year = Read().Value!;
+        Assert.Equal(105.59m, year.Table(TableIds.Expenditure)!.AmountAt("2101501", "basic")!.Value.Value);
+        Assert.Equal(122.99m, year.Table(TableIds.GpbBasicEconomic)!.AmountAt("personnel.total", "amount")!.Value.Value);
+        Assert.Equal(36.72m, year.Table(TableIds.GpbBasicEconomic)!.AmountAt("30101", "amount")!.Value.Value);
+        var income = year.Table(TableIds.IncomeExpenditureSummary)!.Row("income.total")!;
+        Assert.Equal(27, income.Line);
+        Assert.Equal(138.68m, income.Cell("amount")!.Value!.Value.Value);
+        Assert.Equal(121.96m, year.Table(TableIds.FiscalSummary)!.AmountAt("210", "general")!.Value.Value);
+        // The wrapped name 「机关事业部门基本养老保险缴 / 费支出」 is joined and its numbers kept.
+        var wrapped = year.Table(TableIds.Income)!.Row("2080505")!;
+        Assert.Equal("机关事业部门基本养老保险缴费支出", wrapped.Label);
+        Assert.Equal(9.97m, wrapped.Cell("fiscal")!.Value!.Value.Value);
+    }
+
+    [SkippableFact]
+    public void Empty_tables_carry_their_statement()
+    {
+        var year = Read().Value!;
+        foreach (var id in new[] { TableIds.GovFund, TableIds.SoeExpenditure, TableIds.ThreePublic })
+        {
+            Assert.Contains("本表无数据", year.Table(id)!.EmptyStatement, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
+    public void Claims_of_section_one_and_the_item_paragraphs()
+    {
+        var year = Read().Value!;
+        Assert.Equal(13, year.Narrative.Sections.Count);
+        var total = year.Narrative.Claims.Single(c => c.Subject.Concept == Concepts.IncomeGrandTotal && c.Subject.Scope == Scopes.All);
+        Assert.Equal(new Amount(138.68m, 2, MoneyUnit.WanYuan), total.Amount);
+        Assert.Equal(new Amount(43.10m, 2, MoneyUnit.WanYuan), total.Change);
+        Assert.Equal(Direction.Increase, total.ChangeDirection);
+        Assert.Equal(45.09m, total.ChangePercent!.Value.Value);
+        var items = year.Narrative.Claims.Where(c => c.Subject.Code is { Length: 7 }).ToArray();
+        Assert.Equal(new[] { "2080505", "2101101", "2101501", "2101502", "2210201" }, items.Select(c => c.Subject.Code!).Order(StringComparer.Ordinal).ToArray());
+        var pension = items.Single(c => c.Subject.Code == "2080505");
+        Assert.Equal(10.72m, pension.Budget!.Value.Value);
+        Assert.Equal(92.97m, pension.CompletionPercent!.Value.Value);
+    }
+
+    [SkippableFact]
+    public void The_imported_report_audits_like_a_careful_reader_finds_it()
+    {
+        var report = Auditor.Audit(Read().Value!);
+        Assert.True(report.Summary.Errors == 0, string.Join("\n", report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message)));
+        Assert.Contains(report.Findings, f => f.Rule == "N.COMPLETION" && f.Kind == FindingKind.Rounding && f.Message.Contains("92.97", StringComparison.Ordinal));
+    }
+}
+
+public class ZhenanTextTests
+{
+    private static ImportResult Read() => TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
+
+    [SkippableFact]
+    public void Department_year_template_and_tables()
+    {
+        var year = Read().Value!;
+        Assert.Equal("镇安县医疗保障局", year.Department.Name);
+        Assert.Equal(2023, year.Year);
+        Assert.Equal("shaanxi-2022", year.TemplateId);
+        Assert.Equal(9, year.Tables.Count);
+        Assert.Equal("本部门不涉及 故公开空表", year.Table(TableIds.SoeExpenditure)!.EmptyStatement);
+    }
+
+    [SkippableFact]
+    public void Key_cells_keep_their_printed_precision_and_blanks()
+    {
+        var year = Read().Value!;
+        Assert.Equal(154.45m, year.Table(TableIds.GpbBasicEconomic)!.AmountAt("personnel.total", "amount")!.Value.Value);
+        var run = year.Table(TableIds.Expenditure)!.Row("2101501")!.Cell("total")!.Value!.Value;
+        Assert.Equal((137.7m, 1), (run.Value, run.Decimals));
+        Assert.Null(year.Table(TableIds.Income)!.Row("total")!.Cell("superior")!.Value);
+        var t09 = year.Table(TableIds.ThreePublicMeetingTraining)!;
+        Assert.Equal(0.32m, t09.AmountAt("actual", "reception")!.Value.Value);
+        Assert.Equal(1.10m, t09.AmountAt("actual", "meeting")!.Value.Value);
+    }
+
+    [SkippableFact]
+    public void The_yuan_slip_is_read_as_printed()
+    {
+        var basic = Read().Value!.Narrative.Claims.Single(c => c.Subject.Concept == Concepts.ExpenseBasic && c.Subject.Scope == Scopes.Gpb);
+        Assert.Equal("154.78元", basic.Amount!.Value.ToString());
+    }
+
+    [SkippableFact]
+    public void The_imported_report_has_the_errors_the_issue_names()
+    {
+        var report = Auditor.Audit(Read().Value!);
+        var errors = report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order(StringComparer.Ordinal).ToArray();
+        Assert.True(errors.SequenceEqual(["N.AMOUNT", "N.AMOUNT", "N.UNIT", "T06.CLASS_SUM"]), string.Join("\n", report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message)));
+        Assert.Contains(report.Findings, f => f.Rule == "T03.HIERARCHY" && f.Kind == FindingKind.Rounding && f.Message.Contains("160.72", StringComparison.Ordinal));
+    }
+}
+
+public class NarrativeOnlySampleTests
+{
+    [SkippableFact]
+    public void Longxian_tables_published_as_images_are_reported_and_the_narrative_is_read()
+    {
+        var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "longxian-2022-final-accounts.txt"));
+        var year = result.Value!;
+        Assert.Equal("陇县医疗保障局", year.Department.Name);
+        Assert.Equal("shaanxi-2022", year.TemplateId);
+        Assert.Empty(year.Tables);
+        Assert.Contains(result.Issues, i => i.Message.Contains("图片", StringComparison.Ordinal));
+        Assert.Contains(year.Narrative.Claims, c => c.Subject.Concept == Concepts.IncomeGrandTotal && c.Amount == new Amount(731.03m, 2, MoneyUnit.WanYuan));
+    }
+
+    [SkippableFact]
+    public void Quxian_items_without_a_catalog_code_are_reported_not_dropped()
+    {
+        var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt"));
+        Assert.Equal("sichuan-2022", result.Value!.TemplateId);
+        Assert.Contains(result.Issues, i => i.Message.Contains("其他社会保障和就业支出（项）", StringComparison.Ordinal));
+        Assert.Contains(result.Value.Narrative.UnattachedFigures, f => f.Contains("五、", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Heshui_self_evaluation_report_is_read_for_its_department_and_year()
+    {
+        var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "heshui-2024-performance-self-evaluation.txt"));
+        Assert.Equal("合水县医疗保障局", result.Value!.Department.Name);
+        Assert.Equal(2024, result.Value.Year);
+    }
+}
+
+/// <summary>Bad input gives a clear error and never a crash.</summary>
+public class TextImportRobustnessTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("hello world")]
+    [InlineData("\0\0\0PK\u0003\u0004binary")]
+    public void Garbage_gives_a_clear_error(string text)
+    {
+        var result = TextReportReader.Read(text, "garbage.txt");
+        Assert.False(result.Success);
+        Assert.Contains("garbage.txt", result.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_truncated_report_keeps_what_could_be_read()
+    {
+        var text = File.ReadAllText(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
+        var result = TextReportReader.Read(text[..(text.Length * 2 / 3)], "truncated.txt");
+        Assert.True(result.Success);
+        Assert.NotEmpty(result.Value!.Narrative.Claims);
+    }
+
+    [SkippableFact]
+    public void Mutated_samples_never_crash_the_reader()
+    {
+        var samples = Paths.RequireSamples();
+        var random = new Random(20241122);
+        foreach (var name in new[] { "xigong-2022-final-accounts.txt", "zhenan-2023-final-accounts.txt", "longxian-2022-final-accounts.txt" })
+        {
+            var lines = File.ReadAllLines(Path.Combine(samples, name));
+            for (var round = 0; round < 60; round++)
+            {
+                var mutated = lines.ToList();
+                for (var k = 0; k < 25; k++)
+                {
+                    var at = random.Next(mutated.Count);
+                    switch (random.Next(5))
+                    {
+                        case 0: mutated.RemoveAt(at); break;
+                        case 1: mutated.Insert(at, mutated[random.Next(mutated.Count)]); break;
+                        case 2: mutated[at] = mutated[at].Length > 2 ? mutated[at][..random.Next(mutated[at].Length)] : mutated[at]; break;
+                        case 3: mutated[at] = mutated[at].Replace('.', random.Next(2) == 0 ? ',' : '。'); break;
+                        default: mutated[at] += "\t" + random.Next(100000) + "." + random.Next(100); break;
+                    }
+                }
+
+                var result = TextReportReader.Read(string.Join('\n', mutated), name);
+                if (result.Success)
+                {
+                    _ = Auditor.Audit(result.Value!);
+                }
+            }
+        }
+    }
+}
