@@ -101,13 +101,24 @@ public class AuditBenchmarks
 {
     private DepartmentYear _example = null!;
     private DepartmentYear _zhenan = null!;
+    private string _xigongText = null!;
+    private string _zhenanText = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
         _zhenan = DepartmentYearJson.ReadFile(Path.Combine(Paths.Root, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json")).Value!;
+        var samples = Path.Combine(Paths.Root, "..", "shared", "samples");
+        _xigongText = File.ReadAllText(Path.Combine(samples, "xigong-2022-final-accounts.txt"));
+        _zhenanText = File.ReadAllText(Path.Combine(samples, "zhenan-2023-final-accounts.txt"));
     }
+
+    [Benchmark(Description = "import xigong-2022 text (1,397 lines)")]
+    public Juesuan.Import.Text.ImportResult ImportXigong() => Juesuan.Import.Text.TextReportReader.Read(_xigongText, "xigong.txt");
+
+    [Benchmark(Description = "import zhenan-2023 text (706 lines)")]
+    public Juesuan.Import.Text.ImportResult ImportZhenan() => Juesuan.Import.Text.TextReportReader.Read(_zhenanText, "zhenan.txt");
 
     [Benchmark(Description = "audit example (3 units, 9 tables, 31 claims)")]
     public AuditReport AuditExample() => Auditor.Audit(_example);
