@@ -55,6 +55,55 @@ internal static partial class NarrativeReader
         return new Narrative { Sections = sections.Select(s => s.Printed).ToArray(), Claims = claims, UnattachedFigures = unattached };
     }
 
+    /// <summary>The “三公” counts the narrative states: groups and persons abroad, vehicles held, receptions, meetings, trainings.</summary>
+    public static ThreePublicDetails? ThreePublicCounts(Narrative narrative)
+    {
+        ArgumentNullException.ThrowIfNull(narrative);
+        var text = string.Concat(narrative.Sections.Where(s => s.Key == "threePublic").Select(s => s.Text));
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        static int? Get(Match m, string group) => m.Success ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : null;
+        var abroad = AbroadCount().Match(text);
+        var held = VehiclesHeld().Match(text);
+        var domestic = DomesticReception().Match(text);
+        var foreign = ForeignReception().Match(text);
+        var meetings = MeetingCount().Match(text);
+        var trainings = TrainingCount().Match(text);
+        if (!(abroad.Success || held.Success || domestic.Success || foreign.Success || meetings.Success || trainings.Success))
+        {
+            return null;
+        }
+
+        return new ThreePublicDetails
+        {
+            AbroadGroups = Get(abroad, "g"), AbroadPersons = Get(abroad, "p"), VehiclesHeld = Get(held, "v"),
+            DomesticReceptionBatches = Get(domestic, "b"), DomesticReceptionPersons = Get(domestic, "p"),
+            ForeignReceptionBatches = Get(foreign, "b"), ForeignReceptionPersons = Get(foreign, "p"),
+            Meetings = Get(meetings, "n"), MeetingPersons = Get(meetings, "p"), Trainings = Get(trainings, "n"), TrainingPersons = Get(trainings, "p"),
+        };
+    }
+
+    [GeneratedRegex(@"团组(?<g>\d+)个[，,、]?(?:累计)?(?<p>\d+)人次")]
+    private static partial Regex AbroadCount();
+
+    [GeneratedRegex(@"保有量(?:为)?(?<v>\d+)辆")]
+    private static partial Regex VehiclesHeld();
+
+    [GeneratedRegex(@"(?:国内公务接待|接待国内来访团组)(?<b>\d+)(?:批次|个)[、，,](?:来宾)?(?<p>\d+)人次")]
+    private static partial Regex DomesticReception();
+
+    [GeneratedRegex(@"接待国[（(]境[)）]外来访团组(?<b>\d+)个[、，,](?:来访外宾)?(?<p>\d+)人次")]
+    private static partial Regex ForeignReception();
+
+    [GeneratedRegex(@"召开会议(?<n>\d+)次[、，,]参会(?<p>\d+)人次")]
+    private static partial Regex MeetingCount();
+
+    [GeneratedRegex(@"组织培训(?<n>\d+)次[、，,]参训(?<p>\d+)人次")]
+    private static partial Regex TrainingCount();
+
     private static List<Section> ReadSections(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template)
     {
         bool InTable(int i) => tableRegions.Any(r => i >= r.Start && i < r.End);

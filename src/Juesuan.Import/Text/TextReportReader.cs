@@ -83,6 +83,7 @@ public static partial class TextReportReader
             TemplateId = template.Id,
             Tables = tables.Tables,
             Narrative = narrative,
+            ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Sources = [file],
         };
         if (tables.Tables.Count == 0)
