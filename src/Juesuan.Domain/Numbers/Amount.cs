@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Juesuan.Domain.Numbers;
 
 /// <summary>货币单位: the unit an amount is printed in.</summary>
@@ -134,8 +132,4 @@ public readonly record struct Amount
 
     /// <summary>Formats the value in the invariant culture with its printed decimals (no unit).</summary>
     public string ToPlainString() => Number.ToString();
-
-    /// <summary>Parses the invariant form written by <see cref="ToString"/>.</summary>
-    public static Amount ParseExact(string text) =>
-        Parse(text, MoneyUnit.WanYuan) is { Success: true } r ? r.Value : throw new FormatException(string.Format(CultureInfo.InvariantCulture, "Not an amount: {0}", text));
 }

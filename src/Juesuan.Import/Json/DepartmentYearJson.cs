@@ -48,17 +48,7 @@ public static class DepartmentYearJson
     public static JsonReadResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail("$", $"无法读取文件 {path}：{e.Message}");
-        }
-
-        return Read(text);
+        return InputFile.ReadText(path, out var error) is { } text ? Read(text) : Fail("$", error!);
     }
 
     /// <summary>Reads a department-year from JSON text.</summary>

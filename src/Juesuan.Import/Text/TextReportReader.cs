@@ -26,17 +26,7 @@ public static partial class TextReportReader
     public static ImportResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ImportResult(null, [], $"无法读取文件 {path}：{e.Message}");
-        }
-
-        return Read(text, Path.GetFileName(path));
+        return InputFile.ReadText(path, out var error) is { } text ? Read(text, Path.GetFileName(path)) : new ImportResult(null, [], error);
     }
 
     /// <summary>Reads a report's text; <paramref name="file"/> names it in source locations.</summary>
