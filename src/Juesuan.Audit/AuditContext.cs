@@ -259,7 +259,7 @@ public sealed class AuditContext
 
     /// <summary>"526.05（区间 [526.04, 526.06]）".</summary>
     public static string Describe(Estimate estimate, int decimals) =>
-        $"{Format(estimate.Value, decimals)}（区间 [{Format(estimate.Range.Lo)}, {Format(estimate.Range.Hi)}]）";
+        $"{Format(estimate.Value, decimals)}（区间 [{Format(Rounding.HalfUp(estimate.Range.Lo, decimals + 3))}, {Format(Rounding.HalfUp(estimate.Range.Hi, decimals + 3))}]）";
 
     private string RowLabel(TableDefinition? definition, string rowKey, string? printed)
     {

@@ -31,7 +31,7 @@ internal static class AuditCommand
             var unreadable = 0;
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt").Order(StringComparer.Ordinal).ToArray();
+                var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt" or ".pdf").Order(StringComparer.Ordinal).ToArray();
                 if (files.Length == 0)
                 {
                     await context.Err.WriteLineAsync($"目录 {path} 中没有可审核的 .json 或 .txt 文件。").ConfigureAwait(false);

@@ -249,10 +249,10 @@ internal static class Commands
     {
         if (Directory.Exists(path))
         {
-            var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt").Order(StringComparer.Ordinal).ToList();
+            var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt" or ".pdf").Order(StringComparer.Ordinal).ToList();
             if (files.Count == 0)
             {
-                context.Err.WriteLine($"目录 {path} 中没有 .json 或 .txt 文件。");
+                context.Err.WriteLine($"目录 {path} 中没有 .json、.txt 或 .pdf 文件。");
                 return null;
             }
 
@@ -271,9 +271,9 @@ internal static class Commands
     private static DepartmentYear? ReadJson(string file, CliContext context)
     {
         var extension = Path.GetExtension(file).ToLowerInvariant();
-        if (extension == ".txt")
+        if (extension is ".txt" or ".pdf")
         {
-            var imported = Juesuan.Import.Text.TextReportReader.ReadFile(file);
+            var imported = extension == ".pdf" ? Juesuan.Import.Pdf.PdfReportReader.ReadFile(file) : Juesuan.Import.Text.TextReportReader.ReadFile(file);
             foreach (var issue in imported.Issues)
             {
                 context.Err.WriteLine($"{file}：提示：{issue}");
@@ -290,7 +290,7 @@ internal static class Commands
 
         if (extension != ".json")
         {
-            context.Err.WriteLine($"{file}：暂只能导入本程序的 JSON 格式（.json）和报告文本（.txt）；{extension} 文件的导入尚未提供。");
+            context.Err.WriteLine($"{file}：暂只能导入本程序的 JSON 格式（.json）、报告文本（.txt）和 PDF（.pdf）；{extension} 文件的导入尚未提供。");
             return null;
         }
 
@@ -316,7 +316,7 @@ internal static class Commands
 
     private static async Task<DepartmentYear?> LoadAsync(ParseResult parse, string input, CliContext context, CancellationToken ct)
     {
-        if (File.Exists(input) || input.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+        if (File.Exists(input) || input.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
             return File.Exists(input) ? ReadJson(input, context) : Missing(input, context);
         }

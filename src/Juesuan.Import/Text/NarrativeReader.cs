@@ -18,7 +18,7 @@ internal static partial class NarrativeReader
     private const string V = @"(?<v>\d[\d,]*(?:\.\d+)?)";
     private const string U = @"(?<u>万元|元)";
 
-    private sealed record Section(NarrativeSection Printed, string Text, int Line);
+    private sealed record Section(NarrativeSection Printed, string Text, ReportLine Heading);
 
     public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues)
     {
@@ -108,13 +108,16 @@ internal static partial class NarrativeReader
     {
         bool InTable(int i) => tableRegions.Any(r => i >= r.Start && i < r.End);
         var headings = new List<(int Index, string Number, string Title)>();
+        var closed = false;
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
             if (headings.Count > 0 && Part().IsMatch(text))
             {
-                // The narrative ends where the next part (tables, glossary, annexes) begins.
-                break;
+                // A part heading (tables, glossary, annexes) closes the run of sections; only a new 「一、」 opens another
+                // (a table of contents lists the sections before the text does).
+                closed = true;
+                continue;
             }
 
             if (InTable(i) || text.Contains("……", StringComparison.Ordinal) || text.Contains("...", StringComparison.Ordinal) || text.StartsWith('-'))
@@ -122,15 +125,28 @@ internal static partial class NarrativeReader
                 continue;
             }
 
-            if (Heading().Match(text) is { Success: true } m && SectionKey(m.Groups[2].Value, template) is not null)
+            if (Heading().Match(text) is { Success: true } m && SectionKey(m.Groups[2].Value, template) is not null
+                && TemplateLibrary.Templates.Values.All(t => t.MatchTitle(m.Groups[2].Value.Trim()) is null))
             {
-                // Keep the last run of headings that starts at 一: a table of contents comes before the text itself.
+                // Keep the last run of headings that opens with 「一、收入支出决算总体情况说明」: a table of contents comes before
+                // the text itself, and annexes number their own 「一、」 headings.
                 if (m.Groups[1].Value == "一")
                 {
-                    headings.Clear();
+                    if (SectionKey(m.Groups[2].Value, template) == "overview")
+                    {
+                        headings.Clear();
+                        closed = false;
+                    }
+                    else
+                    {
+                        closed = true;
+                    }
                 }
 
-                headings.Add((i, m.Groups[1].Value, m.Groups[2].Value.Trim()));
+                if (!closed)
+                {
+                    headings.Add((i, m.Groups[1].Value, m.Groups[2].Value.Trim()));
+                }
             }
         }
 
@@ -138,10 +154,10 @@ internal static partial class NarrativeReader
         for (var h = 0; h < headings.Count; h++)
         {
             var (index, number, title) = headings[h];
-            var end = h + 1 < headings.Count ? headings[h + 1].Index : NextPart(lines, index + 1);
+            var end = Math.Min(h + 1 < headings.Count ? headings[h + 1].Index : lines.Count, NextPart(lines, index + 1));
             var body = string.Concat(Enumerable.Range(index + 1, Math.Max(0, end - index - 1)).Where(i => !InTable(i)).Select(i => lines[i].Text.Trim()));
             var text = ReportText.ChinesePunctuation(body.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal));
-            result.Add(new Section(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = text }, text, lines[index].Number));
+            result.Add(new Section(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = text }, text, lines[index]));
         }
 
         return result;
@@ -185,9 +201,9 @@ internal static partial class NarrativeReader
 
         public string SectionKey => Section.Printed.Key!;
 
-        public SourceLocation Where(int index) => new()
+        public SourceLocation Where(int index) => Section.Heading.At(File) with
         {
-            File = File, Line = Section.Line, Section = $"情况说明 {Section.Printed.Number}、{Section.Printed.Title}", Sentence = SentenceAt(Text, index),
+            Section = $"情况说明 {Section.Printed.Number}、{Section.Printed.Title}", Sentence = SentenceAt(Text, index),
         };
 
         public void Add(Match match, Claim claim)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Juesuan.Domain.Model;
 
 namespace Juesuan.Import.Text;
 
@@ -9,6 +10,13 @@ namespace Juesuan.Import.Text;
 /// <param name="Text">The text, normalised.</param>
 public sealed record ReportLine(int Number, string Text)
 {
+    /// <summary>The 1-based page the line is on, when the source has pages (PDF).</summary>
+    public int? Page { get; init; }
+
+    /// <summary>A source location for something read from this line.</summary>
+    public SourceLocation At(string file, string? table = null, string? row = null) =>
+        new() { File = file, Page = Page, Line = Page is null ? Number : null, Table = table, Row = row };
+
     /// <summary>True when the line has nothing but white space.</summary>
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 

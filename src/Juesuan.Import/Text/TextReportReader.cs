@@ -38,8 +38,13 @@ public static partial class TextReportReader
             return new ImportResult(null, [], $"{file} 不是文本文件（含有二进制内容或无法识别的编码）。");
         }
 
-        var lines = ReportText.Lines(text);
-        var issues = new List<ImportIssue>();
+        return Read(ReportText.Lines(text), file, []);
+    }
+
+    /// <summary>Reads a report from lines already extracted (the PDF reader passes page-tagged lines and its own notices).</summary>
+    internal static ImportResult Read(IReadOnlyList<ReportLine> lines, string file, IEnumerable<ImportIssue> earlier)
+    {
+        var issues = new List<ImportIssue>(earlier);
         var department = FindDepartment(lines);
         var year = ReportText.FindYear(lines);
         if (department is null || year is null)

@@ -39,7 +39,7 @@ internal static partial class TextTableReader
 
             if (tables.Any(t => t.Definition == match.Definition))
             {
-                issues.Add(new ImportIssue(new SourceLocation { File = file, Line = lines[index].Number, Table = title }, $"表「{title}」出现了两次，只读取第一次。"));
+                issues.Add(new ImportIssue(lines[index].At(file, title), $"表「{title}」出现了两次，只读取第一次。"));
                 continue;
             }
 
@@ -188,7 +188,7 @@ internal static partial class TextTableReader
             body.Add(line);
         }
 
-        var location = new SourceLocation { File = file, Line = lines[start].Number, Table = number ?? title };
+        var location = lines[start].At(file, number ?? title);
         var rows = definition.Layout switch
         {
             "two-sided" => TwoSidedRows(body, definition, file, number ?? title, issues),
@@ -219,7 +219,7 @@ internal static partial class TextTableReader
         (string Code, string Name, ReportLine Line)? pending = null;
         void Add(string code, string name, ReportLine line, IReadOnlyList<string> values, bool positional)
         {
-            var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = code == FactIndex.TotalRowKey ? "合计" : code };
+            var where = line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code);
             var columns = definition.Columns;
             if (!positional && values.Count != columns.Count && values.Count > 0)
             {
@@ -321,7 +321,7 @@ internal static partial class TextTableReader
             foreach (Match m in EconomicTriple().Matches(text))
             {
                 var code = m.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
-                var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = code };
+                var where = line.At(file, table, code);
                 if (rows.All(r => r.Key != code))
                 {
                     rows.Add(new StatedRow { Key = code, Label = m.Groups[2].Value.Trim(), Cells = [Cell("amount", m.Groups[3].Value, where, "决算数")], Source = where });
@@ -332,7 +332,7 @@ internal static partial class TextTableReader
             {
                 if (Regex.Match(text, label + @"\s*(-?[\d,]+(?:\.\d+)?)") is { Success: true } t)
                 {
-                    var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = label };
+                    var where = line.At(file, table, label);
                     rows.Add(new StatedRow { Key = key, Label = label, Cells = [Cell("amount", t.Groups[1].Value, where, "决算数")], Source = where });
                 }
             }
@@ -357,19 +357,19 @@ internal static partial class TextTableReader
             if (fields.Count > 1 && fields[0] is "预算数" or "决算数")
             {
                 var key = fields[0] == "预算数" ? "budget" : "actual";
-                var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = fields[0] };
+                var where = line.At(file, table, fields[0]);
                 rows.Add(new StatedRow { Key = key, Label = fields[0], Cells = fields.Skip(1).Take(columns.Length).Select((x, i) => Cell(columns[i], x, where, definition.Column(columns[i])!.Name)).ToArray(), Source = where });
             }
             else if (fields.Count == 12 && fields.All(ReportText.IsNumber) && !fields.All(ReportText.IsInteger))
             {
                 // National layout: 预算数 six columns then 决算数 six columns on one line.
-                var where = new SourceLocation { File = file, Line = line.Number, Table = table };
+                var where = line.At(file, table);
                 rows.Add(new StatedRow { Key = "budget", Label = "预算数", Cells = fields.Take(6).Select((x, i) => Cell(columns[i], x, where with { Row = "预算数" }, definition.Column(columns[i])!.Name)).ToArray(), Source = where with { Row = "预算数" } });
                 rows.Add(new StatedRow { Key = "actual", Label = "决算数", Cells = fields.Skip(6).Select((x, i) => Cell(columns[i], x, where with { Row = "决算数" }, definition.Column(columns[i])!.Name)).ToArray(), Source = where with { Row = "决算数" } });
             }
             else if (fields.Any(ReportText.IsNumber) && !fields.All(f => f.Length == 0 || ReportText.IsInteger(f)) && fields.Count > 1 && !fields[0].StartsWith("栏次", StringComparison.Ordinal) && !line.Text.Contains("公开", StringComparison.Ordinal))
             {
-                issues.Add(new ImportIssue(new SourceLocation { File = file, Line = line.Number, Table = table }, $"无法识别的“三公”经费表行：「{line.Text.Trim()}」"));
+                issues.Add(new ImportIssue(line.At(file, table), $"无法识别的“三公”经费表行：「{line.Text.Trim()}」"));
             }
         }
 

@@ -65,7 +65,7 @@ internal static partial class TextTableReader
                     }
                 }
 
-                var where = new SourceLocation { File = file, Line = line.Number, Table = table, Row = printedLabel };
+                var where = line.At(file, table, printedLabel);
                 rows.Add(new StatedRow
                 {
                     Key = row.Key,

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Juesuan.Import.Pdf;
+
+/// <summary>
+/// Reads a published report from its PDF with PdfPig. Narrative pages become lines by clustering words on their
+/// baselines. Each public table (found by its title) is rebuilt from word positions: rows are anchored on their code or
+/// label words, wrapped label lines attach to the row above, each number goes to the nearest row and to the column whose
+/// header it sits under — so blank cells stay blank instead of shifting the next number left. The rebuilt rows are then
+/// read by the text reader, so PDF and text share one set of table and narrative rules. Page numbers are kept.
+/// </summary>
+public static partial class PdfReportReader
+{
+    /// <summary>One word with its page and box, text normalised.</summary>
+    internal sealed record PdfWord(int Page, string Text, double Left, double Right, double Bottom, double Height)
+    {
+        public double Center => (Left + Right) / 2;
+
+        public bool IsNumber => ReportText.IsNumber(Text) && Text.Contains('.', StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads a PDF file.</summary>
+    public static ImportResult ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = Path.GetFileName(path);
+        List<PdfWord> words;
+        int pageCount;
+        try
+        {
+            using var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
+            pageCount = document.NumberOfPages;
+            words = [];
+            foreach (var page in document.GetPages())
+            {
+                words.AddRange(page.GetWords().Select(w => ToWord(page, w)).Where(w => w.Text.Length > 0));
+            }
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return new ImportResult(null, [], $"{file} 是加密的 PDF，无法读取；请提供未加密的文件。");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new ImportResult(null, [], $"{file} 不是可读取的 PDF（{e.Message}）。");
+        }
+
+        var issues = new List<ImportIssue>();
+        var pagesWithText = words.Select(w => w.Page).Distinct().ToHashSet();
+        var scanned = Enumerable.Range(1, pageCount).Where(p => !pagesWithText.Contains(p)).ToArray();
+        if (pagesWithText.Count == 0)
+        {
+            return new ImportResult(null, [], $"{file} 的 {pageCount} 页都没有文字层（可能是扫描件），需要先做文字识别（OCR）后再导入。");
+        }
+
+        if (scanned.Length > 0)
+        {
+            issues.Add(new ImportIssue(new SourceLocation { File = file }, $"第 {string.Join("、", scanned)} 页没有文字层（可能是扫描的图片），这些页的内容没有读取。"));
+        }
+
+        var lines = Lines(words, issues, file);
+        return TextReportReader.Read(lines, file, issues);
+    }
+
+    private static PdfWord ToWord(Page page, Word word) =>
+        new(page.Number, ReportText.Normalize(word.Text).Trim(), word.BoundingBox.Left, word.BoundingBox.Right, word.BoundingBox.Bottom, word.BoundingBox.Height);
+
+    /// <summary>The document as lines: narrative lines from baselines, tables as rebuilt tab-separated rows.</summary>
+    internal static List<ReportLine> Lines(IReadOnlyList<PdfWord> words, List<ImportIssue> issues, string file)
+    {
+        var ordered = words.OrderBy(w => w.Page).ThenByDescending(w => w.Bottom).ThenBy(w => w.Left).ToList();
+        var titles = ordered.Select((w, i) => (w, i)).Where(x => IsTableTitle(x.w.Text)).ToList();
+        var output = new List<(int Page, double Y, string Text)>();
+        var consumed = new bool[ordered.Count];
+        for (var t = 0; t < titles.Count; t++)
+        {
+            var start = titles[t].i;
+            var end = t + 1 < titles.Count ? titles[t + 1].i : ordered.Count;
+            var partEnd = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => Part().IsMatch(ordered[i].Text), -1);
+            if (partEnd >= 0)
+            {
+                end = partEnd;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                consumed[i] = true;
+            }
+
+            var title = ordered[start];
+            var template = TemplateLibrary.Templates.Values.Select(x => x.MatchTitle(title.Text)).First(x => x is not null)!;
+            var block = ordered.Skip(start + 1).Take(end - start - 1).ToList();
+            var rebuilt = TableLines(title, TemplateLibrary.Definition(template.Definition), block, issues, file);
+            output.Add((title.Page, title.Bottom, title.Text));
+            var unit = block.FirstOrDefault(w => w.Text.Contains("单位", StringComparison.Ordinal))?.Text ?? "单位：万元";
+            output.Add((title.Page, title.Bottom - 0.01, unit.StartsWith("单位", StringComparison.Ordinal) || unit.Contains("：", StringComparison.Ordinal) ? unit : "单位：万元"));
+            output.AddRange(rebuilt.Select((line, k) => (line.Page, title.Bottom - 0.02 - (k * 0.0001), line.Text)));
+        }
+
+        // Everything outside the tables: lines by baseline, words joined as printed.
+        var rest = ordered.Where((_, i) => !consumed[i]).ToList();
+        foreach (var line in BaselineLines(rest))
+        {
+            output.Add((line[0].Page, line[0].Bottom, Join(line)));
+        }
+
+        // Tables keep their position in the document: order by page, then top to bottom.
+        return output
+            .Select((o, k) => (o, k))
+            .OrderBy(x => x.o.Page).ThenByDescending(x => x.o.Y).ThenBy(x => x.k)
+            .Select((x, n) => new ReportLine(n + 1, x.o.Text) { Page = x.o.Page })
+            .ToList();
+    }
+
+    private static bool IsTableTitle(string text) =>
+        text.Length is >= 5 and <= 40 && TemplateLibrary.Templates.Values.Any(t => t.MatchTitle(text) is not null);
+
+    /// <summary>Words grouped into lines by baseline (2.5 pt tolerance), left to right.</summary>
+    internal static IEnumerable<List<PdfWord>> BaselineLines(IEnumerable<PdfWord> words)
+    {
+        foreach (var page in words.GroupBy(w => w.Page).OrderBy(g => g.Key))
+        {
+            var line = new List<PdfWord>();
+            foreach (var word in page.OrderByDescending(w => w.Bottom))
+            {
+                if (line.Count > 0 && Math.Abs(line[0].Bottom - word.Bottom) > 2.5)
+                {
+                    yield return line.OrderBy(w => w.Left).ToList();
+                    line = [];
+                }
+
+                line.Add(word);
+            }
+
+            if (line.Count > 0)
+            {
+                yield return line.OrderBy(w => w.Left).ToList();
+            }
+        }
+    }
+
+    /// <summary>Joins a line's words: Chinese runs directly, a visible gap as a space.</summary>
+    private static string Join(IReadOnlyList<PdfWord> line)
+    {
+        var sb = new System.Text.StringBuilder(line[0].Text);
+        for (var i = 1; i < line.Count; i++)
+        {
+            var gap = line[i].Left - line[i - 1].Right;
+            sb.Append(gap > line[i].Height * 0.6 ? " " : string.Empty).Append(line[i].Text);
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
+    private static partial Regex Part();
+}

@@ -1,0 +1,156 @@
+using Juesuan.Audit;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Pdf;
+using Juesuan.Import.Text;
+using Juesuan.TestSupport;
+using UglyToad.PdfPig.Writer;
+
+namespace Juesuan.Import.Tests;
+
+/// <summary>The Putuo finance bureau's FY2024 disclosure, read from its PDF: what a person reading it sees.</summary>
+public class PutuoPdfTests
+{
+    private static readonly Lazy<ImportResult> Result = new(() => PdfReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf")));
+
+    private static DepartmentYear Year
+    {
+        get
+        {
+            Paths.RequireSamples();
+            Assert.True(Result.Value.Success, Result.Value.Error);
+            return Result.Value.Value!;
+        }
+    }
+
+    private static decimal? At(string table, string row, string column) => Year.Table(table)!.AmountAt(row, column)?.Value;
+
+    [SkippableFact]
+    public void Department_year_and_the_shanghai_template_with_its_nine_tables()
+    {
+        Assert.Equal("上海市普陀区财政局", Year.Department.Name);
+        Assert.Equal(2024, Year.Year);
+        Assert.Equal("shanghai-2024", Year.TemplateId);
+        Assert.Equal(
+            [TableIds.IncomeExpenditureSummary, TableIds.Income, TableIds.Expenditure, TableIds.FiscalSummary, TableIds.GpbExpenditure,
+             TableIds.GpbBasicEconomic, TableIds.ThreePublic, TableIds.GovFund, TableIds.SoeIncomeExpenditure],
+            Year.Tables.Select(t => t.Definition).ToArray());
+    }
+
+    [SkippableFact]
+    public void The_totals_of_every_table()
+    {
+        Assert.Equal(2946.25m, At(TableIds.IncomeExpenditureSummary, "income.total", "amount"));
+        Assert.Equal(6.20m, At(TableIds.IncomeExpenditureSummary, "income.other", "amount"));
+        Assert.Equal(2995.39m, At(TableIds.IncomeExpenditureSummary, "expense.grandTotal", "amount"));
+        Assert.Equal(2946.25m, At(TableIds.Income, "total", "total"));
+        Assert.Equal(2336.91m, At(TableIds.Expenditure, "total", "basic"));
+        Assert.Equal(2961.68m, At(TableIds.FiscalSummary, "income.grandTotal", "amount"));
+        Assert.Equal(21.63m, At(TableIds.FiscalSummary, "expense.closingBalance", "general"));
+        Assert.Equal(2940.05m, At(TableIds.GpbExpenditure, "total", "total"));
+        Assert.Equal(2152.26m, At(TableIds.GpbBasicEconomic, "personnel.total", "amount"));
+        Assert.Equal(184.65m, At(TableIds.GpbBasicEconomic, "public.total", "amount"));
+        Assert.Equal(0.95m, At(TableIds.ThreePublic, "budget", "total"));
+        Assert.True(Year.Table(TableIds.GovFund)!.HasNoData);
+        Assert.Contains("无政府性基金", Year.Table(TableIds.GovFund)!.EmptyStatement, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Blank_cells_stay_blank_instead_of_shifting_left()
+    {
+        // 2010602 一般行政管理事务: 本年收入合计 16.19, 财政拨款收入 10.00, 其他收入 6.19 — the four columns between are blank.
+        var row = Year.Table(TableIds.Income)!.Row("2010602")!;
+        Assert.Equal(16.19m, row.Cell("total")!.Value!.Value.Value);
+        Assert.Equal(10.00m, row.Cell("fiscal")!.Value!.Value.Value);
+        Assert.Null(row.Cell("superior")!.Value);
+        Assert.Equal(6.19m, row.Cell("other")!.Value!.Value.Value);
+        // 2010601 行政运行 in 03: basic 1,503.52 and project 8.37, printed on different baselines.
+        Assert.Equal(1503.52m, At(TableIds.Expenditure, "2010601", "basic"));
+        Assert.Equal(8.37m, At(TableIds.Expenditure, "2010601", "project"));
+        Assert.Equal("机关事业单位基本养老保险缴费支出", Year.Table(TableIds.Income)!.Row("2080505")!.Label);
+    }
+
+    [SkippableFact]
+    public void Figures_keep_their_page()
+    {
+        Assert.Equal(15, Year.Table(TableIds.GpbExpenditure)!.Row("2210203")!.Source!.Page);
+    }
+
+    [SkippableFact]
+    public void The_narrative_has_the_eleven_shanghai_sections_and_its_claims()
+    {
+        Assert.Equal(11, Year.Narrative.Sections.Count);
+        Assert.Contains(Year.Narrative.Claims, c => c.Subject.Code == "201" && c.SharePercent?.Value == 71.73m);
+    }
+
+    [SkippableFact]
+    public void The_audit_finds_the_share_the_report_got_wrong_and_nothing_else()
+    {
+        var report = Auditor.Audit(Year);
+        var error = Assert.Single(report.Findings, f => f.Severity == Severity.Error);
+        Assert.Equal("N.SHARE", error.Rule);
+        Assert.Contains("71.73", error.Message, StringComparison.Ordinal); // 2,106.66 ÷ 2,940.05 = 71.65%
+        Assert.Contains("71.65", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Result.Value.Issues, i => i.Message.Contains("第 14 页", StringComparison.Ordinal));
+    }
+}
+
+public class PdfRobustnessTests
+{
+    [SkippableFact]
+    public void The_official_template_reads_as_a_skeleton_with_its_placeholders()
+    {
+        var result = PdfReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "pdf", "shanghai-2024-final-accounts-template.pdf"));
+        Assert.True(result.Success, result.Error);
+        Assert.Equal("shanghai-2024", result.Value!.TemplateId);
+        Assert.Equal(9, result.Value.Tables.Count);
+        Assert.Contains(Auditor.Audit(result.Value).Findings, f => f.Rule == "N.PLACEHOLDER");
+    }
+
+    [Fact]
+    public void A_pdf_without_a_text_layer_is_reported_as_scanned()
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.AddPage(595, 842);
+        builder.AddPage(595, 842);
+        var path = Path.Combine(Path.GetTempPath(), $"juesuan-scanned-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, builder.Build());
+        try
+        {
+            var result = PdfReportReader.ReadFile(path);
+            Assert.False(result.Success);
+            Assert.Contains("没有文字层", result.Error, StringComparison.Ordinal);
+            Assert.Contains("2 页", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("truncated")]
+    public void Garbage_and_truncated_files_give_a_clear_error_not_a_crash(string kind)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"juesuan-{kind}-{Guid.NewGuid():N}.pdf");
+        var bytes = kind == "garbage"
+            ? Enumerable.Range(0, 5000).Select(i => (byte)(i * 7919 % 251)).ToArray()
+            : File.Exists(Putuo) ? File.ReadAllBytes(Putuo)[..60_000] : "%PDF-1.7\n1 0 obj\n<<"u8.ToArray();
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var result = PdfReportReader.ReadFile(path);
+            if (!result.Success)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(result.Error));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Putuo => Path.Combine(Paths.RepoRoot, "..", "shared", "samples", "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
+}
