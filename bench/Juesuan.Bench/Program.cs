@@ -112,6 +112,21 @@ public class AuditBenchmarks
         var samples = Path.Combine(Paths.Root, "..", "shared", "samples");
         _xigongText = File.ReadAllText(Path.Combine(samples, "xigong-2022-final-accounts.txt"));
         _zhenanText = File.ReadAllText(Path.Combine(samples, "zhenan-2023-final-accounts.txt"));
+        _putuoPdf = Path.Combine(samples, "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
+    }
+
+    private string _putuoPdf = null!;
+
+    [Benchmark(Description = "import Putuo PDF (25 pages) with PdfPig")]
+    public Juesuan.Import.Text.ImportResult ImportPutuoPdf() => Juesuan.Import.Pdf.PdfReportReader.ReadFile(_putuoPdf);
+
+    [Benchmark(Description = "pdftotext -layout, same PDF (reference)")]
+    public int PdftotextLayout()
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", _putuoPdf, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output.Length;
     }
 
     [Benchmark(Description = "import xigong-2022 text (1,397 lines)")]

@@ -188,30 +188,66 @@ internal static class Commands
 
     private static Command Export(CliContext context)
     {
-        var key = new Argument<string>("键") { Description = "存储中的键（如「青石县医疗保障局/2024」），或一个部门年度 JSON 文件" };
-        var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出" };
-        var format = new Option<string>("--format", "-f") { Description = "输出格式：json", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json");
-        var command = new Command("export", "把部门年度导出为 JSON（本程序的格式，可再导入）。") { key, output, format };
+        var key = new Argument<string?>("键") { Description = "存储中的键（如「青石县医疗保障局/2024」），或一个部门年度文件", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出（xlsx 必须给出文件）" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：json（默认，可再导入）、xlsx（填报模板，可再导入）、txt（报告文本）", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "xlsx", "txt");
+        var blank = new Option<string?>("--blank") { Description = "不给键时：写出该模板（如 national-2022、shaanxi-2022）的空白填报模板" };
+        var year = new Option<int>("--year") { Description = "空白模板的年度", DefaultValueFactory = _ => DateTime.Today.Year - 1 };
+        var command = new Command("export", "导出部门年度：JSON、Excel 填报模板（xlsx）或报告文本；--blank 写出空白填报模板。") { key, output, format, blank, year };
         command.SetAction(async (parse, ct) =>
         {
-            var year = await LoadAsync(parse, parse.GetValue(key)!, context, ct).ConfigureAwait(false);
-            if (year is null)
+            DepartmentYear? data;
+            if (parse.GetValue(key) is { } wanted)
+            {
+                data = await LoadAsync(parse, wanted, context, ct).ConfigureAwait(false);
+            }
+            else if (parse.GetValue(blank) is { } templateId)
+            {
+                if (TemplateLibrary.Find(templateId) is not { } template)
+                {
+                    await context.Err.WriteLineAsync($"未知模板「{templateId}」；可用：{string.Join("、", TemplateLibrary.Templates.Keys.Order())}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                data = Juesuan.Import.Excel.Workbook.Blank(template, parse.GetValue(year));
+            }
+            else
+            {
+                await context.Err.WriteLineAsync("用法错误：请给出要导出的键或文件，或用 --blank 模板 写出空白填报模板。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (data is null)
             {
                 return ExitCodes.Usage;
             }
 
-            var json = DepartmentYearJson.Write(year);
-            if (parse.GetValue(output) is { } target)
+            var target = parse.GetValue(output);
+            switch (parse.GetValue(format))
             {
-                await File.WriteAllTextAsync(target, json, ct).ConfigureAwait(false);
-                await context.Err.WriteLineAsync($"已导出到 {target}").ConfigureAwait(false);
-            }
-            else
-            {
-                await context.Out.WriteAsync(json).ConfigureAwait(false);
+                case "xlsx":
+                    if (target is null)
+                    {
+                        await context.Err.WriteLineAsync("用法错误：xlsx 格式须用 -o 指定输出文件。").ConfigureAwait(false);
+                        return ExitCodes.Usage;
+                    }
+
+                    Juesuan.Import.Excel.Workbook.Write(data, target);
+                    break;
+                case var kind:
+                    var text = kind == "txt" ? Juesuan.Import.Text.TextReportWriter.Write(data) : DepartmentYearJson.Write(data);
+                    if (target is null)
+                    {
+                        await context.Out.WriteAsync(text).ConfigureAwait(false);
+                        return ExitCodes.Ok;
+                    }
+
+                    await File.WriteAllTextAsync(target, text, ct).ConfigureAwait(false);
+                    break;
             }
 
+            await context.Err.WriteLineAsync($"已导出到 {target}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
@@ -249,7 +285,7 @@ internal static class Commands
     {
         if (Directory.Exists(path))
         {
-            var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt" or ".pdf").Order(StringComparer.Ordinal).ToList();
+            var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt" or ".pdf" or ".xlsx").Order(StringComparer.Ordinal).ToList();
             if (files.Count == 0)
             {
                 context.Err.WriteLine($"目录 {path} 中没有 .json、.txt 或 .pdf 文件。");
@@ -271,9 +307,14 @@ internal static class Commands
     private static DepartmentYear? ReadJson(string file, CliContext context)
     {
         var extension = Path.GetExtension(file).ToLowerInvariant();
-        if (extension is ".txt" or ".pdf")
+        if (extension is ".txt" or ".pdf" or ".xlsx")
         {
-            var imported = extension == ".pdf" ? Juesuan.Import.Pdf.PdfReportReader.ReadFile(file) : Juesuan.Import.Text.TextReportReader.ReadFile(file);
+            var imported = extension switch
+            {
+                ".pdf" => Juesuan.Import.Pdf.PdfReportReader.ReadFile(file),
+                ".xlsx" => Juesuan.Import.Excel.Workbook.Read(file),
+                _ => Juesuan.Import.Text.TextReportReader.ReadFile(file),
+            };
             foreach (var issue in imported.Issues)
             {
                 context.Err.WriteLine($"{file}：提示：{issue}");
@@ -290,7 +331,7 @@ internal static class Commands
 
         if (extension != ".json")
         {
-            context.Err.WriteLine($"{file}：暂只能导入本程序的 JSON 格式（.json）、报告文本（.txt）和 PDF（.pdf）；{extension} 文件的导入尚未提供。");
+            context.Err.WriteLine($"{file}：只能导入本程序的 JSON（.json）、填报模板（.xlsx）、报告文本（.txt）和 PDF（.pdf）；{extension} 文件的导入尚未提供。");
             return null;
         }
 
@@ -316,7 +357,7 @@ internal static class Commands
 
     private static async Task<DepartmentYear?> LoadAsync(ParseResult parse, string input, CliContext context, CancellationToken ct)
     {
-        if (File.Exists(input) || input.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        if (File.Exists(input) || input.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             return File.Exists(input) ? ReadJson(input, context) : Missing(input, context);
         }

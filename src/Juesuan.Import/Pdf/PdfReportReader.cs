@@ -118,8 +118,11 @@ public static partial class PdfReportReader
             .ToList();
     }
 
+    private static readonly HashSet<string> TitleKeys = TemplateLibrary.Templates.Values.SelectMany(t => t.Tables).SelectMany(t => t.Titles).Select(Template.TitleKey).ToHashSet();
+
+    // Every word is tested: a cheap look at its length and last character first, the normalised lookup only then.
     private static bool IsTableTitle(string text) =>
-        text.Length is >= 5 and <= 40 && TemplateLibrary.Templates.Values.Any(t => t.MatchTitle(text) is not null);
+        text.Length is >= 5 and <= 40 && text[^1] == '表' && TitleKeys.Contains(Template.TitleKey(text));
 
     /// <summary>Words grouped into lines by baseline (2.5 pt tolerance), left to right.</summary>
     internal static IEnumerable<List<PdfWord>> BaselineLines(IEnumerable<PdfWord> words)

@@ -1,0 +1,297 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Text;
+
+namespace Juesuan.Import.Excel;
+
+/// <summary>
+/// The Excel workbook finance officers fill in (填报模板): a sheet 「部门」 with the department and year, 「单位」 with the units,
+/// one sheet per table (codes or row keys in the first column, one column per table column, 行次 and names beside), the
+/// units' tables on sheets prefixed 「U1-」…, and 「参考数」 with the prior-year and budget figures. Amounts are number
+/// cells whose stored text is the printed value, so 138.60 stays 138.60. `export --format xlsx` writes it and
+/// `import` reads it back unchanged; a blank one (`export --blank 模板`) is the template to fill in.
+/// </summary>
+public static class Workbook
+{
+    private const string DepartmentSheet = "部门";
+    private const string UnitSheet = "单位";
+    private const string ReferenceSheet = "参考数";
+    private const int HeaderRows = 8;
+
+    /// <summary>Writes a department-year to an .xlsx file.</summary>
+    public static void Write(DepartmentYear year, string path)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+        var sheets = workbook.Workbook.AppendChild(new Sheets());
+        uint id = 1;
+        AddSheet(workbook, sheets, id++, DepartmentSheet,
+        [
+            ["部门名称", year.Department.Name], ["部门编码", year.Department.Code ?? string.Empty], ["省份", year.Department.Province ?? string.Empty],
+            ["地区", year.Department.Region ?? string.Empty], ["年度", year.Year.ToString(CultureInfo.InvariantCulture)], ["模板", year.TemplateId],
+        ]);
+        AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty })]);
+        var order = year.Template.Tables.Select(t => t.Definition).ToList();
+        foreach (var (prefix, tables) in new[] { (string.Empty, year.Tables) }.Concat(year.Units.Select((u, i) => ($"U{i + 1}-", u.Tables))))
+        {
+            foreach (var table in tables)
+            {
+                var index = order.IndexOf(table.Definition) is var o && o >= 0 ? (o + 1).ToString("00", CultureInfo.InvariantCulture) : table.Definition;
+                AddTableSheet(workbook, sheets, id++, SheetName(prefix + index + " " + (table.Number ?? string.Empty) + table.Title), table);
+            }
+        }
+
+        AddSheet(workbook, sheets, id, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额"], .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString() })]);
+        workbook.Workbook.Save();
+    }
+
+    /// <summary>A blank workbook for a template: its tables with their fixed rows, to fill in.</summary>
+    public static DepartmentYear Blank(Template template, int year) => new()
+    {
+        Department = new Department { Name = "（填写部门名称）" },
+        Year = year,
+        TemplateId = template.Id,
+        Tables = template.Tables.Select(t =>
+        {
+            var definition = TemplateLibrary.Definition(t.Definition);
+            var rows = definition.Rows.Where(r => r.AppliesTo(year)).Select(r => new StatedRow { Key = r.Key, Label = r.Label, Line = r.Line }).ToList();
+            if (definition.RowKind != "fixed")
+            {
+                rows.Insert(0, new StatedRow { Key = FactIndex.TotalRowKey, Label = "合计" });
+            }
+
+            return new StatedTable { Definition = t.Definition, Number = t.Number, Title = t.Title, Rows = rows };
+        }).ToArray(),
+    };
+
+    /// <summary>Reads a workbook written by <see cref="Write"/> (or the blank template, filled in).</summary>
+    public static ImportResult Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = Path.GetFileName(path);
+        try
+        {
+            using var document = SpreadsheetDocument.Open(path, false);
+            return Read(document, file);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or UnauthorizedAccessException or FileFormatException)
+        {
+            return new ImportResult(null, [], $"{file} 不是可读取的 Excel 文件（.xlsx）：{e.Message}");
+        }
+    }
+
+    private static ImportResult Read(SpreadsheetDocument document, string file)
+    {
+        var issues = new List<ImportIssue>();
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿");
+        var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows((WorksheetPart)workbook.GetPartById(s.Id!), strings))).ToList() ?? [];
+        var info = sheets.FirstOrDefault(s => s.Name == DepartmentSheet).Rows?.ToDictionary(r => r.GetValueOrDefault(0, string.Empty), r => r.GetValueOrDefault(1, string.Empty)) ?? [];
+        if (!info.TryGetValue("部门名称", out var name) || name.Length == 0 || !int.TryParse(info.GetValueOrDefault("年度"), out var yearNumber))
+        {
+            return new ImportResult(null, [], $"{file} 的工作表「{DepartmentSheet}」中没有部门名称和年度：不是本程序的填报模板。");
+        }
+
+        var units = (sheets.FirstOrDefault(s => s.Name == UnitSheet).Rows ?? []).Skip(1)
+            .Select(r => new OrgUnit { Name = r.GetValueOrDefault(0, string.Empty), Code = Empty(r.GetValueOrDefault(1)), Kind = r.GetValueOrDefault(2) == "本级" ? OrgUnitKind.Headquarters : OrgUnitKind.Subordinate, Nature = Empty(r.GetValueOrDefault(3)) })
+            .Where(u => u.Name.Length > 0).ToList();
+        var departmentTables = new List<StatedTable>();
+        var unitTables = units.Select(_ => new List<StatedTable>()).ToList();
+        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (DepartmentSheet or UnitSheet or ReferenceSheet)))
+        {
+            var table = ReadTable(sheetName, rows, file, issues);
+            if (table is null)
+            {
+                continue;
+            }
+
+            if (sheetName.StartsWith('U') && sheetName.IndexOf('-', StringComparison.Ordinal) is var dash and > 1 && int.TryParse(sheetName[1..dash], out var unit) && unit >= 1 && unit <= units.Count)
+            {
+                unitTables[unit - 1].Add(table);
+            }
+            else
+            {
+                departmentTables.Add(table);
+            }
+        }
+
+        var references = new List<ReferenceFigure>();
+        foreach (var row in (sheets.FirstOrDefault(s => s.Name == ReferenceSheet).Rows ?? []).Skip(1))
+        {
+            if (Amount.Parse(row.GetValueOrDefault(4), MoneyUnit.WanYuan) is { Success: true } amount && row.GetValueOrDefault(0) is { Length: > 0 } concept)
+            {
+                references.Add(new ReferenceFigure { Key = new FactKey(concept, Empty(row.GetValueOrDefault(1)), row.GetValueOrDefault(2) is { Length: > 0 } scope ? scope : Scopes.All, row.GetValueOrDefault(3) is { Length: > 0 } basis ? basis : Bases.Actual), Amount = amount.Value });
+            }
+        }
+
+        var templateId = info.GetValueOrDefault("模板") is { } t && TemplateLibrary.Find(t) is not null ? t : TemplateLibrary.DefaultTemplateId;
+        return new ImportResult(new DepartmentYear
+        {
+            Department = new Department { Name = name, Code = Empty(info.GetValueOrDefault("部门编码")), Province = Empty(info.GetValueOrDefault("省份")), Region = Empty(info.GetValueOrDefault("地区")) },
+            Year = yearNumber,
+            TemplateId = templateId,
+            Units = units.Select((u, i) => u with { Tables = unitTables[i] }).ToArray(),
+            Tables = departmentTables,
+            References = references,
+            Sources = [file],
+        }, issues);
+    }
+
+    private static StatedTable? ReadTable(string sheet, List<Dictionary<int, string>> rows, string file, List<ImportIssue> issues)
+    {
+        string Meta(int row) => rows.Count > row ? rows[row].GetValueOrDefault(1, string.Empty) : string.Empty;
+        var definitionId = Meta(2);
+        if (!TemplateLibrary.Definitions.TryGetValue(definitionId, out var definition))
+        {
+            issues.Add(new ImportIssue(new SourceLocation { File = file, Table = sheet }, $"工作表「{sheet}」没有可识别的表定义（第 3 行「表定义」为「{definitionId}」），已跳过。"));
+            return null;
+        }
+
+        var keys = rows.Count > HeaderRows - 1 ? rows[HeaderRows - 1] : [];
+        var result = new List<StatedRow>();
+        for (var r = HeaderRows; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var key = row.GetValueOrDefault(0, string.Empty).Trim();
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            var where = new SourceLocation { File = file, Table = sheet, Row = key, Line = r + 1 };
+            var cells = new List<StatedCell>();
+            foreach (var (column, text) in row.Where(c => c.Key >= 3 && keys.ContainsKey(c.Key)))
+            {
+                var parsed = Printed.Parse(text);
+                if (!parsed.Success)
+                {
+                    issues.Add(new ImportIssue(where with { Column = keys[column] }, $"「{text}」不是数字，已保留为文字。"));
+                }
+
+                cells.Add(new StatedCell { Column = keys[column], Value = parsed.Success ? parsed.Value : null, Text = parsed.Success ? null : text });
+            }
+
+            result.Add(new StatedRow
+            {
+                Key = ReportText.ChinesePunctuation(key).Replace(" ", string.Empty, StringComparison.Ordinal),
+                Label = Empty(row.GetValueOrDefault(1)),
+                Line = int.TryParse(row.GetValueOrDefault(2), out var line) ? line : null,
+                Cells = cells,
+            });
+        }
+
+        return new StatedTable
+        {
+            Definition = definition.Id, Title = Meta(0).Length > 0 ? Meta(0) : definition.Name, Number = Empty(Meta(1)),
+            Unit = MoneyUnits.Parse(Meta(3)) is { Success: true } u ? u.Value : MoneyUnit.WanYuan,
+            EmptyStatement = Empty(Meta(4)), Notes = Meta(5).Split('\n', StringSplitOptions.RemoveEmptyEntries), Rows = result,
+        };
+    }
+
+    private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static List<Dictionary<int, string>> Rows(WorksheetPart part, string[] strings) =>
+        part.Worksheet.Descendants<Row>().Select(row => row.Elements<Cell>().Where(c => c.CellReference?.Value is not null)
+            .ToDictionary(c => ColumnIndex(c.CellReference!.Value!), c => CellText(c, strings))).ToList();
+
+    private static string CellText(Cell cell, string[] strings)
+    {
+        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var index) && index < strings.Length)
+        {
+            return strings[index];
+        }
+
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? string.Empty;
+        }
+
+        var raw = cell.CellValue?.Text ?? string.Empty;
+
+        // A number typed in Excel may be stored as 1.386E2 or 138.60000000000002: read it as a decimal, printed to 2 places.
+        if (raw.Contains('E', StringComparison.OrdinalIgnoreCase) || (raw.IndexOf('.', StringComparison.Ordinal) is var dot && dot >= 0 && raw.Length - dot - 1 > 6))
+        {
+            return decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Rounding.HalfUp(value, 2).ToString("F2", CultureInfo.InvariantCulture) : raw;
+        }
+
+        return raw;
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsLetter))
+        {
+            index = (index * 26) + (c - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+
+    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
+
+    private static string SheetName(string name)
+    {
+        var cleaned = new string(name.Where(c => c is not ('\\' or '/' or '?' or '*' or '[' or ']' or ':')).ToArray()).Trim();
+        return cleaned.Length <= 31 ? cleaned : cleaned[..31];
+    }
+
+    private static void AddTableSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, StatedTable table)
+    {
+        var definition = TemplateLibrary.Definition(table.Definition);
+        var columns = definition.Columns.Select(c => c.Key).Concat(table.Rows.SelectMany(r => r.Cells).Select(c => c.Column)).Distinct().ToList();
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "标题", table.Title }, new object?[] { "表号", table.Number ?? string.Empty }, new object?[] { "表定义", table.Definition },
+            new object?[] { "单位", table.Unit.Name() }, new object?[] { "空表说明", table.EmptyStatement ?? string.Empty }, new object?[] { "注", string.Join('\n', table.Notes) },
+            new object?[] { "编码/键", "名称", "行次" }.Concat(columns.Select(c => definition.Column(c)?.Name ?? c)).ToArray(),
+            new object?[] { "key", "label", "line" }.Concat(columns).ToArray(),
+        };
+        foreach (var r in table.Rows)
+        {
+            var cells = columns.Select(c => r.Cell(c) is { } cell ? (cell.Value is { } v ? (object?)v : cell.Text) : null);
+            rows.Add(new object?[] { r.Key, r.Label ?? string.Empty, r.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty }.Concat(cells).ToArray());
+        }
+        AddRows(workbook, sheets, id, name, rows);
+    }
+
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<string[]> rows) =>
+        AddRows(workbook, sheets, id, name, rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToArray()).ToList());
+
+    private static void AddRows(WorkbookPart workbook, Sheets sheets, uint id, string name, List<IReadOnlyList<object?>> rows)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new Row { RowIndex = (uint)(r + 1) };
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                var reference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
+                switch (rows[r][c])
+                {
+                    case null:
+                        break;
+                    case Printed number:
+                        row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString()) });
+                        break;
+                    case var value:
+                        row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value.ToString() ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }) });
+                        break;
+                }
+            }
+
+            data.AppendChild(row);
+        }
+
+        part.Worksheet = new Worksheet(data);
+        sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
+    }
+}
