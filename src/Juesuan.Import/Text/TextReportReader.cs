@@ -79,6 +79,7 @@ public static partial class TextReportReader
             Tables = tables.Tables,
             Narrative = narrative,
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
+            Evaluations = EvaluationReader.Read(lines, department, file, issues),
             Sources = [file],
         };
         if (tables.Tables.Count == 0)

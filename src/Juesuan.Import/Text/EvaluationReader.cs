@@ -1,0 +1,306 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+
+namespace Juesuan.Import.Text;
+
+/// <summary>
+/// Reads self-evaluation tables (绩效自评表) printed as tab-separated text (the 镇安 and 合水 layouts): the funds block
+/// (年初预算, 全年预算 A, 全年执行 B, 分值, 执行率, 得分), department tasks, every indicator (levels carried down the
+/// merged cells, target, actual, weight, score, deviation reason) and the 总分 row. Rows are read from their right end
+/// — score, then weight (a whole number without %), then actual and target — because merged cells shift the left.
+/// Space-separated layouts with wrapped cells (陇县, 渠县, 西工区) are not read yet and are reported.
+/// </summary>
+internal static partial class EvaluationReader
+{
+    public static IReadOnlyList<Evaluation> Read(IReadOnlyList<ReportLine> lines, string department, string file, List<ImportIssue> issues)
+    {
+        var result = new List<Evaluation>();
+        var titles = Enumerable.Range(0, lines.Count).Where(i => Title().IsMatch(lines[i].Text.Trim()) && !lines[i].Text.Contains('\t', StringComparison.Ordinal)).ToList();
+        foreach (var start in titles)
+        {
+            var region = new List<ReportLine>();
+            var sawTable = false;
+            for (var i = start + 1; i < lines.Count && !titles.Contains(i); i++)
+            {
+                var line = lines[i];
+                if (line.Text.Contains('\t', StringComparison.Ordinal))
+                {
+                    sawTable = true;
+                    region.Add(line);
+                }
+                else if (sawTable && !line.IsBlank && !YearLine().IsMatch(line.Text.Trim()))
+                {
+                    break;
+                }
+            }
+
+            if (region.Count == 0)
+            {
+                continue;
+            }
+
+            if (Parse(lines[start], region, department, file) is { } evaluation)
+            {
+                result.Add(evaluation);
+            }
+        }
+
+        var spaced = lines.Count(l => Title().IsMatch(l.Text.Trim()) && !l.Text.Contains('\t', StringComparison.Ordinal)) - result.Count;
+        if (spaced > 0 && result.Count == 0)
+        {
+            issues.Add(new ImportIssue(new SourceLocation { File = file }, $"有 {spaced} 张绩效自评表不是制表符分隔的排版（单元格跨行折叠），尚未读取。"));
+        }
+
+        return result;
+    }
+
+    private static Evaluation? Parse(ReportLine titleLine, List<ReportLine> region, string department, string file)
+    {
+        var title = titleLine.Text.Trim();
+        var isDepartment = title.Contains("整体", StringComparison.Ordinal);
+        var yuan = title.Contains("元）", StringComparison.Ordinal) || region.Any(l => l.Text.Contains("(元)", StringComparison.Ordinal) || l.Text.Contains("（元）", StringComparison.Ordinal));
+        var unit = yuan ? MoneyUnit.Yuan : MoneyUnit.WanYuan;
+        string? name = null;
+        var funds = new List<EvaluationFunds>();
+        var tasks = new List<EvaluationTask>();
+        var indicators = new List<Indicator>();
+        Printed? rate = null, weight = null, score = null, totalWeight = null, totalScore = null;
+        string level1 = string.Empty, level2 = string.Empty;
+        var inIndicators = false;
+        var hasRate = region.Any(l => l.Text.Contains("分值", StringComparison.Ordinal) && (l.Text.Contains("得分率", StringComparison.Ordinal) || l.Text.Contains("完成率", StringComparison.Ordinal)));
+        foreach (var line in region)
+        {
+            var fields = line.Fields.Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+            if (fields.Count == 0)
+            {
+                continue;
+            }
+
+            var joined = string.Concat(fields);
+            if (fields[0] is "项目名称" or "部门" or "单位名称" or "部门名称" && fields.Count > 1)
+            {
+                name ??= fields[1];
+                continue;
+            }
+
+            if (joined.Contains("一级", StringComparison.Ordinal) && joined.Contains("二级", StringComparison.Ordinal))
+            {
+                inIndicators = true;
+                continue;
+            }
+
+            if (fields.FindIndex(f => FundsLabel().IsMatch(f)) is var fundsAt and >= 0)
+            {
+                var numbers = fields.Skip(fundsAt + 1).Where(IsFigure).ToList();
+                if (numbers.Count == 0)
+                {
+                    // A header naming the funds columns, or a line with nothing filled in.
+                    continue;
+                }
+
+                var (amounts, w, r, s) = FromRight(numbers);
+                var source = FundsLabel().Match(fields[fundsAt]).Value is var label && label.Contains("财政", StringComparison.Ordinal) ? "财政拨款" : label.Contains("结转", StringComparison.Ordinal) ? "上年结转" : label.Contains("其他", StringComparison.Ordinal) ? "其他资金" : "合计";
+                funds.AddRange(Funds(source, amounts, unit));
+                if (source == "合计")
+                {
+                    (rate, weight, score) = (r, w, s);
+                }
+
+                continue;
+            }
+
+            if (fields[0] == "总分" || fields.Skip(1).FirstOrDefault() == "总分")
+            {
+                var numbers = fields.Where(IsFigure).Select(Number).OfType<Printed>().ToList();
+                if (numbers.Count >= 2)
+                {
+                    (totalWeight, totalScore) = (numbers[^2], numbers[^1]);
+                }
+
+                continue;
+            }
+
+            if (isDepartment && fields.FindIndex(f => TaskLabel().IsMatch(f)) is var taskAt and >= 0)
+            {
+                var rest = fields.Skip(taskAt + 1).ToList();
+                var numbers = rest.Where(IsFigure).ToList();
+                tasks.Add(new EvaluationTask
+                {
+                    Name = rest.FirstOrDefault(f => !IsFigure(f)) ?? fields[taskAt],
+                    Completion = rest.Skip(1).FirstOrDefault(f => !IsFigure(f)),
+                    Budget = numbers.Count > 0 ? Money(numbers[0], unit) : null,
+                    Executed = numbers.Count >= 4 ? Money(numbers[2], unit) : numbers.Count >= 2 ? Money(numbers[1], unit) : null,
+                });
+                continue;
+            }
+
+            if (inIndicators && Indicator(fields, hasRate, ref level1, ref level2, line.At(file, title)) is { } indicator)
+            {
+                indicators.Add(indicator);
+            }
+        }
+
+        if (funds.Count == 0 && indicators.Count == 0)
+        {
+            return null;
+        }
+
+        var projectName = Regex.Replace(title, @"^(.*?医疗保障局)?(.+?)(项目)?\s*(支出)?绩效自评表.*$", "$2").Trim();
+        return new Evaluation
+        {
+            Kind = isDepartment ? EvaluationKind.Department : EvaluationKind.Project,
+            Name = isDepartment ? name ?? department : name ?? projectName,
+            Unit = isDepartment ? name ?? department : null,
+            Funds = funds,
+            ExecutionRatePercent = rate,
+            ExecutionWeight = weight,
+            ExecutionScore = score,
+            Tasks = tasks,
+            Indicators = indicators,
+            TotalWeight = totalWeight,
+            TotalScore = totalScore,
+            Source = titleLine.At(file, title),
+        };
+    }
+
+    /// <summary>Score (last), rate (before it, % or ≤ 100), weight (a whole number ≤ 100 before the rate, if any), amounts (the rest).</summary>
+    private static (List<string> Amounts, Printed? Weight, Printed? Rate, Printed? Score) FromRight(List<string> numbers)
+    {
+        if (numbers.Count < 2)
+        {
+            return (numbers, null, null, null);
+        }
+
+        var score = Number(numbers[^1]);
+        var rate = Number(numbers[^2]);
+        var rest = numbers.Take(numbers.Count - 2).ToList();
+        Printed? weight = null;
+        if (rest.Count > 0 && !rest[^1].Contains('%', StringComparison.Ordinal) && Number(rest[^1]) is { Decimals: 0, Value: <= 100 } w && rest.Count - 1 >= 2)
+        {
+            weight = w;
+            rest.RemoveAt(rest.Count - 1);
+        }
+
+        return (rest, weight, rate, score);
+    }
+
+    /// <summary>
+    /// The funds lines of a row: three amounts are 年初预算, A, B; two are A, B. A department row with 总额/财政拨款(/其他)
+    /// under both A and B gives one line per source.
+    /// </summary>
+    private static IEnumerable<EvaluationFunds> Funds(string source, List<string> amounts, MoneyUnit unit) => amounts.Count switch
+    {
+        >= 6 =>
+        [
+            new EvaluationFunds { Source = source, FullYearBudget = Money(amounts[0], unit), Executed = Money(amounts[3], unit) },
+            new EvaluationFunds { Source = "财政拨款", FullYearBudget = Money(amounts[1], unit), Executed = Money(amounts[4], unit) },
+            new EvaluationFunds { Source = "其他资金", FullYearBudget = Money(amounts[2], unit), Executed = Money(amounts[5], unit) },
+        ],
+        4 =>
+        [
+            new EvaluationFunds { Source = source, FullYearBudget = Money(amounts[0], unit), Executed = Money(amounts[2], unit) },
+            new EvaluationFunds { Source = "财政拨款", FullYearBudget = Money(amounts[1], unit), Executed = Money(amounts[3], unit) },
+        ],
+        3 => [new EvaluationFunds { Source = source, InitialBudget = Money(amounts[0], unit), FullYearBudget = Money(amounts[1], unit), Executed = Money(amounts[2], unit) }],
+        2 => [new EvaluationFunds { Source = source, FullYearBudget = Money(amounts[0], unit), Executed = Money(amounts[1], unit) }],
+        _ => [new EvaluationFunds { Source = source }],
+    };
+
+    private static Indicator? Indicator(List<string> fields, bool hasRate, ref string level1, ref string level2, SourceLocation where)
+    {
+        // Join a lone unit ("%") to the figure before it.
+        var f = new List<string>();
+        foreach (var field in fields)
+        {
+            if (field is "%" && f.Count > 0)
+            {
+                f[^1] += "%";
+            }
+            else
+            {
+                f.Add(field);
+            }
+        }
+
+        var scoreAt = f.FindLastIndex(x => Number(x) is not null && !x.Contains('%', StringComparison.Ordinal));
+        if (scoreAt < 3)
+        {
+            return null;
+        }
+
+        // Where the form has a 得分率 column (合水), it stands between 分值 and 得分.
+        var before = hasRate ? f.FindLastIndex(scoreAt - 1, x => Number(x) is not null) - 1 : scoreAt - 1;
+        if (before < 0)
+        {
+            return null;
+        }
+
+        var weightAt = f.FindLastIndex(before, x => Number(x) is { Value: <= 100 } && !x.Contains('%', StringComparison.Ordinal));
+        if (weightAt < 2)
+        {
+            return null;
+        }
+
+        var actual = f[weightAt - 1];
+        var target = f[weightAt - 2];
+        var levels = f.Take(weightAt - 2).ToList();
+        if (levels.Count == 0)
+        {
+            return null;
+        }
+
+        var level3 = levels[^1];
+        foreach (var level in levels.Take(levels.Count - 1))
+        {
+            if (Level1().IsMatch(level))
+            {
+                level1 = level;
+                level2 = string.Empty;
+            }
+            else
+            {
+                level2 = level;
+            }
+        }
+
+        return new Indicator
+        {
+            Level1 = level1.Length > 0 ? level1 : "（未标明）",
+            Level2 = level2.Length > 0 ? level2 : null,
+            Level3 = level3,
+            Target = target,
+            Actual = actual,
+            Weight = Number(f[weightAt]),
+            Score = Number(f[scoreAt]),
+            DeviationReason = scoreAt + 1 < f.Count ? string.Join(" ", f.Skip(scoreAt + 1)) : null,
+            Source = where,
+        };
+    }
+
+    private static bool IsFigure(string text) => Number(text) is not null;
+
+    private static Printed? Number(string text)
+    {
+        var t = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd('%');
+        return Printed.Parse(t) is { Success: true } p ? p.Value : null;
+    }
+
+    private static Amount? Money(string text, MoneyUnit unit) => Number(text) is { } p ? new Amount(p, unit) : null;
+
+    [GeneratedRegex(@"(支出|整体|项目)?\s*绩效自评表|绩效自评表\s*$")]
+    private static partial Regex Title();
+
+    [GeneratedRegex(@"^[(（]\s*20\d\d\s*年度?\s*[)）]$")]
+    private static partial Regex YearLine();
+
+    [GeneratedRegex(@"年度资金总额|金额合计|其中：?当年财政拨款|当年财政拨款|上年结转资金|其他资金")]
+    private static partial Regex FundsLabel();
+
+    [GeneratedRegex(@"^任务\s*\d+$")]
+    private static partial Regex TaskLabel();
+
+    [GeneratedRegex(@"(产出|效益|满意度|成本|部门管理|履职效果|能力建设|投入管理)\s*指?\s*标?\s*[(（]?\s*\d*\s*分?\s*[)）]?$")]
+    private static partial Regex Level1();
+}
