@@ -22,7 +22,8 @@ internal static partial class EvaluationReader
         {
             var region = new List<ReportLine>();
             var sawTable = false;
-            for (var i = start + 1; i < lines.Count && !titles.Contains(i); i++)
+            var end = Math.Min(titles.FirstOrDefault(t => t > start, lines.Count), start + 400);
+            for (var i = start + 1; i < end; i++)
             {
                 var line = lines[i];
                 if (line.Text.Contains('\t', StringComparison.Ordinal))
@@ -36,6 +37,12 @@ internal static partial class EvaluationReader
                 }
             }
 
+            if (!sawTable)
+            {
+                // Space-separated: the lines up to the next table or part (wrapped cells are read as far as they go).
+                region = lines.Skip(start + 1).Take(end - start - 1).TakeWhile(l => !Part().IsMatch(l.Text.Trim())).Where(l => !l.IsBlank).ToList();
+            }
+
             if (region.Count == 0)
             {
                 continue;
@@ -45,12 +52,10 @@ internal static partial class EvaluationReader
             {
                 result.Add(evaluation);
             }
-        }
-
-        var spaced = lines.Count(l => Title().IsMatch(l.Text.Trim()) && !l.Text.Contains('\t', StringComparison.Ordinal)) - result.Count;
-        if (spaced > 0 && result.Count == 0)
-        {
-            issues.Add(new ImportIssue(new SourceLocation { File = file }, $"有 {spaced} 张绩效自评表不是制表符分隔的排版（单元格跨行折叠），尚未读取。"));
+            else
+            {
+                issues.Add(new ImportIssue(lines[start].At(file, lines[start].Text.Trim()), "这张绩效自评表的排版尚不能读取（没有找到资金或指标行），未导入。"));
+            }
         }
 
         return result;
@@ -59,7 +64,9 @@ internal static partial class EvaluationReader
     private static Evaluation? Parse(ReportLine titleLine, List<ReportLine> region, string department, string file)
     {
         var title = titleLine.Text.Trim();
-        var isDepartment = title.Contains("整体", StringComparison.Ordinal);
+        var isDepartment = title.Contains("整体", StringComparison.Ordinal)
+            || region.Take(12).Any(l => l.Text.Contains("部门整体", StringComparison.Ordinal) || l.Text.Contains("年度履职目标", StringComparison.Ordinal)
+                || l.Text.TrimStart().StartsWith("部门名称", StringComparison.Ordinal));
         var yuan = title.Contains("元）", StringComparison.Ordinal) || region.Any(l => l.Text.Contains("(元)", StringComparison.Ordinal) || l.Text.Contains("（元）", StringComparison.Ordinal));
         var unit = yuan ? MoneyUnit.Yuan : MoneyUnit.WanYuan;
         string? name = null;
@@ -85,7 +92,8 @@ internal static partial class EvaluationReader
                 continue;
             }
 
-            if (joined.Contains("一级", StringComparison.Ordinal) && joined.Contains("二级", StringComparison.Ordinal))
+            if ((joined.Contains("一级", StringComparison.Ordinal) && joined.Contains("二级", StringComparison.Ordinal))
+                || joined is "一级指" or "一级指标" || joined.StartsWith("三级指标", StringComparison.Ordinal))
             {
                 inIndicators = true;
                 continue;
@@ -139,6 +147,19 @@ internal static partial class EvaluationReader
             if (inIndicators && Indicator(fields, hasRate, ref level1, ref level2, line.At(file, title)) is { } indicator)
             {
                 indicators.Add(indicator);
+            }
+            else if (inIndicators && fields.Count <= 3 && !fields.Any(IsFigure))
+            {
+                // A level label on a line of its own (merged cells in space-separated text).
+                if (fields.FirstOrDefault(x => Level1().IsMatch(x)) is { } first)
+                {
+                    level1 = first;
+                    level2 = fields.SkipWhile(x => x != first).Skip(1).LastOrDefault() ?? string.Empty;
+                }
+                else if (fields[^1].Length >= 3)
+                {
+                    level2 = fields[^1];
+                }
             }
         }
 
@@ -295,7 +316,10 @@ internal static partial class EvaluationReader
     [GeneratedRegex(@"^[(（]\s*20\d\d\s*年度?\s*[)）]$")]
     private static partial Regex YearLine();
 
-    [GeneratedRegex(@"年度资金总额|金额合计|其中：?当年财政拨款|当年财政拨款|上年结转资金|其他资金")]
+    [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
+    private static partial Regex Part();
+
+    [GeneratedRegex(@"年度资金总额|金额合计|部门预算总额|预算总额|其中：?当年财政拨款|当年财政拨款|上年结转资金|其他资金")]
     private static partial Regex FundsLabel();
 
     [GeneratedRegex(@"^任务\s*\d+$")]
