@@ -40,6 +40,15 @@ public class XigongTextTests
     }
 
     [SkippableFact]
+    public void Procurement_and_three_public_counts_are_read()
+    {
+        var year = Read().Value!;
+        Assert.Equal(0m, year.Procurement!.Total!.Value.Value);
+        Assert.Equal(0m, year.Procurement.SmallMicroContracts!.Value.Value);
+        Assert.Equal((0, 0, 0), (year.ThreePublic!.AbroadGroups, year.ThreePublic.VehiclesHeld, year.ThreePublic.DomesticReceptionBatches));
+    }
+
+    [SkippableFact]
     public void Empty_tables_carry_their_statement()
     {
         var year = Read().Value!;
@@ -101,6 +110,16 @@ public class ZhenanTextTests
         var t09 = year.Table(TableIds.ThreePublicMeetingTraining)!;
         Assert.Equal(0.32m, t09.AmountAt("actual", "reception")!.Value.Value);
         Assert.Equal(1.10m, t09.AmountAt("actual", "meeting")!.Value.Value);
+    }
+
+    [SkippableFact]
+    public void Staffing_assets_and_counts_are_read()
+    {
+        var year = Read().Value!;
+        Assert.Equal((7, 8, 1), (year.Staffing!.Authorized, year.Staffing.Actual, year.Staffing.Retired));
+        Assert.Equal(0, year.Assets!.Vehicles);
+        Assert.Equal(0, year.Assets.VehiclesByKind["副部（省）级以上领导用车"]);
+        Assert.Equal(0, year.Assets.VehiclesPurchasedThisYear);
     }
 
     [SkippableFact]

@@ -86,6 +86,108 @@ internal static partial class NarrativeReader
         };
     }
 
+    /// <summary>政府采购 as the narrative states it: total, goods, works, services, SME and small/micro contracts.</summary>
+    public static Procurement? ProcurementOf(Narrative narrative)
+    {
+        ArgumentNullException.ThrowIfNull(narrative);
+        var text = string.Concat(narrative.Sections.Where(s => s.Key == "procurement").Select(s => s.Text));
+        var total = ProcurementTotal().Match(text);
+        if (!total.Success)
+        {
+            return null;
+        }
+
+        Amount? Get(Regex pattern) => pattern.Match(text) is { Success: true } m ? Money(m) : null;
+        return new Procurement
+        {
+            Total = Money(total), Goods = Get(ProcurementGoods()), Works = Get(ProcurementWorks()), Services = Get(ProcurementServices()),
+            SmeContracts = Get(SmeContracts()), SmallMicroContracts = Get(SmallMicroContracts()),
+        };
+    }
+
+    /// <summary>国有资产占用: vehicles in total and by kind, large equipment, purchases this year.</summary>
+    public static Assets? AssetsOf(Narrative narrative)
+    {
+        ArgumentNullException.ThrowIfNull(narrative);
+        var text = string.Concat(narrative.Sections.Where(s => s.Key == "assets").Select(s => s.Text));
+        var vehicles = VehicleTotal().Match(text);
+        if (!vehicles.Success)
+        {
+            return null;
+        }
+
+        var kinds = VehicleKind().Matches(text)
+            .Select(m => (Kind: m.Groups["k"].Value is var k && k.StartsWith("其中", StringComparison.Ordinal) ? k[2..] : k, Count: int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)))
+            .DistinctBy(x => x.Kind)
+            .ToDictionary(x => x.Kind, x => x.Count);
+        return new Assets
+        {
+            Vehicles = int.Parse(vehicles.Groups["n"].Value, CultureInfo.InvariantCulture),
+            VehiclesByKind = kinds,
+            LargeEquipment = LargeEquipment().Match(text) is { Success: true } e ? int.Parse(e.Groups["n"].Value, CultureInfo.InvariantCulture) : null,
+            VehiclesPurchasedThisYear = VehiclesPurchased().Match(text) is { Success: true } p ? int.Parse(p.Groups["n"].Value, CultureInfo.InvariantCulture) : null,
+        };
+    }
+
+    /// <summary>人员情况 from anywhere in the report: 编制, 行政/事业编制, 实有人员, 离退休人员.</summary>
+    public static Staffing? StaffingOf(IReadOnlyList<ReportLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var text = string.Concat(lines.Select(l => l.Text.Trim())).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var authorized = Authorized().Match(text);
+        var actual = ActualStaff().Match(text);
+        if (!authorized.Success && !actual.Success)
+        {
+            return null;
+        }
+
+        static int? Get(Match m, string g) => m.Success && m.Groups[g].Success && m.Groups[g].Value.Length > 0 ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : null;
+        return new Staffing
+        {
+            Authorized = Get(authorized, "n"), AuthorizedAdministrative = Get(authorized, "a"), AuthorizedInstitutional = Get(authorized, "i"),
+            Actual = Get(actual, "n"), Retired = Get(Retired().Match(text), "n"),
+        };
+    }
+
+    [GeneratedRegex(@"政府采购支出总额" + V + U)]
+    private static partial Regex ProcurementTotal();
+
+    [GeneratedRegex(@"政府采购货物支出" + V + U)]
+    private static partial Regex ProcurementGoods();
+
+    [GeneratedRegex(@"政府采购工程支出" + V + U)]
+    private static partial Regex ProcurementWorks();
+
+    [GeneratedRegex(@"政府采购服务支出" + V + U)]
+    private static partial Regex ProcurementServices();
+
+    [GeneratedRegex(@"授予中小企业合同金额" + V + U)]
+    private static partial Regex SmeContracts();
+
+    [GeneratedRegex(@"授予小微企业合同金额" + V + U)]
+    private static partial Regex SmallMicroContracts();
+
+    [GeneratedRegex(@"共有车辆(?<n>\d+)辆")]
+    private static partial Regex VehicleTotal();
+
+    [GeneratedRegex(@"(?<k>[^，、；：。\d]{2,14}用车)(?<n>\d+)辆")]
+    private static partial Regex VehicleKind();
+
+    [GeneratedRegex(@"(?:以上|及以上)[^。；]{0,20}?设备[（(]不含车辆[)）](?<n>\d+)台")]
+    private static partial Regex LargeEquipment();
+
+    [GeneratedRegex(@"当年购置车辆(?<n>\d+)辆")]
+    private static partial Regex VehiclesPurchased();
+
+    [GeneratedRegex(@"人员编制(?<n>\d+)人(?:[，,]其中行政编制(?<a>\d+)人[、，,]事业编制(?<i>\d+)人)?")]
+    private static partial Regex Authorized();
+
+    [GeneratedRegex(@"实有人员(?<n>\d+)人")]
+    private static partial Regex ActualStaff();
+
+    [GeneratedRegex(@"离退休人员(?<n>\d+)人")]
+    private static partial Regex Retired();
+
     [GeneratedRegex(@"团组(?<g>\d+)个[，,、]?(?:累计)?(?<p>\d+)人次")]
     private static partial Regex AbroadCount();
 

@@ -80,6 +80,9 @@ public static partial class TextReportReader
             Narrative = narrative,
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Evaluations = EvaluationReader.Read(lines, department, file, issues),
+            Procurement = NarrativeReader.ProcurementOf(narrative),
+            Assets = NarrativeReader.AssetsOf(narrative),
+            Staffing = NarrativeReader.StaffingOf(lines),
             Sources = [file],
         };
         if (tables.Tables.Count == 0)
