@@ -82,6 +82,17 @@ public class EvaluationTextTests
     }
 
     [SkippableFact]
+    public void Quxian_sichuan_project_tables_are_read_with_their_funds()
+    {
+        var evaluations = Read("quxian-2022-final-accounts.txt");
+        Assert.True(evaluations.Count >= 21, $"{evaluations.Count} tables");
+        var first = evaluations[0];
+        Assert.StartsWith("51172522R000000257337", first.Name, StringComparison.Ordinal);
+        Assert.Equal((93.89m, 93.81m, 93.81m), (first.Funds[0].InitialBudget!.Value.Value, first.Funds[0].FullYearBudget!.Value.Value, first.Funds[0].Executed!.Value.Value));
+        Assert.Equal(100.00m, first.ExecutionRatePercent!.Value.Value);
+    }
+
+    [SkippableFact]
     public void Layouts_not_read_yet_are_reported()
     {
         var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "xigong-2022-final-accounts.txt"));

@@ -108,12 +108,17 @@ internal static partial class EvaluationReader
                     continue;
                 }
 
-                var (amounts, w, r, s) = FromRight(numbers);
                 var source = FundsLabel().Match(fields[fundsAt]).Value is var label && label.Contains("财政", StringComparison.Ordinal) ? "财政拨款" : label.Contains("结转", StringComparison.Ordinal) ? "上年结转" : label.Contains("其他", StringComparison.Ordinal) ? "其他资金" : "合计";
-                funds.AddRange(Funds(source, amounts, unit));
                 if (source == "合计")
                 {
+                    var (amounts, w, r, s) = FromRight(numbers);
+                    funds.AddRange(Funds(source, amounts, unit));
                     (rate, weight, score) = (r, w, s);
+                }
+                else
+                {
+                    // 「其中」 rows print 「—」 or 「/」 for weight and score: only their leading amounts count.
+                    funds.AddRange(Funds(source, numbers.Where(n => !n.Contains('%', StringComparison.Ordinal)).Take(3).ToList(), unit));
                 }
 
                 continue;
@@ -319,7 +324,7 @@ internal static partial class EvaluationReader
     [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
     private static partial Regex Part();
 
-    [GeneratedRegex(@"年度资金总额|金额合计|部门预算总额|预算总额|其中：?当年财政拨款|当年财政拨款|上年结转资金|其他资金")]
+    [GeneratedRegex(@"年度资金总额|金额合计|部门预算总额|预算总额|^总额$|其中：?当年财政拨款|当年财政拨款|其中：?财政资金|上年结转资金|其他资金")]
     private static partial Regex FundsLabel();
 
     [GeneratedRegex(@"^任务\s*\d+$")]
