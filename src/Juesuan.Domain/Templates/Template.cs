@@ -185,9 +185,12 @@ public sealed record Template
     /// </summary>
     public TemplateTable? MatchTitle(string printedTitle)
     {
-        var wanted = TitleKey(printedTitle);
-        return Tables.FirstOrDefault(t => t.Titles.Any(title => TitleKey(title) == wanted));
+        _titleIndex ??= Tables.SelectMany(t => t.Titles.Select(title => (Key: TitleKey(title), Table: t)))
+            .DistinctBy(x => x.Key).ToFrozenDictionary(x => x.Key, x => x.Table, StringComparer.Ordinal);
+        return _titleIndex.GetValueOrDefault(TitleKey(printedTitle));
     }
+
+    private FrozenDictionary<string, TemplateTable>? _titleIndex;
 
     /// <summary>Normalises a title for matching.</summary>
     public static string TitleKey(string title)

@@ -17,13 +17,14 @@ internal static partial class EvaluationReader
     public static IReadOnlyList<Evaluation> Read(IReadOnlyList<ReportLine> lines, string department, string file, List<ImportIssue> issues)
     {
         var result = new List<Evaluation>();
-        var titles = Enumerable.Range(0, lines.Count).Where(i => Title().IsMatch(lines[i].Text.Trim()) && !lines[i].Text.Contains('\t', StringComparison.Ordinal)).ToList();
+        var titles = Enumerable.Range(0, lines.Count).Where(i => lines[i].Text.Contains("自评表", StringComparison.Ordinal) && !lines[i].Text.Contains('\t', StringComparison.Ordinal) && Title().IsMatch(lines[i].Text.Trim())).ToList();
+        var isTitle = titles.ToHashSet();
         foreach (var start in titles)
         {
             var region = new List<ReportLine>();
             var sawTable = false;
             var end = Math.Min(titles.FirstOrDefault(t => t > start, lines.Count), start + 400);
-            for (var i = start + 1; i < end; i++)
+            for (var i = start + 1; i < end && !isTitle.Contains(i); i++)
             {
                 var line = lines[i];
                 if (line.Text.Contains('\t', StringComparison.Ordinal))

@@ -133,7 +133,8 @@ internal static partial class NarrativeReader
     public static Staffing? StaffingOf(IReadOnlyList<ReportLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var text = string.Concat(lines.Select(l => l.Text.Trim())).Replace(" ", string.Empty, StringComparison.Ordinal);
+        // 人员情况 belongs to the overview at the front of the report.
+        var text = string.Concat(lines.Take(400).Where(l => l.Text.Contains('人', StringComparison.Ordinal)).Select(l => l.Text.Trim())).Replace(" ", string.Empty, StringComparison.Ordinal);
         var authorized = Authorized().Match(text);
         var actual = ActualStaff().Match(text);
         if (!authorized.Success && !actual.Success)

@@ -71,7 +71,7 @@ internal static partial class TextTableReader
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
-            if (text.Length is < 5 or > 40 || !Templates.Any(t => t.MatchTitle(text) is not null))
+            if (text.Length is < 5 or > 40 || text[^1] != '表' || !Templates.Any(t => t.MatchTitle(text) is not null))
             {
                 continue;
             }
