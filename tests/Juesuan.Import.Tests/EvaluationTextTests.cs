@@ -99,3 +99,39 @@ public class EvaluationTextTests
         Assert.Contains(result.Issues, i => i.Message.Contains("绩效自评表", StringComparison.Ordinal) && i.Location.Line == 1065);
     }
 }
+
+/// <summary>What the P.* rules find in the self-evaluations read from the samples (the cases issue 6 names).</summary>
+public class EvaluationAuditTests
+{
+    private static Juesuan.Audit.AuditReport Audit(string name) =>
+        Juesuan.Audit.Auditor.Audit(TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), name)).Value!);
+
+    [SkippableFact]
+    public void Longxian_scores_an_indicator_10_of_5()
+    {
+        Assert.Contains(Audit("longxian-2022-final-accounts.txt").Findings, f => f.Rule == "P.SCORE_ABOVE_WEIGHT" && f.Severity == Juesuan.Audit.Severity.Error && f.Message.Contains("提升全县医保基金监管水平", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Xigong_execution_score_7_96_should_be_8_30()
+    {
+        var finding = Assert.Single(Audit("xigong-2022-final-accounts.txt").Findings, f => f.Rule == "P.EXECUTION");
+        Assert.Equal(("8.30", "7.96"), (finding.Expected, finding.Actual));
+    }
+
+    [SkippableFact]
+    public void Zhenan_rate_29_3_where_b_over_a_is_100_and_871_44_against_the_accounts()
+    {
+        var findings = Audit("zhenan-2023-final-accounts.txt").Findings;
+        Assert.Contains(findings, f => f.Rule == "P.EXECUTION" && f.Message.Contains("离休老干医药费", StringComparison.Ordinal) && f.Expected == "100.00%" && f.Actual == "29.3%");
+        Assert.Contains(findings, f => f.Rule == "P.FUNDS_VS_ACCOUNTS" && f.Message.Contains("871.44", StringComparison.Ordinal) && f.Expected == "526.04");
+    }
+
+    [SkippableFact]
+    public void Tables_the_import_could_not_read_whole_are_not_checked_instead_of_blamed()
+    {
+        var findings = Audit("xigong-2022-final-accounts.txt").Findings;
+        Assert.Contains(findings, f => f.Rule == "P.TOTAL" && f.Kind == Juesuan.Audit.FindingKind.NotChecked);
+        Assert.DoesNotContain(findings, f => f.Rule is "P.TOTAL" or "P.WEIGHTS_TOTAL" && f.Severity == Juesuan.Audit.Severity.Error);
+    }
+}

@@ -78,8 +78,10 @@ public class XigongTextTests
     [SkippableFact]
     public void The_imported_report_audits_like_a_careful_reader_finds_it()
     {
+        // The final accounts themselves; the self-evaluation (P.*) findings are asserted in EvaluationAuditTests.
         var report = Auditor.Audit(Read().Value!);
-        Assert.True(report.Summary.Errors == 0, string.Join("\n", report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message)));
+        var errors = report.Findings.Where(f => f.Severity == Severity.Error && !f.Rule.StartsWith("P.", StringComparison.Ordinal)).ToArray();
+        Assert.True(errors.Length == 0, string.Join("\n", errors.Select(f => f.Message)));
         Assert.Contains(report.Findings, f => f.Rule == "N.COMPLETION" && f.Kind == FindingKind.Rounding && f.Message.Contains("92.97", StringComparison.Ordinal));
     }
 }
@@ -133,7 +135,7 @@ public class ZhenanTextTests
     public void The_imported_report_has_the_errors_the_issue_names()
     {
         var report = Auditor.Audit(Read().Value!);
-        var errors = report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order(StringComparer.Ordinal).ToArray();
+        var errors = report.Findings.Where(f => f.Severity == Severity.Error && !f.Rule.StartsWith("P.", StringComparison.Ordinal)).Select(f => f.Rule).Order(StringComparer.Ordinal).ToArray();
         Assert.True(errors.SequenceEqual(["N.AMOUNT", "N.AMOUNT", "N.UNIT", "T06.CLASS_SUM"]), string.Join("\n", report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message)));
         Assert.Contains(report.Findings, f => f.Rule == "T03.HIERARCHY" && f.Kind == FindingKind.Rounding && f.Message.Contains("160.72", StringComparison.Ordinal));
     }

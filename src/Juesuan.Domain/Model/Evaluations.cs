@@ -123,6 +123,9 @@ public sealed record Evaluation
     /// <summary>Indicators.</summary>
     public IReadOnlyList<Indicator> Indicators { get; init; } = [];
 
+    /// <summary>True when an importer could not read every indicator row (cells wrapped over lines), so sums over them are not checked.</summary>
+    public bool IncompleteIndicators { get; init; }
+
     /// <summary>总分 as stated.</summary>
     public Printed? TotalScore { get; init; }
 

@@ -170,6 +170,12 @@ public static class DepartmentYearJson
 
         foreach (var property in typeInfo.Properties)
         {
+            // A flag that is false says nothing: it is written only when set.
+            if (property.PropertyType == typeof(bool))
+            {
+                property.ShouldSerialize = (_, value) => value is true;
+            }
+
             if (property.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType))
             {
                 property.ShouldSerialize = (_, value) => value is not System.Collections.ICollection { Count: 0 };

@@ -174,6 +174,11 @@ internal static partial class EvaluationReader
             return null;
         }
 
+        // In space-separated text a wrapped indicator row cannot be read whole: if the weights read do not make up the
+        // form's total, say so rather than let the audit blame the report for what the import missed.
+        var weights = indicators.Sum(i => i.Weight?.Value ?? 0m) + (weight?.Value ?? 0m);
+        var incomplete = !region.Any(l => l.Text.Contains('\t', StringComparison.Ordinal)) && totalWeight is { } tw && weights != tw.Value;
+
         var projectName = Regex.Replace(title, @"^(.*?医疗保障局)?(.+?)(项目)?\s*(支出)?绩效自评表.*$", "$2").Trim();
         return new Evaluation
         {
@@ -186,6 +191,7 @@ internal static partial class EvaluationReader
             ExecutionScore = score,
             Tasks = tasks,
             Indicators = indicators,
+            IncompleteIndicators = incomplete,
             TotalWeight = totalWeight,
             TotalScore = totalScore,
             Source = titleLine.At(file, title),
@@ -204,7 +210,7 @@ internal static partial class EvaluationReader
         var rate = Number(numbers[^2]);
         var rest = numbers.Take(numbers.Count - 2).ToList();
         Printed? weight = null;
-        if (rest.Count > 0 && !rest[^1].Contains('%', StringComparison.Ordinal) && Number(rest[^1]) is { Decimals: 0, Value: <= 100 } w && rest.Count - 1 >= 2)
+        if (rest.Count > 0 && !rest[^1].Contains('%', StringComparison.Ordinal) && Number(rest[^1]) is { Decimals: 0, Value: > 0 and <= 100 } w && rest.Count - 1 >= 2)
         {
             weight = w;
             rest.RemoveAt(rest.Count - 1);

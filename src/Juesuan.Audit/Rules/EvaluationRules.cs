@@ -1,0 +1,224 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Scoring;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// Self-evaluation tables (绩效自评表, P.*): weights add up, no score above its weight, the total is the sum, the execution
+/// rate is B/A and its score 10 × B/A, quantitative scores follow their direction's rule, full scores for missed
+/// targets, deviation reasons, the grade, and the amounts against the final accounts.
+/// </summary>
+internal static class EvaluationRules
+{
+    public static IEnumerable<Rule> All()
+    {
+        yield return Each("P.WEIGHTS_TOTAL", "指标分值与执行率分值之和等于总分值", WeightsTotal);
+        yield return Each("P.SCORE_ABOVE_WEIGHT", "得分不超过分值", ScoreAboveWeight);
+        yield return Each("P.TOTAL", "总分等于各项得分之和", Total);
+        yield return Each("P.EXECUTION", "执行率 = 全年执行数 ÷ 全年预算数，执行率得分 = 分值 × 执行率", Execution);
+        yield return Each("P.INDICATOR_SCORE", "定量指标得分符合其方向的评分规则", IndicatorScores);
+        yield return Each("P.DEVIATION_REASON", "未达目标（或大幅超出目标）的指标写明偏差原因", DeviationReasons);
+        yield return Each("P.GRADE", "评价等级与总分相符", Grade);
+        yield return Each("P.FUNDS_VS_ACCOUNTS", "自评表的资金与决算表一致", FundsVsAccounts);
+    }
+
+    private static Rule Each(string id, string title, Func<AuditContext, Evaluation, ScoringRules, IEnumerable<Finding>> check) =>
+        new DelegateRule(id, title, c => c.Year.Evaluations.SelectMany(e => check(c, e, ScoringRules.ForProvince(c.Year.Department.Province))));
+
+    private static string Name(Evaluation e) => e.Kind == EvaluationKind.Department ? $"部门整体支出绩效自评表（{e.Name}）" : $"项目支出绩效自评表「{e.Name}」";
+
+    private static string Where(Evaluation e, Indicator? i = null) => i is null ? Name(e) : $"{Name(e)} {i.Level3}";
+
+    private static Finding Make(string rule, Severity severity, string location, string message, string? expected = null, string? actual = null, string? difference = null) => new()
+    {
+        Rule = rule, Severity = severity, Location = location, Message = message, Expected = expected, Actual = actual, Difference = difference,
+    };
+
+    private static decimal Sum(IEnumerable<Printed?> values) => values.Sum(v => v?.Value ?? 0m);
+
+    private static IEnumerable<Finding> WeightsTotal(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        if (e.Indicators.Count == 0 || e.TotalWeight is not { } total)
+        {
+            yield break;
+        }
+
+        if (e.IncompleteIndicators)
+        {
+            yield return AuditContext.NotChecked("P.WEIGHTS_TOTAL", $"{Name(e)} 的指标行未能全部读取（单元格跨行），无法核对分值与总分", location: Where(e));
+            yield break;
+        }
+
+        // A form without a 分值 column for the execution rate (合水) still gives it the national 10 points.
+        var sum = Sum(e.Indicators.Select(i => i.Weight)) + (e.ExecutionWeight?.Value ?? (e.ExecutionScore is null ? 0m : 10m));
+        if (sum != total.Value)
+        {
+            yield return Make("P.WEIGHTS_TOTAL", Severity.Error, Where(e),
+                $"{Name(e)}：各指标分值{(e.ExecutionWeight is null ? string.Empty : "与执行率分值")}之和为 {AuditContext.Format(sum)}，与总分值 {total} 不符（已读取 {e.Indicators.Count} 个指标；若表中有跨行未读取的指标，请先核对导入结果）。",
+                expected: total.ToString(), actual: AuditContext.Format(sum), difference: AuditContext.Format(sum - total.Value));
+        }
+    }
+
+    private static IEnumerable<Finding> ScoreAboveWeight(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        foreach (var i in e.Indicators.Where(i => i.Score is { } s && i.Weight is { } w && s.Value > w.Value))
+        {
+            yield return Make("P.SCORE_ABOVE_WEIGHT", Severity.Error, Where(e, i),
+                $"{Name(e)} 指标「{i.Level3}」得分 {i.Score} 超过其分值 {i.Weight}。", expected: $"≤ {i.Weight}", actual: i.Score.ToString());
+        }
+
+        if (e.ExecutionScore is { } es && e.ExecutionWeight is { } ew && es.Value > ew.Value)
+        {
+            yield return Make("P.SCORE_ABOVE_WEIGHT", Severity.Error, Where(e), $"{Name(e)} 执行率得分 {es} 超过其分值 {ew}。", expected: $"≤ {ew}", actual: es.ToString());
+        }
+    }
+
+    private static IEnumerable<Finding> Total(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        if (e.TotalScore is not { } total || e.Indicators.Count == 0)
+        {
+            yield break;
+        }
+
+        if (e.IncompleteIndicators)
+        {
+            yield return AuditContext.NotChecked("P.TOTAL", $"{Name(e)} 的指标行未能全部读取，无法核对总分", location: Where(e));
+            yield break;
+        }
+
+        var parts = e.Indicators.Select(i => i.Score).Append(e.ExecutionScore).OfType<Printed>().Select(p => p.ToEstimate());
+        var check = Consistency.Check(total, Estimate.Sum(parts));
+        if (!check.Holds)
+        {
+            yield return Make("P.TOTAL", Severity.Error, Where(e),
+                $"{Name(e)} 总分写作 {total}，各项得分{(e.ExecutionScore is null ? string.Empty : "（含执行率得分）")}之和为 {AuditContext.Format(check.Computed.Value)}，相差 {AuditContext.Format(check.Difference)}。",
+                expected: AuditContext.Format(check.Computed.Value), actual: total.ToString(), difference: AuditContext.Format(check.Difference));
+        }
+    }
+
+    private static IEnumerable<Finding> Execution(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        var funds = e.Funds.FirstOrDefault();
+        if (funds?.FullYearBudget is not { } a || funds.Executed is not { } b || a.Value == 0m)
+        {
+            yield break;
+        }
+
+        var rate = b.Number.ToEstimate().DividedBy(a.Number.ToEstimate());
+        if (e.ExecutionRatePercent is { } stated && rate is { } r)
+        {
+            var check = Consistency.Check(stated, r * 100m);
+            if (!check.Holds)
+            {
+                yield return Make("P.EXECUTION", Severity.Error, Where(e),
+                    $"{Name(e)} 执行率写作 {stated}%，全年执行数 {b} ÷ 全年预算数 {a} = {AuditContext.Format(r.Value * 100m, 2)}%。",
+                    expected: AuditContext.Format(r.Value * 100m, 2) + "%", actual: stated + "%", difference: AuditContext.Format(check.Difference));
+            }
+        }
+
+        var weight = e.ExecutionWeight?.Value ?? 10m;
+        if (e.ExecutionScore is { } score && ScoringEngine.ExecutionScore(weight, a.Value, b.Value) is { } expected)
+        {
+            var statedRate = e.ExecutionRatePercent?.Value;
+            var fromStatedRate = statedRate is { } sr ? Rounding.HalfUp(Math.Min(weight, weight * sr / 100m), 2) : expected;
+            if (Math.Abs(score.Value - expected) > 0.01m && Math.Abs(score.Value - fromStatedRate) > 0.01m)
+            {
+                yield return Make("P.EXECUTION", Severity.Error, Where(e),
+                    $"{Name(e)} 执行率得分写作 {score}，按 分值 {AuditContext.Format(weight)} × 执行率 应为 {AuditContext.Format(expected, 2)}" +
+                    (statedRate is { } s2 && fromStatedRate != expected ? $"（按所写执行率 {s2}% 为 {AuditContext.Format(fromStatedRate, 2)}）" : string.Empty) + "。",
+                    expected: AuditContext.Format(expected, 2), actual: score.ToString(), difference: AuditContext.Format(score.Value - expected));
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> IndicatorScores(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        foreach (var i in e.Indicators.Where(i => i.Score is not null && i.Weight is not null))
+        {
+            var expectation = ScoringEngine.Expect(i, rules);
+            var score = i.Score!.Value.Value;
+            if (expectation.Expected is { } expected)
+            {
+                if (expectation.Met == false && score >= i.Weight!.Value.Value)
+                {
+                    yield return Make("P.INDICATOR_SCORE", Severity.Error, Where(e, i),
+                        $"{Name(e)} 指标「{i.Level3}」未达目标（目标 {i.Target}，实际 {i.Actual}）却得满分 {i.Score}；{expectation.Reason}，应为 {AuditContext.Format(expected, 2)}。",
+                        expected: AuditContext.Format(expected, 2), actual: i.Score.ToString(), difference: AuditContext.Format(score - expected));
+                }
+                else if (Math.Abs(score - expected) > 0.01m && score <= i.Weight!.Value.Value)
+                {
+                    yield return Make("P.INDICATOR_SCORE", Severity.Warning, Where(e, i),
+                        $"{Name(e)} 指标「{i.Level3}」（目标 {i.Target}，实际 {i.Actual}）得分 {i.Score}，按评分规则应为 {AuditContext.Format(expected, 2)}（{expectation.Reason}）。",
+                        expected: AuditContext.Format(expected, 2), actual: i.Score.ToString(), difference: AuditContext.Format(score - expected));
+                }
+            }
+            else if (expectation.Met == true && score < expectation.Low)
+            {
+                yield return Make("P.INDICATOR_SCORE", Severity.Warning, Where(e, i),
+                    $"{Name(e)} 定性指标「{i.Level3}」{expectation.Reason}，实际得分 {i.Score} 低于该档下限 {AuditContext.Format(expectation.Low, 2)}。",
+                    expected: $"{AuditContext.Format(expectation.Low, 2)}–{i.Weight}", actual: i.Score.ToString());
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> DeviationReasons(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        foreach (var i in e.Indicators.Where(i => string.IsNullOrWhiteSpace(i.DeviationReason)))
+        {
+            var expectation = ScoringEngine.Expect(i, rules);
+            var target = TargetValue.Parse(i.Target);
+            var actual = TargetValue.Parse(i.Actual);
+            var far = rules.DeviationReasonAbove is { } above && target.Value is > 0 && actual.Value is { } a && a / target.Value.Value >= above;
+            if (expectation.Met == false || far)
+            {
+                yield return Make("P.DEVIATION_REASON", Severity.Warning, Where(e, i),
+                    $"{Name(e)} 指标「{i.Level3}」{(far ? $"实际 {i.Actual} 达到目标 {i.Target} 的 {rules.DeviationReasonAbove:P0} 以上" : $"未达目标（目标 {i.Target}，实际 {i.Actual}）")}，没有写偏差原因分析及改进措施。");
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Grade(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        if (e.Grade is { Length: > 0 } grade && e.TotalScore is { } total && rules.Grade(total.Value) is var expected && expected != grade)
+        {
+            yield return Make("P.GRADE", Severity.Error, Where(e), $"{Name(e)} 总分 {total}，按{rules.Name}等级标准应为「{expected}」，表中写作「{grade}」。", expected: expected, actual: grade);
+        }
+    }
+
+    private static IEnumerable<Finding> FundsVsAccounts(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        Finding? Compare(EvaluationFunds funds, Figure account, string accountName)
+        {
+            if (funds.Executed is not { } executed || account.Amount is null || Consistency.Check(executed.In(MoneyUnit.WanYuan), account.Value).Holds)
+            {
+                return null;
+            }
+
+            return Make("P.FUNDS_VS_ACCOUNTS", Severity.Warning, Where(e),
+                $"{Name(e)} {funds.Source}全年执行数 {executed}，{accountName}为 {account.Display}，相差 {AuditContext.Format(executed.In(MoneyUnit.WanYuan).Value - account.Value.Value)} 万元（口径可能不同，请核对）。",
+                expected: account.Display, actual: executed.ToString());
+        }
+
+        var total = e.Funds.FirstOrDefault();
+        var fiscal = e.Funds.FirstOrDefault(f => f.Source == "财政拨款");
+        if (e.Kind == EvaluationKind.Department)
+        {
+            if (total is not null && c.Table(TableIds.Expenditure) is { } t03 && Compare(total, c.Cell(t03, FactIndex.TotalRowKey, "total"), $"{c.TableName(TableIds.Expenditure)} 本年支出合计") is { } f1)
+            {
+                yield return f1;
+            }
+
+            if (fiscal is not null && c.Table(TableIds.FiscalSummary) is { } t04 && Compare(fiscal, c.Cell(t04, "expense.total", "total"), $"{c.TableName(TableIds.FiscalSummary)} 财政拨款本年支出合计") is { } f2)
+            {
+                yield return f2;
+            }
+        }
+        else if (e.FunctionCode is { } code && c.Table(TableIds.GpbExpenditure) is { } t05 && (fiscal ?? total) is { } line
+                 && Compare(line, c.Cell(t05, code, "total"), $"{c.TableName(TableIds.GpbExpenditure)} {code}") is { } f3)
+        {
+            yield return f3;
+        }
+    }
+}
