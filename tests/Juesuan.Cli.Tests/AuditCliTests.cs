@@ -107,6 +107,24 @@ public sealed class AuditCliTests : IDisposable
         Assert.Contains("审核：镇安县医疗保障局", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Score_recomputes_the_example_without_differences()
+    {
+        var result = await Run("score", Paths.Example, "--all");
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("【部门整体】青石县医疗保障局", result.Out, StringComparison.Ordinal);
+        Assert.Contains("医保结算办结时限", result.Out, StringComparison.Ordinal);
+        Assert.Contains("所有得分与评分规则一致", result.Out, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Score_lists_the_difference_and_exits_1()
+    {
+        var result = await Run("score", Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
+        Assert.Equal(1, result.Exit);
+        Assert.Matches(@"预算执行率\s+49\.00万元 ÷ 49\.30万元\s+10\s+10\s+9\.94", result.Out);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
