@@ -41,6 +41,7 @@ internal static class Commands
         root.Subcommands.Add(Import(context));
         root.Subcommands.Add(AuditCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
         root.Subcommands.Add(ScoreCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
+        root.Subcommands.Add(RenderCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
         root.Subcommands.Add(Show(context));
         root.Subcommands.Add(List(context));
         root.Subcommands.Add(Export(context));
