@@ -11,7 +11,7 @@ public static class EvaluationHtml
         body{font-family:"Noto Serif CJK SC","SimSun","Noto Sans CJK SC",serif;margin:2em auto;max-width:62em;color:#000}
         h1{font-size:1.35em;text-align:center;margin:.2em 0}p.sub{text-align:center;margin:.2em 0 .8em}
         table{border-collapse:collapse;width:100%;font-size:.92em;margin-bottom:.8em}td,th{border:1px solid #000;padding:.25em .4em;vertical-align:middle}
-        th{font-weight:bold;background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        th{font-weight:bold;background:#f3f3f3;min-width:2.6em}tr>th:first-child{min-width:4.6em}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         section{page-break-after:always}section:last-child{page-break-after:auto}
         @media print{body{margin:0;max-width:none}}
         """;
