@@ -258,3 +258,50 @@ public class RuleTests
         public override IEnumerable<Finding> Check(AuditContext context) => throw new InvalidOperationException("boom");
     }
 }
+
+/// <summary>The P.* rules on the example's self-evaluations, each broken once.</summary>
+public class EvaluationRuleTests
+{
+    private static DepartmentYear WithEvaluation(int index, Func<Evaluation, Evaluation> change) =>
+        Mutations.Base with { Evaluations = Mutations.Base.Evaluations.Select((e, i) => i == index ? change(e) : e).ToArray() };
+
+    private static IEnumerable<Finding> Findings(DepartmentYear year, string rule) => Auditor.Audit(year).Findings.Where(f => f.Rule == rule);
+
+    [Fact]
+    public void The_example_evaluations_pass_every_p_rule()
+    {
+        Assert.DoesNotContain(Auditor.Audit(Mutations.Base).Findings, f => f.Rule.StartsWith("P.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_score_above_its_weight_a_wrong_total_and_a_wrong_grade_are_errors()
+    {
+        var year = WithEvaluation(1, e => e with { Indicators = [e.Indicators[0] with { Score = Mutations.P("25") }, .. e.Indicators.Skip(1)], Grade = "差" });
+        Assert.Contains(Findings(year, "P.SCORE_ABOVE_WEIGHT"), f => f.Severity == Severity.Error);
+        Assert.Contains(Findings(year, "P.TOTAL"), f => f.Severity == Severity.Error);
+        Assert.Contains(Findings(year, "P.GRADE"), f => f.Severity == Severity.Error && f.Expected == "优");
+    }
+
+    [Fact]
+    public void A_full_score_for_a_missed_target_names_the_expected_score()
+    {
+        var year = WithEvaluation(2, e => e with { Indicators = [e.Indicators[0] with { Score = Mutations.P("20") }, .. e.Indicators.Skip(1)] });
+        var finding = Assert.Single(Findings(year, "P.INDICATOR_SCORE"), f => f.Severity == Severity.Error);
+        Assert.Equal("16.00", finding.Expected);
+    }
+
+    [Fact]
+    public void A_wrong_execution_rate_and_task_amounts_that_do_not_add_up_are_errors()
+    {
+        Assert.Contains(Findings(WithEvaluation(1, e => e with { ExecutionRatePercent = Mutations.P("99.77") }), "P.EXECUTION"), f => f.Severity == Severity.Error);
+        var tasks = WithEvaluation(0, e => e with { Tasks = [new EvaluationTask { Name = "任务一", Budget = Mutations.Wan("400.00万元"), Executed = Mutations.Wan("400.00万元") }, new EvaluationTask { Name = "任务二", Budget = Mutations.Wan("80.00万元"), Executed = Mutations.Wan("84.93万元") }] });
+        Assert.Contains(Findings(tasks, "P.TASKS"), f => f.Message.Contains("全年预算数", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missed_target_without_a_deviation_reason_is_a_warning()
+    {
+        var year = WithEvaluation(2, e => e with { Indicators = [e.Indicators[0] with { DeviationReason = null }, .. e.Indicators.Skip(1)] });
+        Assert.Contains(Findings(year, "P.DEVIATION_REASON"), f => f.Severity == Severity.Warning);
+    }
+}

@@ -22,6 +22,7 @@ internal static class EvaluationRules
         yield return Each("P.DEVIATION_REASON", "未达目标（或大幅超出目标）的指标写明偏差原因", DeviationReasons);
         yield return Each("P.GRADE", "评价等级与总分相符", Grade);
         yield return Each("P.FUNDS_VS_ACCOUNTS", "自评表的资金与决算表一致", FundsVsAccounts);
+        yield return Each("P.TASKS", "部门整体自评表各项任务的预算数、执行数之和等于资金总额", Tasks);
     }
 
     private static Rule Each(string id, string title, Func<AuditContext, Evaluation, ScoringRules, IEnumerable<Finding>> check) =>
@@ -184,6 +185,35 @@ internal static class EvaluationRules
         if (e.Grade is { Length: > 0 } grade && e.TotalScore is { } total && rules.Grade(total.Value) is var expected && expected != grade)
         {
             yield return Make("P.GRADE", Severity.Error, Where(e), $"{Name(e)} 总分 {total}，按{rules.Name}等级标准应为「{expected}」，表中写作「{grade}」。", expected: expected, actual: grade);
+        }
+    }
+
+    private static IEnumerable<Finding> Tasks(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        var total = e.Funds.FirstOrDefault();
+        if (e.Tasks.Count == 0 || total is null)
+        {
+            yield break;
+        }
+
+        foreach (var (what, stated, parts) in new[]
+        {
+            ("全年预算数", total.FullYearBudget, e.Tasks.Select(t => t.Budget).ToArray()),
+            ("全年执行数", total.Executed, e.Tasks.Select(t => t.Executed).ToArray()),
+        })
+        {
+            if (stated is not { } amount || parts.Any(p => p is null))
+            {
+                continue;
+            }
+
+            var check = Consistency.Check(amount.In(MoneyUnit.WanYuan), Estimate.Sum(parts.Select(p => p!.Value.In(MoneyUnit.WanYuan))));
+            if (!check.Holds)
+            {
+                yield return Make("P.TASKS", Severity.Error, Where(e),
+                    $"{Name(e)} {e.Tasks.Count} 项任务的{what}之和为 {AuditContext.Format(check.Computed.Value, 2)}，资金总额的{what}为 {amount}，相差 {AuditContext.Format(check.Difference)}。",
+                    expected: AuditContext.Format(check.Computed.Value, 2), actual: amount.ToString(), difference: AuditContext.Format(check.Difference));
+            }
         }
     }
 
