@@ -61,7 +61,7 @@ public static partial class PdfReportReader
 
         if (scanned.Length > 0)
         {
-            issues.Add(new ImportIssue(new SourceLocation { File = file }, $"第 {string.Join("、", scanned)} 页没有文字层（可能是扫描的图片），这些页的内容没有读取。"));
+            issues.Add(new ImportIssue(new SourceLocation { File = file }, $"第 {string.Join("、", scanned)} 页没有文字（空白页，或扫描的图片），这些页没有读取。"));
         }
 
         var lines = Lines(words, issues, file);
