@@ -59,7 +59,7 @@ public class EvaluationTextTests
     [SkippableFact]
     public void Xigong_department_table_states_an_execution_score_of_7_96_at_a_rate_of_83_05()
     {
-        var department = Assert.Single(Read("xigong-2022-final-accounts.txt"));
+        var department = Assert.Single(Read("xigong-2022-final-accounts.txt"), e => e.Kind == EvaluationKind.Department);
         Assert.Equal(EvaluationKind.Department, department.Kind);
         Assert.Equal("洛阳市西工区医疗保障局", department.Name);
         var funds = department.Funds[0];
@@ -93,10 +93,22 @@ public class EvaluationTextTests
     }
 
     [SkippableFact]
-    public void Layouts_not_read_yet_are_reported()
+    public void Xigong_henan_summary_table_gives_the_six_projects()
     {
-        var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "xigong-2022-final-accounts.txt"));
-        Assert.Contains(result.Issues, i => i.Message.Contains("绩效自评表", StringComparison.Ordinal) && i.Location.Line == 1065);
+        var projects = Read("xigong-2022-final-accounts.txt").Where(e => e.Kind == EvaluationKind.Project).ToArray();
+        Assert.Equal(6, projects.Length);
+        var travel = projects.Single(p => p.Name == "医疗保障工作经费-差旅费");
+        Assert.Equal((1m, 0.03m, 3m, 71.16m), (travel.Funds[0].FullYearBudget!.Value.Value, travel.Funds[0].Executed!.Value.Value, travel.ExecutionRatePercent!.Value.Value, travel.TotalScore!.Value.Value));
+        Assert.Contains(projects, p => p.Name == "医疗保障基金审计费（签批）" && p.TotalScore!.Value.Value == 50m);
+    }
+
+    [Fact]
+    public void A_table_whose_layout_cannot_be_read_is_reported()
+    {
+        var text = "某县医疗保障局\n2024年度部门决算\n\n一、收入支出决算总体情况说明\n\n2024年收入总计、支出总计均为100.00万元。\n\n火星项目支出绩效自评表\n\n这一行 没有 任何 数字\n另 一 行\n";
+        var result = TextReportReader.Read(text, "unknown.txt");
+        Assert.True(result.Success, result.Error);
+        Assert.Contains(result.Issues, i => i.Message.Contains("尚不能读取", StringComparison.Ordinal));
     }
 }
 

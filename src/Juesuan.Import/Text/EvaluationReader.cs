@@ -49,6 +49,17 @@ internal static partial class EvaluationReader
                 continue;
             }
 
+            var headerText = string.Concat(region.Take(40).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)));
+            if (headerText.Contains("部门编码", StringComparison.Ordinal) && headerText.Contains("自评得分", StringComparison.Ordinal))
+            {
+                var summary = Summary(region, department, file);
+                result.AddRange(summary);
+                if (summary.Count > 0)
+                {
+                    continue;
+                }
+            }
+
             if (Parse(lines[start], region, department, file) is { } evaluation)
             {
                 result.Add(evaluation);
@@ -197,6 +208,71 @@ internal static partial class EvaluationReader
             Source = titleLine.At(file, title),
         };
     }
+
+    /// <summary>
+    /// The Henan project summary table (项目绩效自评表 with 部门编码 … 自评得分 是否有偏差): one record per project, its cells
+    /// wrapped over many lines and its figures on the last — 全年预算数, 全年执行数, 系统查询执行数, 预算执行率, five
+    /// 得分率, 自评得分, 是否有偏差.
+    /// </summary>
+    private static List<Evaluation> Summary(List<ReportLine> region, string department, string file)
+    {
+        var result = new List<Evaluation>();
+        var record = new List<ReportLine>();
+        void Flush()
+        {
+            if (record.Count < 2)
+            {
+                record.Clear();
+                return;
+            }
+
+            var last = record[^1].Fields;
+            var figures = last.SkipWhile(t => !IsFigure(t)).ToList();
+            if (figures.Count >= 6 && figures[^1] is "是" or "否")
+            {
+                var text = string.Concat(record.Take(record.Count - 1).Skip(1).Select(l => l.Text.Trim())) + string.Concat(last.TakeWhile(t => !IsFigure(t)));
+                var body = text.Replace(department, "|", StringComparison.Ordinal);
+                var afterDepartments = body.LastIndexOf('|') is var bar && bar >= 0 ? body[(bar + 1)..] : body;
+                var name = ProjectType().Split(afterDepartments)[0].Trim();
+                var unit = MoneyUnit.WanYuan;
+                result.Add(new Evaluation
+                {
+                    Kind = EvaluationKind.Project,
+                    Name = name.Length > 0 ? name : afterDepartments,
+                    Unit = department,
+                    Funds = [new EvaluationFunds { Source = "合计", FullYearBudget = Money(figures[0], unit), Executed = Money(figures[1], unit) }],
+                    ExecutionRatePercent = Number(figures[3]),
+                    TotalScore = Number(figures[^2]),
+                    TotalWeight = new Printed(100m, 0),
+                    Source = record[0].At(file, "项目绩效自评表（汇总）"),
+                });
+            }
+
+            record.Clear();
+        }
+
+        foreach (var line in region)
+        {
+            if (DepartmentCode().IsMatch(line.Text.Trim()))
+            {
+                Flush();
+            }
+
+            if (record.Count > 0 || DepartmentCode().IsMatch(line.Text.Trim()))
+            {
+                record.Add(line);
+            }
+        }
+
+        Flush();
+        return result;
+    }
+
+    [GeneratedRegex(@"^\d{6}$")]
+    private static partial Regex DepartmentCode();
+
+    [GeneratedRegex(@"可执行项目|可执行|一次性项目|常年性项目|延续性项目|经常性项目")]
+    private static partial Regex ProjectType();
 
     /// <summary>Score (last), rate (before it, % or ≤ 100), weight (a whole number ≤ 100 before the rate, if any), amounts (the rest).</summary>
     private static (List<string> Amounts, Printed? Weight, Printed? Rate, Printed? Score) FromRight(List<string> numbers)
