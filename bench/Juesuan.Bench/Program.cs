@@ -118,7 +118,7 @@ public class AuditBenchmarks
     private string _putuoPdf = null!;
 
     [Benchmark(Description = "import Putuo PDF (25 pages) with PdfPig")]
-    public Juesuan.Import.Text.ImportResult ImportPutuoPdf() => Juesuan.Import.Pdf.PdfReportReader.ReadFile(_putuoPdf);
+    public Juesuan.Import.ImportResult ImportPutuoPdf() => Juesuan.Import.Pdf.PdfReportReader.ReadFile(_putuoPdf);
 
     [Benchmark(Description = "pdftotext -layout, same PDF (reference)")]
     public int PdftotextLayout()
@@ -130,10 +130,10 @@ public class AuditBenchmarks
     }
 
     [Benchmark(Description = "import xigong-2022 text (1,397 lines)")]
-    public Juesuan.Import.Text.ImportResult ImportXigong() => Juesuan.Import.Text.TextReportReader.Read(_xigongText, "xigong.txt");
+    public Juesuan.Import.ImportResult ImportXigong() => Juesuan.Import.Text.TextReportReader.Read(_xigongText, "xigong.txt");
 
     [Benchmark(Description = "import zhenan-2023 text (706 lines)")]
-    public Juesuan.Import.Text.ImportResult ImportZhenan() => Juesuan.Import.Text.TextReportReader.Read(_zhenanText, "zhenan.txt");
+    public Juesuan.Import.ImportResult ImportZhenan() => Juesuan.Import.Text.TextReportReader.Read(_zhenanText, "zhenan.txt");
 
     [Benchmark(Description = "audit example (3 units, 9 tables, 31 claims)")]
     public AuditReport AuditExample() => Auditor.Audit(_example);

@@ -31,10 +31,10 @@ internal static class AuditCommand
             var unreadable = 0;
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt" or ".pdf").Order(StringComparer.Ordinal).ToArray();
-                if (files.Length == 0)
+                var files = Import.Importer.FilesIn(path);
+                if (files.Count == 0)
                 {
-                    await context.Err.WriteLineAsync($"目录 {path} 中没有可审核的 .json 或 .txt 文件。").ConfigureAwait(false);
+                    await context.Err.WriteLineAsync($"目录 {path} 中没有可审核的文件（{string.Join("、", Import.Importer.Extensions)}）。").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
+using Juesuan.Import;
 using Juesuan.Import.Json;
 using Juesuan.Storage;
 
@@ -75,7 +76,7 @@ internal static class Commands
             var exit = ExitCodes.Ok;
             foreach (var file in files)
             {
-                var year = ReadJson(file, context);
+                var year = ReadInput(file, context);
                 if (year is null)
                 {
                     exit = ExitCodes.Usage;
@@ -287,14 +288,14 @@ internal static class Commands
     {
         if (Directory.Exists(path))
         {
-            var files = Directory.EnumerateFiles(path).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".txt" or ".pdf" or ".xlsx").Order(StringComparer.Ordinal).ToList();
+            var files = Importer.FilesIn(path);
             if (files.Count == 0)
             {
-                context.Err.WriteLine($"目录 {path} 中没有 .json、.txt 或 .pdf 文件。");
+                context.Err.WriteLine($"目录 {path} 中没有可导入的文件（{string.Join("、", Importer.Extensions)}）。");
                 return null;
             }
 
-            return files;
+            return [.. files];
         }
 
         if (!File.Exists(path))
@@ -306,50 +307,17 @@ internal static class Commands
         return [path];
     }
 
-    private static DepartmentYear? ReadJson(string file, CliContext context)
+    private static DepartmentYear? ReadInput(string file, CliContext context)
     {
-        var extension = Path.GetExtension(file).ToLowerInvariant();
-        if (extension is ".txt" or ".pdf" or ".xlsx")
+        var result = Importer.ReadFile(file);
+        foreach (var issue in result.Issues)
         {
-            var imported = extension switch
-            {
-                ".pdf" => Juesuan.Import.Pdf.PdfReportReader.ReadFile(file),
-                ".xlsx" => Juesuan.Import.Excel.Workbook.Read(file),
-                _ => Juesuan.Import.Text.TextReportReader.ReadFile(file),
-            };
-            foreach (var issue in imported.Issues)
-            {
-                context.Err.WriteLine($"{file}：提示：{issue}");
-            }
-
-            if (!imported.Success)
-            {
-                context.Err.WriteLine($"{file}：错误：{imported.Error}");
-                return null;
-            }
-
-            return imported.Value;
-        }
-
-        if (extension != ".json")
-        {
-            context.Err.WriteLine($"{file}：只能导入本程序的 JSON（.json）、填报模板（.xlsx）、报告文本（.txt）和 PDF（.pdf）；{extension} 文件的导入尚未提供。");
-            return null;
-        }
-
-        var result = DepartmentYearJson.ReadFile(file);
-        foreach (var warning in result.Warnings)
-        {
-            context.Err.WriteLine($"{file}：警告：{warning}");
+            context.Err.WriteLine($"{file}：提示：{issue}");
         }
 
         if (!result.Success)
         {
-            foreach (var e in result.Errors)
-            {
-                context.Err.WriteLine($"{file}：错误：{e}");
-            }
-
+            context.Err.WriteLine($"{file}：错误：{result.Error}");
             context.Err.WriteLine($"{file}：无法读取，未导入。");
             return null;
         }
@@ -359,9 +327,9 @@ internal static class Commands
 
     private static async Task<DepartmentYear?> LoadAsync(ParseResult parse, string input, CliContext context, CancellationToken ct)
     {
-        if (File.Exists(input) || input.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        if (File.Exists(input) || Importer.CanRead(input))
         {
-            return File.Exists(input) ? ReadJson(input, context) : Missing(input, context);
+            return File.Exists(input) ? ReadInput(input, context) : Missing(input, context);
         }
 
         var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);

@@ -87,9 +87,15 @@ public sealed class CliTests : IDisposable
 
         var pdf = Path.Combine(_folder, "report.pdf");
         await File.WriteAllTextAsync(pdf, "%PDF-1.4");
-        var unsupported = await Run("import", pdf);
+        var truncated = await Run("import", pdf);
+        Assert.Equal(2, truncated.Exit);
+        Assert.Contains("不是可读取的 PDF", truncated.Err, StringComparison.Ordinal);
+
+        var doc = Path.Combine(_folder, "report.doc");
+        await File.WriteAllTextAsync(doc, "word");
+        var unsupported = await Run("import", doc);
         Assert.Equal(2, unsupported.Exit);
-        Assert.Contains(".pdf", unsupported.Err, StringComparison.Ordinal);
+        Assert.Contains("不能导入 .doc 文件", unsupported.Err, StringComparison.Ordinal);
     }
 
     [Fact]

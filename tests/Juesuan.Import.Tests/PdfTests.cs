@@ -140,11 +140,14 @@ public class PdfRobustnessTests
         File.WriteAllBytes(path, bytes);
         try
         {
+            // A truncated PDF may still yield its first pages; garbage never does. Neither may throw.
             var result = PdfReportReader.ReadFile(path);
-            if (!result.Success)
+            if (kind == "garbage")
             {
-                Assert.False(string.IsNullOrWhiteSpace(result.Error));
+                Assert.False(result.Success);
             }
+
+            Assert.True(result.Success || !string.IsNullOrWhiteSpace(result.Error));
         }
         finally
         {

@@ -222,6 +222,22 @@ public static class TemplateLibrary
     /// <summary>The template with <paramref name="id"/>, or null.</summary>
     public static Template? Find(string? id) => id is not null && Templates.TryGetValue(id, out var t) ? t : null;
 
+    /// <summary>
+    /// The table a printed title names in any template (the national one first), or null. Titles are matched after
+    /// normalisation; a title must end in 表, which lets callers test every line or word cheaply.
+    /// </summary>
+    public static TemplateTable? MatchAnyTitle(string printedTitle)
+    {
+        ArgumentNullException.ThrowIfNull(printedTitle);
+        if (printedTitle.Length is < 5 or > 40 || printedTitle[^1] != '表')
+        {
+            return null;
+        }
+
+        return Templates[DefaultTemplateId].MatchTitle(printedTitle)
+            ?? Templates.Values.Select(t => t.MatchTitle(printedTitle)).FirstOrDefault(t => t is not null);
+    }
+
     /// <summary>The template for a province and year: the latest of that province not after the year, else the national one.</summary>
     public static Template ForProvince(string? province, int year)
     {

@@ -94,7 +94,7 @@ public static partial class PdfReportReader
             }
 
             var title = ordered[start];
-            var template = TemplateLibrary.Templates.Values.Select(x => x.MatchTitle(title.Text)).First(x => x is not null)!;
+            var template = TemplateLibrary.MatchAnyTitle(title.Text)!;
             var block = ordered.Skip(start + 1).Take(end - start - 1).ToList();
             var rebuilt = TableLines(title, TemplateLibrary.Definition(template.Definition), block, issues, file);
             output.Add((title.Page, title.Bottom, title.Text));
@@ -118,11 +118,7 @@ public static partial class PdfReportReader
             .ToList();
     }
 
-    private static readonly HashSet<string> TitleKeys = TemplateLibrary.Templates.Values.SelectMany(t => t.Tables).SelectMany(t => t.Titles).Select(Template.TitleKey).ToHashSet();
-
-    // Every word is tested: a cheap look at its length and last character first, the normalised lookup only then.
-    private static bool IsTableTitle(string text) =>
-        text.Length is >= 5 and <= 40 && text[^1] == '表' && TitleKeys.Contains(Template.TitleKey(text));
+    private static bool IsTableTitle(string text) => TemplateLibrary.MatchAnyTitle(text) is not null;
 
     /// <summary>Words grouped into lines by baseline (2.5 pt tolerance), left to right.</summary>
     internal static IEnumerable<List<PdfWord>> BaselineLines(IEnumerable<PdfWord> words)

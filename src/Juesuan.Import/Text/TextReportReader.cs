@@ -4,16 +4,6 @@ using Juesuan.Domain.Templates;
 
 namespace Juesuan.Import.Text;
 
-/// <summary>The outcome of importing a report: the department-year (null when nothing usable was found) and what was noticed.</summary>
-/// <param name="Value">The department-year.</param>
-/// <param name="Issues">What could not be read cleanly, with where; everything else was kept.</param>
-/// <param name="Error">Why nothing could be imported, when <paramref name="Value"/> is null.</param>
-public sealed record ImportResult(DepartmentYear? Value, IReadOnlyList<ImportIssue> Issues, string? Error = null)
-{
-    /// <summary>True when a department-year was read.</summary>
-    public bool Success => Value is not null;
-}
-
 /// <summary>
 /// Reads a published report given as text (as extracted from the PDF or Word file): department, year, the public
 /// tables matched by title against the provincial templates, the narrative sections and the claims they make.

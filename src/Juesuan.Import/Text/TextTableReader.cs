@@ -31,7 +31,7 @@ internal static partial class TextTableReader
             var (index, title) = starts[i];
             var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1);
             regions.Add((index, end));
-            var match = template.MatchTitle(title) ?? Templates.Select(t => t.MatchTitle(title)).FirstOrDefault(t => t is not null);
+            var match = template.MatchTitle(title) ?? TemplateLibrary.MatchAnyTitle(title);
             if (match is null)
             {
                 continue;
@@ -71,7 +71,7 @@ internal static partial class TextTableReader
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
-            if (text.Length is < 5 or > 40 || text[^1] != '表' || !Templates.Any(t => t.MatchTitle(text) is not null))
+            if (TemplateLibrary.MatchAnyTitle(text) is null)
             {
                 continue;
             }
