@@ -10,7 +10,7 @@ internal static class AuditCommand
 {
     public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<Domain.Model.DepartmentYear?>> load)
     {
-        var input = new Argument<string>("输入") { Description = "部门年度 JSON 文件、存储中的键，或目录（审核其中每个文件）" };
+        var input = new Argument<string>("输入") { Description = Commands.InputFormats + "、存储中的键，或目录（审核其中每个文件）" };
         var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）、json、html、xlsx", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "html", "xlsx");
         var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出（xlsx 必须给出文件）" };

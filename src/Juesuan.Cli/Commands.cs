@@ -10,6 +10,9 @@ namespace Juesuan.Cli;
 /// <summary>The commands of `juesuan` and their actions.</summary>
 internal static class Commands
 {
+    /// <summary>What an input argument accepts, for help text; the extensions are the ones <see cref="Importer"/> reads.</summary>
+    internal static readonly string InputFormats = "部门年度文件（" + string.Join("、", Importer.Extensions) + "）";
+
     private static readonly Option<string?> StoreOption = new("--store")
     {
         Description = "存储类型：sqlite（默认）或 postgres；也可用环境变量 JUESUAN_STORE",
@@ -52,7 +55,7 @@ internal static class Commands
 
     private static Command Import(CliContext context)
     {
-        var input = new Argument<string>("输入") { Description = "部门年度 JSON 文件，或含多个 JSON 文件的目录" };
+        var input = new Argument<string>("输入") { Description = InputFormats + "，或含多个这类文件的目录" };
         var output = new Option<string?>("--output", "-o") { Description = "把读到的部门年度写成 JSON 文件（单个输入时）" };
         var save = new Option<bool>("--save") { Description = "保存到存储（同一部门同一年度再次导入时整体替换）" };
         var audit = new Option<bool>("--audit") { Description = "导入后立即审核（有错误时退出码为 1）" };
@@ -115,7 +118,7 @@ internal static class Commands
 
     private static Command Show(CliContext context)
     {
-        var input = new Argument<string>("输入") { Description = "部门年度 JSON 文件，或存储中的键（如「青石县医疗保障局/2024」）" };
+        var input = new Argument<string>("输入") { Description = InputFormats + "，或存储中的键（如「青石县医疗保障局/2024」）" };
         var table = new Option<string?>("--table", "-t") { Description = "只显示一张表：表号（如 03、公开03表）、表名或表定义（如 expenditure）" };
         var unit = new Option<string?>("--unit", "-u") { Description = "显示某个单位的表（单位名称），默认显示部门汇总表" };
         var consolidate = new Option<bool>("--consolidate") { Description = "显示由各单位表计算出的汇总表（而不是报告所列的部门表）" };

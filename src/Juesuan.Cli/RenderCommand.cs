@@ -8,7 +8,7 @@ internal static class RenderCommand
 {
     public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<Domain.Model.DepartmentYear?>> load)
     {
-        var input = new Argument<string>("输入") { Description = "部门年度（.json、.xlsx、.pdf、.txt 或存储中的键）" };
+        var input = new Argument<string>("输入") { Description = Commands.InputFormats + "，或存储中的键" };
         var only = new Option<string>("--only") { Description = "生成的部分：evaluations（绩效自评表）。完整的公开文档（表、情况说明、图表、名词解释）由文档生成功能提供，尚未包含在本版本中。", Required = true };
         only.AcceptOnlyFromAmong("evaluations");
         var format = new Option<string>("--format", "-f") { Description = "html（默认）或 docx", DefaultValueFactory = _ => "html" };

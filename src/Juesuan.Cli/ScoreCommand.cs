@@ -10,7 +10,7 @@ internal static class ScoreCommand
 {
     public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<DepartmentYear?>> load)
     {
-        var input = new Argument<string>("输入") { Description = "部门年度（.json、.xlsx、.pdf、.txt 或存储中的键）" };
+        var input = new Argument<string>("输入") { Description = Commands.InputFormats + "，或存储中的键" };
         var all = new Option<bool>("--all", "-a") { Description = "列出全部指标（默认只列得分与规则不符的）" };
         var command = new Command("score", "按评分规则重新计算绩效自评表的每个得分，列出与表中得分的差异。有差异时退出码为 1。") { input, all };
         command.SetAction(async (parse, ct) =>
