@@ -257,9 +257,12 @@ public sealed class AuditContext
         decimals is { } d ? Rounding.HalfUp(value, d).ToString("N" + d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
                           : value.ToString("#,0.##########", CultureInfo.InvariantCulture);
 
-    /// <summary>"526.05（区间 [526.04, 526.06]）".</summary>
-    public static string Describe(Estimate estimate, int decimals) =>
-        $"{Format(estimate.Value, decimals)}（区间 [{Format(Rounding.HalfUp(estimate.Range.Lo, decimals + 3))}, {Format(Rounding.HalfUp(estimate.Range.Hi, decimals + 3))}]）";
+    /// <summary>"526.05（区间 [526.04, 526.06]）", or with a unit "71.65%（区间 [71.65359%, 71.65418%]）".</summary>
+    public static string Describe(Estimate estimate, int decimals, string unit = "") =>
+        $"{Format(estimate.Value, decimals)}{unit}（区间 [{Format(Rounding.HalfUp(estimate.Range.Lo, decimals + 3))}{unit}, {Format(Rounding.HalfUp(estimate.Range.Hi, decimals + 3))}{unit}]）";
+
+    /// <summary>A difference of percentages in percentage points, to 4 decimals (0.0761165626 → "0.0761").</summary>
+    public static string Points(decimal difference) => Format(Rounding.HalfUp(difference, 4));
 
     private string RowLabel(TableDefinition? definition, string rowKey, string? printed)
     {

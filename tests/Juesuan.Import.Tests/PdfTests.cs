@@ -90,7 +90,9 @@ public class PutuoPdfTests
         var error = Assert.Single(report.Findings, f => f.Severity == Severity.Error);
         Assert.Equal("N.SHARE", error.Rule);
         Assert.Contains("71.73", error.Message, StringComparison.Ordinal); // 2,106.66 ÷ 2,940.05 = 71.65%
-        Assert.Contains("71.65", error.Message, StringComparison.Ordinal);
+        Assert.Contains("应为 71.65%（区间 [71.65359%, 71.65418%]）", error.Message, StringComparison.Ordinal);
+        Assert.Contains("相差 0.0761 个百分点", error.Message, StringComparison.Ordinal);
+        Assert.Equal("0.0761", error.Difference);
         Assert.Contains(Result.Value.Issues, i => i.Message.Contains("第 14 页", StringComparison.Ordinal));
     }
 }

@@ -226,9 +226,10 @@ internal static class EvaluationRules
                 return null;
             }
 
+            var difference = AuditContext.Format(executed.In(MoneyUnit.WanYuan).Value - account.Value.Value, 2);
             return Make("P.FUNDS_VS_ACCOUNTS", Severity.Warning, Where(e),
-                $"{Name(e)} {funds.Source}全年执行数 {executed}，{accountName}为 {account.Display}，相差 {AuditContext.Format(executed.In(MoneyUnit.WanYuan).Value - account.Value.Value)} 万元（口径可能不同，请核对）。",
-                expected: account.Display, actual: executed.ToString());
+                $"{Name(e)} {funds.Source}全年执行数 {executed}，{accountName}为 {account.Display}，相差 {difference} 万元（口径可能不同，请核对）。",
+                expected: account.Display, actual: executed.ToString(), difference: difference);
         }
 
         var total = e.Funds.FirstOrDefault();

@@ -105,7 +105,7 @@ internal static partial class NarrativeRules
         if (!check.Holds)
         {
             yield return Error(c, rule, claim, errorMessage(expected, check),
-                expected: AuditContext.Format(expected.Value, 2) + "%", actual: stated + "%", difference: AuditContext.Format(check.Difference));
+                expected: AuditContext.Format(expected.Value, 2) + "%", actual: stated + "%", difference: AuditContext.Points(check.Difference));
         }
     }
 
@@ -143,7 +143,7 @@ internal static partial class NarrativeRules
             var subject = FactRule.Describe(c, claim.Subject);
             foreach (var f in Percentage(c, "N.SHARE", claim, $"{subject}的占比", share, numerator.Value, denominator.Value,
                 $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
-                (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按表中数据应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点（超出尾差 {AuditContext.Format(check.Gap)}）。"))
+                (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按表中数据应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。"))
             {
                 yield return f;
             }
@@ -181,7 +181,7 @@ internal static partial class NarrativeRules
             {
                 foreach (var f in Percentage(c, "N.CHANGE", claim, $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
                     $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
-                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。"))
+                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
                 }
@@ -265,7 +265,7 @@ internal static partial class NarrativeRules
             {
                 foreach (var f in Percentage(c, "N.COMPLETION", claim, $"{what}的完成率", rate, actual.Value, budget,
                     $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%。",
-                    (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2)}%，相差 {AuditContext.Format(check.Difference)} 个百分点。"))
+                    (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
                 }
