@@ -170,6 +170,7 @@ public class NarrativeOnlySampleTests
         var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "heshui-2024-performance-self-evaluation.txt"));
         Assert.Equal("合水县医疗保障局", result.Value!.Department.Name);
         Assert.Equal(2024, result.Value.Year);
+        Assert.Contains(result.Issues, i => i.Message.EndsWith("读取了情况说明和 1 张绩效自评表。", StringComparison.Ordinal));
     }
 }
 

@@ -77,7 +77,8 @@ public static partial class TextReportReader
         };
         if (tables.Tables.Count == 0)
         {
-            issues.Add(new ImportIssue(new SourceLocation { File = file }, "文本中没有找到公开表（表可能以图片形式公开）；只读取了情况说明。"));
+            var read = result.Evaluations.Count > 0 ? $"读取了情况说明和 {result.Evaluations.Count} 张绩效自评表" : "只读取了情况说明";
+            issues.Add(new ImportIssue(new SourceLocation { File = file }, $"文本中没有找到公开表（公开01–09表，可能以图片形式公开）；{read}。"));
         }
 
         return new ImportResult(result, issues);
