@@ -294,11 +294,12 @@ claims += [{"subject": key("expense.basic", scope="gpb"), "section": "basic", "a
            {"subject": key("expense.public", scope="gpb"), "section": "basic", "amount": amt(public), "change": amt(abs(dg)), "changePercent": dpg, "changeDirection": "increase" if dg > 0 else "decrease", "sentence": t6}]
 section("七", "政府性基金预算财政拨款支出决算情况说明", "govFund", "本部门2024年度无政府性基金预算财政拨款收支，已公开空表。")
 section("八", "国有资本经营预算财政拨款支出决算情况说明", "soe", "本部门2024年度无国有资本经营预算财政拨款支出，已公开空表。")
+TP_CHANGE = "公务接待批次减少"
 vo, rc = dv("three-public", "actual", "vehicleOperation"), dv("three-public", "actual", "reception")
 vob, rcb = dv("three-public", "budget", "vehicleOperation"), dv("three-public", "budget", "reception")
 d, w, w2, ds, dp = change(tp_actual, PRIOR["threePublic"])
 t9 = (f"2024年度“三公”经费财政拨款支出全年预算为{s(tp_budget)}万元，支出决算为{s(tp_actual)}万元，完成全年预算的{pct(tp_actual, tp_budget)}%。"
-      f"决算数小于全年预算数的主要原因是严格执行中央八项规定精神，压减公务用车运行和接待支出。与上年相比{w}{ds}万元，{w2}{dp}%。"
+      f"决算数小于全年预算数的主要原因是严格执行中央八项规定精神，压减公务用车运行和接待支出。与上年相比{w}{ds}万元，{w2}{dp}%，主要原因是{TP_CHANGE}。"
       f"其中：因公出国（境）费支出决算0.00万元，全年因公出国（境）团组0个，累计0人次；公务用车购置费支出决算0.00万元，公务用车运行维护费支出决算{s(vo)}万元，"
       f"占{pct(vo, tp_actual)}%，2024年末公务用车保有量1辆；公务接待费支出决算{s(rc)}万元，占{pct(rc, tp_actual)}%，国内公务接待6批次、48人次。"
       f"2024年度会议费支出决算1.20万元，召开会议2次、参会80人次；培训费支出决算0.80万元，组织培训1次、参训40人次。")
@@ -401,9 +402,22 @@ t13 = (f"本部门组织对2024年度项目支出开展绩效自评，共涉及�
        + "；".join(f"{'部门整体支出' if e['kind'] == 'department' else e['name'] + '项目'}绩效自评得分{e['totalScore']}分，等级为{e['grade']}" for e in evaluations) + "。")
 section("十三", "预算绩效情况说明", "performance", t13)
 
+# The reasons the preparer gives (原因说明); a generated narrative quotes them. Each claim that gives a reason names
+# its subject; the wording says whether it explains the deviation from the budget or the change.
+explanations = []
+for c in claims:
+    if c.get("reason"):
+        topic = "budget" if "预算数的主要原因是" + c["reason"] in c["sentence"] else "change"
+        explanations.append({"subject": {k: v for k, v in c["subject"].items() if k != "basis"}, "topic": topic, "text": c["reason"]})
+explanations.append({"subject": {"concept": "threePublic.total", "scope": "fiscal"}, "topic": "change", "text": TP_CHANGE})
+FUNCTIONS = ("贯彻落实党中央、国务院和省委、省政府、市委、市政府关于医疗保障工作的方针政策和决策部署，在落实县委、县政府工作要求中坚持和加强党对医疗保障工作的集中统一领导。"
+             "主要职责：拟订全县医疗保险、生育保险、医疗救助等医疗保障制度的政策措施并组织实施；组织实施医疗保障基金监督管理办法，建立健全医疗保障基金安全防控机制；"
+             "组织实施医疗服务价格和药品、医用耗材招标采购政策；推进医疗保障公共服务体系建设，管理县级医疗保障经办机构。")
+
 doc = {
  "$schema": "https://juesuan.example/schema/department-year.v1.json", "schemaVersion": 1,
- "department": {"name": "青石县医疗保障局", "code": "118", "province": "河南省", "region": "青石县（虚构）"},
+ "department": {"name": "青石县医疗保障局", "code": "118", "province": "河南省", "region": "青石县（虚构）",
+                "functions": FUNCTIONS},
  "year": 2024, "templateId": "national-2022",
  "units": [{"name": u["name"], "code": u["code"], "kind": u["kind"], "nature": u["nature"], "tables": r[0]} for u, r in zip(UNITS, unit_results)],
  "tables": dept,
@@ -418,6 +432,7 @@ doc = {
  "assets": {"vehicles": 2, "vehiclesByKind": {"主要领导干部用车": 0, "执法执勤用车": 1, "其他用车": 1}, "largeEquipment": 0,
             "vehiclesPurchasedThisYear": 0, "largeEquipmentPurchasedThisYear": 0},
  "staffing": {"authorized": 38, "authorizedAdministrative": 12, "authorizedInstitutional": 26, "actual": 36, "retired": 9},
+ "explanations": explanations,
  "evaluations": evaluations,
  "sources": ["Juesuan 示例数据（虚构）"],
 }

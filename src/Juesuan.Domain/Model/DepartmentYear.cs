@@ -16,6 +16,9 @@ public sealed record Department
 
     /// <summary>City / county (商洛市镇安县).</summary>
     public string? Region { get; init; }
+
+    /// <summary>主要职能: the department's functions as the 部门概况 part of the disclosure states them.</summary>
+    public string? Functions { get; init; }
 }
 
 /// <summary>Whether a unit is the department's own office (本级) or a subordinate unit (二级单位).</summary>
@@ -88,6 +91,15 @@ public sealed record DepartmentYear
 
     /// <summary>人员情况.</summary>
     public Staffing? Staffing { get; init; }
+
+    /// <summary>
+    /// 原因说明: the reasons the preparer gives for changes and budget deviations, which a generated narrative quotes
+    /// (it never invents one).
+    /// </summary>
+    public IReadOnlyList<Explanation> Explanations { get; init; } = [];
+
+    /// <summary>其他需要说明的情况, as the preparer words it.</summary>
+    public string? OtherMatters { get; init; }
 
     /// <summary>Self-evaluations (绩效自评表).</summary>
     public IReadOnlyList<Evaluation> Evaluations { get; init; } = [];

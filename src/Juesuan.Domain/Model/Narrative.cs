@@ -125,3 +125,29 @@ public sealed record Narrative
         return claim.Source ?? new SourceLocation { Section = "情况说明 " + (SectionName(claim.Section) ?? string.Empty), Sentence = claim.Sentence };
     }
 }
+
+/// <summary>What a reason explains: the change against the prior year, or the difference from the budget.</summary>
+public enum ExplanationTopic
+{
+    /// <summary>与上年相比增减的原因.</summary>
+    Change,
+
+    /// <summary>决算数与预算数差异的原因.</summary>
+    Budget,
+}
+
+/// <summary>
+/// 原因说明: the preparer's reason for a change or a budget deviation of one fact, e.g. (expense.total@2101501[gpb],
+/// budget, 「人员增加导致工资福利支出增加」). The text is quoted after 「主要原因是」.
+/// </summary>
+public sealed record Explanation
+{
+    /// <summary>The fact explained (its basis is ignored).</summary>
+    public required FactKey Subject { get; init; }
+
+    /// <summary>Change or budget.</summary>
+    public ExplanationTopic Topic { get; init; }
+
+    /// <summary>The reason, without 「主要原因是」 and without the closing 。.</summary>
+    public required string Text { get; init; }
+}

@@ -21,6 +21,9 @@ public static class Workbook
     private const string DepartmentSheet = "部门";
     private const string UnitSheet = "单位";
     private const string ReferenceSheet = "参考数";
+    private const string ExplanationSheet = "原因说明";
+    private const string ChangeTopic = "与上年增减";
+    private const string BudgetTopic = "与预算差异";
     private const int HeaderRows = 8;
 
     /// <summary>Writes a department-year to an .xlsx file.</summary>
@@ -36,6 +39,7 @@ public static class Workbook
         [
             ["部门名称", year.Department.Name], ["部门编码", year.Department.Code ?? string.Empty], ["省份", year.Department.Province ?? string.Empty],
             ["地区", year.Department.Region ?? string.Empty], ["年度", year.Year.ToString(CultureInfo.InvariantCulture)], ["模板", year.TemplateId],
+            ["主要职能", year.Department.Functions ?? string.Empty], ["其他需要说明的情况", year.OtherMatters ?? string.Empty],
         ]);
         AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty })]);
         var order = year.Template.Tables.Select(t => t.Definition).ToList();
@@ -48,7 +52,9 @@ public static class Workbook
             }
         }
 
-        AddSheet(workbook, sheets, id, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额"], .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString() })]);
+        AddSheet(workbook, sheets, id++, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额"], .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString() })]);
+        AddSheet(workbook, sheets, id, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因"],
+            .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text })]);
         workbook.Workbook.Save();
     }
 
@@ -104,7 +110,7 @@ public static class Workbook
             .Where(u => u.Name.Length > 0).ToList();
         var departmentTables = new List<StatedTable>();
         var unitTables = units.Select(_ => new List<StatedTable>()).ToList();
-        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (DepartmentSheet or UnitSheet or ReferenceSheet)))
+        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet)))
         {
             var table = ReadTable(sheetName, rows, file, issues);
             if (table is null)
@@ -131,15 +137,46 @@ public static class Workbook
             }
         }
 
+        var explanations = new List<Explanation>();
+        foreach (var (row, index) in (sheets.FirstOrDefault(s => s.Name == ExplanationSheet).Rows ?? []).Select((r, i) => (r, i)).Skip(1))
+        {
+            if (row.GetValueOrDefault(0) is not { Length: > 0 } concept || row.GetValueOrDefault(4) is not { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            var topic = row.GetValueOrDefault(3) switch
+            {
+                BudgetTopic => ExplanationTopic.Budget,
+                ChangeTopic or null or "" => ExplanationTopic.Change,
+                var other => (ExplanationTopic?)null,
+            };
+            if (topic is null)
+            {
+                issues.Add(new ImportIssue(new SourceLocation { File = file, Table = ExplanationSheet, Line = index + 1 },
+                    $"工作表「{ExplanationSheet}」第 {index + 1} 行的说明对象「{row.GetValueOrDefault(3)}」不是「{ChangeTopic}」或「{BudgetTopic}」，该行已跳过。"));
+                continue;
+            }
+
+            explanations.Add(new Explanation
+            {
+                Subject = new FactKey(concept, Empty(row.GetValueOrDefault(1)), row.GetValueOrDefault(2) is { Length: > 0 } scope ? scope : Scopes.All),
+                Topic = topic.Value,
+                Text = text,
+            });
+        }
+
         var templateId = info.GetValueOrDefault("模板") is { } t && TemplateLibrary.Find(t) is not null ? t : TemplateLibrary.DefaultTemplateId;
         return new ImportResult(new DepartmentYear
         {
-            Department = new Department { Name = name, Code = Empty(info.GetValueOrDefault("部门编码")), Province = Empty(info.GetValueOrDefault("省份")), Region = Empty(info.GetValueOrDefault("地区")) },
+            Department = new Department { Name = name, Code = Empty(info.GetValueOrDefault("部门编码")), Province = Empty(info.GetValueOrDefault("省份")), Region = Empty(info.GetValueOrDefault("地区")), Functions = Empty(info.GetValueOrDefault("主要职能")) },
             Year = yearNumber,
             TemplateId = templateId,
             Units = units.Select((u, i) => u with { Tables = unitTables[i] }).ToArray(),
             Tables = departmentTables,
             References = references,
+            Explanations = explanations,
+            OtherMatters = Empty(info.GetValueOrDefault("其他需要说明的情况")),
             Sources = [file],
         }, issues);
     }

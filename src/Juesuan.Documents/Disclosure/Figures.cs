@@ -1,0 +1,102 @@
+using System.Globalization;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Documents.Disclosure;
+
+/// <summary>
+/// The figures a generated document quotes, read from one department-year: table cells (in 万元, whatever unit the
+/// table prints), prior-year and budget references, and the preparer's reasons. Everything the narrative says comes
+/// through here, so it can only say what the data holds.
+/// </summary>
+public sealed class Figures
+{
+    private readonly DepartmentYear _year;
+
+    /// <summary>Reads the figures of <paramref name="year"/>.</summary>
+    public Figures(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        _year = year;
+    }
+
+    /// <summary>The department-year.</summary>
+    public DepartmentYear Year => _year;
+
+    /// <summary>The cell (table, row, column) in 万元, or null when the table, row or cell is missing or blank.</summary>
+    public decimal? Cell(string table, string row, string column) =>
+        _year.Table(table)?.AmountAt(row, column) is { } amount ? InWan(amount) : null;
+
+    /// <summary>The cell, with a blank or missing cell read as zero.</summary>
+    public decimal CellOrZero(string table, string row, string column) => Cell(table, row, column) ?? 0m;
+
+    /// <summary>A reference figure (上年数, 年初预算数) of a fact, in 万元, or null when the data has none.</summary>
+    public decimal? Reference(FactKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var found = _year.References.FirstOrDefault(r => r.Key == key);
+        return found is null ? null : InWan(found.Amount);
+    }
+
+    /// <summary>
+    /// The preparer's reason for a change or budget deviation of <paramref name="subject"/>: an explanation first, else
+    /// the reason a narrative claim about the same subject gave (a report read back keeps its reasons).
+    /// </summary>
+    public string? Reason(FactKey subject, ExplanationTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var normalized = subject with { Basis = Bases.Actual };
+        var explained = _year.Explanations.FirstOrDefault(e => e.Topic == topic && (e.Subject with { Basis = Bases.Actual }) == normalized);
+        if (explained is not null)
+        {
+            return Clean(explained.Text);
+        }
+
+        // The wording tells which a claim's reason explains: 「决算数小于年初预算数的主要原因是…」 the budget deviation,
+        // otherwise the change (or, in a sentence without its text, a claim with a budget explains the budget).
+        var claim = _year.Narrative.Claims.FirstOrDefault(c =>
+            c.Reason is not null && (c.Subject with { Basis = Bases.Actual }) == normalized && TopicOf(c) == topic);
+        return claim?.Reason is { } reason ? Clean(reason) : null;
+    }
+
+    /// <summary>The stated rows of a coded table (类/款/项 or economic codes), in printed order, without the 合计 row.</summary>
+    public IReadOnlyList<StatedRow> CodedRows(string table, int codeLength) =>
+        _year.Table(table)?.Rows.Where(r => r.Key.Length == codeLength && r.Key.All(char.IsAsciiDigit)).ToArray() ?? [];
+
+    /// <summary>The amount in 万元, exactly.</summary>
+    public static decimal InWan(Amount amount) => amount.In(MoneyUnit.WanYuan).Value;
+
+    /// <summary>An amount as the narrative prints it: 2 decimals, no thousands separators (「1234.50」).</summary>
+    public static string Money(decimal wan) => Rounding.HalfUp(wan, 2).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A share or rate in percent, 2 decimals half up, or null when the base is zero.</summary>
+    public static string? Percent(decimal part, decimal whole) =>
+        whole == 0m ? null : Rounding.HalfUp(part / whole * 100m, 2).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The label of a function code: the table's own label, else the catalog name.</summary>
+    public string FunctionName(string code)
+    {
+        var catalog = Domain.Catalogs.CatalogLibrary.Function(_year.Year);
+        return catalog.Find(code)?.Name
+            ?? _year.Tables.SelectMany(t => t.Rows).FirstOrDefault(r => r.Key == code && r.Label is not null)?.Label?.Trim()
+            ?? code;
+    }
+
+    /// <summary>The label of an economic code: the catalog name, else the table's label.</summary>
+    public string EconomicName(string code, string? stated)
+    {
+        var catalog = Domain.Catalogs.CatalogLibrary.Economic(_year.Year);
+        return catalog.Find(code)?.Name ?? stated?.Trim() ?? code;
+    }
+
+    /// <summary>The template table of a definition, or null.</summary>
+    public TemplateTable? TemplateTable(string definition) => _year.Template.Table(definition);
+
+    private static ExplanationTopic TopicOf(Claim claim) =>
+        claim.Sentence is { } sentence && sentence.Contains(claim.Reason!, StringComparison.Ordinal)
+            ? (sentence.Contains("预算数的主要原因是" + claim.Reason, StringComparison.Ordinal) ? ExplanationTopic.Budget : ExplanationTopic.Change)
+            : (claim.Budget is not null || claim.CompletionPercent is not null ? ExplanationTopic.Budget : ExplanationTopic.Change);
+
+    private static string Clean(string reason) => reason.Trim().TrimStart('：', ':').TrimEnd('。', '；', '，', '.').Trim();
+}

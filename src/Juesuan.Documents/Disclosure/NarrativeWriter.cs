@@ -1,0 +1,52 @@
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Documents.Disclosure;
+
+/// <summary>A generated section of the narrative: the template's number, title and key, and its paragraphs.</summary>
+public sealed record GeneratedSection(string Number, string Title, string Key, IReadOnlyList<string> Paragraphs)
+{
+    /// <summary>The paragraphs joined by line breaks, as <see cref="NarrativeSection.Text"/> holds them.</summary>
+    public string Text => string.Join("\n", Paragraphs);
+}
+
+/// <summary>Something the narrative needs and the data does not give (a reason, a prior-year figure): left as a visible placeholder.</summary>
+/// <param name="Section">The section heading (「一、收入支出决算总体情况说明」).</param>
+/// <param name="What">What is missing (「收入总计与上年相比增减的原因」).</param>
+public sealed record NarrativeGap(string Section, string What)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Section}：待补充{What}";
+}
+
+/// <summary>The generated narrative and its gaps.</summary>
+public sealed record GeneratedNarrative(IReadOnlyList<GeneratedSection> Sections, IReadOnlyList<NarrativeGap> Gaps)
+{
+    /// <summary>The narrative as the model holds it (sections only; claims come from reading it back).</summary>
+    public Narrative ToNarrative() => new()
+    {
+        Sections = Sections.Select(s => new NarrativeSection { Number = s.Number, Title = s.Title, Key = s.Key, Text = s.Text }).ToArray(),
+    };
+}
+
+/// <summary>
+/// 情况说明生成: writes every section of the department-year's template from its figures, in the wording the
+/// published reports use — totals and changes, each type with its share, one paragraph per 项 with budget, actual,
+/// completion rate and 大于/小于/等于, 三公 with counts, and so on. Amounts are the tables' own, shares and rates are
+/// computed from them (2 decimals, half up), reasons are quoted from the data. Where the data lacks a reason or a
+/// figure the text says 【待补充：…】 and the gap is reported: nothing is invented.
+/// </summary>
+public static class NarrativeWriter
+{
+    /// <summary>The opening of every placeholder.</summary>
+    public const string PlaceholderOpen = "【待补充：";
+
+    /// <summary>Writes the narrative of <paramref name="year"/> for its template.</summary>
+    public static GeneratedNarrative Write(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var writer = new SectionWriter(new Figures(year));
+        var sections = year.Template.Sections.Select(writer.Write).ToArray();
+        return new GeneratedNarrative(sections, writer.Gaps);
+    }
+}
