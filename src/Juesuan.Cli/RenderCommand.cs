@@ -1,47 +1,181 @@
 using System.CommandLine;
+using Juesuan.Documents.Disclosure;
 using Juesuan.Documents.Evaluations;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
 
 namespace Juesuan.Cli;
 
-/// <summary>`juesuan render --only evaluations`: the self-evaluation forms as HTML or DOCX.</summary>
+/// <summary>
+/// `juesuan render`: the publishable disclosure (tables, narrative written from the figures, charts, glossary,
+/// self-evaluation forms) as HTML, DOCX or PDF; `--only evaluations` for the self-evaluation forms alone. A directory
+/// renders every file into the output directory, PDFs through one browser.
+/// </summary>
 internal static class RenderCommand
 {
-    public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<Domain.Model.DepartmentYear?>> load)
+    public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<DepartmentYear?>> load)
     {
-        var input = new Argument<string>("输入") { Description = Commands.InputFormats + "，或存储中的键" };
-        var only = new Option<string>("--only") { Description = "生成的部分：evaluations（绩效自评表）。完整的公开文档（表、情况说明、图表、名词解释）由文档生成功能提供，尚未包含在本版本中。", Required = true };
+        var input = new Argument<string>("输入") { Description = Commands.InputFormats + "、存储中的键，或目录（逐个生成）" };
+        var only = new Option<string?>("--only") { Description = "只生成一部分：evaluations（绩效自评表）" };
         only.AcceptOnlyFromAmong("evaluations");
-        var format = new Option<string>("--format", "-f") { Description = "html（默认）或 docx", DefaultValueFactory = _ => "html" };
-        format.AcceptOnlyFromAmong("html", "docx");
-        var output = new Option<string>("--output", "-o") { Description = "输出文件", Required = true };
-        var command = new Command("render", "生成文档：目前为绩效自评表（按全国通用格式，HTML 或 Word）。") { input, only, format, output };
+        var format = new Option<string>("--format", "-f") { Description = "html（默认）、docx 或 pdf", DefaultValueFactory = _ => "html" };
+        format.AcceptOnlyFromAmong("html", "docx", "pdf");
+        var output = new Option<string>("--output", "-o") { Description = "输出文件；输入为目录时为输出目录", Required = true };
+        var template = new Option<string?>("--template") { Description = "版式：模板编号（" + string.Join("、", TemplateLibrary.Templates.Keys.Order()) + "）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
+        var command = new Command("render", "生成公开文档：决算表、依数据撰写的情况说明、图表、名词解释、绩效自评表（HTML、Word 或 PDF）。数据缺少的原因或数字以【待补充】标出并列出。")
+        {
+            input, only, format, output, template,
+        };
         command.SetAction(async (parse, ct) =>
         {
-            var year = await load(parse, parse.GetValue(input)!, ct).ConfigureAwait(false);
-            if (year is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            if (year.Evaluations.Count == 0)
-            {
-                await context.Err.WriteLineAsync("该部门年度没有绩效自评表，未生成文件。").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
+            var path = parse.GetValue(input)!;
+            var kind = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
-            if (parse.GetValue(format) == "docx")
+            var templateText = parse.GetValue(template);
+            if (templateText is not null && ResolveTemplate(templateText, 0) is null)
             {
-                EvaluationDocx.Write(year, target);
+                await context.Err.WriteLineAsync($"用法错误：未知的模板「{templateText}」。可用：{string.Join("、", TemplateLibrary.Templates.Keys.Order())}，或「省份/年度」。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            IReadOnlyList<(string Source, string Target)> jobs;
+            if (Directory.Exists(path))
+            {
+                var files = Import.Importer.FilesIn(path);
+                if (files.Count == 0)
+                {
+                    await context.Err.WriteLineAsync($"目录 {path} 中没有可读取的文件（{string.Join("、", Import.Importer.Extensions)}）。").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                Directory.CreateDirectory(target);
+                jobs = files.Select(f => (f, Path.Combine(target, Path.GetFileNameWithoutExtension(f) + "." + kind))).ToArray();
             }
             else
             {
-                await File.WriteAllTextAsync(target, EvaluationHtml.Render(year), ct).ConfigureAwait(false);
+                jobs = [(path, target)];
             }
 
-            await context.Err.WriteLineAsync($"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）").ConfigureAwait(false);
-            return ExitCodes.Ok;
+            PdfPrinter? printer = null;
+            try
+            {
+                if (kind == "pdf")
+                {
+                    try
+                    {
+                        printer = await PdfPrinter.StartAsync().ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        await context.Err.WriteLineAsync(e.Message).ConfigureAwait(false);
+                        return ExitCodes.Usage;
+                    }
+                }
+
+                var exit = ExitCodes.Ok;
+                foreach (var (source, destination) in jobs)
+                {
+                    var year = await load(parse, source, ct).ConfigureAwait(false);
+                    if (year is null)
+                    {
+                        exit = ExitCodes.Usage;
+                        continue;
+                    }
+
+                    if (templateText is not null)
+                    {
+                        year = year with { TemplateId = ResolveTemplate(templateText, year.Year)!.Id };
+                    }
+
+                    var code = parse.GetValue(only) == "evaluations"
+                        ? await RenderEvaluationsAsync(context, year, kind, destination, printer, ct).ConfigureAwait(false)
+                        : await RenderDisclosureAsync(context, year, kind, destination, printer, ct).ConfigureAwait(false);
+                    exit = Math.Max(exit, code);
+                }
+
+                return exit;
+            }
+            finally
+            {
+                if (printer is not null)
+                {
+                    await printer.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         });
         return command;
+    }
+
+    /// <summary>A template by id, or by 「省份/年度」 (the province's template for that year).</summary>
+    internal static Template? ResolveTemplate(string text, int year)
+    {
+        if (TemplateLibrary.Find(text) is { } byId)
+        {
+            return byId;
+        }
+
+        var parts = text.Split('/', 2, StringSplitOptions.TrimEntries);
+        var known = TemplateLibrary.Templates.Values.Any(t => t.Provinces.Any(p => parts[0].StartsWith(p, StringComparison.Ordinal) || p.StartsWith(parts[0], StringComparison.Ordinal)));
+        if (!known && parts[0] != "全国")
+        {
+            return null;
+        }
+
+        var when = parts.Length == 2 && int.TryParse(parts[1], out var y) ? y : year == 0 ? 2100 : year;
+        return parts[0] == "全国" ? TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId] : TemplateLibrary.ForProvince(parts[0], when);
+    }
+
+    private static async Task<int> RenderDisclosureAsync(CliContext context, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
+    {
+        var document = DisclosureBuilder.Build(year);
+        switch (kind)
+        {
+            case "docx":
+                DisclosureDocx.Write(document, target);
+                break;
+            case "pdf":
+                await printer!.PrintAsync(DisclosureHtml.Render(document), target, ct).ConfigureAwait(false);
+                break;
+            default:
+                await File.WriteAllTextAsync(target, DisclosureHtml.Render(document), ct).ConfigureAwait(false);
+                break;
+        }
+
+        await context.Err.WriteLineAsync($"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {year.Template.Name}）").ConfigureAwait(false);
+        if (document.Gaps.Count > 0)
+        {
+            await context.Err.WriteLineAsync($"注意：有 {document.Gaps.Count} 处数据未提供，文中以【待补充】标出，发布前请补齐：").ConfigureAwait(false);
+            foreach (var gap in document.Gaps)
+            {
+                await context.Err.WriteLineAsync("  " + gap).ConfigureAwait(false);
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> RenderEvaluationsAsync(CliContext context, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
+    {
+        if (year.Evaluations.Count == 0)
+        {
+            await context.Err.WriteLineAsync($"{year.Department.Name} {year.Year} 年度没有绩效自评表，未生成 {target}。").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        switch (kind)
+        {
+            case "docx":
+                EvaluationDocx.Write(year, target);
+                break;
+            case "pdf":
+                await printer!.PrintAsync(EvaluationHtml.Render(year), target, ct).ConfigureAwait(false);
+                break;
+            default:
+                await File.WriteAllTextAsync(target, EvaluationHtml.Render(year), ct).ConfigureAwait(false);
+                break;
+        }
+
+        await context.Err.WriteLineAsync($"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）").ConfigureAwait(false);
+        return ExitCodes.Ok;
     }
 }

@@ -44,6 +44,43 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
             evaluation.Grade);
     }
 
+    /// <summary>The form as a grid of 8 columns, for the disclosure's HTML and DOCX writers.</summary>
+    public Disclosure.Grid ToGrid()
+    {
+        static Disclosure.GridCell Head(string text, int span = 1) => new(text, span, Align: Disclosure.CellAlign.Center, Bold: true);
+        static Disclosure.GridCell Cell(string text, int span = 1, bool right = false) => new(text, span, Align: right ? Disclosure.CellAlign.Right : Disclosure.CellAlign.Left);
+        var body = new List<IReadOnlyList<Disclosure.GridCell>>();
+        body.AddRange(Header.Select(h => (IReadOnlyList<Disclosure.GridCell>)[Head(h.Label), Cell(h.Value, 7)]));
+        body.Add(FundsHeader.Select((h, i) => Head(h, i == 0 ? 2 : 1)).ToArray());
+        body.AddRange(Funds.Select(f => (IReadOnlyList<Disclosure.GridCell>)f.Select((c, i) => Cell(c, i == 0 ? 2 : 1, right: i > 0)).ToArray()));
+        if (Planned is not null || Achieved is not null)
+        {
+            body.Add([Head("预期目标", 4), Head("实际完成情况", 4)]);
+            body.Add([Cell(Planned ?? string.Empty, 4), Cell(Achieved ?? string.Empty, 4)]);
+        }
+
+        body.Add(IndicatorHeader.Select(h => Head(h)).ToArray());
+        foreach (var row in Indicators)
+        {
+            var cells = new List<Disclosure.GridCell>();
+            if (row.Span1 > 0)
+            {
+                cells.Add(new(row.Level1, RowSpan: row.Span1, Align: Disclosure.CellAlign.Center));
+            }
+
+            if (row.Span2 > 0)
+            {
+                cells.Add(new(row.Level2, RowSpan: row.Span2, Align: Disclosure.CellAlign.Center));
+            }
+
+            cells.AddRange(row.Cells.Select((c, i) => Cell(c, right: i is 3 or 4)));
+            body.Add(cells);
+        }
+
+        body.Add([Head("总分", 5), Cell("100", right: true), Cell(Total, right: true), Cell(Grade is null ? string.Empty : "评价等级：" + Grade)]);
+        return new Disclosure.Grid { Title = Title, RightCaption = Subtitle, Columns = 8, Widths = [10, 10, 18, 12, 12, 7, 7, 24], Body = body };
+    }
+
     private static string Money(Amount? amount) => amount?.ToDisplayString() ?? string.Empty;
 
     // One row per indicator; a 一级 or 二级 cell spans the following rows that repeat it.

@@ -170,6 +170,12 @@ public sealed record Template
     /// <summary>Where it was read from.</summary>
     public string? Source { get; init; }
 
+    /// <summary>True when the tables print thousands separators (「2,940.05」, Shanghai); the narrative never does.</summary>
+    public bool ThousandsSeparators { get; init; }
+
+    /// <summary>True when the tables come after the narrative, glossary and attachments (附表, Sichuan).</summary>
+    public bool TablesLast { get; init; }
+
     /// <summary>Tables in printed order.</summary>
     public required IReadOnlyList<TemplateTable> Tables { get; init; }
 

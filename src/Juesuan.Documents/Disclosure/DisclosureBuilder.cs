@@ -1,0 +1,187 @@
+using System.Globalization;
+using Juesuan.Documents.Evaluations;
+using Juesuan.Domain.Model;
+
+namespace Juesuan.Documents.Disclosure;
+
+/// <summary>
+/// 部门决算公开文档: composes the publishable document of a department-year in its template's order — cover, 目录,
+/// 部门概况, the public tables, the narrative written from the figures with its charts, 名词解释, the self-evaluation
+/// forms — as format-independent blocks that the HTML and DOCX writers render.
+/// </summary>
+public static class DisclosureBuilder
+{
+    private static readonly string[] PartNumbers = ["一", "二", "三", "四", "五", "六"];
+
+    /// <summary>Builds the document of <paramref name="year"/>; <paramref name="charts"/> false leaves the charts out.</summary>
+    public static DisclosureDocument Build(DepartmentYear year, bool charts = true)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var narrative = NarrativeWriter.Write(year);
+        var gaps = narrative.Gaps.ToList();
+        var y = year.Year.ToString(CultureInfo.InvariantCulture);
+        var title = $"{year.Department.Name}{y}年度部门决算";
+        var blocks = new List<Block>
+        {
+            new CoverBlock(title, year.Department.Region is { } region ? $"{year.Department.Province}{region}" : year.Department.Province ?? string.Empty, $"编制单位：{year.Department.Name}"),
+            new ContentsBlock(),
+        };
+        var part = 0;
+        string Part(string name) => $"第{PartNumbers[part++]}部分　{name}";
+
+        blocks.Add(new HeadingBlock(1, Part("部门概况"), NewPage: true));
+        blocks.AddRange(Overview(year, gaps));
+
+        var tables = Tables(year, gaps).ToArray();
+        if (!year.Template.TablesLast)
+        {
+            blocks.Add(new HeadingBlock(1, Part($"{y}年度部门决算表"), NewPage: true));
+            blocks.AddRange(tables);
+        }
+
+        blocks.Add(new HeadingBlock(1, Part($"{y}年度部门决算情况说明"), NewPage: true));
+        var chartList = charts ? Chart.For(year) : [];
+        foreach (var section in narrative.Sections)
+        {
+            blocks.Add(new HeadingBlock(2, $"{section.Number}、{section.Title}"));
+            foreach (var paragraph in section.Paragraphs)
+            {
+                blocks.Add(paragraph.StartsWith('（') && paragraph.Length < 30 && !paragraph.EndsWith('。') ? new HeadingBlock(3, paragraph) : new ParagraphBlock(paragraph));
+            }
+
+            blocks.AddRange(chartList.Where(c => c.Section == section.Key).Select(c => new ChartBlock(c)));
+        }
+
+        blocks.Add(new HeadingBlock(1, Part("名词解释"), NewPage: true));
+        var n = 0;
+        foreach (var entry in Glossary.For(year))
+        {
+            n++;
+            var text = entry.Text;
+            if (text is null)
+            {
+                gaps.Add(new NarrativeGap("名词解释", entry.Term + "的科目说明（科目目录中没有）"));
+                text = NarrativeWriter.PlaceholderOpen + "科目说明】";
+            }
+
+            blocks.Add(new ParagraphBlock($"{n}.{entry.Term}：{text}"));
+        }
+
+        if (year.Evaluations.Count > 0)
+        {
+            blocks.Add(new HeadingBlock(1, Part("附件"), NewPage: true));
+            var k = 0;
+            foreach (var evaluation in year.Evaluations)
+            {
+                var form = EvaluationForm.Of(year, evaluation);
+                blocks.Add(new HeadingBlock(2, $"{PartNumbers[Math.Min(k++, PartNumbers.Length - 1)]}、{form.Title}", NewPage: k > 1));
+                blocks.Add(new GridBlock(form.ToGrid()));
+            }
+        }
+
+        if (year.Template.TablesLast)
+        {
+            blocks.Add(new HeadingBlock(1, Part("附表"), NewPage: true));
+            blocks.AddRange(tables);
+        }
+
+        return new DisclosureDocument(title, blocks, gaps);
+    }
+
+    // 一、部门职责 and 二、机构设置 (units and staffing).
+    private static IEnumerable<Block> Overview(DepartmentYear year, List<NarrativeGap> gaps)
+    {
+        yield return new HeadingBlock(2, "一、部门职责");
+        if (string.IsNullOrWhiteSpace(year.Department.Functions))
+        {
+            gaps.Add(new NarrativeGap("部门概况", "部门职责"));
+            yield return new ParagraphBlock(NarrativeWriter.PlaceholderOpen + "部门职责】");
+        }
+        else
+        {
+            foreach (var line in year.Department.Functions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                yield return new ParagraphBlock(line);
+            }
+        }
+
+        yield return new HeadingBlock(2, "二、机构设置");
+        var units = year.Units.Count == 0 ? [new OrgUnit { Name = year.Department.Name, Kind = OrgUnitKind.Headquarters }] : year.Units;
+        yield return new ParagraphBlock($"纳入本部门{year.Year}年度部门决算编制范围的单位共{units.Count}个，包括："
+            + string.Join("；", units.Select(u => u.Name + "（" + (u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级单位") + (u.Nature is null ? string.Empty : "，" + u.Nature) + "）")) + "。");
+        if (year.Staffing is { } s)
+        {
+            var parts = new List<string>();
+            if (s.Authorized is { } authorized)
+            {
+                var detail = s.AuthorizedAdministrative is not null || s.AuthorizedInstitutional is not null
+                    ? $"（行政编制{s.AuthorizedAdministrative ?? 0}人、事业编制{s.AuthorizedInstitutional ?? 0}人）" : string.Empty;
+                parts.Add($"编制{authorized}人{detail}");
+            }
+
+            if (s.Actual is { } actual)
+            {
+                parts.Add($"实有人员{actual}人");
+            }
+
+            if (s.Retired is { } retired)
+            {
+                parts.Add($"离退休人员{retired}人");
+            }
+
+            if (parts.Count > 0)
+            {
+                yield return new ParagraphBlock($"截至{year.Year}年末，本部门" + string.Join("，", parts) + "。");
+            }
+        }
+    }
+
+    // One page per table, in the template's order; a template table the data lacks is printed empty with a note.
+    private static IEnumerable<Block> Tables(DepartmentYear year, List<NarrativeGap> gaps)
+    {
+        var n = 0;
+        foreach (var templateTable in year.Template.Tables)
+        {
+            n++;
+            var stated = year.Table(templateTable.Definition);
+            if (stated is null)
+            {
+                gaps.Add(new NarrativeGap("部门决算表", $"{templateTable.Number ?? string.Empty}{templateTable.Title}（数据中没有此表，按空表印出）"));
+            }
+
+            stated ??= new StatedTable
+            {
+                Definition = templateTable.Definition,
+                Title = templateTable.Title,
+                Number = templateTable.Number,
+                Rows = [new StatedRow { Key = FactIndex.TotalRowKey, Label = "合计" }],
+                EmptyStatement = NarrativeWriter.PlaceholderOpen + "本表数据或空表说明】",
+            };
+            var grid = TableLayouts.Layout(year, stated);
+            yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: true);
+            yield return new GridBlock(grid);
+        }
+
+        // Tables outside the template are kept, after the template's own.
+        foreach (var extra in year.Tables.Where(t => year.Template.Table(t.Definition) is null))
+        {
+            n++;
+            var grid = TableLayouts.Layout(year, extra);
+            yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: true);
+            yield return new GridBlock(grid);
+        }
+    }
+
+    /// <summary>一, 二, … 十三: the Chinese numeral of 1–99.</summary>
+    public static string Numeral(int n)
+    {
+        string[] digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        return n switch
+        {
+            < 10 => digits[n],
+            10 => "十",
+            < 20 => "十" + digits[n % 10],
+            _ => digits[n / 10] + "十" + (n % 10 == 0 ? string.Empty : digits[n % 10]),
+        };
+    }
+}

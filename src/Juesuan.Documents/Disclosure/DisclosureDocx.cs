@@ -1,0 +1,359 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+
+namespace Juesuan.Documents.Disclosure;
+
+/// <summary>
+/// The disclosure as a Word document (DocumentFormat.OpenXml): A4, 宋体/黑体 with the East Asian language set,
+/// heading styles with outline levels feeding a 目录 field (Word refreshes its page numbers on opening), page numbers
+/// in the footer, tables with merged headers (GridSpan / VerticalMerge) repeated on every page, charts as PNG.
+/// </summary>
+public static class DisclosureDocx
+{
+    private const int TextWidth = 11906 - 2 * 1134;
+
+    /// <summary>Writes <paramref name="document"/> to <paramref name="path"/>.</summary>
+    public static void Write(DisclosureDocument document, string path)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var stream = File.Create(path);
+        Write(document, stream);
+    }
+
+    /// <summary>Writes <paramref name="document"/> to a stream.</summary>
+    public static void Write(DisclosureDocument document, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        var main = word.AddMainDocumentPart();
+        AddStyles(main);
+        var settings = main.AddNewPart<DocumentSettingsPart>();
+        settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), new Run(new Text("1")), new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+
+        var body = new Body();
+        uint imageId = 1;
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case CoverBlock cover:
+                    body.Append(Paragraph(string.Empty, spacingBefore: 4000));
+                    body.Append(Paragraph(cover.Title, size: 52, bold: true, center: true, font: "黑体"));
+                    body.Append(Paragraph(cover.Subtitle, size: 32, center: true, spacingBefore: 1200));
+                    body.Append(Paragraph(cover.Footer ?? string.Empty, size: 32, center: true, spacingBefore: 600));
+                    break;
+                case ContentsBlock:
+                    body.Append(Paragraph("目　录", size: 36, bold: true, center: true, font: "黑体", pageBreakBefore: true));
+                    body.Append(Contents(document));
+                    break;
+                case HeadingBlock heading:
+                    body.Append(Heading(heading));
+                    break;
+                case ParagraphBlock paragraph:
+                    body.Append(Paragraph(paragraph.Text, firstLineChars: 200));
+                    break;
+                case GridBlock grid:
+                    body.Append(GridElements(grid.Grid));
+                    break;
+                case ChartBlock chart:
+                    body.Append(Image(main, chart.Chart, imageId++));
+                    body.Append(Paragraph($"（{chart.Chart.Caption}）", size: 21, center: true, font: "黑体"));
+                    break;
+            }
+        }
+
+        body.Append(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+            new PageSize { Width = 11906U, Height = 16838U },
+            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "宋体" },
+                    new FontSize { Val = "24" }, new Languages { Val = "en-US", EastAsia = "zh-CN" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            HeadingStyle(1, 36),
+            HeadingStyle(2, 30),
+            HeadingStyle(3, 24));
+    }
+
+    private static Style HeadingStyle(int level, int size) => new(
+        new StyleName { Val = "heading " + level.ToString(CultureInfo.InvariantCulture) },
+        new BasedOn { Val = "Normal" },
+        new NextParagraphStyle { Val = "Normal" },
+        new PrimaryStyle(),
+        new StyleParagraphProperties(
+            new KeepNext(),
+            new SpacingBetweenLines { Before = "240", After = "120" },
+            level == 1 ? new Justification { Val = JustificationValues.Center } : new Justification { Val = JustificationValues.Left },
+            new OutlineLevel { Val = level - 1 }),
+        new StyleRunProperties(new RunFonts { Ascii = "黑体", HighAnsi = "黑体", EastAsia = "黑体" }, new Bold(), new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }))
+    {
+        Type = StyleValues.Paragraph,
+        StyleId = "Heading" + level.ToString(CultureInfo.InvariantCulture),
+    };
+
+    // A TOC field whose cached result lists the headings; Word fills in page numbers when it updates fields on opening.
+    private static IEnumerable<OpenXmlElement> Contents(DisclosureDocument document)
+    {
+        var headings = document.Headings.Where(h => h.Level <= 2).ToArray();
+        for (var i = 0; i < headings.Length; i++)
+        {
+            var paragraph = new Paragraph(new ParagraphProperties(new Indentation { Left = headings[i].Level == 1 ? "0" : "420" }));
+            if (i == 0)
+            {
+                paragraph.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                    new Run(new FieldCode(" TOC \\o \"1-2\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+            }
+
+            paragraph.Append(new Run(new Text(headings[i].Text)));
+            if (i == headings.Length - 1)
+            {
+                paragraph.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+            }
+
+            yield return paragraph;
+        }
+    }
+
+    private static Paragraph Heading(HeadingBlock heading)
+    {
+        var properties = new ParagraphProperties(new ParagraphStyleId { Val = "Heading" + Math.Min(heading.Level, 3).ToString(CultureInfo.InvariantCulture) });
+        if (heading.NewPage)
+        {
+            properties.Append(new PageBreakBefore());
+        }
+
+        return new Paragraph(properties, new Run(new Text(heading.Text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static IEnumerable<OpenXmlElement> GridElements(Grid grid)
+    {
+        if (grid.Number is not null)
+        {
+            yield return Paragraph(grid.Number, size: 21, right: true);
+        }
+
+        yield return Paragraph(grid.Title, size: 32, bold: true, center: true, font: "黑体");
+        if (grid.LeftCaption is not null || grid.RightCaption is not null)
+        {
+            // Left caption flush left, right caption at a right tab stop.
+            var caption = new Paragraph(new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth })));
+            caption.Append(Run(grid.LeftCaption ?? string.Empty, 21), new Run(new TabChar()), Run(grid.RightCaption ?? string.Empty, 21));
+            yield return caption;
+        }
+
+        yield return Table(grid);
+        foreach (var note in grid.Notes)
+        {
+            yield return Paragraph(note.StartsWith("注", StringComparison.Ordinal) ? note : "注：" + note, size: 18);
+        }
+    }
+
+    private static Table Table(Grid grid)
+    {
+        var widths = grid.Widths ?? Enumerable.Repeat(1, grid.Columns).ToArray();
+        var sum = widths.Sum();
+        var twips = widths.Select(w => TextWidth * w / sum).ToArray();
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4U }, new LeftBorder { Val = BorderValues.Single, Size = 4U },
+                new BottomBorder { Val = BorderValues.Single, Size = 4U }, new RightBorder { Val = BorderValues.Single, Size = 4U },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U }),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })));
+        table.Append(new TableGrid(twips.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        AppendRows(table, grid.Header, grid.Columns, twips, header: true);
+        AppendRows(table, grid.Body, grid.Columns, twips, header: false);
+        return table;
+    }
+
+    // Rows through the full matrix: a position covered from above becomes a VerticalMerge continuation cell.
+    private static void AppendRows(Table table, IReadOnlyList<IReadOnlyList<GridCell>> rows, int columns, int[] twips, bool header)
+    {
+        var matrix = Grid.Matrix(rows, columns);
+        var origin = new GridCell?[rows.Count, columns];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                if (matrix[r][c] is { } cell)
+                {
+                    for (var dr = 0; dr < cell.RowSpan && r + dr < rows.Count; dr++)
+                    {
+                        origin[r + dr, c] = cell;
+                    }
+                }
+            }
+        }
+
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new TableRow();
+            row.Append(header ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
+            var c = 0;
+            while (c < columns)
+            {
+                var cell = matrix[r][c];
+                var covering = origin[r, c];
+                if (cell is null && covering is null)
+                {
+                    // Covered horizontally by a span from the left: already emitted.
+                    c++;
+                    continue;
+                }
+
+                var source = cell ?? covering!;
+                var span = source.ColSpan;
+                var width = twips.Skip(c).Take(span).Sum();
+                MergedCellValues? merge = source.RowSpan > 1 ? (cell is null ? MergedCellValues.Continue : MergedCellValues.Restart) : null;
+                row.Append(Cell(cell is null ? string.Empty : source.Text, source, span, width, merge, header));
+                c += span;
+            }
+
+            table.Append(row);
+        }
+    }
+
+    private static TableCell Cell(string text, GridCell style, int span, int width, MergedCellValues? merge, bool header)
+    {
+        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+        if (span > 1)
+        {
+            properties.Append(new GridSpan { Val = span });
+        }
+
+        if (merge is { } m)
+        {
+            properties.Append(new VerticalMerge { Val = m });
+        }
+
+        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        var lines = text.Split('\n');
+        var cell = new TableCell(properties);
+        foreach (var line in lines)
+        {
+            var indent = style.Indent > 0 ? style.Indent * 180 : 0;
+            cell.Append(Paragraph(line, size: 17, bold: style.Bold || header, center: style.Align == CellAlign.Center || header, right: style.Align == CellAlign.Right && !header,
+                lineSpacing: 240, indentLeft: indent));
+        }
+
+        return cell;
+    }
+
+    private static Paragraph Image(MainDocumentPart main, Chart chart, uint id)
+    {
+        var part = main.AddImagePart(ImagePartType.Png);
+        using (var png = new MemoryStream(chart.Png()))
+        {
+            part.FeedData(png);
+        }
+
+        const long widthEmu = 5_760_000L; // 16 cm
+        var heightEmu = widthEmu * Chart.Height / Chart.Width;
+        var relationship = main.GetIdOfPart(part);
+        var name = "chart" + id.ToString(CultureInfo.InvariantCulture) + ".png";
+        var drawing = new Drawing(new DW.Inline(
+            new DW.Extent { Cx = widthEmu, Cy = heightEmu },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = chart.Caption },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(
+                new PIC.Picture(
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = name }, new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
+                    new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = widthEmu, Cy = heightEmu }),
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
+        return new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing));
+    }
+
+    private static Run Run(string text, int size, bool bold = false, string? font = null)
+    {
+        var properties = new RunProperties();
+        if (font is not null)
+        {
+            properties.Append(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
+        }
+
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
+        properties.Append(new Languages { EastAsia = "zh-CN" });
+        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static Paragraph Paragraph(string text, int size = 24, bool bold = false, bool center = false, bool right = false, string? font = null,
+        bool pageBreakBefore = false, int spacingBefore = 0, int firstLineChars = 0, int lineSpacing = 0, int indentLeft = 0)
+    {
+        var properties = new ParagraphProperties();
+        if (pageBreakBefore)
+        {
+            properties.Append(new PageBreakBefore());
+        }
+
+        if (spacingBefore > 0 || lineSpacing > 0)
+        {
+            var spacing = new SpacingBetweenLines();
+            if (spacingBefore > 0)
+            {
+                spacing.Before = spacingBefore.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (lineSpacing > 0)
+            {
+                spacing.Line = lineSpacing.ToString(CultureInfo.InvariantCulture);
+                spacing.LineRule = LineSpacingRuleValues.Auto;
+            }
+
+            properties.Append(spacing);
+        }
+
+        if (firstLineChars > 0 || indentLeft > 0)
+        {
+            var indentation = new Indentation();
+            if (indentLeft > 0)
+            {
+                indentation.Left = indentLeft.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (firstLineChars > 0)
+            {
+                indentation.FirstLineChars = firstLineChars;
+            }
+
+            properties.Append(indentation);
+        }
+
+        if (center || right)
+        {
+            properties.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Right });
+        }
+
+        return new Paragraph(properties, Run(text, size, bold, font));
+    }
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Juesuan.Documents.Disclosure;
+
+/// <summary>
+/// The disclosure as one self-contained, printable HTML page: A4 pages through CSS (<c>@page</c>, page breaks before
+/// parts and tables), table headers repeated on every printed page (<c>thead</c>), charts as inline SVG, a linked
+/// 目录, and 【待补充】 placeholders highlighted. Chromium prints it to PDF (<see cref="PdfPrinter"/>).
+/// </summary>
+public static class DisclosureHtml
+{
+    private const string Style = """
+        @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
+        body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; }
+        h1, h2, h3, .cover-title, .table-title, figcaption { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
+        h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
+        h2 { font-size: 14pt; margin: 1em 0 0.5em; }
+        h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
+        p { text-indent: 2em; margin: 0 0 0.5em; text-align: justify; }
+        .new-page { break-before: page; page-break-before: always; }
+        .cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; }
+        .cover-title { font-size: 26pt; font-weight: bold; margin-bottom: 1.5em; }
+        .cover-sub { font-size: 14pt; }
+        .toc ol { list-style: none; padding-left: 0; }
+        .toc li.l2 { padding-left: 2em; }
+        .toc a { color: #000; text-decoration: none; }
+        .table-number { text-align: right; font-size: 10.5pt; }
+        .table-title { text-align: center; font-size: 16pt; font-weight: bold; margin: 0.2em 0; }
+        .caption { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 2px; }
+        table.grid { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.35; }
+        table.grid th, table.grid td { border: 0.5pt solid #000; padding: 1px 3px; vertical-align: middle; }
+        table.grid th { font-weight: bold; text-align: center; }
+        table.grid thead { display: table-header-group; }
+        table.grid tr { break-inside: avoid; page-break-inside: avoid; }
+        td.r { text-align: right; white-space: nowrap; } td.c { text-align: center; } td.b, th.b { font-weight: bold; }
+        td.i1 { padding-left: 1.2em; } td.i2 { padding-left: 2.4em; }
+        .note { font-size: 9pt; text-indent: 0; margin-top: 0.3em; }
+        figure { margin: 0.8em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+        figure svg { max-width: 100%; height: auto; }
+        figcaption { font-size: 10.5pt; }
+        mark.gap { background: #ffe08a; color: #000; }
+        @media screen { body { padding: 1em; } .new-page { border-top: 1px dashed #999; padding-top: 1em; margin-top: 2em; } }
+        """;
+
+    /// <summary>Renders the document.</summary>
+    public static string Render(DisclosureDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var html = new StringBuilder(64 * 1024);
+        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(document.Title))
+            .Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+        var anchors = new Dictionary<HeadingBlock, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (heading, i) in document.Headings.Select((h, i) => (h, i)))
+        {
+            anchors[heading] = "h" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case CoverBlock cover:
+                    html.Append("<section class=\"cover\"><div class=\"cover-title\">").Append(E(cover.Title)).Append("</div><div class=\"cover-sub\">")
+                        .Append(E(cover.Subtitle)).Append("</div><div class=\"cover-sub\">").Append(E(cover.Footer ?? string.Empty)).Append("</div></section>\n");
+                    break;
+                case ContentsBlock:
+                    html.Append("<nav class=\"toc new-page\"><h1>目　录</h1><ol>\n");
+                    foreach (var heading in document.Headings.Where(h => h.Level <= 2))
+                    {
+                        html.Append("<li class=\"l").Append(heading.Level).Append("\"><a href=\"#").Append(anchors[heading]).Append("\">").Append(E(heading.Text)).Append("</a></li>\n");
+                    }
+
+                    html.Append("</ol></nav>\n");
+                    break;
+                case HeadingBlock heading:
+                    var tag = "h" + Math.Min(heading.Level, 3).ToString(CultureInfo.InvariantCulture);
+                    html.Append('<').Append(tag).Append(" id=\"").Append(anchors[heading]).Append('"').Append(heading.NewPage ? " class=\"new-page\"" : string.Empty).Append('>')
+                        .Append(E(heading.Text)).Append("</").Append(tag).Append(">\n");
+                    break;
+                case ParagraphBlock paragraph:
+                    html.Append("<p>").Append(Marked(paragraph.Text)).Append("</p>\n");
+                    break;
+                case GridBlock grid:
+                    AppendGrid(html, grid.Grid);
+                    break;
+                case ChartBlock chart:
+                    html.Append("<figure>").Append(StripXmlDeclaration(chart.Chart.Svg())).Append("<figcaption>（").Append(E(chart.Chart.Caption)).Append("）</figcaption></figure>\n");
+                    break;
+            }
+        }
+
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>Appends one grid as a captioned HTML table.</summary>
+    internal static void AppendGrid(StringBuilder html, Grid grid)
+    {
+        html.Append("<section class=\"table\">");
+        if (grid.Number is not null)
+        {
+            html.Append("<div class=\"table-number\">").Append(E(grid.Number)).Append("</div>");
+        }
+
+        html.Append("<div class=\"table-title\">").Append(E(grid.Title)).Append("</div>");
+        if (grid.LeftCaption is not null || grid.RightCaption is not null)
+        {
+            html.Append("<div class=\"caption\"><span>").Append(E(grid.LeftCaption ?? string.Empty)).Append("</span><span>").Append(E(grid.RightCaption ?? string.Empty)).Append("</span></div>");
+        }
+
+        html.Append("\n<table class=\"grid\">");
+        if (grid.Widths is { } widths)
+        {
+            var sum = widths.Sum();
+            html.Append("<colgroup>");
+            foreach (var w in widths)
+            {
+                html.Append("<col style=\"width:").Append((100.0 * w / sum).ToString("0.##", CultureInfo.InvariantCulture)).Append("%\">");
+            }
+
+            html.Append("</colgroup>");
+        }
+
+        if (grid.Header.Count > 0)
+        {
+            html.Append("<thead>\n");
+            foreach (var row in grid.Header)
+            {
+                AppendRow(html, row, "th");
+            }
+
+            html.Append("</thead>");
+        }
+
+        html.Append("<tbody>\n");
+        foreach (var row in grid.Body)
+        {
+            AppendRow(html, row, "td");
+        }
+
+        html.Append("</tbody></table>\n");
+        foreach (var note in grid.Notes)
+        {
+            html.Append("<p class=\"note\">").Append(Marked(note.StartsWith("注", StringComparison.Ordinal) ? note : "注：" + note)).Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendRow(StringBuilder html, IReadOnlyList<GridCell> row, string tag)
+    {
+        html.Append("<tr>");
+        foreach (var cell in row)
+        {
+            html.Append('<').Append(tag);
+            if (cell.ColSpan > 1)
+            {
+                html.Append(" colspan=\"").Append(cell.ColSpan).Append('"');
+            }
+
+            if (cell.RowSpan > 1)
+            {
+                html.Append(" rowspan=\"").Append(cell.RowSpan).Append('"');
+            }
+
+            var classes = new List<string>();
+            if (tag == "td")
+            {
+                if (cell.Align == CellAlign.Right)
+                {
+                    classes.Add("r");
+                }
+                else if (cell.Align == CellAlign.Center)
+                {
+                    classes.Add("c");
+                }
+
+                if (cell.Bold)
+                {
+                    classes.Add("b");
+                }
+
+                if (cell.Indent > 0)
+                {
+                    classes.Add("i" + Math.Min(cell.Indent, 2).ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            if (classes.Count > 0)
+            {
+                html.Append(" class=\"").Append(string.Join(' ', classes)).Append('"');
+            }
+
+            html.Append('>').Append(E(cell.Text).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</").Append(tag).Append('>');
+        }
+
+        html.Append("</tr>\n");
+    }
+
+    // 【待补充：…】 in a highlight, the rest escaped.
+    private static string Marked(string text)
+    {
+        var escaped = E(text);
+        var open = E(NarrativeWriter.PlaceholderOpen);
+        var result = new StringBuilder();
+        var at = 0;
+        while (escaped.IndexOf(open, at, StringComparison.Ordinal) is var start and >= 0)
+        {
+            var end = escaped.IndexOf('】', start);
+            if (end < 0)
+            {
+                break;
+            }
+
+            result.Append(escaped, at, start - at).Append("<mark class=\"gap\">").Append(escaped, start, end - start + 1).Append("</mark>");
+            at = end + 1;
+        }
+
+        return result.Append(escaped, at, escaped.Length - at).ToString();
+    }
+
+    private static string StripXmlDeclaration(string svg) => svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+
+namespace Juesuan.Documents.Disclosure;
+
+/// <summary>
+/// Prints HTML to PDF in headless Chromium (Debian's <c>chromium</c> driven by Playwright through
+/// <c>ExecutablePath</c>; Playwright never downloads a browser here). One browser process serves a whole batch:
+/// create the printer once, print many documents, dispose it.
+/// </summary>
+public sealed class PdfPrinter : IAsyncDisposable
+{
+    /// <summary>The environment variable naming the Chromium executable (default /usr/bin/chromium).</summary>
+    public const string ChromiumVariable = "JUESUAN_CHROMIUM";
+
+    private static readonly string[] Arguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private PdfPrinter(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    /// <summary>The Chromium executable this machine has, or null.</summary>
+    public static string? FindChromium()
+    {
+        var configured = Environment.GetEnvironmentVariable(ChromiumVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return File.Exists(configured) ? configured : null;
+        }
+
+        return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Starts the browser; throws <see cref="InvalidOperationException"/> with a Chinese message when there is none.</summary>
+    public static async Task<PdfPrinter> StartAsync()
+    {
+        var executable = FindChromium()
+            ?? throw new InvalidOperationException($"生成 PDF 需要 Chromium：未找到 /usr/bin/chromium（Debian 可用 apt-get install chromium 安装），也可用环境变量 {ChromiumVariable} 指定其路径。");
+        var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = Arguments }).ConfigureAwait(false);
+            return new PdfPrinter(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>, A4 with page numbers in the footer.</summary>
+    public async Task PrintAsync(string html, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        cancellationToken.ThrowIfCancellationRequested();
+        var page = await _browser.NewPageAsync().ConfigureAwait(false);
+        try
+        {
+            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+            await page.PdfAsync(new PagePdfOptions
+            {
+                Path = path,
+                Format = "A4",
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<span></span>",
+                FooterTemplate = "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:serif\">— <span class=\"pageNumber\"></span> —</div>",
+                Margin = new Margin { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            await page.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync().ConfigureAwait(false);
+        _playwright.Dispose();
+    }
+}
