@@ -108,7 +108,7 @@ public static class DisclosureBuilder
         yield return new HeadingBlock(2, "二、机构设置");
         var units = year.Units.Count == 0 ? [new OrgUnit { Name = year.Department.Name, Kind = OrgUnitKind.Headquarters }] : year.Units;
         yield return new ParagraphBlock($"纳入本部门{year.Year}年度部门决算编制范围的单位共{units.Count}个，包括："
-            + string.Join("；", units.Select(u => u.Name + "（" + (u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级单位") + (u.Nature is null ? string.Empty : "，" + u.Nature) + "）")) + "。");
+            + string.Join("；", units.Select(Describe)) + "。");
         if (year.Staffing is { } s)
         {
             var parts = new List<string>();
@@ -136,6 +136,19 @@ public static class DisclosureBuilder
         }
     }
 
+    // 「青石县医疗保障局（本级，行政单位）」: the kind unless the name already says it, and the nature.
+    private static string Describe(OrgUnit unit)
+    {
+        var kind = unit.Kind == OrgUnitKind.Headquarters ? "本级" : "二级单位";
+        var name = unit.Name;
+        if (name.EndsWith("（本级）", StringComparison.Ordinal) || name.EndsWith("(本级)", StringComparison.Ordinal))
+        {
+            name = name[..^4];
+        }
+
+        return $"{name}（{kind}{(unit.Nature is null ? string.Empty : "，" + unit.Nature)}）";
+    }
+
     // One page per table, in the template's order; a template table the data lacks is printed empty with a note.
     private static IEnumerable<Block> Tables(DepartmentYear year, List<NarrativeGap> gaps)
     {
@@ -158,7 +171,7 @@ public static class DisclosureBuilder
                 EmptyStatement = NarrativeWriter.PlaceholderOpen + "本表数据或空表说明】",
             };
             var grid = TableLayouts.Layout(year, stated);
-            yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: true);
+            yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: n > 1, Hidden: true);
             yield return new GridBlock(grid);
         }
 
@@ -167,7 +180,7 @@ public static class DisclosureBuilder
         {
             n++;
             var grid = TableLayouts.Layout(year, extra);
-            yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: true);
+            yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: true, Hidden: true);
             yield return new GridBlock(grid);
         }
     }

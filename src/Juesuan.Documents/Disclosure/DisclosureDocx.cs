@@ -136,6 +136,12 @@ public static class DisclosureDocx
 
     private static Paragraph Heading(HeadingBlock heading)
     {
+        if (heading.Hidden)
+        {
+            // The page break and nothing printed: the table's own title follows.
+            return new Paragraph(heading.NewPage ? new ParagraphProperties(new PageBreakBefore(), new SpacingBetweenLines { Before = "0", After = "0" }) : new ParagraphProperties());
+        }
+
         var properties = new ParagraphProperties(new ParagraphStyleId { Val = "Heading" + Math.Min(heading.Level, 3).ToString(CultureInfo.InvariantCulture) });
         if (heading.NewPage)
         {
@@ -147,12 +153,12 @@ public static class DisclosureDocx
 
     private static IEnumerable<OpenXmlElement> GridElements(Grid grid)
     {
+        yield return Paragraph(grid.Title, size: 32, bold: true, center: true, font: "黑体");
         if (grid.Number is not null)
         {
             yield return Paragraph(grid.Number, size: 21, right: true);
         }
 
-        yield return Paragraph(grid.Title, size: 32, bold: true, center: true, font: "黑体");
         if (grid.LeftCaption is not null || grid.RightCaption is not null)
         {
             // Left caption flush left, right caption at a right tab stop.

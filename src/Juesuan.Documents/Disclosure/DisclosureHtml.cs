@@ -31,11 +31,14 @@ public static class DisclosureHtml
         .caption { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 2px; }
         table.grid { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.35; }
         table.grid th, table.grid td { border: 0.5pt solid #000; padding: 1px 3px; vertical-align: middle; }
+        table.grid td { vertical-align: top; }
         table.grid th { font-weight: bold; text-align: center; }
         table.grid thead { display: table-header-group; }
         table.grid tr { break-inside: avoid; page-break-inside: avoid; }
         td.r { text-align: right; white-space: nowrap; } td.c { text-align: center; } td.b, th.b { font-weight: bold; }
-        td.i1 { padding-left: 1.2em; } td.i2 { padding-left: 2.4em; }
+        table.grid td.i1 { padding-left: 1.2em; } table.grid td.i2 { padding-left: 2.4em; }
+        h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+        .anchor { height: 0; }
         .note { font-size: 9pt; text-indent: 0; margin-top: 0.3em; }
         figure { margin: 0.8em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }
         figure svg { max-width: 100%; height: auto; }
@@ -74,6 +77,9 @@ public static class DisclosureHtml
 
                     html.Append("</ol></nav>\n");
                     break;
+                case HeadingBlock { Hidden: true } hidden:
+                    html.Append("<div id=\"").Append(anchors[hidden]).Append("\" class=\"anchor").Append(hidden.NewPage ? " new-page" : string.Empty).Append("\"></div>\n");
+                    break;
                 case HeadingBlock heading:
                     var tag = "h" + Math.Min(heading.Level, 3).ToString(CultureInfo.InvariantCulture);
                     html.Append('<').Append(tag).Append(" id=\"").Append(anchors[heading]).Append('"').Append(heading.NewPage ? " class=\"new-page\"" : string.Empty).Append('>')
@@ -98,13 +104,14 @@ public static class DisclosureHtml
     /// <summary>Appends one grid as a captioned HTML table.</summary>
     internal static void AppendGrid(StringBuilder html, Grid grid)
     {
+        // The national layout: title, then the number flush right, then 编制单位 and 单位.
         html.Append("<section class=\"table\">");
+        html.Append("<div class=\"table-title\">").Append(E(grid.Title)).Append("</div>");
         if (grid.Number is not null)
         {
             html.Append("<div class=\"table-number\">").Append(E(grid.Number)).Append("</div>");
         }
 
-        html.Append("<div class=\"table-title\">").Append(E(grid.Title)).Append("</div>");
         if (grid.LeftCaption is not null || grid.RightCaption is not null)
         {
             html.Append("<div class=\"caption\"><span>").Append(E(grid.LeftCaption ?? string.Empty)).Append("</span><span>").Append(E(grid.RightCaption ?? string.Empty)).Append("</span></div>");

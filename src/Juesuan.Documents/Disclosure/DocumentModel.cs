@@ -99,8 +99,11 @@ public sealed record CoverBlock(string Title, string Subtitle, string? Footer) :
 /// <summary>The table of contents (目录): filled from the headings by each renderer.</summary>
 public sealed record ContentsBlock : Block;
 
-/// <summary>A heading: level 1 is a part (第一部分), level 2 a section (一、…), level 3 a sub-heading.</summary>
-public sealed record HeadingBlock(int Level, string Text, bool NewPage = false) : Block;
+/// <summary>
+/// A heading: level 1 is a part (第一部分), level 2 a section (一、…), level 3 a sub-heading. A hidden heading is listed
+/// in the 目录 and anchors its place without printing (a table page shows its own official title instead).
+/// </summary>
+public sealed record HeadingBlock(int Level, string Text, bool NewPage = false, bool Hidden = false) : Block;
 
 /// <summary>A body paragraph; 【待补充：…】 placeholders inside are highlighted by the renderers.</summary>
 public sealed record ParagraphBlock(string Text) : Block;

@@ -69,7 +69,9 @@ public static class TableLayouts
                 .. expenseColumns.Select(_ => Head((line++).ToString(CultureInfo.InvariantCulture)))],
         ];
         var body = left.Zip(right).Select(pair => (IReadOnlyList<GridCell>)[.. Side(pair.First, incomeColumns, table, format), .. Side(pair.Second, expenseColumns, table, format)]).ToArray();
-        int[] widths = [.. new[] { 26, 5 }, .. incomeColumns.Select(_ => 11), .. new[] { 26, 5 }, .. expenseColumns.Select(_ => 11)];
+        // Labels must not wrap: a wrapped label reads as two rows to anyone extracting the text.
+        var amount = incomeColumns.Length + expenseColumns.Length > 2 ? 10 : 12;
+        int[] widths = [.. new[] { 30, 4 }, .. incomeColumns.Select(_ => amount), .. new[] { 30, 4 }, .. expenseColumns.Select(_ => amount)];
         return new Grid { Title = table.Title, Columns = columns, Widths = widths, Header = header, Body = body };
     }
 
@@ -95,7 +97,7 @@ public static class TableLayouts
 
         var stated = table.Row(row.Key);
         var summary = row.Role is not null || row.Label is "总计" || row.Key.EndsWith(".total", StringComparison.Ordinal);
-        return [new GridCell(stated?.Label ?? row.Label, Bold: summary, Align: summary ? CellAlign.Center : CellAlign.Left),
+        return [new GridCell(stated?.Label ?? row.Label, Bold: summary),
             new GridCell(row.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Align: CellAlign.Center),
             .. columns.Select(c => Amount(stated?.Cell(c.Key), format))];
     }
@@ -157,7 +159,7 @@ public static class TableLayouts
             .Append([new GridCell("人员经费合计", 2, Align: CellAlign.Center, Bold: true), Amount(table.Row("personnel.total")?.Cell("amount"), format),
                 new GridCell("公用经费合计", 2, Align: CellAlign.Center, Bold: true), Amount(table.Row("public.total")?.Cell("amount"), format)])
             .ToArray();
-        return new Grid { Title = table.Title, Columns = 6, Widths = [9, 26, 12, 9, 26, 12], Header = header, Body = body };
+        return new Grid { Title = table.Title, Columns = 6, Widths = [8, 30, 11, 8, 30, 11], Header = header, Body = body };
     }
 
     private static Grid ThreePublic(TableDefinition definition, StatedTable table, CellFormat format)
@@ -194,7 +196,7 @@ public static class TableLayouts
         [
             new[] { "budget", "actual" }.SelectMany(row => keys.Select(k => Amount(table.Row(row)?.Cell(k), format))).ToArray(),
         ];
-        return new Grid { Title = table.Title, Columns = 2 * n, Header = header, Body = body };
+        return new Grid { Title = table.Title, Columns = 2 * n, Widths = Enumerable.Repeat(1, 2 * n).ToArray(), Header = header, Body = body };
     }
 
     private static GridCell Head(string text, int colSpan = 1, int rowSpan = 1) => new(text, colSpan, rowSpan, CellAlign.Center, Bold: true);

@@ -88,6 +88,13 @@ public static partial class PdfReportReader
                 end = partEnd;
             }
 
+            // A note under the table (注：…) ends its rows; the note itself is read as text after them.
+            var noteStart = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => NoteStart().IsMatch(ordered[i].Text), -1);
+            if (noteStart >= 0)
+            {
+                end = noteStart;
+            }
+
             for (var i = start; i < end; i++)
             {
                 consumed[i] = true;
@@ -159,4 +166,7 @@ public static partial class PdfReportReader
 
     [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
     private static partial Regex Part();
+
+    [GeneratedRegex(@"^(注|说明)\s*\d?\s*[：:]")]
+    private static partial Regex NoteStart();
 }

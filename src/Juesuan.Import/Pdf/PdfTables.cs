@@ -244,6 +244,20 @@ public static partial class PdfReportReader
 
         var budget = new string[definition.Columns.Count];
         var actual = new string[definition.Columns.Count];
+        if (StackedSlots(block, definition.Columns.Count) is { } stacked)
+        {
+            // The national layout: one 预算数 and one 决算数 spanning their columns, numbered 1…2n in the 栏次 row.
+            foreach (var number in block.Where(w => w.IsNumber))
+            {
+                var index = stacked.Select((x, i) => (Distance: Math.Abs(x - number.Center), i)).MinBy(x => x.Distance).i;
+                (index < budget.Length ? budget : actual)[index % budget.Length] = number.Text;
+            }
+
+            lines.Add((slots[0].Page, "预算数\t" + string.Join('\t', budget.Select(v => v ?? string.Empty))));
+            lines.Add((slots[0].Page, "决算数\t" + string.Join('\t', actual.Select(v => v ?? string.Empty))));
+            return lines;
+        }
+
         var budgetSlots = slots.Where(s => s.Text == "预算数").ToList();
         var actualSlots = slots.Where(s => s.Text == "决算数").ToList();
         foreach (var number in block.Where(w => w.IsNumber))
@@ -263,10 +277,20 @@ public static partial class PdfReportReader
         return lines;
     }
 
+    // The centres of the 栏次 numbers 1…2n on one line, left to right, when the table prints them; else null.
+    private static double[]? StackedSlots(List<PdfWord> block, int columns)
+    {
+        var row = block.Where(w => ReportText.IsInteger(w.Text) && int.Parse(w.Text, System.Globalization.CultureInfo.InvariantCulture) is var k && k >= 1 && k <= 2 * columns)
+            .GroupBy(w => (w.Page, Math.Round(w.Bottom / 3)))
+            .FirstOrDefault(g => g.Select(w => w.Text).Distinct().Count() == 2 * columns);
+        return row?.OrderBy(w => int.Parse(w.Text, System.Globalization.CultureInfo.InvariantCulture)).Select(w => w.Center).ToArray();
+    }
+
     [GeneratedRegex(@"^2\d{2}(\d{2}){0,2}$")]
     private static partial Regex CodeWord();
 
-    [GeneratedRegex(@"^3\d{2}$")]
+    // 「301」 with its 款 「01」 printed apart (Shanghai), or 「30101」 in one cell (the national layout).
+    [GeneratedRegex(@"^3\d{2}(\d{2})?$")]
     private static partial Regex EconomicClass();
 
     [GeneratedRegex(@"^([一二三四五六七八九十]+[、.．]|\d+\s*[.、．])")]
