@@ -36,7 +36,7 @@ public static class TableLayouts
 
         return grid with
         {
-            Number = templateTable?.Number ?? table.Number,
+            Number = templateTable is null ? table.Number : templateTable.Number,
             Title = templateTable?.Title ?? table.Title,
             LeftCaption = "编制单位：" + year.Department.Name,
             RightCaption = "单位：" + table.Unit.Name(),
