@@ -134,7 +134,7 @@ internal static class RenderCommand
                 DisclosureDocx.Write(document, target);
                 break;
             case "pdf":
-                await printer!.PrintAsync(DisclosureHtml.Render(document), target, ct).ConfigureAwait(false);
+                await DisclosurePdf.WriteAsync(printer!, document, target, ct).ConfigureAwait(false);
                 break;
             default:
                 await File.WriteAllTextAsync(target, DisclosureHtml.Render(document), ct).ConfigureAwait(false);

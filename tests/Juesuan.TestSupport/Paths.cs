@@ -32,6 +32,27 @@ public static class Paths
         return dir;
     }
 
+    /// <summary>
+    /// The Chromium executable for PDF and browser tests (JUESUAN_CHROMIUM, else /usr/bin/chromium). Skips the calling
+    /// test when there is none, unless JUESUAN_REQUIRE_BROWSER=1 (CI), where it fails instead.
+    /// </summary>
+    public static string RequireBrowser()
+    {
+        var path = Environment.GetEnvironmentVariable("JUESUAN_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        if (Environment.GetEnvironmentVariable("JUESUAN_REQUIRE_BROWSER") == "1")
+        {
+            throw new InvalidOperationException($"JUESUAN_REQUIRE_BROWSER=1 but Chromium was not found at {path}.");
+        }
+
+        Skip.If(true, $"Chromium not found at {path}; install Debian's chromium or set JUESUAN_CHROMIUM.");
+        return path;
+    }
+
     private static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

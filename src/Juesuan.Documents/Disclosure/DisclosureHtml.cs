@@ -25,7 +25,9 @@ public static class DisclosureHtml
         .cover-sub { font-size: 14pt; }
         .toc ol { list-style: none; padding-left: 0; }
         .toc li.l2 { padding-left: 2em; }
-        .toc a { color: #000; text-decoration: none; }
+        .toc a { color: #000; text-decoration: none; display: flex; white-space: nowrap; }
+        .toc .d { flex: 1; overflow: hidden; color: #444; }
+        .toc .p { width: 2.5em; text-align: right; }
         .table-number { text-align: right; font-size: 10.5pt; }
         .table-title { text-align: center; font-size: 16pt; font-weight: bold; margin: 0.2em 0; }
         .caption { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 2px; }
@@ -47,8 +49,15 @@ public static class DisclosureHtml
         @media screen { body { padding: 1em; } .new-page { border-top: 1px dashed #999; padding-top: 1em; margin-top: 2em; } }
         """;
 
-    /// <summary>Renders the document.</summary>
-    public static string Render(DisclosureDocument document)
+    /// <summary>
+    /// Renders the document. <paramref name="pages"/> gives the printed page of each heading for the 目录; without it
+    /// the page numbers are left blank (the layout is the same, so a first print can find the pages).
+    /// </summary>
+    /// <param name="document">The document.</param>
+    /// <param name="pages">The page of each heading, for the 目录.</param>
+    /// <param name="pngCharts">Charts as PNG images instead of SVG: for print, where chart labels as text would read as
+    /// stray figures to anyone extracting the text, and the fonts are baked in.</param>
+    public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, bool pngCharts = false)
     {
         ArgumentNullException.ThrowIfNull(document);
         var html = new StringBuilder(64 * 1024);
@@ -72,7 +81,9 @@ public static class DisclosureHtml
                     html.Append("<nav class=\"toc new-page\"><h1>目　录</h1><ol>\n");
                     foreach (var heading in document.Headings.Where(h => h.Level <= 2))
                     {
-                        html.Append("<li class=\"l").Append(heading.Level).Append("\"><a href=\"#").Append(anchors[heading]).Append("\">").Append(E(heading.Text)).Append("</a></li>\n");
+                        var page = pages is not null && pages.TryGetValue(heading, out var p) ? p.ToString(CultureInfo.InvariantCulture) : string.Empty;
+                        html.Append("<li class=\"l").Append(heading.Level).Append("\"><a href=\"#").Append(anchors[heading]).Append("\"><span class=\"t\">").Append(E(heading.Text))
+                            .Append("</span><span class=\"d\">……………………………………………………………………………………………</span><span class=\"p\">").Append(page).Append("</span></a></li>\n");
                     }
 
                     html.Append("</ol></nav>\n");
@@ -92,7 +103,10 @@ public static class DisclosureHtml
                     AppendGrid(html, grid.Grid);
                     break;
                 case ChartBlock chart:
-                    html.Append("<figure>").Append(StripXmlDeclaration(chart.Chart.Svg())).Append("<figcaption>（").Append(E(chart.Chart.Caption)).Append("）</figcaption></figure>\n");
+                    html.Append("<figure>").Append(pngCharts
+                            ? $"<img alt=\"{E(chart.Chart.Caption)}\" style=\"width:150mm\" src=\"data:image/png;base64,{Convert.ToBase64String(chart.Chart.Png())}\">"
+                            : StripXmlDeclaration(chart.Chart.Svg()))
+                        .Append("<figcaption>（").Append(E(chart.Chart.Caption)).Append("）</figcaption></figure>\n");
                     break;
             }
         }

@@ -17,7 +17,7 @@ internal static partial class EvaluationReader
     public static IReadOnlyList<Evaluation> Read(IReadOnlyList<ReportLine> lines, string department, string file, List<ImportIssue> issues)
     {
         var result = new List<Evaluation>();
-        var titles = Enumerable.Range(0, lines.Count).Where(i => lines[i].Text.Contains("自评表", StringComparison.Ordinal) && !lines[i].Text.Contains('\t', StringComparison.Ordinal) && Title().IsMatch(lines[i].Text.Trim())).ToList();
+        var titles = Enumerable.Range(0, lines.Count).Where(i => lines[i].Text.Contains("自评表", StringComparison.Ordinal) && !lines[i].Text.Contains('\t', StringComparison.Ordinal) && !ReportText.IsContentsEntry(lines[i].Text) && Title().IsMatch(lines[i].Text.Trim())).ToList();
         var isTitle = titles.ToHashSet();
         foreach (var start in titles)
         {

@@ -223,7 +223,7 @@ internal static partial class NarrativeReader
                 continue;
             }
 
-            if (InTable(i) || text.Contains("……", StringComparison.Ordinal) || text.Contains("...", StringComparison.Ordinal) || text.StartsWith('-'))
+            if (InTable(i) || ReportText.IsContentsEntry(text) || text.StartsWith('-'))
             {
                 continue;
             }

@@ -104,6 +104,13 @@ public static partial class ReportText
     /// <summary>True when <paramref name="token"/> is a bare integer (a 行次 or 栏次).</summary>
     public static bool IsInteger(string token) => token.Length is > 0 and <= 3 && token.All(char.IsAsciiDigit);
 
+    /// <summary>True when a line is an entry of a table of contents: dot leaders, perhaps a page number (「三、…表……12」).</summary>
+    public static bool IsContentsEntry(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("……", StringComparison.Ordinal) || text.Contains("...", StringComparison.Ordinal) || text.Contains("···", StringComparison.Ordinal);
+    }
+
     /// <summary>Parses a year like 「2023 年度」 from the start of a report.</summary>
     public static int? FindYear(IEnumerable<ReportLine> lines)
     {

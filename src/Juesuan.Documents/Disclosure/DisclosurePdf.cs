@@ -1,0 +1,57 @@
+using Juesuan.Import.Text;
+using UglyToad.PdfPig;
+
+namespace Juesuan.Documents.Disclosure;
+
+/// <summary>
+/// The disclosure as PDF: printed from its HTML in Chromium twice — the first print tells on which page each heading
+/// landed (read back with PdfPig), the second carries those page numbers in the 目录.
+/// </summary>
+public static class DisclosurePdf
+{
+    /// <summary>Prints <paramref name="document"/> to <paramref name="path"/> with <paramref name="printer"/>.</summary>
+    public static async Task WriteAsync(PdfPrinter printer, DisclosureDocument document, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(printer);
+        ArgumentNullException.ThrowIfNull(document);
+        await printer.PrintAsync(DisclosureHtml.Render(document, pngCharts: true), path, cancellationToken).ConfigureAwait(false);
+        if (!document.Blocks.OfType<ContentsBlock>().Any())
+        {
+            return;
+        }
+
+        var pages = Pages(document, path);
+        await printer.PrintAsync(DisclosureHtml.Render(document, pages, pngCharts: true), path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The page each heading of the 目录 is printed on, found in the PDF's text after the contents pages: a visible
+    /// heading by its text, a hidden one (a table's) by the title after its 「一、」.
+    /// </summary>
+    public static IReadOnlyDictionary<HeadingBlock, int> Pages(DisclosureDocument document, string pdf)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        List<string> texts;
+        using (var reader = PdfDocument.Open(pdf))
+        {
+            texts = reader.GetPages().Select(p => Squeeze(ReportText.Normalize(string.Concat(p.GetWords().Select(w => w.Text))))).ToList();
+        }
+
+        var result = new Dictionary<HeadingBlock, int>(ReferenceEqualityComparer.Instance);
+        var from = texts.FindLastIndex(t => t.Contains("目录", StringComparison.Ordinal)) + 1;
+        foreach (var heading in document.Headings.Where(h => h.Level <= 2))
+        {
+            var wanted = Squeeze(heading.Hidden && heading.Text.IndexOf('、', StringComparison.Ordinal) is var at and > 0 ? heading.Text[(at + 1)..] : heading.Text);
+            var page = texts.FindIndex(from, t => t.Contains(wanted, StringComparison.Ordinal));
+            if (page >= 0)
+            {
+                result[heading] = page + 1;
+                from = page;
+            }
+        }
+
+        return result;
+    }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
+}
