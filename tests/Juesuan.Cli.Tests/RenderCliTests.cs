@@ -1,0 +1,96 @@
+using DocumentFormat.OpenXml.Packaging;
+using Juesuan.Cli;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Cli.Tests;
+
+/// <summary>`juesuan render`: the whole disclosure, its formats, batches and templates.</summary>
+public sealed class RenderCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-render-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Program.RunAsync([.. args, "--db", Path.Combine(_folder, "store.db")], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Html_and_docx_of_the_example_are_written_without_gaps()
+    {
+        var html = Path.Combine(_folder, "q.html");
+        var run = await Run("render", Paths.Example, "-o", html);
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("已生成", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("待补充", run.Err, StringComparison.Ordinal);
+        var text = File.ReadAllText(html);
+        Assert.Contains("第三部分　2024年度部门决算情况说明", text, StringComparison.Ordinal);
+        Assert.Contains("<svg", text, StringComparison.Ordinal);
+
+        var docx = Path.Combine(_folder, "q.docx");
+        Assert.Equal(0, (await Run("render", Paths.Example, "--format", "docx", "-o", docx)).Exit);
+        using var word = WordprocessingDocument.Open(docx, false);
+        Assert.Contains("名词解释", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gaps_are_listed_and_a_template_can_be_chosen_by_province_and_year()
+    {
+        var json = File.ReadAllText(Paths.Example);
+        var withoutReasons = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        withoutReasons.Remove("explanations");
+        withoutReasons["narrative"] = new System.Text.Json.Nodes.JsonObject();
+        var input = Path.Combine(_folder, "no-reasons.json");
+        File.WriteAllText(input, withoutReasons.ToJsonString());
+        var html = Path.Combine(_folder, "s.html");
+        var run = await Run("render", input, "--template", "陕西/2023", "-o", html);
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("模板 陕西", run.Err, StringComparison.Ordinal);
+        Assert.Contains("处数据未提供", run.Err, StringComparison.Ordinal);
+        Assert.Contains("一、收入支出决算总体情况说明：待补充收、支总计与上年相比增减的原因", run.Err, StringComparison.Ordinal);
+        Assert.Contains("十四、其他需要说明的情况", File.ReadAllText(html), StringComparison.Ordinal);
+
+        var unknown = await Run("render", Paths.Example, "--template", "火星/2024", "-o", html);
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("未知的模板", unknown.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_directory_renders_every_file_and_a_bad_one_gives_exit_code_2()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_folder, "in")).FullName;
+        File.Copy(Paths.Example, Path.Combine(input, "a.json"));
+        File.WriteAllText(Path.Combine(input, "b.txt"), "这不是决算报告");
+        var output = Path.Combine(_folder, "out");
+        var run = await Run("render", input, "-f", "docx", "-o", output);
+        Assert.Equal(2, run.Exit);
+        Assert.True(File.Exists(Path.Combine(output, "a.docx")));
+        Assert.False(File.Exists(Path.Combine(output, "b.docx")));
+    }
+
+    [Fact]
+    public async Task Only_evaluations_still_renders_the_forms_alone()
+    {
+        var html = Path.Combine(_folder, "e.html");
+        var run = await Run("render", Paths.Example, "--only", "evaluations", "-o", html);
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("3 张绩效自评表", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("名词解释", File.ReadAllText(html), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Pdf_is_printed_with_page_numbers()
+    {
+        Paths.RequireBrowser();
+        var pdf = Path.Combine(_folder, "q.pdf");
+        var run = await Run("render", Paths.Example, "-f", "pdf", "-o", pdf);
+        Assert.Equal(0, run.Exit);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.True(document.NumberOfPages > 20, $"{document.NumberOfPages} pages");
+        Assert.Contains("—3—", string.Concat(document.GetPage(3).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+    }
+}
