@@ -10,7 +10,8 @@ namespace Juesuan.Bench;
 /// <summary>
 /// Benchmarks. `dotnet run -c Release --project bench/Juesuan.Bench -- audit` runs BenchmarkDotNet on auditing one
 /// department-year; `-- batch [N]` audits N department-year files through `juesuan audit &lt;dir&gt;` in this process and
-/// reports the wall time and the peak working set.
+/// reports the wall time and the peak working set; `-- documents` runs BenchmarkDotNet on the HTML and DOCX disclosure;
+/// `-- pdfbatch [N]` prints N disclosures to PDF through one browser; `-- pdfsteps` shows where one PDF's time goes.
 /// </summary>
 public static class Program
 {
@@ -26,7 +27,66 @@ public static class Program
             return await Batch(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
         }
 
+        if (args.Length > 0 && args[0] == "pdfbatch")
+        {
+            return await PdfBatch(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        }
+
+        if (args.Length > 0 && args[0] == "pdfsteps")
+        {
+            var year = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+            await using var printer = await Juesuan.Documents.Disclosure.PdfPrinter.StartAsync(1);
+            for (var round = 0; round < 4; round++)
+            {
+                var w = Stopwatch.StartNew();
+                var document = Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year);
+                var box = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, charts: Juesuan.Documents.Disclosure.ChartMode.Box);
+                var t1 = w.Elapsed.TotalMilliseconds;
+                await printer.PrintAsync(box, "/tmp/steps.pdf");
+                var t2 = w.Elapsed.TotalMilliseconds;
+                var pages = Juesuan.Documents.Disclosure.DisclosurePdf.Pages(document, "/tmp/steps.pdf");
+                var t3 = w.Elapsed.TotalMilliseconds;
+                var png = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, pages, Juesuan.Documents.Disclosure.ChartMode.Png);
+                var t4 = w.Elapsed.TotalMilliseconds;
+                await printer.PrintAsync(png, "/tmp/steps.pdf");
+                var t5 = w.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"html {t1:F0}, layout print {t2 - t1:F0}, pages {t3 - t2:F0}, html+png {t4 - t3:F0}, final print {t5 - t4:F0} ms");
+            }
+
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "documents")
+        {
+            BenchmarkRunner.Run<DocumentBenchmarks>(args: args.Skip(1).ToArray());
+            return 0;
+        }
+
         BenchmarkRunner.Run<AuditBenchmarks>(args: args.Skip(args.Length > 0 && args[0] == "audit" ? 1 : 0).ToArray());
+        return 0;
+    }
+
+    // N disclosures of the example to PDF through one browser, one tab per core (each printed twice for the 目录's page
+    // numbers), as `juesuan render <dir> -f pdf` does: the average wall time per document, after one warm-up document.
+    private static async Task<int> PdfBatch(int count)
+    {
+        var year = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var dir = Directory.CreateTempSubdirectory("juesuan-pdfbatch-").FullName;
+        var start = Stopwatch.StartNew();
+        await using var printer = await Juesuan.Documents.Disclosure.PdfPrinter.StartAsync();
+        var startup = start.Elapsed;
+        await Juesuan.Documents.Disclosure.DisclosurePdf.WriteAsync(printer, Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year), Path.Combine(dir, "warmup.pdf"));
+        var batch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, _) =>
+        {
+            var document = Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year);
+            await Juesuan.Documents.Disclosure.DisclosurePdf.WriteAsync(printer, document, Path.Combine(dir, $"d{i}.pdf"));
+        });
+
+        var elapsed = batch.Elapsed;
+        Console.WriteLine($"browser start {startup.TotalSeconds:F2} s; {count} PDFs in {elapsed.TotalSeconds:F2} s, {elapsed.TotalSeconds / count:F3} s each " +
+            $"(whole run with start and warm-up: {start.Elapsed.TotalSeconds / count:F3} s each)");
+        Directory.Delete(dir, recursive: true);
         return 0;
     }
 
@@ -140,6 +200,30 @@ public class AuditBenchmarks
 
     [Benchmark(Description = "audit zhenan-2023 fixture (9 tables, 26 claims)")]
     public AuditReport AuditZhenan() => Auditor.Audit(_zhenan);
+}
+
+[MemoryDiagnoser]
+[MedianColumn]
+public class DocumentBenchmarks
+{
+    private DepartmentYear _example = null!;
+
+    [GlobalSetup]
+    public void Setup() => _example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+
+    [Benchmark(Description = "HTML disclosure of the example, 7 SVG charts")]
+    public string Html() => Juesuan.Documents.Disclosure.DisclosureHtml.Render(Juesuan.Documents.Disclosure.DisclosureBuilder.Build(_example));
+
+    [Benchmark(Description = "HTML disclosure of the example, without charts")]
+    public string HtmlWithoutCharts() => Juesuan.Documents.Disclosure.DisclosureHtml.Render(Juesuan.Documents.Disclosure.DisclosureBuilder.Build(_example, charts: false));
+
+    [Benchmark(Description = "DOCX disclosure of the example, 7 PNG charts")]
+    public long Docx()
+    {
+        using var stream = new MemoryStream();
+        Juesuan.Documents.Disclosure.DisclosureDocx.Write(Juesuan.Documents.Disclosure.DisclosureBuilder.Build(_example), stream);
+        return stream.Length;
+    }
 }
 
 internal static class Paths

@@ -72,14 +72,17 @@ internal static class RenderCommand
                     }
                 }
 
+                // Documents render side by side, one per core (PDFs in the browser's tabs); each one's messages are
+                // written together.
                 var exit = ExitCodes.Ok;
-                foreach (var (source, destination) in jobs)
+                using var console = new SemaphoreSlim(1, 1);
+                await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = jobs.Count > 1 ? Environment.ProcessorCount : 1, CancellationToken = ct }, async (job, token) =>
                 {
-                    var year = await load(parse, source, ct).ConfigureAwait(false);
+                    var year = await load(parse, job.Source, token).ConfigureAwait(false);
                     if (year is null)
                     {
-                        exit = ExitCodes.Usage;
-                        continue;
+                        Interlocked.Exchange(ref exit, ExitCodes.Usage);
+                        return;
                     }
 
                     if (templateText is not null)
@@ -87,12 +90,25 @@ internal static class RenderCommand
                         year = year with { TemplateId = ResolveTemplate(templateText, year.Year)!.Id };
                     }
 
+                    var messages = new StringWriter();
                     var code = parse.GetValue(only) == "evaluations"
-                        ? await RenderEvaluationsAsync(context, year, kind, destination, printer, ct).ConfigureAwait(false)
-                        : await RenderDisclosureAsync(context, year, kind, destination, printer, ct).ConfigureAwait(false);
-                    exit = Math.Max(exit, code);
-                }
+                        ? await RenderEvaluationsAsync(messages, year, kind, job.Target, printer, token).ConfigureAwait(false)
+                        : await RenderDisclosureAsync(messages, year, kind, job.Target, printer, token).ConfigureAwait(false);
+                    if (code != ExitCodes.Ok)
+                    {
+                        Interlocked.Exchange(ref exit, code);
+                    }
 
+                    await console.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        await context.Err.WriteAsync(messages.ToString()).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        console.Release();
+                    }
+                }).ConfigureAwait(false);
                 return exit;
             }
             finally
@@ -125,7 +141,7 @@ internal static class RenderCommand
         return parts[0] == "全国" ? TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId] : TemplateLibrary.ForProvince(parts[0], when);
     }
 
-    private static async Task<int> RenderDisclosureAsync(CliContext context, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
+    private static async Task<int> RenderDisclosureAsync(TextWriter messages, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
     {
         var document = DisclosureBuilder.Build(year);
         switch (kind)
@@ -141,24 +157,24 @@ internal static class RenderCommand
                 break;
         }
 
-        await context.Err.WriteLineAsync($"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {year.Template.Name}）").ConfigureAwait(false);
+        await messages.WriteLineAsync($"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {year.Template.Name}）").ConfigureAwait(false);
         if (document.Gaps.Count > 0)
         {
-            await context.Err.WriteLineAsync($"注意：有 {document.Gaps.Count} 处数据未提供，文中以【待补充】标出，发布前请补齐：").ConfigureAwait(false);
+            await messages.WriteLineAsync($"注意：有 {document.Gaps.Count} 处数据未提供，文中以【待补充】标出，发布前请补齐：").ConfigureAwait(false);
             foreach (var gap in document.Gaps)
             {
-                await context.Err.WriteLineAsync("  " + gap).ConfigureAwait(false);
+                await messages.WriteLineAsync("  " + gap).ConfigureAwait(false);
             }
         }
 
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> RenderEvaluationsAsync(CliContext context, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
+    private static async Task<int> RenderEvaluationsAsync(TextWriter messages, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
     {
         if (year.Evaluations.Count == 0)
         {
-            await context.Err.WriteLineAsync($"{year.Department.Name} {year.Year} 年度没有绩效自评表，未生成 {target}。").ConfigureAwait(false);
+            await messages.WriteLineAsync($"{year.Department.Name} {year.Year} 年度没有绩效自评表，未生成 {target}。").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -175,7 +191,7 @@ internal static class RenderCommand
                 break;
         }
 
-        await context.Err.WriteLineAsync($"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）").ConfigureAwait(false);
+        await messages.WriteLineAsync($"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）").ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -43,7 +43,9 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     /// <summary>The chart as a PNG image.</summary>
     public byte[] Png()
     {
+        // Drawn at twice the scale (text and lines included) for print.
         var plot = Draw();
+        plot.ScaleFactor = 2;
         return plot.GetImage(Width * 2, Height * 2).GetImageBytes(ImageFormat.Png);
     }
 

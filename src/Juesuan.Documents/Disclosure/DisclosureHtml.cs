@@ -4,6 +4,19 @@ using System.Text;
 
 namespace Juesuan.Documents.Disclosure;
 
+/// <summary>How <see cref="DisclosureHtml"/> draws charts.</summary>
+public enum ChartMode
+{
+    /// <summary>Inline SVG.</summary>
+    Svg,
+
+    /// <summary>PNG images.</summary>
+    Png,
+
+    /// <summary>Empty boxes of the charts' size.</summary>
+    Box,
+}
+
 /// <summary>
 /// The disclosure as one self-contained, printable HTML page: A4 pages through CSS (<c>@page</c>, page breaks before
 /// parts and tables), table headers repeated on every printed page (<c>thead</c>), charts as inline SVG, a linked
@@ -13,8 +26,8 @@ public static class DisclosureHtml
 {
     private const string Style = """
         @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
-        body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; }
-        h1, h2, h3, .cover-title, .table-title, figcaption { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
+        body { font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; }
+        h1, h2, h3, .cover-title, .table-title, figcaption { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; }
         h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
         h2 { font-size: 14pt; margin: 1em 0 0.5em; }
         h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
@@ -55,9 +68,10 @@ public static class DisclosureHtml
     /// </summary>
     /// <param name="document">The document.</param>
     /// <param name="pages">The page of each heading, for the 目录.</param>
-    /// <param name="pngCharts">Charts as PNG images instead of SVG: for print, where chart labels as text would read as
-    /// stray figures to anyone extracting the text, and the fonts are baked in.</param>
-    public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, bool pngCharts = false)
+    /// <param name="charts">How charts are drawn: SVG (screen), PNG (print: chart labels as text would read as stray
+    /// figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (a layout
+    /// pass that only needs to know where the pages break).</param>
+    public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, ChartMode charts = ChartMode.Svg)
     {
         ArgumentNullException.ThrowIfNull(document);
         var html = new StringBuilder(64 * 1024);
@@ -103,9 +117,12 @@ public static class DisclosureHtml
                     AppendGrid(html, grid.Grid);
                     break;
                 case ChartBlock chart:
-                    html.Append("<figure>").Append(pngCharts
-                            ? $"<img alt=\"{E(chart.Chart.Caption)}\" style=\"width:150mm\" src=\"data:image/png;base64,{Convert.ToBase64String(chart.Chart.Png())}\">"
-                            : StripXmlDeclaration(chart.Chart.Svg()))
+                    html.Append("<figure>").Append(charts switch
+                        {
+                            ChartMode.Png => $"<img alt=\"{E(chart.Chart.Caption)}\" style=\"{ChartBox}\" src=\"data:image/png;base64,{Convert.ToBase64String(chart.Chart.Png())}\">",
+                            ChartMode.Box => $"<div style=\"{ChartBox};display:inline-block\"></div>",
+                            _ => StripXmlDeclaration(chart.Chart.Svg()),
+                        })
                         .Append("<figcaption>（").Append(E(chart.Chart.Caption)).Append("）</figcaption></figure>\n");
                     break;
             }
@@ -114,6 +131,9 @@ public static class DisclosureHtml
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
+
+    // The printed size of a chart: 150 mm wide, in the chart's proportions.
+    private static readonly string ChartBox = $"width:150mm;height:{(150.0 * Chart.Height / Chart.Width).ToString("0.##", CultureInfo.InvariantCulture)}mm";
 
     /// <summary>Appends one grid as a captioned HTML table.</summary>
     internal static void AppendGrid(StringBuilder html, Grid grid)

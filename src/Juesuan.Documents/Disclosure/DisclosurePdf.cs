@@ -4,8 +4,8 @@ using UglyToad.PdfPig;
 namespace Juesuan.Documents.Disclosure;
 
 /// <summary>
-/// The disclosure as PDF: printed from its HTML in Chromium twice — the first print tells on which page each heading
-/// landed (read back with PdfPig), the second carries those page numbers in the 目录.
+/// The disclosure as PDF, printed from its HTML in Chromium twice: a layout print (charts as empty boxes of their size)
+/// tells on which page each heading lands, read back with PdfPig; the final print carries those page numbers in the 目录.
 /// </summary>
 public static class DisclosurePdf
 {
@@ -14,14 +14,14 @@ public static class DisclosurePdf
     {
         ArgumentNullException.ThrowIfNull(printer);
         ArgumentNullException.ThrowIfNull(document);
-        await printer.PrintAsync(DisclosureHtml.Render(document, pngCharts: true), path, cancellationToken).ConfigureAwait(false);
-        if (!document.Blocks.OfType<ContentsBlock>().Any())
+        IReadOnlyDictionary<HeadingBlock, int>? pages = null;
+        if (document.Blocks.OfType<ContentsBlock>().Any())
         {
-            return;
+            await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box), path, cancellationToken).ConfigureAwait(false);
+            pages = Pages(document, path);
         }
 
-        var pages = Pages(document, path);
-        await printer.PrintAsync(DisclosureHtml.Render(document, pages, pngCharts: true), path, cancellationToken).ConfigureAwait(false);
+        await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Png), path, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
