@@ -329,13 +329,35 @@ internal static partial class NarrativeReader
         _ => null,
     };
 
-    /// <summary>「与上年相比…增加 X 万元，增长 Y%」 within the same sentence after <paramref name="from"/>.</summary>
+    /// <summary>
+    /// 「与上年相比…增加 X 万元，增长 Y%」 within the same sentence after <paramref name="from"/>, or in a following sentence
+    /// that opens with 「与上年相比」 — past at most one sentence giving the reason for a budget deviation (「决算数小于全年
+    /// 预算数的主要原因是…」), which sits between the two in the 三公 and 机关运行经费 paragraphs.
+    /// </summary>
     private static Claim WithChange(Context c, Claim claim, int from)
     {
         var sentenceEnd = c.Text.IndexOf('。', from) is var e && e >= 0 ? e : c.Text.Length;
-        var rest = c.Text[from..sentenceEnd];
-        var next = sentenceEnd + 1 < c.Text.Length ? c.Text[(sentenceEnd + 1)..] : string.Empty;
-        foreach (var (text, offset) in new[] { (rest, from), (next.Length > 0 && ChangeStart().IsMatch(next) ? next[..(next.IndexOf('。') is var n && n >= 0 ? n : next.Length)] : string.Empty, sentenceEnd + 1) })
+        var candidates = new List<(string Text, int Offset)> { (c.Text[from..sentenceEnd], from) };
+        var at = sentenceEnd + 1;
+        for (var k = 0; k < 2 && at < c.Text.Length; k++)
+        {
+            var end = c.Text.IndexOf('。', at) is var n && n >= 0 ? n : c.Text.Length;
+            var sentence = c.Text[at..end];
+            if (ChangeStart().IsMatch(sentence))
+            {
+                candidates.Add((sentence, at));
+                break;
+            }
+
+            if (!DeviationReason().IsMatch(sentence))
+            {
+                break;
+            }
+
+            at = end + 1;
+        }
+
+        foreach (var (text, offset) in candidates)
         {
             if (Change().Match(text) is { Success: true } m)
             {
@@ -493,10 +515,26 @@ internal static partial class NarrativeReader
     {
         if (ThreePublicTotal().Match(c.Text) is { Success: true } m)
         {
-            c.Add(m, new Claim
+            c.Add(m, WithChange(c, new Claim
             {
                 Subject = new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal), Amount = Money(m), Budget = Money(m, "b", "bu"), BudgetBasis = Bases.FullYearBudget,
                 CompletionPercent = m.Groups["r"].Success && m.Groups["r"].Value.Length > 0 ? Percent(m, "r") : null,
+            }, m.Index + m.Length));
+        }
+
+        foreach (Match part in ThreePublicPart().Matches(c.Text))
+        {
+            var concept = part.Groups["name"].Value switch
+            {
+                "因公出国（境）费" => "threePublic.abroad",
+                "公务用车购置费" => "threePublic.vehiclePurchase",
+                "公务用车运行维护费" => "threePublic.vehicleOperation",
+                _ => "threePublic.reception",
+            };
+            c.Add(part, new Claim
+            {
+                Subject = new FactKey(concept, Scope: Scopes.Fiscal), Amount = Money(part), SharePercent = Percent(part, "s"),
+                ShareOf = new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal),
             });
         }
 
@@ -569,6 +607,13 @@ internal static partial class NarrativeReader
 
     [GeneratedRegex(@"^(?:与上年(?:度)?相比|比上年|较上年)")]
     private static partial Regex ChangeStart();
+
+    [GeneratedRegex(@"^决算数(?:大于|小于|高于|低于|等于|与)[^。]{0,12}预算数")]
+    private static partial Regex DeviationReason();
+
+    // 「公务用车运行维护费支出决算1.85万元，占80.43%」: one 三公 component with its share of the total.
+    [GeneratedRegex(@"(?<name>因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费)(?:支出)?(?:决算)?(?:为)?" + V + U + @"[，,]占(?<s>\d+(?:\.\d+)?)%")]
+    private static partial Regex ThreePublicPart();
 
     [GeneratedRegex(@"(?:本年)?收入合计" + V + U)]
     private static partial Regex IncomeTotal();
