@@ -157,5 +157,48 @@ public class PdfRobustnessTests
         }
     }
 
+    [Fact]
+    public void An_encrypted_pdf_is_named_as_such()
+    {
+        // A one-page PDF whose trailer names a standard security handler (RC4, revision 2) that the empty user password
+        // does not open: what a password-protected report looks like to the reader.
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+            "<< /Filter /Standard /V 1 /R 2 /O <" + string.Concat(Enumerable.Repeat("11", 32)) + "> /U <" + string.Concat(Enumerable.Repeat("22", 32)) + "> /P -4 >>",
+        };
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        var id = string.Concat(Enumerable.Repeat("ab", 16));
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n");
+        var path = Path.Combine(Path.GetTempPath(), $"juesuan-encrypted-{Guid.NewGuid():N}.pdf");
+        File.WriteAllText(path, pdf.ToString(), System.Text.Encoding.ASCII);
+        try
+        {
+            var result = Importer.ReadFile(path);
+            Assert.False(result.Success);
+            Assert.Contains("是加密的 PDF", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Putuo => Path.Combine(Paths.RepoRoot, "..", "shared", "samples", "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
 }
