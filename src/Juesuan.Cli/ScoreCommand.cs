@@ -12,7 +12,8 @@ internal static class ScoreCommand
     {
         var input = new Argument<string>("输入") { Description = Commands.InputFormats + "，或存储中的键" };
         var all = new Option<bool>("--all", "-a") { Description = "列出全部指标（默认只列得分与规则不符的）" };
-        var command = new Command("score", "按评分规则重新计算绩效自评表的每个得分，列出与表中得分的差异。有差异时退出码为 1。") { input, all };
+        var rulesFile = new Option<string?>("--rules") { Description = "评分规则文件（JSON，格式同内置的 scoring-rules.json）；按部门所在省份选用其中的规则，没有对应省份时用第一个" };
+        var command = new Command("score", "按评分规则重新计算绩效自评表的每个得分，列出与表中得分的差异。有差异时退出码为 1。") { input, all, rulesFile };
         command.SetAction(async (parse, ct) =>
         {
             var year = await load(parse, parse.GetValue(input)!, ct).ConfigureAwait(false);
@@ -28,6 +29,28 @@ internal static class ScoreCommand
             }
 
             var rules = ScoringRules.ForProvince(year.Department.Province);
+            if (parse.GetValue(rulesFile) is { } file)
+            {
+                if (!File.Exists(file))
+                {
+                    await context.Err.WriteLineAsync($"评分规则文件 {file} 不存在。").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                try
+                {
+                    await using var stream = File.OpenRead(file);
+                    var sets = ScoringRules.Load(stream);
+                    rules = sets.FirstOrDefault(r => year.Department.Province is { } p && r.Provinces.Any(x => p.StartsWith(x, StringComparison.Ordinal))) ?? sets.FirstOrDefault() ?? rules;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    await context.Err.WriteLineAsync($"评分规则文件 {file} 无法使用：{e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                await context.Out.WriteLineAsync($"评分规则：{rules.Name}（{file}）").ConfigureAwait(false);
+            }
             var differences = 0;
             foreach (var evaluation in year.Evaluations)
             {

@@ -94,3 +94,29 @@ public sealed class RenderCliTests : IDisposable
         Assert.Contains("—3—", string.Concat(document.GetPage(3).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
     }
 }
+
+/// <summary>`juesuan score --rules`: a user's own rule set.</summary>
+public sealed class ScoreRulesCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-score-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_rules_file_changes_the_grade_bands_and_a_bad_one_is_a_usage_error()
+    {
+        var rules = Path.Combine(_folder, "rules.json");
+        File.WriteAllText(rules, """{ "ruleSets": [ { "id": "s", "name": "八十分为优", "grades": [ { "from": 80, "name": "优" }, { "from": 0, "name": "差" } ] } ] }""");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Program.RunAsync(["score", Paths.Example, "--rules", rules, "--db", Path.Combine(_folder, "s.db")], output, error);
+        Assert.Equal(0, exit);
+        Assert.Contains("评分规则：八十分为优", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("总分 89.07，良（八十分为优等级：优）", output.ToString(), StringComparison.Ordinal);
+
+        File.WriteAllText(rules, "{ not json");
+        using var error2 = new StringWriter();
+        Assert.Equal(2, await Program.RunAsync(["score", Paths.Example, "--rules", rules, "--db", Path.Combine(_folder, "s.db")], new StringWriter(), error2));
+        Assert.Contains("无法使用", error2.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -22,7 +22,7 @@ public class ScoringTests
     [InlineData("=100%", "90%", "15", 13.5, false)]
     [InlineData("=100%", "100%", "15", 15, true)]
     [InlineData("15 人", "15 人", "2", 2, true)]
-    [InlineData("2 次", "5 次", "10", 10, true)]
+    [InlineData("4 次", "5 次", "10", 10, true)]
     [InlineData("≥20场", "16场", "20", 16, false)]
     [InlineData("2-5个工作日", "4个工作日", "5", 5, true)]
     [InlineData("≥0", "0", "5", 5, true)]
@@ -32,6 +32,43 @@ public class ScoringTests
         var result = ScoringEngine.Expect(Indicator(target, actual, weight), ScoringRules.National);
         Assert.Equal((decimal)expected, result.Expected);
         Assert.Equal(met, result.Met);
+    }
+
+    [Theory]
+    [InlineData("2 次", "5 次")]       // 250 % of a ≥ target
+    [InlineData("≥80%", "120%")]      // exactly 150 %
+    public void A_target_set_far_too_low_may_be_cut_by_the_deviation(string target, string actual)
+    {
+        var result = ScoringEngine.Expect(Indicator(target, actual, "10"), ScoringRules.National);
+        Assert.Null(result.Expected);
+        Assert.Equal((8m, 10m), (result.Low, result.High));
+        Assert.True(result.Met);
+        Assert.Contains("目标可能设置偏低", result.Reason, StringComparison.Ordinal);
+
+        // A rule set without the cut gives full marks.
+        Assert.Equal(10m, ScoringEngine.Expect(Indicator(target, actual, "10"), ScoringRules.National with { Overachievement = null }).Expected);
+    }
+
+    [Fact]
+    public void Rule_sets_are_data_and_a_users_file_can_replace_them()
+    {
+        Assert.Equal(["national", "shanghai", "sichuan", "guangxi"], ScoringRules.All.Select(r => r.Id));
+        Assert.Equal(50m, ScoringRules.National.CategoryWeights["产出指标"]);
+        Assert.Equal("广西", ScoringRules.ForProvince("广西壮族自治区").Name);
+        Assert.Equal("全国", ScoringRules.ForProvince("陕西省").Name);
+
+        const string custom = """
+            { "ruleSets": [ { "id": "x", "name": "某省", "provinces": ["某"], "grades": [ { "from": 80, "name": "优" }, { "from": 70, "name": "良" }, { "from": 60, "name": "中" }, { "from": 0, "name": "差" } ],
+              "tiers": { "achieved": 0.9, "partly": 0.6 } } ] }
+            """;
+        var rules = ScoringRules.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(custom))).Single();
+        Assert.Equal(("优", "良", "差"), (rules.Grade(85m), rules.Grade(79.99m), rules.Grade(59m)));
+        Assert.Equal(0.9m, rules.Tiers.Achieved);
+        Assert.Null(rules.Overachievement);
+
+        var unordered = """{ "ruleSets": [ { "name": "坏", "grades": [ { "from": 60, "name": "中" }, { "from": 90, "name": "优" } ] } ] }""";
+        Assert.Throws<InvalidDataException>(() => ScoringRules.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(unordered))));
+        Assert.Throws<InvalidDataException>(() => ScoringRules.Load(new MemoryStream("{ not json"u8.ToArray())));
     }
 
     [Fact]

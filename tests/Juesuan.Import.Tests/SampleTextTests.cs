@@ -156,12 +156,20 @@ public class NarrativeOnlySampleTests
     }
 
     [SkippableFact]
-    public void Quxian_items_without_a_catalog_code_are_reported_not_dropped()
+    public void Quxian_items_resolve_to_their_codes_and_an_unknown_item_is_reported_not_dropped()
     {
-        var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt"));
+        var path = Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt");
+        var result = TextReportReader.ReadFile(path);
         Assert.Equal("sichuan-2022", result.Value!.TemplateId);
-        Assert.Contains(result.Issues, i => i.Message.Contains("其他社会保障和就业支出（项）", StringComparison.Ordinal));
-        Assert.Contains(result.Value.Narrative.UnattachedFigures, f => f.Contains("五、", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Issues, i => i.Message.Contains("对应到科目编码", StringComparison.Ordinal));
+        Assert.Contains(result.Value.Narrative.Claims, c => c.Subject.Code == "2089999" && c.Amount is not null);
+        Assert.Contains(result.Value.Narrative.Claims, c => c.Subject.Code == "2100199" && c.Amount is not null);
+
+        // The same paragraph naming an item no catalog knows is reported, and its figures kept as unattached.
+        var text = File.ReadAllText(path).Replace("他社会保障和就业支出（项）: 支出决算为 3.55", "他虚构支出（项）: 支出决算为 3.55", StringComparison.Ordinal);
+        var altered = TextReportReader.Read(text, "quxian-altered.txt");
+        Assert.Contains(altered.Issues, i => i.Message.Contains("其他虚构支出（项）", StringComparison.Ordinal));
+        Assert.Contains(altered.Value!.Narrative.UnattachedFigures, f => f.Contains("五、", StringComparison.Ordinal));
     }
 
     [SkippableFact]

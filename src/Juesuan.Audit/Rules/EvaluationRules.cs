@@ -15,6 +15,7 @@ internal static class EvaluationRules
     public static IEnumerable<Rule> All()
     {
         yield return Each("P.WEIGHTS_TOTAL", "指标分值与执行率分值之和等于总分值", WeightsTotal);
+        yield return Each("P.CATEGORY_WEIGHTS", "一级指标的分值合计符合评分规则（产出 50、效益 30、满意度 10）", CategoryWeights);
         yield return Each("P.SCORE_ABOVE_WEIGHT", "得分不超过分值", ScoreAboveWeight);
         yield return Each("P.TOTAL", "总分等于各项得分之和", Total);
         yield return Each("P.EXECUTION", "执行率 = 全年执行数 ÷ 全年预算数，执行率得分 = 分值 × 执行率", Execution);
@@ -59,6 +60,33 @@ internal static class EvaluationRules
             yield return Make("P.WEIGHTS_TOTAL", Severity.Error, Where(e),
                 $"{Name(e)}：各指标分值{(e.ExecutionWeight is null ? string.Empty : "与执行率分值")}之和为 {AuditContext.Format(sum)}，与总分值 {total} 不符（已读取 {e.Indicators.Count} 个指标；若表中有跨行未读取的指标，请先核对导入结果）。",
                 expected: total.ToString(), actual: AuditContext.Format(sum), difference: AuditContext.Format(sum - total.Value));
+        }
+    }
+
+    // Only forms whose 一级指标 are the rule set's categories (the project framework): 投入管理/履职效果 forms differ by design.
+    private static IEnumerable<Finding> CategoryWeights(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        if (rules.CategoryWeights.Count == 0 || e.Indicators.Count == 0 || e.IncompleteIndicators)
+        {
+            yield break;
+        }
+
+        var byCategory = e.Indicators.GroupBy(i => i.Level1.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToDictionary(g => g.Key, g => Sum(g.Select(i => i.Weight)));
+        if (!byCategory.Keys.All(rules.CategoryWeights.ContainsKey))
+        {
+            yield break;
+        }
+
+        foreach (var (category, weight) in rules.CategoryWeights)
+        {
+            var stated = byCategory.GetValueOrDefault(category);
+            if (stated != weight)
+            {
+                yield return Make("P.CATEGORY_WEIGHTS", Severity.Info, Where(e),
+                    $"{Name(e)}：{category}的分值合计为 {AuditContext.Format(stated)}，{rules.Name}评分规则为 {AuditContext.Format(weight)}（权重可按项目调整，调整时应有说明）。",
+                    expected: AuditContext.Format(weight), actual: AuditContext.Format(stated), difference: AuditContext.Format(stated - weight));
+            }
         }
     }
 
@@ -158,7 +186,7 @@ internal static class EvaluationRules
             else if (expectation.Met == true && score < expectation.Low)
             {
                 yield return Make("P.INDICATOR_SCORE", Severity.Warning, Where(e, i),
-                    $"{Name(e)} 定性指标「{i.Level3}」{expectation.Reason}，实际得分 {i.Score} 低于该档下限 {AuditContext.Format(expectation.Low, 2)}。",
+                    $"{Name(e)} {(TargetValue.Parse(i.Target).Comparator == Comparator.Qualitative ? "定性指标" : "指标")}「{i.Level3}」{expectation.Reason}，实际得分 {i.Score} 低于下限 {AuditContext.Format(expectation.Low, 2)}。",
                     expected: $"{AuditContext.Format(expectation.Low, 2)}–{i.Weight}", actual: i.Score.ToString());
             }
         }

@@ -81,43 +81,109 @@ public sealed partial record TargetValue(Comparator Comparator, decimal? Value, 
 /// <param name="Name">The grade.</param>
 public sealed record GradeBand(decimal From, string Name);
 
+/// <summary>Qualitative tiers as fractions of the weight: achieved from <paramref name="Achieved"/>, partly from <paramref name="Partly"/>.</summary>
+/// <param name="Achieved">Lower bound of 达成 (0.8).</param>
+/// <param name="Partly">Lower bound of 部分达成 (0.6).</param>
+public sealed record TierBands(decimal Achieved, decimal Partly);
+
 /// <summary>
-/// 评分规则: the weights, qualitative tiers, grade bands and deviation rule a province applies (财预〔2020〕10号 by
-/// default). Configuration, not code: presets for the national rule, Shanghai and Guangxi.
+/// 偏离度扣分: a ≥ indicator whose actual reaches <paramref name="Above"/> × target suggests a target set too low; its
+/// score may be cut by up to <paramref name="MaxCut"/> of the weight.
+/// </summary>
+/// <param name="Above">Actual ÷ target from which the cut applies (1.5 = 50 % above).</param>
+/// <param name="MaxCut">The largest cut, as a fraction of the weight.</param>
+public sealed record OverachievementCut(decimal Above, decimal MaxCut);
+
+/// <summary>
+/// 评分规则: the weights, qualitative tiers, grade bands, deviation rules a province applies (财预〔2020〕10号 by
+/// default). Configuration, not code: the rule sets are data (Scoring/scoring-rules.json, embedded), and a user's own
+/// file of the same shape can be loaded with <see cref="Load"/>.
 /// </summary>
 public sealed record ScoringRules
 {
+    private static readonly Lazy<IReadOnlyList<ScoringRules>> Embedded = new(() =>
+    {
+        using var stream = typeof(ScoringRules).Assembly.GetManifestResourceStream("Juesuan.Scoring.scoring-rules.json")
+            ?? throw new InvalidOperationException("Missing resource scoring-rules.json");
+        return Load(stream);
+    });
+
+    /// <summary>Stable id ("national", "shanghai", …).</summary>
+    public string Id { get; init; } = "custom";
+
     /// <summary>The name of the rule set.</summary>
     public required string Name { get; init; }
+
+    /// <summary>Provinces applying it (prefixes: 上海, 广西); empty for the national default.</summary>
+    public IReadOnlyList<string> Provinces { get; init; } = [];
 
     /// <summary>Grade bands, highest first.</summary>
     public required IReadOnlyList<GradeBand> Grades { get; init; }
 
-    /// <summary>Qualitative tiers as fractions of the weight: achieved, partly achieved, not achieved (lower bounds).</summary>
-    public (decimal Achieved, decimal Partly) Tiers { get; init; } = (0.8m, 0.6m);
+    /// <summary>Qualitative tiers as fractions of the weight.</summary>
+    public TierBands Tiers { get; init; } = new(0.8m, 0.6m);
+
+    /// <summary>The weight of the execution rate (预算执行率, 10).</summary>
+    public decimal ExecutionWeight { get; init; } = 10m;
+
+    /// <summary>The weight of each 一级指标 (产出 50, 效益 30, 满意度 10), where the form uses those categories.</summary>
+    public IReadOnlyDictionary<string, decimal> CategoryWeights { get; init; } = new Dictionary<string, decimal>();
 
     /// <summary>Actual ÷ target at or above which a deviation reason is required even though the target is met (Guangxi 1.3); null where not required.</summary>
     public decimal? DeviationReasonAbove { get; init; }
 
+    /// <summary>The 偏离度 cut for a target set far too low; null where none applies.</summary>
+    public OverachievementCut? Overachievement { get; init; }
+
+    /// <summary>A remark on where the rule set comes from or how it differs.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Every embedded rule set.</summary>
+    public static IReadOnlyList<ScoringRules> All => Embedded.Value;
+
     /// <summary>National: 优 ≥ 90, 良 80–89, 中 60–79, 差 &lt; 60.</summary>
-    public static ScoringRules National { get; } = new() { Name = "全国", Grades = [new(90, "优"), new(80, "良"), new(60, "中"), new(0, "差")] };
+    public static ScoringRules National => All.First(r => r.Id == "national");
 
     /// <summary>Shanghai: 优/良/合格/不合格.</summary>
-    public static ScoringRules Shanghai { get; } = new() { Name = "上海", Grades = [new(90, "优"), new(80, "良"), new(60, "合格"), new(0, "不合格")] };
+    public static ScoringRules Shanghai => All.First(r => r.Id == "shanghai");
 
     /// <summary>Guangxi: 一等–四等, and a deviation reason from 130 % of the target.</summary>
-    public static ScoringRules Guangxi { get; } = new() { Name = "广西", Grades = [new(90, "一等"), new(80, "二等"), new(60, "三等"), new(0, "四等")], DeviationReasonAbove = 1.3m };
+    public static ScoringRules Guangxi => All.First(r => r.Id == "guangxi");
 
     /// <summary>The rules for a province (national when the province has none of its own).</summary>
-    public static ScoringRules ForProvince(string? province) => province switch
+    public static ScoringRules ForProvince(string? province) =>
+        All.FirstOrDefault(r => province is not null && r.Provinces.Any(p => province.StartsWith(p, StringComparison.Ordinal))) ?? National;
+
+    /// <summary>Reads rule sets from JSON (the shape of the embedded file: {"ruleSets": [...]}); throws <see cref="InvalidDataException"/> with the reason when malformed.</summary>
+    public static IReadOnlyList<ScoringRules> Load(Stream json)
     {
-        { } p when p.StartsWith("上海", StringComparison.Ordinal) => Shanghai,
-        { } p when p.StartsWith("广西", StringComparison.Ordinal) => Guangxi,
-        _ => National,
-    };
+        ArgumentNullException.ThrowIfNull(json);
+        RulesFile? file;
+        try
+        {
+            file = System.Text.Json.JsonSerializer.Deserialize<RulesFile>(json, Catalogs.CatalogText.JsonOptions);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"评分规则文件不是有效的 JSON：{e.Message}", e);
+        }
+
+        var sets = file?.RuleSets ?? throw new InvalidDataException("评分规则文件中没有 ruleSets。");
+        foreach (var set in sets)
+        {
+            if (set.Grades.Count == 0 || set.Grades.Zip(set.Grades.Skip(1)).Any(p => p.First.From <= p.Second.From))
+            {
+                throw new InvalidDataException($"评分规则「{set.Name}」的等级须从高到低排列且至少一个。");
+            }
+        }
+
+        return sets;
+    }
 
     /// <summary>The grade a total earns.</summary>
     public string Grade(decimal total) => Grades.First(g => total >= g.From || g == Grades[^1]).Name;
+
+    private sealed record RulesFile(IReadOnlyList<ScoringRules> RuleSets);
 }
 
 /// <summary>What the rule gives for one indicator: the expected score (or, for qualitative ones, the band) and why.</summary>
@@ -167,6 +233,13 @@ public static class ScoringEngine
         {
             case Comparator.AtLeast or Comparator.Above:
                 met = comparator == Comparator.AtLeast ? a >= t : a > t;
+                if (met && t > 0 && rules.Overachievement is { } cut && a / t >= cut.Above)
+                {
+                    // A target set far too low: full marks, or a cut of up to MaxCut for the deviation.
+                    return new ScoreExpectation(null, Rounding.HalfUp(weight * (1m - cut.MaxCut), 2), weight, true,
+                        $"实际 {a} 达到目标 {t} 的 {a / t:P0}，目标可能设置偏低：可按偏离度扣分，得分应在分值的 {1m - cut.MaxCut:P0}–100% 之间");
+                }
+
                 expected = met ? weight : t == 0 ? 0m : weight * Math.Max(0m, a) / t;
                 reason = met ? "正向指标已达到目标，得满分" : $"正向指标未达目标，得分 = 分值 × 实际 ÷ 目标 = {weight} × {a} ÷ {t}";
                 break;
