@@ -87,6 +87,11 @@ internal static partial class EvaluationReader
         var indicators = new List<Indicator>();
         Printed? rate = null, weight = null, score = null, totalWeight = null, totalScore = null;
         string level1 = string.Empty, level2 = string.Empty;
+
+        // Label-only lines since the last indicator row, and the 二级 label before them: a row printed without its 三级
+        // label (「≥65% 80% 20 20」) takes its label from them — the name wrapped onto lines of its own.
+        var pending = new List<string>();
+        var level2BeforePending = string.Empty;
         var inIndicators = false;
         var hasRate = region.Any(l => l.Text.Contains("分值", StringComparison.Ordinal) && (l.Text.Contains("得分率", StringComparison.Ordinal) || l.Text.Contains("完成率", StringComparison.Ordinal)));
         foreach (var line in region)
@@ -161,12 +166,20 @@ internal static partial class EvaluationReader
                 continue;
             }
 
-            if (inIndicators && Indicator(fields, hasRate, ref level1, ref level2, line.At(file, title)) is { } indicator)
+            if (inIndicators && (Indicator(fields, hasRate, ref level1, ref level2, line.At(file, title))
+                ?? Unlabelled(fields, hasRate, pending, level2BeforePending, ref level1, ref level2, line.At(file, title))) is { } indicator)
             {
                 indicators.Add(indicator);
+                pending.Clear();
             }
             else if (inIndicators && fields.Count <= 3 && !fields.Any(IsFigure))
             {
+                if (pending.Count == 0)
+                {
+                    level2BeforePending = level2;
+                }
+
+                pending.Add(string.Concat(fields));
                 // A level label on a line of its own (merged cells in space-separated text).
                 if (fields.FirstOrDefault(x => Level1().IsMatch(x)) is { } first)
                 {
@@ -316,6 +329,42 @@ internal static partial class EvaluationReader
         2 => [new EvaluationFunds { Source = source, FullYearBudget = Money(amounts[0], unit), Executed = Money(amounts[1], unit) }],
         _ => [new EvaluationFunds { Source = source }],
     };
+
+    // A row of figures only (target, actual, weight, score…) whose labels are the pending label-only lines: after a 一级
+    // label the first is the 二级, the rest the wrapped 三级; without one they are all the 三级 of the current 二级.
+    private static Indicator? Unlabelled(List<string> fields, bool hasRate, List<string> pending, string level2BeforePending, ref string level1, ref string level2, SourceLocation where)
+    {
+        if (pending.Count == 0 || fields.Count < 4 || !IsFigure(fields[^1]) || Level1().IsMatch(fields[0]))
+        {
+            return null;
+        }
+
+        // 「效益指标」 or 「满意度」 heads a 一级; 「履职效益」 is a 二级 that merely ends like one.
+        var at = pending.FindLastIndex(x => Level1().IsMatch(x) && (x.Contains("指标", StringComparison.Ordinal) || x is "产出" or "效益" or "满意度" or "成本"));
+        var rest = pending.Skip(at + 1).ToList();
+        string level3;
+        if (at >= 0 && rest.Count >= 2)
+        {
+            (level1, level2, level3) = (pending[at], rest[0], string.Concat(rest.Skip(1)));
+        }
+        else if (at >= 0)
+        {
+            (level1, level2, level3) = (pending[at], string.Empty, string.Concat(rest));
+        }
+        else
+        {
+            (level2, level3) = (level2BeforePending, string.Concat(pending));
+        }
+
+        if (level3.Length == 0)
+        {
+            return null;
+        }
+
+        var l1 = level1;
+        var l2 = level2;
+        return Indicator([level3, .. fields], hasRate, ref l1, ref l2, where);
+    }
 
     private static Indicator? Indicator(List<string> fields, bool hasRate, ref string level1, ref string level2, SourceLocation where)
     {
