@@ -125,6 +125,15 @@ public class EvaluationAuditTests
     }
 
     [SkippableFact]
+    public void Longxian_department_total_95_is_not_the_sum_100_and_integers_are_not_read_as_rounded()
+    {
+        // Twelve integer scores read as rounded (±0.5 each) would absorb the gap of 5; scores are exact to two decimals.
+        var finding = Assert.Single(Audit("longxian-2022-final-accounts.txt").Findings, f => f.Rule == "P.TOTAL" && f.Severity == Juesuan.Audit.Severity.Error);
+        Assert.Contains("部门整体支出绩效自评表（陇县医疗保障局） 总分写作 95", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(("100", "95", "-5"), (finding.Expected, finding.Actual, finding.Difference));
+    }
+
+    [SkippableFact]
     public void Xigong_execution_score_7_96_should_be_8_30()
     {
         var finding = Assert.Single(Audit("xigong-2022-final-accounts.txt").Findings, f => f.Rule == "P.EXECUTION");

@@ -200,7 +200,7 @@ internal static partial class EvaluationReader
 
         // In space-separated text a wrapped indicator row cannot be read whole: if the weights read do not make up the
         // form's total, say so rather than let the audit blame the report for what the import missed.
-        var weights = indicators.Sum(i => i.Weight?.Value ?? 0m) + (weight?.Value ?? 0m);
+        var weights = indicators.Sum(i => i.Weight?.Value ?? 0m) + (weight?.Value ?? (score is null ? 0m : 10m));
         var incomplete = !region.Any(l => l.Text.Contains('\t', StringComparison.Ordinal)) && totalWeight is { } tw && weights != tw.Value;
 
         var projectName = Regex.Replace(title, @"^(.*?医疗保障局)?(.+?)(项目)?\s*(支出)?绩效自评表.*$", "$2").Trim();
@@ -334,7 +334,15 @@ internal static partial class EvaluationReader
     // label the first is the 二级, the rest the wrapped 三级; without one they are all the 三级 of the current 二级.
     private static Indicator? Unlabelled(List<string> fields, bool hasRate, List<string> pending, string level2BeforePending, ref string level1, ref string level2, SourceLocation where)
     {
-        if (pending.Count == 0 || fields.Count < 4 || !IsFigure(fields[^1]) || Level1().IsMatch(fields[0]))
+        if (pending.Count == 0 || fields.Count < 2 || !IsFigure(fields[^1]) || Level1().IsMatch(fields[0]))
+        {
+            return null;
+        }
+
+        // Only figures on the line (「10 9」, 「100% 10 10」): the cells above wrapped column by column, so the name, target
+        // and actual cannot be told apart — the weight and score can, and the name keeps every wrapped piece.
+        var figuresOnly = fields.Count < 4 && fields.All(f => IsFigure(f) || Comparison().IsMatch(f));
+        if (!figuresOnly && fields.Count < 4)
         {
             return null;
         }
@@ -359,6 +367,26 @@ internal static partial class EvaluationReader
         if (level3.Length == 0)
         {
             return null;
+        }
+
+        if (figuresOnly)
+        {
+            if (Number(fields[^2]) is not { } weight || fields.Count > 2 && !IsFigure(fields[^2]))
+            {
+                return null;
+            }
+
+            return new Indicator
+            {
+                Level1 = level1.Length > 0 ? level1 : "（未标明）",
+                Level2 = level2.Length > 0 ? level2 : null,
+                Level3 = level3,
+                Target = fields.Count == 4 ? fields[0] : null,
+                Actual = fields.Count >= 3 ? fields[^3] : null,
+                Weight = weight,
+                Score = Number(fields[^1]),
+                Source = where,
+            };
         }
 
         var l1 = level1;
@@ -461,6 +489,9 @@ internal static partial class EvaluationReader
 
     [GeneratedRegex(@"^任务\s*\d+$")]
     private static partial Regex TaskLabel();
+
+    [GeneratedRegex(@"^[≥≤≧≦<>=＞＜]")]
+    private static partial Regex Comparison();
 
     [GeneratedRegex(@"(产出|效益|满意度|成本|部门管理|履职效果|能力建设|投入管理)\s*指?\s*标?\s*[(（]?\s*\d*\s*分?\s*[)）]?$")]
     private static partial Regex Level1();
