@@ -73,9 +73,10 @@ public static class DisclosureBuilder
             var k = 0;
             foreach (var evaluation in year.Evaluations)
             {
-                var form = EvaluationForm.Of(year, evaluation);
-                blocks.Add(new HeadingBlock(2, $"{PartNumbers[Math.Min(k++, PartNumbers.Length - 1)]}、{form.Title}", NewPage: k > 1));
-                blocks.Add(new GridBlock(form.ToGrid()));
+                var grid = EvaluationForm.GridFor(year, evaluation);
+                var heading = grid.Title == "部门预算项目支出绩效自评表" ? $"{evaluation.Name}项目支出绩效自评表" : grid.Title;
+                blocks.Add(new HeadingBlock(2, $"{Numeral(++k)}、{heading}", NewPage: k > 1));
+                blocks.Add(new GridBlock(grid));
             }
         }
 

@@ -81,6 +81,79 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
         return new Disclosure.Grid { Title = Title, RightCaption = Subtitle, Columns = 8, Widths = [10, 10, 18, 12, 12, 7, 7, 24], Body = body };
     }
 
+    /// <summary>
+    /// The form of one evaluation in the layout of the department-year's province: Sichuan's 部门预算项目支出绩效自评表
+    /// (年初预算 / 调整后预算数 / 预算执行数, 指标性质 and 度量单位 columns, 合计, 评价结论) for its project tables; the
+    /// national grid otherwise (Henan, Shaanxi, Gansu and Shanghai print it).
+    /// </summary>
+    public static Disclosure.Grid GridFor(DepartmentYear year, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return year.TemplateId.StartsWith("sichuan", StringComparison.Ordinal) && evaluation.Kind == EvaluationKind.Project
+            ? Sichuan(year, evaluation)
+            : Of(year, evaluation).ToGrid();
+    }
+
+    private static Disclosure.Grid Sichuan(DepartmentYear year, Evaluation evaluation)
+    {
+        static Disclosure.GridCell Head(string text, int span = 1, int rows = 1) => new(text, span, rows, Disclosure.CellAlign.Center, Bold: true);
+        static Disclosure.GridCell Cell(string text, int span = 1, bool right = false) => new(text, span, Align: right ? Disclosure.CellAlign.Right : Disclosure.CellAlign.Left);
+        const int columns = 10;
+        List<IReadOnlyList<Disclosure.GridCell>> body =
+        [
+            [Head("项目名称", 2), Cell(evaluation.Name, 8)],
+            [Head("主管部门", 2), Cell(year.Department.Name, 3), Head("实施单位", 2), Cell(evaluation.Unit ?? year.Department.Name, 3)],
+            [Head("项目年度目标", 5), Head("年度目标完成情况", 5)],
+            [Cell(evaluation.PlannedObjectives ?? string.Empty, 5), Cell(evaluation.AchievedObjectives ?? string.Empty, 5)],
+            [Head($"预算执行情况（{evaluation.ExecutionWeight?.ToString() ?? "10"}分）", 2), Head("年初预算", 2), Head("调整后预算数", 2), Head("预算执行数"), Head("预算执行率", 2), Head("得分")],
+        ];
+        foreach (var (funds, i) in evaluation.Funds.Select((f, i) => (f, i)))
+        {
+            var rate = funds.FullYearBudget is { Value: > 0 } a && funds.Executed is { } b ? Rounding.HalfUp(b.Value / a.Value * 100m, 2).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%" : "/";
+            body.Add([Cell(funds.Source == "合计" ? "总额" : "其中：" + funds.Source, 2), Cell(Money(funds.InitialBudget), 2, true), Cell(Money(funds.FullYearBudget), 2, true),
+                Cell(Money(funds.Executed), right: true), Cell(i == 0 && evaluation.ExecutionRatePercent is { } r ? r + "%" : rate, 2, true),
+                Cell(i == 0 ? evaluation.ExecutionScore?.ToString() ?? string.Empty : "/", right: true)]);
+        }
+
+        body.Add([Head("一级指标"), Head("二级指标"), Head("三级指标"), Head("指标性质"), Head("指标值"), Head("度量单位"), Head("完成值"), Head("权重"), Head("得分"), Head("未完成原因分析")]);
+        foreach (var indicator in evaluation.Indicators)
+        {
+            var target = Domain.Scoring.TargetValue.Parse(indicator.Target);
+            var actual = Domain.Scoring.TargetValue.Parse(indicator.Actual);
+            var nature = target.Comparator switch
+            {
+                Domain.Scoring.Comparator.AtLeast => "≥",
+                Domain.Scoring.Comparator.Above => ">",
+                Domain.Scoring.Comparator.AtMost => "≤",
+                Domain.Scoring.Comparator.Below => "<",
+                Domain.Scoring.Comparator.Equal or Domain.Scoring.Comparator.Bare => "=",
+                Domain.Scoring.Comparator.Range => "区间",
+                _ => "定性",
+            };
+            var quantitative = target.Comparator != Domain.Scoring.Comparator.Qualitative;
+            string Number(decimal? v) => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            body.Add([Cell(indicator.Level1), Cell(indicator.Level2 ?? string.Empty), Cell(indicator.Level3), Cell(nature),
+                Cell(quantitative ? (target.Comparator == Domain.Scoring.Comparator.Range ? $"{Number(target.Lower)}-{Number(target.Value)}" : Number(target.Value)) : indicator.Target ?? string.Empty, right: quantitative),
+                Cell(quantitative ? target.Unit : string.Empty),
+                Cell(quantitative && actual.Comparator != Domain.Scoring.Comparator.Qualitative && actual.Unit == target.Unit ? Number(actual.Value) : indicator.Actual ?? string.Empty, right: quantitative),
+                Cell(indicator.Weight?.ToString() ?? string.Empty, right: true), Cell(indicator.Score?.ToString() ?? string.Empty, right: true), Cell(indicator.DeviationReason ?? string.Empty)]);
+        }
+
+        body.Add([Head("合计", 7), Cell(evaluation.TotalWeight?.ToString() ?? "100", right: true), Cell(evaluation.TotalScore?.ToString() ?? string.Empty, right: true), Cell(string.Empty)]);
+        body.Add([Head("评价结论", 2), Cell(evaluation.Conclusion ?? $"项目自评得分 {evaluation.TotalScore} 分" + (evaluation.Grade is null ? "。" : $"，等级为{evaluation.Grade}。"), 8)]);
+        body.Add([Head("存在问题", 2), Cell(evaluation.Problems ?? "无", 8)]);
+        body.Add([Head("改进措施", 2), Cell(evaluation.Measures ?? "无", 8)]);
+        return new Disclosure.Grid
+        {
+            Title = "部门预算项目支出绩效自评表",
+            RightCaption = $"（{year.Year}年度）",
+            Columns = columns,
+            Widths = [9, 10, 16, 6, 8, 6, 8, 6, 6, 15],
+            Body = body,
+        };
+    }
+
     private static string Money(Amount? amount) => amount?.ToDisplayString() ?? string.Empty;
 
     // One row per indicator; a 一级 or 二级 cell spans the following rows that repeat it.
