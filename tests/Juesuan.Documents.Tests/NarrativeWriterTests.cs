@@ -22,3 +22,29 @@ public class NarrativeWriterTests
         }
     }
 }
+
+public class NarrativeFromReportTests
+{
+    [SkippableFact]
+    public void A_report_read_back_lends_its_budgets_prior_years_and_reasons_to_the_new_narrative()
+    {
+        var path = Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt");
+        var year = Juesuan.Import.Importer.ReadFile(path).Value!;
+        Assert.Empty(year.References);
+        var narrative = NarrativeWriter.Write(year);
+        var gpb = narrative.Sections.Single(s => s.Key == "gpb").Paragraphs;
+
+        // 「年初预算80.00万元，支出决算23.44万元…决算数小于年初预算数的主要原因是离休老干药费项目支出减少」 in the report.
+        Assert.Contains(gpb, p => p.Contains("行政单位医疗（项）。年初预算为80.00万元，支出决算为23.44万元，完成年初预算的29.30%。决算数小于年初预算数的主要原因是离休老干药费项目支出减少。", StringComparison.Ordinal));
+
+        // 「原因是年初预算将此项目列入卫生健康支出」 explains a budget of 0, not a change.
+        Assert.Contains(gpb, p => p.Contains("年初预算为0.00万元，支出决算为9.68万元。决算数大于年初预算数的主要原因是年初预算将此项目列入卫生健康支出。", StringComparison.Ordinal));
+
+        // The prior year is the actual less the stated change: 526.04 + 166.35 = 692.39; the rate is recomputed from the
+        // printed figures (166.35 ÷ 692.39 = 24.025…%, half up 24.03%; the report printed 24.02%, within rounding).
+        Assert.StartsWith("2023年度收入总计、支出总计均为526.04万元，与上年相比，收、支总计各减少166.35万元，下降24.03%。", narrative.Sections[0].Text, StringComparison.Ordinal);
+
+        // What the report does not say stays a gap.
+        Assert.Contains(narrative.Gaps, g => g.What == "收、支总计与上年相比增减的原因");
+    }
+}

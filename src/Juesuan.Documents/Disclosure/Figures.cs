@@ -31,12 +31,40 @@ public sealed class Figures
     /// <summary>The cell, with a blank or missing cell read as zero.</summary>
     public decimal CellOrZero(string table, string row, string column) => Cell(table, row, column) ?? 0m;
 
-    /// <summary>A reference figure (上年数, 年初预算数) of a fact, in 万元, or null when the data has none.</summary>
+    /// <summary>
+    /// A reference figure (上年数, 年初预算数) of a fact, in 万元, or null when the data has none. The references come
+    /// first; a report read back states them in its narrative instead — a budget beside the actual (「年初预算为…」), or a
+    /// prior year implied by the actual and its stated change (「增加 X 万元」) — and those are used next.
+    /// </summary>
     public decimal? Reference(FactKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var found = _year.References.FirstOrDefault(r => r.Key == key);
-        return found is null ? null : InWan(found.Amount);
+        if (found is not null)
+        {
+            return InWan(found.Amount);
+        }
+
+        var subject = key with { Basis = Bases.Actual };
+        var claims = _year.Narrative.Claims.Where(c => c.Subject == subject);
+        if (key.Basis is Bases.Budget or Bases.FullYearBudget)
+        {
+            return claims.FirstOrDefault(c => c.Budget is not null && (c.BudgetBasis ?? Bases.Budget) == key.Basis)?.Budget is { } budget ? InWan(budget) : null;
+        }
+
+        if (key.Basis == Bases.Prior
+            && claims.FirstOrDefault(c => c.Amount is not null && c.Change is not null && c.ChangeDirection is not null) is { } changed)
+        {
+            var change = InWan(changed.Change!.Value);
+            return InWan(changed.Amount!.Value) + changed.ChangeDirection switch
+            {
+                Direction.Increase => -change,
+                Direction.Decrease => change,
+                _ => 0m,
+            };
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -93,10 +121,21 @@ public sealed class Figures
     /// <summary>The template table of a definition, or null.</summary>
     public TemplateTable? TemplateTable(string definition) => _year.Template.Table(definition);
 
-    private static ExplanationTopic TopicOf(Claim claim) =>
-        claim.Sentence is { } sentence && sentence.Contains(claim.Reason!, StringComparison.Ordinal)
-            ? (sentence.Contains("预算数的主要原因是" + claim.Reason, StringComparison.Ordinal) ? ExplanationTopic.Budget : ExplanationTopic.Change)
-            : (claim.Budget is not null || claim.CompletionPercent is not null ? ExplanationTopic.Budget : ExplanationTopic.Change);
+    // Which comparison the words just before the reason name: the budget (「决算数大于预算数的原因是」) or the prior year
+    // (「与上年相比…主要原因是」); without the sentence, a claim with a budget explains the budget.
+    private static ExplanationTopic TopicOf(Claim claim)
+    {
+        var hasBudget = claim.Budget is not null || claim.CompletionPercent is not null;
+        if (claim.Sentence is not { } sentence || sentence.IndexOf(claim.Reason!, StringComparison.Ordinal) is not (var at and > 0))
+        {
+            return hasBudget ? ExplanationTopic.Budget : ExplanationTopic.Change;
+        }
+
+        var before = sentence[..at];
+        var budget = before.LastIndexOf("预算", StringComparison.Ordinal);
+        var prior = Math.Max(before.LastIndexOf("上年", StringComparison.Ordinal), Math.Max(before.LastIndexOf("增加", StringComparison.Ordinal), before.LastIndexOf("减少", StringComparison.Ordinal)));
+        return budget > prior && hasBudget ? ExplanationTopic.Budget : ExplanationTopic.Change;
+    }
 
     private static string Clean(string reason) => reason.Trim().TrimStart('：', ':').TrimEnd('。', '；', '，', '.').Trim();
 }
