@@ -91,6 +91,16 @@ public class ZhenanTextTests
     private static ImportResult Read() => TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
 
     [SkippableFact]
+    public void The_reasons_of_the_item_paragraphs_become_budget_explanations()
+    {
+        var explanations = Read().Value!.Explanations;
+        Assert.Equal(7, explanations.Count);
+        Assert.All(explanations, e => Assert.Equal(ExplanationTopic.Budget, e.Topic));
+        Assert.Contains(explanations, e => e.Subject == new FactKey(Concepts.ExpenseTotal, "2101101", Scopes.Gpb) && e.Text == "离休老干药费项目支出减少");
+        Assert.Contains(explanations, e => e.Subject.Code == "2080505" && e.Text == "年初预算将此项目列入卫生健康支出");
+    }
+
+    [SkippableFact]
     public void Department_year_template_and_tables()
     {
         var year = Read().Value!;

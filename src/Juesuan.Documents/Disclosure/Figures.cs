@@ -68,24 +68,16 @@ public sealed class Figures
     }
 
     /// <summary>
-    /// The preparer's reason for a change or budget deviation of <paramref name="subject"/>: an explanation first, else
-    /// the reason a narrative claim about the same subject gave (a report read back keeps its reasons).
+    /// The reason for a change or budget deviation of <paramref name="subject"/> (原因说明): the preparer's, or the one
+    /// a report read back gave (the importer turns those into explanations too).
     /// </summary>
     public string? Reason(FactKey subject, ExplanationTopic topic)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var normalized = subject with { Basis = Bases.Actual };
-        var explained = _year.Explanations.FirstOrDefault(e => e.Topic == topic && (e.Subject with { Basis = Bases.Actual }) == normalized);
-        if (explained is not null)
-        {
-            return Clean(explained.Text);
-        }
-
-        // The wording tells which a claim's reason explains: 「决算数小于年初预算数的主要原因是…」 the budget deviation,
-        // otherwise the change (or, in a sentence without its text, a claim with a budget explains the budget).
-        var claim = _year.Narrative.Claims.FirstOrDefault(c =>
-            c.Reason is not null && (c.Subject with { Basis = Bases.Actual }) == normalized && TopicOf(c) == topic);
-        return claim?.Reason is { } reason ? Clean(reason) : null;
+        return _year.Explanations.FirstOrDefault(e => e.Topic == topic && (e.Subject with { Basis = Bases.Actual }) == normalized)?.Text is { } text
+            ? text.Trim().TrimStart('：', ':').TrimEnd('。', '；', '，', '.').Trim()
+            : null;
     }
 
     /// <summary>The stated rows of a coded table (类/款/项 or economic codes), in printed order, without the 合计 row.</summary>
@@ -121,21 +113,4 @@ public sealed class Figures
     /// <summary>The template table of a definition, or null.</summary>
     public TemplateTable? TemplateTable(string definition) => _year.Template.Table(definition);
 
-    // Which comparison the words just before the reason name: the budget (「决算数大于预算数的原因是」) or the prior year
-    // (「与上年相比…主要原因是」); without the sentence, a claim with a budget explains the budget.
-    private static ExplanationTopic TopicOf(Claim claim)
-    {
-        var hasBudget = claim.Budget is not null || claim.CompletionPercent is not null;
-        if (claim.Sentence is not { } sentence || sentence.IndexOf(claim.Reason!, StringComparison.Ordinal) is not (var at and > 0))
-        {
-            return hasBudget ? ExplanationTopic.Budget : ExplanationTopic.Change;
-        }
-
-        var before = sentence[..at];
-        var budget = before.LastIndexOf("预算", StringComparison.Ordinal);
-        var prior = Math.Max(before.LastIndexOf("上年", StringComparison.Ordinal), Math.Max(before.LastIndexOf("增加", StringComparison.Ordinal), before.LastIndexOf("减少", StringComparison.Ordinal)));
-        return budget > prior && hasBudget ? ExplanationTopic.Budget : ExplanationTopic.Change;
-    }
-
-    private static string Clean(string reason) => reason.Trim().TrimStart('：', ':').TrimEnd('。', '；', '，', '.').Trim();
 }

@@ -55,6 +55,18 @@ internal static partial class NarrativeReader
         return new Narrative { Sections = sections.Select(s => s.Printed).ToArray(), Claims = claims, UnattachedFigures = unattached };
     }
 
+    /// <summary>
+    /// The reasons the narrative gives (原因说明). The reader takes a reason only from a 项 paragraph, where it follows
+    /// the comparison of the actual with the budget (「决算数小于年初预算数的主要原因是…」), so each explains a budget deviation.
+    /// </summary>
+    public static IReadOnlyList<Explanation> ExplanationsOf(Narrative narrative)
+    {
+        ArgumentNullException.ThrowIfNull(narrative);
+        return narrative.Claims.Where(c => c.Reason is { Length: > 0 } && c.Subject.Code is { Length: 7 })
+            .Select(c => new Explanation { Subject = c.Subject with { Basis = Bases.Actual }, Topic = ExplanationTopic.Budget, Text = c.Reason!.Trim() })
+            .ToArray();
+    }
+
     /// <summary>The “三公” counts the narrative states: groups and persons abroad, vehicles held, receptions, meetings, trainings.</summary>
     public static ThreePublicDetails? ThreePublicCounts(Narrative narrative)
     {

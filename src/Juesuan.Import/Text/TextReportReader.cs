@@ -68,6 +68,7 @@ public static partial class TextReportReader
             TemplateId = template.Id,
             Tables = tables.Tables,
             Narrative = narrative,
+            Explanations = NarrativeReader.ExplanationsOf(narrative),
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Evaluations = EvaluationReader.Read(lines, department, file, issues),
             Procurement = NarrativeReader.ProcurementOf(narrative),
