@@ -71,8 +71,8 @@ public class DisclosureTests
 
         var shanghai = NarrativeWriter.Write(Example() with { TemplateId = "shanghai-2024" });
         var other = shanghai.Sections.Single(s => s.Key == "other");
-        Assert.Equal("（一）机关运行经费支出情况", other.Paragraphs[0]);
-        Assert.StartsWith("2024年度本部门机关运行经费年初预算为24.00万元", other.Paragraphs[1], StringComparison.Ordinal);
+        Assert.Equal("（一）机关运行经费支出情况", other.Paragraphs[0].Text);
+        Assert.StartsWith("2024年度本部门机关运行经费年初预算为24.00万元", other.Paragraphs[1].Text, StringComparison.Ordinal);
         Assert.Equal(11, shanghai.Sections.Count);
 
         var shaanxi = NarrativeWriter.Write(Example() with { TemplateId = "shaanxi-2022" });
@@ -115,7 +115,7 @@ public class DisclosureTests
         var narrative = NarrativeWriter.Write(year with { References = references, Narrative = new Narrative() });
         var overview = narrative.Sections.Single(s => s.Key == "overview").Text;
         Assert.Equal("2024年度收入总计、支出总计均为486.93万元。与上年相比，收、支总计各【待补充：收、支总计的上年决算数】。", overview);
-        var item = narrative.Sections.Single(s => s.Key == "gpb").Paragraphs.Single(p => p.Contains("医疗保障经办事务（项）", StringComparison.Ordinal));
+        var item = narrative.Sections.Single(s => s.Key == "gpb").Paragraphs.Select(p => p.Text).Single(p => p.Contains("医疗保障经办事务（项）", StringComparison.Ordinal));
         Assert.Equal("8.卫生健康支出（类）医疗保障管理事务（款）医疗保障经办事务（项）。年初预算为0.00万元，支出决算为58.00万元。决算数大于年初预算数的主要原因是使用上年结转资金支付经办服务下沉项目。", item);
     }
 

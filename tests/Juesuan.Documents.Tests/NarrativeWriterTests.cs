@@ -32,7 +32,7 @@ public class NarrativeFromReportTests
         var year = Juesuan.Import.Importer.ReadFile(path).Value!;
         Assert.Empty(year.References);
         var narrative = NarrativeWriter.Write(year);
-        var gpb = narrative.Sections.Single(s => s.Key == "gpb").Paragraphs;
+        var gpb = narrative.Sections.Single(s => s.Key == "gpb").Paragraphs.Select(p => p.Text).ToArray();
 
         // 「年初预算80.00万元，支出决算23.44万元…决算数小于年初预算数的主要原因是离休老干药费项目支出减少」 in the report.
         Assert.Contains(gpb, p => p.Contains("行政单位医疗（项）。年初预算为80.00万元，支出决算为23.44万元，完成年初预算的29.30%。决算数小于年初预算数的主要原因是离休老干药费项目支出减少。", StringComparison.Ordinal));

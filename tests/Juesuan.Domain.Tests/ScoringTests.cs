@@ -72,6 +72,15 @@ public class ScoringTests
     }
 
     [Fact]
+    public void A_printed_score_is_exact_to_two_decimals()
+    {
+        var nine = ScoringEngine.Score(new Printed(9m, 0));
+        Assert.Equal((8.995m, 9.005m), (nine.Range.Lo, nine.Range.Hi));
+        var finer = ScoringEngine.Score(new Printed(9.681m, 3));
+        Assert.Equal((9.6805m, 9.6815m), (finer.Range.Lo, finer.Range.Hi));
+    }
+
+    [Fact]
     public void A_bare_cost_target_is_a_ceiling()
     {
         var result = ScoringEngine.Expect(Indicator("80 万", "23.44", "10", "成本指标"), ScoringRules.National);

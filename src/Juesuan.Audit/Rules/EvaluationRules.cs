@@ -117,11 +117,9 @@ internal static class EvaluationRules
             yield break;
         }
 
-        // Scores are given to two decimals at most (rounded half up): a printed 「9」 is 9.00, not anything in [8.5, 9.5).
-        // Reading integers as rounded would let twelve of them absorb a gap of 6 (陇县: 95 written for 100).
-        static Estimate AsScore(Printed p) => new Printed(p.Value, Math.Max(p.Decimals, 2)).ToEstimate();
-        var parts = e.Indicators.Select(i => i.Score).Append(e.ExecutionScore).OfType<Printed>().Select(AsScore);
-        var check = Consistency.Check(AsScore(total), Estimate.Sum(parts));
+        // Scores are exact to two decimals (陇县: twelve integers read as rounded would absorb 95 written for 100).
+        var parts = e.Indicators.Select(i => i.Score).Append(e.ExecutionScore).OfType<Printed>().Select(ScoringEngine.Score);
+        var check = Consistency.Check(ScoringEngine.Score(total), Estimate.Sum(parts));
         if (!check.Holds)
         {
             yield return Make("P.TOTAL", Severity.Error, Where(e),

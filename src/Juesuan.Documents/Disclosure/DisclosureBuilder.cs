@@ -46,7 +46,7 @@ public static class DisclosureBuilder
             blocks.Add(new HeadingBlock(2, $"{section.Number}、{section.Title}"));
             foreach (var paragraph in section.Paragraphs)
             {
-                blocks.Add(paragraph.StartsWith('（') && paragraph.Length < 30 && !paragraph.EndsWith('。') ? new HeadingBlock(3, paragraph) : new ParagraphBlock(paragraph));
+                blocks.Add(paragraph.IsHeading ? new HeadingBlock(3, paragraph.Text) : new ParagraphBlock(paragraph.Text));
             }
 
             blocks.AddRange(chartList.Where(c => c.Section == section.Key).Select(c => new ChartBlock(c)));
@@ -73,10 +73,8 @@ public static class DisclosureBuilder
             var k = 0;
             foreach (var evaluation in year.Evaluations)
             {
-                var grid = EvaluationForm.GridFor(year, evaluation);
-                var heading = grid.Title == "部门预算项目支出绩效自评表" ? $"{evaluation.Name}项目支出绩效自评表" : grid.Title;
-                blocks.Add(new HeadingBlock(2, $"{Numeral(++k)}、{heading}", NewPage: k > 1));
-                blocks.Add(new GridBlock(grid));
+                blocks.Add(new HeadingBlock(2, $"{Numeral(++k)}、{EvaluationForm.TitleOf(evaluation)}", NewPage: k > 1));
+                blocks.Add(new GridBlock(EvaluationForm.GridFor(year, evaluation)));
             }
         }
 

@@ -3,11 +3,14 @@ using Juesuan.Domain.Templates;
 
 namespace Juesuan.Documents.Disclosure;
 
+/// <summary>A paragraph of a generated section, or a sub-heading within it (「（一）机关运行经费支出情况」).</summary>
+public sealed record GeneratedParagraph(string Text, bool IsHeading = false);
+
 /// <summary>A generated section of the narrative: the template's number, title and key, and its paragraphs.</summary>
-public sealed record GeneratedSection(string Number, string Title, string Key, IReadOnlyList<string> Paragraphs)
+public sealed record GeneratedSection(string Number, string Title, string Key, IReadOnlyList<GeneratedParagraph> Paragraphs)
 {
     /// <summary>The paragraphs joined by line breaks, as <see cref="NarrativeSection.Text"/> holds them.</summary>
-    public string Text => string.Join("\n", Paragraphs);
+    public string Text => string.Join("\n", Paragraphs.Select(p => p.Text));
 }
 
 /// <summary>Something the narrative needs and the data does not give (a reason, a prior-year figure): left as a visible placeholder.</summary>

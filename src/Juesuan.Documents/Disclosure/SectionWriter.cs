@@ -22,23 +22,23 @@ internal sealed class SectionWriter(Figures figures)
     public GeneratedSection Write(SectionDefinition section)
     {
         _section = $"{section.Number}、{section.Title}";
-        IReadOnlyList<string> paragraphs = section.Key switch
+        IReadOnlyList<GeneratedParagraph> paragraphs = section.Key switch
         {
-            "overview" => [Overview()],
-            "income" => [Income()],
-            "expenditure" => [Expenditure()],
-            "fiscal" => [Fiscal()],
-            "gpb" => Gpb(),
-            "basic" => [Basic()],
-            "govFund" => [GovFund()],
-            "soe" => [Soe()],
-            "threePublic" => [ThreePublic()],
-            "operatingCosts" => [OperatingCosts()],
-            "procurement" => [Procurement()],
-            "assets" => [AssetsText()],
-            "performance" => [Performance()],
+            "overview" => [new(Overview())],
+            "income" => [new(Income())],
+            "expenditure" => [new(Expenditure())],
+            "fiscal" => [new(Fiscal())],
+            "gpb" => [.. Gpb().Select(p => new GeneratedParagraph(p))],
+            "basic" => [new(Basic())],
+            "govFund" => [new(GovFund())],
+            "soe" => [new(Soe())],
+            "threePublic" => [new(ThreePublic())],
+            "operatingCosts" => [new(OperatingCosts())],
+            "procurement" => [new(Procurement())],
+            "assets" => [new(AssetsText())],
+            "performance" => [new(Performance())],
             "other" => Other(),
-            _ => [Placeholder("本部分内容")],
+            _ => [new(Placeholder("本部分内容"))],
         };
         return new GeneratedSection(section.Number, section.Title, section.Key, paragraphs);
     }
@@ -58,37 +58,33 @@ internal sealed class SectionWriter(Figures figures)
         return $"{more}{Money(Math.Abs(difference))}万元" + (percent is null ? string.Empty : $"，{rate}{percent}%");
     }
 
-    // 「主要原因是…。」, required or optional; a required missing reason becomes a placeholder.
-    private string Reason(FactKey subject, ExplanationTopic topic, string what, bool required = true, string lead = "主要原因是")
+    // 「主要原因是…」 (no closing punctuation), or a placeholder when required and missing, or null.
+    private string? Reason(FactKey subject, ExplanationTopic topic, string what, bool required = true, string lead = "主要原因是") =>
+        figures.Reason(subject, topic) is { } reason ? lead + reason
+        : required ? lead + Placeholder(what)
+        : null;
+
+    // A clause and its reason as sentences: 「X。主要原因是Y。」
+    private static string Sentences(string clause, string? reason) => clause + "。" + (reason is null ? string.Empty : reason + "。");
+
+    // The comparison with the prior year: 「与上年相比增加…，增长…%」 or 「与上年持平」, with its reason; a placeholder clause
+    // when the prior year is unknown (Known false: it then stands as a sentence of its own).
+    private PriorYear Prior(decimal current, FactKey key, string subject, string lead, bool reasonRequired = true)
     {
-        if (figures.Reason(subject, topic) is { } reason)
+        if (figures.Reference(key with { Basis = Bases.Prior }) is not { } prior)
         {
-            return $"{lead}{reason}。";
+            return new PriorYear(lead + Placeholder(subject + "的上年决算数"), null, Known: false);
         }
 
-        return required ? $"{lead}{Placeholder(what)}。" : string.Empty;
+        return Money(current) == Money(prior)
+            ? new PriorYear("与上年持平", null, Known: true)
+            : new PriorYear(lead + Change(current, prior), Reason(key, ExplanationTopic.Change, subject + "与上年相比增减的原因", reasonRequired), Known: true);
     }
 
-    // 「，与上年相比增加…，增长…%。主要原因是…。」 or 「，与上年持平。」, or a placeholder when the prior year is unknown.
-    private string ChangeSentence(decimal? current, FactKey priorKey, string subject, string lead, FactKey reasonKey, bool reasonRequired = true)
-    {
-        if (current is not { } now)
-        {
-            return "。";
-        }
+    // After a head stating the amount: 「，与上年相比…。主要原因是…。」, or 「。与上年相比【待补充…】。」.
+    private static string AfterHead(PriorYear prior) => (prior.Known ? "，" : "。") + Sentences(prior.Clause, prior.Reason);
 
-        if (figures.Reference(priorKey) is not { } prior)
-        {
-            return $"。{lead}{Placeholder(subject + "的上年决算数")}。";
-        }
-
-        if (Money(now) == Money(prior))
-        {
-            return "，与上年持平。";
-        }
-
-        return $"，{lead}{Change(now, prior)}。" + Reason(reasonKey, ExplanationTopic.Change, subject + "与上年相比增减的原因", reasonRequired);
-    }
+    private sealed record PriorYear(string Clause, string? Reason, bool Known);
 
     private string Overview()
     {
@@ -103,7 +99,7 @@ internal sealed class SectionWriter(Figures figures)
             ? $"{Y}年度收入总计、支出总计均为{Money((income ?? expense)!.Value)}万元"
             : $"{Y}年度收入总计{Money(income.Value)}万元、支出总计{Money(expense.Value)}万元";
         var key = new FactKey(Concepts.IncomeGrandTotal);
-        return head + ChangeSentence(income ?? expense, key with { Basis = Bases.Prior }, "收、支总计", "与上年相比，收、支总计各", key);
+        return head + AfterHead(Prior((income ?? expense)!.Value, key, "收、支总计", "与上年相比，收、支总计各"));
     }
 
     private string Income()
@@ -152,7 +148,7 @@ internal sealed class SectionWriter(Figures figures)
             ? $"{Y}年度财政拨款收入总计、支出总计均为{Money((income ?? expense)!.Value)}万元"
             : $"{Y}年度财政拨款收入总计{Money(income.Value)}万元、支出总计{Money(expense.Value)}万元";
         var key = new FactKey(Concepts.IncomeGrandTotal, Scope: Scopes.Fiscal);
-        return head + ChangeSentence(income ?? expense, key with { Basis = Bases.Prior }, "财政拨款收、支总计", "与上年相比，财政拨款收、支总计各", key);
+        return head + AfterHead(Prior((income ?? expense)!.Value, key, "财政拨款收、支总计", "与上年相比，财政拨款收、支总计各"));
     }
 
     private List<string> Gpb()
@@ -167,8 +163,8 @@ internal sealed class SectionWriter(Figures figures)
         var key = new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb);
         var all = figures.Cell(Summary, "expense.total", "amount");
         var share = all is { } a && Percent(spent, a) is { } s ? $"，占本年支出合计的{s}%" : string.Empty;
-        var change = ChangeSentence(spent, key with { Basis = Bases.Prior }, "一般公共预算财政拨款支出", "与上年相比，一般公共预算财政拨款支出", key);
-        paragraphs.Add($"{Y}年度一般公共预算财政拨款支出{Money(spent)}万元{share}" + (change.StartsWith('，') ? "。" + change[1..] : change));
+        var prior = Prior(spent, key, "一般公共预算财政拨款支出", "与上年相比，一般公共预算财政拨款支出");
+        paragraphs.Add($"{Y}年度一般公共预算财政拨款支出{Money(spent)}万元{share}。" + Sentences(prior.Clause, prior.Reason));
 
         var classes = figures.CodedRows(TableIds.GpbExpenditure, 3)
             .Select(r => (Code: r.Key, Value: figures.CellOrZero(TableIds.GpbExpenditure, r.Key, "total"))).Where(c => c.Value != 0m).ToArray();
@@ -217,7 +213,7 @@ internal sealed class SectionWriter(Figures figures)
                 text += Money(actual) == Money(ib)
                     ? "决算数与年初预算数持平。"
                     : Reason(itemKey, ExplanationTopic.Budget, code + " " + figures.FunctionName(code) + "决算数与年初预算数差异的原因",
-                        lead: $"决算数{(actual > ib ? "大于" : "小于")}年初预算数的主要原因是");
+                        lead: $"决算数{(actual > ib ? "大于" : "小于")}年初预算数的主要原因是") + "。";
             }
 
             paragraphs.Add(text);
@@ -235,7 +231,7 @@ internal sealed class SectionWriter(Figures figures)
         }
 
         var key = new FactKey(Concepts.ExpenseBasic, Scope: Scopes.Gpb);
-        var text = $"{Y}年度一般公共预算财政拨款基本支出{Money(spent)}万元" + ChangeSentence(spent, key with { Basis = Bases.Prior }, "基本支出", "与上年相比", key, reasonRequired: false);
+        var text = $"{Y}年度一般公共预算财政拨款基本支出{Money(spent)}万元" + AfterHead(Prior(spent, key, "基本支出", "与上年相比", reasonRequired: false));
         var economic = CatalogLibrary.Economic(Y);
         var items = figures.CodedRows(TableIds.GpbBasicEconomic, 5)
             .Where(r => figures.CellOrZero(TableIds.GpbBasicEconomic, r.Key, "amount") != 0m)
@@ -249,10 +245,10 @@ internal sealed class SectionWriter(Figures figures)
             }
 
             var groupKey = new FactKey(concept, Scope: Scopes.Gpb);
-            var change = ChangeSentence(amount, groupKey with { Basis = Bases.Prior }, name, "与上年相比", groupKey, reasonRequired: false);
+            var prior = Prior(amount, groupKey, name, "与上年相比", reasonRequired: false);
             var listed = items.Where(i => i.Personnel == personnel).Select(i => i.Name).ToArray();
-            var clause = change.TrimEnd('。');
-            text += (personnel ? "其中：" : string.Empty) + $"{name}{Money(amount)}万元{clause}" + (listed.Length > 0 ? "，主要包括：" + string.Join("、", listed) : string.Empty) + "。";
+            text += (personnel ? "其中：" : string.Empty) + $"{name}{Money(amount)}万元，{prior.Clause}" + (prior.Reason is null ? string.Empty : "，" + prior.Reason)
+                + (listed.Length > 0 ? "，主要包括：" + string.Join("、", listed) : string.Empty) + "。";
         }
 
         return text;
@@ -306,15 +302,15 @@ internal sealed class SectionWriter(Figures figures)
         {
             text += $"全年预算为{Money(b)}万元，支出决算为{Money(spent)}万元，完成全年预算的{Percent(spent, b)}%。";
             text += Money(spent) == Money(b) ? "决算数与全年预算数持平。"
-                : Reason(key, ExplanationTopic.Budget, "“三公”经费决算数与全年预算数差异的原因", lead: $"决算数{(spent > b ? "大于" : "小于")}全年预算数的主要原因是");
+                : Reason(key, ExplanationTopic.Budget, "“三公”经费决算数与全年预算数差异的原因", lead: $"决算数{(spent > b ? "大于" : "小于")}全年预算数的主要原因是") + "。";
         }
         else
         {
             text += $"支出决算为{Money(spent)}万元。";
         }
 
-        var change = ChangeSentence(spent, key with { Basis = Bases.Prior }, "“三公”经费", "与上年相比", key);
-        text += change.StartsWith('，') ? change[1..].Replace("。主要原因是", "，主要原因是", StringComparison.Ordinal) : change.TrimStart('。');
+        var prior = Prior(spent, key, "“三公”经费", "与上年相比");
+        text += prior.Clause + (prior.Reason is null ? string.Empty : "，" + prior.Reason) + "。";
 
         var details = Year.ThreePublic;
         var abroad = figures.CellOrZero(id, "actual", "abroad");
@@ -365,7 +361,7 @@ internal sealed class SectionWriter(Figures figures)
         {
             text += $"年初预算为{Money(budget)}万元，支出决算为{Money(actual)}万元，完成年初预算的{Percent(actual, budget)}%。"
                 + (Money(actual) == Money(budget) ? string.Empty
-                    : Reason(key, ExplanationTopic.Budget, string.Empty, required: false, lead: $"决算数{(actual > budget ? "大于" : "小于")}年初预算数的主要原因是"));
+                    : Reason(key, ExplanationTopic.Budget, string.Empty, required: false, lead: $"决算数{(actual > budget ? "大于" : "小于")}年初预算数的主要原因是") is { } reason ? reason + "。" : string.Empty);
         }
         else
         {
@@ -379,7 +375,7 @@ internal sealed class SectionWriter(Figures figures)
 
         var prior = InWan(priorAmount);
         return Money(prior) == Money(actual) ? text + "与上年持平。"
-            : text + $"与上年相比{Change(actual, prior)}。" + Reason(key, ExplanationTopic.Change, "机关运行经费与上年相比增减的原因");
+            : text + Sentences("与上年相比" + Change(actual, prior), Reason(key, ExplanationTopic.Change, "机关运行经费与上年相比增减的原因"));
     }
 
     private string Procurement()
@@ -448,27 +444,29 @@ internal sealed class SectionWriter(Figures figures)
             + (e.TotalScore is { } score ? score.ToString() : Placeholder(e.Name + "的自评得分")) + "分" + (e.Grade is null ? string.Empty : "，等级为" + e.Grade))) + "。";
     }
 
-    // Shanghai and Sichuan put 机关运行经费, 政府采购 and 国有资产 under 其他重要事项.
-    private List<string> Other()
+    // Shanghai and Sichuan put 机关运行经费, 政府采购 and 国有资产 under 其他重要事项, each under a sub-heading.
+    private List<GeneratedParagraph> Other()
     {
-        var paragraphs = new List<string>();
+        var paragraphs = new List<GeneratedParagraph>();
         if (Year.Template.Sections.All(s => s.Key != "operatingCosts"))
         {
-            paragraphs.Add("（一）机关运行经费支出情况");
-            paragraphs.Add(OperatingCosts());
-            paragraphs.Add("（二）政府采购支出情况");
-            paragraphs.Add(Procurement());
-            paragraphs.Add("（三）国有资产占用情况");
-            paragraphs.Add(AssetsText());
+            paragraphs.AddRange([new("（一）机关运行经费支出情况", IsHeading: true), new(OperatingCosts()), new("（二）政府采购支出情况", IsHeading: true), new(Procurement()),
+                new("（三）国有资产占用情况", IsHeading: true), new(AssetsText())]);
             if (!string.IsNullOrWhiteSpace(Year.OtherMatters))
             {
-                paragraphs.Add("（四）其他需要说明的情况");
+                paragraphs.Add(new("（四）其他需要说明的情况", IsHeading: true));
             }
         }
 
-        paragraphs.Add(string.IsNullOrWhiteSpace(Year.OtherMatters)
-            ? (paragraphs.Count == 0 ? "本部门无其他需要说明的情况。" : string.Empty)
-            : Year.OtherMatters.Trim());
-        return paragraphs.Where(p => p.Length > 0).ToList();
+        if (!string.IsNullOrWhiteSpace(Year.OtherMatters))
+        {
+            paragraphs.Add(new(Year.OtherMatters.Trim()));
+        }
+        else if (paragraphs.Count == 0)
+        {
+            paragraphs.Add(new("本部门无其他需要说明的情况。"));
+        }
+
+        return paragraphs;
     }
 }

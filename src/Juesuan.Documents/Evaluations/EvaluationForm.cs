@@ -31,7 +31,7 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
             i == 0 ? evaluation.ExecutionScore?.ToString() ?? string.Empty : "—",
         }).ToArray();
         return new EvaluationForm(
-            department ? $"{evaluation.Name}部门整体支出绩效自评表" : $"{evaluation.Name}项目支出绩效自评表",
+            TitleOf(evaluation),
             $"（{year.Year}年度）　金额单位：{unit.Name()}",
             department
                 ? [("部门名称", evaluation.Unit ?? evaluation.Name)]
@@ -79,6 +79,13 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
 
         body.Add([Head("总分", 5), Cell("100", right: true), Cell(Total, right: true), Cell(Grade is null ? string.Empty : "评价等级：" + Grade)]);
         return new Disclosure.Grid { Title = Title, RightCaption = Subtitle, Columns = 8, Widths = [10, 10, 18, 12, 12, 7, 7, 24], Body = body };
+    }
+
+    /// <summary>The name of an evaluation's form as the disclosure lists it: 「X部门整体支出绩效自评表」 or 「X项目支出绩效自评表」.</summary>
+    public static string TitleOf(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return evaluation.Kind == EvaluationKind.Department ? $"{evaluation.Name}部门整体支出绩效自评表" : $"{evaluation.Name}项目支出绩效自评表";
     }
 
     /// <summary>

@@ -202,6 +202,12 @@ public sealed record ScoreExpectation(decimal? Expected, decimal Low, decimal Hi
 /// </summary>
 public static class ScoringEngine
 {
+    /// <summary>
+    /// A printed score as an estimate. Scores are given to two decimals at most (rounded half up), so a printed 「9」 is
+    /// 9.00 — not anything in [8.5, 9.5): read as rounded, twelve integer scores would absorb a gap of 6.
+    /// </summary>
+    public static Estimate Score(Printed printed) => new Printed(printed.Value, Math.Max(printed.Decimals, 2)).ToEstimate();
+
     /// <summary>The execution score for A (全年预算) and B (全年执行).</summary>
     public static decimal? ExecutionScore(decimal weight, decimal? budget, decimal? executed) =>
         budget is > 0 && executed is { } b ? Rounding.HalfUp(Math.Min(weight, weight * b / budget.Value), 2) : null;
