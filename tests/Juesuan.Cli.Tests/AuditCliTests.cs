@@ -4,20 +4,9 @@ using Juesuan.TestSupport;
 
 namespace Juesuan.Cli.Tests;
 
-public sealed class AuditCliTests : IDisposable
+public sealed class AuditCliTests : CliTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "juesuan-audit-cli", Guid.NewGuid().ToString("N"));
-
     private static string Fixture(string name) => Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", name);
-
-    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        Directory.CreateDirectory(_folder);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await Program.RunAsync([.. args, "--db", Path.Combine(_folder, "store.db")], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public async Task Auditing_a_consistent_department_year_exits_0()
@@ -39,8 +28,7 @@ public sealed class AuditCliTests : IDisposable
     [Fact]
     public async Task Unreadable_input_exits_2()
     {
-        Directory.CreateDirectory(_folder);
-        var bad = Path.Combine(_folder, "bad.json");
+        var bad = Path.Combine(Folder, "bad.json");
         await File.WriteAllTextAsync(bad, "{ not json");
         var result = await Run("audit", bad);
         Assert.Equal(2, result.Exit);
@@ -51,7 +39,7 @@ public sealed class AuditCliTests : IDisposable
     [Fact]
     public async Task Json_output_goes_to_a_file()
     {
-        var target = Path.Combine(_folder, "audit.json");
+        var target = Path.Combine(Folder, "audit.json");
         var result = await Run("audit", Fixture("xigong-2022.json"), "--format", "json", "-o", target);
         Assert.Equal(0, result.Exit);
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(target));
@@ -61,10 +49,10 @@ public sealed class AuditCliTests : IDisposable
     [Fact]
     public async Task Html_and_xlsx_are_written()
     {
-        var html = Path.Combine(_folder, "audit.html");
+        var html = Path.Combine(Folder, "audit.html");
         Assert.Equal(1, (await Run("audit", Fixture("zhenan-2023.json"), "-f", "html", "-o", html)).Exit);
         Assert.Contains("镇安县医疗保障局", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
-        var xlsx = Path.Combine(_folder, "audit.xlsx");
+        var xlsx = Path.Combine(Folder, "audit.xlsx");
         Assert.Equal(1, (await Run("audit", Fixture("zhenan-2023.json"), "-f", "xlsx", "-o", xlsx)).Exit);
         Assert.True(new FileInfo(xlsx).Length > 1000);
         Assert.Equal(2, (await Run("audit", Fixture("zhenan-2023.json"), "-f", "xlsx")).Exit);
@@ -73,7 +61,7 @@ public sealed class AuditCliTests : IDisposable
     [Fact]
     public async Task A_directory_is_audited_file_by_file_with_a_summary()
     {
-        var dir = Path.Combine(_folder, "reports");
+        var dir = Path.Combine(Folder, "reports");
         Directory.CreateDirectory(dir);
         File.Copy(Fixture("zhenan-2023.json"), Path.Combine(dir, "a.json"));
         File.Copy(Fixture("xigong-2022.json"), Path.Combine(dir, "b.json"));
@@ -125,12 +113,4 @@ public sealed class AuditCliTests : IDisposable
         Assert.Matches(@"预算执行率\s+49\.00万元 ÷ 49\.30万元\s+10\s+10\s+9\.94", result.Out);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
 }

@@ -4,20 +4,8 @@ using Juesuan.TestSupport;
 namespace Juesuan.Cli.Tests;
 
 /// <summary>The command line, run in-process against a private SQLite file.</summary>
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "juesuan-cli-tests", Guid.NewGuid().ToString("N"));
-
-    private string Db => Path.Combine(_folder, "store.db");
-
-    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await Program.RunAsync([.. args, "--db", Db], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Import_save_list_show_export_delete_work_on_the_store()
     {
@@ -38,7 +26,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("公开03表 支出决算表（单位：万元）", show.Out, StringComparison.Ordinal);
         Assert.Matches(@"2101501 行政运行\s+150\.30\s+150\.30\s+0\.00", show.Out);
 
-        var exported = Path.Combine(_folder, "out.json");
+        var exported = Path.Combine(Folder, "out.json");
         var export = await Run("export", "青石县医疗保障局/2024", "-o", exported);
         Assert.Equal(0, export.Exit);
         Assert.Equal(await File.ReadAllTextAsync(Paths.Example), await File.ReadAllTextAsync(exported));
@@ -72,8 +60,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Unreadable_input_exits_2_naming_the_file_and_the_reason()
     {
-        Directory.CreateDirectory(_folder);
-        var bad = Path.Combine(_folder, "bad.json");
+        var bad = Path.Combine(Folder, "bad.json");
         await File.WriteAllTextAsync(bad, "{\"schemaVersion\":1,\"department\":{\"name\":\"x\"},\"year\":2024,\"tables\":[{\"definition\":\"expenditure\",\"title\":\"t\",\"rows\":[{\"key\":\"total\",\"cells\":[{\"column\":\"total\",\"value\":\"abc\"}]}]}]}");
         var result = await Run("import", bad);
         Assert.Equal(2, result.Exit);
@@ -81,17 +68,17 @@ public sealed class CliTests : IDisposable
         Assert.Contains("$.tables[0].rows[0].cells[0].value", result.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
 
-        var missing = await Run("show", Path.Combine(_folder, "nope.json"));
+        var missing = await Run("show", Path.Combine(Folder, "nope.json"));
         Assert.Equal(2, missing.Exit);
         Assert.Contains("找不到文件", missing.Err, StringComparison.Ordinal);
 
-        var pdf = Path.Combine(_folder, "report.pdf");
+        var pdf = Path.Combine(Folder, "report.pdf");
         await File.WriteAllTextAsync(pdf, "%PDF-1.4");
         var truncated = await Run("import", pdf);
         Assert.Equal(2, truncated.Exit);
         Assert.Contains("不是可读取的 PDF", truncated.Err, StringComparison.Ordinal);
 
-        var doc = Path.Combine(_folder, "report.doc");
+        var doc = Path.Combine(Folder, "report.doc");
         await File.WriteAllTextAsync(doc, "word");
         var unsupported = await Run("import", doc);
         Assert.Equal(2, unsupported.Exit);
@@ -128,12 +115,4 @@ public sealed class CliTests : IDisposable
         Assert.Contains("连接字符串", error.ToString(), StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
 }

@@ -5,24 +5,12 @@ using Juesuan.TestSupport;
 namespace Juesuan.Cli.Tests;
 
 /// <summary>`juesuan render`: the whole disclosure, its formats, batches and templates.</summary>
-public sealed class RenderCliTests : IDisposable
+public sealed class RenderCliTests : CliTestBase
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-render-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await Program.RunAsync([.. args, "--db", Path.Combine(_folder, "store.db")], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Html_and_docx_of_the_example_are_written_without_gaps()
     {
-        var html = Path.Combine(_folder, "q.html");
+        var html = Path.Combine(Folder, "q.html");
         var run = await Run("render", Paths.Example, "-o", html);
         Assert.Equal(0, run.Exit);
         Assert.Contains("已生成", run.Err, StringComparison.Ordinal);
@@ -31,7 +19,7 @@ public sealed class RenderCliTests : IDisposable
         Assert.Contains("第三部分　2024年度部门决算情况说明", text, StringComparison.Ordinal);
         Assert.Contains("<svg", text, StringComparison.Ordinal);
 
-        var docx = Path.Combine(_folder, "q.docx");
+        var docx = Path.Combine(Folder, "q.docx");
         Assert.Equal(0, (await Run("render", Paths.Example, "--format", "docx", "-o", docx)).Exit);
         using var word = WordprocessingDocument.Open(docx, false);
         Assert.Contains("名词解释", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
@@ -44,9 +32,9 @@ public sealed class RenderCliTests : IDisposable
         var withoutReasons = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
         withoutReasons.Remove("explanations");
         withoutReasons["narrative"] = new System.Text.Json.Nodes.JsonObject();
-        var input = Path.Combine(_folder, "no-reasons.json");
+        var input = Path.Combine(Folder, "no-reasons.json");
         File.WriteAllText(input, withoutReasons.ToJsonString());
-        var html = Path.Combine(_folder, "s.html");
+        var html = Path.Combine(Folder, "s.html");
         var run = await Run("render", input, "--template", "陕西/2023", "-o", html);
         Assert.Equal(0, run.Exit);
         Assert.Contains("模板 陕西", run.Err, StringComparison.Ordinal);
@@ -62,10 +50,10 @@ public sealed class RenderCliTests : IDisposable
     [Fact]
     public async Task A_directory_renders_every_file_and_a_bad_one_gives_exit_code_2()
     {
-        var input = Directory.CreateDirectory(Path.Combine(_folder, "in")).FullName;
+        var input = Directory.CreateDirectory(Path.Combine(Folder, "in")).FullName;
         File.Copy(Paths.Example, Path.Combine(input, "a.json"));
         File.WriteAllText(Path.Combine(input, "b.txt"), "这不是决算报告");
-        var output = Path.Combine(_folder, "out");
+        var output = Path.Combine(Folder, "out");
         var run = await Run("render", input, "-f", "docx", "-o", output);
         Assert.Equal(2, run.Exit);
         Assert.True(File.Exists(Path.Combine(output, "a.docx")));
@@ -75,7 +63,7 @@ public sealed class RenderCliTests : IDisposable
     [Fact]
     public async Task Only_evaluations_still_renders_the_forms_alone()
     {
-        var html = Path.Combine(_folder, "e.html");
+        var html = Path.Combine(Folder, "e.html");
         var run = await Run("render", Paths.Example, "--only", "evaluations", "-o", html);
         Assert.Equal(0, run.Exit);
         Assert.Contains("3 张绩效自评表", run.Err, StringComparison.Ordinal);
@@ -86,7 +74,7 @@ public sealed class RenderCliTests : IDisposable
     public async Task Pdf_is_printed_with_page_numbers()
     {
         Paths.RequireBrowser();
-        var pdf = Path.Combine(_folder, "q.pdf");
+        var pdf = Path.Combine(Folder, "q.pdf");
         var run = await Run("render", Paths.Example, "-f", "pdf", "-o", pdf);
         Assert.Equal(0, run.Exit);
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
@@ -96,27 +84,21 @@ public sealed class RenderCliTests : IDisposable
 }
 
 /// <summary>`juesuan score --rules`: a user's own rule set.</summary>
-public sealed class ScoreRulesCliTests : IDisposable
+public sealed class ScoreRulesCliTests : CliTestBase
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-score-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task A_rules_file_changes_the_grade_bands_and_a_bad_one_is_a_usage_error()
     {
-        var rules = Path.Combine(_folder, "rules.json");
+        var rules = Path.Combine(Folder, "rules.json");
         File.WriteAllText(rules, """{ "ruleSets": [ { "id": "s", "name": "八十分为优", "grades": [ { "from": 80, "name": "优" }, { "from": 0, "name": "差" } ] } ] }""");
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await Program.RunAsync(["score", Paths.Example, "--rules", rules, "--db", Path.Combine(_folder, "s.db")], output, error);
-        Assert.Equal(0, exit);
-        Assert.Contains("评分规则：八十分为优", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("总分 89.07，良（八十分为优等级：优）", output.ToString(), StringComparison.Ordinal);
+        var scored = await Run("score", Paths.Example, "--rules", rules);
+        Assert.Equal(0, scored.Exit);
+        Assert.Contains("评分规则：八十分为优", scored.Out, StringComparison.Ordinal);
+        Assert.Contains("总分 89.07，良（八十分为优等级：优）", scored.Out, StringComparison.Ordinal);
 
         File.WriteAllText(rules, "{ not json");
-        using var error2 = new StringWriter();
-        Assert.Equal(2, await Program.RunAsync(["score", Paths.Example, "--rules", rules, "--db", Path.Combine(_folder, "s.db")], new StringWriter(), error2));
-        Assert.Contains("无法使用", error2.ToString(), StringComparison.Ordinal);
+        var bad = await Run("score", Paths.Example, "--rules", rules);
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("无法使用", bad.Err, StringComparison.Ordinal);
     }
 }
