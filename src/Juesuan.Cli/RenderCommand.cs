@@ -32,7 +32,7 @@ internal static class RenderCommand
             var kind = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
             var templateText = parse.GetValue(template);
-            if (templateText is not null && ResolveTemplate(templateText, 0) is null)
+            if (templateText is not null && TemplateLibrary.Resolve(templateText, 0) is null)
             {
                 await context.Err.WriteLineAsync($"用法错误：未知的模板「{templateText}」。可用：{string.Join("、", TemplateLibrary.Templates.Keys.Order())}，或「省份/年度」。").ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -87,7 +87,7 @@ internal static class RenderCommand
 
                     if (templateText is not null)
                     {
-                        year = year with { TemplateId = ResolveTemplate(templateText, year.Year)!.Id };
+                        year = year with { TemplateId = TemplateLibrary.Resolve(templateText, year.Year)!.Id };
                     }
 
                     var messages = new StringWriter();
@@ -120,25 +120,6 @@ internal static class RenderCommand
             }
         });
         return command;
-    }
-
-    /// <summary>A template by id, or by 「省份/年度」 (the province's template for that year).</summary>
-    internal static Template? ResolveTemplate(string text, int year)
-    {
-        if (TemplateLibrary.Find(text) is { } byId)
-        {
-            return byId;
-        }
-
-        var parts = text.Split('/', 2, StringSplitOptions.TrimEntries);
-        var known = TemplateLibrary.Templates.Values.Any(t => t.Provinces.Any(p => parts[0].StartsWith(p, StringComparison.Ordinal) || p.StartsWith(parts[0], StringComparison.Ordinal)));
-        if (!known && parts[0] != "全国")
-        {
-            return null;
-        }
-
-        var when = parts.Length == 2 && int.TryParse(parts[1], out var y) ? y : year == 0 ? 2100 : year;
-        return parts[0] == "全国" ? TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId] : TemplateLibrary.ForProvince(parts[0], when);
     }
 
     private static async Task<int> RenderDisclosureAsync(TextWriter messages, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)

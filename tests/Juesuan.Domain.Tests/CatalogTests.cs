@@ -8,6 +8,17 @@ namespace Juesuan.Domain.Tests;
 
 public partial class CatalogTests
 {
+    [Theory]
+    [InlineData("30101", true)]
+    [InlineData("30305", true)]
+    [InlineData("303", true)]
+    [InlineData("30201", false)]
+    [InlineData("31002", false)]
+    [InlineData("30188", true)]   // not in the catalog: its 类 301 decides
+    [InlineData("39999", false)]
+    public void An_economic_code_falls_on_the_personnel_or_the_public_side(string code, bool personnel) =>
+        Assert.Equal(personnel, Juesuan.Domain.Catalogs.CatalogLibrary.Economic(2024).IsPersonnel(code));
+
     [Fact]
     public void The_function_catalog_has_the_26_classes_of_table_01_in_order()
     {

@@ -81,4 +81,16 @@ public class TemplateTests
     {
         Assert.Equal(expected, TemplateLibrary.ForProvince(province, year).Id);
     }
+
+    [Theory]
+    [InlineData("shanghai-2024", 2022, "shanghai-2024")]
+    [InlineData("陕西/2023", 0, "shaanxi-2022")]
+    [InlineData("四川省", 2022, "sichuan-2022")]
+    [InlineData("全国", 2024, "national-2022")]
+    [InlineData("火星/2024", 2024, null)]
+    [InlineData("陕", 2024, null)]
+    public void A_template_is_named_by_id_or_by_province_and_year(string text, int year, string? expected)
+    {
+        Assert.Equal(expected, TemplateLibrary.Resolve(text, year)?.Id);
+    }
 }

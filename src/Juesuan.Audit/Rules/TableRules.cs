@@ -57,11 +57,10 @@ internal static class TableRules
         yield return Rule("T06.PERSONNEL_PUBLIC", "基本支出明细表：人员经费合计 = 301 + 303，公用经费合计 = 其余各类", TableIds.GpbBasicEconomic, (c, t) =>
         {
             var classes = t.Rows.Where(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit)).Select(r => r.Key).ToArray();
-            bool IsPersonnel(string code) => (c.Economics.Find(code)?.Group ?? (code is "301" or "303" ? "personnel" : "public")) == "personnel";
             return new[]
             {
-                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "personnel.total", "amount"), classes.Where(IsPersonnel).Select(k => c.Cell(t, k, "amount")).ToArray(), "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t.Definition),
-                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "public.total", "amount"), classes.Where(k => !IsPersonnel(k)).Select(k => c.Cell(t, k, "amount")).ToArray(), "公用经费合计 = 商品和服务支出、资本性支出等各类之和", t.Definition),
+                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "personnel.total", "amount"), classes.Where(c.Economics.IsPersonnel).Select(k => c.Cell(t, k, "amount")).ToArray(), "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t.Definition),
+                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "public.total", "amount"), classes.Where(k => !c.Economics.IsPersonnel(k)).Select(k => c.Cell(t, k, "amount")).ToArray(), "公用经费合计 = 商品和服务支出、资本性支出等各类之和", t.Definition),
             }.OfType<Finding>();
         });
 

@@ -235,7 +235,7 @@ internal sealed class SectionWriter(Figures figures)
         var economic = CatalogLibrary.Economic(Y);
         var items = figures.CodedRows(TableIds.GpbBasicEconomic, 5)
             .Where(r => figures.CellOrZero(TableIds.GpbBasicEconomic, r.Key, "amount") != 0m)
-            .Select(r => (Code: r.Key, Name: figures.EconomicName(r.Key, r.Label), Personnel: (economic.Find(r.Key)?.Group ?? (r.Key[..3] is "301" or "303" ? "personnel" : "public")) == "personnel"))
+            .Select(r => (Code: r.Key, Name: figures.EconomicName(r.Key, r.Label), Personnel: economic.IsPersonnel(r.Key)))
             .ToArray();
         foreach (var (concept, row, name, personnel) in new[] { (Concepts.ExpensePersonnel, "personnel.total", "人员经费", true), (Concepts.ExpensePublic, "public.total", "公用经费", false) })
         {

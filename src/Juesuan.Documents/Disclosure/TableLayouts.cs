@@ -142,9 +142,8 @@ public static class TableLayouts
             };
         }
 
-        bool IsPersonnel(string code) => (catalog.Find(code)?.Group ?? catalog.Find(code[..3])?.Group ?? (code[..3] is "301" or "303" ? "personnel" : "public")) == "personnel";
-        var personnel = coded.Where(r => IsPersonnel(r.Key)).ToArray();
-        var publicRows = coded.Where(r => !IsPersonnel(r.Key)).ToArray();
+        var personnel = coded.Where(r => catalog.IsPersonnel(r.Key)).ToArray();
+        var publicRows = coded.Where(r => !catalog.IsPersonnel(r.Key)).ToArray();
         var count = Math.Max(personnel.Length, publicRows.Length);
         IEnumerable<GridCell> Item(StatedRow? row) => row is null
             ? [new GridCell(string.Empty), new GridCell(string.Empty), new GridCell(string.Empty)]

@@ -88,6 +88,17 @@ public sealed class Catalog
     /// <summary>True when the code is in the catalog.</summary>
     public bool Contains(string code) => _byCode.ContainsKey(code);
 
+    /// <summary>
+    /// Economic catalog: true when a code is 人员经费 — its own group, else its 类's, else by the 类 (301 工资福利支出 and
+    /// 303 对个人和家庭的补助 are personnel, the rest public), so an item the catalog lacks still falls on the right side.
+    /// </summary>
+    public bool IsPersonnel(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var cls = code.Length >= 3 ? code[..3] : code;
+        return (Find(code)?.Group ?? Find(cls)?.Group ?? (cls is "301" or "303" ? "personnel" : "public")) == "personnel";
+    }
+
     /// <summary>Direct children of a code (款 of a 类, 项 of a 款).</summary>
     public IEnumerable<CatalogEntry> ChildrenOf(string code) =>
         Entries.Where(e => e.Code.Length == code.Length + 2 && e.Code.StartsWith(code, StringComparison.Ordinal));

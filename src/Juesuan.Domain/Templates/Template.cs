@@ -254,6 +254,33 @@ public static class TemplateLibrary
         return candidates.LastOrDefault(t => t.FromYear <= year) ?? candidates.FirstOrDefault() ?? Templates[DefaultTemplateId];
     }
 
+    /// <summary>
+    /// A template named by a user: its id (shaanxi-2022), 「全国」, or 「省份/年度」 (陕西/2023: the province's template for that
+    /// year; without a year, for <paramref name="year"/>, or the latest). Null for a province no template names.
+    /// </summary>
+    public static Template? Resolve(string text, int year)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Find(text) is { } byId)
+        {
+            return byId;
+        }
+
+        var parts = text.Split('/', 2, StringSplitOptions.TrimEntries);
+        if (parts[0] == "全国")
+        {
+            return Templates[DefaultTemplateId];
+        }
+
+        if (!Templates.Values.Any(t => t.Provinces.Any(p => parts[0].StartsWith(p, StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var when = parts.Length == 2 && int.TryParse(parts[1], out var y) ? y : year == 0 ? int.MaxValue : year;
+        return ForProvince(parts[0], when);
+    }
+
     private static (FrozenDictionary<string, TableDefinition>, FrozenDictionary<string, Template>) Load()
     {
         var assembly = typeof(TemplateLibrary).Assembly;
