@@ -91,6 +91,18 @@ public class ZhenanTextTests
     private static ImportResult Read() => TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
 
     [SkippableFact]
+    public void Operating_costs_and_a_stated_absence_of_procurement_are_read_as_data()
+    {
+        var year = Read().Value!;
+
+        // 「2023 年度机关运行经费预算 6.71 万元，支出决算 6.27 万元…支出决算比上年减少 0.44 万元」
+        Assert.Equal(("6.27万元", "6.71万元", "6.71万元"), (year.OperatingCosts!.Actual.ToString(), year.OperatingCosts.Budget.ToString(), year.OperatingCosts.Prior.ToString()));
+
+        // 「本年度无政府采购支出。」 is a zero, not a missing figure.
+        Assert.Equal(0m, year.Procurement!.Total!.Value.Value);
+    }
+
+    [SkippableFact]
     public void The_reasons_of_the_item_paragraphs_become_budget_explanations()
     {
         var explanations = Read().Value!.Explanations;

@@ -106,7 +106,8 @@ internal static partial class NarrativeReader
         var total = ProcurementTotal().Match(text);
         if (!total.Success)
         {
-            return null;
+            // 「本年度无政府采购支出」: a stated zero, not a missing figure.
+            return NoProcurement().IsMatch(text) ? new Procurement { Total = Amount.Zero(MoneyUnit.WanYuan) } : null;
         }
 
         Amount? Get(Regex pattern) => pattern.Match(text) is { Success: true } m ? Money(m) : null;
@@ -115,6 +116,30 @@ internal static partial class NarrativeReader
             Total = Money(total), Goods = Get(ProcurementGoods()), Works = Get(ProcurementWorks()), Services = Get(ProcurementServices()),
             SmeContracts = Get(SmeContracts()), SmallMicroContracts = Get(SmallMicroContracts()),
         };
+    }
+
+    /// <summary>
+    /// 机关运行经费 as the narrative states it: the actual and budget of its claim, and the prior year the claim's change
+    /// implies (actual less the signed change); null when the narrative states none.
+    /// </summary>
+    public static OperatingCosts? OperatingCostsOf(Narrative narrative)
+    {
+        ArgumentNullException.ThrowIfNull(narrative);
+        var claim = narrative.Claims.FirstOrDefault(c => c.Subject.Concept == Concepts.OperatingCosts && c.Amount is not null);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        Amount? prior = null;
+        if (claim.Change is { } change && claim.ChangeDirection is { } direction)
+        {
+            var actual = claim.Amount!.Value.ConvertTo(change.Unit);
+            var signed = direction == Direction.Decrease ? -change.Value : direction == Direction.Increase ? change.Value : 0m;
+            prior = new Amount(actual.Value - signed, Math.Max(actual.Decimals, change.Decimals), change.Unit);
+        }
+
+        return new OperatingCosts { Actual = claim.Amount, Budget = claim.Budget, Prior = prior };
     }
 
     /// <summary>国有资产占用: vehicles in total and by kind, large equipment, purchases this year.</summary>
@@ -617,7 +642,10 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"(?<dir>增加|减少)(?<c>\d[\d,]*(?:\.\d+)?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降)(?<p>\d[\d,]*(?:\.\d+)?)%)?")]
     private static partial Regex Change();
 
-    [GeneratedRegex(@"^(?:与上年(?:度)?相比|比上年|较上年)")]
+    [GeneratedRegex(@"无政府采购(?:支出)?")]
+    private static partial Regex NoProcurement();
+
+    [GeneratedRegex(@"^(?:支出决算|决算数?)?(?:与上年(?:度)?相比|比上年|较上年)")]
     private static partial Regex ChangeStart();
 
     [GeneratedRegex(@"^决算数(?:大于|小于|高于|低于|等于|与)[^。]{0,12}预算数")]

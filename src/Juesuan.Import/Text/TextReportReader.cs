@@ -71,6 +71,7 @@ public static partial class TextReportReader
             Explanations = NarrativeReader.ExplanationsOf(narrative),
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Evaluations = EvaluationReader.Read(lines, department, file, issues),
+            OperatingCosts = NarrativeReader.OperatingCostsOf(narrative),
             Procurement = NarrativeReader.ProcurementOf(narrative),
             Assets = NarrativeReader.AssetsOf(narrative),
             Staffing = NarrativeReader.StaffingOf(lines),
