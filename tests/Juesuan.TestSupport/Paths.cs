@@ -18,18 +18,8 @@ public static class Paths
     public static string RequireSamples()
     {
         var dir = Environment.GetEnvironmentVariable("JUESUAN_SAMPLES") ?? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "samples"));
-        if (Directory.Exists(dir))
-        {
-            return dir;
-        }
-
-        if (Environment.GetEnvironmentVariable("JUESUAN_REQUIRE_SAMPLES") == "1")
-        {
-            throw new InvalidOperationException($"JUESUAN_REQUIRE_SAMPLES=1 but the shared samples folder {dir} does not exist.");
-        }
-
-        Skip.If(true, $"shared samples not found at {dir}; set JUESUAN_SAMPLES or place ../shared beside the repository.");
-        return dir;
+        return Require(dir, Directory.Exists(dir), "JUESUAN_REQUIRE_SAMPLES", $"the shared samples folder {dir}",
+            "set JUESUAN_SAMPLES or place ../shared beside the repository");
     }
 
     /// <summary>
@@ -39,17 +29,23 @@ public static class Paths
     public static string RequireBrowser()
     {
         var path = Environment.GetEnvironmentVariable("JUESUAN_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        if (File.Exists(path))
+        return Require(path, File.Exists(path), "JUESUAN_REQUIRE_BROWSER", $"Chromium at {path}", "install Debian's chromium or set JUESUAN_CHROMIUM");
+    }
+
+    // Present: the path. Absent: a failure where the variable demands it (CI), else a skip saying how to provide it.
+    private static string Require(string path, bool present, string requireVariable, string what, string hint)
+    {
+        if (present)
         {
             return path;
         }
 
-        if (Environment.GetEnvironmentVariable("JUESUAN_REQUIRE_BROWSER") == "1")
+        if (Environment.GetEnvironmentVariable(requireVariable) == "1")
         {
-            throw new InvalidOperationException($"JUESUAN_REQUIRE_BROWSER=1 but Chromium was not found at {path}.");
+            throw new InvalidOperationException($"{requireVariable}=1 but {what} does not exist.");
         }
 
-        Skip.If(true, $"Chromium not found at {path}; install Debian's chromium or set JUESUAN_CHROMIUM.");
+        Skip.If(true, $"{what} not found; {hint}.");
         return path;
     }
 
