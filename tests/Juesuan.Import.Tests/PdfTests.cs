@@ -202,3 +202,62 @@ public class PdfRobustnessTests
 
     private static string Putuo => Path.Combine(Paths.RepoRoot, "..", "shared", "samples", "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
 }
+
+/// <summary>
+/// Reading text without parsing embedded font programs (<see cref="TextOnlyParsing"/>) must read exactly what a full
+/// parse reads, and must notice when a character's text would need the program.
+/// </summary>
+public class PdfFontProgramTests
+{
+    [SkippableTheory]
+    [InlineData("putuo-finance-bureau-2024-final-accounts.pdf")]
+    [InlineData("shanghai-2024-final-accounts-template.pdf")]
+    public void Reading_without_font_programs_gives_what_a_full_parse_gives(string sample)
+    {
+        var path = Path.Combine(Paths.RequireSamples(), "pdf", sample);
+        var quick = PdfReportReader.ReadFile(path);
+        var full = PdfReportReader.ReadFile(path, alwaysParseFontPrograms: true);
+        Assert.True(quick.Success && full.Success, quick.Error ?? full.Error);
+        Assert.Equal(Json.DepartmentYearJson.Write(full.Value!), Json.DepartmentYearJson.Write(quick.Value!));
+        Assert.Equal(full.Issues.Select(i => i.ToString()), quick.Issues.Select(i => i.ToString()));
+    }
+
+    [SkippableFact]
+    public void The_putuo_report_needs_no_font_program_for_its_text()
+    {
+        var (options, log) = TextOnlyParsing.Create();
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf"), options))
+        {
+            Assert.Equal(10241, document.GetPages().Sum(p => p.Letters.Count));
+        }
+
+        Assert.False(log.NeedsFontPrograms);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_simple_font_or_one_without_a_unicode_map_is_noticed_so_the_file_is_read_with_its_font_programs(bool withoutUnicodeMap)
+    {
+        // A simple TrueType font cannot be used without its program; with its ToUnicode entry renamed away, its codes do
+        // not map to text by the dictionary alone either.
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(File.ReadAllBytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+        builder.AddPage(595, 842).AddText("Total 123.45", 12, new UglyToad.PdfPig.Core.PdfPoint(72, 700), font);
+        var bytes = builder.Build();
+        if (withoutUnicodeMap)
+        {
+            bytes = System.Text.Encoding.Latin1.GetBytes(System.Text.Encoding.Latin1.GetString(bytes).Replace("/ToUnicode", "/XoUnicode", StringComparison.Ordinal));
+        }
+
+        var (options, log) = TextOnlyParsing.Create();
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(bytes, options))
+        {
+            _ = document.GetPage(1).Letters;
+        }
+
+        Assert.True(log.NeedsFontPrograms);
+        using var full = UglyToad.PdfPig.PdfDocument.Open(bytes, TextOnlyParsing.Full);
+        Assert.Equal(12, full.GetPage(1).Letters.Count);
+    }
+}

@@ -4,6 +4,7 @@ using Juesuan.Domain.Templates;
 using Juesuan.Import.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Juesuan.Import.Pdf;
@@ -17,7 +18,7 @@ namespace Juesuan.Import.Pdf;
 /// </summary>
 public static partial class PdfReportReader
 {
-    /// <summary>One word with its page and box, text normalised.</summary>
+    /// <summary>One word with its page and box (left to right along the baseline, one font size high), text normalised.</summary>
     internal sealed record PdfWord(int Page, string Text, double Left, double Right, double Bottom, double Height)
     {
         public double Center => (Left + Right) / 2;
@@ -26,7 +27,13 @@ public static partial class PdfReportReader
     }
 
     /// <summary>Reads a PDF file.</summary>
-    public static ImportResult ReadFile(string path)
+    public static ImportResult ReadFile(string path) => ReadFile(path, alwaysParseFontPrograms: false);
+
+    /// <summary>
+    /// Reads a PDF file; embedded font programs are parsed only when a character's text needs them (see
+    /// <see cref="TextOnlyParsing"/>), unless <paramref name="alwaysParseFontPrograms"/>.
+    /// </summary>
+    internal static ImportResult ReadFile(string path, bool alwaysParseFontPrograms)
     {
         ArgumentNullException.ThrowIfNull(path);
         var file = Path.GetFileName(path);
@@ -34,12 +41,11 @@ public static partial class PdfReportReader
         int pageCount;
         try
         {
-            using var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
-            pageCount = document.NumberOfPages;
-            words = [];
-            foreach (var page in document.GetPages())
+            var (options, log) = TextOnlyParsing.Create();
+            (words, pageCount) = ReadWords(path, alwaysParseFontPrograms ? TextOnlyParsing.Full : options);
+            if (log.NeedsFontPrograms)
             {
-                words.AddRange(page.GetWords().Select(w => ToWord(page, w)).Where(w => w.Text.Length > 0));
+                (words, pageCount) = ReadWords(path, TextOnlyParsing.Full);
             }
         }
         catch (PdfDocumentEncryptedException)
@@ -68,8 +74,29 @@ public static partial class PdfReportReader
         return TextReportReader.Read(lines, file, issues);
     }
 
-    private static PdfWord ToWord(Page page, Word word) =>
-        new(page.Number, ReportText.Normalize(word.Text).Trim(), word.BoundingBox.Left, word.BoundingBox.Right, word.BoundingBox.Bottom, word.BoundingBox.Height);
+    private static (List<PdfWord> Words, int Pages) ReadWords(string path, ParsingOptions options)
+    {
+        using var document = PdfDocument.Open(path, options);
+        var words = new List<PdfWord>();
+        foreach (var page in document.GetPages())
+        {
+            words.AddRange(page.GetWords(NearestNeighbourWordExtractor.Instance).Select(w => ToWord(page, w)).Where(w => w.Text.Length > 0));
+        }
+
+        return (words, document.NumberOfPages);
+    }
+
+    // The box along the baseline, from where the first letter starts to where the last one ends, one font size high:
+    // these come from the font dictionary's widths, so they hold whether or not the font program was parsed.
+    private static PdfWord ToWord(Page page, Word word)
+    {
+        var letters = word.Letters;
+        var left = letters.Min(l => Math.Min(l.StartBaseLine.X, l.EndBaseLine.X));
+        var right = letters.Max(l => Math.Max(l.StartBaseLine.X, l.EndBaseLine.X));
+        var baseline = letters.Min(l => l.StartBaseLine.Y);
+        var size = letters.Max(l => l.PointSize);
+        return new(page.Number, ReportText.Normalize(word.Text).Trim(), left, right, baseline, size);
+    }
 
     /// <summary>The document as lines: narrative lines from baselines, tables as rebuilt tab-separated rows.</summary>
     internal static List<ReportLine> Lines(IReadOnlyList<PdfWord> words, List<ImportIssue> issues, string file)
@@ -151,14 +178,14 @@ public static partial class PdfReportReader
         }
     }
 
-    /// <summary>Joins a line's words: Chinese runs directly, a visible gap as a space.</summary>
+    /// <summary>Joins a line's words: Chinese runs directly, a gap wider than 0.45 em (the word's font size is its height) as a space.</summary>
     private static string Join(IReadOnlyList<PdfWord> line)
     {
         var sb = new System.Text.StringBuilder(line[0].Text);
         for (var i = 1; i < line.Count; i++)
         {
             var gap = line[i].Left - line[i - 1].Right;
-            sb.Append(gap > line[i].Height * 0.6 ? " " : string.Empty).Append(line[i].Text);
+            sb.Append(gap > line[i].Height * 0.45 ? " " : string.Empty).Append(line[i].Text);
         }
 
         return sb.ToString();
