@@ -143,6 +143,19 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void Charts_draw_with_the_gb2312_cut_of_their_font_unless_a_label_needs_more()
+    {
+        // 镕 is not in GB2312: a chart naming it is drawn with the full font, and its SVG still carries the character.
+        Assert.Equal(ChartFont.SubsetName, ChartFont.NameFor(["卫生健康支出 426.60万元（88.34%）", "2024年度", "万元"]));
+        Assert.Equal(Chart.FontName, ChartFont.NameFor(["镕基支出 1.00万元（33.33%）"]));
+        var svg = new Chart("图1：测试", "gpb", ChartKind.Pie, [("镕基支出", 1m), ("其他支出", 2m)]).Svg();
+        Assert.Contains("镕基支出 1.00万元（33.33%）", svg, StringComparison.Ordinal);
+        Assert.Contains("其他支出 2.00万元（66.67%）", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain(ChartFont.SubsetName, svg, StringComparison.Ordinal);
+        Assert.Contains($"font-family=\"{Chart.FontName}\"", Chart.For(Example())[5].Svg(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_department_year_without_a_table_prints_it_empty_and_says_so()
     {
         var year = Example() with { Tables = Example().Tables.Where(t => t.Definition != TableIds.GovFund).ToArray() };

@@ -1,7 +1,9 @@
+using System.Text;
 using System.Globalization;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
 using ScottPlot;
+using SkiaSharp;
 
 namespace Juesuan.Documents.Disclosure;
 
@@ -37,21 +39,54 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     public string Svg()
     {
         var plot = Draw();
-        return plot.GetSvgXml(Width, Height);
+        Settle(plot, Width, Height);
+        using var stream = new MemoryStream();
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), stream))
+        {
+            plot.Render(canvas, Width, Height);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>The chart as a PNG image.</summary>
+    /// <summary>
+    /// The chart as a PNG image, drawn at twice the scale (text and lines included) for print. PNG's default
+    /// compression (every row filter tried, zlib level 6) took most of the time; the "up" filter at level 3 is four
+    /// times faster for a file about a quarter larger.
+    /// </summary>
     public byte[] Png()
     {
-        // Drawn at twice the scale (text and lines included) for print.
+        const int scale = 2;
         var plot = Draw();
-        plot.ScaleFactor = 2;
-        return plot.GetImage(Width * 2, Height * 2).GetImageBytes(ImageFormat.Png);
+        plot.ScaleFactor = scale;
+        Settle(plot, Width * scale, Height * scale);
+        using var surface = SKSurface.Create(new SKImageInfo(Width * scale, Height * scale))
+            ?? throw new InvalidOperationException("Skia could not create a raster surface for the chart.");
+        plot.Render(surface.Canvas, Width * scale, Height * scale);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, zLibLevel: 3))
+            ?? throw new InvalidOperationException("Skia could not encode the chart as PNG.");
+        return png.ToArray();
+    }
+
+    // As ScottPlot's GetSvgXml does, a first render settles the layout (tick labels size the axes, which move the
+    // ticks) so that the next one draws once; this one draws onto a canvas that draws nothing.
+    private static void Settle(Plot plot, int width, int height)
+    {
+        using (var layout = new SKNoDrawCanvas(width, height))
+        {
+            plot.Render(layout, width, height);
+        }
+
+        plot.RenderManager.ClearCanvasBeforeEachRender = false;
     }
 
     private Plot Draw()
     {
         var plot = new Plot();
+        var texts = new List<string>();
+        ScottPlot.Plottables.BarPlot? barPlot = null;
         if (Kind == ChartKind.Bars)
         {
             var bars = Data.Select((d, i) => new Bar
@@ -61,10 +96,20 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
                 Label = Figures.Money(d.Value),
                 FillColor = Palette[i % Palette.Length],
             }).ToArray();
-            plot.Add.Bars(bars);
+            barPlot = plot.Add.Bars(bars);
+            texts.AddRange(bars.Select(b => b.Label));
+            texts.AddRange(Data.Select(d => d.Label));
+            texts.Add("万元");
             plot.Axes.Bottom.SetTicks(Data.Select((_, i) => (double)(i + 1)).ToArray(), Data.Select(d => d.Label).ToArray());
             plot.Axes.Margins(bottom: 0, top: 0.15);
             plot.Axes.Left.Label.Text = "万元";
+
+            // About six value ticks, as published charts have, rather than one every 50 px.
+            if (plot.Axes.Left.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic ticks)
+            {
+                ticks.TickDensity = 0.5;
+            }
+
             plot.HideGrid();
         }
         else
@@ -76,6 +121,7 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
                 FillColor = Palette[i % Palette.Length],
                 LegendText = $"{d.Label} {Figures.Money(d.Value)}万元（{Figures.Percent(d.Value, total) ?? "0.00"}%）",
             }).ToList();
+            texts.AddRange(slices.Select(s => s.LegendText));
             var pie = plot.Add.Pie(slices);
             pie.DonutFraction = 0.45;
             plot.Axes.Frameless();
@@ -85,8 +131,11 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
             plot.ShowLegend(Edge.Right);
         }
 
-        plot.Font.Set(FontName);
-        plot.Legend.FontName = FontName;
+        // Tick labels are ASCII digits, which every font carries.
+        var font = ChartFont.NameFor(texts);
+        plot.Font.Set(font);
+        plot.Legend.FontName = font;
+        barPlot?.ValueLabelStyle.FontName = font;
         plot.Legend.FontSize = 13;
         return plot;
     }
