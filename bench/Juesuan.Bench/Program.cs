@@ -40,17 +40,17 @@ public static class Program
             {
                 var w = Stopwatch.StartNew();
                 var document = Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year);
-                var box = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, charts: Juesuan.Documents.Disclosure.ChartMode.Box);
+                var box = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, charts: Juesuan.Documents.Disclosure.ChartMode.Box, headingsOnly: true);
                 var t1 = w.Elapsed.TotalMilliseconds;
-                await printer.PrintAsync(box, "/tmp/steps.pdf");
+                await printer.PrintAsync(box, "/tmp/steps.pdf", pageNumbers: false);
                 var t2 = w.Elapsed.TotalMilliseconds;
                 var pages = Juesuan.Documents.Disclosure.DisclosurePdf.Pages(document, "/tmp/steps.pdf");
                 var t3 = w.Elapsed.TotalMilliseconds;
-                var png = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, pages, Juesuan.Documents.Disclosure.ChartMode.Png);
+                var png = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, pages, Juesuan.Documents.Disclosure.ChartMode.Jpeg);
                 var t4 = w.Elapsed.TotalMilliseconds;
                 await printer.PrintAsync(png, "/tmp/steps.pdf");
                 var t5 = w.Elapsed.TotalMilliseconds;
-                Console.WriteLine($"html {t1:F0}, layout print {t2 - t1:F0}, pages {t3 - t2:F0}, html+png {t4 - t3:F0}, final print {t5 - t4:F0} ms");
+                Console.WriteLine($"html {t1:F0}, layout print {t2 - t1:F0}, pages {t3 - t2:F0}, html+jpeg {t4 - t3:F0}, final print {t5 - t4:F0} ms");
             }
 
             return 0;

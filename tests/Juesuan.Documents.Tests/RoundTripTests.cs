@@ -1,3 +1,4 @@
+using Juesuan.Import.Pdf;
 using Juesuan.Audit;
 using Juesuan.Documents.Disclosure;
 using Juesuan.Domain.Model;
@@ -44,9 +45,19 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal(3, back.Evaluations.Count);
         Assert.Equal(source.Evaluations.Select(e => e.TotalScore), back.Evaluations.Select(e => e.TotalScore));
 
-        // The 目录 carries the page of each part.
+        // The 目录 carries the page of each part, and each number is the page the heading is printed on in this PDF
+        // (the layout print that found them painted only the headings; the pages must break the same way).
         var pages = DisclosurePdf.Pages(document, path);
         Assert.Equal(3, pages[document.Headings.First(h => h.Text.EndsWith("部门概况", StringComparison.Ordinal))]);
+        static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var contents = string.Concat(PdfReportReader.PageTexts(path).Take(3).Where(t => t.Contains('录', StringComparison.Ordinal)).Select(Squeeze));
+        Assert.Equal(document.Headings.Count(h => h.Level <= 2), pages.Count);
+        foreach (var (heading, page) in pages)
+        {
+            var listed = System.Text.RegularExpressions.Regex.Match(contents, System.Text.RegularExpressions.Regex.Escape(Squeeze(heading.Text)) + "…+(\\d+)");
+            Assert.True(listed.Success, $"{heading.Text} in {contents}");
+            Assert.Equal(page.ToString(System.Globalization.CultureInfo.InvariantCulture), listed.Groups[1].Value);
+        }
     }
 
     [Fact]

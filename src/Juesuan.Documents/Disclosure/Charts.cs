@@ -54,7 +54,15 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     /// compression (every row filter tried, zlib level 6) took most of the time; the "up" filter at level 3 is four
     /// times faster for a file about a quarter larger.
     /// </summary>
-    public byte[] Png()
+    public byte[] Png() => Raster(image => image.PeekPixels().Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, zLibLevel: 3)));
+
+    /// <summary>
+    /// The chart as a JPEG image (quality 92) at twice the scale, for printing to PDF: Chromium embeds a JPEG as it is,
+    /// while it recompresses a PNG's pixels, which made a disclosure's PDF take a third longer.
+    /// </summary>
+    public byte[] Jpeg() => Raster(image => image.Encode(SKEncodedImageFormat.Jpeg, 92));
+
+    private byte[] Raster(Func<SKImage, SKData?> encode)
     {
         const int scale = 2;
         var plot = Draw();
@@ -64,10 +72,8 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
             ?? throw new InvalidOperationException("Skia could not create a raster surface for the chart.");
         plot.Render(surface.Canvas, Width * scale, Height * scale);
         using var image = surface.Snapshot();
-        using var pixels = image.PeekPixels();
-        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, zLibLevel: 3))
-            ?? throw new InvalidOperationException("Skia could not encode the chart as PNG.");
-        return png.ToArray();
+        using var data = encode(image) ?? throw new InvalidOperationException("Skia could not encode the chart.");
+        return data.ToArray();
     }
 
     // As ScottPlot's GetSvgXml does, a first render settles the layout (tick labels size the axes, which move the

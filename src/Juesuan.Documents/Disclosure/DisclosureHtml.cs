@@ -13,6 +13,9 @@ public enum ChartMode
     /// <summary>PNG images.</summary>
     Png,
 
+    /// <summary>JPEG images (for printing to PDF).</summary>
+    Jpeg,
+
     /// <summary>Empty boxes of the charts' size.</summary>
     Box,
 }
@@ -20,21 +23,24 @@ public enum ChartMode
 /// <summary>
 /// The disclosure as one self-contained, printable HTML page: A4 pages through CSS (<c>@page</c>, page breaks before
 /// parts and tables), table headers repeated on every printed page (<c>thead</c>), charts as inline SVG, a linked
-/// 目录, and 【待补充】 placeholders highlighted. Chromium prints it to PDF (<see cref="PdfPrinter"/>).
+/// 目录, and 【待补充】 placeholders highlighted. Chromium prints it to PDF (<see cref="PdfPrinter"/>). Headings, table
+/// headers and total rows are set in 黑体 at its regular weight, as the official templates print them (the Shanghai
+/// template embeds SimHei and no bold face), and bold is never synthesised: Chromium prints a synthesised bold as
+/// Type 3 outlines, slower to print and to read back, instead of text in an embedded font.
 /// </summary>
 public static class DisclosureHtml
 {
     private const string Style = """
         @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
-        body { font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; }
-        h1, h2, h3, .cover-title, .table-title, figcaption { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; }
+        body { font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; font-synthesis: none; }
+        h1, h2, h3, .cover-title, .table-title, figcaption, table.grid th, td.b { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; }
         h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
         h2 { font-size: 14pt; margin: 1em 0 0.5em; }
         h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
         p { text-indent: 2em; margin: 0 0 0.5em; text-align: justify; }
         .new-page { break-before: page; page-break-before: always; }
         .cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; }
-        .cover-title { font-size: 26pt; font-weight: bold; margin-bottom: 1.5em; }
+        .cover-title { font-size: 26pt; margin-bottom: 1.5em; }
         .cover-sub { font-size: 14pt; }
         .toc ol { list-style: none; padding-left: 0; }
         .toc li.l2 { padding-left: 2em; }
@@ -42,15 +48,15 @@ public static class DisclosureHtml
         .toc .d { flex: 1; overflow: hidden; color: #444; }
         .toc .p { width: 2.5em; text-align: right; }
         .table-number { text-align: right; font-size: 10.5pt; }
-        .table-title { text-align: center; font-size: 16pt; font-weight: bold; margin: 0.2em 0; }
+        .table-title { text-align: center; font-size: 16pt; margin: 0.2em 0; }
         .caption { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 2px; }
         table.grid { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.35; }
         table.grid th, table.grid td { border: 0.5pt solid #000; padding: 1px 3px; vertical-align: middle; }
         table.grid td { vertical-align: top; }
-        table.grid th { font-weight: bold; text-align: center; }
+        table.grid th { text-align: center; }
         table.grid thead { display: table-header-group; }
         table.grid tr { break-inside: avoid; page-break-inside: avoid; }
-        td.r { text-align: right; white-space: nowrap; } td.c { text-align: center; } td.b, th.b { font-weight: bold; }
+        td.r { text-align: right; white-space: nowrap; } td.c { text-align: center; }
         table.grid td.i1 { padding-left: 1.2em; } table.grid td.i2 { padding-left: 2.4em; }
         h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
         .anchor { height: 0; }
@@ -62,26 +68,34 @@ public static class DisclosureHtml
         @media screen { body { padding: 1em; } .new-page { border-top: 1px dashed #999; padding-top: 1em; margin-top: 2em; } }
         """;
 
+    // Visibility keeps every box where it is; only what is painted changes.
+    private const string HeadingsOnlyStyle = "\nbody * { visibility: hidden; } h1, h2, h3, .table-title { visibility: visible; }";
+
     /// <summary>
     /// Renders the document. <paramref name="pages"/> gives the printed page of each heading for the 目录; without it
     /// the page numbers are left blank (the layout is the same, so a first print can find the pages).
     /// </summary>
     /// <param name="document">The document.</param>
     /// <param name="pages">The page of each heading, for the 目录.</param>
-    /// <param name="charts">How charts are drawn: SVG (screen), PNG (print: chart labels as text would read as stray
-    /// figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (a layout
-    /// pass that only needs to know where the pages break).</param>
-    public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, ChartMode charts = ChartMode.Svg)
+    /// <param name="charts">How charts are drawn: SVG (screen), PNG or JPEG (print: chart labels as text would read as
+    /// stray figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (a
+    /// layout pass that only needs to know where the pages break).</param>
+    /// <param name="headingsOnly">Paint only headings and table titles (everything else keeps its place, invisible):
+    /// a layout print that finds the pages prints in a fraction of the time.</param>
+    public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, ChartMode charts = ChartMode.Svg, bool headingsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(document);
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(document.Title))
-            .Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+            .Append("</title>\n<style>\n").Append(Style).Append(headingsOnly ? HeadingsOnlyStyle : string.Empty).Append("\n</style>\n</head>\n<body>\n");
         // Charts are drawn first, side by side: each takes milliseconds in ScottPlot, the rest of the page far less.
         Dictionary<ChartBlock, string> drawn = charts == ChartMode.Box ? [] : document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered()
-            .Select(c => (Block: c, Markup: charts == ChartMode.Png
-                ? $"<img alt=\"{E(c.Chart.Caption)}\" style=\"{ChartBox}\" src=\"data:image/png;base64,{Convert.ToBase64String(c.Chart.Png())}\">"
-                : StripXmlDeclaration(c.Chart.Svg())))
+            .Select(c => (Block: c, Markup: charts switch
+            {
+                ChartMode.Png => Image(c.Chart, "png", c.Chart.Png()),
+                ChartMode.Jpeg => Image(c.Chart, "jpeg", c.Chart.Jpeg()),
+                _ => StripXmlDeclaration(c.Chart.Svg()),
+            }))
             .ToDictionary(x => x.Block, x => x.Markup);
         var anchors = new Dictionary<HeadingBlock, string>(ReferenceEqualityComparer.Instance);
         foreach (var (heading, i) in document.Headings.Select((h, i) => (h, i)))
@@ -262,6 +276,9 @@ public static class DisclosureHtml
 
         return result.Append(escaped, at, escaped.Length - at).ToString();
     }
+
+    private static string Image(Chart chart, string type, byte[] data) =>
+        $"<img alt=\"{E(chart.Caption)}\" style=\"{ChartBox}\" src=\"data:image/{type};base64,{Convert.ToBase64String(data)}\">";
 
     private static string StripXmlDeclaration(string svg) => svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
 

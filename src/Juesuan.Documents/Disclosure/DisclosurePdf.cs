@@ -1,11 +1,12 @@
 using Juesuan.Import.Text;
-using UglyToad.PdfPig;
+using Juesuan.Import.Pdf;
 
 namespace Juesuan.Documents.Disclosure;
 
 /// <summary>
-/// The disclosure as PDF, printed from its HTML in Chromium twice: a layout print (charts as empty boxes of their size)
-/// tells on which page each heading lands, read back with PdfPig; the final print carries those page numbers in the 目录.
+/// The disclosure as PDF, printed from its HTML in Chromium twice: a layout print (charts as empty boxes of their size,
+/// only headings painted, no page numbers) tells on which page each heading lands, read back with PdfPig; the final
+/// print carries those page numbers in the 目录.
 /// </summary>
 public static class DisclosurePdf
 {
@@ -17,11 +18,11 @@ public static class DisclosurePdf
         IReadOnlyDictionary<HeadingBlock, int>? pages = null;
         if (document.Blocks.OfType<ContentsBlock>().Any())
         {
-            await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box), path, cancellationToken).ConfigureAwait(false);
+            await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), path, pageNumbers: false, cancellationToken).ConfigureAwait(false);
             pages = Pages(document, path);
         }
 
-        await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Png), path, cancellationToken).ConfigureAwait(false);
+        await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), path, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -31,11 +32,7 @@ public static class DisclosurePdf
     public static IReadOnlyDictionary<HeadingBlock, int> Pages(DisclosureDocument document, string pdf)
     {
         ArgumentNullException.ThrowIfNull(document);
-        List<string> texts;
-        using (var reader = PdfDocument.Open(pdf))
-        {
-            texts = reader.GetPages().Select(p => Squeeze(ReportText.Normalize(string.Concat(p.GetWords().Select(w => w.Text))))).ToList();
-        }
+        var texts = PdfReportReader.PageTexts(pdf).Select(t => Squeeze(ReportText.Normalize(t))).ToList();
 
         var result = new Dictionary<HeadingBlock, int>(ReferenceEqualityComparer.Instance);
         var from = texts.FindLastIndex(t => t.Contains("目录", StringComparison.Ordinal)) + 1;

@@ -12,7 +12,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     /// <summary>The environment variable naming the Chromium executable (default /usr/bin/chromium).</summary>
     public const string ChromiumVariable = "JUESUAN_CHROMIUM";
 
-    private static readonly string[] Arguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+    private static readonly string[] Arguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", .. SharedMemory()];
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
@@ -24,6 +24,20 @@ public sealed class PdfPrinter : IAsyncDisposable
         _playwright = playwright;
         _browser = browser;
         _gate = new SemaphoreSlim(tabs, tabs);
+    }
+
+    // Chromium passes pages between its processes through /dev/shm; where that is small (containers often give 64 MB)
+    // it must use /tmp instead, which costs system time on every print.
+    private static string[] SharedMemory()
+    {
+        try
+        {
+            return new DriveInfo("/dev/shm").AvailableFreeSpace >= 512L * 1024 * 1024 ? [] : ["--disable-dev-shm-usage"];
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return ["--disable-dev-shm-usage"];
+        }
     }
 
     /// <summary>The Chromium executable this machine has, or null.</summary>
@@ -59,8 +73,14 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
     }
 
-    /// <summary>Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>, A4 with page numbers in the footer.</summary>
-    public async Task PrintAsync(string html, string path, CancellationToken cancellationToken = default)
+    /// <summary>Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>, A4, with page numbers in the footer.</summary>
+    public Task PrintAsync(string html, string path, CancellationToken cancellationToken = default) => PrintAsync(html, path, pageNumbers: true, cancellationToken);
+
+    /// <summary>
+    /// Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>, A4, with page numbers in the footer
+    /// unless <paramref name="pageNumbers"/> is false (the margins stay, so the pages break in the same places).
+    /// </summary>
+    public async Task PrintAsync(string html, string path, bool pageNumbers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         // Tabs are reused: opening one costs about a second on this machine, printing a short document far less.
@@ -75,9 +95,9 @@ public sealed class PdfPrinter : IAsyncDisposable
                 Path = path,
                 Format = "A4",
                 PrintBackground = true,
-                DisplayHeaderFooter = true,
+                DisplayHeaderFooter = pageNumbers,
                 HeaderTemplate = "<span></span>",
-                FooterTemplate = "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:serif\">— <span class=\"pageNumber\"></span> —</div>",
+                FooterTemplate = "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:'WenQuanYi Micro Hei',serif\">— <span class=\"pageNumber\"></span> —</div>",
                 Margin = new Margin { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
             }).ConfigureAwait(false);
         }

@@ -41,12 +41,7 @@ public static partial class PdfReportReader
         int pageCount;
         try
         {
-            var (options, log) = TextOnlyParsing.Create();
-            (words, pageCount) = ReadWords(path, alwaysParseFontPrograms ? TextOnlyParsing.Full : options);
-            if (log.NeedsFontPrograms)
-            {
-                (words, pageCount) = ReadWords(path, TextOnlyParsing.Full);
-            }
+            (words, pageCount) = TextOnlyParsing.Read(path, ReadWords, alwaysParseFontPrograms);
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -74,9 +69,15 @@ public static partial class PdfReportReader
         return TextReportReader.Read(lines, file, issues);
     }
 
-    private static (List<PdfWord> Words, int Pages) ReadWords(string path, ParsingOptions options)
+    /// <summary>The text of each page of a PDF, its letters in the order they are drawn (see <see cref="TextOnlyParsing"/>).</summary>
+    public static IReadOnlyList<string> PageTexts(string path)
     {
-        using var document = PdfDocument.Open(path, options);
+        ArgumentNullException.ThrowIfNull(path);
+        return TextOnlyParsing.Read(path, document => document.GetPages().Select(p => p.Text).ToArray());
+    }
+
+    private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document)
+    {
         var words = new List<PdfWord>();
         foreach (var page in document.GetPages())
         {

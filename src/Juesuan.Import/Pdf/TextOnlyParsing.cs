@@ -36,6 +36,31 @@ internal sealed class TextOnlyParsing : ILog
     /// <summary>Options for a full read.</summary>
     public static ParsingOptions Full => new() { UseLenientParsing = true };
 
+    /// <summary>
+    /// Opens <paramref name="path"/> and reads it with <paramref name="read"/>, first without font programs and again
+    /// with them when that was not enough (or at once when <paramref name="alwaysParseFontPrograms"/>).
+    /// </summary>
+    public static T Read<T>(string path, Func<PdfDocument, T> read, bool alwaysParseFontPrograms = false)
+    {
+        var (options, log) = Create();
+        if (!alwaysParseFontPrograms)
+        {
+            T quick;
+            using (var document = PdfDocument.Open(path, options))
+            {
+                quick = read(document);
+            }
+
+            if (!log.NeedsFontPrograms)
+            {
+                return quick;
+            }
+        }
+
+        using var full = PdfDocument.Open(path, Full);
+        return read(full);
+    }
+
     void ILog.Warn(string message)
     {
         // PdfPig's words when a code maps to no Unicode: "We could not find the corresponding character with code …".
