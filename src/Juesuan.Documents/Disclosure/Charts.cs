@@ -54,7 +54,11 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     /// compression (every row filter tried, zlib level 6) took most of the time; the "up" filter at level 3 is four
     /// times faster for a file about a quarter larger.
     /// </summary>
-    public byte[] Png() => Raster(image => image.PeekPixels().Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, zLibLevel: 3)));
+    public byte[] Png() => Raster(image =>
+    {
+        using var pixels = image.PeekPixels();
+        return pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, zLibLevel: 3));
+    });
 
     /// <summary>
     /// The chart as a JPEG image (quality 92) at twice the scale, for printing to PDF: Chromium embeds a JPEG as it is,
