@@ -156,20 +156,6 @@ public class DisclosureTests
     }
 
     [Fact]
-    public void Raster_charts_drawn_side_by_side_again_and_again_stay_whole()
-    {
-        // Guards native memory: a Skia pixmap left to the finalizer once crashed the process after some dozens of rounds.
-        var charts = Chart.For(Example());
-        for (var round = 0; round < 60; round++)
-        {
-            var images = charts.AsParallel().Select(c => round % 2 == 0 ? c.Png() : c.Jpeg()).ToArray();
-            Assert.All(images, i => Assert.True(i.Length > 10_000));
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-    }
-
-    [Fact]
     public void A_department_year_without_a_table_prints_it_empty_and_says_so()
     {
         var year = Example() with { Tables = Example().Tables.Where(t => t.Definition != TableIds.GovFund).ToArray() };
