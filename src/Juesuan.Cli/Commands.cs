@@ -330,9 +330,14 @@ internal static class Commands
 
     private static async Task<DepartmentYear?> LoadAsync(ParseResult parse, string input, CliContext context, CancellationToken ct)
     {
-        if (File.Exists(input) || Importer.CanRead(input))
+        if (File.Exists(input))
         {
-            return File.Exists(input) ? ReadInput(input, context) : Missing(input, context);
+            return ReadInput(input, context);
+        }
+
+        if (Importer.CanRead(input))
+        {
+            return Missing(input, context);
         }
 
         var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);

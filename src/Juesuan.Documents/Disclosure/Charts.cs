@@ -1,5 +1,5 @@
-using System.Text;
 using System.Globalization;
+using System.Text;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
 using ScottPlot;
@@ -19,7 +19,7 @@ public enum ChartKind
 
 /// <summary>
 /// A chart of the disclosure (图1–图7 as quxian-2022 prints them): its caption, the section it follows, and its data.
-/// The images are drawn on demand by ScottPlot: SVG for HTML/PDF, PNG for DOCX.
+/// The images are drawn on demand by ScottPlot: SVG for HTML, JPEG for PDF, PNG for DOCX.
 /// </summary>
 public sealed record Chart(string Caption, string Section, ChartKind Kind, IReadOnlyList<(string Label, decimal Value)> Data)
 {

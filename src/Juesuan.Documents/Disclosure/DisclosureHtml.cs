@@ -10,9 +10,6 @@ public enum ChartMode
     /// <summary>Inline SVG.</summary>
     Svg,
 
-    /// <summary>PNG images.</summary>
-    Png,
-
     /// <summary>JPEG images (for printing to PDF).</summary>
     Jpeg,
 
@@ -77,8 +74,8 @@ public static class DisclosureHtml
     /// </summary>
     /// <param name="document">The document.</param>
     /// <param name="pages">The page of each heading, for the 目录.</param>
-    /// <param name="charts">How charts are drawn: SVG (screen), PNG or JPEG (print: chart labels as text would read as
-    /// stray figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (a
+    /// <param name="charts">How charts are drawn: SVG (screen), JPEG (print: chart labels as text would read as stray
+    /// figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (a
     /// layout pass that only needs to know where the pages break).</param>
     /// <param name="headingsOnly">Paint only headings and table titles (everything else keeps its place, invisible):
     /// a layout print that finds the pages prints in a fraction of the time.</param>
@@ -92,8 +89,7 @@ public static class DisclosureHtml
         Dictionary<ChartBlock, string> drawn = charts == ChartMode.Box ? [] : document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered()
             .Select(c => (Block: c, Markup: charts switch
             {
-                ChartMode.Png => Image(c.Chart, "png", c.Chart.Png()),
-                ChartMode.Jpeg => Image(c.Chart, "jpeg", c.Chart.Jpeg()),
+                ChartMode.Jpeg => $"<img alt=\"{E(c.Chart.Caption)}\" style=\"{ChartBox}\" src=\"data:image/jpeg;base64,{Convert.ToBase64String(c.Chart.Jpeg())}\">",
                 _ => StripXmlDeclaration(c.Chart.Svg()),
             }))
             .ToDictionary(x => x.Block, x => x.Markup);
@@ -276,9 +272,6 @@ public static class DisclosureHtml
 
         return result.Append(escaped, at, escaped.Length - at).ToString();
     }
-
-    private static string Image(Chart chart, string type, byte[] data) =>
-        $"<img alt=\"{E(chart.Caption)}\" style=\"{ChartBox}\" src=\"data:image/{type};base64,{Convert.ToBase64String(data)}\">";
 
     private static string StripXmlDeclaration(string svg) => svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
 

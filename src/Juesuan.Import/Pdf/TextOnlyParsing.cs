@@ -17,14 +17,14 @@ namespace Juesuan.Import.Pdf;
 /// </summary>
 internal sealed class TextOnlyParsing : ILog
 {
-    private int _unmapped;
+    private int _complaints;
 
     private TextOnlyParsing()
     {
     }
 
     /// <summary>True when a character code had no Unicode without its font program, or a font could not be used without it.</summary>
-    public bool NeedsFontPrograms => Volatile.Read(ref _unmapped) > 0;
+    public bool NeedsFontPrograms => Volatile.Read(ref _complaints) > 0;
 
     /// <summary>Options for a text-only read, with the log that tells whether it was enough.</summary>
     public static (ParsingOptions Options, TextOnlyParsing Log) Create()
@@ -45,15 +45,18 @@ internal sealed class TextOnlyParsing : ILog
         var (options, log) = Create();
         if (!alwaysParseFontPrograms)
         {
-            T quick;
-            using (var document = PdfDocument.Open(path, options))
+            // Whatever goes wrong without the programs (an exception included) is left to the full read to settle.
+            try
             {
-                quick = read(document);
+                using var document = PdfDocument.Open(path, options);
+                var quick = read(document);
+                if (!log.NeedsFontPrograms)
+                {
+                    return quick;
+                }
             }
-
-            if (!log.NeedsFontPrograms)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                return quick;
             }
         }
 
@@ -66,7 +69,7 @@ internal sealed class TextOnlyParsing : ILog
         // PdfPig's words when a code maps to no Unicode: "We could not find the corresponding character with code …".
         if (message.Contains("could not find the corresponding character", StringComparison.OrdinalIgnoreCase))
         {
-            Interlocked.Increment(ref _unmapped);
+            Interlocked.Increment(ref _complaints);
         }
     }
 
@@ -86,7 +89,7 @@ internal sealed class TextOnlyParsing : ILog
     {
         if (!message.StartsWith("Invalid descriptor in CID font", StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref _unmapped);
+            Interlocked.Increment(ref _complaints);
         }
     }
 
