@@ -81,14 +81,27 @@ public class PutuoPdfTests
     {
         Assert.Equal(11, Year.Narrative.Sections.Count);
         Assert.Contains(Year.Narrative.Claims, c => c.Subject.Code == "201" && c.SharePercent?.Value == 71.73m);
+
+        // Shanghai words its totals 「收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。」
+        var overview = Assert.Single(Year.Narrative.Claims, c => c.Subject == new FactKey(Concepts.IncomeGrandTotal));
+        Assert.Equal((2995.39m, 56.95m, Direction.Decrease, 1.87m), (overview.Amount!.Value.Value, overview.Change!.Value.Value, overview.ChangeDirection, overview.ChangePercent!.Value.Value));
+        var fiscal = Assert.Single(Year.Narrative.Claims, c => c.Subject == new FactKey(Concepts.IncomeGrandTotal, Scope: Scopes.Fiscal));
+        Assert.Equal(0.3m, fiscal.Amount!.Value.Value);
     }
 
     [SkippableFact]
-    public void The_audit_finds_the_share_the_report_got_wrong_and_nothing_else()
+    public void The_audit_finds_the_share_and_the_fiscal_total_the_report_got_wrong_and_nothing_else()
     {
         var report = Auditor.Audit(Year);
-        var error = Assert.Single(report.Findings, f => f.Severity == Severity.Error);
-        Assert.Equal("N.SHARE", error.Rule);
+        var errors = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        Assert.Equal(["N.AMOUNT", "N.SHARE"], errors.Select(f => f.Rule).Order(StringComparer.Ordinal));
+
+        // Section 四 states 「财政拨款收入支出总计0.3万元」 where table 04 prints 2,961.68.
+        var total = errors.Single(f => f.Rule == "N.AMOUNT");
+        Assert.Contains("第13页 财政拨款收入支出决算总表 总计 决算数 为 2,961.68", total.Message, StringComparison.Ordinal);
+        Assert.Contains("最可能有误的是 情况说明中的 0.3万元", total.Message, StringComparison.Ordinal);
+
+        var error = errors.Single(f => f.Rule == "N.SHARE");
         Assert.Contains("71.73", error.Message, StringComparison.Ordinal); // 2,106.66 ÷ 2,940.05 = 71.65%
         Assert.Contains("应为 71.65%（区间 [71.65359%, 71.65418%]）", error.Message, StringComparison.Ordinal);
         Assert.Contains("相差 0.0761 个百分点", error.Message, StringComparison.Ordinal);

@@ -195,6 +195,18 @@ public class NarrativeOnlySampleTests
     }
 
     [SkippableFact]
+    public void Quxian_totals_carry_their_change_against_2021()
+    {
+        // 「2022 年度收、支总计 7413.59 万元。与 2021 年相比，收、支总计各减少 1740.65 万元，下降 18.3%。」 — the same for 财政拨款.
+        var claims = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt")).Value!.Narrative.Claims;
+        foreach (var scope in new[] { Scopes.All, Scopes.Fiscal })
+        {
+            var total = Assert.Single(claims, c => c.Subject == new FactKey(Concepts.IncomeGrandTotal, Scope: scope));
+            Assert.Equal((7413.59m, 1740.65m, Direction.Decrease, 18.3m), (total.Amount!.Value.Value, total.Change!.Value.Value, total.ChangeDirection, total.ChangePercent!.Value.Value));
+        }
+    }
+
+    [SkippableFact]
     public void Heshui_self_evaluation_report_is_read_for_its_department_and_year()
     {
         var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "heshui-2024-performance-self-evaluation.txt"));

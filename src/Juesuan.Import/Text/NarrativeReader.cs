@@ -633,10 +633,11 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?(?:万元|元|%)")]
     private static partial Regex AnyFigure();
 
-    [GeneratedRegex(@"(?:收入总计、支出总计|收、支总计|收支总计)(?:均为|各为|为)" + V + U)]
+    // 「收入总计、支出总计均为…」, 「收支总计为…」, Shanghai's 「收入支出总计2995.39万元」.
+    [GeneratedRegex(@"(?:收入总计、支出总计|收、支总计|收支总计|收入支出总计)(?:均为|各为|为)?" + V + U)]
     private static partial Regex Totals();
 
-    [GeneratedRegex(@"财政拨款收(?:入)?(?:总计)?、支(?:出)?总计(?:均为|各为|为)?" + V + U)]
+    [GeneratedRegex(@"财政拨款收(?:入)?(?:总计)?、?支(?:出)?总计(?:均为|各为|为)?" + V + U)]
     private static partial Regex FiscalTotals();
 
     [GeneratedRegex(@"(?<dir>增加|减少)(?<c>\d[\d,]*(?:\.\d+)?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降)(?<p>\d[\d,]*(?:\.\d+)?)%)?")]
@@ -645,7 +646,8 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"无政府采购(?:支出)?")]
     private static partial Regex NoProcurement();
 
-    [GeneratedRegex(@"^(?:支出决算|决算数?)?(?:与上年(?:度)?相比|比上年|较上年)")]
+    // 「与上年相比」, 「比上年」, 「较上年」, and Shanghai's 「与2023年度相比」.
+    [GeneratedRegex(@"^(?:支出决算|决算数?)?(?:与(?:上|\d{4})年(?:度)?相比|比上年|较上年)")]
     private static partial Regex ChangeStart();
 
     [GeneratedRegex(@"^决算数(?:大于|小于|高于|低于|等于|与)[^。]{0,12}预算数")]
