@@ -37,21 +37,38 @@ public static partial class PdfReportReader
     {
         ArgumentNullException.ThrowIfNull(path);
         var file = Path.GetFileName(path);
-        List<PdfWord> words;
-        int pageCount;
+        return ReadWordsOf(path, alwaysParseFontPrograms, out var words, out var pageCount) is { } error
+            ? new ImportResult(null, [], error)
+            : FromWords(words, pageCount, file);
+    }
+
+    /// <summary>The words of a PDF with their boxes, or the reason the file cannot be read.</summary>
+    internal static string? ReadWordsOf(string path, bool alwaysParseFontPrograms, out List<PdfWord> words, out int pageCount)
+    {
+        var file = Path.GetFileName(path);
+        words = [];
+        pageCount = 0;
         try
         {
             (words, pageCount) = TextOnlyParsing.Read(path, ReadWords, alwaysParseFontPrograms);
+            return null;
         }
         catch (PdfDocumentEncryptedException)
         {
-            return new ImportResult(null, [], $"{file} 是加密的 PDF，无法读取；请提供未加密的文件。");
+            return $"{file} 是加密的 PDF，无法读取；请提供未加密的文件。";
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new ImportResult(null, [], $"{file} 不是可读取的 PDF（{e.Message}）。");
+            return $"{file} 不是可读取的 PDF（{e.Message}）。";
         }
+    }
 
+    /// <summary>
+    /// Reads a report from the words a PDF gave (tables rebuilt from their positions, lines from their baselines). The
+    /// corpus runner passes words it has changed, so a defect is injected before tables and sentences are built.
+    /// </summary>
+    internal static ImportResult FromWords(IReadOnlyList<PdfWord> words, int pageCount, string file)
+    {
         var issues = new List<ImportIssue>();
         var pagesWithText = words.Select(w => w.Page).Distinct().ToHashSet();
         var scanned = Enumerable.Range(1, pageCount).Where(p => !pagesWithText.Contains(p)).ToArray();

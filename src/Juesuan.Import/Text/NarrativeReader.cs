@@ -40,9 +40,19 @@ internal static partial class NarrativeReader
                 case "basic": Basic(context); break;
                 case "threePublic": ThreePublic(context); break;
                 case "operatingCosts": OperatingCosts(context); break;
-                default: continue;
+                default: break;
             }
 
+            // The counts and amounts that ThreePublicCounts, ProcurementOf and AssetsOf read from the section as a whole.
+            foreach (var pattern in WholeSectionPatterns(section.Printed.Key))
+            {
+                foreach (Match m in pattern.Matches(section.Text))
+                {
+                    used.Add((m.Index, m.Index + m.Length));
+                }
+            }
+
+            // Every figure of every section that no statement took is listed, so nothing is dropped unseen.
             foreach (Match m in AnyFigure().Matches(section.Text))
             {
                 if (!used.Any(u => m.Index >= u.Start && m.Index < u.End))
@@ -54,6 +64,14 @@ internal static partial class NarrativeReader
 
         return new Narrative { Sections = sections.Select(s => s.Printed).ToArray(), Claims = claims, UnattachedFigures = unattached };
     }
+
+    private static IEnumerable<Regex> WholeSectionPatterns(string? key) => key switch
+    {
+        "threePublic" => [AbroadCount(), VehiclesHeld(), DomesticReception(), ForeignReception(), MeetingCount(), TrainingCount()],
+        "procurement" => [ProcurementTotal(), ProcurementGoods(), ProcurementWorks(), ProcurementServices(), SmeContracts(), SmallMicroContracts()],
+        "assets" => [VehicleTotal(), VehicleKind(), LargeEquipment(), VehiclesPurchased()],
+        _ => [],
+    };
 
     /// <summary>
     /// The reasons the narrative gives (原因说明). The reader takes a reason only from a 项 paragraph, where it follows
@@ -630,8 +648,9 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
     private static partial Regex Part();
 
-    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?(?:万元|元|%)")]
-    private static partial Regex AnyFigure();
+    /// <summary>Every figure of the narrative: amounts, percentages and counts with their units (years and numbering excluded).</summary>
+    [GeneratedRegex(@"(?<![\d.])\d[\d,]*(?:\.\d+)?(?:万元|元|%|％|个|人次|批次|人|辆|台|套|次|家|项|户|件)")]
+    internal static partial Regex AnyFigure();
 
     // 「收入总计、支出总计均为…」, 「收支总计为…」, Shanghai's 「收入支出总计2995.39万元」.
     [GeneratedRegex(@"(?:收入总计、支出总计|收、支总计|收支总计|收入支出总计)(?:均为|各为|为)?" + V + U)]

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Corpus.Tests;
+
+/// <summary>
+/// The defect-injection baseline (docs/corpus/baseline.json) is a floor: on every real document, no class may find
+/// fewer injected defects than it did when the baseline was written, the document read as published must give the same
+/// findings through the mutation path, and no more narrative figures may go unattached. Improve, then rewrite it with
+/// <c>dotnet run --project tools/Juesuan.Corpus -- --write</c> so the diff shows the gain.
+/// </summary>
+public sealed class BaselineTests
+{
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static TheoryData<string> Documents()
+    {
+        var data = new TheoryData<string>();
+        foreach (var d in Baseline().Documents)
+        {
+            data.Add(d.Figures.Document);
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Documents))]
+    public void No_document_reads_or_finds_less_than_its_baseline(string document)
+    {
+        var shared = Path.GetDirectoryName(Paths.RequireSamples())!;
+        var path = CorpusRunner.Documents(shared).FirstOrDefault(d => Path.GetFileName(d) == document);
+        Assert.True(path is not null, $"{document} is in the baseline but not under {shared}");
+        var baseline = Baseline();
+        var before = baseline.Documents.Single(d => d.Figures.Document == document);
+        var now = CorpusRunner.Run(path!, baseline.PerClass);
+
+        Assert.Null(now.Figures.Error);
+        Assert.True(now.Figures.UnmutatedUnchanged, "reading the words or lines back unchanged must give the same findings");
+        Assert.True(now.Figures.Unattached <= before.Figures.Unattached, $"unattached narrative figures {now.Figures.Unattached} > baseline {before.Figures.Unattached}");
+        var regressions = before.Classes
+            .Select(b => (Before: b, Now: now.Classes.SingleOrDefault(c => c.Class == b.Class)))
+            .Where(x => x.Now is null || x.Now.Found < x.Before.Found)
+            .Select(x => $"{x.Before.Class}: {x.Now?.Found ?? 0} found, baseline {x.Before.Found}")
+            .ToArray();
+        Assert.True(regressions.Length == 0, string.Join("; ", regressions));
+    }
+
+    private static BaselineFile Baseline()
+    {
+        var path = Path.Combine(Paths.RepoRoot, "docs", "corpus", "baseline.json");
+        return JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), Options)!;
+    }
+
+    private sealed record BaselineFile(int PerClass, IReadOnlyList<DocumentResult> Documents);
+}

@@ -1,0 +1,85 @@
+namespace Juesuan.Corpus.Tests;
+
+public sealed class MutatorTests
+{
+    private const string Report = """
+        青石县医疗保障局2024年度部门决算
+        一、收入支出决算总体情况说明
+        2024年度收入总计、支出总计均为731.03万元，与上年相比收、支总计减少46.98万元，下降6.04%。主要原因是人员减少。
+        收入支出决算总表
+        编制单位：青石县医疗保障局	单位：万元
+        项目	行次	金额
+        一般公共预算财政拨款收入	1	700.00
+        其他收入	2	31.03
+        本年收入合计	3	731.03
+        """;
+
+    private static Context Of(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"juesuan-mutator-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, text);
+        try
+        {
+            var source = CorpusSource.Open(path)!;
+            return new Context(source, Layout.Of(source), 2024);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static IReadOnlyList<Mutant> Mutants(string cls) =>
+        Mutators.All.Single(c => c.Id == cls).Candidates(Of(Report), new Random(1)).ToArray();
+
+    [Fact]
+    public void Layout_tells_sentences_headings_titles_headers_and_rows_apart()
+    {
+        var kinds = Of(Report).Layout.Kinds;
+        Assert.Equal(
+            [LineKind.Other, LineKind.Heading, LineKind.Narrative, LineKind.TableTitle, LineKind.TableHeader, LineKind.TableHeader, LineKind.TableRow, LineKind.TableRow, LineKind.TableRow],
+            kinds.Take(9));
+    }
+
+    [Fact]
+    public void Narrative_amounts_change_beyond_rounding_and_keep_their_decimals()
+    {
+        var mutants = Mutants("narrative-amount");
+        Assert.Equal(2, mutants.Count);
+        foreach (var m in mutants)
+        {
+            var value = m.Anchor.Values[1];
+            Assert.Matches(@"^\d+\.\d\d$", value);
+            Assert.NotEqual("731.03", value);
+            Assert.NotEqual("46.98", value);
+        }
+    }
+
+    [Fact]
+    public void A_direction_word_is_flipped_only_where_it_governs_a_figure()
+    {
+        var mutants = Mutants("narrative-direction");
+        Assert.Equal(2, mutants.Count);
+        Assert.Contains(mutants, m => m.Edits[0].Text.Contains("增加46.98万元，下降6.04%", StringComparison.Ordinal));
+        Assert.Contains(mutants, m => m.Edits[0].Text.Contains("减少46.98万元，增长6.04%", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_shift_moves_the_figures_of_each_row_up_from_the_chosen_row()
+    {
+        var shift = Mutants("table-shift").Single();
+        Assert.Equal("一般公共预算财政拨款收入\t1\t31.03", shift.Edits[0].Text.Trim());
+        Assert.Equal("本年收入合计\t3\t", shift.Edits[^1].Text.Trim() + "\t");
+    }
+
+    [Fact]
+    public void A_finding_is_at_the_place_only_when_it_quotes_the_value_as_a_whole_number()
+    {
+        var finding = new Juesuan.Audit.Finding { Rule = "N.AMOUNT", Severity = Juesuan.Audit.Severity.Error, Message = "写作 1,731.03万元", Location = "第3行" };
+        Assert.True(CorpusRunner.At(finding, new Anchor(["1731.03"], [])));
+        Assert.False(CorpusRunner.At(finding, new Anchor(["731.03"], [])));
+        Assert.False(CorpusRunner.At(finding, new Anchor(["1731.0"], [])));
+        Assert.True(CorpusRunner.At(finding, new Anchor([], ["万元"], Where: "第3行")));
+        Assert.False(CorpusRunner.At(finding, new Anchor([], ["万元"], Where: "第4行")));
+    }
+}

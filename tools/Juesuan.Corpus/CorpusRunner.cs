@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Juesuan.Audit;
+using Juesuan.Import;
+using Juesuan.Import.Text;
+
+namespace Juesuan.Corpus;
+
+/// <summary>What a document reads to and finds, as published.</summary>
+public sealed record DocumentFigures(
+    string Document, string? Error, int Tables, int Cells, int NarrativeFigures, int Unattached, int ImportIssues,
+    int Errors, int Warnings, int Infos, int Rounding, int NotChecked, bool UnmutatedUnchanged);
+
+/// <summary>Recall of one defect class on one document.</summary>
+/// <param name="Class">The defect class id.</param>
+/// <param name="Mutants">Mutants run.</param>
+/// <param name="Found">Found at the mutated place by an error or warning.</param>
+/// <param name="RoundingOnly">Changes small enough that rounding explains them (only a 尾差 note at the place): no sound checker can call them errors.</param>
+/// <param name="Unreadable">Mutants the importer refused as a whole.</param>
+/// <param name="Missed">What was missed, for the reader.</param>
+public sealed record ClassRecall(string Class, int Mutants, int Found, int RoundingOnly, int Unreadable, IReadOnlyList<string> Missed)
+{
+    /// <summary>Found over the mutants that rounding does not explain; null when there were none.</summary>
+    public double? Recall => Mutants - RoundingOnly > 0 ? (double)Found / (Mutants - RoundingOnly) : null;
+}
+
+/// <summary>One document's figures and recall per class.</summary>
+public sealed record DocumentResult(DocumentFigures Figures, IReadOnlyList<ClassRecall> Classes);
+
+/// <summary>
+/// The defect-injection runner (issue 11): reads every real document, records what it reads and finds, then injects one
+/// defect at a time from each class and checks whether the audit reports it at the place it was put.
+/// </summary>
+public static partial class CorpusRunner
+{
+    /// <summary>The documents of the shared samples and corpus folders (text and PDF), by name.</summary>
+    public static IReadOnlyList<string> Documents(string shared) =>
+        new[] { "samples", "samples/pdf", "corpus" }.Select(d => Path.Combine(shared, d)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".pdf", StringComparison.Ordinal)))
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Measures one document with at most <paramref name="perClass"/> mutants of each class.</summary>
+    public static DocumentResult Run(string path, int perClass, IReadOnlyCollection<string>? classes = null)
+    {
+        var name = Path.GetFileName(path);
+        var source = CorpusSource.Open(path);
+        var published = Importer.ReadFile(path);
+        if (source is null || published.Value is null)
+        {
+            return new DocumentResult(new DocumentFigures(name, published.Error ?? "无法打开", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false), []);
+        }
+
+        var year = published.Value;
+        var report = Auditor.Audit(year, name);
+        var again = source.Read([]);
+        var unchanged = again.Value is not null && Keys(Auditor.Audit(again.Value, name).Findings).SequenceEqual(Keys(report.Findings));
+        var figures = new DocumentFigures(
+            name, null, year.Tables.Count, year.Tables.Sum(t => t.Rows.Sum(r => r.Cells.Count(c => c.Value is not null))),
+            year.Narrative.Sections.Sum(s => NarrativeReader.AnyFigure().Count(s.Text)), year.Narrative.UnattachedFigures.Count, published.Issues.Count,
+            report.Summary.Errors, report.Summary.Warnings, report.Summary.Infos, report.Summary.Rounding, report.Summary.NotChecked, unchanged);
+
+        var baseline = Keys(report.Findings).ToHashSet(StringComparer.Ordinal);
+        var context = new Context(source, Layout.Of(source), year.Year);
+        var results = new List<ClassRecall>();
+        foreach (var defect in Mutators.All.Where(d => classes is null || classes.Contains(d.Id)))
+        {
+            var random = new Random(Seed(name, defect.Id));
+            var candidates = defect.Candidates(context, random).ToList();
+            var chosen = candidates.Count <= perClass ? candidates : candidates.OrderBy(_ => random.Next()).Take(perClass).OrderBy(m => m.Line).ToList();
+            int found = 0, rounding = 0, unreadable = 0;
+            var missed = new List<string>();
+            foreach (var mutant in chosen)
+            {
+                switch (Judge(source, mutant, baseline, name))
+                {
+                    case Verdict.Found: found++; break;
+                    case Verdict.RoundingOnly: rounding++; break;
+                    case Verdict.Unreadable: unreadable++; missed.Add($"第{mutant.Page}页/第{mutant.Line + 1}行 {mutant.Description}（无法导入）"); break;
+                    default: missed.Add($"第{mutant.Page}页/第{mutant.Line + 1}行 {mutant.Description}"); break;
+                }
+            }
+
+            results.Add(new ClassRecall(defect.Id, chosen.Count, found, rounding, unreadable, missed));
+        }
+
+        return new DocumentResult(figures, results);
+    }
+
+    private enum Verdict
+    {
+        Missed,
+        Found,
+        RoundingOnly,
+        Unreadable,
+    }
+
+    private static Verdict Judge(CorpusSource source, Mutant mutant, HashSet<string> baseline, string name)
+    {
+        var read = source.Read(mutant.Edits);
+        if (read.Value is null)
+        {
+            return Verdict.Unreadable;
+        }
+
+        var fresh = Auditor.Audit(read.Value, name).Findings.Where(f => !baseline.Contains(Key(f))).ToArray();
+        if (fresh.Any(f => f.Severity >= Severity.Warning && f.Kind == FindingKind.Violation && At(f, mutant.Anchor)))
+        {
+            return Verdict.Found;
+        }
+
+        return fresh.Any(f => f.Kind == FindingKind.Rounding && At(f, mutant.Anchor)) ? Verdict.RoundingOnly : Verdict.Missed;
+    }
+
+    /// <summary>True when a finding names the anchor: quotes one of its values or words, or is about its table.</summary>
+    public static bool At(Finding finding, Anchor anchor)
+    {
+        if (anchor.Table is not null && finding.Table == anchor.Table)
+        {
+            return true;
+        }
+
+        var text = string.Join("\n", new[] { finding.Message, finding.Location, finding.Actual, finding.Expected, finding.LikelyWrong }
+            .Concat(finding.Figures.SelectMany(f => new[] { f.Value, f.Location })).Where(s => s is not null))
+            .Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return anchor.Words.Any(w => text.Contains(w, StringComparison.Ordinal) && (anchor.Where is null || text.Contains(anchor.Where, StringComparison.Ordinal)))
+            || anchor.Values.Select(v => v.Replace(",", string.Empty, StringComparison.Ordinal)).Any(v => Regex.IsMatch(text, $@"(?<![\d.]){Regex.Escape(v)}(?!\d)"));
+    }
+
+    private static IEnumerable<string> Keys(IEnumerable<Finding> findings) => findings.Select(Key).Order(StringComparer.Ordinal);
+
+    private static string Key(Finding f) => $"{f.Rule}|{f.Severity}|{f.Kind}|{f.Message}";
+
+    private static int Seed(string document, string cls)
+    {
+        // A stable seed (string.GetHashCode is randomised per process).
+        var h = 17;
+        foreach (var ch in document + "/" + cls)
+        {
+            h = unchecked((h * 31) + ch);
+        }
+
+        return h;
+    }
+}

@@ -1,0 +1,392 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Juesuan.Import.Text;
+
+namespace Juesuan.Corpus;
+
+/// <summary>
+/// What a finding must name to count as finding an injected defect at its place: a printed value (the changed figure,
+/// or a figure of the changed sentence), a word (a placeholder, a wrong year or name), or the table whose rows moved.
+/// </summary>
+/// <param name="Values">Printed values, any of which the finding may quote.</param>
+/// <param name="Words">Words the finding may quote instead.</param>
+/// <param name="Table">The table definition a finding may name instead.</param>
+/// <param name="Where">For a word: the place the finding's location must name too (「第95行」, 「第2页」), since a wrong year or
+/// name also changes what other findings quote.</param>
+public sealed record Anchor(IReadOnlyList<string> Values, IReadOnlyList<string> Words, string? Table = null, string? Where = null);
+
+/// <summary>One injected defect: its class, what was changed (for the report), the edits and where a finding must point.</summary>
+public sealed record Mutant(string Class, string Description, IReadOnlyList<Edit> Edits, Anchor Anchor, int Page, int Line);
+
+/// <summary>A class of defect (缺陷类别) and how to inject it into a document.</summary>
+/// <param name="Id">Stable id, used in the baseline.</param>
+/// <param name="Title">What the defect is, in Chinese as a reviewer would say it.</param>
+/// <param name="Candidates">Every place in the document where the defect can be injected.</param>
+public sealed record DefectClass(string Id, string Title, Func<Context, Random, IEnumerable<Mutant>> Candidates);
+
+/// <summary>A document with its layout and report year, as the mutators see it.</summary>
+public sealed record Context(CorpusSource Source, Layout Layout, int Year)
+{
+    /// <summary>The lines of a kind.</summary>
+    public IEnumerable<int> LinesOf(params LineKind[] kinds) => Enumerable.Range(0, Source.Lines.Count).Where(i => kinds.Contains(Layout.Kinds[i]));
+
+    /// <summary>The pieces of the lines of a kind, with their line.</summary>
+    public IEnumerable<(int Line, int Segment)> SegmentsOf(params LineKind[] kinds) => LinesOf(kinds).SelectMany(l => Source.Lines[l].Select(s => (l, s)));
+
+    /// <summary>How a finding's location names the place of a piece: its line in a text file, its page in a PDF.</summary>
+    public string Where(int line, int segment) => Source.IsPdf ? $"第{Source.Pages[segment]}页" : $"第{line + 1}行";
+
+    /// <summary>A mutant changing one piece.</summary>
+    public Mutant One(string cls, int line, int segment, string text, Anchor anchor, string description) =>
+        new(cls, description, [new Edit(segment, text)], anchor, Source.Pages[segment], line);
+}
+
+/// <summary>The catalogue of defect classes the corpus runner injects (issue 11; the reviewer checks of issue 13 add more).</summary>
+public static partial class Mutators
+{
+    /// <summary>Every class, in report order.</summary>
+    public static IReadOnlyList<DefectClass> All { get; } =
+    [
+        new("narrative-amount", "情况说明中的一个金额被改动", NarrativeAmount),
+        new("narrative-rate", "情况说明中的一个占比或比率改动 0.02–5 个百分点", NarrativeRate),
+        new("narrative-direction", "增加/减少、增长/下降、大于/小于 用反", NarrativeDirection),
+        new("narrative-unit", "情况说明中一个金额的单位写成“元”", NarrativeUnit),
+        new("zero-budget-rate", "对为零的预算数写出完成率", ZeroBudgetRate),
+        new("table-cell", "表中一个单元格改动 0.01–100，使合计不成立", TableCell),
+        new("table-shift", "表中自某行起数值错位一行", TableShift),
+        new("year-heading", "标题中的年度写错", YearHeading),
+        new("year-contents", "目录中的年度写错", YearContents),
+        new("year-date", "「截至…」日期中的年度写错", YearDate),
+        new("placeholder-header", "表头留有占位符（XX）", PlaceholderHeader),
+        new("name-header", "表头中的部门名称与封面不一致", NameHeader),
+    ];
+
+    private static IEnumerable<Mutant> NarrativeAmount(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            foreach (Match m in Amount().Matches(c.Source.Segments[segment]))
+            {
+                if (Changed(m.Groups["v"].Value, random, relative: true) is { } value)
+                {
+                    var printed = value + m.Groups["u"].Value;
+                    yield return c.One("narrative-amount", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
+                        new Anchor([printed, value], []), $"{m.Value} → {printed}");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> NarrativeRate(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            foreach (Match m in Percent().Matches(c.Source.Segments[segment]))
+            {
+                if (Changed(m.Groups["v"].Value, random, relative: false) is { } value)
+                {
+                    yield return c.One("narrative-rate", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
+                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%");
+                }
+            }
+        }
+    }
+
+    private static readonly Dictionary<string, string> Opposites = new()
+    {
+        ["增加"] = "减少", ["减少"] = "增加", ["增长"] = "下降", ["下降"] = "增长", ["大于"] = "小于", ["小于"] = "大于", ["高于"] = "低于", ["低于"] = "高于",
+    };
+
+    private static IEnumerable<Mutant> NarrativeDirection(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in DirectionWord().Matches(text))
+            {
+                // Only a word that governs a figure can be checked: the figures of its clause anchor the finding.
+                var after = text[(m.Index + m.Length)..];
+                var clause = ClauseEnd().Match(after) is { Success: true } end ? after[..end.Index] : after;
+                var before = text[..m.Index];
+                var start = Math.Max(before.LastIndexOfAny(['。', '；']), 0);
+                var figures = Figure().Matches(before[start..] + clause).Select(f => f.Groups["v"].Value).ToArray();
+                if (figures.Length == 0 || !Figure().IsMatch(clause))
+                {
+                    continue;
+                }
+
+                var flipped = text[..m.Index] + Opposites[m.Value] + after;
+                yield return c.One("narrative-direction", line, segment, flipped, new Anchor(figures, []), $"{m.Value} → {Opposites[m.Value]}（{Short(text, m.Index)}）");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> NarrativeUnit(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            foreach (Match m in Amount().Matches(c.Source.Segments[segment]))
+            {
+                if (m.Groups["u"].Value != "万元" || decimal.Parse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) == 0m)
+                {
+                    continue;
+                }
+
+                var text = c.Source.Segments[segment];
+                var changed = text[..m.Groups["u"].Index] + "元" + text[(m.Groups["u"].Index + 2)..];
+                yield return c.One("narrative-unit", line, segment, changed, new Anchor([m.Groups["v"].Value + "元"], []), $"{m.Value} → {m.Groups["v"].Value}元");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> ZeroBudgetRate(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in BudgetThenRate().Matches(text))
+            {
+                var budget = m.Groups["b"];
+                if (decimal.Parse(budget.Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) == 0m)
+                {
+                    continue;
+                }
+
+                var zero = budget.Value.Contains('.', StringComparison.Ordinal) ? "0." + new string('0', budget.Value.Length - budget.Value.IndexOf('.', StringComparison.Ordinal) - 1) : "0";
+                yield return c.One("zero-budget-rate", line, segment, Splice(text, budget, zero), new Anchor([m.Groups["r"].Value + "%", m.Groups["r"].Value], []),
+                    $"预算数 {budget.Value} → {zero}，完成率 {m.Groups["r"].Value}% 未改");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> TableCell(Context c, Random random)
+    {
+        foreach (var line in c.LinesOf(LineKind.TableRow))
+        {
+            foreach (var segment in c.Source.Lines[line])
+            {
+                var text = c.Source.Segments[segment];
+                foreach (Match m in CellInLine().Matches(text))
+                {
+                    var magnitude = new[] { 0.01m, 0.1m, 1m, 10m, 100m }[random.Next(5)] * (random.Next(1, 10));
+                    var value = decimal.Parse(m.Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+                    var decimals = m.Value.Length - m.Value.IndexOf('.', StringComparison.Ordinal) - 1;
+                    var changed = value + magnitude > 100 * Math.Max(value, 1m) ? value + 0.01m * random.Next(1, 10) : value + magnitude;
+                    var printed = Format(Math.Round(changed, decimals, MidpointRounding.AwayFromZero), decimals, m.Value.Contains(',', StringComparison.Ordinal));
+                    yield return c.One("table-cell", line, segment, text[..m.Index] + printed + text[(m.Index + m.Length)..],
+                        new Anchor([printed], []), $"{c.Layout.Tables[line]}：{m.Value} → {printed}");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> TableShift(Context c, Random random)
+    {
+        // The rows of each table block, in order; from a chosen row on each row takes the figures of the row below.
+        var blocks = c.LinesOf(LineKind.TableRow).GroupBy(l => (c.Layout.Tables[l], Block: BlockStart(c, l)));
+        foreach (var block in blocks)
+        {
+            var rows = block.ToArray();
+            for (var k = 0; k + 2 < rows.Length; k++)
+            {
+                var edits = new List<Edit>();
+                for (var j = k; j < rows.Length; j++)
+                {
+                    edits.AddRange(ShiftRow(c, rows[j], j + 1 < rows.Length ? rows[j + 1] : null));
+                }
+
+                var label = ReportText.Normalize(c.Source.LineText(rows[k])).Trim();
+                yield return new Mutant("table-shift", $"{block.Key.Item1}：自「{(label.Length > 24 ? label[..24] : label)}」起数值上移一行", edits,
+                    new Anchor([], [], block.Key.Item1), c.Source.Pages[c.Source.Lines[rows[k]][0]], rows[k]);
+            }
+        }
+    }
+
+    private static int BlockStart(Context c, int line)
+    {
+        while (line > 0 && c.Layout.Kinds[line - 1] is LineKind.TableRow or LineKind.TableHeader or LineKind.Other && c.Layout.Tables[line - 1] == c.Layout.Tables[line])
+        {
+            line--;
+        }
+
+        return line;
+    }
+
+    // A row keeps its labels and takes the figures of the row below (none for the last row).
+    private static IEnumerable<Edit> ShiftRow(Context c, int row, int? below)
+    {
+        if (c.Source is PdfSource)
+        {
+            var figures = c.Source.Lines[row].Where(s => Layout.IsCell(c.Source.Segments[s])).ToArray();
+            foreach (var s in figures)
+            {
+                yield return new Edit(s, string.Empty);
+            }
+
+            if (below is { } b && figures.Length > 0)
+            {
+                foreach (var s in c.Source.Lines[b].Where(s => Layout.IsCell(c.Source.Segments[s])))
+                {
+                    yield return new Edit(s, c.Source.Segments[s], BaselineOf: figures[0]);
+                }
+            }
+
+            yield break;
+        }
+
+        var text = c.Source.Segments[row];
+        var head = text[..FiguresStart(text)];
+        var tail = below is { } next ? c.Source.Segments[next][FiguresStart(c.Source.Segments[next])..] : string.Empty;
+        yield return new Edit(row, head + tail);
+    }
+
+    // Where a row's figures begin: the first cell-shaped token.
+    private static int FiguresStart(string text) => CellInLine().Match(text) is { Success: true } m ? m.Index : text.Length;
+
+    private static IEnumerable<Mutant> YearHeading(Context c, Random random) =>
+        Years(c, "year-heading", c.LinesOf(LineKind.Heading, LineKind.TableTitle).Concat(CoverLines(c)));
+
+    private static IEnumerable<Mutant> YearContents(Context c, Random random) => Years(c, "year-contents", c.LinesOf(LineKind.Contents));
+
+    private static IEnumerable<Mutant> YearDate(Context c, Random random)
+    {
+        foreach (var line in Enumerable.Range(0, c.Source.Lines.Count))
+        {
+            foreach (var segment in c.Source.Lines[line])
+            {
+                var text = c.Source.Segments[segment];
+                if (AsOf().Match(text) is { Success: true } m && int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) is var year)
+                {
+                    var wrong = (year - 1).ToString(CultureInfo.InvariantCulture);
+                    yield return c.One("year-date", line, segment, Splice(text, m.Groups["y"], wrong), new Anchor([], [wrong + "年"], Where: c.Where(line, segment)), $"{m.Value} → 截至{wrong}年");
+                }
+            }
+        }
+    }
+
+    // The cover: lines before the first heading or table that name the report year.
+    private static IEnumerable<int> CoverLines(Context c) =>
+        Enumerable.Range(0, c.Source.Lines.Count).TakeWhile(l => c.Layout.Kinds[l] is LineKind.Other).Take(40);
+
+    private static IEnumerable<Mutant> Years(Context c, string cls, IEnumerable<int> lines)
+    {
+        var year = c.Year.ToString(CultureInfo.InvariantCulture);
+        var wrong = (c.Year - 1).ToString(CultureInfo.InvariantCulture);
+        foreach (var line in lines)
+        {
+            foreach (var segment in c.Source.Lines[line])
+            {
+                var text = c.Source.Segments[segment];
+                if (YearWord().Match(text) is { Success: true } m && m.Groups["y"].Value == year)
+                {
+                    yield return c.One(cls, line, segment, Splice(text, m.Groups["y"], wrong), new Anchor([], [wrong + "年", wrong], Where: c.Where(line, segment)), $"「{Short(text, m.Index)}」{year} → {wrong}");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> PlaceholderHeader(Context c, Random random)
+    {
+        foreach (var (line, segment, name) in Names(c))
+        {
+            var text = c.Source.Segments[segment];
+            yield return c.One("placeholder-header", line, segment, text.Replace(name, "XX", StringComparison.Ordinal), new Anchor([], ["XX"], Where: c.Where(line, segment)), $"{name} → XX");
+        }
+
+        // Without a 编制单位 line, a column header takes the placeholder.
+        foreach (var line in c.LinesOf(LineKind.TableHeader))
+        {
+            foreach (var segment in c.Source.Lines[line])
+            {
+                var text = c.Source.Segments[segment];
+                if (HeaderWord().Match(text) is { Success: true } m)
+                {
+                    yield return c.One("placeholder-header", line, segment, text[..m.Index] + "XX" + text[(m.Index + m.Length)..], new Anchor([], ["XX"], Where: c.Where(line, segment)), $"表头「{m.Value}」→ XX");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> NameHeader(Context c, Random random)
+    {
+        foreach (var (line, segment, name) in Names(c))
+        {
+            // The slips reviewers find: a district dropped, 和 for 与.
+            var other = name.Contains('和', StringComparison.Ordinal) ? name.Replace('和', '与')
+                : DistrictPrefix().Match(name) is { Success: true } p && p.Length < name.Length - 2 ? name[p.Length..] : name[..^1] + "所";
+            yield return c.One("name-header", line, segment, c.Source.Segments[segment].Replace(name, other, StringComparison.Ordinal), new Anchor([], [other], Where: c.Where(line, segment)), $"{name} → {other}");
+        }
+    }
+
+    private static IEnumerable<(int Line, int Segment, string Name)> Names(Context c)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.TableHeader, LineKind.TableTitle, LineKind.Other))
+        {
+            if (c.Layout.Tables[line] is not null && UnitName().Match(c.Source.Segments[segment]) is { Success: true } m && m.Groups["n"].Value.Length >= 4)
+            {
+                yield return (line, segment, m.Groups["n"].Value);
+            }
+        }
+    }
+
+    /// <summary>A printed number changed so that no rounding explains it: by 3–40 % for amounts, 0.02–5 points for rates.</summary>
+    private static string? Changed(string printed, Random random, bool relative)
+    {
+        var plain = printed.Replace(",", string.Empty, StringComparison.Ordinal);
+        var value = decimal.Parse(plain, CultureInfo.InvariantCulture);
+        var decimals = plain.Contains('.', StringComparison.Ordinal) ? plain.Length - plain.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        var step = decimals == 0 ? 1m : 1m / (decimal)Math.Pow(10, decimals);
+        var delta = relative
+            ? Math.Max(Math.Round(value * (0.03m + (decimal)random.NextDouble() * 0.37m), decimals), 10 * step)
+            : Math.Max(Math.Round(0.02m + (decimal)random.NextDouble() * 4.98m, decimals), decimals == 0 ? 1m : 2 * step);
+        var changed = random.Next(2) == 0 || value - delta < 0 ? value + delta : value - delta;
+        return changed == value ? null : Format(changed, decimals, printed.Contains(',', StringComparison.Ordinal));
+    }
+
+    private static string Format(decimal value, int decimals, bool grouped) =>
+        value.ToString((grouped ? "#,0" : "0") + (decimals > 0 ? "." + new string('0', decimals) : string.Empty), CultureInfo.InvariantCulture);
+
+    private static string Splice(string text, Group group, string value) => text[..group.Index] + value + text[(group.Index + group.Length)..];
+
+    private static string Short(string text, int index)
+    {
+        var start = Math.Max(0, index - 12);
+        return text[start..Math.Min(text.Length, index + 12)];
+    }
+
+    [GeneratedRegex(@"(?<![\d.,])(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万元|元)")]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<v>\d+(?:\.\d+)?)\s*[%％]")]
+    private static partial Regex Percent();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<v>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|[%％])")]
+    private static partial Regex Figure();
+
+    [GeneratedRegex("增加|减少|增长|下降|大于|小于|高于|低于")]
+    private static partial Regex DirectionWord();
+
+    [GeneratedRegex("[。；]|主要原因|原因是")]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"预算(?:数)?(?:为|是)?\s*(?<b>\d[\d,]*(?:\.\d+)?)\s*万元[^。]{0,60}?完成[^。%]{0,12}?预算[^。%]{0,4}?(?<r>\d+(?:\.\d+)?)\s*%")]
+    private static partial Regex BudgetThenRate();
+
+    [GeneratedRegex(@"(?<![\d.,])-?(\d{1,3}(,\d{3})+|\d+)\.\d+(?![\d.])")]
+    private static partial Regex CellInLine();
+
+    [GeneratedRegex(@"截至\s*(?<y>20\d\d)\s*年")]
+    private static partial Regex AsOf();
+
+    [GeneratedRegex(@"(?<y>20\d\d)\s*年")]
+    private static partial Regex YearWord();
+
+    [GeneratedRegex(@"(?:编制单位|单位名称|部门名称|填报单位)\s*[：:]\s*(?<n>[^\s\t：:，。]+)")]
+    private static partial Regex UnitName();
+
+    [GeneratedRegex("项目|科目名称|功能分类科目编码")]
+    private static partial Regex HeaderWord();
+
+    [GeneratedRegex(@"^.{2,6}?[县区市]")]
+    private static partial Regex DistrictPrefix();
+}
