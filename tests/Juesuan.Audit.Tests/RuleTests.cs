@@ -131,6 +131,14 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_change_worded_in_two_directions_is_a_contradiction_and_one_direction_is_not()
+    {
+        AssertFinds(Base.WithClaims(c => c.Is(Concepts.IncomeGrandTotal, section: "overview"), c => c with { ChangePercentDirection = Direction.Decrease }),
+            "N.CHANGE", Severity.Error, messagePart: "自相矛盾");
+        AssertNoError(Base.WithClaims(c => c.Is(Concepts.IncomeGrandTotal, section: "overview"), c => c with { ChangePercentDirection = c.ChangeDirection }));
+    }
+
+    [Fact]
     public void A_change_against_the_stated_prior_year_must_have_the_right_direction()
     {
         AssertFinds(Base.WithClaims(c => c.Is(Concepts.IncomeGrandTotal, section: "overview"), c => c with { ChangeDirection = Direction.Decrease }), "N.CHANGE", Severity.Error, messagePart: "应增加");
@@ -217,10 +225,10 @@ public class RuleTests
         {
             Tables = Base.Tables.Select(t => t.Definition != TableIds.GpbExpenditure ? t : t with
             {
-                Rows = [.. t.Rows, new StatedRow { Key = "2109999", Label = "火星医保" }, new StatedRow { Key = "21O15", Label = "笔误" }],
+                Rows = [.. t.Rows, new StatedRow { Key = "2109998", Label = "火星医保" }, new StatedRow { Key = "21O15", Label = "笔误" }],
             }).ToArray(),
         };
-        AssertFinds(year, "C.CODES", Severity.Warning, messagePart: "2109999");
+        AssertFinds(year, "C.CODES", Severity.Warning, messagePart: "2109998");
         AssertFinds(year, "C.CODES", Severity.Error, messagePart: "21O15");
     }
 

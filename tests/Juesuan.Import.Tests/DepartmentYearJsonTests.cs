@@ -102,12 +102,12 @@ public class DepartmentYearJsonTests
     [Fact]
     public void Unknown_codes_and_columns_are_kept_and_reported_as_warnings()
     {
-        var json = Minimal("""{"definition":"gpb-expenditure","title":"一般公共预算财政拨款支出决算表","rows":[{"key":"2109999","label":"火星医保支出","cells":[{"column":"total","value":"1.00"},{"column":"bonus","value":"2.00"}]}]}""");
+        var json = Minimal("""{"definition":"gpb-expenditure","title":"一般公共预算财政拨款支出决算表","rows":[{"key":"2109998","label":"火星医保支出","cells":[{"column":"total","value":"1.00"},{"column":"bonus","value":"2.00"}]}]}""");
         var result = DepartmentYearJson.Read(json);
         Assert.True(result.Success);
-        Assert.Equal("2109999", result.Value!.Tables[0].Rows[0].Key);
+        Assert.Equal("2109998", result.Value!.Tables[0].Rows[0].Key);
         Assert.Equal(2, result.Value.Tables[0].Rows[0].Cells.Count);
-        Assert.Contains(result.Warnings, w => w.Message.Contains("2109999", StringComparison.Ordinal) && w.Message.Contains("不在", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("2109998", StringComparison.Ordinal) && w.Message.Contains("不在", StringComparison.Ordinal));
         Assert.Contains(result.Warnings, w => w.Path == "$.tables[0].rows[0].cells[1].column");
     }
 

@@ -47,7 +47,8 @@ public class TextRoundTripTests
         var original = Example;
         var imported = RoundTrip(original).Value!;
         Assert.Equal(original.Narrative.Sections.Select(s => s.Key), imported.Narrative.Sections.Select(s => s.Key));
-        foreach (var claim in imported.Narrative.Claims)
+        // Statements the clause grammar reads in the narrative's own words (「stated:…」) have no counterpart in the data.
+        foreach (var claim in imported.Narrative.Claims.Where(c => Concepts.StatedSubject(c.Subject.Concept) is null))
         {
             Assert.Contains(original.Narrative.Claims, c => c.Subject == claim.Subject && c.Amount == claim.Amount);
         }

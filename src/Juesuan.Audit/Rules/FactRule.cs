@@ -157,7 +157,7 @@ internal sealed class FactRule : Rule
             "income.other" => "其他收入",
             "income.fund" => "政府性基金预算财政拨款收入",
             "income.soe" => "国有资本经营预算财政拨款收入",
-            var other => other,
+            var other => Concepts.StatedSubject(other) is { } printed ? $"「{printed}」" : other,
         };
         var scope = key.Scope switch
         {

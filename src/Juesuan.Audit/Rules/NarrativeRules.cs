@@ -172,6 +172,15 @@ internal static partial class NarrativeRules
         {
             var current = ValueFor(c, claim.Subject, claim);
             var what = FactRule.Describe(c, claim.Subject);
+            if (claim.Change is not null && claim.ChangePercentDirection is { } percentDirection && claim.ChangeDirection is { } amountDirection
+                && percentDirection != amountDirection)
+            {
+                static string Word(Direction d, bool percent) => d switch { Direction.Increase => percent ? "增长" : "增加", Direction.Decrease => percent ? "下降" : "减少", _ => "持平" };
+                yield return Error(c, "N.CHANGE", claim,
+                    $"{what}的增减方向自相矛盾：增减额写作“{Word(amountDirection, false)} {claim.Change}”，增减率却写作“{Word(percentDirection, true)} {claim.ChangePercent}%”。",
+                    expected: Word(amountDirection, true), actual: Word(percentDirection, true));
+            }
+
             if (claim.ChangeDirection == Direction.Flat && claim.Change is { Value: not 0m })
             {
                 yield return Error(c, "N.CHANGE", claim, $"{what}写作“持平”，却给出变动额 {claim.Change}。", actual: claim.Change.ToString());

@@ -29,6 +29,35 @@ public sealed record CatalogEntry
     /// <summary>Function catalog, 类 only: the row order in table 01 (一、一般公共服务支出 = 1).</summary>
     public int? Table01Order { get; init; }
 
+    /// <summary>Where the entry is established: "report" (printed in a real report we hold) or "catalogue" (the published catalogue).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The first edition the code exists in (null: from the earliest edition shipped).</summary>
+    public int? Since { get; init; }
+
+    /// <summary>The last edition the code exists in (null: still current).</summary>
+    public int? Until { get; init; }
+
+    /// <summary>Earlier official names, each with the last edition it was used in.</summary>
+    public IReadOnlyList<FormerName> FormerNames { get; init; } = [];
+
+    /// <summary>For a code dropped after <see cref="Until"/>: the codes that took over its content (the crosswalk between editions).</summary>
+    public IReadOnlyList<string> ReplacedBy { get; init; } = [];
+
+    /// <summary>True when the code exists in the edition of <paramref name="year"/>.</summary>
+    public bool InEdition(int year) => (Since is null || Since <= year) && (Until is null || year <= Until);
+
+    /// <summary>
+    /// The entry as the edition of <paramref name="year"/> has it: the name then official, the other names (current and
+    /// former) as aliases, so a report printing either name matches.
+    /// </summary>
+    public CatalogEntry AsOf(int year)
+    {
+        var name = FormerNames.Where(f => year <= f.Until).OrderBy(f => f.Until).FirstOrDefault()?.Name ?? Name;
+        var aliases = Aliases.Concat(FormerNames.Select(f => f.Name)).Append(Name).Where(a => a != name).Distinct().ToArray();
+        return this with { Name = name, Aliases = aliases };
+    }
+
     /// <summary>True when <paramref name="name"/> is the official name or a known variant (ignoring spaces and bracket widths).</summary>
     public bool HasName(string name)
     {
@@ -36,6 +65,11 @@ public sealed record CatalogEntry
         return CatalogText.NormalizeName(Name) == n || Aliases.Any(a => CatalogText.NormalizeName(a) == n);
     }
 }
+
+/// <summary>An earlier official name of a catalog entry (曾用名) and the last edition it was used in.</summary>
+/// <param name="Name">The name.</param>
+/// <param name="Until">The last edition year with this name.</param>
+public sealed record FormerName(string Name, int Until);
 
 /// <summary>A classification catalog of one edition (版本年度): function (功能分类) or economic (经济分类).</summary>
 public sealed class Catalog
@@ -103,8 +137,14 @@ public sealed class Catalog
     public IEnumerable<CatalogEntry> ChildrenOf(string code) =>
         Entries.Where(e => e.Code.Length == code.Length + 2 && e.Code.StartsWith(code, StringComparison.Ordinal));
 
-    /// <summary>Reads a catalog file (the JSON shape of the embedded catalogs).</summary>
-    public static Catalog Load(Stream json)
+    /// <summary>Reads a catalog file of one edition (<c>"edition": 2022</c>); see <see cref="LoadEditions"/> for several.</summary>
+    public static Catalog Load(Stream json) => LoadEditions(json).Single();
+
+    /// <summary>
+    /// Reads a catalog file: one edition (<c>"edition"</c>) or several (<c>"editions": [2019, …]</c>, each entry valid from
+    /// its <c>since</c> to its <c>until</c> and named by the edition's name), one <see cref="Catalog"/> per edition.
+    /// </summary>
+    public static IReadOnlyList<Catalog> LoadEditions(Stream json)
     {
         var file = JsonSerializer.Deserialize<CatalogFile>(json, CatalogText.JsonOptions)
             ?? throw new InvalidDataException("Empty catalog file.");
@@ -114,10 +154,11 @@ public sealed class Catalog
             throw new InvalidDataException("Duplicate catalog codes: " + string.Join(", ", duplicates));
         }
 
-        return new Catalog(file.Catalog, file.Edition, file.Title, file.Entries);
+        var editions = file.Editions is { Count: > 0 } listed ? listed : file.Edition is { } single ? [single] : throw new InvalidDataException("A catalog file names no edition.");
+        return editions.Select(year => new Catalog(file.Catalog, year, file.Title, file.Entries.Where(e => e.InEdition(year)).Select(e => e.AsOf(year)))).ToArray();
     }
 
-    private sealed record CatalogFile(string Catalog, int Edition, string Title, IReadOnlyList<CatalogEntry> Entries);
+    private sealed record CatalogFile(string Catalog, int? Edition, IReadOnlyList<int>? Editions, string Title, IReadOnlyList<CatalogEntry> Entries);
 }
 
 /// <summary>
@@ -154,14 +195,14 @@ public static class CatalogLibrary
         var assembly = typeof(CatalogLibrary).Assembly;
         return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("Juesuan.Catalogs.", StringComparison.Ordinal))
-            .Select(n => Load(assembly, n))
+            .SelectMany(n => Load(assembly, n))
             .ToArray();
     }
 
-    private static Catalog Load(Assembly assembly, string name)
+    private static IReadOnlyList<Catalog> Load(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing resource " + name);
-        return Catalog.Load(stream);
+        return Catalog.LoadEditions(stream);
     }
 }
 

@@ -85,6 +85,19 @@ public static class Concepts
 
     /// <summary>机关运行经费.</summary>
     public const string OperatingCosts = "operatingCosts";
+
+    /// <summary>The prefix of a quantity the narrative names that no table row gives (<see cref="Stated"/>).</summary>
+    public const string StatedPrefix = "stated:";
+
+    /// <summary>
+    /// A quantity a narrative section names in its own words (「公务用车运行维护费」, 「医疗救助支出」): known only within that
+    /// section, so two statements of it can be compared with each other and a statement's parts with one another.
+    /// </summary>
+    public static string Stated(string section, string subject) => $"{StatedPrefix}{section}:{subject}";
+
+    /// <summary>The printed subject of a <see cref="Stated"/> concept, or null for any other concept.</summary>
+    public static string? StatedSubject(string concept) =>
+        concept is not null && concept.StartsWith(StatedPrefix, StringComparison.Ordinal) ? concept[(concept.IndexOf(':', StatedPrefix.Length) + 1)..] : null;
 }
 
 /// <summary>

@@ -63,6 +63,9 @@ public sealed record Claim
     /// <summary>The direction word of the change.</summary>
     public Direction? ChangeDirection { get; init; }
 
+    /// <summary>The direction word of the change in percent (增长/下降), when the sentence gives one of its own.</summary>
+    public Direction? ChangePercentDirection { get; init; }
+
     /// <summary>The stated budget (年初预算数 or 全年预算数).</summary>
     public Amount? Budget { get; init; }
 

@@ -52,6 +52,16 @@ internal static partial class NarrativeReader
                 }
             }
 
+            // What the specific readers left: statements of the clause grammar about any subject.
+            foreach (var statement in ClauseReader.Read(section.Text, i => used.Any(u => i >= u.Start && i < u.End)))
+            {
+                if (StatementClaim(statement, section.Printed.Key!) is { } read)
+                {
+                    used.AddRange(read.Figures.Select(f => (f.Index, f.Index + f.Length)));
+                    claims.Add(read.Claim with { Section = section.Printed.Key, Sentence = SentenceAt(section.Text, statement.Index), Source = context.Where(statement.Index) });
+                }
+            }
+
             // Every figure of every section that no statement took is listed, so nothing is dropped unseen.
             foreach (Match m in AnyFigure().Matches(section.Text))
             {
@@ -63,6 +73,45 @@ internal static partial class NarrativeReader
         }
 
         return new Narrative { Sections = sections.Select(s => s.Printed).ToArray(), Claims = claims, UnattachedFigures = unattached };
+    }
+
+    /// <summary>
+    /// A statement of the clause grammar as a claim about a quantity the section names (<see cref="Concepts.Stated"/>):
+    /// its amount, budget, completion rate, change and count, each as printed. Shares whose whole is not named and
+    /// figures without a role are left unread.
+    /// </summary>
+    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section)
+    {
+        ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
+        static Amount Money(ClauseFigure f) => Amount.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal) + f.Unit, MoneyUnit.WanYuan).Value;
+        static Printed Number(ClauseFigure f) => Printed.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal)).Value;
+        var amount = First(FigureRole.Amount);
+        var budget = First(FigureRole.Budget, FigureRole.FullYearBudget);
+        var rate = budget is null ? null : First(FigureRole.Completion);
+        var change = First(FigureRole.ChangeAmount);
+        var changePercent = First(FigureRole.ChangePercent);
+        var count = amount is null && budget is null ? First(FigureRole.Count) : null;
+        var figures = new[] { amount, budget, rate, change, changePercent, count }.OfType<ClauseFigure>().ToArray();
+        if (figures.Length == 0)
+        {
+            return null;
+        }
+
+        var claim = new Claim
+        {
+            Subject = new FactKey(Concepts.Stated($"{section}@{statement.Index}", statement.Subject)),
+            Amount = amount is null ? null : Money(amount),
+            Budget = budget is null ? null : Money(budget),
+            BudgetBasis = budget is null ? null : budget.Role == FigureRole.FullYearBudget ? Bases.FullYearBudget : Bases.Budget,
+            CompletionPercent = rate is null ? null : Number(rate),
+            Change = change is null ? null : Money(change),
+            ChangeDirection = change?.Direction ?? changePercent?.Direction,
+            ChangePercent = changePercent is null ? null : Number(changePercent),
+            ChangePercentDirection = changePercent?.Direction,
+            Count = count is null ? null : Number(count),
+            CountUnit = count?.Unit,
+        };
+        return (claim, figures);
     }
 
     private static IEnumerable<Regex> WholeSectionPatterns(string? key) => key switch
@@ -422,6 +471,7 @@ internal static partial class NarrativeReader
                     Change = Money(m, "c", "cu"),
                     ChangeDirection = Word(m.Groups["dir"].Value),
                     ChangePercent = m.Groups["p"].Success && m.Groups["p"].Value.Length > 0 ? Percent(m, "p") : null,
+                    ChangePercentDirection = m.Groups["pdir"].Success && m.Groups["pdir"].Value.Length > 0 ? Word(m.Groups["pdir"].Value) : null,
                 };
             }
         }

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Model;
+
+namespace Juesuan.Import.Text;
+
+/// <summary>The role a figure plays in its clause (分句中数字的角色).</summary>
+internal enum FigureRole
+{
+    /// <summary>决算数 / the amount of the subject.</summary>
+    Amount,
+
+    /// <summary>年初预算数.</summary>
+    Budget,
+
+    /// <summary>全年预算数 / 调整后预算数.</summary>
+    FullYearBudget,
+
+    /// <summary>完成预算的 Z%.</summary>
+    Completion,
+
+    /// <summary>增加 / 减少 X 万元.</summary>
+    ChangeAmount,
+
+    /// <summary>增长 / 下降 Y%.</summary>
+    ChangePercent,
+
+    /// <summary>占 x%: the whole is not named, so it is not checked.</summary>
+    Share,
+
+    /// <summary>A count with its unit (批次、人次、辆、个).</summary>
+    Count,
+
+    /// <summary>A figure whose role the clause does not show.</summary>
+    Unknown,
+}
+
+/// <summary>One figure of a clause: its role, printed number and unit, where it is, and the direction word that governs it.</summary>
+internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction);
+
+/// <summary>A subject and the figures stated about it, from one or more clauses of a sentence.</summary>
+internal sealed record Statement(string Subject, int Index, int Sentence, IReadOnlyList<ClauseFigure> Figures);
+
+/// <summary>
+/// The clause grammar of the narrative (情况说明): a sentence is cut into clauses at 「，」「、」「；」; each figure takes its
+/// role from the words just before it (预算 → budget, 完成…预算的 → completion rate, 增加/减少 → change, 增长/下降 → change in
+/// percent, 占 → share, 批次/人次/辆 → count, else the subject's amount), and the subject from the words that open the
+/// clause. A clause without a subject of its own continues the statement before it (「…，比上年增加 2.55 万元，增长 1.40%」).
+/// The specific readers of <see cref="NarrativeReader"/> run first; this grammar reads what they leave, so a sentence
+/// about any subject — a 类 the catalogue lacks, a 三公 item, a count — becomes a statement whose parts can be checked
+/// against each other.
+/// </summary>
+internal static partial class ClauseReader
+{
+    /// <summary>
+    /// The statements of <paramref name="text"/> whose figures are not already taken (<paramref name="taken"/>). A statement
+    /// never reaches past its sentence: the same words name different things in different sentences (「大病」 of one fund
+    /// and of another), so statements are compared within their sentence only.
+    /// </summary>
+    public static IReadOnlyList<Statement> Read(string text, Func<int, bool> taken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var statements = new List<Statement>();
+        foreach (Match sentence in Sentence().Matches(text))
+        {
+            string? subject = null;
+            var start = 0;
+            var figures = new List<ClauseFigure>();
+            void Close()
+            {
+                if (subject is not null && figures.Count > 0)
+                {
+                    statements.Add(new Statement(subject, start, sentence.Index, figures.ToArray()));
+                }
+
+                figures.Clear();
+            }
+
+            foreach (Match clause in Clause().Matches(sentence.Value))
+            {
+                var lead = 0;
+                foreach (Match figure in Figure().Matches(clause.Value))
+                {
+                    var at = sentence.Index + clause.Index + figure.Index;
+                    var before = clause.Value[lead..figure.Index];
+                    lead = figure.Index + figure.Length;
+                    if (taken(at))
+                    {
+                        continue;
+                    }
+
+                    var (role, direction) = RoleOf(before, figure.Groups["u"].Value);
+                    var own = SubjectOf(before);
+                    var repeats = figures.Any(f => f.Role == role && role is not (FigureRole.Unknown or FigureRole.Share));
+                    if (own is not null && role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count && (own != subject || repeats))
+                    {
+                        Close();
+                        subject = own;
+                        start = at;
+                    }
+                    else if (repeats)
+                    {
+                        // A second figure of the same role with no subject of its own belongs to a subject the grammar
+                        // cannot name (「项目 298.58 万元」): it stays unread rather than join the statement before.
+                        Close();
+                        subject = null;
+                        start = at;
+                    }
+
+                    figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction));
+                }
+            }
+
+            Close();
+        }
+
+        return statements;
+    }
+
+    /// <summary>The role of a figure from the words before it in its clause, and the direction word that governs it.</summary>
+    internal static (FigureRole Role, Direction? Direction) RoleOf(string before, string unit)
+    {
+        var percent = unit is "%" or "％";
+        var money = unit is "万元" or "元";
+        var direction = LastDirection(before);
+        if (!percent && !money)
+        {
+            return (FigureRole.Count, null);
+        }
+
+        if (percent && before.Contains("完成", StringComparison.Ordinal) && before.Contains("预算", StringComparison.Ordinal))
+        {
+            return (FigureRole.Completion, null);
+        }
+
+        if (percent && before.Contains('占', StringComparison.Ordinal))
+        {
+            return (FigureRole.Share, null);
+        }
+
+        if (direction is not null && !DeviationWords().IsMatch(before))
+        {
+            return (percent ? FigureRole.ChangePercent : FigureRole.ChangeAmount, direction);
+        }
+
+        if (money && Budget().Match(before) is { Success: true } b && !before[b.Index..].Contains("决算", StringComparison.Ordinal))
+        {
+            return (b.Groups["full"].Success ? FigureRole.FullYearBudget : FigureRole.Budget, null);
+        }
+
+        return (money && !DeviationWords().IsMatch(before) ? FigureRole.Amount : FigureRole.Unknown, null);
+    }
+
+    private static Direction? LastDirection(string text)
+    {
+        var m = DirectionWord().Matches(text).LastOrDefault();
+        return m?.Value switch
+        {
+            "增加" or "增长" or "上升" or "提高" => Direction.Increase,
+            "减少" or "下降" or "降低" => Direction.Decrease,
+            "持平" => Direction.Flat,
+            _ => null,
+        };
+    }
+
+    /// <summary>The subject a clause opens with, without numbering, years, connectives and role words; null when none is left.</summary>
+    internal static string? SubjectOf(string before)
+    {
+        // The subject ends where the role words begin: 「公务接待费|全年预算为」, 「基本支出|较上年增加」.
+        var s = LeadingFiller().Replace(before, string.Empty);
+        if (RoleWords().Match(s) is { Success: true } role)
+        {
+            s = s[..role.Index];
+        }
+
+        s = TrailingRole().Replace(s, string.Empty);
+        s = s.Trim('，', '、', '：', ':', '“', '”', ' ');
+        return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !s.Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
+    }
+
+    [GeneratedRegex("(?:年初|全年|调整后)?预算|支出决算|决算|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]
+    private static partial Regex RoleWords();
+
+    [GeneratedRegex(@"[^。；！？]+[。；！？]?")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex(@"[^，、,（）()]+[，、,（）()]?")]
+    private static partial Regex Clause();
+
+    [GeneratedRegex(@"(?<![\d.])(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元|%|％|个|人次|批次|辆|台|套|家|户|件)")]
+    private static partial Regex Figure();
+
+    [GeneratedRegex("增加|减少|增长|下降|上升|降低|提高|持平")]
+    private static partial Regex DirectionWord();
+
+    // 「决算数较预算数减少 0.28 万元」「比预算节约」: a deviation from the budget, not a change against the prior year.
+    [GeneratedRegex("(?:较|比|与)(?:年初|全年|调整后)?预算|节约|超支")]
+    private static partial Regex DeviationWords();
+
+    [GeneratedRegex("(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]
+    private static partial Regex Budget();
+
+    [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|包括|本年度?|20\d\d\s*年度?|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex("(?:(?:财政拨款)?支出(?=决算|执行|实际))?(?:决算数?|实际支出|执行数|金额)?(?:为|是|共|达|合计|共计|累计)?$")]
+    private static partial Regex TrailingRole();
+
+    // Words too general to name a quantity on their own.
+    [GeneratedRegex("^(?:支出|收入|决算|资金|经费|费用|金额|其他|上年|本年|年度|单位|部门|本部门|本单位|项目)$")]
+    private static partial Regex Generic();
+}

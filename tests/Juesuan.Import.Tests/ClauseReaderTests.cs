@@ -1,0 +1,73 @@
+using Juesuan.Domain.Model;
+using Juesuan.Import.Text;
+
+namespace Juesuan.Import.Tests;
+
+/// <summary>The clause grammar: sentence → statements with their figures' roles.</summary>
+public sealed class ClauseReaderTests
+{
+    private static IReadOnlyList<Statement> Read(string text) => ClauseReader.Read(text, _ => false);
+
+    [Fact]
+    public void A_change_clause_without_a_subject_continues_the_statement_before_it()
+    {
+        var s = Read("机关运行经费支出65万元，比2023年度增加2.55万元，增长4.08%。主要原因是物业费上涨。").Single();
+        Assert.Equal("机关运行经费支出", s.Subject);
+        Assert.Equal([FigureRole.Amount, FigureRole.ChangeAmount, FigureRole.ChangePercent], s.Figures.Select(f => f.Role));
+        Assert.Equal([null, Direction.Increase, Direction.Increase], s.Figures.Select(f => f.Direction));
+    }
+
+    [Fact]
+    public void Budget_actual_and_completion_are_told_apart_and_the_budget_kind_is_kept()
+    {
+        var s = Read("公务接待费全年预算为3.00万元，支出决算为2.80万元，完成全年预算的93.33%。").Single();
+        Assert.Equal("公务接待费", s.Subject);
+        Assert.Equal([FigureRole.FullYearBudget, FigureRole.Amount, FigureRole.Completion], s.Figures.Select(f => f.Role));
+    }
+
+    [Fact]
+    public void Each_subject_of_a_list_opens_its_own_statement()
+    {
+        var s = Read("其中：人员经费439.25万元，公用经费36.96万元。");
+        Assert.Equal(["人员经费", "公用经费"], s.Select(x => x.Subject));
+    }
+
+    [Fact]
+    public void A_figure_whose_subject_the_grammar_cannot_name_is_left_out()
+    {
+        // 「项目」 alone names nothing: its figure must not join 公用经费.
+        var s = Read("其中人员经费439.25万元，公用经费36.96万元，项目298.58万元。");
+        Assert.Equal(["人员经费", "公用经费"], s.Select(x => x.Subject));
+        Assert.All(s, x => Assert.Single(x.Figures));
+    }
+
+    [Fact]
+    public void A_deviation_from_the_budget_is_not_a_change_against_the_prior_year()
+    {
+        var s = Read("差旅费支出1.1万元，决算数较预算数减少0.1万元，主要原因是厉行节约。").Single();
+        Assert.DoesNotContain(s.Figures, f => f.Role == FigureRole.ChangeAmount);
+    }
+
+    [Fact]
+    public void Counts_keep_their_units_and_figures_already_read_are_skipped()
+    {
+        var text = "国内公务接待3批次、27人次，公务接待费支出0.80万元。";
+        var taken = text.IndexOf("0.80", StringComparison.Ordinal);
+        var s = ClauseReader.Read(text, i => i == taken);
+        Assert.Contains(s, x => x.Subject == "国内公务接待" && x.Figures[0] is { Role: FigureRole.Count, Unit: "批次" });
+        Assert.DoesNotContain(s, x => x.Figures.Any(f => f.Number == "0.80"));
+    }
+
+    [Theory]
+    [InlineData("与上年相比增加", "万元", "ChangeAmount")]
+    [InlineData("，下降", "%", "ChangePercent")]
+    [InlineData("占", "%", "Share")]
+    [InlineData("完成年初预算的", "%", "Completion")]
+    [InlineData("年初预算为", "万元", "Budget")]
+    [InlineData("调整后预算数", "万元", "FullYearBudget")]
+    [InlineData("支出决算为", "万元", "Amount")]
+    [InlineData("执行率为", "%", "Unknown")]
+    [InlineData("共有车辆", "辆", "Count")]
+    public void The_words_before_a_figure_give_its_role(string before, string unit, string role) =>
+        Assert.Equal(role, ClauseReader.RoleOf(before, unit).Role.ToString());
+}
