@@ -227,6 +227,32 @@ internal static partial class TextTableReader
             }
 
             var cells = values.Take(columns.Count).Select((v, i) => Cell(columns[i].Key, v, where, columns[i].Name)).ToArray();
+            static bool Blank(IEnumerable<StatedCell> row) => row.All(c => c.Value is null && c.Text is null);
+            if (code == FactIndex.TotalRowKey && !values.Any(v => ReportText.IsNumber(v.Trim()))
+                && IsColumnHeader(name + string.Concat(values.Select(v => v.Trim())), definition))
+            {
+                // 「合计 基本支出 项目支出」: the header of an empty table, not its total row.
+                return;
+            }
+
+            if (rows.FindIndex(r => r.Key == code) is var earlier and >= 0)
+            {
+                if (Blank(rows[earlier].Cells))
+                {
+                    rows.RemoveAt(earlier);
+                }
+                else if (Blank(cells))
+                {
+                    return;
+                }
+                else
+                {
+                    // A row key may appear once; the second row is reported with its figures, not silently merged or dropped.
+                    issues.Add(new ImportIssue(where, $"行「{code}」在本表中重复出现，第二次的数值（{string.Join("、", values)}）未读入，请核对。"));
+                    return;
+                }
+            }
+
             rows.Add(new StatedRow { Key = code, Label = name.Length == 0 ? (code == FactIndex.TotalRowKey ? "合计" : null) : name, Cells = cells, Source = where });
         }
 
@@ -281,6 +307,18 @@ internal static partial class TextTableReader
         }
 
         return rows;
+    }
+
+    /// <summary>True when <paramref name="text"/> is nothing but column names of the table (a header line).</summary>
+    private static bool IsColumnHeader(string text, TableDefinition definition)
+    {
+        var rest = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        foreach (var name in definition.Columns.Select(c => c.Name.Replace(" ", string.Empty, StringComparison.Ordinal)).Where(n => n.Length > 0).OrderByDescending(n => n.Length))
+        {
+            rest = rest.Replace(name, string.Empty, StringComparison.Ordinal);
+        }
+
+        return text.Length > 0 && rest.Length == 0;
     }
 
     /// <summary>A functional code at the start of a line: "2101501", "210 15 01", or 合计.</summary>

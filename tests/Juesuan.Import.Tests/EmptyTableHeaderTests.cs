@@ -1,0 +1,35 @@
+using Juesuan.Import.Json;
+using Juesuan.Import.Text;
+
+namespace Juesuan.Import.Tests;
+
+/// <summary>An empty table's header line is not a row, and what import writes audit can read back.</summary>
+public sealed class EmptyTableHeaderTests
+{
+    private const string Report = """
+        青石县医疗保障局2024年度部门决算
+        政府性基金预算财政拨款收入支出决算表
+        编制单位：青石县医疗保障局 单位：万元
+        项目 年初结转和结余 本年收入 本年支出
+        合计 基本支出 项目支出
+        合计
+        注：本部门无政府性基金预算财政拨款收支，故本表为空。
+        """;
+
+    [Fact]
+    public void The_header_of_an_empty_table_is_not_read_as_its_total_row()
+    {
+        var year = TextReportReader.Read(Report, "a.txt").Value!;
+        var table = year.Table("gov-fund")!;
+        Assert.DoesNotContain(table.Rows, r => r.Label == "基本支出项目支出");
+        Assert.True(table.Rows.Count(r => r.Key == "total") <= 1);
+    }
+
+    [Fact]
+    public void An_empty_table_written_as_json_reads_back()
+    {
+        var year = TextReportReader.Read(Report, "a.txt").Value!;
+        var back = DepartmentYearJson.Read(DepartmentYearJson.Write(year));
+        Assert.True(back.Success, string.Join("；", back.Errors));
+    }
+}
