@@ -77,6 +77,31 @@ public partial class CatalogTests
     }
 
     [Fact]
+    public void A_name_printed_in_running_text_finds_its_entries_loosely()
+    {
+        var function = CatalogLibrary.Function(2022);
+        Assert.Contains(function.Named("社会保障和就业"), e => e.Code == "208");
+        Assert.Contains(function.Named("行政部门医疗支出"), e => e.Code == "2101101");
+        Assert.Contains(function.Named(" 行政运行 "), e => e.Code == "2101501");
+        Assert.Empty(function.Named("火星医保"));
+    }
+
+    [Fact]
+    public void An_edition_names_a_code_by_the_name_then_in_force_and_keeps_the_others_as_aliases()
+    {
+        var json = """
+            {"catalog":"function","editions":[2020,2021],"title":"t","entries":[
+              {"code":"21305","name":"巩固脱贫衔接乡村振兴","formerNames":[{"name":"扶贫","until":2020}]},
+              {"code":"2130599","name":"其他","since":2021}]}
+            """;
+        var editions = Catalog.LoadEditions(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Equal("扶贫", editions[0].Find("21305")!.Name);
+        Assert.Null(editions[0].Find("2130599"));
+        Assert.Equal("巩固脱贫衔接乡村振兴", editions[1].Find("21305")!.Name);
+        Assert.True(editions[1].Find("21305")!.HasName("扶贫"));
+    }
+
+    [Fact]
     public void The_edition_for_a_year_is_the_latest_not_after_it()
     {
         Catalog Edition(int year) => new("function", year, "t", [new CatalogEntry { Code = "210", Name = "卫生健康支出" + year }]);

@@ -67,7 +67,7 @@ public sealed partial class Layout
                 continue;
             }
 
-            if (TemplateLibrary.MatchAnyTitle(compact) is { } title || TitleInLine(source, i) is { } titleWord && (title = TemplateLibrary.MatchAnyTitle(titleWord)) is not null)
+            if ((TemplateLibrary.MatchAnyTitle(compact) ?? TitleInLine(source, i)) is { } title)
             {
                 kinds[i] = LineKind.TableTitle;
                 tables[i] = title.Definition;
@@ -118,8 +118,8 @@ public sealed partial class Layout
         : source.LineText(line).Split(['\t', ' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
 
     // A PDF table title is one word of its line (the unit may share the baseline).
-    private static string? TitleInLine(CorpusSource source, int line) =>
-        source.IsPdf ? source.Lines[line].Select(s => source.Segments[s]).FirstOrDefault(w => TemplateLibrary.MatchAnyTitle(w) is not null) : null;
+    private static TemplateTable? TitleInLine(CorpusSource source, int line) =>
+        source.IsPdf ? source.Lines[line].Select(s => TemplateLibrary.MatchAnyTitle(source.Segments[s])).FirstOrDefault(t => t is not null) : null;
 
     [GeneratedRegex(@"^-?(\d{1,3}(,\d{3})+|\d+)\.\d+$")]
     private static partial Regex Cell();

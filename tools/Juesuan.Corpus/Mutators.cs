@@ -168,11 +168,10 @@ public static partial class Mutators
                 var text = c.Source.Segments[segment];
                 foreach (Match m in CellInLine().Matches(text))
                 {
-                    var magnitude = new[] { 0.01m, 0.1m, 1m, 10m, 100m }[random.Next(5)] * (random.Next(1, 10));
+                    var magnitude = new[] { 0.01m, 0.1m, 1m, 10m }[random.Next(4)] * random.Next(1, 10);
                     var value = decimal.Parse(m.Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
                     var decimals = m.Value.Length - m.Value.IndexOf('.', StringComparison.Ordinal) - 1;
-                    var changed = value + magnitude > 100 * Math.Max(value, 1m) ? value + 0.01m * random.Next(1, 10) : value + magnitude;
-                    var printed = Format(Math.Round(changed, decimals, MidpointRounding.AwayFromZero), decimals, m.Value.Contains(',', StringComparison.Ordinal));
+                    var printed = Format(Math.Round(value + magnitude, decimals, MidpointRounding.AwayFromZero), decimals, m.Value.Contains(',', StringComparison.Ordinal));
                     yield return c.One("table-cell", line, segment, text[..m.Index] + printed + text[(m.Index + m.Length)..],
                         new Anchor([printed], []), $"{c.Layout.Tables[line]}：{m.Value} → {printed}");
                 }

@@ -76,6 +76,7 @@ public sealed class Catalog
 {
     private readonly FrozenDictionary<string, CatalogEntry> _byCode;
     private readonly FrozenDictionary<string, string[]> _namesByCode;
+    private readonly FrozenDictionary<string, CatalogEntry[]> _byLooseName;
 
     /// <summary>Creates a catalog; codes must be unique.</summary>
     public Catalog(string kind, int edition, string title, IEnumerable<CatalogEntry> entries)
@@ -87,7 +88,17 @@ public sealed class Catalog
         Entries = entries.OrderBy(e => e.Code, StringComparer.Ordinal).ToArray();
         _byCode = Entries.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
         _namesByCode = Entries.ToFrozenDictionary(e => e.Code, e => e.Aliases.Prepend(e.Name).Select(CatalogText.NormalizeName).ToArray(), StringComparer.Ordinal);
+        _byLooseName = Entries
+            .SelectMany(e => e.Aliases.Prepend(e.Name).Select(n => (Key: CatalogText.LooseKey(n), Entry: e)))
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).Distinct().ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The entries a name printed in running text may stand for (「社会保障和就业（类）」 for 社会保障和就业支出, 「行政部门医疗」
+    /// for 行政单位医疗): compared by <see cref="CatalogText.LooseKey"/>, in code order.
+    /// </summary>
+    public IReadOnlyList<CatalogEntry> Named(string printed) => _byLooseName.GetValueOrDefault(CatalogText.LooseKey(printed)) ?? [];
 
     /// <summary>
     /// True when <paramref name="name"/> is a name of <paramref name="code"/> (official or variant, ignoring spaces and
@@ -216,6 +227,16 @@ public static class CatalogText
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
+
+    /// <summary>
+    /// A loose key for a 科目 name as running text prints it: normalised (<see cref="NormalizeName"/>), 部门 read as 单位,
+    /// a trailing 支出 dropped — 「社会保障和就业」, 「行政单位医疗支出」 and 「行政部门医疗」 name the catalogue's entries.
+    /// </summary>
+    public static string LooseKey(string name)
+    {
+        var n = NormalizeName(name).Replace("部门", "单位", StringComparison.Ordinal);
+        return n.Length > 3 && n.EndsWith("支出", StringComparison.Ordinal) ? n[..^2] : n;
+    }
 
     /// <summary>Removes white space and maps ASCII brackets to full-width, so 「因公出国(境)费用」 matches 「因公出国（境）费用」.</summary>
     public static string NormalizeName(string name)

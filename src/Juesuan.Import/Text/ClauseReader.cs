@@ -38,7 +38,7 @@ internal enum FigureRole
 internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction);
 
 /// <summary>A subject and the figures stated about it, from one or more clauses of a sentence.</summary>
-internal sealed record Statement(string Subject, int Index, int Sentence, IReadOnlyList<ClauseFigure> Figures);
+internal sealed record Statement(string Subject, int Index, IReadOnlyList<ClauseFigure> Figures);
 
 /// <summary>
 /// The clause grammar of the narrative (情况说明): a sentence is cut into clauses at 「，」「、」「；」; each figure takes its
@@ -69,7 +69,7 @@ internal static partial class ClauseReader
             {
                 if (subject is not null && figures.Count > 0)
                 {
-                    statements.Add(new Statement(subject, start, sentence.Index, figures.ToArray()));
+                    statements.Add(new Statement(subject, start, figures.ToArray()));
                 }
 
                 figures.Clear();

@@ -666,22 +666,17 @@ internal static partial class NarrativeReader
     }
 
     private static string? ResolveClass(Catalog catalog, string name) =>
-        catalog.Entries.FirstOrDefault(e => e.Code.Length == 3 && SameName(e, name))?.Code;
+        catalog.Named(name).FirstOrDefault(e => e.Code.Length == 3)?.Code;
 
     private static string? ResolveItem(Catalog catalog, string cls, string section, string item)
     {
         var classCode = ResolveClass(catalog, cls);
-        var sections = catalog.Entries.Where(e => e.Code.Length == 5 && (classCode is null || e.Code.StartsWith(classCode, StringComparison.Ordinal)) && SameName(e, section)).ToArray();
-        var items = catalog.Entries.Where(e => e.Code.Length == 7 && (sections.Length == 0 ? classCode is null || e.Code.StartsWith(classCode, StringComparison.Ordinal) : sections.Any(s => e.Code.StartsWith(s.Code, StringComparison.Ordinal))) && SameName(e, item)).ToArray();
+        bool InClass(CatalogEntry e) => classCode is null || e.Code.StartsWith(classCode, StringComparison.Ordinal);
+        var sections = catalog.Named(section).Where(e => e.Code.Length == 5 && InClass(e)).ToArray();
+        var items = catalog.Named(item)
+            .Where(e => e.Code.Length == 7 && (sections.Length == 0 ? InClass(e) : sections.Any(s => e.Code.StartsWith(s.Code, StringComparison.Ordinal))))
+            .ToArray();
         return items.Length == 1 ? items[0].Code : null;
-    }
-
-    // Names vary: 「社会保障和就业（类）」 for 社会保障和就业支出, 「行政单位医疗支出（项）」 for 行政单位医疗.
-    private static bool SameName(CatalogEntry entry, string printed)
-    {
-        static string Core(string s) => CatalogText.NormalizeName(s).Replace("部门", "单位", StringComparison.Ordinal) is var n && n.EndsWith("支出", StringComparison.Ordinal) && n.Length > 3 ? n[..^2] : CatalogText.NormalizeName(s).Replace("部门", "单位", StringComparison.Ordinal);
-        var wanted = Core(printed);
-        return entry.Aliases.Prepend(entry.Name).Any(n => Core(n) == wanted);
     }
 
     private static string SentenceAt(string text, int index)
