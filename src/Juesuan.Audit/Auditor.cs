@@ -7,7 +7,12 @@ namespace Juesuan.Audit;
 /// <param name="Year">Year.</param>
 /// <param name="Template">Template id.</param>
 /// <param name="Source">The file or store key it came from.</param>
-public sealed record AuditedDocument(string Department, int Year, string Template, string? Source);
+/// <param name="Kind">A final-accounts disclosure or a stand-alone self-evaluation report.</param>
+public sealed record AuditedDocument(string Department, int Year, string Template, string? Source, DocumentKind Kind = DocumentKind.FinalAccounts)
+{
+    /// <summary>What the document is, as headings name it: 「2024 年度决算」 or 「2024 年度绩效自评报告」.</summary>
+    public string Title => $"{Year} 年度{(Kind == DocumentKind.SelfEvaluationReport ? "绩效自评报告" : "决算")}";
+}
 
 /// <summary>Counts of an audit.</summary>
 /// <param name="Errors">Error-level violations.</param>
@@ -60,7 +65,7 @@ public static class Auditor
             ordered.Count(f => f.Kind == FindingKind.Rounding),
             ordered.Count(f => f.Kind == FindingKind.NotChecked),
             rules.Count);
-        return new AuditReport(new AuditedDocument(year.Department.Name, year.Year, year.TemplateId, source), ordered, summary);
+        return new AuditReport(new AuditedDocument(year.Department.Name, year.Year, year.TemplateId, source, year.Kind), ordered, summary);
     }
 
     private static int TableOrder(DepartmentYear year, string? table)

@@ -167,6 +167,31 @@ public class RuleTests
     }
 
     [Fact]
+    public void Without_table_05_the_item_actuals_must_add_up_to_the_stated_total()
+    {
+        var noTables = Base with { Tables = [] };
+        Assert.DoesNotContain(noTables.Audit().Findings, f => f.Rule == "N.ITEM_ACTUALS");
+        var item = noTables.Narrative.Claims.First(c => c.Subject.Code is { Length: 7 } && c.Subject.Scope == Scopes.Gpb && c.Amount is not null);
+        var slip = noTables.WithClaims(c => c == item, c => c with { Amount = Wan((c.Amount!.Value.Value + 0.07m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + "万元") });
+        AssertFinds(slip, "N.ITEM_ACTUALS", Severity.Error);
+
+        // With table 05 each item meets the table instead (N.AMOUNT).
+        Assert.DoesNotContain(Base.WithClaims(c => c == item, c => c with { Amount = slip.Narrative.Claims.First(x => x.Subject == item.Subject).Amount }).Audit().Findings, f => f.Rule == "N.ITEM_ACTUALS");
+    }
+
+    [Fact]
+    public void An_item_amount_printed_without_its_trailing_zeros_is_read_at_the_lists_precision()
+    {
+        // 「支出决算 123 万元」 beside two-decimal items means 123.00: a gap of cents is not hidden in a ±0.5 interval.
+        var noTables = Base with { Tables = [] };
+        var item = noTables.Narrative.Claims.First(c => c.Subject.Code is { Length: 7 } && c.Subject.Scope == Scopes.Gpb
+            && c.Amount is { } a && a.Value - decimal.Truncate(a.Value) is >= 0.02m and <= 0.49m);
+        var whole = noTables.WithClaims(c => c == item, c => c with { Amount = Wan(decimal.Truncate(c.Amount!.Value.Value).ToString(System.Globalization.CultureInfo.InvariantCulture) + "万元") });
+        Assert.Equal(0, whole.Narrative.Claims.First(c => c.Subject == item.Subject).Amount!.Value.Decimals);
+        AssertFinds(whole, "N.ITEM_ACTUALS", Severity.Error);
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") }), "N.ITEM_BUDGETS", Severity.Error);

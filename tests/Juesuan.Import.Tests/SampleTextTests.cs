@@ -212,7 +212,19 @@ public class NarrativeOnlySampleTests
         var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "heshui-2024-performance-self-evaluation.txt"));
         Assert.Equal("合水县医疗保障局", result.Value!.Department.Name);
         Assert.Equal(2024, result.Value.Year);
-        Assert.Contains(result.Issues, i => i.Message.EndsWith("读取了情况说明和 1 张绩效自评表。", StringComparison.Ordinal));
+        // A stand-alone self-evaluation report: it has no public tables to miss, so no note says they may be images.
+        Assert.Equal(DocumentKind.SelfEvaluationReport, result.Value.Kind);
+        Assert.Single(result.Value.Evaluations);
+        Assert.DoesNotContain(result.Issues, i => i.Message.Contains("图片", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Final_accounts_reports_are_not_taken_for_self_evaluation_reports()
+    {
+        foreach (var file in new[] { "longxian-2022-final-accounts.txt", "quxian-2022-final-accounts.txt", "xigong-2022-final-accounts.txt", "zhenan-2023-final-accounts.txt" })
+        {
+            Assert.Equal(DocumentKind.FinalAccounts, TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), file)).Value!.Kind);
+        }
     }
 }
 

@@ -17,6 +17,23 @@ internal static class CompletenessRules
 
     private static IEnumerable<Finding> Tables(AuditContext c)
     {
+        if (c.Year.Kind == DocumentKind.SelfEvaluationReport)
+        {
+            yield break;
+        }
+
+        if (c.Year.Tables.Count == 0)
+        {
+            // No table at all is one fact, not one per table. Beside a narrative it most often means tables published as
+            // images (a warning: they may well be there); with nothing else either, the tables are simply missing.
+            yield return new Finding
+            {
+                Rule = "C.TABLES", Severity = c.Year.Narrative.Sections.Count > 0 ? Severity.Warning : Severity.Error, Location = "公开表",
+                Message = $"没有读取到任何公开表（{c.Template.Name}要求 {c.Template.Tables.Count} 张）：若表以图片形式公开，请提供文字版或 Excel 以便核对；若确未公开，应补充公开。表内与表间的核对均未进行。",
+            };
+            yield break;
+        }
+
         foreach (var required in c.Template.Tables.Where(t => c.Table(t.Definition) is null))
         {
             yield return new Finding
@@ -63,6 +80,11 @@ internal static class CompletenessRules
 
     private static IEnumerable<Finding> Sections(AuditContext c)
     {
+        if (c.Year.Kind == DocumentKind.SelfEvaluationReport)
+        {
+            yield break;
+        }
+
         var sections = c.Year.Narrative.Sections;
         if (sections.Count == 0)
         {

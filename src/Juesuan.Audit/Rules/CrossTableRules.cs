@@ -59,6 +59,12 @@ internal static class CrossTableRules
                 tb ??= c.Table(TableIds.ThreePublicMeetingTraining);
             }
 
+            if (c.Year.Tables.Count == 0)
+            {
+                // No table read at all: C.TABLES says so once.
+                return [];
+            }
+
             if (ta is null || tb is null)
             {
                 var missing = string.Join("、", new[] { (ta, a), (tb, b) }.Where(x => x.Item1 is null).Select(x => c.TableName(x.Item2)));

@@ -136,15 +136,15 @@ internal static class EvaluationRules
             yield break;
         }
 
-        var rate = b.Number.ToEstimate().DividedBy(a.Number.ToEstimate());
-        if (e.ExecutionRatePercent is { } stated && rate is { } r)
+        // The 合计 line's rate is the form's; a 「其中」 line (当年财政拨款 …) prints its own.
+        // A 「其中」 line repeating the 合计 line's figures and rate repeats its slip too: reported once.
+        var lines = e.Funds.Select((f, i) => (Funds: f, Stated: i == 0 ? e.ExecutionRatePercent : f.RatePercent, Label: i == 0 ? string.Empty : $"「其中：{f.Source}」"))
+            .Where((x, i) => i == 0 || !(x.Stated == e.ExecutionRatePercent && x.Funds.FullYearBudget == funds.FullYearBudget && x.Funds.Executed == funds.Executed));
+        foreach (var (line, stated, label) in lines)
         {
-            var check = Consistency.Check(stated, r * 100m);
-            if (!check.Holds)
+            if (RateFinding(e, line, stated, label) is { } finding)
             {
-                yield return Make("P.EXECUTION", Severity.Error, Where(e),
-                    $"{Name(e)} 执行率写作 {stated}%，全年执行数 {b} ÷ 全年预算数 {a} = {AuditContext.Format(r.Value * 100m, 2)}%。",
-                    expected: AuditContext.Format(r.Value * 100m, 2) + "%", actual: stated + "%", difference: AuditContext.Format(check.Difference));
+                yield return finding;
             }
         }
 
@@ -161,6 +161,32 @@ internal static class EvaluationRules
                     expected: AuditContext.Format(expected, 2), actual: score.ToString(), difference: AuditContext.Format(score.Value - expected));
             }
         }
+    }
+
+    /// <summary>
+    /// A line's printed execution rate against B ÷ A. When the rate was taken over 年初预算数 instead of 全年预算数 (A), the
+    /// message says so: that is how it usually happens, and how a reviewer explains it to the preparer.
+    /// </summary>
+    private static Finding? RateFinding(Evaluation e, EvaluationFunds line, Printed? stated, string label)
+    {
+        if (stated is null || line.FullYearBudget is not { Value: not 0m } a || line.Executed is not { } b
+            || b.Number.ToEstimate().DividedBy(a.Number.ToEstimate()) is not { } r)
+        {
+            return null;
+        }
+
+        var check = Consistency.Check(stated.Value, r * 100m);
+        if (check.Holds)
+        {
+            return null;
+        }
+
+        var overInitial = line.InitialBudget is { Value: not 0m } initial && b.Number.ToEstimate().DividedBy(initial.Number.ToEstimate()) is { } ri
+            && Consistency.Check(stated.Value, ri * 100m).Holds
+            ? $"；所写执行率是按年初预算数 {initial} 计算的，应按全年预算数计算" : string.Empty;
+        return Make("P.EXECUTION", Severity.Error, Where(e),
+            $"{Name(e)}{label} 执行率写作 {stated}%，全年执行数 {b} ÷ 全年预算数 {a} = {AuditContext.Format(r.Value * 100m, 2)}%{overInitial}。",
+            expected: AuditContext.Format(r.Value * 100m, 2) + "%", actual: stated + "%", difference: AuditContext.Format(check.Difference));
     }
 
     private static IEnumerable<Finding> IndicatorScores(AuditContext c, Evaluation e, ScoringRules rules)

@@ -20,6 +20,7 @@ internal static partial class NarrativeRules
         yield return new DelegateRule("N.IMPLIED_PRIOR", "各处隐含的上年数一致", ImpliedPriors);
         yield return new DelegateRule("N.COMPLETION", "完成率等于决算数除以预算数，大于/小于的措辞与之相符", Completions);
         yield return new DelegateRule("N.ITEM_BUDGETS", "各项年初预算之和等于一般公共预算财政拨款年初预算总数", ItemBudgets);
+        yield return new DelegateRule("N.ITEM_ACTUALS", "表未能核对时，各项决算数之和等于一般公共预算财政拨款支出决算总数", ItemActuals);
         yield return new DelegateRule("N.ITEM_COVERAGE", "一般公共预算财政拨款支出表中的每个项都有说明", ItemCoverage);
         yield return new DelegateRule("N.PLACEHOLDER", "没有遗留的占位符（XX、××、某某）", Placeholders);
         yield return new DelegateRule("N.YEAR", "陈述中的年度与决算年度相符", Years);
@@ -143,7 +144,7 @@ internal static partial class NarrativeRules
             var subject = FactRule.Describe(c, claim.Subject);
             foreach (var f in Percentage(c, "N.SHARE", claim, $"{subject}的占比", share, numerator.Value, denominator.Value,
                 $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
-                (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按表中数据应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。"))
+                (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按 {AuditContext.Format(numerator.Value.Value, 2)} ÷ {AuditContext.Format(denominator.Value.Value, 2)} 应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。"))
             {
                 yield return f;
             }
@@ -314,6 +315,41 @@ internal static partial class NarrativeRules
             yield return Error(c, "N.ITEM_BUDGETS", total,
                 $"一般公共预算财政拨款年初预算总数写作 {total.Budget}，而 {items.Length} 个项的年初预算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}。",
                 expected: AuditContext.Format(sum.Value, 2), actual: total.Budget.ToString(), difference: AuditContext.Format(check.Difference));
+        }
+    }
+
+    /// <summary>
+    /// Where table 05 was not read (published as an image), the 项 paragraphs are the only statement of the items: their
+    /// actuals must add up to the total the section states. With table 05 each item and the total meet the table instead
+    /// (N.AMOUNT), and a missing paragraph is N.ITEM_COVERAGE's.
+    /// </summary>
+    private static IEnumerable<Finding> ItemActuals(AuditContext c)
+    {
+        if (c.Table(TableIds.GpbExpenditure) is not null)
+        {
+            yield break;
+        }
+
+        var claims = c.Year.Narrative.Claims.Where(x => x.Amount is not null && x.Subject.Concept == Concepts.ExpenseTotal && x.Subject.Scope == Scopes.Gpb).ToArray();
+        var total = claims.FirstOrDefault(x => x.Subject.Code is null);
+        var items = claims.Where(x => x.Subject.Code is { Length: 7 }).GroupBy(x => x.Subject.Code).Select(g => g.First()).ToArray();
+        if (total is null || items.Length < 2)
+        {
+            yield break;
+        }
+
+        // A list that prints its amounts with two decimals drops trailing zeros now and then (「支出决算 200 万元」 beside
+        // 「22.02 万元」): such an amount is read at the list's precision, not as rounded to the unit.
+        var precision = items.Append(total).Max(x => x.Amount!.Value.Decimals);
+        Estimate Read(Claim claim) => Interpret(c, claim.Subject, claim.Amount!.Value is var a && a.Decimals < precision ? new Amount(a.Value, precision, a.Unit) : a);
+        var sum = Estimate.Sum(items.Select(Read));
+        var stated = Read(total);
+        var check = Consistency.Check(stated, sum);
+        if (check.Kind == ConsistencyKind.Inconsistent)
+        {
+            yield return Error(c, "N.ITEM_ACTUALS", total,
+                $"一般公共预算财政拨款支出决算总数写作 {total.Amount}，而 {items.Length} 个项的支出决算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                expected: AuditContext.Format(sum.Value, 2), actual: total.Amount.ToString(), difference: AuditContext.Format(check.Difference));
         }
     }
 

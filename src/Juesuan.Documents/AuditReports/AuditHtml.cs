@@ -27,7 +27,7 @@ public static class AuditHtml
         ArgumentNullException.ThrowIfNull(reports);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>");
-        sb.Append(E(reports.Count == 1 ? $"{reports[0].Document.Department} {reports[0].Document.Year} 年度决算审核" : $"决算审核（{reports.Count} 份）"));
+        sb.Append(E(reports.Count == 1 ? $"{reports[0].Document.Department} {reports[0].Document.Title}审核" : $"决算审核（{reports.Count} 份）"));
         sb.Append("</title><style>").Append(Style).Append("</style></head><body>\n");
         if (reports.Count > 1)
         {
@@ -53,7 +53,7 @@ public static class AuditHtml
     {
         var d = report.Document;
         var s = report.Summary;
-        sb.Append($"<h1>{E(d.Department)} {d.Year} 年度决算审核</h1>\n<p>模板 {E(d.Template)}{(d.Source is null ? string.Empty : "；来源 " + E(d.Source))}</p>\n");
+        sb.Append($"<h1>{E(d.Department)} {E(d.Title)}审核</h1>\n<p>模板 {E(d.Template)}{(d.Source is null ? string.Empty : "；来源 " + E(d.Source))}</p>\n");
         sb.Append($"<p class=\"summary\"><span>错误 {s.Errors}</span><span>警告 {s.Warnings}</span><span>提示 {s.Infos}</span><span>尾差 {s.Rounding}</span><span>未检查 {s.NotChecked}</span><span>{s.Rules} 条规则</span></p>\n");
         if (report.Findings.All(f => f.Kind != FindingKind.Violation))
         {

@@ -24,7 +24,11 @@ public static class AuditJson
         var s = report.Summary;
         return new JsonObject
         {
-            ["document"] = new JsonObject { ["department"] = d.Department, ["year"] = d.Year, ["template"] = d.Template, ["source"] = d.Source },
+            ["document"] = new JsonObject
+            {
+                ["department"] = d.Department, ["year"] = d.Year, ["template"] = d.Template, ["source"] = d.Source,
+                ["kind"] = d.Kind == Domain.Model.DocumentKind.SelfEvaluationReport ? "selfEvaluationReport" : "finalAccounts",
+            },
             ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode)new JsonObject
             {
                 ["rule"] = f.Rule,

@@ -16,7 +16,7 @@ public static class AuditText
         var sb = new StringBuilder();
         var d = report.Document;
         var s = report.Summary;
-        sb.AppendLine(Paint($"审核：{d.Department} {d.Year} 年度决算（模板 {d.Template}）{(d.Source is null ? string.Empty : "　来源：" + d.Source)}", "1", colour));
+        sb.AppendLine(Paint($"审核：{d.Department} {d.Title}（模板 {d.Template}）{(d.Source is null ? string.Empty : "　来源：" + d.Source)}", "1", colour));
         sb.AppendLine($"错误 {s.Errors}　警告 {s.Warnings}　提示 {s.Infos}　尾差 {s.Rounding}　未检查 {s.NotChecked}　（{s.Rules} 条规则）");
         foreach (var (severity, title, code) in new[] { (Severity.Error, "错误", "31"), (Severity.Warning, "警告", "33"), (Severity.Info, "提示", "36") })
         {

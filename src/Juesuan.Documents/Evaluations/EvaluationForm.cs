@@ -27,7 +27,7 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
         var funds = evaluation.Funds.Select((f, i) => new[]
         {
             f.Source == "合计" ? "年度资金总额" : "其中：" + f.Source, Money(f.InitialBudget), Money(f.FullYearBudget), Money(f.Executed),
-            i == 0 ? evaluation.ExecutionWeight?.ToString() ?? "10" : "—", i == 0 && evaluation.ExecutionRatePercent is { } r ? r + "%" : "—",
+            i == 0 ? evaluation.ExecutionWeight?.ToString() ?? "10" : "—", (i == 0 ? evaluation.ExecutionRatePercent : f.RatePercent) is { } r ? r + "%" : "—",
             i == 0 ? evaluation.ExecutionScore?.ToString() ?? string.Empty : "—",
         }).ToArray();
         return new EvaluationForm(

@@ -65,6 +65,10 @@ public sealed record DepartmentYear
     /// <summary>The template id (<see cref="TemplateLibrary"/>).</summary>
     public string TemplateId { get; init; } = TemplateLibrary.DefaultTemplateId;
 
+    /// <summary>What kind of document the data comes from: a final-accounts disclosure (the default) or a stand-alone self-evaluation report.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public DocumentKind Kind { get; init; }
+
     /// <summary>The units the accounts cover (本级 and 二级单位).</summary>
     public IReadOnlyList<OrgUnit> Units { get; init; } = [];
 
@@ -118,4 +122,17 @@ public sealed record DepartmentYear
 
     /// <summary>The store key of a department-year: 「名称/年度」.</summary>
     public static string KeyOf(string department, int year) => $"{department.Trim()}/{year}";
+}
+
+/// <summary>The kind of document a department-year was read from (文档类型).</summary>
+public enum DocumentKind
+{
+    /// <summary>部门决算公开: tables, 情况说明, self-evaluations — what the template asks for.</summary>
+    FinalAccounts,
+
+    /// <summary>
+    /// 绩效自评报告 published on its own (部门/单位整体支出绩效自评报告): its own figures and evaluation table, no public
+    /// tables or 情况说明 sections to require.
+    /// </summary>
+    SelfEvaluationReport,
 }

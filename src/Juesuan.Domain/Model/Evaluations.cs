@@ -26,6 +26,9 @@ public sealed record EvaluationFunds
 
     /// <summary>全年执行数 (B).</summary>
     public Amount? Executed { get; init; }
+
+    /// <summary>执行率 (B/A) as this line prints it, in percent; 「其中」 lines print their own.</summary>
+    public Printed? RatePercent { get; init; }
 }
 
 /// <summary>A performance indicator (绩效指标): levels, comparator, target, actual, weight, score, deviation reason.</summary>

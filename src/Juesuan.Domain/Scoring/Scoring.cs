@@ -44,7 +44,9 @@ public sealed partial record TargetValue(Comparator Comparator, decimal? Value, 
     /// <summary>Reads 「≥90%」, 「≧95%」, 「&lt;=100%」, 「=100%」, 「15 人」, 「80 万」, 「2-5个工作日」, 「明显提高」.</summary>
     public static TargetValue Parse(string? text)
     {
-        var t = Numbers.Printed.NormalizeDigits((text ?? string.Empty).Trim()).Replace(" ", string.Empty, StringComparison.Ordinal);
+        // Full-width comparators (「＝100%」, 「＞90%」) as Sichuan's 指标性质 column prints them.
+        var t = Numbers.Printed.NormalizeDigits((text ?? string.Empty).Trim()).Replace(" ", string.Empty, StringComparison.Ordinal)
+            .Replace('＝', '=').Replace('＞', '>').Replace('＜', '<');
         if (RangeValue().Match(t) is { Success: true } r)
         {
             return new TargetValue(Comparator.Range, Dec(r.Groups["b"].Value), Dec(r.Groups["a"].Value), r.Groups["u"].Value, t);

@@ -134,8 +134,10 @@ internal static partial class EvaluationReader
                 }
                 else
                 {
-                    // 「其中」 rows print 「—」 or 「/」 for weight and score: only their leading amounts count.
-                    funds.AddRange(Funds(source, numbers.Where(n => !n.Contains('%', StringComparison.Ordinal)).Take(3).ToList(), unit));
+                    // 「其中」 rows print 「—」 or 「/」 for weight and score: their leading amounts and their own rate count.
+                    var ownRate = numbers.FirstOrDefault(n => n.Contains('%', StringComparison.Ordinal)) is { } p ? Number(p) : null;
+                    funds.AddRange(Funds(source, numbers.Where(n => !n.Contains('%', StringComparison.Ordinal)).Take(3).ToList(), unit)
+                        .Select((f, i) => i == 0 ? f with { RatePercent = ownRate } : f));
                 }
 
                 continue;
@@ -179,12 +181,21 @@ internal static partial class EvaluationReader
                     level2BeforePending = level2;
                 }
 
-                pending.Add(string.Concat(fields));
                 // A level label on a line of its own (merged cells in space-separated text).
-                if (fields.FirstOrDefault(x => Level1().IsMatch(x)) is { } first)
+                if (fields.FirstOrDefault(x => Level1().IsMatch(x)) is { } first && fields.SkipWhile(x => x != first).Skip(1).LastOrDefault() is { } second)
                 {
-                    level1 = first;
-                    level2 = fields.SkipWhile(x => x != first).Skip(1).LastOrDefault() ?? string.Empty;
+                    // 「效益指标 经济效益指标」: both levels, so what follows is a 三级 name, not a 二级.
+                    (level1, level2) = (first, second);
+                    pending.Clear();
+                    level2BeforePending = second;
+                    continue;
+                }
+
+                pending.Add(string.Concat(fields));
+                if (fields.FirstOrDefault(x => Level1().IsMatch(x)) is { } only)
+                {
+                    level1 = only;
+                    level2 = string.Empty;
                 }
                 else if (fields[^1].Length >= 3)
                 {
@@ -287,7 +298,12 @@ internal static partial class EvaluationReader
     [GeneratedRegex(@"可执行项目|可执行|一次性项目|常年性项目|延续性项目|经常性项目")]
     private static partial Regex ProjectType();
 
-    /// <summary>Score (last), rate (before it, % or ≤ 100), weight (a whole number ≤ 100 before the rate, if any), amounts (the rest).</summary>
+    /// <summary>
+    /// The funds row's figures told apart by the columns' order, which differs by province: the rate is the figure printed
+    /// with %; after it come weight and score (Sichuan: 执行率 权重 得分) or the score alone, with the weight before the
+    /// rate (national: 分值 执行率 得分). Without a % figure: score last, rate before it, a whole-number weight before that.
+    /// The amounts are the rest.
+    /// </summary>
     private static (List<string> Amounts, Printed? Weight, Printed? Rate, Printed? Score) FromRight(List<string> numbers)
     {
         if (numbers.Count < 2)
@@ -295,17 +311,19 @@ internal static partial class EvaluationReader
             return (numbers, null, null, null);
         }
 
-        var score = Number(numbers[^1]);
-        var rate = Number(numbers[^2]);
-        var rest = numbers.Take(numbers.Count - 2).ToList();
-        Printed? weight = null;
-        if (rest.Count > 0 && !rest[^1].Contains('%', StringComparison.Ordinal) && Number(rest[^1]) is { Decimals: 0, Value: > 0 and <= 100 } w && rest.Count - 1 >= 2)
+        var percentAt = numbers.FindLastIndex(n => n.Contains('%', StringComparison.Ordinal));
+        var rateAt = percentAt >= 0 ? percentAt : numbers.Count - 2;
+        var after = numbers.Skip(rateAt + 1).ToList();
+        var rest = numbers.Take(rateAt).ToList();
+        Printed? weight = after.Count >= 2 ? Number(after[0]) : null;
+        var score = after.Count > 0 ? Number(after[^1]) : null;
+        if (after.Count < 2 && rest.Count >= 3 && !rest[^1].Contains('%', StringComparison.Ordinal) && Number(rest[^1]) is { Decimals: 0, Value: > 0 and <= 100 } w)
         {
             weight = w;
             rest.RemoveAt(rest.Count - 1);
         }
 
-        return (rest, weight, rate, score);
+        return (rest, weight, Number(numbers[rateAt]), score);
     }
 
     /// <summary>
@@ -432,6 +450,16 @@ internal static partial class EvaluationReader
         var actual = f[weightAt - 1];
         var target = f[weightAt - 2];
         var levels = f.Take(weightAt - 2).ToList();
+
+        // A comparator in a column of its own (Sichuan: 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值): the target is the
+        // comparator, value and unit together, and the name is the field before it — none when the row opens with the
+        // comparator, whose name then wrapped onto the lines above.
+        if (f.FindIndex(x => ComparatorOnly().IsMatch(x)) is var comparatorAt and >= 0 && comparatorAt < weightAt - 1)
+        {
+            target = string.Concat(f.Skip(comparatorAt).Take(weightAt - 1 - comparatorAt));
+            levels = f.Take(comparatorAt).ToList();
+        }
+
         if (levels.Count == 0)
         {
             return null;
@@ -489,6 +517,9 @@ internal static partial class EvaluationReader
 
     [GeneratedRegex(@"^任务\s*\d+$")]
     private static partial Regex TaskLabel();
+
+    [GeneratedRegex(@"^(?:[≥≤≧≦<>=＞＜＝]|>=|<=)$")]
+    private static partial Regex ComparatorOnly();
 
     [GeneratedRegex(@"^[≥≤≧≦<>=＞＜]")]
     private static partial Regex Comparison();

@@ -497,7 +497,8 @@ internal static partial class NarrativeReader
 
     private static readonly Dictionary<string, string> IncomeConcepts = new()
     {
-        ["财政拨款"] = Concepts.IncomeFiscal, ["上级补助"] = "income.superior", ["事业"] = "income.business", ["经营"] = "income.operating",
+        ["财政拨款"] = Concepts.IncomeFiscal, ["一般公共预算财政拨款"] = Concepts.IncomeGeneral, ["政府性基金预算财政拨款"] = "income.fund",
+        ["国有资本经营预算财政拨款"] = "income.soe", ["上级补助"] = "income.superior", ["事业"] = "income.business", ["经营"] = "income.operating",
         ["附属单位上缴"] = "income.affiliates", ["附属部门上缴"] = "income.affiliates", ["其他"] = "income.other",
     };
 
@@ -724,7 +725,7 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"(?:本年)?收入合计" + V + U)]
     private static partial Regex IncomeTotal();
 
-    [GeneratedRegex(@"(?<name>财政拨款|上级补助|事业|经营|附属单位上缴|附属部门上缴|其他)收入" + V + U + @"[，,]占(?:总收入|收入合计|本年收入合计)?的?(?<s>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"(?<name>一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政拨款|上级补助|事业|(?<!资本)经营|附属单位上缴|附属部门上缴|其他)收入" + V + U + @"[，,]占(?:总收入|收入合计|本年收入合计)?的?(?<s>\d+(?:\.\d+)?)%")]
     private static partial Regex IncomeItem();
 
     [GeneratedRegex(@"(?:本年)?支出合计" + V + U)]

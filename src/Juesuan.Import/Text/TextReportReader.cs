@@ -66,6 +66,7 @@ public static partial class TextReportReader
             Department = new Department { Name = department, Province = province },
             Year = year.Value,
             TemplateId = template.Id,
+            Kind = KindOf(lines),
             Tables = tables.Tables,
             Narrative = narrative,
             Explanations = NarrativeReader.ExplanationsOf(narrative),
@@ -77,7 +78,7 @@ public static partial class TextReportReader
             Staffing = NarrativeReader.StaffingOf(lines),
             Sources = [file],
         };
-        if (tables.Tables.Count == 0)
+        if (tables.Tables.Count == 0 && result.Kind == DocumentKind.FinalAccounts)
         {
             var read = result.Evaluations.Count > 0 ? $"读取了情况说明和 {result.Evaluations.Count} 张绩效自评表" : "只读取了情况说明";
             issues.Add(new ImportIssue(new SourceLocation { File = file }, $"文本中没有找到公开表（公开01–09表，可能以图片形式公开）；{read}。"));
@@ -85,6 +86,23 @@ public static partial class TextReportReader
 
         return new ImportResult(result, issues);
     }
+
+    /// <summary>
+    /// A stand-alone self-evaluation report titles itself so on its first page (「2024年单位整体支出绩效自评报告」) and never
+    /// as a final-accounts disclosure (「2024年度部门决算」).
+    /// </summary>
+    private static DocumentKind KindOf(IReadOnlyList<ReportLine> lines)
+    {
+        var front = lines.Where(l => !l.IsBlank).Take(40).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)).ToArray();
+        return front.Any(t => SelfEvaluationTitle().IsMatch(t)) && !front.Any(t => FinalAccountsTitle().IsMatch(t))
+            ? DocumentKind.SelfEvaluationReport : DocumentKind.FinalAccounts;
+    }
+
+    [GeneratedRegex(@"^(?:20\d\d年度?)?.{0,30}?(?:整体支出|项目支出|预算)?绩效(?:自评|自我评价|评价)报告$")]
+    private static partial Regex SelfEvaluationTitle();
+
+    [GeneratedRegex(@"20\d\d年度?(?:部门|单位)?决算(?:公开)?$|^第[一二三]部分")]
+    private static partial Regex FinalAccountsTitle();
 
     private static string? FindDepartment(IReadOnlyList<ReportLine> lines)
     {
