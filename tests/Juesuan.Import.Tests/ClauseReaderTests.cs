@@ -58,6 +58,15 @@ public sealed class ClauseReaderTests
         Assert.DoesNotContain(s, x => x.Figures.Any(f => f.Number == "0.80"));
     }
 
+    [Fact]
+    public void Thousands_separators_do_not_cut_a_clause_and_a_sub_heading_does_not_become_the_subject()
+    {
+        var s = Read("（一）高等学校收支决算总表说明学校2023年度收入总计430,725.03万元，与2022年度相比，减少23,616.80万元，降低5.20%。其中：其他收入减少39,049.48万元。");
+        Assert.Equal(["学校2023年度收入总计", "其他收入"], s.Select(x => x.Subject));
+        Assert.Equal(["430,725.03", "23,616.80", "5.20"], s[0].Figures.Select(f => f.Number));
+        Assert.Equal("39,049.48", s[1].Figures.Single().Number);
+    }
+
     [Theory]
     [InlineData("与上年相比增加", "万元", "ChangeAmount")]
     [InlineData("，下降", "%", "ChangePercent")]

@@ -23,6 +23,17 @@ public static class Paths
     }
 
     /// <summary>
+    /// The shared corpus folder (../shared/corpus beside the repository), or JUESUAN_CORPUS when set; skips or fails like
+    /// <see cref="RequireSamples"/>.
+    /// </summary>
+    public static string RequireCorpus()
+    {
+        var dir = Environment.GetEnvironmentVariable("JUESUAN_CORPUS") ?? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus"));
+        return Require(dir, Directory.Exists(dir), "JUESUAN_REQUIRE_SAMPLES", $"the shared corpus folder {dir}",
+            "set JUESUAN_CORPUS or place ../shared beside the repository");
+    }
+
+    /// <summary>
     /// The Chromium executable for PDF and browser tests (JUESUAN_CHROMIUM, else /usr/bin/chromium). Skips the calling
     /// test when there is none, unless JUESUAN_REQUIRE_BROWSER=1 (CI), where it fails instead.
     /// </summary>

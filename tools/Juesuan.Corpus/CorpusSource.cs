@@ -41,6 +41,22 @@ public abstract class CorpusSource
     /// <summary>Reads the document with the edits applied (none: as published).</summary>
     public abstract ImportResult Read(IReadOnlyList<Edit> edits);
 
+    /// <summary>The numbered lines the reader builds from a file, with their page (tables of a PDF rebuilt from word positions).</summary>
+    public static IEnumerable<string> ReaderLines(string path)
+    {
+        if (!path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReportText.Lines(File.ReadAllText(path)).Select(l => $"{l.Number,5}  {l.Text}");
+        }
+
+        if (PdfReportReader.ReadWordsOf(path, false, out var words, out _) is { } error)
+        {
+            return [error];
+        }
+
+        return PdfReportReader.Lines(words, [], System.IO.Path.GetFileName(path)).Select(l => $"{l.Number,5} p{l.Page,-3} {l.Text}");
+    }
+
     /// <summary>Opens a .txt or .pdf file; null for anything else or an unreadable file.</summary>
     public static CorpusSource? Open(string path)
     {

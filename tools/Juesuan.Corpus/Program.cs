@@ -4,11 +4,22 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Juesuan.Corpus;
 
-// juesuan-corpus [--shared DIR] [--per-class N] [--doc TEXT] [--class ID] [--missed] [--write DIR]
+// juesuan-corpus [--shared DIR] [--per-class N] [--doc TEXT] [--class ID] [--missed] [--write DIR] | --lines FILE
 // Measures every real document under ../shared (samples, samples/pdf, corpus): what is read, what is found, and the
 // recall of injected defects per class. --write stores baseline.json and baseline.md for review.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a, x => x.i + 1 < args.Length && !args[x.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[x.i + 1] : "");
+if (options.TryGetValue("--lines", out var linesOf))
+{
+    // The lines the reader builds from a document (PDF: tables rebuilt from word positions), to see a misreading.
+    foreach (var line in CorpusSource.ReaderLines(linesOf))
+    {
+        Console.WriteLine(line);
+    }
+
+    return 0;
+}
+
 var shared = options.GetValueOrDefault("--shared") ?? FindShared();
 var perClass = int.Parse(options.GetValueOrDefault("--per-class") ?? "8", CultureInfo.InvariantCulture);
 var documents = CorpusRunner.Documents(shared).Where(d => !options.ContainsKey("--doc") || Path.GetFileName(d).Contains(options["--doc"], StringComparison.Ordinal)).ToArray();

@@ -65,6 +65,12 @@ internal static class CrossTableRules
                 return [];
             }
 
+            if (c.Template.Table(a) is null || (c.Template.Table(b) ?? (b == TableIds.ThreePublic ? c.Template.Table(TableIds.ThreePublicMeetingTraining) : null)) is null)
+            {
+                // A relation between tables the template does not have (the university's four tables) does not apply.
+                return [];
+            }
+
             if (ta is null || tb is null)
             {
                 var missing = string.Join("、", new[] { (ta, a), (tb, b) }.Where(x => x.Item1 is null).Select(x => c.TableName(x.Item2)));

@@ -8,24 +8,26 @@ internal static class TableRules
 {
     private static readonly string[] Income01 = ["income.general", "income.fund", "income.soe", "income.superior", "income.business", "income.operating", "income.affiliates", "income.other"];
 
+    // 高等学校收支决算总表: 财政拨款收入 as one row (政府性基金 is a 其中 of it), 捐赠收入 a 其中 of 其他收入.
+    private static readonly string[] UniversityIncome = ["income.fiscal", "income.superior", "income.business", "income.operating", "income.affiliates", "income.other"];
+
     public static IEnumerable<Rule> All()
     {
-        const string t01 = TableIds.IncomeExpenditureSummary;
-        yield return Rule("T01.INCOME_TOTAL", "收入支出决算总表：本年收入合计等于各项收入之和", t01, (c, t) =>
-            One(c.Sum("T01.INCOME_TOTAL", c.Cell(t, "income.total", "amount"), Income01.Select(r => c.Cell(t, r, "amount")).ToArray(), "本年收入合计 = 一至八项收入之和", t01)));
-        yield return Rule("T01.EXPENSE_TOTAL", "收入支出决算总表：本年支出合计等于各类支出之和", t01, (c, t) =>
-            One(c.Sum("T01.EXPENSE_TOTAL", c.Cell(t, "expense.total", "amount"), ClassRows(t).Select(r => c.Cell(t, r, "amount")).ToArray(), "本年支出合计 = 各类支出之和", t01)));
-        yield return Rule("T01.INCOME_GRAND_TOTAL", "收入支出决算总表：收入总计等于本年收入合计、使用非财政拨款结余与年初结转和结余之和", t01, (c, t) =>
-            One(c.Sum("T01.INCOME_GRAND_TOTAL", c.Cell(t, "income.grandTotal", "amount"),
-                [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.nonFiscalBalanceUsed", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", t01)));
-        yield return Rule("T01.EXPENSE_GRAND_TOTAL", "收入支出决算总表：支出总计等于本年支出合计、结余分配与年末结转和结余之和", t01, (c, t) =>
-            One(c.Sum("T01.EXPENSE_GRAND_TOTAL", c.Cell(t, "expense.grandTotal", "amount"),
-                [c.Cell(t, "expense.total", "amount"), c.Cell(t, "expense.balanceDistribution", "amount"), c.Cell(t, "expense.closingBalance", "amount")], "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", t01)));
-        yield return Rule("T01.BALANCE", "收入支出决算总表：收入总计等于支出总计", t01, (c, t) =>
-            One(c.Equal("T01.BALANCE", c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "amount"), "收入总计 = 支出总计", t01)));
+        // 01 and the university's 收支决算总表 (高等学校) share the relations; their income rows differ.
+        foreach (var (t01, incomeRows) in new[] { (TableIds.IncomeExpenditureSummary, Income01), (TableIds.UniversitySummary, UniversityIncome) })
+        {
+            foreach (var rule in SummaryRules(t01, incomeRows))
+            {
+                yield return rule;
+            }
+        }
 
-        yield return RowSum("T02.ROW_SUM", TableIds.Income, "total", ["fiscal", "superior", "business", "operating", "affiliates", "other"], "本年收入合计 = 各项收入之和");
-        yield return Hierarchy("T02.HIERARCHY", TableIds.Income);
+        foreach (var income in new[] { TableIds.Income, TableIds.UniversityIncome })
+        {
+            yield return RowSum("T02.ROW_SUM", income, "total", ["fiscal", "superior", "business", "operating", "affiliates", "other"], "本年收入合计 = 各项收入之和");
+            yield return Hierarchy("T02.HIERARCHY", income);
+        }
+
         yield return RowSum("T03.ROW_SUM", TableIds.Expenditure, "total", ["basic", "project", "paidToSuperior", "operating", "subsidyToAffiliates"], "本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助");
         yield return Hierarchy("T03.HIERARCHY", TableIds.Expenditure);
 
@@ -50,8 +52,12 @@ internal static class TableRules
                     $"{f.Item2}：本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余", t04))
                 .OfType<Finding>());
 
-        yield return RowSum("T05.ROW_SUM", TableIds.GpbExpenditure, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
-        yield return Hierarchy("T05.HIERARCHY", TableIds.GpbExpenditure);
+        foreach (var fiscal in new[] { TableIds.GpbExpenditure, TableIds.UniversityFiscalExpenditure })
+        {
+            yield return RowSum("T05.ROW_SUM", fiscal, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
+            yield return Hierarchy("T05.HIERARCHY", fiscal);
+        }
+
 
         yield return Economic("T06.CLASS_SUM", TableIds.GpbBasicEconomic);
         yield return Rule("T06.PERSONNEL_PUBLIC", "基本支出明细表：人员经费合计 = 301 + 303，公用经费合计 = 其余各类", TableIds.GpbBasicEconomic, (c, t) =>
@@ -84,6 +90,22 @@ internal static class TableRules
         yield return RowSum("TGDETAIL.ROW_SUM", "gpb-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
         yield return Hierarchy("TGDETAIL.HIERARCHY", "gpb-expenditure-detail");
         yield return Economic("TPROJ.CLASS_SUM", "gpb-project-economic");
+    }
+
+    private static IEnumerable<Rule> SummaryRules(string t01, string[] incomeRows)
+    {
+        yield return Rule("T01.INCOME_TOTAL", "收入支出决算总表：本年收入合计等于各项收入之和", t01, (c, t) =>
+            One(c.Sum("T01.INCOME_TOTAL", c.Cell(t, "income.total", "amount"), incomeRows.Select(r => c.Cell(t, r, "amount")).ToArray(), incomeRows.Length == 8 ? "本年收入合计 = 一至八项收入之和" : "本年收入合计 = 各项收入之和", t01)));
+        yield return Rule("T01.EXPENSE_TOTAL", "收入支出决算总表：本年支出合计等于各类支出之和", t01, (c, t) =>
+            One(c.Sum("T01.EXPENSE_TOTAL", c.Cell(t, "expense.total", "amount"), ClassRows(t).Select(r => c.Cell(t, r, "amount")).ToArray(), "本年支出合计 = 各类支出之和", t01)));
+        yield return Rule("T01.INCOME_GRAND_TOTAL", "收入支出决算总表：收入总计等于本年收入合计、使用非财政拨款结余与年初结转和结余之和", t01, (c, t) =>
+            One(c.Sum("T01.INCOME_GRAND_TOTAL", c.Cell(t, "income.grandTotal", "amount"),
+                [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.nonFiscalBalanceUsed", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", t01)));
+        yield return Rule("T01.EXPENSE_GRAND_TOTAL", "收入支出决算总表：支出总计等于本年支出合计、结余分配与年末结转和结余之和", t01, (c, t) =>
+            One(c.Sum("T01.EXPENSE_GRAND_TOTAL", c.Cell(t, "expense.grandTotal", "amount"),
+                [c.Cell(t, "expense.total", "amount"), c.Cell(t, "expense.balanceDistribution", "amount"), c.Cell(t, "expense.closingBalance", "amount")], "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", t01)));
+        yield return Rule("T01.BALANCE", "收入支出决算总表：收入总计等于支出总计", t01, (c, t) =>
+            One(c.Equal("T01.BALANCE", c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "amount"), "收入总计 = 支出总计", t01)));
     }
 
     /// <summary>The 类 rows of a table: 3-digit functional codes, template order first.</summary>

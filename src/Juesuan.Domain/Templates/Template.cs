@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
 
@@ -150,7 +151,7 @@ public sealed record SectionDefinition
 /// 模板: the table set and narrative sections of one province (from a year on). Data, not code: the embedded
 /// JSON files under Templates/ define them.
 /// </summary>
-public sealed record Template
+public sealed partial record Template
 {
     /// <summary>Stable id ("national-2022", "shanghai-2024", …).</summary>
     public required string Id { get; init; }
@@ -202,9 +203,15 @@ public sealed record Template
     public static string TitleKey(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return CatalogText.NormalizeName(title).Replace("\"", "“", StringComparison.Ordinal).Replace("”", "“", StringComparison.Ordinal)
+        var key = CatalogText.NormalizeName(title).Replace("\"", "“", StringComparison.Ordinal).Replace("”", "“", StringComparison.Ordinal)
             .Replace("（明细）", "明细", StringComparison.Ordinal);
+
+        // A title numbered in its own words (「表 1：高等学校收支决算总表」, 「附表三、…」) is the same title.
+        return TitleNumber().Replace(key, string.Empty);
     }
+
+    [GeneratedRegex(@"^附?表[0-9一二三四五六七八九十]{1,3}[：:、.．]?")]
+    private static partial Regex TitleNumber();
 }
 
 /// <summary>The embedded table definitions and provincial templates.</summary>
@@ -316,6 +323,15 @@ public static class TableIds
 {
     /// <summary>收入支出决算总表 (01).</summary>
     public const string IncomeExpenditureSummary = "income-expenditure-summary";
+
+    /// <summary>高等学校收支决算总表 (教育部直属高校).</summary>
+    public const string UniversitySummary = "university-summary";
+
+    /// <summary>高等学校收入决算表 (with 其中：教育收费).</summary>
+    public const string UniversityIncome = "university-income";
+
+    /// <summary>高等学校财政拨款支出决算表 (with 其中：基本建设资金支出).</summary>
+    public const string UniversityFiscalExpenditure = "university-fiscal-expenditure";
 
     /// <summary>收入决算表 (02).</summary>
     public const string Income = "income";

@@ -127,7 +127,7 @@ public static partial class PdfReportReader
         {
             var start = titles[t].i;
             var end = t + 1 < titles.Count ? titles[t + 1].i : ordered.Count;
-            var partEnd = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => Part().IsMatch(ordered[i].Text), -1);
+            var partEnd = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => Part().IsMatch(ordered[i].Text) || IsSectionHeading(ordered[i].Text), -1);
             if (partEnd >= 0)
             {
                 end = partEnd;
@@ -150,7 +150,8 @@ public static partial class PdfReportReader
             var block = ordered.Skip(start + 1).Take(end - start - 1).ToList();
             var rebuilt = TableLines(title, TemplateLibrary.Definition(template.Definition), block, issues, file);
             output.Add((title.Page, title.Bottom, title.Text));
-            var unit = block.FirstOrDefault(w => w.Text.Contains("单位", StringComparison.Ordinal))?.Text ?? "单位：万元";
+            // The unit (「单位：万元」, 「金额单位：元」), not the 「单位名称：」 label beside it.
+            var unit = block.FirstOrDefault(w => w.Text.Contains("单位", StringComparison.Ordinal) && !w.Text.Contains("名称", StringComparison.Ordinal))?.Text ?? "单位：万元";
             output.Add((title.Page, title.Bottom - 0.01, unit.StartsWith("单位", StringComparison.Ordinal) || unit.Contains("：", StringComparison.Ordinal) ? unit : "单位：万元"));
             output.AddRange(rebuilt.Select((line, k) => (line.Page, title.Bottom - 0.02 - (k * 0.0001), line.Text)));
         }
@@ -171,6 +172,16 @@ public static partial class PdfReportReader
     }
 
     private static bool IsTableTitle(string text) => TemplateLibrary.MatchAnyTitle(text) is not null;
+
+    private static readonly Lazy<HashSet<string>> SectionTitles = new(() =>
+        TemplateLibrary.Templates.Values.SelectMany(t => t.Sections).Select(x => Template.TitleKey(x.Title)).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// A heading of a narrative section some template names exactly (「三、决算报表说明」): it ends the table above it — a
+    /// row label that merely opens with 「一、」 names no section.
+    /// </summary>
+    private static bool IsSectionHeading(string text) =>
+        SectionHeading().Match(text) is { Success: true } m && SectionTitles.Value.Contains(Template.TitleKey(m.Groups[1].Value));
 
     /// <summary>Words grouped into lines by baseline (2.5 pt tolerance), left to right.</summary>
     internal static IEnumerable<List<PdfWord>> BaselineLines(IEnumerable<PdfWord> words)
@@ -211,6 +222,9 @@ public static partial class PdfReportReader
 
     [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
     private static partial Regex Part();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]
+    private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"^(注|说明)\s*\d?\s*[：:]")]
     private static partial Regex NoteStart();

@@ -91,7 +91,11 @@ internal static partial class ClauseReader
                     var (role, direction) = RoleOf(before, figure.Groups["u"].Value);
                     var own = SubjectOf(before);
                     var repeats = figures.Any(f => f.Role == role && role is not (FigureRole.Unknown or FigureRole.Share));
-                    if (own is not null && role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count && (own != subject || repeats))
+                    // A subject of its own opens a statement for an amount, a budget or a count — and for a change when no
+                    // statement is open (「其中：财政拨款收入增加 14,458.07 万元」).
+                    var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count
+                        || (subject is null && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
+                    if (own is not null && opens && (own != subject || repeats))
                     {
                         Close();
                         subject = own;
@@ -165,8 +169,16 @@ internal static partial class ClauseReader
     /// <summary>The subject a clause opens with, without numbering, years, connectives and role words; null when none is left.</summary>
     internal static string? SubjectOf(string before)
     {
+        // A sub-heading run into its first sentence (「（一）高等学校收支决算总表说明学校2023年度收入总计」): the subject is
+        // what follows the heading.
+        var s = before;
+        if (s.LastIndexOf("说明", StringComparison.Ordinal) is var heading and > 0 && heading + 2 < s.Length)
+        {
+            s = s[(heading + 2)..];
+        }
+
         // The subject ends where the role words begin: 「公务接待费|全年预算为」, 「基本支出|较上年增加」.
-        var s = LeadingFiller().Replace(before, string.Empty);
+        s = LeadingFiller().Replace(s, string.Empty);
         if (RoleWords().Match(s) is { Success: true } role)
         {
             s = s[..role.Index];
@@ -174,6 +186,7 @@ internal static partial class ClauseReader
 
         s = TrailingRole().Replace(s, string.Empty);
         s = s.Trim('，', '、', '：', ':', '“', '”', ' ');
+
         return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !s.Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
     }
 
@@ -183,7 +196,8 @@ internal static partial class ClauseReader
     [GeneratedRegex(@"[^。；！？]+[。；！？]?")]
     private static partial Regex Sentence();
 
-    [GeneratedRegex(@"[^，、,（）()]+[，、,（）()]?")]
+    // A comma between digits groups thousands (「39,049.48」); only other commas end a clause.
+    [GeneratedRegex(@"(?:[^，、,（）()]|(?<=\d),(?=\d))+[，、,（）()]?")]
     private static partial Regex Clause();
 
     [GeneratedRegex(@"(?<![\d.])(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元|%|％|个|人次|批次|辆|台|套|家|户|件)")]

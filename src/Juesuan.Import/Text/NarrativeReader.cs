@@ -339,7 +339,7 @@ internal static partial class NarrativeReader
                 // the text itself, and annexes number their own 「一、」 headings.
                 if (m.Groups[1].Value == "一")
                 {
-                    if (SectionKey(m.Groups[2].Value, template) == "overview")
+                    if (SectionKey(m.Groups[2].Value, template) == template.Sections[0].Key)
                     {
                         headings.Clear();
                         closed = false;

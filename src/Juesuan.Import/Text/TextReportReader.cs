@@ -108,9 +108,19 @@ public static partial class TextReportReader
     {
         foreach (var line in lines)
         {
-            if (HeaderName().Match(line.Text) is { Success: true } m)
+            // An empty 「单位名称：」 must not lend the name of the next label (「单位：万元」).
+            if (HeaderName().Match(line.Text) is { Success: true } m && !NotAName().IsMatch(m.Groups[1].Value))
             {
                 return m.Groups[1].Value.Trim();
+            }
+        }
+
+        // The cover's own title: 「西南大学 2023 年度部门决算」.
+        foreach (var line in lines.Take(60))
+        {
+            if (CoverTitle().Match(line.Text.Trim()) is { Success: true } m)
+            {
+                return m.Groups["name"].Value;
             }
         }
 
@@ -152,6 +162,12 @@ public static partial class TextReportReader
 
     [GeneratedRegex(@"(?:部门名称|编制单位|单位名称)\s*[：:]\s*([^\s\t]+)")]
     private static partial Regex HeaderName();
+
+    [GeneratedRegex(@"^(?:金额|计量)?单位[：:]|[：:]|^(?:万元|元)$")]
+    private static partial Regex NotAName();
+
+    [GeneratedRegex(@"^(?<name>[^\s，。、：:（）()\d]{2,30}?)\s*20\d\d\s*年\s*度?\s*(?:部门|单位)?\s*决算(?:公开)?$")]
+    private static partial Regex CoverTitle();
 
     [GeneratedRegex(@"^(?:第一部分\s*)?(?<name>.+?(?:局|委员会|中心|院|所|办公室))概况$")]
     private static partial Regex Overview();

@@ -26,10 +26,11 @@ internal static partial class TextTableReader
         var emptyList = EmptyTableList(lines, template);
         var tables = new List<StatedTable>();
         var regions = new List<(int, int)>();
+        var earlierIssues = new Dictionary<string, List<ImportIssue>>();
         for (var i = 0; i < starts.Count; i++)
         {
             var (index, title) = starts[i];
-            var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1);
+            var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1, template);
             regions.Add((index, end));
             var match = template.MatchTitle(title) ?? TemplateLibrary.MatchAnyTitle(title);
             if (match is null)
@@ -37,13 +38,29 @@ internal static partial class TextTableReader
                 continue;
             }
 
-            if (tables.Any(t => t.Definition == match.Definition))
+            var tableIssues = new List<ImportIssue>();
+            var table = ReadTable(lines, index, end, file, title, TemplateLibrary.Definition(match.Definition), tableIssues);
+            if (tables.FindIndex(t => t.Definition == match.Definition) is var earlier and >= 0)
             {
-                issues.Add(new ImportIssue(lines[index].At(file, title), $"表「{title}」出现了两次，只读取第一次。"));
-                continue;
+                // A title printed twice: a 目录 without leaders names every table before it is printed, so an earlier
+                // occurrence without figures gives way to one with them (and what was noticed reading it goes too);
+                // two with figures keep the first.
+                if (tables[earlier].HasNoData && !table.HasNoData)
+                {
+                    tables.RemoveAt(earlier);
+                    var stale = earlierIssues[match.Definition];
+                    issues.RemoveAll(stale.Contains);
+                }
+                else
+                {
+                    issues.Add(new ImportIssue(lines[index].At(file, title), $"表「{title}」出现了两次，只读取第一次。"));
+                    continue;
+                }
             }
 
-            var table = ReadTable(lines, index, end, file, title, TemplateLibrary.Definition(match.Definition), issues);
+            earlierIssues[match.Definition] = tableIssues;
+            issues.AddRange(tableIssues);
+
             if (table.EmptyStatement is null && table.HasNoData && emptyList.TryGetValue(match.Definition, out var reason))
             {
                 table = table with { EmptyStatement = reason };
@@ -77,7 +94,8 @@ internal static partial class TextTableReader
             }
 
             // A title opens a table only when a number line or a unit line follows (a table of contents line does not).
-            var confirm = lines.Skip(i + 1).Take(8).Any(l => l.Text.Contains("公开", StringComparison.Ordinal) || l.Text.Contains("单位：", StringComparison.Ordinal) || l.Text.Contains("单位:", StringComparison.Ordinal));
+            var confirm = lines.Skip(i + 1).Take(8).Any(l => l.Text.Contains("公开", StringComparison.Ordinal) || l.Text.Contains("单位：", StringComparison.Ordinal) || l.Text.Contains("单位:", StringComparison.Ordinal)
+                || l.Text.TrimStart().StartsWith("单位名称", StringComparison.Ordinal) || l.Text.TrimStart().StartsWith("编制单位", StringComparison.Ordinal));
             if (confirm)
             {
                 starts.Add((i, text));
@@ -98,6 +116,12 @@ internal static partial class TextTableReader
             }
         }
 
+        // No title at all says nothing about the template: the default one, not whichever asks for the fewest tables.
+        if (titles.Count == 0)
+        {
+            return TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId];
+        }
+
         // The template whose own titles cover the most printed titles; titles only one template has decide ties.
         return Templates
             .Select(t => (Template: t, Score: (titles.Count(title => t.MatchTitle(title) is not null) * 10)
@@ -107,11 +131,17 @@ internal static partial class TextTableReader
             .First().Template;
     }
 
-    private static int NextPart(IReadOnlyList<ReportLine> lines, int from)
+    /// <summary>
+    /// Where the last table ends: at the next part (「第三部分」), or at a heading naming one of the template's sections
+    /// exactly (「三、决算报表说明」 after the university's tables) — never at a row label that merely starts with 「一、」.
+    /// </summary>
+    private static int NextPart(IReadOnlyList<ReportLine> lines, int from, Template template)
     {
+        var sections = template.Sections.Select(x => Template.TitleKey(x.Title)).ToHashSet(StringComparer.Ordinal);
         for (var i = from; i < lines.Count; i++)
         {
-            if (PartHeading().IsMatch(lines[i].Text.Trim()))
+            var text = lines[i].Text.Trim();
+            if (PartHeading().IsMatch(text) || (SectionHeading().Match(text) is { Success: true } m && sections.Contains(Template.TitleKey(m.Groups[1].Value))))
             {
                 return i;
             }
@@ -119,6 +149,9 @@ internal static partial class TextTableReader
 
         return lines.Count;
     }
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]
+    private static partial Regex SectionHeading();
 
     private static Dictionary<string, string> EmptyTableList(IReadOnlyList<ReportLine> lines, Template template)
     {
@@ -241,8 +274,9 @@ internal static partial class TextTableReader
                 {
                     rows.RemoveAt(earlier);
                 }
-                else if (Blank(cells))
+                else if (Blank(cells) || rows[earlier].Cells.Select(c => c.Value).SequenceEqual(cells.Select(c => c.Value)))
                 {
+                    // Nothing new: a blank repeat, or the same total printed at the head (「类 款 项 合计」) and the foot.
                     return;
                 }
                 else

@@ -1,0 +1,42 @@
+using Juesuan.Audit;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+using Juesuan.Import.Pdf;
+using Juesuan.TestSupport;
+
+namespace Juesuan.Import.Tests;
+
+/// <summary>
+/// 西南大学 2023 (the corpus): the Ministry of Education's university template, four 高等学校 tables numbered 「表 1：」…,
+/// a 目录 without leaders naming every table, 决算报表说明 after the tables.
+/// </summary>
+public sealed class UniversityTemplateTests
+{
+    private static DepartmentYear Read() =>
+        PdfReportReader.ReadFile(Path.Combine(Paths.RequireCorpus(), "swu-2023-final-accounts.pdf")).Value!;
+
+    [SkippableFact]
+    public void The_four_university_tables_are_read_under_their_template()
+    {
+        var year = Read();
+        Assert.Equal("西南大学", year.Department.Name);
+        Assert.Equal("moe-university-2019", year.TemplateId);
+        Assert.Equal([TableIds.UniversitySummary, TableIds.UniversityIncome, TableIds.Expenditure, TableIds.UniversityFiscalExpenditure], year.Tables.Select(t => t.Definition));
+        var summary = year.Table(TableIds.UniversitySummary)!;
+        Assert.Equal(430_725.03m, summary.AmountAt("income.total", "amount")!.Value.Value);
+        Assert.Equal(569_496.54m, summary.AmountAt("expense.grandTotal", "amount")!.Value.Value);
+        Assert.Equal(73_648.19m, year.Table(TableIds.UniversityIncome)!.AmountAt("205", "businessTuition")!.Value.Value);
+        Assert.Equal(6_894.90m, year.Table(TableIds.UniversityFiscalExpenditure)!.AmountAt("total", "projectCapital")!.Value.Value);
+    }
+
+    [SkippableFact]
+    public void Its_table_relations_hold_and_its_notes_are_read()
+    {
+        var year = Read();
+        var report = Auditor.Audit(year);
+        Assert.True(report.Summary.Errors == 0, string.Join("\n", report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message)));
+        Assert.Contains(report.Findings, f => f.Rule == "T01.INCOME_TOTAL" || f.Rule == "T02.ROW_SUM");
+        Assert.Equal(["profile", "notes", "glossary"], year.Narrative.Sections.Select(s => s.Key));
+        Assert.Contains(year.Narrative.Claims, c => c.Change?.Value == 23_616.80m && c.ChangePercent?.Value == 5.20m);
+    }
+}
