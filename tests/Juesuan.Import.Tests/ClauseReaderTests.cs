@@ -68,6 +68,23 @@ public sealed class ClauseReaderTests
     }
 
     [Theory]
+    [InlineData("学校2023年度收入总计", "收入")]
+    [InlineData("收入总额", "收入")]
+    [InlineData("总支出", "支出")]
+    [InlineData("学校2023年度各项支出总计", "支出")]
+    [InlineData("学校2023年度财政拨款支出总计", "财政拨款支出")]
+    public void A_quantity_keeps_its_identity_across_wordings(string words, string key) =>
+        Assert.Equal(key, ClauseReader.QuantityKey(words));
+
+    [Fact]
+    public void A_share_names_its_whole()
+    {
+        var s = Read("学校2023年度收入总计430,725.03万元，财政拨款收入243,015.38万元，占收入总额56.42%。");
+        var share = s[1].Figures.Single(f => f.Role == FigureRole.Share);
+        Assert.Equal(("收入总额", "56.42"), (share.Whole, share.Number));
+    }
+
+    [Theory]
     [InlineData("与上年相比增加", "万元", "ChangeAmount")]
     [InlineData("，下降", "%", "ChangePercent")]
     [InlineData("占", "%", "Share")]

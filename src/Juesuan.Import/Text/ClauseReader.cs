@@ -34,8 +34,11 @@ internal enum FigureRole
     Unknown,
 }
 
-/// <summary>One figure of a clause: its role, printed number and unit, where it is, and the direction word that governs it.</summary>
-internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction);
+/// <summary>
+/// One figure of a clause: its role, printed number and unit, where it is, the direction word that governs it, and for a
+/// share the whole it names (「占收入总额」 → 收入总额).
+/// </summary>
+internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction, string? Whole = null);
 
 /// <summary>A subject and the figures stated about it, from one or more clauses of a sentence.</summary>
 internal sealed record Statement(string Subject, int Index, IReadOnlyList<ClauseFigure> Figures);
@@ -110,7 +113,8 @@ internal static partial class ClauseReader
                         start = at;
                     }
 
-                    figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction));
+                    var whole = role == FigureRole.Share ? WholeOf(before) : null;
+                    figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction, whole));
                 }
             }
 
@@ -165,6 +169,35 @@ internal static partial class ClauseReader
             _ => null,
         };
     }
+
+    /// <summary>The whole a share names: the words after 占 (「占总支出的」 → 总支出), null when it names none.</summary>
+    internal static string? WholeOf(string before)
+    {
+        var at = before.LastIndexOf('占');
+        var whole = at < 0 ? string.Empty : before[(at + 1)..].TrimEnd('的', '为', ' ').Replace("比例", string.Empty, StringComparison.Ordinal).Replace("比重", string.Empty, StringComparison.Ordinal);
+        return whole.Length >= 2 ? whole : null;
+    }
+
+    /// <summary>
+    /// What identifies a quantity across wordings in one section: 「学校2023年度收入总计」, 「收入总额」 and 「本年收入合计」 are all
+    /// 收入; 「各项支出总计」 and 「总支出」 are 支出 — the owner, the year, 本年/各项 and the words for a total dropped.
+    /// </summary>
+    internal static string QuantityKey(string words)
+    {
+        var s = OwnerAndYear().Replace(words, string.Empty);
+        s = s.Replace("各项", string.Empty, StringComparison.Ordinal).Replace("本年", string.Empty, StringComparison.Ordinal);
+        s = TotalWord().Replace(s, string.Empty);
+        return s.StartsWith('总') && s.Length > 1 ? s[1..] : s;
+    }
+
+    /// <summary>True when the words name a total (「…收入总计」, 「支出总额」, 「本年支出合计」).</summary>
+    internal static bool IsTotal(string words) => TotalWord().IsMatch(words);
+
+    [GeneratedRegex(@"^(?:学校|本单位|本部门|我局|我单位|单位|部门)?(?:20\d\d年度?)?")]
+    private static partial Regex OwnerAndYear();
+
+    [GeneratedRegex("(?:总额|总计|合计|总数)$")]
+    private static partial Regex TotalWord();
 
     /// <summary>The subject a clause opens with, without numbering, years, connectives and role words; null when none is left.</summary>
     internal static string? SubjectOf(string before)

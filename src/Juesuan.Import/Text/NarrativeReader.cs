@@ -52,11 +52,19 @@ internal static partial class NarrativeReader
                 }
             }
 
-            // What the specific readers left: statements of the clause grammar about any subject.
+            // What the specific readers left: statements of the clause grammar about any subject. A share whose whole
+            // is a quantity stated earlier in the section (「…收入总计 430,725.03 万元…财政拨款收入…占收入总额 56.42%」)
+            // is checked against it.
+            var wholes = new List<Whole>();
             foreach (var statement in ClauseReader.Read(section.Text, i => used.Any(u => i >= u.Start && i < u.End)))
             {
-                if (StatementClaim(statement, section.Printed.Key!) is { } read)
+                if (StatementClaim(statement, section.Printed.Key!, wholes) is { } read)
                 {
+                    if (read.Claim.Amount is not null)
+                    {
+                        wholes.Add(new Whole(ClauseReader.QuantityKey(statement.Subject), ClauseReader.IsTotal(statement.Subject), read.Claim.Subject));
+                    }
+
                     used.AddRange(read.Figures.Select(f => (f.Index, f.Index + f.Length)));
                     claims.Add(read.Claim with { Section = section.Printed.Key, Sentence = SentenceAt(section.Text, statement.Index), Source = context.Where(statement.Index) });
                 }
@@ -80,7 +88,20 @@ internal static partial class NarrativeReader
     /// its amount, budget, completion rate, change and count, each as printed. Shares whose whole is not named and
     /// figures without a role are left unread.
     /// </summary>
-    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section)
+    /// <summary>A quantity stated earlier in the section that a later share may name as its whole.</summary>
+    private sealed record Whole(string Key, bool IsTotal, FactKey Subject);
+
+    /// <summary>
+    /// The quantity a share's whole names: the latest with the same key, or the latest total whose key ends with it
+    /// (「占总支出的」 after 「财政拨款支出总计」 is over that total, not over an earlier 「各项支出总计」).
+    /// </summary>
+    private static FactKey? WholeNamed(string words, IReadOnlyList<Whole> wholes)
+    {
+        var key = ClauseReader.QuantityKey(words);
+        return wholes.LastOrDefault(w => w.Key == key || (w.IsTotal && w.Key.EndsWith(key, StringComparison.Ordinal)))?.Subject;
+    }
+
+    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes)
     {
         ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
         static Amount Money(ClauseFigure f) => Amount.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal) + f.Unit, MoneyUnit.WanYuan).Value;
@@ -91,7 +112,8 @@ internal static partial class NarrativeReader
         var change = First(FigureRole.ChangeAmount);
         var changePercent = First(FigureRole.ChangePercent);
         var count = amount is null && budget is null ? First(FigureRole.Count) : null;
-        var figures = new[] { amount, budget, rate, change, changePercent, count }.OfType<ClauseFigure>().ToArray();
+        var share = amount is null ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share && f.Whole is { } w && WholeNamed(w, wholes) is not null);
+        var figures = new[] { amount, budget, rate, change, changePercent, count, share }.OfType<ClauseFigure>().ToArray();
         if (figures.Length == 0)
         {
             return null;
@@ -110,6 +132,8 @@ internal static partial class NarrativeReader
             ChangePercentDirection = changePercent?.Direction,
             Count = count is null ? null : Number(count),
             CountUnit = count?.Unit,
+            SharePercent = share is null ? null : Number(share),
+            ShareOf = share is null ? null : WholeNamed(share.Whole!, wholes),
         };
         return (claim, figures);
     }
