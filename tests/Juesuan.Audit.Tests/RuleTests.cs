@@ -192,6 +192,20 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_complete_breakdown_must_add_up_and_a_qizhong_list_must_not_exceed_its_whole()
+    {
+        static DepartmentYear With(params Claim[] claims) => Base with { Narrative = Base.Narrative with { Claims = [.. Base.Narrative.Claims, .. claims] } };
+        var whole = new FactKey(Concepts.Stated("other@1", "报销住院医疗费用"));
+        Claim Part(string name, string amount, bool complete) => new() { Subject = new FactKey(Concepts.Stated("other@2", name)), Amount = Wan(amount), PartOf = whole, PartsComplete = complete };
+        var total = new Claim { Subject = whole, Amount = Wan("15357.29万元") };
+
+        Assert.DoesNotContain(With(total, Part("基本", "11130.46万元", true), Part("大病", "1720.68万元", true), Part("医疗救助", "2506.15万元", true)).Audit().Findings, f => f.Rule == "N.PARTS");
+        AssertFinds(With(total, Part("基本", "11130.46万元", true), Part("大病", "1720.68万元", true), Part("医疗救助", "2506.25万元", true)), "N.PARTS", Severity.Error, messagePart: "括号内");
+        Assert.DoesNotContain(With(total, Part("基本", "11130.46万元", false)).Audit().Findings, f => f.Rule == "N.PARTS");
+        AssertFinds(With(total, Part("基本", "11130.46万元", false), Part("大病", "5000.00万元", false)), "N.PARTS", Severity.Error, messagePart: "超过总数");
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") }), "N.ITEM_BUDGETS", Severity.Error);

@@ -67,6 +67,26 @@ public sealed class ClauseReaderTests
         Assert.Equal("39,049.48", s[1].Figures.Single().Number);
     }
 
+    [Fact]
+    public void A_parenthesis_of_figures_is_a_complete_breakdown_and_a_remark_is_not()
+    {
+        var s = Read("报销住院医疗费用15357.29万元（基本11130.46万元，大病1720.68万元，医疗救助2506.15万元），门诊慢特病1448.53万元。");
+        Assert.Equal(["报销住院医疗费用", "基本", "大病", "医疗救助", "门诊慢特病"], s.Select(x => x.Subject));
+        Assert.All(s.Skip(1).Take(3), x => Assert.Equal((0, true), (x.PartOf!.Value, x.CompleteParts)));
+        Assert.Null(s[4].PartOf);
+
+        var remark = Read("项目支出全年预算7.20万元（含上年结转资金），支出决算7.20万元。").Single();
+        Assert.Equal(2, remark.Figures.Count);
+    }
+
+    [Fact]
+    public void Parts_after_qizhong_are_an_incomplete_breakdown()
+    {
+        var s = Read("自评总金额774.79万元，其中人员经费439.25万元，公用经费36.96万元。");
+        Assert.Equal([null, 0, 0], s.Select(x => x.PartOf));
+        Assert.All(s.Skip(1), x => Assert.False(x.CompleteParts));
+    }
+
     [Theory]
     [InlineData("学校2023年度收入总计", "收入")]
     [InlineData("收入总额", "收入")]

@@ -21,6 +21,7 @@ internal static partial class NarrativeRules
         yield return new DelegateRule("N.COMPLETION", "完成率等于决算数除以预算数，大于/小于的措辞与之相符", Completions);
         yield return new DelegateRule("N.ITEM_BUDGETS", "各项年初预算之和等于一般公共预算财政拨款年初预算总数", ItemBudgets);
         yield return new DelegateRule("N.ITEM_ACTUALS", "表未能核对时，各项决算数之和等于一般公共预算财政拨款支出决算总数", ItemActuals);
+        yield return new DelegateRule("N.PARTS", "分项之和与其总数相符：列全的（括号内）相等，「其中」所列不超过总数", Parts);
         yield return new DelegateRule("N.ITEM_COVERAGE", "一般公共预算财政拨款支出表中的每个项都有说明", ItemCoverage);
         yield return new DelegateRule("N.PLACEHOLDER", "没有遗留的占位符（XX、××、某某）", Placeholders);
         yield return new DelegateRule("N.YEAR", "陈述中的年度与决算年度相符", Years);
@@ -350,6 +351,41 @@ internal static partial class NarrativeRules
             yield return Error(c, "N.ITEM_ACTUALS", total,
                 $"一般公共预算财政拨款支出决算总数写作 {total.Amount}，而 {items.Length} 个项的支出决算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                 expected: AuditContext.Format(sum.Value, 2), actual: total.Amount.ToString(), difference: AuditContext.Format(check.Difference));
+        }
+    }
+
+    /// <summary>
+    /// A breakdown against its whole: parts listed in full (「15,357.29 万元（基本 11,130.46 万元，大病 1,720.68 万元，医疗救助
+    /// 2,506.15 万元）」) add up to it; parts introduced with 「其中」 or 「含」 do not exceed it.
+    /// </summary>
+    private static IEnumerable<Finding> Parts(AuditContext c)
+    {
+        foreach (var group in c.Year.Narrative.Claims.Where(x => x.PartOf is not null && x.Amount is not null).GroupBy(x => x.PartOf!))
+        {
+            var whole = c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == group.Key && x.Amount is not null);
+            if (whole is null)
+            {
+                continue;
+            }
+
+            var parts = group.ToArray();
+            var complete = parts.All(p => p.PartsComplete == true) && parts.Length >= 2;
+            var total = Interpret(c, whole.Subject, whole.Amount!.Value);
+            var sum = Estimate.Sum(parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
+            var what = FactRule.Describe(c, whole.Subject);
+            var listed = string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
+            if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
+            {
+                yield return Error(c, "N.PARTS", whole,
+                    $"{what}写作 {whole.Amount}，其后括号内列出的各部分 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                    expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference));
+            }
+            else if (!complete && sum.Range.Lo > total.Range.Hi)
+            {
+                yield return Error(c, "N.PARTS", whole,
+                    $"{what}写作 {whole.Amount}，而「其中」所列 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
+                    expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value));
+            }
         }
     }
 

@@ -84,6 +84,12 @@ public sealed record Claim
     /// <summary>The unit of the count (个, 人次, 辆, 台（套）).</summary>
     public string? CountUnit { get; init; }
 
+    /// <summary>The whole this claim is a part of, in a breakdown that follows the whole's statement (「其中…」, 「（基本…，大病…）」).</summary>
+    public FactKey? PartOf { get; init; }
+
+    /// <summary>True when the breakdown lists every part of the whole (a parenthesis), so the parts must add up to it.</summary>
+    public bool? PartsComplete { get; init; }
+
     /// <summary>The reason given (主要原因是…).</summary>
     public string? Reason { get; init; }
 

@@ -41,7 +41,13 @@ internal enum FigureRole
 internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction, string? Whole = null);
 
 /// <summary>A subject and the figures stated about it, from one or more clauses of a sentence.</summary>
-internal sealed record Statement(string Subject, int Index, IReadOnlyList<ClauseFigure> Figures);
+/// <param name="Subject">The subject as printed.</param>
+/// <param name="Index">Where the statement starts in the section text.</param>
+/// <param name="Figures">Its figures with their roles.</param>
+/// <param name="PartOf">The statement (index in the list read) this one is a part of, inside a breakdown that follows it:
+/// 「…15,357.29 万元（基本 11,130.46 万元，大病…）」 or 「…774.79 万元，其中人员经费…」.</param>
+/// <param name="CompleteParts">True when the breakdown lists every part (a parenthesis), false for 「其中」/「含」.</param>
+internal sealed record Statement(string Subject, int Index, IReadOnlyList<ClauseFigure> Figures, int? PartOf = null, bool CompleteParts = false);
 
 /// <summary>
 /// The clause grammar of the narrative (情况说明): a sentence is cut into clauses at 「，」「、」「；」; each figure takes its
@@ -68,18 +74,45 @@ internal static partial class ClauseReader
             string? subject = null;
             var start = 0;
             var figures = new List<ClauseFigure>();
+            var first = statements.Count;
+            int? partOf = null;
+            var complete = false;
+            var inParenthesis = false;
             void Close()
             {
                 if (subject is not null && figures.Count > 0)
                 {
-                    statements.Add(new Statement(subject, start, figures.ToArray()));
+                    statements.Add(new Statement(subject, start, figures.ToArray(), partOf, complete));
                 }
 
                 figures.Clear();
             }
 
+            // A breakdown opens after a statement of this sentence with an amount: the last one before it is the whole.
+            int? Whole()
+            {
+                Close();
+                subject = null;
+                var last = statements.Count - 1;
+                return last >= first && statements[last].PartOf is null && statements[last].Figures.Any(f => f.Role == FigureRole.Amount) ? last : null;
+            }
+
             foreach (Match clause in Clause().Matches(sentence.Value))
             {
+                var opening = clause.Value.TrimStart();
+                if (!inParenthesis && partOf is null && opening.StartsWith("其中", StringComparison.Ordinal))
+                {
+                    partOf = Whole();
+                    complete = false;
+                }
+                else if (inParenthesis && partOf is null && sentence.Value[..clause.Index].EndsWith('（')
+                    && sentence.Value.IndexOf('）', clause.Index) is var close and > 0 && Figure().IsMatch(sentence.Value[clause.Index..close]))
+                {
+                    // Only a parenthesis with figures is a breakdown: 「（含上年结转资金）」 is a remark.
+                    partOf = Whole();
+                    complete = !opening.StartsWith("含", StringComparison.Ordinal) && !opening.StartsWith("包括", StringComparison.Ordinal) && !opening.StartsWith("其中", StringComparison.Ordinal);
+                }
+
                 var lead = 0;
                 foreach (Match figure in Figure().Matches(clause.Value))
                 {
@@ -115,6 +148,23 @@ internal static partial class ClauseReader
 
                     var whole = role == FigureRole.Share ? WholeOf(before) : null;
                     figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction, whole));
+                }
+
+                if (clause.Value.EndsWith('（') || clause.Value.EndsWith('('))
+                {
+                    inParenthesis = true;
+                }
+                else if (clause.Value.EndsWith('）') || clause.Value.EndsWith(')'))
+                {
+                    // The breakdown in parentheses ends: what follows is about the whole again, or something new.
+                    if (inParenthesis && partOf is not null)
+                    {
+                        Close();
+                        subject = null;
+                        partOf = null;
+                    }
+
+                    inParenthesis = false;
                 }
             }
 

@@ -56,10 +56,23 @@ internal static partial class NarrativeReader
             // is a quantity stated earlier in the section (「…收入总计 430,725.03 万元…财政拨款收入…占收入总额 56.42%」)
             // is checked against it.
             var wholes = new List<Whole>();
-            foreach (var statement in ClauseReader.Read(section.Text, i => used.Any(u => i >= u.Start && i < u.End)))
+            var statements = ClauseReader.Read(section.Text, i => used.Any(u => i >= u.Start && i < u.End));
+            var claimOf = new Dictionary<int, FactKey>();
+            for (var k = 0; k < statements.Count; k++)
             {
+                var statement = statements[k];
                 if (StatementClaim(statement, section.Printed.Key!, wholes) is { } read)
                 {
+                    if (read.Claim.Amount is not null)
+                    {
+                        claimOf[k] = read.Claim.Subject;
+                    }
+
+                    if (statement.PartOf is { } whole && claimOf.TryGetValue(whole, out var wholeKey) && read.Claim.Amount is not null)
+                    {
+                        read = (read.Claim with { PartOf = wholeKey, PartsComplete = statement.CompleteParts }, read.Figures);
+                    }
+
                     if (read.Claim.Amount is not null)
                     {
                         wholes.Add(new Whole(ClauseReader.QuantityKey(statement.Subject), ClauseReader.IsTotal(statement.Subject), read.Claim.Subject));
