@@ -203,6 +203,13 @@ public class RuleTests
         AssertFinds(With(total, Part("基本", "11130.46万元", true), Part("大病", "1720.68万元", true), Part("医疗救助", "2506.25万元", true)), "N.PARTS", Severity.Error, messagePart: "括号内");
         Assert.DoesNotContain(With(total, Part("基本", "11130.46万元", false)).Audit().Findings, f => f.Rule == "N.PARTS");
         AssertFinds(With(total, Part("基本", "11130.46万元", false), Part("大病", "5000.00万元", false)), "N.PARTS", Severity.Error, messagePart: "超过总数");
+
+        // 基本支出 + 项目支出 make up a spending total by definition, even when introduced with 「其中」; not a 「自评总金额」.
+        var spending = new Claim { Subject = new FactKey(Concepts.Stated("other@9", "年末决算支出合计")), Amount = Wan("1585.90万元") };
+        Claim Of(Claim w, string name, string amount) => new() { Subject = new FactKey(Concepts.Stated("other@10", name)), Amount = Wan(amount), PartOf = w.Subject, PartsComplete = false };
+        AssertFinds(With(spending, Of(spending, "基本支出", "476.21万元"), Of(spending, "项目支出", "298.58万元")), "N.PARTS", Severity.Error, messagePart: "组成部分");
+        var evaluated = new Claim { Subject = new FactKey(Concepts.Stated("other@11", "自评总金额")), Amount = Wan("774.79万元") };
+        Assert.DoesNotContain(With(evaluated, Of(evaluated, "人员经费", "439.25万元"), Of(evaluated, "公用经费", "36.96万元")).Audit().Findings, f => f.Rule == "N.PARTS");
     }
 
     [Fact]

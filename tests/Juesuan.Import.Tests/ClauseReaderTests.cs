@@ -35,8 +35,8 @@ public sealed class ClauseReaderTests
     [Fact]
     public void A_figure_whose_subject_the_grammar_cannot_name_is_left_out()
     {
-        // 「项目」 alone names nothing: its figure must not join 公用经费.
-        var s = Read("其中人员经费439.25万元，公用经费36.96万元，项目298.58万元。");
+        // 「其他」 alone names nothing: its figure must not join 公用经费.
+        var s = Read("其中人员经费439.25万元，公用经费36.96万元，其他298.58万元。");
         Assert.Equal(["人员经费", "公用经费"], s.Select(x => x.Subject));
         Assert.All(s, x => Assert.Single(x.Figures));
     }
@@ -77,6 +77,15 @@ public sealed class ClauseReaderTests
 
         var remark = Read("项目支出全年预算7.20万元（含上年结转资金），支出决算7.20万元。").Single();
         Assert.Equal(2, remark.Figures.Count);
+    }
+
+    [Fact]
+    public void A_qizhong_list_goes_on_into_the_next_sentence_with_the_complementary_part_and_nests_a_parenthesis()
+    {
+        var s = Read("年末决算支出合计为1585.9万元，其中：基本支出476.21万元（包括人员经费支出439.25万元，公用经费支出36.96万元），占总支出的61.46%；项目支出298.58万元，占总支出的38.54%。");
+        Assert.Equal(["年末决算支出合计", "基本支出", "人员经费支出", "公用经费支出", "项目支出"], s.Select(x => x.Subject));
+        Assert.Equal([null, 0, 1, 1, 0], s.Select(x => x.PartOf));
+        Assert.All(s.Skip(1), x => Assert.False(x.CompleteParts));
     }
 
     [Fact]

@@ -369,7 +369,8 @@ internal static partial class NarrativeRules
             }
 
             var parts = group.ToArray();
-            var complete = parts.All(p => p.PartsComplete == true) && parts.Length >= 2;
+            var listedInFull = parts.Length >= 2 && parts.All(p => p.PartsComplete == true);
+            var complete = listedInFull || CompleteByDefinition(whole, parts);
             var total = Interpret(c, whole.Subject, whole.Amount!.Value);
             var sum = Estimate.Sum(parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
             var what = FactRule.Describe(c, whole.Subject);
@@ -377,7 +378,7 @@ internal static partial class NarrativeRules
             if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
             {
                 yield return Error(c, "N.PARTS", whole,
-                    $"{what}写作 {whole.Amount}，其后括号内列出的各部分 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                    $"{what}写作 {whole.Amount}，{(listedInFull ? "其后括号内列出的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                     expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference));
             }
             else if (!complete && sum.Range.Lo > total.Range.Hi)
@@ -387,6 +388,17 @@ internal static partial class NarrativeRules
                     expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value));
             }
         }
+    }
+
+    // 基本支出 + 项目支出 make up a spending total, 人员经费 + 公用经费 make up 基本支出, by definition — however the
+    // list was introduced. Against any other whole (「自评总金额」) they may be only some of its parts.
+    private static bool CompleteByDefinition(Claim whole, IReadOnlyList<Claim> parts)
+    {
+        var wholeName = Concepts.StatedSubject(whole.Subject.Concept) ?? string.Empty;
+        var names = parts.Select(p => Concepts.StatedSubject(p.Subject.Concept) is { } n && n.EndsWith("经费支出", StringComparison.Ordinal) ? n[..^2] : Concepts.StatedSubject(p.Subject.Concept)).ToArray();
+        bool Exactly(params string[] set) => names.Length == set.Length && set.All(names.Contains);
+        return (Exactly("基本支出", "项目支出") && wholeName.Contains("支出", StringComparison.Ordinal) && !wholeName.Contains("基本", StringComparison.Ordinal))
+            || (Exactly("人员经费", "公用经费") && wholeName.Contains("基本支出", StringComparison.Ordinal));
     }
 
     private static IEnumerable<Finding> ItemCoverage(AuditContext c)

@@ -69,6 +69,7 @@ internal static partial class ClauseReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var statements = new List<Statement>();
+        int? carried = null;
         foreach (Match sentence in Sentence().Matches(text))
         {
             string? subject = null;
@@ -78,11 +79,19 @@ internal static partial class ClauseReader
             int? partOf = null;
             var complete = false;
             var inParenthesis = false;
+            var inBreakdown = false;
+            (int? PartOf, bool Complete) outer = (null, false);
+
+            // A 「其中」 list of the sentence before may go on in this one with the complementary part
+            // (「其中，基本支出 346.63 万元，…。项目支出 298.58 万元，…」).
+            var continuing = carried;
             void Close()
             {
                 if (subject is not null && figures.Count > 0)
                 {
-                    statements.Add(new Statement(subject, start, figures.ToArray(), partOf, complete));
+                    var part = partOf ?? (continuing is { } list && Complements(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject)) ? list : null);
+                    statements.Add(new Statement(subject, start, figures.ToArray(), part, part is not null && complete));
+                    continuing = null;
                 }
 
                 figures.Clear();
@@ -94,7 +103,7 @@ internal static partial class ClauseReader
                 Close();
                 subject = null;
                 var last = statements.Count - 1;
-                return last >= first && statements[last].PartOf is null && statements[last].Figures.Any(f => f.Role == FigureRole.Amount) ? last : null;
+                return last >= first && statements[last].Figures.Any(f => f.Role == FigureRole.Amount) ? last : null;
             }
 
             foreach (Match clause in Clause().Matches(sentence.Value))
@@ -105,10 +114,13 @@ internal static partial class ClauseReader
                     partOf = Whole();
                     complete = false;
                 }
-                else if (inParenthesis && partOf is null && sentence.Value[..clause.Index].EndsWith('（')
+                else if (inParenthesis && sentence.Value[..clause.Index].EndsWith('（')
                     && sentence.Value.IndexOf('）', clause.Index) is var close and > 0 && Figure().IsMatch(sentence.Value[clause.Index..close]))
                 {
-                    // Only a parenthesis with figures is a breakdown: 「（含上年结转资金）」 is a remark.
+                    // Only a parenthesis with figures is a breakdown: 「（含上年结转资金）」 is a remark. Inside a 「其中」
+                    // list it breaks down the part before it, and the list goes on after it.
+                    outer = (partOf, complete);
+                    inBreakdown = true;
                     partOf = Whole();
                     complete = !opening.StartsWith("含", StringComparison.Ordinal) && !opening.StartsWith("包括", StringComparison.Ordinal) && !opening.StartsWith("其中", StringComparison.Ordinal);
                 }
@@ -157,11 +169,12 @@ internal static partial class ClauseReader
                 else if (clause.Value.EndsWith('）') || clause.Value.EndsWith(')'))
                 {
                     // The breakdown in parentheses ends: what follows is about the whole again, or something new.
-                    if (inParenthesis && partOf is not null)
+                    if (inParenthesis && inBreakdown)
                     {
                         Close();
                         subject = null;
-                        partOf = null;
+                        (partOf, complete) = outer;
+                        inBreakdown = false;
                     }
 
                     inParenthesis = false;
@@ -169,9 +182,23 @@ internal static partial class ClauseReader
             }
 
             Close();
+            carried = partOf is not null && !complete ? partOf : null;
         }
 
         return statements;
+    }
+
+    /// <summary>Parts that together make up a whole by definition: 基本支出 and 项目支出, 人员经费 and 公用经费.</summary>
+    internal static readonly string[][] CompleteSets = [["基本支出", "项目支出"], ["人员经费", "公用经费"]];
+
+    /// <summary>A part's name as the complete sets spell it: 「人员经费支出」 is 人员经费.</summary>
+    internal static string PartName(string subject) => subject.EndsWith("经费支出", StringComparison.Ordinal) ? subject[..^2] : subject;
+
+    // Every subject belongs to one complete set, and none repeats.
+    private static bool Complements(IEnumerable<string> subjects)
+    {
+        var list = subjects.Select(PartName).ToArray();
+        return list.Distinct().Count() == list.Length && CompleteSets.Any(set => list.All(set.Contains));
     }
 
     /// <summary>The role of a figure from the words before it in its clause, and the direction word that governs it.</summary>
@@ -273,7 +300,7 @@ internal static partial class ClauseReader
         return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !s.Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
     }
 
-    [GeneratedRegex("(?:年初|全年|调整后)?预算|支出决算|决算|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]
+    [GeneratedRegex("(?:年初|全年|调整后)?预算|支出决算(?!支出)|决算(?=数|为|是|$)|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]
     private static partial Regex RoleWords();
 
     [GeneratedRegex(@"[^。；！？]+[。；！？]?")]
@@ -296,13 +323,13 @@ internal static partial class ClauseReader
     [GeneratedRegex("(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]
     private static partial Regex Budget();
 
-    [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|包括|本年度?|20\d\d\s*年度?|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]
+    [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|包括|本年度?|20\d\d\s*年度?|我局|我单位|本单位|本部门|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex("(?:(?:财政拨款)?支出(?=决算|执行|实际))?(?:决算数?|实际支出|执行数|金额)?(?:为|是|共|达|合计|共计|累计)?$")]
     private static partial Regex TrailingRole();
 
     // Words too general to name a quantity on their own.
-    [GeneratedRegex("^(?:支出|收入|决算|资金|经费|费用|金额|其他|上年|本年|年度|单位|部门|本部门|本单位|项目)$")]
+    [GeneratedRegex("^(?:支出|收入|决算|资金|经费|费用|金额|其他|上年|本年|年度|单位|部门|本部门|本单位)$")]
     private static partial Regex Generic();
 }
