@@ -213,6 +213,22 @@ public class RuleTests
     }
 
     [Fact]
+    public void Figures_shifted_one_row_against_their_labels_are_one_finding_naming_the_row()
+    {
+        var table = Base.Table(TableIds.Expenditure)!;
+        Assert.DoesNotContain(Base.Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+
+        // From the third coded row on, each row shows the figures of the row below; the last row is left empty.
+        var rows = table.Rows.ToArray();
+        var from = Array.FindIndex(rows, r => r.Key.Length == 7);
+        var shifted = rows.Select((r, j) => j < from ? r : r with { Cells = j + 1 < rows.Length ? rows[j + 1].Cells : [] }).ToArray();
+        var year = Base with { Tables = Base.Tables.Select(t => t.Definition == table.Definition ? t with { Rows = shifted } : t).ToArray() };
+        var finding = Assert.Single(year.Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+        Assert.Equal(TableIds.Expenditure, finding.Table);
+        Assert.Contains(rows[from].Key, finding.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") }), "N.ITEM_BUDGETS", Severity.Error);

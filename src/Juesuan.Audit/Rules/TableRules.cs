@@ -90,6 +90,7 @@ internal static class TableRules
         yield return RowSum("TGDETAIL.ROW_SUM", "gpb-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
         yield return Hierarchy("TGDETAIL.HIERARCHY", "gpb-expenditure-detail");
         yield return Economic("TPROJ.CLASS_SUM", "gpb-project-economic");
+        yield return ShiftedRows.Rule();
     }
 
     private static IEnumerable<Rule> SummaryRules(string t01, string[] incomeRows)
