@@ -72,6 +72,13 @@ internal static partial class ClauseReader
         int? carried = null;
         foreach (Match sentence in Sentence().Matches(text))
         {
+            if (sentence.ValueSpan.IndexOfAnyInRange('0', '9') < 0)
+            {
+                // No figure: nothing to read, and a 「其中」 list does not go on past it.
+                carried = null;
+                continue;
+            }
+
             string? subject = null;
             var start = 0;
             var figures = new List<ClauseFigure>();
@@ -114,7 +121,7 @@ internal static partial class ClauseReader
                     partOf = Whole();
                     complete = false;
                 }
-                else if (inParenthesis && sentence.Value[..clause.Index].EndsWith('（')
+                else if (inParenthesis && clause.Index > 0 && sentence.Value[clause.Index - 1] == '（'
                     && sentence.Value.IndexOf('）', clause.Index) is var close and > 0 && Figure().IsMatch(sentence.Value[clause.Index..close]))
                 {
                     // Only a parenthesis with figures is a breakdown: 「（含上年结转资金）」 is a remark. Inside a 「其中」
@@ -137,13 +144,13 @@ internal static partial class ClauseReader
                     }
 
                     var (role, direction) = RoleOf(before, figure.Groups["u"].Value);
-                    var own = SubjectOf(before);
                     var repeats = figures.Any(f => f.Role == role && role is not (FigureRole.Unknown or FigureRole.Share));
                     // A subject of its own opens a statement for an amount, a budget or a count — and for a change when no
                     // statement is open (「其中：财政拨款收入增加 14,458.07 万元」).
                     var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count
                         || (subject is null && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
-                    if (own is not null && opens && (own != subject || repeats))
+                    var own = opens ? SubjectOf(before) : null;
+                    if (own is not null && (own != subject || repeats))
                     {
                         Close();
                         subject = own;
