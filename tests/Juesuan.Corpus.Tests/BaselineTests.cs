@@ -6,7 +6,7 @@ namespace Juesuan.Corpus.Tests;
 /// <summary>
 /// The defect-injection baseline (docs/corpus/baseline.json) is a floor: on every real document, no class may find
 /// fewer injected defects than it did when the baseline was written, the document read as published must give the same
-/// findings through the mutation path, and no more narrative figures may go unattached. Improve, then rewrite it with
+/// findings through the mutation path, and no fewer narrative figures may be attached to a statement. Improve, then rewrite it with
 /// <c>dotnet run --project tools/Juesuan.Corpus -- --write</c> so the diff shows the gain.
 /// </summary>
 public sealed class BaselineTests
@@ -37,7 +37,10 @@ public sealed class BaselineTests
 
         Assert.Null(now.Figures.Error);
         Assert.True(now.Figures.UnmutatedUnchanged, "reading the words or lines back unchanged must give the same findings");
-        Assert.True(now.Figures.Unattached <= before.Figures.Unattached, $"unattached narrative figures {now.Figures.Unattached} > baseline {before.Figures.Unattached}");
+        // Reading more of the narrative may find more figures to attach; fewer attached is a regression.
+        var attached = now.Figures.NarrativeFigures - now.Figures.Unattached;
+        var attachedBefore = before.Figures.NarrativeFigures - before.Figures.Unattached;
+        Assert.True(attached >= attachedBefore, $"narrative figures attached {attached} < baseline {attachedBefore}");
         var regressions = before.Classes
             .Select(b => (Before: b, Now: now.Classes.SingleOrDefault(c => c.Class == b.Class)))
             .Where(x => x.Now is null || x.Now.Found < x.Before.Found)

@@ -78,6 +78,9 @@ public sealed record DepartmentYear
     /// <summary>The narrative (情况说明).</summary>
     public Narrative Narrative { get; init; } = new();
 
+    /// <summary>Labels printed outside the figures (cover, 目录, headings, table titles and headers, dates), for the checks of years and names.</summary>
+    public IReadOnlyList<PrintedLabel> Labels { get; init; } = [];
+
     /// <summary>Prior-year and budget figures (上年数, 年初预算数).</summary>
     public IReadOnlyList<ReferenceFigure> References { get; init; } = [];
 

@@ -82,8 +82,9 @@ public static partial class PdfReportReader
             issues.Add(new ImportIssue(new SourceLocation { File = file }, $"第 {string.Join("、", scanned)} 页没有文字（空白页，或扫描的图片），这些页没有读取。"));
         }
 
-        var lines = Lines(words, issues, file);
-        return TextReportReader.Read(lines, file, issues);
+        var headers = new List<PrintedLabel>();
+        var lines = Lines(words, issues, file, headers);
+        return TextReportReader.Read(lines, file, issues, headers);
     }
 
     /// <summary>The text of each page of a PDF, its letters in the order they are drawn (see <see cref="TextOnlyParsing"/>).</summary>
@@ -117,7 +118,7 @@ public static partial class PdfReportReader
     }
 
     /// <summary>The document as lines: narrative lines from baselines, tables as rebuilt tab-separated rows.</summary>
-    internal static List<ReportLine> Lines(IReadOnlyList<PdfWord> words, List<ImportIssue> issues, string file)
+    internal static List<ReportLine> Lines(IReadOnlyList<PdfWord> words, List<ImportIssue> issues, string file, List<PrintedLabel>? headers = null)
     {
         var ordered = words.OrderBy(w => w.Page).ThenByDescending(w => w.Bottom).ThenBy(w => w.Left).ToList();
         var titles = ordered.Select((w, i) => (w, i)).Where(x => IsTableTitle(x.w.Text)).ToList();
@@ -153,6 +154,27 @@ public static partial class PdfReportReader
             // The unit (「单位：万元」, 「金额单位：元」), not the 「单位名称：」 label beside it.
             var unit = block.FirstOrDefault(w => w.Text.Contains("单位", StringComparison.Ordinal) && !w.Text.Contains("名称", StringComparison.Ordinal))?.Text ?? "单位：万元";
             output.Add((title.Page, title.Bottom - 0.01, unit.StartsWith("单位", StringComparison.Ordinal) || unit.Contains("：", StringComparison.Ordinal) ? unit : "单位：万元"));
+
+            // The column headers above the first row of figures are labels (a placeholder left in them is a finding),
+            // though not lines: the rows are rebuilt from positions without them.
+            // Only a block with figures is a table (a 目录 line naming it is not); its header is what comes before the first row.
+            if (headers is not null && block.FindIndex(w => w.IsNumber) is var firstNumber and > 0 && block.Count(w => w.IsNumber) >= 3)
+            {
+                var row = block[firstNumber];
+                var above = block.Take(firstNumber).Where(w => w.Page == row.Page && w.Bottom > row.Bottom + 2.5 && !UnitNameLabel().IsMatch(w.Text));
+                headers.AddRange(BaselineLines(above).Select(line => new PrintedLabel
+                {
+                    Kind = LabelKind.TableHeader, Text = Join(line), Source = new SourceLocation { File = file, Page = row.Page, Table = title.Text },
+                }));
+            }
+
+            // The header line naming the unit (「编制单位：…」, 「单位名称：」 left empty) is kept: the name a reviewer checks.
+            if (block.FirstOrDefault(w => UnitNameLabel().IsMatch(w.Text)) is { } named)
+            {
+                var onLine = block.Where(w => w.Page == named.Page && Math.Abs(w.Bottom - named.Bottom) <= 2.5 && w.Left >= named.Left && !w.IsNumber)
+                    .OrderBy(w => w.Left).TakeWhile(w => !w.Text.Contains("单位：", StringComparison.Ordinal) || w == named).ToList();
+                output.Add((title.Page, title.Bottom - 0.015, Join(onLine)));
+            }
             output.AddRange(rebuilt.Select((line, k) => (line.Page, title.Bottom - 0.02 - (k * 0.0001), line.Text)));
         }
 
@@ -222,6 +244,9 @@ public static partial class PdfReportReader
 
     [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
     private static partial Regex Part();
+
+    [GeneratedRegex(@"^(?:编制单位|单位名称|部门名称|填报单位)\s*[：:]")]
+    private static partial Regex UnitNameLabel();
 
     [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]
     private static partial Regex SectionHeading();

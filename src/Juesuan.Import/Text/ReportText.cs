@@ -111,18 +111,15 @@ public static partial class ReportText
         return text.Contains("……", StringComparison.Ordinal) || text.Contains("...", StringComparison.Ordinal) || text.Contains("···", StringComparison.Ordinal);
     }
 
-    /// <summary>Parses a year like 「2023 年度」 from the start of a report.</summary>
+    /// <summary>
+    /// The report's year: the one most of its titles at the start name (「2023 年度部门决算」 on the cover, in the 目录 and in
+    /// the part headings), the first on a tie — so one title printed with a wrong year is found wrong, not believed.
+    /// </summary>
     public static int? FindYear(IEnumerable<ReportLine> lines)
     {
-        foreach (var line in lines.Take(200))
-        {
-            if (YearToken().Match(line.Text) is { Success: true } m)
-            {
-                return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        return null;
+        var years = lines.Take(200).Select(l => YearToken().Match(l.Text)).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        return years.Count == 0 ? null : years.GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => years.IndexOf(g.Key)).First().Key;
     }
 
     [GeneratedRegex(@"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$|^\s*第\s*\d{1,3}\s*页(\s*共\s*\d+\s*页)?\s*$")]

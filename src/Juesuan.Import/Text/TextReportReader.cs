@@ -32,7 +32,7 @@ public static partial class TextReportReader
     }
 
     /// <summary>Reads a report from lines already extracted (the PDF reader passes page-tagged lines and its own notices).</summary>
-    internal static ImportResult Read(IReadOnlyList<ReportLine> lines, string file, IEnumerable<ImportIssue> earlier)
+    internal static ImportResult Read(IReadOnlyList<ReportLine> lines, string file, IEnumerable<ImportIssue> earlier, IReadOnlyList<PrintedLabel>? moreLabels = null)
     {
         var issues = new List<ImportIssue>(earlier);
         var department = FindDepartment(lines);
@@ -69,6 +69,7 @@ public static partial class TextReportReader
             Kind = KindOf(lines),
             Tables = tables.Tables,
             Narrative = narrative,
+            Labels = [.. LabelReader.Read(lines, tables.Regions, file), .. moreLabels ?? []],
             Explanations = NarrativeReader.ExplanationsOf(narrative),
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Evaluations = EvaluationReader.Read(lines, department, file, issues),
@@ -106,13 +107,13 @@ public static partial class TextReportReader
 
     private static string? FindDepartment(IReadOnlyList<ReportLine> lines)
     {
-        foreach (var line in lines)
+        // The name most table headers give (one header printed wrong is then found wrong, not believed). An empty
+        // 「单位名称：」 must not lend the name of the next label (「单位：万元」).
+        var named = lines.Select(l => HeaderName().Match(l.Text)).Where(m => m.Success && !NotAName().IsMatch(m.Groups[1].Value))
+            .Select(m => m.Groups[1].Value.Trim()).ToList();
+        if (named.Count > 0)
         {
-            // An empty 「单位名称：」 must not lend the name of the next label (「单位：万元」).
-            if (HeaderName().Match(line.Text) is { Success: true } m && !NotAName().IsMatch(m.Groups[1].Value))
-            {
-                return m.Groups[1].Value.Trim();
-            }
+            return named.GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => named.IndexOf(g.Key)).First().Key;
         }
 
         // The cover's own title: 「西南大学 2023 年度部门决算」.

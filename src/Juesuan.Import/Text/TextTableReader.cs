@@ -27,6 +27,7 @@ internal static partial class TextTableReader
         var tables = new List<StatedTable>();
         var regions = new List<(int, int)>();
         var earlierIssues = new Dictionary<string, List<ImportIssue>>();
+        var earlierRegions = new Dictionary<string, (int, int)>();
         for (var i = 0; i < starts.Count; i++)
         {
             var (index, title) = starts[i];
@@ -47,9 +48,11 @@ internal static partial class TextTableReader
                 // two with figures keep the first.
                 if (tables[earlier].HasNoData && !table.HasNoData)
                 {
+                    // The 目录 line is not a table: its span goes back to the text (the 学校概况 after a 目录 of tables).
                     tables.RemoveAt(earlier);
                     var stale = earlierIssues[match.Definition];
                     issues.RemoveAll(stale.Contains);
+                    regions.Remove(earlierRegions[match.Definition]);
                 }
                 else
                 {
@@ -59,6 +62,7 @@ internal static partial class TextTableReader
             }
 
             earlierIssues[match.Definition] = tableIssues;
+            earlierRegions[match.Definition] = (index, end);
             issues.AddRange(tableIssues);
 
             if (table.EmptyStatement is null && table.HasNoData && emptyList.TryGetValue(match.Definition, out var reason))

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Model;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// The checks a reviewer makes on what a report prints outside its figures (<see cref="DepartmentYear.Labels"/>): the
+/// year of the cover, 目录, headings, table titles and headers and 「截至…」 dates; the department's name in the table
+/// headers; placeholders and empty 编制单位 left from the template.
+/// </summary>
+internal static partial class LabelRules
+{
+    public static IEnumerable<Rule> All()
+    {
+        yield return new DelegateRule("D.YEAR", "封面、目录、标题、表头与「截至」日期中的年度与决算年度相符", Years);
+        yield return new DelegateRule("D.NAME", "表头中的单位名称与部门名称一致", Names);
+        yield return new DelegateRule("D.PLACEHOLDER", "封面、目录、标题与表头中没有占位符或空着的编制单位", Placeholders);
+    }
+
+    private static Finding Error(string rule, PrintedLabel label, string message, string? expected = null, string? actual = null) => new()
+    {
+        Rule = rule, Severity = Severity.Error, Location = label.Source?.Describe() ?? KindName(label.Kind),
+        Message = message, Expected = expected, Actual = actual,
+        Figures = [new FindingFigure(label.Text, label.Source?.Describe() ?? KindName(label.Kind), KindName(label.Kind))],
+    };
+
+    private static string KindName(LabelKind kind) => kind switch
+    {
+        LabelKind.Cover => "封面",
+        LabelKind.Contents => "目录",
+        LabelKind.Heading => "标题",
+        LabelKind.TableTitle => "表题",
+        LabelKind.TableHeader => "表头",
+        _ => "日期",
+    };
+
+    private static IEnumerable<Finding> Years(AuditContext c)
+    {
+        var year = c.Year.Year;
+        foreach (var label in c.Year.Labels)
+        {
+            var text = label.Text.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (Garbled().Match(text) is { Success: true } garbled)
+            {
+                yield return Error("D.YEAR", label, $"{KindName(label.Kind)}「{Short(label.Text)}」中的年度「{garbled.Value}」印刷不全或有误。", year.ToString(CultureInfo.InvariantCulture), garbled.Value);
+                continue;
+            }
+
+            foreach (Match m in YearWord().Matches(text))
+            {
+                var printed = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                if (printed == year || (printed == year - 1 && PriorMeant().IsMatch(text)))
+                {
+                    continue;
+                }
+
+                // The cover carries the date it was published (「2024年8月」): the next year, with a month, is that date.
+                if (label.Kind == LabelKind.Cover && printed == year + 1 && m.Groups["month"].Success)
+                {
+                    continue;
+                }
+
+                var what = label.Kind == LabelKind.Date ? "「截至」日期" : KindName(label.Kind);
+                yield return Error("D.YEAR", label, $"{year} 年度决算的{what}「{Short(label.Text)}」写作 {printed} 年，应为 {year} 年。",
+                    year.ToString(CultureInfo.InvariantCulture), printed.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Names(AuditContext c)
+    {
+        var known = new[] { c.Year.Department.Name }.Concat(c.Year.Units.Select(u => u.Name)).Select(CatalogText.NormalizeName).ToHashSet(StringComparer.Ordinal);
+        foreach (var label in c.Year.Labels.Where(l => l.Kind == LabelKind.TableHeader))
+        {
+            if (HeaderName().Match(label.Text) is { Success: true } m && m.Groups["name"].Value is { Length: >= 2 } name
+                && !Placeholder().IsMatch(name) && !known.Contains(CatalogText.NormalizeName(name)))
+            {
+                yield return Error("D.NAME", label, $"表头「{Short(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
+                    c.Year.Department.Name, name);
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Placeholders(AuditContext c)
+    {
+        foreach (var label in c.Year.Labels)
+        {
+            if (Placeholder().Match(label.Text) is { Success: true } m)
+            {
+                yield return Error("D.PLACEHOLDER", label, $"{KindName(label.Kind)}「{Short(label.Text)}」中留有占位符「{m.Value}」。", actual: m.Value);
+            }
+        }
+
+        // An empty 编制单位 in every table is one slip, said once with where it is.
+        var empty = c.Year.Labels.Where(l => l.Kind == LabelKind.TableHeader && HeaderName().Match(l.Text) is { Success: true } m && m.Groups["name"].Value.Length == 0).ToArray();
+        if (empty.Length > 0)
+        {
+            var where = string.Join("、", empty.Select(l => l.Source?.Page is { } p ? $"第{p}页" : l.Source?.Line is { } n ? $"第{n}行" : "表头").Distinct());
+            yield return Error("D.PLACEHOLDER", empty[0], $"{empty.Length} 张表的表头「{HeaderName().Match(empty[0].Text).Groups["label"].Value}：」后没有填写单位名称（{where}）。", c.Year.Department.Name, string.Empty);
+        }
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    // A year with its 年, and the month after it where there is one (a publication date).
+    [GeneratedRegex(@"(20\d\d)年(?<month>\d{1,2}月)?")]
+    private static partial Regex YearWord();
+
+    // 「20 年度」, 「2O22 年」: a year the template left blank or the typist mangled.
+    [GeneratedRegex(@"(?<![\dA-Za-z])(?![0-9]{4})2[0-9OoＯ○]{3}年|(?<![\d〇])20年度")]
+    private static partial Regex Garbled();
+
+    [GeneratedRegex("上年|上一年|与.{0,8}相比|比.{0,8}(?:增|减)|较上")]
+    private static partial Regex PriorMeant();
+
+    [GeneratedRegex(@"(?<label>编制单位|单位名称|部门名称|填报单位)[：:]\s*(?<name>[^\s\t：:]*)")]
+    private static partial Regex HeaderName();
+
+    [GeneratedRegex(@"[XＸ]{2,}|[×✕]{2,}|某某|＿{2,}|_{3,}|【\s*】")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,56 @@
+using Juesuan.Domain.Model;
+using static Juesuan.Audit.Tests.Mutations;
+
+namespace Juesuan.Audit.Tests;
+
+/// <summary>D.*: years, names and placeholders printed outside the figures — a consistent case, a defect, a near miss.</summary>
+public sealed class LabelRuleTests
+{
+    private static DepartmentYear With(params (LabelKind Kind, string Text)[] labels) => Base with
+    {
+        Labels = labels.Select((l, i) => new PrintedLabel { Kind = l.Kind, Text = l.Text, Source = new SourceLocation { File = "a.txt", Line = i + 1 } }).ToArray(),
+    };
+
+    private static IReadOnlyList<Finding> Found(DepartmentYear year, string rule) => year.Audit().Findings.Where(f => f.Rule == rule).ToArray();
+
+    [Fact]
+    public void A_heading_naming_another_year_is_an_error_at_its_line()
+    {
+        var year = Base.Year;
+        Assert.Empty(Found(With((LabelKind.Heading, $"第二部分 {year} 年度部门决算情况说明"), (LabelKind.Cover, $"{year + 1}年8月")), "D.YEAR"));
+        var wrong = Assert.Single(Found(With((LabelKind.Heading, $"第二部分 {year} 年度部门决算情况说明"), (LabelKind.Contents, $"第三部分 {year - 1} 年度部门决算表……12")), "D.YEAR"));
+        Assert.Contains("第2行", wrong.Location, StringComparison.Ordinal);
+        Assert.Equal(Severity.Error, wrong.Severity);
+    }
+
+    [Fact]
+    public void The_prior_year_where_a_prior_year_is_meant_is_not_a_wrong_year()
+    {
+        Assert.Empty(Found(With((LabelKind.Heading, $"（二）与{Base.Year - 1}年度相比增减情况")), "D.YEAR"));
+        Assert.Single(Found(With((LabelKind.Date, $"截至{Base.Year - 1}年12月31日，本部门共有车辆2辆")), "D.YEAR"));
+    }
+
+    [Theory]
+    [InlineData("20 年度部门决算")]
+    [InlineData("2O24年度部门决算")]
+    public void A_truncated_or_garbled_year_is_an_error(string title) =>
+        Assert.Single(Found(With((LabelKind.Cover, title)), "D.YEAR"));
+
+    [Fact]
+    public void A_table_header_with_another_unit_name_is_an_error_and_a_unit_of_the_department_is_not()
+    {
+        var name = Base.Department.Name;
+        Assert.Empty(Found(With((LabelKind.TableHeader, $"编制单位：{name}"), (LabelKind.TableHeader, $"编制单位：{Base.Units[0].Name}")), "D.NAME"));
+        var wrong = Assert.Single(Found(With((LabelKind.TableHeader, $"编制单位：{name}"), (LabelKind.TableHeader, $"编制单位：{name[2..]}")), "D.NAME"));
+        Assert.Equal(name[2..], wrong.Actual);
+    }
+
+    [Fact]
+    public void Placeholders_and_an_empty_unit_name_are_errors_and_a_word_with_one_x_is_not()
+    {
+        Assert.Single(Found(With((LabelKind.Cover, "上海市XX局")), "D.PLACEHOLDER"));
+        Assert.Empty(Found(With((LabelKind.TableHeader, "项目 XML 接口费")), "D.PLACEHOLDER"));
+        var empty = Assert.Single(Found(With((LabelKind.TableHeader, "单位名称："), (LabelKind.TableHeader, "单位名称：")), "D.PLACEHOLDER"));
+        Assert.Contains("2 张表", empty.Message, StringComparison.Ordinal);
+    }
+}
