@@ -214,6 +214,9 @@ public class NarrativeOnlySampleTests
         Assert.Equal(2024, result.Value.Year);
         // A stand-alone self-evaluation report: it has no public tables to miss, so no note says they may be images.
         Assert.Equal(DocumentKind.SelfEvaluationReport, result.Value.Kind);
+
+        // None of its headings is a template's: the default template, not the one with the fewest sections.
+        Assert.Equal(Juesuan.Domain.Templates.TemplateLibrary.DefaultTemplateId, result.Value.TemplateId);
         Assert.Single(result.Value.Evaluations);
         Assert.DoesNotContain(result.Issues, i => i.Message.Contains("图片", StringComparison.Ordinal));
     }

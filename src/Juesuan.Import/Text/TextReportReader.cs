@@ -50,10 +50,13 @@ public static partial class TextReportReader
         {
             // No tables in the text (published as images): the narrative's headings tell the template apart.
             var headings = NarrativeReader.Read(lines, tables.Regions, template, year.Value, file, []).Sections.Select(h => Template.TitleKey(h.Title)).ToArray();
-            template = TemplateLibrary.Templates.Values
-                .OrderByDescending(t => t.Sections.Count(s => headings.Contains(Template.TitleKey(s.Title))) - Math.Abs(t.Sections.Count - headings.Length))
-                .ThenBy(t => t.Id == TemplateLibrary.DefaultTemplateId ? 0 : 1)
+            // A template none of whose headings is printed says nothing: the default then, not the one with fewest sections.
+            var best = TemplateLibrary.Templates.Values
+                .Select(t => (Template: t, Matches: t.Sections.Count(s => headings.Contains(Template.TitleKey(s.Title)))))
+                .OrderByDescending(x => x.Matches - Math.Abs(x.Template.Sections.Count - headings.Length))
+                .ThenBy(x => x.Template.Id == TemplateLibrary.DefaultTemplateId ? 0 : 1)
                 .First();
+            template = best.Matches > 0 ? best.Template : TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId];
             if (province is not null)
             {
                 template = TemplateLibrary.ForProvince(province, year.Value);
