@@ -147,3 +147,19 @@ public partial class CatalogTests
     [GeneratedRegex(@"(?m)^(2[0-3]\d(?:\d\d){0,2})[ \t]+([\p{IsCJKUnifiedIdeographs}（）]+)")]
     private static partial Regex CodeAndName();
 }
+
+public sealed class BreakdownTests
+{
+    [Fact]
+    public void Parts_that_make_up_a_whole_by_definition_are_known_by_their_printed_names()
+    {
+        Assert.True(Juesuan.Domain.Model.Breakdowns.Completes("年末决算支出合计", ["基本支出", "项目支出"]));
+        Assert.True(Juesuan.Domain.Model.Breakdowns.Completes("基本支出", ["人员经费支出", "公用经费支出"]));
+        Assert.True(Juesuan.Domain.Model.Breakdowns.Completes("政府采购金额", ["货物采购金额", "工程采购金额", "服务采购金额"]));
+        Assert.False(Juesuan.Domain.Model.Breakdowns.Completes("自评总金额", ["人员经费", "公用经费"]));
+        Assert.False(Juesuan.Domain.Model.Breakdowns.Completes("基本支出", ["基本支出", "项目支出"]));
+        Assert.False(Juesuan.Domain.Model.Breakdowns.Completes("政府采购金额", ["货物采购金额", "服务采购金额"]));
+        Assert.True(Juesuan.Domain.Model.Breakdowns.AreParts(["货物采购金额", "服务采购金额"]));
+        Assert.False(Juesuan.Domain.Model.Breakdowns.AreParts(["人员经费", "人员经费"]));
+    }
+}

@@ -89,6 +89,21 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void A_subject_before_a_remark_in_parentheses_names_the_figure_after_it_and_its_breakdown_follows()
+    {
+        var s = Read("2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元。");
+        Assert.Equal(["政府采购", "货物采购", "工程采购", "服务采购"], s.Select(x => x.Subject));
+        Assert.Equal([null, 0, 0, 0], s.Select(x => x.PartOf));
+    }
+
+    [Fact]
+    public void A_sentence_opening_with_qizhong_breaks_down_the_one_before()
+    {
+        var s = Read("2022年部门总收入12010.11万元。其中：上级补助收入5万元，事业收入8万元。");
+        Assert.Equal([null, 0, 0], s.Select(x => x.PartOf));
+    }
+
+    [Fact]
     public void Parts_after_qizhong_are_an_incomplete_breakdown()
     {
         var s = Read("自评总金额774.79万元，其中人员经费439.25万元，公用经费36.96万元。");

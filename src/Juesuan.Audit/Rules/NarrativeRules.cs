@@ -390,16 +390,10 @@ internal static partial class NarrativeRules
         }
     }
 
-    // 基本支出 + 项目支出 make up a spending total, 人员经费 + 公用经费 make up 基本支出, by definition — however the
-    // list was introduced. Against any other whole (「自评总金额」) they may be only some of its parts.
-    private static bool CompleteByDefinition(Claim whole, IReadOnlyList<Claim> parts)
-    {
-        var wholeName = Concepts.StatedSubject(whole.Subject.Concept) ?? string.Empty;
-        var names = parts.Select(p => Concepts.StatedSubject(p.Subject.Concept) is { } n && n.EndsWith("经费支出", StringComparison.Ordinal) ? n[..^2] : Concepts.StatedSubject(p.Subject.Concept)).ToArray();
-        bool Exactly(params string[] set) => names.Length == set.Length && set.All(names.Contains);
-        return (Exactly("基本支出", "项目支出") && wholeName.Contains("支出", StringComparison.Ordinal) && !wholeName.Contains("基本", StringComparison.Ordinal))
-            || (Exactly("人员经费", "公用经费") && wholeName.Contains("基本支出", StringComparison.Ordinal));
-    }
+    // Parts that make up their whole by definition (Breakdowns), however the list was introduced.
+    private static bool CompleteByDefinition(Claim whole, IReadOnlyList<Claim> parts) =>
+        Concepts.StatedSubject(whole.Subject.Concept) is { } wholeName && parts.Select(p => Concepts.StatedSubject(p.Subject.Concept)).ToArray() is var names
+        && names.All(n => n is not null) && Breakdowns.Completes(wholeName, names!);
 
     private static IEnumerable<Finding> ItemCoverage(AuditContext c)
     {

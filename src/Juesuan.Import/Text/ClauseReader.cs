@@ -70,12 +70,14 @@ internal static partial class ClauseReader
         ArgumentNullException.ThrowIfNull(text);
         var statements = new List<Statement>();
         int? carried = null;
+        int? previousLast = null;
         foreach (Match sentence in Sentence().Matches(text))
         {
             if (sentence.ValueSpan.IndexOfAnyInRange('0', '9') < 0)
             {
                 // No figure: nothing to read, and a 「其中」 list does not go on past it.
                 carried = null;
+                previousLast = null;
                 continue;
             }
 
@@ -87,6 +89,7 @@ internal static partial class ClauseReader
             var complete = false;
             var inParenthesis = false;
             var inBreakdown = false;
+            string? pending = null;
             (int? PartOf, bool Complete) outer = (null, false);
 
             // A 「其中」 list of the sentence before may go on in this one with the complementary part
@@ -96,7 +99,7 @@ internal static partial class ClauseReader
             {
                 if (subject is not null && figures.Count > 0)
                 {
-                    var part = partOf ?? (continuing is { } list && Complements(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject)) ? list : null);
+                    var part = partOf ?? (continuing is { } list && Breakdowns.AreParts(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject).ToArray()) ? list : null);
                     statements.Add(new Statement(subject, start, figures.ToArray(), part, part is not null && complete));
                     continuing = null;
                 }
@@ -118,7 +121,8 @@ internal static partial class ClauseReader
                 var opening = clause.Value.TrimStart();
                 if (!inParenthesis && partOf is null && opening.StartsWith("其中", StringComparison.Ordinal))
                 {
-                    partOf = Whole();
+                    // 「…总收入 12,010.11 万元。其中：…」: a sentence opening with 其中 breaks down the one before it.
+                    partOf = Whole() ?? (statements.Count == first && previousLast is { } before && statements[before].Figures.Any(f => f.Role == FigureRole.Amount) ? before : null);
                     complete = false;
                 }
                 else if (inParenthesis && clause.Index > 0 && sentence.Value[clause.Index - 1] == '（'
@@ -133,6 +137,12 @@ internal static partial class ClauseReader
                 }
 
                 var lead = 0;
+                if (!inParenthesis && !Figure().IsMatch(clause.Value))
+                {
+                    // A clause of words only may name the subject of the next figure.
+                    pending = SubjectOf(clause.Value.TrimEnd('，', '、', ',', '（', '(', '）', ')'));
+                }
+
                 foreach (Match figure in Figure().Matches(clause.Value))
                 {
                     var at = sentence.Index + clause.Index + figure.Index;
@@ -150,6 +160,14 @@ internal static partial class ClauseReader
                     var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count
                         || (subject is null && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
                     var own = opens ? SubjectOf(before) : null;
+
+                    // 「…政府采购金额（以合同签订为准）为 251.25 万元」: the subject stood before a remark in parentheses.
+                    if (own is null && opens && subject is null && (lead - figure.Length == 0 || before.Trim().Length <= 2) && pending is not null)
+                    {
+                        own = pending;
+                    }
+
+                    pending = null;
                     if (own is not null && (own != subject || repeats))
                     {
                         Close();
@@ -190,23 +208,12 @@ internal static partial class ClauseReader
 
             Close();
             carried = partOf is not null && !complete ? partOf : null;
+            previousLast = statements.Count > first ? statements.Count - 1 : null;
         }
 
         return statements;
     }
 
-    /// <summary>Parts that together make up a whole by definition: 基本支出 and 项目支出, 人员经费 and 公用经费.</summary>
-    internal static readonly string[][] CompleteSets = [["基本支出", "项目支出"], ["人员经费", "公用经费"]];
-
-    /// <summary>A part's name as the complete sets spell it: 「人员经费支出」 is 人员经费.</summary>
-    internal static string PartName(string subject) => subject.EndsWith("经费支出", StringComparison.Ordinal) ? subject[..^2] : subject;
-
-    // Every subject belongs to one complete set, and none repeats.
-    private static bool Complements(IEnumerable<string> subjects)
-    {
-        var list = subjects.Select(PartName).ToArray();
-        return list.Distinct().Count() == list.Length && CompleteSets.Any(set => list.All(set.Contains));
-    }
 
     /// <summary>The role of a figure from the words before it in its clause, and the direction word that governs it.</summary>
     internal static (FigureRole Role, Direction? Direction) RoleOf(string before, string unit)
