@@ -91,6 +91,16 @@ public class ZhenanTextTests
     private static ImportResult Read() => TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
 
     [SkippableFact]
+    public void The_self_evaluation_tables_inside_section_13_are_tables_not_narrative()
+    {
+        var year = Read().Value!;
+        var performance = year.Narrative.Sections.Single(s => s.Key == "performance");
+        Assert.DoesNotContain("年度绩效指标完成情况", performance.Text, StringComparison.Ordinal);
+        Assert.Contains("单位整体支出自评得分100", performance.Text, StringComparison.Ordinal);
+        Assert.Equal(4, year.Evaluations.Count);
+    }
+
+    [SkippableFact]
     public void Operating_costs_and_a_stated_absence_of_procurement_are_read_as_data()
     {
         var year = Read().Value!;

@@ -14,8 +14,21 @@ namespace Juesuan.Import.Text;
 /// </summary>
 internal static partial class EvaluationReader
 {
-    public static IReadOnlyList<Evaluation> Read(IReadOnlyList<ReportLine> lines, string department, string file, List<ImportIssue> issues)
+    public static IReadOnlyList<Evaluation> Read(IReadOnlyList<ReportLine> lines, string department, string file, List<ImportIssue> issues) =>
+        Read(lines, department, file, issues, []);
+
+    /// <summary>
+    /// Reads the self-evaluation tables and adds the line spans they occupy (title to last row) to <paramref name="regions"/>,
+    /// so the narrative around them does not take their cells for sentences.
+    /// </summary>
+    public static IReadOnlyList<Evaluation> Read(IReadOnlyList<ReportLine> lines, string department, string file, List<ImportIssue> issues, List<(int Start, int End)> regions)
     {
+        var index = new Dictionary<ReportLine, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            index[lines[i]] = i;
+        }
+
         var result = new List<Evaluation>();
         var titles = Enumerable.Range(0, lines.Count).Where(i => lines[i].Text.Contains("自评表", StringComparison.Ordinal) && !lines[i].Text.Contains('\t', StringComparison.Ordinal) && !ReportText.IsContentsEntry(lines[i].Text) && Title().IsMatch(lines[i].Text.Trim())).ToList();
         var isTitle = titles.ToHashSet();
@@ -49,6 +62,10 @@ internal static partial class EvaluationReader
                 continue;
             }
 
+            // Only a tab-separated table has edges to trust; a space-separated one is read from a run of lines that
+            // may hold sentences too, which stay the narrative's.
+            var span = sawTable ? (start, index[region[^1]] + 1) : (start, start + 1);
+
             var headerText = string.Concat(region.Take(40).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)));
             if (headerText.Contains("部门编码", StringComparison.Ordinal) && headerText.Contains("自评得分", StringComparison.Ordinal))
             {
@@ -56,6 +73,7 @@ internal static partial class EvaluationReader
                 result.AddRange(summary);
                 if (summary.Count > 0)
                 {
+                    regions.Add(span);
                     continue;
                 }
             }
@@ -63,6 +81,7 @@ internal static partial class EvaluationReader
             if (Parse(lines[start], region, department, file) is { } evaluation)
             {
                 result.Add(evaluation);
+                regions.Add(span);
             }
             else
             {

@@ -63,7 +63,10 @@ public static partial class TextReportReader
             }
         }
 
-        var narrative = NarrativeReader.Read(lines, tables.Regions, template, year.Value, file, issues);
+        // The self-evaluation tables are read first: their cells are theirs, not the narrative's around them.
+        var evaluationRegions = new List<(int Start, int End)>();
+        var evaluations = EvaluationReader.Read(lines, department, file, issues, evaluationRegions);
+        var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues);
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province },
@@ -75,7 +78,7 @@ public static partial class TextReportReader
             Labels = [.. LabelReader.Read(lines, tables.Regions, file), .. moreLabels ?? []],
             Explanations = NarrativeReader.ExplanationsOf(narrative),
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
-            Evaluations = EvaluationReader.Read(lines, department, file, issues),
+            Evaluations = evaluations,
             OperatingCosts = NarrativeReader.OperatingCostsOf(narrative),
             Procurement = NarrativeReader.ProcurementOf(narrative),
             Assets = NarrativeReader.AssetsOf(narrative),
