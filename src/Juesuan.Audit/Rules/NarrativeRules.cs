@@ -262,7 +262,7 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Completions(AuditContext c)
     {
-        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is not null && (x.CompletionPercent is not null || x.BudgetComparison is not null)))
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is not null && (x.CompletionPercent is not null || x.BudgetComparison is not null || x.BudgetDifference is not null)))
         {
             var what = FactRule.Describe(c, claim.Subject);
             var budget = Interpret(c, claim.Subject, claim.Budget!.Value);
@@ -279,6 +279,21 @@ internal static partial class NarrativeRules
                     (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
+                }
+            }
+
+            if (claim.BudgetDifference is { } gap && claim.BudgetDifferenceDirection is { } gapDirection)
+            {
+                var stated = Interpret(c, claim.Subject, gap) * (gapDirection == Direction.Decrease ? -1m : 1m);
+                var difference = actual.Value - budget;
+                var gapCheck = Consistency.Check(stated, difference);
+                if (!gapCheck.Holds)
+                {
+                    var written = gapDirection == Direction.Decrease ? "减少" : "增加";
+                    var truth = difference.Value >= 0 ? "增加" : "减少";
+                    yield return Error(c, "N.COMPLETION", claim,
+                        $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，决算较预算应{truth} {AuditContext.Format(Math.Abs(difference.Value), 2)}，叙述写作{written} {gap}。",
+                        expected: AuditContext.Format(difference.Value, 2), actual: AuditContext.Format(stated.Value, 2), difference: AuditContext.Format(gapCheck.Difference));
                 }
             }
 

@@ -78,6 +78,12 @@ public sealed record Claim
     /// <summary>The comparison word between actual and budget (大于/小于/等于).</summary>
     public Direction? BudgetComparison { get; init; }
 
+    /// <summary>The stated gap between actual and budget (「决算数较预算数减少 0.28 万元」), non-negative; see <see cref="BudgetDifferenceDirection"/>.</summary>
+    public Amount? BudgetDifference { get; init; }
+
+    /// <summary>The direction word of <see cref="BudgetDifference"/> (增加/超支 or 减少/节约).</summary>
+    public Direction? BudgetDifferenceDirection { get; init; }
+
     /// <summary>A stated count (团组、人次、辆、台).</summary>
     public Printed? Count { get; init; }
 

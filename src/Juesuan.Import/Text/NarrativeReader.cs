@@ -83,6 +83,18 @@ internal static partial class NarrativeReader
                 }
             }
 
+            // 「…预算 0.6 万元，支出决算 0.32 万元，…决算数较预算数减少 0.28 万元」: the gap joins the statement of its sentence.
+            foreach (Match m in BudgetGap().Matches(section.Text))
+            {
+                var sentence = SentenceAt(section.Text, m.Index);
+                var index = claims.FindLastIndex(x => x.Section == section.Printed.Key && x.Sentence == sentence && x.Budget is not null && x.Amount is not null && x.BudgetDifference is null);
+                if (index >= 0 && !used.Any(u => m.Index >= u.Start && m.Index < u.End))
+                {
+                    claims[index] = claims[index] with { BudgetDifference = Money(m), BudgetDifferenceDirection = m.Groups["dir"].Value is "增加" or "超支" ? Direction.Increase : Direction.Decrease };
+                    used.Add((m.Index, m.Index + m.Length));
+                }
+            }
+
             // Every figure of every section that no statement took is listed, so nothing is dropped unseen.
             foreach (Match m in AnyFigure().Matches(section.Text))
             {
@@ -744,6 +756,9 @@ internal static partial class NarrativeReader
 
     [GeneratedRegex(@"(?<dir>增加|减少)(?<c>\d[\d,]*(?:\.\d+)?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降)(?<p>\d[\d,]*(?:\.\d+)?)%)?")]
     private static partial Regex Change();
+
+    [GeneratedRegex(@"(?:较|比)(?:年初|全年|调整后)?预算数?(?<dir>增加|减少|节约|超支)(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元)")]
+    private static partial Regex BudgetGap();
 
     [GeneratedRegex(@"无政府采购(?:支出)?")]
     private static partial Regex NoProcurement();
