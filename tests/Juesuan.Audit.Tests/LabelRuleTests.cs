@@ -24,6 +24,15 @@ public sealed class LabelRuleTests
     }
 
     [Fact]
+    public void A_dated_sentence_is_checked_for_its_date_only_and_a_header_name_stops_at_the_next_label()
+    {
+        Assert.Empty(Found(With((LabelKind.Date, $"截至{Base.Year}年末，共有车辆3辆，较{Base.Year - 1}年减少1辆")), "D.YEAR"));
+        Assert.Empty(Found(With((LabelKind.TableHeader, $"部门名称：{Base.Department.Name}{Base.Year}年度 单位：万元")), "D.NAME"));
+        Assert.Empty(Found(With((LabelKind.TableHeader, "单位名称：  单位：万元")), "D.NAME"));
+        Assert.Single(Found(With((LabelKind.TableHeader, "单位名称：  单位：万元")), "D.PLACEHOLDER"));
+    }
+
+    [Fact]
     public void The_prior_year_where_a_prior_year_is_meant_is_not_a_wrong_year()
     {
         Assert.Empty(Found(With((LabelKind.Heading, $"（二）与{Base.Year - 1}年度相比增减情况")), "D.YEAR"));

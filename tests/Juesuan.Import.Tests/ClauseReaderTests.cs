@@ -104,6 +104,25 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void A_second_qizhong_breaks_down_the_part_before_it_and_a_reason_ends_the_statement()
+    {
+        var s = Read("财政拨款支出1000万元，其中：基本支出800万元，其中人员经费600万元、公用经费200万元。");
+        Assert.Equal([null, 0, 1, 1], s.Select(x => x.PartOf));
+
+        var reason = Read("公用经费50万元，比上年减少10万元，主要原因是办公费下降20%。");
+        Assert.Equal("公用经费", reason[0].Subject);
+        Assert.DoesNotContain(reason[0].Figures, f => f.Role == FigureRole.ChangePercent);
+    }
+
+    [Fact]
+    public void A_parenthesis_introduced_with_zhuyao_lists_only_some_parts_and_fund_names_are_not_budgets()
+    {
+        var s = Read("医疗救助资金500万元（主要用于资助参保200万元、门诊救助100万元）。");
+        Assert.All(s.Skip(1), x => Assert.False(x.CompleteParts));
+        Assert.Equal("Amount", ClauseReader.RoleOf("一般公共预算财政拨款支出", "万元").Role.ToString());
+    }
+
+    [Fact]
     public void Parts_after_qizhong_are_an_incomplete_breakdown()
     {
         var s = Read("自评总金额774.79万元，其中人员经费439.25万元，公用经费36.96万元。");
@@ -112,11 +131,13 @@ public sealed class ClauseReaderTests
     }
 
     [Theory]
-    [InlineData("学校2023年度收入总计", "收入")]
-    [InlineData("收入总额", "收入")]
-    [InlineData("总支出", "支出")]
-    [InlineData("学校2023年度各项支出总计", "支出")]
-    [InlineData("学校2023年度财政拨款支出总计", "财政拨款支出")]
+    [InlineData("学校2023年度收入总计", "收入总计")]
+    [InlineData("收入总额", "收入总计")]
+    [InlineData("总支出", "支出总计")]
+    [InlineData("学校2023年度各项支出总计", "支出总计")]
+    [InlineData("学校2023年度财政拨款支出总计", "财政拨款支出总计")]
+    [InlineData("本年收入合计", "收入合计")]
+    [InlineData("财政拨款收入", "财政拨款收入")]
     public void A_quantity_keeps_its_identity_across_wordings(string words, string key) =>
         Assert.Equal(key, ClauseReader.QuantityKey(words));
 

@@ -113,6 +113,11 @@ public static partial class CorpusRunner
     /// <summary>True when a finding names the anchor: quotes one of its values or words, or is about its table.</summary>
     public static bool At(Finding finding, Anchor anchor)
     {
+        if (anchor.Rule is not null && finding.Rule != anchor.Rule)
+        {
+            return false;
+        }
+
         if (anchor.Table is not null && finding.Table == anchor.Table)
         {
             return true;
@@ -121,8 +126,11 @@ public static partial class CorpusRunner
         var text = string.Join("\n", new[] { finding.Message, finding.Location, finding.Actual, finding.Expected, finding.LikelyWrong }
             .Concat(finding.Figures.SelectMany(f => new[] { f.Value, f.Location })).Where(s => s is not null))
             .Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+
+        // A value is matched in what the finding says, not in the line and page numbers of its locations.
+        var said = Regex.Replace(text, @"第\d+[行页]", string.Empty);
         return anchor.Words.Any(w => text.Contains(w, StringComparison.Ordinal) && (anchor.Where is null || text.Contains(anchor.Where, StringComparison.Ordinal)))
-            || anchor.Values.Select(v => v.Replace(",", string.Empty, StringComparison.Ordinal)).Any(v => Regex.IsMatch(text, $@"(?<![\d.]){Regex.Escape(v)}(?!\d)"));
+            || anchor.Values.Select(v => v.Replace(",", string.Empty, StringComparison.Ordinal)).Any(v => Regex.IsMatch(said, $@"(?<![\d.]){Regex.Escape(v)}(?!\d)"));
     }
 
     private static IEnumerable<string> Keys(IEnumerable<Finding> findings) => findings.Select(Key).Order(StringComparer.Ordinal);

@@ -13,7 +13,8 @@ namespace Juesuan.Corpus;
 /// <param name="Table">The table definition a finding may name instead.</param>
 /// <param name="Where">For a word: the place the finding's location must name too (「第95行」, 「第2页」), since a wrong year or
 /// name also changes what other findings quote.</param>
-public sealed record Anchor(IReadOnlyList<string> Values, IReadOnlyList<string> Words, string? Table = null, string? Where = null);
+/// <param name="Rule">For a shifted table: the rule that must say so (one finding, not any finding of that table).</param>
+public sealed record Anchor(IReadOnlyList<string> Values, IReadOnlyList<string> Words, string? Table = null, string? Where = null, string? Rule = null);
 
 /// <summary>One injected defect: its class, what was changed (for the report), the edits and where a finding must point.</summary>
 public sealed record Mutant(string Class, string Description, IReadOnlyList<Edit> Edits, Anchor Anchor, int Page, int Line);
@@ -196,7 +197,7 @@ public static partial class Mutators
 
                 var label = ReportText.Normalize(c.Source.LineText(rows[k])).Trim();
                 yield return new Mutant("table-shift", $"{block.Key.Item1}：自「{(label.Length > 24 ? label[..24] : label)}」起数值上移一行", edits,
-                    new Anchor([], [], block.Key.Item1), c.Source.Pages[c.Source.Lines[rows[k]][0]], rows[k]);
+                    new Anchor([], [], block.Key.Item1, Rule: "T.ROWS_SHIFTED"), c.Source.Pages[c.Source.Lines[rows[k]][0]], rows[k]);
             }
         }
     }

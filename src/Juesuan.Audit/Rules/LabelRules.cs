@@ -48,7 +48,9 @@ internal static partial class LabelRules
                 continue;
             }
 
-            foreach (Match m in YearWord().Matches(text))
+            // A dated sentence is checked for the date it states (「截至2024年12月31日」), not for every year it mentions.
+            var years = label.Kind == LabelKind.Date ? AsOf().Matches(text) : YearWord().Matches(text);
+            foreach (Match m in years)
             {
                 var printed = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 if (printed == year || (printed == year - 1 && PriorMeant().IsMatch(text)))
@@ -105,17 +107,21 @@ internal static partial class LabelRules
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     // A year with its 年, and the month after it where there is one (a publication date).
-    [GeneratedRegex(@"(20\d\d)年(?<month>\d{1,2}月)?")]
+    [GeneratedRegex(@"(20[0-9]{2})年(?<month>[0-9]{1,2}月)?")]
     private static partial Regex YearWord();
 
+    [GeneratedRegex(@"截至(20[0-9]{2})年")]
+    private static partial Regex AsOf();
+
     // 「20 年度」, 「2O22 年」: a year the template left blank or the typist mangled.
-    [GeneratedRegex(@"(?<![\dA-Za-z])(?![0-9]{4})2[0-9OoＯ○]{3}年|(?<![\d〇])20年度")]
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?![0-9]{4})2[0-9OoＯ○]{3}年|(?<![0-9〇])20年度")]
     private static partial Regex Garbled();
 
     [GeneratedRegex("上年|上一年|与.{0,8}相比|比.{0,8}(?:增|减)|较上")]
     private static partial Regex PriorMeant();
 
-    [GeneratedRegex(@"(?<label>编制单位|单位名称|部门名称|填报单位)[：:]\s*(?<name>[^\s\t：:]*)")]
+    // The name ends where the next label or the year begins: 「部门名称：XX局2022年度 单位：万元」, 「单位名称：  单位：万元」.
+    [GeneratedRegex(@"(?<label>编制单位|单位名称|部门名称|填报单位)[：:]\s*(?<name>[^\s\t：:]*?)(?=20[0-9]{2}|(?:金额|计量)?单位[：:]|[\s\t]|$)")]
     private static partial Regex HeaderName();
 
     [GeneratedRegex(@"[XＸ]{2,}|[×✕]{2,}|某某|＿{2,}|_{3,}|【\s*】")]

@@ -365,7 +365,9 @@ internal static partial class NarrativeRules
         {
             yield return Error(c, "N.ITEM_ACTUALS", total,
                 $"一般公共预算财政拨款支出决算总数写作 {total.Amount}，而 {items.Length} 个项的支出决算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
-                expected: AuditContext.Format(sum.Value, 2), actual: total.Amount.ToString(), difference: AuditContext.Format(check.Difference));
+                expected: AuditContext.Format(sum.Value, 2), actual: total.Amount.ToString(), difference: AuditContext.Format(check.Difference),
+                // Items summing to less may be items the reader could not name; more can only be a slip.
+                severity: sum.Value > stated.Value ? Severity.Error : Severity.Warning);
         }
     }
 
@@ -394,13 +396,15 @@ internal static partial class NarrativeRules
             {
                 yield return Error(c, "N.PARTS", whole,
                     $"{what}写作 {whole.Amount}，{(listedInFull ? "其后括号内列出的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
-                    expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference));
+                    expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference),
+                    severity: listedInFull ? Severity.Error : Severity.Warning);
             }
             else if (!complete && sum.Range.Lo > total.Range.Hi)
             {
                 yield return Error(c, "N.PARTS", whole,
                     $"{what}写作 {whole.Amount}，而「其中」所列 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
-                    expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value));
+                    expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value),
+                    severity: Severity.Warning);
             }
         }
     }

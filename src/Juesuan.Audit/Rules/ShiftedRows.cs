@@ -33,12 +33,13 @@ internal static class ShiftedRows
             }
 
             var printed = rows.Select(r => columns.Select(col => r.Cell(col)?.Value).ToArray()).ToArray();
-            if (Violations(rows, printed, null).Broken < 2)
+            var relations = Relations(rows);
+            if (Evaluate(relations, printed, null).Broken.Count < 2)
             {
                 continue;
             }
 
-            if (Repair(rows, printed) is { } shift)
+            if (Repair(relations, printed) is { } shift)
             {
                 var name = c.TableName(table.Definition);
                 var from = rows[shift.From];
@@ -55,21 +56,24 @@ internal static class ShiftedRows
 
     private sealed record Shift(int From, bool Up);
 
-    // The row from which moving the figures back by one row, in either direction, leaves no relation broken. The figures
-    // alone can leave a few neighbouring rows equally possible (a 款 with one 项 reads the same shifted from either, and
-    // a relation through the row whose figures were lost is not checked): the middle one of that run is reported.
-    private static Shift? Repair(StatedRow[] rows, Printed?[][] printed)
+    // The row from which moving the figures back by one row, in either direction, leaves no relation broken and mends at
+    // least two that were — a repair that merely skips the broken relations (through the row whose figures it drops)
+    // proves nothing. The figures alone can leave a few neighbouring rows equally possible (a 款 with one 项 reads the
+    // same shifted from either): the middle one of that run is reported.
+    private static Shift? Repair(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[][] printed)
     {
+        var before = Evaluate(relations, printed, null).Broken;
         foreach (var up in new[] { true, false })
         {
             var valid = new List<int>();
-            for (var k = 0; k < rows.Length - 1; k++)
+            for (var k = 0; k < printed.Length - 2; k++)
             {
                 // Figures moved up (row j shows row j+1's): row j's own are shown one row above; row k's are lost.
                 // Figures moved down (row j shows row j−1's): row j's own are shown one row below; the last row's are lost.
                 var repaired = printed.Select((p, j) => j < k ? p : up ? (j == k ? null : printed[j - 1]) : (j + 1 < printed.Length ? printed[j + 1] : null)).ToArray();
-                var (broken, checkedRelations) = Violations(rows, repaired, up ? k : rows.Length - 1);
-                if (broken == 0 && checkedRelations >= 2)
+                var moved = Enumerable.Range(k, printed.Length - k).Count(j => repaired[j] is { } r && !r.SequenceEqual(printed[j]));
+                var after = Evaluate(relations, repaired, up ? k : printed.Length - 1);
+                if (after.Broken.Count == 0 && moved >= 2 && before.Count(after.Checked.Contains) >= 2)
                 {
                     valid.Add(k);
                 }
@@ -84,14 +88,14 @@ internal static class ShiftedRows
         return null;
     }
 
-    // The table's own sums (合计 = Σ类, 类 = Σ款, 款 = Σ项) on the given figures; relations touching an unknown row are skipped.
-    private static (int Broken, int Checked) Violations(StatedRow[] rows, Printed?[]?[] values, int? unknown)
+    // The table's own sums, built once: 合计 = Σ类, 类 = Σ款, 款 = Σ项 (by the rows' codes, which stay with their labels).
+    private static IReadOnlyList<(int Total, int[] Items)> Relations(StatedRow[] rows)
     {
-        var index = rows.Select((r, i) => (r.Key, i)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().i);
         var relations = new List<(int Total, int[] Items)>();
-        if (index.TryGetValue(FactIndex.TotalRowKey, out var total))
+        var total = Array.FindIndex(rows, r => r.Key == FactIndex.TotalRowKey);
+        if (total >= 0)
         {
-            relations.Add((total, rows.Select((r, i) => (r, i)).Where(x => x.r.Key.Length == 3 && x.r.Key != FactIndex.TotalRowKey).Select(x => x.i).ToArray()));
+            relations.Add((total, rows.Select((r, i) => (r, i)).Where(x => x.r.Key.Length == 3 && x.r.Key.All(char.IsAsciiDigit)).Select(x => x.i).ToArray()));
         }
 
         foreach (var parent in rows.Select((r, i) => (r, i)).Where(x => x.r.Key.Length is 3 or 5 && x.r.Key.All(char.IsAsciiDigit)))
@@ -99,27 +103,38 @@ internal static class ShiftedRows
             relations.Add((parent.i, rows.Select((r, i) => (r, i)).Where(x => x.r.Key.Length == parent.r.Key.Length + 2 && x.r.Key.StartsWith(parent.r.Key, StringComparison.Ordinal)).Select(x => x.i).ToArray()));
         }
 
-        int broken = 0, checkedCount = 0;
-        foreach (var (head, items) in relations.Where(r => r.Items.Length > 0))
+        return relations.Where(r => r.Items.Length > 0).ToArray();
+    }
+
+    // Which relations (relation, column) are checked on these figures and which of them break; those through an unknown row are skipped.
+    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[]?[] values, int? unknown)
+    {
+        var broken = new HashSet<(int, int)>();
+        var checkedOnes = new HashSet<(int, int)>();
+        for (var r = 0; r < relations.Count; r++)
         {
-            if (head == unknown || items.Contains(unknown ?? -1) || values[head] is not { } totals)
+            var (head, items) = relations[r];
+            if (head == unknown || items.Contains(unknown ?? -1) || values[head] is not { } totals || items.Any(i => values[i] is null))
             {
                 continue;
             }
 
             for (var col = 0; col < totals.Length; col++)
             {
-                if (totals[col] is not { } stated || items.Any(i => values[i] is null))
+                if (totals[col] is not { } stated)
                 {
                     continue;
                 }
 
                 var sum = Estimate.Sum(items.Select(i => values[i]![col] is { Value: not 0m } v ? v.ToEstimate() : Estimate.Zero));
-                checkedCount++;
-                broken += Consistency.Check(stated, sum).Holds ? 0 : 1;
+                checkedOnes.Add((r, col));
+                if (!Consistency.Check(stated, sum).Holds)
+                {
+                    broken.Add((r, col));
+                }
             }
         }
 
-        return (broken, checkedCount);
+        return (broken, checkedOnes);
     }
 }

@@ -119,7 +119,19 @@ internal static partial class ClauseReader
             foreach (Match clause in Clause().Matches(sentence.Value))
             {
                 var opening = clause.Value.TrimStart();
-                if (!inParenthesis && partOf is null && opening.StartsWith("其中", StringComparison.Ordinal))
+                if (ReasonStart().IsMatch(opening))
+                {
+                    // 「主要原因是办公费下降 20%」: what follows a reason is not a figure of the statement before it.
+                    Close();
+                    subject = null;
+                }
+
+                if (!inParenthesis && partOf is not null && !complete && opening.StartsWith("其中", StringComparison.Ordinal))
+                {
+                    // A second 「其中」 breaks down the part just read, not the whole: the first list ends here.
+                    partOf = Whole();
+                }
+                else if (!inParenthesis && partOf is null && opening.StartsWith("其中", StringComparison.Ordinal))
                 {
                     // 「…总收入 12,010.11 万元。其中：…」: a sentence opening with 其中 breaks down the one before it.
                     partOf = Whole() ?? (statements.Count == first && previousLast is { } before && statements[before].Figures.Any(f => f.Role == FigureRole.Amount) ? before : null);
@@ -133,7 +145,7 @@ internal static partial class ClauseReader
                     outer = (partOf, complete);
                     inBreakdown = true;
                     partOf = Whole();
-                    complete = !opening.StartsWith("含", StringComparison.Ordinal) && !opening.StartsWith("包括", StringComparison.Ordinal) && !opening.StartsWith("其中", StringComparison.Ordinal);
+                    complete = !PartialIntroduction().IsMatch(opening);
                 }
 
                 var lead = 0;
@@ -275,19 +287,27 @@ internal static partial class ClauseReader
     /// </summary>
     internal static string QuantityKey(string words)
     {
+        // 总计, 总额 and 「总X」 are one total (years' grand totals); 合计 (本年收入合计) is another and keeps its word.
         var s = OwnerAndYear().Replace(words, string.Empty);
         s = s.Replace("各项", string.Empty, StringComparison.Ordinal).Replace("本年", string.Empty, StringComparison.Ordinal);
+        if (s.EndsWith("合计", StringComparison.Ordinal))
+        {
+            return s;
+        }
+
+        var total = TotalWord().IsMatch(s) || (s.StartsWith('总') && s.Length > 1);
         s = TotalWord().Replace(s, string.Empty);
-        return s.StartsWith('总') && s.Length > 1 ? s[1..] : s;
+        s = s.StartsWith('总') && s.Length > 1 ? s[1..] : s;
+        return total ? s + "总计" : s;
     }
 
     /// <summary>True when the words name a total (「…收入总计」, 「支出总额」, 「本年支出合计」).</summary>
-    internal static bool IsTotal(string words) => TotalWord().IsMatch(words);
+    internal static bool IsTotal(string words) => TotalWord().IsMatch(words) || words.EndsWith("合计", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(?:学校|本单位|本部门|我局|我单位|单位|部门)?(?:20\d\d年度?)?")]
     private static partial Regex OwnerAndYear();
 
-    [GeneratedRegex("(?:总额|总计|合计|总数)$")]
+    [GeneratedRegex("(?:总额|总计|总数)$")]
     private static partial Regex TotalWord();
 
     /// <summary>The subject a clause opens with, without numbering, years, connectives and role words; null when none is left.</summary>
@@ -317,6 +337,13 @@ internal static partial class ClauseReader
     [GeneratedRegex("(?:年初|全年|调整后)?预算|支出决算(?!支出)|决算(?=数|为|是|$)|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]
     private static partial Regex RoleWords();
 
+    [GeneratedRegex("^(?:主要原因|原因是|原因主要|主要用于|主要是由于|其原因)")]
+    private static partial Regex ReasonStart();
+
+    // A parenthesis that lists only some parts: 含、包括、其中、主要、如、约、包含.
+    [GeneratedRegex("^(?:含|包括|包含|其中|主要|如|约|例如|比如)")]
+    private static partial Regex PartialIntroduction();
+
     [GeneratedRegex(@"[^。；！？]+[。；！？]?")]
     private static partial Regex Sentence();
 
@@ -324,7 +351,8 @@ internal static partial class ClauseReader
     [GeneratedRegex(@"(?:[^，、,（）()]|(?<=\d),(?=\d))+[，、,（）()]?")]
     private static partial Regex Clause();
 
-    [GeneratedRegex(@"(?<![\d.])(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元|%|％|个|人次|批次|辆|台|套|家|户|件)")]
+    // ASCII digits only, at most 15 before and 6 after the point: anything else is not a printed amount to reason about.
+    [GeneratedRegex(@"(?<![0-9.])(?<v>[0-9](?:[0-9]|,(?=[0-9])){0,18}(?:\.[0-9]{1,6})?)(?![0-9])(?<u>万元|元|%|％|个|人次|批次|辆|台|套|家|户|件)")]
     private static partial Regex Figure();
 
     [GeneratedRegex("增加|减少|增长|下降|上升|降低|提高|持平")]
@@ -334,7 +362,8 @@ internal static partial class ClauseReader
     [GeneratedRegex("(?:较|比|与)(?:年初|全年|调整后)?预算|节约|超支")]
     private static partial Regex DeviationWords();
 
-    [GeneratedRegex("(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]
+    // 一般公共预算, 政府性基金预算, 国有资本经营预算 name funds, not budgets.
+    [GeneratedRegex("(?<!一般公共|基金|资本经营)(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]
     private static partial Regex Budget();
 
     [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|包括|本年度?|20\d\d\s*年度?|我局|我单位|本单位|本部门|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]
