@@ -6,9 +6,16 @@ namespace Juesuan.Audit.Tests;
 /// <summary>D.*: years, names and placeholders printed outside the figures — a consistent case, a defect, a near miss.</summary>
 public sealed class LabelRuleTests
 {
+    // The reader gives a table header's unit name (ReportText.UnitName, tested with the reader); here the same words by hand.
     private static DepartmentYear With(params (LabelKind Kind, string Text)[] labels) => Base with
     {
-        Labels = labels.Select((l, i) => new PrintedLabel { Kind = l.Kind, Text = l.Text, Source = new SourceLocation { File = "a.txt", Line = i + 1 } }).ToArray(),
+        Labels = labels.Select((l, i) => new PrintedLabel
+        {
+            Kind = l.Kind, Text = l.Text, Source = new SourceLocation { File = "a.txt", Line = i + 1 },
+            Name = l.Kind == LabelKind.TableHeader && l.Text.IndexOf('：') is var colon and >= 0
+                ? System.Text.RegularExpressions.Regex.Match(l.Text[(colon + 1)..].TrimStart(), @"^[^\s：]*?(?=20\d\d|单位：|\s|$)").Value
+                : null,
+        }).ToArray(),
     };
 
     private static IReadOnlyList<Finding> Found(DepartmentYear year, string rule) => year.Audit().Findings.Where(f => f.Rule == rule).ToArray();

@@ -33,3 +33,19 @@ public sealed class EmptyTableHeaderTests
         Assert.True(back.Success, string.Join("；", back.Errors));
     }
 }
+
+/// <summary>The unit a table header names, read once for the department, the labels and the rules.</summary>
+public sealed class UnitNameTests
+{
+    [Theory]
+    [InlineData("编制单位：镇安县医疗保障局", "编制单位", "镇安县医疗保障局")]
+    [InlineData("部门名称：洛阳市西工区医疗保障局 2022年度 单位：万元", "部门名称", "洛阳市西工区医疗保障局")]
+    [InlineData("部门名称：XX局2022年度单位：万元", "部门名称", "XX局")]
+    [InlineData("单位名称：  单位：万元", "单位名称", "")]
+    [InlineData("单位名称：", "单位名称", "")]
+    public void The_unit_name_stops_at_the_next_label_or_the_year(string text, string label, string name) =>
+        Assert.Equal((label, name), ReportText.UnitName(text));
+
+    [Fact]
+    public void A_line_without_the_label_names_no_unit() => Assert.Null(ReportText.UnitName("单位：万元"));
+}

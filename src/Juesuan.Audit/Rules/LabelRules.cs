@@ -76,8 +76,7 @@ internal static partial class LabelRules
         var known = new[] { c.Year.Department.Name }.Concat(c.Year.Units.Select(u => u.Name)).Select(CatalogText.NormalizeName).ToHashSet(StringComparer.Ordinal);
         foreach (var label in c.Year.Labels.Where(l => l.Kind == LabelKind.TableHeader))
         {
-            if (HeaderName().Match(label.Text) is { Success: true } m && m.Groups["name"].Value is { Length: >= 2 } name
-                && !Placeholder().IsMatch(name) && !known.Contains(CatalogText.NormalizeName(name)))
+            if (label.Name is { Length: >= 2 } name && !Placeholder().IsMatch(name) && !known.Contains(CatalogText.NormalizeName(name)))
             {
                 yield return Error("D.NAME", label, $"表头「{Short(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
                     c.Year.Department.Name, name);
@@ -96,11 +95,11 @@ internal static partial class LabelRules
         }
 
         // An empty 编制单位 in every table is one slip, said once with where it is.
-        var empty = c.Year.Labels.Where(l => l.Kind == LabelKind.TableHeader && HeaderName().Match(l.Text) is { Success: true } m && m.Groups["name"].Value.Length == 0).ToArray();
+        var empty = c.Year.Labels.Where(l => l.Kind == LabelKind.TableHeader && l.Name is { Length: 0 }).ToArray();
         if (empty.Length > 0)
         {
             var where = string.Join("、", empty.Select(l => l.Source?.Page is { } p ? $"第{p}页" : l.Source?.Line is { } n ? $"第{n}行" : "表头").Distinct());
-            yield return Error("D.PLACEHOLDER", empty[0], $"{empty.Length} 张表的表头「{HeaderName().Match(empty[0].Text).Groups["label"].Value}：」后没有填写单位名称（{where}）。", c.Year.Department.Name, string.Empty);
+            yield return Error("D.PLACEHOLDER", empty[0], $"{empty.Length} 张表的表头中单位名称没有填写（{where}）。", c.Year.Department.Name, string.Empty);
         }
     }
 
@@ -120,9 +119,6 @@ internal static partial class LabelRules
     [GeneratedRegex("上年|上一年|与.{0,8}相比|比.{0,8}(?:增|减)|较上")]
     private static partial Regex PriorMeant();
 
-    // The name ends where the next label or the year begins: 「部门名称：XX局2022年度 单位：万元」, 「单位名称：  单位：万元」.
-    [GeneratedRegex(@"(?<label>编制单位|单位名称|部门名称|填报单位)[：:]\s*(?<name>[^\s\t：:]*?)(?=20[0-9]{2}|(?:金额|计量)?单位[：:]|[\s\t]|$)")]
-    private static partial Regex HeaderName();
 
     [GeneratedRegex(@"[XＸ]{2,}|[×✕]{2,}|某某|＿{2,}|_{3,}|【\s*】")]
     private static partial Regex Placeholder();

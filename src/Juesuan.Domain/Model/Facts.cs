@@ -90,8 +90,10 @@ public static class Concepts
     public const string StatedPrefix = "stated:";
 
     /// <summary>
-    /// A quantity a narrative section names in its own words (「公务用车运行维护费」, 「医疗救助支出」): known only within that
-    /// section, so two statements of it can be compared with each other and a statement's parts with one another.
+    /// A quantity a narrative section names in its own words (「公务用车运行维护费」, 「医疗救助支出」), keyed by the section
+    /// and the statement's place in it: the same words name different things in different sentences (「大病」 of two
+    /// funds), so a statement is checked within itself (change against percent, completion against budget, unit), as the
+    /// whole of a share or of a breakdown, never against another statement or a table.
     /// </summary>
     public static string Stated(string section, string subject) => $"{StatedPrefix}{section}:{subject}";
 

@@ -34,6 +34,9 @@ public sealed record PrintedLabel
     /// <summary>The text as printed.</summary>
     public required string Text { get; init; }
 
+    /// <summary>For a table header naming its unit: the name as printed (empty when left blank); null otherwise.</summary>
+    public string? Name { get; init; }
+
     /// <summary>Where it is (file, page or line).</summary>
     public SourceLocation? Source { get; init; }
 }

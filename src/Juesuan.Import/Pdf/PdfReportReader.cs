@@ -161,7 +161,7 @@ public static partial class PdfReportReader
             if (headers is not null && block.FindIndex(w => w.IsNumber) is var firstNumber and > 0 && block.Count(w => w.IsNumber) >= 3)
             {
                 var row = block[firstNumber];
-                var above = block.Take(firstNumber).Where(w => w.Page == row.Page && w.Bottom > row.Bottom + 2.5 && !UnitNameLabel().IsMatch(w.Text));
+                var above = block.Take(firstNumber).Where(w => w.Page == row.Page && w.Bottom > row.Bottom + 2.5 && !ReportText.StartsWithUnitNameLabel(w.Text));
                 headers.AddRange(BaselineLines(above).Select(line => new PrintedLabel
                 {
                     Kind = LabelKind.TableHeader, Text = Join(line), Source = new SourceLocation { File = file, Page = row.Page, Table = title.Text },
@@ -169,7 +169,7 @@ public static partial class PdfReportReader
             }
 
             // The header line naming the unit (「编制单位：…」, 「单位名称：」 left empty) is kept: the name a reviewer checks.
-            if (block.FirstOrDefault(w => UnitNameLabel().IsMatch(w.Text)) is { } named)
+            if (block.FirstOrDefault(w => ReportText.StartsWithUnitNameLabel(w.Text)) is { } named)
             {
                 var onLine = block.Where(w => w.Page == named.Page && Math.Abs(w.Bottom - named.Bottom) <= 2.5 && w.Left >= named.Left && !w.IsNumber)
                     .OrderBy(w => w.Left).TakeWhile(w => !w.Text.Contains("单位：", StringComparison.Ordinal) || w == named).ToList();
@@ -245,8 +245,6 @@ public static partial class PdfReportReader
     [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
     private static partial Regex Part();
 
-    [GeneratedRegex(@"^(?:编制单位|单位名称|部门名称|填报单位)\s*[：:]")]
-    private static partial Regex UnitNameLabel();
 
     [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]
     private static partial Regex SectionHeading();

@@ -35,7 +35,7 @@ internal static partial class LabelReader
                 continue;
             }
 
-            if (HeaderName().IsMatch(compact))
+            if (ReportText.UnitName(text) is not null)
             {
                 kind = LabelKind.TableHeader;
             }
@@ -82,7 +82,7 @@ internal static partial class LabelReader
 
             if (kind is { } k)
             {
-                labels.Add(new PrintedLabel { Kind = k, Text = text, Source = lines[i].At(file) });
+                labels.Add(new PrintedLabel { Kind = k, Text = text, Name = ReportText.UnitName(text)?.Name, Source = lines[i].At(file) });
             }
         }
 
@@ -94,8 +94,6 @@ internal static partial class LabelReader
     [GeneratedRegex(@"\d\.\d\d(?!\d)")]
     private static partial Regex Figure();
 
-    [GeneratedRegex(@"(?:编制单位|单位名称|部门名称|填报单位)[：:]")]
-    private static partial Regex HeaderName();
 
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．])")]
     private static partial Regex Heading();

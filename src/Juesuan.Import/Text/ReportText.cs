@@ -122,6 +122,23 @@ public static partial class ReportText
         return years.Count == 0 ? null : years.GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => years.IndexOf(g.Key)).First().Key;
     }
 
+    /// <summary>
+    /// The unit a table header names after 编制单位 / 单位名称 / 部门名称 / 填报单位: the words up to the next label or the year
+    /// (「部门名称：XX局2022年度 单位：万元」 names XX局; 「单位名称：  单位：万元」 names nothing, an empty string). Null when the
+    /// text has no such label.
+    /// </summary>
+    public static (string Label, string Name)? UnitName(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return UnitNameLabel().Match(text) is { Success: true } m ? (m.Groups["label"].Value, m.Groups["name"].Value) : null;
+    }
+
+    /// <summary>True when a word opens with a unit-name label (「单位名称：」).</summary>
+    public static bool StartsWithUnitNameLabel(string word) => UnitNameLabel().Match(word) is { Success: true, Index: 0 };
+
+    [GeneratedRegex(@"(?<label>编制单位|单位名称|部门名称|填报单位)\s*[：:]\s*(?<name>[^\s\t：:]*?)(?=20[0-9]{2}|(?:金额|计量)?单位[：:]|[\s\t]|$)")]
+    private static partial Regex UnitNameLabel();
+
     [GeneratedRegex(@"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$|^\s*第\s*\d{1,3}\s*页(\s*共\s*\d+\s*页)?\s*$")]
     private static partial Regex PageNumber();
 

@@ -115,8 +115,7 @@ public static partial class TextReportReader
     {
         // The name most table headers give (one header printed wrong is then found wrong, not believed). An empty
         // 「单位名称：」 must not lend the name of the next label (「单位：万元」).
-        var named = lines.Select(l => HeaderName().Match(l.Text)).Where(m => m.Success && !NotAName().IsMatch(m.Groups[1].Value))
-            .Select(m => m.Groups[1].Value.Trim()).ToList();
+        var named = lines.Select(l => ReportText.UnitName(l.Text)?.Name).OfType<string>().Where(n => n.Length >= 2).ToList();
         if (named.Count > 0)
         {
             return named.GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => named.IndexOf(g.Key)).First().Key;
@@ -167,11 +166,7 @@ public static partial class TextReportReader
         return null;
     }
 
-    [GeneratedRegex(@"(?:部门名称|编制单位|单位名称)\s*[：:]\s*([^\s\t]+)")]
-    private static partial Regex HeaderName();
 
-    [GeneratedRegex(@"^(?:金额|计量)?单位[：:]|[：:]|^(?:万元|元)$")]
-    private static partial Regex NotAName();
 
     [GeneratedRegex(@"^(?<name>[^\s，。、：:（）()\d]{2,30}?)\s*20\d\d\s*年\s*度?\s*(?:部门|单位)?\s*决算(?:公开)?$")]
     private static partial Regex CoverTitle();
