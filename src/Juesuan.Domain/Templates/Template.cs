@@ -251,6 +251,16 @@ public static class TemplateLibrary
             ?? Templates.Values.Select(t => t.MatchTitle(printedTitle)).FirstOrDefault(t => t is not null);
     }
 
+    private static readonly Lazy<FrozenSet<string>> SectionTitles = new(() =>
+        Templates.Values.SelectMany(t => t.Sections).Select(x => Template.TitleKey(x.Title)).ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>True when a printed title (without its 「三、」) is the title of a section in some template (「决算报表说明」).</summary>
+    public static bool NamesSection(string printedTitle)
+    {
+        ArgumentNullException.ThrowIfNull(printedTitle);
+        return SectionTitles.Value.Contains(Template.TitleKey(printedTitle));
+    }
+
     /// <summary>The template for a province and year: the latest of that province not after the year, else the national one.</summary>
     public static Template ForProvince(string? province, int year)
     {

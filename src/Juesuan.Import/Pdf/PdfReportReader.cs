@@ -128,7 +128,7 @@ public static partial class PdfReportReader
         {
             var start = titles[t].i;
             var end = t + 1 < titles.Count ? titles[t + 1].i : ordered.Count;
-            var partEnd = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => Part().IsMatch(ordered[i].Text) || IsSectionHeading(ordered[i].Text), -1);
+            var partEnd = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => Part().IsMatch(ordered[i].Text) || ReportText.IsSectionHeading(ordered[i].Text), -1);
             if (partEnd >= 0)
             {
                 end = partEnd;
@@ -195,16 +195,6 @@ public static partial class PdfReportReader
 
     private static bool IsTableTitle(string text) => TemplateLibrary.MatchAnyTitle(text) is not null;
 
-    private static readonly Lazy<HashSet<string>> SectionTitles = new(() =>
-        TemplateLibrary.Templates.Values.SelectMany(t => t.Sections).Select(x => Template.TitleKey(x.Title)).ToHashSet(StringComparer.Ordinal));
-
-    /// <summary>
-    /// A heading of a narrative section some template names exactly (「三、决算报表说明」): it ends the table above it — a
-    /// row label that merely opens with 「一、」 names no section.
-    /// </summary>
-    private static bool IsSectionHeading(string text) =>
-        SectionHeading().Match(text) is { Success: true } m && SectionTitles.Value.Contains(Template.TitleKey(m.Groups[1].Value));
-
     /// <summary>Words grouped into lines by baseline (2.5 pt tolerance), left to right.</summary>
     internal static IEnumerable<List<PdfWord>> BaselineLines(IEnumerable<PdfWord> words)
     {
@@ -245,9 +235,6 @@ public static partial class PdfReportReader
     [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
     private static partial Regex Part();
 
-
-    [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]
-    private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"^(注|说明)\s*\d?\s*[：:]")]
     private static partial Regex NoteStart();

@@ -174,7 +174,7 @@ internal static partial class ClauseReader
                     var own = opens ? SubjectOf(before) : null;
 
                     // 「…政府采购金额（以合同签订为准）为 251.25 万元」: the subject stood before a remark in parentheses.
-                    if (own is null && opens && subject is null && (lead - figure.Length == 0 || before.Trim().Length <= 2) && pending is not null)
+                    if (own is null && opens && subject is null && (figure.Index == 0 || before.Trim().Length <= 2) && pending is not null)
                     {
                         own = pending;
                     }

@@ -133,6 +133,19 @@ public static partial class ReportText
         return UnitNameLabel().Match(text) is { Success: true } m ? (m.Groups["label"].Value, m.Groups["name"].Value) : null;
     }
 
+    /// <summary>
+    /// True when a line is the heading of a narrative section some template names exactly (「三、决算报表说明」) — what ends a
+    /// table printed before it; a row label that merely opens with 「一、」 names no section.
+    /// </summary>
+    public static bool IsSectionHeading(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SectionHeading().Match(text.Trim()) is { Success: true } m && Domain.Templates.TemplateLibrary.NamesSection(m.Groups[1].Value);
+    }
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]
+    private static partial Regex SectionHeading();
+
     /// <summary>True when a word opens with a unit-name label (「单位名称：」).</summary>
     public static bool StartsWithUnitNameLabel(string word) => UnitNameLabel().Match(word) is { Success: true, Index: 0 };
 

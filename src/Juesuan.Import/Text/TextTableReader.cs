@@ -31,7 +31,7 @@ internal static partial class TextTableReader
         for (var i = 0; i < starts.Count; i++)
         {
             var (index, title) = starts[i];
-            var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1, template);
+            var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1);
             regions.Add((index, end));
             var match = template.MatchTitle(title) ?? TemplateLibrary.MatchAnyTitle(title);
             if (match is null)
@@ -139,13 +139,12 @@ internal static partial class TextTableReader
     /// Where the last table ends: at the next part (「第三部分」), or at a heading naming one of the template's sections
     /// exactly (「三、决算报表说明」 after the university's tables) — never at a row label that merely starts with 「一、」.
     /// </summary>
-    private static int NextPart(IReadOnlyList<ReportLine> lines, int from, Template template)
+    private static int NextPart(IReadOnlyList<ReportLine> lines, int from)
     {
-        var sections = template.Sections.Select(x => Template.TitleKey(x.Title)).ToHashSet(StringComparer.Ordinal);
         for (var i = from; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
-            if (PartHeading().IsMatch(text) || (SectionHeading().Match(text) is { Success: true } m && sections.Contains(Template.TitleKey(m.Groups[1].Value))))
+            if (PartHeading().IsMatch(text) || ReportText.IsSectionHeading(text))
             {
                 return i;
             }
@@ -153,9 +152,6 @@ internal static partial class TextTableReader
 
         return lines.Count;
     }
-
-    [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]
-    private static partial Regex SectionHeading();
 
     private static Dictionary<string, string> EmptyTableList(IReadOnlyList<ReportLine> lines, Template template)
     {
