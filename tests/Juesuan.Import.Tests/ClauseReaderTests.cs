@@ -162,3 +162,24 @@ public sealed class ClauseReaderTests
     public void The_words_before_a_figure_give_its_role(string before, string unit, string role) =>
         Assert.Equal(role, ClauseReader.RoleOf(before, unit).Role.ToString());
 }
+
+/// <summary>Figures too long to reason about are listed as unread, never a crash (issue 12's first crash class).</summary>
+public sealed class OverlongFigureTests
+{
+    [Theory]
+    [InlineData("与上年相比收、支总计减少46.98万元，下降6.0412345678901%。")]
+    [InlineData("本部门共有车辆99999999999辆，其中执法执勤用车88888888888辆。")]
+    [InlineData("2024年度收入总计、支出总计均为731.031234567890123万元。")]
+    [InlineData("国内公务接待3000000000批次、27人次。")]
+    public void An_overlong_figure_in_the_narrative_is_listed_not_read_and_does_not_crash(string sentence)
+    {
+        var text = $"青石县医疗保障局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n一、收入支出决算总体情况说明\n{sentence}\n九、财政拨款“三公”经费支出决算情况说明\n{sentence}\n十二、国有资产占用情况说明\n{sentence}\n";
+        var result = TextReportReader.Read(text, "a.txt");
+        Assert.True(result.Success, result.Error);
+
+        // Every figure lands somewhere: listed as unread, or read (a count of any size is a Printed, not an int).
+        var narrative = result.Value!.Narrative;
+        Assert.True(narrative.UnattachedFigures.Count > 0 || narrative.Claims.Any(c => c.Count is not null), "the figure was dropped");
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(result.Value).Findings, f => f.Message.Contains("执行时出错", StringComparison.Ordinal));
+    }
+}

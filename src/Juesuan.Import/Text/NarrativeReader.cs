@@ -15,7 +15,7 @@ namespace Juesuan.Import.Text;
 /// </summary>
 internal static partial class NarrativeReader
 {
-    private const string V = @"(?<v>\d[\d,]*(?:\.\d+)?)";
+    private const string V = @"(?<v>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)";
     private const string U = @"(?<u>万元|元)";
 
     private sealed record Section(NarrativeSection Printed, string Text, ReportLine Heading);
@@ -323,43 +323,43 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"授予小微企业合同金额" + V + U)]
     private static partial Regex SmallMicroContracts();
 
-    [GeneratedRegex(@"共有车辆(?<n>\d+)辆")]
+    [GeneratedRegex(@"共有车辆(?<n>[0-9]{1,9})辆")]
     private static partial Regex VehicleTotal();
 
-    [GeneratedRegex(@"(?<k>[^，、；：。\d]{2,14}用车)(?<n>\d+)辆")]
+    [GeneratedRegex(@"(?<k>[^，、；：。\d]{2,14}用车)(?<n>[0-9]{1,9})辆")]
     private static partial Regex VehicleKind();
 
-    [GeneratedRegex(@"(?:以上|及以上)[^。；]{0,20}?设备[（(]不含车辆[)）](?<n>\d+)台")]
+    [GeneratedRegex(@"(?:以上|及以上)[^。；]{0,20}?设备[（(]不含车辆[)）](?<n>[0-9]{1,9})台")]
     private static partial Regex LargeEquipment();
 
-    [GeneratedRegex(@"当年购置车辆(?<n>\d+)辆")]
+    [GeneratedRegex(@"当年购置车辆(?<n>[0-9]{1,9})辆")]
     private static partial Regex VehiclesPurchased();
 
-    [GeneratedRegex(@"人员编制(?<n>\d+)人(?:[，,]其中行政编制(?<a>\d+)人[、，,]事业编制(?<i>\d+)人)?")]
+    [GeneratedRegex(@"人员编制(?<n>[0-9]{1,9})人(?:[，,]其中行政编制(?<a>[0-9]{1,9})人[、，,]事业编制(?<i>[0-9]{1,9})人)?")]
     private static partial Regex Authorized();
 
-    [GeneratedRegex(@"实有人员(?<n>\d+)人")]
+    [GeneratedRegex(@"实有人员(?<n>[0-9]{1,9})人")]
     private static partial Regex ActualStaff();
 
-    [GeneratedRegex(@"离退休人员(?<n>\d+)人")]
+    [GeneratedRegex(@"离退休人员(?<n>[0-9]{1,9})人")]
     private static partial Regex Retired();
 
-    [GeneratedRegex(@"团组(?<g>\d+)个[，,、]?(?:累计)?(?<p>\d+)人次")]
+    [GeneratedRegex(@"团组(?<g>[0-9]{1,9})个[，,、]?(?:累计)?(?<p>[0-9]{1,9})人次")]
     private static partial Regex AbroadCount();
 
-    [GeneratedRegex(@"保有量(?:为)?(?<v>\d+)辆")]
+    [GeneratedRegex(@"保有量(?:为)?(?<v>[0-9]{1,9})辆")]
     private static partial Regex VehiclesHeld();
 
-    [GeneratedRegex(@"(?:国内公务接待|接待国内来访团组)(?<b>\d+)(?:批次|个)[、，,](?:来宾)?(?<p>\d+)人次")]
+    [GeneratedRegex(@"(?:国内公务接待|接待国内来访团组)(?<b>[0-9]{1,9})(?:批次|个)[、，,](?:来宾)?(?<p>[0-9]{1,9})人次")]
     private static partial Regex DomesticReception();
 
-    [GeneratedRegex(@"接待国[（(]境[)）]外来访团组(?<b>\d+)个[、，,](?:来访外宾)?(?<p>\d+)人次")]
+    [GeneratedRegex(@"接待国[（(]境[)）]外来访团组(?<b>[0-9]{1,9})个[、，,](?:来访外宾)?(?<p>[0-9]{1,9})人次")]
     private static partial Regex ForeignReception();
 
-    [GeneratedRegex(@"召开会议(?<n>\d+)次[、，,]参会(?<p>\d+)人次")]
+    [GeneratedRegex(@"召开会议(?<n>[0-9]{1,9})次[、，,]参会(?<p>[0-9]{1,9})人次")]
     private static partial Regex MeetingCount();
 
-    [GeneratedRegex(@"组织培训(?<n>\d+)次[、，,]参训(?<p>\d+)人次")]
+    [GeneratedRegex(@"组织培训(?<n>[0-9]{1,9})次[、，,]参训(?<p>[0-9]{1,9})人次")]
     private static partial Regex TrainingCount();
 
     private static List<Section> ReadSections(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template)
@@ -746,7 +746,8 @@ internal static partial class NarrativeReader
     private static partial Regex Part();
 
     /// <summary>Every figure of the narrative: amounts, percentages and counts with their units (years and numbering excluded).</summary>
-    [GeneratedRegex(@"(?<![\d.])\d[\d,]*(?:\.\d+)?(?:万元|元|%|％|个|人次|批次|人|辆|台|套|次|家|项|户|件)")]
+    // Unbounded, unlike the statements' patterns: a figure too long to reason about is still counted and listed as unread.
+    [GeneratedRegex(@"(?<![0-9.])[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|元|%|％|个|人次|批次|人|辆|台|套|次|家|项|户|件)")]
     internal static partial Regex AnyFigure();
 
     // 「收入总计、支出总计均为…」, 「收支总计为…」, Shanghai's 「收入支出总计2995.39万元」.
@@ -756,10 +757,10 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"财政拨款收(?:入)?(?:总计)?、?支(?:出)?总计(?:均为|各为|为)?" + V + U)]
     private static partial Regex FiscalTotals();
 
-    [GeneratedRegex(@"(?<dir>增加|减少)(?<c>\d[\d,]*(?:\.\d+)?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降)(?<p>\d[\d,]*(?:\.\d+)?)%)?")]
+    [GeneratedRegex(@"(?<dir>增加|减少)(?<c>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降)(?<p>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)%)?")]
     private static partial Regex Change();
 
-    [GeneratedRegex(@"(?:较|比)(?:年初|全年|调整后)?预算数?(?<dir>增加|减少|节约|超支)(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元)")]
+    [GeneratedRegex(@"(?:较|比)(?:年初|全年|调整后)?预算数?(?<dir>增加|减少|节约|超支)(?<v>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<u>万元|元)")]
     private static partial Regex BudgetGap();
 
     [GeneratedRegex(@"无政府采购(?:支出)?")]
@@ -773,31 +774,31 @@ internal static partial class NarrativeReader
     private static partial Regex DeviationReason();
 
     // 「公务用车运行维护费支出决算1.85万元，占80.43%」: one 三公 component with its share of the total.
-    [GeneratedRegex(@"(?<name>因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费)(?:支出)?(?:决算)?(?:为)?" + V + U + @"[，,]占(?<s>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"(?<name>因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费)(?:支出)?(?:决算)?(?:为)?" + V + U + @"[，,]占(?<s>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex ThreePublicPart();
 
     [GeneratedRegex(@"(?:本年)?收入合计" + V + U)]
     private static partial Regex IncomeTotal();
 
-    [GeneratedRegex(@"(?<name>一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政拨款|上级补助|事业|(?<!资本)经营|附属单位上缴|附属部门上缴|其他)收入" + V + U + @"[，,]占(?:总收入|收入合计|本年收入合计)?的?(?<s>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"(?<name>一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政拨款|上级补助|事业|(?<!资本)经营|附属单位上缴|附属部门上缴|其他)收入" + V + U + @"[，,]占(?:总收入|收入合计|本年收入合计)?的?(?<s>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex IncomeItem();
 
     [GeneratedRegex(@"(?:本年)?支出合计" + V + U)]
     private static partial Regex ExpenseTotal();
 
-    [GeneratedRegex(@"(?<name>基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|对附属部门补助支出)" + V + U + @"[，,]占(?:本年支出合计的|支出合计的)?(?<s>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"(?<name>基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|对附属部门补助支出)" + V + U + @"[，,]占(?:本年支出合计的|支出合计的)?(?<s>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex ExpenseItem();
 
     [GeneratedRegex(@"\d+[.、．]?(?<cls>[^，；：（）。\d]{2,20}?)（类）(?<sec>[^（）。]{2,30}?)（款）(?<item>[^（）。]{2,40}?)（项）")]
     private static partial Regex Item();
 
-    [GeneratedRegex(@"年初预算(?:数)?(?:为)?(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元)")]
+    [GeneratedRegex(@"年初预算(?:数)?(?:为)?(?<v>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<u>万元|元)")]
     private static partial Regex ItemBudget();
 
-    [GeneratedRegex(@"(?:支出决算|决算支出|决算数|决算)(?:数)?(?:为)?(?<v>\d[\d,]*(?:\.\d+)?)(?<u>万元|元)")]
+    [GeneratedRegex(@"(?:支出决算|决算支出|决算数|决算)(?:数)?(?:为)?(?<v>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<u>万元|元)")]
     private static partial Regex ItemActual();
 
-    [GeneratedRegex(@"完成(?:年初|年度|全年)?预算的(?<r>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"完成(?:年初|年度|全年)?预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex Completion();
 
     [GeneratedRegex(@"决算数?(?<w>大于|小于|等于|高于|低于)(?:年初|年度|全年)?预算数?")]
@@ -806,16 +807,16 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"(?:主要)?原因是(?<r>[^。]+)")]
     private static partial Regex Reason();
 
-    [GeneratedRegex(@"一般公共预算财政拨款支出(?:决算)?(?:为)?" + V + U + @"[，,]占(?:本年)?支出合计的(?<s>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"一般公共预算财政拨款支出(?:决算)?(?:为)?" + V + U + @"[，,]占(?:本年)?支出合计的(?<s>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex GpbShare();
 
-    [GeneratedRegex(@"年初预算(?:数)?(?:为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,](?:支出)?决算(?:数)?(?:为)?" + V + U + @"[，,]完成年初预算的(?<r>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"年初预算(?:数)?(?:为)?(?<b>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<bu>万元|元)[，,](?:支出)?决算(?:数)?(?:为)?" + V + U + @"[，,]完成年初预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex GpbBudget();
 
-    [GeneratedRegex(@"占本年支出合计的(?<s>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"占本年支出合计的(?<s>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex ZhenanShare();
 
-    [GeneratedRegex(@"(?<cls>[^，；：、（）。\d]{2,20}?)（类）" + V + U + @"[，,]占(?<s>\d+(?:\.\d+)?)%")]
+    [GeneratedRegex(@"(?<cls>[^，；：、（）。\d]{2,20}?)（类）" + V + U + @"[，,]占(?<s>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex Structure();
 
     [GeneratedRegex(@"基本支出" + V + U)]
@@ -827,12 +828,12 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"公用经费(?:支出)?" + V + U)]
     private static partial Regex PublicCosts();
 
-    [GeneratedRegex(@"“三公”经费(?:财政拨款)?支出(?:全年)?预算(?:为|数为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:全年)?预算的(?<r>\d+(?:\.\d+)?)%)?")]
+    [GeneratedRegex(@"“三公”经费(?:财政拨款)?支出(?:全年)?预算(?:为|数为)?(?<b>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:全年)?预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%)?")]
     private static partial Regex ThreePublicTotal();
 
-    [GeneratedRegex(@"公务接待(?:费)?预算(?:为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:全年)?预算的(?<r>\d+(?:\.\d+)?)%)?")]
+    [GeneratedRegex(@"公务接待(?:费)?预算(?:为)?(?<b>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:全年)?预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%)?")]
     private static partial Regex Reception();
 
-    [GeneratedRegex(@"机关运行经费(?:年初)?预算(?:为)?(?<b>\d[\d,]*(?:\.\d+)?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:年初)?预算的(?<r>\d+(?:\.\d+)?)%)?")]
+    [GeneratedRegex(@"机关运行经费(?:年初)?预算(?:为)?(?<b>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:年初)?预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%)?")]
     private static partial Regex Operating();
 }
