@@ -97,6 +97,14 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void A_code_printed_with_the_subject_is_kept()
+    {
+        var s = Read("1.小学教育（2050202），2023年度决算数为7,970.38万元，比2022年度决算数增长0.39%。").Single();
+        Assert.Equal(("小学教育", "2050202"), (s.Subject, s.Code));
+        Assert.Equal([FigureRole.Amount, FigureRole.ChangePercent], s.Figures.Select(f => f.Role));
+    }
+
+    [Fact]
     public void A_sentence_opening_with_qizhong_breaks_down_the_one_before()
     {
         var s = Read("2022年部门总收入12010.11万元。其中：上级补助收入5万元，事业收入8万元。");

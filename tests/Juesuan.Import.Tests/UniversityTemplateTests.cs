@@ -1,3 +1,4 @@
+using Juesuan.Domain.Numbers;
 using Juesuan.Audit;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
@@ -44,5 +45,11 @@ public sealed class UniversityTemplateTests
         Assert.DoesNotContain(report.Findings, f => f.Kind == FindingKind.NotChecked);
         Assert.Equal(["profile", "notes", "glossary"], year.Narrative.Sections.Select(s => s.Key));
         Assert.Contains(year.Narrative.Claims, c => c.Change?.Value == 23_616.80m && c.ChangePercent?.Value == 5.20m);
+
+        // 「小学教育（2050202），2023 年度决算数为 7,970.38 万元」 under 「（四）高等学校财政拨款支出决算表说明」 is table 4's row.
+        var coded = Assert.Single(year.Narrative.Claims, c => c.Subject.Code == "2050202");
+        Assert.Equal((7_970.38m, Scopes.Fiscal), (coded.Amount!.Value.Value, coded.Subject.Scope));
+        var slip = year with { Narrative = year.Narrative with { Claims = year.Narrative.Claims.Select(c => c == coded ? c with { Amount = new Amount(7_971.38m, 2, MoneyUnit.WanYuan) } : c).ToArray() } };
+        Assert.Contains(Auditor.Audit(slip).Findings, f => f.Rule == "N.AMOUNT" && f.Severity == Severity.Error && f.Message.Contains("2050202", StringComparison.Ordinal));
     }
 }

@@ -47,7 +47,8 @@ internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit,
 /// <param name="PartOf">The statement (index in the list read) this one is a part of, inside a breakdown that follows it:
 /// 「…15,357.29 万元（基本 11,130.46 万元，大病…）」 or 「…774.79 万元，其中人员经费…」.</param>
 /// <param name="CompleteParts">True when the breakdown lists every part (a parenthesis), false for 「其中」/「含」.</param>
-internal sealed record Statement(string Subject, int Index, IReadOnlyList<ClauseFigure> Figures, int? PartOf = null, bool CompleteParts = false);
+/// <param name="Code">The 科目编码 the report prints beside the subject (「小学教育（2050202）」), when it does.</param>
+internal sealed record Statement(string Subject, int Index, IReadOnlyList<ClauseFigure> Figures, int? PartOf = null, bool CompleteParts = false, string? Code = null);
 
 /// <summary>
 /// The clause grammar of the narrative (情况说明): a sentence is cut into clauses at 「，」「、」「；」; each figure takes its
@@ -90,6 +91,8 @@ internal static partial class ClauseReader
             var inParenthesis = false;
             var inBreakdown = false;
             string? pending = null;
+            string? pendingCode = null;
+            string? subjectCode = null;
             (int? PartOf, bool Complete) outer = (null, false);
 
             // A 「其中」 list of the sentence before may go on in this one with the complementary part
@@ -100,7 +103,7 @@ internal static partial class ClauseReader
                 if (subject is not null && figures.Count > 0)
                 {
                     var part = partOf ?? (continuing is { } list && Breakdowns.AreParts(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject).ToArray()) ? list : null);
-                    statements.Add(new Statement(subject, start, figures.ToArray(), part, part is not null && complete));
+                    statements.Add(new Statement(subject, start, figures.ToArray(), part, part is not null && complete, subjectCode));
                     continuing = null;
                 }
 
@@ -153,6 +156,12 @@ internal static partial class ClauseReader
                 {
                     // A clause of words only may name the subject of the next figure.
                     pending = SubjectOf(clause.Value.TrimEnd('，', '、', ',', '（', '(', '）', ')'));
+                    pendingCode = null;
+                }
+                else if (inParenthesis && pending is not null && CodeOnly().Match(clause.Value) is { Success: true } code)
+                {
+                    // 「小学教育（2050202），…决算数为 7,970.38 万元」: the code printed with the subject.
+                    pendingCode = code.Groups["c"].Value;
                 }
 
                 foreach (Match figure in Figure().Matches(clause.Value))
@@ -173,17 +182,22 @@ internal static partial class ClauseReader
                         || (subject is null && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
                     var own = opens ? SubjectOf(before) : null;
 
-                    // 「…政府采购金额（以合同签订为准）为 251.25 万元」: the subject stood before a remark in parentheses.
-                    if (own is null && opens && subject is null && (figure.Index == 0 || before.Trim().Length <= 2) && pending is not null)
+                    // 「…政府采购金额（以合同签订为准）为 251.25 万元」, 「小学教育（2050202），2023 年度决算数为…」: the subject
+                    // stood before a parenthesis; what precedes the figure in its own clause names nothing.
+                    var fromPending = own is null && opens && subject is null && pending is not null;
+                    if (fromPending)
                     {
                         own = pending;
                     }
 
+                    var ownCode = fromPending ? pendingCode : null;
                     pending = null;
+                    pendingCode = null;
                     if (own is not null && (own != subject || repeats))
                     {
                         Close();
                         subject = own;
+                        subjectCode = ownCode;
                         start = at;
                     }
                     else if (repeats)
@@ -192,6 +206,7 @@ internal static partial class ClauseReader
                         // cannot name (「项目 298.58 万元」): it stays unread rather than join the statement before.
                         Close();
                         subject = null;
+                        subjectCode = null;
                         start = at;
                     }
 
@@ -336,6 +351,9 @@ internal static partial class ClauseReader
 
     [GeneratedRegex("(?:年初|全年|调整后)?预算|支出决算(?!支出)|决算(?=数|为|是|$)|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]
     private static partial Regex RoleWords();
+
+    [GeneratedRegex(@"^\s*(?<c>[0-9]{3}|[0-9]{5}|[0-9]{7})\s*[）)]?[，,、]?\s*$")]
+    private static partial Regex CodeOnly();
 
     [GeneratedRegex("^(?:主要原因|原因是|原因主要|主要用于|主要是由于|其原因)")]
     private static partial Regex ReasonStart();

@@ -20,7 +20,7 @@ internal static partial class NarrativeReader
 
     private sealed record Section(NarrativeSection Printed, string Text, ReportLine Heading);
 
-    public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues)
+    public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues, IReadOnlyList<StatedTable>? tables = null)
     {
         var sections = ReadSections(lines, tableRegions, template);
         var claims = new List<Claim>();
@@ -61,7 +61,7 @@ internal static partial class NarrativeReader
             for (var k = 0; k < statements.Count; k++)
             {
                 var statement = statements[k];
-                if (StatementClaim(statement, section.Printed.Key!, wholes) is { } read)
+                if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template)) is { } read)
                 {
                     if (read.Claim.Amount is not null)
                     {
@@ -126,7 +126,34 @@ internal static partial class NarrativeReader
         return wholes.LastOrDefault(w => w.Key == key || (w.IsTotal && w.Key.EndsWith(key, StringComparison.Ordinal)))?.Subject;
     }
 
-    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes)
+    /// <summary>
+    /// The fact a statement printed with its code states (「小学教育（2050202），2023 年度决算数为 7,970.38 万元」): the total of
+    /// that code's row in the table the section last named before it (「（四）高等学校财政拨款支出决算表说明」), keyed as the
+    /// table keys it — so the narrative and the table are compared. Null when no table is named or it has no such row.
+    /// </summary>
+    private static FactKey? CodedSubject(Statement statement, string text, IReadOnlyList<StatedTable> tables, Template template)
+    {
+        if (statement.Code is not { } code || tables.Count == 0)
+        {
+            return null;
+        }
+
+        var before = text[..statement.Index];
+        var named = tables
+            .Select(t => (Table: t, At: (template.Table(t.Definition)?.Titles ?? [t.Title]).Select(title => before.LastIndexOf(Template.TitleKey(title), StringComparison.Ordinal)).DefaultIfEmpty(-1).Max()))
+            .Where(x => x.At >= 0)
+            .OrderByDescending(x => x.At)
+            .FirstOrDefault();
+        if (named.Table?.Row(code) is not { } row || TemplateLibrary.Definitions.GetValueOrDefault(named.Table.Definition) is not { } definition
+            || definition.Columns.FirstOrDefault(c => c.Role == "total") is not { } total)
+        {
+            return null;
+        }
+
+        return FactIndex.KeyOf(definition, row, total);
+    }
+
+    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes, FactKey? coded = null)
     {
         ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
         // A figure that does not parse (too many digits) is left unread, never a crash.
@@ -148,7 +175,7 @@ internal static partial class NarrativeReader
 
         var claim = new Claim
         {
-            Subject = new FactKey(Concepts.Stated($"{section}@{statement.Index}", statement.Subject)),
+            Subject = coded ?? new FactKey(Concepts.Stated($"{section}@{statement.Index}", statement.Subject)),
             Amount = amount is null ? null : Money(amount),
             Budget = budget is null ? null : Money(budget),
             BudgetBasis = budget is null ? null : budget.Role == FigureRole.FullYearBudget ? Bases.FullYearBudget : Bases.Budget,

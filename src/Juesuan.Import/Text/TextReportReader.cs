@@ -66,7 +66,7 @@ public static partial class TextReportReader
         // The self-evaluation tables are read first: their cells are theirs, not the narrative's around them.
         var evaluationRegions = new List<(int Start, int End)>();
         var evaluations = EvaluationReader.Read(lines, department, file, issues, evaluationRegions);
-        var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues);
+        var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues, tables.Tables);
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province },
