@@ -231,6 +231,44 @@ public class RuleTests
     }
 
     [Fact]
+    public void Figures_shifted_in_one_printed_column_of_an_economic_table_are_found_and_another_slip_does_not_hide_them()
+    {
+        // Table 06 prints 工资福利 and 商品和服务 side by side: two rows a line. The left column's figures slide up one row
+        // from 30102 (30199's own are lost); the right column is untouched except a slip of its own (302 ≠ Σ302xx).
+        (string Key, string Amount)[] left = [("301", "100.00"), ("30101", "40.00"), ("30102", "30.00"), ("30103", "20.00"), ("30199", "10.00"), ("303", "5.00"), ("30302", "3.00"), ("30399", "2.00")];
+        (string Key, string Amount)[] right = [("302", "9.00"), ("30201", "1.00"), ("30202", "2.00"), ("30205", "3.00"), ("30299", "4.00")];
+        StatedRow Row(string key, string? amount, int line) => new()
+        {
+            Key = key, Label = key, Cells = [new StatedCell { Column = "amount", Value = amount is null ? null : Printed.Parse(amount).Value }],
+            Source = new SourceLocation { File = "t.txt", Line = line },
+        };
+
+        DepartmentYear With(Func<int, string?> leftAmount)
+        {
+            var rows = new List<StatedRow>();
+            for (var i = 0; i < left.Length; i++)
+            {
+                rows.Add(Row(left[i].Key, leftAmount(i), 10 + i));
+                if (i < right.Length)
+                {
+                    rows.Add(Row(right[i].Key, right[i].Amount, 10 + i));
+                }
+            }
+
+            var table = new StatedTable { Definition = TableIds.GpbBasicEconomic, Title = "一般公共预算财政拨款基本支出决算表", Rows = rows };
+            return Base with { Tables = [.. Base.Tables.Where(t => t.Definition != TableIds.GpbBasicEconomic), table] };
+        }
+
+        Assert.DoesNotContain(With(i => left[i].Amount).Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+        var from = 2;
+        var shifted = With(i => i < from ? left[i].Amount : i + 1 < left.Length ? left[i + 1].Amount : null).Audit().Findings;
+        var finding = Assert.Single(shifted, f => f.Rule == "T.ROWS_SHIFTED");
+        Assert.Equal(TableIds.GpbBasicEconomic, finding.Table);
+        Assert.Contains("30102", finding.Location, StringComparison.Ordinal);
+        Assert.Contains(shifted, f => f.Rule == "T06.CLASS_SUM" && f.Message.Contains("302 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void One_wrong_figure_in_a_chain_of_single_items_is_not_taken_for_shifted_rows()
     {
         // A typo in one 类 breaks 合计 = Σ类 and 类 = Σ款; dropping that row's figures would "repair" it, which proves nothing.

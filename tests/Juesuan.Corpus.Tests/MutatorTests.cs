@@ -65,11 +65,25 @@ public sealed class MutatorTests
     }
 
     [Fact]
-    public void A_shift_moves_the_figures_of_each_row_up_from_the_chosen_row()
+    public void A_shift_moves_one_printed_column_up_from_the_chosen_row_and_leaves_the_totals_under_it()
     {
-        var shift = Mutants("table-shift").Single();
-        Assert.Equal("一般公共预算财政拨款收入\t1\t31.03", shift.Edits[0].Text.Trim());
-        Assert.Equal("本年收入合计\t3", shift.Edits[^1].Text.Trim());
+        const string table = """
+            一般公共预算财政拨款基本支出决算表
+            编制单位：青石县医疗保障局	单位：万元
+            科目编码	科目名称	决算数	科目编码	科目名称	决算数
+            301	工资福利支出	60.00	302	商品和服务支出	6.00
+            30101	基本工资	40.00	30201	办公费	1.00
+            30102	津贴补贴	20.00	30202	印刷费	5.00
+            30103	奖金	0.00			
+            人员经费合计		60.00	公用经费合计		6.00
+            """;
+        var shifts = Mutators.All.Single(c => c.Id == "table-shift").Candidates(Of(table), new Random(1)).ToArray();
+
+        // From 301 and from 30101 two figures that are not zero move; from 30102 only one (20.00 over 0.00): no mutant.
+        Assert.Equal(2, shifts.Length);
+        var texts = shifts[0].Edits.Select(e => e.Text).ToArray();
+        Assert.Equal(["301\t工资福利支出\t40.00\t302\t商品和服务支出\t6.00", "30101\t基本工资\t20.00\t30201\t办公费\t1.00", "30102\t津贴补贴\t0.00\t30202\t印刷费\t5.00", "30103\t奖金"],
+            texts.Select(t => t.Trim()).ToArray());
     }
 
     [Fact]

@@ -107,8 +107,19 @@ public static partial class CorpusRunner
             return Verdict.Found;
         }
 
-        return fresh.Any(f => f.Kind == FindingKind.Rounding && At(f, mutant.Anchor)) ? Verdict.RoundingOnly : Verdict.Missed;
+        var verdict = fresh.Any(f => f.Kind == FindingKind.Rounding && At(f, mutant.Anchor)) ? Verdict.RoundingOnly : Verdict.Missed;
+        if (Show)
+        {
+            // --show: what the audit said of a missed mutant, to see why it was not found at its place.
+            var lines = fresh.Select(f => $"    {f.Rule} {f.Severity} {f.Location}: {f.Message}");
+            Console.Error.WriteLine($"未发现 {name} 第{mutant.Line + 1}行 {mutant.Description}\n{string.Join("\n", lines)}");
+        }
+
+        return verdict;
     }
+
+    /// <summary>Print the new findings of each missed mutant to standard error (the runner's --show).</summary>
+    public static bool Show { get; set; }
 
     /// <summary>True when a finding names the anchor: quotes one of its values or words, or is about its table.</summary>
     public static bool At(Finding finding, Anchor anchor)

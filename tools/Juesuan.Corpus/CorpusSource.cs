@@ -135,7 +135,7 @@ public sealed class PdfSource : CorpusSource
         foreach (var edit in edits)
         {
             var word = words[edit.Segment] with { Text = edit.Text };
-            words[edit.Segment] = edit.BaselineOf is { } other ? word with { Bottom = Words[other].Bottom } : word;
+            words[edit.Segment] = edit.BaselineOf is { } other ? word with { Bottom = Words[other].Bottom, Page = Words[other].Page } : word;
         }
 
         return PdfReportReader.FromWords(words.Where(w => w.Text.Length > 0).ToList(), PageCount, Name);

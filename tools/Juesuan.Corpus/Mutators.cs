@@ -182,17 +182,38 @@ public static partial class Mutators
 
     private static IEnumerable<Mutant> TableShift(Context c, Random random)
     {
-        // The rows of each table block, in order; from a chosen row on each row takes the figures of the row below.
+        // The rows of each table block, in order; from a chosen row on each row takes the figures of the row below, in
+        // the printed column of the chosen row's first figures.
         var blocks = c.LinesOf(LineKind.TableRow).GroupBy(l => (c.Layout.Tables[l], Block: BlockStart(c, l)));
         foreach (var block in blocks)
         {
+            // Totals printed under the rows (人员经费合计 …) stay where they are: a slip moves the rows' figures.
             var rows = block.ToArray();
+            while (rows.Length > 0 && ReportText.Normalize(c.Source.LineText(rows[^1])).Contains("合计", StringComparison.Ordinal))
+            {
+                rows = rows[..^1];
+            }
+
             for (var k = 0; k + 2 < rows.Length; k++)
             {
+                var column = PrintedColumn.Of(c, rows[k]);
+                if (column is null)
+                {
+                    continue;
+                }
+
+                // A shift that moves zeros over zeros changes nothing a reader could see, and one that moves a single
+                // figure is a misplaced cell, not a shifted table: at least two figures that are not zero must move.
+                var moving = rows[k..].Sum(r => column.Figures(c, r).Count(f => f != 0m));
+                if (moving < 2)
+                {
+                    continue;
+                }
+
                 var edits = new List<Edit>();
                 for (var j = k; j < rows.Length; j++)
                 {
-                    edits.AddRange(ShiftRow(c, rows[j], j + 1 < rows.Length ? rows[j + 1] : null));
+                    edits.AddRange(column.Shift(c, rows[j], j + 1 < rows.Length ? rows[j + 1] : null, first: j == k));
                 }
 
                 var label = ReportText.Normalize(c.Source.LineText(rows[k])).Trim();
@@ -212,36 +233,122 @@ public static partial class Mutators
         return line;
     }
 
-    // A row keeps its labels and takes the figures of the row below (none for the last row).
-    private static IEnumerable<Edit> ShiftRow(Context c, int row, int? below)
+    private static decimal Amount(string text) => decimal.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// One printed column of figures of a table row: a two- or three-column economic table prints several rows on a
+    /// line, and a clerk's slip moves one column of figures. The column is that of a row's first figures, up to the next
+    /// label: the tab fields it takes (text with tabs), its span across the page (PDF), or the first run of figures
+    /// (text with spaces, where empty cells leave no trace).
+    /// </summary>
+    private sealed record PrintedColumn(int[]? Fields, (double Left, double Right)? Span)
     {
-        if (c.Source is PdfSource)
+        public static PrintedColumn? Of(Context c, int row)
         {
-            var figures = c.Source.Lines[row].Where(s => Layout.IsCell(c.Source.Segments[s])).ToArray();
-            foreach (var s in figures)
+            if (c.Source is PdfSource pdf)
             {
-                yield return new Edit(s, string.Empty);
+                var words = pdf.Lines[row].OrderBy(s => pdf.Words[s].Left).ToArray();
+                var first = Array.FindIndex(words, s => Layout.IsCell(pdf.Segments[s]));
+                if (first < 0)
+                {
+                    return null;
+                }
+
+                var next = Array.FindIndex(words, first, s => !Layout.IsCell(pdf.Segments[s]));
+                return new PrintedColumn(null, (pdf.Words[words[first]].Left - 2, next < 0 ? double.MaxValue : pdf.Words[words[next]].Left - 1));
             }
 
-            if (below is { } b && figures.Length > 0)
+            var text = c.Source.Segments[row];
+            if (!text.Contains('\t', StringComparison.Ordinal))
             {
-                foreach (var s in c.Source.Lines[b].Where(s => Layout.IsCell(c.Source.Segments[s])))
+                return CellInLine().IsMatch(text) ? new PrintedColumn(null, null) : null;
+            }
+
+            // From the first figure to the next label (empty cells included), or the end of the line.
+            var fields = text.Split('\t').Select(f => f.Trim()).ToArray();
+            var start = Array.FindIndex(fields, Layout.IsCell);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            var end = Array.FindIndex(fields, start, f => f.Length > 0 && !Layout.IsCell(f));
+            return new PrintedColumn(Enumerable.Range(start, (end < 0 ? fields.Length : end) - start).ToArray(), null);
+        }
+
+        /// <summary>The row's figures in this column.</summary>
+        public decimal[] Figures(Context c, int row) => c.Source is PdfSource pdf
+            ? Words(pdf, row).Select(s => Amount(pdf.Segments[s])).ToArray()
+            : Spans(c.Source.Segments[row]).Select(x => c.Source.Segments[row][x.Start..x.End].Trim()).Where(Layout.IsCell).Select(Amount).ToArray();
+
+        /// <summary>The edits that give <paramref name="row"/> the figures of <paramref name="below"/> in this column (none for the last row).
+        /// On a PDF each word gets one edit: a row's own figures are dropped only on the first shifted row (below it
+        /// they have moved up a row), and the figures of the row below take this row's page and baseline.</summary>
+        public IEnumerable<Edit> Shift(Context c, int row, int? below, bool first)
+        {
+            if (c.Source is PdfSource pdf)
+            {
+                var moved = below is { } b ? Words(pdf, b).Select(s => new Edit(s, pdf.Segments[s], BaselineOf: pdf.Lines[row][0])) : [];
+                return (first ? Words(pdf, row).Select(s => new Edit(s, string.Empty)) : []).Concat(moved);
+            }
+
+            var text = c.Source.Segments[row];
+            var mine = Spans(text);
+            var theirs = below is { } n ? Spans(c.Source.Segments[n]).Select(x => c.Source.Segments[n][x.Start..x.End]).ToArray() : [];
+            if (Fields is null)
+            {
+                // Spaces: the first run of figures is replaced as a whole.
+                var (start, end) = mine.Count == 0 ? (text.Length, text.Length) : (mine[0].Start, mine[^1].End);
+                return [new Edit(row, text[..start] + string.Join(" ", theirs) + text[end..])];
+            }
+
+            var fields = text.Split('\t');
+            foreach (var (index, ordinal) in Fields.Select((index, ordinal) => (index, ordinal)))
+            {
+                if (index < fields.Length && (fields[index].Trim().Length == 0 || Layout.IsCell(fields[index].Trim())))
                 {
-                    yield return new Edit(s, c.Source.Segments[s], BaselineOf: figures[0]);
+                    fields[index] = ordinal < theirs.Length && Layout.IsCell(theirs[ordinal].Trim()) ? theirs[ordinal] : string.Empty;
                 }
             }
 
-            yield break;
+            return [new Edit(row, string.Join('\t', fields))];
         }
 
-        var text = c.Source.Segments[row];
-        var head = text[..FiguresStart(text)];
-        var tail = below is { } next ? c.Source.Segments[next][FiguresStart(c.Source.Segments[next])..] : string.Empty;
-        yield return new Edit(row, head + tail);
-    }
+        // The figure words of a PDF row within the column's span.
+        private IEnumerable<int> Words(PdfSource pdf, int row) =>
+            pdf.Lines[row].Where(s => Layout.IsCell(pdf.Segments[s]) && pdf.Words[s].Center >= Span!.Value.Left && pdf.Words[s].Center <= Span.Value.Right).OrderBy(s => pdf.Words[s].Left);
 
-    // Where a row's figures begin: the first cell-shaped token.
-    private static int FiguresStart(string text) => CellInLine().Match(text) is { Success: true } m ? m.Index : text.Length;
+        // Text: the column's tab fields (empty ones included), or the first run of figures.
+        private List<(int Start, int End)> Spans(string text)
+        {
+            if (Fields is not null)
+            {
+                var bounds = new List<(int Start, int End)>();
+                var at = 0;
+                foreach (var field in text.Split('\t'))
+                {
+                    bounds.Add((at, at + field.Length));
+                    at += field.Length + 1;
+                }
+
+                return Fields.Where(f => f < bounds.Count).Select(f => bounds[f]).ToList();
+            }
+
+            var cells = CellInLine().Matches(text);
+            var spans = new List<(int Start, int End)>();
+            foreach (Match m in cells)
+            {
+                if (spans.Count > 0 && !string.IsNullOrWhiteSpace(text[spans[^1].End..m.Index]))
+                {
+                    break;
+                }
+
+                spans.Add((m.Index, m.Index + m.Length));
+            }
+
+            return spans;
+        }
+    }
 
     private static IEnumerable<Mutant> YearHeading(Context c, Random random) =>
         Years(c, "year-heading", c.LinesOf(LineKind.Heading, LineKind.TableTitle).Concat(CoverLines(c)));

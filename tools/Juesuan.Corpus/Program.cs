@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Juesuan.Corpus;
 
-// juesuan-corpus [--shared DIR] [--per-class N] [--doc TEXT] [--class ID] [--missed] [--write DIR] | --lines FILE
+// juesuan-corpus [--shared DIR] [--per-class N] [--doc TEXT] [--class ID] [--missed] [--show] [--write DIR] | --lines FILE
 // Measures every real document under ../shared (samples, samples/pdf, corpus): what is read, what is found, and the
 // recall of injected defects per class. --write stores baseline.json and baseline.md for review.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
@@ -30,6 +30,7 @@ if (documents.Length == 0)
     return 2;
 }
 
+CorpusRunner.Show = options.ContainsKey("--show");
 var results = new DocumentResult[documents.Length];
 Parallel.For(0, documents.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = CorpusRunner.Run(documents[i], perClass, classes));
 var markdown = Report.Markdown(results, perClass, options.ContainsKey("--missed"));

@@ -39,7 +39,7 @@ internal static class ShiftedRows
                 continue;
             }
 
-            if (Repair(relations, printed) is { } shift)
+            if (Columns(rows).Select(sequence => Repair(relations, printed, sequence)).FirstOrDefault(x => x is not null) is { } shift)
             {
                 var name = c.TableName(table.Definition);
                 var from = rows[shift.From];
@@ -56,36 +56,75 @@ internal static class ShiftedRows
 
     private sealed record Shift(int From, bool Up);
 
-    // The row from which moving the figures back by one row, in either direction, leaves no relation broken and mends at
-    // least two that were — a repair that merely skips the broken relations (through the row whose figures it drops)
-    // proves nothing. The figures alone can leave a few neighbouring rows equally possible (a 款 with one 项 reads the
-    // same shifted from either): the middle one of that run is reported.
-    private static Shift? Repair(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[][] printed)
+    // The printed columns of rows: a two- or three-column economic table (工资福利 | 商品和服务 | 资本性) prints several
+    // rows on one line, and figures slide within one printed column. A row's place on its line gives its column; a 款
+    // stays in the column of its 类 (a line whose first column has ended puts its first row at place 0). A table read
+    // one row a line is one column.
+    private static IEnumerable<int[]> Columns(StatedRow[] rows)
+    {
+        var column = new int[rows.Length];
+        var ofClass = new Dictionary<string, int>(StringComparer.Ordinal);
+        var place = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var sameLine = i > 0 && rows[i].Source is { Line: not null } here && rows[i - 1].Source is { } before && before.Line == here.Line && before.Page == here.Page;
+            place = sameLine ? place + 1 : 0;
+            var @class = rows[i].Key.Length >= 3 && rows[i].Key != FactIndex.TotalRowKey ? rows[i].Key[..3] : rows[i].Key;
+            column[i] = ofClass.TryGetValue(@class, out var known) ? known : ofClass[@class] = place;
+        }
+
+        return column.Distinct().Order().Select(p => Enumerable.Range(0, rows.Length).Where(i => column[i] == p).ToArray()).Where(c => c.Length >= 3);
+    }
+
+    // The row from which moving the figures back by one row within a printed column, in either direction, leaves no
+    // relation broken and mends at least two that were — a repair that merely skips the broken relations (through the
+    // row whose figures it drops) proves nothing. The figures alone can leave a few neighbouring rows equally possible
+    // (a 款 with one 项 reads the same shifted from either): the middle one of that run is reported.
+    private static Shift? Repair(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[][] printed, int[] column)
     {
         var before = Evaluate(relations, printed, null).Broken;
         foreach (var up in new[] { true, false })
         {
-            var valid = new List<int>();
-            for (var k = 0; k < printed.Length - 2; k++)
+            var valid = new List<(int Row, int Mended)>();
+            for (var k = 0; k < column.Length - 2; k++)
             {
                 // Figures moved up (row j shows row j+1's): row j's own are shown one row above; row k's are lost.
                 // Figures moved down (row j shows row j−1's): row j's own are shown one row below; the last row's are lost.
-                var repaired = printed.Select((p, j) => j < k ? p : up ? (j == k ? null : printed[j - 1]) : (j + 1 < printed.Length ? printed[j + 1] : null)).ToArray();
-                var moved = Enumerable.Range(k, printed.Length - k).Count(j => repaired[j] is { } r && !r.SequenceEqual(printed[j]));
-                var after = Evaluate(relations, repaired, up ? k : printed.Length - 1);
-                if (after.Broken.Count == 0 && moved >= 2 && before.Count(after.Checked.Contains) >= 2)
+                var repaired = (Printed?[]?[])printed.Clone();
+                for (var j = k; j < column.Length; j++)
                 {
-                    valid.Add(k);
+                    repaired[column[j]] = up ? (j == k ? null : printed[column[j - 1]]) : (j + 1 < column.Length ? printed[column[j + 1]] : null);
+                }
+
+                var moved = Enumerable.Range(k, column.Length - k).Count(j => repaired[column[j]] is { } r && !r.SequenceEqual(printed[column[j]]));
+                var after = Evaluate(relations, repaired, up ? column[k] : column[^1]);
+                // A sum that stays broken away from the moved figures is another defect of the table, not a reason to doubt the shift.
+                var touched = column[k..].ToHashSet();
+                var stillBroken = after.Broken.Count(b => relations[b.Item1].Total is var head && (touched.Contains(head) || relations[b.Item1].Items.Any(touched.Contains)));
+                if (stillBroken == 0 && moved >= 2 && Mended(before, after) is var mended and > 0)
+                {
+                    valid.Add((column[k], mended));
                 }
             }
 
-            if (valid.Count > 0)
+            // The rows whose repair mends the most sums; of those, the middle one.
+            var best = valid.Where(v => v.Mended == valid.Max(x => x.Mended)).Select(v => v.Row).ToList();
+            if (best.Count > 0)
             {
-                return new Shift(valid[valid.Count / 2], up);
+                return new Shift(best[best.Count / 2], up);
             }
         }
 
         return null;
+    }
+
+    // Enough broken sums mended: two, or — when a broken one runs through the row whose figures the shift lost, so
+    // cannot be checked — one more besides that one.
+    // The count of mended sums when enough, else 0.
+    private static int Mended(HashSet<(int, int)> before, (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) after)
+    {
+        var mended = before.Count(b => after.Checked.Contains(b) && !after.Broken.Contains(b));
+        return mended >= 2 || (mended >= 1 && before.Select(b => b.Item1).Distinct().Count() >= 2) ? mended : 0;
     }
 
     // The table's own sums, built once: 合计 = Σ类, 类 = Σ款, 款 = Σ项 (by the rows' codes, which stay with their labels).

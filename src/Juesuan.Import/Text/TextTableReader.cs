@@ -390,13 +390,12 @@ internal static partial class TextTableReader
         foreach (var line in body)
         {
             var text = line.Text.Replace('\t', ' ');
-            foreach (Match m in EconomicTriple().Matches(text))
+            foreach (var (code, label, amount) in EconomicTriples(line.Text))
             {
-                var code = m.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
                 var where = line.At(file, table, code);
                 if (rows.All(r => r.Key != code))
                 {
-                    rows.Add(new StatedRow { Key = code, Label = m.Groups[2].Value.Trim(), Cells = [Cell("amount", m.Groups[3].Value, where, "决算数")], Source = where });
+                    rows.Add(new StatedRow { Key = code, Label = label, Cells = [Cell("amount", amount, where, "决算数")], Source = where });
                 }
             }
 
@@ -469,7 +468,53 @@ internal static partial class TextTableReader
     [GeneratedRegex(@"^2\d{2}(\d{2}){0,2}$")]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"(3\d{2}(?:\s?\d{2})?)\s+([^\d\s][^\t]*?)\s+(-?[\d,]+\.\d+|-?\d+)(?=\s|$)")]
+    /// <summary>
+    /// The (code, name, amount) triples of a line of table 06. With tabs, by fields: a blank amount cell is a row with a
+    /// blank amount, not a reason to read the next column's code as the amount. With spaces, by pattern: an integer
+    /// amount is one not followed by a name (else it is the next column's code).
+    /// </summary>
+    private static IEnumerable<(string Code, string Label, string Amount)> EconomicTriples(string text)
+    {
+        if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            var fields = text.Split('\t').Select(f => f.Trim()).ToArray();
+            for (var i = 0; i + 1 < fields.Length; i++)
+            {
+                if (EconomicCode().IsMatch(fields[i]) && fields[i + 1].Length > 0 && !ReportText.IsNumber(fields[i + 1]))
+                {
+                    var nextIsCode = i + 3 < fields.Length && EconomicCode().IsMatch(fields[i + 2]) && fields[i + 3].Length > 0 && !ReportText.IsNumber(fields[i + 3]);
+                    var amount = i + 2 < fields.Length && ReportText.IsNumber(fields[i + 2]) && !nextIsCode ? fields[i + 2] : string.Empty;
+                    yield return (fields[i].Replace(" ", string.Empty, StringComparison.Ordinal), fields[i + 1], amount);
+                    i += amount.Length > 0 ? 2 : 1;
+                }
+            }
+
+            yield break;
+        }
+
+        // A code whose amount cell is blank leaves no trace between spaces: it is a row with a blank amount.
+        var triples = EconomicTriple().Matches(text).ToArray();
+        foreach (Match m in EconomicCodeAndName().Matches(text))
+        {
+            if (triples.FirstOrDefault(t => t.Index == m.Index) is { } t)
+            {
+                yield return (t.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal), t.Groups[2].Value.Trim(), t.Groups[3].Value);
+            }
+            else if (!triples.Any(t => m.Index > t.Index && m.Index < t.Index + t.Length))
+            {
+                yield return (m.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal), m.Groups[2].Value.Trim(), string.Empty);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\d.,])(3\d{2}(?:\s?\d{2})?)\s+([^\d\s]\S*)")]
+    private static partial Regex EconomicCodeAndName();
+
+    [GeneratedRegex(@"^3\d{2}(?:\s?\d{2})?$")]
+    private static partial Regex EconomicCode();
+
+    // The name may hold spaces but not another code followed by a name (that is the next column's row).
+    [GeneratedRegex(@"(?<![\d.,])(3\d{2}(?:\s?\d{2})?)\s+([^\d\s](?:(?!\s3\d{2}(?:\s?\d{2})?\s+[^\d\s])[^\t])*?)\s+(-?[\d,]+\.\d+|-?\d+(?!\s+[^\d\s-]))(?=\s|$)")]
     private static partial Regex EconomicTriple();
 
     [GeneratedRegex(@"^表\s*\d+\t(.+?)\t(是|否)\t?(.*)$")]
