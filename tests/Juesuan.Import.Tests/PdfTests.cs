@@ -274,3 +274,28 @@ public class PdfFontProgramTests
         Assert.Equal(12, full.GetPage(1).Letters.Count);
     }
 }
+
+/// <summary>Table headers read from word positions, for tables with and without figures.</summary>
+public sealed class PdfHeaderTests
+{
+    private static PdfReportReader.PdfWord Word(string text, double left, double bottom) => new(1, text, left, left + (text.Length * 10), bottom, 10);
+
+    [Fact]
+    public void The_column_headers_of_a_table_without_figures_are_labels_so_a_placeholder_in_them_is_seen()
+    {
+        // 政府性基金 table left empty: title, unit, a column header holding 「XX」, the 合计 row, the note.
+        PdfReportReader.PdfWord[] words =
+        [
+            Word("青石县医疗保障局2024年度部门决算", 100, 800),
+            Word("政府性基金预算财政拨款收入支出决算表", 100, 700),
+            Word("单位：万元", 400, 680),
+            Word("XX", 60, 660), Word("年初结转和结余", 200, 660), Word("本年收入", 320, 660),
+            Word("合计", 60, 640),
+            Word("注：本部门无政府性基金预算财政拨款收支，故本表无数据。", 60, 620),
+        ];
+        var year = PdfReportReader.FromWords(words, 1, "a.pdf").Value!;
+        var header = Assert.Single(year.Labels, l => l.Kind == LabelKind.TableHeader && l.Text.Contains("XX", StringComparison.Ordinal));
+        Assert.Equal("政府性基金预算财政拨款收入支出决算表", header.Source!.Table);
+        Assert.DoesNotContain(year.Labels, l => l.Source?.Table is not null && l.Text.StartsWith("注", StringComparison.Ordinal));
+    }
+}

@@ -167,6 +167,18 @@ public static partial class PdfReportReader
                     Kind = LabelKind.TableHeader, Text = Join(line), Source = new SourceLocation { File = file, Page = row.Page, Table = title.Text },
                 }));
             }
+            else if (headers is not null && block.Count(w => w.IsNumber) < 3 && !ReportText.IsContentsEntry(title.Text))
+            {
+                // A table without figures (an empty table, a blank template): its header is the lines under the title
+                // on its page before the first row (a code or 合计), that are not sentences.
+                var under = block.Where(w => w.Page == title.Page && !ReportText.StartsWithUnitNameLabel(w.Text));
+                headers.AddRange(BaselineLines(under)
+                    .TakeWhile(line => !line[0].Text.All(char.IsAsciiDigit) && !line[0].Text.StartsWith("合计", StringComparison.Ordinal))
+                    .Select(Join).Where(text => !text.Any(ch => ch is '，' or '。' or '；')).Take(8).Select(text => new PrintedLabel
+                {
+                    Kind = LabelKind.TableHeader, Text = text, Source = new SourceLocation { File = file, Page = title.Page, Table = title.Text },
+                }));
+            }
 
             // The header line naming the unit (「编制单位：…」, 「单位名称：」 left empty) is kept: the name a reviewer checks.
             if (block.FirstOrDefault(w => ReportText.StartsWithUnitNameLabel(w.Text)) is { } named)
