@@ -62,9 +62,9 @@ internal static partial class EvaluationReader
                 continue;
             }
 
-            // Only a tab-separated table has edges to trust; a space-separated one is read from a run of lines that
-            // may hold sentences too, which stay the narrative's.
-            var span = sawTable ? (start, index[region[^1]] + 1) : (start, start + 1);
+            // A tab-separated table has edges to trust; a space-separated one is read from a run of lines that may hold
+            // sentences after it, which stay the narrative's: it ends at the last line read as a row (总分, mostly).
+            (int Start, int End) Span(ReportLine? last) => sawTable ? (start, index[region[^1]] + 1) : (start, last is null ? start + 1 : index[last] + 1);
 
             var headerText = string.Concat(region.Take(40).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)));
             if (headerText.Contains("部门编码", StringComparison.Ordinal) && headerText.Contains("自评得分", StringComparison.Ordinal))
@@ -73,15 +73,15 @@ internal static partial class EvaluationReader
                 result.AddRange(summary);
                 if (summary.Count > 0)
                 {
-                    regions.Add(span);
+                    regions.Add(Span(null));
                     continue;
                 }
             }
 
-            if (Parse(lines[start], region, department, file) is { } evaluation)
+            if (Parse(lines[start], region, department, file, out var lastRow) is { } evaluation)
             {
                 result.Add(evaluation);
-                regions.Add(span);
+                regions.Add(Span(lastRow));
             }
             else
             {
@@ -92,8 +92,9 @@ internal static partial class EvaluationReader
         return result;
     }
 
-    private static Evaluation? Parse(ReportLine titleLine, List<ReportLine> region, string department, string file)
+    private static Evaluation? Parse(ReportLine titleLine, List<ReportLine> region, string department, string file, out ReportLine? lastRow)
     {
+        lastRow = null;
         var title = titleLine.Text.Trim();
         var isDepartment = title.Contains("整体", StringComparison.Ordinal)
             || region.Take(12).Any(l => l.Text.Contains("部门整体", StringComparison.Ordinal) || l.Text.Contains("年度履职目标", StringComparison.Ordinal)
@@ -145,6 +146,7 @@ internal static partial class EvaluationReader
                 }
 
                 var source = FundsLabel().Match(fields[fundsAt]).Value is var label && label.Contains("财政", StringComparison.Ordinal) ? "财政拨款" : label.Contains("结转", StringComparison.Ordinal) ? "上年结转" : label.Contains("其他", StringComparison.Ordinal) ? "其他资金" : "合计";
+                lastRow = line;
                 if (source == "合计")
                 {
                     var (amounts, w, r, s) = FromRight(numbers);
@@ -168,6 +170,7 @@ internal static partial class EvaluationReader
                 if (numbers.Count >= 2)
                 {
                     (totalWeight, totalScore) = (numbers[^2], numbers[^1]);
+                    lastRow = line;
                 }
 
                 continue;
@@ -177,6 +180,7 @@ internal static partial class EvaluationReader
             {
                 var rest = fields.Skip(taskAt + 1).ToList();
                 var numbers = rest.Where(IsFigure).ToList();
+                lastRow = line;
                 tasks.Add(new EvaluationTask
                 {
                     Name = rest.FirstOrDefault(f => !IsFigure(f)) ?? fields[taskAt],
@@ -192,6 +196,7 @@ internal static partial class EvaluationReader
             {
                 indicators.Add(indicator);
                 pending.Clear();
+                lastRow = line;
             }
             else if (inIndicators && fields.Count <= 3 && !fields.Any(IsFigure))
             {
