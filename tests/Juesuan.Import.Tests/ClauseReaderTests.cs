@@ -33,6 +33,15 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void A_list_of_changes_gives_each_subject_its_own_change_and_a_bare_change_still_continues()
+    {
+        var s = Read("其中：教育支出增加52,499.75万元，科学技术支出增加965.07万元，农林水支出减少16.84万元，比上年减少1.2%。");
+        Assert.Equal(["教育支出", "科学技术支出", "农林水支出"], s.Select(x => x.Subject));
+        Assert.Equal([Direction.Increase, Direction.Increase, Direction.Decrease], s.Select(x => x.Figures[0].Direction));
+        Assert.Equal([FigureRole.ChangeAmount, FigureRole.ChangePercent], s[^1].Figures.Select(f => f.Role));
+    }
+
+    [Fact]
     public void A_figure_whose_subject_the_grammar_cannot_name_is_left_out()
     {
         // 「其他」 alone names nothing: its figure must not join 公用经费.

@@ -177,9 +177,10 @@ internal static partial class ClauseReader
                     var (role, direction) = RoleOf(before, figure.Groups["u"].Value);
                     var repeats = figures.Any(f => f.Role == role && role is not (FigureRole.Unknown or FigureRole.Share));
                     // A subject of its own opens a statement for an amount, a budget or a count — and for a change when no
-                    // statement is open (「其中：财政拨款收入增加 14,458.07 万元」).
+                    // statement is open, or when the open one has its change already (「其中：财政拨款收入增加 14,458.07
+                    // 万元，事业收入增加 974.61 万元」: a list of changes, one subject each).
                     var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count
-                        || (subject is null && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
+                        || ((subject is null || repeats) && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
                     var own = opens ? SubjectOf(before) : null;
 
                     // 「…政府采购金额（以合同签订为准）为 251.25 万元」, 「小学教育（2050202），2023 年度决算数为…」: the subject
