@@ -69,11 +69,11 @@ internal static partial class EvaluationReader
             var headerText = string.Concat(region.Take(40).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)));
             if (headerText.Contains("部门编码", StringComparison.Ordinal) && headerText.Contains("自评得分", StringComparison.Ordinal))
             {
-                var summary = Summary(region, department, file);
+                var summary = Summary(region, department, file, out var lastSummaryRow);
                 result.AddRange(summary);
                 if (summary.Count > 0)
                 {
-                    regions.Add(Span(null));
+                    regions.Add(Span(lastSummaryRow));
                     continue;
                 }
             }
@@ -262,8 +262,9 @@ internal static partial class EvaluationReader
     /// wrapped over many lines and its figures on the last — 全年预算数, 全年执行数, 系统查询执行数, 预算执行率, five
     /// 得分率, 自评得分, 是否有偏差.
     /// </summary>
-    private static List<Evaluation> Summary(List<ReportLine> region, string department, string file)
+    private static List<Evaluation> Summary(List<ReportLine> region, string department, string file, out ReportLine? lastRow)
     {
+        ReportLine? lastRead = null;
         var result = new List<Evaluation>();
         var record = new List<ReportLine>();
         void Flush()
@@ -294,6 +295,7 @@ internal static partial class EvaluationReader
                     TotalWeight = new Printed(100m, 0),
                     Source = record[0].At(file, "项目绩效自评表（汇总）"),
                 });
+                lastRead = record[^1];
             }
 
             record.Clear();
@@ -313,6 +315,7 @@ internal static partial class EvaluationReader
         }
 
         Flush();
+        lastRow = lastRead;
         return result;
     }
 
