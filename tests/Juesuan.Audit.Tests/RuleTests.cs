@@ -215,6 +215,41 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_rate_stated_in_several_places_must_read_the_same_everywhere()
+    {
+        static Claim Rate(string where, string subject, string value, string sentence, bool bound = false) => new()
+        {
+            Subject = new FactKey(Concepts.Stated(where, subject)), RatePercent = Printed.Parse(value).Value, RateIsBound = bound, Sentence = sentence,
+        };
+        static Claim Count(string where, string subject, string value, string sentence) => new()
+        {
+            Subject = new FactKey(Concepts.Stated(where, subject)), Count = Printed.Parse(value).Value, CountUnit = "万人", Sentence = sentence,
+        };
+        DepartmentYear With(params Claim[] claims) => Base with { Narrative = Base.Narrative with { Claims = [.. Base.Narrative.Claims, .. claims] } };
+
+        // 「参保率」 alone takes the population of the statement before it: 城乡居民 98 % and 城镇职工 100 % are not one rate.
+        var consistent = With(
+            Count("p@1", "城乡居民参保", "22.56", "城乡居民参保22.56万人，参保率为98%。"), Rate("p@2", "参保率", "98", "城乡居民参保22.56万人，参保率为98%。"),
+            Count("p@3", "城镇职工医保参保", "1.4", "城镇职工医保参保1.4万人，参保率为100%。"), Rate("p@4", "参保率", "100", "城镇职工医保参保1.4万人，参保率为100%。"),
+            Rate("p@5", "城乡居民参保参保率", "98", "城乡居民参保参保率为98%。"),
+            Rate("p@6", "城乡居民参保参保率", "95", "确保城乡居民参保参保率达到95%以上。", bound: true));
+        Assert.DoesNotContain(consistent.Audit().Findings, f => f.Rule == "N.RESTATED");
+
+        var slip = With(
+            Count("p@1", "城乡居民参保", "22.56", "城乡居民参保22.56万人，参保率为98%。"), Rate("p@2", "参保率", "98", "城乡居民参保22.56万人，参保率为98%。"),
+            Rate("p@5", "城乡居民参保参保率", "98", "城乡居民参保参保率为98%。"),
+            Rate("p@7", "城乡居民参保参保率", "101", "项目完成情况：城乡居民参保参保率为101%。"));
+        var finding = Assert.Single(slip.Audit().Findings, f => f.Rule == "N.RESTATED");
+        Assert.Equal(("98%", "101%"), (finding.Expected, finding.Actual));
+
+        // A sentence about the year before may hold the other year's value.
+        var prior = With(
+            Rate("p@5", "城乡居民参保参保率", "98", "城乡居民参保参保率为98%。"), Rate("p@8", "城乡居民参保参保率", "98", "全年城乡居民参保参保率为98%。"),
+            Rate("p@9", "城乡居民参保参保率", "96", "上年城乡居民参保参保率为96%。"));
+        Assert.DoesNotContain(prior.Audit().Findings, f => f.Rule == "N.RESTATED");
+    }
+
+    [Fact]
     public void Figures_shifted_one_row_against_their_labels_are_one_finding_naming_the_row()
     {
         var table = Base.Table(TableIds.Expenditure)!;

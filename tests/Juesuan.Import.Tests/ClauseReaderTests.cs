@@ -174,7 +174,9 @@ public sealed class ClauseReaderTests
     [InlineData("年初预算为", "万元", "Budget")]
     [InlineData("调整后预算数", "万元", "FullYearBudget")]
     [InlineData("支出决算为", "万元", "Amount")]
-    [InlineData("执行率为", "%", "Unknown")]
+    [InlineData("执行率为", "%", "Completion")]
+    [InlineData("城乡居民参保率为", "%", "Rate")]
+    [InlineData("满意度达到", "%", "Rate")]
     [InlineData("共有车辆", "辆", "Count")]
     public void The_words_before_a_figure_give_its_role(string before, string unit, string role) =>
         Assert.Equal(role, ClauseReader.RoleOf(before, unit).Role.ToString());

@@ -26,6 +26,7 @@ internal static partial class NarrativeRules
         yield return new DelegateRule("N.PLACEHOLDER", "没有遗留的占位符（XX、××、某某）", Placeholders);
         yield return new DelegateRule("N.YEAR", "陈述中的年度与决算年度相符", Years);
         yield return new DelegateRule("N.COUNTS", "“三公”经费的团组、人次、车辆等数量已说明", Counts);
+        yield return Restatements.Rule();
     }
 
     private static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
@@ -473,7 +474,9 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Years(AuditContext c)
     {
-        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Sentence is not null).DistinctBy(x => x.Sentence))
+        // Statements of money only: a count or a rate describes the department (「2021 年全国教育科学规划优秀成果奖 6 项」),
+        // where other years are named as a matter of course.
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Sentence is not null && (x.Amount ?? x.Budget ?? x.Change) is not null).DistinctBy(x => x.Sentence))
         {
             foreach (Match m in YearToken().Matches(claim.Sentence!))
             {

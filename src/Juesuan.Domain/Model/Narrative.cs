@@ -90,6 +90,12 @@ public sealed record Claim
     /// <summary>The unit of the count (个, 人次, 辆, 台（套）).</summary>
     public string? CountUnit { get; init; }
 
+    /// <summary>A rate or degree the subject names, in percent (参保率 98%、满意度 95%).</summary>
+    public Printed? RatePercent { get; init; }
+
+    /// <summary>True when <see cref="RatePercent"/> is a bound or a goal (95%以上, 确保…达 100%), not a value reached.</summary>
+    public bool? RateIsBound { get; init; }
+
     /// <summary>The whole this claim is a part of, in a breakdown that follows the whole's statement (「其中…」, 「（基本…，大病…）」).</summary>
     public FactKey? PartOf { get; init; }
 

@@ -30,6 +30,9 @@ internal enum FigureRole
     /// <summary>A count with its unit (批次、人次、辆、个).</summary>
     Count,
 
+    /// <summary>A rate or degree the clause names (参保率为 98%、满意度达到 95%): the subject is the rate.</summary>
+    Rate,
+
     /// <summary>A figure whose role the clause does not show.</summary>
     Unknown,
 }
@@ -38,7 +41,7 @@ internal enum FigureRole
 /// One figure of a clause: its role, printed number and unit, where it is, the direction word that governs it, and for a
 /// share the whole it names (「占收入总额」 → 收入总额).
 /// </summary>
-internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction, string? Whole = null);
+internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction, string? Whole = null, bool Bound = false);
 
 /// <summary>A subject and the figures stated about it, from one or more clauses of a sentence.</summary>
 /// <param name="Subject">The subject as printed.</param>
@@ -179,7 +182,7 @@ internal static partial class ClauseReader
                     // A subject of its own opens a statement for an amount, a budget or a count — and for a change when no
                     // statement is open, or when the open one has its change already (「其中：财政拨款收入增加 14,458.07
                     // 万元，事业收入增加 974.61 万元」: a list of changes, one subject each).
-                    var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count
+                    var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count or FigureRole.Rate
                         || ((subject is null || repeats) && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
                     var own = opens ? SubjectOf(before) : null;
 
@@ -212,7 +215,8 @@ internal static partial class ClauseReader
                     }
 
                     var whole = role == FigureRole.Share ? WholeOf(before) : null;
-                    figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction, whole));
+                    var bound = role == FigureRole.Rate && IsBound(clause.Value[..figure.Index], clause.Value[(figure.Index + figure.Length)..]);
+                    figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction, whole, bound));
                 }
 
                 if (clause.Value.EndsWith('（') || clause.Value.EndsWith('('))
@@ -254,7 +258,7 @@ internal static partial class ClauseReader
             return (FigureRole.Count, null);
         }
 
-        if (percent && before.Contains("完成", StringComparison.Ordinal) && before.Contains("预算", StringComparison.Ordinal))
+        if (percent && ((before.Contains("完成", StringComparison.Ordinal) && before.Contains("预算", StringComparison.Ordinal)) || ExecutionRate().IsMatch(before)))
         {
             return (FigureRole.Completion, null);
         }
@@ -274,8 +278,30 @@ internal static partial class ClauseReader
             return (b.Groups["full"].Success ? FigureRole.FullYearBudget : FigureRole.Budget, null);
         }
 
+        if (percent && direction is null && NamedRate().IsMatch(before))
+        {
+            return (FigureRole.Rate, null);
+        }
+
         return (money && !DeviationWords().IsMatch(before) ? FigureRole.Amount : FigureRole.Unknown, null);
     }
+
+    /// <summary>True when a rate is a bound or a goal, not a value reached: 「95%以上」, 「确保参保率达 100%」, 「≥90%」.</summary>
+    internal static bool IsBound(string before, string after) => GoalWords().IsMatch(before) || BoundAfter().IsMatch(after);
+
+    // 「执行率为 85%」, 「预算执行率 100%」, 「完成率 96%」: the actual over the budget.
+    [GeneratedRegex(@"(?:执行|完成)率(?:为|达到|达|是|：|:)?\s*$")]
+    private static partial Regex ExecutionRate();
+
+    // 「参保率为」, 「满意度达到」, 「覆盖率」: a rate or degree named just before its figure.
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}](?:率|度)(?:为|达到|达|是|保持在|稳定在|：|:)?\s*(?:[≥≧>＞]\s*)?$")]
+    private static partial Regex NamedRate();
+
+    [GeneratedRegex(@"确保|力争|目标|预期|计划|不低于|不少于|达到.{0,6}以上|[≥≧>＞<＜≤≦]")]
+    private static partial Regex GoalWords();
+
+    [GeneratedRegex(@"^\s*(?:以上|以下|左右|上下|之内|以内)")]
+    private static partial Regex BoundAfter();
 
     private static Direction? LastDirection(string text)
     {
@@ -371,7 +397,7 @@ internal static partial class ClauseReader
     private static partial Regex Clause();
 
     // ASCII digits only, at most 15 before and 6 after the point: anything else is not a printed amount to reason about.
-    [GeneratedRegex(@"(?<![0-9.])(?<v>[0-9](?:[0-9]|,(?=[0-9])){0,18}(?:\.[0-9]{1,6})?)(?![0-9])(?<u>万元|元|%|％|个|人次|批次|辆|台|套|家|户|件)")]
+    [GeneratedRegex(@"(?<![0-9.])(?<v>[0-9](?:[0-9]|,(?=[0-9])){0,18}(?:\.[0-9]{1,6})?)(?![0-9])(?<u>万元|元|%|％|个|万人次|人次|批次|万人|人|次|辆|台|套|家|户|件|项|名|所|座|场|期|篇)(?![0-9])")]
     private static partial Regex Figure();
 
     [GeneratedRegex("增加|减少|增长|下降|上升|降低|提高|持平")]

@@ -162,12 +162,14 @@ internal static partial class NarrativeReader
         static Printed Number(ClauseFigure f) => Printed.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal)).Value;
         var amount = First(FigureRole.Amount);
         var budget = First(FigureRole.Budget, FigureRole.FullYearBudget);
-        var rate = budget is null ? null : First(FigureRole.Completion);
+        // A completion rate is kept without a budget figure too (「支出 1.31 万元，完成预算 0%」): the table may hold the budget.
+        var rate = First(FigureRole.Completion);
+        var named = amount is null && budget is null && rate is null ? First(FigureRole.Rate) : null;
         var change = First(FigureRole.ChangeAmount);
         var changePercent = First(FigureRole.ChangePercent);
         var count = amount is null && budget is null ? First(FigureRole.Count) : null;
         var share = amount is null ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share && f.Whole is { } w && WholeNamed(w, wholes) is not null);
-        var figures = new[] { amount, budget, rate, change, changePercent, count, share }.OfType<ClauseFigure>().ToArray();
+        var figures = new[] { amount, budget, rate, change, changePercent, count, share, named }.OfType<ClauseFigure>().ToArray();
         if (figures.Length == 0)
         {
             return null;
@@ -188,6 +190,8 @@ internal static partial class NarrativeReader
             CountUnit = count?.Unit,
             SharePercent = share is null ? null : Number(share),
             ShareOf = share is null ? null : WholeNamed(share.Whole!, wholes),
+            RatePercent = named is null ? null : Number(named),
+            RateIsBound = named is null ? null : named.Bound,
         };
         return (claim, figures);
     }

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// 前后矛盾: the same rate or count stated in several places of one report (「城乡居民参保率为 98%」 in the summary, the
+/// self-evaluation and the project review) must read the same everywhere. A value that differs from the others beyond
+/// rounding is a slip in one of them; the value most places give is taken as meant.
+/// </summary>
+internal static partial class Restatements
+{
+    public const string Id = "N.RESTATED";
+
+    public static Rule Rule() => new DelegateRule(Id, "同一比率或数量在报告各处的写法一致", Check);
+
+    private sealed record Stated(Claim Claim, string Name, string Kind, Printed Value);
+
+    private static IEnumerable<Finding> Check(AuditContext c)
+    {
+        var stated = new List<Stated>();
+        Claim? previous = null;
+        foreach (var claim in c.Year.Narrative.Claims)
+        {
+            if (Of(claim, previous) is { } s)
+            {
+                stated.Add(s);
+            }
+
+            previous = claim;
+        }
+
+        foreach (var group in stated.GroupBy(s => (s.Name, s.Kind)))
+        {
+            var items = group.ToArray();
+            if (items.Select(s => s.Claim.Sentence).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            // The value most sentences give; the others, when rounding cannot join them to it, are reported.
+            var values = items.GroupBy(s => s.Value.Value).OrderByDescending(g => g.Select(s => s.Claim.Sentence).Distinct().Count()).ToArray();
+            if (values.Length < 2 || values[0].Select(s => s.Claim.Sentence).Distinct().Count() == values[1].Select(s => s.Claim.Sentence).Distinct().Count())
+            {
+                continue;
+            }
+
+            var meant = values[0].First();
+            foreach (var other in values.Skip(1).SelectMany(g => g))
+            {
+                if (Consistency.Check(other.Value, meant.Value.ToEstimate()).Holds)
+                {
+                    continue;
+                }
+
+                var unit = other.Kind == "%" ? "%" : other.Kind;
+                yield return new Finding
+                {
+                    Rule = Id, Severity = Severity.Warning, Location = c.Year.Narrative.LocationOf(other.Claim).Describe(),
+                    Message = $"「{other.Name}」此处写作 {other.Value}{unit}，而报告中另有 {values[0].Select(s => s.Claim.Sentence).Distinct().Count()} 处写作 {meant.Value}{unit}（如「{Short(meant.Claim.Sentence)}」）：前后不一致，请核对。",
+                    Expected = $"{meant.Value}{unit}", Actual = $"{other.Value}{unit}",
+                    Figures =
+                    [
+                        new FindingFigure($"{other.Value}{unit}", c.Year.Narrative.LocationOf(other.Claim).Describe(), "叙述"),
+                        new FindingFigure($"{meant.Value}{unit}", c.Year.Narrative.LocationOf(meant.Claim).Describe(), "叙述"),
+                    ],
+                };
+            }
+        }
+    }
+
+    // A rate reached (not a bound or a goal) or a count, named by its subject; a bare rate name (「参保率」) takes the
+    // subject of the statement before it in the same sentence (「城乡居民参保 22.56 万人，参保率为 98%」). A sentence that
+    // speaks of another year too is left alone: the same name may hold two years' values there.
+    private static Stated? Of(Claim claim, Claim? previous)
+    {
+        var (value, kind) = claim switch
+        {
+            { RatePercent: { } r, RateIsBound: not true } => (r, "%"),
+            { Count: { } n, CountUnit: { Length: > 0 } u, Amount: null } => (n, u),
+            _ => (default(Printed?), string.Empty),
+        };
+        if (value is not { } v || Concepts.StatedSubject(claim.Subject.Concept) is not { } name || claim.Sentence is not { } sentence
+            || OtherYear().IsMatch(sentence) || Years().Matches(sentence).Select(m => m.Value).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
+        name = Regex.Replace(name, @"\s+", string.Empty);
+        if (kind == "%" && BareRate().IsMatch(name) && previous?.Sentence == sentence && previous.RatePercent is null
+            && Concepts.StatedSubject(previous.Subject.Concept) is { } owner)
+        {
+            name = Regex.Replace(owner, @"\s+", string.Empty) + name;
+        }
+
+        // A name of two or three characters (「达到」, 「共」) names nothing a reader could check against another place.
+        return name.Length >= 4 ? new Stated(claim, name, kind, v) : null;
+    }
+
+    private static string Short(string? sentence) => sentence is null ? string.Empty : sentence.Length <= 40 ? sentence : sentence[..40] + "…";
+
+    // 「参保率」, 「满意度」: a rate that names no population of its own.
+    [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{1,3}(?:率|度)$")]
+    private static partial Regex BareRate();
+
+    [GeneratedRegex("上年|去年|上一年|同期|同比|较上|比上")]
+    private static partial Regex OtherYear();
+
+    [GeneratedRegex("(?<![0-9])20[0-9]{2}(?![0-9])")]
+    private static partial Regex Years();
+}
