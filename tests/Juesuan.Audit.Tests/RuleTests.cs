@@ -319,7 +319,13 @@ public class RuleTests
     [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
-        AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") }), "N.ITEM_BUDGETS", Severity.Error);
+        var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") });
+        AssertFinds(year, "N.ITEM_BUDGETS", Severity.Error);
+
+        // The finding names every figure of the sum — the total and each item's budget — so the slip can be found on the page.
+        var finding = year.Audit().Findings.Single(f => f.Rule == "N.ITEM_BUDGETS");
+        Assert.Contains(finding.Figures, f => f.Value == "25.00万元" && f.Role!.StartsWith("2101599", StringComparison.Ordinal));
+        Assert.Equal(year.Narrative.Claims.Count(c => c.Budget is not null && c.Subject.Concept == Concepts.ExpenseTotal && c.Subject.Scope == Scopes.Gpb && c.Subject.Code is { Length: 7 }) + 1, finding.Figures.Count);
     }
 
     [Fact]

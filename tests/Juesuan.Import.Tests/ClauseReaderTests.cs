@@ -167,6 +167,13 @@ public sealed class ClauseReaderTests
     }
 
     [Theory]
+    [InlineData("一般公共预算财政拨款支出", "一般公共预算财政拨款支出")]
+    [InlineData("政府性基金预算财政拨款收入为", "政府性基金预算财政拨款收入")]
+    [InlineData("公务接待费全年预算为", "公务接待费")]
+    public void A_funds_name_keeps_its_budget_word_but_a_budget_role_ends_the_subject(string before, string subject) =>
+        Assert.Equal(subject, ClauseReader.SubjectOf(before));
+
+    [Theory]
     [InlineData("与上年相比增加", "万元", "ChangeAmount")]
     [InlineData("，下降", "%", "ChangePercent")]
     [InlineData("占", "%", "Share")]

@@ -331,7 +331,10 @@ internal static partial class NarrativeRules
         {
             yield return Error(c, "N.ITEM_BUDGETS", total,
                 $"一般公共预算财政拨款年初预算总数写作 {total.Budget}，而 {items.Length} 个项的年初预算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}。",
-                expected: AuditContext.Format(sum.Value, 2), actual: total.Budget.ToString(), difference: AuditContext.Format(check.Difference));
+                expected: AuditContext.Format(sum.Value, 2), actual: total.Budget.ToString(), difference: AuditContext.Format(check.Difference)) with
+            {
+                Figures = SumFigures(c, total, total.Budget!.Value, items.Select(i => (i, i.Budget!.Value)), "年初预算"),
+            };
         }
     }
 
@@ -368,9 +371,16 @@ internal static partial class NarrativeRules
                 $"一般公共预算财政拨款支出决算总数写作 {total.Amount}，而 {items.Length} 个项的支出决算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                 expected: AuditContext.Format(sum.Value, 2), actual: total.Amount.ToString(), difference: AuditContext.Format(check.Difference),
                 // Items summing to less may be items the reader could not name; more can only be a slip.
-                severity: sum.Value > stated.Value ? Severity.Error : Severity.Warning);
+                severity: sum.Value > stated.Value ? Severity.Error : Severity.Warning) with
+            {
+                Figures = SumFigures(c, total, total.Amount!.Value, items.Select(i => (i, i.Amount!.Value)), "支出决算"),
+            };
         }
     }
+
+    // Every figure of a sum that does not hold — the total, then each item where it is printed — so each can be found on the page.
+    private static FindingFigure[] SumFigures(AuditContext c, Claim total, Amount stated, IEnumerable<(Claim Claim, Amount Value)> items, string role) =>
+        [new FindingFigure(stated.ToString(), Where(c, total), $"{role}总数"), .. items.Select(i => new FindingFigure(i.Value.ToString(), Where(c, i.Claim), $"{i.Claim.Subject.Code} {role}"))];
 
     /// <summary>
     /// A breakdown against its whole: parts listed in full (「15,357.29 万元（基本 11,130.46 万元，大病 1,720.68 万元，医疗救助

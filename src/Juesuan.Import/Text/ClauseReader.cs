@@ -373,10 +373,11 @@ internal static partial class ClauseReader
         s = TrailingRole().Replace(s, string.Empty);
         s = s.Trim('，', '、', '：', ':', '“', '”', ' ');
 
-        return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !s.Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
+        return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !FundName().Replace(s, string.Empty).Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
     }
 
-    [GeneratedRegex("(?:年初|全年|调整后)?预算|支出决算(?!支出)|决算(?=数|为|是|$)|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]
+    // 一般公共预算, 政府性基金预算, 国有资本经营预算 name funds: their 预算 is part of the subject.
+    [GeneratedRegex("(?<!一般公共|基金|资本经营)(?:年初|全年|调整后)?预算|支出决算(?!支出)|决算(?=数|为|是|$)|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]
     private static partial Regex RoleWords();
 
     [GeneratedRegex(@"^\s*(?<c>[0-9]{3}|[0-9]{5}|[0-9]{7})\s*[）)]?[，,、]?\s*$")]
@@ -406,6 +407,9 @@ internal static partial class ClauseReader
     // 「决算数较预算数减少 0.28 万元」「比预算节约」: a deviation from the budget, not a change against the prior year.
     [GeneratedRegex("(?:较|比|与)(?:年初|全年|调整后)?预算|节约|超支")]
     private static partial Regex DeviationWords();
+
+    [GeneratedRegex("(?:一般公共|政府性基金|国有资本经营)预算")]
+    private static partial Regex FundName();
 
     // 一般公共预算, 政府性基金预算, 国有资本经营预算 name funds, not budgets.
     [GeneratedRegex("(?<!一般公共|基金|资本经营)(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]

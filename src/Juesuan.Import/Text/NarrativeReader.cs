@@ -153,6 +153,12 @@ internal static partial class NarrativeReader
         return FactIndex.KeyOf(definition, row, total);
     }
 
+    // A subject that can only mean one fact of the tables: the 一般公共预算财政拨款 spending total (in its own section the
+    // fund's name alone, left by a sub-heading run into the sentence, means it too).
+    private static FactKey? Known(string subject, string section) =>
+        subject is "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" || (section == "gpb" && subject == "一般公共预算财政拨款")
+            ? new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb) : null;
+
     private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes, FactKey? coded = null)
     {
         ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
@@ -177,7 +183,7 @@ internal static partial class NarrativeReader
 
         var claim = new Claim
         {
-            Subject = coded ?? new FactKey(Concepts.Stated($"{section}@{statement.Index}", statement.Subject)),
+            Subject = coded ?? Known(statement.Subject, section) ?? new FactKey(Concepts.Stated($"{section}@{statement.Index}", statement.Subject)),
             Amount = amount is null ? null : Money(amount),
             Budget = budget is null ? null : Money(budget),
             BudgetBasis = budget is null ? null : budget.Role == FigureRole.FullYearBudget ? Bases.FullYearBudget : Bases.Budget,
