@@ -209,3 +209,31 @@ public sealed class OverlongFigureTests
         Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(result.Value).Findings, f => f.Message.Contains("执行时出错", StringComparison.Ordinal));
     }
 }
+
+/// <summary>A share that names no whole is over the total its list breaks down, so it can be checked.</summary>
+public sealed class ImplicitWholeTests
+{
+    private static Juesuan.Domain.Model.DepartmentYear Read(string section, string body) =>
+        TextReportReader.Read($"青石县医疗保障局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n{section}\n{body}\n", "a.txt").Value!;
+
+    [Fact]
+    public void A_share_in_a_list_after_a_total_is_over_that_total()
+    {
+        var year = Read("四、支出决算情况说明", "本年支出合计100.00万元，其中：基本支出60.00万元，占60%；项目支出40.00万元，占40%；上缴上级支出0万元，占0%。");
+        var shares = year.Narrative.Claims.Where(c => c.SharePercent is not null).ToArray();
+        Assert.Equal(3, shares.Length);
+        Assert.All(shares, c => Assert.Equal(Juesuan.Domain.Model.Concepts.ExpenseTotal, c.ShareOf!.Concept));
+
+        // A share over the total that does not hold is found; one that holds is not.
+        var wrong = Read("四、支出决算情况说明", "本年支出合计100.00万元，其中：基本支出60.00万元，占60%；项目支出40.00万元，占40%；上缴上级支出10万元，占0%。");
+        Assert.Contains(Juesuan.Audit.Auditor.Audit(wrong).Findings, f => f.Rule == "N.SHARE" && f.Message.Contains("0%", StringComparison.Ordinal));
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.SHARE");
+    }
+
+    [Fact]
+    public void A_share_with_no_total_before_it_stays_unread()
+    {
+        var year = Read("十、机关运行经费支出情况说明", "宣传印刷费60.00万元，占60%。");
+        Assert.DoesNotContain(year.Narrative.Claims, c => c.SharePercent is not null);
+    }
+}

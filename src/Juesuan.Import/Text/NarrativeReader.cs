@@ -61,7 +61,8 @@ internal static partial class NarrativeReader
             for (var k = 0; k < statements.Count; k++)
             {
                 var statement = statements[k];
-                if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template)) is { } read)
+                var implicitWhole = ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text);
+                if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole) is { } read)
                 {
                     if (read.Claim.Amount is not null)
                     {
@@ -159,7 +160,29 @@ internal static partial class NarrativeReader
         subject is "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" || (section == "gpb" && subject == "一般公共预算财政拨款")
             ? new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb) : null;
 
-    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes, FactKey? coded = null)
+    /// <summary>
+    /// The whole a share that names none is over (「…其中：基本支出 673.65 万元，占 9.09%；…上缴上级支出 0 万元，占 0%」): the
+    /// statement the breakdown belongs to, else the last total stated in this sentence or the one before it that is not
+    /// itself a part (「“三公”经费财政拨款支出决算为 1.38 万元…。…因公出国（境）费支出决算 0 万元，占 0%」).
+    /// </summary>
+    private static FactKey? ImplicitWhole(Statement statement, Dictionary<int, FactKey> claimOf, List<Claim> claims, string section, string text)
+    {
+        if (statement.PartOf is { } part && claimOf.TryGetValue(part, out var whole))
+        {
+            return whole;
+        }
+
+        var sentence = SentenceAt(text, statement.Index);
+        var start = text.LastIndexOf('。', Math.Max(0, Math.Min(statement.Index, text.Length - 1)));
+        var previous = start > 0 ? SentenceAt(text, start - 1) : null;
+        static bool IsWhole(Claim c) => c.Amount is not null && c.PartOf is null && c.Subject.Code is null
+            && (c.Subject.Concept is Concepts.IncomeTotal or Concepts.ExpenseTotal or Concepts.ThreePublicTotal
+                || (Concepts.StatedSubject(c.Subject.Concept) is { } name && ClauseReader.IsTotal(name)));
+        var inSection = claims.Where(c => c.Section == section && IsWhole(c)).ToArray();
+        return (inSection.LastOrDefault(c => c.Sentence == sentence) ?? inSection.LastOrDefault(c => previous is not null && c.Sentence == previous))?.Subject;
+    }
+
+    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes, FactKey? coded = null, FactKey? implicitWhole = null)
     {
         ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
         // A figure that does not parse (too many digits) is left unread, never a crash.
@@ -174,7 +197,8 @@ internal static partial class NarrativeReader
         var change = First(FigureRole.ChangeAmount);
         var changePercent = First(FigureRole.ChangePercent);
         var count = amount is null && budget is null ? First(FigureRole.Count) : null;
-        var share = amount is null ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share && f.Whole is { } w && WholeNamed(w, wholes) is not null);
+        var share = amount is null ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share
+            && (f.Whole is { } w ? WholeNamed(w, wholes) is not null : implicitWhole is not null));
         var figures = new[] { amount, budget, rate, change, changePercent, count, share, named }.OfType<ClauseFigure>().ToArray();
         if (figures.Length == 0)
         {
@@ -195,7 +219,7 @@ internal static partial class NarrativeReader
             Count = count is null ? null : Number(count),
             CountUnit = count?.Unit,
             SharePercent = share is null ? null : Number(share),
-            ShareOf = share is null ? null : WholeNamed(share.Whole!, wholes),
+            ShareOf = share is null ? null : share.Whole is { } wholeWords ? WholeNamed(wholeWords, wholes) : implicitWhole,
             RatePercent = named is null ? null : Number(named),
             RateIsBound = named is null ? null : named.Bound,
         };
@@ -515,8 +539,8 @@ internal static partial class NarrativeReader
 
     private static Direction? Word(string word) => word switch
     {
-        "增加" or "增长" or "大于" or "高于" or "超过" => Direction.Increase,
-        "减少" or "下降" or "小于" or "低于" => Direction.Decrease,
+        "增加" or "增长" or "上升" or "大于" or "高于" or "超过" => Direction.Increase,
+        "减少" or "下降" or "降低" or "小于" or "低于" => Direction.Decrease,
         "等于" or "持平" or "一致" => Direction.Flat,
         _ => null,
     };
@@ -794,7 +818,7 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"财政拨款收(?:入)?(?:总计)?、?支(?:出)?总计(?:均为|各为|为)?" + V + U)]
     private static partial Regex FiscalTotals();
 
-    [GeneratedRegex(@"(?<dir>增加|减少)(?<c>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降)(?<p>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)%)?")]
+    [GeneratedRegex(@"(?<dir>增加|减少)(?<c>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<cu>万元|元)(?:[，,](?:同比)?(?<pdir>增长|下降|增加|减少|上升|降低)(?<p>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)%)?")]
     private static partial Regex Change();
 
     [GeneratedRegex(@"(?:较|比)(?:年初|全年|调整后)?预算数?(?<dir>增加|减少|节约|超支)(?<v>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<u>万元|元)")]
