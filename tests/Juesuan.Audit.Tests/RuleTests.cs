@@ -317,6 +317,22 @@ public class RuleTests
     }
 
     [Fact]
+    public void Without_the_budget_figure_a_completion_rate_must_still_agree_with_its_wording()
+    {
+        static Claim Item(string rate, Direction word) => new()
+        {
+            Subject = new FactKey(Concepts.Stated("gpb@1", "其他巩固脱贫衔接乡村振兴支出")), Amount = Wan("8.70万元"),
+            CompletionPercent = Printed.Parse(rate).Value, BudgetComparison = word, Sentence = "支出决算为8.70万元，完成预算" + rate + "%，决算数等于预算数。",
+        };
+        DepartmentYear With(Claim claim) => Base with { Narrative = Base.Narrative with { Claims = [.. Base.Narrative.Claims, claim] } };
+
+        Assert.DoesNotContain(With(Item("100", Direction.Flat)).Audit().Findings, f => f.Rule == "N.COMPLETION");
+        Assert.DoesNotContain(With(Item("99.6", Direction.Decrease)).Audit().Findings, f => f.Rule == "N.COMPLETION");
+        AssertFinds(With(Item("96", Direction.Flat)), "N.COMPLETION", Severity.Error, messagePart: "不足 100%");
+        AssertFinds(With(Item("102", Direction.Decrease)), "N.COMPLETION", Severity.Error, messagePart: "超过 100%");
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") });

@@ -263,6 +263,27 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Completions(AuditContext c)
     {
+        // Without the budget figure the rate and the wording still must agree: 100% is 等于, over it 大于, under it 小于.
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is not null && x.BudgetComparison is not null))
+        {
+            var rate = claim.CompletionPercent!.Value.ToEstimate().Range;
+            var word = claim.BudgetComparison!.Value;
+            var wrong = word switch
+            {
+                Direction.Flat => !rate.Contains(100m),
+                Direction.Increase => rate.Hi <= 100m,
+                _ => rate.Lo >= 100m,
+            };
+            if (wrong)
+            {
+                static string Word(Direction d) => d switch { Direction.Increase => "大于", Direction.Decrease => "小于", _ => "等于" };
+                var truth = rate.Lo > 100m ? Direction.Increase : rate.Hi < 100m ? Direction.Decrease : Direction.Flat;
+                yield return Error(c, "N.COMPLETION", claim,
+                    $"{FactRule.Describe(c, claim.Subject)}完成预算 {claim.CompletionPercent}%，叙述却写作“决算数{Word(word)}预算数”：完成率{(truth == Direction.Flat ? "为 100%" : truth == Direction.Increase ? "超过 100%" : "不足 100%")}应是“{Word(truth)}”。",
+                    expected: Word(truth), actual: $"{claim.CompletionPercent}%、{Word(word)}");
+            }
+        }
+
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is not null && (x.CompletionPercent is not null || x.BudgetComparison is not null || x.BudgetDifference is not null)))
         {
             var what = FactRule.Describe(c, claim.Subject);

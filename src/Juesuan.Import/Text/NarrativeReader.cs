@@ -859,7 +859,7 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"(?:支出决算|决算支出|决算数|决算)(?:数)?(?:为)?(?<v>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<u>万元|元)")]
     private static partial Regex ItemActual();
 
-    [GeneratedRegex(@"完成(?:年初|年度|全年)?预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
+    [GeneratedRegex(@"完成(?:年初|年度|全年)?预算(?:数)?的?(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%")]
     private static partial Regex Completion();
 
     [GeneratedRegex(@"决算数?(?<w>大于|小于|等于|高于|低于)(?:年初|年度|全年)?预算数?")]
