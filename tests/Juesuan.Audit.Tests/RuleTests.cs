@@ -317,6 +317,33 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_total_and_the_kinds_stated_with_it_in_one_sentence_must_add_up()
+    {
+        const string sentence = "本年支出合计100.00万元，其中：基本支出60.00万元；项目支出40.00万元；上缴上级支出0万元；经营支出0万元；对附属单位补助支出0万元。";
+        static Claim Of(string concept, string amount) => new() { Subject = new FactKey(concept), Amount = Wan(amount), Sentence = sentence };
+        DepartmentYear With(string paid, bool all = true) => (Base with { Tables = [] }) with
+        {
+            Narrative = Base.Narrative with
+            {
+                Claims =
+                [
+                    Of(Concepts.ExpenseTotal, "100.00万元"), Of(Concepts.ExpenseBasic, "60.00万元"), Of(Concepts.ExpenseProject, "40.00万元"), Of("expense.paidToSuperior", paid),
+                    .. all ? new[] { Of("expense.operating", "0万元"), Of("expense.subsidyToAffiliates", "0万元") } : [],
+                ],
+            },
+        };
+
+        Assert.DoesNotContain(With("0万元").Audit().Findings, f => f.Rule == "N.PARTS");
+        var finding = Assert.Single(With("10万元").Audit().Findings, f => f.Rule == "N.PARTS");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains(finding.Figures, f => f.Value == "10万元");
+
+        // Some kinds left out: only a sum above the total is a slip.
+        Assert.DoesNotContain(With("0万元", all: false).Audit().Findings, f => f.Rule == "N.PARTS");
+        Assert.Equal(Severity.Warning, Assert.Single(With("10万元", all: false).Audit().Findings, f => f.Rule == "N.PARTS").Severity);
+    }
+
+    [Fact]
     public void Without_the_budget_figure_a_completion_rate_must_still_agree_with_its_wording()
     {
         static Claim Item(string rate, Direction word) => new()

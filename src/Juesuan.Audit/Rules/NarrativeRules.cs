@@ -439,6 +439,67 @@ internal static partial class NarrativeRules
                     severity: Severity.Warning);
             }
         }
+
+        foreach (var finding in Compositions(c))
+        {
+            yield return finding;
+        }
+    }
+
+    // The kinds of income and of spending that make up 本年收入合计 and 本年支出合计 (the rows of table 01). 财政拨款 is one
+    // kind, or three when split by fund (一般公共预算, 政府性基金, 国有资本经营).
+    private static readonly (string Whole, string[] Split, string[] Kinds)[] Composed =
+    [
+        (Concepts.IncomeTotal, [Concepts.IncomeGeneral, "income.fund", "income.soe"], [Concepts.IncomeFiscal, "income.superior", "income.business", "income.operating", "income.affiliates", "income.other"]),
+        (Concepts.ExpenseTotal, [], [Concepts.ExpenseBasic, Concepts.ExpenseProject, "expense.paidToSuperior", "expense.operating", "expense.subsidyToAffiliates"]),
+    ];
+
+    /// <summary>
+    /// 「本年收入合计 12,010.11 万元，其中：一般公共预算财政拨款收入…；政府性基金…；…其他收入 0 万元」: where one sentence
+    /// states a total and the kinds that make it up, they must add up — exactly when every kind is stated, and never to
+    /// more than the total when some are left out.
+    /// </summary>
+    private static IEnumerable<Finding> Compositions(AuditContext c)
+    {
+        foreach (var sentence in c.Year.Narrative.Claims.Where(x => x.Sentence is not null && x.Amount is not null && x.Subject.Code is null).GroupBy(x => (x.Sentence, x.Subject.Scope)))
+        {
+            foreach (var (wholeConcept, split, kinds) in Composed)
+            {
+                var whole = sentence.FirstOrDefault(x => x.Subject.Concept == wholeConcept);
+                if (whole is null)
+                {
+                    continue;
+                }
+
+                Claim? Of(string concept) => sentence.FirstOrDefault(x => x.Subject.Concept == concept);
+                var bySplit = split.Length > 0 && Of(split[0]) is not null;
+                var parts = (bySplit ? split.Concat(kinds.Skip(1)) : kinds).Select(Of).ToArray();
+                var stated = parts.OfType<Claim>().ToArray();
+                if (stated.Length < 2)
+                {
+                    continue;
+                }
+
+                var complete = parts.All(p => p is not null);
+                var total = Interpret(c, whole.Subject, whole.Amount!.Value);
+                var sum = Estimate.Sum(stated.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
+                var what = FactRule.Describe(c, whole.Subject);
+                var listed = string.Join(" + ", stated.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
+                var figures = SumFigures(c, whole, whole.Amount!.Value, stated.Select(p => (p, p.Amount!.Value)), "金额");
+                if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
+                {
+                    yield return Error(c, "N.PARTS", whole,
+                        $"{what}写作 {whole.Amount}，而同句列出的各组成部分 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                        expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference)) with { Figures = figures };
+                }
+                else if (!complete && sum.Range.Lo > total.Range.Hi)
+                {
+                    yield return Error(c, "N.PARTS", whole,
+                        $"{what}写作 {whole.Amount}，而同句列出的 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
+                        expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value), severity: Severity.Warning) with { Figures = figures };
+                }
+            }
+        }
     }
 
     // Parts that make up their whole by definition (Breakdowns), however the list was introduced.
