@@ -317,6 +317,31 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_direction_word_that_alone_keeps_the_parts_changes_from_adding_up_is_the_slip()
+    {
+        var whole = new FactKey(Concepts.Stated("x@1", "支出总计"));
+        Claim Part(string name, string amount, Direction d) => new() { Subject = new FactKey(Concepts.Stated("x@2", name)), Change = Wan(amount), ChangeDirection = d, PartOf = whole, Sentence = "其中：…" };
+        DepartmentYear With(Direction social) => (Base with { Tables = [] }) with
+        {
+            Narrative = Base.Narrative with
+            {
+                Claims =
+                [
+                    new Claim { Subject = whole, Amount = Wan("457676.75万元"), Change = Wan("54492.83万元"), ChangeDirection = Direction.Increase, Sentence = "支出总计…" },
+                    Part("教育支出", "52499.75万元", Direction.Increase), Part("科学技术支出", "965.07万元", Direction.Increase),
+                    Part("社会保障和就业支出", "196.69万元", social), Part("农林水支出", "16.84万元", Direction.Decrease),
+                    Part("住房保障支出", "1209.04万元", Direction.Increase), Part("其他支出", "32.50万元", Direction.Increase),
+                ],
+            },
+        };
+
+        Assert.DoesNotContain(With(Direction.Decrease).Audit().Findings, f => f.Rule == "N.CHANGE");
+        var finding = Assert.Single(With(Direction.Increase).Audit().Findings, f => f.Rule == "N.CHANGE");
+        Assert.Contains("社会保障和就业支出", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(("减少", "增加"), (finding.Expected, finding.Actual));
+    }
+
+    [Fact]
     public void A_total_and_the_kinds_stated_with_it_in_one_sentence_must_add_up()
     {
         const string sentence = "本年支出合计100.00万元，其中：基本支出60.00万元；项目支出40.00万元；上缴上级支出0万元；经营支出0万元；对附属单位补助支出0万元。";

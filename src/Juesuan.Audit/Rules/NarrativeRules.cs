@@ -169,8 +169,54 @@ internal static partial class NarrativeRules
         return current - (Interpret(c, claim.Subject, change) * Sign(claim.ChangeDirection));
     }
 
+    /// <summary>
+    /// 「支出总计…增加 54,492.83 万元。其中：教育支出增加 52,499.75 万元，…社会保障和就业支出减少 196.69 万元…」: when the
+    /// parts' changes add up to the whole's only with one direction word turned round, that word is the slip. (A list
+    /// that simply does not add up may be incomplete, and is not reported.)
+    /// </summary>
+    private static IEnumerable<Finding> PartChanges(AuditContext c)
+    {
+        static Estimate Signed(Claim x, AuditContext c) => Interpret(c, x.Subject, x.Change!.Value) * (x.ChangeDirection == Direction.Decrease ? -1m : 1m);
+        var claims = c.Year.Narrative.Claims;
+        foreach (var group in claims.Where(x => x.PartOf is not null && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease).GroupBy(x => x.PartOf!))
+        {
+            var whole = claims.FirstOrDefault(x => x.Subject == group.Key && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease);
+            var parts = group.ToArray();
+            if (whole is null || parts.Length < 2)
+            {
+                continue;
+            }
+
+            var target = Signed(whole, c);
+            var sum = Estimate.Sum(parts.Select(p => Signed(p, c)));
+            if (Consistency.Check(target, sum).Holds)
+            {
+                continue;
+            }
+
+            var flips = parts.Where(p => Signed(p, c) is var v && Consistency.Check(target, sum - (v * 2m)).Holds && Math.Abs(v.Value * 2m) > (sum.Range.Width + target.Range.Width)).ToArray();
+            if (flips.Length == 1 && flips[0] is var slip)
+            {
+                static string Word(Direction d) => d == Direction.Increase ? "增加" : "减少";
+                var written = slip.ChangeDirection!.Value;
+                var meant = written == Direction.Increase ? Direction.Decrease : Direction.Increase;
+                yield return Error(c, "N.CHANGE", slip,
+                    $"「{FactRule.Describe(c, slip.Subject)}」写作{Word(written)} {slip.Change}；{FactRule.Describe(c, whole.Subject)}{Word(whole.ChangeDirection!.Value)} {whole.Change}，所列各部分的增减额只有在此处为“{Word(meant)}”时才与之相符（否则之和为 {AuditContext.Format(sum.Value, 2)}）。",
+                    expected: Word(meant), actual: Word(written)) with
+                {
+                    Figures = [new FindingFigure($"{Word(written)}{slip.Change}", Where(c, slip), "增减额"), new FindingFigure($"{Word(whole.ChangeDirection!.Value)}{whole.Change}", Where(c, whole), "总数增减额")],
+                };
+            }
+        }
+    }
+
     private static IEnumerable<Finding> Changes(AuditContext c)
     {
+        foreach (var finding in PartChanges(c))
+        {
+            yield return finding;
+        }
+
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Change is not null || x.ChangePercent is not null))
         {
             var current = ValueFor(c, claim.Subject, claim);

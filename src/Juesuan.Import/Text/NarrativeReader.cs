@@ -69,7 +69,7 @@ internal static partial class NarrativeReader
                         claimOf[k] = read.Claim.Subject;
                     }
 
-                    if (statement.PartOf is { } whole && claimOf.TryGetValue(whole, out var wholeKey) && read.Claim.Amount is not null)
+                    if (statement.PartOf is { } whole && claimOf.TryGetValue(whole, out var wholeKey) && (read.Claim.Amount ?? read.Claim.Change) is not null)
                     {
                         read = (read.Claim with { PartOf = wholeKey, PartsComplete = statement.CompleteParts }, read.Figures);
                     }
