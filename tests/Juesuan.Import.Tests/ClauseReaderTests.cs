@@ -42,6 +42,14 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void A_name_with_a_parenthesis_after_a_colon_is_the_subject_of_the_figures_that_follow()
+    {
+        var s = Read("具体情况如下：1.因公出国（境）费，全年预算为0.00万元，支出决算为0.00万元，完成全年预算的0.00%。").Single();
+        Assert.Equal("因公出国（境）费", s.Subject);
+        Assert.Equal([FigureRole.FullYearBudget, FigureRole.Amount, FigureRole.Completion], s.Figures.Select(f => f.Role));
+    }
+
+    [Fact]
     public void A_figure_whose_subject_the_grammar_cannot_name_is_left_out()
     {
         // 「其他」 alone names nothing: its figure must not join 公用经费.

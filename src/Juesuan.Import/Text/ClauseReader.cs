@@ -95,6 +95,8 @@ internal static partial class ClauseReader
             var inBreakdown = false;
             string? pending = null;
             string? pendingCode = null;
+            string? pendingWords = null;
+            string? afterParenthesis = null;
             string? subjectCode = null;
             (int? PartOf, bool Complete) outer = (null, false);
 
@@ -157,8 +159,11 @@ internal static partial class ClauseReader
                 var lead = 0;
                 if (!inParenthesis && !Figure().IsMatch(clause.Value))
                 {
-                    // A clause of words only may name the subject of the next figure.
-                    pending = SubjectOf(clause.Value.TrimEnd('，', '、', ',', '（', '(', '）', ')'));
+                    // A clause of words only may name the subject of the next figure; words right after a parenthesis
+                    // go on with the name before it (「因公出国（境）费，全年预算为…」).
+                    var words = clause.Value.TrimEnd('，', '、', ',', '（', '(', '）', ')');
+                    pendingWords = afterParenthesis is not null && pendingWords is not null ? pendingWords + afterParenthesis + words : words;
+                    pending = SubjectOf(pendingWords) ?? (pendingWords != words ? SubjectOf(words) : null);
                     pendingCode = null;
                 }
                 else if (inParenthesis && pending is not null && CodeOnly().Match(clause.Value) is { Success: true } code)
@@ -166,6 +171,13 @@ internal static partial class ClauseReader
                     // 「小学教育（2050202），…决算数为 7,970.38 万元」: the code printed with the subject.
                     pendingCode = code.Groups["c"].Value;
                 }
+                else if (Figure().IsMatch(clause.Value))
+                {
+                    pendingWords = null;
+                }
+
+                afterParenthesis = inParenthesis && !Figure().IsMatch(clause.Value) && pendingWords is not null
+                    ? "（" + clause.Value.TrimEnd('）', ')') + "）" : null;
 
                 foreach (Match figure in Figure().Matches(clause.Value))
                 {
@@ -361,6 +373,12 @@ internal static partial class ClauseReader
         if (s.LastIndexOf("说明", StringComparison.Ordinal) is var heading and > 0 && heading + 2 < s.Length)
         {
             s = s[(heading + 2)..];
+        }
+
+        // A colon introduces what follows (「具体情况如下：1.因公出国（境）费」), when what follows names something.
+        if (s.LastIndexOfAny(['：', ':']) is var colon and >= 0 && colon + 1 < s.Length && SubjectOf(s[(colon + 1)..]) is { } introduced)
+        {
+            return introduced;
         }
 
         // The subject ends where the role words begin: 「公务接待费|全年预算为」, 「基本支出|较上年增加」.
