@@ -16,3 +16,27 @@ public class ReportTextTests
     public void Full_width_punctuation_is_kept() =>
         Assert.Equal("单位：万元（本级）", ReportText.Normalize("单位：万元（本级）"));
 }
+
+/// <summary>The report's year, from its titles and every year its text mentions.</summary>
+public sealed class ReportYearTests
+{
+    private static IReadOnlyList<ReportLine> Lines(params string[] texts) => texts.Select((t, i) => new ReportLine(i + 1, t)).ToArray();
+
+    [Fact]
+    public void One_title_with_a_wrong_year_does_not_move_the_year_the_text_speaks_of()
+    {
+        // The only title names 2023; the report speaks of 2024 throughout.
+        var lines = Lines("合水县医疗保障局文件", "2023年单位整体支出绩效自评报告", "一、基本情况", "2024年我单位全年预算收入774.79万元。", "2024年共为41204人次报销。", "2024年，本部门预算支出项目4个。", "2024年医疗服务补助资金26万元。", "2024年关闭破产企业补助资金47.27万元。");
+        Assert.Equal(2024, ReportText.FindYear(lines));
+    }
+
+    [Fact]
+    public void The_titles_decide_when_the_text_mentions_other_years_as_often()
+    {
+        var lines = Lines("青石县医疗保障局2024年度部门决算", "第一部分 2024年度部门概况", "与2023年相比，收入减少。", "2023年末结余。");
+        Assert.Equal(2024, ReportText.FindYear(lines));
+    }
+
+    [Fact]
+    public void Without_a_title_naming_a_year_there_is_no_year() => Assert.Null(ReportText.FindYear(Lines("一、基本情况", "2024年共为41204人次报销。")));
+}

@@ -112,15 +112,36 @@ public static partial class ReportText
     }
 
     /// <summary>
-    /// The report's year: the one most of its titles at the start name (「2023 年度部门决算」 on the cover, in the 目录 and in
-    /// the part headings), the first on a tie — so one title printed with a wrong year is found wrong, not believed.
+    /// The report's year: the one its titles at the start name (「2023 年度部门决算」 on the cover, in the 目录 and in the
+    /// part headings), each worth three, together with every year the text mentions (「2023 年度收入总计…」), each worth
+    /// one — so one title printed with a wrong year is found wrong, not believed, even where the titles are few. On a tie,
+    /// the year the first title names.
     /// </summary>
     public static int? FindYear(IEnumerable<ReportLine> lines)
     {
-        var years = lines.Take(200).Select(l => YearToken().Match(l.Text)).Where(m => m.Success)
+        var all = lines as IReadOnlyList<ReportLine> ?? lines.ToList();
+        var titles = all.Take(200).Select(l => YearToken().Match(l.Text)).Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
-        return years.Count == 0 ? null : years.GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => years.IndexOf(g.Key)).First().Key;
+        if (titles.Count == 0)
+        {
+            return null;
+        }
+
+        var score = titles.GroupBy(y => y).ToDictionary(g => g.Key, g => 3 * g.Count());
+        foreach (var line in all)
+        {
+            foreach (Match m in YearMention().Matches(line.Text))
+            {
+                var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                score[year] = score.GetValueOrDefault(year) + 1;
+            }
+        }
+
+        return score.OrderByDescending(x => x.Value).ThenBy(x => titles.IndexOf(x.Key) is var i && i >= 0 ? i : int.MaxValue).First().Key;
     }
+
+    [GeneratedRegex(@"(?<![0-9])(20\d\d)\s*年(?!\s*[0-9])")]
+    private static partial Regex YearMention();
 
     /// <summary>
     /// The unit a table header names after 编制单位 / 单位名称 / 部门名称 / 填报单位: the words up to the next label or the year
