@@ -28,7 +28,7 @@ internal static partial class NarrativeReader
         var catalog = CatalogLibrary.Function(year);
         foreach (var section in sections)
         {
-            var used = new List<(int Start, int End)>();
+            var used = new Spans(section.Text.Length);
             var context = new Context(section, file, claims, used, catalog, issues);
             switch (section.Printed.Key)
             {
@@ -56,7 +56,7 @@ internal static partial class NarrativeReader
             // is a quantity stated earlier in the section (「…收入总计 430,725.03 万元…财政拨款收入…占收入总额 56.42%」)
             // is checked against it.
             var wholes = new List<Whole>();
-            var statements = ClauseReader.Read(section.Text, i => used.Any(u => i >= u.Start && i < u.End));
+            var statements = ClauseReader.Read(section.Text, used.Covers);
             var claimOf = new Dictionary<int, FactKey>();
             for (var k = 0; k < statements.Count; k++)
             {
@@ -89,7 +89,7 @@ internal static partial class NarrativeReader
             {
                 var sentence = SentenceAt(section.Text, m.Index);
                 var index = claims.FindLastIndex(x => x.Section == section.Printed.Key && x.Sentence == sentence && x.Budget is not null && x.Amount is not null && x.BudgetDifference is null);
-                if (index >= 0 && !used.Any(u => m.Index >= u.Start && m.Index < u.End))
+                if (index >= 0 && !used.Covers(m.Index))
                 {
                     claims[index] = claims[index] with { BudgetDifference = Money(m), BudgetDifferenceDirection = m.Groups["dir"].Value is "增加" or "超支" ? Direction.Increase : Direction.Decrease };
                     used.Add((m.Index, m.Index + m.Length));
@@ -99,7 +99,7 @@ internal static partial class NarrativeReader
             // Every figure of every section that no statement took is listed, so nothing is dropped unseen.
             foreach (Match m in AnyFigure().Matches(section.Text))
             {
-                if (!used.Any(u => m.Index >= u.Start && m.Index < u.End))
+                if (!used.Covers(m.Index))
                 {
                     unattached.Add($"{section.Printed.Number}、{section.Printed.Title}：{m.Value}（「{SentenceAt(section.Text, m.Index)}」）");
                 }
@@ -514,7 +514,31 @@ internal static partial class NarrativeReader
         return keywords.FirstOrDefault(k => key.Contains(k.Word, StringComparison.Ordinal)).Key;
     }
 
-    private sealed record Context(Section Section, string File, List<Claim> Claims, List<(int Start, int End)> Used, Catalog Catalog, List<ImportIssue> Issues)
+    /// <summary>The characters of a section's text that a statement has read, so a figure is read once (constant time per question).</summary>
+    private sealed class Spans(int length)
+    {
+        private readonly bool[] covered = new bool[length + 1];
+
+        public void Add((int Start, int End) span)
+        {
+            for (var i = Math.Max(0, span.Start); i < Math.Min(span.End, covered.Length); i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        public void AddRange(IEnumerable<(int Start, int End)> spans)
+        {
+            foreach (var span in spans)
+            {
+                Add(span);
+            }
+        }
+
+        public bool Covers(int index) => index >= 0 && index < covered.Length && covered[index];
+    }
+
+    private sealed record Context(Section Section, string File, List<Claim> Claims, Spans Used, Catalog Catalog, List<ImportIssue> Issues)
     {
         public string Text => Section.Text;
 
@@ -794,11 +818,29 @@ internal static partial class NarrativeReader
 
     private static string SentenceAt(string text, int index)
     {
-        var start = text.LastIndexOf('。', Math.Max(0, Math.Min(index, text.Length - 1))) + 1;
-        var end = text.IndexOf('。', Math.Min(index, text.Length));
-        var sentence = text[start..(end < 0 ? text.Length : end + 1)];
-        return sentence.Length > 240 ? sentence[..240] + "…" : sentence;
+        // The full stops of the text, found once per text (a section with thousands of figures asks thousands of times).
+        if (!ReferenceEquals(text, stopsOf))
+        {
+            stops = Enumerable.Range(0, text.Length).Where(i => text[i] == '。').ToArray();
+            stopsOf = text;
+        }
+
+        // As LastIndexOf('。', at) + 1 and IndexOf('。', index) would give, by binary search.
+        var at = Math.Max(0, Math.Min(index, text.Length - 1));
+        var i = Array.BinarySearch(stops!, at);
+        var previous = i >= 0 ? stops![i] : ~i - 1 >= 0 ? stops![~i - 1] : -1;
+        var start = previous + 1;
+        var j = Array.BinarySearch(stops!, Math.Min(index, text.Length));
+        var end = j >= 0 ? stops![j] : ~j < stops!.Length ? stops[~j] : -1;
+        var length = (end < 0 ? text.Length : end + 1) - start;
+        return length > 240 ? text.Substring(start, 240) + "…" : text.Substring(start, Math.Max(0, length));
     }
+
+    [ThreadStatic]
+    private static string? stopsOf;
+
+    [ThreadStatic]
+    private static int[]? stops;
 
     [GeneratedRegex(@"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")]
     private static partial Regex Heading();

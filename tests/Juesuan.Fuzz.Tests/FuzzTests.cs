@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Juesuan.Cli;
+using Juesuan.TestSupport;
+using Xunit.Abstractions;
+
+namespace Juesuan.Fuzz.Tests;
+
+/// <summary>How one run of the command line ended.</summary>
+public sealed record Outcome(int Code, string Error, bool TimedOut, TimeSpan Elapsed)
+{
+    /// <summary>An honest end: 0 (nothing wrong), 1 (errors found) or 2 (unreadable input), in time.</summary>
+    public bool Honest => !TimedOut && Code is 0 or 1 or 2;
+
+    public override string ToString() => TimedOut ? $"超时（{Elapsed.TotalSeconds:0} 秒未结束）" : $"退出码 {Code}（{Elapsed.TotalSeconds:0.0} 秒）：{(Error.Length > 300 ? Error[..300] + "…" : Error)}";
+}
+
+/// <summary>Runs the command line in-process on a file, with a time bound.</summary>
+public static class Runner
+{
+    /// <summary>The time one command may take on any input before it counts as a hang.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    public static Outcome Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var clock = Stopwatch.StartNew();
+        var task = Task.Run(() => Program.RunAsync(args, output, error));
+        if (!task.Wait(Bound))
+        {
+            return new Outcome(-1, error.ToString(), true, clock.Elapsed);
+        }
+
+        return task.IsFaulted
+            ? new Outcome(3, task.Exception!.ToString(), false, clock.Elapsed)
+            : new Outcome(task.Result, error.ToString(), false, clock.Elapsed);
+    }
+
+    /// <summary>Imports the file (writing its JSON), audits it, and audits the JSON written; the first dishonest end, or null.</summary>
+    public static (string Step, Outcome Outcome)? Check(string path)
+    {
+        var json = Path.ChangeExtension(path, ".out.json");
+        try
+        {
+            var import = Run("import", path, "-o", json);
+            if (!import.Honest)
+            {
+                return ("import", import);
+            }
+
+            var audit = Run("audit", path, "-f", "json");
+            if (!audit.Honest)
+            {
+                return ("audit", audit);
+            }
+
+            if (File.Exists(json))
+            {
+                var again = Run("audit", json);
+                if (!again.Honest)
+                {
+                    return ("audit of the JSON import wrote", again);
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}
+
+/// <summary>
+/// The fuzzing harness (issue 12): mutants of every real document and of the JSON and XLSX the command line writes,
+/// each imported, audited and its JSON audited again; every run must end 0, 1 or 2 in time — never 3, never a hang.
+/// The budget is JUESUAN_FUZZ_SECONDS (30 by default, CI sets more); the seed JUESUAN_FUZZ_SEED (else the day). A
+/// failing input is kept under TestResults/fuzz-failures with what was done to it; commit it to Regressions/ once fixed.
+/// </summary>
+public sealed class FuzzTests(ITestOutputHelper output)
+{
+    static FuzzTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static IReadOnlyList<(string Name, byte[] Bytes, string Extension)> Seeds()
+    {
+        var samples = Paths.RequireSamples();
+        var corpus = Paths.RequireCorpus();
+        var files = Directory.GetFiles(samples, "*.txt")
+            .Concat(Directory.GetFiles(Path.Combine(samples, "pdf"), "*.pdf"))
+            .Concat(Directory.GetFiles(corpus, "*.pdf"))
+            .Append(Paths.Example)
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), File.ReadAllBytes(f), Path.GetExtension(f)))
+            .ToList();
+
+        // What the command line itself writes, as users will bring it back: JSON and the Excel 填报模板.
+        var work = Directory.CreateTempSubdirectory("juesuan-fuzz-seeds-");
+        try
+        {
+            foreach (var sample in new[] { "zhenan-2023-final-accounts.txt", "xigong-2022-final-accounts.txt" })
+            {
+                var json = Path.Combine(work.FullName, Path.ChangeExtension(sample, ".json"));
+                var xlsx = Path.Combine(work.FullName, Path.ChangeExtension(sample, ".xlsx"));
+                Runner.Run("import", Path.Combine(samples, sample), "-o", json);
+                Runner.Run("export", json, "-f", "xlsx", "-o", xlsx);
+                files.AddRange(new[] { json, xlsx }.Where(File.Exists).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f), Path.GetExtension(f))));
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+
+        return files;
+    }
+
+    [SkippableFact]
+    public void Mutants_of_every_input_end_with_0_1_or_2_in_time()
+    {
+        var seeds = Seeds();
+        var budget = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("JUESUAN_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 30);
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("JUESUAN_FUZZ_SEED"), CultureInfo.InvariantCulture, out var fixedSeed) ? fixedSeed : DateTime.UtcNow.DayOfYear * 1000 + DateTime.UtcNow.Year;
+        var work = Directory.CreateTempSubdirectory("juesuan-fuzz-");
+        var failures = new List<string>();
+        var clock = Stopwatch.StartNew();
+        var runs = 0;
+        var byCode = new Dictionary<int, int>();
+        try
+        {
+            while (clock.Elapsed < budget)
+            {
+                var random = new Random(seed + runs);
+                var (name, bytes, extension) = seeds[random.Next(seeds.Count)];
+                var mutant = Mutations.Of(bytes, extension, random);
+                var path = Path.Combine(work.FullName, $"case-{runs}{mutant.Extension}");
+                File.WriteAllBytes(path, mutant.Bytes);
+                var failure = Runner.Check(path);
+                runs++;
+                if (failure is { } f)
+                {
+                    var kept = Keep(mutant, name, seed, runs - 1, f.Step, f.Outcome);
+                    failures.Add($"{name}：{mutant.Description} → {f.Step} {f.Outcome}（已保存 {kept}）");
+                    if (f.Outcome.TimedOut || failures.Count >= 5)
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    var code = Runner.Run("audit", path).Code;
+                    byCode[code] = byCode.GetValueOrDefault(code) + 1;
+                }
+
+                File.Delete(path);
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+
+        output.WriteLine($"种子 {seed}：{runs} 个变体，{clock.Elapsed.TotalSeconds:0} 秒；审核退出码 {string.Join("、", byCode.OrderBy(x => x.Key).Select(x => $"{x.Key}: {x.Value}"))}；失败 {failures.Count}");
+        Assert.True(failures.Count == 0, $"种子 {seed}，{runs} 个变体中 {failures.Count} 个没有以 0/1/2 按时结束：\n" + string.Join("\n", failures));
+    }
+
+    private static string Keep(Mutant mutant, string seedName, int seed, int run, string step, Outcome outcome)
+    {
+        var dir = Path.Combine(Paths.RepoRoot, "TestResults", "fuzz-failures");
+        Directory.CreateDirectory(dir);
+        var name = $"{Path.GetFileNameWithoutExtension(seedName)}-{seed}-{run}";
+        File.WriteAllBytes(Path.Combine(dir, name + mutant.Extension), mutant.Bytes);
+        File.WriteAllText(Path.Combine(dir, name + ".about.txt"), $"来源：{seedName}\n变动：{mutant.Description}\n步骤：{step}\n结果：{outcome}\n");
+        return Path.Combine(dir, name + mutant.Extension);
+    }
+}
