@@ -63,5 +63,95 @@ public sealed class WorkbookTests : IDisposable
         Assert.Contains("不是可读取的 Excel 文件", result.Error, StringComparison.Ordinal);
     }
 
+    // Rewrites the XML of every worksheet part of the written workbook.
+    private void EditSheets(Func<string, string> edit)
+    {
+        using var zip = System.IO.Compression.ZipFile.Open(_path, System.IO.Compression.ZipArchiveMode.Update);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).ToList())
+        {
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            var name = entry.FullName;
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write(edit(xml));
+        }
+    }
+
+    [Fact]
+    public void A_shared_string_the_workbook_does_not_hold_is_reported_not_read_as_its_index()
+    {
+        Workbook.Write(Example, _path);
+        // The first amount of each sheet becomes a reference to shared string 99999, which does not exist.
+        EditSheets(xml => System.Text.RegularExpressions.Regex.Replace(xml, "<x:c r=\"D9\" t=\"n\"><x:v>[^<]*</x:v></x:c>", "<x:c r=\"D9\" t=\"s\"><x:v>99999</x:v></x:c>"));
+        var result = Workbook.Read(_path);
+        Assert.True(result.Success, result.Error);
+        Assert.DoesNotContain(result.Value!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells), c => c.Value?.Value == 99999m);
+        Assert.Contains(result.Issues, i => i.Message.Contains("无法读取的共享文字", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lower_case_cell_references_are_read()
+    {
+        Workbook.Write(Example, _path);
+        var before = Workbook.Read(_path).Value!.Tables.Sum(t => t.Rows.Sum(r => r.Cells.Count(c => c.Value is not null)));
+        EditSheets(xml => System.Text.RegularExpressions.Regex.Replace(xml, "r=\"([A-Z]+)([0-9]+)\"", m => $"r=\"{m.Groups[1].Value.ToLowerInvariant()}{m.Groups[2].Value}\""));
+        var after = Workbook.Read(_path);
+        Assert.True(after.Success, after.Error);
+        Assert.Equal(before, after.Value!.Tables.Sum(t => t.Rows.Sum(r => r.Cells.Count(c => c.Value is not null))));
+    }
+
+    [Fact]
+    public void A_year_out_of_range_and_a_damaged_part_are_refused_in_words()
+    {
+        var year = Example with { Year = 2024 };
+        Workbook.Write(year, _path);
+        EditSheets(xml => xml.Replace(">2024<", ">99999<", StringComparison.Ordinal));
+        var result = Workbook.Read(_path);
+        Assert.False(result.Success);
+        Assert.Contains("99999", result.Error, StringComparison.Ordinal);
+
+        Workbook.Write(year, _path);
+        EditSheets(xml => xml[..(xml.Length / 2)]);
+        var damaged = Workbook.Read(_path);
+        Assert.False(damaged.Success);
+        Assert.Contains("不是可读取的 Excel 文件", damaged.Error, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{6,}", damaged.Error!.Replace(Path.GetFileName(_path), string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_package_that_unpacks_beyond_the_limit_is_refused_before_it_is_parsed()
+    {
+        // A zip bomb in small: one part of 12 MB of spaces packs to a few KB (the limit is lowered for the test).
+        using (var zip = System.IO.Compression.ZipFile.Open(_path, System.IO.Compression.ZipArchiveMode.Create))
+        using (var stream = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open())
+        {
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < 12; i++)
+            {
+                stream.Write(spaces);
+            }
+        }
+
+        Assert.True(new FileInfo(_path).Length < 200_000);
+        var saved = ImportLimits.Current;
+        try
+        {
+            ImportLimits.Current = saved with { UnpackedBytes = 8L * 1024 * 1024 };
+            var result = Workbook.Read(_path);
+            Assert.False(result.Success);
+            Assert.Contains("压缩炸弹", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            ImportLimits.Current = saved;
+        }
+    }
+
     public void Dispose() => File.Delete(_path);
 }

@@ -84,13 +84,74 @@ public static class Workbook
         var file = Path.GetFileName(path);
         try
         {
+            if (PackageTooLarge(path, ImportLimits.Current) is { } refusal)
+            {
+                return new ImportResult(null, [], $"{file}：{refusal}");
+            }
+
             using var document = SpreadsheetDocument.Open(path, false);
             return Read(document, file);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or UnauthorizedAccessException or FileFormatException)
+        catch (ImportLimitException e)
         {
-            return new ImportResult(null, [], $"{file} 不是可读取的 Excel 文件（.xlsx）：{e.Message}");
+            return new ImportResult(null, [], $"{file}：{e.Message}");
         }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
+            or InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or FormatException or OverflowException)
+        {
+            // A damaged or foreign package: said in words a user can act on, not the library's.
+            return new ImportResult(null, [], $"{file} 不是可读取的 Excel 文件（.xlsx）：文件已损坏、不完整，或不是 Excel 工作簿（{Kind(e)}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ImportResult(null, [], $"{file} 无法读取：{(e is UnauthorizedAccessException ? "没有读取权限" : "文件读取出错")}。");
+        }
+    }
+
+    private static string Kind(Exception e) => e switch
+    {
+        System.Xml.XmlException => "工作表内容不是完整的 XML",
+        InvalidOperationException or KeyNotFoundException => "缺少必需的部件",
+        OpenXmlPackageException or FileFormatException or InvalidDataException => "压缩包结构损坏",
+        _ => "内容格式不符",
+    };
+
+    /// <summary>
+    /// A package that unpacks to more than the limits allow — a zip bomb, or simply too big — is refused before any part
+    /// is parsed. Each part is unpacked once into nothing, counting bytes, so a size the directory understates is caught too.
+    /// </summary>
+    private static string? PackageTooLarge(string path, ImportLimits limits)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        if (zip.Entries.Count > limits.ZipEntries)
+        {
+            return $"Excel 文件包含 {zip.Entries.Count} 个部件，超过上限 {limits.ZipEntries}（JUESUAN_LIMIT_ZIP_ENTRIES），未导入。";
+        }
+
+        long total = 0;
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries)
+        {
+            long unpacked = 0;
+            using var stream = entry.Open();
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                unpacked += read;
+                total += read;
+                if (total > limits.UnpackedBytes)
+                {
+                    return $"Excel 文件解压后超过 {ImportLimits.Size(limits.UnpackedBytes)}（JUESUAN_LIMIT_UNPACKED_BYTES），可能是压缩炸弹，未导入。";
+                }
+
+                if (unpacked > 1024 * 1024 && unpacked > (long)limits.ZipRatio * Math.Max(1, entry.CompressedLength))
+                {
+                    return $"Excel 文件的部件「{entry.FullName}」压缩比超过 {limits.ZipRatio} 倍（JUESUAN_LIMIT_ZIP_RATIO），可能是压缩炸弹，未导入。";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static ImportResult Read(SpreadsheetDocument document, string file)
@@ -103,6 +164,11 @@ public static class Workbook
         if (!info.TryGetValue("部门名称", out var name) || name.Length == 0 || !int.TryParse(info.GetValueOrDefault("年度"), out var yearNumber))
         {
             return new ImportResult(null, [], $"{file} 的工作表「{DepartmentSheet}」中没有部门名称和年度：不是本程序的填报模板。");
+        }
+
+        if (yearNumber is < 2000 or > 2100)
+        {
+            return new ImportResult(null, [], $"{file} 的工作表「{DepartmentSheet}」中的年度「{yearNumber}」不是决算年度（应在 2000 至 2100 之间）。");
         }
 
         var units = (sheets.FirstOrDefault(s => s.Name == UnitSheet).Rows ?? []).Skip(1)
@@ -193,6 +259,11 @@ public static class Workbook
 
         var keys = rows.Count > HeaderRows - 1 ? rows[HeaderRows - 1] : [];
         var result = new List<StatedRow>();
+        if (rows.Count - HeaderRows > ImportLimits.Current.TableRows)
+        {
+            throw new ImportLimitException($"工作表「{sheet}」有 {rows.Count - HeaderRows} 行，超过上限 {ImportLimits.Current.TableRows}（JUESUAN_LIMIT_TABLE_ROWS），未导入。");
+        }
+
         for (var r = HeaderRows; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -240,9 +311,20 @@ public static class Workbook
 
     private static string CellText(Cell cell, string[] strings)
     {
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var index) && index < strings.Length)
+        if (cell.DataType?.Value == CellValues.SharedString)
         {
-            return strings[index];
+            // A shared string the table does not hold is not a number: it is kept as text and reported, never read as its index.
+            return int.TryParse(cell.CellValue?.Text, out var index) && index >= 0 && index < strings.Length ? strings[index] : $"（无法读取的共享文字 {cell.CellValue?.Text}）";
+        }
+
+        if (cell.DataType?.Value == CellValues.Boolean)
+        {
+            return cell.CellValue?.Text == "1" ? "TRUE" : "FALSE";
+        }
+
+        if (cell.DataType?.Value == CellValues.Error)
+        {
+            return cell.CellValue?.Text ?? "#ERROR";
         }
 
         if (cell.DataType?.Value == CellValues.InlineString)
@@ -264,9 +346,14 @@ public static class Workbook
     private static int ColumnIndex(string reference)
     {
         var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
+        // Excel writes 「B7」; other writers may write 「b7」.
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
         {
-            index = (index * 26) + (c - 'A' + 1);
+            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > 16384)
+            {
+                break;
+            }
         }
 
         return index - 1;

@@ -58,11 +58,13 @@ public static class DepartmentYearJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A key written twice is refused, wherever it is: which of the two was meant cannot be known.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            return Fail(e.Path ?? "$", $"不是合法的 JSON（第 {e.LineNumber + 1} 行，第 {e.BytePositionInLine + 1} 字节）：{FirstSentence(e.Message)}");
+            var where = e.LineNumber is { } line ? $"（第 {line + 1} 行，第 {e.BytePositionInLine + 1} 字节）" : string.Empty;
+            return Fail(e.Path ?? "$", $"不是合法的 JSON{where}：{Syntax(e.Message)}");
         }
 
         if (root is not JsonObject obj)
@@ -78,6 +80,11 @@ public static class DepartmentYearJson
         if (version != SchemaVersion)
         {
             return Fail("$.schemaVersion", $"不支持的格式版本 {version}（本程序读写版本 {SchemaVersion}）");
+        }
+
+        if (NullElement(obj, "$") is { } nullPath)
+        {
+            return Fail(nullPath, "列表中有空元素（null）：每个元素都应是一个对象或值");
         }
 
         obj.Remove("schemaVersion");
@@ -126,6 +133,41 @@ public static class DepartmentYearJson
 
     private static JsonReadResult Fail(string path, string message) => new(null, [new JsonIssue(path, message)], []);
 
+    // The path of the first null inside a list: no list of a department-year holds one.
+    private static string? NullElement(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is null)
+                    {
+                        return $"{path}[{i}]";
+                    }
+
+                    if (NullElement(array[i], $"{path}[{i}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                break;
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (NullElement(value, $"{path}.{key}") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                break;
+        }
+
+        return null;
+    }
+
     private static string Explain(JsonException e)
     {
         var message = e.Message;
@@ -147,6 +189,18 @@ public static class DepartmentYearJson
 
         return FirstSentence(message);
     }
+
+    // The parser's reason in Chinese: the user should not meet the library's English.
+    private static string Syntax(string message) => message switch
+    {
+        _ when System.Text.RegularExpressions.Regex.Match(message, "Duplicate property '([^']*)'") is { Success: true } m => $"键「{m.Groups[1].Value}」在同一对象中出现两次",
+        _ when message.Contains("maximum configured depth", StringComparison.Ordinal) => "嵌套层数过多",
+        _ when message.Contains("is an invalid start of a value", StringComparison.Ordinal) || message.Contains("is invalid after a value", StringComparison.Ordinal)
+            || message.Contains("invalid within a JSON string", StringComparison.Ordinal) || message.Contains("is invalid after a property name", StringComparison.Ordinal) => "此处的字符不合 JSON 语法",
+        _ when message.Contains("end of the JSON", StringComparison.Ordinal) || message.Contains("Expected depth to be zero", StringComparison.Ordinal) || message.Contains("incomplete", StringComparison.Ordinal) => "内容不完整（可能被截断）",
+        _ when message.Contains("Invalid", StringComparison.OrdinalIgnoreCase) && message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) => "含有不合 UTF-8 编码的字节",
+        _ => "语法错误",
+    };
 
     private static string FirstSentence(string message)
     {
