@@ -21,13 +21,14 @@ public sealed record AuditedDocument(string Department, int Year, string Templat
 /// <param name="Rounding">Differences rounding explains.</param>
 /// <param name="NotChecked">Checks that could not run.</param>
 /// <param name="Rules">Rules run.</param>
-public sealed record AuditSummary(int Errors, int Warnings, int Infos, int Rounding, int NotChecked, int Rules);
+/// <param name="Failed">Rules that failed while running: the audit is incomplete.</param>
+public sealed record AuditSummary(int Errors, int Warnings, int Infos, int Rounding, int NotChecked, int Rules, int Failed = 0);
 
 /// <summary>审核结果: the document, its findings (errors first), and the counts.</summary>
 public sealed record AuditReport(AuditedDocument Document, IReadOnlyList<Finding> Findings, AuditSummary Summary)
 {
-    /// <summary>True when no error-level finding was made.</summary>
-    public bool Passed => Summary.Errors == 0;
+    /// <summary>True when no error-level finding was made and every rule ran.</summary>
+    public bool Passed => Summary.Errors == 0 && Summary.Failed == 0;
 }
 
 /// <summary>Runs the rule catalog over a department-year. Never throws for the data: a failing rule becomes a finding.</summary>
@@ -46,9 +47,23 @@ public static class Auditor
             {
                 findings.AddRange(rule.Check(context));
             }
+            catch (ArithmeticException)
+            {
+                // Figures beyond what decimal arithmetic holds (7.9×10²⁸): the data is wrong, and said so.
+                findings.Add(new Finding
+                {
+                    Rule = rule.Id, Severity = Severity.Error, Location = "-",
+                    Message = $"规则「{rule.Title}」无法核对：有数值大到超出可计算的范围，请检查表中或叙述中是否有异常巨大的数。",
+                });
+            }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                findings.Add(AuditContext.NotChecked(rule.Id, $"规则「{rule.Title}」执行时出错（{e.GetType().Name}：{e.Message}），请报告此问题"));
+                // Never a clean verdict: a rule that failed leaves the audit incomplete, and the rule is named.
+                findings.Add(new Finding
+                {
+                    Rule = rule.Id, Severity = Severity.Error, Kind = FindingKind.Failed, Location = "-",
+                    Message = $"规则「{rule.Title}」执行出错（{e.GetType().Name}），本次审核不完整；请报告此问题。",
+                });
             }
         }
 
@@ -59,12 +74,13 @@ public static class Auditor
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
             .ToArray();
         var summary = new AuditSummary(
-            ordered.Count(f => f.Severity == Severity.Error),
+            ordered.Count(f => f.Severity == Severity.Error && f.Kind != FindingKind.Failed),
             ordered.Count(f => f.Severity == Severity.Warning),
             ordered.Count(f => f.Severity == Severity.Info && f.Kind == FindingKind.Violation),
             ordered.Count(f => f.Kind == FindingKind.Rounding),
             ordered.Count(f => f.Kind == FindingKind.NotChecked),
-            rules.Count);
+            rules.Count,
+            ordered.Select(f => f.Kind == FindingKind.Failed ? f.Rule : null).OfType<string>().Distinct().Count());
         return new AuditReport(new AuditedDocument(year.Department.Name, year.Year, year.TemplateId, source, year.Kind), ordered, summary);
     }
 

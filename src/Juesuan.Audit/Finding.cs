@@ -24,6 +24,9 @@ public enum FindingKind
 
     /// <summary>The rule could not check (missing table, zero denominator, …): not the same as "no problem".</summary>
     NotChecked,
+
+    /// <summary>The rule itself failed (执行出错): the audit is incomplete and must not read as a pass.</summary>
+    Failed,
 }
 
 /// <summary>One figure involved in a finding: its value as printed and where it is.</summary>

@@ -72,6 +72,13 @@ internal static class AuditCommand
                 await context.Err.WriteLineAsync($"{unreadable} 个文件无法读取，未审核。").ConfigureAwait(false);
             }
 
+            if (reports.SelectMany(r => r.Findings).Where(f => f.Kind == FindingKind.Failed).Select(f => f.Rule).Distinct().ToArray() is { Length: > 0 } failed)
+            {
+                // An incomplete audit is never a pass nor a plain 「有错误」: its own exit code (3), the rules named.
+                await context.Err.WriteLineAsync($"审核不完整：规则 {string.Join("、", failed)} 执行出错（退出码 3）。").ConfigureAwait(false);
+                return ExitCodes.Internal;
+            }
+
             return reports.Any(r => !r.Passed) ? ExitCodes.Findings : unreadable > 0 ? ExitCodes.Usage : ExitCodes.Ok;
         });
         return command;

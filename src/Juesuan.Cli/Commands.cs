@@ -104,7 +104,12 @@ internal static class Commands
                     var report = Audit.Auditor.Audit(year, file);
                     await context.Out.WriteLineAsync().ConfigureAwait(false);
                     await context.Out.WriteAsync(Documents.AuditReports.AuditText.Render(report)).ConfigureAwait(false);
-                    if (!report.Passed && exit == ExitCodes.Ok)
+                    if (report.Summary.Failed > 0)
+                    {
+                        await context.Err.WriteLineAsync($"审核不完整：规则 {string.Join("、", report.Findings.Where(f => f.Kind == Audit.FindingKind.Failed).Select(f => f.Rule).Distinct())} 执行出错（退出码 3）。").ConfigureAwait(false);
+                        exit = ExitCodes.Internal;
+                    }
+                    else if (!report.Passed && exit == ExitCodes.Ok)
                     {
                         exit = ExitCodes.Findings;
                     }

@@ -1,20 +1,130 @@
+using System.Text;
+
 namespace Juesuan.Import;
 
 /// <summary>Reading an input file, with the failure as a Chinese message rather than an exception.</summary>
 internal static class InputFile
 {
-    /// <summary>The file's text, or null with <paramref name="error"/> saying why it could not be read.</summary>
-    public static string? ReadText(string path, out string? error)
+    static InputFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// The file's text, or null with <paramref name="error"/> saying why it could not be read. UTF-8 (with or without
+    /// BOM) and UTF-16 with BOM are read as such; a file that is not UTF-8 but reads as Chinese in GB18030 (GBK, as saved on
+    /// Chinese Windows) is read so and said in <paramref name="note"/>. Size, length and line limits
+    /// (<see cref="ImportLimits"/>) are enforced here; the character and line limits only for report text
+    /// (<paramref name="report"/>), not for JSON, which writers put on one line.
+    /// </summary>
+    public static string? ReadText(string path, out string? error, out string? note, bool report = true)
     {
+        note = null;
+        var name = Path.GetFileName(path);
+        var limits = ImportLimits.Current;
+        byte[] bytes;
         try
         {
-            error = null;
-            return File.ReadAllText(path);
+            var length = new FileInfo(path).Length;
+            if (length > limits.FileBytes)
+            {
+                error = $"{name} 有 {ImportLimits.Size(length)}，超过上限 {ImportLimits.Size(limits.FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。";
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = $"无法读取文件 {path}：{e.Message}";
+            error = $"无法读取文件 {name}：{(e is UnauthorizedAccessException ? "没有读取权限" : e is FileNotFoundException or DirectoryNotFoundException ? "文件不存在" : "读取出错")}。";
+            return null;
+        }
+
+        var text = Decode(bytes, out note);
+        if (text is null)
+        {
+            error = $"{name} 不是 UTF-8 文本，也不像 GBK/GB18030 编码的中文文本：请在记事本或 WPS 中“另存为” UTF-8 编码后再导入。";
+            return null;
+        }
+
+        if (!report)
+        {
+            error = null;
+            return text;
+        }
+
+        if (text.Length > limits.TextChars)
+        {
+            error = $"{name} 有 {text.Length:N0} 个字符，超过上限 {limits.TextChars:N0}（JUESUAN_LIMIT_TEXT_CHARS），未导入。";
+            return null;
+        }
+
+        var lineNumber = 1;
+        var lineStart = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                if (i - lineStart > limits.LineChars)
+                {
+                    error = $"{name} 第 {lineNumber} 行有 {i - lineStart:N0} 个字符，超过一行的上限 {limits.LineChars:N0}（JUESUAN_LIMIT_LINE_CHARS），未导入：这不像一份报告的文字。";
+                    return null;
+                }
+
+                lineNumber++;
+                lineStart = i + 1;
+            }
+        }
+
+        error = null;
+        return text;
+    }
+
+    private static string? Decode(byte[] bytes, out string? note)
+    {
+        note = null;
+        var span = bytes.AsSpan();
+        if (span.StartsWith((byte[])[0xEF, 0xBB, 0xBF]))
+        {
+            return Lenient(Encoding.UTF8, bytes, 3);
+        }
+
+        if (span.StartsWith((byte[])[0xFF, 0xFE]))
+        {
+            return Lenient(Encoding.Unicode, bytes, 2);
+        }
+
+        if (span.StartsWith((byte[])[0xFE, 0xFF]))
+        {
+            return Lenient(Encoding.BigEndianUnicode, bytes, 2);
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8. Chinese text saved on Windows is GBK/GB18030: accept it when it decodes cleanly and reads as Chinese.
+            var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            try
+            {
+                var text = gb.GetString(bytes);
+                var cjk = text.Count(c => c is >= '\u4e00' and <= '\u9fff');
+                var letters = text.Count(c => !char.IsWhiteSpace(c) && !char.IsControl(c));
+                if (letters > 0 && cjk * 5 >= letters && !text.Contains('\0', StringComparison.Ordinal))
+                {
+                    note = "文件不是 UTF-8 编码，已按 GB18030（GBK）读取；建议另存为 UTF-8。";
+                    return text;
+                }
+            }
+            catch (DecoderFallbackException)
+            {
+            }
+
             return null;
         }
     }
+
+    // A file with a BOM says its encoding; a damaged byte in it becomes U+FFFD, which the reader counts.
+    private static string Lenient(Encoding encoding, byte[] bytes, int skip) => encoding.GetString(bytes, skip, bytes.Length - skip);
 }

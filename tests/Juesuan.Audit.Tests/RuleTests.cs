@@ -457,12 +457,27 @@ public class RuleTests
     }
 
     [Fact]
-    public void A_rule_that_throws_becomes_a_not_checked_finding()
+    public void A_rule_that_throws_leaves_the_audit_incomplete_never_a_pass()
     {
         var report = Auditor.Audit(Base, rules: [new Throwing()]);
         var finding = Assert.Single(report.Findings);
-        Assert.Equal(FindingKind.NotChecked, finding.Kind);
-        Assert.Contains("执行时出错", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(FindingKind.Failed, finding.Kind);
+        Assert.Contains("TEST.THROWS", finding.Rule, StringComparison.Ordinal);
+        Assert.Contains("审核不完整", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(1, report.Summary.Failed);
+        Assert.Equal(0, report.Summary.Errors);
+        Assert.False(report.Passed);
+    }
+
+    [Fact]
+    public void Figures_too_large_to_compute_are_an_error_of_the_data_not_a_crash()
+    {
+        var report = Auditor.Audit(Base, rules: [new Throwing(new OverflowException())]);
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingKind.Violation, Severity.Error), (finding.Kind, finding.Severity));
+        Assert.Contains("超出可计算的范围", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(0, report.Summary.Failed);
+        Assert.False(report.Passed);
     }
 
     [Fact]
@@ -470,7 +485,7 @@ public class RuleTests
     {
         var report = Auditor.Audit(new DepartmentYear { Department = new Department { Name = "空局" }, Year = 2024 });
         Assert.Contains(report.Findings, f => f.Rule == "C.TABLES" && f.Severity == Severity.Error);
-        Assert.DoesNotContain(report.Findings, f => f.Message.Contains("执行时出错", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.Kind == FindingKind.Failed);
     }
 
     [Fact]
@@ -481,13 +496,13 @@ public class RuleTests
         Assert.True(missing.Length == 0, "missing docs/rules pages: " + string.Join(", ", missing));
     }
 
-    private sealed class Throwing : Rule
+    private sealed class Throwing(Exception? exception = null) : Rule
     {
         public override string Id => "TEST.THROWS";
 
         public override string Title => "总是出错";
 
-        public override IEnumerable<Finding> Check(AuditContext context) => throw new InvalidOperationException("boom");
+        public override IEnumerable<Finding> Check(AuditContext context) => throw (exception ?? new InvalidOperationException("boom"));
     }
 }
 

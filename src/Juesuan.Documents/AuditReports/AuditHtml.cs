@@ -81,6 +81,7 @@ public static class AuditHtml
 
         AppendQuiet(sb, report.Findings.Where(f => f.Kind == FindingKind.Rounding).ToArray(), "尾差（四舍五入可以解释，不视为错误）");
         AppendQuiet(sb, report.Findings.Where(f => f.Kind == FindingKind.NotChecked).ToArray(), "未检查的项目");
+        AppendQuiet(sb, report.Findings.Where(f => f.Kind == FindingKind.Failed).ToArray(), "审核不完整：执行出错的规则");
     }
 
     private static void AppendFinding(StringBuilder sb, Finding f, string css)

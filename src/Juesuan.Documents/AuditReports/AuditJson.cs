@@ -33,7 +33,7 @@ public static class AuditJson
             {
                 ["rule"] = f.Rule,
                 ["severity"] = Name(f.Severity),
-                ["kind"] = f.Kind switch { FindingKind.Rounding => "rounding", FindingKind.NotChecked => "notChecked", _ => "violation" },
+                ["kind"] = f.Kind switch { FindingKind.Rounding => "rounding", FindingKind.NotChecked => "notChecked", FindingKind.Failed => "failed", _ => "violation" },
                 ["message"] = f.Message,
                 ["location"] = f.Location,
                 ["table"] = f.Table,
@@ -45,7 +45,7 @@ public static class AuditJson
             }).ToArray()),
             ["summary"] = new JsonObject
             {
-                ["errors"] = s.Errors, ["warnings"] = s.Warnings, ["infos"] = s.Infos, ["rounding"] = s.Rounding, ["notChecked"] = s.NotChecked,
+                ["errors"] = s.Errors, ["warnings"] = s.Warnings, ["infos"] = s.Infos, ["rounding"] = s.Rounding, ["notChecked"] = s.NotChecked, ["failed"] = s.Failed,
                 ["rules"] = s.Rules, ["passed"] = report.Passed,
             },
         };

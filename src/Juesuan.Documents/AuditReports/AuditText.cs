@@ -18,6 +18,18 @@ public static class AuditText
         var s = report.Summary;
         sb.AppendLine(Paint($"审核：{d.Department} {d.Title}（模板 {d.Template}）{(d.Source is null ? string.Empty : "　来源：" + d.Source)}", "1", colour));
         sb.AppendLine($"错误 {s.Errors}　警告 {s.Warnings}　提示 {s.Infos}　尾差 {s.Rounding}　未检查 {s.NotChecked}　（{s.Rules} 条规则）");
+        var failed = report.Findings.Where(f => f.Kind == FindingKind.Failed).ToArray();
+        if (failed.Length > 0)
+        {
+            // First of all: an incomplete audit must not be read as a verdict.
+            sb.AppendLine();
+            sb.AppendLine(Paint($"【审核不完整】{failed.Length} 条规则执行出错，以下结论不完整", "31", colour));
+            foreach (var f in failed)
+            {
+                sb.AppendLine($"  - [{f.Rule}] {f.Message}");
+            }
+        }
+
         foreach (var (severity, title, code) in new[] { (Severity.Error, "错误", "31"), (Severity.Warning, "警告", "33"), (Severity.Info, "提示", "36") })
         {
             var group = report.Findings.Where(f => f.Severity == severity && f.Kind == FindingKind.Violation).ToArray();

@@ -22,7 +22,7 @@ public static class AuditWorkbook
         var findingRows = reports.SelectMany(r => r.Findings.Select(f => new[]
         {
             r.Document.Department, r.Document.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Rule, SeverityName(f.Severity),
-            f.Kind switch { FindingKind.Rounding => "尾差", FindingKind.NotChecked => "未检查", _ => "问题" },
+            f.Kind switch { FindingKind.Rounding => "尾差", FindingKind.NotChecked => "未检查", FindingKind.Failed => "执行出错", _ => "问题" },
             f.Table ?? string.Empty, f.Location, f.Message, f.Expected ?? string.Empty, f.Actual ?? string.Empty, f.Difference ?? string.Empty, f.LikelyWrong ?? string.Empty,
         }));
         AddSheet(workbook, sheets, 1, "审核发现", FindingHeader, findingRows);
@@ -31,7 +31,7 @@ public static class AuditWorkbook
             r.Document.Department, r.Document.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Summary.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Summary.Infos.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Rounding.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.Summary.NotChecked.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Passed ? "通过" : "有错误",
+            r.Summary.NotChecked.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Failed > 0 ? "审核不完整" : r.Passed ? "通过" : "有错误",
         }));
         workbook.Workbook.Save();
     }

@@ -48,7 +48,7 @@ public static class DepartmentYearJson
     public static JsonReadResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return InputFile.ReadText(path, out var error) is { } text ? Read(text) : Fail("$", error!);
+        return InputFile.ReadText(path, out var error, out _, report: false) is { } text ? Read(text) : Fail("$", error!);
     }
 
     /// <summary>Reads a department-year from JSON text.</summary>

@@ -60,6 +60,12 @@ internal static class JsonValidation
                 errors.Add(new JsonIssue(tablePath + ".definition", $"表「{table.Title}」重复出现"));
             }
 
+            if (table.Rows.Count > ImportLimits.Current.TableRows)
+            {
+                errors.Add(new JsonIssue(tablePath + ".rows", $"{table.Title} 有 {table.Rows.Count} 行，超过上限 {ImportLimits.Current.TableRows}（JUESUAN_LIMIT_TABLE_ROWS）"));
+                continue;
+            }
+
             var rowKeys = new HashSet<string>();
             for (var r = 0; r < table.Rows.Count; r++)
             {

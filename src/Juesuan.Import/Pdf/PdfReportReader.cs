@@ -57,9 +57,14 @@ public static partial class PdfReportReader
         {
             return $"{file} 是加密的 PDF，无法读取；请提供未加密的文件。";
         }
+        catch (ImportLimitException e)
+        {
+            return $"{file}：{e.Message}";
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return $"{file} 不是可读取的 PDF（{e.Message}）。";
+            // The library's words stay out of the message: a user can act on 「损坏」, not on a parser's exception.
+            return $"{file} 不是可读取的 PDF：文件已损坏、不完整，或不是 PDF（{(e is IOException or UnauthorizedAccessException ? "无法读取文件" : "无法解析文件结构")}）。";
         }
     }
 
@@ -97,6 +102,11 @@ public static partial class PdfReportReader
     private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document)
     {
         var words = new List<PdfWord>();
+        if (document.NumberOfPages > ImportLimits.Current.PdfPages)
+        {
+            throw new ImportLimitException($"PDF 有 {document.NumberOfPages} 页，超过上限 {ImportLimits.Current.PdfPages}（JUESUAN_LIMIT_PDF_PAGES），未导入。");
+        }
+
         foreach (var page in document.GetPages())
         {
             words.AddRange(page.GetWords(NearestNeighbourWordExtractor.Instance).Select(w => ToWord(page, w)).Where(w => w.Text.Length > 0));

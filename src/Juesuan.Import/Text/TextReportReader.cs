@@ -16,7 +16,14 @@ public static partial class TextReportReader
     public static ImportResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return InputFile.ReadText(path, out var error) is { } text ? Read(text, Path.GetFileName(path)) : new ImportResult(null, [], error);
+        var file = Path.GetFileName(path);
+        if (InputFile.ReadText(path, out var error, out var note) is not { } text)
+        {
+            return new ImportResult(null, [], error);
+        }
+
+        var result = Read(text, file);
+        return note is null ? result : result with { Issues = [new ImportIssue(new SourceLocation { File = file }, note), .. result.Issues] };
     }
 
     /// <summary>Reads a report's text; <paramref name="file"/> names it in source locations.</summary>
