@@ -33,3 +33,26 @@ public sealed class EconomicTableTests
         Assert.Equal(5m, Assert.Single(rows, r => r.Key == "30201").Cell("amount")!.Value!.Value.Value);
     }
 }
+
+/// <summary>A figure in a table that cannot be read as one is kept and reported, never dropped (issue 12's silent loss).</summary>
+public sealed class UnreadableCellTests
+{
+    [Fact]
+    public void A_table_cell_with_thirteen_decimals_is_kept_as_text_and_reported_with_its_place()
+    {
+        const string report = """
+            青石县医疗保障局2024年度部门决算
+            一般公共预算财政拨款基本支出决算表
+            编制单位：青石县医疗保障局 单位：万元
+            科目编码	科目名称	决算数	科目编码	科目名称	决算数
+            30101	基本工资	41.4112345678901	30201	办公费	1.37
+            """;
+        var result = TextReportReader.Read(report, "a.txt");
+        var cell = Assert.Single(result.Value!.Table("gpb-basic-economic")!.Rows, r => r.Key == "30101").Cell("amount")!;
+        Assert.Null(cell.Value);
+        Assert.Equal("41.4112345678901", cell.Text);
+        var issue = Assert.Single(result.Issues, i => i.Message.Contains("41.4112345678901", StringComparison.Ordinal));
+        Assert.Contains("30101", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("小数位", issue.Message, StringComparison.Ordinal);
+    }
+}

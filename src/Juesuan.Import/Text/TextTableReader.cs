@@ -229,6 +229,17 @@ internal static partial class TextTableReader
             "three-public" => ThreePublicRows(body, definition, file, number ?? title, issues),
             _ => CodedRows(body, definition, file, number ?? title, issues),
         };
+        // A cell printed with a figure that cannot be read as one (13 decimals, two points) is kept as text and said —
+        // never dropped, never left to look like a blank the report did not fill.
+        foreach (var row in rows)
+        {
+            foreach (var cell in row.Cells.Where(c => c.Value is null && c.Text is { Length: > 0 } t && t.Any(char.IsAsciiDigit)))
+            {
+                var reason = Printed.Parse(cell.Text).Error ?? "不是数字";
+                issues.Add(new ImportIssue(cell.Source ?? row.Source ?? location, $"{number ?? title} {row.Key} {cell.Source?.Column ?? cell.Column}：「{cell.Text}」无法作为数字读取（{reason}），核对时按未填写处理。"));
+            }
+        }
+
         return new StatedTable { Definition = definition.Id, Number = number, Title = title, Unit = unit, Rows = rows, Notes = notes, EmptyStatement = empty, Source = location };
     }
 
