@@ -15,7 +15,8 @@ internal static class AuditCommand
         format.AcceptOnlyFromAmong("text", "json", "html", "xlsx");
         var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出（xlsx 必须给出文件）" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "文本输出时列出每处尾差和每个发现的位置、应为值与实际值" };
-        var command = new Command("audit", "审核部门年度：表内、表间、叙述与表、完整性；尾差不报为错误。退出码：0 无错误，1 有错误，2 输入无法读取。") { input, format, output, verbose };
+        var force = Outputs.Force();
+        var command = new Command("audit", "审核部门年度：表内、表间、叙述与表、完整性；尾差不报为错误。退出码：0 无错误，1 有错误，2 输入无法读取，3 审核不完整（规则执行出错）。") { input, format, output, verbose, force };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
@@ -24,6 +25,13 @@ internal static class AuditCommand
             if (kind == "xlsx" && target is null)
             {
                 await context.Err.WriteLineAsync("用法错误：xlsx 格式须用 -o 指定输出文件。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var inputs = Directory.Exists(path) ? Import.Importer.FilesIn(path) : [path];
+            if (target is not null && Outputs.Problem(target, inputs, parse.GetValue(force)) is { } problem)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

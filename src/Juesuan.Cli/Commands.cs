@@ -59,7 +59,8 @@ internal static class Commands
         var output = new Option<string?>("--output", "-o") { Description = "把读到的部门年度写成 JSON 文件（单个输入时）" };
         var save = new Option<bool>("--save") { Description = "保存到存储（同一部门同一年度再次导入时整体替换）" };
         var audit = new Option<bool>("--audit") { Description = "导入后立即审核（有错误时退出码为 1）" };
-        var command = new Command("import", "导入部门年度：读取、检查并显示摘要；可写出 JSON、保存到存储并审核。") { input, output, save, audit };
+        var force = Outputs.Force();
+        var command = new Command("import", "导入部门年度：读取、检查并显示摘要；可写出 JSON、保存到存储并审核。") { input, output, save, audit, force };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
@@ -72,6 +73,12 @@ internal static class Commands
             if (files.Count > 1 && parse.GetValue(output) is not null)
             {
                 await context.Err.WriteLineAsync("用法错误：目录输入不能与 --output 同用（每个文件各自导入）。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(output) is { } written && Outputs.Problem(written, files, parse.GetValue(force)) is { } problem)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -205,7 +212,8 @@ internal static class Commands
         format.AcceptOnlyFromAmong("json", "xlsx", "txt");
         var blank = new Option<string?>("--blank") { Description = "不给键时：写出该模板（如 national-2022、shaanxi-2022）的空白填报模板" };
         var year = new Option<int>("--year") { Description = "空白模板的年度", DefaultValueFactory = _ => DateTime.Today.Year - 1 };
-        var command = new Command("export", "导出部门年度：JSON、Excel 填报模板（xlsx）或报告文本；--blank 写出空白填报模板。") { key, output, format, blank, year };
+        var force = Outputs.Force();
+        var command = new Command("export", "导出部门年度：JSON、Excel 填报模板（xlsx）或报告文本；--blank 写出空白填报模板。") { key, output, format, blank, year, force };
         command.SetAction(async (parse, ct) =>
         {
             DepartmentYear? data;
@@ -235,6 +243,12 @@ internal static class Commands
             }
 
             var target = parse.GetValue(output);
+            if (target is not null && Outputs.Problem(target, parse.GetValue(key) is { } source ? [source] : [], parse.GetValue(force)) is { } problem)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             switch (parse.GetValue(format))
             {
                 case "xlsx":

@@ -22,9 +22,10 @@ internal static class RenderCommand
         format.AcceptOnlyFromAmong("html", "docx", "pdf");
         var output = new Option<string>("--output", "-o") { Description = "输出文件；输入为目录时为输出目录", Required = true };
         var template = new Option<string?>("--template") { Description = "版式：模板编号（" + string.Join("、", TemplateLibrary.Templates.Keys.Order()) + "）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
+        var force = Outputs.Force();
         var command = new Command("render", "生成公开文档：决算表、依数据撰写的情况说明、图表、名词解释、绩效自评表（HTML、Word 或 PDF）。数据缺少的原因或数字以【待补充】标出并列出。")
         {
-            input, only, format, output, template,
+            input, only, format, output, template, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,6 +55,14 @@ internal static class RenderCommand
             else
             {
                 jobs = [(path, target)];
+            }
+
+            // Before anything is written: no output over an input or an existing file (without --force), none shared.
+            var problem = Outputs.Collisions(jobs) ?? jobs.Select(j => Outputs.Problem(j.Target, jobs.Select(x => x.Source), parse.GetValue(force))).FirstOrDefault(p => p is not null);
+            if (problem is not null)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
             }
 
             PdfPrinter? printer = null;
