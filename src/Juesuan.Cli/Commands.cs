@@ -31,6 +31,12 @@ internal static class Commands
         Recursive = true,
     };
 
+    private static readonly Option<bool> CreateOption = new("--create")
+    {
+        Description = "--db 指定的数据库文件不存在时新建它（默认存储首次使用时自动新建）",
+        Recursive = true,
+    };
+
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("决算（Juesuan）：部门决算公开与绩效自评的编制、审核、发布与比较。");
@@ -42,6 +48,7 @@ internal static class Commands
         root.Options.Add(StoreOption);
         root.Options.Add(DbOption);
         root.Options.Add(ConnectionOption);
+        root.Options.Add(CreateOption);
         root.Subcommands.Add(Import(context));
         root.Subcommands.Add(AuditCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
         root.Subcommands.Add(ScoreCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
@@ -82,7 +89,7 @@ internal static class Commands
                 return ExitCodes.Usage;
             }
 
-            DepartmentYearStore? store = parse.GetValue(save) ? await OpenStoreAsync(parse, ct).ConfigureAwait(false) : null;
+            DepartmentYearStore? store = parse.GetValue(save) ? await OpenStoreAsync(parse, ct, writing: true).ConfigureAwait(false) : null;
             var exit = ExitCodes.Ok;
             foreach (var file in files)
             {
@@ -187,10 +194,10 @@ internal static class Commands
         command.SetAction(async (parse, ct) =>
         {
             var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var items = await store.ListAsync(ct).ConfigureAwait(false);
+            var items = store is null ? [] : await store.ListAsync(ct).ConfigureAwait(false);
             if (items.Count == 0)
             {
-                await context.Out.WriteLineAsync($"存储中没有部门年度（{store.Options.Describe()}）。用 juesuan import <文件> --save 导入。").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"存储中没有部门年度（{StoreName(parse)}{(store is null ? "，尚未创建" : string.Empty)}）。用 juesuan import <文件> --save 导入。").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
@@ -198,7 +205,7 @@ internal static class Commands
                 i.TemplateId, i.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Tables.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 i.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), i.SavedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]).ToArray();
             await context.Out.WriteAsync(TextTable.Render(["键", "部门", "年度", "省份", "模板", "单位数", "表数", "版本", "保存时间"], rows, new HashSet<int> { 2, 5, 6, 7 })).ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"共 {items.Count} 个（{store.Options.Describe()}）").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"共 {items.Count} 个（{StoreName(parse)}）").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
@@ -286,7 +293,7 @@ internal static class Commands
         {
             var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var wanted = parse.GetValue(key)!;
-            if (!await store.DeleteAsync(wanted, ct).ConfigureAwait(false))
+            if (store is null || !await store.DeleteAsync(wanted, ct).ConfigureAwait(false))
             {
                 await context.Err.WriteLineAsync($"存储中没有「{wanted}」。").ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -360,10 +367,10 @@ internal static class Commands
         }
 
         var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
-        var year = await store.LoadAsync(input, ct).ConfigureAwait(false);
+        var year = store is null ? null : await store.LoadAsync(input, ct).ConfigureAwait(false);
         if (year is null)
         {
-            await context.Err.WriteLineAsync($"既不是文件，也不在存储中：「{input}」（{store.Options.Describe()}；用 juesuan list 查看）。").ConfigureAwait(false);
+            await context.Err.WriteLineAsync($"既不是文件，也不在存储中：「{input}」（{StoreName(parse)}{(store is null ? "，尚未创建" : string.Empty)}；用 juesuan list 查看）。").ConfigureAwait(false);
         }
 
         return year;
@@ -375,6 +382,30 @@ internal static class Commands
         return null;
     }
 
-    private static Task<DepartmentYearStore> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
-        DepartmentYearStore.OpenAsync(StoreOptions.Resolve(parse.GetValue(StoreOption), parse.GetValue(DbOption), parse.GetValue(ConnectionOption)), ct);
+    /// <summary>
+    /// The store the options name. A SQLite file named with --db that does not exist is a mistake (a typo would
+    /// otherwise make a new empty store) unless --create is given; a command that only reads never creates one and
+    /// gets null instead.
+    /// </summary>
+    private static async Task<DepartmentYearStore?> OpenStoreAsync(ParseResult parse, CancellationToken ct, bool writing = false)
+    {
+        var options = StoreOptions.Resolve(parse.GetValue(StoreOption), parse.GetValue(DbOption), parse.GetValue(ConnectionOption));
+        if (!DepartmentYearStore.Exists(options))
+        {
+            if (options.ExplicitPath && !parse.GetValue(CreateOption))
+            {
+                throw new StoreException($"数据库文件 {options.DatabasePath} 不存在；请检查 --db 是否写错，或加 --create 新建");
+            }
+
+            if (!writing)
+            {
+                return null;
+            }
+        }
+
+        return await DepartmentYearStore.OpenAsync(options, ct).ConfigureAwait(false);
+    }
+
+    private static string StoreName(ParseResult parse) =>
+        StoreOptions.Resolve(parse.GetValue(StoreOption), parse.GetValue(DbOption), parse.GetValue(ConnectionOption)).Describe();
 }

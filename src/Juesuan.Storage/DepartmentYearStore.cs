@@ -47,14 +47,49 @@ public sealed class DepartmentYearStore
     {
         ArgumentNullException.ThrowIfNull(options);
         var store = new DepartmentYearStore(options);
-        await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e)
+        {
+            throw new StoreException($"无法使用存储（{options.Describe()}）：{Explain(e)}", e);
+        }
+
         return store;
     }
+
+    /// <summary>True when the store exists already (a SQLite file on disk; a PostgreSQL server is assumed to).</summary>
+    public static bool Exists(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Provider != StoreProvider.Sqlite || File.Exists(options.DatabasePath);
+    }
+
+    // A database's complaint in words a user can act on; the driver's own text is left out.
+    private static string Explain(DbException e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 26 } => "这个文件不是数据库（可能是别的文件，或已损坏）",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 } => "数据库文件只读，无法写入",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } => "无法打开数据库文件（目录不存在或没有权限）",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => "数据库正被其他程序占用，请稍后再试",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 11 } => "数据库文件已损坏",
+        Npgsql.PostgresException p => $"PostgreSQL 拒绝了操作（{p.SqlState}）",
+        Npgsql.NpgsqlException => "无法连接 PostgreSQL 服务器，或连接中断",
+        _ => "数据库出错",
+    };
 
     /// <summary>Saves a department-year, replacing any stored one with the same key atomically.</summary>
     public async Task<StoredSummary> SaveAsync(DepartmentYear year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
+
+        // SQLite would keep a NUL that PostgreSQL refuses: both stores refuse it, in words.
+        if (year.Department.Name.Any(char.IsControl))
+        {
+            throw new StoreException($"部门名称「{year.Department.Name.Replace("\0", "\\0", StringComparison.Ordinal)}」含有不可见的控制字符，无法保存；请更正名称后再导入。");
+        }
+
         var document = DepartmentYearJson.Write(year);
         var figures = Figures(year).ToArray();
         var savedAt = DateTimeOffset.UtcNow;
@@ -308,7 +343,7 @@ public sealed class DepartmentYearStore
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new StoreException($"无法打开存储（{Options.Describe()}）：{e.Message}", e);
+            throw new StoreException($"无法打开存储（{Options.Describe()}）：{(e is DbException db ? Explain(db) : e is UnauthorizedAccessException ? "没有权限" : e is System.Net.Sockets.SocketException or TimeoutException ? "无法连接服务器" : "无法打开")}", e);
         }
     }
 

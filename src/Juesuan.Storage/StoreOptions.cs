@@ -19,6 +19,9 @@ public sealed record StoreOptions
     /// <summary>The provider.</summary>
     public StoreProvider Provider { get; init; } = StoreProvider.Sqlite;
 
+    /// <summary>True when the SQLite file was named (--db, JUESUAN_DB) rather than the default: a missing one is then a mistake, not a first use.</summary>
+    public bool ExplicitPath { get; init; }
+
     /// <summary>SQLite: the database file.</summary>
     public string? DatabasePath { get; init; }
 
@@ -57,11 +60,29 @@ public sealed record StoreOptions
             throw new StoreException("使用 PostgreSQL 时须给出连接字符串（--connection 或环境变量 JUESUAN_CONNECTION）");
         }
 
+        if (kind == StoreProvider.Postgres)
+        {
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException)
+            {
+                throw new StoreException("PostgreSQL 连接字符串的格式不对（应如 Host=127.0.0.1;Port=5432;Database=juesuan;Username=…）");
+            }
+        }
+
+        if (kind == StoreProvider.Sqlite && databasePath is not null && string.IsNullOrWhiteSpace(databasePath))
+        {
+            throw new StoreException("--db（或 JUESUAN_DB）给出的数据库文件名为空");
+        }
+
         return new StoreOptions
         {
             Provider = kind,
             DatabasePath = kind == StoreProvider.Sqlite ? Path.GetFullPath(databasePath ?? DefaultDatabasePath) : null,
             ConnectionString = kind == StoreProvider.Postgres ? connectionString : null,
+            ExplicitPath = kind == StoreProvider.Sqlite && databasePath is not null,
         };
     }
 

@@ -45,3 +45,63 @@ public sealed class OutputTests : CliTestBase
         Assert.Empty(Directory.Exists(outputs) ? Directory.GetFiles(outputs) : []);
     }
 }
+
+/// <summary>Store failures are located Chinese messages with exit 2, and a mistyped --db creates nothing (issue 12).</summary>
+public sealed class StoreErrorTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-store-").FullName;
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Program.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task A_mistyped_db_path_is_an_error_not_a_new_empty_store()
+    {
+        var typo = Path.Combine(_folder, "juesaun.db");
+        var run = await Run("list", "--db", typo);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--create", run.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(typo));
+
+        var created = await Run("import", Paths.Example, "--save", "--db", typo, "--create");
+        Assert.Equal(0, created.Exit);
+        Assert.True(File.Exists(typo));
+    }
+
+    [Theory]
+    [InlineData("not-a-database", "不是数据库")]
+    [InlineData("", "为空")]
+    public async Task A_file_that_is_no_database_and_an_empty_name_are_said_in_words(string content, string expected)
+    {
+        var path = content.Length == 0 ? string.Empty : Path.Combine(_folder, "x.db");
+        if (path.Length > 0)
+        {
+            File.WriteAllText(path, content);
+        }
+
+        var run = await Run("list", "--db", path);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("存储错误", run.Err, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Err, StringComparison.Ordinal);
+        Assert.DoesNotMatch("SQLite Error|Parameter|string", run.Err);
+    }
+
+    [Fact]
+    public async Task A_malformed_connection_string_is_said_in_words()
+    {
+        var run = await Run("list", "--store", "postgres", "--connection", "Host=;;;=x");
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("连接字符串的格式不对", run.Err, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
