@@ -105,3 +105,20 @@ public sealed class StoreErrorTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 }
+
+/// <summary>A scoring rules file that is empty or has empty entries is refused, never silently replaced by the built-in rules.</summary>
+public sealed class ScoreRulesTests : CliTestBase
+{
+    [Theory]
+    [InlineData("{\"ruleSets\": []}", "是空的")]
+    [InlineData("{\"ruleSets\": [null]}", "不完整")]
+    [InlineData("{\"ruleSets\": [{\"name\": \"x\", \"grades\": [null]}]}", "不完整")]
+    public async Task Empty_or_null_rules_are_refused(string json, string expected)
+    {
+        var rules = Path.Combine(Folder, "rules.json");
+        File.WriteAllText(rules, json);
+        var run = await Run("score", Paths.Example, "--rules", rules);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains(expected, run.Err, StringComparison.Ordinal);
+    }
+}

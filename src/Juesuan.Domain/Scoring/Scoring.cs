@@ -167,10 +167,25 @@ public sealed record ScoringRules
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new InvalidDataException($"评分规则文件不是有效的 JSON：{e.Message}", e);
+            throw new InvalidDataException($"评分规则文件不是有效的 JSON 或字段不合格式（第 {(e.LineNumber ?? 0) + 1} 行）。", e);
         }
 
         var sets = file?.RuleSets ?? throw new InvalidDataException("评分规则文件中没有 ruleSets。");
+        if (sets.Count == 0)
+        {
+            // An empty list would silently fall back to the built-in rules: the user meant some rules.
+            throw new InvalidDataException("评分规则文件的 ruleSets 是空的：至少要有一套规则。");
+        }
+
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var set = sets[i];
+            if (set is null || set.Name is null || set.Grades is null || set.Provinces is null || set.Grades.Any(g => g is null) || set.Provinces.Any(p => p is null))
+            {
+                throw new InvalidDataException($"评分规则文件的第 {i + 1} 套规则不完整（有空的规则、名称、等级或省份）。");
+            }
+        }
+
         foreach (var set in sets)
         {
             if (set.Grades.Count == 0 || set.Grades.Zip(set.Grades.Skip(1)).Any(p => p.First.From <= p.Second.From))
