@@ -6,6 +6,14 @@ namespace Juesuan.Cli;
 /// <summary>The `juesuan` command line.</summary>
 public static class Program
 {
+    /// <summary>
+    /// Every regular expression — source-generated ones too — gives up after this long on one match instead of running
+    /// on: the backstop behind bounded patterns and input limits (issue 12). Set before any pattern is first used.
+    /// </summary>
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
+
+    static Program() => AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", RegexTimeout);
+
     /// <summary>Entry point.</summary>
     public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
 

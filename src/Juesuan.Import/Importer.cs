@@ -30,6 +30,18 @@ public static class Importer
             return new ImportResult(null, [], $"{Path.GetFileName(path)} 有 {ImportLimits.Size(length)}，超过上限 {ImportLimits.Size(ImportLimits.Current.FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。");
         }
 
+        try
+        {
+            return ReadByKind(path);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return new ImportResult(null, [], $"{Path.GetFileName(path)} 读取超时：文字中有过长或结构异常的段落，未导入。");
+        }
+    }
+
+    private static ImportResult ReadByKind(string path)
+    {
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".json" => FromJson(DepartmentYearJson.ReadFile(path), Path.GetFileName(path)),
