@@ -214,6 +214,30 @@ public class RuleTests
         Assert.DoesNotContain(With(evaluated, Of(evaluated, "人员经费", "439.25万元"), Of(evaluated, "公用经费", "36.96万元")).Audit().Findings, f => f.Rule == "N.PARTS");
     }
 
+    [Theory]
+    [InlineData("与上年相比增加2.55万元，增长8.27。", "N.FIGURE_FORM", "8.27")]
+    [InlineData("机关运行经费支出12.34万，主要用于办公。", "N.FIGURE_FORM", "12.34")]
+    [InlineData("其他收入1.234.56万元。", "N.FIGURE_FORM", "1.234.56")]
+    [InlineData("收入支出总计增加（减少）12.00万元。", "N.PLACEHOLDER", "增加（减少）")]
+    [InlineData("决算数大于/小于预算数的主要原因是……", "N.PLACEHOLDER", "大于/小于")]
+    public void Template_leftovers_and_malformed_figures_in_the_narrative_are_found(string sentence, string rule, string quoted)
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = sentence }] } };
+        var finding = Assert.Single(year.Audit().Findings, f => f.Rule == rule && f.Message.Contains("十四", StringComparison.Ordinal));
+        Assert.Contains(quoted, finding.Actual ?? finding.Message, StringComparison.Ordinal);
+        Assert.Equal(rule == "N.PLACEHOLDER" ? Severity.Error : Severity.Warning, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("与上年相比增加2.55万元，增长8.27%。")]
+    [InlineData("截至2023.12.31，参保10万人，覆盖4万户。")]
+    [InlineData("本年收入增加（含上年结转）12.00万元。")]
+    public void Near_misses_of_the_wording_rules_do_not_fire(string sentence)
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = sentence }] } };
+        Assert.DoesNotContain(year.Audit().Findings, f => f.Rule is "N.FIGURE_FORM" or "N.PLACEHOLDER" && f.Message.Contains("十四", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_rate_stated_in_several_places_must_read_the_same_everywhere()
     {

@@ -75,6 +75,11 @@ public static partial class Mutations
 
                 var chars = m.Value.ToCharArray();
                 var digits = Enumerable.Range(0, chars.Length).Where(i => char.IsAsciiDigit(chars[i])).ToArray();
+                if (digits.Length == 0)
+                {
+                    goto default;
+                }
+
                 chars[digits[random.Next(digits.Length)]] = (char)('0' + random.Next(10));
                 return (Utf8(text[..m.Index] + new string(chars) + text[(m.Index + m.Length)..]), $"改动数字 {m.Value} → {new string(chars)}");
             }
@@ -411,6 +416,6 @@ public static partial class Mutations
 
     private static string Escape(string s) => string.Concat(s.Select(c => char.IsControl(c) || c > 0xFFF0 ? $"\\u{(int)c:x4}" : c.ToString(CultureInfo.InvariantCulture)));
 
-    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
+    [GeneratedRegex(@"[0-9][0-9,]*(?:\.[0-9]+)?")]
     private static partial Regex NumberPattern();
 }

@@ -60,7 +60,55 @@ public static partial class Mutators
         new("year-date", "「截至…」日期中的年度写错", YearDate),
         new("placeholder-header", "表头留有占位符（XX）", PlaceholderHeader),
         new("name-header", "表头中的部门名称与封面不一致", NameHeader),
+        new("template-leftover", "模板的二选一写法未选定（增加（减少））", TemplateLeftover),
+        new("rate-without-percent", "增减率或完成率漏写 %", RateWithoutPercent),
+        new("wan-without-yuan", "金额写作“万”而缺“元”", WanWithoutYuan),
     ];
+
+    private static IEnumerable<Mutant> TemplateLeftover(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in DirectionWord().Matches(text))
+            {
+                var left = $"{m.Value}（{Opposites[m.Value]}）";
+                yield return c.One("template-leftover", line, segment, text[..m.Index] + left + text[(m.Index + m.Length)..], new Anchor([], [left]), $"{m.Value} → {left}");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> RateWithoutPercent(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in RateWithPercent().Matches(text))
+            {
+                // Only where a clause ends after the rate: 「增长 8.27%，」 → 「增长 8.27，」.
+                var percent = m.Groups["p"];
+                yield return c.One("rate-without-percent", line, segment, text[..percent.Index] + text[(percent.Index + percent.Length)..], new Anchor([m.Groups["v"].Value], []), $"{m.Value} → 去掉 %");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> WanWithoutYuan(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in Amount().Matches(text))
+            {
+                var end = m.Index + m.Length;
+                if (m.Groups["u"].Value != "万元" || end >= text.Length || text[end] is not ('，' or '。' or '；' or '、'))
+                {
+                    continue;
+                }
+
+                yield return c.One("wan-without-yuan", line, segment, text[..(end - 1)] + text[end..], new Anchor([m.Groups["v"].Value], []), $"{m.Value} → {m.Groups["v"].Value}万");
+            }
+        }
+    }
 
     private static IEnumerable<Mutant> NarrativeAmount(Context c, Random random)
     {
@@ -472,6 +520,9 @@ public static partial class Mutators
 
     [GeneratedRegex("增加|减少|增长|下降|大于|小于|高于|低于")]
     private static partial Regex DirectionWord();
+
+    [GeneratedRegex(@"(?:增长|下降|完成(?:年初|全年)?预算的)\s*(?<v>\d{1,4}\.\d{1,4})(?<p>%|％)(?=[，。；])")]
+    private static partial Regex RateWithPercent();
 
     [GeneratedRegex("[。；]|主要原因|原因是")]
     private static partial Regex ClauseEnd();

@@ -120,6 +120,6 @@ internal static partial class LabelRules
     private static partial Regex PriorMeant();
 
 
-    [GeneratedRegex(@"[XＸ]{2,}|[×✕]{2,}|某某|＿{2,}|_{3,}|【\s*】")]
+    [GeneratedRegex(Wording.Leftovers + @"|【\s*】")]
     private static partial Regex Placeholder();
 }

@@ -27,6 +27,7 @@ internal static partial class NarrativeRules
         yield return new DelegateRule("N.YEAR", "陈述中的年度与决算年度相符", Years);
         yield return new DelegateRule("N.COUNTS", "“三公”经费的团组、人次、车辆等数量已说明", Counts);
         yield return Restatements.Rule();
+        yield return Wording.Rule();
     }
 
     private static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
@@ -584,7 +585,7 @@ internal static partial class NarrativeRules
         }
     }
 
-    [GeneratedRegex(@"[XＸ]{2,}|[×✕]{2,}|某某|＊{2,}|？{2,}|【[^】]{0,8}】")]
+    [GeneratedRegex(Wording.Leftovers + @"|【[^】]{0,8}】")]
     private static partial Regex Placeholder();
 
     private static IEnumerable<Finding> Placeholders(AuditContext c)

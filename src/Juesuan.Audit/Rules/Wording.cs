@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// What the template leaves behind and how figures are written (issue 13, items 3 and 4): placeholders and the
+/// template's alternatives (「增加（减少）」, 「下降（增长）」, 「大于/小于」) are errors wherever they are; a rate printed
+/// without its %, 「万」 without 元 and a figure with two decimal points are wording slips (warnings).
+/// </summary>
+internal static partial class Wording
+{
+    /// <summary>The placeholders of the templates (XX, ××, 某某, blanks to fill) and their either-or choices left unchosen.</summary>
+    public const string Leftovers =
+        @"[XＸ]{2,}|[×✕]{2,}|某某|＿{2,}|_{3,}|＊{2,}|？{2,}" +
+        @"|(?:增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|超支|节约)\s*[（(/／]\s*(?:增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|持平|超支|节约)\s*[）)]?";
+
+    public static Rule Rule() => new DelegateRule("N.FIGURE_FORM", "情况说明中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
+
+    private static IEnumerable<Finding> Check(AuditContext c)
+    {
+        foreach (var section in c.Year.Narrative.Sections)
+        {
+            var where = $"情况说明 {section.Number}、{section.Title}";
+            foreach (var (pattern, what) in new (Regex, string)[]
+            {
+                (RateWithoutPercent(), "比率没有写 %"),
+                (WanWithoutYuan(), "金额写作「万」，缺少「元」"),
+                (TwoPoints(), "数字有两个小数点"),
+            })
+            {
+                foreach (Match m in pattern.Matches(section.Text))
+                {
+                    var start = Math.Max(0, m.Index - 16);
+                    var snippet = section.Text.Substring(start, Math.Min(section.Text.Length - start, m.Length + 24));
+                    yield return new Finding
+                    {
+                        Rule = "N.FIGURE_FORM", Severity = Severity.Warning, Location = where,
+                        Message = $"{where}：{what}——「…{snippet}…」。",
+                        Actual = m.Groups["f"].Success ? m.Groups["f"].Value : m.Value,
+                        Figures = [new FindingFigure(m.Groups["f"].Success ? m.Groups["f"].Value : m.Value, where, "叙述")],
+                    };
+                }
+            }
+        }
+    }
+
+    // 「增长 8.27。」, 「完成年初预算的 98.2，」: a change or completion rate whose figure ends without % or a unit.
+    [GeneratedRegex(@"(?:增长|下降|上升|降低|完成(?:年初|全年|调整后)?预算(?:数)?的|执行率(?:为|达)?)\s*(?<f>\d{1,4}\.\d{1,4})(?=\s*[，。；、）)]|\s*$)")]
+    private static partial Regex RateWithoutPercent();
+
+    // 「支出 12.34 万，」: 万 standing for 万元 (万人, 万户, 万多 … are not money).
+    [GeneratedRegex(@"(?<f>\d[\d,]{0,14}(?:\.\d{1,6})?)\s*万(?=[，。；、）)]|\s*$)")]
+    private static partial Regex WanWithoutYuan();
+
+    // 「1.234.56 万元」: a slip of the keyboard (dates like 2023.12.31 are left alone).
+    [GeneratedRegex(@"(?<![\d.])(?!20\d\d\.)(?<f>\d{1,9}\.\d{1,6}\.\d{1,6})(?![\d.])")]
+    private static partial Regex TwoPoints();
+}
