@@ -328,6 +328,26 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_single_typo_in_an_economic_table_is_not_taken_for_a_shift()
+    {
+        // 303 printed 3953.02 where its one item says 3953.06: a repair dropping a printed figure would "mend" it.
+        (string Key, string Amount)[] rows = [(FactIndex.TotalRowKey, "4053.06"), ("301", "100.00"), ("30101", "60.00"), ("30102", "40.00"), ("303", "3953.02"), ("30305", "3953.06"), ("30399", "0.00")];
+        var table = new StatedTable
+        {
+            Definition = TableIds.GpbBasicEconomic, Title = "一般公共预算财政拨款基本支出决算表",
+            Rows = rows.Select((r, i) => new StatedRow
+            {
+                Key = r.Key, Label = r.Key, Cells = [new StatedCell { Column = "amount", Value = Printed.Parse(r.Amount).Value }],
+                Source = new SourceLocation { File = "t.txt", Line = 10 + i },
+            }).ToArray(),
+        };
+        var year = Base with { Tables = [.. Base.Tables.Where(t => t.Definition != TableIds.GpbBasicEconomic), table] };
+        var findings = year.Audit().Findings;
+        Assert.Contains(findings, f => f.Rule == "T06.CLASS_SUM");
+        Assert.DoesNotContain(findings, f => f.Rule == "T.ROWS_SHIFTED");
+    }
+
+    [Fact]
     public void One_wrong_figure_in_a_chain_of_single_items_is_not_taken_for_shifted_rows()
     {
         // A typo in one 类 breaks 合计 = Σ类 and 类 = Σ款; dropping that row's figures would "repair" it, which proves nothing.

@@ -101,7 +101,9 @@ internal static class ShiftedRows
                 // A sum that stays broken away from the moved figures is another defect of the table, not a reason to doubt the shift.
                 var touched = column[k..].ToHashSet();
                 var stillBroken = after.Broken.Count(b => relations[b.Item1].Total is var head && (touched.Contains(head) || relations[b.Item1].Items.Any(touched.Contains)));
-                if (stillBroken == 0 && moved >= 2 && Mended(before, after) is var mended and > 0)
+                var unknown = up ? column[k] : column[^1];
+                var dropped = printed[up ? column[^1] : column[k]];
+                if (stillBroken == 0 && moved >= 2 && Mended(relations, before, after, unknown, dropped) is var mended and > 0)
                 {
                     valid.Add((column[k], mended));
                 }
@@ -118,13 +120,21 @@ internal static class ShiftedRows
         return null;
     }
 
-    // Enough broken sums mended: two, or — when a broken one runs through the row whose figures the shift lost, so
-    // cannot be checked — one more besides that one.
-    // The count of mended sums when enough, else 0.
-    private static int Mended(HashSet<(int, int)> before, (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) after)
+    // The count of broken sums the repair mends when that is evidence enough, else 0: two; or one, when another broken
+    // sum runs through the row whose own figures the shift lost (so it cannot be checked) and the figure the repair
+    // leaves over is blank or zero, as the end of a shifted column is — a repair that throws away a printed figure
+    // would otherwise "mend" any single typo.
+    private static int Mended(IReadOnlyList<(int Total, int[] Items)> relations, HashSet<(int, int)> before, (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) after, int unknown, Printed?[] dropped)
     {
         var mended = before.Count(b => after.Checked.Contains(b) && !after.Broken.Contains(b));
-        return mended >= 2 || (mended >= 1 && before.Select(b => b.Item1).Distinct().Count() >= 2) ? mended : 0;
+        if (mended >= 2)
+        {
+            return mended;
+        }
+
+        var throughLost = before.Any(b => relations[b.Item1].Total == unknown || relations[b.Item1].Items.Contains(unknown));
+        var nothingDropped = dropped.All(d => d is null || d.Value.Value == 0m);
+        return mended == 1 && throughLost && nothingDropped ? mended : 0;
     }
 
     // The table's own sums, built once: 合计 = Σ类, 类 = Σ款, 款 = Σ项 (by the rows' codes, which stay with their labels).
