@@ -29,6 +29,14 @@ public sealed record AuditReport(AuditedDocument Document, IReadOnlyList<Finding
 {
     /// <summary>True when no error-level finding was made and every rule ran.</summary>
     public bool Passed => Summary.Errors == 0 && Summary.Failed == 0;
+
+    /// <summary>The verdict in one word, the same everywhere it is shown: 审核不完整, 有错误 or 通过.</summary>
+    public string Verdict => Summary.Failed > 0 ? "审核不完整" : Summary.Errors > 0 ? "有错误" : "通过";
+
+    /// <summary>The one line a user reads when rules failed: which, and that the audit is incomplete (exit 3).</summary>
+    public string? Incomplete => Summary.Failed > 0
+        ? $"审核不完整：规则 {string.Join("、", Findings.Where(f => f.Kind == FindingKind.Failed).Select(f => f.Rule).Distinct())} 执行出错（退出码 3）。"
+        : null;
 }
 
 /// <summary>Runs the rule catalog over a department-year. Never throws for the data: a failing rule becomes a finding.</summary>
@@ -47,7 +55,7 @@ public static class Auditor
             {
                 findings.AddRange(rule.Check(context));
             }
-            catch (ArithmeticException)
+            catch (OverflowException)
             {
                 // Figures beyond what decimal arithmetic holds (7.9×10²⁸): the data is wrong, and said so.
                 findings.Add(new Finding
@@ -62,7 +70,8 @@ public static class Auditor
                 findings.Add(new Finding
                 {
                     Rule = rule.Id, Severity = Severity.Error, Kind = FindingKind.Failed, Location = "-",
-                    Message = $"规则「{rule.Title}」执行出错（{e.GetType().Name}），本次审核不完整；请报告此问题。",
+                    Message = $"规则「{rule.Title}」执行出错，本次审核不完整；请报告此问题（设置 JUESUAN_DEBUG=1 可看到详细原因）。",
+                    Actual = Environment.GetEnvironmentVariable("JUESUAN_DEBUG") == "1" ? e.ToString() : null,
                 });
             }
         }

@@ -80,10 +80,10 @@ internal static class AuditCommand
                 await context.Err.WriteLineAsync($"{unreadable} 个文件无法读取，未审核。").ConfigureAwait(false);
             }
 
-            if (reports.SelectMany(r => r.Findings).Where(f => f.Kind == FindingKind.Failed).Select(f => f.Rule).Distinct().ToArray() is { Length: > 0 } failed)
+            if (reports.FirstOrDefault(r => r.Incomplete is not null)?.Incomplete is { } incomplete)
             {
                 // An incomplete audit is never a pass nor a plain 「有错误」: its own exit code (3), the rules named.
-                await context.Err.WriteLineAsync($"审核不完整：规则 {string.Join("、", failed)} 执行出错（退出码 3）。").ConfigureAwait(false);
+                await context.Err.WriteLineAsync(incomplete).ConfigureAwait(false);
                 return ExitCodes.Internal;
             }
 
@@ -123,7 +123,7 @@ internal static class AuditCommand
     {
         var rows = reports.Select(r => (IReadOnlyList<string>)[r.Document.Department, r.Document.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Summary.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.Summary.Rounding.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Passed ? "通过" : "有错误"]).ToArray();
+            r.Summary.Rounding.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Verdict]).ToArray();
         return "汇总\n" + TextTable.Render(["部门", "年度", "错误", "警告", "尾差", "结论"], rows, new HashSet<int> { 1, 2, 3, 4 });
     }
 }

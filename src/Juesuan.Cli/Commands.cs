@@ -96,7 +96,8 @@ internal static class Commands
                 var year = ReadInput(file, context);
                 if (year is null)
                 {
-                    exit = ExitCodes.Usage;
+                    // An incomplete audit of an earlier file (3) is not hidden by a later unreadable one.
+                    exit = exit == ExitCodes.Internal ? exit : ExitCodes.Usage;
                     continue;
                 }
 
@@ -118,9 +119,9 @@ internal static class Commands
                     var report = Audit.Auditor.Audit(year, file);
                     await context.Out.WriteLineAsync().ConfigureAwait(false);
                     await context.Out.WriteAsync(Documents.AuditReports.AuditText.Render(report)).ConfigureAwait(false);
-                    if (report.Summary.Failed > 0)
+                    if (report.Incomplete is { } incomplete)
                     {
-                        await context.Err.WriteLineAsync($"审核不完整：规则 {string.Join("、", report.Findings.Where(f => f.Kind == Audit.FindingKind.Failed).Select(f => f.Rule).Distinct())} 执行出错（退出码 3）。").ConfigureAwait(false);
+                        await context.Err.WriteLineAsync(incomplete).ConfigureAwait(false);
                         exit = ExitCodes.Internal;
                     }
                     else if (!report.Passed && exit == ExitCodes.Ok)

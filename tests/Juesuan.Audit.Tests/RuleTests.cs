@@ -511,6 +511,11 @@ public class RuleTests
         Assert.Equal(1, report.Summary.Failed);
         Assert.Equal(0, report.Summary.Errors);
         Assert.False(report.Passed);
+        Assert.Equal("审核不完整", report.Verdict);
+        Assert.Contains("TEST.THROWS", report.Incomplete, StringComparison.Ordinal);
+
+        // A bug of a rule is not the data's fault: a division by zero is a failed rule, not an error of the report.
+        Assert.Equal(FindingKind.Failed, Assert.Single(Auditor.Audit(Base, rules: [new Throwing(new DivideByZeroException())]).Findings).Kind);
     }
 
     [Fact]

@@ -105,3 +105,29 @@ public class AuditReportTests
         }
     }
 }
+
+/// <summary>An audit in which a rule failed never reads as a pass, in any format.</summary>
+public sealed class IncompleteAuditTests
+{
+    private sealed class Failing : Juesuan.Audit.Rule
+    {
+        public override string Id => "TEST.FAILS";
+
+        public override string Title => "总是出错";
+
+        public override IEnumerable<Juesuan.Audit.Finding> Check(Juesuan.Audit.AuditContext context) => throw new InvalidOperationException("boom");
+    }
+
+    [Fact]
+    public void Text_html_and_workbook_say_the_audit_is_incomplete_and_never_no_problem()
+    {
+        var year = Juesuan.Import.Json.DepartmentYearJson.ReadFile(Juesuan.TestSupport.Paths.Example).Value!;
+        var report = Juesuan.Audit.Auditor.Audit(year, rules: [new Failing()]);
+        var text = Juesuan.Documents.AuditReports.AuditText.Render(report);
+        var html = Juesuan.Documents.AuditReports.AuditHtml.Render([report]);
+        Assert.Contains("审核不完整", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("未发现问题", text, StringComparison.Ordinal);
+        Assert.Contains("审核不完整", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("未发现问题", html, StringComparison.Ordinal);
+    }
+}

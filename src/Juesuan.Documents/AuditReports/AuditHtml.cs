@@ -17,7 +17,7 @@ public static class AuditHtml
         .rule{font-family:monospace;color:#555;font-size:.9em}.culprit{color:#922;margin-top:.3em}
         table{border-collapse:collapse;width:100%;font-size:.9em;margin-top:.4em}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
         td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-        details{margin:.6em 0}.ok{color:#1e8449;font-weight:bold}
+        details{margin:.6em 0}.bad{color:#b00020;font-weight:bold}.ok{color:#1e8449;font-weight:bold}
         @media print{body{margin:0;max-width:none}details{display:block}details>*{display:block}}
         """;
 
@@ -34,7 +34,7 @@ public static class AuditHtml
             sb.Append("<h1>决算审核汇总</h1><table><tr><th>部门</th><th>年度</th><th>错误</th><th>警告</th><th>尾差</th><th>结论</th></tr>");
             foreach (var r in reports)
             {
-                sb.Append($"<tr><td>{E(r.Document.Department)}</td><td class=\"num\">{r.Document.Year}</td><td class=\"num\">{r.Summary.Errors}</td><td class=\"num\">{r.Summary.Warnings}</td><td class=\"num\">{r.Summary.Rounding}</td><td>{(r.Passed ? "通过" : "有错误")}</td></tr>");
+                sb.Append($"<tr><td>{E(r.Document.Department)}</td><td class=\"num\">{r.Document.Year}</td><td class=\"num\">{r.Summary.Errors}</td><td class=\"num\">{r.Summary.Warnings}</td><td class=\"num\">{r.Summary.Rounding}</td><td>{r.Verdict}</td></tr>");
             }
 
             sb.Append("</table>\n");
@@ -55,7 +55,12 @@ public static class AuditHtml
         var s = report.Summary;
         sb.Append($"<h1>{E(d.Department)} {E(d.Title)}审核</h1>\n<p>模板 {E(d.Template)}{(d.Source is null ? string.Empty : "；来源 " + E(d.Source))}</p>\n");
         sb.Append($"<p class=\"summary\"><span>错误 {s.Errors}</span><span>警告 {s.Warnings}</span><span>提示 {s.Infos}</span><span>尾差 {s.Rounding}</span><span>未检查 {s.NotChecked}</span><span>{s.Rules} 条规则</span></p>\n");
-        if (report.Findings.All(f => f.Kind != FindingKind.Violation))
+        if (report.Incomplete is { } incomplete)
+        {
+            // First and in red: an incomplete audit must not read as a verdict.
+            sb.Append($"<p class=\"bad\">{E(incomplete)}</p>\n");
+        }
+        else if (report.Findings.All(f => f.Kind != FindingKind.Violation))
         {
             sb.Append("<p class=\"ok\">未发现问题。</p>\n");
         }

@@ -84,7 +84,7 @@ public static class AuditText
             }
         }
 
-        if (report.Findings.Count(f => f.Kind == FindingKind.Violation) == 0)
+        if (report.Findings.Count(f => f.Kind == FindingKind.Violation) == 0 && report.Summary.Failed == 0)
         {
             sb.AppendLine();
             sb.AppendLine(Paint("未发现问题。", "32", colour));

@@ -31,7 +31,7 @@ public static class AuditWorkbook
             r.Document.Department, r.Document.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Summary.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Summary.Infos.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Rounding.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.Summary.NotChecked.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Failed > 0 ? "审核不完整" : r.Passed ? "通过" : "有错误",
+            r.Summary.NotChecked.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Verdict,
         }));
         workbook.Workbook.Save();
     }
