@@ -104,6 +104,15 @@ internal static class InputFile
         }
         catch (DecoderFallbackException)
         {
+            // UTF-8 with a stray byte or two (a damaged copy): read it, the bad bytes as U+FFFD, and say so.
+            var lenient = Encoding.UTF8.GetString(bytes);
+            var bad = lenient.Count(c => c == '\uFFFD');
+            if (bad <= Math.Max(3, lenient.Length / 2000))
+            {
+                note = $"文件中有 {bad} 处不是 UTF-8 的字节，已替换为「\uFFFD」，其余照常读取。";
+                return lenient;
+            }
+
             // Not UTF-8. Chinese text saved on Windows is GBK/GB18030: accept it when it decodes cleanly and reads as Chinese.
             var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             try

@@ -19,7 +19,7 @@ public sealed record StoreOptions
     /// <summary>The provider.</summary>
     public StoreProvider Provider { get; init; } = StoreProvider.Sqlite;
 
-    /// <summary>True when the SQLite file was named (--db, JUESUAN_DB) rather than the default: a missing one is then a mistake, not a first use.</summary>
+    /// <summary>True when the SQLite file was named on the command line (--db): a missing one is then a mistake, not a first use.</summary>
     public bool ExplicitPath { get; init; }
 
     /// <summary>SQLite: the database file.</summary>
@@ -48,6 +48,10 @@ public sealed record StoreOptions
     {
         provider ??= Environment.GetEnvironmentVariable("JUESUAN_STORE");
         connectionString ??= Environment.GetEnvironmentVariable("JUESUAN_CONNECTION");
+
+        // A file named on the command line must exist (or be asked for with --create); one set in JUESUAN_DB is a
+        // configured location, created on first use like the default.
+        var named = databasePath is not null;
         databasePath ??= Environment.GetEnvironmentVariable("JUESUAN_DB");
         var kind = provider?.Trim().ToLowerInvariant() switch
         {
@@ -82,7 +86,7 @@ public sealed record StoreOptions
             Provider = kind,
             DatabasePath = kind == StoreProvider.Sqlite ? Path.GetFullPath(databasePath ?? DefaultDatabasePath) : null,
             ConnectionString = kind == StoreProvider.Postgres ? connectionString : null,
-            ExplicitPath = kind == StoreProvider.Sqlite && databasePath is not null,
+            ExplicitPath = kind == StoreProvider.Sqlite && named,
         };
     }
 

@@ -232,6 +232,9 @@ public class RuleTests
     [InlineData("与上年相比增加2.55万元，增长8.27%。")]
     [InlineData("截至2023.12.31，参保10万人，覆盖4万户。")]
     [InlineData("本年收入增加（含上年结转）12.00万元。")]
+    [InlineData("支出增加（增加的主要原因是人员增加）12.00万元。")]
+    [InlineData("城乡居民参保22.56万，参保率为98%。")]
+    [InlineData("详见3.1.2节。")]
     public void Near_misses_of_the_wording_rules_do_not_fire(string sentence)
     {
         var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = sentence }] } };

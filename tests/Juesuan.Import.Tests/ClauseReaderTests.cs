@@ -50,6 +50,14 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void An_execution_rate_target_is_a_bound_rate_not_a_completion_and_a_task_completion_rate_is_not_about_money()
+    {
+        Assert.DoesNotContain(Read("项目预算执行率达到90%以上。").SelectMany(x => x.Figures), f => f.Role == FigureRole.Completion);
+        Assert.Equal(FigureRole.Completion, Read("该项目全年预算200万元，实际支出200万元，执行率100%。").Single().Figures.Last().Role);
+        Assert.DoesNotContain(Read("年度任务完成率100%。").SelectMany(x => x.Figures), f => f.Role == FigureRole.Completion);
+    }
+
+    [Fact]
     public void A_figure_whose_subject_the_grammar_cannot_name_is_left_out()
     {
         // 「其他」 alone names nothing: its figure must not join 公用经费.

@@ -65,3 +65,22 @@ public sealed class InputFileTests : IDisposable
 
     public void Dispose() => File.Delete(_path);
 }
+
+/// <summary>A UTF-8 report with a stray byte is read, the byte replaced and said — not refused with the wrong advice.</summary>
+public sealed class StrayByteTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"juesuan-stray-{Guid.NewGuid():N}.txt");
+
+    [Fact]
+    public void One_bad_byte_in_a_utf8_report_is_replaced_and_reported()
+    {
+        var bytes = Encoding.UTF8.GetBytes("青石县医疗保障局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n一、收入支出决算总体情况说明\n2024年度收入总计731.03万元。\n").ToList();
+        bytes.Insert(20, 0xFF);
+        File.WriteAllBytes(_path, [.. bytes]);
+        var result = Importer.ReadFile(_path);
+        Assert.True(result.Success, result.Error);
+        Assert.Contains(result.Issues, i => i.Message.Contains("不是 UTF-8 的字节", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => File.Delete(_path);
+}

@@ -12,7 +12,8 @@ internal static partial class Wording
     /// <summary>The placeholders of the templates (XX, ××, 某某, blanks to fill) and their either-or choices left unchosen.</summary>
     public const string Leftovers =
         @"[XＸ]{2,}|[×✕]{2,}|某某|＿{2,}|_{3,}|＊{2,}|？{2,}" +
-        @"|(?:增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|超支|节约)\s*[（(/／]\s*(?:增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|持平|超支|节约)\s*[）)]?";
+        @"|(?:增加[（(]减少|减少[（(]增加|增长[（(]下降|下降[（(]增长|上升[（(]下降|大于[（(]小于|小于[（(]大于|高于[（(]低于|低于[（(]高于|超支[（(]节约|节约[（(]超支)(?:[、，/／]持平)?[）)]" +
+        @"|增加[/／]减少|减少[/／]增加|增长[/／]下降|下降[/／]增长|大于[/／]小于|小于[/／]大于|高于[/／]低于";
 
     public static Rule Rule() => new DelegateRule("N.FIGURE_FORM", "情况说明中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
 
@@ -30,6 +31,11 @@ internal static partial class Wording
             {
                 foreach (Match m in pattern.Matches(section.Text))
                 {
+                    if (pattern == WanWithoutYuan() && !MoneyMeant(section.Text, m.Groups["f"].Index))
+                    {
+                        continue;
+                    }
+
                     var start = Math.Max(0, m.Index - 16);
                     var snippet = section.Text.Substring(start, Math.Min(section.Text.Length - start, m.Length + 24));
                     yield return new Finding
@@ -48,11 +54,32 @@ internal static partial class Wording
     [GeneratedRegex(@"(?:增长|下降|上升|降低|完成(?:年初|全年|调整后)?预算(?:数)?的|执行率(?:为|达)?)\s*(?<f>\d{1,4}\.\d{1,4})(?=\s*[，。；、）)]|\s*$)")]
     private static partial Regex RateWithoutPercent();
 
-    // 「支出 12.34 万，」: 万 standing for 万元 (万人, 万户, 万多 … are not money).
+    // 「支出 12.34 万，」: 万 standing for 万元 where money is spoken of (see MoneyMeant).
     [GeneratedRegex(@"(?<f>\d[\d,]{0,14}(?:\.\d{1,6})?)\s*万(?=[，。；、）)]|\s*$)")]
     private static partial Regex WanWithoutYuan();
 
-    // 「1.234.56 万元」: a slip of the keyboard (dates like 2023.12.31 are left alone).
-    [GeneratedRegex(@"(?<![\d.])(?!20\d\d\.)(?<f>\d{1,9}\.\d{1,6}\.\d{1,6})(?![\d.])")]
+    // Money, not people: no count word just before the figure (「参保 22.56 万，」 counts people), and money named just
+    // before it or elsewhere in its sentence (「…基本 11,130.46 万，大病 1,720.68 万元…」).
+    private static bool MoneyMeant(string text, int at)
+    {
+        var before = text[Math.Max(0, at - 8)..at];
+        if (PeopleWords().IsMatch(before))
+        {
+            return false;
+        }
+
+        var start = text.LastIndexOf('。', Math.Max(0, at - 1)) + 1;
+        var end = text.IndexOf('。', at) is var e and >= 0 ? e : text.Length;
+        return MoneyWords().IsMatch(before) || text[start..end].Contains("元", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("参保|人数|人次|户|名|人员")]
+    private static partial Regex PeopleWords();
+
+    [GeneratedRegex("支出|收入|经费|资金|预算|决算|拨款|金额|费")]
+    private static partial Regex MoneyWords();
+
+    // 「1.234.56 万元」: a slip of the keyboard in an amount or a rate (dates and outline numbers like 3.1.2 are left alone).
+    [GeneratedRegex(@"(?<![\d.])(?!20\d\d\.)(?<f>\d{1,9}\.\d{1,6}\.\d{1,6})(?![\d.])(?=\s*(?:万元|元|%|％))")]
     private static partial Regex TwoPoints();
 }

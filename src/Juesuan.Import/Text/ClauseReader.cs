@@ -227,7 +227,13 @@ internal static partial class ClauseReader
                     }
 
                     var whole = role == FigureRole.Share ? WholeOf(before) : null;
-                    var bound = role == FigureRole.Rate && IsBound(clause.Value[..figure.Index], clause.Value[(figure.Index + figure.Length)..]);
+                    var bound = role is FigureRole.Rate or FigureRole.Completion && IsBound(clause.Value[..figure.Index], clause.Value[(figure.Index + figure.Length)..]);
+                    if (bound && role == FigureRole.Completion)
+                    {
+                        // 「预算执行率达到 90%以上」 is a target, not the rate reached: a bound rate, never checked as a completion.
+                        role = FigureRole.Rate;
+                    }
+
                     figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction, whole, bound));
                 }
 
@@ -301,8 +307,8 @@ internal static partial class ClauseReader
     /// <summary>True when a rate is a bound or a goal, not a value reached: 「95%以上」, 「确保参保率达 100%」, 「≥90%」.</summary>
     internal static bool IsBound(string before, string after) => GoalWords().IsMatch(before) || BoundAfter().IsMatch(after);
 
-    // 「执行率为 85%」, 「预算执行率 100%」, 「完成率 96%」: the actual over the budget.
-    [GeneratedRegex(@"(?:执行|完成)率(?:为|达到|达|是|：|:)?\s*$")]
+    // 「执行率为 85%」, 「预算执行率 100%」: the actual over the budget (「任务完成率」 is not about money, so not this).
+    [GeneratedRegex(@"执行率(?:为|达到|达|是|：|:)?\s*$")]
     private static partial Regex ExecutionRate();
 
     // 「参保率为」, 「满意度达到」, 「覆盖率」: a rate or degree named just before its figure.
