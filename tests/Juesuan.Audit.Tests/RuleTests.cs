@@ -269,10 +269,16 @@ public class RuleTests
         var finding = Assert.Single(slip.Audit().Findings, f => f.Rule == "N.RESTATED");
         Assert.Equal(("98%", "101%"), (finding.Expected, finding.Actual));
 
+        // Each project reports its own 满意度: three projects, three facts.
+        var projects = With(
+            Rate("p@10", "服务对象满意度", "98", "项目一：服务对象满意度为98%。"), Rate("p@11", "服务对象满意度", "98", "项目二：服务对象满意度为98%。"),
+            Rate("p@12", "服务对象满意度", "95", "项目三：服务对象满意度为95%。"));
+        Assert.DoesNotContain(projects.Audit().Findings, f => f.Rule == "N.RESTATED");
+
         // A sentence about the year before may hold the other year's value.
         var prior = With(
             Rate("p@5", "城乡居民参保参保率", "98", "城乡居民参保参保率为98%。"), Rate("p@8", "城乡居民参保参保率", "98", "全年城乡居民参保参保率为98%。"),
-            Rate("p@9", "城乡居民参保参保率", "96", "上年城乡居民参保参保率为96%。"));
+            Rate("p@9", "城乡居民参保参保率", "96", "上年城乡居民参保参保率为96%。"), Rate("p@13", "城乡居民参保参保率", "96", "2022年城乡居民参保参保率为96%。"));
         Assert.DoesNotContain(prior.Audit().Findings, f => f.Rule == "N.RESTATED");
     }
 

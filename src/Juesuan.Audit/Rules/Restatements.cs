@@ -23,7 +23,7 @@ internal static partial class Restatements
         Claim? previous = null;
         foreach (var claim in c.Year.Narrative.Claims)
         {
-            if (Of(claim, previous) is { } s)
+            if (Of(claim, previous, c.Year.Year) is { } s)
             {
                 stated.Add(s);
             }
@@ -49,12 +49,14 @@ internal static partial class Restatements
             var meant = values[0].First();
             foreach (var other in values.Skip(1).SelectMany(g => g))
             {
-                if (Consistency.Check(other.Value, meant.Value.ToEstimate()).Holds)
+                // The same fact printed to the same places must read the same; to other places, within rounding.
+                var same = other.Value.Decimals == meant.Value.Decimals ? other.Value.Value == meant.Value.Value : Consistency.Check(other.Value, meant.Value.ToEstimate()).Holds;
+                if (same)
                 {
                     continue;
                 }
 
-                var unit = other.Kind == "%" ? "%" : other.Kind;
+                var unit = other.Kind;
                 yield return new Finding
                 {
                     Rule = Id, Severity = Severity.Warning, Location = c.Year.Narrative.LocationOf(other.Claim).Describe(),
@@ -73,7 +75,7 @@ internal static partial class Restatements
     // A rate reached (not a bound or a goal) or a count, named by its subject; a bare rate name (「参保率」) takes the
     // subject of the statement before it in the same sentence (「城乡居民参保 22.56 万人，参保率为 98%」). A sentence that
     // speaks of another year too is left alone: the same name may hold two years' values there.
-    private static Stated? Of(Claim claim, Claim? previous)
+    private static Stated? Of(Claim claim, Claim? previous, int reportYear)
     {
         var (value, kind) = claim switch
         {
@@ -82,7 +84,7 @@ internal static partial class Restatements
             _ => (default(Printed?), string.Empty),
         };
         if (value is not { } v || Concepts.StatedSubject(claim.Subject.Concept) is not { } name || claim.Sentence is not { } sentence
-            || OtherYear().IsMatch(sentence) || Years().Matches(sentence).Select(m => m.Value).Distinct().Count() > 1)
+            || OtherYear().IsMatch(sentence) || Years().Matches(sentence).Any(m => m.Value != reportYear.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             return null;
         }
@@ -94,8 +96,9 @@ internal static partial class Restatements
             name = Regex.Replace(owner, @"\s+", string.Empty) + name;
         }
 
-        // A name of two or three characters (「达到」, 「共」) names nothing a reader could check against another place.
-        return name.Length >= 4 ? new Stated(claim, name, kind, v) : null;
+        // A name of two or three characters (「达到」, 「共」) names nothing a reader could check against another place; an
+        // indicator every project reports for itself (服务对象满意度, 及时率 …) is a different fact in each project.
+        return name.Length >= 4 && !PerProject().IsMatch(name) ? new Stated(claim, name, kind, v) : null;
     }
 
     private static string Short(string? sentence) => sentence is null ? string.Empty : sentence.Length <= 40 ? sentence : sentence[..40] + "…";
@@ -103,6 +106,9 @@ internal static partial class Restatements
     // 「参保率」, 「满意度」: a rate that names no population of its own.
     [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{1,3}(?:率|度)$")]
     private static partial Regex BareRate();
+
+    [GeneratedRegex("(?:满意度|满意率|知晓率|及时率|合格率|完成率|执行率|到位率|准确率|达标率|使用率|运行率)$")]
+    private static partial Regex PerProject();
 
     [GeneratedRegex("上年|去年|上一年|同期|同比|较上|比上")]
     private static partial Regex OtherYear();
