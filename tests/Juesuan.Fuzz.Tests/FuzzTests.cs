@@ -28,14 +28,20 @@ public static class Runner
         var error = new StringWriter();
         var clock = Stopwatch.StartNew();
         var task = Task.Run(() => Program.RunAsync(args, output, error));
-        if (!task.Wait(Bound))
+        try
         {
-            return new Outcome(-1, error.ToString(), true, clock.Elapsed);
-        }
+            if (!task.Wait(Bound))
+            {
+                return new Outcome(-1, error.ToString(), true, clock.Elapsed);
+            }
 
-        return task.IsFaulted
-            ? new Outcome(3, task.Exception!.ToString(), false, clock.Elapsed)
-            : new Outcome(task.Result, error.ToString(), false, clock.Elapsed);
+            return new Outcome(task.Result, error.ToString(), false, clock.Elapsed);
+        }
+        catch (AggregateException e)
+        {
+            // What RunAsync let escape (an out-of-memory, say) is a crash of the program, kept as such — not of the harness.
+            return new Outcome(3, e.InnerException?.ToString() ?? e.ToString(), false, clock.Elapsed);
+        }
     }
 
     /// <summary>Imports the file (writing its JSON), audits it, and audits the JSON written; the first dishonest end, or null.</summary>
@@ -69,7 +75,13 @@ public static class Runner
         }
         finally
         {
-            File.Delete(json);
+            try
+            {
+                File.Delete(json);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }
@@ -154,16 +166,37 @@ public sealed class FuzzTests(ITestOutputHelper output)
                     byCode[code] = byCode.GetValueOrDefault(code) + 1;
                 }
 
-                File.Delete(path);
+                TryDelete(path);
             }
         }
         finally
         {
-            work.Delete(recursive: true);
+            // A run that timed out may still hold its file: the cleanup is best effort, the report is what matters.
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
 
         output.WriteLine($"种子 {seed}：{runs} 个变体，{clock.Elapsed.TotalSeconds:0} 秒；审核退出码 {string.Join("、", byCode.OrderBy(x => x.Key).Select(x => $"{x.Key}: {x.Value}"))}；失败 {failures.Count}");
         Assert.True(failures.Count == 0, $"种子 {seed}，{runs} 个变体中 {failures.Count} 个没有以 0/1/2 按时结束：\n" + string.Join("\n", failures));
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     private static string Keep(Mutant mutant, string seedName, int seed, int run, string step, Outcome outcome)

@@ -392,8 +392,9 @@ public static partial class Mutations
 
             return (output.ToArray(), note);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // A zip the earlier mutations damaged may fail to open in many ways: the mutation falls back to bytes.
             return Bytes(bytes, random);
         }
     }

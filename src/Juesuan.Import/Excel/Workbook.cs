@@ -97,7 +97,7 @@ public static class Workbook
             return new ImportResult(null, [], $"{file}：{e.Message}");
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
-            or InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or FormatException or OverflowException)
+            || (e is InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException or OverflowException && FromLibrary(e)))
         {
             // A damaged or foreign package: said in words a user can act on, not the library's.
             return new ImportResult(null, [], $"{file} 不是可读取的 Excel 文件（.xlsx）：文件已损坏、不完整，或不是 Excel 工作簿（{Kind(e)}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。");
@@ -107,6 +107,12 @@ public static class Workbook
             return new ImportResult(null, [], $"{file} 无法读取：{(e is UnauthorizedAccessException ? "没有读取权限" : "文件读取出错")}。");
         }
     }
+
+    // Thrown inside the package or XML libraries (a damaged file), not by this reader's own code (a bug, which must stay visible).
+    private static bool FromLibrary(Exception e) =>
+        new System.Diagnostics.StackTrace(e).GetFrames().FirstOrDefault()?.GetMethod()?.DeclaringType?.Namespace is { } ns
+        && (ns.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) || ns.StartsWith("System.IO.Packaging", StringComparison.Ordinal)
+            || ns.StartsWith("System.Xml", StringComparison.Ordinal) || ns.StartsWith("System.IO.Compression", StringComparison.Ordinal));
 
     private static string Kind(Exception e) => e switch
     {
@@ -159,7 +165,7 @@ public static class Workbook
         var issues = new List<ImportIssue>();
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿");
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows((WorksheetPart)workbook.GetPartById(s.Id!), strings))).ToList() ?? [];
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(workbook.GetPartById(s.Id!) as WorksheetPart ?? throw new InvalidDataException("工作表部件的类型不对"), strings))).ToList() ?? [];
         var info = sheets.FirstOrDefault(s => s.Name == DepartmentSheet).Rows?.ToDictionary(r => r.GetValueOrDefault(0, string.Empty), r => r.GetValueOrDefault(1, string.Empty)) ?? [];
         if (!info.TryGetValue("部门名称", out var name) || name.Length == 0 || !int.TryParse(info.GetValueOrDefault("年度"), out var yearNumber))
         {
