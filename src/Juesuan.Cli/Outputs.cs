@@ -6,6 +6,9 @@ namespace Juesuan.Cli;
 /// </summary>
 internal static class Outputs
 {
+    // File names differ by case on Linux only; on Windows and macOS 「A.json」 is 「a.json」.
+    private static readonly StringComparison PathComparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
     /// <summary>The option every writing command takes.</summary>
     public static System.CommandLine.Option<bool> Force() => new("--force") { Description = "输出文件已存在时覆盖它" };
 
@@ -13,7 +16,7 @@ internal static class Outputs
     public static string? Problem(string target, IEnumerable<string> inputs, bool force)
     {
         var full = Path.GetFullPath(target);
-        if (inputs.Any(i => File.Exists(i) && string.Equals(Path.GetFullPath(i), full, StringComparison.Ordinal)))
+        if (inputs.Any(i => File.Exists(i) && string.Equals(Path.GetFullPath(i), full, PathComparison)))
         {
             return $"用法错误：输出文件 {target} 就是输入文件，写出会毁掉输入；请换一个输出文件名。";
         }
@@ -29,7 +32,7 @@ internal static class Outputs
     /// <summary>Outputs that two inputs would share (a.txt and a.json both to a.html), said before anything is written.</summary>
     public static string? Collisions(IEnumerable<(string Source, string Target)> jobs)
     {
-        var shared = jobs.GroupBy(j => Path.GetFullPath(j.Target), StringComparer.Ordinal).Where(g => g.Count() > 1).ToArray();
+        var shared = jobs.GroupBy(j => Path.GetFullPath(j.Target), StringComparer.FromComparison(PathComparison)).Where(g => g.Count() > 1).ToArray();
         return shared.Length == 0 ? null
             : "用法错误：以下输入会写到同一个输出文件，未生成任何文件：" + string.Join("；", shared.Select(g => $"{string.Join("、", g.Select(j => Path.GetFileName(j.Source)))} → {Path.GetFileName(g.Key)}")) + "。请把它们放在不同目录，或删去重复的一份。";
     }

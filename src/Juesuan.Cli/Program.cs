@@ -47,7 +47,21 @@ public static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync("文件错误：" + e.Message).ConfigureAwait(false);
+            // Said in Chinese, with the path where the exception knows it; the .NET text only with JUESUAN_DEBUG=1.
+            var what = e switch
+            {
+                FileNotFoundException f => $"找不到文件{(f.FileName is { } name ? " " + name : string.Empty)}",
+                DirectoryNotFoundException => "找不到目录（输出文件所在的目录须已存在）",
+                UnauthorizedAccessException => "没有读写这个文件或目录的权限",
+                PathTooLongException => "路径太长",
+                _ => "读写文件时出错（磁盘已满、文件被占用或已损坏）",
+            };
+            await error.WriteLineAsync("文件错误：" + what + "。").ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("JUESUAN_DEBUG") == "1")
+            {
+                await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -33,6 +33,15 @@ public sealed class OutputTests : CliTestBase
     }
 
     [Fact]
+    public async Task An_output_into_a_missing_directory_is_said_in_chinese()
+    {
+        var run = await Run("import", Paths.Example, "-o", Path.Combine(Folder, "no-such-dir", "out.json"));
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("找不到目录", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_directory_whose_files_would_share_an_output_name_renders_nothing()
     {
         var inputs = Directory.CreateDirectory(Path.Combine(Folder, "in")).FullName;

@@ -124,32 +124,41 @@ public sealed class WorkbookTests : IDisposable
     }
 
     [Fact]
-    public void A_package_that_unpacks_beyond_the_limit_is_refused_before_it_is_parsed()
+    public void A_package_that_unpacks_beyond_the_limits_is_refused_before_it_is_parsed()
     {
-        // A zip bomb in small: one part of 12 MB of spaces packs to a few KB (the limit is lowered for the test).
-        using (var zip = System.IO.Compression.ZipFile.Open(_path, System.IO.Compression.ZipArchiveMode.Create))
-        using (var stream = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open())
-        {
-            var spaces = new byte[1024 * 1024];
-            Array.Fill(spaces, (byte)' ');
-            for (var i = 0; i < 12; i++)
-            {
-                stream.Write(spaces);
-            }
-        }
-
+        // A zip bomb in small: one part of 12 MB of spaces packs to a few KB — refused by its ratio.
+        WritePart(12, compressible: true);
         Assert.True(new FileInfo(_path).Length < 200_000);
-        var saved = ImportLimits.Current;
-        try
+        var bomb = Workbook.Read(_path, new ImportLimits());
+        Assert.False(bomb.Success);
+        Assert.Contains("JUESUAN_LIMIT_ZIP_RATIO", bomb.Error, StringComparison.Ordinal);
+
+        // Too big without being a bomb: 9 MB of noise against a limit of 8 MB, refused by the unpacked size.
+        WritePart(9, compressible: false);
+        var big = Workbook.Read(_path, new ImportLimits { UnpackedBytes = 8L * 1024 * 1024 });
+        Assert.False(big.Success);
+        Assert.Contains("JUESUAN_LIMIT_UNPACKED_BYTES", big.Error, StringComparison.Ordinal);
+    }
+
+    private void WritePart(int megabytes, bool compressible)
+    {
+        File.Delete(_path);
+        using var zip = System.IO.Compression.ZipFile.Open(_path, System.IO.Compression.ZipArchiveMode.Create);
+        using var stream = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.Fastest).Open();
+        var block = new byte[1024 * 1024];
+        var random = new Random(7);
+        for (var i = 0; i < megabytes; i++)
         {
-            ImportLimits.Current = saved with { UnpackedBytes = 8L * 1024 * 1024 };
-            var result = Workbook.Read(_path);
-            Assert.False(result.Success);
-            Assert.Contains("压缩炸弹", result.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            ImportLimits.Current = saved;
+            if (compressible)
+            {
+                Array.Fill(block, (byte)' ');
+            }
+            else
+            {
+                random.NextBytes(block);
+            }
+
+            stream.Write(block);
         }
     }
 

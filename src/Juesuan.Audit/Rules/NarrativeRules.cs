@@ -179,10 +179,20 @@ internal static partial class NarrativeRules
     {
         static Estimate Signed(Claim x, AuditContext c) => Interpret(c, x.Subject, x.Change!.Value) * (x.ChangeDirection == Direction.Decrease ? -1m : 1m);
         var claims = c.Year.Narrative.Claims;
+        var order = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            order.TryAdd(claims[i], i);
+        }
+
         foreach (var group in claims.Where(x => x.PartOf is not null && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease).GroupBy(x => x.PartOf!))
         {
-            var whole = claims.FirstOrDefault(x => x.Subject == group.Key && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease);
+            // The whole is the statement the list follows: the last with that subject before its first part (the same
+            // total is stated in several sections, each with its own list).
             var parts = group.ToArray();
+            var first = order[parts[0]];
+            var whole = claims.Take(first).LastOrDefault(x => x.Subject == group.Key && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease);
+            parts = parts.Where(p => whole is not null && p.Section == whole.Section).ToArray();
             if (whole is null || parts.Length < 2)
             {
                 continue;
@@ -448,7 +458,7 @@ internal static partial class NarrativeRules
 
     // Every figure of a sum that does not hold — the total, then each item where it is printed — so each can be found on the page.
     private static FindingFigure[] SumFigures(AuditContext c, Claim total, Amount stated, IEnumerable<(Claim Claim, Amount Value)> items, string role) =>
-        [new FindingFigure(stated.ToString(), Where(c, total), $"{role}总数"), .. items.Select(i => new FindingFigure(i.Value.ToString(), Where(c, i.Claim), $"{i.Claim.Subject.Code} {role}"))];
+        [new FindingFigure(stated.ToString(), Where(c, total), $"{role}总数"), .. items.Select(i => new FindingFigure(i.Value.ToString(), Where(c, i.Claim), $"{i.Claim.Subject.Code} {role}".Trim()))];
 
     /// <summary>
     /// A breakdown against its whole: parts listed in full (「15,357.29 万元（基本 11,130.46 万元，大病 1,720.68 万元，医疗救助

@@ -78,13 +78,16 @@ public static class Workbook
     };
 
     /// <summary>Reads a workbook written by <see cref="Write"/> (or the blank template, filled in).</summary>
-    public static ImportResult Read(string path)
+    public static ImportResult Read(string path) => Read(path, ImportLimits.Current);
+
+    /// <summary>Reads a workbook within the given limits.</summary>
+    internal static ImportResult Read(string path, ImportLimits limits)
     {
         ArgumentNullException.ThrowIfNull(path);
         var file = Path.GetFileName(path);
         try
         {
-            if (PackageTooLarge(path, ImportLimits.Current) is { } refusal)
+            if (PackageTooLarge(path, limits) is { } refusal)
             {
                 return new ImportResult(null, [], $"{file}：{refusal}");
             }

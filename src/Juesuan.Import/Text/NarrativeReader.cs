@@ -61,7 +61,9 @@ internal static partial class NarrativeReader
             for (var k = 0; k < statements.Count; k++)
             {
                 var statement = statements[k];
-                var implicitWhole = ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text);
+                // Only a share that names no whole needs the search for one.
+                var implicitWhole = statement.Figures.Any(f => f.Role == FigureRole.Share && f.Whole is null)
+                    ? ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text) : null;
                 if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole) is { } read)
                 {
                     if (read.Claim.Amount is not null)

@@ -236,7 +236,8 @@ internal static partial class TextTableReader
             foreach (var cell in row.Cells.Where(c => c.Value is null && c.Text is { Length: > 0 } t && t.Any(char.IsAsciiDigit)))
             {
                 var reason = Printed.Parse(cell.Text).Error ?? "不是数字";
-                issues.Add(new ImportIssue(cell.Source ?? row.Source ?? location, $"{number ?? title} {row.Key} {cell.Source?.Column ?? cell.Column}：「{cell.Text}」无法作为数字读取（{reason}），核对时按未填写处理。"));
+                var column = cell.Source?.Column ?? definition.Column(cell.Column)?.Name ?? cell.Column;
+                issues.Add(new ImportIssue(cell.Source ?? row.Source ?? location, $"{number ?? title} {row.Key} {column}：「{cell.Text}」无法作为数字读取（{reason}），核对时按未填写处理。"));
             }
         }
 
