@@ -438,6 +438,26 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_government_fund_item_in_the_general_budget_table_is_spending_of_another_fund()
+    {
+        DepartmentYear With(string code, string label) => Base with
+        {
+            Tables = Base.Tables.Select(t => t.Definition != TableIds.GpbExpenditure ? t : t with
+            {
+                Rows = [.. t.Rows, new StatedRow { Key = code, Label = label }],
+            }).ToArray(),
+        };
+
+        AssertFinds(With("2296002", "用于社会福利的彩票公益金支出"), "X.FUND_CODES", Severity.Error);
+        AssertFinds(With("2120801", "征地和拆迁补偿支出"), "X.FUND_CODES", Severity.Error);
+        AssertFinds(With("22301", "解决历史遗留问题及改革成本支出"), "X.FUND_CODES", Severity.Error);
+
+        // 「财政对城乡居民基本医疗保险基金的补助」 names a fund but is general-budget spending: not reported.
+        Assert.DoesNotContain(With("2101202", "财政对城乡居民基本医疗保险基金的补助").Audit().Findings, f => f.Rule == "X.FUND_CODES");
+        Assert.DoesNotContain(Base.Audit().Findings, f => f.Rule == "X.FUND_CODES");
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") });

@@ -91,6 +91,7 @@ internal static class TableRules
         yield return Hierarchy("TGDETAIL.HIERARCHY", "gpb-expenditure-detail");
         yield return Economic("TPROJ.CLASS_SUM", "gpb-project-economic");
         yield return ShiftedRows.Rule();
+        yield return FundCodes.Rule();
     }
 
     private static IEnumerable<Rule> SummaryRules(string t01, string[] incomeRows)

@@ -29,6 +29,12 @@ public sealed record CatalogEntry
     /// <summary>Function catalog, 类 only: the row order in table 01 (一、一般公共服务支出 = 1).</summary>
     public int? Table01Order { get; init; }
 
+    /// <summary>
+    /// Function catalog: the budget a 类 or 款 belongs to when it is not the general public budget — "gov-fund"
+    /// (政府性基金预算, 「…收入安排的支出」, 彩票公益金 …) or "soe" (国有资本经营预算); null for 一般公共预算.
+    /// </summary>
+    public string? Budget { get; init; }
+
     /// <summary>Where the entry is established: "report" (printed in a real report we hold) or "catalogue" (the published catalogue).</summary>
     public string? Source { get; init; }
 
