@@ -215,6 +215,18 @@ public class RuleTests
     }
 
     [Theory]
+    [InlineData("机关运行经费支出减少2.00万元，与上年持平。", true)]
+    [InlineData("机关运行经费支出增加0.01万元，与上年基本持平。", false)]
+    [InlineData("机关运行经费支出与上年持平，增加0.00万元。", false)]
+    [InlineData("机关运行经费支出减少2.00万元，下降3.1%。", false)]
+    public void A_sentence_that_says_both_changed_and_level_contradicts_itself(string sentence, bool found)
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十", Title = "机关运行经费支出情况说明", Text = sentence }] } };
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.CHANGE" && f.Message.Contains("持平", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(found, findings.Length == 1);
+    }
+
+    [Theory]
     [InlineData("与上年相比增加2.55万元，增长8.27。", "N.FIGURE_FORM", "8.27")]
     [InlineData("机关运行经费支出12.34万，主要用于办公。", "N.FIGURE_FORM", "12.34")]
     [InlineData("其他收入1.234.56万元。", "N.FIGURE_FORM", "1.234.56")]

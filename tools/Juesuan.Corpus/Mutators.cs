@@ -63,7 +63,26 @@ public static partial class Mutators
         new("template-leftover", "模板的二选一写法未选定（增加（减少））", TemplateLeftover),
         new("rate-without-percent", "增减率或完成率漏写 %", RateWithoutPercent),
         new("wan-without-yuan", "金额写作“万”而缺“元”", WanWithoutYuan),
+        new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
     ];
+
+    private static IEnumerable<Mutant> FlatContradiction(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in ChangeWithFigure().Matches(text))
+            {
+                if (decimal.Parse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) == 0m)
+                {
+                    continue;
+                }
+
+                var end = m.Index + m.Length;
+                yield return c.One("flat-contradiction", line, segment, text[..end] + "，与上年持平" + text[end..], new Anchor([m.Groups["v"].Value], []), $"{m.Value} 后加「与上年持平」");
+            }
+        }
+    }
 
     private static IEnumerable<Mutant> TemplateLeftover(Context c, Random random)
     {
@@ -520,6 +539,9 @@ public static partial class Mutators
 
     [GeneratedRegex("增加|减少|增长|下降|大于|小于|高于|低于")]
     private static partial Regex DirectionWord();
+
+    [GeneratedRegex(@"(?:增加|减少)\s*(?<v>\d[\d,]{0,14}(?:\.\d{1,6})?)\s*万元(?=[，。；])")]
+    private static partial Regex ChangeWithFigure();
 
     [GeneratedRegex(@"(?:增长|下降|完成(?:年初|全年)?预算的)\s*(?<v>\d{1,4}\.\d{1,4})(?<p>%|％)(?=[，。；])")]
     private static partial Regex RateWithPercent();

@@ -171,6 +171,45 @@ internal static partial class NarrativeRules
     }
 
     /// <summary>
+    /// 「减少 2.00 万元，与上年持平」: one sentence saying both that a figure changed and that it stayed level. 「基本持平」,
+    /// 「大致持平」 beside a small change is ordinary wording and is left alone, as is a change of zero.
+    /// </summary>
+    private static IEnumerable<Finding> FlatButChanged(AuditContext c)
+    {
+        foreach (var section in c.Year.Narrative.Sections)
+        {
+            foreach (Match sentence in SentencePattern().Matches(section.Text))
+            {
+                var text = sentence.Value;
+                if (!StrictFlat().IsMatch(text) || ChangedBy().Match(text) is not { Success: true } changed
+                    || !decimal.TryParse(changed.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) || value == 0m)
+                {
+                    continue;
+                }
+
+                var where = $"情况说明 {section.Number}、{section.Title}";
+                yield return new Finding
+                {
+                    Rule = "N.CHANGE", Severity = Severity.Warning, Location = where,
+                    Message = $"{where}：同一句既写「{changed.Value}」又写「持平」，自相矛盾——「{Short(text)}」。",
+                    Actual = changed.Value, Expected = "增减与持平只写其一",
+                    Figures = [new FindingFigure(changed.Groups["v"].Value, where, "增减额")],
+                };
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[^。；]+[。；]?")]
+    private static partial Regex SentencePattern();
+
+    // 「持平」 said flatly — not 「基本持平」, 「大致持平」, 「略…持平」.
+    [GeneratedRegex(@"(?<!基本|大致|大体|略|接近|基本上)持平")]
+    private static partial Regex StrictFlat();
+
+    [GeneratedRegex(@"(?:增加|减少|增长|下降)\s*(?<v>\d[\d,]{0,14}(?:\.\d{1,6})?)\s*(?:万元|元|%|％)")]
+    private static partial Regex ChangedBy();
+
+    /// <summary>
     /// 「支出总计…增加 54,492.83 万元。其中：教育支出增加 52,499.75 万元，…社会保障和就业支出减少 196.69 万元…」: when the
     /// parts' changes add up to the whole's only with one direction word turned round, that word is the slip. (A list
     /// that simply does not add up may be incomplete, and is not reported.)
@@ -223,7 +262,7 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Changes(AuditContext c)
     {
-        foreach (var finding in PartChanges(c))
+        foreach (var finding in PartChanges(c).Concat(FlatButChanged(c)))
         {
             yield return finding;
         }
