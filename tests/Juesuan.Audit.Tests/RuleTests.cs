@@ -470,6 +470,31 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_kind_of_spending_listed_in_the_narrative_that_table_06_prints_as_zero_is_questioned()
+    {
+        var table06 = new StatedTable
+        {
+            Definition = TableIds.GpbBasicEconomic, Title = "一般公共预算财政拨款基本支出决算表",
+            Rows =
+            [
+                new StatedRow { Key = "30201", Label = "办公费", Cells = [new StatedCell { Column = "amount", Value = Printed.Parse("1.37").Value }] },
+                new StatedRow { Key = "30211", Label = "差旅费", Cells = [new StatedCell { Column = "amount", Value = Printed.Parse("0.00").Value }] },
+            ],
+        };
+        DepartmentYear With(string sentence) => Base with
+        {
+            Tables = [.. Base.Tables.Where(t => t.Definition != TableIds.GpbBasicEconomic), table06],
+            Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十五", Title = "测试说明", Text = sentence }] },
+        };
+        static bool Mine(Finding f) => f.Rule == "N.ZERO_LISTED" && f.Location!.Contains("十五、测试说明", StringComparison.Ordinal);
+
+        var finding = Assert.Single(With("公用经费6.27万元，主要包括办公费、差旅费、工会经费。").Audit().Findings, Mine);
+        Assert.Contains("差旅费", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(With("公用经费6.27万元，主要包括办公费、工会经费。").Audit().Findings, Mine);
+        Assert.DoesNotContain(With("差旅费较上年减少，公用经费6.27万元。").Audit().Findings, Mine);
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") });

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Audit.Rules;
+
+/// <summary>
+/// 列举为零的科目 (issue 13, item 8): 「公用经费…主要包括办公费、电费、差旅费…」 where table 06 prints 0.00 for 差旅费 —
+/// the list names spending that did not happen, usually copied from last year's text.
+/// </summary>
+internal static partial class ZeroListed
+{
+    public const string Id = "N.ZERO_LISTED";
+
+    public static Rule Rule() => new DelegateRule(Id, "「主要包括」所列的经济分类科目在公开06表中不为零", Check);
+
+    private static IEnumerable<Finding> Check(AuditContext c)
+    {
+        if (c.Table(TableIds.GpbBasicEconomic) is not { } table)
+        {
+            yield break;
+        }
+
+        // The 款 of table 06 by name, with their printed amounts.
+        var byName = table.Rows.Where(r => r.Key.Length == 5 && r.Key.All(char.IsAsciiDigit) && r.Label is { Length: >= 2 })
+            .GroupBy(r => Normalize(r.Label!)).ToDictionary(g => g.Key, g => g.First());
+        var name = c.TableName(table.Definition);
+        foreach (var section in c.Year.Narrative.Sections)
+        {
+            foreach (Match list in Listing().Matches(section.Text))
+            {
+                foreach (var item in list.Groups["items"].Value.Split(['、', '，', ',', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (!byName.TryGetValue(Normalize(item), out var row) || row.Cell("amount")?.Value is not { } amount || amount.Value != 0m)
+                    {
+                        continue;
+                    }
+
+                    var where = $"情况说明 {section.Number}、{section.Title}";
+                    yield return new Finding
+                    {
+                        Rule = Id, Severity = Severity.Warning, Location = where, Table = table.Definition,
+                        Message = $"{where}列出「{item}」，但{name}中「{row.Key} {row.Label}」为 {amount}：所列的支出并未发生，请核对是否沿用了上年的文字。",
+                        Actual = item, Expected = $"{row.Key} {amount}",
+                        Figures = [new FindingFigure(item, where, "叙述"), new FindingFigure(amount.ToString(), $"{name} {row.Key}", "表")],
+                    };
+                }
+            }
+        }
+    }
+
+    private static string Normalize(string text) => text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("（", "(", StringComparison.Ordinal).Replace("）", ")", StringComparison.Ordinal);
+
+    // 「主要包括办公费、电费、差旅费…」, 「主要用于：…」: a list of kinds of spending, up to the end of its sentence.
+    [GeneratedRegex(@"(?:主要)?(?:包括|用于)[：:]?(?<items>[^。；]{2,400})")]
+    private static partial Regex Listing();
+}
