@@ -26,6 +26,15 @@ public class PutuoPdfTests
     private static decimal? At(string table, string row, string column) => Year.Table(table)!.AmountAt(row, column)?.Value;
 
     [SkippableFact]
+    public void An_economic_row_printed_without_an_amount_stays_blank_not_a_made_up_zero()
+    {
+        // 30310 个人农业生产补贴 has no figure on page 17; 30309 奖励金 has 0.31.
+        var table = Year.Table(TableIds.GpbBasicEconomic)!;
+        Assert.Null(table.Row("30310")!.Cell("amount")?.Value);
+        Assert.Equal(0.31m, At(TableIds.GpbBasicEconomic, "30309", "amount"));
+    }
+
+    [SkippableFact]
     public void Department_year_and_the_shanghai_template_with_its_nine_tables()
     {
         Assert.Equal("上海市普陀区财政局", Year.Department.Name);

@@ -4,7 +4,7 @@ using Juesuan.Domain.Templates;
 namespace Juesuan.Audit.Rules;
 
 /// <summary>
-/// 列举为零的科目 (issue 13, item 8): 「公用经费…主要包括办公费、电费、差旅费…」 where table 06 prints 0.00 for 差旅费 —
+/// 列举为零的科目 (issue 13, item 8): 「公用经费…主要包括办公费、电费、差旅费…」 where table 06 prints 0.00 (or nothing) for 差旅费 —
 /// the list names spending that did not happen, usually copied from last year's text.
 /// </summary>
 internal static partial class ZeroListed
@@ -30,18 +30,21 @@ internal static partial class ZeroListed
             {
                 foreach (var item in list.Groups["items"].Value.Split(['、', '，', ',', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    if (!byName.TryGetValue(Normalize(item), out var row) || row.Cell("amount")?.Value is not { } amount || amount.Value != 0m)
+                    // Zero, or left blank (a layout that prints nothing for no spending); a cell that could not be read says nothing.
+                    if (!byName.TryGetValue(Normalize(item), out var row) || row.Cell("amount") is { } cell && (cell.Text is not null || cell.Value is { } v && v.Value != 0m))
                     {
                         continue;
                     }
+
+                    var amount = row.Cell("amount")?.Value is { } printed ? printed.ToString() : "空白";
 
                     var where = $"情况说明 {section.Number}、{section.Title}";
                     yield return new Finding
                     {
                         Rule = Id, Severity = Severity.Warning, Location = where, Table = table.Definition,
-                        Message = $"{where}列出「{item}」，但{name}中「{row.Key} {row.Label}」为 {amount}：所列的支出并未发生，请核对是否沿用了上年的文字。",
+                        Message = $"{where}列出「{item}」，但{name}中「{row.Key} {row.Label}」为{(amount == "空白" ? "空白" : " " + amount)}：所列的支出并未发生，请核对是否沿用了上年的文字。",
                         Actual = item, Expected = $"{row.Key} {amount}",
-                        Figures = [new FindingFigure(item, where, "叙述"), new FindingFigure(amount.ToString(), $"{name} {row.Key}", "表")],
+                        Figures = [new FindingFigure(item, where, "叙述"), new FindingFigure(amount, $"{name} {row.Key}", "表")],
                     };
                 }
             }

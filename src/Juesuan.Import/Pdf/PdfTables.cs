@@ -223,7 +223,7 @@ public static partial class PdfReportReader
             }
 
             result.AddRange(anchors.Select(a => (a.Word.Page, a.Word.Bottom,
-                $"{a.Word.Text}{string.Concat(a.Codes.OrderBy(c => c.Left).Select(c => c.Text))}\t{string.Concat(a.Label.Skip(1).OrderByDescending(w => Math.Round(w.Bottom)).ThenBy(w => w.Left).Select(w => w.Text))}\t{a.Values.GetValueOrDefault(0, "0.00")}")));
+                $"{a.Word.Text}{string.Concat(a.Codes.OrderBy(c => c.Left).Select(c => c.Text))}\t{string.Concat(a.Label.Skip(1).OrderByDescending(w => Math.Round(w.Bottom)).ThenBy(w => w.Left).Select(w => w.Text))}\t{a.Values.GetValueOrDefault(0, string.Empty)}")));
             result.AddRange(totals.Where(t => t.Values.Count > 0).Select(t => (t.Word.Page, t.Word.Bottom, $"{t.Word.Text}\t{t.Values[0]}")));
         }
 
