@@ -126,6 +126,19 @@ public class RuleTests
     }
 
     [Fact]
+    public void Shares_adjusted_to_reach_100_percent_are_said_to_be_so()
+    {
+        // 78.76 % and 21.24 % are right; 78.86 % and 21.14 % still add up to 100: the list was forced to 100 %.
+        var forced = Base.WithClaims(c => c.Is(Concepts.ExpenseBasic, section: "expenditure"), c => c with { SharePercent = P("78.86") })
+            .WithClaims(c => c.Is(Concepts.ExpenseProject, section: "expenditure"), c => c with { SharePercent = P("21.14") });
+        Assert.All(forced.Audit().Findings.Where(f => f.Rule == "N.SHARE" && f.Severity == Severity.Error), f => Assert.Contains("凑足 100%", f.Message, StringComparison.Ordinal));
+        Assert.Contains(forced.Audit().Findings, f => f.Rule == "N.SHARE" && f.Severity == Severity.Error);
+
+        var wrong = Base.WithClaims(c => c.Is(Concepts.ExpenseBasic, section: "expenditure"), c => c with { SharePercent = P("78.96") });
+        Assert.DoesNotContain(wrong.Audit().Findings, f => f.Rule == "N.SHARE" && f.Message.Contains("凑足", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_change_percent_inconsistent_with_the_change_is_an_error()
     {
         AssertFinds(Base.WithClaims(c => c.Is(Concepts.IncomeGrandTotal, section: "overview"), c => c with { ChangePercent = P("4.50") }), "N.CHANGE", Severity.Error);

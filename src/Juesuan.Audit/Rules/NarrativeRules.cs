@@ -133,6 +133,13 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Shares(AuditContext c)
     {
+        // Shares of one whole stated in one sentence that add up to exactly 100: when one of them is wrong beyond rounding,
+        // the writer most likely adjusted it to make the list reach 100 % — said so, because that is how a reviewer
+        // explains it to the preparer (issue 13, item 10).
+        var forcedTo100 = c.Year.Narrative.Claims.Where(x => x.SharePercent is not null && x.Sentence is not null)
+            .GroupBy(x => (x.Sentence, Whole: x.ShareOf ?? DefaultShareOf(x)))
+            .Where(g => g.Count() >= 2 && g.Sum(x => x.SharePercent!.Value.Value) == 100m)
+            .SelectMany(g => g).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.SharePercent is not null))
         {
             var denominatorKey = claim.ShareOf ?? DefaultShareOf(claim);
@@ -150,7 +157,9 @@ internal static partial class NarrativeRules
                 $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
                 (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按 {AuditContext.Format(numerator.Value.Value, 2)} ÷ {AuditContext.Format(denominator.Value.Value, 2)} 应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。"))
             {
-                yield return f;
+                yield return f.Kind == FindingKind.Violation && forcedTo100.Contains(claim)
+                    ? f with { Message = f.Message + "同句各项占比合计正好为 100%：看来是为凑足 100% 调整了这一项，请按实际数重新舍入。" }
+                    : f;
             }
         }
     }
