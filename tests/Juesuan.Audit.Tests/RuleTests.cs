@@ -508,6 +508,29 @@ public class RuleTests
     }
 
     [Fact]
+    public void Procurement_parts_add_up_sme_contracts_stay_within_and_a_spender_says_both()
+    {
+        DepartmentYear With(string total, string? goods, string? works, string? services, string? sme, string? micro = null) => Base with
+        {
+            Procurement = new Procurement
+            {
+                Total = Wan(total), Goods = goods is null ? null : Wan(goods), Works = works is null ? null : Wan(works), Services = services is null ? null : Wan(services),
+                SmeContracts = sme is null ? null : Wan(sme), SmallMicroContracts = micro is null ? null : Wan(micro),
+            },
+        };
+        static Finding[] Of(DepartmentYear y) => y.Audit().Findings.Where(f => f.Rule == "N.PROCUREMENT").ToArray();
+
+        Assert.Empty(Of(With("251.25万元", "4.79万元", "0万元", "246.47万元", "246.47万元", "0万元")));
+        Assert.Equal(Severity.Error, Assert.Single(Of(With("251.25万元", "4.79万元", "0万元", "236.47万元", "246.47万元"))).Severity);
+        Assert.Contains(Of(With("251.25万元", "4.79万元", "0万元", "246.47万元", "300.00万元")), f => f.Message.Contains("超过了政府采购总额", StringComparison.Ordinal));
+        Assert.Contains(Of(With("251.25万元", "4.79万元", "0万元", "246.47万元", "100.00万元", "120.00万元")), f => f.Message.Contains("小微企业", StringComparison.Ordinal));
+        Assert.Equal(Severity.Warning, Assert.Single(Of(With("251.25万元", null, null, null, null))).Severity);
+
+        // No procurement spending: nothing to split, nothing to say.
+        Assert.Empty(Of(With("0.00万元", null, null, null, null)));
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") });

@@ -29,6 +29,7 @@ internal static partial class NarrativeRules
         yield return Restatements.Rule();
         yield return Wording.Rule();
         yield return ZeroListed.Rule();
+        yield return ProcurementRule.Rule();
     }
 
     private static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
