@@ -59,7 +59,10 @@ public static partial class CorpusRunner
             report.Summary.Errors, report.Summary.Warnings, report.Summary.Infos, report.Summary.Rounding, report.Summary.NotChecked, unchanged);
 
         var baseline = Keys(report.Findings).ToHashSet(StringComparer.Ordinal);
-        var context = new Context(source, Layout.Of(source), year.Year);
+        var zeroItems = year.Table(Juesuan.Domain.Templates.TableIds.GpbBasicEconomic)?.Rows
+            .Where(r => r.Key.Length == 5 && r.Label is { Length: >= 2 } && r.Cell("amount") is var cell && (cell is null || (cell.Text is null && (cell.Value is null || cell.Value.Value.Value == 0m))))
+            .Select(r => r.Label!).Distinct().ToArray() ?? [];
+        var context = new Context(source, Layout.Of(source), year.Year) { ZeroItems = zeroItems };
         var results = new List<ClassRecall>();
         foreach (var defect in Mutators.All.Where(d => classes is null || classes.Contains(d.Id)))
         {

@@ -28,6 +28,9 @@ public sealed record DefectClass(string Id, string Title, Func<Context, Random, 
 /// <summary>A document with its layout and report year, as the mutators see it.</summary>
 public sealed record Context(CorpusSource Source, Layout Layout, int Year)
 {
+    /// <summary>The names of table 06's 款 printed as zero or blank in the unmutated document (for the zero-listed class).</summary>
+    public IReadOnlyList<string> ZeroItems { get; init; } = [];
+
     /// <summary>The lines of a kind.</summary>
     public IEnumerable<int> LinesOf(params LineKind[] kinds) => Enumerable.Range(0, Source.Lines.Count).Where(i => kinds.Contains(Layout.Kinds[i]));
 
@@ -64,7 +67,27 @@ public static partial class Mutators
         new("rate-without-percent", "增减率或完成率漏写 %", RateWithoutPercent),
         new("wan-without-yuan", "金额写作“万”而缺“元”", WanWithoutYuan),
         new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
+        new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
     ];
+
+    private static IEnumerable<Mutant> ZeroListed(Context c, Random random)
+    {
+        if (c.ZeroItems.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in ListStart().Matches(text))
+            {
+                var item = c.ZeroItems[random.Next(c.ZeroItems.Count)];
+                var at = m.Index + m.Length;
+                yield return c.One("zero-listed", line, segment, text[..at] + item + "、" + text[at..], new Anchor([], [item]), $"「{m.Value}」后加「{item}」");
+            }
+        }
+    }
 
     private static IEnumerable<Mutant> FlatContradiction(Context c, Random random)
     {
@@ -542,6 +565,10 @@ public static partial class Mutators
 
     [GeneratedRegex(@"(?:增加|减少)\s*(?<v>\d[\d,]{0,14}(?:\.\d{1,6})?)\s*万元(?=[，。；])")]
     private static partial Regex ChangeWithFigure();
+
+    // 「主要包括：」, 「主要包括」 at the start of a list of kinds of spending.
+    [GeneratedRegex(@"主要包括[：:]?(?=[\p{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex ListStart();
 
     [GeneratedRegex(@"(?:增长|下降|完成(?:年初|全年)?预算的)\s*(?<v>\d{1,4}\.\d{1,4})(?<p>%|％)(?=[，。；])")]
     private static partial Regex RateWithPercent();
