@@ -264,6 +264,9 @@ public sealed class AuditContext
     /// <summary>A difference of percentages in percentage points, to 4 decimals (0.0761165626 → "0.0761").</summary>
     public static string Points(decimal difference) => Format(Rounding.HalfUp(difference, 4));
 
+    /// <summary>A sentence cut for a message: at most <paramref name="length"/> characters, then 「…」.</summary>
+    public static string Excerpt(string? text, int length = 40) => text is null ? string.Empty : text.Length <= length ? text : text[..length] + "…";
+
     private string RowLabel(TableDefinition? definition, string rowKey, string? printed)
     {
         if (rowKey == FactIndex.TotalRowKey)

@@ -55,6 +55,13 @@ public sealed record ImportLimits
         };
     }
 
+    /// <summary>Why a file is too large to read under these limits, or null when it is not (one message for every reader).</summary>
+    internal string? TooLarge(string path)
+    {
+        var length = File.Exists(path) ? new FileInfo(path).Length : 0;
+        return length > FileBytes ? $"{Path.GetFileName(path)} 有 {Size(length)}，超过上限 {Size(FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。" : null;
+    }
+
     /// <summary>A size for people: 「100 MB」, 「512 KB」.</summary>
     internal static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
 }

@@ -25,9 +25,9 @@ public static class Importer
     public static ImportResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (File.Exists(path) && new FileInfo(path).Length is var length && length > ImportLimits.Current.FileBytes)
+        if (ImportLimits.Current.TooLarge(path) is { } tooLarge)
         {
-            return new ImportResult(null, [], $"{Path.GetFileName(path)} 有 {ImportLimits.Size(length)}，超过上限 {ImportLimits.Size(ImportLimits.Current.FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。");
+            return new ImportResult(null, [], tooLarge);
         }
 
         try

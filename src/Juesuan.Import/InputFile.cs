@@ -24,10 +24,9 @@ internal static class InputFile
         byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > limits.FileBytes)
+            if (limits.TooLarge(path) is { } tooLarge)
             {
-                error = $"{name} 有 {ImportLimits.Size(length)}，超过上限 {ImportLimits.Size(limits.FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。";
+                error = tooLarge;
                 return null;
             }
 

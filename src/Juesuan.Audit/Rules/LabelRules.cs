@@ -44,7 +44,7 @@ internal static partial class LabelRules
             var text = label.Text.Replace(" ", string.Empty, StringComparison.Ordinal);
             if (Garbled().Match(text) is { Success: true } garbled)
             {
-                yield return Error("D.YEAR", label, $"{KindName(label.Kind)}「{Short(label.Text)}」中的年度「{garbled.Value}」印刷不全或有误。", year.ToString(CultureInfo.InvariantCulture), garbled.Value);
+                yield return Error("D.YEAR", label, $"{KindName(label.Kind)}「{AuditContext.Excerpt(label.Text)}」中的年度「{garbled.Value}」印刷不全或有误。", year.ToString(CultureInfo.InvariantCulture), garbled.Value);
                 continue;
             }
 
@@ -65,7 +65,7 @@ internal static partial class LabelRules
                 }
 
                 var what = label.Kind == LabelKind.Date ? "「截至」日期" : KindName(label.Kind);
-                yield return Error("D.YEAR", label, $"{year} 年度决算的{what}「{Short(label.Text)}」写作 {printed} 年，应为 {year} 年。",
+                yield return Error("D.YEAR", label, $"{year} 年度决算的{what}「{AuditContext.Excerpt(label.Text)}」写作 {printed} 年，应为 {year} 年。",
                     year.ToString(CultureInfo.InvariantCulture), printed.ToString(CultureInfo.InvariantCulture));
             }
         }
@@ -78,7 +78,7 @@ internal static partial class LabelRules
         {
             if (label.Name is { Length: >= 2 } name && !Placeholder().IsMatch(name) && !known.Contains(CatalogText.NormalizeName(name)))
             {
-                yield return Error("D.NAME", label, $"表头「{Short(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
+                yield return Error("D.NAME", label, $"表头「{AuditContext.Excerpt(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
                     c.Year.Department.Name, name);
             }
         }
@@ -90,7 +90,7 @@ internal static partial class LabelRules
         {
             if (Placeholder().Match(label.Text) is { Success: true } m)
             {
-                yield return Error("D.PLACEHOLDER", label, $"{KindName(label.Kind)}「{Short(label.Text)}」中留有占位符「{m.Value}」。", actual: m.Value);
+                yield return Error("D.PLACEHOLDER", label, $"{KindName(label.Kind)}「{AuditContext.Excerpt(label.Text)}」中留有占位符「{m.Value}」。", actual: m.Value);
             }
         }
 
@@ -103,7 +103,6 @@ internal static partial class LabelRules
         }
     }
 
-    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     // A year with its 年, and the month after it where there is one (a publication date).
     [GeneratedRegex(@"(20[0-9]{2})年(?<month>[0-9]{1,2}月)?")]

@@ -34,7 +34,6 @@ internal static partial class NarrativeRules
 
     private static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
 
-    private static string Short(string? sentence) => sentence is null ? string.Empty : sentence.Length <= 60 ? sentence : sentence[..60] + "…";
 
     /// <summary>The table's statement of a fact (majority of table cells), else null.</summary>
     private static (Estimate Value, string Display, string Location, MoneyUnit Unit)? TableValue(AuditContext c, FactKey key)
@@ -148,7 +147,7 @@ internal static partial class NarrativeRules
             var denominator = denominatorKey is null ? null : ValueFor(c, denominatorKey, c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == denominatorKey && x.Amount is not null));
             if (numerator is null || denominator is null)
             {
-                yield return AuditContext.NotChecked("N.SHARE", $"「{Short(claim.Sentence)}」中的占比找不到{(numerator is null ? "分子" : "分母")}的数值", location: Where(c, claim));
+                yield return AuditContext.NotChecked("N.SHARE", $"「{AuditContext.Excerpt(claim.Sentence, 60)}」中的占比找不到{(numerator is null ? "分子" : "分母")}的数值", location: Where(c, claim));
                 continue;
             }
 
@@ -202,7 +201,7 @@ internal static partial class NarrativeRules
                 yield return new Finding
                 {
                     Rule = "N.CHANGE", Severity = Severity.Warning, Location = where,
-                    Message = $"{where}：同一句既写「{changed.Value}」又写「持平」，自相矛盾——「{Short(text)}」。",
+                    Message = $"{where}：同一句既写「{changed.Value}」又写「持平」，自相矛盾——「{AuditContext.Excerpt(text, 60)}」。",
                     Actual = changed.Value, Expected = "增减与持平只写其一",
                     Figures = [new FindingFigure(changed.Groups["v"].Value, where, "增减额")],
                 };
@@ -337,7 +336,7 @@ internal static partial class NarrativeRules
                 if (!Consistency.Check(list[0].prior, list[i].prior).Holds)
                 {
                     yield return Error(c, "N.IMPLIED_PRIOR", list[i].claim,
-                        $"{FactRule.Describe(c, key)}在两处隐含的上年数不同：「{Short(list[0].claim.Sentence)}」推出 {AuditContext.Format(list[0].prior.Value, 2)}，「{Short(list[i].claim.Sentence)}」推出 {AuditContext.Format(list[i].prior.Value, 2)}。",
+                        $"{FactRule.Describe(c, key)}在两处隐含的上年数不同：「{AuditContext.Excerpt(list[0].claim.Sentence, 60)}」推出 {AuditContext.Format(list[0].prior.Value, 2)}，「{AuditContext.Excerpt(list[i].claim.Sentence, 60)}」推出 {AuditContext.Format(list[i].prior.Value, 2)}。",
                         expected: AuditContext.Format(list[0].prior.Value, 2), actual: AuditContext.Format(list[i].prior.Value, 2));
                 }
             }
@@ -346,7 +345,7 @@ internal static partial class NarrativeRules
                 && !Consistency.Check(reference.Amount.In(MoneyUnit.WanYuan), list[0].prior).Holds)
             {
                 yield return Error(c, "N.IMPLIED_PRIOR", list[0].claim,
-                    $"{FactRule.Describe(c, key)}的上年数为 {reference.Amount}，而「{Short(list[0].claim.Sentence)}」隐含的上年数为 {AuditContext.Format(list[0].prior.Value, 2)}。",
+                    $"{FactRule.Describe(c, key)}的上年数为 {reference.Amount}，而「{AuditContext.Excerpt(list[0].claim.Sentence, 60)}」隐含的上年数为 {AuditContext.Format(list[0].prior.Value, 2)}。",
                     expected: reference.Amount.ToString(), actual: AuditContext.Format(list[0].prior.Value, 2));
             }
         }
@@ -682,7 +681,7 @@ internal static partial class NarrativeRules
                 var year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (year != c.Year.Year && year != c.Year.Year - 1)
                 {
-                    yield return Error(c, "N.YEAR", claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{Short(claim.Sentence)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);
+                    yield return Error(c, "N.YEAR", claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{AuditContext.Excerpt(claim.Sentence, 60)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);
                 }
             }
         }

@@ -60,7 +60,7 @@ internal static partial class Restatements
                 yield return new Finding
                 {
                     Rule = Id, Severity = Severity.Warning, Location = c.Year.Narrative.LocationOf(other.Claim).Describe(),
-                    Message = $"「{other.Name}」此处写作 {other.Value}{unit}，而报告中另有 {values[0].Select(s => s.Claim.Sentence).Distinct().Count()} 处写作 {meant.Value}{unit}（如「{Short(meant.Claim.Sentence)}」）：前后不一致，请核对。",
+                    Message = $"「{other.Name}」此处写作 {other.Value}{unit}，而报告中另有 {values[0].Select(s => s.Claim.Sentence).Distinct().Count()} 处写作 {meant.Value}{unit}（如「{AuditContext.Excerpt(meant.Claim.Sentence)}」）：前后不一致，请核对。",
                     Expected = $"{meant.Value}{unit}", Actual = $"{other.Value}{unit}",
                     Figures =
                     [
@@ -101,7 +101,6 @@ internal static partial class Restatements
         return name.Length >= 4 && !PerProject().IsMatch(name) ? new Stated(claim, name, kind, v) : null;
     }
 
-    private static string Short(string? sentence) => sentence is null ? string.Empty : sentence.Length <= 40 ? sentence : sentence[..40] + "…";
 
     // 「参保率」, 「满意度」: a rate that names no population of its own.
     [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{1,3}(?:率|度)$")]

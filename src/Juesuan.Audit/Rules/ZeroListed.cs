@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Templates;
 
 namespace Juesuan.Audit.Rules;
@@ -22,7 +23,7 @@ internal static partial class ZeroListed
 
         // The 款 of table 06 by name, with their printed amounts.
         var byName = table.Rows.Where(r => r.Key.Length == 5 && r.Key.All(char.IsAsciiDigit) && r.Label is { Length: >= 2 })
-            .GroupBy(r => Normalize(r.Label!)).ToDictionary(g => g.Key, g => g.First());
+            .GroupBy(r => CatalogText.NormalizeName(r.Label!)).ToDictionary(g => g.Key, g => g.First());
         var name = c.TableName(table.Definition);
         foreach (var section in c.Year.Narrative.Sections)
         {
@@ -31,7 +32,7 @@ internal static partial class ZeroListed
                 foreach (var item in list.Groups["items"].Value.Split(['、', '，', ',', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
                     // Zero, or left blank (a layout that prints nothing for no spending); a cell that could not be read says nothing.
-                    if (!byName.TryGetValue(Normalize(item), out var row) || row.Cell("amount") is { } cell && (cell.Text is not null || cell.Value is { } v && v.Value != 0m))
+                    if (!byName.TryGetValue(CatalogText.NormalizeName(item), out var row) || row.Cell("amount") is { } cell && (cell.Text is not null || cell.Value is { } v && v.Value != 0m))
                     {
                         continue;
                     }
@@ -50,8 +51,6 @@ internal static partial class ZeroListed
             }
         }
     }
-
-    private static string Normalize(string text) => text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("（", "(", StringComparison.Ordinal).Replace("）", ")", StringComparison.Ordinal);
 
     // 「主要包括办公费、电费、差旅费…」, 「主要用于：…」: a list of kinds of spending, up to the end of its sentence.
     [GeneratedRegex(@"(?:主要)?(?:包括|用于)[：:]?(?<items>[^。；]{2,400})")]
