@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Juesuan.Formats;
 using Juesuan.Audit;
 using Juesuan.Domain.Model;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 
 namespace Juesuan.Bench;
 
@@ -216,7 +217,7 @@ public class AuditBenchmarks
     private string _putuoPdf = null!;
 
     [Benchmark(Description = "import Putuo PDF (25 pages) with PdfPig")]
-    public Juesuan.Import.ImportResult ImportPutuoPdf() => Juesuan.Import.Pdf.PdfReportReader.ReadFile(_putuoPdf);
+    public Juesuan.Formats.ImportResult ImportPutuoPdf() => Juesuan.Import.Pdf.PdfReportReader.ReadFile(_putuoPdf);
 
     [Benchmark(Description = "pdftotext -layout, same PDF (reference)")]
     public int PdftotextLayout()
@@ -228,10 +229,10 @@ public class AuditBenchmarks
     }
 
     [Benchmark(Description = "import xigong-2022 text (1,397 lines)")]
-    public Juesuan.Import.ImportResult ImportXigong() => Juesuan.Import.Text.TextReportReader.Read(_xigongText, "xigong.txt");
+    public Juesuan.Formats.ImportResult ImportXigong() => Juesuan.Import.Text.TextReportReader.Read(_xigongText, "xigong.txt");
 
     [Benchmark(Description = "import zhenan-2023 text (706 lines)")]
-    public Juesuan.Import.ImportResult ImportZhenan() => Juesuan.Import.Text.TextReportReader.Read(_zhenanText, "zhenan.txt");
+    public Juesuan.Formats.ImportResult ImportZhenan() => Juesuan.Import.Text.TextReportReader.Read(_zhenanText, "zhenan.txt");
 
     [Benchmark(Description = "audit example (3 units, 9 tables, 31 claims)")]
     public AuditReport AuditExample() => Auditor.Audit(_example);

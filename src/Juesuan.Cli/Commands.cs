@@ -1,8 +1,9 @@
 using System.CommandLine;
+using Juesuan.Formats;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
 using Juesuan.Import;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.Storage;
 
 namespace Juesuan.Cli;
@@ -237,7 +238,7 @@ internal static class Commands
                     return ExitCodes.Usage;
                 }
 
-                data = Juesuan.Import.Excel.Workbook.Blank(template, parse.GetValue(year));
+                data = Juesuan.Formats.Excel.Workbook.Blank(template, parse.GetValue(year));
             }
             else
             {
@@ -266,10 +267,10 @@ internal static class Commands
                         return ExitCodes.Usage;
                     }
 
-                    Juesuan.Import.Excel.Workbook.Write(data, target);
+                    Juesuan.Formats.Excel.Workbook.Write(data, target);
                     break;
                 case var kind:
-                    var text = kind == "txt" ? Juesuan.Import.Text.TextReportWriter.Write(data) : DepartmentYearJson.Write(data);
+                    var text = kind == "txt" ? Juesuan.Formats.Text.TextReportWriter.Write(data) : DepartmentYearJson.Write(data);
                     if (target is null)
                     {
                         await context.Out.WriteAsync(text).ConfigureAwait(false);

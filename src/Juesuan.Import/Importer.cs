@@ -1,5 +1,6 @@
-using Juesuan.Import.Excel;
-using Juesuan.Import.Json;
+using Juesuan.Formats;
+using Juesuan.Formats.Excel;
+using Juesuan.Formats.Json;
 using Juesuan.Import.Pdf;
 using Juesuan.Import.Text;
 
@@ -25,32 +26,56 @@ public static class Importer
     public static ImportResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (ImportLimits.Current.TooLarge(path) is { } tooLarge)
+        if (Refusal(Path.GetFileName(path)) is { } refused)
         {
-            return new ImportResult(null, [], tooLarge);
+            return refused;
         }
 
+        return InputFile.ReadBytes(path, out var error) is { } content ? Read(content, Path.GetFileName(path)) : new ImportResult(null, [], error);
+    }
+
+    /// <summary>
+    /// Reads an input a host received as a stream (an upload), named <paramref name="name"/>: its ending picks the
+    /// reader; more than <see cref="ImportLimits.FileBytes"/> (of <paramref name="limits"/>, or the current ones) is refused before it is all read.
+    /// </summary>
+    public static async Task<ImportResult> ReadAsync(Stream content, string name, ImportLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
+        if (Refusal(name) is { } refused)
+        {
+            return refused;
+        }
+
+        var (bytes, error) = await InputFile.ReadBytesAsync(content, name, limits, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? new ImportResult(null, [], error) : Read(bytes, name);
+    }
+
+    /// <summary>Reads the bytes of an input named <paramref name="name"/> with the reader its ending names.</summary>
+    public static ImportResult Read(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
+        var file = Path.GetFileName(name);
         try
         {
-            return ReadByKind(path);
+            return Path.GetExtension(file).ToLowerInvariant() switch
+            {
+                ".json" => FromJson(DepartmentYearJson.Read(content, file), file),
+                ".xlsx" => Workbook.Read(content, file),
+                ".pdf" => PdfReportReader.Read(content, file),
+                ".txt" => TextReportReader.Read(content, file),
+                _ => Refusal(file)!,
+            };
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            return new ImportResult(null, [], $"{Path.GetFileName(path)} 读取超时：文字中有过长或结构异常的段落，未导入。");
+            return new ImportResult(null, [], $"{file} 读取超时：文字中有过长或结构异常的段落，未导入。");
         }
     }
 
-    private static ImportResult ReadByKind(string path)
-    {
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".json" => FromJson(DepartmentYearJson.ReadFile(path), Path.GetFileName(path)),
-            ".xlsx" => Workbook.Read(path),
-            ".pdf" => PdfReportReader.ReadFile(path),
-            ".txt" => TextReportReader.ReadFile(path),
-            var other => new ImportResult(null, [], $"{Path.GetFileName(path)}：不能导入 {other} 文件；可导入 {string.Join("、", Extensions)}。"),
-        };
-    }
+    private static ImportResult? Refusal(string name) => CanRead(name) ? null
+        : new ImportResult(null, [], $"{Path.GetFileName(name)}：不能导入 {(Path.GetExtension(name) is { Length: > 0 } e ? e : "无扩展名的")} 文件；可导入 {string.Join("、", Extensions)}。");
 
     private static ImportResult FromJson(JsonReadResult result, string file) => new(
         result.Success ? result.Value : null,

@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 
 namespace Juesuan.Storage;
 

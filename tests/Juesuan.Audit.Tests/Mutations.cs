@@ -1,6 +1,6 @@
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.TestSupport;
 
 namespace Juesuan.Audit.Tests;

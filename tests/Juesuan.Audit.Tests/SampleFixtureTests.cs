@@ -1,5 +1,5 @@
 using Juesuan.Domain.Model;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 
 namespace Juesuan.Audit.Tests;
 

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Juesuan.Audit;
 using Juesuan.Documents.AuditReports;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.TestSupport;
 
 namespace Juesuan.Documents.Tests;
@@ -121,7 +121,7 @@ public sealed class IncompleteAuditTests
     [Fact]
     public void Text_html_and_workbook_say_the_audit_is_incomplete_and_never_no_problem()
     {
-        var year = Juesuan.Import.Json.DepartmentYearJson.ReadFile(Juesuan.TestSupport.Paths.Example).Value!;
+        var year = Juesuan.Formats.Json.DepartmentYearJson.ReadFile(Juesuan.TestSupport.Paths.Example).Value!;
         var report = Juesuan.Audit.Auditor.Audit(year, rules: [new Failing()]);
         var text = Juesuan.Documents.AuditReports.AuditText.Render(report);
         var html = Juesuan.Documents.AuditReports.AuditHtml.Render([report]);

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Juesuan.Documents.Evaluations;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.TestSupport;
 
 namespace Juesuan.Documents.Tests;

@@ -1,6 +1,6 @@
 using Juesuan.Documents.Disclosure;
 using Juesuan.Domain.Model;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.TestSupport;
 
 namespace Juesuan.Documents.Tests;

@@ -1,3 +1,5 @@
+using Juesuan.Formats;
+using Juesuan.Formats.Text;
 using Juesuan.Import.Pdf;
 using Juesuan.Audit;
 using Juesuan.Documents.Disclosure;

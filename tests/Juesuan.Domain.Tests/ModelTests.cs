@@ -1,7 +1,7 @@
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.TestSupport;
 
 namespace Juesuan.Domain.Tests;

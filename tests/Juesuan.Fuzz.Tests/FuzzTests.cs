@@ -213,7 +213,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
 
         changed++;
-        var kept = Juesuan.Import.Json.DepartmentYearJson.Write(result.Value) + string.Join("\n", result.Issues.Select(i => i.Message));
+        var kept = Juesuan.Formats.Json.DepartmentYearJson.Write(result.Value) + string.Join("\n", result.Issues.Select(i => i.Message));
         var figure = m.Groups["b"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
         var normalized = kept.Replace(",", string.Empty, StringComparison.Ordinal);
         var asNumber = decimal.TryParse(figure, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v.ToString(CultureInfo.InvariantCulture) : figure;

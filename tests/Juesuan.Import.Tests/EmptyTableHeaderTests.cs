@@ -1,4 +1,4 @@
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.Import.Text;
 
 namespace Juesuan.Import.Tests;

@@ -1,3 +1,5 @@
+using Juesuan.Formats;
+using Juesuan.Formats.Text;
 using Juesuan.TestSupport;
 
 namespace Juesuan.Import.Tests;
@@ -13,10 +15,10 @@ public sealed class ImporterTests : IDisposable
     {
         Assert.True(Importer.ReadFile(Paths.Example).Success);
         var xlsx = Path.Combine(_folder, "example.xlsx");
-        Excel.Workbook.Write(Importer.ReadFile(Paths.Example).Value!, xlsx);
+        Formats.Excel.Workbook.Write(Importer.ReadFile(Paths.Example).Value!, xlsx);
         Assert.Equal("青石县医疗保障局", Importer.ReadFile(xlsx).Value!.Department.Name);
         var txt = Path.Combine(_folder, "example.txt");
-        File.WriteAllText(txt, Text.TextReportWriter.Write(Importer.ReadFile(Paths.Example).Value!));
+        File.WriteAllText(txt, TextReportWriter.Write(Importer.ReadFile(Paths.Example).Value!));
         Assert.Equal(9, Importer.ReadFile(txt).Value!.Tables.Count);
     }
 
@@ -43,6 +45,40 @@ public sealed class ImporterTests : IDisposable
         Assert.Equal(
             new[] { "a.json", "b.pdf", "c.xlsx", "d.txt" },
             Importer.FilesIn(_folder).Select(f => Path.GetFileName(f)).ToArray());
+    }
+
+    [Fact]
+    public async Task A_stream_reads_as_its_file_would_and_one_beyond_the_limit_is_refused_unread()
+    {
+        var fromFile = Importer.ReadFile(Paths.Example).Value!;
+        await using (var upload = new NonSeekable(File.ReadAllBytes(Paths.Example)))
+        {
+            var fromStream = await Importer.ReadAsync(upload, "qingshi-2024.json");
+            Assert.Equal(Formats.Json.DepartmentYearJson.Write(fromFile), Formats.Json.DepartmentYearJson.Write(fromStream.Value!));
+        }
+
+        var text = TextReportWriter.Write(fromFile);
+        using (var upload = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))
+        {
+            Assert.Equal(9, (await Importer.ReadAsync(upload, "上传的报告.TXT")).Value!.Tables.Count);
+        }
+
+        var endless = new NonSeekable(new byte[200_000]);
+        var refused = await Importer.ReadAsync(endless, "big.pdf", new ImportLimits { FileBytes = 1000 });
+        Assert.False(refused.Success);
+        Assert.Contains("big.pdf 有", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("以上，超过上限", refused.Error, StringComparison.Ordinal);
+        Assert.True(endless.Position < 200_000, "reading stopped once the limit was passed");
+
+        Assert.Contains("不能导入", (await Importer.ReadAsync(new MemoryStream([1, 2]), "报告.doc")).Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>An upload as a web server hands it over: forward-only, length unknown.</summary>
+    private sealed class NonSeekable(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,4 +1,5 @@
 using System.Text;
+using Juesuan.Formats;
 
 namespace Juesuan.Import.Tests;
 

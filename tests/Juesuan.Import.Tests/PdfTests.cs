@@ -1,3 +1,4 @@
+using Juesuan.Formats;
 using Juesuan.Audit;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
@@ -240,7 +241,7 @@ public class PdfFontProgramTests
         var quick = PdfReportReader.ReadFile(path);
         var full = PdfReportReader.ReadFile(path, alwaysParseFontPrograms: true);
         Assert.True(quick.Success && full.Success, quick.Error ?? full.Error);
-        Assert.Equal(Json.DepartmentYearJson.Write(full.Value!), Json.DepartmentYearJson.Write(quick.Value!));
+        Assert.Equal(Formats.Json.DepartmentYearJson.Write(full.Value!), Formats.Json.DepartmentYearJson.Write(quick.Value!));
         Assert.Equal(full.Issues.Select(i => i.ToString()), quick.Issues.Select(i => i.ToString()));
     }
 

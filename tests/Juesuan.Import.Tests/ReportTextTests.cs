@@ -1,3 +1,4 @@
+using Juesuan.Formats;
 using Juesuan.Import.Text;
 
 namespace Juesuan.Import.Tests;
@@ -10,11 +11,11 @@ public class ReportTextTests
     [InlineData("⼀般公共预算", "一般公共预算")]   // U+2F00 Kangxi
     [InlineData("⻓期⻛险⻢上", "长期风险马上")]
     public void Radical_code_points_become_the_ideographs_they_stand_for(string extracted, string expected) =>
-        Assert.Equal(expected, ReportText.Normalize(extracted));
+        Assert.Equal(expected, PrintedText.Normalize(extracted));
 
     [Fact]
     public void Full_width_punctuation_is_kept() =>
-        Assert.Equal("单位：万元（本级）", ReportText.Normalize("单位：万元（本级）"));
+        Assert.Equal("单位：万元（本级）", PrintedText.Normalize("单位：万元（本级）"));
 }
 
 /// <summary>The report's year, from its titles and every year its text mentions.</summary>

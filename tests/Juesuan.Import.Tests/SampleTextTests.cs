@@ -1,3 +1,4 @@
+using Juesuan.Formats;
 using Juesuan.Audit;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Juesuan.Domain.Model;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.TestSupport;
 using NJsonSchema;
 

@@ -1,6 +1,8 @@
+using Juesuan.Formats;
+using Juesuan.Formats.Text;
 using Juesuan.Audit;
 using Juesuan.Domain.Model;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Json;
 using Juesuan.Import.Text;
 using Juesuan.TestSupport;
 

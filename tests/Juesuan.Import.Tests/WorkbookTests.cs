@@ -1,9 +1,10 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Juesuan.Formats;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
-using Juesuan.Import.Excel;
-using Juesuan.Import.Json;
+using Juesuan.Formats.Excel;
+using Juesuan.Formats.Json;
 using Juesuan.TestSupport;
 
 namespace Juesuan.Import.Tests;

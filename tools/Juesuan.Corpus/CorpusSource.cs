@@ -1,3 +1,4 @@
+using Juesuan.Formats;
 using Juesuan.Import;
 using Juesuan.Import.Pdf;
 using Juesuan.Import.Text;
@@ -49,7 +50,7 @@ public abstract class CorpusSource
             return ReportText.Lines(File.ReadAllText(path)).Select(l => $"{l.Number,5}  {l.Text}");
         }
 
-        if (PdfReportReader.ReadWordsOf(path, false, out var words, out _) is { } error)
+        if (PdfReportReader.ReadWordsOf(File.ReadAllBytes(path), System.IO.Path.GetFileName(path), false, out var words, out _) is { } error)
         {
             return [error];
         }
@@ -73,7 +74,7 @@ public abstract class CorpusSource
 
         if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
-            if (PdfReportReader.ReadWordsOf(path, false, out var words, out var pageCount) is not null)
+            if (PdfReportReader.ReadWordsOf(File.ReadAllBytes(path), System.IO.Path.GetFileName(path), false, out var words, out var pageCount) is not null)
             {
                 return null;
             }

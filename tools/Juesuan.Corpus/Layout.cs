@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Juesuan.Formats;
 using Juesuan.Domain.Templates;
 using Juesuan.Import.Text;
 
@@ -58,7 +59,7 @@ public sealed partial class Layout
         var seenRow = false;
         for (var i = 0; i < count; i++)
         {
-            var text = ReportText.Normalize(source.LineText(i)).Trim();
+            var text = PrintedText.Normalize(source.LineText(i)).Trim();
             var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal);
             if (ReportText.IsContentsEntry(text))
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Juesuan.Formats;
 using Juesuan.Import.Text;
 
 namespace Juesuan.Corpus;
@@ -279,7 +280,7 @@ public static partial class Mutators
         {
             // Totals printed under the rows (人员经费合计 …) stay where they are: a slip moves the rows' figures.
             var rows = block.ToArray();
-            while (rows.Length > 0 && ReportText.Normalize(c.Source.LineText(rows[^1])).Contains("合计", StringComparison.Ordinal))
+            while (rows.Length > 0 && PrintedText.Normalize(c.Source.LineText(rows[^1])).Contains("合计", StringComparison.Ordinal))
             {
                 rows = rows[..^1];
             }
@@ -306,7 +307,7 @@ public static partial class Mutators
                     edits.AddRange(column.Shift(c, rows[j], j + 1 < rows.Length ? rows[j + 1] : null, first: j == k));
                 }
 
-                var label = ReportText.Normalize(c.Source.LineText(rows[k])).Trim();
+                var label = PrintedText.Normalize(c.Source.LineText(rows[k])).Trim();
                 yield return new Mutant("table-shift", $"{block.Key.Item1}：自「{(label.Length > 24 ? label[..24] : label)}」起数值上移一行", edits,
                     new Anchor([], [], block.Key.Item1, Rule: "T.ROWS_SHIFTED"), c.Source.Pages[c.Source.Lines[rows[k]][0]], rows[k]);
             }

@@ -1,5 +1,5 @@
-using Juesuan.Import.Text;
-using Juesuan.Import.Pdf;
+using Juesuan.Formats;
+using UglyToad.PdfPig;
 
 namespace Juesuan.Documents.Disclosure;
 
@@ -32,7 +32,12 @@ public static class DisclosurePdf
     public static IReadOnlyDictionary<HeadingBlock, int> Pages(DisclosureDocument document, string pdf)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var texts = PdfReportReader.PageTexts(pdf).Select(t => Squeeze(ReportText.Normalize(t))).ToList();
+        List<string> texts;
+        using (var read = PdfDocument.Open(pdf))
+        {
+            texts = read.GetPages().Select(p => Squeeze(PrintedText.Normalize(p.Text))).ToList();
+        }
+
 
         var result = new Dictionary<HeadingBlock, int>(ReferenceEqualityComparer.Instance);
         var from = texts.FindLastIndex(t => t.Contains("目录", StringComparison.Ordinal)) + 1;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Juesuan.Formats;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
 using Juesuan.Import.Text;
@@ -36,21 +37,27 @@ public static partial class PdfReportReader
     internal static ImportResult ReadFile(string path, bool alwaysParseFontPrograms)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var file = Path.GetFileName(path);
-        return ReadWordsOf(path, alwaysParseFontPrograms, out var words, out var pageCount) is { } error
-            ? new ImportResult(null, [], error)
-            : FromWords(words, pageCount, file);
+        return InputFile.ReadBytes(path, out var error) is { } content
+            ? Read(content, Path.GetFileName(path), alwaysParseFontPrograms)
+            : new ImportResult(null, [], error);
     }
 
-    /// <summary>The words of a PDF with their boxes, or the reason the file cannot be read.</summary>
-    internal static string? ReadWordsOf(string path, bool alwaysParseFontPrograms, out List<PdfWord> words, out int pageCount)
+    /// <summary>Reads a PDF from the bytes of an input named <paramref name="file"/>.</summary>
+    public static ImportResult Read(byte[] content, string file) => Read(content, file, alwaysParseFontPrograms: false);
+
+    private static ImportResult Read(byte[] content, string file, bool alwaysParseFontPrograms) =>
+        ReadWordsOf(content, file, alwaysParseFontPrograms, out var words, out var pageCount) is { } error
+            ? new ImportResult(null, [], error)
+            : FromWords(words, pageCount, file);
+
+    /// <summary>The words of a PDF with their boxes, or the reason it cannot be read.</summary>
+    internal static string? ReadWordsOf(byte[] content, string file, bool alwaysParseFontPrograms, out List<PdfWord> words, out int pageCount)
     {
-        var file = Path.GetFileName(path);
         words = [];
         pageCount = 0;
         try
         {
-            (words, pageCount) = TextOnlyParsing.Read(path, ReadWords, alwaysParseFontPrograms);
+            (words, pageCount) = TextOnlyParsing.Read(content, ReadWords, alwaysParseFontPrograms);
             return null;
         }
         catch (PdfDocumentEncryptedException)
@@ -96,7 +103,7 @@ public static partial class PdfReportReader
     public static IReadOnlyList<string> PageTexts(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return TextOnlyParsing.Read(path, document => document.GetPages().Select(p => p.Text).ToArray());
+        return TextOnlyParsing.Read(File.ReadAllBytes(path), document => document.GetPages().Select(p => p.Text).ToArray());
     }
 
     private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document)
@@ -124,7 +131,7 @@ public static partial class PdfReportReader
         var right = letters.Max(l => Math.Max(l.StartBaseLine.X, l.EndBaseLine.X));
         var baseline = letters.Min(l => l.StartBaseLine.Y);
         var size = letters.Max(l => l.PointSize);
-        return new(page.Number, ReportText.Normalize(word.Text).Trim(), left, right, baseline, size);
+        return new(page.Number, PrintedText.Normalize(word.Text).Trim(), left, right, baseline, size);
     }
 
     /// <summary>The document as lines: narrative lines from baselines, tables as rebuilt tab-separated rows.</summary>

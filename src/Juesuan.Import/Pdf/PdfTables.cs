@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Juesuan.Formats;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;

@@ -37,10 +37,10 @@ internal sealed class TextOnlyParsing : ILog
     public static ParsingOptions Full => new() { UseLenientParsing = true };
 
     /// <summary>
-    /// Opens <paramref name="path"/> and reads it with <paramref name="read"/>, first without font programs and again
+    /// Opens the PDF <paramref name="content"/> and reads it with <paramref name="read"/>, first without font programs and again
     /// with them when that was not enough (or at once when <paramref name="alwaysParseFontPrograms"/>).
     /// </summary>
-    public static T Read<T>(string path, Func<PdfDocument, T> read, bool alwaysParseFontPrograms = false)
+    public static T Read<T>(byte[] content, Func<PdfDocument, T> read, bool alwaysParseFontPrograms = false)
     {
         var (options, log) = Create();
         if (!alwaysParseFontPrograms)
@@ -48,7 +48,7 @@ internal sealed class TextOnlyParsing : ILog
             // Whatever goes wrong without the programs (an exception included) is left to the full read to settle.
             try
             {
-                using var document = PdfDocument.Open(path, options);
+                using var document = PdfDocument.Open(content, options);
                 var quick = read(document);
                 if (!log.NeedsFontPrograms)
                 {
@@ -60,7 +60,7 @@ internal sealed class TextOnlyParsing : ILog
             }
         }
 
-        using var full = PdfDocument.Open(path, Full);
+        using var full = PdfDocument.Open(content, Full);
         return read(full);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Juesuan.Formats;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
@@ -477,7 +478,7 @@ internal static partial class NarrativeReader
             var (index, number, title) = headings[h];
             var end = Math.Min(h + 1 < headings.Count ? headings[h + 1].Index : lines.Count, NextPart(lines, index + 1));
             var body = string.Concat(Enumerable.Range(index + 1, Math.Max(0, end - index - 1)).Where(i => !InTable(i)).Select(i => lines[i].Text.Trim()));
-            var text = ReportText.ChinesePunctuation(body.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal));
+            var text = PrintedText.ChinesePunctuation(body.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal));
             result.Add(new Section(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = text }, text, lines[index]));
         }
 
@@ -500,7 +501,7 @@ internal static partial class NarrativeReader
     /// <summary>The template section a printed heading is, by title and then by keywords (numbering differs by province).</summary>
     internal static string? SectionKey(string title, Template template)
     {
-        var key = Template.TitleKey(ReportText.ChinesePunctuation(title));
+        var key = Template.TitleKey(PrintedText.ChinesePunctuation(title));
         var exact = template.Sections.FirstOrDefault(s => Template.TitleKey(s.Title) == key);
         if (exact is not null)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Model;
+using Juesuan.Formats;
 
 namespace Juesuan.Import.Text;
 
@@ -27,9 +28,8 @@ public sealed record ReportLine(int Number, string Text)
 }
 
 /// <summary>
-/// Text as extracted from published reports, normalised: CJK radical code points (⻔, ⼀ — U+2E80–U+2FDF, from CFF CJK
-/// fonts) mapped to the unified ideographs, ASCII brackets and quotes around Chinese text made full-width, page numbers
-/// ("- 5 -") dropped. Full-width punctuation is kept (NFKC over the whole text would turn ：，（） into ASCII).
+/// Text as extracted from published reports, as lines: each normalised (<see cref="PrintedText.Normalize"/>), page
+/// numbers ("- 5 -") dropped; and what the readers ask of a line (numbers, years, contents entries, unit names).
 /// </summary>
 public static partial class ReportText
 {
@@ -42,7 +42,7 @@ public static partial class ReportText
         foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             number++;
-            var line = Normalize(raw);
+            var line = PrintedText.Normalize(raw);
             if (PageNumber().IsMatch(line))
             {
                 continue;
@@ -53,50 +53,6 @@ public static partial class ReportText
 
         return lines;
     }
-
-    // Equivalent_Unified_Ideograph of U+2E80–U+2EFF (Unicode Character Database, EquivalentUnifiedIdeograph.txt, as
-    // Perl's Unicode::UCD ships it); empty where the radical has no equivalent.
-    private const string RadicalsSupplementHex =
-        ",5382,4E5B,4E5A,4E59,4EBB,5182,20628,5200,5202,535C,353E,5C0F,5C0F,5140,5C23,5C22,21BC2,5DF3,5E7A,5F51,5F50,5FC4,5FC3,624C,6535,,65E1,65E5,6708,6B7A,6BCD,6C11,6C35,6C3A,706C,722B,722B,4E2C,725B,72AD,738B,24D14,76EE,793A,793B,25AD7,7CF9,7E9F,7F53,7F52,34C1,5197,2626B,7F8A,2634C,2634B,8002,8080,807F,8089,26951,8279,8279,8279,864E,8864,8980,897F,89C1,89D2,278B2,8BA0,8D1D,27FB7,8F66,8FB6,8FB6,8FB6,9091,9485,9577,9578,957F,95E8,28E0F,961D,96E8,9752,97E6,9875,98CE,98DE,98DF,2967F,98E0,9963,29810,9A6C,9AA8,9B3C,9C7C,9E1F,5364,9EA6,9EC4,9EFE,6589,9F50,6B6F,9F7F,7ADC,9F99,9F9C,4E80,9F9F,,,,,,,,,,,,";
-
-    private static readonly string?[] RadicalsSupplement = RadicalsSupplementHex.Split(',')
-        .Select(h => h.Length == 0 ? null : char.ConvertFromUtf32(int.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture))).ToArray();
-
-    /// <summary>Normalises one piece of text (see the type's summary).</summary>
-    public static string Normalize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is >= '\u2E80' and <= '\u2EFF')
-            {
-                // The supplement does not decompose (NFKC leaves ⻔ and ⻘ alone): Unicode's equivalent ideographs.
-                sb.Append(RadicalsSupplement[c - '\u2E80'] ?? c.ToString());
-            }
-            else if (c is >= '\u2F00' and <= '\u2FDF')
-            {
-                // Kangxi radicals decompose (NFKC) to the ideographs they stand for; only those characters are decomposed.
-                sb.Append(c.ToString().Normalize(NormalizationForm.FormKC));
-            }
-            else if (c is '\u00A0' or '\u2002' or '\u2003' or '\u2009')
-            {
-                sb.Append(' ');
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        // Markdown bold markers (**…**) left by some text extractions are formatting, not content.
-        // Trailing tabs are blank cells of tab-separated tables and are kept.
-        return sb.ToString().Replace("**", string.Empty, StringComparison.Ordinal).TrimEnd(' ', '\u3000', '\r');
-    }
-
-    /// <summary>Makes brackets full-width and quotes curly, as the catalog and templates print them.</summary>
-    public static string ChinesePunctuation(string text) =>
-        text.Replace('(', '（').Replace(')', '）').Replace("\"三公\"", "“三公”", StringComparison.Ordinal);
 
     /// <summary>True when <paramref name="token"/> is a number as tables print them ("1,234.56", "0.00", "-3").</summary>
     public static bool IsNumber(string token) => NumberToken().IsMatch(token);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Juesuan.Formats;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
 
@@ -16,8 +17,14 @@ public static partial class TextReportReader
     public static ImportResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var file = Path.GetFileName(path);
-        if (InputFile.ReadText(path, out var error, out var note) is not { } text)
+        return InputFile.ReadBytes(path, out var error) is { } bytes ? Read(bytes, Path.GetFileName(path)) : new ImportResult(null, [], error);
+    }
+
+    /// <summary>Reads a report from the bytes of an input named <paramref name="file"/> (UTF-8, UTF-16 or GBK text).</summary>
+    public static ImportResult Read(byte[] content, string file)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (InputFile.DecodeText(content, file, out var error, out var note) is not { } text)
         {
             return new ImportResult(null, [], error);
         }

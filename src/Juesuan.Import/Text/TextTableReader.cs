@@ -1,3 +1,4 @@
+using Juesuan.Formats;
 using Juesuan.Domain;
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Catalogs;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Juesuan.Formats;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
@@ -115,7 +116,7 @@ internal static partial class TextTableReader
     /// <summary>A label reduced to what identifies it: no ordinal, no spaces, 部门→单位, no 财政拨款, 总计 of 本年 → 合计.</summary>
     internal static string LabelKey(string label)
     {
-        var s = CatalogText.NormalizeName(ReportText.ChinesePunctuation(label));
+        var s = CatalogText.NormalizeName(PrintedText.ChinesePunctuation(label));
         s = Ordinal().Replace(s, string.Empty);
         s = s.Replace("（含专用结余）", string.Empty, StringComparison.Ordinal).Replace("部门", "单位", StringComparison.Ordinal)
             .Replace("财政拨款", string.Empty, StringComparison.Ordinal);

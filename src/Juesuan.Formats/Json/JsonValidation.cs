@@ -1,7 +1,7 @@
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
 
-namespace Juesuan.Import.Json;
+namespace Juesuan.Formats.Json;
 
 /// <summary>
 /// Checks a deserialised department-year for what the JSON shape cannot express: a plausible year, a known template,

@@ -3,11 +3,11 @@ using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
 
-namespace Juesuan.Import.Text;
+namespace Juesuan.Formats.Text;
 
 /// <summary>
 /// Writes a department-year as report text in the tab-separated layout of the published samples (narrative first, then
-/// the tables by template order): simple, but complete enough that <see cref="TextReportReader"/> reads it back equal.
+/// the tables by template order): simple, but complete enough that the text reader (Juesuan.Import) reads it back equal.
 /// </summary>
 public static class TextReportWriter
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Juesuan.Import;
+namespace Juesuan.Formats;
 
 /// <summary>
 /// 导入上限: how large an input Juesuan reads, so that no file — a 200 MB text, a zip bomb, a table of a million rows —
@@ -56,14 +56,18 @@ public sealed record ImportLimits
     }
 
     /// <summary>Why a file is too large to read under these limits, or null when it is not (one message for every reader).</summary>
-    internal string? TooLarge(string path)
+    public string? TooLarge(string path)
     {
         var length = File.Exists(path) ? new FileInfo(path).Length : 0;
-        return length > FileBytes ? $"{Path.GetFileName(path)} 有 {Size(length)}，超过上限 {Size(FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。" : null;
+        return length > FileBytes ? TooLargeMessage(Path.GetFileName(path), length) : null;
     }
 
+    /// <summary>The refusal of an input named <paramref name="name"/> of <paramref name="length"/> bytes (or more, when <paramref name="atLeast"/>).</summary>
+    public string TooLargeMessage(string name, long length, bool atLeast = false) =>
+        $"{name} 有 {Size(length)}{(atLeast ? "以上" : string.Empty)}，超过上限 {Size(FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。";
+
     /// <summary>A size for people: 「100 MB」, 「512 KB」.</summary>
-    internal static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
+    public static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
 }
 
 /// <summary>An input beyond one of the <see cref="ImportLimits"/>: its message says which and how to raise it.</summary>

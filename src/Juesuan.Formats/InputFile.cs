@@ -1,43 +1,88 @@
 using System.Text;
 
-namespace Juesuan.Import;
+namespace Juesuan.Formats;
 
 /// <summary>Reading an input file, with the failure as a Chinese message rather than an exception.</summary>
-internal static class InputFile
+public static class InputFile
 {
     static InputFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// The file's text, or null with <paramref name="error"/> saying why it could not be read. UTF-8 (with or without
-    /// BOM) and UTF-16 with BOM are read as such; a file that is not UTF-8 but reads as Chinese in GB18030 (GBK, as saved on
-    /// Chinese Windows) is read so and said in <paramref name="note"/>. Size, length and line limits
-    /// (<see cref="ImportLimits"/>) are enforced here; the character and line limits only for report text
-    /// (<paramref name="report"/>), not for JSON, which writers put on one line.
+    /// The bytes of a file, or null with <paramref name="error"/> saying why they could not be read (missing, no access,
+    /// larger than <see cref="ImportLimits.FileBytes"/>).
     /// </summary>
-    public static string? ReadText(string path, out string? error, out string? note, bool report = true)
+    public static byte[]? ReadBytes(string path, out string? error)
     {
-        note = null;
-        var name = Path.GetFileName(path);
-        var limits = ImportLimits.Current;
-        byte[] bytes;
+        ArgumentNullException.ThrowIfNull(path);
         try
         {
-            if (limits.TooLarge(path) is { } tooLarge)
+            if (ImportLimits.Current.TooLarge(path) is { } tooLarge)
             {
                 error = tooLarge;
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            error = null;
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = $"无法读取文件 {name}：{(e is UnauthorizedAccessException ? "没有读取权限" : e is FileNotFoundException or DirectoryNotFoundException ? "文件不存在" : "读取出错")}。";
+            error = $"无法读取文件 {Path.GetFileName(path)}：{(e is UnauthorizedAccessException ? "没有读取权限" : e is FileNotFoundException or DirectoryNotFoundException ? "文件不存在" : "读取出错")}。";
             return null;
         }
+    }
 
+    /// <summary>
+    /// The content of a stream (an upload) named <paramref name="name"/>, read up to <see cref="ImportLimits.FileBytes"/>
+    /// (of <paramref name="limits"/>, or the current ones):
+    /// no content and the refusal when it is larger, so a host never holds more than the limit.
+    /// </summary>
+    public static async Task<(byte[]? Content, string? Error)> ReadBytesAsync(Stream stream, string name, ImportLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        limits ??= ImportLimits.Current;
+        var limit = limits.FileBytes;
+        if (stream.CanSeek && stream.Length - stream.Position > limit)
+        {
+            return (null, limits.TooLargeMessage(name, stream.Length - stream.Position));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, limits.TooLargeMessage(name, buffer.Length + read, atLeast: true));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>The file's text, or null with <paramref name="error"/> saying why (see <see cref="DecodeText"/>).</summary>
+    public static string? ReadText(string path, out string? error, out string? note, bool report = true)
+    {
+        note = null;
+        return ReadBytes(path, out error) is { } bytes ? DecodeText(bytes, Path.GetFileName(path), out error, out note, report) : null;
+    }
+
+    /// <summary>
+    /// The text of <paramref name="bytes"/> (an input named <paramref name="name"/>), or null with
+    /// <paramref name="error"/> saying why it could not be read. UTF-8 (with or without BOM) and UTF-16 with BOM are read
+    /// as such; bytes that are not UTF-8 but read as Chinese in GB18030 (GBK, as saved on Chinese Windows) are read so and
+    /// said in <paramref name="note"/>. The character and line limits (<see cref="ImportLimits"/>) are enforced only for
+    /// report text (<paramref name="report"/>), not for JSON, which writers put on one line.
+    /// </summary>
+    public static string? DecodeText(byte[] bytes, string name, out string? error, out string? note, bool report = true)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var limits = ImportLimits.Current;
         var text = Decode(bytes, out note);
         if (text is null)
         {

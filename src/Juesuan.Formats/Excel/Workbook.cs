@@ -5,9 +5,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
-using Juesuan.Import.Text;
+using Juesuan.Formats;
 
-namespace Juesuan.Import.Excel;
+namespace Juesuan.Formats.Excel;
 
 /// <summary>
 /// The Excel workbook finance officers fill in (填报模板): a sheet 「部门」 with the department and year, 「单位」 with the units,
@@ -84,15 +84,24 @@ public static class Workbook
     internal static ImportResult Read(string path, ImportLimits limits)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var file = Path.GetFileName(path);
+        return InputFile.ReadBytes(path, out var error) is { } content ? Read(content, Path.GetFileName(path), limits) : new ImportResult(null, [], error);
+    }
+
+    /// <summary>Reads a workbook from the bytes of an input named <paramref name="file"/>.</summary>
+    public static ImportResult Read(byte[] content, string file) => Read(content, file, ImportLimits.Current);
+
+    private static ImportResult Read(byte[] content, string file, ImportLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         try
         {
-            if (PackageTooLarge(path, limits) is { } refusal)
+            if (PackageTooLarge(content, limits) is { } refusal)
             {
                 return new ImportResult(null, [], $"{file}：{refusal}");
             }
 
-            using var document = SpreadsheetDocument.Open(path, false);
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, false);
             return Read(document, file);
         }
         catch (ImportLimitException e)
@@ -104,10 +113,6 @@ public static class Workbook
         {
             // A damaged or foreign package: said in words a user can act on, not the library's.
             return new ImportResult(null, [], $"{file} 不是可读取的 Excel 文件（.xlsx）：文件已损坏、不完整，或不是 Excel 工作簿（{Kind(e)}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ImportResult(null, [], $"{file} 无法读取：{(e is UnauthorizedAccessException ? "没有读取权限" : "文件读取出错")}。");
         }
     }
 
@@ -129,9 +134,9 @@ public static class Workbook
     /// A package that unpacks to more than the limits allow — a zip bomb, or simply too big — is refused before any part
     /// is parsed. Each part is unpacked once into nothing, counting bytes, so a size the directory understates is caught too.
     /// </summary>
-    private static string? PackageTooLarge(string path, ImportLimits limits)
+    private static string? PackageTooLarge(byte[] content, ImportLimits limits)
     {
-        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
         if (zip.Entries.Count > limits.ZipEntries)
         {
             return $"Excel 文件包含 {zip.Entries.Count} 个部件，超过上限 {limits.ZipEntries}（JUESUAN_LIMIT_ZIP_ENTRIES），未导入。";
@@ -297,7 +302,7 @@ public static class Workbook
 
             result.Add(new StatedRow
             {
-                Key = ReportText.ChinesePunctuation(key).Replace(" ", string.Empty, StringComparison.Ordinal),
+                Key = PrintedText.ChinesePunctuation(key).Replace(" ", string.Empty, StringComparison.Ordinal),
                 Label = Empty(row.GetValueOrDefault(1)),
                 Line = int.TryParse(row.GetValueOrDefault(2), out var line) ? line : null,
                 Cells = cells,

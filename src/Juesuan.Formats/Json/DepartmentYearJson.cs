@@ -6,7 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Juesuan.Domain.Model;
 
-namespace Juesuan.Import.Json;
+namespace Juesuan.Formats.Json;
 
 /// <summary>A problem found while reading a department-year JSON file, located by JSON path.</summary>
 /// <param name="Path">JSON path ($.tables[2].rows[5].cells[1].value).</param>
@@ -50,6 +50,10 @@ public static class DepartmentYearJson
         ArgumentNullException.ThrowIfNull(path);
         return InputFile.ReadText(path, out var error, out _, report: false) is { } text ? Read(text) : Fail("$", error!);
     }
+
+    /// <summary>Reads a department-year from the bytes of an input named <paramref name="name"/>.</summary>
+    public static JsonReadResult Read(byte[] content, string name) =>
+        InputFile.DecodeText(content, name, out var error, out _, report: false) is { } text ? Read(text) : Fail("$", error!);
 
     /// <summary>Reads a department-year from JSON text.</summary>
     public static JsonReadResult Read(string json)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Juesuan.Domain.Numbers;
 
-namespace Juesuan.Import.Json;
+namespace Juesuan.Formats.Json;
 
 /// <summary>A printed number is written as a string with its printed decimals ("138.60"); read from a string or a number token.</summary>
 internal sealed class PrintedConverter : JsonConverter<Printed>

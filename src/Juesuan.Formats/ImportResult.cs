@@ -1,6 +1,6 @@
 using Juesuan.Domain.Model;
 
-namespace Juesuan.Import;
+namespace Juesuan.Formats;
 
 /// <summary>Something an importer noticed and could not read cleanly, with where it is; the rest is kept.</summary>
 /// <param name="Location">Where (file, page, line, table, row).</param>
