@@ -10,8 +10,8 @@ namespace Juesuan.Bench;
 
 /// <summary>
 /// Benchmarks. `dotnet run -c Release --project bench/Juesuan.Bench -- audit` runs BenchmarkDotNet on auditing one
-/// department-year; `-- batch [N]` audits N department-year files through `juesuan audit &lt;dir&gt;` in this process and
-/// reports the wall time and the peak working set; `-- documents` runs BenchmarkDotNet on the HTML and DOCX disclosure;
+/// department-year; `-- batch [N]` audits N department-year files through the use cases (read, audit on every core,
+/// one JSON report — what `juesuan audit &lt;dir&gt; -f json` does) and reports the wall time and the peak working set; `-- documents` runs BenchmarkDotNet on the HTML and DOCX disclosure;
 /// `-- pdfbatch [N]` prints N disclosures to PDF through one browser; `-- pdfsteps` shows where one PDF's time goes.
 /// </summary>
 public static class Program
@@ -43,9 +43,9 @@ public static class Program
                 var document = Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year);
                 var box = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, charts: Juesuan.Documents.Disclosure.ChartMode.Box, headingsOnly: true);
                 var t1 = w.Elapsed.TotalMilliseconds;
-                await printer.PrintAsync(box, "/tmp/steps.pdf", pageNumbers: false);
+                var layout = await printer.PrintAsync(box, pageNumbers: false);
                 var t2 = w.Elapsed.TotalMilliseconds;
-                var pages = Juesuan.Documents.Disclosure.DisclosurePdf.Pages(document, "/tmp/steps.pdf");
+                var pages = Juesuan.Documents.Disclosure.DisclosurePdf.Pages(document, layout);
                 var t3 = w.Elapsed.TotalMilliseconds;
                 var png = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, pages, Juesuan.Documents.Disclosure.ChartMode.Jpeg);
                 var t4 = w.Elapsed.TotalMilliseconds;
@@ -183,8 +183,20 @@ public static class Program
         GC.Collect();
         var before = Process.GetCurrentProcess().PeakWorkingSet64;
         var watch = Stopwatch.StartNew();
-        using var sink = new StringWriter();
-        var exit = await Juesuan.Cli.Program.RunAsync(["audit", folder, "--format", "json", "-o", Path.Combine(folder, "audit.json"), "--db", Path.Combine(folder, "unused.db")], sink, sink);
+        var audits = new Juesuan.Application.Audits(new Juesuan.Application.JuesuanOptions());
+        var files = Juesuan.Application.Reports.FilesIn(folder);
+        var reports = new AuditReport?[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), async (i, _) =>
+        {
+            await Task.Yield();
+            reports[i] = Juesuan.Application.Reports.ReadFile(files[i]).Year is { } year ? audits.Audit(year, files[i]) : null;
+        });
+        await using (var output = File.Create(Path.Combine(folder, "audit.json")))
+        {
+            await Juesuan.Application.Audits.WriteAsync(reports.OfType<AuditReport>().ToArray(), Juesuan.Application.AuditFormat.Json, output);
+        }
+
+        var exit = reports.Any(r => r is null) ? 2 : reports.Any(r => !r!.Passed) ? 1 : 0;
         watch.Stop();
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"audited {count} department-years ({new DirectoryInfo(folder).EnumerateFiles("*.json").Sum(f => f.Length) / 1_000_000} MB of JSON) in {watch.Elapsed.TotalSeconds:F1} s, exit {exit}");
@@ -217,7 +229,7 @@ public class AuditBenchmarks
     private string _putuoPdf = null!;
 
     [Benchmark(Description = "import Putuo PDF (25 pages) with PdfPig")]
-    public Juesuan.Formats.ImportResult ImportPutuoPdf() => Juesuan.Import.Pdf.PdfReportReader.ReadFile(_putuoPdf);
+    public Juesuan.Application.Loaded ImportPutuoPdf() => Juesuan.Application.Reports.ReadFile(_putuoPdf);
 
     [Benchmark(Description = "pdftotext -layout, same PDF (reference)")]
     public int PdftotextLayout()
@@ -235,10 +247,12 @@ public class AuditBenchmarks
     public Juesuan.Formats.ImportResult ImportZhenan() => Juesuan.Import.Text.TextReportReader.Read(_zhenanText, "zhenan.txt");
 
     [Benchmark(Description = "audit example (3 units, 9 tables, 31 claims)")]
-    public AuditReport AuditExample() => Auditor.Audit(_example);
+    public AuditReport AuditExample() => _audits.Audit(_example);
 
     [Benchmark(Description = "audit zhenan-2023 fixture (9 tables, 26 claims)")]
-    public AuditReport AuditZhenan() => Auditor.Audit(_zhenan);
+    public AuditReport AuditZhenan() => _audits.Audit(_zhenan);
+
+    private readonly Juesuan.Application.Audits _audits = new(new Juesuan.Application.JuesuanOptions());
 }
 
 [MemoryDiagnoser]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Scoring;
 using Juesuan.Domain.Templates;
 
 namespace Juesuan.Audit;
@@ -79,11 +80,15 @@ public sealed class AuditContext
     private readonly Dictionary<string, StatedTable> _tables;
     private readonly Dictionary<StatedTable, Dictionary<string, StatedRow>> _rows = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Creates the context for one department-year.</summary>
-    public AuditContext(DepartmentYear year)
+    /// <summary>
+    /// Creates the context for one department-year; self-evaluation scores are checked against
+    /// <paramref name="scoring"/>, or the built-in rules of the department's province.
+    /// </summary>
+    public AuditContext(DepartmentYear year, ScoringRules? scoring = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         Year = year;
+        Scoring = scoring ?? ScoringRules.ForProvince(year.Department.Province);
         Template = year.Template;
         Facts = FactIndex.Build(year);
         Functions = CatalogLibrary.Function(year.Year);
@@ -93,6 +98,9 @@ public sealed class AuditContext
 
     /// <summary>The department-year under audit.</summary>
     public DepartmentYear Year { get; }
+
+    /// <summary>The scoring rules its self-evaluations are checked against (the same ones `score` uses).</summary>
+    public ScoringRules Scoring { get; }
 
     /// <summary>Its template.</summary>
     public Template Template { get; }

@@ -42,12 +42,15 @@ public sealed record AuditReport(AuditedDocument Document, IReadOnlyList<Finding
 /// <summary>Runs the rule catalog over a department-year. Never throws for the data: a failing rule becomes a finding.</summary>
 public static class Auditor
 {
-    /// <summary>Audits a department-year with every rule of the catalog (or the given ones).</summary>
-    public static AuditReport Audit(DepartmentYear year, string? source = null, IReadOnlyList<Rule>? rules = null)
+    /// <summary>
+    /// Audits a department-year with every rule of the catalog (or the given ones); self-evaluation scores against
+    /// <paramref name="scoring"/>, or the built-in rules of the department's province.
+    /// </summary>
+    public static AuditReport Audit(DepartmentYear year, string? source = null, IReadOnlyList<Rule>? rules = null, Domain.Scoring.ScoringRules? scoring = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         rules ??= RuleCatalog.All;
-        var context = new AuditContext(year);
+        var context = new AuditContext(year, scoring);
         var findings = new List<Finding>();
         foreach (var rule in rules)
         {

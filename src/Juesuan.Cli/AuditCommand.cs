@@ -1,22 +1,24 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using Juesuan.Application;
 using Juesuan.Audit;
-using Juesuan.Documents.AuditReports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juesuan.Cli;
 
 /// <summary>`juesuan audit`: audits a department-year, a stored one, or every file of a directory.</summary>
 internal static class AuditCommand
 {
-    public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<Domain.Model.DepartmentYear?>> load)
+    public static Command Build(CliContext context)
     {
         var input = new Argument<string>("输入") { Description = Commands.InputFormats + "、存储中的键，或目录（审核其中每个文件）" };
         var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）、json、html、xlsx", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "html", "xlsx");
         var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出（xlsx 必须给出文件）" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "文本输出时列出每处尾差和每个发现的位置、应为值与实际值" };
+        var rulesFile = ScoreCommand.RulesOption();
         var force = Outputs.Force();
-        var command = new Command("audit", "审核部门年度：表内、表间、叙述与表、完整性；尾差不报为错误。退出码：0 无错误，1 有错误，2 输入无法读取，3 审核不完整（规则执行出错）。") { input, format, output, verbose, force };
+        var command = new Command("audit", "审核部门年度：表内、表间、叙述与表、完整性；尾差不报为错误。退出码：0 无错误，1 有错误，2 输入无法读取，3 审核不完整（规则执行出错）。") { input, format, output, verbose, rulesFile, force };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
@@ -28,21 +30,30 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var inputs = Directory.Exists(path) ? Import.Importer.FilesIn(path) : [path];
+            var inputs = Directory.Exists(path) ? Reports.FilesIn(path) : [path];
             if (target is not null && Outputs.Problem(target, inputs, parse.GetValue(force)) is { } problem)
             {
                 await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
-            IReadOnlyList<AuditReport> reports;
+            var reference = await ScoreCommand.ReferenceAsync(context, parse.GetValue(rulesFile), ct).ConfigureAwait(false);
+            if (reference is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            await using var services = context.Services(parse, reference);
+            var reports = services.GetRequiredService<Reports>();
+            var audits = services.GetRequiredService<Audits>();
+            IReadOnlyList<AuditReport> done;
             var unreadable = 0;
             if (Directory.Exists(path))
             {
-                var files = Import.Importer.FilesIn(path);
+                var files = Reports.FilesIn(path);
                 if (files.Count == 0)
                 {
-                    await context.Err.WriteLineAsync($"目录 {path} 中没有可审核的文件（{string.Join("、", Import.Importer.Extensions)}）。").ConfigureAwait(false);
+                    await context.Err.WriteLineAsync($"目录 {path} 中没有可审核的文件（{string.Join("、", Reports.Extensions)}）。").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
 
@@ -51,79 +62,62 @@ internal static class AuditCommand
                 var failures = 0;
                 await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (item, token) =>
                 {
-                    var year = await load(parse, item.f, token).ConfigureAwait(false);
+                    var year = await context.LoadAsync(reports, item.f, token).ConfigureAwait(false);
                     if (year is null)
                     {
                         Interlocked.Increment(ref failures);
                         return;
                     }
 
-                    results[item.i] = Auditor.Audit(year, item.f);
+                    results[item.i] = audits.Audit(year, item.f);
                 }).ConfigureAwait(false);
-                reports = results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
+                done = results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
                 unreadable = failures;
             }
             else
             {
-                var year = await load(parse, path, ct).ConfigureAwait(false);
+                var year = await context.LoadAsync(reports, path, ct).ConfigureAwait(false);
                 if (year is null)
                 {
                     return ExitCodes.Usage;
                 }
 
-                reports = [Auditor.Audit(year, path)];
+                done = [audits.Audit(year, path)];
             }
 
-            await WriteAsync(context, reports, kind, target, parse.GetValue(verbose), ct).ConfigureAwait(false);
+            await WriteAsync(context, done, kind, target, parse.GetValue(verbose), ct).ConfigureAwait(false);
             if (unreadable > 0)
             {
                 await context.Err.WriteLineAsync($"{unreadable} 个文件无法读取，未审核。").ConfigureAwait(false);
             }
 
-            if (reports.FirstOrDefault(r => r.Incomplete is not null)?.Incomplete is { } incomplete)
+            if (done.FirstOrDefault(r => r.Incomplete is not null)?.Incomplete is { } incomplete)
             {
                 // An incomplete audit is never a pass nor a plain 「有错误」: its own exit code (3), the rules named.
                 await context.Err.WriteLineAsync(incomplete).ConfigureAwait(false);
                 return ExitCodes.Internal;
             }
 
-            return reports.Any(r => !r.Passed) ? ExitCodes.Findings : unreadable > 0 ? ExitCodes.Usage : ExitCodes.Ok;
+            return done.Any(r => !r.Passed) ? ExitCodes.Findings : unreadable > 0 ? ExitCodes.Usage : ExitCodes.Ok;
         });
         return command;
     }
 
     private static async Task WriteAsync(CliContext context, IReadOnlyList<AuditReport> reports, string kind, string? target, bool verbose, CancellationToken ct)
     {
-        if (kind == "xlsx")
+        var format = kind switch { "json" => AuditFormat.Json, "html" => AuditFormat.Html, "xlsx" => AuditFormat.Xlsx, _ => AuditFormat.Text };
+        if (target is not null)
         {
-            AuditWorkbook.Write(reports, target!);
+            await using (var stream = File.Create(target))
+            {
+                await Audits.WriteAsync(reports, format, stream, verbose: verbose, cancellationToken: ct).ConfigureAwait(false);
+            }
+
             await context.Err.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
             return;
         }
 
-        var colour = target is null && !Console.IsOutputRedirected && context.Out == Console.Out && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-        var text = kind switch
-        {
-            "json" => reports.Count == 1 ? AuditJson.Render(reports[0]) : AuditJson.Render(reports),
-            "html" => AuditHtml.Render(reports),
-            _ => string.Join("\n", reports.Select(r => AuditText.Render(r, colour, verbose))) + (reports.Count > 1 ? "\n" + DirectorySummary(reports) : string.Empty),
-        };
-        if (target is null)
-        {
-            await context.Out.WriteAsync(text).ConfigureAwait(false);
-        }
-        else
-        {
-            await File.WriteAllTextAsync(target, text, ct).ConfigureAwait(false);
-            await context.Err.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
-        }
-    }
-
-    private static string DirectorySummary(IReadOnlyList<AuditReport> reports)
-    {
-        var rows = reports.Select(r => (IReadOnlyList<string>)[r.Document.Department, r.Document.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.Summary.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.Summary.Rounding.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Verdict]).ToArray();
-        return "汇总\n" + TextTable.Render(["部门", "年度", "错误", "警告", "尾差", "结论"], rows, new HashSet<int> { 1, 2, 3, 4 });
+        var colour = !Console.IsOutputRedirected && context.Out == Console.Out && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        await context.Out.WriteAsync(Audits.Render(reports, format, colour, verbose)).ConfigureAwait(false);
     }
 }

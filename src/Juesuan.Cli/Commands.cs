@@ -1,18 +1,19 @@
 using System.CommandLine;
-using Juesuan.Formats;
+using System.Globalization;
+using Juesuan.Application;
+using Juesuan.Documents.Plain;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
-using Juesuan.Import;
-using Juesuan.Formats.Json;
 using Juesuan.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juesuan.Cli;
 
 /// <summary>The commands of `juesuan` and their actions.</summary>
 internal static class Commands
 {
-    /// <summary>What an input argument accepts, for help text; the extensions are the ones <see cref="Importer"/> reads.</summary>
-    internal static readonly string InputFormats = "部门年度文件（" + string.Join("、", Importer.Extensions) + "）";
+    /// <summary>What an input argument accepts, for help text; the extensions are the ones <see cref="Reports"/> reads.</summary>
+    internal static readonly string InputFormats = "部门年度文件（" + string.Join("、", Reports.Extensions) + "）";
 
     private static readonly Option<string?> StoreOption = new("--store")
     {
@@ -32,7 +33,8 @@ internal static class Commands
         Recursive = true,
     };
 
-    private static readonly Option<bool> CreateOption = new("--create")
+    /// <summary>--create: make the SQLite file --db names when it does not exist.</summary>
+    internal static readonly Option<bool> CreateOption = new("--create")
     {
         Description = "--db 指定的数据库文件不存在时新建它（默认存储首次使用时自动新建）",
         Recursive = true,
@@ -51,9 +53,9 @@ internal static class Commands
         root.Options.Add(ConnectionOption);
         root.Options.Add(CreateOption);
         root.Subcommands.Add(Import(context));
-        root.Subcommands.Add(AuditCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
-        root.Subcommands.Add(ScoreCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
-        root.Subcommands.Add(RenderCommand.Build(context, (parse, input, ct) => LoadAsync(parse, input, context, ct)));
+        root.Subcommands.Add(AuditCommand.Build(context));
+        root.Subcommands.Add(ScoreCommand.Build(context));
+        root.Subcommands.Add(RenderCommand.Build(context));
         root.Subcommands.Add(Show(context));
         root.Subcommands.Add(List(context));
         root.Subcommands.Add(Export(context));
@@ -90,11 +92,18 @@ internal static class Commands
                 return ExitCodes.Usage;
             }
 
-            DepartmentYearStore? store = parse.GetValue(save) ? await OpenStoreAsync(parse, ct, writing: true).ConfigureAwait(false) : null;
+            await using var services = context.Services(parse);
+            var library = services.GetRequiredService<Library>();
+            var audits = services.GetRequiredService<Audits>();
+            if (parse.GetValue(save))
+            {
+                await library.OpenAsync(writing: true, ct).ConfigureAwait(false);
+            }
+
             var exit = ExitCodes.Ok;
             foreach (var file in files)
             {
-                var year = ReadInput(file, context);
+                var year = context.Read(file);
                 if (year is null)
                 {
                     // An incomplete audit of an earlier file (3) is not hidden by a later unreadable one.
@@ -105,19 +114,23 @@ internal static class Commands
                 await context.Out.WriteAsync(Summary.Describe(year, file)).ConfigureAwait(false);
                 if (parse.GetValue(output) is { } target)
                 {
-                    await File.WriteAllTextAsync(target, DepartmentYearJson.Write(year), ct).ConfigureAwait(false);
+                    await using (var stream = File.Create(target))
+                    {
+                        await Exports.WriteAsync(year, ExportFormat.Json, stream, ct).ConfigureAwait(false);
+                    }
+
                     await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
                 }
 
-                if (store is not null)
+                if (parse.GetValue(save))
                 {
-                    var saved = await store.SaveAsync(year, ct).ConfigureAwait(false);
-                    await context.Out.WriteLineAsync($"已保存到 {store.Options.Describe()}（键：{saved.Key}，第 {saved.Revision} 版）").ConfigureAwait(false);
+                    var saved = await library.SaveAsync(year, ct).ConfigureAwait(false);
+                    await context.Out.WriteLineAsync($"已保存到 {library.Describe()}（键：{saved.Key}，第 {saved.Revision} 版）").ConfigureAwait(false);
                 }
 
                 if (parse.GetValue(audit))
                 {
-                    var report = Audit.Auditor.Audit(year, file);
+                    var report = audits.Audit(year, file);
                     await context.Out.WriteLineAsync().ConfigureAwait(false);
                     await context.Out.WriteAsync(Documents.AuditReports.AuditText.Render(report)).ConfigureAwait(false);
                     if (report.Incomplete is { } incomplete)
@@ -146,7 +159,8 @@ internal static class Commands
         var command = new Command("show", "以对齐的文本显示部门年度的各张表。") { input, table, unit, consolidate };
         command.SetAction(async (parse, ct) =>
         {
-            var year = await LoadAsync(parse, parse.GetValue(input)!, context, ct).ConfigureAwait(false);
+            await using var services = context.Services(parse);
+            var year = await context.LoadAsync(services.GetRequiredService<Reports>(), parse.GetValue(input)!, ct).ConfigureAwait(false);
             if (year is null)
             {
                 return ExitCodes.Usage;
@@ -195,19 +209,21 @@ internal static class Commands
         var command = new Command("list", "列出存储中的部门年度。");
         command.SetAction(async (parse, ct) =>
         {
-            var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var items = store is null ? [] : await store.ListAsync(ct).ConfigureAwait(false);
+            await using var services = context.Services(parse);
+            var library = services.GetRequiredService<Library>();
+            var exists = library.Exists;
+            var items = await library.ListAsync(ct).ConfigureAwait(false);
             if (items.Count == 0)
             {
-                await context.Out.WriteLineAsync($"存储中没有部门年度（{StoreName(parse)}{(store is null ? "，尚未创建" : string.Empty)}）。用 juesuan import <文件> --save 导入。").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"存储中没有部门年度（{library.Describe()}{(exists ? string.Empty : "，尚未创建")}）。用 juesuan import <文件> --save 导入。").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            var rows = items.Select(i => (IReadOnlyList<string>)[i.Key, i.Department, i.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Province ?? string.Empty,
-                i.TemplateId, i.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Tables.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                i.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), i.SavedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]).ToArray();
+            static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+            var rows = items.Select(i => (IReadOnlyList<string>)[i.Key, i.Department, N(i.Year), i.Province ?? string.Empty, i.TemplateId, N(i.Units), N(i.Tables), N(i.Revision),
+                i.SavedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]).ToArray();
             await context.Out.WriteAsync(TextTable.Render(["键", "部门", "年度", "省份", "模板", "单位数", "表数", "版本", "保存时间"], rows, new HashSet<int> { 2, 5, 6, 7 })).ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"共 {items.Count} 个（{StoreName(parse)}）").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"共 {items.Count} 个（{library.Describe()}）").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
@@ -226,19 +242,19 @@ internal static class Commands
         command.SetAction(async (parse, ct) =>
         {
             DepartmentYear? data;
+            await using var services = context.Services(parse);
             if (parse.GetValue(key) is { } wanted)
             {
-                data = await LoadAsync(parse, wanted, context, ct).ConfigureAwait(false);
+                data = await context.LoadAsync(services.GetRequiredService<Reports>(), wanted, ct).ConfigureAwait(false);
             }
             else if (parse.GetValue(blank) is { } templateId)
             {
-                if (TemplateLibrary.Find(templateId) is not { } template)
+                data = Exports.Blank(templateId, parse.GetValue(year));
+                if (data is null)
                 {
                     await context.Err.WriteLineAsync($"未知模板「{templateId}」；可用：{string.Join("、", TemplateLibrary.Templates.Keys.Order())}").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
-
-                data = Juesuan.Formats.Excel.Workbook.Blank(template, parse.GetValue(year));
             }
             else
             {
@@ -258,27 +274,22 @@ internal static class Commands
                 return ExitCodes.Usage;
             }
 
-            switch (parse.GetValue(format))
+            var kind = parse.GetValue(format) switch { "xlsx" => ExportFormat.Xlsx, "txt" => ExportFormat.Txt, _ => ExportFormat.Json };
+            if (target is null)
             {
-                case "xlsx":
-                    if (target is null)
-                    {
-                        await context.Err.WriteLineAsync("用法错误：xlsx 格式须用 -o 指定输出文件。").ConfigureAwait(false);
-                        return ExitCodes.Usage;
-                    }
+                if (kind == ExportFormat.Xlsx)
+                {
+                    await context.Err.WriteLineAsync("用法错误：xlsx 格式须用 -o 指定输出文件。").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
 
-                    Juesuan.Formats.Excel.Workbook.Write(data, target);
-                    break;
-                case var kind:
-                    var text = kind == "txt" ? Juesuan.Formats.Text.TextReportWriter.Write(data) : DepartmentYearJson.Write(data);
-                    if (target is null)
-                    {
-                        await context.Out.WriteAsync(text).ConfigureAwait(false);
-                        return ExitCodes.Ok;
-                    }
+                await context.Out.WriteAsync(Exports.Text(data, kind)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
 
-                    await File.WriteAllTextAsync(target, text, ct).ConfigureAwait(false);
-                    break;
+            await using (var stream = File.Create(target))
+            {
+                await Exports.WriteAsync(data, kind, stream, ct).ConfigureAwait(false);
             }
 
             await context.Err.WriteLineAsync($"已导出到 {target}").ConfigureAwait(false);
@@ -293,9 +304,9 @@ internal static class Commands
         var command = new Command("delete", "从存储中删除一个部门年度。") { key };
         command.SetAction(async (parse, ct) =>
         {
-            var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            await using var services = context.Services(parse);
             var wanted = parse.GetValue(key)!;
-            if (store is null || !await store.DeleteAsync(wanted, ct).ConfigureAwait(false))
+            if (!await services.GetRequiredService<Library>().DeleteAsync(wanted, ct).ConfigureAwait(false))
             {
                 await context.Err.WriteLineAsync($"存储中没有「{wanted}」。").ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -319,10 +330,10 @@ internal static class Commands
     {
         if (Directory.Exists(path))
         {
-            var files = Importer.FilesIn(path);
+            var files = Reports.FilesIn(path);
             if (files.Count == 0)
             {
-                context.Err.WriteLine($"目录 {path} 中没有可导入的文件（{string.Join("、", Importer.Extensions)}）。");
+                context.Err.WriteLine($"目录 {path} 中没有可导入的文件（{string.Join("、", Reports.Extensions)}）。");
                 return null;
             }
 
@@ -338,76 +349,7 @@ internal static class Commands
         return [path];
     }
 
-    private static DepartmentYear? ReadInput(string file, CliContext context)
-    {
-        var result = Importer.ReadFile(file);
-        foreach (var issue in result.Issues)
-        {
-            context.Err.WriteLine($"{file}：提示：{issue}");
-        }
-
-        if (!result.Success)
-        {
-            context.Err.WriteLine($"{file}：错误：{result.Error}");
-            context.Err.WriteLine($"{file}：无法读取，未导入。");
-            return null;
-        }
-
-        return result.Value;
-    }
-
-    private static async Task<DepartmentYear?> LoadAsync(ParseResult parse, string input, CliContext context, CancellationToken ct)
-    {
-        if (File.Exists(input))
-        {
-            return ReadInput(input, context);
-        }
-
-        if (Importer.CanRead(input))
-        {
-            return Missing(input, context);
-        }
-
-        var store = await OpenStoreAsync(parse, ct).ConfigureAwait(false);
-        var year = store is null ? null : await store.LoadAsync(input, ct).ConfigureAwait(false);
-        if (year is null)
-        {
-            await context.Err.WriteLineAsync($"既不是文件，也不在存储中：「{input}」（{StoreName(parse)}{(store is null ? "，尚未创建" : string.Empty)}；用 juesuan list 查看）。").ConfigureAwait(false);
-        }
-
-        return year;
-    }
-
-    private static DepartmentYear? Missing(string input, CliContext context)
-    {
-        context.Err.WriteLine($"找不到文件 {input}。");
-        return null;
-    }
-
-    /// <summary>
-    /// The store the options name. A SQLite file named with --db that does not exist is a mistake (a typo would
-    /// otherwise make a new empty store) unless --create is given; a command that only reads never creates one and
-    /// gets null instead.
-    /// </summary>
-    private static async Task<DepartmentYearStore?> OpenStoreAsync(ParseResult parse, CancellationToken ct, bool writing = false)
-    {
-        var options = StoreOptions.Resolve(parse.GetValue(StoreOption), parse.GetValue(DbOption), parse.GetValue(ConnectionOption));
-        if (!DepartmentYearStore.Exists(options))
-        {
-            if (options.ExplicitPath && !parse.GetValue(CreateOption))
-            {
-                throw new StoreException($"数据库文件 {options.DatabasePath} 不存在；请检查 --db 是否写错，或加 --create 新建");
-            }
-
-            if (!writing)
-            {
-                return null;
-            }
-        }
-
-        return await DepartmentYearStore.OpenAsync(options, ct).ConfigureAwait(false);
-    }
-
-    private static string StoreName(ParseResult parse) =>
-        StoreOptions.Resolve(parse.GetValue(StoreOption), parse.GetValue(DbOption), parse.GetValue(ConnectionOption)).Describe();
+    /// <summary>The store the options name (--store, --db, --connection, or the environment).</summary>
+    internal static StoreOptions Store(ParseResult parse) =>
+        StoreOptions.Resolve(parse.GetValue(StoreOption), parse.GetValue(DbOption), parse.GetValue(ConnectionOption));
 }

@@ -93,6 +93,3 @@ public static class ExitCodes
     /// <summary>A defect in Juesuan itself.</summary>
     public const int Internal = 3;
 }
-
-/// <summary>The writers a command prints to.</summary>
-internal sealed record CliContext(TextWriter Out, TextWriter Err);

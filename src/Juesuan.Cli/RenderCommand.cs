@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Juesuan.Documents.Disclosure;
-using Juesuan.Documents.Evaluations;
-using Juesuan.Domain.Model;
-using Juesuan.Domain.Templates;
+using Juesuan.Application;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juesuan.Cli;
 
@@ -13,7 +11,7 @@ namespace Juesuan.Cli;
 /// </summary>
 internal static class RenderCommand
 {
-    public static Command Build(CliContext context, Func<ParseResult, string, CancellationToken, Task<DepartmentYear?>> load)
+    public static Command Build(CliContext context)
     {
         var input = new Argument<string>("输入") { Description = Commands.InputFormats + "、存储中的键，或目录（逐个生成）" };
         var only = new Option<string?>("--only") { Description = "只生成一部分：evaluations（绩效自评表）" };
@@ -21,7 +19,7 @@ internal static class RenderCommand
         var format = new Option<string>("--format", "-f") { Description = "html（默认）、docx 或 pdf", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "docx", "pdf");
         var output = new Option<string>("--output", "-o") { Description = "输出文件；输入为目录时为输出目录", Required = true };
-        var template = new Option<string?>("--template") { Description = "版式：模板编号（" + string.Join("、", TemplateLibrary.Templates.Keys.Order()) + "）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
+        var template = new Option<string?>("--template") { Description = "版式：模板编号（" + string.Join("、", Renderer.TemplateIds) + "）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
         var force = Outputs.Force();
         var command = new Command("render", "生成公开文档：决算表、依数据撰写的情况说明、图表、名词解释、绩效自评表（HTML、Word 或 PDF）。数据缺少的原因或数字以【待补充】标出并列出。")
         {
@@ -33,19 +31,19 @@ internal static class RenderCommand
             var kind = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
             var templateText = parse.GetValue(template);
-            if (templateText is not null && TemplateLibrary.Resolve(templateText, 0) is null)
+            if (templateText is not null && !Renderer.KnowsTemplate(templateText))
             {
-                await context.Err.WriteLineAsync($"用法错误：未知的模板「{templateText}」。可用：{string.Join("、", TemplateLibrary.Templates.Keys.Order())}，或「省份/年度」。").ConfigureAwait(false);
+                await context.Err.WriteLineAsync($"用法错误：未知的模板「{templateText}」。可用：{string.Join("、", Renderer.TemplateIds)}，或「省份/年度」。").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
             IReadOnlyList<(string Source, string Target)> jobs;
             if (Directory.Exists(path))
             {
-                var files = Import.Importer.FilesIn(path);
+                var files = Reports.FilesIn(path);
                 if (files.Count == 0)
                 {
-                    await context.Err.WriteLineAsync($"目录 {path} 中没有可读取的文件（{string.Join("、", Import.Importer.Extensions)}）。").ConfigureAwait(false);
+                    await context.Err.WriteLineAsync($"目录 {path} 中没有可读取的文件（{string.Join("、", Reports.Extensions)}）。").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
 
@@ -65,123 +63,80 @@ internal static class RenderCommand
                 return ExitCodes.Usage;
             }
 
-            PdfPrinter? printer = null;
-            try
+            await using var services = context.Services(parse);
+            var reports = services.GetRequiredService<Reports>();
+            var renderer = services.GetRequiredService<Renderer>();
+            var rendering = kind switch { "docx" => RenderFormat.Docx, "pdf" => RenderFormat.Pdf, _ => RenderFormat.Html };
+            var part = parse.GetValue(only) == "evaluations" ? RenderPart.Evaluations : RenderPart.Disclosure;
+            if (rendering == RenderFormat.Pdf)
             {
-                if (kind == "pdf")
+                try
                 {
-                    try
-                    {
-                        printer = await PdfPrinter.StartAsync().ConfigureAwait(false);
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        await context.Err.WriteLineAsync(e.Message).ConfigureAwait(false);
-                        return ExitCodes.Usage;
-                    }
+                    await renderer.PreparePdfAsync(ct).ConfigureAwait(false);
                 }
-
-                // Documents render side by side, one per core (PDFs in the browser's tabs); each one's messages are
-                // written together.
-                var exit = ExitCodes.Ok;
-                using var console = new SemaphoreSlim(1, 1);
-                await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = jobs.Count > 1 ? Environment.ProcessorCount : 1, CancellationToken = ct }, async (job, token) =>
+                catch (InvalidOperationException e)
                 {
-                    var year = await load(parse, job.Source, token).ConfigureAwait(false);
-                    if (year is null)
+                    await context.Err.WriteLineAsync(e.Message).ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+            }
+
+            // Documents render side by side, one per core (PDFs in the browser's tabs); each one's messages are
+            // written together. A document is written to its file only once it is whole.
+            var exit = ExitCodes.Ok;
+            using var console = new SemaphoreSlim(1, 1);
+            await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = jobs.Count > 1 ? Environment.ProcessorCount : 1, CancellationToken = ct }, async (job, token) =>
+            {
+                var messages = new StringWriter();
+                var year = await new CliContext(context.Out, messages).LoadAsync(reports, job.Source, token).ConfigureAwait(false);
+                if (year is null)
+                {
+                    Interlocked.Exchange(ref exit, ExitCodes.Usage);
+                }
+                else
+                {
+                    using var buffer = new MemoryStream();
+                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, token).ConfigureAwait(false);
+                    if (outcome.Written)
                     {
+                        await File.WriteAllBytesAsync(job.Target, buffer.ToArray(), token).ConfigureAwait(false);
+                        await Describe(messages, outcome, part, job.Target).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await messages.WriteLineAsync($"{outcome.Refusal}，未生成 {job.Target}。").ConfigureAwait(false);
                         Interlocked.Exchange(ref exit, ExitCodes.Usage);
-                        return;
                     }
-
-                    if (templateText is not null)
-                    {
-                        year = year with { TemplateId = TemplateLibrary.Resolve(templateText, year.Year)!.Id };
-                    }
-
-                    var messages = new StringWriter();
-                    var code = parse.GetValue(only) == "evaluations"
-                        ? await RenderEvaluationsAsync(messages, year, kind, job.Target, printer, token).ConfigureAwait(false)
-                        : await RenderDisclosureAsync(messages, year, kind, job.Target, printer, token).ConfigureAwait(false);
-                    if (code != ExitCodes.Ok)
-                    {
-                        Interlocked.Exchange(ref exit, code);
-                    }
-
-                    await console.WaitAsync(token).ConfigureAwait(false);
-                    try
-                    {
-                        await context.Err.WriteAsync(messages.ToString()).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        console.Release();
-                    }
-                }).ConfigureAwait(false);
-                return exit;
-            }
-            finally
-            {
-                if (printer is not null)
-                {
-                    await printer.DisposeAsync().ConfigureAwait(false);
                 }
-            }
+
+                await console.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    await context.Err.WriteAsync(messages.ToString()).ConfigureAwait(false);
+                }
+                finally
+                {
+                    console.Release();
+                }
+            }).ConfigureAwait(false);
+            return exit;
         });
         return command;
     }
 
-    private static async Task<int> RenderDisclosureAsync(TextWriter messages, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
+    private static async Task Describe(TextWriter messages, RenderOutcome outcome, RenderPart part, string target)
     {
-        var document = DisclosureBuilder.Build(year);
-        switch (kind)
+        var year = outcome.Year;
+        await messages.WriteLineAsync(part == RenderPart.Evaluations
+            ? $"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）"
+            : $"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {year.Template.Name}）").ConfigureAwait(false);
+        if (outcome.Gaps.Count > 0)
         {
-            case "docx":
-                DisclosureDocx.Write(document, target);
-                break;
-            case "pdf":
-                await DisclosurePdf.WriteAsync(printer!, document, target, ct).ConfigureAwait(false);
-                break;
-            default:
-                await File.WriteAllTextAsync(target, DisclosureHtml.Render(document), ct).ConfigureAwait(false);
-                break;
-        }
-
-        await messages.WriteLineAsync($"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {year.Template.Name}）").ConfigureAwait(false);
-        if (document.Gaps.Count > 0)
-        {
-            await messages.WriteLineAsync($"注意：有 {document.Gaps.Count} 处数据未提供，文中以【待补充】标出，发布前请补齐：").ConfigureAwait(false);
-            foreach (var gap in document.Gaps)
+            await messages.WriteLineAsync($"注意：有 {outcome.Gaps.Count} 处数据未提供，文中以【待补充】标出，发布前请补齐：").ConfigureAwait(false);
+            foreach (var gap in outcome.Gaps)
             {
                 await messages.WriteLineAsync("  " + gap).ConfigureAwait(false);
             }
         }
-
-        return ExitCodes.Ok;
-    }
-
-    private static async Task<int> RenderEvaluationsAsync(TextWriter messages, DepartmentYear year, string kind, string target, PdfPrinter? printer, CancellationToken ct)
-    {
-        if (year.Evaluations.Count == 0)
-        {
-            await messages.WriteLineAsync($"{year.Department.Name} {year.Year} 年度没有绩效自评表，未生成 {target}。").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        switch (kind)
-        {
-            case "docx":
-                EvaluationDocx.Write(year, target);
-                break;
-            case "pdf":
-                await printer!.PrintAsync(EvaluationHtml.Render(year), target, ct).ConfigureAwait(false);
-                break;
-            default:
-                await File.WriteAllTextAsync(target, EvaluationHtml.Render(year), ct).ConfigureAwait(false);
-                break;
-        }
-
-        await messages.WriteLineAsync($"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）").ConfigureAwait(false);
-        return ExitCodes.Ok;
     }
 }

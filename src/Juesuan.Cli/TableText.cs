@@ -1,6 +1,7 @@
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
+using Juesuan.Documents.Plain;
 
 namespace Juesuan.Cli;
 

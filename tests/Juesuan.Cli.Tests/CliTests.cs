@@ -43,7 +43,7 @@ public sealed class CliTests : CliTestBase
         var show = await Run("show", Paths.Example, "-t", "公开05表");
         var lines = show.Out.Split('\n').Where(l => l.Contains("2101501", StringComparison.Ordinal) || l.Contains("2210201", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, lines.Length);
-        Assert.Equal(Cli.TextTable.Width(lines[0]), Cli.TextTable.Width(lines[1]));
+        Assert.Equal(Documents.Plain.TextTable.Width(lines[0]), Documents.Plain.TextTable.Width(lines[1]));
     }
 
     [Fact]

@@ -100,5 +100,25 @@ public sealed class ScoreRulesCliTests : CliTestBase
         var bad = await Run("score", Paths.Example, "--rules", rules);
         Assert.Equal(2, bad.Exit);
         Assert.Contains("无法使用", bad.Err, StringComparison.Ordinal);
+        Assert.Equal(2, (await Run("audit", Paths.Example, "--rules", rules)).Exit);
+    }
+
+    [Fact]
+    public async Task Audit_and_score_judge_a_self_evaluation_by_the_same_rules_file()
+    {
+        // The example states 89.07 分 「良」: right under the built-in rules (80–90 良), wrong under a file where 80 is 优.
+        var builtIn = await Run("audit", Paths.Example, "-f", "json");
+        Assert.DoesNotContain("\"P.GRADE\"", builtIn.Out, StringComparison.Ordinal);
+        Assert.Contains("总分 89.07，良（全国等级：良）", (await Run("score", Paths.Example)).Out, StringComparison.Ordinal);
+
+        var rules = Path.Combine(Folder, "rules.json");
+        File.WriteAllText(rules, """{ "ruleSets": [ { "id": "s", "name": "八十分为优", "grades": [ { "from": 80, "name": "优" }, { "from": 0, "name": "差" } ] } ] }""");
+        var scored = await Run("score", Paths.Example, "--rules", rules);
+        Assert.Contains("总分 89.07，良（八十分为优等级：优）", scored.Out, StringComparison.Ordinal);
+        var audited = await Run("audit", Paths.Example, "--rules", rules, "-f", "json");
+        Assert.Equal(1, audited.Exit);
+        using var json = System.Text.Json.JsonDocument.Parse(audited.Out);
+        var grade = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "P.GRADE");
+        Assert.Contains("优", grade.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }

@@ -49,7 +49,7 @@ public sealed class RoundTripTests : IDisposable
 
         // The 目录 carries the page of each part, and each number is the page the heading is printed on in this PDF
         // (the layout print that found them painted only the headings; the pages must break the same way).
-        var pages = DisclosurePdf.Pages(document, path);
+        var pages = DisclosurePdf.Pages(document, File.ReadAllBytes(path));
         Assert.Equal(3, pages[document.Headings.First(h => h.Text.EndsWith("部门概况", StringComparison.Ordinal))]);
         static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
         var contents = string.Concat(PdfReportReader.PageTexts(path).Take(3).Where(t => t.Contains('录', StringComparison.Ordinal)).Select(Squeeze));

@@ -27,7 +27,7 @@ internal static class EvaluationRules
     }
 
     private static Rule Each(string id, string title, Func<AuditContext, Evaluation, ScoringRules, IEnumerable<Finding>> check) =>
-        new DelegateRule(id, title, c => c.Year.Evaluations.SelectMany(e => check(c, e, ScoringRules.ForProvince(c.Year.Department.Province))));
+        new DelegateRule(id, title, c => c.Year.Evaluations.SelectMany(e => check(c, e, c.Scoring)));
 
     private static string Name(Evaluation e) => e.Kind == EvaluationKind.Department ? $"部门整体支出绩效自评表（{e.Name}）" : $"项目支出绩效自评表「{e.Name}」";
 

@@ -9,7 +9,23 @@ namespace Juesuan.Documents.AuditReports;
 /// </summary>
 public static class AuditText
 {
-    /// <summary>Renders a report; <paramref name="colour"/> adds ANSI colours for a terminal.</summary>
+    /// <summary>Renders reports one after another, and for several a closing table; <paramref name="colour"/> adds ANSI colours for a terminal.</summary>
+    public static string Render(IReadOnlyList<AuditReport> reports, bool colour = false, bool verbose = false)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        return string.Join("\n", reports.Select(r => Render(r, colour, verbose))) + (reports.Count > 1 ? "\n" + Summary(reports) : string.Empty);
+    }
+
+    /// <summary>The table closing a directory's audit: one row per document.</summary>
+    public static string Summary(IReadOnlyList<AuditReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rows = reports.Select(r => (IReadOnlyList<string>)[r.Document.Department, N(r.Document.Year), N(r.Summary.Errors), N(r.Summary.Warnings), N(r.Summary.Rounding), r.Verdict]).ToArray();
+        return "汇总\n" + Plain.TextTable.Render(["部门", "年度", "错误", "警告", "尾差", "结论"], rows, new HashSet<int> { 1, 2, 3, 4 });
+    }
+
+    /// <summary>One report as text (with ANSI colours when <paramref name="colour"/>; every rounding difference and location when <paramref name="verbose"/>).</summary>
     public static string Render(AuditReport report, bool colour = false, bool verbose = false)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -13,8 +13,15 @@ public static class AuditWorkbook
     /// <summary>Writes the workbook to <paramref name="path"/>.</summary>
     public static void Write(IReadOnlyList<AuditReport> reports, string path)
     {
+        using var stream = File.Create(path);
+        Write(reports, stream);
+    }
+
+    /// <summary>Writes the workbook to a stream.</summary>
+    public static void Write(IReadOnlyList<AuditReport> reports, Stream stream)
+    {
         ArgumentNullException.ThrowIfNull(reports);
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         var sheets = workbook.Workbook.AppendChild(new Sheets());

@@ -13,23 +13,32 @@ public static class DisclosurePdf
     /// <summary>Prints <paramref name="document"/> to <paramref name="path"/> with <paramref name="printer"/>.</summary>
     public static async Task WriteAsync(PdfPrinter printer, DisclosureDocument document, string path, CancellationToken cancellationToken = default)
     {
+        await using var stream = File.Create(path);
+        await WriteAsync(printer, document, stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Prints <paramref name="document"/> to a stream with <paramref name="printer"/>; no file is written on the way.</summary>
+    public static async Task WriteAsync(PdfPrinter printer, DisclosureDocument document, Stream output, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(printer);
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
         IReadOnlyDictionary<HeadingBlock, int>? pages = null;
         if (document.Blocks.OfType<ContentsBlock>().Any())
         {
-            await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), path, pageNumbers: false, cancellationToken).ConfigureAwait(false);
-            pages = Pages(document, path);
+            var layout = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), pageNumbers: false, cancellationToken).ConfigureAwait(false);
+            pages = Pages(document, layout);
         }
 
-        await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), path, cancellationToken).ConfigureAwait(false);
+        var pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), pageNumbers: true, cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(pdf, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The page each heading of the 目录 is printed on, found in the PDF's text after the contents pages: a visible
     /// heading by its text, a hidden one (a table's) by the title after its 「一、」.
     /// </summary>
-    public static IReadOnlyDictionary<HeadingBlock, int> Pages(DisclosureDocument document, string pdf)
+    public static IReadOnlyDictionary<HeadingBlock, int> Pages(DisclosureDocument document, byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(document);
         List<string> texts;
@@ -37,7 +46,6 @@ public static class DisclosurePdf
         {
             texts = read.GetPages().Select(p => Squeeze(PrintedText.Normalize(p.Text))).ToList();
         }
-
 
         var result = new Dictionary<HeadingBlock, int>(ReferenceEqualityComparer.Instance);
         var from = texts.FindLastIndex(t => t.Contains("目录", StringComparison.Ordinal)) + 1;

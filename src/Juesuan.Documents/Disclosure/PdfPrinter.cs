@@ -74,13 +74,14 @@ public sealed class PdfPrinter : IAsyncDisposable
     }
 
     /// <summary>Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>, A4, with page numbers in the footer.</summary>
-    public Task PrintAsync(string html, string path, CancellationToken cancellationToken = default) => PrintAsync(html, path, pageNumbers: true, cancellationToken);
+    public async Task PrintAsync(string html, string path, CancellationToken cancellationToken = default) =>
+        await File.WriteAllBytesAsync(path, await PrintAsync(html, pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>, A4, with page numbers in the footer
-    /// unless <paramref name="pageNumbers"/> is false (the margins stay, so the pages break in the same places).
+    /// Prints <paramref name="html"/> to PDF (returned, no file written), A4, with page numbers in the footer unless
+    /// <paramref name="pageNumbers"/> is false (the margins stay, so the pages break in the same places).
     /// </summary>
-    public async Task PrintAsync(string html, string path, bool pageNumbers, CancellationToken cancellationToken = default)
+    public async Task<byte[]> PrintAsync(string html, bool pageNumbers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         // Tabs are reused: opening one costs about a second on this machine, printing a short document far less.
@@ -90,9 +91,8 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             page = _idle.TryTake(out var idle) ? idle : await _browser.NewPageAsync().ConfigureAwait(false);
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
-            await page.PdfAsync(new PagePdfOptions
+            return await page.PdfAsync(new PagePdfOptions
             {
-                Path = path,
                 Format = "A4",
                 PrintBackground = true,
                 DisplayHeaderFooter = pageNumbers,

@@ -11,4 +11,7 @@ public static class EvaluationDocx
 {
     /// <summary>Writes every evaluation of a department-year to <paramref name="path"/>.</summary>
     public static void Write(DepartmentYear year, string path) => DisclosureDocx.Write(EvaluationHtml.Forms(year), path);
+
+    /// <summary>Writes the self-evaluation forms as Word to a stream.</summary>
+    public static void Write(DepartmentYear year, Stream stream) => DisclosureDocx.Write(EvaluationHtml.Forms(year), stream);
 }

@@ -29,8 +29,15 @@ public static class Workbook
     /// <summary>Writes a department-year to an .xlsx file.</summary>
     public static void Write(DepartmentYear year, string path)
     {
+        using var stream = File.Create(path);
+        Write(year, stream);
+    }
+
+    /// <summary>Writes a department-year as an .xlsx workbook to a stream.</summary>
+    public static void Write(DepartmentYear year, Stream stream)
+    {
         ArgumentNullException.ThrowIfNull(year);
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
@@ -77,7 +84,7 @@ public static class Workbook
         }).ToArray(),
     };
 
-    /// <summary>Reads a workbook written by <see cref="Write"/> (or the blank template, filled in).</summary>
+    /// <summary>Reads a workbook written by <see cref="Write(DepartmentYear, Stream)"/> (or the blank template, filled in).</summary>
     public static ImportResult Read(string path) => Read(path, ImportLimits.Current);
 
     /// <summary>Reads a workbook within the given limits.</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Juesuan.Cli;
+namespace Juesuan.Documents.Plain;
 
 /// <summary>Aligned plain-text tables that account for CJK characters taking two terminal columns.</summary>
-internal static class TextTable
+public static class TextTable
 {
     /// <summary>Display width of a string: wide and full-width characters count 2.</summary>
     public static int Width(string text)

@@ -1,0 +1,51 @@
+using System.Text;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+using Juesuan.Formats.Excel;
+using Juesuan.Formats.Json;
+using Juesuan.Formats.Text;
+
+namespace Juesuan.Application;
+
+/// <summary>The forms a department-year is exported in; each reads back in.</summary>
+public enum ExportFormat
+{
+    /// <summary>Juesuan's JSON.</summary>
+    Json,
+
+    /// <summary>The Excel 填报模板.</summary>
+    Xlsx,
+
+    /// <summary>Report text in the published layout.</summary>
+    Txt,
+}
+
+/// <summary>Exporting department-years (导出), and the blank workbook a clerk fills in.</summary>
+public static class Exports
+{
+    /// <summary>Writes <paramref name="year"/> to <paramref name="output"/> as <paramref name="format"/>.</summary>
+    public static async Task WriteAsync(DepartmentYear year, ExportFormat format, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(output);
+        if (format == ExportFormat.Xlsx)
+        {
+            Workbook.Write(year, output);
+            return;
+        }
+
+        await output.WriteAsync(Encoding.UTF8.GetBytes(Text(year, format)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The department-year as JSON or report text (not <see cref="ExportFormat.Xlsx"/>), for a host that shows it as a string.</summary>
+    public static string Text(DepartmentYear year, ExportFormat format) => format switch
+    {
+        ExportFormat.Json => DepartmentYearJson.Write(year),
+        ExportFormat.Txt => TextReportWriter.Write(year),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "A workbook is not text: write it to a stream."),
+    };
+
+    /// <summary>The empty department-year of a template and year (its workbook is the blank 填报模板), or null for an unknown template.</summary>
+    public static DepartmentYear? Blank(string templateId, int year) =>
+        TemplateLibrary.Find(templateId) is { } template ? Workbook.Blank(template, year) : null;
+}

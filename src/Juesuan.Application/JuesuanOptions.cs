@@ -1,0 +1,20 @@
+using Juesuan.Domain.Reference;
+using Juesuan.Storage;
+
+namespace Juesuan.Application;
+
+/// <summary>How a host configures the use cases: which store, which reference data.</summary>
+public sealed class JuesuanOptions
+{
+    /// <summary>The store (default: the embedded SQLite file in the user's data folder, or JUESUAN_STORE/JUESUAN_DB).</summary>
+    public StoreOptions Store { get; set; } = StoreOptions.Resolve();
+
+    /// <summary>
+    /// True when a SQLite file named explicitly may be created; otherwise a missing explicit file is an error (a typo
+    /// would make a new empty store). The default store is always created on first write.
+    /// </summary>
+    public bool CreateStore { get; set; }
+
+    /// <summary>The reference data (scoring rules today) that audit and score both use.</summary>
+    public ReferenceData Reference { get; set; } = ReferenceData.Embedded;
+}

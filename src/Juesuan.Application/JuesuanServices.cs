@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juesuan.Application;
+
+/// <summary>Registers the use cases with a host's service container.</summary>
+public static class JuesuanServices
+{
+    /// <summary>
+    /// Adds every use case (<see cref="Reports"/>, <see cref="Library"/>, <see cref="Audits"/>, <see cref="Scores"/>,
+    /// <see cref="Renderer"/>) as singletons sharing one <see cref="JuesuanOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddJuesuan(this IServiceCollection services, Action<JuesuanOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new JuesuanOptions();
+        configure?.Invoke(options);
+        services.AddSingleton(options);
+        services.AddSingleton<Library>();
+        services.AddSingleton<Reports>();
+        services.AddSingleton<Audits>();
+        services.AddSingleton<Scores>();
+        services.AddSingleton<Renderer>();
+        return services;
+    }
+}

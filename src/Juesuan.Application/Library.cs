@@ -1,0 +1,76 @@
+using Juesuan.Domain.Model;
+using Juesuan.Storage;
+
+namespace Juesuan.Application;
+
+/// <summary>
+/// The store as the use cases see it (保存、读取、列出、删除): opened once, on first need. A command that only reads
+/// never creates a store; one that writes creates the default store, and an explicitly named SQLite file only when
+/// <see cref="JuesuanOptions.CreateStore"/> says so.
+/// </summary>
+public sealed class Library(JuesuanOptions options)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DepartmentYearStore? _store;
+
+    /// <summary>The store in words (「SQLite 数据库 …」), for messages.</summary>
+    public string Describe() => options.Store.Describe();
+
+    /// <summary>True when the store exists already.</summary>
+    public bool Exists => _store is not null || DepartmentYearStore.Exists(options.Store);
+
+    /// <summary>
+    /// The store, opened (and created when <paramref name="writing"/>); null when it does not exist and only reading
+    /// was asked. Throws <see cref="StoreException"/> for an explicit SQLite file that does not exist without
+    /// <see cref="JuesuanOptions.CreateStore"/>, and for a store that cannot be used.
+    /// </summary>
+    public async Task<DepartmentYearStore?> OpenAsync(bool writing, CancellationToken cancellationToken = default)
+    {
+        if (_store is not null)
+        {
+            return _store;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_store is null && !DepartmentYearStore.Exists(options.Store))
+            {
+                if (options.Store.ExplicitPath && !options.CreateStore)
+                {
+                    throw new StoreException($"数据库文件 {options.Store.DatabasePath} 不存在；请检查 --db 是否写错，或加 --create 新建");
+                }
+
+                if (!writing)
+                {
+                    return null;
+                }
+            }
+
+            return _store ??= await DepartmentYearStore.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Saves a department-year (a second import of the same department and year replaces it as a new revision).</summary>
+    public async Task<StoredSummary> SaveAsync(DepartmentYear year, CancellationToken cancellationToken = default)
+    {
+        var store = await OpenAsync(writing: true, cancellationToken).ConfigureAwait(false);
+        return await store!.SaveAsync(year, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The department-year stored under <paramref name="key"/> (「部门/年度」), or null.</summary>
+    public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadAsync(key, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>Everything stored, by key; empty when there is no store yet.</summary>
+    public async Task<IReadOnlyList<StoredSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.ListAsync(cancellationToken).ConfigureAwait(false) : [];
+
+    /// <summary>Deletes what is stored under <paramref name="key"/>; false when nothing was.</summary>
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store && await store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using Juesuan.Documents.Disclosure;
+using Juesuan.Documents.Evaluations;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
+
+namespace Juesuan.Application;
+
+/// <summary>The forms a document is rendered in.</summary>
+public enum RenderFormat
+{
+    /// <summary>A web page.</summary>
+    Html,
+
+    /// <summary>Word.</summary>
+    Docx,
+
+    /// <summary>PDF, printed by Chromium.</summary>
+    Pdf,
+}
+
+/// <summary>Which document.</summary>
+public enum RenderPart
+{
+    /// <summary>The whole disclosure (决算公开): tables, narrative, charts, glossary, self-evaluation forms.</summary>
+    Disclosure,
+
+    /// <summary>The self-evaluation forms (绩效自评表) alone.</summary>
+    Evaluations,
+}
+
+/// <summary>What a rendering produced.</summary>
+/// <param name="Written">False when there was nothing to render (forms asked for, none there); nothing was written then.</param>
+/// <param name="Year">The department-year as rendered (with the template asked for).</param>
+/// <param name="Gaps">Figures or reasons the data lacks, marked 【待补充】 in the document.</param>
+/// <param name="Refusal">Why nothing was written, in Chinese.</param>
+public sealed record RenderOutcome(bool Written, DepartmentYear Year, IReadOnlyList<NarrativeGap> Gaps, string? Refusal = null);
+
+/// <summary>
+/// The publishable documents (公开文档) written to a stream. PDFs go through one Chromium, started on first need and
+/// shared by every rendering until the renderer is disposed.
+/// </summary>
+public sealed class Renderer : IAsyncDisposable, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private PdfPrinter? _printer;
+
+    /// <summary>The template ids a rendering may be asked for.</summary>
+    public static IEnumerable<string> TemplateIds => TemplateLibrary.Templates.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="template"/> names a template (an id, or 「省份/年度」).</summary>
+    public static bool KnowsTemplate(string template) => TemplateLibrary.Resolve(template, 0) is not null;
+
+    /// <summary>
+    /// Starts the browser PDFs need, when it is not running yet; throws <see cref="InvalidOperationException"/> saying
+    /// how to install Chromium when there is none.
+    /// </summary>
+    public async Task PreparePdfAsync(CancellationToken cancellationToken = default)
+    {
+        if (_printer is not null)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _printer ??= await PdfPrinter.StartAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Renders <paramref name="part"/> of <paramref name="year"/> as <paramref name="format"/> to
+    /// <paramref name="output"/>, laid out by <paramref name="template"/> (an id or 「省份/年度」) instead of the data's own
+    /// template when given.
+    /// </summary>
+    public async Task<RenderOutcome> RenderAsync(DepartmentYear year, RenderFormat format, Stream output, RenderPart part = RenderPart.Disclosure, string? template = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(output);
+        if (template is not null)
+        {
+            var resolved = TemplateLibrary.Resolve(template, year.Year) ?? throw new ArgumentException($"未知的模板「{template}」。", nameof(template));
+            year = year with { TemplateId = resolved.Id };
+        }
+
+        if (format == RenderFormat.Pdf)
+        {
+            await PreparePdfAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (part == RenderPart.Evaluations)
+        {
+            if (year.Evaluations.Count == 0)
+            {
+                return new(false, year, [], $"{year.Department.Name} {year.Year} 年度没有绩效自评表");
+            }
+
+            switch (format)
+            {
+                case RenderFormat.Docx:
+                    EvaluationDocx.Write(year, output);
+                    break;
+                case RenderFormat.Pdf:
+                    await output.WriteAsync(await _printer!.PrintAsync(EvaluationHtml.Render(year), pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await output.WriteAsync(Encoding.UTF8.GetBytes(EvaluationHtml.Render(year)), cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+
+            return new(true, year, []);
+        }
+
+        var document = DisclosureBuilder.Build(year);
+        switch (format)
+        {
+            case RenderFormat.Docx:
+                DisclosureDocx.Write(document, output);
+                break;
+            case RenderFormat.Pdf:
+                await DisclosurePdf.WriteAsync(_printer!, document, output, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await output.WriteAsync(Encoding.UTF8.GetBytes(DisclosureHtml.Render(document)), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return new(true, year, document.Gaps);
+    }
+
+    /// <summary>Closes the browser, if one was started (for containers disposed synchronously).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_printer is not null)
+        {
+            await _printer.DisposeAsync().ConfigureAwait(false);
+            _printer = null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Juesuan.Domain.Model;
+using Juesuan.Formats;
+using Juesuan.Import;
+
+namespace Juesuan.Application;
+
+/// <summary>Why an input gave no department-year.</summary>
+public enum LoadFailure
+{
+    /// <summary>It was read.</summary>
+    None,
+
+    /// <summary>The file (or upload) could not be read: damaged, foreign, beyond a limit.</summary>
+    Unreadable,
+
+    /// <summary>A file name that names no file.</summary>
+    MissingFile,
+
+    /// <summary>Neither a file nor a key of the store.</summary>
+    NotStored,
+}
+
+/// <summary>A department-year as an input gave it, with what the reader noticed; or why there is none.</summary>
+/// <param name="Source">The input as given (a path, an upload's name, a store key).</param>
+/// <param name="Year">The department-year, or null.</param>
+/// <param name="Issues">What the reader could not read cleanly (the rest was kept).</param>
+/// <param name="Failure">Why there is no department-year.</param>
+/// <param name="Error">The reason in Chinese, when there is none.</param>
+public sealed record Loaded(string Source, DepartmentYear? Year, IReadOnlyList<ImportIssue> Issues, LoadFailure Failure = LoadFailure.None, string? Error = null)
+{
+    /// <summary>True when a department-year was read.</summary>
+    public bool Success => Year is not null;
+
+    internal static Loaded From(string source, ImportResult result) =>
+        new(source, result.Value, result.Issues, result.Success ? LoadFailure.None : LoadFailure.Unreadable, result.Error);
+}
+
+/// <summary>
+/// Reading inputs (导入): a file, an upload (a stream and its name), or a key of the store — the one place that tells
+/// them apart, so every front end does it the same way.
+/// </summary>
+public sealed class Reports(Library library)
+{
+    /// <summary>The endings Juesuan reads.</summary>
+    public static IReadOnlyList<string> Extensions => Importer.Extensions;
+
+    /// <summary>The readable files of a directory, by name.</summary>
+    public static IReadOnlyList<string> FilesIn(string directory) => Importer.FilesIn(directory);
+
+    /// <summary>Reads a file by the reader its ending names.</summary>
+    public static Loaded ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return File.Exists(path) ? Loaded.From(path, Importer.ReadFile(path)) : new(path, null, [], LoadFailure.MissingFile, $"找不到文件 {path}。");
+    }
+
+    /// <summary>Reads an upload: its <paramref name="name"/>'s ending picks the reader.</summary>
+    public static async Task<Loaded> ReadAsync(Stream content, string name, CancellationToken cancellationToken = default) =>
+        Loaded.From(name, await Importer.ReadAsync(content, name, cancellationToken: cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// A file when <paramref name="input"/> names one, else what the store holds under that key. A name with a readable
+    /// ending that is not there is a missing file, not a key.
+    /// </summary>
+    public async Task<Loaded> LoadAsync(string input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (File.Exists(input) || Importer.CanRead(input))
+        {
+            return ReadFile(input);
+        }
+
+        var exists = library.Exists;
+        var year = await library.LoadAsync(input, cancellationToken).ConfigureAwait(false);
+        return year is not null
+            ? new(input, year, [])
+            : new(input, null, [], LoadFailure.NotStored, $"既不是文件，也不在存储中：「{input}」（{library.Describe()}{(exists ? string.Empty : "，尚未创建")}）");
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Juesuan.Application;
+using Juesuan.Domain.Model;
+using Juesuan.Domain.Reference;
+using Juesuan.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juesuan.Cli;
+
+/// <summary>The writers a command prints to, and the use cases it calls, configured from the command line.</summary>
+internal sealed record CliContext(TextWriter Out, TextWriter Err)
+{
+    /// <summary>The use cases for one invocation: the store named by the options, and <paramref name="reference"/> data.</summary>
+    public ServiceProvider Services(ParseResult parse, ReferenceData? reference = null) =>
+        new ServiceCollection().AddJuesuan(o =>
+        {
+            o.Store = Commands.Store(parse);
+            o.CreateStore = parse.GetValue(Commands.CreateOption);
+            o.Reference = reference ?? ReferenceData.Embedded;
+        }).BuildServiceProvider();
+
+    /// <summary>
+    /// A department-year from a file or the store, with the reader's remarks and any failure printed to the error
+    /// writer; null when there is none.
+    /// </summary>
+    public async Task<DepartmentYear?> LoadAsync(Reports reports, string input, CancellationToken cancellationToken)
+    {
+        var loaded = await reports.LoadAsync(input, cancellationToken).ConfigureAwait(false);
+        Print(loaded);
+        return loaded.Year;
+    }
+
+    /// <summary>A file read, with the reader's remarks and any failure printed; null when it could not be read.</summary>
+    public DepartmentYear? Read(string file)
+    {
+        var loaded = Reports.ReadFile(file);
+        Print(loaded);
+        return loaded.Year;
+    }
+
+    private void Print(Loaded loaded)
+    {
+        foreach (var issue in loaded.Issues)
+        {
+            Err.WriteLine($"{loaded.Source}：提示：{issue}");
+        }
+
+        switch (loaded.Failure)
+        {
+            case LoadFailure.Unreadable:
+                Err.WriteLine($"{loaded.Source}：错误：{loaded.Error}");
+                Err.WriteLine($"{loaded.Source}：无法读取，未导入。");
+                break;
+            case LoadFailure.NotStored:
+                Err.WriteLine($"{loaded.Error}。用 juesuan list 查看存储中的部门年度。");
+                break;
+            case LoadFailure.MissingFile:
+                Err.WriteLine(loaded.Error);
+                break;
+        }
+    }
+}

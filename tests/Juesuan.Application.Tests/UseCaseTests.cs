@@ -1,0 +1,91 @@
+using System.Text;
+using Juesuan.Audit;
+using Juesuan.Storage;
+using Juesuan.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juesuan.Application.Tests;
+
+/// <summary>The use cases as a second front end (a web host) would call them: streams in, streams out, no CLI.</summary>
+public sealed class UseCaseTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-app-").FullName;
+    private readonly ServiceProvider _services;
+
+    public UseCaseTests() => _services = new ServiceCollection()
+        .AddJuesuan(o => o.Store = StoreOptions.Resolve("sqlite", Path.Combine(_folder, "store.db")) with { ExplicitPath = false })
+        .BuildServiceProvider();
+
+    [Fact]
+    public async Task An_upload_is_read_saved_loaded_by_key_audited_rendered_and_exported_through_streams()
+    {
+        await using var upload = new MemoryStream(await File.ReadAllBytesAsync(Paths.Example));
+        var loaded = await Reports.ReadAsync(upload, "青石县2024.json");
+        Assert.True(loaded.Success, loaded.Error);
+
+        var library = _services.GetRequiredService<Library>();
+        var saved = await library.SaveAsync(loaded.Year!);
+        Assert.Equal("青石县医疗保障局/2024", saved.Key);
+        var again = await _services.GetRequiredService<Reports>().LoadAsync(saved.Key);
+        Assert.Equal(LoadFailure.None, again.Failure);
+
+        var report = _services.GetRequiredService<Audits>().Audit(again.Year!, saved.Key);
+        Assert.True(report.Passed);
+        await using var json = new MemoryStream();
+        await Audits.WriteAsync([report], AuditFormat.Json, json);
+        Assert.Contains("\"passed\": true", Encoding.UTF8.GetString(json.ToArray()), StringComparison.Ordinal);
+
+        await using var html = new MemoryStream();
+        var outcome = await _services.GetRequiredService<Renderer>().RenderAsync(again.Year!, RenderFormat.Html, html);
+        Assert.True(outcome.Written);
+        Assert.Contains("青石县医疗保障局", Encoding.UTF8.GetString(html.ToArray()), StringComparison.Ordinal);
+
+        await using var docx = new MemoryStream();
+        await _services.GetRequiredService<Renderer>().RenderAsync(again.Year!, RenderFormat.Docx, docx, RenderPart.Evaluations);
+        Assert.Equal("PK"u8.ToArray(), docx.ToArray()[..2]);
+
+        await using var xlsx = new MemoryStream();
+        await Exports.WriteAsync(again.Year!, ExportFormat.Xlsx, xlsx);
+        xlsx.Position = 0;
+        var back = await Reports.ReadAsync(xlsx, "回读.xlsx");
+        Assert.Equal(loaded.Year!.Tables.Count, back.Year!.Tables.Count);
+    }
+
+    [Fact]
+    public async Task A_key_not_stored_and_a_file_not_there_are_told_apart()
+    {
+        var reports = _services.GetRequiredService<Reports>();
+        var key = await reports.LoadAsync("某县医疗保障局/2020");
+        Assert.Equal(LoadFailure.NotStored, key.Failure);
+        Assert.Contains("尚未创建", key.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "store.db")), "reading never creates the store");
+
+        var file = await reports.LoadAsync(Path.Combine(_folder, "没有这个文件.pdf"));
+        Assert.Equal(LoadFailure.MissingFile, file.Failure);
+    }
+
+    [Fact]
+    public void The_scoring_rules_of_a_file_reach_the_audit_and_the_score_alike()
+    {
+        var json = """{ "ruleSets": [ { "id": "s", "name": "八十分为优", "grades": [ { "from": 80, "name": "优" }, { "from": 0, "name": "差" } ] } ] }""";
+        using var services = new ServiceCollection().AddJuesuan(o =>
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+            o.Reference = o.Reference.WithScoringRules(stream, "rules.json");
+        }).BuildServiceProvider();
+        var year = Reports.ReadFile(Paths.Example).Year!;
+        var sheet = services.GetRequiredService<Scores>().Score(year);
+        Assert.Equal("八十分为优", sheet.Rules.Name);
+        var stated = year.Evaluations.Single(e => e.TotalScore?.Value == 89.07m);
+        Assert.Equal("优", sheet.Evaluations.Single(e => e.Evaluation == stated).Grade);
+        var grade = services.GetRequiredService<Audits>().Audit(year).Findings.Single(f => f.Rule == "P.GRADE");
+        Assert.Equal(Severity.Error, grade.Severity);
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
