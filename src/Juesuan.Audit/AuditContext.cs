@@ -18,14 +18,16 @@ public sealed class Figure
     private readonly StatedTable? _table;
     private string? _label;
     private string? _location;
+    private FigureLocation? _where;
 
     /// <summary>A figure described explicitly (not a table cell, or a cell shown differently).</summary>
-    public Figure(Amount? amount, string label, string location, (string Table, string Row, string Column)? cell = null)
+    public Figure(Amount? amount, string label, string location, (string Table, string Row, string Column)? cell = null, FigureLocation? where = null)
     {
         Amount = amount;
         _label = label;
         _location = location;
         Cell = cell;
+        _where = where;
     }
 
     internal Figure(AuditContext context, StatedTable table, string row, string column, Amount? amount, bool rowPrinted)
@@ -52,6 +54,12 @@ public sealed class Figure
     /// <summary>Where it is, for findings.</summary>
     public string Location => _location ??= _context!.DescribeCell(_table!, Cell!.Value.Row, Cell.Value.Column).Location;
 
+    /// <summary>Where it is, as data (null for a figure described only in words).</summary>
+    public FigureLocation? Where => _where ??= _context?.LocateCell(_table!, Cell!.Value.Row, Cell.Value.Column);
+
+    /// <summary>The figure as a finding shows it, in <paramref name="role"/>.</summary>
+    public FindingFigure ToFinding(string? role = null) => new(Display, Location, role, Where);
+
     /// <summary>The figure in 万元 with its interval; a blank reads as 0.00.</summary>
     public Estimate Value => Amount?.In(MoneyUnit.WanYuan) ?? Blank;
 
@@ -62,10 +70,10 @@ public sealed class Figure
     public bool IsNonZero => Amount is { Value: not 0m };
 
     /// <summary>The same cell, negated (for relations written with a minus).</summary>
-    public Figure Negated() => new(Amount is { } a ? new Amount(-a.Value, a.Decimals, a.Unit) : null, "−" + Label, Location, Cell);
+    public Figure Negated() => new(Amount is { } a ? new Amount(-a.Value, a.Decimals, a.Unit) : null, "−" + Label, Location, Cell, Where);
 
     /// <summary>The same cell with another location text.</summary>
-    public Figure At(string location) => new(Amount, Label, location, Cell);
+    public Figure At(string location) => new(Amount, Label, location, Cell, Where);
 }
 
 /// <summary>
@@ -167,6 +175,97 @@ public sealed class AuditContext
         return new Figure(this, table, rowKey, column, amount, row is not null);
     }
 
+    /// <summary>Where a cell is, as data: its table, row and column, and the page or line it was read from.</summary>
+    public FigureLocation LocateCell(StatedTable table, string rowKey, string? column)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
+        var row = Row(table, rowKey);
+        var source = (column is null ? null : row?.Cell(column)?.Source) ?? row?.Source ?? table.Source;
+        return new FigureLocation
+        {
+            Document = source?.File, Page = source?.Page, Line = source?.Line ?? row?.Line,
+            Table = table.Definition, TableName = TableName(table.Definition),
+            RowCode = rowKey, RowLabel = RowName(definition, rowKey, row?.Label),
+            Column = column, ColumnName = column is null ? null : definition?.Column(column)?.Name ?? column,
+        };
+    }
+
+    /// <summary>Where a statement of a fact is, as data: a table cell, or a sentence of the narrative.</summary>
+    public FigureLocation Locate(FactAssertion assertion, string? printed = null)
+    {
+        ArgumentNullException.ThrowIfNull(assertion);
+        if (assertion.Cell?.Split('|') is [var definition, var row, var column] && Table(definition) is { } table)
+        {
+            return LocateCell(table, row, column);
+        }
+
+        return Locate(assertion.Location, printed);
+    }
+
+    /// <summary>
+    /// Where something read from <paramref name="source"/> is, as data; when <paramref name="printed"/> is given and
+    /// found in the sentence, the characters it takes there.
+    /// </summary>
+    public static FigureLocation Locate(SourceLocation? source, string? printed = null)
+    {
+        var sentence = source?.Sentence;
+        var (at, length) = Find(sentence, printed);
+        return new FigureLocation
+        {
+            Document = source?.File, Page = source?.Page, Line = source?.Line, TableName = source?.Table, RowLabel = source?.Row, ColumnName = source?.Column,
+            Section = source?.Section, Sentence = sentence, SpanStart = at, SpanLength = length,
+        };
+    }
+
+    /// <summary>
+    /// Where something found at <paramref name="index"/> of a narrative section's text is: the sentence around it (to
+    /// the nearest 。；！？) and the characters <paramref name="printed"/> takes there.
+    /// </summary>
+    public static FigureLocation InSection(string section, string text, int index, string? printed = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        index = Math.Clamp(index, 0, text.Length);
+        var start = text.LastIndexOfAny(SentenceEnds, Math.Max(0, index - 1)) + 1;
+        if (index == 0)
+        {
+            start = 0;
+        }
+
+        var end = text.IndexOfAny(SentenceEnds, index);
+        var sentence = text[start..(end < 0 ? text.Length : end + 1)].Trim();
+        var (at, length) = Find(sentence, printed);
+        return new FigureLocation { Section = section, Sentence = sentence, SpanStart = at, SpanLength = length };
+    }
+
+    private static readonly char[] SentenceEnds = ['。', '；', '！', '？', '\n'];
+
+    // A printed figure in a sentence: as given, or without thousands separators, or its number without a unit.
+    private static (int? At, int? Length) Find(string? sentence, string? printed)
+    {
+        if (sentence is null || string.IsNullOrEmpty(printed))
+        {
+            return (null, null);
+        }
+
+        foreach (var form in new[] { printed, printed.Replace(",", string.Empty, StringComparison.Ordinal), new string(printed.TakeWhile(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-').ToArray()) })
+        {
+            if (form.Length > 0 && sentence.IndexOf(form, StringComparison.Ordinal) is var at and >= 0)
+            {
+                return (at, form.Length);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>Where a claim of the narrative is, as data, with the characters <paramref name="printed"/> takes in its sentence.</summary>
+    public FigureLocation Locate(Claim claim, string? printed = null)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return Locate(Year.Narrative.LocationOf(claim), printed);
+    }
+
     /// <summary>The label and location of a cell, for messages.</summary>
     internal (string Label, string Location) DescribeCell(StatedTable table, string rowKey, string column)
     {
@@ -224,31 +323,44 @@ public sealed class AuditContext
         var decimals = Math.Max(total.Amount?.Decimals ?? 2, items.Select(i => i.Amount?.Decimals ?? 2).DefaultIfEmpty(2).Max());
         var itemsText = items.Count <= 4 ? string.Join(" + ", items.Select(i => $"{i.Label} {i.Display}")) : $"{items.Count} 个分项";
         var tolerance = (check.Stated.Width + check.Computed.Range.Width) / 2m;
-        var figures = items.Select(i => new FindingFigure(i.Display, i.Location, "分项")).Prepend(new FindingFigure(total.Display, total.Location, "合计")).ToArray();
+        var figures = items.Select(i => i.ToFinding("分项")).Prepend(total.ToFinding("合计")).ToArray();
+        var arguments = new Dictionary<string, string>
+        {
+            ["relation"] = relation, ["total"] = total.Label, ["actual"] = total.Display, ["items"] = itemsText, ["computed"] = Format(computed.Value, decimals),
+            ["difference"] = Format(check.Difference), ["tolerance"] = Format(tolerance), ["gap"] = Format(check.Gap),
+        };
+        var numbers = new FindingNumbers(total.Value.Value, computed.Value, computed.Range.Lo, computed.Range.Hi, check.Difference, check.Gap);
         if (check.Kind == ConsistencyKind.ConsistentByRounding)
         {
+            const string rounded = "{relation}：{total} {actual}，{items} 之和为 {computed}，相差 {difference}，在尾差范围（±{tolerance}）内。";
             return new Finding
             {
                 Rule = rule, Severity = Severity.Info, Kind = FindingKind.Rounding, Table = table, Location = total.Location, Figures = figures,
-                Message = $"{relation}：{total.Label} {total.Display}，{itemsText} 之和为 {Format(computed.Value, decimals)}，相差 {Format(check.Difference)}，在尾差范围（±{Format(tolerance)}）内。",
+                Template = rounded, Arguments = arguments, Message = MessageTemplate.Render(rounded, arguments), Numbers = numbers,
                 Expected = Describe(computed, decimals), Actual = total.Display, Difference = Format(check.Difference),
             };
         }
 
+        const string broken = "{relation}不成立：{total} 印为 {actual}，但 {items} 之和为 {computed}，相差 {difference}；尾差最多解释 ±{tolerance}，仍差 {gap}。";
         return new Finding
         {
             Rule = rule, Severity = Severity.Error, Table = table, Location = total.Location, Figures = figures,
-            Message = $"{relation}不成立：{total.Label} 印为 {total.Display}，但 {itemsText} 之和为 {Format(computed.Value, decimals)}，相差 {Format(check.Difference)}；尾差最多解释 ±{Format(tolerance)}，仍差 {Format(check.Gap)}。",
+            Template = broken, Arguments = arguments, Message = MessageTemplate.Render(broken, arguments), Numbers = numbers,
             Expected = Describe(computed, decimals), Actual = total.Display, Difference = $"{Format(check.Difference)}（最小差距 {Format(check.Gap)}）",
         };
     }
 
-    private static Finding Unfilled(string rule, Figure total, Figure shown, string what, string? table) => new()
+    private static Finding Unfilled(string rule, Figure total, Figure shown, string what, string? table)
     {
-        Rule = rule, Severity = Severity.Warning, Table = table, Location = total.Location,
-        Message = $"{total.Label}：{what}（{shown.Label} 为 {shown.Display}），无法核对该关系；空白与 0.00 含义不同，请补填。",
-        Actual = shown.Display, Figures = [new FindingFigure(total.Display, total.Location, "合计"), new FindingFigure(shown.Display, shown.Location)],
-    };
+        const string template = "{total}：{what}（{shown} 为 {value}），无法核对该关系；空白与 0.00 含义不同，请补填。";
+        var arguments = new Dictionary<string, string> { ["total"] = total.Label, ["what"] = what, ["shown"] = shown.Label, ["value"] = shown.Display };
+        return new()
+        {
+            Rule = rule, Severity = Severity.Warning, Table = table, Location = total.Location,
+            Template = template, Arguments = arguments, Message = MessageTemplate.Render(template, arguments),
+            Actual = shown.Display, Figures = [total.ToFinding("合计"), shown.ToFinding()],
+        };
+    }
 
     /// <summary>Checks a = b on intervals (two statements of quantities that must be equal).</summary>
     public Finding? Equal(string rule, Figure a, Figure b, string relation, string? table) => Sum(rule, a, [b], relation, table);
@@ -257,7 +369,7 @@ public sealed class AuditContext
     public static Finding NotChecked(string rule, string reason, string? table = null, string? location = null) => new()
     {
         Rule = rule, Severity = Severity.Info, Kind = FindingKind.NotChecked, Table = table, Location = location ?? "-",
-        Message = "未检查：" + reason,
+        Template = "未检查：{reason}", Arguments = new Dictionary<string, string> { ["reason"] = reason }, Message = "未检查：" + reason,
     };
 
     /// <summary>Formats a decimal without trailing zeros beyond what it carries.</summary>
@@ -274,6 +386,22 @@ public sealed class AuditContext
 
     /// <summary>A sentence cut for a message: at most <paramref name="length"/> characters, then 「…」.</summary>
     public static string Excerpt(string? text, int length = 40) => text is null ? string.Empty : text.Length <= length ? text : text[..length] + "…";
+
+    // The row's name alone (行政运行), without its code.
+    private string? RowName(TableDefinition? definition, string rowKey, string? printed)
+    {
+        if (rowKey == FactIndex.TotalRowKey)
+        {
+            return "合计";
+        }
+
+        if (definition?.Row(rowKey) is { } fixedRow)
+        {
+            return fixedRow.Code is null ? fixedRow.Label : Functions.Find(fixedRow.Code)?.Name ?? fixedRow.Label;
+        }
+
+        return printed ?? (definition?.RowKind == "economic" ? Economics.Find(rowKey)?.Name : Functions.Find(rowKey)?.Name);
+    }
 
     private string RowLabel(TableDefinition? definition, string rowKey, string? printed)
     {

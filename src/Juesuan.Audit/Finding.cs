@@ -31,9 +31,71 @@ public enum FindingKind
 
 /// <summary>One figure involved in a finding: its value as printed and where it is.</summary>
 /// <param name="Value">The value as printed ("137.7", "154.78元").</param>
-/// <param name="Location">Where it is stated.</param>
+/// <param name="Location">Where it is stated, in words.</param>
 /// <param name="Role">What it is in the relation (合计, 分项, 叙述 …).</param>
-public sealed record FindingFigure(string Value, string Location, string? Role = null);
+/// <param name="Where">Where it is stated, as data: a host highlights the figure with it.</param>
+public sealed record FindingFigure(string Value, string Location, string? Role = null, FigureLocation? Where = null);
+
+/// <summary>
+/// Where a figure of a finding is (定位), as data: the document, page and line; for a table cell the table (its
+/// definition id and printed name), the row (code and label) and the column (key and name); for the narrative the
+/// section, the sentence and the figure's characters in it; for a PDF the boxes of its words on the page. Every part is
+/// optional: inputs differ (a JSON file has no page).
+/// </summary>
+public sealed record FigureLocation
+{
+    /// <summary>The document (file name) it was read from.</summary>
+    public string? Document { get; init; }
+
+    /// <summary>1-based page (PDF).</summary>
+    public int? Page { get; init; }
+
+    /// <summary>1-based line (text input).</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The table's definition id (expenditure, income …).</summary>
+    public string? Table { get; init; }
+
+    /// <summary>The table as printed: 「公开03表（支出决算表）」.</summary>
+    public string? TableName { get; init; }
+
+    /// <summary>The row's code or key (2101501, total).</summary>
+    public string? RowCode { get; init; }
+
+    /// <summary>The row's label (行政运行, 合计).</summary>
+    public string? RowLabel { get; init; }
+
+    /// <summary>The column's key (basic, amount).</summary>
+    public string? Column { get; init; }
+
+    /// <summary>The column's name (基本支出).</summary>
+    public string? ColumnName { get; init; }
+
+    /// <summary>The narrative section (情况说明 一、…).</summary>
+    public string? Section { get; init; }
+
+    /// <summary>The sentence the figure is in.</summary>
+    public string? Sentence { get; init; }
+
+    /// <summary>Where the figure starts in <see cref="Sentence"/> (0-based characters), when found there.</summary>
+    public int? SpanStart { get; init; }
+
+    /// <summary>How many characters of <see cref="Sentence"/> the figure takes.</summary>
+    public int? SpanLength { get; init; }
+
+    /// <summary>For PDF inputs: the boxes of the figure's letters on the page, one per line it spans.</summary>
+    public IReadOnlyList<Domain.Model.PageBox> Boxes { get; init; } = [];
+}
+
+/// <summary>The numbers of a finding, for a host that shows or sorts by them (万元 unless <see cref="Unit"/> says otherwise).</summary>
+/// <param name="Actual">The value found as printed.</param>
+/// <param name="Expected">The value the relation gives.</param>
+/// <param name="ExpectedLow">The low end of the interval rounding allows for <paramref name="Expected"/>.</param>
+/// <param name="ExpectedHigh">The high end of that interval.</param>
+/// <param name="Difference">Actual − expected, point values.</param>
+/// <param name="Gap">The smallest difference rounding cannot explain (0 when it explains it).</param>
+/// <param name="Unit">The unit of the amounts.</param>
+public sealed record FindingNumbers(decimal? Actual, decimal? Expected, decimal? ExpectedLow, decimal? ExpectedHigh, decimal? Difference, decimal? Gap, string Unit = "万元");
 
 /// <summary>
 /// 审核发现: what a rule found, where, by how much and — where figures disagree — which one is most likely wrong.
@@ -52,6 +114,18 @@ public sealed record Finding
 
     /// <summary>The message, in Chinese, for a finance officer.</summary>
     public required string Message { get; init; }
+
+    /// <summary>
+    /// The message's template, its arguments named in braces (「{relation}不成立：{total} 印为 {actual}…」), when the
+    /// rule writes it from one; <see cref="Message"/> is the template with <see cref="Arguments"/> filled in.
+    /// </summary>
+    public string? Template { get; init; }
+
+    /// <summary>The arguments of <see cref="Template"/>.</summary>
+    public IReadOnlyDictionary<string, string> Arguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The numbers behind <see cref="Expected"/>, <see cref="Actual"/> and <see cref="Difference"/>, when the rule compares amounts.</summary>
+    public FindingNumbers? Numbers { get; init; }
 
     /// <summary>Where (the main figure's location).</summary>
     public required string Location { get; init; }
@@ -73,4 +147,34 @@ public sealed record Finding
 
     /// <summary>Which figure is most likely wrong and why (归因), when the rule can tell.</summary>
     public string? LikelyWrong { get; init; }
+}
+
+/// <summary>Fills a message template's named arguments (「{name}」).</summary>
+public static class MessageTemplate
+{
+    /// <summary>The template with each 「{name}」 replaced by its argument; an unknown name is left as written.</summary>
+    public static string Render(string template, IReadOnlyDictionary<string, string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var sb = new System.Text.StringBuilder(template.Length + 64);
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+
+            sb.Append(template, i, open - i);
+            var name = template[(open + 1)..close];
+            sb.Append(arguments.TryGetValue(name, out var value) ? value : template[open..(close + 1)]);
+            i = close + 1;
+        }
+
+        return sb.ToString();
+    }
 }

@@ -46,6 +46,52 @@ public class AuditReportTests
     }
 
     [Fact]
+    public async Task Json_is_schema_2_valid_against_its_published_schema_single_and_for_a_directory()
+    {
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(Paths.RepoRoot, "docs", "formats", "audit-report.schema.json"));
+        var example = Auditor.Audit(DepartmentYearJson.ReadFile(Paths.Example).Value!, "qingshi-2024.json");
+        foreach (var json in new[] { AuditJson.Render(Zhenan()), AuditJson.Render(example), AuditJson.Render([Zhenan(), example]) })
+        {
+            var errors = schema.Validate(json);
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+            using var doc = JsonDocument.Parse(json);
+            Assert.Equal(2, doc.RootElement.GetProperty("schema").GetInt32());
+        }
+
+        // A report with no document would be invalid: the schema is not a blanket pass.
+        Assert.NotEmpty(schema.Validate("""{ "schema": 2, "findings": [], "summary": {} }"""));
+    }
+
+    [Fact]
+    public void A_sum_that_fails_locates_each_figure_by_table_row_and_column_and_carries_its_numbers()
+    {
+        var sum = Zhenan().Findings.Single(f => f.Rule == "T06.CLASS_SUM" && f.Severity == Severity.Error);
+        Assert.Equal(sum.Message, MessageTemplate.Render(sum.Template!, sum.Arguments));
+        Assert.Equal(6.27m, sum.Numbers!.Actual);
+        Assert.True(sum.Numbers.Gap > 0m);
+        Assert.True(sum.Numbers.ExpectedLow <= sum.Numbers.Expected && sum.Numbers.Expected <= sum.Numbers.ExpectedHigh);
+        foreach (var figure in sum.Figures)
+        {
+            Assert.NotNull(figure.Where);
+            Assert.Equal(sum.Table, figure.Where!.Table);
+            Assert.NotNull(figure.Where.RowCode);
+            Assert.NotNull(figure.Where.Column);
+        }
+    }
+
+    [Fact]
+    public void A_narrative_figure_is_located_by_its_sentence_and_the_characters_it_takes_there()
+    {
+        var narrative = Zhenan().Findings.SelectMany(f => f.Figures).Where(f => f.Where?.Sentence is not null && f.Where.SpanStart is not null).ToArray();
+        Assert.NotEmpty(narrative);
+        foreach (var figure in narrative)
+        {
+            var span = figure.Where!.Sentence!.Substring(figure.Where.SpanStart!.Value, figure.Where.SpanLength!.Value);
+            Assert.True(figure.Value.Replace(",", string.Empty, StringComparison.Ordinal).Contains(span.Replace(",", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal), $"{span} is not in {figure.Value}");
+        }
+    }
+
+    [Fact]
     public void Json_of_the_zhenan_audit_equals_the_approved_file()
     {
         // Reviewed in the diff when it changes: set JUESUAN_APPROVE=1 to rewrite the approved file.

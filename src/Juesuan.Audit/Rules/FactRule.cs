@@ -56,7 +56,7 @@ internal sealed class FactRule : Rule
         var rule = assertions.Any(a => a.Origin == AssertionOrigin.Narrative) ? NarrativeAmount : SameFigure;
         // Narrative-against-table findings belong with the narrative; table-against-table ones with the first table.
         var table = rule == NarrativeAmount ? null : assertions.FirstOrDefault(a => a.Table is not null)?.Table;
-        var figures = assertions.Select(a => new FindingFigure(Printed(a, tableUnit), a.Location.Describe(), Origin(a))).ToArray();
+        var figures = assertions.Select(a => new FindingFigure(Printed(a, tableUnit), a.Location.Describe(), Origin(a), context.Locate(a, a.Amount.ToDisplayString()))).ToArray();
         var what = Describe(context, key);
 
         if (agreeing.Length == values.Length)
@@ -81,6 +81,7 @@ internal sealed class FactRule : Rule
                       (culprits.Length > 0 ? $"最可能有误的是 {culpritText}（{reason}）。" : string.Empty),
             Expected = Printed(reference, tableUnit), Actual = Printed(main, tableUnit),
             Difference = $"{AuditContext.Format(check.Difference)}（最小差距 {AuditContext.Format(check.Gap)}）",
+            Numbers = new FindingNumbers(ValueOf(main).Value, ValueOf(reference).Value, ValueOf(reference).Range.Lo, ValueOf(reference).Range.Hi, check.Difference, check.Gap),
             LikelyWrong = culprits.Length > 0 ? $"{string.Join("；", culprits.Select(i => $"{assertions[i].Location.Describe()} 的 {Printed(assertions[i], tableUnit)}"))}（{reason}）" : null,
         };
     }

@@ -35,7 +35,7 @@ internal static class FundCodes
                 Rule = Id, Severity = Severity.Error, Table = table.Definition, Location = $"{name} {row.Key} {row.Label}".Trim(),
                 Message = $"{name}中的「{row.Key} {row.Label}」是{fund}的科目，不应列在一般公共预算财政拨款支出中；应列入{fund}财政拨款支出决算表，或改用一般公共预算的科目。",
                 Actual = row.Key, Expected = "一般公共预算科目",
-                Figures = [new FindingFigure(row.Key, $"{name} {row.Key}", "科目编码")],
+                Figures = [new FindingFigure(row.Key, $"{name} {row.Key}", "科目编码", c.LocateCell(table, row.Key, null))],
             };
         }
     }

@@ -23,7 +23,7 @@ internal static partial class LabelRules
     {
         Rule = rule, Severity = Severity.Error, Location = label.Source?.Describe() ?? KindName(label.Kind),
         Message = message, Expected = expected, Actual = actual,
-        Figures = [new FindingFigure(label.Text, label.Source?.Describe() ?? KindName(label.Kind), KindName(label.Kind))],
+        Figures = [new FindingFigure(label.Text, label.Source?.Describe() ?? KindName(label.Kind), KindName(label.Kind), AuditContext.Locate(label.Source) with { Sentence = label.Text, SpanStart = 0, SpanLength = label.Text.Length })],
     };
 
     private static string KindName(LabelKind kind) => kind switch

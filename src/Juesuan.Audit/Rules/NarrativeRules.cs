@@ -64,7 +64,7 @@ internal static partial class NarrativeRules
     private static Finding Error(AuditContext c, string rule, Claim claim, string message, string? expected = null, string? actual = null, string? difference = null, Severity severity = Severity.Error) => new()
     {
         Rule = rule, Severity = severity, Location = Where(c, claim), Message = message, Expected = expected, Actual = actual, Difference = difference,
-        Figures = claim.Sentence is null ? [] : [new FindingFigure(actual ?? string.Empty, Where(c, claim), "叙述")],
+        Figures = claim.Sentence is null ? [] : [new FindingFigure(actual ?? string.Empty, Where(c, claim), "叙述", c.Locate(claim, actual))],
     };
 
     /// <summary>
@@ -203,7 +203,7 @@ internal static partial class NarrativeRules
                     Rule = "N.CHANGE", Severity = Severity.Warning, Location = where,
                     Message = $"{where}：同一句既写「{changed.Value}」又写「持平」，自相矛盾——「{AuditContext.Excerpt(text, 60)}」。",
                     Actual = changed.Value, Expected = "增减与持平只写其一",
-                    Figures = [new FindingFigure(changed.Groups["v"].Value, where, "增减额")],
+                    Figures = [new FindingFigure(changed.Groups["v"].Value, where, "增减额", AuditContext.InSection(where, section.Text, changed.Index, changed.Groups["v"].Value))],
                 };
             }
         }
@@ -264,7 +264,11 @@ internal static partial class NarrativeRules
                     $"「{FactRule.Describe(c, slip.Subject)}」写作{Word(written)} {slip.Change}；{FactRule.Describe(c, whole.Subject)}{Word(whole.ChangeDirection!.Value)} {whole.Change}，所列各部分的增减额只有在此处为“{Word(meant)}”时才与之相符（否则之和为 {AuditContext.Format(sum.Value, 2)}）。",
                     expected: Word(meant), actual: Word(written)) with
                 {
-                    Figures = [new FindingFigure($"{Word(written)}{slip.Change}", Where(c, slip), "增减额"), new FindingFigure($"{Word(whole.ChangeDirection!.Value)}{whole.Change}", Where(c, whole), "总数增减额")],
+                    Figures =
+                    [
+                        new FindingFigure($"{Word(written)}{slip.Change}", Where(c, slip), "增减额", c.Locate(slip, slip.Change!.Value.ToDisplayString())),
+                        new FindingFigure($"{Word(whole.ChangeDirection!.Value)}{whole.Change}", Where(c, whole), "总数增减额", c.Locate(whole, whole.Change!.Value.ToDisplayString())),
+                    ],
                 };
             }
         }
@@ -507,7 +511,10 @@ internal static partial class NarrativeRules
 
     // Every figure of a sum that does not hold — the total, then each item where it is printed — so each can be found on the page.
     private static FindingFigure[] SumFigures(AuditContext c, Claim total, Amount stated, IEnumerable<(Claim Claim, Amount Value)> items, string role) =>
-        [new FindingFigure(stated.ToString(), Where(c, total), $"{role}总数"), .. items.Select(i => new FindingFigure(i.Value.ToString(), Where(c, i.Claim), $"{i.Claim.Subject.Code} {role}".Trim()))];
+        [
+            new FindingFigure(stated.ToString(), Where(c, total), $"{role}总数", c.Locate(total, stated.ToDisplayString())),
+            .. items.Select(i => new FindingFigure(i.Value.ToString(), Where(c, i.Claim), $"{i.Claim.Subject.Code} {role}".Trim(), c.Locate(i.Claim, i.Value.ToDisplayString()))),
+        ];
 
     /// <summary>
     /// A breakdown against its whole: parts listed in full (「15,357.29 万元（基本 11,130.46 万元，大病 1,720.68 万元，医疗救助

@@ -24,7 +24,7 @@ internal static class ProcurementRule
         Finding Make(Severity severity, string message, string? expected = null, string? actual = null, params Amount?[] figures) => new()
         {
             Rule = Id, Severity = severity, Location = where, Message = message, Expected = expected, Actual = actual,
-            Figures = figures.OfType<Amount>().Select(a => new FindingFigure(a.ToString(), where, "政府采购")).ToArray(),
+            Figures = figures.OfType<Amount>().Select(a => new FindingFigure(a.ToString(), where, "政府采购", new FigureLocation { Section = where })).ToArray(),
         };
 
         var whole = total.In(MoneyUnit.WanYuan);

@@ -64,8 +64,8 @@ internal static partial class Restatements
                     Expected = $"{meant.Value}{unit}", Actual = $"{other.Value}{unit}",
                     Figures =
                     [
-                        new FindingFigure($"{other.Value}{unit}", c.Year.Narrative.LocationOf(other.Claim).Describe(), "叙述"),
-                        new FindingFigure($"{meant.Value}{unit}", c.Year.Narrative.LocationOf(meant.Claim).Describe(), "叙述"),
+                        new FindingFigure($"{other.Value}{unit}", c.Year.Narrative.LocationOf(other.Claim).Describe(), "叙述", c.Locate(other.Claim, $"{other.Value}")),
+                        new FindingFigure($"{meant.Value}{unit}", c.Year.Narrative.LocationOf(meant.Claim).Describe(), "叙述", c.Locate(meant.Claim, $"{meant.Value}")),
                     ],
                 };
             }

@@ -45,7 +45,11 @@ internal static partial class ZeroListed
                         Rule = Id, Severity = Severity.Warning, Location = where, Table = table.Definition,
                         Message = $"{where}列出「{item}」，但{name}中「{row.Key} {row.Label}」为{(amount == "空白" ? "空白" : " " + amount)}：所列的支出并未发生，请核对是否沿用了上年的文字。",
                         Actual = item, Expected = $"{row.Key} {amount}",
-                        Figures = [new FindingFigure(item, where, "叙述"), new FindingFigure(amount, $"{name} {row.Key}", "表")],
+                        Figures =
+                        [
+                            new FindingFigure(item, where, "叙述", AuditContext.InSection(where, section.Text, list.Groups["items"].Index + list.Groups["items"].Value.IndexOf(item, StringComparison.Ordinal), item)),
+                            new FindingFigure(amount, $"{name} {row.Key}", "表", c.LocateCell(table, row.Key, "amount")),
+                        ],
                     };
                 }
             }

@@ -7,16 +7,22 @@ using Juesuan.Audit;
 namespace Juesuan.Documents.AuditReports;
 
 /// <summary>
-/// The audit as JSON, in the shape scripts rely on:
-/// <c>{"document": {...}, "findings": [{"rule", "severity", "message", "location", "expected", "actual", "difference",
-/// "figures": [{"value", "location"}]}], "summary": {...}}</c>; figures are printed strings. Extra members
-/// ("kind", "table", "likelyWrong", "role") add to that shape without changing it.
+/// The audit as JSON, a versioned contract (<c>"schema": 2</c>; JSON Schema in docs/formats/audit-report.schema.json):
+/// <c>{"schema": 2, "document": {...}, "findings": [...], "summary": {...}}</c>, or for a directory
+/// <c>{"schema": 2, "documents": [...], "summary": {...}}</c>. A finding keeps the members of schema 1 ("rule",
+/// "severity", "kind", "message", "location", "table", "expected", "actual", "difference", "likelyWrong", "figures" with
+/// "value", "location", "role") and adds "template" and "arguments" (the message before it was filled in), "numbers"
+/// (actual, expected and its interval, difference and gap as numbers) and, for each figure, "where": its location as data
+/// — document, page, line, table, row, column, section, sentence, span and, for PDF inputs, the word boxes.
 /// </summary>
 public static class AuditJson
 {
+    /// <summary>The version of the JSON shape; scripts check it before reading.</summary>
+    public const int Schema = 2;
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>One report as a JSON object.</summary>
+    /// <summary>One report as a JSON object (without the "schema" member a whole file starts with).</summary>
     public static JsonObject ToNode(AuditReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -29,20 +35,7 @@ public static class AuditJson
                 ["department"] = d.Department, ["year"] = d.Year, ["template"] = d.Template, ["source"] = d.Source,
                 ["kind"] = d.Kind == Domain.Model.DocumentKind.SelfEvaluationReport ? "selfEvaluationReport" : "finalAccounts",
             },
-            ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode)new JsonObject
-            {
-                ["rule"] = f.Rule,
-                ["severity"] = Name(f.Severity),
-                ["kind"] = f.Kind switch { FindingKind.Rounding => "rounding", FindingKind.NotChecked => "notChecked", FindingKind.Failed => "failed", _ => "violation" },
-                ["message"] = f.Message,
-                ["location"] = f.Location,
-                ["table"] = f.Table,
-                ["expected"] = f.Expected,
-                ["actual"] = f.Actual,
-                ["difference"] = f.Difference,
-                ["likelyWrong"] = f.LikelyWrong,
-                ["figures"] = new JsonArray(f.Figures.Select(x => (JsonNode)new JsonObject { ["value"] = x.Value, ["location"] = x.Location, ["role"] = x.Role }).ToArray()),
-            }).ToArray()),
+            ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode)Finding(f)).ToArray()),
             ["summary"] = new JsonObject
             {
                 ["errors"] = s.Errors, ["warnings"] = s.Warnings, ["infos"] = s.Infos, ["rounding"] = s.Rounding, ["notChecked"] = s.NotChecked, ["failed"] = s.Failed,
@@ -51,8 +44,77 @@ public static class AuditJson
         };
     }
 
+    private static JsonObject Finding(Finding f)
+    {
+        var node = new JsonObject
+        {
+            ["rule"] = f.Rule,
+            ["severity"] = Name(f.Severity),
+            ["kind"] = f.Kind switch { FindingKind.Rounding => "rounding", FindingKind.NotChecked => "notChecked", FindingKind.Failed => "failed", _ => "violation" },
+            ["message"] = f.Message,
+            ["template"] = f.Template,
+            ["arguments"] = new JsonObject(f.Arguments.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
+            ["location"] = f.Location,
+            ["table"] = f.Table,
+            ["expected"] = f.Expected,
+            ["actual"] = f.Actual,
+            ["difference"] = f.Difference,
+            ["numbers"] = f.Numbers is { } n ? new JsonObject
+            {
+                ["unit"] = n.Unit, ["actual"] = n.Actual, ["expected"] = n.Expected, ["expectedLow"] = n.ExpectedLow, ["expectedHigh"] = n.ExpectedHigh,
+                ["difference"] = n.Difference, ["gap"] = n.Gap,
+            } : null,
+            ["likelyWrong"] = f.LikelyWrong,
+            ["figures"] = new JsonArray(f.Figures.Select(x => (JsonNode)new JsonObject
+            {
+                ["value"] = x.Value, ["location"] = x.Location, ["role"] = x.Role, ["where"] = x.Where is { } w ? Where(w) : null,
+            }).ToArray()),
+        };
+        return node;
+    }
+
+    private static JsonObject Where(FigureLocation w)
+    {
+        var node = new JsonObject();
+        void Add(string name, JsonNode? value)
+        {
+            if (value is not null)
+            {
+                node[name] = value;
+            }
+        }
+
+        Add("document", w.Document);
+        Add("page", w.Page);
+        Add("line", w.Line);
+        Add("table", w.Table);
+        Add("tableName", w.TableName);
+        Add("rowCode", w.RowCode);
+        Add("rowLabel", w.RowLabel);
+        Add("column", w.Column);
+        Add("columnName", w.ColumnName);
+        Add("section", w.Section);
+        Add("sentence", w.Sentence);
+        Add("span", w.SpanStart is { } start ? new JsonObject { ["start"] = start, ["length"] = w.SpanLength } : null);
+        node["boxes"] = new JsonArray(w.Boxes.Select(b => (JsonNode)new JsonObject
+        {
+            ["page"] = b.Page, ["left"] = Math.Round(b.Left, 2), ["bottom"] = Math.Round(b.Bottom, 2), ["right"] = Math.Round(b.Right, 2), ["top"] = Math.Round(b.Top, 2),
+            ["pageWidth"] = Math.Round(b.PageWidth, 2), ["pageHeight"] = Math.Round(b.PageHeight, 2),
+        }).ToArray());
+        return node;
+    }
+
     /// <summary>One report as JSON text.</summary>
-    public static string Render(AuditReport report) => ToNode(report).ToJsonString(Options) + "\n";
+    public static string Render(AuditReport report)
+    {
+        var root = new JsonObject { ["schema"] = Schema };
+        foreach (var (name, value) in ToNode(report).ToArray())
+        {
+            root[name] = value?.DeepClone();
+        }
+
+        return root.ToJsonString(Options) + "\n";
+    }
 
     /// <summary>Several reports (a directory audit): {"documents": [...], "summary": {...}}.</summary>
     public static string Render(IReadOnlyList<AuditReport> reports)
@@ -60,6 +122,7 @@ public static class AuditJson
         ArgumentNullException.ThrowIfNull(reports);
         var root = new JsonObject
         {
+            ["schema"] = Schema,
             ["documents"] = new JsonArray(reports.Select(r => (JsonNode)ToNode(r)).ToArray()),
             ["summary"] = new JsonObject
             {

@@ -45,3 +45,16 @@ public sealed record SourceLocation
         return string.Join(" ", parts);
     }
 }
+
+/// <summary>
+/// A rectangle on a PDF page, in PDF user-space units (1/72 inch, origin at the bottom left), with the page's size so a
+/// viewer can scale it.
+/// </summary>
+/// <param name="Page">1-based page.</param>
+/// <param name="Left">Left edge.</param>
+/// <param name="Bottom">Bottom edge.</param>
+/// <param name="Right">Right edge.</param>
+/// <param name="Top">Top edge.</param>
+/// <param name="PageWidth">The page's width.</param>
+/// <param name="PageHeight">The page's height.</param>
+public sealed record PageBox(int Page, double Left, double Bottom, double Right, double Top, double PageWidth, double PageHeight);
