@@ -2,6 +2,7 @@ using System.Text;
 using Juesuan.Audit;
 using Juesuan.Documents.AuditReports;
 using Juesuan.Domain.Model;
+using Juesuan.Import.Pdf;
 
 namespace Juesuan.Application;
 
@@ -24,6 +25,35 @@ public enum AuditFormat
 /// <summary>Auditing (审核) with the reference data of the run, and writing the reports in every form.</summary>
 public sealed class Audits(JuesuanOptions options)
 {
+    /// <summary>
+    /// Audits what an input gave; when it was a PDF, each figure of each finding is also located on its pages (the
+    /// boxes of its letters).
+    /// </summary>
+    public AuditReport Audit(Loaded loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var report = Audit(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), loaded.Source);
+        return loaded.Pdf is { } pdf ? Locate(report, pdf) : report;
+    }
+
+    /// <summary>The report with every printed figure of its findings located on the pages of <paramref name="pdf"/>.</summary>
+    public static AuditReport Locate(AuditReport report, byte[] pdf)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!report.Findings.Any(f => f.Figures.Any(x => x.Where is not null)) || PdfLocator.Open(pdf) is not { } locator)
+        {
+            return report;
+        }
+
+        FindingFigure Place(FindingFigure figure) => figure.Where is { } w && Printed(figure.Value)
+            ? figure with { Where = w with { Boxes = locator.Locate(new FigureQuery(figure.Value, w.Page, w.RowCode, w.RowLabel, w.ColumnName, w.Sentence, w.SpanStart)) } }
+            : figure;
+        return report with { Findings = report.Findings.Select(f => f.Figures.Count == 0 ? f : f with { Figures = f.Figures.Select(Place).ToArray() }).ToArray() };
+    }
+
+    // A figure that is printed somewhere (not a blank cell shown as 空 or 空白).
+    private static bool Printed(string value) => value.Length > 0 && value is not ("空" or "空白");
+
     /// <summary>Audits a department-year; its self-evaluations against the same scoring rules <see cref="Scores"/> uses.</summary>
     public AuditReport Audit(DepartmentYear year, string? source = null)
     {

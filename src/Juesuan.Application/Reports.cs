@@ -31,8 +31,14 @@ public sealed record Loaded(string Source, DepartmentYear? Year, IReadOnlyList<I
     /// <summary>True when a department-year was read.</summary>
     public bool Success => Year is not null;
 
-    internal static Loaded From(string source, ImportResult result) =>
-        new(source, result.Value, result.Issues, result.Success ? LoadFailure.None : LoadFailure.Unreadable, result.Error);
+    /// <summary>The original PDF it was read from, kept so findings can be located on its pages; null for other inputs.</summary>
+    public byte[]? Pdf { get; init; }
+
+    internal static Loaded From(string source, ImportResult result, byte[]? content = null) =>
+        new(source, result.Value, result.Issues, result.Success ? LoadFailure.None : LoadFailure.Unreadable, result.Error)
+        {
+            Pdf = result.Success && content is not null && Path.GetExtension(source).Equals(".pdf", StringComparison.OrdinalIgnoreCase) ? content : null,
+        };
 }
 
 /// <summary>
@@ -51,12 +57,34 @@ public sealed class Reports(Library library)
     public static Loaded ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path) ? Loaded.From(path, Importer.ReadFile(path)) : new(path, null, [], LoadFailure.MissingFile, $"找不到文件 {path}。");
+        if (!File.Exists(path))
+        {
+            return new(path, null, [], LoadFailure.MissingFile, $"找不到文件 {path}。");
+        }
+
+        if (!Importer.CanRead(path))
+        {
+            return Loaded.From(path, Importer.ReadFile(path));
+        }
+
+        return InputFile.ReadBytes(path, out var error) is { } content
+            ? Loaded.From(path, Importer.Read(content, Path.GetFileName(path)), content)
+            : new(path, null, [], LoadFailure.Unreadable, error);
     }
 
     /// <summary>Reads an upload: its <paramref name="name"/>'s ending picks the reader.</summary>
-    public static async Task<Loaded> ReadAsync(Stream content, string name, CancellationToken cancellationToken = default) =>
-        Loaded.From(name, await Importer.ReadAsync(content, name, cancellationToken: cancellationToken).ConfigureAwait(false));
+    public static async Task<Loaded> ReadAsync(Stream content, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!Importer.CanRead(name))
+        {
+            return Loaded.From(name, await Importer.ReadAsync(content, name, cancellationToken: cancellationToken).ConfigureAwait(false));
+        }
+
+        var (bytes, error) = await InputFile.ReadBytesAsync(content, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return bytes is null ? new(name, null, [], LoadFailure.Unreadable, error) : Loaded.From(name, Importer.Read(bytes, name), bytes);
+    }
 
     /// <summary>
     /// A file when <paramref name="input"/> names one, else what the store holds under that key. A name with a readable

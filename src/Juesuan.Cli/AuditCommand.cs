@@ -62,27 +62,27 @@ internal static class AuditCommand
                 var failures = 0;
                 await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (item, token) =>
                 {
-                    var year = await context.LoadAsync(reports, item.f, token).ConfigureAwait(false);
-                    if (year is null)
+                    var loaded = await context.LoadInputAsync(reports, item.f, token).ConfigureAwait(false);
+                    if (!loaded.Success)
                     {
                         Interlocked.Increment(ref failures);
                         return;
                     }
 
-                    results[item.i] = audits.Audit(year, item.f);
+                    results[item.i] = audits.Audit(loaded);
                 }).ConfigureAwait(false);
                 done = results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
                 unreadable = failures;
             }
             else
             {
-                var year = await context.LoadAsync(reports, path, ct).ConfigureAwait(false);
-                if (year is null)
+                var loaded = await context.LoadInputAsync(reports, path, ct).ConfigureAwait(false);
+                if (!loaded.Success)
                 {
                     return ExitCodes.Usage;
                 }
 
-                done = [audits.Audit(year, path)];
+                done = [audits.Audit(loaded)];
             }
 
             await WriteAsync(context, done, kind, target, parse.GetValue(verbose), ct).ConfigureAwait(false);

@@ -23,19 +23,23 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err)
     /// A department-year from a file or the store, with the reader's remarks and any failure printed to the error
     /// writer; null when there is none.
     /// </summary>
-    public async Task<DepartmentYear?> LoadAsync(Reports reports, string input, CancellationToken cancellationToken)
+    public async Task<DepartmentYear?> LoadAsync(Reports reports, string input, CancellationToken cancellationToken) =>
+        (await LoadInputAsync(reports, input, cancellationToken).ConfigureAwait(false)).Year;
+
+    /// <summary>What a file or a store key gave (the department-year, and a PDF's bytes for locating findings), its remarks printed.</summary>
+    public async Task<Loaded> LoadInputAsync(Reports reports, string input, CancellationToken cancellationToken)
     {
         var loaded = await reports.LoadAsync(input, cancellationToken).ConfigureAwait(false);
         Print(loaded);
-        return loaded.Year;
+        return loaded;
     }
 
-    /// <summary>A file read, with the reader's remarks and any failure printed; null when it could not be read.</summary>
-    public DepartmentYear? Read(string file)
+    /// <summary>A file read, with the reader's remarks and any failure printed.</summary>
+    public Loaded Read(string file)
     {
         var loaded = Reports.ReadFile(file);
         Print(loaded);
-        return loaded.Year;
+        return loaded;
     }
 
     private void Print(Loaded loaded)

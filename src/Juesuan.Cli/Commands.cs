@@ -103,8 +103,8 @@ internal static class Commands
             var exit = ExitCodes.Ok;
             foreach (var file in files)
             {
-                var year = context.Read(file);
-                if (year is null)
+                var loaded = context.Read(file);
+                if (loaded.Year is not { } year)
                 {
                     // An incomplete audit of an earlier file (3) is not hidden by a later unreadable one.
                     exit = exit == ExitCodes.Internal ? exit : ExitCodes.Usage;
@@ -130,7 +130,7 @@ internal static class Commands
 
                 if (parse.GetValue(audit))
                 {
-                    var report = audits.Audit(year, file);
+                    var report = audits.Audit(loaded);
                     await context.Out.WriteLineAsync().ConfigureAwait(false);
                     await context.Out.WriteAsync(Documents.AuditReports.AuditText.Render(report)).ConfigureAwait(false);
                     if (report.Incomplete is { } incomplete)
