@@ -62,6 +62,37 @@ public sealed class Library(JuesuanOptions options)
         return await store!.SaveAsync(year, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Saves what an input gave as a new revision, with the original it was read from kept beside it (its hash, its
+    /// reader, when and by whom).
+    /// </summary>
+    public async Task<StoredSummary> SaveAsync(Loaded loaded, string? by = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var store = await OpenAsync(writing: true, cancellationToken).ConfigureAwait(false);
+        var original = loaded.Original is { } o ? o with { By = by ?? o.By } : null;
+        return await store!.SaveAsync(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), original, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The original the stored <paramref name="key"/> was read from, or null.</summary>
+    public async Task<StoredOriginal?> OriginalAsync(string key, CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.OriginalAsync(key, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>Keeps an audit of the stored <paramref name="key"/> with its findings (the JSON report, schema 2).</summary>
+    public async Task<StoredAuditRun> SaveAuditAsync(string key, Audit.AuditReport report, string? by = null, CancellationToken cancellationToken = default)
+    {
+        var store = await OpenAsync(writing: true, cancellationToken).ConfigureAwait(false);
+        return await store!.SaveAuditAsync(key, report, Documents.AuditReports.AuditJson.Render(report), by, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The audits kept for <paramref name="key"/>, newest first.</summary>
+    public async Task<IReadOnlyList<StoredAuditRun>> AuditRunsAsync(string key, CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.AuditRunsAsync(key, cancellationToken).ConfigureAwait(false) : [];
+
+    /// <summary>The organisations of the store (regions, departments, units) with their aliases.</summary>
+    public async Task<IReadOnlyList<StoredOrganisation>> OrganisationsAsync(CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.OrganisationsAsync(cancellationToken).ConfigureAwait(false) : [];
+
     /// <summary>The department-year stored under <paramref name="key"/> (「部门/年度」), or null.</summary>
     public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadAsync(key, cancellationToken).ConfigureAwait(false) : null;

@@ -1,6 +1,7 @@
 using Juesuan.Domain.Model;
 using Juesuan.Formats;
 using Juesuan.Import;
+using Juesuan.Storage;
 
 namespace Juesuan.Application;
 
@@ -31,13 +32,16 @@ public sealed record Loaded(string Source, DepartmentYear? Year, IReadOnlyList<I
     /// <summary>True when a department-year was read.</summary>
     public bool Success => Year is not null;
 
-    /// <summary>The original PDF it was read from, kept so findings can be located on its pages; null for other inputs.</summary>
-    public byte[]? Pdf { get; init; }
+    /// <summary>The original it was read from (a file's or an upload's bytes, or what the store kept), when there is one.</summary>
+    public StoredOriginal? Original { get; init; }
+
+    /// <summary>The original's bytes when it is a PDF, so findings can be located on its pages.</summary>
+    public byte[]? Pdf => Original is { Reader: "pdf" } o ? o.Content : null;
 
     internal static Loaded From(string source, ImportResult result, byte[]? content = null) =>
         new(source, result.Value, result.Issues, result.Success ? LoadFailure.None : LoadFailure.Unreadable, result.Error)
         {
-            Pdf = result.Success && content is not null && Path.GetExtension(source).Equals(".pdf", StringComparison.OrdinalIgnoreCase) ? content : null,
+            Original = result.Success && content is not null ? new StoredOriginal(Path.GetFileName(source), content) : null,
         };
 }
 
@@ -101,7 +105,7 @@ public sealed class Reports(Library library)
         var exists = library.Exists;
         var year = await library.LoadAsync(input, cancellationToken).ConfigureAwait(false);
         return year is not null
-            ? new(input, year, [])
+            ? new(input, year, []) { Original = await library.OriginalAsync(input, cancellationToken).ConfigureAwait(false) }
             : new(input, null, [], LoadFailure.NotStored, $"既不是文件，也不在存储中：「{input}」（{library.Describe()}{(exists ? string.Empty : "，尚未创建")}）");
     }
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using Juesuan.Audit;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
 using Juesuan.Formats.Json;
@@ -19,15 +20,55 @@ namespace Juesuan.Storage;
 /// <param name="SavedAt">When it was last saved (UTC).</param>
 public sealed record StoredSummary(string Key, string Department, int Year, string? Province, string TemplateId, int Units, int Tables, int Revision, DateTimeOffset SavedAt);
 
+/// <summary>The original a department-year was read from, kept with it (上传的原件).</summary>
+/// <param name="FileName">The file's name as uploaded.</param>
+/// <param name="Content">Its bytes.</param>
+/// <param name="By">Who imported it, when known.</param>
+public sealed record StoredOriginal(string FileName, byte[] Content, string? By = null)
+{
+    /// <summary>The reader its ending names: pdf, text, excel or json.</summary>
+    public string Reader => Path.GetExtension(FileName).ToLowerInvariant() switch
+    {
+        ".pdf" => "pdf",
+        ".txt" => "text",
+        ".xlsx" => "excel",
+        ".json" => "json",
+        var other => other.TrimStart('.'),
+    };
+}
+
+/// <summary>An organisation of the store: a region, a department or a unit (单位), with its code and the names it is also printed under.</summary>
+/// <param name="Id">Its id in the store.</param>
+/// <param name="ParentId">The organisation it belongs to (a department's region, a unit's department).</param>
+/// <param name="Level">region, department or unit.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Code">Its code, when known.</param>
+/// <param name="Aliases">Other names it is printed under.</param>
+public sealed record StoredOrganisation(long Id, long? ParentId, string Level, string Name, string? Code, IReadOnlyList<string> Aliases);
+
+/// <summary>One saved audit of a stored department-year.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Key">The department-year.</param>
+/// <param name="Revision">The revision audited.</param>
+/// <param name="RunAt">When (UTC).</param>
+/// <param name="Errors">Errors found.</param>
+/// <param name="Warnings">Warnings found.</param>
+/// <param name="Passed">True when it passed.</param>
+public sealed record StoredAuditRun(long Id, string Key, int Revision, DateTimeOffset RunAt, int Errors, int Warnings, bool Passed);
+
 /// <summary>
-/// 存储: department-years in SQLite or PostgreSQL. Each is stored whole as its JSON document (the format of
-/// <see cref="DepartmentYearJson"/>, so nothing is lost) and, for comparisons across departments and years, as one row per
-/// stated cell in <c>figures</c>. Saving the same department and year again replaces both in one transaction.
+/// 存储: department-years in SQLite or PostgreSQL, schema 2 (issue 14), brought up to date by <see cref="Migrations.Migrator"/>.
+/// Each department-year is stored whole as its JSON document (the format of <see cref="DepartmentYearJson"/>, so nothing
+/// is lost), belongs to an organisation (region → department → unit), keeps every saved revision and the original it
+/// was read from, and is stored as facts — one row per stated cell with its printed value and precision, its code also
+/// as the canonical code of the catalogue's crosswalk so a series survives a renamed code — for comparisons across
+/// departments and years. Audit runs are kept with their findings. Saving the same department and year again makes a
+/// new revision in one transaction.
 /// </summary>
 public sealed class DepartmentYearStore
 {
-    /// <summary>The version of the database schema this build creates.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The version of the database schema this build creates and migrates to.</summary>
+    public const int SchemaVersion = 2;
 
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;
@@ -79,8 +120,15 @@ public sealed class DepartmentYearStore
         _ => "数据库出错",
     };
 
-    /// <summary>Saves a department-year, replacing any stored one with the same key atomically.</summary>
-    public async Task<StoredSummary> SaveAsync(DepartmentYear year, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a department-year as a new revision, replacing the current one of the same key atomically; with the
+    /// original it was read from, when given (kept once per content).
+    /// </summary>
+    public async Task<StoredSummary> SaveAsync(DepartmentYear year, CancellationToken cancellationToken = default) =>
+        await SaveAsync(year, null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="SaveAsync(DepartmentYear, CancellationToken)"/>
+    public async Task<StoredSummary> SaveAsync(DepartmentYear year, StoredOriginal? original, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
 
@@ -118,7 +166,27 @@ public sealed class DepartmentYearStore
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var delete = Command(connection, transaction, "DELETE FROM figures WHERE year_key = @key"))
+        var organisation = await OrganisationAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
+        long? documentId = original is null ? null : await KeepOriginalAsync(connection, transaction, original, savedAt, cancellationToken).ConfigureAwait(false);
+        await using (var link = Command(connection, transaction, "UPDATE department_years SET organisation_id = @organisation, document_id = @document WHERE key = @key"))
+        {
+            Add(link, "organisation", organisation);
+            Add(link, "document", documentId);
+            Add(link, "key", year.Key);
+            await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var revision = Command(connection, transaction, """
+            INSERT INTO department_year_revisions (year_key, revision, saved_at, saved_by, document_id, content)
+            SELECT key, revision, saved_at, @by, document_id, document FROM department_years WHERE key = @key
+            """))
+        {
+            Add(revision, "by", original?.By);
+            Add(revision, "key", year.Key);
+            await revision.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var delete = Command(connection, transaction, "DELETE FROM facts WHERE year_key = @key"))
         {
             Add(delete, "key", year.Key);
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -126,7 +194,7 @@ public sealed class DepartmentYearStore
 
         foreach (var chunk in figures.Chunk(FigureBatch))
         {
-            await InsertFiguresAsync(connection, transaction, year.Key, chunk, cancellationToken).ConfigureAwait(false);
+            await InsertFactsAsync(connection, transaction, year.Key, chunk, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -158,15 +226,16 @@ public sealed class DepartmentYearStore
     public Task<IReadOnlyList<StoredSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         QuerySummariesAsync(string.Empty, null, cancellationToken);
 
-    /// <summary>Deletes a department-year and its figures; false when none was stored.</summary>
+    /// <summary>Deletes a department-year with its facts, revisions and audit runs (its organisation and originals stay); false when none was stored.</summary>
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var figures = Command(connection, transaction, "DELETE FROM figures WHERE year_key = @key"))
+        foreach (var table in new[] { "facts", "department_year_revisions", "audit_runs" })
         {
-            Add(figures, "key", key);
-            await figures.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var dependent = Command(connection, transaction, $"DELETE FROM {table} WHERE year_key = @key");
+            Add(dependent, "key", key);
+            await dependent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         int deleted;
@@ -184,24 +253,25 @@ public sealed class DepartmentYearStore
     public async Task<int> CountFiguresAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT COUNT(*) FROM figures WHERE year_key = @key");
+        await using var command = Command(connection, null, "SELECT COUNT(*) FROM facts WHERE year_key = @key");
         Add(command, "key", key);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
     /// One cell across every stored department-year: e.g. (expenditure, total, basic) gives each department's 基本支出.
-    /// The department's own tables are under unit name "" and each unit's under its name.
+    /// The department's own tables are under unit name "" and each unit's under its name. The row is matched by its
+    /// canonical code, so a code renamed between catalogue editions still gives one series.
     /// </summary>
     public async Task<IReadOnlyList<(string Key, string Unit, Amount Amount)>> FigureAcrossYearsAsync(string tableId, string rowKey, string columnKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, """
-            SELECT year_key, unit_name, value, decimals, money_unit FROM figures
-            WHERE table_id = @table AND row_key = @row AND column_key = @column ORDER BY year_key, unit_name
+            SELECT year_key, scope, value, decimals, money_unit FROM facts
+            WHERE table_id = @table AND canonical_code = @row AND column_key = @column ORDER BY year_key, scope
             """);
         Add(command, "table", tableId);
-        Add(command, "row", rowKey);
+        Add(command, "row", Canonical(rowKey, DateTime.UtcNow.Year));
         Add(command, "column", columnKey);
         var result = new List<(string, string, Amount)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -215,7 +285,7 @@ public sealed class DepartmentYearStore
         return result;
     }
 
-    private static IEnumerable<(string Unit, string Table, string Row, string Column, Printed Value, MoneyUnit MoneyUnit)> Figures(DepartmentYear year)
+    private static IEnumerable<(string Unit, string Table, string Row, string Canonical, string Column, Printed Value, MoneyUnit MoneyUnit)> Figures(DepartmentYear year)
     {
         var sets = new[] { (Unit: string.Empty, year.Tables) }.Concat(year.Units.Select(u => (Unit: u.Name, u.Tables)));
         foreach (var (unit, tables) in sets)
@@ -228,7 +298,7 @@ public sealed class DepartmentYearStore
                     {
                         if (cell.Value is { } value)
                         {
-                            yield return (unit, table.Definition, row.Key, cell.Column, value, table.Unit);
+                            yield return (unit, table.Definition, row.Key, Canonical(row.Key, year.Year), cell.Column, value, table.Unit);
                         }
                     }
                 }
@@ -236,12 +306,282 @@ public sealed class DepartmentYearStore
         }
     }
 
-    private async Task InsertFiguresAsync(DbConnection connection, DbTransaction transaction, string key,
-        IReadOnlyList<(string Unit, string Table, string Row, string Column, Printed Value, MoneyUnit MoneyUnit)> chunk, CancellationToken cancellationToken)
+    /// <summary>Every organisation, regions first, each with its aliases.</summary>
+    public async Task<IReadOnlyList<StoredOrganisation>> OrganisationsAsync(CancellationToken cancellationToken = default)
     {
-        var values = string.Join(", ", chunk.Select((_, i) => $"(@k, @u{i}, @t{i}, @r{i}, @c{i}, @v{i}, @d{i}, @m{i})"));
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var aliases = new Dictionary<long, List<string>>();
+        await using (var command = Command(connection, null, "SELECT organisation_id, alias FROM organisation_aliases ORDER BY alias"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                (aliases.TryGetValue(reader.GetInt64(0), out var list) ? list : aliases[reader.GetInt64(0)] = []).Add(reader.GetString(1));
+            }
+        }
+
+        var result = new List<StoredOrganisation>();
+        await using (var command = Command(connection, null, """
+            SELECT id, parent_id, level, name, code FROM organisations
+            ORDER BY CASE level WHEN 'region' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, name
+            """))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var id = reader.GetInt64(0);
+                result.Add(new StoredOrganisation(id, reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), aliases.GetValueOrDefault(id) ?? []));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="alias"/> names the organisation <paramref name="id"/> too: a department saved
+    /// under that name later belongs to it (its series continue across a renamed department).
+    /// </summary>
+    public async Task AddAliasAsync(long id, string alias, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "INSERT INTO organisation_aliases (organisation_id, alias) VALUES (@id, @alias) ON CONFLICT DO NOTHING");
+        Add(command, "id", id);
+        Add(command, "alias", alias.Trim());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The original the current revision of <paramref name="key"/> was read from, or null when none was kept.</summary>
+    public async Task<StoredOriginal?> OriginalAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            SELECT d.file_name, d.content, d.uploaded_by FROM department_years y JOIN documents d ON d.id = y.document_id WHERE y.key = @key
+            """);
+        Add(command, "key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredOriginal(reader.GetString(0), (byte[])reader.GetValue(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : null;
+    }
+
+    /// <summary>How many revisions of <paramref name="key"/> are kept.</summary>
+    public async Task<int> RevisionsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT COUNT(*) FROM department_year_revisions WHERE year_key = @key");
+        Add(command, "key", key);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Keeps an audit of the current revision of <paramref name="key"/>: its summary, its findings one row each (rule,
+    /// severity, location, numbers), and the whole report as <paramref name="reportJson"/> (schema 2).
+    /// </summary>
+    public async Task<StoredAuditRun> SaveAuditAsync(string key, AuditReport report, string reportJson, string? by = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(reportJson);
+        var runAt = DateTimeOffset.UtcNow;
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long id;
+        int revision;
+        await using (var insert = Command(connection, transaction, """
+            INSERT INTO audit_runs (year_key, revision, run_at, run_by, rules, errors, warnings, passed, report)
+            SELECT key, revision, @at, @by, @rules, @errors, @warnings, @passed, @report FROM department_years WHERE key = @key
+            RETURNING id, revision
+            """))
+        {
+            AddTimestamp(insert, "at", runAt);
+            Add(insert, "by", by);
+            Add(insert, "rules", report.Summary.Rules);
+            Add(insert, "errors", report.Summary.Errors);
+            Add(insert, "warnings", report.Summary.Warnings);
+            Add(insert, "passed", report.Passed ? 1 : 0);
+            Add(insert, "report", reportJson);
+            Add(insert, "key", key);
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new StoreException($"存储中没有「{key}」，审核结果未保存。");
+            }
+
+            id = reader.GetInt64(0);
+            revision = reader.GetInt32(1);
+        }
+
+        var ordinal = 0;
+        foreach (var chunk in report.Findings.Chunk(FigureBatch))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"(@run, @o{i}, @r{i}, @s{i}, @k{i}, @t{i}, @l{i}, @m{i}, @a{i}, @e{i}, @g{i})"));
+            await using var insert = Command(connection, transaction,
+                "INSERT INTO findings (run_id, ordinal, rule, severity, kind, table_id, location, message, actual, expected, gap) VALUES " + values);
+            Add(insert, "run", id);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var f = chunk[i];
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                Add(insert, "o" + n, ordinal++);
+                Add(insert, "r" + n, f.Rule);
+                Add(insert, "s" + n, f.Severity.ToString().ToLowerInvariant());
+                Add(insert, "k" + n, f.Kind.ToString().ToLowerInvariant());
+                Add(insert, "t" + n, f.Table);
+                Add(insert, "l" + n, f.Location);
+                Add(insert, "m" + n, f.Message);
+                AddDecimal(insert, "a" + n, f.Numbers?.Actual);
+                AddDecimal(insert, "e" + n, f.Numbers?.Expected);
+                AddDecimal(insert, "g" + n, f.Numbers?.Gap);
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new StoredAuditRun(id, key, revision, runAt, report.Summary.Errors, report.Summary.Warnings, report.Passed);
+    }
+
+    /// <summary>The audits kept for <paramref name="key"/>, newest first.</summary>
+    public async Task<IReadOnlyList<StoredAuditRun>> AuditRunsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT id, revision, run_at, errors, warnings, passed FROM audit_runs WHERE year_key = @key ORDER BY run_at DESC, id DESC");
+        Add(command, "key", key);
+        var result = new List<StoredAuditRun>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoredAuditRun(reader.GetInt64(0), key, reader.GetInt32(1), Timestamp(reader.GetValue(2)), reader.GetInt32(3), reader.GetInt32(4), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture) == 1 || reader.GetValue(5) is true));
+        }
+
+        return result;
+    }
+
+    // The department a department-year belongs to — found by name or alias, else created under its region — and its units.
+    private static async Task<long> OrganisationAsync(DbConnection connection, DbTransaction transaction, DepartmentYear year, CancellationToken cancellationToken)
+    {
+        var regionName = year.Department.Region ?? year.Department.Province;
+        long? region = regionName is null ? null : await EnsureOrganisationAsync(connection, transaction, null, "region", regionName, null, cancellationToken).ConfigureAwait(false);
+        long department;
+        await using (var aliased = Command(connection, transaction, """
+            SELECT a.organisation_id FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id
+            WHERE a.alias = @name AND o.level = 'department' ORDER BY a.organisation_id
+            """))
+        {
+            Add(aliased, "name", year.Department.Name);
+            department = await aliased.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } found and not DBNull
+                ? Convert.ToInt64(found, CultureInfo.InvariantCulture)
+                : await EnsureOrganisationAsync(connection, transaction, region, "department", year.Department.Name, year.Department.Code, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var unit in year.Units)
+        {
+            await EnsureOrganisationAsync(connection, transaction, department, "unit", unit.Name, unit.Code, cancellationToken).ConfigureAwait(false);
+        }
+
+        return department;
+    }
+
+    private static async Task<long> EnsureOrganisationAsync(DbConnection connection, DbTransaction transaction, long? parent, string level, string name, string? code, CancellationToken cancellationToken)
+    {
+        // Insert-if-absent first: concurrent saves of one department's years meet at the unique index, not in a race.
+        await using (var insert = Command(connection, transaction, "INSERT INTO organisations (parent_id, level, code, name) VALUES (@parent, @level, @code, @name) ON CONFLICT DO NOTHING"))
+        {
+            Add(insert, "parent", parent);
+            Add(insert, "level", level);
+            Add(insert, "code", code);
+            Add(insert, "name", name);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var select = Command(connection, transaction, $"SELECT id, code FROM organisations WHERE {(parent is null ? "parent_id IS NULL" : "parent_id = @parent")} AND level = @level AND name = @name");
+        if (parent is not null)
+        {
+            Add(select, "parent", parent);
+        }
+
+        Add(select, "level", level);
+        Add(select, "name", name);
+        long id;
+        bool codeMissing;
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            id = reader.GetInt64(0);
+            codeMissing = reader.IsDBNull(1);
+        }
+
+        if (codeMissing && code is not null)
+        {
+            await using var update = Command(connection, transaction, "UPDATE organisations SET code = @code WHERE id = @id");
+            Add(update, "code", code);
+            Add(update, "id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return id;
+    }
+
+    // The original, kept once per content (its SHA-256).
+    private async Task<long> KeepOriginalAsync(DbConnection connection, DbTransaction transaction, StoredOriginal original, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original.Content));
+        await using (var insert = Command(connection, transaction, """
+            INSERT INTO documents (sha256, file_name, reader, size, content, uploaded_at, uploaded_by)
+            VALUES (@hash, @name, @reader, @size, @content, @at, @by) ON CONFLICT DO NOTHING
+            """))
+        {
+            Add(insert, "hash", hash);
+            Add(insert, "name", original.FileName);
+            Add(insert, "reader", original.Reader);
+            Add(insert, "size", original.Content.LongLength);
+            Add(insert, "content", original.Content);
+            AddTimestamp(insert, "at", at);
+            Add(insert, "by", original.By);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var select = Command(connection, transaction, "SELECT id FROM documents WHERE sha256 = @hash");
+        Add(select, "hash", hash);
+        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The code a series is kept under: a classification code dropped from the catalogue with a single successor
+    /// (<see cref="Domain.Catalogs.CatalogEntry.ReplacedBy"/>) is stored under that successor, followed to the latest
+    /// edition; any other key is its own.
+    /// </summary>
+    public static string Canonical(string code, int year)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (code.Length == 0 || !code.All(char.IsAsciiDigit))
+        {
+            return code;
+        }
+
+        var current = code;
+        var catalogs = new[] { Domain.Catalogs.CatalogLibrary.Function(year), Domain.Catalogs.CatalogLibrary.Economic(year) };
+        for (var step = 0; step < 8; step++)
+        {
+            var next = catalogs.Select(c => c.Find(current)).OfType<Domain.Catalogs.CatalogEntry>().FirstOrDefault(e => e.ReplacedBy.Count == 1)?.ReplacedBy[0];
+            if (next is null || next == current)
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private async Task InsertFactsAsync(DbConnection connection, DbTransaction transaction, string key,
+        IReadOnlyList<(string Unit, string Table, string Row, string Canonical, string Column, Printed Value, MoneyUnit MoneyUnit)> chunk, CancellationToken cancellationToken)
+    {
+        var values = string.Join(", ", chunk.Select((_, i) => $"(@k, @u{i}, @t{i}, @r{i}, @n{i}, @c{i}, @v{i}, @d{i}, @m{i})"));
         await using var insert = Command(connection, transaction,
-            "INSERT INTO figures (year_key, unit_name, table_id, row_key, column_key, value, decimals, money_unit) VALUES " + values);
+            "INSERT INTO facts (year_key, scope, table_id, code, canonical_code, column_key, value, decimals, money_unit) VALUES " + values);
         Add(insert, "k", key);
         for (var i = 0; i < chunk.Count; i++)
         {
@@ -249,6 +589,7 @@ public sealed class DepartmentYearStore
             Add(insert, "u" + i.ToString(CultureInfo.InvariantCulture), f.Unit);
             Add(insert, "t" + i.ToString(CultureInfo.InvariantCulture), f.Table);
             Add(insert, "r" + i.ToString(CultureInfo.InvariantCulture), f.Row);
+            Add(insert, "n" + i.ToString(CultureInfo.InvariantCulture), f.Canonical);
             Add(insert, "c" + i.ToString(CultureInfo.InvariantCulture), f.Column);
             AddNumber(insert, "v" + i.ToString(CultureInfo.InvariantCulture), f.Value);
             Add(insert, "d" + i.ToString(CultureInfo.InvariantCulture), f.Value.Decimals);
@@ -272,12 +613,7 @@ public sealed class DepartmentYearStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var saved = reader.GetValue(8) switch
-            {
-                DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
-                DateTimeOffset dto => dto,
-                var other => DateTimeOffset.Parse(Convert.ToString(other, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
-            };
+            var saved = Timestamp(reader.GetValue(8));
             result.Add(new StoredSummary(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), saved));
         }
@@ -292,41 +628,36 @@ public sealed class DepartmentYearStore
             return;
         }
 
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-
-        // DDL is run only when the schema is missing: on PostgreSQL even CREATE INDEX IF NOT EXISTS takes a table lock
-        // and deadlocks against concurrent writers.
-        await using (var exists = Command(connection, null, _dialect.SchemaExistsQuery))
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (Convert.ToInt32(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
+            // A store made by a newer build is refused before anything is run against it.
+            await using var version = Command(connection, null, "SELECT MAX(version) FROM juesuan_schema");
+            try
             {
-                await using var version = Command(connection, null, "SELECT MAX(version) FROM juesuan_schema");
-                var found = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-                if (found > SchemaVersion)
+                if (await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } found and not DBNull
+                    && Convert.ToInt32(found, CultureInfo.InvariantCulture) is var v && v > SchemaVersion)
                 {
-                    throw new StoreException($"存储（{Options.Describe()}）由更新版本的 Juesuan 创建（结构版本 {found}，本程序为 {SchemaVersion}），请升级本程序。");
+                    throw new StoreException($"存储（{Options.Describe()}）由更新版本的 Juesuan 创建（结构版本 {v}，本程序为 {SchemaVersion}），请升级本程序。");
                 }
-
-                _schemaReady = true;
-                return;
+            }
+            catch (DbException)
+            {
+                // No juesuan_schema yet: a new store.
             }
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var statements = _dialect.SchemaLock is { } lockStatement ? [lockStatement, .. _dialect.SchemaStatements] : _dialect.SchemaStatements;
-        foreach (var sql in statements.Where(s => !s.StartsWith("PRAGMA", StringComparison.Ordinal)))
+        await using (await _dialect.MigrationLockAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = Command(connection, transaction, sql);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Migrations.Migrator.Upgrade(Options, _dialect.ConnectionString);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-        // journal_mode cannot change inside a transaction.
-        foreach (var sql in _dialect.SchemaStatements.Where(s => s.StartsWith("PRAGMA", StringComparison.Ordinal)))
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = Command(connection, null, sql);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var sql in _dialect.AfterMigration)
+            {
+                await using var command = Command(connection, null, sql);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         _schemaReady = true;
@@ -364,6 +695,16 @@ public sealed class DepartmentYearStore
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
+
+    private static DateTimeOffset Timestamp(object value) => value switch
+    {
+        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+        DateTimeOffset dto => dto,
+        var other => DateTimeOffset.Parse(Convert.ToString(other, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
+    };
+
+    private void AddDecimal(DbCommand command, string name, decimal? value) =>
+        Add(command, name, value is not { } v ? null : Options.Provider == StoreProvider.Sqlite ? v.ToString(CultureInfo.InvariantCulture) : v);
 
     private void AddNumber(DbCommand command, string name, Printed value) =>
         Add(command, name, Options.Provider == StoreProvider.Sqlite ? value.ToString() : value.Value);

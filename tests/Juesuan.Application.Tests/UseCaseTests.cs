@@ -51,6 +51,27 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal(loaded.Year!.Tables.Count, back.Year!.Tables.Count);
     }
 
+    [SkippableFact]
+    public async Task A_stored_pdf_keeps_its_original_so_an_audit_by_key_still_locates_figures_and_the_run_is_kept()
+    {
+        var pdf = Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
+        await using var upload = File.OpenRead(pdf);
+        var loaded = await Reports.ReadAsync(upload, Path.GetFileName(pdf));
+        var library = _services.GetRequiredService<Library>();
+        var saved = await library.SaveAsync(loaded, "审核员甲");
+
+        var byKey = await _services.GetRequiredService<Reports>().LoadAsync(saved.Key);
+        Assert.Equal("pdf", byKey.Original!.Reader);
+        Assert.Equal("审核员甲", byKey.Original.By);
+        var report = _services.GetRequiredService<Audits>().Audit(byKey);
+        Assert.Contains(report.Findings.SelectMany(f => f.Figures), f => f.Where?.Boxes.Count > 0);
+
+        var run = await library.SaveAuditAsync(saved.Key, report, "审核员甲");
+        Assert.Equal(report.Summary.Errors, run.Errors);
+        Assert.Equal(run.Id, Assert.Single(await library.AuditRunsAsync(saved.Key)).Id);
+        Assert.Contains(await library.OrganisationsAsync(), o => o.Level == "department" && o.Name == loaded.Year!.Department.Name);
+    }
+
     [Fact]
     public async Task A_key_not_stored_and_a_file_not_there_are_told_apart()
     {
