@@ -400,7 +400,7 @@ public sealed class AuditContext
             return fixedRow.Code is null ? fixedRow.Label : Functions.Find(fixedRow.Code)?.Name ?? fixedRow.Label;
         }
 
-        return printed ?? (definition?.RowKind == "economic" ? Economics.Find(rowKey)?.Name : Functions.Find(rowKey)?.Name);
+        return printed ?? (definition?.RowKind == RowKind.Economic ? Economics.Find(rowKey)?.Name : Functions.Find(rowKey)?.Name);
     }
 
     private string RowLabel(TableDefinition? definition, string rowKey, string? printed)
@@ -415,7 +415,7 @@ public sealed class AuditContext
             return fixedRow.Code is null ? fixedRow.Label : $"{fixedRow.Code} {Functions.Find(fixedRow.Code)?.Name ?? fixedRow.Label}";
         }
 
-        var name = printed ?? (definition?.RowKind == "economic" ? Economics.Find(rowKey)?.Name : Functions.Find(rowKey)?.Name);
+        var name = printed ?? (definition?.RowKind == RowKind.Economic ? Economics.Find(rowKey)?.Name : Functions.Find(rowKey)?.Name);
         return name is null ? rowKey : $"{rowKey} {name}";
     }
 }

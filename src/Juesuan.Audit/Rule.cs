@@ -6,7 +6,7 @@ namespace Juesuan.Audit;
 /// </summary>
 public abstract class Rule
 {
-    /// <summary>The stable id, e.g. "T03.ROW_SUM".</summary>
+    /// <summary>The stable id, e.g. RuleIds.T03RowSum.</summary>
     public abstract string Id { get; }
 
     /// <summary>The family: the part of the id before the dot (T03, X05_06, N, C, F).</summary>

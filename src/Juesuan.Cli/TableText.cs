@@ -33,7 +33,7 @@ internal static class TableText
             columns.Add(extra);
         }
 
-        if (definition?.Layout == "two-sided")
+        if (definition?.Layout == TableLayout.TwoSided)
         {
             foreach (var side in new[] { ("income", "收入"), ("expenditure", "支出") })
             {
@@ -77,7 +77,7 @@ internal static class TableText
             return row.Label ?? fixedRow.Label;
         }
 
-        var indent = row.Key.Length switch { 5 when definition?.RowKind == "functional" => "  ", 7 => "    ", 5 when definition?.RowKind == "economic" => "  ", _ => string.Empty };
-        return row.Key == "total" ? row.Label ?? "合计" : $"{indent}{row.Key} {row.Label}".TrimEnd();
+        var indent = row.Key.Length switch { 5 when definition?.RowKind == RowKind.Functional => "  ", 7 => "    ", 5 when definition?.RowKind == RowKind.Economic => "  ", _ => string.Empty };
+        return row.Key == FactIndex.TotalRowKey ? row.Label ?? "合计" : $"{indent}{row.Key} {row.Label}".TrimEnd();
     }
 }

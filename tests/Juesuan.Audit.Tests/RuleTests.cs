@@ -647,6 +647,14 @@ public class RuleTests
         Assert.True(missing.Length == 0, "missing docs/rules pages: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Rule_ids_are_the_constants_of_RuleIds_and_every_constant_names_a_rule()
+    {
+        var constants = typeof(RuleIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToArray();
+        var catalogue = RuleCatalog.All.Select(r => r.Id).Concat(RuleCatalog.Ids).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(catalogue, constants);
+    }
+
     private sealed class Throwing(Exception? exception = null) : Rule
     {
         public override string Id => "TEST.THROWS";

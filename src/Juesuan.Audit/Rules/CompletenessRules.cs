@@ -9,10 +9,10 @@ internal static class CompletenessRules
 {
     public static IEnumerable<Rule> All()
     {
-        yield return new DelegateRule("C.TABLES", "模板要求的表均已公开（按表名匹配）", Tables);
-        yield return new DelegateRule("C.EMPTY_TABLE", "空表附有说明，声明为空的表没有数据", EmptyTables);
-        yield return new DelegateRule("C.SECTIONS", "情况说明包含模板要求的各部分", Sections);
-        yield return new DelegateRule("C.CODES", "科目编码合法、在目录中，名称与目录一致", Codes);
+        yield return new DelegateRule(RuleIds.CTables, "模板要求的表均已公开（按表名匹配）", Tables);
+        yield return new DelegateRule(RuleIds.CEmptyTable, "空表附有说明，声明为空的表没有数据", EmptyTables);
+        yield return new DelegateRule(RuleIds.CSections, "情况说明包含模板要求的各部分", Sections);
+        yield return new DelegateRule(RuleIds.CCodes, "科目编码合法、在目录中，名称与目录一致", Codes);
     }
 
     private static IEnumerable<Finding> Tables(AuditContext c)
@@ -28,7 +28,7 @@ internal static class CompletenessRules
             // images (a warning: they may well be there); with nothing else either, the tables are simply missing.
             yield return new Finding
             {
-                Rule = "C.TABLES", Severity = c.Year.Narrative.Sections.Count > 0 ? Severity.Warning : Severity.Error, Location = "公开表",
+                Rule = RuleIds.CTables, Severity = c.Year.Narrative.Sections.Count > 0 ? Severity.Warning : Severity.Error, Location = "公开表",
                 Message = $"没有读取到任何公开表（{c.Template.Name}要求 {c.Template.Tables.Count} 张）：若表以图片形式公开，请提供文字版或 Excel 以便核对；若确未公开，应补充公开。表内与表间的核对均未进行。",
             };
             yield break;
@@ -38,7 +38,7 @@ internal static class CompletenessRules
         {
             yield return new Finding
             {
-                Rule = "C.TABLES", Severity = Severity.Error, Table = required.Definition, Location = required.Number ?? required.Title,
+                Rule = RuleIds.CTables, Severity = Severity.Error, Table = required.Definition, Location = required.Number ?? required.Title,
                 Message = $"缺少{(required.Number is null ? string.Empty : required.Number)}「{required.Title}」（{c.Template.Name}要求公开；无数据时也应公开空表并说明）。",
             };
         }
@@ -47,7 +47,7 @@ internal static class CompletenessRules
         {
             yield return new Finding
             {
-                Rule = "C.TABLES", Severity = Severity.Warning, Table = extra.Definition, Location = extra.Title,
+                Rule = RuleIds.CTables, Severity = Severity.Warning, Table = extra.Definition, Location = extra.Title,
                 Message = $"「{extra.Title}」不在{c.Template.Name}的表目中，请核对所用模板（当前为 {c.Template.Id}）。",
             };
         }
@@ -62,7 +62,7 @@ internal static class CompletenessRules
             {
                 yield return new Finding
                 {
-                    Rule = "C.EMPTY_TABLE", Severity = Severity.Warning, Table = table.Definition, Location = name,
+                    Rule = RuleIds.CEmptyTable, Severity = Severity.Warning, Table = table.Definition, Location = name,
                     Message = $"{name} 没有数据，但没有说明为空的原因（如「本部门无政府性基金预算财政拨款收支，故本表为空」）。",
                 };
             }
@@ -71,7 +71,7 @@ internal static class CompletenessRules
             {
                 yield return new Finding
                 {
-                    Rule = "C.EMPTY_TABLE", Severity = Severity.Error, Table = table.Definition, Location = name,
+                    Rule = RuleIds.CEmptyTable, Severity = Severity.Error, Table = table.Definition, Location = name,
                     Message = $"{name} 声明为空表（「{table.EmptyStatement}」），却列有数据。",
                 };
             }
@@ -89,8 +89,8 @@ internal static class CompletenessRules
         if (sections.Count == 0)
         {
             yield return c.Year.Narrative.Claims.Count == 0
-                ? new Finding { Rule = "C.SECTIONS", Severity = Severity.Error, Location = "情况说明", Message = "缺少情况说明（第二部分）。" }
-                : AuditContext.NotChecked("C.SECTIONS", "只有陈述、没有各部分标题，无法核对部分是否齐全");
+                ? new Finding { Rule = RuleIds.CSections, Severity = Severity.Error, Location = "情况说明", Message = "缺少情况说明（第二部分）。" }
+                : AuditContext.NotChecked(RuleIds.CSections, "只有陈述、没有各部分标题，无法核对部分是否齐全");
             yield break;
         }
 
@@ -103,7 +103,7 @@ internal static class CompletenessRules
             {
                 yield return new Finding
                 {
-                    Rule = "C.SECTIONS", Severity = Severity.Warning, Location = "情况说明",
+                    Rule = RuleIds.CSections, Severity = Severity.Warning, Location = "情况说明",
                     Message = $"情况说明缺少「{required.Number}、{required.Title}」（{c.Template.Name}要求）。",
                 };
             }
@@ -120,7 +120,7 @@ internal static class CompletenessRules
                 "unknown" or "unknown-row" or "unknown-table" => (Severity.Warning, FindingKind.Violation),
                 _ => (Severity.Info, FindingKind.Violation),
             };
-            yield return new Finding { Rule = "C.CODES", Severity = severity, Kind = kind, Location = $"{remark.Table} {remark.Row}", Message = remark.Message };
+            yield return new Finding { Rule = RuleIds.CCodes, Severity = severity, Kind = kind, Location = $"{remark.Table} {remark.Row}", Message = remark.Message };
         }
     }
 }

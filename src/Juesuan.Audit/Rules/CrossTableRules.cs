@@ -21,30 +21,30 @@ internal static class CrossTableRules
 
     public static IEnumerable<Rule> All()
     {
-        yield return Both("X01_02.FISCAL_INCOME", "收入支出决算总表三项财政拨款收入之和等于收入决算表的财政拨款收入",
+        yield return Both(RuleIds.X0102FiscalIncome, "收入支出决算总表三项财政拨款收入之和等于收入决算表的财政拨款收入",
             TableIds.IncomeExpenditureSummary, TableIds.Income, (c, t01, t02) =>
-                One(c.Sum("X01_02.FISCAL_INCOME", c.Cell(t02, FactIndex.TotalRowKey, "fiscal"),
+                One(c.Sum(RuleIds.X0102FiscalIncome, c.Cell(t02, FactIndex.TotalRowKey, "fiscal"),
                     new[] { "income.general", "income.fund", "income.soe" }.Select(r => c.Cell(t01, r, "amount")).ToArray(),
                     "收入决算表财政拨款收入 = 收入支出决算总表一、二、三项之和", TableIds.Income)));
 
-        yield return Both("X05_06.BASIC", "一般公共预算基本支出等于人员经费与公用经费之和", TableIds.GpbExpenditure, TableIds.GpbBasicEconomic, (c, t05, t06) =>
-            One(c.Sum("X05_06.BASIC", c.Cell(t05, FactIndex.TotalRowKey, "basic"), [c.Cell(t06, "personnel.total", "amount"), c.Cell(t06, "public.total", "amount")],
+        yield return Both(RuleIds.X0506Basic, "一般公共预算基本支出等于人员经费与公用经费之和", TableIds.GpbExpenditure, TableIds.GpbBasicEconomic, (c, t05, t06) =>
+            One(c.Sum(RuleIds.X0506Basic, c.Cell(t05, FactIndex.TotalRowKey, "basic"), [c.Cell(t06, "personnel.total", "amount"), c.Cell(t06, "public.total", "amount")],
                 "一般公共预算财政拨款基本支出 = 人员经费合计 + 公用经费合计", TableIds.GpbBasicEconomic)));
 
-        yield return Both("X05_06.ECONOMIC", "功能分类基本支出与对应的经济分类科目一致（社保、医保、公积金）", TableIds.GpbExpenditure, TableIds.GpbBasicEconomic, EconomicLinkFindings);
+        yield return Both(RuleIds.X0506Economic, "功能分类基本支出与对应的经济分类科目一致（社保、医保、公积金）", TableIds.GpbExpenditure, TableIds.GpbBasicEconomic, EconomicLinkFindings);
 
-        yield return Both("X09_06.THREE_PUBLIC", "“三公”经费决算不小于基本支出明细表中对应的经济分类科目", TableIds.GpbBasicEconomic, ThreePublicTable(), ThreePublicFindings);
-        yield return new DelegateRule("X09_06.THREE_PUBLIC_MT", "会议费、培训费决算不小于基本支出明细表中的会议费、培训费", c =>
+        yield return Both(RuleIds.X0906ThreePublic, "“三公”经费决算不小于基本支出明细表中对应的经济分类科目", TableIds.GpbBasicEconomic, ThreePublicTable(), ThreePublicFindings);
+        yield return new DelegateRule(RuleIds.X0906ThreePublicMt, "会议费、培训费决算不小于基本支出明细表中的会议费、培训费", c =>
             c.Table(TableIds.ThreePublicMeetingTraining) is { } t09 && c.Table(TableIds.GpbBasicEconomic) is { } t06
-                ? new[] { ("meeting", "30215"), ("training", "30216") }.Select(x => AtLeast(c, "X09_06.THREE_PUBLIC_MT", c.Cell(t09, "actual", x.Item1), c.Cell(t06, x.Item2, "amount"), TableIds.ThreePublicMeetingTraining)).OfType<Finding>()
+                ? new[] { ("meeting", "30215"), ("training", "30216") }.Select(x => AtLeast(c, RuleIds.X0906ThreePublicMt, c.Cell(t09, "actual", x.Item1), c.Cell(t06, x.Item2, "amount"), TableIds.ThreePublicMeetingTraining)).OfType<Finding>()
                 : []);
 
-        yield return Both("X03_05.WITHIN", "一般公共预算财政拨款支出不超过全部资金的支出", TableIds.Expenditure, TableIds.GpbExpenditure, (c, t03, t05) =>
-            t05.Rows.SelectMany(r => new[] { "total", "basic", "project" }.Select(col => AtLeast(c, "X03_05.WITHIN", c.Cell(t03, r.Key, col), c.Cell(t05, r.Key, col), TableIds.GpbExpenditure, Severity.Warning)))
+        yield return Both(RuleIds.X0305Within, "一般公共预算财政拨款支出不超过全部资金的支出", TableIds.Expenditure, TableIds.GpbExpenditure, (c, t03, t05) =>
+            t05.Rows.SelectMany(r => new[] { "total", "basic", "project" }.Select(col => AtLeast(c, RuleIds.X0305Within, c.Cell(t03, r.Key, col), c.Cell(t05, r.Key, col), TableIds.GpbExpenditure, Severity.Warning)))
                 .OfType<Finding>());
 
-        yield return new DelegateRule("X04.EMPTY_FUNDS", "空的政府性基金、国有资本经营表与财政拨款总表的对应栏为零", EmptyFundFindings);
-        yield return new DelegateRule("X.CONSOLIDATION", "部门各表等于各单位表的汇总", ConsolidationFindings);
+        yield return new DelegateRule(RuleIds.X04EmptyFunds, "空的政府性基金、国有资本经营表与财政拨款总表的对应栏为零", EmptyFundFindings);
+        yield return new DelegateRule(RuleIds.XConsolidation, "部门各表等于各单位表的汇总", ConsolidationFindings);
     }
 
     private static string ThreePublicTable() => TableIds.ThreePublic;
@@ -93,7 +93,7 @@ internal static class CrossTableRules
                 continue;
             }
 
-            if (c.Sum("X05_06.ECONOMIC", target, items, $"经济分类 {economic} {name} = 功能分类 {string.Join(" + ", functional)} 的基本支出", TableIds.GpbBasicEconomic) is { Severity: Severity.Error } f)
+            if (c.Sum(RuleIds.X0506Economic, target, items, $"经济分类 {economic} {name} = 功能分类 {string.Join(" + ", functional)} 的基本支出", TableIds.GpbBasicEconomic) is { Severity: Severity.Error } f)
             {
                 // The bases can legitimately differ (a contribution booked under another 项): a warning, not an error.
                 yield return f with { Severity = Severity.Warning, Message = f.Message + "两者口径通常一致，请核对科目归属。" };
@@ -103,7 +103,7 @@ internal static class CrossTableRules
 
     private static IEnumerable<Finding> ThreePublicFindings(AuditContext c, StatedTable t06, StatedTable t09) =>
         new[] { ("abroad", "30212"), ("reception", "30217"), ("vehicleOperation", "30231") }
-            .Select(x => AtLeast(c, "X09_06.THREE_PUBLIC", c.Cell(t09, "actual", x.Item1), c.Cell(t06, x.Item2, "amount"), t09.Definition))
+            .Select(x => AtLeast(c, RuleIds.X0906ThreePublic, c.Cell(t09, "actual", x.Item1), c.Cell(t06, x.Item2, "amount"), t09.Definition))
             .OfType<Finding>();
 
     /// <summary>larger ≥ smaller on intervals: an error (or <paramref name="severity"/>) only when no rounding allows it.</summary>
@@ -145,7 +145,7 @@ internal static class CrossTableRules
             {
                 yield return new Finding
                 {
-                    Rule = "X04.EMPTY_FUNDS", Severity = Severity.Error, Table = table, Location = figure.Location,
+                    Rule = RuleIds.X04EmptyFunds, Severity = Severity.Error, Table = table, Location = figure.Location,
                     Message = $"{c.TableName(TableIds.FiscalSummary)} 有{name}收支（收入 {income.Display}，支出 {figure.Display}），但{c.TableName(table)}{(stated is null ? "缺失" : "为空")}。",
                     Figures = [new(income.Display, income.Location), new(figure.Display, figure.Location)],
                 };
@@ -193,7 +193,7 @@ internal static class CrossTableRules
                 }
 
                 var items = parts.Select(p => c.Cell(p.Table!, row, column)).Select((item, i) => item.At($"{parts[i].Unit.Name} {item.Location}")).ToArray();
-                if (c.Sum("X.CONSOLIDATION", c.Cell(stated, row, column), items, "部门数 = 各单位数之和（汇总）", stated.Definition) is { } f)
+                if (c.Sum(RuleIds.XConsolidation, c.Cell(stated, row, column), items, "部门数 = 各单位数之和（汇总）", stated.Definition) is { } f)
                 {
                     yield return f;
                 }

@@ -14,16 +14,16 @@ internal static class EvaluationRules
 {
     public static IEnumerable<Rule> All()
     {
-        yield return Each("P.WEIGHTS_TOTAL", "指标分值与执行率分值之和等于总分值", WeightsTotal);
-        yield return Each("P.CATEGORY_WEIGHTS", "一级指标的分值合计符合评分规则（产出 50、效益 30、满意度 10）", CategoryWeights);
-        yield return Each("P.SCORE_ABOVE_WEIGHT", "得分不超过分值", ScoreAboveWeight);
-        yield return Each("P.TOTAL", "总分等于各项得分之和", Total);
-        yield return Each("P.EXECUTION", "执行率 = 全年执行数 ÷ 全年预算数，执行率得分 = 分值 × 执行率", Execution);
-        yield return Each("P.INDICATOR_SCORE", "定量指标得分符合其方向的评分规则", IndicatorScores);
-        yield return Each("P.DEVIATION_REASON", "未达目标（或大幅超出目标）的指标写明偏差原因", DeviationReasons);
-        yield return Each("P.GRADE", "评价等级与总分相符", Grade);
-        yield return Each("P.FUNDS_VS_ACCOUNTS", "自评表的资金与决算表一致", FundsVsAccounts);
-        yield return Each("P.TASKS", "部门整体自评表各项任务的预算数、执行数之和等于资金总额", Tasks);
+        yield return Each(RuleIds.PWeightsTotal, "指标分值与执行率分值之和等于总分值", WeightsTotal);
+        yield return Each(RuleIds.PCategoryWeights, "一级指标的分值合计符合评分规则（产出 50、效益 30、满意度 10）", CategoryWeights);
+        yield return Each(RuleIds.PScoreAboveWeight, "得分不超过分值", ScoreAboveWeight);
+        yield return Each(RuleIds.PTotal, "总分等于各项得分之和", Total);
+        yield return Each(RuleIds.PExecution, "执行率 = 全年执行数 ÷ 全年预算数，执行率得分 = 分值 × 执行率", Execution);
+        yield return Each(RuleIds.PIndicatorScore, "定量指标得分符合其方向的评分规则", IndicatorScores);
+        yield return Each(RuleIds.PDeviationReason, "未达目标（或大幅超出目标）的指标写明偏差原因", DeviationReasons);
+        yield return Each(RuleIds.PGrade, "评价等级与总分相符", Grade);
+        yield return Each(RuleIds.PFundsVsAccounts, "自评表的资金与决算表一致", FundsVsAccounts);
+        yield return Each(RuleIds.PTasks, "部门整体自评表各项任务的预算数、执行数之和等于资金总额", Tasks);
     }
 
     private static Rule Each(string id, string title, Func<AuditContext, Evaluation, ScoringRules, IEnumerable<Finding>> check) =>
@@ -49,7 +49,7 @@ internal static class EvaluationRules
 
         if (e.IncompleteIndicators)
         {
-            yield return AuditContext.NotChecked("P.WEIGHTS_TOTAL", $"{Name(e)} 的指标行未能全部读取（单元格跨行），无法核对分值与总分", location: Where(e));
+            yield return AuditContext.NotChecked(RuleIds.PWeightsTotal, $"{Name(e)} 的指标行未能全部读取（单元格跨行），无法核对分值与总分", location: Where(e));
             yield break;
         }
 
@@ -57,7 +57,7 @@ internal static class EvaluationRules
         var sum = Sum(e.Indicators.Select(i => i.Weight)) + (e.ExecutionWeight?.Value ?? (e.ExecutionScore is null ? 0m : 10m));
         if (sum != total.Value)
         {
-            yield return Make("P.WEIGHTS_TOTAL", Severity.Error, Where(e),
+            yield return Make(RuleIds.PWeightsTotal, Severity.Error, Where(e),
                 $"{Name(e)}：各指标分值{(e.ExecutionWeight is null ? string.Empty : "与执行率分值")}之和为 {AuditContext.Format(sum)}，与总分值 {total} 不符（已读取 {e.Indicators.Count} 个指标；若表中有跨行未读取的指标，请先核对导入结果）。",
                 expected: total.ToString(), actual: AuditContext.Format(sum), difference: AuditContext.Format(sum - total.Value));
         }
@@ -83,7 +83,7 @@ internal static class EvaluationRules
             var stated = byCategory.GetValueOrDefault(category);
             if (stated != weight)
             {
-                yield return Make("P.CATEGORY_WEIGHTS", Severity.Info, Where(e),
+                yield return Make(RuleIds.PCategoryWeights, Severity.Info, Where(e),
                     $"{Name(e)}：{category}的分值合计为 {AuditContext.Format(stated)}，{rules.Name}评分规则为 {AuditContext.Format(weight)}（权重可按项目调整，调整时应有说明）。",
                     expected: AuditContext.Format(weight), actual: AuditContext.Format(stated), difference: AuditContext.Format(stated - weight));
             }
@@ -94,13 +94,13 @@ internal static class EvaluationRules
     {
         foreach (var i in e.Indicators.Where(i => i.Score is { } s && i.Weight is { } w && s.Value > w.Value))
         {
-            yield return Make("P.SCORE_ABOVE_WEIGHT", Severity.Error, Where(e, i),
+            yield return Make(RuleIds.PScoreAboveWeight, Severity.Error, Where(e, i),
                 $"{Name(e)} 指标「{i.Level3}」得分 {i.Score} 超过其分值 {i.Weight}。", expected: $"≤ {i.Weight}", actual: i.Score.ToString());
         }
 
         if (e.ExecutionScore is { } es && e.ExecutionWeight is { } ew && es.Value > ew.Value)
         {
-            yield return Make("P.SCORE_ABOVE_WEIGHT", Severity.Error, Where(e), $"{Name(e)} 执行率得分 {es} 超过其分值 {ew}。", expected: $"≤ {ew}", actual: es.ToString());
+            yield return Make(RuleIds.PScoreAboveWeight, Severity.Error, Where(e), $"{Name(e)} 执行率得分 {es} 超过其分值 {ew}。", expected: $"≤ {ew}", actual: es.ToString());
         }
     }
 
@@ -113,7 +113,7 @@ internal static class EvaluationRules
 
         if (e.IncompleteIndicators)
         {
-            yield return AuditContext.NotChecked("P.TOTAL", $"{Name(e)} 的指标行未能全部读取，无法核对总分", location: Where(e));
+            yield return AuditContext.NotChecked(RuleIds.PTotal, $"{Name(e)} 的指标行未能全部读取，无法核对总分", location: Where(e));
             yield break;
         }
 
@@ -122,7 +122,7 @@ internal static class EvaluationRules
         var check = Consistency.Check(ScoringEngine.Score(total), Estimate.Sum(parts));
         if (!check.Holds)
         {
-            yield return Make("P.TOTAL", Severity.Error, Where(e),
+            yield return Make(RuleIds.PTotal, Severity.Error, Where(e),
                 $"{Name(e)} 总分写作 {total}，各项得分{(e.ExecutionScore is null ? string.Empty : "（含执行率得分）")}之和为 {AuditContext.Format(check.Computed.Value)}，相差 {AuditContext.Format(check.Difference)}。",
                 expected: AuditContext.Format(check.Computed.Value), actual: total.ToString(), difference: AuditContext.Format(check.Difference));
         }
@@ -155,7 +155,7 @@ internal static class EvaluationRules
             var fromStatedRate = statedRate is { } sr ? Rounding.HalfUp(Math.Min(weight, weight * sr / 100m), 2) : expected;
             if (Math.Abs(score.Value - expected) > 0.01m && Math.Abs(score.Value - fromStatedRate) > 0.01m)
             {
-                yield return Make("P.EXECUTION", Severity.Error, Where(e),
+                yield return Make(RuleIds.PExecution, Severity.Error, Where(e),
                     $"{Name(e)} 执行率得分写作 {score}，按 分值 {AuditContext.Format(weight)} × 执行率 应为 {AuditContext.Format(expected, 2)}" +
                     (statedRate is { } s2 && fromStatedRate != expected ? $"（按所写执行率 {s2}% 为 {AuditContext.Format(fromStatedRate, 2)}）" : string.Empty) + "。",
                     expected: AuditContext.Format(expected, 2), actual: score.ToString(), difference: AuditContext.Format(score.Value - expected));
@@ -184,7 +184,7 @@ internal static class EvaluationRules
         var overInitial = line.InitialBudget is { Value: not 0m } initial && b.Number.ToEstimate().DividedBy(initial.Number.ToEstimate()) is { } ri
             && Consistency.Check(stated.Value, ri * 100m).Holds
             ? $"；所写执行率是按年初预算数 {initial} 计算的，应按全年预算数计算" : string.Empty;
-        return Make("P.EXECUTION", Severity.Error, Where(e),
+        return Make(RuleIds.PExecution, Severity.Error, Where(e),
             $"{Name(e)}{label} 执行率写作 {stated}%，全年执行数 {b} ÷ 全年预算数 {a} = {AuditContext.Format(r.Value * 100m, 2)}%{overInitial}。",
             expected: AuditContext.Format(r.Value * 100m, 2) + "%", actual: stated + "%", difference: AuditContext.Format(check.Difference));
     }
@@ -199,20 +199,20 @@ internal static class EvaluationRules
             {
                 if (expectation.Met == false && score >= i.Weight!.Value.Value)
                 {
-                    yield return Make("P.INDICATOR_SCORE", Severity.Error, Where(e, i),
+                    yield return Make(RuleIds.PIndicatorScore, Severity.Error, Where(e, i),
                         $"{Name(e)} 指标「{i.Level3}」未达目标（目标 {i.Target}，实际 {i.Actual}）却得满分 {i.Score}；{expectation.Reason}，应为 {AuditContext.Format(expected, 2)}。",
                         expected: AuditContext.Format(expected, 2), actual: i.Score.ToString(), difference: AuditContext.Format(score - expected));
                 }
                 else if (Math.Abs(score - expected) > 0.01m && score <= i.Weight!.Value.Value)
                 {
-                    yield return Make("P.INDICATOR_SCORE", Severity.Warning, Where(e, i),
+                    yield return Make(RuleIds.PIndicatorScore, Severity.Warning, Where(e, i),
                         $"{Name(e)} 指标「{i.Level3}」（目标 {i.Target}，实际 {i.Actual}）得分 {i.Score}，按评分规则应为 {AuditContext.Format(expected, 2)}（{expectation.Reason}）。",
                         expected: AuditContext.Format(expected, 2), actual: i.Score.ToString(), difference: AuditContext.Format(score - expected));
                 }
             }
             else if (expectation.Met == true && score < expectation.Low)
             {
-                yield return Make("P.INDICATOR_SCORE", Severity.Warning, Where(e, i),
+                yield return Make(RuleIds.PIndicatorScore, Severity.Warning, Where(e, i),
                     $"{Name(e)} {(TargetValue.Parse(i.Target).Comparator == Comparator.Qualitative ? "定性指标" : "指标")}「{i.Level3}」{expectation.Reason}，实际得分 {i.Score} 低于下限 {AuditContext.Format(expectation.Low, 2)}。",
                     expected: $"{AuditContext.Format(expectation.Low, 2)}–{i.Weight}", actual: i.Score.ToString());
             }
@@ -229,7 +229,7 @@ internal static class EvaluationRules
             var far = rules.DeviationReasonAbove is { } above && target.Value is > 0 && actual.Value is { } a && a / target.Value.Value >= above;
             if (expectation.Met == false || far)
             {
-                yield return Make("P.DEVIATION_REASON", Severity.Warning, Where(e, i),
+                yield return Make(RuleIds.PDeviationReason, Severity.Warning, Where(e, i),
                     $"{Name(e)} 指标「{i.Level3}」{(far ? $"实际 {i.Actual} 达到目标 {i.Target} 的 {rules.DeviationReasonAbove:P0} 以上" : $"未达目标（目标 {i.Target}，实际 {i.Actual}）")}，没有写偏差原因分析及改进措施。");
             }
         }
@@ -239,7 +239,7 @@ internal static class EvaluationRules
     {
         if (e.Grade is { Length: > 0 } grade && e.TotalScore is { } total && rules.Grade(total.Value) is var expected && expected != grade)
         {
-            yield return Make("P.GRADE", Severity.Error, Where(e), $"{Name(e)} 总分 {total}，按{rules.Name}等级标准应为「{expected}」，表中写作「{grade}」。", expected: expected, actual: grade);
+            yield return Make(RuleIds.PGrade, Severity.Error, Where(e), $"{Name(e)} 总分 {total}，按{rules.Name}等级标准应为「{expected}」，表中写作「{grade}」。", expected: expected, actual: grade);
         }
     }
 
@@ -265,7 +265,7 @@ internal static class EvaluationRules
             var check = Consistency.Check(amount.In(MoneyUnit.WanYuan), Estimate.Sum(parts.Select(p => p!.Value.In(MoneyUnit.WanYuan))));
             if (!check.Holds)
             {
-                yield return Make("P.TASKS", Severity.Error, Where(e),
+                yield return Make(RuleIds.PTasks, Severity.Error, Where(e),
                     $"{Name(e)} {e.Tasks.Count} 项任务的{what}之和为 {AuditContext.Format(check.Computed.Value, 2)}，资金总额的{what}为 {amount}，相差 {AuditContext.Format(check.Difference)}。",
                     expected: AuditContext.Format(check.Computed.Value, 2), actual: amount.ToString(), difference: AuditContext.Format(check.Difference));
             }
@@ -282,7 +282,7 @@ internal static class EvaluationRules
             }
 
             var difference = AuditContext.Format(executed.In(MoneyUnit.WanYuan).Value - account.Value.Value, 2);
-            return Make("P.FUNDS_VS_ACCOUNTS", Severity.Warning, Where(e),
+            return Make(RuleIds.PFundsVsAccounts, Severity.Warning, Where(e),
                 $"{Name(e)} {funds.Source}全年执行数 {executed}，{accountName}为 {account.Display}，相差 {difference} 万元（口径可能不同，请核对）。",
                 expected: account.Display, actual: executed.ToString(), difference: difference);
         }

@@ -11,8 +11,8 @@ namespace Juesuan.Audit.Rules;
 /// </summary>
 internal sealed class FactRule : Rule
 {
-    public const string SameFigure = "X.SAME_FIGURE";
-    public const string NarrativeAmount = "N.AMOUNT";
+    public const string SameFigure = RuleIds.XSameFigure;
+    public const string NarrativeAmount = RuleIds.NAmount;
 
     public override string Id => SameFigure;
 

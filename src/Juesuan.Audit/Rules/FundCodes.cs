@@ -9,7 +9,7 @@ namespace Juesuan.Audit.Rules;
 /// </summary>
 internal static class FundCodes
 {
-    public const string Id = "X.FUND_CODES";
+    public const string Id = RuleIds.XFundCodes;
 
     public static Rule Rule() => new DelegateRule(Id, "一般公共预算财政拨款支出表中没有政府性基金或国有资本经营预算的科目", Check);
 

@@ -14,9 +14,9 @@ internal static partial class LabelRules
 {
     public static IEnumerable<Rule> All()
     {
-        yield return new DelegateRule("D.YEAR", "封面、目录、标题、表头与「截至」日期中的年度与决算年度相符", Years);
-        yield return new DelegateRule("D.NAME", "表头中的单位名称与部门名称一致", Names);
-        yield return new DelegateRule("D.PLACEHOLDER", "封面、目录、标题与表头中没有占位符或空着的编制单位", Placeholders);
+        yield return new DelegateRule(RuleIds.DYear, "封面、目录、标题、表头与「截至」日期中的年度与决算年度相符", Years);
+        yield return new DelegateRule(RuleIds.DName, "表头中的单位名称与部门名称一致", Names);
+        yield return new DelegateRule(RuleIds.DPlaceholder, "封面、目录、标题与表头中没有占位符或空着的编制单位", Placeholders);
     }
 
     private static Finding Error(string rule, PrintedLabel label, string message, string? expected = null, string? actual = null) => new()
@@ -44,7 +44,7 @@ internal static partial class LabelRules
             var text = label.Text.Replace(" ", string.Empty, StringComparison.Ordinal);
             if (Garbled().Match(text) is { Success: true } garbled)
             {
-                yield return Error("D.YEAR", label, $"{KindName(label.Kind)}「{AuditContext.Excerpt(label.Text)}」中的年度「{garbled.Value}」印刷不全或有误。", year.ToString(CultureInfo.InvariantCulture), garbled.Value);
+                yield return Error(RuleIds.DYear, label, $"{KindName(label.Kind)}「{AuditContext.Excerpt(label.Text)}」中的年度「{garbled.Value}」印刷不全或有误。", year.ToString(CultureInfo.InvariantCulture), garbled.Value);
                 continue;
             }
 
@@ -65,7 +65,7 @@ internal static partial class LabelRules
                 }
 
                 var what = label.Kind == LabelKind.Date ? "「截至」日期" : KindName(label.Kind);
-                yield return Error("D.YEAR", label, $"{year} 年度决算的{what}「{AuditContext.Excerpt(label.Text)}」写作 {printed} 年，应为 {year} 年。",
+                yield return Error(RuleIds.DYear, label, $"{year} 年度决算的{what}「{AuditContext.Excerpt(label.Text)}」写作 {printed} 年，应为 {year} 年。",
                     year.ToString(CultureInfo.InvariantCulture), printed.ToString(CultureInfo.InvariantCulture));
             }
         }
@@ -78,7 +78,7 @@ internal static partial class LabelRules
         {
             if (label.Name is { Length: >= 2 } name && !Placeholder().IsMatch(name) && !known.Contains(CatalogText.NormalizeName(name)))
             {
-                yield return Error("D.NAME", label, $"表头「{AuditContext.Excerpt(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
+                yield return Error(RuleIds.DName, label, $"表头「{AuditContext.Excerpt(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
                     c.Year.Department.Name, name);
             }
         }
@@ -90,7 +90,7 @@ internal static partial class LabelRules
         {
             if (Placeholder().Match(label.Text) is { Success: true } m)
             {
-                yield return Error("D.PLACEHOLDER", label, $"{KindName(label.Kind)}「{AuditContext.Excerpt(label.Text)}」中留有占位符「{m.Value}」。", actual: m.Value);
+                yield return Error(RuleIds.DPlaceholder, label, $"{KindName(label.Kind)}「{AuditContext.Excerpt(label.Text)}」中留有占位符「{m.Value}」。", actual: m.Value);
             }
         }
 
@@ -99,7 +99,7 @@ internal static partial class LabelRules
         if (empty.Length > 0)
         {
             var where = string.Join("、", empty.Select(l => l.Source?.Page is { } p ? $"第{p}页" : l.Source?.Line is { } n ? $"第{n}行" : "表头").Distinct());
-            yield return Error("D.PLACEHOLDER", empty[0], $"{empty.Length} 张表的表头中单位名称没有填写（{where}）。", c.Year.Department.Name, string.Empty);
+            yield return Error(RuleIds.DPlaceholder, empty[0], $"{empty.Length} 张表的表头中单位名称没有填写（{where}）。", c.Year.Department.Name, string.Empty);
         }
     }
 

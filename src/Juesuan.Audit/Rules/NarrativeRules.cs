@@ -14,18 +14,18 @@ internal static partial class NarrativeRules
 {
     public static IEnumerable<Rule> All()
     {
-        yield return new DelegateRule("N.UNIT", "情况说明中的金额单位与表一致（元/万元）", Units);
-        yield return new DelegateRule("N.SHARE", "占比等于金额除以正确的分母", Shares);
-        yield return new DelegateRule("N.CHANGE", "增减额、增减率与方向自洽，并与上年数一致", Changes);
-        yield return new DelegateRule("N.IMPLIED_PRIOR", "各处隐含的上年数一致", ImpliedPriors);
-        yield return new DelegateRule("N.COMPLETION", "完成率等于决算数除以预算数，大于/小于的措辞与之相符", Completions);
-        yield return new DelegateRule("N.ITEM_BUDGETS", "各项年初预算之和等于一般公共预算财政拨款年初预算总数", ItemBudgets);
-        yield return new DelegateRule("N.ITEM_ACTUALS", "表未能核对时，各项决算数之和等于一般公共预算财政拨款支出决算总数", ItemActuals);
-        yield return new DelegateRule("N.PARTS", "分项之和与其总数相符：列全的（括号内）相等，「其中」所列不超过总数", Parts);
-        yield return new DelegateRule("N.ITEM_COVERAGE", "一般公共预算财政拨款支出表中的每个项都有说明", ItemCoverage);
-        yield return new DelegateRule("N.PLACEHOLDER", "没有遗留的占位符（XX、××、某某）", Placeholders);
-        yield return new DelegateRule("N.YEAR", "陈述中的年度与决算年度相符", Years);
-        yield return new DelegateRule("N.COUNTS", "“三公”经费的团组、人次、车辆等数量已说明", Counts);
+        yield return new DelegateRule(RuleIds.NUnit, "情况说明中的金额单位与表一致（元/万元）", Units);
+        yield return new DelegateRule(RuleIds.NShare, "占比等于金额除以正确的分母", Shares);
+        yield return new DelegateRule(RuleIds.NChange, "增减额、增减率与方向自洽，并与上年数一致", Changes);
+        yield return new DelegateRule(RuleIds.NImpliedPrior, "各处隐含的上年数一致", ImpliedPriors);
+        yield return new DelegateRule(RuleIds.NCompletion, "完成率等于决算数除以预算数，大于/小于的措辞与之相符", Completions);
+        yield return new DelegateRule(RuleIds.NItemBudgets, "各项年初预算之和等于一般公共预算财政拨款年初预算总数", ItemBudgets);
+        yield return new DelegateRule(RuleIds.NItemActuals, "表未能核对时，各项决算数之和等于一般公共预算财政拨款支出决算总数", ItemActuals);
+        yield return new DelegateRule(RuleIds.NParts, "分项之和与其总数相符：列全的（括号内）相等，「其中」所列不超过总数", Parts);
+        yield return new DelegateRule(RuleIds.NItemCoverage, "一般公共预算财政拨款支出表中的每个项都有说明", ItemCoverage);
+        yield return new DelegateRule(RuleIds.NPlaceholder, "没有遗留的占位符（XX、××、某某）", Placeholders);
+        yield return new DelegateRule(RuleIds.NYear, "陈述中的年度与决算年度相符", Years);
+        yield return new DelegateRule(RuleIds.NCounts, "“三公”经费的团组、人次、车辆等数量已说明", Counts);
         yield return Restatements.Rule();
         yield return Wording.Rule();
         yield return ZeroListed.Rule();
@@ -123,7 +123,7 @@ internal static partial class NarrativeRules
             {
                 if (amount is { } a && a.Unit != unit)
                 {
-                    yield return Error(c, "N.UNIT", claim,
+                    yield return Error(c, RuleIds.NUnit, claim,
                         $"情况说明中{FactRule.Describe(c, claim.Subject)}的{part}写作「{a}」，单位为{a.Unit.Name()}，而表中单位为{unit.Name()}：应为「{a.Number}{unit.Name()}」或换算后的数值。",
                         expected: unit.Name(), actual: a.ToString());
                 }
@@ -147,13 +147,13 @@ internal static partial class NarrativeRules
             var denominator = denominatorKey is null ? null : ValueFor(c, denominatorKey, c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == denominatorKey && x.Amount is not null));
             if (numerator is null || denominator is null)
             {
-                yield return AuditContext.NotChecked("N.SHARE", $"「{AuditContext.Excerpt(claim.Sentence, 60)}」中的占比找不到{(numerator is null ? "分子" : "分母")}的数值", location: Where(c, claim));
+                yield return AuditContext.NotChecked(RuleIds.NShare, $"「{AuditContext.Excerpt(claim.Sentence, 60)}」中的占比找不到{(numerator is null ? "分子" : "分母")}的数值", location: Where(c, claim));
                 continue;
             }
 
             var share = claim.SharePercent!.Value;
             var subject = FactRule.Describe(c, claim.Subject);
-            foreach (var f in Percentage(c, "N.SHARE", claim, $"{subject}的占比", share, numerator.Value, denominator.Value,
+            foreach (var f in Percentage(c, RuleIds.NShare, claim, $"{subject}的占比", share, numerator.Value, denominator.Value,
                 $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
                 (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按 {AuditContext.Format(numerator.Value.Value, 2)} ÷ {AuditContext.Format(denominator.Value.Value, 2)} 应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。"))
             {
@@ -200,7 +200,7 @@ internal static partial class NarrativeRules
                 var where = $"情况说明 {section.Number}、{section.Title}";
                 yield return new Finding
                 {
-                    Rule = "N.CHANGE", Severity = Severity.Warning, Location = where,
+                    Rule = RuleIds.NChange, Severity = Severity.Warning, Location = where,
                     Message = $"{where}：同一句既写「{changed.Value}」又写「持平」，自相矛盾——「{AuditContext.Excerpt(text, 60)}」。",
                     Actual = changed.Value, Expected = "增减与持平只写其一",
                     Figures = [new FindingFigure(changed.Groups["v"].Value, where, "增减额", AuditContext.InSection(where, section.Text, changed.Index, changed.Groups["v"].Value))],
@@ -260,7 +260,7 @@ internal static partial class NarrativeRules
                 static string Word(Direction d) => d == Direction.Increase ? "增加" : "减少";
                 var written = slip.ChangeDirection!.Value;
                 var meant = written == Direction.Increase ? Direction.Decrease : Direction.Increase;
-                yield return Error(c, "N.CHANGE", slip,
+                yield return Error(c, RuleIds.NChange, slip,
                     $"「{FactRule.Describe(c, slip.Subject)}」写作{Word(written)} {slip.Change}；{FactRule.Describe(c, whole.Subject)}{Word(whole.ChangeDirection!.Value)} {whole.Change}，所列各部分的增减额只有在此处为“{Word(meant)}”时才与之相符（否则之和为 {AuditContext.Format(sum.Value, 2)}）。",
                     expected: Word(meant), actual: Word(written)) with
                 {
@@ -289,19 +289,19 @@ internal static partial class NarrativeRules
                 && percentDirection != amountDirection)
             {
                 static string Word(Direction d, bool percent) => d switch { Direction.Increase => percent ? "增长" : "增加", Direction.Decrease => percent ? "下降" : "减少", _ => "持平" };
-                yield return Error(c, "N.CHANGE", claim,
+                yield return Error(c, RuleIds.NChange, claim,
                     $"{what}的增减方向自相矛盾：增减额写作“{Word(amountDirection, false)} {claim.Change}”，增减率却写作“{Word(percentDirection, true)} {claim.ChangePercent}%”。",
                     expected: Word(amountDirection, true), actual: Word(percentDirection, true));
             }
 
             if (claim.ChangeDirection == Direction.Flat && claim.Change is { Value: not 0m })
             {
-                yield return Error(c, "N.CHANGE", claim, $"{what}写作“持平”，却给出变动额 {claim.Change}。", actual: claim.Change.ToString());
+                yield return Error(c, RuleIds.NChange, claim, $"{what}写作“持平”，却给出变动额 {claim.Change}。", actual: claim.Change.ToString());
             }
 
             if (claim.Change is { } change && claim.ChangePercent is { } percent && ImpliedPrior(c, claim) is { } prior)
             {
-                foreach (var f in Percentage(c, "N.CHANGE", claim, $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
+                foreach (var f in Percentage(c, RuleIds.NChange, claim, $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
                     $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
                     (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
@@ -318,7 +318,7 @@ internal static partial class NarrativeRules
                 if (!check.Holds)
                 {
                     var word = actualChange.Value >= 0 ? "增加" : "减少";
-                    yield return Error(c, "N.CHANGE", claim,
+                    yield return Error(c, RuleIds.NChange, claim,
                         $"{what}本年 {AuditContext.Format(now.Value, 2)}、上年 {reference.Amount}，应{word} {AuditContext.Format(Math.Abs(actualChange.Value), 2)}，叙述写作{(claim.ChangeDirection == Direction.Decrease ? "减少" : "增加")} {stated}。",
                         expected: AuditContext.Format(actualChange.Value, 2), actual: AuditContext.Format(signed.Value, 2), difference: AuditContext.Format(check.Difference));
                 }
@@ -339,7 +339,7 @@ internal static partial class NarrativeRules
             {
                 if (!Consistency.Check(list[0].prior, list[i].prior).Holds)
                 {
-                    yield return Error(c, "N.IMPLIED_PRIOR", list[i].claim,
+                    yield return Error(c, RuleIds.NImpliedPrior, list[i].claim,
                         $"{FactRule.Describe(c, key)}在两处隐含的上年数不同：「{AuditContext.Excerpt(list[0].claim.Sentence, 60)}」推出 {AuditContext.Format(list[0].prior.Value, 2)}，「{AuditContext.Excerpt(list[i].claim.Sentence, 60)}」推出 {AuditContext.Format(list[i].prior.Value, 2)}。",
                         expected: AuditContext.Format(list[0].prior.Value, 2), actual: AuditContext.Format(list[i].prior.Value, 2));
                 }
@@ -348,7 +348,7 @@ internal static partial class NarrativeRules
             if (c.Facts.Find(key with { Basis = Bases.Prior }).FirstOrDefault(a => a.Origin == AssertionOrigin.Reference) is { } reference
                 && !Consistency.Check(reference.Amount.In(MoneyUnit.WanYuan), list[0].prior).Holds)
             {
-                yield return Error(c, "N.IMPLIED_PRIOR", list[0].claim,
+                yield return Error(c, RuleIds.NImpliedPrior, list[0].claim,
                     $"{FactRule.Describe(c, key)}的上年数为 {reference.Amount}，而「{AuditContext.Excerpt(list[0].claim.Sentence, 60)}」隐含的上年数为 {AuditContext.Format(list[0].prior.Value, 2)}。",
                     expected: reference.Amount.ToString(), actual: AuditContext.Format(list[0].prior.Value, 2));
             }
@@ -364,7 +364,7 @@ internal static partial class NarrativeRules
             var check = Consistency.Check(basic[0].prior, sum);
             if (!check.Holds)
             {
-                yield return Error(c, "N.IMPLIED_PRIOR", basic[0].claim,
+                yield return Error(c, RuleIds.NImpliedPrior, basic[0].claim,
                     $"按增减额推出的上年基本支出 {AuditContext.Format(basic[0].prior.Value, 2)} 不等于上年人员经费 {AuditContext.Format(personnel[0].prior.Value, 2)} 与公用经费 {AuditContext.Format(publicCosts[0].prior.Value, 2)} 之和 {AuditContext.Format(sum.Value, 2)}。",
                     expected: AuditContext.Format(sum.Value, 2), actual: AuditContext.Format(basic[0].prior.Value, 2), difference: AuditContext.Format(check.Difference));
             }
@@ -388,7 +388,7 @@ internal static partial class NarrativeRules
             {
                 static string Word(Direction d) => d switch { Direction.Increase => "大于", Direction.Decrease => "小于", _ => "等于" };
                 var truth = rate.Lo > 100m ? Direction.Increase : rate.Hi < 100m ? Direction.Decrease : Direction.Flat;
-                yield return Error(c, "N.COMPLETION", claim,
+                yield return Error(c, RuleIds.NCompletion, claim,
                     $"{FactRule.Describe(c, claim.Subject)}完成预算 {claim.CompletionPercent}%，叙述却写作“决算数{Word(word)}预算数”：完成率{(truth == Direction.Flat ? "为 100%" : truth == Direction.Increase ? "超过 100%" : "不足 100%")}应是“{Word(truth)}”。",
                     expected: Word(truth), actual: $"{claim.CompletionPercent}%、{Word(word)}");
             }
@@ -406,7 +406,7 @@ internal static partial class NarrativeRules
 
             if (claim.CompletionPercent is { } rate)
             {
-                foreach (var f in Percentage(c, "N.COMPLETION", claim, $"{what}的完成率", rate, actual.Value, budget,
+                foreach (var f in Percentage(c, RuleIds.NCompletion, claim, $"{what}的完成率", rate, actual.Value, budget,
                     $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%。",
                     (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
@@ -423,7 +423,7 @@ internal static partial class NarrativeRules
                 {
                     var written = gapDirection == Direction.Decrease ? "减少" : "增加";
                     var truth = difference.Value >= 0 ? "增加" : "减少";
-                    yield return Error(c, "N.COMPLETION", claim,
+                    yield return Error(c, RuleIds.NCompletion, claim,
                         $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，决算较预算应{truth} {AuditContext.Format(Math.Abs(difference.Value), 2)}，叙述写作{written} {gap}。",
                         expected: AuditContext.Format(difference.Value, 2), actual: AuditContext.Format(stated.Value, 2), difference: AuditContext.Format(gapCheck.Difference));
                 }
@@ -437,7 +437,7 @@ internal static partial class NarrativeRules
                 if (!acceptable)
                 {
                     static string Word(Direction d) => d switch { Direction.Increase => "大于", Direction.Decrease => "小于", _ => "等于" };
-                    yield return Error(c, "N.COMPLETION", claim,
+                    yield return Error(c, RuleIds.NCompletion, claim,
                         $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)} {Word(truth)}预算 {claim.Budget}，叙述却写作“决算数{Word(word)}预算数”。",
                         expected: Word(truth), actual: Word(word));
                 }
@@ -460,7 +460,7 @@ internal static partial class NarrativeRules
         var check = Consistency.Check(stated, sum);
         if (check.Kind == ConsistencyKind.Inconsistent)
         {
-            yield return Error(c, "N.ITEM_BUDGETS", total,
+            yield return Error(c, RuleIds.NItemBudgets, total,
                 $"一般公共预算财政拨款年初预算总数写作 {total.Budget}，而 {items.Length} 个项的年初预算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}。",
                 expected: AuditContext.Format(sum.Value, 2), actual: total.Budget.ToString(), difference: AuditContext.Format(check.Difference)) with
             {
@@ -498,7 +498,7 @@ internal static partial class NarrativeRules
         var check = Consistency.Check(stated, sum);
         if (check.Kind == ConsistencyKind.Inconsistent)
         {
-            yield return Error(c, "N.ITEM_ACTUALS", total,
+            yield return Error(c, RuleIds.NItemActuals, total,
                 $"一般公共预算财政拨款支出决算总数写作 {total.Amount}，而 {items.Length} 个项的支出决算之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                 expected: AuditContext.Format(sum.Value, 2), actual: total.Amount.ToString(), difference: AuditContext.Format(check.Difference),
                 // Items summing to less may be items the reader could not name; more can only be a slip.
@@ -539,14 +539,14 @@ internal static partial class NarrativeRules
             var listed = string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
             if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
             {
-                yield return Error(c, "N.PARTS", whole,
+                yield return Error(c, RuleIds.NParts, whole,
                     $"{what}写作 {whole.Amount}，{(listedInFull ? "其后括号内列出的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                     expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference),
                     severity: listedInFull ? Severity.Error : Severity.Warning);
             }
             else if (!complete && sum.Range.Lo > total.Range.Hi)
             {
-                yield return Error(c, "N.PARTS", whole,
+                yield return Error(c, RuleIds.NParts, whole,
                     $"{what}写作 {whole.Amount}，而「其中」所列 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
                     expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value),
                     severity: Severity.Warning);
@@ -601,13 +601,13 @@ internal static partial class NarrativeRules
                 var figures = SumFigures(c, whole, whole.Amount!.Value, stated.Select(p => (p, p.Amount!.Value)), "金额");
                 if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
                 {
-                    yield return Error(c, "N.PARTS", whole,
+                    yield return Error(c, RuleIds.NParts, whole,
                         $"{what}写作 {whole.Amount}，而同句列出的各组成部分 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                         expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference)) with { Figures = figures };
                 }
                 else if (!complete && sum.Range.Lo > total.Range.Hi)
                 {
-                    yield return Error(c, "N.PARTS", whole,
+                    yield return Error(c, RuleIds.NParts, whole,
                         $"{what}写作 {whole.Amount}，而同句列出的 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
                         expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value), severity: Severity.Warning) with { Figures = figures };
                 }
@@ -630,7 +630,7 @@ internal static partial class NarrativeRules
         var claims = c.Year.Narrative.Claims;
         if (claims.Count == 0)
         {
-            yield return AuditContext.NotChecked("N.ITEM_COVERAGE", "情况说明中没有可核对的陈述（未导入或未填写）");
+            yield return AuditContext.NotChecked(RuleIds.NItemCoverage, "情况说明中没有可核对的陈述（未导入或未填写）");
             yield break;
         }
 
@@ -643,7 +643,7 @@ internal static partial class NarrativeRules
             {
                 yield return new Finding
                 {
-                    Rule = "N.ITEM_COVERAGE", Severity = Severity.Warning, Location = figure.Location, Table = TableIds.GpbExpenditure,
+                    Rule = RuleIds.NItemCoverage, Severity = Severity.Warning, Location = figure.Location, Table = TableIds.GpbExpenditure,
                     Message = $"{c.TableName(TableIds.GpbExpenditure)} 列有 {figure.Label}（{figure.Display}），情况说明中没有对它的说明（模板要求逐项说明预算、决算与完成率）。",
                     Figures = [new(figure.Display, figure.Location)],
                 };
@@ -666,7 +666,7 @@ internal static partial class NarrativeRules
                 var snippet = text.Substring(start, Math.Min(text.Length - start, m.Length + 24));
                 yield return new Finding
                 {
-                    Rule = "N.PLACEHOLDER", Severity = Severity.Error, Location = where,
+                    Rule = RuleIds.NPlaceholder, Severity = Severity.Error, Location = where,
                     Message = $"{where} 中留有占位符「{m.Value}」：…{snippet}…",
                     Actual = m.Value,
                 };
@@ -688,7 +688,7 @@ internal static partial class NarrativeRules
                 var year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (year != c.Year.Year && year != c.Year.Year - 1)
                 {
-                    yield return Error(c, "N.YEAR", claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{AuditContext.Excerpt(claim.Sentence, 60)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);
+                    yield return Error(c, RuleIds.NYear, claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{AuditContext.Excerpt(claim.Sentence, 60)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);
                 }
             }
         }
@@ -717,7 +717,7 @@ internal static partial class NarrativeRules
             {
                 yield return new Finding
                 {
-                    Rule = "N.COUNTS", Severity = Severity.Warning, Location = figure.Location, Table = table.Definition,
+                    Rule = RuleIds.NCounts, Severity = Severity.Warning, Location = figure.Location, Table = table.Definition,
                     Message = $"{figure.Label} 决算为 {figure.Display}，但没有说明{what}（模板要求列明）。",
                     Figures = [new(figure.Display, figure.Location)],
                 };

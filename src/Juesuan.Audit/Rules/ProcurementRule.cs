@@ -9,7 +9,7 @@ namespace Juesuan.Audit.Rules;
 /// </summary>
 internal static class ProcurementRule
 {
-    public const string Id = "N.PROCUREMENT";
+    public const string Id = RuleIds.NProcurement;
 
     public static Rule Rule() => new DelegateRule(Id, "政府采购的货物、工程、服务之和等于总额，中小企业合同不超过总额，并已说明", Check);
 

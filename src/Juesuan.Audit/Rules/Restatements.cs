@@ -11,7 +11,7 @@ namespace Juesuan.Audit.Rules;
 /// </summary>
 internal static partial class Restatements
 {
-    public const string Id = "N.RESTATED";
+    public const string Id = RuleIds.NRestated;
 
     public static Rule Rule() => new DelegateRule(Id, "同一比率或数量在报告各处的写法一致", Check);
 

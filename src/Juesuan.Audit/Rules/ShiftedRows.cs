@@ -12,7 +12,7 @@ namespace Juesuan.Audit.Rules;
 /// </summary>
 internal static class ShiftedRows
 {
-    public const string Id = "T.ROWS_SHIFTED";
+    public const string Id = RuleIds.TRowsShifted;
 
     public static Rule Rule() => new DelegateRule(Id, "表中数值没有自某行起相对行标题错位", Check);
 
@@ -20,7 +20,7 @@ internal static class ShiftedRows
     {
         foreach (var table in c.Year.Tables)
         {
-            if (TemplateLibrary.Definitions.GetValueOrDefault(table.Definition) is not { RowKind: "functional" or "economic" } definition)
+            if (TemplateLibrary.Definitions.GetValueOrDefault(table.Definition) is not { RowKind: RowKind.Functional or RowKind.Economic } definition)
             {
                 continue;
             }

@@ -24,90 +24,90 @@ internal static class TableRules
 
         foreach (var income in new[] { TableIds.Income, TableIds.UniversityIncome })
         {
-            yield return RowSum("T02.ROW_SUM", income, "total", ["fiscal", "superior", "business", "operating", "affiliates", "other"], "本年收入合计 = 各项收入之和");
-            yield return Hierarchy("T02.HIERARCHY", income);
+            yield return RowSum(RuleIds.T02RowSum, income, "total", ["fiscal", "superior", "business", "operating", "affiliates", "other"], "本年收入合计 = 各项收入之和");
+            yield return Hierarchy(RuleIds.T02Hierarchy, income);
         }
 
-        yield return RowSum("T03.ROW_SUM", TableIds.Expenditure, "total", ["basic", "project", "paidToSuperior", "operating", "subsidyToAffiliates"], "本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助");
-        yield return Hierarchy("T03.HIERARCHY", TableIds.Expenditure);
+        yield return RowSum(RuleIds.T03RowSum, TableIds.Expenditure, "total", ["basic", "project", "paidToSuperior", "operating", "subsidyToAffiliates"], "本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助");
+        yield return Hierarchy(RuleIds.T03Hierarchy, TableIds.Expenditure);
 
         const string t04 = TableIds.FiscalSummary;
-        yield return RowSum("T04.ROW_SUM", t04, "total", ["general", "fund", "soe"], "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", r => r.Key is not ("income.general" or "income.fund" or "income.soe" or "income.total" or "income.grandTotal") && !r.Key.StartsWith("income.", StringComparison.Ordinal));
-        yield return Rule("T04.INCOME_TOTAL", "财政拨款收入支出决算总表：本年收入合计等于三项财政拨款收入之和", t04, (c, t) =>
-            One(c.Sum("T04.INCOME_TOTAL", c.Cell(t, "income.total", "amount"), new[] { "income.general", "income.fund", "income.soe" }.Select(r => c.Cell(t, r, "amount")).ToArray(), "本年收入合计 = 三项财政拨款收入之和", t04)));
-        yield return Rule("T04.EXPENSE_TOTAL", "财政拨款收入支出决算总表：本年支出合计等于各类支出之和", t04, (c, t) =>
-            new[] { "total", "general", "fund", "soe" }.Select(col => c.Sum("T04.EXPENSE_TOTAL", c.Cell(t, "expense.total", col), ClassRows(t).Select(r => c.Cell(t, r, col)).ToArray(), "本年支出合计 = 各类支出之和", t04)).OfType<Finding>());
-        yield return Rule("T04.OPENING_SPLIT", "财政拨款收入支出决算总表：年初结转和结余等于三项财政拨款的年初结转和结余之和", t04, (c, t) =>
-            One(c.Sum("T04.OPENING_SPLIT", c.Cell(t, "income.openingBalance", "amount"), new[] { "general", "fund", "soe" }.Select(f => c.Cell(t, "income.openingBalance." + f, "amount")).ToArray(), "年初财政拨款结转和结余 = 三项之和", t04)));
-        yield return Rule("T04.GRAND_TOTALS", "财政拨款收入支出决算总表：收入总计、支出总计及其平衡", t04, (c, t) => new[]
+        yield return RowSum(RuleIds.T04RowSum, t04, "total", ["general", "fund", "soe"], "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", r => r.Key is not ("income.general" or "income.fund" or "income.soe" or "income.total" or "income.grandTotal") && !r.Key.StartsWith("income.", StringComparison.Ordinal));
+        yield return Rule(RuleIds.T04IncomeTotal, "财政拨款收入支出决算总表：本年收入合计等于三项财政拨款收入之和", t04, (c, t) =>
+            One(c.Sum(RuleIds.T04IncomeTotal, c.Cell(t, "income.total", "amount"), new[] { "income.general", "income.fund", "income.soe" }.Select(r => c.Cell(t, r, "amount")).ToArray(), "本年收入合计 = 三项财政拨款收入之和", t04)));
+        yield return Rule(RuleIds.T04ExpenseTotal, "财政拨款收入支出决算总表：本年支出合计等于各类支出之和", t04, (c, t) =>
+            new[] { "total", "general", "fund", "soe" }.Select(col => c.Sum(RuleIds.T04ExpenseTotal, c.Cell(t, "expense.total", col), ClassRows(t).Select(r => c.Cell(t, r, col)).ToArray(), "本年支出合计 = 各类支出之和", t04)).OfType<Finding>());
+        yield return Rule(RuleIds.T04OpeningSplit, "财政拨款收入支出决算总表：年初结转和结余等于三项财政拨款的年初结转和结余之和", t04, (c, t) =>
+            One(c.Sum(RuleIds.T04OpeningSplit, c.Cell(t, "income.openingBalance", "amount"), new[] { "general", "fund", "soe" }.Select(f => c.Cell(t, "income.openingBalance." + f, "amount")).ToArray(), "年初财政拨款结转和结余 = 三项之和", t04)));
+        yield return Rule(RuleIds.T04GrandTotals, "财政拨款收入支出决算总表：收入总计、支出总计及其平衡", t04, (c, t) => new[]
         {
-            c.Sum("T04.GRAND_TOTALS", c.Cell(t, "income.grandTotal", "amount"), [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 年初财政拨款结转和结余", t04),
-            c.Sum("T04.GRAND_TOTALS", c.Cell(t, "expense.grandTotal", "total"), [c.Cell(t, "expense.total", "total"), c.Cell(t, "expense.closingBalance", "total")], "支出总计 = 本年支出合计 + 年末财政拨款结转和结余", t04),
-            c.Equal("T04.GRAND_TOTALS", c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "total"), "收入总计 = 支出总计", t04),
+            c.Sum(RuleIds.T04GrandTotals, c.Cell(t, "income.grandTotal", "amount"), [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 年初财政拨款结转和结余", t04),
+            c.Sum(RuleIds.T04GrandTotals, c.Cell(t, "expense.grandTotal", "total"), [c.Cell(t, "expense.total", "total"), c.Cell(t, "expense.closingBalance", "total")], "支出总计 = 本年支出合计 + 年末财政拨款结转和结余", t04),
+            c.Equal(RuleIds.T04GrandTotals, c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "total"), "收入总计 = 支出总计", t04),
         }.OfType<Finding>());
-        yield return Rule("T04.FUND_BALANCE", "财政拨款收入支出决算总表：每项财政拨款 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余", t04, (c, t) =>
+        yield return Rule(RuleIds.T04FundBalance, "财政拨款收入支出决算总表：每项财政拨款 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余", t04, (c, t) =>
             new[] { ("general", "一般公共预算财政拨款"), ("fund", "政府性基金预算财政拨款"), ("soe", "国有资本经营预算财政拨款") }
-                .Select(f => c.Sum("T04.FUND_BALANCE", c.Cell(t, "expense.total", f.Item1),
+                .Select(f => c.Sum(RuleIds.T04FundBalance, c.Cell(t, "expense.total", f.Item1),
                     [c.Cell(t, "income." + f.Item1, "amount"), c.Cell(t, "income.openingBalance." + f.Item1, "amount"), Negate(c.Cell(t, "expense.closingBalance", f.Item1))],
                     $"{f.Item2}：本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余", t04))
                 .OfType<Finding>());
 
         foreach (var fiscal in new[] { TableIds.GpbExpenditure, TableIds.UniversityFiscalExpenditure })
         {
-            yield return RowSum("T05.ROW_SUM", fiscal, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
-            yield return Hierarchy("T05.HIERARCHY", fiscal);
+            yield return RowSum(RuleIds.T05RowSum, fiscal, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
+            yield return Hierarchy(RuleIds.T05Hierarchy, fiscal);
         }
 
 
-        yield return Economic("T06.CLASS_SUM", TableIds.GpbBasicEconomic);
-        yield return Rule("T06.PERSONNEL_PUBLIC", "基本支出明细表：人员经费合计 = 301 + 303，公用经费合计 = 其余各类", TableIds.GpbBasicEconomic, (c, t) =>
+        yield return Economic(RuleIds.T06ClassSum, TableIds.GpbBasicEconomic);
+        yield return Rule(RuleIds.T06PersonnelPublic, "基本支出明细表：人员经费合计 = 301 + 303，公用经费合计 = 其余各类", TableIds.GpbBasicEconomic, (c, t) =>
         {
             var classes = t.Rows.Where(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit)).Select(r => r.Key).ToArray();
             return new[]
             {
-                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "personnel.total", "amount"), classes.Where(c.Economics.IsPersonnel).Select(k => c.Cell(t, k, "amount")).ToArray(), "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t.Definition),
-                c.Sum("T06.PERSONNEL_PUBLIC", c.Cell(t, "public.total", "amount"), classes.Where(k => !c.Economics.IsPersonnel(k)).Select(k => c.Cell(t, k, "amount")).ToArray(), "公用经费合计 = 商品和服务支出、资本性支出等各类之和", t.Definition),
+                c.Sum(RuleIds.T06PersonnelPublic, c.Cell(t, "personnel.total", "amount"), classes.Where(c.Economics.IsPersonnel).Select(k => c.Cell(t, k, "amount")).ToArray(), "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t.Definition),
+                c.Sum(RuleIds.T06PersonnelPublic, c.Cell(t, "public.total", "amount"), classes.Where(k => !c.Economics.IsPersonnel(k)).Select(k => c.Cell(t, k, "amount")).ToArray(), "公用经费合计 = 商品和服务支出、资本性支出等各类之和", t.Definition),
             }.OfType<Finding>();
         });
 
-        yield return RowSum("T07.ROW_SUM", TableIds.GovFund, "total", ["basic", "project"], "本年支出 = 基本支出 + 项目支出");
-        yield return Hierarchy("T07.HIERARCHY", TableIds.GovFund);
-        yield return FundBalance("T07.BALANCE", TableIds.GovFund);
-        yield return RowSum("T08.ROW_SUM", TableIds.SoeExpenditure, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
-        yield return Hierarchy("T08.HIERARCHY", TableIds.SoeExpenditure);
-        yield return RowSum("TSOE.ROW_SUM", TableIds.SoeIncomeExpenditure, "total", ["basic", "project"], "本年支出 = 基本支出 + 项目支出");
-        yield return Hierarchy("TSOE.HIERARCHY", TableIds.SoeIncomeExpenditure);
-        yield return FundBalance("TSOE.BALANCE", TableIds.SoeIncomeExpenditure);
+        yield return RowSum(RuleIds.T07RowSum, TableIds.GovFund, "total", ["basic", "project"], "本年支出 = 基本支出 + 项目支出");
+        yield return Hierarchy(RuleIds.T07Hierarchy, TableIds.GovFund);
+        yield return FundBalance(RuleIds.T07Balance, TableIds.GovFund);
+        yield return RowSum(RuleIds.T08RowSum, TableIds.SoeExpenditure, "total", ["basic", "project"], "合计 = 基本支出 + 项目支出");
+        yield return Hierarchy(RuleIds.T08Hierarchy, TableIds.SoeExpenditure);
+        yield return RowSum(RuleIds.TSOERowSum, TableIds.SoeIncomeExpenditure, "total", ["basic", "project"], "本年支出 = 基本支出 + 项目支出");
+        yield return Hierarchy(RuleIds.TSOEHierarchy, TableIds.SoeIncomeExpenditure);
+        yield return FundBalance(RuleIds.TSOEBalance, TableIds.SoeIncomeExpenditure);
 
         foreach (var id in new[] { TableIds.ThreePublic, TableIds.ThreePublicMeetingTraining })
         {
-            yield return RowSum("T09.TOTAL", id, "total", ["abroad", "vehicleSubtotal", "reception"], "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费");
-            yield return RowSum("T09.VEHICLES", id, "vehicleSubtotal", ["vehiclePurchase", "vehicleOperation"], "公务用车购置及运行维护费 = 购置费 + 运行维护费");
+            yield return RowSum(RuleIds.T09Total, id, "total", ["abroad", "vehicleSubtotal", "reception"], "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费");
+            yield return RowSum(RuleIds.T09Vehicles, id, "vehicleSubtotal", ["vehiclePurchase", "vehicleOperation"], "公务用车购置及运行维护费 = 购置费 + 运行维护费");
         }
 
-        yield return RowSum("TDETAIL.ROW_SUM", "fiscal-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
-        yield return Hierarchy("TDETAIL.HIERARCHY", "fiscal-expenditure-detail");
-        yield return RowSum("TGDETAIL.ROW_SUM", "gpb-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
-        yield return Hierarchy("TGDETAIL.HIERARCHY", "gpb-expenditure-detail");
-        yield return Economic("TPROJ.CLASS_SUM", "gpb-project-economic");
+        yield return RowSum(RuleIds.TDETAILRowSum, "fiscal-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
+        yield return Hierarchy(RuleIds.TDETAILHierarchy, "fiscal-expenditure-detail");
+        yield return RowSum(RuleIds.TGDETAILRowSum, "gpb-expenditure-detail", "total", ["basicPersonnel", "basicPublic", "project"], "合计 = 人员经费 + 公用经费 + 项目支出");
+        yield return Hierarchy(RuleIds.TGDETAILHierarchy, "gpb-expenditure-detail");
+        yield return Economic(RuleIds.TPROJClassSum, "gpb-project-economic");
         yield return ShiftedRows.Rule();
         yield return FundCodes.Rule();
     }
 
     private static IEnumerable<Rule> SummaryRules(string t01, string[] incomeRows)
     {
-        yield return Rule("T01.INCOME_TOTAL", "收入支出决算总表：本年收入合计等于各项收入之和", t01, (c, t) =>
-            One(c.Sum("T01.INCOME_TOTAL", c.Cell(t, "income.total", "amount"), incomeRows.Select(r => c.Cell(t, r, "amount")).ToArray(), incomeRows.Length == 8 ? "本年收入合计 = 一至八项收入之和" : "本年收入合计 = 各项收入之和", t01)));
-        yield return Rule("T01.EXPENSE_TOTAL", "收入支出决算总表：本年支出合计等于各类支出之和", t01, (c, t) =>
-            One(c.Sum("T01.EXPENSE_TOTAL", c.Cell(t, "expense.total", "amount"), ClassRows(t).Select(r => c.Cell(t, r, "amount")).ToArray(), "本年支出合计 = 各类支出之和", t01)));
-        yield return Rule("T01.INCOME_GRAND_TOTAL", "收入支出决算总表：收入总计等于本年收入合计、使用非财政拨款结余与年初结转和结余之和", t01, (c, t) =>
-            One(c.Sum("T01.INCOME_GRAND_TOTAL", c.Cell(t, "income.grandTotal", "amount"),
+        yield return Rule(RuleIds.T01IncomeTotal, "收入支出决算总表：本年收入合计等于各项收入之和", t01, (c, t) =>
+            One(c.Sum(RuleIds.T01IncomeTotal, c.Cell(t, "income.total", "amount"), incomeRows.Select(r => c.Cell(t, r, "amount")).ToArray(), incomeRows.Length == 8 ? "本年收入合计 = 一至八项收入之和" : "本年收入合计 = 各项收入之和", t01)));
+        yield return Rule(RuleIds.T01ExpenseTotal, "收入支出决算总表：本年支出合计等于各类支出之和", t01, (c, t) =>
+            One(c.Sum(RuleIds.T01ExpenseTotal, c.Cell(t, "expense.total", "amount"), ClassRows(t).Select(r => c.Cell(t, r, "amount")).ToArray(), "本年支出合计 = 各类支出之和", t01)));
+        yield return Rule(RuleIds.T01IncomeGrandTotal, "收入支出决算总表：收入总计等于本年收入合计、使用非财政拨款结余与年初结转和结余之和", t01, (c, t) =>
+            One(c.Sum(RuleIds.T01IncomeGrandTotal, c.Cell(t, "income.grandTotal", "amount"),
                 [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.nonFiscalBalanceUsed", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", t01)));
-        yield return Rule("T01.EXPENSE_GRAND_TOTAL", "收入支出决算总表：支出总计等于本年支出合计、结余分配与年末结转和结余之和", t01, (c, t) =>
-            One(c.Sum("T01.EXPENSE_GRAND_TOTAL", c.Cell(t, "expense.grandTotal", "amount"),
+        yield return Rule(RuleIds.T01ExpenseGrandTotal, "收入支出决算总表：支出总计等于本年支出合计、结余分配与年末结转和结余之和", t01, (c, t) =>
+            One(c.Sum(RuleIds.T01ExpenseGrandTotal, c.Cell(t, "expense.grandTotal", "amount"),
                 [c.Cell(t, "expense.total", "amount"), c.Cell(t, "expense.balanceDistribution", "amount"), c.Cell(t, "expense.closingBalance", "amount")], "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", t01)));
-        yield return Rule("T01.BALANCE", "收入支出决算总表：收入总计等于支出总计", t01, (c, t) =>
-            One(c.Equal("T01.BALANCE", c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "amount"), "收入总计 = 支出总计", t01)));
+        yield return Rule(RuleIds.T01Balance, "收入支出决算总表：收入总计等于支出总计", t01, (c, t) =>
+            One(c.Equal(RuleIds.T01Balance, c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "amount"), "收入总计 = 支出总计", t01)));
     }
 
     /// <summary>The 类 rows of a table: 3-digit functional codes, template order first.</summary>

@@ -15,7 +15,7 @@ internal static partial class Wording
         @"|(?:增加[（(]减少|减少[（(]增加|增长[（(]下降|下降[（(]增长|上升[（(]下降|大于[（(]小于|小于[（(]大于|高于[（(]低于|低于[（(]高于|超支[（(]节约|节约[（(]超支)(?:[、，/／]持平)?[）)]" +
         @"|增加[/／]减少|减少[/／]增加|增长[/／]下降|下降[/／]增长|大于[/／]小于|小于[/／]大于|高于[/／]低于";
 
-    public static Rule Rule() => new DelegateRule("N.FIGURE_FORM", "情况说明中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
+    public static Rule Rule() => new DelegateRule(RuleIds.NFigureForm, "情况说明中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
 
     private static IEnumerable<Finding> Check(AuditContext c)
     {
@@ -40,7 +40,7 @@ internal static partial class Wording
                     var snippet = section.Text.Substring(start, Math.Min(section.Text.Length - start, m.Length + 24));
                     yield return new Finding
                     {
-                        Rule = "N.FIGURE_FORM", Severity = Severity.Warning, Location = where,
+                        Rule = RuleIds.NFigureForm, Severity = Severity.Warning, Location = where,
                         Message = $"{where}：{what}——「…{snippet}…」。",
                         Actual = m.Groups["f"].Success ? m.Groups["f"].Value : m.Value,
                         Figures = [new FindingFigure(m.Groups["f"].Success ? m.Groups["f"].Value : m.Value, where, "叙述", AuditContext.InSection(where, section.Text, m.Index, m.Groups["f"].Success ? m.Groups["f"].Value : m.Value))],

@@ -10,7 +10,7 @@ namespace Juesuan.Audit.Rules;
 /// </summary>
 internal static partial class ZeroListed
 {
-    public const string Id = "N.ZERO_LISTED";
+    public const string Id = RuleIds.NZeroListed;
 
     public static Rule Rule() => new DelegateRule(Id, "「主要包括」所列的经济分类科目在公开06表中不为零", Check);
 

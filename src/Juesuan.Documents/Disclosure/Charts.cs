@@ -178,16 +178,16 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
             }
         }
 
-        TwoYears("收、支决算总计变动情况", "overview", figures.Cell(summary, "income.grandTotal", "amount"), new FactKey(Concepts.IncomeGrandTotal, Basis: Bases.Prior));
-        Shares("收入决算结构", "income", new (string Column, string Name)[] { ("fiscal", "财政拨款收入"), ("superior", "上级补助收入"), ("business", "事业收入"), ("operating", "经营收入"), ("affiliates", "附属单位上缴收入"), ("other", "其他收入") }
+        TwoYears("收、支决算总计变动情况", SectionKeys.Overview, figures.Cell(summary, "income.grandTotal", "amount"), new FactKey(Concepts.IncomeGrandTotal, Basis: Bases.Prior));
+        Shares("收入决算结构", SectionKeys.Income, new (string Column, string Name)[] { ("fiscal", "财政拨款收入"), ("superior", "上级补助收入"), ("business", "事业收入"), ("operating", "经营收入"), ("affiliates", "附属单位上缴收入"), ("other", "其他收入") }
             .Select(p => (p.Name, figures.CellOrZero(TableIds.Income, total, p.Column))));
-        Shares("支出决算结构", "expenditure", new (string Column, string Name)[] { ("basic", "基本支出"), ("project", "项目支出"), ("paidToSuperior", "上缴上级支出"), ("operating", "经营支出"), ("subsidyToAffiliates", "对附属单位补助支出") }
+        Shares("支出决算结构", SectionKeys.Expenditure, new (string Column, string Name)[] { ("basic", "基本支出"), ("project", "项目支出"), ("paidToSuperior", "上缴上级支出"), ("operating", "经营支出"), ("subsidyToAffiliates", "对附属单位补助支出") }
             .Select(p => (p.Name, figures.CellOrZero(TableIds.Expenditure, total, p.Column))));
-        TwoYears("财政拨款收、支决算总计变动情况", "fiscal", figures.Cell(TableIds.FiscalSummary, "income.grandTotal", "amount"), new FactKey(Concepts.IncomeGrandTotal, Scope: Scopes.Fiscal, Basis: Bases.Prior));
-        TwoYears("一般公共预算财政拨款支出决算变动情况", "gpb", figures.Cell(TableIds.GpbExpenditure, total, "total"), new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb, Basis: Bases.Prior));
-        Shares("一般公共预算财政拨款支出决算结构", "gpb", figures.CodedRows(TableIds.GpbExpenditure, 3).Select(r => (figures.FunctionName(r.Key), figures.CellOrZero(TableIds.GpbExpenditure, r.Key, "total"))));
+        TwoYears("财政拨款收、支决算总计变动情况", SectionKeys.Fiscal, figures.Cell(TableIds.FiscalSummary, "income.grandTotal", "amount"), new FactKey(Concepts.IncomeGrandTotal, Scope: Scopes.Fiscal, Basis: Bases.Prior));
+        TwoYears("一般公共预算财政拨款支出决算变动情况", SectionKeys.Gpb, figures.Cell(TableIds.GpbExpenditure, total, "total"), new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb, Basis: Bases.Prior));
+        Shares("一般公共预算财政拨款支出决算结构", SectionKeys.Gpb, figures.CodedRows(TableIds.GpbExpenditure, 3).Select(r => (figures.FunctionName(r.Key), figures.CellOrZero(TableIds.GpbExpenditure, r.Key, "total"))));
         var threePublic = year.Table(TableIds.ThreePublicMeetingTraining) is not null ? TableIds.ThreePublicMeetingTraining : TableIds.ThreePublic;
-        Shares("“三公”经费财政拨款支出结构", "threePublic", new (string Column, string Name)[] { ("abroad", "因公出国（境）费"), ("vehiclePurchase", "公务用车购置费"), ("vehicleOperation", "公务用车运行维护费"), ("reception", "公务接待费") }
+        Shares("“三公”经费财政拨款支出结构", SectionKeys.ThreePublic, new (string Column, string Name)[] { ("abroad", "因公出国（境）费"), ("vehiclePurchase", "公务用车购置费"), ("vehicleOperation", "公务用车运行维护费"), ("reception", "公务接待费") }
             .Select(p => (p.Name, figures.CellOrZero(threePublic, "actual", p.Column))));
         return charts.Select((c, i) => new Chart($"图{i + 1}：{c.Caption}", c.Section, c.Kind, c.Data)).ToArray();
     }

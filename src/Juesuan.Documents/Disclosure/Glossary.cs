@@ -24,7 +24,7 @@ public static class Glossary
         ArgumentNullException.ThrowIfNull(year);
         var catalog = CatalogLibrary.Function(year.Year);
         var figures = new Figures(year);
-        var codes = year.Tables.Where(t => Domain.Templates.TemplateLibrary.Definitions.TryGetValue(t.Definition, out var d) && d.RowKind == "functional")
+        var codes = year.Tables.Where(t => Domain.Templates.TemplateLibrary.Definitions.TryGetValue(t.Definition, out var d) && d.RowKind == Domain.Templates.RowKind.Functional)
             .SelectMany(t => t.Rows).Where(r => r.Key.Length == 7 && r.Key.All(char.IsAsciiDigit) && r.Cells.Any(c => c.Value is { Value: not 0m }))
             .Select(r => r.Key).Distinct().Order(StringComparer.Ordinal);
         var items = codes.Select(code => new GlossaryEntry(

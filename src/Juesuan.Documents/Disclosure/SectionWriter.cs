@@ -24,20 +24,20 @@ internal sealed class SectionWriter(Figures figures)
         _section = $"{section.Number}、{section.Title}";
         IReadOnlyList<GeneratedParagraph> paragraphs = section.Key switch
         {
-            "overview" => [new(Overview())],
-            "income" => [new(Income())],
-            "expenditure" => [new(Expenditure())],
-            "fiscal" => [new(Fiscal())],
-            "gpb" => [.. Gpb().Select(p => new GeneratedParagraph(p))],
-            "basic" => [new(Basic())],
-            "govFund" => [new(GovFund())],
-            "soe" => [new(Soe())],
-            "threePublic" => [new(ThreePublic())],
-            "operatingCosts" => [new(OperatingCosts())],
-            "procurement" => [new(Procurement())],
-            "assets" => [new(AssetsText())],
-            "performance" => [new(Performance())],
-            "other" => Other(),
+            SectionKeys.Overview => [new(Overview())],
+            SectionKeys.Income => [new(Income())],
+            SectionKeys.Expenditure => [new(Expenditure())],
+            SectionKeys.Fiscal => [new(Fiscal())],
+            SectionKeys.Gpb => [.. Gpb().Select(p => new GeneratedParagraph(p))],
+            SectionKeys.Basic => [new(Basic())],
+            SectionKeys.GovFund => [new(GovFund())],
+            SectionKeys.Soe => [new(Soe())],
+            SectionKeys.ThreePublic => [new(ThreePublic())],
+            SectionKeys.OperatingCosts => [new(OperatingCosts())],
+            SectionKeys.Procurement => [new(Procurement())],
+            SectionKeys.Assets => [new(AssetsText())],
+            SectionKeys.Performance => [new(Performance())],
+            SectionKeys.Other => Other(),
             _ => [new(Placeholder("本部分内容"))],
         };
         return new GeneratedSection(section.Number, section.Title, section.Key, paragraphs);
@@ -448,7 +448,7 @@ internal sealed class SectionWriter(Figures figures)
     private List<GeneratedParagraph> Other()
     {
         var paragraphs = new List<GeneratedParagraph>();
-        if (Year.Template.Sections.All(s => s.Key != "operatingCosts"))
+        if (Year.Template.Sections.All(s => s.Key != SectionKeys.OperatingCosts))
         {
             paragraphs.AddRange([new("（一）机关运行经费支出情况", IsHeading: true), new(OperatingCosts()), new("（二）政府采购支出情况", IsHeading: true), new(Procurement()),
                 new("（三）国有资产占用情况", IsHeading: true), new(AssetsText())]);

@@ -23,9 +23,9 @@ public static class TableLayouts
         var format = new CellFormat(year.Template.ThousandsSeparators);
         var grid = definition.Layout switch
         {
-            "two-sided" => TwoSided(year.Year, definition, table, format),
-            "economic" => Economic(year.Year, definition, table, format),
-            "three-public" => ThreePublic(definition, table, format),
+            TableLayout.TwoSided => TwoSided(year.Year, definition, table, format),
+            TableLayout.Economic => Economic(year.Year, definition, table, format),
+            TableLayout.ThreePublic => ThreePublic(definition, table, format),
             _ => Functional(year.Year, definition, table, format),
         };
         var notes = table.Notes.ToList();

@@ -44,8 +44,8 @@ public static class CodeCheck
 
                 var (valid, catalog) = definition.RowKind switch
                 {
-                    "functional" => (FunctionCode.Parse(row.Key).Success, functions),
-                    "economic" => (EconomicCode.Parse(row.Key).Success, economics),
+                    RowKind.Functional => (FunctionCode.Parse(row.Key).Success, functions),
+                    RowKind.Economic => (EconomicCode.Parse(row.Key).Success, economics),
                     _ => (false, (Catalog?)null),
                 };
                 if (catalog is null)

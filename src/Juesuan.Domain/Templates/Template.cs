@@ -82,11 +82,11 @@ public sealed record TableDefinition
     /// <summary>The national title.</summary>
     public required string Name { get; init; }
 
-    /// <summary>two-sided, functional, economic, three-public.</summary>
-    public required string Layout { get; init; }
+    /// <summary>How the table is printed.</summary>
+    public required TableLayout Layout { get; init; }
 
-    /// <summary>fixed, functional or economic: what the non-fixed rows are keyed by.</summary>
-    public required string RowKind { get; init; }
+    /// <summary>What the non-fixed rows are keyed by.</summary>
+    public required RowKind RowKind { get; init; }
 
     /// <summary>The fund scope of the whole table (all, fiscal, gpb, fund, soe); all when absent.</summary>
     public string? Scope { get; init; }
@@ -372,4 +372,88 @@ public static class TableIds
 
     /// <summary>财政拨款“三公”经费及会议费、培训费支出决算表 (Shaanxi 09).</summary>
     public const string ThreePublicMeetingTraining = "three-public-meeting-training";
+}
+
+/// <summary>How a public table is printed (its <c>layout</c> in table-definitions.json).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TableLayout>))]
+public enum TableLayout
+{
+    /// <summary>Rows of functional codes (类/款/项) with their columns: 03, 05, 07 …</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("functional")]
+    Functional,
+
+    /// <summary>Income on the left, expenditure on the right: 01, 04.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("two-sided")]
+    TwoSided,
+
+    /// <summary>Economic codes in side-by-side column groups: 06.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("economic")]
+    Economic,
+
+    /// <summary>The 三公 table: 预算数 and 决算数 rows over fixed columns.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("three-public")]
+    ThreePublic,
+}
+
+/// <summary>What the rows of a table other than its fixed ones are keyed by (its <c>rowKind</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RowKind>))]
+public enum RowKind
+{
+    /// <summary>Only the fixed rows of the definition.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("fixed")]
+    Fixed,
+
+    /// <summary>Functional classification codes (支出功能分类科目).</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("functional")]
+    Functional,
+
+    /// <summary>Economic classification codes (支出经济分类科目).</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("economic")]
+    Economic,
+}
+
+/// <summary>The keys of the narrative's sections (情况说明), as templates name them.</summary>
+public static class SectionKeys
+{
+    /// <summary>收入支出决算总体情况.</summary>
+    public const string Overview = "overview";
+
+    /// <summary>收入决算情况.</summary>
+    public const string Income = "income";
+
+    /// <summary>支出决算情况.</summary>
+    public const string Expenditure = "expenditure";
+
+    /// <summary>财政拨款收入支出决算总体情况.</summary>
+    public const string Fiscal = "fiscal";
+
+    /// <summary>一般公共预算财政拨款支出决算情况.</summary>
+    public const string Gpb = "gpb";
+
+    /// <summary>一般公共预算财政拨款基本支出决算情况.</summary>
+    public const string Basic = "basic";
+
+    /// <summary>政府性基金预算财政拨款支出决算情况.</summary>
+    public const string GovFund = "govFund";
+
+    /// <summary>国有资本经营预算财政拨款支出决算情况.</summary>
+    public const string Soe = "soe";
+
+    /// <summary>“三公”经费财政拨款支出决算情况.</summary>
+    public const string ThreePublic = "threePublic";
+
+    /// <summary>机关运行经费支出情况.</summary>
+    public const string OperatingCosts = "operatingCosts";
+
+    /// <summary>政府采购支出情况.</summary>
+    public const string Procurement = "procurement";
+
+    /// <summary>国有资产占用情况.</summary>
+    public const string Assets = "assets";
+
+    /// <summary>预算绩效管理工作开展情况.</summary>
+    public const string Performance = "performance";
+
+    /// <summary>其他重要事项的情况说明.</summary>
+    public const string Other = "other";
 }

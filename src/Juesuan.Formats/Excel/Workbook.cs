@@ -75,7 +75,7 @@ public static class Workbook
         {
             var definition = TemplateLibrary.Definition(t.Definition);
             var rows = definition.Rows.Where(r => r.AppliesTo(year)).Select(r => new StatedRow { Key = r.Key, Label = r.Label, Line = r.Line }).ToList();
-            if (definition.RowKind != "fixed")
+            if (definition.RowKind != RowKind.Fixed)
             {
                 rows.Insert(0, new StatedRow { Key = FactIndex.TotalRowKey, Label = "合计" });
             }

@@ -50,10 +50,10 @@ public static class TextReportWriter
         sb.AppendLine($"部门名称：{year.Department.Name}\t{year.Year}年度\t单位：{table.Unit.Name()}");
         switch (definition.Layout)
         {
-            case "two-sided":
+            case TableLayout.TwoSided:
                 TwoSided(sb, definition, table);
                 break;
-            case "economic":
+            case TableLayout.Economic:
                 foreach (var row in table.Rows)
                 {
                     var value = Value(row, "amount");
@@ -61,7 +61,7 @@ public static class TextReportWriter
                 }
 
                 break;
-            case "three-public":
+            case TableLayout.ThreePublic:
                 var columns = definition.Columns.Select(c => c.Key).ToArray();
                 sb.AppendLine("项目\t" + string.Join('\t', definition.Columns.Select(c => c.Name)));
                 foreach (var row in table.Rows)

@@ -29,9 +29,9 @@ public static partial class PdfReportReader
     {
         var lines = definition.Layout switch
         {
-            "two-sided" => TwoSided(definition, block, issues, file, title),
-            "economic" => Economic(block),
-            "three-public" => ThreePublic(definition, block),
+            TableLayout.TwoSided => TwoSided(definition, block, issues, file, title),
+            TableLayout.Economic => Economic(block),
+            TableLayout.ThreePublic => ThreePublic(definition, block),
             _ => Coded(definition, block, issues, file, title),
         };
 

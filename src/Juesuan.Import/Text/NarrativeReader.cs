@@ -33,14 +33,14 @@ internal static partial class NarrativeReader
             var context = new Context(section, file, claims, used, catalog, issues);
             switch (section.Printed.Key)
             {
-                case "overview": Overview(context); break;
-                case "income": Income(context); break;
-                case "expenditure": Expenditure(context); break;
-                case "fiscal": Fiscal(context); break;
-                case "gpb": Gpb(context); break;
-                case "basic": Basic(context); break;
-                case "threePublic": ThreePublic(context); break;
-                case "operatingCosts": OperatingCosts(context); break;
+                case SectionKeys.Overview: Overview(context); break;
+                case SectionKeys.Income: Income(context); break;
+                case SectionKeys.Expenditure: Expenditure(context); break;
+                case SectionKeys.Fiscal: Fiscal(context); break;
+                case SectionKeys.Gpb: Gpb(context); break;
+                case SectionKeys.Basic: Basic(context); break;
+                case SectionKeys.ThreePublic: ThreePublic(context); break;
+                case SectionKeys.OperatingCosts: OperatingCosts(context); break;
                 default: break;
             }
 
@@ -231,9 +231,9 @@ internal static partial class NarrativeReader
 
     private static IEnumerable<Regex> WholeSectionPatterns(string? key) => key switch
     {
-        "threePublic" => [AbroadCount(), VehiclesHeld(), DomesticReception(), ForeignReception(), MeetingCount(), TrainingCount()],
-        "procurement" => [ProcurementTotal(), ProcurementGoods(), ProcurementWorks(), ProcurementServices(), SmeContracts(), SmallMicroContracts()],
-        "assets" => [VehicleTotal(), VehicleKind(), LargeEquipment(), VehiclesPurchased()],
+        SectionKeys.ThreePublic => [AbroadCount(), VehiclesHeld(), DomesticReception(), ForeignReception(), MeetingCount(), TrainingCount()],
+        SectionKeys.Procurement => [ProcurementTotal(), ProcurementGoods(), ProcurementWorks(), ProcurementServices(), SmeContracts(), SmallMicroContracts()],
+        SectionKeys.Assets => [VehicleTotal(), VehicleKind(), LargeEquipment(), VehiclesPurchased()],
         _ => [],
     };
 
@@ -253,7 +253,7 @@ internal static partial class NarrativeReader
     public static ThreePublicDetails? ThreePublicCounts(Narrative narrative)
     {
         ArgumentNullException.ThrowIfNull(narrative);
-        var text = string.Concat(narrative.Sections.Where(s => s.Key == "threePublic").Select(s => s.Text));
+        var text = string.Concat(narrative.Sections.Where(s => s.Key == SectionKeys.ThreePublic).Select(s => s.Text));
         if (text.Length == 0)
         {
             return null;
@@ -284,7 +284,7 @@ internal static partial class NarrativeReader
     public static Procurement? ProcurementOf(Narrative narrative)
     {
         ArgumentNullException.ThrowIfNull(narrative);
-        var text = string.Concat(narrative.Sections.Where(s => s.Key == "procurement").Select(s => s.Text));
+        var text = string.Concat(narrative.Sections.Where(s => s.Key == SectionKeys.Procurement).Select(s => s.Text));
         var total = ProcurementTotal().Match(text);
         if (!total.Success)
         {
@@ -328,7 +328,7 @@ internal static partial class NarrativeReader
     public static Assets? AssetsOf(Narrative narrative)
     {
         ArgumentNullException.ThrowIfNull(narrative);
-        var text = string.Concat(narrative.Sections.Where(s => s.Key == "assets").Select(s => s.Text));
+        var text = string.Concat(narrative.Sections.Where(s => s.Key == SectionKeys.Assets).Select(s => s.Text));
         var vehicles = VehicleTotal().Match(text);
         if (!vehicles.Success)
         {
@@ -510,9 +510,9 @@ internal static partial class NarrativeReader
 
         (string Word, string Key)[] keywords =
         [
-            ("三公", "threePublic"), ("机关运行", "operatingCosts"), ("政府采购", "procurement"), ("国有资产", "assets"), ("绩效", "performance"),
-            ("政府性基金", "govFund"), ("国有资本", "soe"), ("基本支出", "basic"), ("一般公共预算", "gpb"), ("财政拨款收入支出", "fiscal"),
-            ("收入支出决算总体", "overview"), ("收入决算", "income"), ("支出决算情况", "expenditure"), ("其他", "other"),
+            ("三公", SectionKeys.ThreePublic), ("机关运行", SectionKeys.OperatingCosts), ("政府采购", SectionKeys.Procurement), ("国有资产", SectionKeys.Assets), ("绩效", SectionKeys.Performance),
+            ("政府性基金", SectionKeys.GovFund), ("国有资本", SectionKeys.Soe), ("基本支出", SectionKeys.Basic), ("一般公共预算", SectionKeys.Gpb), ("财政拨款收入支出", SectionKeys.Fiscal),
+            ("收入支出决算总体", SectionKeys.Overview), ("收入决算", SectionKeys.Income), ("支出决算情况", SectionKeys.Expenditure), ("其他", SectionKeys.Other),
         ];
         return keywords.FirstOrDefault(k => key.Contains(k.Word, StringComparison.Ordinal)).Key;
     }

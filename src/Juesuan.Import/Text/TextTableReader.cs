@@ -225,9 +225,9 @@ internal static partial class TextTableReader
         var location = lines[start].At(file, number ?? title);
         var rows = definition.Layout switch
         {
-            "two-sided" => TwoSidedRows(body, definition, file, number ?? title, issues),
-            "economic" => EconomicRows(body, file, number ?? title),
-            "three-public" => ThreePublicRows(body, definition, file, number ?? title, issues),
+            TableLayout.TwoSided => TwoSidedRows(body, definition, file, number ?? title, issues),
+            TableLayout.Economic => EconomicRows(body, file, number ?? title),
+            TableLayout.ThreePublic => ThreePublicRows(body, definition, file, number ?? title, issues),
             _ => CodedRows(body, definition, file, number ?? title, issues),
         };
         // A cell printed with a figure that cannot be read as one (13 decimals, two points) is kept as text and said —
