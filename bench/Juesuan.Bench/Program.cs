@@ -183,13 +183,15 @@ public static class Program
         GC.Collect();
         var before = Process.GetCurrentProcess().PeakWorkingSet64;
         var watch = Stopwatch.StartNew();
-        var audits = new Juesuan.Application.Audits(new Juesuan.Application.JuesuanOptions());
+        var options = new Juesuan.Application.JuesuanOptions();
+        var audits = new Juesuan.Application.Audits(options);
+        var reader = new Juesuan.Application.Reports(new Juesuan.Application.Library(options), options);
         var files = Juesuan.Application.Reports.FilesIn(folder);
         var reports = new AuditReport?[files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), async (i, _) =>
         {
             await Task.Yield();
-            reports[i] = Juesuan.Application.Reports.ReadFile(files[i]).Year is { } year ? audits.Audit(year, files[i]) : null;
+            reports[i] = reader.ReadFile(files[i]).Year is { } year ? audits.Audit(year, files[i]) : null;
         });
         await using (var output = File.Create(Path.Combine(folder, "audit.json")))
         {
@@ -229,7 +231,10 @@ public class AuditBenchmarks
     private string _putuoPdf = null!;
 
     [Benchmark(Description = "import Putuo PDF (25 pages) with PdfPig")]
-    public Juesuan.Application.Loaded ImportPutuoPdf() => Juesuan.Application.Reports.ReadFile(_putuoPdf);
+    public Juesuan.Application.Loaded ImportPutuoPdf() => _reports.ReadFile(_putuoPdf);
+
+    private static readonly Juesuan.Application.JuesuanOptions Options = new();
+    private readonly Juesuan.Application.Reports _reports = new(new Juesuan.Application.Library(Options), Options);
 
     [Benchmark(Description = "pdftotext -layout, same PDF (reference)")]
     public int PdftotextLayout()

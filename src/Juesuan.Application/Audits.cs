@@ -58,7 +58,7 @@ public sealed class Audits(JuesuanOptions options)
     public AuditReport Audit(DepartmentYear year, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        return Auditor.Audit(year, source, scoring: options.Reference.ScoringFor(year.Department.Province));
+        return Auditor.Audit(year, source, reference: options.Reference);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Text;
 using Juesuan.Domain.Model;
-using Juesuan.Domain.Templates;
+using Juesuan.Domain.Reference;
 using Juesuan.Formats.Excel;
 using Juesuan.Formats.Json;
 using Juesuan.Formats.Text;
@@ -45,7 +45,10 @@ public static class Exports
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "A workbook is not text: write it to a stream."),
     };
 
-    /// <summary>The empty department-year of a template and year (its workbook is the blank 填报模板), or null for an unknown template.</summary>
-    public static DepartmentYear? Blank(string templateId, int year) =>
-        TemplateLibrary.Find(templateId) is { } template ? Workbook.Blank(template, year) : null;
+    /// <summary>
+    /// The empty department-year of a template of <paramref name="reference"/> (the embedded data when none is given)
+    /// and a year — its workbook is the blank 填报模板 — or null for an unknown template.
+    /// </summary>
+    public static DepartmentYear? Blank(string templateId, int year, ReferenceData? reference = null) =>
+        (reference ?? ReferenceData.Embedded).Templates.Find(templateId) is { } template ? Workbook.Blank(template, year) : null;
 }

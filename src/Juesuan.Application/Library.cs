@@ -47,7 +47,7 @@ public sealed class Library(JuesuanOptions options)
                 }
             }
 
-            return _store ??= await DepartmentYearStore.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
+            return _store ??= await DepartmentYearStore.OpenAsync(options.Store, options.Reference, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -2,7 +2,6 @@ using System.Text;
 using Juesuan.Documents.Disclosure;
 using Juesuan.Documents.Evaluations;
 using Juesuan.Domain.Model;
-using Juesuan.Domain.Templates;
 
 namespace Juesuan.Application;
 
@@ -40,16 +39,16 @@ public sealed record RenderOutcome(bool Written, DepartmentYear Year, IReadOnlyL
 /// The publishable documents (公开文档) written to a stream. PDFs go through one Chromium, started on first need and
 /// shared by every rendering until the renderer is disposed.
 /// </summary>
-public sealed class Renderer : IAsyncDisposable, IDisposable
+public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private PdfPrinter? _printer;
 
-    /// <summary>The template ids a rendering may be asked for.</summary>
-    public static IEnumerable<string> TemplateIds => TemplateLibrary.Templates.Keys.Order(StringComparer.Ordinal);
+    /// <summary>The template ids a rendering may be asked for (the run's reference data: embedded and the user's own).</summary>
+    public IEnumerable<string> TemplateIds => options.Reference.Templates.Templates.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="template"/> names a template (an id, or 「省份/年度」).</summary>
-    public static bool KnowsTemplate(string template) => TemplateLibrary.Resolve(template, 0) is not null;
+    public bool KnowsTemplate(string template) => options.Reference.Templates.Resolve(template, 0) is not null;
 
     /// <summary>
     /// Starts the browser PDFs need, when it is not running yet; throws <see cref="InvalidOperationException"/> saying
@@ -84,7 +83,7 @@ public sealed class Renderer : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(output);
         if (template is not null)
         {
-            var resolved = TemplateLibrary.Resolve(template, year.Year) ?? throw new ArgumentException($"未知的模板「{template}」。", nameof(template));
+            var resolved = options.Reference.Templates.Resolve(template, year.Year) ?? throw new ArgumentException($"未知的模板「{template}」。", nameof(template));
             year = year with { TemplateId = resolved.Id };
         }
 
@@ -116,7 +115,7 @@ public sealed class Renderer : IAsyncDisposable, IDisposable
             return new(true, year, []);
         }
 
-        var document = DisclosureBuilder.Build(year);
+        var document = DisclosureBuilder.Build(year, reference: options.Reference);
         switch (format)
         {
             case RenderFormat.Docx:

@@ -49,7 +49,7 @@ public sealed record Loaded(string Source, DepartmentYear? Year, IReadOnlyList<I
 /// Reading inputs (导入): a file, an upload (a stream and its name), or a key of the store — the one place that tells
 /// them apart, so every front end does it the same way.
 /// </summary>
-public sealed class Reports(Library library)
+public sealed class Reports(Library library, JuesuanOptions options)
 {
     /// <summary>The endings Juesuan reads.</summary>
     public static IReadOnlyList<string> Extensions => Importer.Extensions;
@@ -57,8 +57,8 @@ public sealed class Reports(Library library)
     /// <summary>The readable files of a directory, by name.</summary>
     public static IReadOnlyList<string> FilesIn(string directory) => Importer.FilesIn(directory);
 
-    /// <summary>Reads a file by the reader its ending names.</summary>
-    public static Loaded ReadFile(string path)
+    /// <summary>Reads a file by the reader its ending names, with the run's reference data.</summary>
+    public Loaded ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -68,26 +68,26 @@ public sealed class Reports(Library library)
 
         if (!Importer.CanRead(path))
         {
-            return Loaded.From(path, Importer.ReadFile(path));
+            return Loaded.From(path, Importer.ReadFile(path, options.Reference));
         }
 
         return InputFile.ReadBytes(path, out var error) is { } content
-            ? Loaded.From(path, Importer.Read(content, Path.GetFileName(path)), content)
+            ? Loaded.From(path, Importer.Read(content, Path.GetFileName(path), options.Reference), content)
             : new(path, null, [], LoadFailure.Unreadable, error);
     }
 
     /// <summary>Reads an upload: its <paramref name="name"/>'s ending picks the reader.</summary>
-    public static async Task<Loaded> ReadAsync(Stream content, string name, CancellationToken cancellationToken = default)
+    public async Task<Loaded> ReadAsync(Stream content, string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
         if (!Importer.CanRead(name))
         {
-            return Loaded.From(name, await Importer.ReadAsync(content, name, cancellationToken: cancellationToken).ConfigureAwait(false));
+            return Loaded.From(name, await Importer.ReadAsync(content, name, reference: options.Reference, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
         var (bytes, error) = await InputFile.ReadBytesAsync(content, name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return bytes is null ? new(name, null, [], LoadFailure.Unreadable, error) : Loaded.From(name, Importer.Read(bytes, name), bytes);
+        return bytes is null ? new(name, null, [], LoadFailure.Unreadable, error) : Loaded.From(name, Importer.Read(bytes, name, options.Reference), bytes);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Reference;
 using Juesuan.Domain.Scoring;
 using Juesuan.Domain.Templates;
 
@@ -89,23 +90,27 @@ public sealed class AuditContext
     private readonly Dictionary<StatedTable, Dictionary<string, StatedRow>> _rows = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// Creates the context for one department-year; self-evaluation scores are checked against
-    /// <paramref name="scoring"/>, or the built-in rules of the department's province.
+    /// Creates the context for one department-year with the <paramref name="reference"/> data of the run (the
+    /// embedded data when none is given): its template, the catalogues of its year, the scoring rules of its province.
     /// </summary>
-    public AuditContext(DepartmentYear year, ScoringRules? scoring = null)
+    public AuditContext(DepartmentYear year, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         Year = year;
-        Scoring = scoring ?? ScoringRules.ForProvince(year.Department.Province);
-        Template = year.Template;
+        Reference = reference ?? ReferenceData.Embedded;
+        Scoring = Reference.ScoringFor(year.Department.Province);
+        Template = Reference.TemplateOf(year);
         Facts = FactIndex.Build(year);
-        Functions = CatalogLibrary.Function(year.Year);
-        Economics = CatalogLibrary.Economic(year.Year);
+        Functions = Reference.Catalogs.Function(year.Year);
+        Economics = Reference.Catalogs.Economic(year.Year);
         _tables = year.Tables.GroupBy(t => t.Definition).ToDictionary(g => g.Key, g => g.First());
     }
 
     /// <summary>The department-year under audit.</summary>
     public DepartmentYear Year { get; }
+
+    /// <summary>The reference data of the run.</summary>
+    public ReferenceData Reference { get; }
 
     /// <summary>The scoring rules its self-evaluations are checked against (the same ones `score` uses).</summary>
     public ScoringRules Scoring { get; }

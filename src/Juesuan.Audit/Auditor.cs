@@ -43,14 +43,14 @@ public sealed record AuditReport(AuditedDocument Document, IReadOnlyList<Finding
 public static class Auditor
 {
     /// <summary>
-    /// Audits a department-year with every rule of the catalog (or the given ones); self-evaluation scores against
-    /// <paramref name="scoring"/>, or the built-in rules of the department's province.
+    /// Audits a department-year with every rule of the catalog (or the given ones), by the <paramref name="reference"/>
+    /// data of the run (its template, catalogues and scoring rules; the embedded data when none is given).
     /// </summary>
-    public static AuditReport Audit(DepartmentYear year, string? source = null, IReadOnlyList<Rule>? rules = null, Domain.Scoring.ScoringRules? scoring = null)
+    public static AuditReport Audit(DepartmentYear year, string? source = null, IReadOnlyList<Rule>? rules = null, Domain.Reference.ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         rules ??= RuleCatalog.All;
-        var context = new AuditContext(year, scoring);
+        var context = new AuditContext(year, reference);
         var findings = new List<Finding>();
         foreach (var rule in rules)
         {
@@ -82,7 +82,7 @@ public static class Auditor
         var ordered = findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Kind)
-            .ThenBy(f => TableOrder(year, f.Table))
+            .ThenBy(f => TableOrder(context.Template, f.Table))
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
             .ToArray();
         var summary = new AuditSummary(
@@ -96,14 +96,14 @@ public static class Auditor
         return new AuditReport(new AuditedDocument(year.Department.Name, year.Year, year.TemplateId, source, year.Kind), ordered, summary);
     }
 
-    private static int TableOrder(DepartmentYear year, string? table)
+    private static int TableOrder(Domain.Templates.Template template, string? table)
     {
         if (table is null)
         {
             return int.MaxValue;
         }
 
-        var index = year.Template.Tables.Select(t => t.Definition).ToList().IndexOf(table);
+        var index = template.Tables.Select(t => t.Definition).ToList().IndexOf(table);
         return index < 0 ? int.MaxValue - 1 : index;
     }
 }

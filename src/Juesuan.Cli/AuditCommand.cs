@@ -37,7 +37,7 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            var reference = await ScoreCommand.ReferenceAsync(context, parse.GetValue(rulesFile), ct).ConfigureAwait(false);
+            var reference = await ScoreCommand.ReferenceAsync(context, parse, parse.GetValue(rulesFile), ct).ConfigureAwait(false);
             if (reference is null)
             {
                 return ExitCodes.Usage;

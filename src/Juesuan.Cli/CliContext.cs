@@ -10,14 +10,39 @@ namespace Juesuan.Cli;
 /// <summary>The writers a command prints to, and the use cases it calls, configured from the command line.</summary>
 internal sealed record CliContext(TextWriter Out, TextWriter Err)
 {
-    /// <summary>The use cases for one invocation: the store named by the options, and <paramref name="reference"/> data.</summary>
-    public ServiceProvider Services(ParseResult parse, ReferenceData? reference = null) =>
-        new ServiceCollection().AddJuesuan(o =>
+    /// <summary>The use cases for one invocation: the store named by the options, and <paramref name="reference"/> data (else the options').</summary>
+    public ServiceProvider Services(ParseResult parse, ReferenceData? reference = null)
+    {
+        var data = reference ?? Reference(parse);
+        return new ServiceCollection().AddJuesuan(o =>
         {
             o.Store = Commands.Store(parse);
             o.CreateStore = parse.GetValue(Commands.CreateOption);
-            o.Reference = reference ?? ReferenceData.Embedded;
+            o.Reference = data;
         }).BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The reference data the options name: the embedded data extended from --reference (or JUESUAN_REFERENCE); a
+    /// folder that is missing or holds a malformed file is a usage error, said in words.
+    /// </summary>
+    public static ReferenceData Reference(ParseResult parse)
+    {
+        var folder = parse.GetValue(Commands.ReferenceOption) ?? Environment.GetEnvironmentVariable("JUESUAN_REFERENCE");
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return ReferenceData.Embedded;
+        }
+
+        try
+        {
+            return ReferenceData.FromFolder(folder);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException("基础数据错误：" + e.Message);
+        }
+    }
 
     /// <summary>
     /// A department-year from a file or the store, with the reader's remarks and any failure printed to the error
@@ -35,9 +60,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err)
     }
 
     /// <summary>A file read, with the reader's remarks and any failure printed.</summary>
-    public Loaded Read(string file)
+    public Loaded Read(Reports reports, string file)
     {
-        var loaded = Reports.ReadFile(file);
+        var loaded = reports.ReadFile(file);
         Print(loaded);
         return loaded;
     }
@@ -64,3 +89,6 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err)
         }
     }
 }
+
+/// <summary>A mistake in what the user asked for, found after parsing: its message is printed and the exit code is 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -33,6 +33,13 @@ internal static class Commands
         Recursive = true,
     };
 
+    /// <summary>--reference: a folder of the user's own reference data.</summary>
+    internal static readonly Option<string?> ReferenceOption = new("--reference")
+    {
+        Description = "基础数据目录：自定义模板（templates/*.json）、科目目录（catalogs/*.json）、评分规则（scoring-rules.json），与内置数据合用；也可用环境变量 JUESUAN_REFERENCE",
+        Recursive = true,
+    };
+
     /// <summary>--create: make the SQLite file --db names when it does not exist.</summary>
     internal static readonly Option<bool> CreateOption = new("--create")
     {
@@ -52,6 +59,7 @@ internal static class Commands
         root.Options.Add(DbOption);
         root.Options.Add(ConnectionOption);
         root.Options.Add(CreateOption);
+        root.Options.Add(ReferenceOption);
         root.Subcommands.Add(Import(context));
         root.Subcommands.Add(AuditCommand.Build(context));
         root.Subcommands.Add(ScoreCommand.Build(context));
@@ -103,7 +111,7 @@ internal static class Commands
             var exit = ExitCodes.Ok;
             foreach (var file in files)
             {
-                var loaded = context.Read(file);
+                var loaded = context.Read(services.GetRequiredService<Reports>(), file);
                 if (loaded.Year is not { } year)
                 {
                     // An incomplete audit of an earlier file (3) is not hidden by a later unreadable one.
@@ -249,10 +257,10 @@ internal static class Commands
             }
             else if (parse.GetValue(blank) is { } templateId)
             {
-                data = Exports.Blank(templateId, parse.GetValue(year));
+                data = Exports.Blank(templateId, parse.GetValue(year), CliContext.Reference(parse));
                 if (data is null)
                 {
-                    await context.Err.WriteLineAsync($"未知模板「{templateId}」；可用：{string.Join("、", TemplateLibrary.Templates.Keys.Order())}").ConfigureAwait(false);
+                    await context.Err.WriteLineAsync($"未知模板「{templateId}」；可用：{string.Join("、", CliContext.Reference(parse).Templates.Templates.Keys.Order())}").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
             }

@@ -40,6 +40,11 @@ public static class Program
         {
             return await parse.InvokeAsync(configuration).ConfigureAwait(false);
         }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
         catch (Storage.StoreException e)
         {
             await error.WriteLineAsync("存储错误：" + e.Message).ConfigureAwait(false);

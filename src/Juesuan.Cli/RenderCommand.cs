@@ -19,7 +19,7 @@ internal static class RenderCommand
         var format = new Option<string>("--format", "-f") { Description = "html（默认）、docx 或 pdf", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "docx", "pdf");
         var output = new Option<string>("--output", "-o") { Description = "输出文件；输入为目录时为输出目录", Required = true };
-        var template = new Option<string?>("--template") { Description = "版式：模板编号（" + string.Join("、", Renderer.TemplateIds) + "）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
+        var template = new Option<string?>("--template") { Description = "版式：模板编号（内置：" + string.Join("、", Domain.Templates.TemplateSet.Embedded.Templates.Keys.Order(StringComparer.Ordinal)) + "；--reference 目录中的也可用）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
         var force = Outputs.Force();
         var command = new Command("render", "生成公开文档：决算表、依数据撰写的情况说明、图表、名词解释、绩效自评表（HTML、Word 或 PDF）。数据缺少的原因或数字以【待补充】标出并列出。")
         {
@@ -31,9 +31,11 @@ internal static class RenderCommand
             var kind = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
             var templateText = parse.GetValue(template);
-            if (templateText is not null && !Renderer.KnowsTemplate(templateText))
+            await using var services = context.Services(parse);
+            var renderer = services.GetRequiredService<Renderer>();
+            if (templateText is not null && !renderer.KnowsTemplate(templateText))
             {
-                await context.Err.WriteLineAsync($"用法错误：未知的模板「{templateText}」。可用：{string.Join("、", Renderer.TemplateIds)}，或「省份/年度」。").ConfigureAwait(false);
+                await context.Err.WriteLineAsync($"用法错误：未知的模板「{templateText}」。可用：{string.Join("、", renderer.TemplateIds)}，或「省份/年度」。").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -63,9 +65,7 @@ internal static class RenderCommand
                 return ExitCodes.Usage;
             }
 
-            await using var services = context.Services(parse);
             var reports = services.GetRequiredService<Reports>();
-            var renderer = services.GetRequiredService<Renderer>();
             var rendering = kind switch { "docx" => RenderFormat.Docx, "pdf" => RenderFormat.Pdf, _ => RenderFormat.Html };
             var part = parse.GetValue(only) == "evaluations" ? RenderPart.Evaluations : RenderPart.Disclosure;
             if (rendering == RenderFormat.Pdf)

@@ -17,11 +17,12 @@ internal static class ScoreCommand
     };
 
     /// <summary>The reference data with the rules file's rule sets (or the embedded ones); null, said why, when the file is unusable.</summary>
-    public static async Task<ReferenceData?> ReferenceAsync(CliContext context, string? file, CancellationToken ct)
+    public static async Task<ReferenceData?> ReferenceAsync(CliContext context, ParseResult parse, string? file, CancellationToken ct)
     {
+        var reference = CliContext.Reference(parse);
         if (file is null)
         {
-            return ReferenceData.Embedded;
+            return reference;
         }
 
         if (!File.Exists(file))
@@ -33,7 +34,7 @@ internal static class ScoreCommand
         try
         {
             await using var stream = File.OpenRead(file);
-            return ReferenceData.Embedded.WithScoringRules(stream, file);
+            return reference.WithScoringRules(stream, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -50,7 +51,7 @@ internal static class ScoreCommand
         var command = new Command("score", "按评分规则重新计算绩效自评表的每个得分，列出与表中得分的差异。有差异时退出码为 1。") { input, all, rulesFile };
         command.SetAction(async (parse, ct) =>
         {
-            var reference = await ReferenceAsync(context, parse.GetValue(rulesFile), ct).ConfigureAwait(false);
+            var reference = await ReferenceAsync(context, parse, parse.GetValue(rulesFile), ct).ConfigureAwait(false);
             if (reference is null)
             {
                 return ExitCodes.Usage;

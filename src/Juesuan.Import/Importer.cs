@@ -1,3 +1,4 @@
+using Juesuan.Domain.Reference;
 using Juesuan.Formats;
 using Juesuan.Formats.Excel;
 using Juesuan.Formats.Json;
@@ -23,7 +24,7 @@ public static class Importer
         Directory.EnumerateFiles(directory).Where(CanRead).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Reads a file with the reader its ending names.</summary>
-    public static ImportResult ReadFile(string path)
+    public static ImportResult ReadFile(string path, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Refusal(Path.GetFileName(path)) is { } refused)
@@ -31,14 +32,14 @@ public static class Importer
             return refused;
         }
 
-        return InputFile.ReadBytes(path, out var error) is { } content ? Read(content, Path.GetFileName(path)) : new ImportResult(null, [], error);
+        return InputFile.ReadBytes(path, out var error) is { } content ? Read(content, Path.GetFileName(path), reference) : new ImportResult(null, [], error);
     }
 
     /// <summary>
     /// Reads an input a host received as a stream (an upload), named <paramref name="name"/>: its ending picks the
     /// reader; more than <see cref="ImportLimits.FileBytes"/> (of <paramref name="limits"/>, or the current ones) is refused before it is all read.
     /// </summary>
-    public static async Task<ImportResult> ReadAsync(Stream content, string name, ImportLimits? limits = null, CancellationToken cancellationToken = default)
+    public static async Task<ImportResult> ReadAsync(Stream content, string name, ImportLimits? limits = null, ReferenceData? reference = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
@@ -48,11 +49,14 @@ public static class Importer
         }
 
         var (bytes, error) = await InputFile.ReadBytesAsync(content, name, limits, cancellationToken).ConfigureAwait(false);
-        return bytes is null ? new ImportResult(null, [], error) : Read(bytes, name);
+        return bytes is null ? new ImportResult(null, [], error) : Read(bytes, name, reference);
     }
 
-    /// <summary>Reads the bytes of an input named <paramref name="name"/> with the reader its ending names.</summary>
-    public static ImportResult Read(byte[] content, string name)
+    /// <summary>
+    /// Reads the bytes of an input named <paramref name="name"/> with the reader its ending names, by the
+    /// <paramref name="reference"/> data of the run (the embedded data when none is given).
+    /// </summary>
+    public static ImportResult Read(byte[] content, string name, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
@@ -61,10 +65,10 @@ public static class Importer
         {
             return Path.GetExtension(file).ToLowerInvariant() switch
             {
-                ".json" => FromJson(DepartmentYearJson.Read(content, file), file),
-                ".xlsx" => Workbook.Read(content, file),
-                ".pdf" => PdfReportReader.Read(content, file),
-                ".txt" => TextReportReader.Read(content, file),
+                ".json" => FromJson(DepartmentYearJson.Read(content, file, reference?.Templates), file),
+                ".xlsx" => Workbook.Read(content, file, reference?.Templates),
+                ".pdf" => PdfReportReader.Read(content, file, reference),
+                ".txt" => TextReportReader.Read(content, file, reference),
                 _ => Refusal(file)!,
             };
         }

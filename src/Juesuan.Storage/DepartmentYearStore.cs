@@ -4,6 +4,7 @@ using System.Globalization;
 using Juesuan.Audit;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Reference;
 using Juesuan.Formats.Json;
 
 namespace Juesuan.Storage;
@@ -74,20 +75,28 @@ public sealed class DepartmentYearStore
     private readonly Dialect _dialect;
     private bool _schemaReady;
 
-    private DepartmentYearStore(StoreOptions options)
+    private DepartmentYearStore(StoreOptions options, ReferenceData reference)
     {
         Options = options;
+        Reference = reference;
         _dialect = Dialect.For(options);
     }
+
+    /// <summary>The reference data documents are read back with (their templates) and codes mapped by (the catalogues' crosswalk).</summary>
+    public ReferenceData Reference { get; }
 
     /// <summary>Where the store lives.</summary>
     public StoreOptions Options { get; }
 
-    /// <summary>Opens (and on first use creates) the store.</summary>
-    public static async Task<DepartmentYearStore> OpenAsync(StoreOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Opens (and on first use creates) the store, with the embedded reference data.</summary>
+    public static Task<DepartmentYearStore> OpenAsync(StoreOptions options, CancellationToken cancellationToken = default) =>
+        OpenAsync(options, null, cancellationToken);
+
+    /// <summary>Opens (and on first use creates, or migrates) the store with the <paramref name="reference"/> data of the run.</summary>
+    public static async Task<DepartmentYearStore> OpenAsync(StoreOptions options, ReferenceData? reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var store = new DepartmentYearStore(options);
+        var store = new DepartmentYearStore(options, reference ?? ReferenceData.Embedded);
         try
         {
             await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -139,7 +148,7 @@ public sealed class DepartmentYearStore
         }
 
         var document = DepartmentYearJson.Write(year);
-        var figures = Figures(year).ToArray();
+        var figures = Figures(year, Reference.Catalogs).ToArray();
         var savedAt = DateTimeOffset.UtcNow;
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
@@ -212,7 +221,7 @@ public sealed class DepartmentYearStore
             return null;
         }
 
-        var result = DepartmentYearJson.Read(document);
+        var result = DepartmentYearJson.Read(document, Reference.Templates);
         return result.Success
             ? result.Value
             : throw new StoreException($"存储中的「{key}」已损坏：{string.Join("；", result.Errors)}");
@@ -271,7 +280,7 @@ public sealed class DepartmentYearStore
             WHERE table_id = @table AND canonical_code = @row AND column_key = @column ORDER BY year_key, scope
             """);
         Add(command, "table", tableId);
-        Add(command, "row", Canonical(rowKey, DateTime.UtcNow.Year));
+        Add(command, "row", Reference.Catalogs.Canonical(rowKey));
         Add(command, "column", columnKey);
         var result = new List<(string, string, Amount)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -285,7 +294,7 @@ public sealed class DepartmentYearStore
         return result;
     }
 
-    private static IEnumerable<(string Unit, string Table, string Row, string Canonical, string Column, Printed Value, MoneyUnit MoneyUnit)> Figures(DepartmentYear year)
+    private static IEnumerable<(string Unit, string Table, string Row, string Canonical, string Column, Printed Value, MoneyUnit MoneyUnit)> Figures(DepartmentYear year, Domain.Catalogs.CatalogSet catalogs)
     {
         var sets = new[] { (Unit: string.Empty, year.Tables) }.Concat(year.Units.Select(u => (Unit: u.Name, u.Tables)));
         foreach (var (unit, tables) in sets)
@@ -298,7 +307,7 @@ public sealed class DepartmentYearStore
                     {
                         if (cell.Value is { } value)
                         {
-                            yield return (unit, table.Definition, row.Key, Canonical(row.Key, year.Year), cell.Column, value, table.Unit);
+                            yield return (unit, table.Definition, row.Key, catalogs.Canonical(row.Key), cell.Column, value, table.Unit);
                         }
                     }
                 }
@@ -545,35 +554,6 @@ public sealed class DepartmentYearStore
         await using var select = Command(connection, transaction, "SELECT id FROM documents WHERE sha256 = @hash");
         Add(select, "hash", hash);
         return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// The code a series is kept under: a classification code dropped from the catalogue with a single successor
-    /// (<see cref="Domain.Catalogs.CatalogEntry.ReplacedBy"/>) is stored under that successor, followed to the latest
-    /// edition; any other key is its own.
-    /// </summary>
-    public static string Canonical(string code, int year)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        if (code.Length == 0 || !code.All(char.IsAsciiDigit))
-        {
-            return code;
-        }
-
-        var current = code;
-        var catalogs = new[] { Domain.Catalogs.CatalogLibrary.Function(year), Domain.Catalogs.CatalogLibrary.Economic(year) };
-        for (var step = 0; step < 8; step++)
-        {
-            var next = catalogs.Select(c => c.Find(current)).OfType<Domain.Catalogs.CatalogEntry>().FirstOrDefault(e => e.ReplacedBy.Count == 1)?.ReplacedBy[0];
-            if (next is null || next == current)
-            {
-                break;
-            }
-
-            current = next;
-        }
-
-        return current;
     }
 
     private async Task InsertFactsAsync(DbConnection connection, DbTransaction transaction, string key,

@@ -20,7 +20,7 @@ public sealed class UseCaseTests : IDisposable
     public async Task An_upload_is_read_saved_loaded_by_key_audited_rendered_and_exported_through_streams()
     {
         await using var upload = new MemoryStream(await File.ReadAllBytesAsync(Paths.Example));
-        var loaded = await Reports.ReadAsync(upload, "青石县2024.json");
+        var loaded = await _services.GetRequiredService<Reports>().ReadAsync(upload, "青石县2024.json");
         Assert.True(loaded.Success, loaded.Error);
 
         var library = _services.GetRequiredService<Library>();
@@ -47,7 +47,7 @@ public sealed class UseCaseTests : IDisposable
         await using var xlsx = new MemoryStream();
         await Exports.WriteAsync(again.Year!, ExportFormat.Xlsx, xlsx);
         xlsx.Position = 0;
-        var back = await Reports.ReadAsync(xlsx, "回读.xlsx");
+        var back = await _services.GetRequiredService<Reports>().ReadAsync(xlsx, "回读.xlsx");
         Assert.Equal(loaded.Year!.Tables.Count, back.Year!.Tables.Count);
     }
 
@@ -56,7 +56,7 @@ public sealed class UseCaseTests : IDisposable
     {
         var pdf = Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
         await using var upload = File.OpenRead(pdf);
-        var loaded = await Reports.ReadAsync(upload, Path.GetFileName(pdf));
+        var loaded = await _services.GetRequiredService<Reports>().ReadAsync(upload, Path.GetFileName(pdf));
         var library = _services.GetRequiredService<Library>();
         var saved = await library.SaveAsync(loaded, "审核员甲");
 
@@ -94,7 +94,7 @@ public sealed class UseCaseTests : IDisposable
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
             o.Reference = o.Reference.WithScoringRules(stream, "rules.json");
         }).BuildServiceProvider();
-        var year = Reports.ReadFile(Paths.Example).Year!;
+        var year = services.GetRequiredService<Reports>().ReadFile(Paths.Example).Year!;
         var sheet = services.GetRequiredService<Scores>().Score(year);
         Assert.Equal("八十分为优", sheet.Rules.Name);
         var stated = year.Evaluations.Single(e => e.TotalScore?.Value == 89.07m);

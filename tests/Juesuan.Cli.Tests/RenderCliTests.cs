@@ -122,3 +122,29 @@ public sealed class ScoreRulesCliTests : CliTestBase
         Assert.Contains("优", grade.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>`--reference DIR`: the user's own reference data beside the embedded one.</summary>
+public sealed class ReferenceCliTests : CliTestBase
+{
+    [Fact]
+    public async Task A_template_in_the_reference_folder_can_be_named_and_a_missing_folder_is_a_usage_error()
+    {
+        var folder = Path.Combine(Folder, "基础数据", "templates");
+        Directory.CreateDirectory(folder);
+        var national = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "Juesuan.Domain", "Templates", "national-2022.json")))!.AsObject();
+        national["id"] = "guangdong-2024";
+        national["provinces"] = new System.Text.Json.Nodes.JsonArray("广东省");
+        File.WriteAllText(Path.Combine(folder, "guangdong-2024.json"), national.ToJsonString());
+
+        var blank = Path.Combine(Folder, "blank.xlsx");
+        Assert.Equal(2, (await Run("export", "--blank", "guangdong-2024", "-f", "xlsx", "-o", blank)).Exit);
+        var withFolder = await Run("export", "--blank", "guangdong-2024", "-f", "xlsx", "-o", blank, "--reference", Path.GetDirectoryName(folder)!);
+        Assert.Equal(0, withFolder.Exit);
+        var html = Path.Combine(Folder, "out.html");
+        Assert.Equal(0, (await Run("render", Paths.Example, "-o", html, "--template", "guangdong-2024", "--reference", Path.GetDirectoryName(folder)!)).Exit);
+
+        var missing = await Run("audit", Paths.Example, "--reference", Path.Combine(Folder, "没有"));
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("基础数据错误", missing.Err, StringComparison.Ordinal);
+    }
+}

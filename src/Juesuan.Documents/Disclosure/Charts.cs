@@ -1,3 +1,4 @@
+using Juesuan.Domain.Reference;
 using System.Globalization;
 using System.Text;
 using Juesuan.Domain.Model;
@@ -151,10 +152,10 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     }
 
     /// <summary>The charts of a department-year that its data can draw (a chart needing the prior year is left out without one).</summary>
-    public static IReadOnlyList<Chart> For(DepartmentYear year)
+    public static IReadOnlyList<Chart> For(DepartmentYear year, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var figures = new Figures(year);
+        var figures = new Figures(year, reference);
         var y = year.Year.ToString(CultureInfo.InvariantCulture);
         var py = (year.Year - 1).ToString(CultureInfo.InvariantCulture);
         var charts = new List<(string Caption, string Section, ChartKind Kind, (string, decimal)[] Data)>();

@@ -1,3 +1,4 @@
+using Juesuan.Domain.Reference;
 using System.Globalization;
 using Juesuan.Documents.Evaluations;
 using Juesuan.Domain.Model;
@@ -13,11 +14,16 @@ public static class DisclosureBuilder
 {
     private static readonly string[] PartNumbers = ["一", "二", "三", "四", "五", "六"];
 
-    /// <summary>Builds the document of <paramref name="year"/>; <paramref name="charts"/> false leaves the charts out.</summary>
-    public static DisclosureDocument Build(DepartmentYear year, bool charts = true)
+    /// <summary>
+    /// Builds the document of <paramref name="year"/> by the <paramref name="reference"/> data of the run (its template
+    /// and catalogues; the embedded data when none is given); <paramref name="charts"/> false leaves the charts out.
+    /// </summary>
+    public static DisclosureDocument Build(DepartmentYear year, bool charts = true, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var narrative = NarrativeWriter.Write(year);
+        reference ??= ReferenceData.Embedded;
+        var template = reference.TemplateOf(year);
+        var narrative = NarrativeWriter.Write(year, reference);
         var gaps = narrative.Gaps.ToList();
         var y = year.Year.ToString(CultureInfo.InvariantCulture);
         var title = $"{year.Department.Name}{y}年度部门决算";
@@ -32,15 +38,15 @@ public static class DisclosureBuilder
         blocks.Add(new HeadingBlock(1, Part("部门概况"), NewPage: true));
         blocks.AddRange(Overview(year, gaps));
 
-        var tables = Tables(year, gaps).ToArray();
-        if (!year.Template.TablesLast)
+        var tables = Tables(year, gaps, reference).ToArray();
+        if (!template.TablesLast)
         {
             blocks.Add(new HeadingBlock(1, Part($"{y}年度部门决算表"), NewPage: true));
             blocks.AddRange(tables);
         }
 
         blocks.Add(new HeadingBlock(1, Part($"{y}年度部门决算情况说明"), NewPage: true));
-        var chartList = charts ? Chart.For(year) : [];
+        var chartList = charts ? Chart.For(year, reference) : [];
         foreach (var section in narrative.Sections)
         {
             blocks.Add(new HeadingBlock(2, $"{section.Number}、{section.Title}"));
@@ -54,7 +60,7 @@ public static class DisclosureBuilder
 
         blocks.Add(new HeadingBlock(1, Part("名词解释"), NewPage: true));
         var n = 0;
-        foreach (var entry in Glossary.For(year))
+        foreach (var entry in Glossary.For(year, reference))
         {
             n++;
             var text = entry.Text;
@@ -78,7 +84,7 @@ public static class DisclosureBuilder
             }
         }
 
-        if (year.Template.TablesLast)
+        if (template.TablesLast)
         {
             blocks.Add(new HeadingBlock(1, Part("附表"), NewPage: true));
             blocks.AddRange(tables);
@@ -149,10 +155,11 @@ public static class DisclosureBuilder
     }
 
     // One page per table, in the template's order; a template table the data lacks is printed empty with a note.
-    private static IEnumerable<Block> Tables(DepartmentYear year, List<NarrativeGap> gaps)
+    private static IEnumerable<Block> Tables(DepartmentYear year, List<NarrativeGap> gaps, ReferenceData reference)
     {
+        var template = reference.TemplateOf(year);
         var n = 0;
-        foreach (var templateTable in year.Template.Tables)
+        foreach (var templateTable in template.Tables)
         {
             n++;
             var stated = year.Table(templateTable.Definition);
@@ -169,16 +176,16 @@ public static class DisclosureBuilder
                 Rows = [new StatedRow { Key = FactIndex.TotalRowKey, Label = "合计" }],
                 EmptyStatement = NarrativeWriter.PlaceholderOpen + "本表数据或空表说明】",
             };
-            var grid = TableLayouts.Layout(year, stated);
+            var grid = TableLayouts.Layout(year, stated, reference);
             yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: n > 1, Hidden: true);
             yield return new GridBlock(grid);
         }
 
         // Tables outside the template are kept, after the template's own.
-        foreach (var extra in year.Tables.Where(t => year.Template.Table(t.Definition) is null))
+        foreach (var extra in year.Tables.Where(t => template.Table(t.Definition) is null))
         {
             n++;
-            var grid = TableLayouts.Layout(year, extra);
+            var grid = TableLayouts.Layout(year, extra, reference);
             yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: true, Hidden: true);
             yield return new GridBlock(grid);
         }

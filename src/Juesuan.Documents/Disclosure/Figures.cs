@@ -1,3 +1,4 @@
+using Juesuan.Domain.Reference;
 using System.Globalization;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
@@ -14,15 +15,23 @@ public sealed class Figures
 {
     private readonly DepartmentYear _year;
 
-    /// <summary>Reads the figures of <paramref name="year"/>.</summary>
-    public Figures(DepartmentYear year)
+    /// <summary>Reads the figures of <paramref name="year"/>, by the <paramref name="reference"/> data of the run (the embedded data when none is given).</summary>
+    public Figures(DepartmentYear year, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         _year = year;
+        ReferenceData = reference ?? ReferenceData.Embedded;
+        Template = ReferenceData.TemplateOf(year);
     }
 
     /// <summary>The department-year.</summary>
     public DepartmentYear Year => _year;
+
+    /// <summary>The reference data the document is written by.</summary>
+    public ReferenceData ReferenceData { get; }
+
+    /// <summary>The template the document is laid out by.</summary>
+    public Template Template { get; }
 
     /// <summary>The cell (table, row, column) in 万元, or null when the table, row or cell is missing or blank.</summary>
     public decimal? Cell(string table, string row, string column) =>
@@ -97,7 +106,7 @@ public sealed class Figures
     /// <summary>The label of a function code: the table's own label, else the catalog name.</summary>
     public string FunctionName(string code)
     {
-        var catalog = Domain.Catalogs.CatalogLibrary.Function(_year.Year);
+        var catalog = ReferenceData.Catalogs.Function(_year.Year);
         return catalog.Find(code)?.Name
             ?? _year.Tables.SelectMany(t => t.Rows).FirstOrDefault(r => r.Key == code && r.Label is not null)?.Label?.Trim()
             ?? code;
@@ -106,11 +115,11 @@ public sealed class Figures
     /// <summary>The label of an economic code: the catalog name, else the table's label.</summary>
     public string EconomicName(string code, string? stated)
     {
-        var catalog = Domain.Catalogs.CatalogLibrary.Economic(_year.Year);
+        var catalog = ReferenceData.Catalogs.Economic(_year.Year);
         return catalog.Find(code)?.Name ?? stated?.Trim() ?? code;
     }
 
     /// <summary>The template table of a definition, or null.</summary>
-    public TemplateTable? TemplateTable(string definition) => _year.Template.Table(definition);
+    public TemplateTable? TemplateTable(string definition) => Template.Table(definition);
 
 }

@@ -1,3 +1,4 @@
+using Juesuan.Domain.Reference;
 using System.Text.Json;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
@@ -19,11 +20,11 @@ public static class Glossary
     public static IReadOnlyList<GlossaryEntry> FixedTerms => Fixed.Value;
 
     /// <summary>The glossary of a department-year: fixed terms, then the 项 codes of its tables in code order.</summary>
-    public static IReadOnlyList<GlossaryEntry> For(DepartmentYear year)
+    public static IReadOnlyList<GlossaryEntry> For(DepartmentYear year, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var catalog = CatalogLibrary.Function(year.Year);
-        var figures = new Figures(year);
+        var catalog = (reference ?? ReferenceData.Embedded).Catalogs.Function(year.Year);
+        var figures = new Figures(year, reference);
         var codes = year.Tables.Where(t => Domain.Templates.TemplateLibrary.Definitions.TryGetValue(t.Definition, out var d) && d.RowKind == Domain.Templates.RowKind.Functional)
             .SelectMany(t => t.Rows).Where(r => r.Key.Length == 7 && r.Key.All(char.IsAsciiDigit) && r.Cells.Any(c => c.Value is { Value: not 0m }))
             .Select(r => r.Key).Distinct().Order(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Juesuan.Domain.Reference;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Templates;
 
@@ -45,11 +46,12 @@ public static class NarrativeWriter
     public const string PlaceholderOpen = "【待补充：";
 
     /// <summary>Writes the narrative of <paramref name="year"/> for its template.</summary>
-    public static GeneratedNarrative Write(DepartmentYear year)
+    public static GeneratedNarrative Write(DepartmentYear year, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var writer = new SectionWriter(new Figures(year));
-        var sections = year.Template.Sections.Select(writer.Write).ToArray();
+        var figures = new Figures(year, reference);
+        var writer = new SectionWriter(figures);
+        var sections = figures.Template.Sections.Select(writer.Write).ToArray();
         return new GeneratedNarrative(sections, writer.Gaps);
     }
 }

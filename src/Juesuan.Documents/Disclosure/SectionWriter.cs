@@ -232,7 +232,7 @@ internal sealed class SectionWriter(Figures figures)
 
         var key = new FactKey(Concepts.ExpenseBasic, Scope: Scopes.Gpb);
         var text = $"{Y}年度一般公共预算财政拨款基本支出{Money(spent)}万元" + AfterHead(Prior(spent, key, "基本支出", "与上年相比", reasonRequired: false));
-        var economic = CatalogLibrary.Economic(Y);
+        var economic = figures.ReferenceData.Catalogs.Economic(Y);
         var items = figures.CodedRows(TableIds.GpbBasicEconomic, 5)
             .Where(r => figures.CellOrZero(TableIds.GpbBasicEconomic, r.Key, "amount") != 0m)
             .Select(r => (Code: r.Key, Name: figures.EconomicName(r.Key, r.Label), Personnel: economic.IsPersonnel(r.Key)))
@@ -448,7 +448,7 @@ internal sealed class SectionWriter(Figures figures)
     private List<GeneratedParagraph> Other()
     {
         var paragraphs = new List<GeneratedParagraph>();
-        if (Year.Template.Sections.All(s => s.Key != SectionKeys.OperatingCosts))
+        if (figures.Template.Sections.All(s => s.Key != SectionKeys.OperatingCosts))
         {
             paragraphs.AddRange([new("（一）机关运行经费支出情况", IsHeading: true), new(OperatingCosts()), new("（二）政府采购支出情况", IsHeading: true), new(Procurement()),
                 new("（三）国有资产占用情况", IsHeading: true), new(AssetsText())]);

@@ -1,3 +1,4 @@
+using Juesuan.Domain.Reference;
 using System.Globalization;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
@@ -14,19 +15,21 @@ namespace Juesuan.Documents.Disclosure;
 public static class TableLayouts
 {
     /// <summary>The grid of <paramref name="table"/> in <paramref name="year"/>'s template.</summary>
-    public static Grid Layout(DepartmentYear year, StatedTable table)
+    public static Grid Layout(DepartmentYear year, StatedTable table, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         ArgumentNullException.ThrowIfNull(table);
-        var definition = TemplateLibrary.Definition(table.Definition);
-        var templateTable = year.Template.Table(table.Definition);
-        var format = new CellFormat(year.Template.ThousandsSeparators);
+        reference ??= ReferenceData.Embedded;
+        var template = reference.TemplateOf(year);
+        var definition = reference.Templates.Definition(table.Definition);
+        var templateTable = template.Table(table.Definition);
+        var format = new CellFormat(template.ThousandsSeparators);
         var grid = definition.Layout switch
         {
-            TableLayout.TwoSided => TwoSided(year.Year, definition, table, format),
-            TableLayout.Economic => Economic(year.Year, definition, table, format),
+            TableLayout.TwoSided => TwoSided(reference.Catalogs, year.Year, definition, table, format),
+            TableLayout.Economic => Economic(reference.Catalogs, year.Year, definition, table, format),
             TableLayout.ThreePublic => ThreePublic(definition, table, format),
-            _ => Functional(year.Year, definition, table, format),
+            _ => Functional(reference.Catalogs, year.Year, definition, table, format),
         };
         var notes = table.Notes.ToList();
         if (table.EmptyStatement is { } statement && !notes.Contains(statement))
@@ -44,7 +47,7 @@ public static class TableLayouts
         };
     }
 
-    private static Grid TwoSided(int year, TableDefinition definition, StatedTable table, CellFormat format)
+    private static Grid TwoSided(CatalogSet catalogs, int year, TableDefinition definition, StatedTable table, CellFormat format)
     {
         var incomeColumns = definition.Columns.Where(c => c.Side is null or "income").ToArray();
         var expenseColumns = definition.Columns.Where(c => c.Side is null or "expenditure").ToArray();
@@ -102,10 +105,10 @@ public static class TableLayouts
             .. columns.Select(c => Amount(stated?.Cell(c.Key), format))];
     }
 
-    private static Grid Functional(int year, TableDefinition definition, StatedTable table, CellFormat format)
+    private static Grid Functional(CatalogSet catalogs, int year, TableDefinition definition, StatedTable table, CellFormat format)
     {
         var columns = definition.Columns;
-        var catalog = CatalogLibrary.Function(year);
+        var catalog = catalogs.Function(year);
         var line = 1;
         List<IReadOnlyList<GridCell>> header =
         [
@@ -128,9 +131,9 @@ public static class TableLayouts
         return new Grid { Title = table.Title, Columns = 2 + columns.Count, Widths = widths, Header = header, Body = body };
     }
 
-    private static Grid Economic(int year, TableDefinition definition, StatedTable table, CellFormat format)
+    private static Grid Economic(CatalogSet catalogs, int year, TableDefinition definition, StatedTable table, CellFormat format)
     {
-        var catalog = CatalogLibrary.Economic(year);
+        var catalog = catalogs.Economic(year);
         var coded = table.Rows.Where(r => r.Key.All(char.IsAsciiDigit)).ToArray();
         if (definition.Row("personnel.total") is null)
         {

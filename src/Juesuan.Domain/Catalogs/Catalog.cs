@@ -179,21 +179,89 @@ public sealed class Catalog
 }
 
 /// <summary>
-/// The catalogs shipped with Juesuan as embedded data files, versioned by edition year:
-/// a department-year of year Y uses the latest edition not after Y (or the earliest, for older years).
+/// The editions of the classification catalogues (政府收支分类科目), as a value: the embedded ones (<see cref="Embedded"/>)
+/// or those with a user's editions added (<see cref="With"/>), and the crosswalk between editions
+/// (<see cref="Canonical"/>).
 /// </summary>
-public static class CatalogLibrary
+public sealed class CatalogSet
 {
-    private static readonly Lazy<IReadOnlyList<Catalog>> All = new(LoadEmbedded);
+    private CatalogSet(IReadOnlyList<Catalog> editions) => Editions = editions;
 
-    /// <summary>Every embedded catalog edition.</summary>
-    public static IReadOnlyList<Catalog> Editions => All.Value;
+    /// <summary>The editions built into Juesuan.</summary>
+    public static CatalogSet Embedded { get; } = new(LoadEmbedded());
+
+    /// <summary>Every edition.</summary>
+    public IReadOnlyList<Catalog> Editions { get; }
+
+    /// <summary>The same set with <paramref name="editions"/> added (an edition of the same kind and year replaces the one there).</summary>
+    public CatalogSet With(IEnumerable<Catalog> editions)
+    {
+        ArgumentNullException.ThrowIfNull(editions);
+        var added = editions.ToArray();
+        return new([.. Editions.Where(e => !added.Any(a => a.Kind == e.Kind && a.Edition == e.Edition)), .. added]);
+    }
 
     /// <summary>The functional classification (支出功能分类) for <paramref name="year"/>.</summary>
-    public static Catalog Function(int year) => Select(All.Value, "function", year);
+    public Catalog Function(int year) => CatalogLibrary.Select(Editions, "function", year);
 
     /// <summary>The economic classification (经济分类) for <paramref name="year"/>.</summary>
-    public static Catalog Economic(int year) => Select(All.Value, "economic", year);
+    public Catalog Economic(int year) => CatalogLibrary.Select(Editions, "economic", year);
+
+    /// <summary>
+    /// The code a series is kept under (the crosswalk between editions): a classification code dropped with a single
+    /// successor (<see cref="CatalogEntry.ReplacedBy"/>) is followed to that successor, edition after edition; a code
+    /// split among several, and any other key, is its own.
+    /// </summary>
+    public string Canonical(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (code.Length == 0 || !code.All(char.IsAsciiDigit))
+        {
+            return code;
+        }
+
+        // Each code as its latest edition that lists it says.
+        var newestFirst = Editions.OrderByDescending(e => e.Edition).ToArray();
+        var current = code;
+        for (var step = 0; step < 8; step++)
+        {
+            var next = newestFirst.Select(c => c.Find(current)).OfType<CatalogEntry>().FirstOrDefault()?.ReplacedBy is [var only] ? only : null;
+            if (next is null || next == current)
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static IReadOnlyList<Catalog> LoadEmbedded()
+    {
+        var assembly = typeof(CatalogSet).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Juesuan.Catalogs.", StringComparison.Ordinal))
+            .SelectMany(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n) ?? throw new InvalidOperationException("Missing resource " + n);
+                return Catalog.LoadEditions(stream);
+            })
+            .ToArray();
+    }
+}
+
+/// <summary>The embedded catalogues (<see cref="CatalogSet.Embedded"/>) for the model's own defaults; readers and rules take a <c>ReferenceData</c>.</summary>
+public static class CatalogLibrary
+{
+    /// <summary>Every embedded catalog edition.</summary>
+    public static IReadOnlyList<Catalog> Editions => CatalogSet.Embedded.Editions;
+
+    /// <summary>The embedded functional classification for <paramref name="year"/>.</summary>
+    public static Catalog Function(int year) => CatalogSet.Embedded.Function(year);
+
+    /// <summary>The embedded economic classification for <paramref name="year"/>.</summary>
+    public static Catalog Economic(int year) => CatalogSet.Embedded.Economic(year);
 
     /// <summary>The edition of <paramref name="kind"/> that applies to <paramref name="year"/> among <paramref name="editions"/>.</summary>
     public static Catalog Select(IEnumerable<Catalog> editions, string kind, int year)
@@ -205,21 +273,6 @@ public static class CatalogLibrary
         }
 
         return ofKind.LastOrDefault(c => c.Edition <= year) ?? ofKind[0];
-    }
-
-    private static IReadOnlyList<Catalog> LoadEmbedded()
-    {
-        var assembly = typeof(CatalogLibrary).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Juesuan.Catalogs.", StringComparison.Ordinal))
-            .SelectMany(n => Load(assembly, n))
-            .ToArray();
-    }
-
-    private static IReadOnlyList<Catalog> Load(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing resource " + name);
-        return Catalog.LoadEditions(stream);
     }
 }
 

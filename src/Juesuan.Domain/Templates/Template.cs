@@ -214,32 +214,93 @@ public sealed partial record Template
     private static partial Regex TitleNumber();
 }
 
-/// <summary>The embedded table definitions and provincial templates.</summary>
-public static class TemplateLibrary
+/// <summary>
+/// A set of table definitions and provincial templates (模板), as a value: the embedded ones
+/// (<see cref="Embedded"/>), or those with a user's own added (<see cref="With"/>) — a province's template loaded at run
+/// time, without a rebuild. Readers, rules and writers are handed one through <c>ReferenceData</c>.
+/// </summary>
+public sealed class TemplateSet
 {
-    private static readonly Lazy<(FrozenDictionary<string, TableDefinition> Definitions, FrozenDictionary<string, Template> Templates)> Loaded = new(Load);
+    private readonly FrozenSet<string> _sectionTitles;
 
-    /// <summary>Every table definition by id.</summary>
-    public static IReadOnlyDictionary<string, TableDefinition> Definitions => Loaded.Value.Definitions;
+    private TemplateSet(FrozenDictionary<string, TableDefinition> definitions, FrozenDictionary<string, Template> templates)
+    {
+        foreach (var template in templates.Values)
+        {
+            var unknown = template.Tables.Select(t => t.Definition).Where(id => !definitions.ContainsKey(id)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new InvalidDataException($"模板「{template.Id}」用到未定义的表：{string.Join("、", unknown)}");
+            }
+        }
 
-    /// <summary>Every template by id.</summary>
-    public static IReadOnlyDictionary<string, Template> Templates => Loaded.Value.Templates;
+        Definitions = definitions;
+        Templates = templates;
+        Ordered = templates.Values.OrderBy(t => t.Id == DefaultTemplateId ? 0 : 1).ThenBy(t => t.Id, StringComparer.Ordinal).ToArray();
+        _sectionTitles = templates.Values.SelectMany(t => t.Sections).Select(x => Template.TitleKey(x.Title)).ToFrozenSet(StringComparer.Ordinal);
+    }
 
     /// <summary>The default template when a department-year names none.</summary>
     public const string DefaultTemplateId = "national-2022";
 
+    /// <summary>The definitions and templates built into Juesuan.</summary>
+    public static TemplateSet Embedded { get; } = LoadEmbedded();
+
+    /// <summary>Every table definition by id.</summary>
+    public IReadOnlyDictionary<string, TableDefinition> Definitions { get; }
+
+    /// <summary>Every template by id.</summary>
+    public IReadOnlyDictionary<string, Template> Templates { get; }
+
+    /// <summary>The templates, the national one first, then by id.</summary>
+    public IReadOnlyList<Template> Ordered { get; }
+
+    /// <summary>The default template.</summary>
+    public Template Default => Templates[DefaultTemplateId];
+
+    /// <summary>
+    /// The same set with <paramref name="templates"/> added (one with an id already present replaces it); throws
+    /// <see cref="InvalidDataException"/> when one names a table definition the set does not have.
+    /// </summary>
+    public TemplateSet With(IEnumerable<Template> templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var all = Templates.Values.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        foreach (var template in templates)
+        {
+            all[template.Id] = template;
+        }
+
+        return new TemplateSet(Definitions.ToFrozenDictionary(StringComparer.Ordinal), all.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Reads a template from JSON (the shape of the embedded ones); throws <see cref="InvalidDataException"/> saying what is wrong.</summary>
+    public static Template ReadTemplate(Stream json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            var template = JsonSerializer.Deserialize<Template>(json, CatalogText.JsonOptions);
+            return template is { Id.Length: > 0, Tables.Count: > 0 } ? template : throw new InvalidDataException("模板文件缺少 id 或 tables。");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"模板文件不是有效的 JSON 或字段不合格式（第 {(e.LineNumber ?? 0) + 1} 行）。", e);
+        }
+    }
+
     /// <summary>The table definition with <paramref name="id"/>; throws for an unknown id (a programmer error).</summary>
-    public static TableDefinition Definition(string id) =>
+    public TableDefinition Definition(string id) =>
         Definitions.TryGetValue(id, out var d) ? d : throw new KeyNotFoundException($"Unknown table definition '{id}'.");
 
     /// <summary>The template with <paramref name="id"/>, or null.</summary>
-    public static Template? Find(string? id) => id is not null && Templates.TryGetValue(id, out var t) ? t : null;
+    public Template? Find(string? id) => id is not null && Templates.TryGetValue(id, out var t) ? t : null;
 
     /// <summary>
     /// The table a printed title names in any template (the national one first), or null. Titles are matched after
     /// normalisation; a title must end in 表, which lets callers test every line or word cheaply.
     /// </summary>
-    public static TemplateTable? MatchAnyTitle(string printedTitle)
+    public TemplateTable? MatchAnyTitle(string printedTitle)
     {
         ArgumentNullException.ThrowIfNull(printedTitle);
         if (printedTitle.Length is < 5 or > 40 || printedTitle[^1] != '表')
@@ -247,35 +308,34 @@ public static class TemplateLibrary
             return null;
         }
 
-        return Templates[DefaultTemplateId].MatchTitle(printedTitle)
-            ?? Templates.Values.Select(t => t.MatchTitle(printedTitle)).FirstOrDefault(t => t is not null);
+        return Ordered.Select(t => t.MatchTitle(printedTitle)).FirstOrDefault(t => t is not null);
     }
-
-    private static readonly Lazy<FrozenSet<string>> SectionTitles = new(() =>
-        Templates.Values.SelectMany(t => t.Sections).Select(x => Template.TitleKey(x.Title)).ToFrozenSet(StringComparer.Ordinal));
 
     /// <summary>True when a printed title (without its 「三、」) is the title of a section in some template (「决算报表说明」).</summary>
-    public static bool NamesSection(string printedTitle)
+    public bool NamesSection(string printedTitle)
     {
         ArgumentNullException.ThrowIfNull(printedTitle);
-        return SectionTitles.Value.Contains(Template.TitleKey(printedTitle));
+        return _sectionTitles.Contains(Template.TitleKey(printedTitle));
     }
 
+    /// <summary>The templates a province has, oldest first.</summary>
+    public IReadOnlyList<Template> OfProvince(string? province) => Templates.Values
+        .Where(t => province is not null && t.Provinces.Any(p => province.StartsWith(p, StringComparison.Ordinal)))
+        .OrderBy(t => t.FromYear).ThenBy(t => t.Id, StringComparer.Ordinal)
+        .ToArray();
+
     /// <summary>The template for a province and year: the latest of that province not after the year, else the national one.</summary>
-    public static Template ForProvince(string? province, int year)
+    public Template ForProvince(string? province, int year)
     {
-        var candidates = Templates.Values
-            .Where(t => province is not null && t.Provinces.Any(p => province.StartsWith(p, StringComparison.Ordinal)))
-            .OrderBy(t => t.FromYear)
-            .ToArray();
-        return candidates.LastOrDefault(t => t.FromYear <= year) ?? candidates.FirstOrDefault() ?? Templates[DefaultTemplateId];
+        var candidates = OfProvince(province);
+        return candidates.LastOrDefault(t => t.FromYear <= year) ?? candidates.FirstOrDefault() ?? Default;
     }
 
     /// <summary>
     /// A template named by a user: its id (shaanxi-2022), 「全国」, or 「省份/年度」 (陕西/2023: the province's template for that
     /// year; without a year, for <paramref name="year"/>, or the latest). Null for a province no template names.
     /// </summary>
-    public static Template? Resolve(string text, int year)
+    public Template? Resolve(string text, int year)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Find(text) is { } byId)
@@ -286,10 +346,10 @@ public static class TemplateLibrary
         var parts = text.Split('/', 2, StringSplitOptions.TrimEntries);
         if (parts[0] == "全国")
         {
-            return Templates[DefaultTemplateId];
+            return Default;
         }
 
-        if (!Templates.Values.Any(t => t.Provinces.Any(p => parts[0].StartsWith(p, StringComparison.Ordinal))))
+        if (OfProvince(parts[0]).Count == 0)
         {
             return null;
         }
@@ -298,25 +358,16 @@ public static class TemplateLibrary
         return ForProvince(parts[0], when);
     }
 
-    private static (FrozenDictionary<string, TableDefinition>, FrozenDictionary<string, Template>) Load()
+    private static TemplateSet LoadEmbedded()
     {
-        var assembly = typeof(TemplateLibrary).Assembly;
+        var assembly = typeof(TemplateSet).Assembly;
         var definitions = Read<DefinitionsFile>(assembly, "Juesuan.Templates.table-definitions.json").Definitions
             .ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
         var templates = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("Juesuan.Templates.", StringComparison.Ordinal) && !n.EndsWith("table-definitions.json", StringComparison.Ordinal))
             .Select(n => Read<Template>(assembly, n))
             .ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
-        foreach (var template in templates.Values)
-        {
-            var unknown = template.Tables.Select(t => t.Definition).Where(id => !definitions.ContainsKey(id)).ToArray();
-            if (unknown.Length > 0)
-            {
-                throw new InvalidDataException($"Template {template.Id} names unknown table definitions: {string.Join(", ", unknown)}");
-            }
-        }
-
-        return (definitions, templates);
+        return new TemplateSet(definitions, templates);
     }
 
     private static T Read<T>(Assembly assembly, string name)
@@ -326,6 +377,40 @@ public static class TemplateLibrary
     }
 
     private sealed record DefinitionsFile(IReadOnlyList<TableDefinition> Definitions);
+}
+
+/// <summary>
+/// The embedded templates (<see cref="TemplateSet.Embedded"/>) for the model's own defaults (a department-year's
+/// <c>Template</c> when nothing else is at hand). Readers, rules and writers take a <c>ReferenceData</c> instead.
+/// </summary>
+public static class TemplateLibrary
+{
+    /// <summary>The default template when a department-year names none.</summary>
+    public const string DefaultTemplateId = TemplateSet.DefaultTemplateId;
+
+    /// <summary>Every embedded table definition by id.</summary>
+    public static IReadOnlyDictionary<string, TableDefinition> Definitions => TemplateSet.Embedded.Definitions;
+
+    /// <summary>Every embedded template by id.</summary>
+    public static IReadOnlyDictionary<string, Template> Templates => TemplateSet.Embedded.Templates;
+
+    /// <inheritdoc cref="TemplateSet.Definition"/>
+    public static TableDefinition Definition(string id) => TemplateSet.Embedded.Definition(id);
+
+    /// <inheritdoc cref="TemplateSet.Find"/>
+    public static Template? Find(string? id) => TemplateSet.Embedded.Find(id);
+
+    /// <inheritdoc cref="TemplateSet.MatchAnyTitle"/>
+    public static TemplateTable? MatchAnyTitle(string printedTitle) => TemplateSet.Embedded.MatchAnyTitle(printedTitle);
+
+    /// <inheritdoc cref="TemplateSet.NamesSection"/>
+    public static bool NamesSection(string printedTitle) => TemplateSet.Embedded.NamesSection(printedTitle);
+
+    /// <inheritdoc cref="TemplateSet.ForProvince"/>
+    public static Template ForProvince(string? province, int year) => TemplateSet.Embedded.ForProvince(province, year);
+
+    /// <inheritdoc cref="TemplateSet.Resolve"/>
+    public static Template? Resolve(string text, int year) => TemplateSet.Embedded.Resolve(text, year);
 }
 
 /// <summary>Ids of the table definitions the code relies on.</summary>

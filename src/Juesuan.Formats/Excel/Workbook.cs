@@ -97,7 +97,10 @@ public static class Workbook
     /// <summary>Reads a workbook from the bytes of an input named <paramref name="file"/>.</summary>
     public static ImportResult Read(byte[] content, string file) => Read(content, file, ImportLimits.Current);
 
-    private static ImportResult Read(byte[] content, string file, ImportLimits limits)
+    /// <summary>Reads a workbook from bytes, its 模板 cell matched against <paramref name="templates"/> (a user's templates too).</summary>
+    public static ImportResult Read(byte[] content, string file, TemplateSet? templates) => Read(content, file, ImportLimits.Current, templates);
+
+    private static ImportResult Read(byte[] content, string file, ImportLimits limits, TemplateSet? templates = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         try
@@ -109,7 +112,7 @@ public static class Workbook
 
             using var stream = new MemoryStream(content, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
-            return Read(document, file);
+            return Read(document, file, templates ?? TemplateSet.Embedded);
         }
         catch (ImportLimitException e)
         {
@@ -175,7 +178,7 @@ public static class Workbook
         return null;
     }
 
-    private static ImportResult Read(SpreadsheetDocument document, string file)
+    private static ImportResult Read(SpreadsheetDocument document, string file, TemplateSet templates)
     {
         var issues = new List<ImportIssue>();
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿");
@@ -253,7 +256,7 @@ public static class Workbook
             });
         }
 
-        var templateId = info.GetValueOrDefault("模板") is { } t && TemplateLibrary.Find(t) is not null ? t : TemplateLibrary.DefaultTemplateId;
+        var templateId = info.GetValueOrDefault("模板") is { } t && templates.Find(t) is not null ? t : TemplateSet.DefaultTemplateId;
         return new ImportResult(new DepartmentYear
         {
             Department = new Department { Name = name, Code = Empty(info.GetValueOrDefault("部门编码")), Province = Empty(info.GetValueOrDefault("省份")), Region = Empty(info.GetValueOrDefault("地区")), Functions = Empty(info.GetValueOrDefault("主要职能")) },

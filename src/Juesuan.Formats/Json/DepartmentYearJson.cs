@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Juesuan.Domain.Model;
+using Juesuan.Domain.Templates;
 
 namespace Juesuan.Formats.Json;
 
@@ -52,11 +53,14 @@ public static class DepartmentYearJson
     }
 
     /// <summary>Reads a department-year from the bytes of an input named <paramref name="name"/>.</summary>
-    public static JsonReadResult Read(byte[] content, string name) =>
-        InputFile.DecodeText(content, name, out var error, out _, report: false) is { } text ? Read(text) : Fail("$", error!);
+    public static JsonReadResult Read(byte[] content, string name, TemplateSet? templates = null) =>
+        InputFile.DecodeText(content, name, out var error, out _, report: false) is { } text ? Read(text, templates) : Fail("$", error!);
 
     /// <summary>Reads a department-year from JSON text.</summary>
-    public static JsonReadResult Read(string json)
+    public static JsonReadResult Read(string json) => Read(json, null);
+
+    /// <summary>Reads a department-year from JSON text, its template id checked against <paramref name="templates"/> (the embedded ones when none are given).</summary>
+    public static JsonReadResult Read(string json, TemplateSet? templates)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonNode? root;
@@ -112,7 +116,7 @@ public static class DepartmentYearJson
             return Fail("$", "内容为空");
         }
 
-        var (errors, warnings) = JsonValidation.Validate(value);
+        var (errors, warnings) = JsonValidation.Validate(value, templates ?? TemplateSet.Embedded);
         return new JsonReadResult(errors.Count == 0 ? value : null, errors, warnings);
     }
 

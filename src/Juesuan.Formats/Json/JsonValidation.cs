@@ -9,7 +9,7 @@ namespace Juesuan.Formats.Json;
 /// </summary>
 internal static class JsonValidation
 {
-    public static (List<JsonIssue> Errors, List<JsonIssue> Warnings) Validate(DepartmentYear year)
+    public static (List<JsonIssue> Errors, List<JsonIssue> Warnings) Validate(DepartmentYear year, TemplateSet templates)
     {
         var errors = new List<JsonIssue>();
         var warnings = new List<JsonIssue>();
@@ -23,15 +23,15 @@ internal static class JsonValidation
             errors.Add(new JsonIssue("$.year", $"年度 {year.Year} 不合理（应在 2000–2100 之间）"));
         }
 
-        if (TemplateLibrary.Find(year.TemplateId) is null)
+        if (templates.Find(year.TemplateId) is null)
         {
-            errors.Add(new JsonIssue("$.templateId", $"未知模板「{year.TemplateId}」，可用：{string.Join("、", TemplateLibrary.Templates.Keys.Order())}"));
+            errors.Add(new JsonIssue("$.templateId", $"未知模板「{year.TemplateId}」，可用：{string.Join("、", templates.Templates.Keys.Order())}"));
         }
 
-        CheckTables(year.Tables, "$.tables", errors, warnings);
+        CheckTables(year.Tables, "$.tables", templates, errors, warnings);
         for (var u = 0; u < year.Units.Count; u++)
         {
-            CheckTables(year.Units[u].Tables, $"$.units[{u}].tables", errors, warnings);
+            CheckTables(year.Units[u].Tables, $"$.units[{u}].tables", templates, errors, warnings);
         }
 
         foreach (var remark in CodeCheck.Check(year).Where(r => r.Kind != "unknown-table"))
@@ -42,16 +42,16 @@ internal static class JsonValidation
         return (errors, warnings);
     }
 
-    private static void CheckTables(IReadOnlyList<StatedTable> tables, string path, List<JsonIssue> errors, List<JsonIssue> warnings)
+    private static void CheckTables(IReadOnlyList<StatedTable> tables, string path, TemplateSet templates, List<JsonIssue> errors, List<JsonIssue> warnings)
     {
         var seen = new HashSet<string>();
         for (var t = 0; t < tables.Count; t++)
         {
             var table = tables[t];
             var tablePath = $"{path}[{t}]";
-            if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
+            if (!templates.Definitions.TryGetValue(table.Definition, out var definition))
             {
-                errors.Add(new JsonIssue(tablePath + ".definition", $"未知的表定义「{table.Definition}」，可用：{string.Join("、", TemplateLibrary.Definitions.Keys.Order())}"));
+                errors.Add(new JsonIssue(tablePath + ".definition", $"未知的表定义「{table.Definition}」，可用：{string.Join("、", templates.Definitions.Keys.Order())}"));
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Juesuan.Formats;
 using Juesuan.Domain.Model;
+using Juesuan.Domain.Reference;
 using Juesuan.Domain.Templates;
 using Juesuan.Import.Text;
 using UglyToad.PdfPig;
@@ -42,13 +43,16 @@ public static partial class PdfReportReader
             : new ImportResult(null, [], error);
     }
 
-    /// <summary>Reads a PDF from the bytes of an input named <paramref name="file"/>.</summary>
-    public static ImportResult Read(byte[] content, string file) => Read(content, file, alwaysParseFontPrograms: false);
+    /// <summary>
+    /// Reads a PDF from the bytes of an input named <paramref name="file"/>, its tables and sections matched against
+    /// the templates of <paramref name="reference"/> (the embedded ones when none is given).
+    /// </summary>
+    public static ImportResult Read(byte[] content, string file, ReferenceData? reference = null) => Read(content, file, alwaysParseFontPrograms: false, reference);
 
-    private static ImportResult Read(byte[] content, string file, bool alwaysParseFontPrograms) =>
+    private static ImportResult Read(byte[] content, string file, bool alwaysParseFontPrograms, ReferenceData? reference = null) =>
         ReadWordsOf(content, file, alwaysParseFontPrograms, out var words, out var pageCount) is { } error
             ? new ImportResult(null, [], error)
-            : FromWords(words, pageCount, file);
+            : FromWords(words, pageCount, file, reference);
 
     /// <summary>The words of a PDF with their boxes, or the reason it cannot be read.</summary>
     internal static string? ReadWordsOf(byte[] content, string file, bool alwaysParseFontPrograms, out List<PdfWord> words, out int pageCount)
@@ -79,8 +83,9 @@ public static partial class PdfReportReader
     /// Reads a report from the words a PDF gave (tables rebuilt from their positions, lines from their baselines). The
     /// corpus runner passes words it has changed, so a defect is injected before tables and sentences are built.
     /// </summary>
-    internal static ImportResult FromWords(IReadOnlyList<PdfWord> words, int pageCount, string file)
+    internal static ImportResult FromWords(IReadOnlyList<PdfWord> words, int pageCount, string file, ReferenceData? reference = null)
     {
+        reference ??= ReferenceData.Embedded;
         var issues = new List<ImportIssue>();
         var pagesWithText = words.Select(w => w.Page).Distinct().ToHashSet();
         var scanned = Enumerable.Range(1, pageCount).Where(p => !pagesWithText.Contains(p)).ToArray();
@@ -95,8 +100,8 @@ public static partial class PdfReportReader
         }
 
         var headers = new List<PrintedLabel>();
-        var lines = Lines(words, issues, file, headers);
-        return TextReportReader.Read(lines, file, issues, headers);
+        var lines = Lines(words, issues, file, headers, reference.Templates);
+        return TextReportReader.Read(lines, file, issues, headers, reference);
     }
 
     /// <summary>The text of each page of a PDF, its letters in the order they are drawn (see <see cref="TextOnlyParsing"/>).</summary>
@@ -135,17 +140,18 @@ public static partial class PdfReportReader
     }
 
     /// <summary>The document as lines: narrative lines from baselines, tables as rebuilt tab-separated rows.</summary>
-    internal static List<ReportLine> Lines(IReadOnlyList<PdfWord> words, List<ImportIssue> issues, string file, List<PrintedLabel>? headers = null)
+    internal static List<ReportLine> Lines(IReadOnlyList<PdfWord> words, List<ImportIssue> issues, string file, List<PrintedLabel>? headers = null, TemplateSet? templates = null)
     {
+        templates ??= TemplateSet.Embedded;
         var ordered = words.OrderBy(w => w.Page).ThenByDescending(w => w.Bottom).ThenBy(w => w.Left).ToList();
-        var titles = ordered.Select((w, i) => (w, i)).Where(x => IsTableTitle(x.w.Text)).ToList();
+        var titles = ordered.Select((w, i) => (w, i)).Where(x => templates.MatchAnyTitle(x.w.Text) is not null).ToList();
         var output = new List<(int Page, double Y, string Text)>();
         var consumed = new bool[ordered.Count];
         for (var t = 0; t < titles.Count; t++)
         {
             var start = titles[t].i;
             var end = t + 1 < titles.Count ? titles[t + 1].i : ordered.Count;
-            var partEnd = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => Part().IsMatch(ordered[i].Text) || ReportText.IsSectionHeading(ordered[i].Text), -1);
+            var partEnd = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).FirstOrDefault(i => Part().IsMatch(ordered[i].Text) || ReportText.IsSectionHeading(ordered[i].Text, templates), -1);
             if (partEnd >= 0)
             {
                 end = partEnd;
@@ -164,9 +170,9 @@ public static partial class PdfReportReader
             }
 
             var title = ordered[start];
-            var template = TemplateLibrary.MatchAnyTitle(title.Text)!;
+            var template = templates.MatchAnyTitle(title.Text)!;
             var block = ordered.Skip(start + 1).Take(end - start - 1).ToList();
-            var rebuilt = TableLines(title, TemplateLibrary.Definition(template.Definition), block, issues, file);
+            var rebuilt = TableLines(title, templates.Definition(template.Definition), block, issues, file);
             output.Add((title.Page, title.Bottom, title.Text));
             // The unit (「单位：万元」, 「金额单位：元」), not the 「单位名称：」 label beside it.
             var unit = block.FirstOrDefault(w => w.Text.Contains("单位", StringComparison.Ordinal) && !w.Text.Contains("名称", StringComparison.Ordinal))?.Text ?? "单位：万元";
@@ -221,8 +227,6 @@ public static partial class PdfReportReader
             .Select((x, n) => new ReportLine(n + 1, x.o.Text) { Page = x.o.Page })
             .ToList();
     }
-
-    private static bool IsTableTitle(string text) => TemplateLibrary.MatchAnyTitle(text) is not null;
 
     /// <summary>Words grouped into lines by baseline (2.5 pt tolerance), left to right.</summary>
     internal static IEnumerable<List<PdfWord>> BaselineLines(IEnumerable<PdfWord> words)

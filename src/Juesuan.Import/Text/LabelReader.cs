@@ -11,7 +11,7 @@ namespace Juesuan.Import.Text;
 /// </summary>
 internal static partial class LabelReader
 {
-    public static IReadOnlyList<PrintedLabel> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, string file)
+    public static IReadOnlyList<PrintedLabel> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, string file, Domain.Templates.TemplateSet templates)
     {
         var labels = new List<PrintedLabel>();
         var inContents = false;
@@ -39,7 +39,7 @@ internal static partial class LabelReader
             {
                 kind = LabelKind.TableHeader;
             }
-            else if (inTable ? i == region.Start : TemplateLibrary.MatchAnyTitle(compact) is not null && !ReportText.IsContentsEntry(text))
+            else if (inTable ? i == region.Start : templates.MatchAnyTitle(compact) is not null && !ReportText.IsContentsEntry(text))
             {
                 kind = inContents && !inTable ? LabelKind.Contents : LabelKind.TableTitle;
             }

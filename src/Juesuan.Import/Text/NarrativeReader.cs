@@ -4,6 +4,7 @@ using Juesuan.Formats;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
+using Juesuan.Domain.Reference;
 using Juesuan.Domain.Templates;
 
 namespace Juesuan.Import.Text;
@@ -21,12 +22,12 @@ internal static partial class NarrativeReader
 
     private sealed record Section(NarrativeSection Printed, string Text, ReportLine Heading);
 
-    public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues, IReadOnlyList<StatedTable>? tables = null)
+    public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables = null)
     {
-        var sections = ReadSections(lines, tableRegions, template);
+        var sections = ReadSections(lines, tableRegions, template, reference.Templates);
         var claims = new List<Claim>();
         var unattached = new List<string>();
-        var catalog = CatalogLibrary.Function(year);
+        var catalog = reference.Catalogs.Function(year);
         foreach (var section in sections)
         {
             var used = new Spans(section.Text.Length);
@@ -426,7 +427,7 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"组织培训(?<n>[0-9]{1,9})次[、，,]参训(?<p>[0-9]{1,9})人次")]
     private static partial Regex TrainingCount();
 
-    private static List<Section> ReadSections(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template)
+    private static List<Section> ReadSections(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, TemplateSet templates)
     {
         bool InTable(int i) => tableRegions.Any(r => i >= r.Start && i < r.End);
         var headings = new List<(int Index, string Number, string Title)>();
@@ -448,7 +449,7 @@ internal static partial class NarrativeReader
             }
 
             if (Heading().Match(text) is { Success: true } m && SectionKey(m.Groups[2].Value, template) is not null
-                && TemplateLibrary.Templates.Values.All(t => t.MatchTitle(m.Groups[2].Value.Trim()) is null))
+                && templates.Ordered.All(t => t.MatchTitle(m.Groups[2].Value.Trim()) is null))
             {
                 // Keep the last run of headings that opens with 「一、收入支出决算总体情况说明」: a table of contents comes before
                 // the text itself, and annexes number their own 「一、」 headings.

@@ -114,10 +114,11 @@ public static partial class ReportText
     /// True when a line is the heading of a narrative section some template names exactly (「三、决算报表说明」) — what ends a
     /// table printed before it; a row label that merely opens with 「一、」 names no section.
     /// </summary>
-    public static bool IsSectionHeading(string text)
+    public static bool IsSectionHeading(string text, Domain.Templates.TemplateSet templates)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return SectionHeading().Match(text.Trim()) is { Success: true } m && Domain.Templates.TemplateLibrary.NamesSection(m.Groups[1].Value);
+        ArgumentNullException.ThrowIfNull(templates);
+        return SectionHeading().Match(text.Trim()) is { Success: true } m && templates.NamesSection(m.Groups[1].Value);
     }
 
     [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*(.+)$")]

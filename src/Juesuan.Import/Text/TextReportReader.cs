@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Juesuan.Formats;
 using Juesuan.Domain.Model;
+using Juesuan.Domain.Reference;
 using Juesuan.Domain.Templates;
 
 namespace Juesuan.Import.Text;
@@ -14,14 +15,14 @@ public static partial class TextReportReader
     private static readonly string[] Provinces = ["北京市", "天津市", "河北省", "山西省", "内蒙古", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西", "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏", "陕西省", "甘肃省", "青海省", "宁夏", "新疆"];
 
     /// <summary>Reads a text file.</summary>
-    public static ImportResult ReadFile(string path)
+    public static ImportResult ReadFile(string path, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return InputFile.ReadBytes(path, out var error) is { } bytes ? Read(bytes, Path.GetFileName(path)) : new ImportResult(null, [], error);
+        return InputFile.ReadBytes(path, out var error) is { } bytes ? Read(bytes, Path.GetFileName(path), reference) : new ImportResult(null, [], error);
     }
 
     /// <summary>Reads a report from the bytes of an input named <paramref name="file"/> (UTF-8, UTF-16 or GBK text).</summary>
-    public static ImportResult Read(byte[] content, string file)
+    public static ImportResult Read(byte[] content, string file, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (InputFile.DecodeText(content, file, out var error, out var note) is not { } text)
@@ -29,12 +30,15 @@ public static partial class TextReportReader
             return new ImportResult(null, [], error);
         }
 
-        var result = Read(text, file);
+        var result = Read(text, file, reference);
         return note is null ? result : result with { Issues = [new ImportIssue(new SourceLocation { File = file }, note), .. result.Issues] };
     }
 
-    /// <summary>Reads a report's text; <paramref name="file"/> names it in source locations.</summary>
-    public static ImportResult Read(string text, string file)
+    /// <summary>
+    /// Reads a report's text; <paramref name="file"/> names it in source locations; tables and sections are matched
+    /// against the templates of <paramref name="reference"/> (the embedded ones when none is given).
+    /// </summary>
+    public static ImportResult Read(string text, string file, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Contains('\0', StringComparison.Ordinal) || text.Count(c => c == '\uFFFD') > text.Length / 20 + 5)
@@ -42,12 +46,14 @@ public static partial class TextReportReader
             return new ImportResult(null, [], $"{file} 不是文本文件（含有二进制内容或无法识别的编码）。");
         }
 
-        return Read(ReportText.Lines(text), file, []);
+        return Read(ReportText.Lines(text), file, [], reference: reference);
     }
 
     /// <summary>Reads a report from lines already extracted (the PDF reader passes page-tagged lines and its own notices).</summary>
-    internal static ImportResult Read(IReadOnlyList<ReportLine> lines, string file, IEnumerable<ImportIssue> earlier, IReadOnlyList<PrintedLabel>? moreLabels = null)
+    internal static ImportResult Read(IReadOnlyList<ReportLine> lines, string file, IEnumerable<ImportIssue> earlier, IReadOnlyList<PrintedLabel>? moreLabels = null, ReferenceData? reference = null)
     {
+        reference ??= ReferenceData.Embedded;
+        var templates = reference.Templates;
         var issues = new List<ImportIssue>(earlier);
         var department = FindDepartment(lines);
         var year = ReportText.FindYear(lines);
@@ -57,30 +63,29 @@ public static partial class TextReportReader
         }
 
         var province = Provinces.FirstOrDefault(p => department.StartsWith(p, StringComparison.Ordinal));
-        var tables = TextTableReader.Read(lines, file, province);
+        var tables = TextTableReader.Read(lines, file, province, templates);
         issues.AddRange(tables.Issues);
         var template = tables.Template;
         if (tables.Tables.Count == 0)
         {
             // No tables in the text (published as images): the narrative's headings tell the template apart.
-            var headings = NarrativeReader.Read(lines, tables.Regions, template, year.Value, file, []).Sections.Select(h => Template.TitleKey(h.Title)).ToArray();
+            var headings = NarrativeReader.Read(lines, tables.Regions, template, year.Value, file, [], reference).Sections.Select(h => Template.TitleKey(h.Title)).ToArray();
             // A template none of whose headings is printed says nothing: the default then, not the one with fewest sections.
-            var best = TemplateLibrary.Templates.Values
+            var best = templates.Ordered
                 .Select(t => (Template: t, Matches: t.Sections.Count(s => headings.Contains(Template.TitleKey(s.Title)))))
                 .OrderByDescending(x => x.Matches - Math.Abs(x.Template.Sections.Count - headings.Length))
-                .ThenBy(x => x.Template.Id == TemplateLibrary.DefaultTemplateId ? 0 : 1)
                 .First();
-            template = best.Matches > 0 ? best.Template : TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId];
+            template = best.Matches > 0 ? best.Template : templates.Default;
             if (province is not null)
             {
-                template = TemplateLibrary.ForProvince(province, year.Value);
+                template = templates.ForProvince(province, year.Value);
             }
         }
 
         // The self-evaluation tables are read first: their cells are theirs, not the narrative's around them.
         var evaluationRegions = new List<(int Start, int End)>();
         var evaluations = EvaluationReader.Read(lines, department, file, issues, evaluationRegions);
-        var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues, tables.Tables);
+        var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues, reference, tables.Tables);
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province },
@@ -89,7 +94,7 @@ public static partial class TextReportReader
             Kind = KindOf(lines),
             Tables = tables.Tables,
             Narrative = narrative,
-            Labels = [.. LabelReader.Read(lines, tables.Regions, file), .. moreLabels ?? []],
+            Labels = [.. LabelReader.Read(lines, tables.Regions, file, templates), .. moreLabels ?? []],
             Explanations = NarrativeReader.ExplanationsOf(narrative),
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Evaluations = evaluations,

@@ -15,14 +15,12 @@ namespace Juesuan.Import.Text;
 /// </summary>
 internal static partial class TextTableReader
 {
-    private static readonly Template[] Templates = TemplateLibrary.Templates.Values.OrderBy(t => t.Id == TemplateLibrary.DefaultTemplateId ? 0 : 1).ThenBy(t => t.Id, StringComparer.Ordinal).ToArray();
-
     public sealed record Result(Template Template, IReadOnlyList<StatedTable> Tables, IReadOnlyList<ImportIssue> Issues, IReadOnlyList<(int Start, int End)> Regions);
 
-    public static Result Read(IReadOnlyList<ReportLine> lines, string file, string? provinceHint)
+    public static Result Read(IReadOnlyList<ReportLine> lines, string file, string? provinceHint, TemplateSet templates)
     {
-        var starts = FindTableStarts(lines);
-        var template = ChooseTemplate(starts.Select(s => s.Title).ToArray(), provinceHint);
+        var starts = FindTableStarts(lines, templates);
+        var template = ChooseTemplate(starts.Select(s => s.Title).ToArray(), provinceHint, templates);
         var issues = new List<ImportIssue>();
         var emptyList = EmptyTableList(lines, template);
         var tables = new List<StatedTable>();
@@ -32,16 +30,16 @@ internal static partial class TextTableReader
         for (var i = 0; i < starts.Count; i++)
         {
             var (index, title) = starts[i];
-            var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1);
+            var end = i + 1 < starts.Count ? starts[i + 1].Index : NextPart(lines, index + 1, templates);
             regions.Add((index, end));
-            var match = template.MatchTitle(title) ?? TemplateLibrary.MatchAnyTitle(title);
+            var match = template.MatchTitle(title) ?? templates.MatchAnyTitle(title);
             if (match is null)
             {
                 continue;
             }
 
             var tableIssues = new List<ImportIssue>();
-            var table = ReadTable(lines, index, end, file, title, TemplateLibrary.Definition(match.Definition), tableIssues);
+            var table = ReadTable(lines, index, end, file, title, templates.Definition(match.Definition), tableIssues);
             if (tables.FindIndex(t => t.Definition == match.Definition) is var earlier and >= 0)
             {
                 // A title printed twice: a 目录 without leaders names every table before it is printed, so an earlier
@@ -87,13 +85,13 @@ internal static partial class TextTableReader
         return new Result(template, tables.OrderBy(t => order.IndexOf(t.Definition) is var o && o < 0 ? int.MaxValue : o).ToArray(), issues, regions);
     }
 
-    private static List<(int Index, string Title)> FindTableStarts(IReadOnlyList<ReportLine> lines)
+    private static List<(int Index, string Title)> FindTableStarts(IReadOnlyList<ReportLine> lines, TemplateSet templates)
     {
         var starts = new List<(int, string)>();
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
-            if (TemplateLibrary.MatchAnyTitle(text) is null)
+            if (templates.MatchAnyTitle(text) is null)
             {
                 continue;
             }
@@ -110,11 +108,11 @@ internal static partial class TextTableReader
         return starts;
     }
 
-    private static Template ChooseTemplate(IReadOnlyList<string> titles, string? provinceHint)
+    private static Template ChooseTemplate(IReadOnlyList<string> titles, string? provinceHint, TemplateSet templates)
     {
         if (provinceHint is not null)
         {
-            var byProvince = TemplateLibrary.Templates.Values.Where(t => t.Provinces.Any(p => provinceHint.StartsWith(p, StringComparison.Ordinal))).OrderByDescending(t => t.FromYear).FirstOrDefault();
+            var byProvince = templates.OfProvince(provinceHint).LastOrDefault();
             if (byProvince is not null)
             {
                 return byProvince;
@@ -124,11 +122,11 @@ internal static partial class TextTableReader
         // No title at all says nothing about the template: the default one, not whichever asks for the fewest tables.
         if (titles.Count == 0)
         {
-            return TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId];
+            return templates.Default;
         }
 
         // The template whose own titles cover the most printed titles; titles only one template has decide ties.
-        return Templates
+        return templates.Ordered
             .Select(t => (Template: t, Score: (titles.Count(title => t.MatchTitle(title) is not null) * 10)
                 + titles.Count(title => t.MatchTitle(title) is { } m && m.Title == title)
                 - (t.Tables.Count(table => titles.All(title => t.MatchTitle(title)?.Definition != table.Definition)) * 5)))
@@ -140,12 +138,12 @@ internal static partial class TextTableReader
     /// Where the last table ends: at the next part (「第三部分」), or at a heading naming one of the template's sections
     /// exactly (「三、决算报表说明」 after the university's tables) — never at a row label that merely starts with 「一、」.
     /// </summary>
-    private static int NextPart(IReadOnlyList<ReportLine> lines, int from)
+    private static int NextPart(IReadOnlyList<ReportLine> lines, int from, TemplateSet templates)
     {
         for (var i = from; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
-            if (PartHeading().IsMatch(text) || ReportText.IsSectionHeading(text))
+            if (PartHeading().IsMatch(text) || ReportText.IsSectionHeading(text, templates))
             {
                 return i;
             }
