@@ -46,7 +46,7 @@ public sealed class Audits(JuesuanOptions options)
         }
 
         FindingFigure Place(FindingFigure figure) => figure.Where is { } w && Printed(figure.Value)
-            ? figure with { Where = w with { Boxes = locator.Locate(new FigureQuery(figure.Value, w.Page, w.RowCode, w.RowLabel, w.ColumnName, w.Sentence, w.SpanStart)) } }
+            ? figure with { Where = w with { Boxes = locator.Locate(new FigureQuery(figure.Value, w.Page, w.RowCode, w.RowLabel, w.ColumnName, w.Sentence, w.SpanStart, w.Table is null ? null : w.TableName)) } }
             : figure;
         return report with { Findings = report.Findings.Select(f => f.Figures.Count == 0 ? f : f with { Figures = f.Figures.Select(Place).ToArray() }).ToArray() };
     }
@@ -72,7 +72,7 @@ public sealed class Audits(JuesuanOptions options)
         ArgumentNullException.ThrowIfNull(output);
         if (format == AuditFormat.Xlsx)
         {
-            AuditWorkbook.Write(reports, output);
+            await Streams.WritePackageAsync(output, s => AuditWorkbook.Write(reports, s), cancellationToken).ConfigureAwait(false);
             return;
         }
 

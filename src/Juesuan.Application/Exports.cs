@@ -23,25 +23,28 @@ public enum ExportFormat
 /// <summary>Exporting department-years (导出), and the blank workbook a clerk fills in.</summary>
 public static class Exports
 {
-    /// <summary>Writes <paramref name="year"/> to <paramref name="output"/> as <paramref name="format"/>.</summary>
-    public static async Task WriteAsync(DepartmentYear year, ExportFormat format, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes <paramref name="year"/> to <paramref name="output"/> as <paramref name="format"/>, its tables in the order of
+    /// its template in <paramref name="reference"/> (the embedded data when none is given).
+    /// </summary>
+    public static async Task WriteAsync(DepartmentYear year, ExportFormat format, Stream output, ReferenceData? reference = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
         ArgumentNullException.ThrowIfNull(output);
         if (format == ExportFormat.Xlsx)
         {
-            Workbook.Write(year, output);
+            await Streams.WritePackageAsync(output, s => Workbook.Write(year, s, (reference ?? ReferenceData.Embedded).TemplateOf(year)), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await output.WriteAsync(Encoding.UTF8.GetBytes(Text(year, format)), cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(Encoding.UTF8.GetBytes(Text(year, format, reference)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The department-year as JSON or report text (not <see cref="ExportFormat.Xlsx"/>), for a host that shows it as a string.</summary>
-    public static string Text(DepartmentYear year, ExportFormat format) => format switch
+    public static string Text(DepartmentYear year, ExportFormat format, ReferenceData? reference = null) => format switch
     {
         ExportFormat.Json => DepartmentYearJson.Write(year),
-        ExportFormat.Txt => TextReportWriter.Write(year),
+        ExportFormat.Txt => TextReportWriter.Write(year, (reference ?? ReferenceData.Embedded).TemplateOf(year)),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "A workbook is not text: write it to a stream."),
     };
 

@@ -6,8 +6,21 @@ namespace Juesuan.Application;
 /// <summary>How a host configures the use cases: which store, which reference data.</summary>
 public sealed class JuesuanOptions
 {
-    /// <summary>The store (default: the embedded SQLite file in the user's data folder, or JUESUAN_STORE/JUESUAN_DB).</summary>
-    public StoreOptions Store { get; set; } = StoreOptions.Resolve();
+    private StoreOptions? _store;
+
+    /// <summary>
+    /// The store (default: the embedded SQLite file in the user's data folder, or JUESUAN_STORE/JUESUAN_DB). Resolved
+    /// on first use, by <see cref="StoreResolver"/> unless set: a command that never touches the store never fails on
+    /// its settings.
+    /// </summary>
+    public StoreOptions Store
+    {
+        get => _store ??= StoreResolver();
+        set => _store = value;
+    }
+
+    /// <summary>How the store's options are found when <see cref="Store"/> was not set (the environment's, by default).</summary>
+    public Func<StoreOptions> StoreResolver { get; set; } = () => StoreOptions.Resolve();
 
     /// <summary>
     /// True when a SQLite file named explicitly may be created; otherwise a missing explicit file is an error (a typo

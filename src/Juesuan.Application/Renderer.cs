@@ -33,7 +33,11 @@ public enum RenderPart
 /// <param name="Year">The department-year as rendered (with the template asked for).</param>
 /// <param name="Gaps">Figures or reasons the data lacks, marked 【待补充】 in the document.</param>
 /// <param name="Refusal">Why nothing was written, in Chinese.</param>
-public sealed record RenderOutcome(bool Written, DepartmentYear Year, IReadOnlyList<NarrativeGap> Gaps, string? Refusal = null);
+public sealed record RenderOutcome(bool Written, DepartmentYear Year, IReadOnlyList<NarrativeGap> Gaps, string? Refusal = null)
+{
+    /// <summary>The name of the template it was laid out by.</summary>
+    public string TemplateName { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// The publishable documents (公开文档) written to a stream. PDFs go through one Chromium, started on first need and
@@ -102,7 +106,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
             switch (format)
             {
                 case RenderFormat.Docx:
-                    EvaluationDocx.Write(year, output);
+                    await Streams.WritePackageAsync(output, s => EvaluationDocx.Write(year, s), cancellationToken).ConfigureAwait(false);
                     break;
                 case RenderFormat.Pdf:
                     await output.WriteAsync(await _printer!.PrintAsync(EvaluationHtml.Render(year), pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -119,7 +123,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         switch (format)
         {
             case RenderFormat.Docx:
-                DisclosureDocx.Write(document, output);
+                await Streams.WritePackageAsync(output, s => DisclosureDocx.Write(document, s), cancellationToken).ConfigureAwait(false);
                 break;
             case RenderFormat.Pdf:
                 await DisclosurePdf.WriteAsync(_printer!, document, output, cancellationToken).ConfigureAwait(false);
@@ -129,7 +133,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
                 break;
         }
 
-        return new(true, year, document.Gaps);
+        return new(true, year, document.Gaps) { TemplateName = options.Reference.TemplateOf(year).Name };
     }
 
     /// <summary>Closes the browser, if one was started (for containers disposed synchronously).</summary>

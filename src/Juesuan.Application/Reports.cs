@@ -94,7 +94,14 @@ public sealed class Reports(Library library, JuesuanOptions options)
     /// A file when <paramref name="input"/> names one, else what the store holds under that key. A name with a readable
     /// ending that is not there is a missing file, not a key.
     /// </summary>
-    public async Task<Loaded> LoadAsync(string input, CancellationToken cancellationToken = default)
+    public async Task<Loaded> LoadAsync(string input, CancellationToken cancellationToken = default) =>
+        await LoadAsync(input, withOriginal: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As <see cref="LoadAsync(string, CancellationToken)"/>; for a store key with <paramref name="withOriginal"/>, the
+    /// original it was read from comes too (an audit locates findings on a PDF's pages with it).
+    /// </summary>
+    public async Task<Loaded> LoadAsync(string input, bool withOriginal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (File.Exists(input) || Importer.CanRead(input))
@@ -105,7 +112,7 @@ public sealed class Reports(Library library, JuesuanOptions options)
         var exists = library.Exists;
         var year = await library.LoadAsync(input, cancellationToken).ConfigureAwait(false);
         return year is not null
-            ? new(input, year, []) { Original = await library.OriginalAsync(input, cancellationToken).ConfigureAwait(false) }
+            ? new(input, year, []) { Original = withOriginal ? await library.OriginalAsync(input, cancellationToken).ConfigureAwait(false) : null }
             : new(input, null, [], LoadFailure.NotStored, $"既不是文件，也不在存储中：「{input}」（{library.Describe()}{(exists ? string.Empty : "，尚未创建")}）");
     }
 }

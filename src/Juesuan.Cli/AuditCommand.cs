@@ -62,7 +62,7 @@ internal static class AuditCommand
                 var failures = 0;
                 await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (item, token) =>
                 {
-                    var loaded = await context.LoadInputAsync(reports, item.f, token).ConfigureAwait(false);
+                    var loaded = await context.LoadInputAsync(reports, item.f, token, withOriginal: true).ConfigureAwait(false);
                     if (!loaded.Success)
                     {
                         Interlocked.Increment(ref failures);
@@ -76,7 +76,7 @@ internal static class AuditCommand
             }
             else
             {
-                var loaded = await context.LoadInputAsync(reports, path, ct).ConfigureAwait(false);
+                var loaded = await context.LoadInputAsync(reports, path, ct, withOriginal: true).ConfigureAwait(false);
                 if (!loaded.Success)
                 {
                     return ExitCodes.Usage;

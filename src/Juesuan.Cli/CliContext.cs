@@ -16,7 +16,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err)
         var data = reference ?? Reference(parse);
         return new ServiceCollection().AddJuesuan(o =>
         {
-            o.Store = Commands.Store(parse);
+            o.StoreResolver = () => Commands.Store(parse);
             o.CreateStore = parse.GetValue(Commands.CreateOption);
             o.Reference = data;
         }).BuildServiceProvider();
@@ -52,9 +52,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err)
         (await LoadInputAsync(reports, input, cancellationToken).ConfigureAwait(false)).Year;
 
     /// <summary>What a file or a store key gave (the department-year, and a PDF's bytes for locating findings), its remarks printed.</summary>
-    public async Task<Loaded> LoadInputAsync(Reports reports, string input, CancellationToken cancellationToken)
+    public async Task<Loaded> LoadInputAsync(Reports reports, string input, CancellationToken cancellationToken, bool withOriginal = false)
     {
-        var loaded = await reports.LoadAsync(input, cancellationToken).ConfigureAwait(false);
+        var loaded = await reports.LoadAsync(input, withOriginal, cancellationToken).ConfigureAwait(false);
         Print(loaded);
         return loaded;
     }

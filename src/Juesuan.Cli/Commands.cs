@@ -119,12 +119,12 @@ internal static class Commands
                     continue;
                 }
 
-                await context.Out.WriteAsync(Summary.Describe(year, file)).ConfigureAwait(false);
+                await context.Out.WriteAsync(Summary.Describe(year, file, services.GetRequiredService<JuesuanOptions>().Reference)).ConfigureAwait(false);
                 if (parse.GetValue(output) is { } target)
                 {
                     await using (var stream = File.Create(target))
                     {
-                        await Exports.WriteAsync(year, ExportFormat.Json, stream, ct).ConfigureAwait(false);
+                        await Exports.WriteAsync(year, ExportFormat.Json, stream, cancellationToken: ct).ConfigureAwait(false);
                     }
 
                     await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
@@ -174,6 +174,7 @@ internal static class Commands
                 return ExitCodes.Usage;
             }
 
+            var template = services.GetRequiredService<JuesuanOptions>().Reference.TemplateOf(year);
             IReadOnlyList<StatedTable> tables = year.Tables;
             var heading = $"{year.Department.Name} {year.Year}年度部门决算";
             if (parse.GetValue(unit) is { } unitName)
@@ -196,7 +197,7 @@ internal static class Commands
 
             if (parse.GetValue(table) is { } wanted)
             {
-                var match = tables.FirstOrDefault(t => TableMatches(year, t, wanted));
+                var match = tables.FirstOrDefault(t => TableMatches(template, t, wanted));
                 if (match is null)
                 {
                     await context.Err.WriteLineAsync($"没有表「{wanted}」；可用：{string.Join("、", tables.Select(t => (t.Number ?? t.Definition) + " " + t.Title))}").ConfigureAwait(false);
@@ -206,7 +207,7 @@ internal static class Commands
                 tables = [match];
             }
 
-            await context.Out.WriteAsync(TableText.Render(year, tables, heading)).ConfigureAwait(false);
+            await context.Out.WriteAsync(TableText.Render(template, tables, heading)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
@@ -250,17 +251,18 @@ internal static class Commands
         command.SetAction(async (parse, ct) =>
         {
             DepartmentYear? data;
-            await using var services = context.Services(parse);
+            var reference = CliContext.Reference(parse);
+            await using var services = context.Services(parse, reference);
             if (parse.GetValue(key) is { } wanted)
             {
                 data = await context.LoadAsync(services.GetRequiredService<Reports>(), wanted, ct).ConfigureAwait(false);
             }
             else if (parse.GetValue(blank) is { } templateId)
             {
-                data = Exports.Blank(templateId, parse.GetValue(year), CliContext.Reference(parse));
+                data = Exports.Blank(templateId, parse.GetValue(year), reference);
                 if (data is null)
                 {
-                    await context.Err.WriteLineAsync($"未知模板「{templateId}」；可用：{string.Join("、", CliContext.Reference(parse).Templates.Templates.Keys.Order())}").ConfigureAwait(false);
+                    await context.Err.WriteLineAsync($"未知模板「{templateId}」；可用：{string.Join("、", reference.Templates.Templates.Keys.Order())}").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
             }
@@ -291,13 +293,13 @@ internal static class Commands
                     return ExitCodes.Usage;
                 }
 
-                await context.Out.WriteAsync(Exports.Text(data, kind)).ConfigureAwait(false);
+                await context.Out.WriteAsync(Exports.Text(data, kind, reference)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
             await using (var stream = File.Create(target))
             {
-                await Exports.WriteAsync(data, kind, stream, ct).ConfigureAwait(false);
+                await Exports.WriteAsync(data, kind, stream, reference, ct).ConfigureAwait(false);
             }
 
             await context.Err.WriteLineAsync($"已导出到 {target}").ConfigureAwait(false);
@@ -326,10 +328,10 @@ internal static class Commands
         return command;
     }
 
-    private static bool TableMatches(DepartmentYear year, StatedTable table, string wanted)
+    private static bool TableMatches(Template template, StatedTable table, string wanted)
     {
         var w = wanted.Trim();
-        var number = table.Number ?? year.Template.Table(table.Definition)?.Number ?? string.Empty;
+        var number = table.Number ?? template.Table(table.Definition)?.Number ?? string.Empty;
         return table.Definition == w || Template.TitleKey(table.Title) == Template.TitleKey(w) || number == w
             || (w.Length <= 2 && int.TryParse(w, out var n) && number == $"公开{n:00}表");
     }

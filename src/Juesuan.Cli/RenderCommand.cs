@@ -129,7 +129,7 @@ internal static class RenderCommand
         var year = outcome.Year;
         await messages.WriteLineAsync(part == RenderPart.Evaluations
             ? $"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）"
-            : $"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {year.Template.Name}）").ConfigureAwait(false);
+            : $"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {outcome.TemplateName}）").ConfigureAwait(false);
         if (outcome.Gaps.Count > 0)
         {
             await messages.WriteLineAsync($"注意：有 {outcome.Gaps.Count} 处数据未提供，文中以【待补充】标出，发布前请补齐：").ConfigureAwait(false);

@@ -6,10 +6,10 @@ namespace Juesuan.Cli;
 /// <summary>The summary `import` prints: what was found in an input.</summary>
 internal static class Summary
 {
-    public static string Describe(DepartmentYear year, string source)
+    public static string Describe(DepartmentYear year, string source, Domain.Reference.ReferenceData reference)
     {
         var sb = new StringBuilder();
-        var template = year.Template;
+        var template = reference.TemplateOf(year);
         sb.AppendLine($"已读取 {source}");
         sb.AppendLine($"部门：{year.Department.Name}{(year.Department.Province is null ? string.Empty : "（" + year.Department.Province + "）")}　年度：{year.Year}　模板：{template.Id} {template.Name}");
         var hq = year.Units.Count(u => u.Kind == OrgUnitKind.Headquarters);
@@ -32,7 +32,7 @@ internal static class Summary
         sb.AppendLine($"上年数与预算数：{year.References.Count} 个");
         var departments = year.Evaluations.Count(e => e.Kind == EvaluationKind.Department);
         sb.AppendLine($"绩效自评表：{year.Evaluations.Count} 张（部门整体 {departments}，项目 {year.Evaluations.Count - departments}）");
-        var remarks = CodeCheck.Check(year);
+        var remarks = CodeCheck.Check(year, reference.Catalogs);
         sb.AppendLine(remarks.Count == 0 ? "科目编码：均在目录中" : $"科目编码提示：{remarks.Count} 条");
         foreach (var remark in remarks.Take(20))
         {

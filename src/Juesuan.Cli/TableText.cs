@@ -8,24 +8,24 @@ namespace Juesuan.Cli;
 /// <summary>Prints stated tables as aligned text (the `show` command).</summary>
 internal static class TableText
 {
-    public static string Render(DepartmentYear year, IEnumerable<StatedTable> tables, string heading)
+    public static string Render(Template template, IEnumerable<StatedTable> tables, string heading)
     {
         var sb = new System.Text.StringBuilder();
         sb.AppendLine(heading);
         foreach (var table in tables)
         {
             sb.AppendLine();
-            sb.AppendLine(Render(year, table));
+            sb.AppendLine(Render(template, table));
         }
 
         return sb.ToString();
     }
 
-    public static string Render(DepartmentYear year, StatedTable table)
+    public static string Render(Template template, StatedTable table)
     {
         var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
         var sb = new System.Text.StringBuilder();
-        var number = table.Number ?? year.Template.Table(table.Definition)?.Number;
+        var number = table.Number ?? template.Table(table.Definition)?.Number;
         sb.AppendLine($"{(number is null ? string.Empty : number + " ")}{table.Title}（单位：{table.Unit.Name()}）");
         var columns = definition?.Columns.Select(c => c.Key).ToList() ?? [];
         foreach (var extra in table.Rows.SelectMany(r => r.Cells).Select(c => c.Column).Distinct().Where(c => !columns.Contains(c)))

@@ -222,9 +222,18 @@ public sealed class DepartmentYearStore
         }
 
         var result = DepartmentYearJson.Read(document, Reference.Templates);
-        return result.Success
-            ? result.Value
-            : throw new StoreException($"存储中的「{key}」已损坏：{string.Join("；", result.Errors)}");
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        // Saved by a template of a user's reference folder, loaded without it: not damage, and said so.
+        if (result.Errors.All(e => e.Path == "$.templateId"))
+        {
+            throw new StoreException($"存储中的「{key}」用的模板不在当前的基础数据中（{string.Join("；", result.Errors.Select(e => e.Message))}）；请用 --reference 指定含该模板的基础数据目录");
+        }
+
+        throw new StoreException($"存储中的「{key}」已损坏：{string.Join("；", result.Errors)}");
     }
 
     /// <summary>The summary of one stored department-year, or null.</summary>
@@ -638,9 +647,60 @@ public sealed class DepartmentYearStore
                 await using var command = Command(connection, null, sql);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await RefreshCanonicalCodesAsync(connection, cancellationToken).ConfigureAwait(false);
         }
 
         _schemaReady = true;
+    }
+
+    /// <summary>
+    /// Keeps every fact under the canonical code of the catalogues in use: facts carried over from schema 1, or stored
+    /// before a catalogue edition named a code's successor, join their series. Only codes whose canonical code changed
+    /// are written.
+    /// </summary>
+    private async Task RefreshCanonicalCodesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var fingerprint = Reference.Catalogs.CrosswalkFingerprint;
+        await using (var known = Command(connection, null, "SELECT value FROM juesuan_settings WHERE key = 'crosswalk'"))
+        {
+            if (await known.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == fingerprint)
+            {
+                return;
+            }
+        }
+
+        var stale = new List<(string Code, string Canonical)>();
+        await using (var select = Command(connection, null, "SELECT DISTINCT code, canonical_code FROM facts"))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var code = reader.GetString(0);
+                var canonical = Reference.Catalogs.Canonical(code);
+                if (canonical != reader.GetString(1))
+                {
+                    stale.Add((code, canonical));
+                }
+            }
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (code, canonical) in stale.Distinct())
+        {
+            await using var update = Command(connection, transaction, "UPDATE facts SET canonical_code = @canonical WHERE code = @code");
+            Add(update, "canonical", canonical);
+            Add(update, "code", code);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var remember = Command(connection, transaction, "INSERT INTO juesuan_settings (key, value) VALUES ('crosswalk', @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value"))
+        {
+            Add(remember, "value", fingerprint);
+            await remember.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)

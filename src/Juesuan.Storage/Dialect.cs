@@ -52,16 +52,22 @@ internal abstract class Dialect
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(directory);
-            var lockPath = path + ".migrating";
+            // The lock file stays: deleting it on close would let a process holding the old file and one creating a new
+            // one both think they hold the lock.
+            var lockPath = path + ".lock";
             for (var attempt = 0; ; attempt++)
             {
                 try
                 {
-                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
                 }
                 catch (IOException) when (attempt < 600)
                 {
                     await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    throw new StoreException($"存储（{path}）正由另一个程序升级，等待一分钟后仍未完成；请稍后再试", e);
                 }
             }
         }
@@ -76,13 +82,18 @@ internal abstract class Dialect
         public override async Task<IAsyncDisposable> MigrationLockAsync(CancellationToken cancellationToken)
         {
             var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(7203150001)", connection))
+            try
             {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(7203150001)", connection);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return new AdvisoryLock(connection);
             }
-
-            return new AdvisoryLock(connection);
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable

@@ -60,7 +60,7 @@ public sealed class UseCaseTests : IDisposable
         var library = _services.GetRequiredService<Library>();
         var saved = await library.SaveAsync(loaded, "审核员甲");
 
-        var byKey = await _services.GetRequiredService<Reports>().LoadAsync(saved.Key);
+        var byKey = await _services.GetRequiredService<Reports>().LoadAsync(saved.Key, withOriginal: true);
         Assert.Equal("pdf", byKey.Original!.Reader);
         Assert.Equal("审核员甲", byKey.Original.By);
         var report = _services.GetRequiredService<Audits>().Audit(byKey);
@@ -70,6 +70,52 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal(report.Summary.Errors, run.Errors);
         Assert.Equal(run.Id, Assert.Single(await library.AuditRunsAsync(saved.Key)).Id);
         Assert.Contains(await library.OrganisationsAsync(), o => o.Level == "department" && o.Name == loaded.Year!.Department.Name);
+    }
+
+    [Fact]
+    public async Task Packages_are_written_to_a_stream_that_cannot_seek_as_a_web_response_is()
+    {
+        var year = _services.GetRequiredService<Reports>().ReadFile(Paths.Example).Year!;
+        var docx = new ResponseLike();
+        Assert.True((await _services.GetRequiredService<Renderer>().RenderAsync(year, RenderFormat.Docx, docx)).Written);
+        Assert.Equal("PK"u8.ToArray(), docx.Written.ToArray()[..2]);
+
+        var xlsx = new ResponseLike();
+        await Exports.WriteAsync(year, ExportFormat.Xlsx, xlsx);
+        var back = await _services.GetRequiredService<Reports>().ReadAsync(new MemoryStream(xlsx.Written.ToArray()), "回读.xlsx");
+        Assert.Equal(year.Tables.Count, back.Year!.Tables.Count);
+
+        var audit = new ResponseLike();
+        await Audits.WriteAsync([_services.GetRequiredService<Audits>().Audit(year)], AuditFormat.Xlsx, audit);
+        Assert.True(audit.Written.Length > 1000);
+    }
+
+    /// <summary>A forward-only, write-only stream, as ASP.NET Core's response body is.</summary>
+    private sealed class ResponseLike : Stream
+    {
+        public MemoryStream Written { get; } = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Written.Write(buffer, offset, count);
     }
 
     [Fact]

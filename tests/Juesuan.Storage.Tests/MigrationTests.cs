@@ -58,6 +58,30 @@ public sealed class MigrationTests : IAsyncLifetime
         SqliteConnection.ClearAllPools();
     }
 
+    [Fact]
+    public async Task Migrated_facts_join_the_series_of_a_renamed_code_once_the_catalogues_say_so()
+    {
+        var path = Path.Combine(_folder, "crosswalk.db");
+        File.Copy(Fixture, path);
+        var options = new StoreOptions { Provider = StoreProvider.Sqlite, DatabasePath = path };
+        var embedded = await DepartmentYearStore.OpenAsync(options);
+        Assert.Empty(await embedded.FigureAcrossYearsAsync("expenditure", "2101598", "total"));
+
+        // A catalogue edition that retires 2101501 (行政运行) in favour of 2101598.
+        const string json = """
+            { "catalog": "function", "editions": [2098, 2099], "title": "测试目录",
+              "entries": [
+                { "code": "2101501", "name": "行政运行", "until": 2098, "replacedBy": ["2101598"] },
+                { "code": "2101598", "name": "行政运行（新）", "since": 2099 } ] }
+            """;
+        var reference = Domain.Reference.ReferenceData.Embedded.WithCatalogs(Domain.Catalogs.Catalog.LoadEditions(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+        var renamed = await DepartmentYearStore.OpenAsync(options, reference);
+        var series = await renamed.FigureAcrossYearsAsync("expenditure", "2101598", "total");
+        Assert.Contains(series, f => f.Key == "青石县医疗保障局/2024" && f.Unit.Length == 0);
+        Assert.Equal(series.Count, (await renamed.FigureAcrossYearsAsync("expenditure", "2101501", "total")).Count);
+        SqliteConnection.ClearAllPools();
+    }
+
     [SkippableFact]
     public async Task A_schema_1_postgres_store_upgrades_in_place_with_every_department_year_intact()
     {

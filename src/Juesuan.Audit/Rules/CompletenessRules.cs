@@ -112,7 +112,7 @@ internal static class CompletenessRules
 
     private static IEnumerable<Finding> Codes(AuditContext c)
     {
-        foreach (var remark in CodeCheck.Check(c.Year))
+        foreach (var remark in CodeCheck.Check(c.Year, c.Reference.Catalogs))
         {
             var (severity, kind) = remark.Kind switch
             {

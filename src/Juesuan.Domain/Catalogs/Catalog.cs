@@ -237,6 +237,16 @@ public sealed class CatalogSet
         return current;
     }
 
+    /// <summary>
+    /// A fingerprint of the crosswalk (every code with a single successor, and that successor): equal for two sets that
+    /// map codes alike, so a store knows when its facts must be mapped again.
+    /// </summary>
+    public string CrosswalkFingerprint => _fingerprint ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n",
+        Editions.SelectMany(e => e.Entries).Where(e => e.ReplacedBy.Count == 1).Select(e => e.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(code => code + ">" + Canonical(code))))));
+
+    private string? _fingerprint;
+
     private static IReadOnlyList<Catalog> LoadEmbedded()
     {
         var assembly = typeof(CatalogSet).Assembly;

@@ -17,12 +17,16 @@ public sealed record CodeRemark(string Table, string Row, string Message, string
 /// </summary>
 public static class CodeCheck
 {
-    /// <summary>Every remark on the codes of <paramref name="year"/>'s tables (department and units).</summary>
-    public static IReadOnlyList<CodeRemark> Check(DepartmentYear year)
+    /// <summary>
+    /// Every remark on the codes of <paramref name="year"/>'s tables (department and units), against the catalogue
+    /// editions of <paramref name="catalogs"/> (the embedded ones when none are given).
+    /// </summary>
+    public static IReadOnlyList<CodeRemark> Check(DepartmentYear year, CatalogSet? catalogs = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var functions = CatalogLibrary.Function(year.Year);
-        var economics = CatalogLibrary.Economic(year.Year);
+        catalogs ??= CatalogSet.Embedded;
+        var functions = catalogs.Function(year.Year);
+        var economics = catalogs.Economic(year.Year);
         var remarks = new List<CodeRemark>();
         var seen = new HashSet<(string, string, string?)>();
         foreach (var table in year.Tables.Concat(year.Units.SelectMany(u => u.Tables)))

@@ -34,7 +34,10 @@ public static class Workbook
     }
 
     /// <summary>Writes a department-year as an .xlsx workbook to a stream.</summary>
-    public static void Write(DepartmentYear year, Stream stream)
+    public static void Write(DepartmentYear year, Stream stream) => Write(year, stream, null);
+
+    /// <summary>Writes a department-year as a workbook, its sheets in the order of <paramref name="template"/> (else the year's own).</summary>
+    public static void Write(DepartmentYear year, Stream stream, Template? template)
     {
         ArgumentNullException.ThrowIfNull(year);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
@@ -49,7 +52,7 @@ public static class Workbook
             ["主要职能", year.Department.Functions ?? string.Empty], ["其他需要说明的情况", year.OtherMatters ?? string.Empty],
         ]);
         AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty })]);
-        var order = year.Template.Tables.Select(t => t.Definition).ToList();
+        var order = (template ?? year.Template).Tables.Select(t => t.Definition).ToList();
         foreach (var (prefix, tables) in new[] { (string.Empty, year.Tables) }.Concat(year.Units.Select((u, i) => ($"U{i + 1}-", u.Tables))))
         {
             foreach (var table in tables)

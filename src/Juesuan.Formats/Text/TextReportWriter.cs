@@ -12,8 +12,13 @@ namespace Juesuan.Formats.Text;
 public static class TextReportWriter
 {
     /// <summary>The report text.</summary>
-    public static string Write(DepartmentYear year)
+    public static string Write(DepartmentYear year) => Write(year, null);
+
+    /// <summary>Writes a department-year as report text, its tables in the order and numbering of <paramref name="template"/> (else the year's own).</summary>
+    public static string Write(DepartmentYear year, Template? template)
     {
+        ArgumentNullException.ThrowIfNull(year);
+        template ??= year.Template;
         ArgumentNullException.ThrowIfNull(year);
         var sb = new StringBuilder();
         var name = year.Department.Name;
@@ -29,20 +34,20 @@ public static class TextReportWriter
         }
 
         sb.AppendLine($"第三部分 {year.Year}年度部门决算表").AppendLine();
-        var order = year.Template.Tables.Select(t => t.Definition).ToList();
+        var order = template.Tables.Select(t => t.Definition).ToList();
         foreach (var table in year.Tables.OrderBy(t => order.IndexOf(t.Definition) is var o && o < 0 ? int.MaxValue : o))
         {
-            WriteTable(sb, year, table);
+            WriteTable(sb, year, template, table);
         }
 
         return sb.ToString();
     }
 
-    private static void WriteTable(StringBuilder sb, DepartmentYear year, StatedTable table)
+    private static void WriteTable(StringBuilder sb, DepartmentYear year, Template template, StatedTable table)
     {
         var definition = TemplateLibrary.Definition(table.Definition);
         sb.AppendLine(table.Title);
-        if ((table.Number ?? year.Template.Table(table.Definition)?.Number) is { } number)
+        if ((table.Number ?? template.Table(table.Definition)?.Number) is { } number)
         {
             sb.AppendLine(number);
         }

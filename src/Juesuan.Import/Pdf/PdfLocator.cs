@@ -12,7 +12,8 @@ namespace Juesuan.Import.Pdf;
 /// <param name="ColumnName">For a table cell: the column's name, whose header lies above the figure.</param>
 /// <param name="Sentence">For the narrative: the sentence it is in.</param>
 /// <param name="SpanStart">For the narrative: where it starts in the sentence.</param>
-public sealed record FigureQuery(string Value, int? Page = null, string? RowCode = null, string? RowLabel = null, string? ColumnName = null, string? Sentence = null, int? SpanStart = null);
+/// <param name="TableTitle">For a table cell: the table's title (「公开03表（支出决算表）」 or the title alone); the figure is looked for below it.</param>
+public sealed record FigureQuery(string Value, int? Page = null, string? RowCode = null, string? RowLabel = null, string? ColumnName = null, string? Sentence = null, int? SpanStart = null, string? TableTitle = null);
 
 /// <summary>
 /// Finds a figure's letters on a PDF's pages and gives their boxes (PDF user space, one per printed line), so a viewer
@@ -144,7 +145,7 @@ public sealed class PdfLocator
         {
             foreach (var line in lines)
             {
-                if (Occurrences(line.Text, form).FirstOrDefault(-1) is var at and >= 0)
+                if (Occurrences(line.Text, form).Where(a => line.Standalone(a, form.Length)).FirstOrDefault(-1) is var at and >= 0)
                 {
                     return [(line, at, form.Length)];
                 }
@@ -159,6 +160,12 @@ public sealed class PdfLocator
     // header when the row prints the figure more than once.
     private static List<(Line Line, int Start, int Length)>? InRow(List<Line> lines, FigureQuery query, List<string> forms)
     {
+        // Below the table's own title when it is on the page: another table's row of the same name is not this one.
+        if (TitleLine(lines, query.TableTitle) is { } title)
+        {
+            lines = lines.Where(l => l.Baseline < title.Baseline).ToList();
+        }
+
         var label = Squeeze(query.RowLabel);
         var anchors = new[] { query.RowCode is { } code && code.All(char.IsAsciiDigit) ? code : null, label, label is { Length: > 6 } ? label[..6] : null }
             .Where(a => a is { Length: > 0 }).Select(a => a!).Distinct(StringComparer.Ordinal).ToArray();
@@ -186,6 +193,19 @@ public sealed class PdfLocator
         }
 
         return null;
+    }
+
+    // The line printing a table's title: the title inside 「公开03表（…）」, or as given.
+    private static Line? TitleLine(List<Line> lines, string? title)
+    {
+        if (Squeeze(title) is not { Length: > 0 } squeezed)
+        {
+            return null;
+        }
+
+        var open = squeezed.IndexOf('（', StringComparison.Ordinal);
+        var inner = open >= 0 && squeezed.EndsWith('）') ? squeezed[(open + 1)..^1] : squeezed;
+        return lines.FirstOrDefault(l => l.Text.Contains(inner, StringComparison.Ordinal) && l.Text.Length <= inner.Length + 12);
     }
 
     // The centre of a column's header above a line: the nearest line above that prints the column's name.

@@ -81,6 +81,11 @@ CREATE TABLE findings (
     PRIMARY KEY (run_id, ordinal));
 CREATE INDEX findings_by_rule ON findings (rule, severity);
 
+-- What the store was last brought in line with (the crosswalk of the catalogues facts were mapped by).
+CREATE TABLE juesuan_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL);
+
 -- Carry a schema-1 store over.
 INSERT INTO organisations (parent_id, level, name)
     SELECT DISTINCT NULL, 'region', COALESCE(json_extract(document, '$.department.region'), province) FROM department_years
