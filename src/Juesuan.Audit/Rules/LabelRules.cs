@@ -52,7 +52,11 @@ internal static partial class LabelRules
             var years = label.Kind == LabelKind.Date ? AsOf().Matches(text) : YearWord().Matches(text);
             foreach (Match m in years)
             {
-                var printed = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                if (Domain.Numbers.Printed.Integer(m.Groups[1].Value) is not { } printed)
+                {
+                    continue;
+                }
+
                 if (printed == year || (printed == year - 1 && PriorMeant().IsMatch(text)))
                 {
                     continue;

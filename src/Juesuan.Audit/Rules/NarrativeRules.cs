@@ -685,7 +685,11 @@ internal static partial class NarrativeRules
         {
             foreach (Match m in YearToken().Matches(claim.Sentence!))
             {
-                var year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (Printed.Integer(m.Groups[1].Value) is not { } year)
+                {
+                    continue;
+                }
+
                 if (year != c.Year.Year && year != c.Year.Year - 1)
                 {
                     yield return Error(c, RuleIds.NYear, claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{AuditContext.Excerpt(claim.Sentence, 60)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);

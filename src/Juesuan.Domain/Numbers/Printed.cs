@@ -64,6 +64,21 @@ public readonly record struct Printed
         return ParseResult<Printed>.Ok(new Printed(value, decimals));
     }
 
+    /// <summary>
+    /// A whole number as printed (a count, a year, a table number), or null when it is not one or too large for an
+    /// int: regular expressions' \d also matches full-width and other Unicode digits, which int.Parse refuses.
+    /// </summary>
+    public static int? Integer(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var ascii = NormalizeDigits(text.Trim());
+        return ascii.Length > 0 && ascii.All(char.IsAsciiDigit) && int.TryParse(ascii, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
     /// <summary>Maps full-width digits and separators to ASCII (０-９ → 0-9, ． → ., ，→ ,, － → -).</summary>
     public static string NormalizeDigits(string text)
     {

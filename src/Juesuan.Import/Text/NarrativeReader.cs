@@ -260,7 +260,7 @@ internal static partial class NarrativeReader
             return null;
         }
 
-        static int? Get(Match m, string group) => m.Success ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : null;
+        static int? Get(Match m, string group) => m.Success ? Printed.Integer(m.Groups[group].Value) : null;
         var abroad = AbroadCount().Match(text);
         var held = VehiclesHeld().Match(text);
         var domestic = DomesticReception().Match(text);
@@ -337,15 +337,16 @@ internal static partial class NarrativeReader
         }
 
         var kinds = VehicleKind().Matches(text)
-            .Select(m => (Kind: m.Groups["k"].Value is var k && k.StartsWith("其中", StringComparison.Ordinal) ? k[2..] : k, Count: int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)))
+            .Select(m => (Kind: m.Groups["k"].Value is var k && k.StartsWith("其中", StringComparison.Ordinal) ? k[2..] : k, Count: Printed.Integer(m.Groups["n"].Value)))
+            .Where(x => x.Count is not null)
             .DistinctBy(x => x.Kind)
-            .ToDictionary(x => x.Kind, x => x.Count);
+            .ToDictionary(x => x.Kind, x => x.Count!.Value);
         return new Assets
         {
-            Vehicles = int.Parse(vehicles.Groups["n"].Value, CultureInfo.InvariantCulture),
+            Vehicles = Printed.Integer(vehicles.Groups["n"].Value),
             VehiclesByKind = kinds,
-            LargeEquipment = LargeEquipment().Match(text) is { Success: true } e ? int.Parse(e.Groups["n"].Value, CultureInfo.InvariantCulture) : null,
-            VehiclesPurchasedThisYear = VehiclesPurchased().Match(text) is { Success: true } p ? int.Parse(p.Groups["n"].Value, CultureInfo.InvariantCulture) : null,
+            LargeEquipment = LargeEquipment().Match(text) is { Success: true } e ? Printed.Integer(e.Groups["n"].Value) : null,
+            VehiclesPurchasedThisYear = VehiclesPurchased().Match(text) is { Success: true } p ? Printed.Integer(p.Groups["n"].Value) : null,
         };
     }
 
@@ -362,7 +363,7 @@ internal static partial class NarrativeReader
             return null;
         }
 
-        static int? Get(Match m, string g) => m.Success && m.Groups[g].Success && m.Groups[g].Value.Length > 0 ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : null;
+        static int? Get(Match m, string g) => m.Success && m.Groups[g].Success ? Printed.Integer(m.Groups[g].Value) : null;
         return new Staffing
         {
             Authorized = Get(authorized, "n"), AuthorizedAdministrative = Get(authorized, "a"), AuthorizedInstitutional = Get(authorized, "i"),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
 using Juesuan.Formats;
 
 namespace Juesuan.Import.Text;
@@ -77,7 +78,7 @@ public static partial class ReportText
     {
         var all = lines as IReadOnlyList<ReportLine> ?? lines.ToList();
         var titles = all.Take(200).Select(l => YearToken().Match(l.Text)).Where(m => m.Success)
-            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+            .Select(m => Printed.Integer(m.Groups[1].Value)).OfType<int>().ToList();
         if (titles.Count == 0)
         {
             return null;
@@ -88,8 +89,10 @@ public static partial class ReportText
         {
             foreach (Match m in YearMention().Matches(line.Text))
             {
-                var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                score[year] = score.GetValueOrDefault(year) + 1;
+                if (Printed.Integer(m.Groups[1].Value) is { } year)
+                {
+                    score[year] = score.GetValueOrDefault(year) + 1;
+                }
             }
         }
 

@@ -184,9 +184,9 @@ internal static partial class TextTableReader
                 continue;
             }
 
-            if (NumberLabel().Match(text) is { Success: true } n && number is null)
+            if (NumberLabel().Match(text) is { Success: true } n && number is null && Printed.Integer(n.Groups[1].Value) is { } printedNumber)
             {
-                number = $"公开{int.Parse(n.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):00}表";
+                number = $"公开{printedNumber:00}表";
             }
 
             if (UnitLabel().Match(text) is { Success: true } u)
