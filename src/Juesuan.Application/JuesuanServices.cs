@@ -7,7 +7,7 @@ public static class JuesuanServices
 {
     /// <summary>
     /// Adds every use case (<see cref="Reports"/>, <see cref="Library"/>, <see cref="Audits"/>, <see cref="Scores"/>,
-    /// <see cref="Renderer"/>) as singletons sharing one <see cref="JuesuanOptions"/>.
+    /// <see cref="Renderer"/>, <see cref="Uploads"/>) as singletons sharing one <see cref="JuesuanOptions"/>.
     /// </summary>
     public static IServiceCollection AddJuesuan(this IServiceCollection services, Action<JuesuanOptions>? configure = null)
     {
@@ -20,6 +20,7 @@ public static class JuesuanServices
         services.AddSingleton<Audits>();
         services.AddSingleton<Scores>();
         services.AddSingleton<Renderer>();
+        services.AddSingleton<Uploads>();
         return services;
     }
 }

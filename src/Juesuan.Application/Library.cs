@@ -93,6 +93,10 @@ public sealed class Library(JuesuanOptions options)
     public async Task<IReadOnlyList<StoredOrganisation>> OrganisationsAsync(CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.OrganisationsAsync(cancellationToken).ConfigureAwait(false) : [];
 
+    /// <summary>The store, created when it does not exist yet (hosts that keep uploads in it always write).</summary>
+    public async Task<DepartmentYearStore> StoreAsync(CancellationToken cancellationToken = default) =>
+        (await OpenAsync(writing: true, cancellationToken).ConfigureAwait(false))!;
+
     /// <summary>The department-year stored under <paramref name="key"/> (「部门/年度」), or null.</summary>
     public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadAsync(key, cancellationToken).ConfigureAwait(false) : null;

@@ -76,6 +76,14 @@ public sealed class Reports(Library library, JuesuanOptions options)
             : new(path, null, [], LoadFailure.Unreadable, error);
     }
 
+    /// <summary>Reads the bytes of an input named <paramref name="name"/> (an upload already received): its ending picks the reader.</summary>
+    public Loaded Read(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
+        return Loaded.From(name, Importer.Read(content, name, options.Reference), content);
+    }
+
     /// <summary>Reads an upload: its <paramref name="name"/>'s ending picks the reader.</summary>
     public async Task<Loaded> ReadAsync(Stream content, string name, CancellationToken cancellationToken = default)
     {
@@ -96,6 +104,19 @@ public sealed class Reports(Library library, JuesuanOptions options)
     /// </summary>
     public async Task<Loaded> LoadAsync(string input, CancellationToken cancellationToken = default) =>
         await LoadAsync(input, withOriginal: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// What the store holds under <paramref name="key"/> — never a file, whatever the key looks like (a host serving
+    /// other people must not read its own disk for them) — with its original when <paramref name="withOriginal"/>.
+    /// </summary>
+    public async Task<Loaded> LoadStoredAsync(string key, bool withOriginal = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var year = await library.LoadAsync(key, cancellationToken).ConfigureAwait(false);
+        return year is not null
+            ? new(key, year, []) { Original = withOriginal ? await library.OriginalAsync(key, cancellationToken).ConfigureAwait(false) : null }
+            : new(key, null, [], LoadFailure.NotStored, $"存储中没有「{key}」");
+    }
 
     /// <summary>
     /// As <see cref="LoadAsync(string, CancellationToken)"/>; for a store key with <paramref name="withOriginal"/>, the

@@ -66,10 +66,10 @@ public sealed record StoredAuditRun(long Id, string Key, int Revision, DateTimeO
 /// departments and years. Audit runs are kept with their findings. Saving the same department and year again makes a
 /// new revision in one transaction.
 /// </summary>
-public sealed class DepartmentYearStore
+public sealed partial class DepartmentYearStore
 {
     /// <summary>The version of the database schema this build creates and migrates to.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;

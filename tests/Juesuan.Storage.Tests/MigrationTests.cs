@@ -46,7 +46,7 @@ public sealed class MigrationTests : IAsyncLifetime
         await AssertIntact(store, before);
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
-            Assert.Equal(2L, await Scalar(connection, "SELECT MAX(version) FROM juesuan_schema"));
+            Assert.Equal((long)DepartmentYearStore.SchemaVersion, await Scalar(connection, "SELECT MAX(version) FROM juesuan_schema"));
             Assert.Equal(0L, await Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'figures'"));
         }
 
@@ -98,7 +98,7 @@ public sealed class MigrationTests : IAsyncLifetime
         await AssertIntact(store, before);
         await using (var connection = new NpgsqlConnection(_postgres))
         {
-            Assert.Equal(2, Convert.ToInt32(await Scalar(connection, "SELECT MAX(version) FROM juesuan_schema"), CultureInfo.InvariantCulture));
+            Assert.Equal(DepartmentYearStore.SchemaVersion, Convert.ToInt32(await Scalar(connection, "SELECT MAX(version) FROM juesuan_schema"), CultureInfo.InvariantCulture));
             Assert.Equal(0L, await Scalar(connection, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'figures' AND table_schema = current_schema()"));
         }
     }
@@ -110,7 +110,7 @@ public sealed class MigrationTests : IAsyncLifetime
         File.Copy(Fixture, path);
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
-            await Execute(connection, "INSERT INTO juesuan_schema (version) VALUES (3)");
+            await Execute(connection, "INSERT INTO juesuan_schema (version) VALUES (99)");
         }
 
         var error = await Assert.ThrowsAsync<StoreException>(() => DepartmentYearStore.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DatabasePath = path }));

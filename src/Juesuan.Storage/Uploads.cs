@@ -1,0 +1,165 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Juesuan.Storage;
+
+/// <summary>The states an upload goes through (上传状态).</summary>
+public static class UploadStates
+{
+    /// <summary>Waiting for a worker.</summary>
+    public const string Queued = "queued";
+
+    /// <summary>Being read.</summary>
+    public const string Reading = "reading";
+
+    /// <summary>Being audited.</summary>
+    public const string Auditing = "auditing";
+
+    /// <summary>Read, stored and audited.</summary>
+    public const string Done = "done";
+
+    /// <summary>Could not be read or processed; the message says why.</summary>
+    public const string Failed = "failed";
+}
+
+/// <summary>A file handed to the workbench and what became of it.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="FileName">Its name as uploaded.</param>
+/// <param name="Sha256">The hash of its content.</param>
+/// <param name="Size">Its size in bytes.</param>
+/// <param name="State">queued, reading, auditing, done or failed (<see cref="UploadStates"/>).</param>
+/// <param name="Message">Why it failed, or a remark.</param>
+/// <param name="Key">The department-year it became, when done.</param>
+/// <param name="By">Who uploaded it.</param>
+/// <param name="UploadedAt">When (UTC).</param>
+/// <param name="UpdatedAt">When its state last changed (UTC).</param>
+public sealed record StoredUpload(long Id, string FileName, string Sha256, long Size, string State, string? Message, string? Key, string? By, DateTimeOffset UploadedAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>True when it will not change any more.</summary>
+    public bool Finished => State is UploadStates.Done or UploadStates.Failed;
+}
+
+/// <summary>Uploads: the queue background jobs work from (issue 15).</summary>
+public sealed partial class DepartmentYearStore
+{
+    private const string UploadColumns = "id, file_name, sha256, size, state, message, year_key, uploaded_by, uploaded_at, updated_at";
+
+    /// <summary>
+    /// Queues a file; when the same content was uploaded before and has not failed, that upload is returned instead
+    /// (<c>Duplicate</c> true) and nothing is queued.
+    /// </summary>
+    public async Task<(StoredUpload Upload, bool Duplicate)> AddUploadAsync(string fileName, byte[] content, string? by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var earlier = Command(connection, null, $"SELECT {UploadColumns} FROM uploads WHERE sha256 = @hash AND state <> 'failed' ORDER BY id LIMIT 1"))
+        {
+            Add(earlier, "hash", hash);
+            if ((await ReadUploadsAsync(earlier, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is { } seen)
+            {
+                return (seen, true);
+            }
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        await using var insert = Command(connection, null, $"""
+            INSERT INTO uploads (file_name, sha256, size, content, state, uploaded_by, uploaded_at, updated_at)
+            VALUES (@name, @hash, @size, @content, 'queued', @by, @at, @at) RETURNING {UploadColumns}
+            """);
+        Add(insert, "name", fileName);
+        Add(insert, "hash", hash);
+        Add(insert, "size", content.LongLength);
+        Add(insert, "content", content);
+        Add(insert, "by", by);
+        AddTimestamp(insert, "at", now);
+        return ((await ReadUploadsAsync(insert, cancellationToken).ConfigureAwait(false)).Single(), false);
+    }
+
+    /// <summary>One upload, or null.</summary>
+    public async Task<StoredUpload?> UploadAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {UploadColumns} FROM uploads WHERE id = @id");
+        Add(command, "id", id);
+        return (await ReadUploadsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <summary>The latest uploads, newest first.</summary>
+    public async Task<IReadOnlyList<StoredUpload>> UploadsAsync(int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {UploadColumns} FROM uploads ORDER BY id DESC LIMIT @limit");
+        Add(command, "limit", limit);
+        return await ReadUploadsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a restart of the only worker: uploads left reading or auditing go back to the queue, and every queued one
+    /// is given, oldest first, to be scheduled again.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredUpload>> RequeueUnfinishedUploadsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var reset = Command(connection, null, "UPDATE uploads SET state = 'queued', updated_at = @at WHERE state IN ('reading', 'auditing') AND content IS NOT NULL"))
+        {
+            AddTimestamp(reset, "at", DateTimeOffset.UtcNow);
+            await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var command = Command(connection, null, $"SELECT {UploadColumns} FROM uploads WHERE state = 'queued' ORDER BY id");
+        return await ReadUploadsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims a queued upload for processing and gives its content; null when another worker claimed it first or it
+    /// is not queued — so each upload is processed once however many workers share the store.
+    /// </summary>
+    public async Task<byte[]?> ClaimUploadAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var claim = Command(connection, null, "UPDATE uploads SET state = 'reading', updated_at = @at WHERE id = @id AND state = 'queued'"))
+        {
+            AddTimestamp(claim, "at", DateTimeOffset.UtcNow);
+            Add(claim, "id", id);
+            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return null;
+            }
+        }
+
+        await using var content = Command(connection, null, "SELECT content FROM uploads WHERE id = @id");
+        Add(content, "id", id);
+        return await content.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+    }
+
+    /// <summary>Records an upload's new state (and, when finished, lets its bytes go: the original is kept with the department-year).</summary>
+    public async Task SetUploadStateAsync(long id, string state, string? message = null, string? key = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var finished = state is UploadStates.Done or UploadStates.Failed;
+        await using var update = Command(connection, null,
+            $"UPDATE uploads SET state = @state, message = @message, year_key = COALESCE(@key, year_key), updated_at = @at{(finished ? ", content = NULL" : string.Empty)} WHERE id = @id");
+        Add(update, "state", state);
+        Add(update, "message", message);
+        Add(update, "key", key);
+        AddTimestamp(update, "at", DateTimeOffset.UtcNow);
+        Add(update, "id", id);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<StoredUpload>> ReadUploadsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<StoredUpload>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            result.Add(new StoredUpload(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture),
+                reader.GetString(4), Text(5), Text(6), Text(7), Timestamp(reader.GetValue(8)), Timestamp(reader.GetValue(9))));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,51 @@
+using Juesuan.Application;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Juesuan.Web;
+
+/// <summary>The workbench's non-page endpoints: the kept original of a department-year, the uploads' states, headers every response carries.</summary>
+internal static class Endpoints
+{
+    public static void MapWorkbenchEndpoints(this WebApplication app)
+    {
+        // The original a department-year was read from (the PDF the viewer draws); 404 when none was kept.
+        app.MapGet("/documents/original", async (string key, Library library, CancellationToken ct) =>
+            await library.OriginalAsync(key, ct) is { } original
+                ? Results.File(original.Content, original.Reader == "pdf" ? "application/pdf" : "application/octet-stream", fileDownloadName: original.Reader == "pdf" ? null : original.FileName)
+                : Results.NotFound())
+            .RequireAuthorization();
+
+        // The latest uploads and their states, for the upload list to follow a job without reloading.
+        app.MapGet("/uploads/states", async (Library library, CancellationToken ct) =>
+            Results.Json((await (await library.StoreAsync(ct)).UploadsAsync(50, ct)).Select(u => new { u.Id, u.FileName, u.State, u.Message, u.Key, Finished = u.Finished })))
+            .RequireAuthorization();
+    }
+
+    /// <summary>Headers that keep the pages from being framed, sniffed or mixed with other origins' scripts.</summary>
+    public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
+        await next(context).ConfigureAwait(false);
+    });
+}
+
+/// <summary>/health: the store answers.</summary>
+internal sealed class StoreHealthCheck(Library library) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await library.ListAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy(library.Describe());
+        }
+        catch (Exception e) when (e is Storage.StoreException or IOException)
+        {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Juesuan.Application;
+using Juesuan.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Juesuan.Web.Pages;
+
+/// <summary>报告与上传: upload files (each queued as a background job), follow them, open the stored department-years.</summary>
+public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs) : PageModel
+{
+    public IReadOnlyList<StoredUpload> UploadList { get; private set; } = [];
+
+    public IReadOnlyList<StoredSummary> Stored { get; private set; } = [];
+
+    public List<(string Text, bool Error)> Messages { get; } = [];
+
+    /// <summary>A state as users read it.</summary>
+    public static string StateName(string state) => state switch
+    {
+        UploadStates.Queued => "排队中",
+        UploadStates.Reading => "读取中",
+        UploadStates.Auditing => "审核中",
+        UploadStates.Done => "完成",
+        UploadStates.Failed => "失败",
+        _ => state,
+    };
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files, CancellationToken ct)
+    {
+        if (files.Count == 0)
+        {
+            Messages.Add(("请选择要上传的文件。", true));
+        }
+
+        foreach (var file in files)
+        {
+            // The name is only shown and used for its ending; never as a path.
+            var name = Path.GetFileName(file.FileName);
+            await using var content = file.OpenReadStream();
+            var outcome = await uploads.EnqueueAsync(content, name, User.Identity?.Name, ct);
+            if (outcome.Refusal is { } refusal)
+            {
+                Messages.Add((refusal, true));
+            }
+            else if (outcome.Duplicate)
+            {
+                Messages.Add(($"{name} 与已上传的「{outcome.Upload!.FileName}」内容相同，未重复处理。", false));
+            }
+            else
+            {
+                await jobs.ScheduleAsync(outcome.Upload!.Id, ct);
+                Messages.Add(($"已上传 {name}，正在后台读取和审核。", false));
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        UploadList = await (await library.StoreAsync(ct)).UploadsAsync(50, ct);
+        Stored = await library.ListAsync(ct);
+    }
+}

@@ -1,0 +1,53 @@
+using Juesuan.Application;
+using Juesuan.Web;
+using Microsoft.AspNetCore.Identity;
+using Quartz;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// `--store postgres --connection …`, `--db FILE`, `--reference DIR`, as the CLI takes them; or the Juesuan section of configuration.
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--store"] = "Juesuan:Store", ["--db"] = "Juesuan:Db", ["--connection"] = "Juesuan:Connection", ["--reference"] = "Juesuan:Reference",
+});
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+var settings = WorkbenchSettings.From(builder.Configuration);
+builder.Services.AddSingleton(settings);
+builder.Services.AddJuesuan(o =>
+{
+    o.Store = settings.Store;
+    o.CreateStore = true;
+    o.Reference = settings.Reference;
+});
+builder.Services.AddWorkbenchIdentity(settings);
+// Chinese text is written as text, not as &#x…; escapes.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+});
+builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(1, Environment.ProcessorCount)));
+builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+builder.Services.AddSingleton<UploadJobs>();
+builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+var app = builder.Build();
+await Bootstrap.RunAsync(app.Services, app.Logger);
+
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapWorkbenchEndpoints();
+await app.RunAsync();
+
+/// <summary>The web workbench's entry point (public for the integration tests' WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+// Draws one page of the original with pdf.js (served from /lib/pdfjs, installed from npm) and boxes each figure of the
+// finding on it. Boxes come in PDF user space (origin bottom left) with the page's size; the page is drawn at the
+// viewport's scale, so a box maps by that scale with its y flipped.
+const viewer = document.getElementById('viewer');
+const status = document.getElementById('viewer-status');
+
+async function show() {
+  let pdfjs;
+  try {
+    pdfjs = await import('/lib/pdfjs/pdf.min.mjs');
+  } catch {
+    status.textContent = '无法载入 PDF 查看器（pdf.js 未安装：在 src/Juesuan.Web 中运行 npm ci 后重新构建）。';
+    return;
+  }
+
+  pdfjs.GlobalWorkerOptions.workerSrc = '/lib/pdfjs/pdf.worker.min.mjs';
+  const pageNumber = Number(viewer.dataset.page);
+  const boxes = JSON.parse(viewer.dataset.boxes || '[]');
+  const pdf = await pdfjs.getDocument({ url: viewer.dataset.pdf, isEvalSupported: false }).promise;
+  const page = await pdf.getPage(pageNumber);
+  const scale = Math.min(2, (viewer.clientWidth || 900) / page.view[2]);
+  const viewport = page.getViewport({ scale });
+  const canvas = document.getElementById('page');
+  canvas.width = Math.floor(viewport.width);
+  canvas.height = Math.floor(viewport.height);
+  viewer.style.width = `${canvas.width}px`;
+  await page.render({ canvasContext: canvas.getContext('2d'), viewport }).promise;
+
+  for (const box of boxes) {
+    const [x1, y1] = viewport.convertToViewportPoint(box.Left, box.Top);
+    const [x2, y2] = viewport.convertToViewportPoint(box.Right, box.Bottom);
+    const mark = document.createElement('div');
+    mark.className = 'box';
+    mark.title = box.Value;
+    mark.dataset.value = box.Value;
+    mark.style.left = `${Math.min(x1, x2) - 2}px`;
+    mark.style.top = `${Math.min(y1, y2) - 2}px`;
+    mark.style.width = `${Math.abs(x2 - x1) + 4}px`;
+    mark.style.height = `${Math.abs(y2 - y1) + 4}px`;
+    viewer.appendChild(mark);
+  }
+
+  viewer.dataset.rendered = String(pageNumber);
+  status.textContent = `第 ${pageNumber} 页，共 ${pdf.numPages} 页；框出的是本条发现涉及的数字（${boxes.length} 处）。`;
+  const first = viewer.querySelector('.box');
+  if (first) {
+    first.scrollIntoView({ block: 'center' });
+  }
+}
+
+show().catch(() => { status.textContent = '无法显示原件。'; });

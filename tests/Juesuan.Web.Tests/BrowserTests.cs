@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Juesuan.TestSupport;
+using Microsoft.Playwright;
+
+namespace Juesuan.Web.Tests;
+
+/// <summary>
+/// The workbench in a real browser (Debian's chromium driven by Playwright) against a real server process: sign in,
+/// upload the 普陀 PDF, wait for its job, open the N.AMOUNT finding and see page 21 drawn by pdf.js with a box over
+/// 「0.3万元」. Screenshots of every page go to TestResults/screenshots.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private const string Password = "Browser-test-2024";
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-browser-").FullName;
+    private readonly string _shots = Path.Combine(Paths.RepoRoot, "TestResults", "screenshots");
+    private Process? _server;
+    private string _url = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        _url = $"http://127.0.0.1:{port}";
+        // Run as `dotnet run --project src/Juesuan.Web` would: the project folder is the content root (wwwroot, pdf.js).
+        var project = Path.Combine(Paths.RepoRoot, "src", "Juesuan.Web");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Juesuan.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", _url, "--contentRoot", project, "--db", Path.Combine(_folder, "web.db"), "--Juesuan:AdminPassword", Password])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = project,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _server = Process.Start(start)!;
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var i = 0; i < 150; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{_url}/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The workbench did not start in 30 s.");
+    }
+
+    [SkippableFact]
+    public async Task A_reviewer_uploads_the_putuo_pdf_and_sees_the_finding_boxed_on_page_21()
+    {
+        var chromium = Paths.RequireBrowser();
+        var pdf = Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
+        Directory.CreateDirectory(_shots);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync(_url);
+        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "1-login.png") });
+        await page.FillAsync("input[name=UserName]", "admin");
+        await page.FillAsync("input[name=Password]", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{_url}/");
+
+        await page.SetInputFilesAsync("input[type=file]", pdf);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        await page.WaitForSelectorAsync("text=已上传 putuo-finance-bureau-2024-final-accounts.pdf");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "2-uploaded.png"), FullPage = true });
+
+        // The list follows the job and reloads when it is done; the link to the findings appears.
+        var link = page.Locator("#uploads a", new PageLocatorOptions { HasText = "查看审核结果" });
+        await link.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await link.First.ClickAsync();
+        await page.WaitForSelectorAsync("text=结论");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "3-report.png"), FullPage = true });
+        Assert.Contains("上海市普陀区财政局", await page.ContentAsync(), StringComparison.Ordinal);
+
+        var amount = page.Locator("article.finding", new PageLocatorOptions { HasText = "N.AMOUNT" }).Locator("a.open", new LocatorLocatorOptions { HasText = "第 21 页" });
+        await amount.First.ClickAsync();
+        await page.WaitForSelectorAsync("#viewer[data-rendered='21']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        var box = page.Locator(".box[data-value='0.3万元']");
+        Assert.Equal(1, await box.CountAsync());
+        var bounds = await box.BoundingBoxAsync();
+        var canvas = await page.Locator("#page").BoundingBoxAsync();
+        Assert.True(bounds is not null && canvas is not null && bounds.Width > 5 && bounds.X >= canvas.X && bounds.Y >= canvas.Y && bounds.Y + bounds.Height <= canvas.Y + canvas.Height);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "4-viewer-page-21.png"), FullPage = true });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            _server.WaitForExit(10_000);
+        }
+
+        _server?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Juesuan.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Juesuan.Web.Tests;
+
+/// <summary>The workbench in-process (WebApplicationFactory) on its own SQLite store: sign-in, upload, background audit, the report page.</summary>
+public sealed partial class WorkbenchTests : IDisposable
+{
+    private const string Password = "Test-password-2024";
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-web-").FullName;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public WorkbenchTests() => _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    {
+        b.UseSetting("Juesuan:Store", "sqlite");
+        b.UseSetting("Juesuan:Db", Path.Combine(_folder, "workbench.db"));
+        b.UseSetting("Juesuan:AdminPassword", Password);
+        b.UseEnvironment("Production");
+    });
+
+    [Fact]
+    public async Task Every_page_and_endpoint_asks_for_a_sign_in_first()
+    {
+        using var client = Client();
+        foreach (var path in new[] { "/", "/Report?key=x", "/Viewer?key=x", "/uploads/states", "/documents/original?key=x" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized, $"{path}: {response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            }
+        }
+
+        var health = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("nosniff", health.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_in_words()
+    {
+        using var client = Client();
+        var page = await client.PostAsync("/Account/Login", await FormAsync(client, "/Account/Login", ("UserName", "admin"), ("Password", "wrong-password")));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("用户名或密码不正确", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_uploaded_report_is_read_stored_and_audited_in_the_background_and_its_findings_shown()
+    {
+        using var client = await SignedInAsync();
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("青石县医疗保障局", home, StringComparison.Ordinal);
+
+        var fixture = Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(Token(home)), "__RequestVerificationToken");
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(fixture));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        form.Add(file, "files", "镇安2023.json");
+        var bad = new ByteArrayContent("这不是 PDF"u8.ToArray());
+        form.Add(bad, "files", "假的.pdf");
+        var uploaded = await client.PostAsync("/?handler=Upload", form);
+        var page = await uploaded.Content.ReadAsStringAsync();
+        Assert.Contains("已上传 镇安2023.json", page, StringComparison.Ordinal);
+        Assert.Contains("假的.pdf 的内容与扩展名不符", page, StringComparison.Ordinal);
+
+        var key = await WaitForKeyAsync(client, "镇安2023.json");
+        var report = await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}");
+        Assert.Contains("镇安县医疗保障局", report, StringComparison.Ordinal);
+        Assert.Contains("T06.CLASS_SUM", report, StringComparison.Ordinal);
+        Assert.Contains("错误 4", report, StringComparison.Ordinal);
+
+        // The same file again is recognised, not processed twice.
+        var again = await client.GetStringAsync("/");
+        using var second = new MultipartFormDataContent { { new StringContent(Token(again)), "__RequestVerificationToken" }, { new ByteArrayContent(await File.ReadAllBytesAsync(fixture)), "files", "又一份.json" } };
+        Assert.Contains("内容相同，未重复处理", await (await client.PostAsync("/?handler=Upload", second)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_is_only_ever_a_key_of_the_store_never_a_path_on_the_server()
+    {
+        using var client = await SignedInAsync();
+        var local = Path.Combine(Paths.RepoRoot, "examples", "qingshi-2024.json");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Report?key={Uri.EscapeDataString(local)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/documents/original?key={Uri.EscapeDataString(local)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Viewer?key=%E9%9D%92%E7%9F%B3%E5%8E%BF%E5%8C%BB%E7%96%97%E4%BF%9D%E9%9A%9C%E5%B1%80%2F2024&finding=0")).StatusCode);
+    }
+
+    private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private async Task<HttpClient> SignedInAsync()
+    {
+        var client = Client();
+        var response = await client.PostAsync("/Account/Login", await FormAsync(client, "/Account/Login", ("UserName", "admin"), ("Password", Password)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string page, params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(page);
+        return new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Token(html))));
+    }
+
+    private static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    private static async Task<string> WaitForKeyAsync(HttpClient client, string fileName)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            using var states = JsonDocument.Parse(await client.GetStringAsync("/uploads/states"));
+            var upload = states.RootElement.EnumerateArray().FirstOrDefault(u => u.GetProperty("fileName").GetString() == fileName);
+            if (upload.ValueKind != JsonValueKind.Undefined && upload.GetProperty("finished").GetBoolean())
+            {
+                Assert.Equal("done", upload.GetProperty("state").GetString());
+                return upload.GetProperty("key").GetString()!;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{fileName} was not processed in 30 s.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
