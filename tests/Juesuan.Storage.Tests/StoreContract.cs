@@ -110,4 +110,48 @@ public abstract class StoreContract
         Assert.Equal(FigureCount(loaded), await store.CountFiguresAsync(full.Key));
         Assert.Equal(4, (await store.ListAsync()).Count);
     }
+
+    [SkippableFact]
+    public async Task An_upload_is_recognised_by_content_claimed_by_one_worker_and_lets_its_bytes_go_when_finished()
+    {
+        var store = await OpenAsync();
+        var content = "{\"a\": 1}"u8.ToArray();
+        var (first, duplicate) = await store.AddUploadAsync("一.json", content, "审核员甲");
+        Assert.False(duplicate);
+        Assert.Equal(UploadStates.Queued, first.State);
+        var (again, seen) = await store.AddUploadAsync("二.json", content, "审核员乙");
+        Assert.True(seen);
+        Assert.Equal(first.Id, again.Id);
+
+        // Two workers race for it: exactly one gets the bytes.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () => await (await OpenAsync()).ClaimUploadAsync(first.Id))));
+        Assert.Single(claims, c => c is not null);
+        Assert.Equal(content, claims.Single(c => c is not null));
+
+        await store.SetUploadStateAsync(first.Id, UploadStates.Done, "好", "某局/2024");
+        var done = (await store.UploadAsync(first.Id))!;
+        Assert.True(done.Finished);
+        Assert.Equal("某局/2024", done.Key);
+        Assert.Null(await store.ClaimUploadAsync(first.Id));
+        Assert.Empty(await store.RequeueUnfinishedUploadsAsync());
+        Assert.Equal(first.Id, Assert.Single(await store.UploadsAsync()).Id);
+    }
+
+    [SkippableFact]
+    public async Task Audit_runs_and_aliases_are_kept()
+    {
+        var store = await OpenAsync();
+        var saved = await store.SaveAsync(Example, new StoredOriginal("青石.json", System.Text.Encoding.UTF8.GetBytes(DepartmentYearJson.Write(Example)), "甲"));
+        var report = Juesuan.Audit.Auditor.Audit(Example);
+        var run = await store.SaveAuditAsync(saved.Key, report, "{}", "甲");
+        Assert.Equal(run.Id, Assert.Single(await store.AuditRunsAsync(saved.Key)).Id);
+        Assert.Equal("青石.json", (await store.OriginalAsync(saved.Key))!.FileName);
+
+        var department = (await store.OrganisationsAsync()).Single(o => o.Level == "department");
+        await store.AddAliasAsync(department.Id, "青石县医保局");
+        var renamed = Example with { Department = Example.Department with { Name = "青石县医保局" } };
+        await store.SaveAsync(renamed);
+        Assert.Single(await store.OrganisationsAsync(), o => o.Level == "department");
+        Assert.Contains("青石县医保局", (await store.OrganisationsAsync()).Single(o => o.Level == "department").Aliases);
+    }
 }
