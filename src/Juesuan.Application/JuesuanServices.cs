@@ -21,6 +21,7 @@ public static class JuesuanServices
         services.AddSingleton<Scores>();
         services.AddSingleton<Renderer>();
         services.AddSingleton<Uploads>();
+        services.AddSingleton<Reviews>();
         return services;
     }
 }

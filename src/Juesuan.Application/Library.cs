@@ -101,6 +101,10 @@ public sealed class Library(JuesuanOptions options)
     public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadAsync(key, cancellationToken).ConfigureAwait(false) : null;
 
+    /// <summary>The summary of what is stored under <paramref name="key"/> (its revision, when saved), or null.</summary>
+    public async Task<StoredSummary?> FindAsync(string key, CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.FindAsync(key, cancellationToken).ConfigureAwait(false) : null;
+
     /// <summary>Everything stored, by key; empty when there is no store yet.</summary>
     public async Task<IReadOnlyList<StoredSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.ListAsync(cancellationToken).ConfigureAwait(false) : [];

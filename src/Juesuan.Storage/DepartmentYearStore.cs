@@ -69,7 +69,7 @@ public sealed record StoredAuditRun(long Id, string Key, int Revision, DateTimeO
 public sealed partial class DepartmentYearStore
 {
     /// <summary>The version of the database schema this build creates and migrates to.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;
@@ -249,7 +249,7 @@ public sealed partial class DepartmentYearStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { "facts", "department_year_revisions", "audit_runs" })
+        foreach (var table in new[] { "facts", "department_year_revisions", "audit_runs", "reviews", "signoffs" })
         {
             await using var dependent = Command(connection, transaction, $"DELETE FROM {table} WHERE year_key = @key");
             Add(dependent, "key", key);

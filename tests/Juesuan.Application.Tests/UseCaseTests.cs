@@ -119,6 +119,39 @@ public sealed class UseCaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_decision_carries_over_to_a_finding_that_persists_in_a_corrected_version_and_a_corrected_value_is_a_new_finding()
+    {
+        var reports = _services.GetRequiredService<Reports>();
+        var audits = _services.GetRequiredService<Audits>();
+        var reviews = _services.GetRequiredService<Reviews>();
+        var library = _services.GetRequiredService<Library>();
+        var first = reports.ReadFile(Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json"));
+        var saved = await library.SaveAsync(first);
+        var findings = await reviews.ReviewedAsync(saved.Key, audits.Audit(first));
+        var errors = findings.Where(f => f.Finding.Severity == Severity.Error).ToArray();
+        Assert.True(errors.Length >= 2);
+        await reviews.DecideAsync(saved.Key, errors[0].Fingerprint, Storage.ReviewDecisions.Confirmed, "请整改", "审核员甲");
+        await reviews.DecideAsync(saved.Key, errors[1].Fingerprint, Storage.ReviewDecisions.FalseAlarm, null, "审核员甲");
+
+        // A second version, its department renamed in no way that touches the findings: both decisions stand, made on version 1.
+        var second = first with { Year = first.Year! with { Narrative = first.Year.Narrative } };
+        Assert.Equal(2, (await library.SaveAsync(second)).Revision);
+        var again = await reviews.ReviewedAsync(saved.Key, audits.Audit(second));
+        var carried = again.Where(f => f.Review is not null).ToArray();
+        Assert.Equal(2, carried.Length);
+        Assert.All(carried, f => Assert.Equal(1, f.Review!.Revision));
+        Assert.Contains(carried, f => f.Review!.Decision == Storage.ReviewDecisions.Confirmed && f.Review.Comment == "请整改");
+
+        // A corrected figure is another finding: nothing carries over to it.
+        var corrected = errors[0].Finding with { Actual = "9,999.99" };
+        Assert.NotEqual(errors[0].Fingerprint, Reviews.Fingerprint(corrected));
+        Assert.Equal(errors[0].Fingerprint, Reviews.Fingerprint(errors[0].Finding with { Location = "另一个文件 第3页" }));
+
+        var signed = await reviews.SignOffAsync(saved.Key, "审核员甲");
+        Assert.Equal(2, signed.Revision);
+    }
+
+    [Fact]
     public async Task A_key_not_stored_and_a_file_not_there_are_told_apart()
     {
         var reports = _services.GetRequiredService<Reports>();

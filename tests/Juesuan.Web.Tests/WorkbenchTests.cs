@@ -77,6 +77,28 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Contains("T06.CLASS_SUM", report, StringComparison.Ordinal);
         Assert.Contains("错误 4", report, StringComparison.Ordinal);
 
+        // A reviewer marks a finding 误报 with a comment, and signs the revision off.
+        var fingerprint = FingerprintPattern().Match(report).Groups[1].Value;
+        var decide = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(report), ["key"] = key, ["fingerprint"] = fingerprint, ["decision"] = "false-alarm", ["comment"] = "尾差，已与表核对",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=Decide&key={Uri.EscapeDataString(key)}", decide)).StatusCode);
+        var reviewed = await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}");
+        Assert.Contains("意见：尾差，已与表核对（admin）", reviewed, StringComparison.Ordinal);
+        Assert.Contains("decision-false-alarm", reviewed, StringComparison.Ordinal);
+        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(reviewed), ["key"] = key });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", sign)).StatusCode);
+        Assert.Contains("已审核通过：admin", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
+
+        // The audit downloads as Excel and as JSON (schema 2).
+        var xlsx = await client.GetAsync($"/Report?handler=Download&format=xlsx&key={Uri.EscapeDataString(key)}");
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+        using (var json = JsonDocument.Parse(await client.GetStringAsync($"/Report?handler=Download&format=json&key={Uri.EscapeDataString(key)}")))
+        {
+            Assert.Equal(2, json.RootElement.GetProperty("schema").GetInt32());
+        }
+
         // The same file again is recognised, not processed twice.
         var again = await client.GetStringAsync("/");
         using var second = new MultipartFormDataContent { { new StringContent(Token(again)), "__RequestVerificationToken" }, { new ByteArrayContent(await File.ReadAllBytesAsync(fixture)), "files", "又一份.json" } };
@@ -128,6 +150,9 @@ public sealed partial class WorkbenchTests : IDisposable
 
         throw new TimeoutException($"{fileName} was not processed in 30 s.");
     }
+
+    [GeneratedRegex("name=\"fingerprint\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex FingerprintPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

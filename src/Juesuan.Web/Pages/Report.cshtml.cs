@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Juesuan.Web.Pages;
 
-/// <summary>A report's page: its header, the summary, the findings grouped by severity with their figures, each one openable on the original's page.</summary>
-public sealed class ReportModel(Reports reports, Audits audits, JuesuanOptions options) : PageModel
+/// <summary>
+/// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
+/// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
+/// </summary>
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, Library library, JuesuanOptions options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = string.Empty;
@@ -16,34 +19,94 @@ public sealed class ReportModel(Reports reports, Audits audits, JuesuanOptions o
 
     public StoredOriginal? Original { get; private set; }
 
+    public StoredSummary? Stored { get; private set; }
+
+    public StoredSignOff? SignOff { get; private set; }
+
     public string Title { get; private set; } = "审核结果";
 
     public string TemplateName { get; private set; } = string.Empty;
 
-    public string? Error { get; private set; }
+    public string? Notice { get; private set; }
 
-    public IReadOnlyList<(string Title, IReadOnlyList<(Finding Finding, int Index)> Findings)> Groups { get; private set; } = [];
+    /// <summary>True when the signed-in user may decide on findings and sign off (审核员, 管理员).</summary>
+    public bool CanReview => User.IsInRole(Roles.Reviewer) || User.IsInRole(Roles.Administrator);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public IReadOnlyList<(string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)> Groups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>A decision on one finding (确认问题 / 误报 / 已整改) with a comment.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(string fingerprint, string decision, string? comment, CancellationToken ct)
     {
-        var loaded = await reports.LoadStoredAsync(Key, withOriginal: true, ct);
-        if (!loaded.Success)
+        if (!CanReview)
+        {
+            return Forbid();
+        }
+
+        if (!ReviewDecisions.All.Contains(decision) || !await LoadAsync(ct) || Groups.SelectMany(g => g.Findings).All(f => f.Fingerprint != fingerprint))
         {
             return NotFound();
         }
 
+        await reviews.DecideAsync(Key, fingerprint, decision, comment, User.Identity!.Name!, ct);
+        return Redirect($"/Report?key={Uri.EscapeDataString(Key)}#f-{fingerprint}");
+    }
+
+    /// <summary>审核通过: the current revision is signed off by the signed-in reviewer.</summary>
+    public async Task<IActionResult> OnPostSignOffAsync(CancellationToken ct)
+    {
+        if (!CanReview)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        await reviews.SignOffAsync(Key, User.Identity!.Name!, ct);
+        return Redirect($"/Report?key={Uri.EscapeDataString(Key)}");
+    }
+
+    /// <summary>The audit as a file: html, xlsx or json.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken ct)
+    {
+        var kind = format switch { "html" => AuditFormat.Html, "xlsx" => AuditFormat.Xlsx, "json" => AuditFormat.Json, _ => (AuditFormat?)null };
+        if (kind is null || !await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        var buffer = new MemoryStream();
+        await Audits.WriteAsync([Report!], kind.Value, buffer, cancellationToken: ct);
+        buffer.Position = 0;
+        var type = kind switch { AuditFormat.Html => "text/html; charset=utf-8", AuditFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _ => "application/json; charset=utf-8" };
+        return File(buffer, type, $"{Report!.Document.Department}-{Report.Document.Year}-审核结果.{format}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var loaded = await reports.LoadStoredAsync(Key, withOriginal: true, ct);
+        if (!loaded.Success)
+        {
+            return false;
+        }
+
         Original = loaded.Original;
         Report = audits.Audit(loaded);
+        Stored = await library.FindAsync(Key, ct);
+        SignOff = (await reviews.SignOffsAsync(Key, ct)).FirstOrDefault(s => s.Revision == Stored?.Revision);
         TemplateName = options.Reference.TemplateOf(loaded.Year!).Name;
         Title = $"{Report.Document.Department} {Report.Document.Title} 审核结果";
-        var indexed = Report.Findings.Select((f, i) => (Finding: f, Index: i)).ToArray();
-        Groups =
-        [
-            ("错误", indexed.Where(x => x.Finding.Severity == Severity.Error).ToArray()),
-            ("警告", indexed.Where(x => x.Finding.Severity == Severity.Warning).ToArray()),
-            ("提示、尾差与未检查", indexed.Where(x => x.Finding.Severity == Severity.Info).ToArray()),
-        ];
-        Groups = Groups.Where(g => g.Findings.Count > 0).ToArray();
-        return Page();
+        var reviewed = await reviews.ReviewedAsync(Key, Report, ct);
+        Groups = new (string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)[]
+        {
+            ("错误", false, reviewed.Where(x => x.Finding.Severity == Severity.Error).ToArray()),
+            ("警告", false, reviewed.Where(x => x.Finding.Severity == Severity.Warning).ToArray()),
+            ("提示、尾差与未检查", true, reviewed.Where(x => x.Finding.Severity == Severity.Info).ToArray()),
+        }.Where(g => g.Findings.Count > 0).ToArray();
+        return true;
     }
 }

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Juesuan.Audit;
+using Juesuan.Storage;
+
+namespace Juesuan.Application;
+
+/// <summary>A finding with the decision that stands on it.</summary>
+/// <param name="Finding">The finding.</param>
+/// <param name="Index">Its place in the report.</param>
+/// <param name="Fingerprint">Its identity across revisions.</param>
+/// <param name="Review">The standing decision, or null when none was made.</param>
+public sealed record ReviewedFinding(Finding Finding, int Index, string Fingerprint, StoredReview? Review);
+
+/// <summary>
+/// Review (审核): a reviewer's decision on each finding and the sign-off of a revision. A finding is known across
+/// revisions by its fingerprint — its rule and the places of its figures (table, row, column, section), with the value
+/// found — so a decision carries over to a finding that persists in a corrected version, and a corrected value makes a
+/// new finding.
+/// </summary>
+public sealed class Reviews(Library library)
+{
+    /// <summary>The identity of a finding across revisions (no file name, page or line: a corrected upload moves them).</summary>
+    public static string Fingerprint(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var places = finding.Figures.Select(f => f.Where is { } w ? $"{w.Table}/{w.RowCode}/{w.Column}/{w.Section}/{f.Role}" : $"{f.Role}/{f.Value}");
+        var text = string.Join("\n", [finding.Rule, finding.Table ?? string.Empty, finding.Actual ?? string.Empty, .. places]);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))[..16]);
+    }
+
+    /// <summary>Every finding of <paramref name="report"/> with the decision standing on it.</summary>
+    public async Task<IReadOnlyList<ReviewedFinding>> ReviewedAsync(string key, AuditReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
+        var reviews = await store.ReviewsAsync(key, cancellationToken).ConfigureAwait(false);
+        return report.Findings.Select((f, i) => Fingerprint(f) is var print ? new ReviewedFinding(f, i, print, reviews.GetValueOrDefault(print)) : null!).ToArray();
+    }
+
+    /// <summary>Records a decision on a finding of the current revision.</summary>
+    public async Task<StoredReview> DecideAsync(string key, string fingerprint, string decision, string? comment, string by, CancellationToken cancellationToken = default) =>
+        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SaveReviewAsync(key, fingerprint, decision, comment, by, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Signs off the current revision (审核通过).</summary>
+    public async Task<StoredSignOff> SignOffAsync(string key, string by, CancellationToken cancellationToken = default) =>
+        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SignOffAsync(key, by, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The sign-offs of <paramref name="key"/>, latest revision first.</summary>
+    public async Task<IReadOnlyList<StoredSignOff>> SignOffsAsync(string key, CancellationToken cancellationToken = default) =>
+        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SignOffsAsync(key, cancellationToken).ConfigureAwait(false);
+}
