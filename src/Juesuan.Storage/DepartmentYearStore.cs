@@ -384,6 +384,31 @@ public sealed partial class DepartmentYearStore
             : null;
     }
 
+    /// <summary>The organisation (department) <paramref name="key"/> belongs to, or null when it is not stored.</summary>
+    public async Task<long?> OrganisationOfAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT organisation_id FROM department_years WHERE key = @key");
+        Add(command, "key", key);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The keys of the department-years an organisation's department owns.</summary>
+    public async Task<IReadOnlySet<string>> KeysOfAsync(long organisation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT key FROM department_years WHERE organisation_id = @id");
+        Add(command, "id", organisation);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
     /// <summary>How many revisions of <paramref name="key"/> are kept.</summary>
     public async Task<int> RevisionsAsync(string key, CancellationToken cancellationToken = default)
     {

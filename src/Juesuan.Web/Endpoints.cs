@@ -9,15 +9,17 @@ internal static class Endpoints
     public static void MapWorkbenchEndpoints(this WebApplication app)
     {
         // The original a department-year was read from (the PDF the viewer draws); 404 when none was kept.
-        app.MapGet("/documents/original", async (string key, Library library, CancellationToken ct) =>
-            await library.OriginalAsync(key, ct) is { } original
+        app.MapGet("/documents/original", async (string key, HttpContext http, Library library, Access access, CancellationToken ct) =>
+            await access.CanSeeAsync(http.User, key, ct) && await library.OriginalAsync(key, ct) is { } original
                 ? Results.File(original.Content, original.Reader == "pdf" ? "application/pdf" : "application/octet-stream", fileDownloadName: original.Reader == "pdf" ? null : original.FileName)
                 : Results.NotFound())
             .RequireAuthorization();
 
         // The latest uploads and their states, for the upload list to follow a job without reloading.
-        app.MapGet("/uploads/states", async (Library library, CancellationToken ct) =>
-            Results.Json((await (await library.StoreAsync(ct)).UploadsAsync(50, ct)).Select(u => new { u.Id, u.FileName, u.State, u.Message, u.Key, Finished = u.Finished })))
+        app.MapGet("/uploads/states", async (HttpContext http, Library library, CancellationToken ct) =>
+            Results.Json((await (await library.StoreAsync(ct)).UploadsAsync(50, ct))
+                .Where(u => Access.ScopeOf(http.User) is null || u.By == http.User.Identity?.Name)
+                .Select(u => new { u.Id, u.FileName, u.State, u.Message, u.Key, Finished = u.Finished })))
             .RequireAuthorization();
     }
 

@@ -26,14 +26,17 @@ builder.Services.AddJuesuan(o =>
 builder.Services.AddWorkbenchIdentity(settings);
 // Chinese text is written as text, not as &#x…; escapes.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddAuthorizationBuilder().AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
 });
 builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(1, Environment.ProcessorCount)));
 builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 builder.Services.AddSingleton<UploadJobs>();
+builder.Services.AddSingleton<Access>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
 var app = builder.Build();

@@ -96,6 +96,21 @@ public sealed class BrowserTests : IAsyncLifetime
         var canvas = await page.Locator("#page").BoundingBoxAsync();
         Assert.True(bounds is not null && canvas is not null && bounds.Width > 5 && bounds.X >= canvas.X && bounds.Y >= canvas.Y && bounds.Y + bounds.Height <= canvas.Y + canvas.Height);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "4-viewer-page-21.png"), FullPage = true });
+
+        // The reviewer marks the finding 误报, signs off, looks at the accounts page and signs out.
+        await page.GoBackAsync();
+        var finding = page.Locator("article.finding", new PageLocatorOptions { HasText = "N.AMOUNT" }).First;
+        await finding.Locator("input[name=comment]").FillAsync("表中为 2,961.68 万元，叙述笔误");
+        await finding.Locator("button[value=false-alarm]").ClickAsync();
+        await page.WaitForSelectorAsync("text=意见：表中为 2,961.68 万元，叙述笔误");
+        await page.ClickAsync("form.inline button");
+        await page.WaitForSelectorAsync("text=已审核通过：admin");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "5-reviewed.png") });
+        await page.ClickAsync("nav a[href='/Admin/Users']");
+        await page.WaitForSelectorAsync("text=新建账户");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "6-accounts.png"), FullPage = true });
+        await page.ClickAsync("form.logout button");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 
     private static int FreePort()

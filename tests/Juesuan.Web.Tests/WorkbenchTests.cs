@@ -115,6 +115,50 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Viewer?key=%E9%9D%92%E7%9F%B3%E5%8E%BF%E5%8C%BB%E7%96%97%E4%BF%9D%E9%9A%9C%E5%B1%80%2F2024&finding=0")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_preparer_sees_only_their_own_organisation_and_another_organisation_is_not_found()
+    {
+        using var admin = await SignedInAsync();
+        var users = await admin.GetStringAsync("/Admin/Users");
+        var qingshi = OptionPattern().Matches(users).Single(m => m.Groups[2].Value == "青石县医疗保障局").Groups[1].Value;
+        var create = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(users), ["UserName"] = "qingshi-clerk", ["Password"] = "Clerk-password-1", ["Role"] = "编制人员", ["Organisation"] = qingshi,
+        });
+        Assert.Contains("已新建账户 qingshi-clerk", await (await admin.PostAsync("/Admin/Users", create)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // 镇安 is stored by the administrator; the clerk of 青石 must not reach it by any address.
+        var home = await admin.GetStringAsync("/");
+        using var form = new MultipartFormDataContent { { new StringContent(Token(home)), "__RequestVerificationToken" } };
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json"))), "files", "镇安.json");
+        await admin.PostAsync("/?handler=Upload", form);
+        var zhenan = Uri.EscapeDataString(await WaitForKeyAsync(admin, "镇安.json"));
+
+        using var clerk = Client();
+        var login = await clerk.PostAsync("/Account/Login", await FormAsync(clerk, "/Account/Login", ("UserName", "qingshi-clerk"), ("Password", "Clerk-password-1")));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var own = await clerk.GetStringAsync("/");
+        Assert.Contains("青石县医疗保障局", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("镇安县医疗保障局", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("镇安.json", own, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/Report?key={Uri.EscapeDataString("青石县医疗保障局/2024")}")).StatusCode);
+        foreach (var path in new[] { $"/Report?key={zhenan}", $"/Report?handler=Download&format=json&key={zhenan}", $"/Viewer?key={zhenan}&finding=0", $"/documents/original?key={zhenan}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync(path)).StatusCode);
+        }
+
+        Assert.DoesNotContain("镇安", await clerk.GetStringAsync("/uploads/states"), StringComparison.Ordinal);
+        var adminPage = await clerk.GetAsync("/Admin/Users");
+        Assert.True(adminPage.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, adminPage.StatusCode.ToString());
+
+        // Nor may a preparer decide on findings or sign off, even on their own.
+        var report = await clerk.GetStringAsync($"/Report?key={Uri.EscapeDataString("青石县医疗保障局/2024")}");
+        Assert.DoesNotContain("审核通过</button>", report, StringComparison.Ordinal);
+        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(report), ["key"] = "青石县医疗保障局/2024" });
+        var signed = await clerk.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString("青石县医疗保障局/2024")}", sign);
+        Assert.True(signed.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden && signed.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) != false, signed.StatusCode.ToString());
+    }
+
     private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     private async Task<HttpClient> SignedInAsync()
@@ -150,6 +194,9 @@ public sealed partial class WorkbenchTests : IDisposable
 
         throw new TimeoutException($"{fileName} was not processed in 30 s.");
     }
+
+    [GeneratedRegex("<option value=\"([0-9]+)\">([^<]+)</option>")]
+    private static partial Regex OptionPattern();
 
     [GeneratedRegex("name=\"fingerprint\" value=\"([0-9a-f]+)\"")]
     private static partial Regex FingerprintPattern();

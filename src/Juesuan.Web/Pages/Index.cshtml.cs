@@ -59,9 +59,19 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
         return Page();
     }
 
+    // A preparer sees their own uploads and their organisation's department-years; reviewers and administrators all.
     private async Task LoadAsync(CancellationToken ct)
     {
-        UploadList = await (await library.StoreAsync(ct)).UploadsAsync(50, ct);
-        Stored = await library.ListAsync(ct);
+        var store = await library.StoreAsync(ct);
+        var scope = Access.ScopeOf(User);
+        UploadList = (await store.UploadsAsync(50, ct)).Where(u => scope is null || u.By == User.Identity?.Name).ToArray();
+        var stored = await library.ListAsync(ct);
+        if (scope is { } organisation)
+        {
+            var own = await store.KeysOfAsync(organisation, ct);
+            stored = stored.Where(s => own.Contains(s.Key)).ToArray();
+        }
+
+        Stored = stored;
     }
 }

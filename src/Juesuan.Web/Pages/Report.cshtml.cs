@@ -10,7 +10,7 @@ namespace Juesuan.Web.Pages;
 /// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
 /// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
 /// </summary>
-public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, Library library, JuesuanOptions options) : PageModel
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, Library library, JuesuanOptions options, Access access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = string.Empty;
@@ -35,6 +35,14 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
     public IReadOnlyList<(string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)> Groups { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>A location as this page shows it: without the file name every location starts with (the page is about that file).</summary>
+    public string Place(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var file = Original?.FileName;
+        return file is not null && location.StartsWith(file + " ", StringComparison.Ordinal) ? location[(file.Length + 1)..] : location;
+    }
 
     /// <summary>A decision on one finding (确认问题 / 误报 / 已整改) with a comment.</summary>
     public async Task<IActionResult> OnPostDecideAsync(string fingerprint, string decision, string? comment, CancellationToken ct)
@@ -88,6 +96,11 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        if (!await access.CanSeeAsync(User, Key, ct))
+        {
+            return false;
+        }
+
         var loaded = await reports.LoadStoredAsync(Key, withOriginal: true, ct);
         if (!loaded.Success)
         {

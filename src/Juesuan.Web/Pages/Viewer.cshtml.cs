@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Juesuan.Web.Pages;
 
 /// <summary>A finding on the original's page: the page drawn by pdf.js, each of the finding's figures on it boxed.</summary>
-public sealed class ViewerModel(Reports reports, Audits audits) : PageModel
+public sealed class ViewerModel(Reports reports, Audits audits, Access access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = string.Empty;
@@ -27,6 +27,11 @@ public sealed class ViewerModel(Reports reports, Audits audits) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!await access.CanSeeAsync(User, Key, ct))
+        {
+            return NotFound();
+        }
+
         var loaded = await reports.LoadStoredAsync(Key, withOriginal: true, ct);
         if (!loaded.Success || loaded.Pdf is null)
         {
