@@ -12,14 +12,48 @@ namespace Juesuan.Application;
 /// <param name="Review">The standing decision, or null when none was made.</param>
 public sealed record ReviewedFinding(Finding Finding, int Index, string Fingerprint, StoredReview? Review);
 
+/// <summary>How the current revision's findings compare with the previous revision's.</summary>
+/// <param name="PreviousRevision">The revision compared with.</param>
+/// <param name="Resolved">Findings of the previous revision the current one no longer has (已解决).</param>
+/// <param name="New">Fingerprints of the current findings the previous revision did not have (新出现).</param>
+/// <param name="Persisting">Fingerprints of the findings both have (仍存在).</param>
+public sealed record RevisionComparison(int PreviousRevision, IReadOnlyList<Finding> Resolved, IReadOnlySet<string> New, IReadOnlySet<string> Persisting);
+
 /// <summary>
 /// Review (审核): a reviewer's decision on each finding and the sign-off of a revision. A finding is known across
 /// revisions by its fingerprint — its rule and the places of its figures (table, row, column, section), with the value
 /// found — so a decision carries over to a finding that persists in a corrected version, and a corrected value makes a
 /// new finding.
 /// </summary>
-public sealed class Reviews(Library library)
+public sealed class Reviews(Library library, Audits audits)
 {
+    /// <summary>
+    /// The current revision's findings against the previous revision's (audited again by today's rules, so a change of
+    /// rules is not mistaken for a change of the report); null for a first revision.
+    /// </summary>
+    public async Task<RevisionComparison?> CompareWithPreviousAsync(string key, int revision, AuditReport current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (revision <= 1)
+        {
+            return null;
+        }
+
+        var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
+        if (await store.RevisionAsync(key, revision - 1, cancellationToken).ConfigureAwait(false) is not { } previous)
+        {
+            return null;
+        }
+
+        var before = audits.Audit(previous, key).Findings.Where(f => f.Kind != FindingKind.Rounding).GroupBy(Fingerprint).ToDictionary(g => g.Key, g => g.First());
+        var now = current.Findings.Where(f => f.Kind != FindingKind.Rounding).Select(Fingerprint).ToHashSet(StringComparer.Ordinal);
+        return new RevisionComparison(
+            revision - 1,
+            before.Where(b => !now.Contains(b.Key)).Select(b => b.Value).ToArray(),
+            now.Where(n => !before.ContainsKey(n)).ToHashSet(StringComparer.Ordinal),
+            now.Where(before.ContainsKey).ToHashSet(StringComparer.Ordinal));
+    }
+
     /// <summary>The identity of a finding across revisions (no file name, page or line: a corrected upload moves them).</summary>
     public static string Fingerprint(Finding finding)
     {

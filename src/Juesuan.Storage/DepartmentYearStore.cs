@@ -409,6 +409,17 @@ public sealed partial class DepartmentYearStore
         return keys;
     }
 
+    /// <summary>Revision <paramref name="revision"/> of <paramref name="key"/> as it was saved, or null when it is not kept.</summary>
+    public async Task<DepartmentYear?> RevisionAsync(string key, int revision, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT content FROM department_year_revisions WHERE year_key = @key AND revision = @revision");
+        Add(command, "key", key);
+        Add(command, "revision", revision);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string content
+            && DepartmentYearJson.Read(content, Reference.Templates) is { Success: true } read ? read.Value : null;
+    }
+
     /// <summary>How many revisions of <paramref name="key"/> are kept.</summary>
     public async Task<int> RevisionsAsync(string key, CancellationToken cancellationToken = default)
     {

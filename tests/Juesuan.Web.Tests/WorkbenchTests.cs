@@ -99,6 +99,25 @@ public sealed partial class WorkbenchTests : IDisposable
             Assert.Equal(2, json.RootElement.GetProperty("schema").GetInt32());
         }
 
+        // A corrected version (302 商品和服务支出 now the sum of its items) becomes revision 2: the page compares it with
+        // revision 1, and the decision on a finding that persists still stands, marked as made on version 1.
+        var corrected = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(fixture))!;
+        var row = corrected["tables"]!.AsArray().Single(t => (string?)t!["definition"] == "gpb-basic-economic")!["rows"]!.AsArray().Single(r => (string?)r!["key"] == "302")!;
+        row["cells"]![0]!["value"] = "6.21";
+        var current = await client.GetStringAsync("/");
+        using (var third = new MultipartFormDataContent { { new StringContent(Token(current)), "__RequestVerificationToken" } })
+        {
+            third.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(corrected.ToJsonString())), "files", "镇安2023-改正.json");
+            await client.PostAsync("/?handler=Upload", third);
+        }
+
+        Assert.Equal(key, await WaitForKeyAsync(client, "镇安2023-改正.json"));
+        var compared = await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}");
+        Assert.Contains("与第 1 版相比", compared, StringComparison.Ordinal);
+        Assert.Matches("已解决 [1-9]", compared);
+        Assert.Contains("第 2 版", compared, StringComparison.Ordinal);
+        Assert.DoesNotContain("已审核通过", compared, StringComparison.Ordinal);
+
         // The same file again is recognised, not processed twice.
         var again = await client.GetStringAsync("/");
         using var second = new MultipartFormDataContent { { new StringContent(Token(again)), "__RequestVerificationToken" }, { new ByteArrayContent(await File.ReadAllBytesAsync(fixture)), "files", "又一份.json" } };

@@ -23,6 +23,9 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
     public StoredSignOff? SignOff { get; private set; }
 
+    /// <summary>The findings against the previous revision's, when there is one.</summary>
+    public RevisionComparison? Comparison { get; private set; }
+
     public string Title { get; private set; } = "审核结果";
 
     public string TemplateName { get; private set; } = string.Empty;
@@ -114,6 +117,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         TemplateName = options.Reference.TemplateOf(loaded.Year!).Name;
         Title = $"{Report.Document.Department} {Report.Document.Title} 审核结果";
         var reviewed = await reviews.ReviewedAsync(Key, Report, ct);
+        Comparison = Stored is { } summary ? await reviews.CompareWithPreviousAsync(Key, summary.Revision, Report, ct) : null;
         Groups = new (string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)[]
         {
             ("错误", false, reviewed.Where(x => x.Finding.Severity == Severity.Error).ToArray()),
