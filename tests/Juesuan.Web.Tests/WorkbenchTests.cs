@@ -91,6 +91,11 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", sign)).StatusCode);
         Assert.Contains("已审核通过：admin", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
 
+        // The disclosure is written from the stored data as Word.
+        var docx = await client.GetAsync($"/Report?handler=Render&format=docx&key={Uri.EscapeDataString(key)}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await docx.Content.ReadAsByteArrayAsync())[..2]);
+
         // The audit downloads as Excel and as JSON (schema 2).
         var xlsx = await client.GetAsync($"/Report?handler=Download&format=xlsx&key={Uri.EscapeDataString(key)}");
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);

@@ -10,7 +10,7 @@ namespace Juesuan.Web.Pages;
 /// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
 /// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
 /// </summary>
-public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, Library library, JuesuanOptions options, Access access) : PageModel
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, Library library, JuesuanOptions options, Access access, Renderer renderer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = string.Empty;
@@ -95,6 +95,31 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         buffer.Position = 0;
         var type = kind switch { AuditFormat.Html => "text/html; charset=utf-8", AuditFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _ => "application/json; charset=utf-8" };
         return File(buffer, type, $"{Report!.Document.Department}-{Report.Document.Year}-审核结果.{format}");
+    }
+
+    /// <summary>The publishable disclosure written from the stored data: docx, html or pdf.</summary>
+    public async Task<IActionResult> OnGetRenderAsync(string format, CancellationToken ct)
+    {
+        var kind = format switch { "docx" => RenderFormat.Docx, "html" => RenderFormat.Html, "pdf" => RenderFormat.Pdf, _ => (RenderFormat?)null };
+        if (kind is null || !await access.CanSeeAsync(User, Key, ct) || (await reports.LoadStoredAsync(Key, cancellationToken: ct)).Year is not { } year)
+        {
+            return NotFound();
+        }
+
+        var buffer = new MemoryStream();
+        try
+        {
+            await renderer.RenderAsync(year, kind.Value, buffer, cancellationToken: ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            // No Chromium on this server: said, not a crash.
+            return Content("无法生成 PDF：" + e.Message, "text/plain; charset=utf-8");
+        }
+
+        buffer.Position = 0;
+        var type = kind switch { RenderFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document", RenderFormat.Pdf => "application/pdf", _ => "text/html; charset=utf-8" };
+        return File(buffer, type, $"{year.Department.Name}{year.Year}年度部门决算.{format}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
