@@ -98,7 +98,9 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "4-viewer-page-21.png"), FullPage = true });
 
         // The reviewer marks the finding 误报, signs off, looks at the accounts page and signs out.
-        await page.GoBackAsync();
+        // Back by the page's own link (a history step may be served from the back-forward cache without a load event).
+        await page.ClickAsync("a:has-text('返回审核结果')");
+        await page.WaitForSelectorAsync("article.finding");
         var finding = page.Locator("article.finding", new PageLocatorOptions { HasText = "N.AMOUNT" }).First;
         await finding.Locator("input[name=comment]").FillAsync("表中为 2,961.68 万元，叙述笔误");
         await finding.Locator("button[value=false-alarm]").ClickAsync();
