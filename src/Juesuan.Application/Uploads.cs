@@ -7,7 +7,8 @@ namespace Juesuan.Application;
 /// <param name="Upload">The upload, when accepted.</param>
 /// <param name="Duplicate">True when the same content was uploaded before: that upload is given and nothing is queued.</param>
 /// <param name="Refusal">Why the file was refused, in Chinese.</param>
-public sealed record UploadOutcome(StoredUpload? Upload, bool Duplicate, string? Refusal = null);
+/// <param name="Name">The file's name (for a zip's entry, the entry's own name).</param>
+public sealed record UploadOutcome(StoredUpload? Upload, bool Duplicate, string? Refusal = null, string Name = "");
 
 /// <summary>
 /// Uploads (上传): a file is checked (its ending, its size, its content against what the ending promises) and queued in
@@ -17,31 +18,116 @@ public sealed record UploadOutcome(StoredUpload? Upload, bool Duplicate, string?
 /// </summary>
 public sealed class Uploads(Library library, Reports reports, Audits audits)
 {
-    /// <summary>Checks and queues a file; the job that processes it is the host's to schedule.</summary>
-    public async Task<UploadOutcome> EnqueueAsync(Stream content, string name, string? by, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks and queues a file — or, for a zip, each readable file in it — and gives one outcome per file; the jobs
+    /// that process them are the host's to schedule.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadOutcome>> EnqueueAsync(Stream content, string name, string? by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
         var file = Path.GetFileName(name);
-        if (!Reports.Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
+        var zip = Path.GetExtension(file).Equals(".zip", StringComparison.OrdinalIgnoreCase);
+        if (!zip && !Reports.Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
         {
-            return new(null, false, $"{file}：不能导入这种文件；可导入 {string.Join("、", Reports.Extensions)}。");
+            return [new(null, false, $"{file}：不能导入这种文件；可导入 {string.Join("、", Reports.Extensions)}，或装有这些文件的 .zip。", file)];
         }
 
         var (bytes, error) = await InputFile.ReadBytesAsync(content, file, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
-            return new(null, false, error);
+            return [new(null, false, error, file)];
         }
 
+        if (zip)
+        {
+            return await EnqueueZipAsync(file, bytes, by, cancellationToken).ConfigureAwait(false);
+        }
+
+        return [await EnqueueOneAsync(file, bytes, by, cancellationToken).ConfigureAwait(false)];
+    }
+
+    private async Task<UploadOutcome> EnqueueOneAsync(string file, byte[] bytes, string? by, CancellationToken cancellationToken)
+    {
         if (Mismatch(file, bytes) is { } mismatch)
         {
-            return new(null, false, mismatch);
+            return new(null, false, mismatch, file);
         }
 
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
         var (upload, duplicate) = await store.AddUploadAsync(file, bytes, by, cancellationToken).ConfigureAwait(false);
-        return new(upload, duplicate);
+        return new(upload, duplicate, Name: file);
+    }
+
+    /// <summary>
+    /// The readable files of a zip, each queued as its own upload. The archive is bounded before anything is kept — its
+    /// entries (<see cref="ImportLimits.ZipEntries"/>), what it unpacks to (<see cref="ImportLimits.UnpackedBytes"/>) and
+    /// each entry's ratio (<see cref="ImportLimits.ZipRatio"/>), counted while unpacking, not taken from its directory —
+    /// and nothing of it is written to disk: an entry's name is only its last part, shown, never a path.
+    /// </summary>
+    private async Task<IReadOnlyList<UploadOutcome>> EnqueueZipAsync(string file, byte[] bytes, string? by, CancellationToken cancellationToken)
+    {
+        var limits = ImportLimits.Current;
+        var files = new List<(string Name, byte[] Content)>();
+        try
+        {
+            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            if (archive.Entries.Count > limits.ZipEntries)
+            {
+                return [new(null, false, $"{file} 有 {archive.Entries.Count} 个文件，超过上限 {limits.ZipEntries}（JUESUAN_LIMIT_ZIP_ENTRIES），未导入。", file)];
+            }
+
+            long total = 0;
+            foreach (var entry in archive.Entries)
+            {
+                var entryName = Path.GetFileName(entry.FullName.Replace('\\', '/'));
+                if (entryName.Length == 0 || entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) || entryName.StartsWith('.')
+                    || !Reports.Extensions.Contains(Path.GetExtension(entryName).ToLowerInvariant()))
+                {
+                    continue;
+                }
+
+                using var unpacked = new MemoryStream();
+                await using (var stream = entry.Open())
+                {
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        total += read;
+                        unpacked.Write(buffer, 0, read);
+                        if (total > limits.UnpackedBytes || unpacked.Length > limits.FileBytes)
+                        {
+                            return [new(null, false, $"{file} 解压后超过 {ImportLimits.Size(Math.Min(limits.UnpackedBytes, limits.FileBytes))}，可能是压缩炸弹，未导入。", file)];
+                        }
+
+                        if (unpacked.Length > 1024 * 1024 && unpacked.Length > (long)limits.ZipRatio * Math.Max(1, entry.CompressedLength))
+                        {
+                            return [new(null, false, $"{file} 中的「{entryName}」压缩比超过 {limits.ZipRatio} 倍（JUESUAN_LIMIT_ZIP_RATIO），可能是压缩炸弹，未导入。", file)];
+                        }
+                    }
+                }
+
+                files.Add((entryName, unpacked.ToArray()));
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return [new(null, false, $"{file} 不是完好的 zip 文件，未导入。", file)];
+        }
+
+        if (files.Count == 0)
+        {
+            return [new(null, false, $"{file} 中没有可导入的文件（{string.Join("、", Reports.Extensions)}）。", file)];
+        }
+
+        var outcomes = new List<UploadOutcome>();
+        foreach (var (entryName, content) in files)
+        {
+            outcomes.Add(await EnqueueOneAsync(entryName, content, by, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
     }
 
     /// <summary>

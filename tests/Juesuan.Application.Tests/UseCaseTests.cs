@@ -152,6 +152,45 @@ public sealed class UseCaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_zip_queues_each_readable_file_by_its_own_name_and_a_zip_bomb_or_damaged_zip_is_refused()
+    {
+        var uploads = _services.GetRequiredService<Uploads>();
+        var example = _services.GetRequiredService<Reports>().ReadFile(Paths.Example).Year!;
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, byte[] content)
+            {
+                using var entry = archive.CreateEntry(name).Open();
+                entry.Write(content);
+            }
+
+            Add("子目录/镇安.json", File.ReadAllBytes(Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json")));
+            Add("../../etc/青石.txt", Encoding.UTF8.GetBytes(Formats.Text.TextReportWriter.Write(example)));
+            Add("__MACOSX/._镇安.json", [0, 5, 22]);
+            Add("说明.docx", [1, 2, 3]);
+        }
+
+        zip.Position = 0;
+        var outcomes = await uploads.EnqueueAsync(zip, "两份报告.zip", "审核员甲");
+        Assert.Equal(new[] { "镇安.json", "青石.txt" }, outcomes.Select(o => o.Name).ToArray());
+        Assert.All(outcomes, o => Assert.Null(o.Refusal));
+        Assert.Equal("青石.txt", outcomes[1].Upload!.FileName);
+        Assert.Equal(Storage.UploadStates.Done, (await uploads.ProcessAsync(outcomes[0].Upload!.Id))!.State);
+
+        using var bomb = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("零.txt", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            entry.Write(new byte[4 * 1024 * 1024]);
+        }
+
+        bomb.Position = 0;
+        Assert.Contains("压缩炸弹", Assert.Single(await uploads.EnqueueAsync(bomb, "炸弹.zip", null)).Refusal, StringComparison.Ordinal);
+        Assert.Contains("不是完好的 zip", Assert.Single(await uploads.EnqueueAsync(new MemoryStream("PK\u0003\u0004 坏了"u8.ToArray()), "坏.zip", null)).Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_key_not_stored_and_a_file_not_there_are_told_apart()
     {
         var reports = _services.GetRequiredService<Reports>();

@@ -39,19 +39,21 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
             // The name is only shown and used for its ending; never as a path.
             var name = Path.GetFileName(file.FileName);
             await using var content = file.OpenReadStream();
-            var outcome = await uploads.EnqueueAsync(content, name, User.Identity?.Name, ct);
-            if (outcome.Refusal is { } refusal)
+            foreach (var outcome in await uploads.EnqueueAsync(content, name, User.Identity?.Name, ct))
             {
-                Messages.Add((refusal, true));
-            }
-            else if (outcome.Duplicate)
-            {
-                Messages.Add(($"{name} 与已上传的「{outcome.Upload!.FileName}」内容相同，未重复处理。", false));
-            }
-            else
-            {
-                await jobs.ScheduleAsync(outcome.Upload!.Id, ct);
-                Messages.Add(($"已上传 {name}，正在后台读取和审核。", false));
+                if (outcome.Refusal is { } refusal)
+                {
+                    Messages.Add((refusal, true));
+                }
+                else if (outcome.Duplicate)
+                {
+                    Messages.Add(($"{outcome.Name} 与已上传的「{outcome.Upload!.FileName}」内容相同，未重复处理。", false));
+                }
+                else
+                {
+                    await jobs.ScheduleAsync(outcome.Upload!.Id, ct);
+                    Messages.Add(($"已上传 {outcome.Name}，正在后台读取和审核。", false));
+                }
             }
         }
 
