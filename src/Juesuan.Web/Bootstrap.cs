@@ -47,7 +47,7 @@ internal static class Bootstrap
             if (settings.AdminPassword is null)
             {
                 // Said once, where the person starting the server sees it.
-                Console.WriteLine($"已创建管理员账户 {AdministratorName}，一次性密码：{password}（登录后请修改）");
+                Console.WriteLine($"已创建管理员账户 {AdministratorName}，一次性密码：{password}（登录后点右上角的用户名修改）");
             }
         }
 

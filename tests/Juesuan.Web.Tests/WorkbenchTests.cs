@@ -130,6 +130,20 @@ public sealed partial class WorkbenchTests : IDisposable
     }
 
     [Fact]
+    public async Task An_account_changes_its_own_password_and_signs_in_with_the_new_one()
+    {
+        using var client = await SignedInAsync();
+        var wrong = await client.PostAsync("/Account/Password", await FormAsync(client, "/Account/Password", ("Current", "not-it"), ("New", "New-password-2025"), ("Again", "New-password-2025")));
+        Assert.Contains("当前密码不正确", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var changed = await client.PostAsync("/Account/Password", await FormAsync(client, "/Account/Password", ("Current", Password), ("New", "New-password-2025"), ("Again", "New-password-2025")));
+        Assert.Contains("密码已修改", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var again = Client();
+        var login = await again.PostAsync("/Account/Login", await FormAsync(again, "/Account/Login", ("UserName", "admin"), ("Password", "New-password-2025")));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    [Fact]
     public async Task A_key_is_only_ever_a_key_of_the_store_never_a_path_on_the_server()
     {
         using var client = await SignedInAsync();
