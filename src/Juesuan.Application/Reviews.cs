@@ -69,16 +69,16 @@ public sealed class Reviews(Library library, Audits audits)
         ArgumentNullException.ThrowIfNull(report);
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
         var reviews = await store.ReviewsAsync(key, cancellationToken).ConfigureAwait(false);
-        return report.Findings.Select((f, i) => Fingerprint(f) is var print ? new ReviewedFinding(f, i, print, reviews.GetValueOrDefault(print)) : null!).ToArray();
+        return report.Findings.Select((f, i) => new ReviewedFinding(f, i, Fingerprint(f), reviews.GetValueOrDefault(Fingerprint(f)))).ToArray();
     }
 
-    /// <summary>Records a decision on a finding of the current revision.</summary>
-    public async Task<StoredReview> DecideAsync(string key, string fingerprint, string decision, string? comment, string by, CancellationToken cancellationToken = default) =>
-        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SaveReviewAsync(key, fingerprint, decision, comment, by, cancellationToken).ConfigureAwait(false);
+    /// <summary>Records a decision on a finding of the revision the reviewer saw; null when a newer revision has arrived since.</summary>
+    public async Task<StoredReview?> DecideAsync(string key, int revision, string fingerprint, string decision, string? comment, string by, CancellationToken cancellationToken = default) =>
+        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SaveReviewAsync(key, revision, fingerprint, decision, comment, by, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Signs off the current revision (审核通过).</summary>
-    public async Task<StoredSignOff> SignOffAsync(string key, string by, CancellationToken cancellationToken = default) =>
-        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SignOffAsync(key, by, cancellationToken).ConfigureAwait(false);
+    /// <summary>Signs off the revision the reviewer saw (审核通过); null when a newer revision has arrived since.</summary>
+    public async Task<StoredSignOff?> SignOffAsync(string key, int revision, string by, CancellationToken cancellationToken = default) =>
+        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SignOffAsync(key, revision, by, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The sign-offs of <paramref name="key"/>, latest revision first.</summary>
     public async Task<IReadOnlyList<StoredSignOff>> SignOffsAsync(string key, CancellationToken cancellationToken = default) =>

@@ -20,9 +20,10 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
 {
     /// <summary>
     /// Checks and queues a file — or, for a zip, each readable file in it — and gives one outcome per file; the jobs
-    /// that process them are the host's to schedule.
+    /// that process them are the host's to schedule. <paramref name="scope"/> is the organisation a preparer may upload
+    /// for (null: any); a file of another organisation's report then fails when it is read, and is not stored.
     /// </summary>
-    public async Task<IReadOnlyList<UploadOutcome>> EnqueueAsync(Stream content, string name, string? by, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UploadOutcome>> EnqueueAsync(Stream content, string name, string? by, long? scope = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
@@ -41,13 +42,17 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
 
         if (zip)
         {
-            return await EnqueueZipAsync(file, bytes, by, cancellationToken).ConfigureAwait(false);
+            return await EnqueueZipAsync(file, bytes, by, scope, cancellationToken).ConfigureAwait(false);
         }
 
-        return [await EnqueueOneAsync(file, bytes, by, cancellationToken).ConfigureAwait(false)];
+        return [await EnqueueOneAsync(file, bytes, by, scope, cancellationToken).ConfigureAwait(false)];
     }
 
-    private async Task<UploadOutcome> EnqueueOneAsync(string file, byte[] bytes, string? by, CancellationToken cancellationToken)
+    /// <summary>The latest uploads, newest first — only <paramref name="by"/>'s when given (what a preparer may see).</summary>
+    public async Task<IReadOnlyList<StoredUpload>> ListAsync(string? by, int limit = 50, CancellationToken cancellationToken = default) =>
+        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).UploadsAsync(limit, by, cancellationToken).ConfigureAwait(false);
+
+    private async Task<UploadOutcome> EnqueueOneAsync(string file, byte[] bytes, string? by, long? scope, CancellationToken cancellationToken)
     {
         if (Mismatch(file, bytes) is { } mismatch)
         {
@@ -55,7 +60,7 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
         }
 
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
-        var (upload, duplicate) = await store.AddUploadAsync(file, bytes, by, cancellationToken).ConfigureAwait(false);
+        var (upload, duplicate) = await store.AddUploadAsync(file, bytes, by, scope, cancellationToken).ConfigureAwait(false);
         return new(upload, duplicate, Name: file);
     }
 
@@ -65,7 +70,7 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
     /// each entry's ratio (<see cref="ImportLimits.ZipRatio"/>), counted while unpacking, not taken from its directory —
     /// and nothing of it is written to disk: an entry's name is only its last part, shown, never a path.
     /// </summary>
-    private async Task<IReadOnlyList<UploadOutcome>> EnqueueZipAsync(string file, byte[] bytes, string? by, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<UploadOutcome>> EnqueueZipAsync(string file, byte[] bytes, string? by, long? scope, CancellationToken cancellationToken)
     {
         var limits = ImportLimits.Current;
         var files = new List<(string Name, byte[] Content)>();
@@ -124,7 +129,7 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
         var outcomes = new List<UploadOutcome>();
         foreach (var (entryName, content) in files)
         {
-            outcomes.Add(await EnqueueOneAsync(entryName, content, by, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await EnqueueOneAsync(entryName, content, by, scope, cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes;
@@ -151,6 +156,18 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
             {
                 await store.SetUploadStateAsync(id, UploadStates.Failed, loaded.Error, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A preparer's upload becomes a department-year of their own organisation only — never a new revision of another's.
+            if (upload.Scope is { } scope)
+            {
+                var owner = await store.OrganisationOfAsync(loaded.Year!.Key, cancellationToken).ConfigureAwait(false)
+                    ?? await store.DepartmentNamedAsync(loaded.Year.Department.Name, cancellationToken).ConfigureAwait(false);
+                if (owner != scope)
+                {
+                    await store.SetUploadStateAsync(id, UploadStates.Failed, $"这份报告是「{loaded.Year.Department.Name}」的，不是你所在单位的，未保存。", cancellationToken: cancellationToken).ConfigureAwait(false);
+                    return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await store.SetUploadStateAsync(id, UploadStates.Auditing, cancellationToken: cancellationToken).ConfigureAwait(false);

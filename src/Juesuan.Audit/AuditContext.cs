@@ -224,28 +224,28 @@ public sealed class AuditContext
     }
 
     /// <summary>
-    /// Where something found at <paramref name="index"/> of a narrative section's text is: the sentence around it (to
-    /// the nearest 。；！？) and the characters <paramref name="printed"/> takes there.
+    /// Where <paramref name="printed"/>, found at <paramref name="index"/> of a narrative section's text, is: the sentence
+    /// around it (to the nearest 。；！？) and the characters it takes there — at that very place, not its first look-alike.
     /// </summary>
     public static FigureLocation InSection(string section, string text, int index, string? printed = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         index = Math.Clamp(index, 0, text.Length);
-        var start = text.LastIndexOfAny(SentenceEnds, Math.Max(0, index - 1)) + 1;
-        if (index == 0)
-        {
-            start = 0;
-        }
-
+        var start = index == 0 ? 0 : text.LastIndexOfAny(SentenceEnds, index - 1) + 1;
         var end = text.IndexOfAny(SentenceEnds, index);
-        var sentence = text[start..(end < 0 ? text.Length : end + 1)].Trim();
-        var (at, length) = Find(sentence, printed);
+        var raw = text[start..(end < 0 ? text.Length : end + 1)];
+        var sentence = raw.Trim();
+        var offset = index - start - (raw.Length - raw.TrimStart().Length);
+        var (at, length) = printed is { Length: > 0 } && text.AsSpan(index).StartsWith(printed, StringComparison.Ordinal) && offset >= 0
+            ? (offset, printed.Length)
+            : Find(sentence, printed);
         return new FigureLocation { Section = section, Sentence = sentence, SpanStart = at, SpanLength = length };
     }
 
     private static readonly char[] SentenceEnds = ['。', '；', '！', '？', '\n'];
 
-    // A printed figure in a sentence: as given, or without thousands separators, or its number without a unit.
+    // A printed figure in a sentence: as given, or without thousands separators, or its number without a unit — a whole
+    // figure, never the tail of a longer one (「0.3万元」 is not in 「10.3万元」).
     private static (int? At, int? Length) Find(string? sentence, string? printed)
     {
         if (sentence is null || string.IsNullOrEmpty(printed))
@@ -253,11 +253,16 @@ public sealed class AuditContext
             return (null, null);
         }
 
+        static bool Numeric(char c) => char.IsAsciiDigit(c) || c is '.' or ',';
         foreach (var form in new[] { printed, printed.Replace(",", string.Empty, StringComparison.Ordinal), new string(printed.TakeWhile(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-').ToArray()) })
         {
-            if (form.Length > 0 && sentence.IndexOf(form, StringComparison.Ordinal) is var at and >= 0)
+            for (var at = form.Length == 0 ? -1 : sentence.IndexOf(form, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(form, at + 1, StringComparison.Ordinal))
             {
-                return (at, form.Length);
+                var end = at + form.Length;
+                if ((at == 0 || !Numeric(sentence[at - 1]) || !Numeric(form[0])) && (end == sentence.Length || !Numeric(sentence[end]) || !Numeric(form[^1])))
+                {
+                    return (at, form.Length);
+                }
             }
         }
 

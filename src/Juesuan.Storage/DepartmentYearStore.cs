@@ -69,7 +69,7 @@ public sealed record StoredAuditRun(long Id, string Key, int Revision, DateTimeO
 public sealed partial class DepartmentYearStore
 {
     /// <summary>The version of the database schema this build creates and migrates to.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;
@@ -390,6 +390,19 @@ public sealed partial class DepartmentYearStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, "SELECT organisation_id FROM department_years WHERE key = @key");
         Add(command, "key", key);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The department known by <paramref name="name"/> (its name or an alias), or null when there is none yet.</summary>
+    public async Task<long?> DepartmentNamedAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            SELECT o.id FROM organisations o WHERE o.level = 'department' AND (o.name = @name
+                OR EXISTS (SELECT 1 FROM organisation_aliases a WHERE a.organisation_id = o.id AND a.alias = @name))
+            ORDER BY o.id
+            """);
+        Add(command, "name", name);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
     }
 

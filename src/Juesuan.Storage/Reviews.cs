@@ -47,8 +47,11 @@ public sealed record StoredSignOff(string Key, int Revision, string By, DateTime
 /// <summary>Reviews and sign-offs.</summary>
 public sealed partial class DepartmentYearStore
 {
-    /// <summary>Records (or replaces) a decision on a finding of the current revision of <paramref name="key"/>.</summary>
-    public async Task<StoredReview> SaveReviewAsync(string key, string fingerprint, string decision, string? comment, string? by, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records (or replaces) a decision on a finding of revision <paramref name="revision"/> of <paramref name="key"/>;
+    /// null when that is no longer the current revision (a newer one arrived while the reviewer was reading).
+    /// </summary>
+    public async Task<StoredReview?> SaveReviewAsync(string key, int revision, string fingerprint, string decision, string? comment, string? by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
         if (!ReviewDecisions.All.Contains(decision))
@@ -60,7 +63,7 @@ public sealed partial class DepartmentYearStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var upsert = Command(connection, null, """
             INSERT INTO reviews (year_key, revision, fingerprint, decision, comment, decided_by, decided_at)
-            SELECT key, revision, @fingerprint, @decision, @comment, @by, @at FROM department_years WHERE key = @key
+            SELECT key, revision, @fingerprint, @decision, @comment, @by, @at FROM department_years WHERE key = @key AND revision = @revision
             ON CONFLICT (year_key, revision, fingerprint) DO UPDATE SET decision = excluded.decision, comment = excluded.comment,
                 decided_by = excluded.decided_by, decided_at = excluded.decided_at
             RETURNING revision
@@ -71,8 +74,8 @@ public sealed partial class DepartmentYearStore
         Add(upsert, "by", by);
         AddTimestamp(upsert, "at", at);
         Add(upsert, "key", key);
-        var revision = await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? throw new StoreException($"存储中没有「{key}」，审核意见未保存。");
-        return new StoredReview(key, Convert.ToInt32(revision, CultureInfo.InvariantCulture), fingerprint, decision, comment, by, at);
+        Add(upsert, "revision", revision);
+        return await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null ? null : new StoredReview(key, revision, fingerprint, decision, comment, by, at);
     }
 
     /// <summary>
@@ -98,22 +101,25 @@ public sealed partial class DepartmentYearStore
         return result;
     }
 
-    /// <summary>Signs off the current revision of <paramref name="key"/> (审核通过); signing again records the new signer and time.</summary>
-    public async Task<StoredSignOff> SignOffAsync(string key, string by, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Signs off revision <paramref name="revision"/> of <paramref name="key"/> (审核通过; signing again records the new signer
+    /// and time); null when that is no longer the current revision.
+    /// </summary>
+    public async Task<StoredSignOff?> SignOffAsync(string key, int revision, string by, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         var at = DateTimeOffset.UtcNow;
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var upsert = Command(connection, null, """
-            INSERT INTO signoffs (year_key, revision, signed_by, signed_at) SELECT key, revision, @by, @at FROM department_years WHERE key = @key
+            INSERT INTO signoffs (year_key, revision, signed_by, signed_at) SELECT key, revision, @by, @at FROM department_years WHERE key = @key AND revision = @revision
             ON CONFLICT (year_key, revision) DO UPDATE SET signed_by = excluded.signed_by, signed_at = excluded.signed_at
             RETURNING revision
             """);
         Add(upsert, "by", by);
         AddTimestamp(upsert, "at", at);
         Add(upsert, "key", key);
-        var revision = await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? throw new StoreException($"存储中没有「{key}」，未签署。");
-        return new StoredSignOff(key, Convert.ToInt32(revision, CultureInfo.InvariantCulture), by, at);
+        Add(upsert, "revision", revision);
+        return await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null ? null : new StoredSignOff(key, revision, by, at);
     }
 
     /// <summary>The sign-offs of <paramref name="key"/>, latest revision first.</summary>

@@ -20,6 +20,17 @@ public static class UploadStates
 
     /// <summary>Could not be read or processed; the message says why.</summary>
     public const string Failed = "failed";
+
+    /// <summary>A state as users read it.</summary>
+    public static string Name(string state) => state switch
+    {
+        Queued => "排队中",
+        Reading => "读取中",
+        Auditing => "审核中",
+        Done => "完成",
+        Failed => "失败",
+        _ => state,
+    };
 }
 
 /// <summary>A file handed to the workbench and what became of it.</summary>
@@ -33,7 +44,8 @@ public static class UploadStates
 /// <param name="By">Who uploaded it.</param>
 /// <param name="UploadedAt">When (UTC).</param>
 /// <param name="UpdatedAt">When its state last changed (UTC).</param>
-public sealed record StoredUpload(long Id, string FileName, string Sha256, long Size, string State, string? Message, string? Key, string? By, DateTimeOffset UploadedAt, DateTimeOffset UpdatedAt)
+/// <param name="Scope">The organisation it was made for (a preparer's), or null when it may become any department-year.</param>
+public sealed record StoredUpload(long Id, string FileName, string Sha256, long Size, string State, string? Message, string? Key, string? By, DateTimeOffset UploadedAt, DateTimeOffset UpdatedAt, long? Scope = null)
 {
     /// <summary>True when it will not change any more.</summary>
     public bool Finished => State is UploadStates.Done or UploadStates.Failed;
@@ -42,21 +54,28 @@ public sealed record StoredUpload(long Id, string FileName, string Sha256, long 
 /// <summary>Uploads: the queue background jobs work from (issue 15).</summary>
 public sealed partial class DepartmentYearStore
 {
-    private const string UploadColumns = "id, file_name, sha256, size, state, message, year_key, uploaded_by, uploaded_at, updated_at";
+    private const string UploadColumns = "id, file_name, sha256, size, state, message, year_key, uploaded_by, uploaded_at, updated_at, organisation_id";
 
     /// <summary>
-    /// Queues a file; when the same content was uploaded before and has not failed, that upload is returned instead
-    /// (<c>Duplicate</c> true) and nothing is queued.
+    /// Queues a file made for <paramref name="scope"/> (a preparer's organisation; null for any); when the same content
+    /// was uploaded before for the same scope and has not failed, that upload is returned instead (<c>Duplicate</c>
+    /// true) and nothing is queued — a preparer never learns of another organisation's uploads this way.
     /// </summary>
-    public async Task<(StoredUpload Upload, bool Duplicate)> AddUploadAsync(string fileName, byte[] content, string? by, CancellationToken cancellationToken = default)
+    public async Task<(StoredUpload Upload, bool Duplicate)> AddUploadAsync(string fileName, byte[] content, string? by, long? scope = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var earlier = Command(connection, null, $"SELECT {UploadColumns} FROM uploads WHERE sha256 = @hash AND state <> 'failed' ORDER BY id LIMIT 1"))
+        await using (var earlier = Command(connection, null,
+            $"SELECT {UploadColumns} FROM uploads WHERE sha256 = @hash AND state <> 'failed' AND {(scope is null ? "organisation_id IS NULL" : "organisation_id = @scope")} ORDER BY id LIMIT 1"))
         {
             Add(earlier, "hash", hash);
+            if (scope is not null)
+            {
+                Add(earlier, "scope", scope);
+            }
+
             if ((await ReadUploadsAsync(earlier, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is { } seen)
             {
                 return (seen, true);
@@ -65,9 +84,10 @@ public sealed partial class DepartmentYearStore
 
         var now = DateTimeOffset.UtcNow;
         await using var insert = Command(connection, null, $"""
-            INSERT INTO uploads (file_name, sha256, size, content, state, uploaded_by, uploaded_at, updated_at)
-            VALUES (@name, @hash, @size, @content, 'queued', @by, @at, @at) RETURNING {UploadColumns}
+            INSERT INTO uploads (file_name, sha256, size, content, state, uploaded_by, uploaded_at, updated_at, organisation_id)
+            VALUES (@name, @hash, @size, @content, 'queued', @by, @at, @at, @scope) RETURNING {UploadColumns}
             """);
+        Add(insert, "scope", scope);
         Add(insert, "name", fileName);
         Add(insert, "hash", hash);
         Add(insert, "size", content.LongLength);
@@ -86,11 +106,16 @@ public sealed partial class DepartmentYearStore
         return (await ReadUploadsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    /// <summary>The latest uploads, newest first.</summary>
-    public async Task<IReadOnlyList<StoredUpload>> UploadsAsync(int limit = 100, CancellationToken cancellationToken = default)
+    /// <summary>The latest uploads, newest first — only <paramref name="by"/>'s when given.</summary>
+    public async Task<IReadOnlyList<StoredUpload>> UploadsAsync(int limit = 100, string? by = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, $"SELECT {UploadColumns} FROM uploads ORDER BY id DESC LIMIT @limit");
+        await using var command = Command(connection, null, $"SELECT {UploadColumns} FROM uploads {(by is null ? string.Empty : "WHERE uploaded_by = @by")} ORDER BY id DESC LIMIT @limit");
+        if (by is not null)
+        {
+            Add(command, "by", by);
+        }
+
         Add(command, "limit", limit);
         return await ReadUploadsAsync(command, cancellationToken).ConfigureAwait(false);
     }
@@ -157,7 +182,8 @@ public sealed partial class DepartmentYearStore
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             result.Add(new StoredUpload(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture),
-                reader.GetString(4), Text(5), Text(6), Text(7), Timestamp(reader.GetValue(8)), Timestamp(reader.GetValue(9))));
+                reader.GetString(4), Text(5), Text(6), Text(7), Timestamp(reader.GetValue(8)), Timestamp(reader.GetValue(9)),
+                reader.IsDBNull(10) ? null : Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture)));
         }
 
         return result;

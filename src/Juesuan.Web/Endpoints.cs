@@ -16,10 +16,9 @@ internal static class Endpoints
             .RequireAuthorization();
 
         // The latest uploads and their states, for the upload list to follow a job without reloading.
-        app.MapGet("/uploads/states", async (HttpContext http, Library library, CancellationToken ct) =>
-            Results.Json((await (await library.StoreAsync(ct)).UploadsAsync(50, ct))
-                .Where(u => Access.ScopeOf(http.User) is null || u.By == http.User.Identity?.Name)
-                .Select(u => new { u.Id, u.FileName, u.State, u.Message, u.Key, Finished = u.Finished })))
+        app.MapGet("/uploads/states", async (HttpContext http, Uploads uploads, CancellationToken ct) =>
+            Results.Json((await uploads.ListAsync(Access.ScopeOf(http.User) is null ? null : http.User.Identity?.Name ?? string.Empty, cancellationToken: ct))
+                .Select(u => new { u.Id, u.FileName, u.State, StateName = Storage.UploadStates.Name(u.State), u.Message, u.Key, u.Finished })))
             .RequireAuthorization();
     }
 

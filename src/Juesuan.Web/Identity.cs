@@ -52,6 +52,7 @@ public static class IdentityRegistration
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<WorkbenchDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {

@@ -16,6 +16,12 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 var settings = WorkbenchSettings.From(builder.Configuration);
+
+// A request may carry several files up to the import limit each: the server refuses only what no upload could be, and
+// a file over the limit gets the import's own Chinese refusal instead of a bare 413.
+var requestLimit = Juesuan.Formats.ImportLimits.Current.FileBytes * 20;
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = requestLimit);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = requestLimit);
 builder.Services.AddSingleton(settings);
 builder.Services.AddJuesuan(o =>
 {

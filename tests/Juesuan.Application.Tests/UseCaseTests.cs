@@ -127,28 +127,35 @@ public sealed class UseCaseTests : IDisposable
         var library = _services.GetRequiredService<Library>();
         var first = reports.ReadFile(Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json"));
         var saved = await library.SaveAsync(first);
-        var findings = await reviews.ReviewedAsync(saved.Key, audits.Audit(first));
-        var errors = findings.Where(f => f.Finding.Severity == Severity.Error).ToArray();
-        Assert.True(errors.Length >= 2);
-        await reviews.DecideAsync(saved.Key, errors[0].Fingerprint, Storage.ReviewDecisions.Confirmed, "请整改", "审核员甲");
-        await reviews.DecideAsync(saved.Key, errors[1].Fingerprint, Storage.ReviewDecisions.FalseAlarm, null, "审核员甲");
+        var errors = (await reviews.ReviewedAsync(saved.Key, audits.Audit(first))).Where(f => f.Finding.Severity == Severity.Error).ToArray();
+        var classSum = errors.Single(f => f.Finding.Rule == "T06.CLASS_SUM");
+        foreach (var error in errors)
+        {
+            Assert.NotNull(await reviews.DecideAsync(saved.Key, 1, error.Fingerprint, Storage.ReviewDecisions.Confirmed, "请整改：" + error.Finding.Rule, "审核员甲"));
+        }
 
-        // A second version, its department renamed in no way that touches the findings: both decisions stand, made on version 1.
-        var second = first with { Year = first.Year! with { Narrative = first.Year.Narrative } };
+        // Version 2 corrects 302 商品和服务支出 to the sum of its items (6.27 → 6.21): that finding is resolved; every other
+        // error persists, and its decision — made on version 1 — stands.
+        var year = first.Year!;
+        var table = year.Table("gpb-basic-economic")!;
+        var fixedTable = table with { Rows = table.Rows.Select(r => r.Key != "302" ? r : r with { Cells = r.Cells.Select(c => c with { Value = Domain.Numbers.Printed.Parse("6.21").Value }).ToArray() }).ToArray() };
+        var second = first with { Year = year with { Tables = year.Tables.Select(t => t == table ? fixedTable : t).ToArray() } };
         Assert.Equal(2, (await library.SaveAsync(second)).Revision);
         var again = await reviews.ReviewedAsync(saved.Key, audits.Audit(second));
+        Assert.DoesNotContain(again, f => f.Fingerprint == classSum.Fingerprint);
         var carried = again.Where(f => f.Review is not null).ToArray();
-        Assert.Equal(2, carried.Length);
-        Assert.All(carried, f => Assert.Equal(1, f.Review!.Revision));
-        Assert.Contains(carried, f => f.Review!.Decision == Storage.ReviewDecisions.Confirmed && f.Review.Comment == "请整改");
+        Assert.Equal(errors.Length - 1, carried.Length);
+        Assert.All(errors.Where(e => e != classSum), e => Assert.Contains(carried, c => c.Fingerprint == e.Fingerprint));
+        Assert.All(carried, f => Assert.Equal((1, "请整改：" + f.Finding.Rule), (f.Review!.Revision, f.Review.Comment)));
 
-        // A corrected figure is another finding: nothing carries over to it.
-        var corrected = errors[0].Finding with { Actual = "9,999.99" };
-        Assert.NotEqual(errors[0].Fingerprint, Reviews.Fingerprint(corrected));
-        Assert.Equal(errors[0].Fingerprint, Reviews.Fingerprint(errors[0].Finding with { Location = "另一个文件 第3页" }));
+        // A figure printed differently is another finding; the file name or page it is found on is not.
+        Assert.NotEqual(classSum.Fingerprint, Reviews.Fingerprint(classSum.Finding with { Actual = "9,999.99" }));
+        Assert.Equal(classSum.Fingerprint, Reviews.Fingerprint(classSum.Finding with { Location = "另一个文件 第3页" }));
 
-        var signed = await reviews.SignOffAsync(saved.Key, "审核员甲");
-        Assert.Equal(2, signed.Revision);
+        // A decision or sign-off on version 1, sent after version 2 arrived, is refused; on version 2 it is kept.
+        Assert.Null(await reviews.DecideAsync(saved.Key, 1, carried[0].Fingerprint, Storage.ReviewDecisions.FalseAlarm, null, "审核员乙"));
+        Assert.Null(await reviews.SignOffAsync(saved.Key, 1, "审核员甲"));
+        Assert.Equal(2, (await reviews.SignOffAsync(saved.Key, 2, "审核员甲"))!.Revision);
     }
 
     [Fact]

@@ -239,6 +239,17 @@ public class RuleTests
         Assert.Equal(found, findings.Length == 1);
     }
 
+    [Fact]
+    public void A_contradiction_in_a_later_sentence_is_located_in_that_sentence_at_its_figure()
+    {
+        const string text = "本年机关运行经费支出10.30万元。机关运行经费支出减少0.30万元，与上年持平。";
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十", Title = "机关运行经费支出情况说明", Text = text }] } };
+        var where = year.Audit().Findings.Single(f => f.Rule == "N.CHANGE" && f.Message.Contains("持平", StringComparison.Ordinal)).Figures.Single().Where!;
+        Assert.Equal("机关运行经费支出减少0.30万元，与上年持平。", where.Sentence);
+        Assert.Equal("0.30", where.Sentence!.Substring(where.SpanStart!.Value, where.SpanLength!.Value));
+        Assert.Equal(where.Sentence.IndexOf("0.30", StringComparison.Ordinal), where.SpanStart);
+    }
+
     [Theory]
     [InlineData("与上年相比增加2.55万元，增长8.27。", "N.FIGURE_FORM", "8.27")]
     [InlineData("机关运行经费支出12.34万，主要用于办公。", "N.FIGURE_FORM", "12.34")]

@@ -26,19 +26,3 @@ public sealed class CatalogSetTests
         Assert.NotEqual(2099, CatalogSet.Embedded.Function(2099).Edition);
     }
 }
-
-public sealed class PrintedIntegerTests
-{
-    [Theory]
-    [InlineData("99", 99)]
-    [InlineData("９９", 99)]
-    [InlineData(" 2024 ", 2024)]
-    public void A_whole_number_is_read_in_ascii_or_full_width_digits(string text, int expected) => Assert.Equal(expected, Numbers.Printed.Integer(text));
-
-    [Theory]
-    [InlineData("99999999999")]
-    [InlineData("")]
-    [InlineData("1.5")]
-    [InlineData("٣")]
-    public void Anything_else_is_not_a_whole_number_and_never_throws(string text) => Assert.Null(Numbers.Printed.Integer(text));
-}

@@ -79,7 +79,7 @@ public class TemplateTests
     [InlineData(null, 2022, "national-2022")]
     public void The_template_follows_the_province(string? province, int year, string expected)
     {
-        Assert.Equal(expected, TemplateLibrary.ForProvince(province, year).Id);
+        Assert.Equal(expected, TemplateSet.Embedded.ForProvince(province, year).Id);
     }
 
     [Theory]
@@ -91,6 +91,6 @@ public class TemplateTests
     [InlineData("陕", 2024, null)]
     public void A_template_is_named_by_id_or_by_province_and_year(string text, int year, string? expected)
     {
-        Assert.Equal(expected, TemplateLibrary.Resolve(text, year)?.Id);
+        Assert.Equal(expected, TemplateSet.Embedded.Resolve(text, year)?.Id);
     }
 }

@@ -61,6 +61,8 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         var chromium = Paths.RequireBrowser();
         var pdf = Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
+        var pdfjs = Path.Combine(Paths.RepoRoot, "src", "Juesuan.Web", "wwwroot", "lib", "pdfjs", "pdf.min.mjs");
+        Assert.True(File.Exists(pdfjs), $"pdf.js is not installed at {pdfjs}: the build runs `npm ci` in src/Juesuan.Web when npm is on PATH.");
         Directory.CreateDirectory(_shots);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });

@@ -81,13 +81,13 @@ public sealed partial class WorkbenchTests : IDisposable
         var fingerprint = FingerprintPattern().Match(report).Groups[1].Value;
         var decide = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(report), ["key"] = key, ["fingerprint"] = fingerprint, ["decision"] = "false-alarm", ["comment"] = "尾差，已与表核对",
+            ["__RequestVerificationToken"] = Token(report), ["key"] = key, ["revision"] = "1", ["fingerprint"] = fingerprint, ["decision"] = "false-alarm", ["comment"] = "尾差，已与表核对",
         });
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=Decide&key={Uri.EscapeDataString(key)}", decide)).StatusCode);
         var reviewed = await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}");
         Assert.Contains("意见：尾差，已与表核对（admin）", reviewed, StringComparison.Ordinal);
         Assert.Contains("decision-false-alarm", reviewed, StringComparison.Ordinal);
-        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(reviewed), ["key"] = key });
+        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(reviewed), ["key"] = key, ["revision"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", sign)).StatusCode);
         Assert.Contains("已审核通过：admin", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
 
@@ -122,6 +122,10 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Matches("已解决 [1-9]", compared);
         Assert.Contains("第 2 版", compared, StringComparison.Ordinal);
         Assert.DoesNotContain("已审核通过", compared, StringComparison.Ordinal);
+
+        // A sign-off from a page still showing version 1 is refused, not applied to version 2 unseen.
+        var stale = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(compared), ["key"] = key, ["revision"] = "1" });
+        Assert.Contains("已有新版本（第 2 版），未签署", await (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", stale)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The same file again is recognised, not processed twice.
         var again = await client.GetStringAsync("/");
@@ -186,6 +190,24 @@ public sealed partial class WorkbenchTests : IDisposable
         }
 
         Assert.DoesNotContain("镇安", await clerk.GetStringAsync("/uploads/states"), StringComparison.Ordinal);
+
+        // Nor write to it: the clerk's upload of 镇安's report fails when read, and 镇安 stays at version 1.
+        var clerkHome = await clerk.GetStringAsync("/");
+        using (var foreign = new MultipartFormDataContent { { new StringContent(Token(clerkHome)), "__RequestVerificationToken" } })
+        {
+            var changed = (await File.ReadAllTextAsync(Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json"))).Replace("\"6.27\"", "\"6.21\"", StringComparison.Ordinal);
+            foreign.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(changed)), "files", "别人的.json");
+            Assert.Contains("已上传 别人的.json", await (await clerk.PostAsync("/?handler=Upload", foreign)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var refused = await WaitForFinishedAsync(clerk, "别人的.json");
+        Assert.Equal("failed", refused.GetProperty("state").GetString());
+        Assert.Contains("不是你所在单位的", refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("第 1 版", await admin.GetStringAsync($"/Report?key={zhenan}"), StringComparison.Ordinal);
+
+        // A form sent without its antiforgery token is refused.
+        var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = "青石县医疗保障局/2024", ["revision"] = "1" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString("青石县医疗保障局/2024")}", forged)).StatusCode);
         var adminPage = await clerk.GetAsync("/Admin/Users");
         Assert.True(adminPage.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, adminPage.StatusCode.ToString());
 
@@ -217,14 +239,20 @@ public sealed partial class WorkbenchTests : IDisposable
 
     private static async Task<string> WaitForKeyAsync(HttpClient client, string fileName)
     {
+        var upload = await WaitForFinishedAsync(client, fileName);
+        Assert.Equal("done", upload.GetProperty("state").GetString());
+        return upload.GetProperty("key").GetString()!;
+    }
+
+    private static async Task<JsonElement> WaitForFinishedAsync(HttpClient client, string fileName)
+    {
         for (var attempt = 0; attempt < 150; attempt++)
         {
             using var states = JsonDocument.Parse(await client.GetStringAsync("/uploads/states"));
             var upload = states.RootElement.EnumerateArray().FirstOrDefault(u => u.GetProperty("fileName").GetString() == fileName);
             if (upload.ValueKind != JsonValueKind.Undefined && upload.GetProperty("finished").GetBoolean())
             {
-                Assert.Equal("done", upload.GetProperty("state").GetString());
-                return upload.GetProperty("key").GetString()!;
+                return upload.Clone();
             }
 
             await Task.Delay(200);

@@ -203,7 +203,7 @@ internal static partial class NarrativeRules
                     Rule = RuleIds.NChange, Severity = Severity.Warning, Location = where,
                     Message = $"{where}：同一句既写「{changed.Value}」又写「持平」，自相矛盾——「{AuditContext.Excerpt(text, 60)}」。",
                     Actual = changed.Value, Expected = "增减与持平只写其一",
-                    Figures = [new FindingFigure(changed.Groups["v"].Value, where, "增减额", AuditContext.InSection(where, section.Text, changed.Index, changed.Groups["v"].Value))],
+                    Figures = [new FindingFigure(changed.Groups["v"].Value, where, "增减额", AuditContext.InSection(where, section.Text, sentence.Index + changed.Groups["v"].Index, changed.Groups["v"].Value))],
                 };
             }
         }

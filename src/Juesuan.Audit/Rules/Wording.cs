@@ -43,7 +43,7 @@ internal static partial class Wording
                         Rule = RuleIds.NFigureForm, Severity = Severity.Warning, Location = where,
                         Message = $"{where}：{what}——「…{snippet}…」。",
                         Actual = m.Groups["f"].Success ? m.Groups["f"].Value : m.Value,
-                        Figures = [new FindingFigure(m.Groups["f"].Success ? m.Groups["f"].Value : m.Value, where, "叙述", AuditContext.InSection(where, section.Text, m.Index, m.Groups["f"].Success ? m.Groups["f"].Value : m.Value))],
+                        Figures = [new FindingFigure(m.Groups["f"].Success ? m.Groups["f"].Value : m.Value, where, "叙述", AuditContext.InSection(where, section.Text, m.Groups["f"].Success ? m.Groups["f"].Index : m.Index, m.Groups["f"].Success ? m.Groups["f"].Value : m.Value))],
                     };
                 }
             }

@@ -402,15 +402,6 @@ public static class TemplateLibrary
 
     /// <inheritdoc cref="TemplateSet.MatchAnyTitle"/>
     public static TemplateTable? MatchAnyTitle(string printedTitle) => TemplateSet.Embedded.MatchAnyTitle(printedTitle);
-
-    /// <inheritdoc cref="TemplateSet.NamesSection"/>
-    public static bool NamesSection(string printedTitle) => TemplateSet.Embedded.NamesSection(printedTitle);
-
-    /// <inheritdoc cref="TemplateSet.ForProvince"/>
-    public static Template ForProvince(string? province, int year) => TemplateSet.Embedded.ForProvince(province, year);
-
-    /// <inheritdoc cref="TemplateSet.Resolve"/>
-    public static Template? Resolve(string text, int year) => TemplateSet.Embedded.Resolve(text, year);
 }
 
 /// <summary>Ids of the table definitions the code relies on.</summary>

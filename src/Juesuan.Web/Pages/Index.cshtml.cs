@@ -14,17 +14,6 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
 
     public List<(string Text, bool Error)> Messages { get; } = [];
 
-    /// <summary>A state as users read it.</summary>
-    public static string StateName(string state) => state switch
-    {
-        UploadStates.Queued => "排队中",
-        UploadStates.Reading => "读取中",
-        UploadStates.Auditing => "审核中",
-        UploadStates.Done => "完成",
-        UploadStates.Failed => "失败",
-        _ => state,
-    };
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files, CancellationToken ct)
@@ -34,12 +23,19 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
             Messages.Add(("请选择要上传的文件。", true));
         }
 
+        var scope = Access.ScopeOf(User);
+        if (scope is < 0)
+        {
+            Messages.Add(("你的账户还没有绑定单位，不能上传；请管理员在「账户」中绑定。", true));
+            files = [];
+        }
+
         foreach (var file in files)
         {
             // The name is only shown and used for its ending; never as a path.
             var name = Path.GetFileName(file.FileName);
             await using var content = file.OpenReadStream();
-            foreach (var outcome in await uploads.EnqueueAsync(content, name, User.Identity?.Name, ct))
+            foreach (var outcome in await uploads.EnqueueAsync(content, name, User.Identity?.Name, scope, ct))
             {
                 if (outcome.Refusal is { } refusal)
                 {
@@ -66,7 +62,7 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
     {
         var store = await library.StoreAsync(ct);
         var scope = Access.ScopeOf(User);
-        UploadList = (await store.UploadsAsync(50, ct)).Where(u => scope is null || u.By == User.Identity?.Name).ToArray();
+        UploadList = await uploads.ListAsync(scope is null ? null : User.Identity?.Name ?? string.Empty, cancellationToken: ct);
         var stored = await library.ListAsync(ct);
         if (scope is { } organisation)
         {

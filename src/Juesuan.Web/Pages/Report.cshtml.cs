@@ -48,7 +48,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
     }
 
     /// <summary>A decision on one finding (确认问题 / 误报 / 已整改) with a comment.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(string fingerprint, string decision, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(int revision, string fingerprint, string decision, string? comment, CancellationToken ct)
     {
         if (!CanReview)
         {
@@ -60,12 +60,17 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             return NotFound();
         }
 
-        await reviews.DecideAsync(Key, fingerprint, decision, comment, User.Identity!.Name!, ct);
+        if (await reviews.DecideAsync(Key, revision, fingerprint, decision, comment, User.Identity!.Name!, ct) is null)
+        {
+            Notice = $"这份报告已有新版本（第 {Stored?.Revision} 版），意见未保存；请在新版本上审核。";
+            return Page();
+        }
+
         return Redirect($"/Report?key={Uri.EscapeDataString(Key)}#f-{fingerprint}");
     }
 
     /// <summary>审核通过: the current revision is signed off by the signed-in reviewer.</summary>
-    public async Task<IActionResult> OnPostSignOffAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostSignOffAsync(int revision, CancellationToken ct)
     {
         if (!CanReview)
         {
@@ -77,7 +82,12 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             return NotFound();
         }
 
-        await reviews.SignOffAsync(Key, User.Identity!.Name!, ct);
+        if (await reviews.SignOffAsync(Key, revision, User.Identity!.Name!, ct) is null)
+        {
+            Notice = $"这份报告已有新版本（第 {Stored?.Revision} 版），未签署；请审阅新版本后再签署。";
+            return Page();
+        }
+
         return Redirect($"/Report?key={Uri.EscapeDataString(Key)}");
     }
 

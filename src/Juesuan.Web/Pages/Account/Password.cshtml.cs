@@ -32,15 +32,7 @@ public sealed class PasswordModel(UserManager<IdentityUser> users, SignInManager
         var changed = await users.ChangePasswordAsync(user, current, @new);
         if (!changed.Succeeded)
         {
-            Message = "未能修改：" + string.Join("；", changed.Errors.Select(e => e.Code switch
-            {
-                "PasswordMismatch" => "当前密码不正确",
-                "PasswordTooShort" => "新密码太短（至少 10 位）",
-                "PasswordRequiresDigit" => "新密码须含数字",
-                "PasswordRequiresLower" => "新密码须含小写字母",
-                "PasswordRequiresUpper" => "新密码须含大写字母",
-                _ => e.Code,
-            }));
+            Message = "未能修改：" + string.Join("；", changed.Errors.Select(e => e.Description));
             return Page();
         }
 

@@ -37,7 +37,7 @@ public sealed class UsersModel(UserManager<IdentityUser> users, Library library)
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            Messages.Add(("未能新建：" + string.Join("；", created.Errors.Select(e => Chinese(e))), true));
+            Messages.Add(("未能新建：" + string.Join("；", created.Errors.Select(e => e.Description)), true));
             return Page();
         }
 
@@ -51,18 +51,6 @@ public sealed class UsersModel(UserManager<IdentityUser> users, Library library)
         await LoadAsync(ct);
         return Page();
     }
-
-    // Identity's messages are English; the common ones said in Chinese, the rest by their code.
-    private static string Chinese(IdentityError e) => e.Code switch
-    {
-        "DuplicateUserName" => "用户名已存在",
-        "PasswordTooShort" => "密码太短（至少 10 位）",
-        "PasswordRequiresDigit" => "密码须含数字",
-        "PasswordRequiresLower" => "密码须含小写字母",
-        "PasswordRequiresUpper" => "密码须含大写字母",
-        "InvalidUserName" => "用户名只能用字母、数字和 -._@+",
-        _ => e.Code,
-    };
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,8 +1,7 @@
 // Follows unfinished uploads without reloading: their states come from /uploads/states every two seconds; when all are
 // finished the page reloads once so the stored department-years list shows the new ones.
-const names = { queued: '排队中', reading: '读取中', auditing: '审核中', done: '完成', failed: '失败' };
 const rows = () => [...document.querySelectorAll('#uploads tr[data-upload]')];
-const unfinished = () => rows().some(r => !['done', 'failed'].includes(r.dataset.state));
+const unfinished = () => rows().some(r => r.dataset.finished !== 'true');
 
 async function poll() {
   if (!unfinished()) {
@@ -24,8 +23,9 @@ async function poll() {
 
     finishedNow ||= state.finished;
     row.dataset.state = state.state;
+    row.dataset.finished = String(state.finished);
     const cell = row.querySelector('.state');
-    cell.textContent = names[state.state] ?? state.state;
+    cell.textContent = state.stateName;
     cell.className = `state state-${state.state}`;
     row.children[2].textContent = state.message ?? '';
   }
