@@ -72,49 +72,19 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
     /// </summary>
     private async Task<IReadOnlyList<UploadOutcome>> EnqueueZipAsync(string file, byte[] bytes, string? by, long? scope, CancellationToken cancellationToken)
     {
-        var limits = ImportLimits.Current;
-        var files = new List<(string Name, byte[] Content)>();
+        // Only the last part of an entry's name is kept, and only to be shown: never a path.
+        static string Last(string fullName) => Path.GetFileName(fullName.Replace('\\', '/'));
+        static bool Readable(string fullName) => Last(fullName) is { Length: > 0 } name && !fullName.StartsWith("__MACOSX/", StringComparison.Ordinal)
+            && !name.StartsWith('.') && Reports.Extensions.Contains(Path.GetExtension(name).ToLowerInvariant());
+        IReadOnlyList<(string Name, byte[] Content)> files;
         try
         {
-            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
-            if (archive.Entries.Count > limits.ZipEntries)
+            if (BoundedZip.Unpack(bytes, ImportLimits.Current, Readable, out var refusal) is not { } unpacked)
             {
-                return [new(null, false, $"{file} 有 {archive.Entries.Count} 个文件，超过上限 {limits.ZipEntries}（JUESUAN_LIMIT_ZIP_ENTRIES），未导入。", file)];
+                return [new(null, false, file + " " + refusal, file)];
             }
 
-            long total = 0;
-            foreach (var entry in archive.Entries)
-            {
-                var entryName = Path.GetFileName(entry.FullName.Replace('\\', '/'));
-                if (entryName.Length == 0 || entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) || entryName.StartsWith('.')
-                    || !Reports.Extensions.Contains(Path.GetExtension(entryName).ToLowerInvariant()))
-                {
-                    continue;
-                }
-
-                using var unpacked = new MemoryStream();
-                await using (var stream = entry.Open())
-                {
-                    var buffer = new byte[81920];
-                    int read;
-                    while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        total += read;
-                        unpacked.Write(buffer, 0, read);
-                        if (total > limits.UnpackedBytes || unpacked.Length > limits.FileBytes)
-                        {
-                            return [new(null, false, $"{file} 解压后超过 {ImportLimits.Size(Math.Min(limits.UnpackedBytes, limits.FileBytes))}，可能是压缩炸弹，未导入。", file)];
-                        }
-
-                        if (unpacked.Length > 1024 * 1024 && unpacked.Length > (long)limits.ZipRatio * Math.Max(1, entry.CompressedLength))
-                        {
-                            return [new(null, false, $"{file} 中的「{entryName}」压缩比超过 {limits.ZipRatio} 倍（JUESUAN_LIMIT_ZIP_RATIO），可能是压缩炸弹，未导入。", file)];
-                        }
-                    }
-                }
-
-                files.Add((entryName, unpacked.ToArray()));
-            }
+            files = unpacked.Select(e => (Last(e.Name), e.Content)).ToArray();
         }
         catch (InvalidDataException)
         {

@@ -145,41 +145,10 @@ public static class Workbook
 
     /// <summary>
     /// A package that unpacks to more than the limits allow — a zip bomb, or simply too big — is refused before any part
-    /// is parsed. Each part is unpacked once into nothing, counting bytes, so a size the directory understates is caught too.
+    /// is parsed (<see cref="BoundedZip"/>: each part unpacked once into nothing, counting bytes).
     /// </summary>
-    private static string? PackageTooLarge(byte[] content, ImportLimits limits)
-    {
-        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
-        if (zip.Entries.Count > limits.ZipEntries)
-        {
-            return $"Excel 文件包含 {zip.Entries.Count} 个部件，超过上限 {limits.ZipEntries}（JUESUAN_LIMIT_ZIP_ENTRIES），未导入。";
-        }
-
-        long total = 0;
-        var buffer = new byte[81920];
-        foreach (var entry in zip.Entries)
-        {
-            long unpacked = 0;
-            using var stream = entry.Open();
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                unpacked += read;
-                total += read;
-                if (total > limits.UnpackedBytes)
-                {
-                    return $"Excel 文件解压后超过 {ImportLimits.Size(limits.UnpackedBytes)}（JUESUAN_LIMIT_UNPACKED_BYTES），可能是压缩炸弹，未导入。";
-                }
-
-                if (unpacked > 1024 * 1024 && unpacked > (long)limits.ZipRatio * Math.Max(1, entry.CompressedLength))
-                {
-                    return $"Excel 文件的部件「{entry.FullName}」压缩比超过 {limits.ZipRatio} 倍（JUESUAN_LIMIT_ZIP_RATIO），可能是压缩炸弹，未导入。";
-                }
-            }
-        }
-
-        return null;
-    }
+    private static string? PackageTooLarge(byte[] content, ImportLimits limits) =>
+        BoundedZip.Unpack(content, limits, _ => false, out var refusal) is null ? "Excel 文件" + refusal : null;
 
     private static ImportResult Read(SpreadsheetDocument document, string file, TemplateSet templates)
     {
