@@ -12,8 +12,9 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access) :
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = string.Empty;
 
+    /// <summary>The finding's fingerprint: the same finding whatever else the report gained or lost since the link was made.</summary>
     [BindProperty(SupportsGet = true, Name = "finding")]
-    public int FindingIndex { get; set; }
+    public string FindingPrint { get; set; } = string.Empty;
 
     [BindProperty(SupportsGet = true, Name = "figure")]
     public int FigureIndex { get; set; }
@@ -38,13 +39,12 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access) :
             return NotFound();
         }
 
-        var report = audits.Audit(loaded);
-        if (FindingIndex < 0 || FindingIndex >= report.Findings.Count)
+        Finding = audits.Audit(loaded).Findings.FirstOrDefault(f => Reviews.Fingerprint(f) == FindingPrint);
+        if (Finding is null)
         {
             return NotFound();
         }
 
-        Finding = report.Findings[FindingIndex];
         var chosen = Finding.Figures.ElementAtOrDefault(FigureIndex)?.Where?.Boxes.FirstOrDefault() ?? Finding.Figures.SelectMany(f => f.Where?.Boxes ?? []).FirstOrDefault();
         if (chosen is null)
         {
