@@ -106,14 +106,16 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
     }
 
     /// <summary>
-    /// Processes a queued upload to its end; null when it was not queued (another worker has it, or it is finished).
-    /// Whatever goes wrong is the upload's state and message, never an exception for the worker.
+    /// Processes a queued upload to its end as <paramref name="worker"/> (the name the upload records); null when it was
+    /// not to be taken (another worker has it, or it is finished). <paramref name="recovering"/>: the job engine re-runs
+    /// the job of a worker that died, so an upload left half-done is taken over. Whatever goes wrong is the upload's
+    /// state and message, never an exception for the worker.
     /// </summary>
-    public async Task<StoredUpload?> ProcessAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<StoredUpload?> ProcessAsync(long id, string worker = "本进程", bool recovering = false, CancellationToken cancellationToken = default)
     {
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
         var upload = await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
-        var content = upload is null ? null : await store.ClaimUploadAsync(id, cancellationToken).ConfigureAwait(false);
+        var content = upload is null ? null : await store.ClaimUploadAsync(id, worker, recovering, cancellationToken).ConfigureAwait(false);
         if (upload is null || content is null)
         {
             return null;

@@ -45,7 +45,9 @@ public static class UploadStates
 /// <param name="UploadedAt">When (UTC).</param>
 /// <param name="UpdatedAt">When its state last changed (UTC).</param>
 /// <param name="Scope">The organisation it was made for (a preparer's), or null when it may become any department-year.</param>
-public sealed record StoredUpload(long Id, string FileName, string Sha256, long Size, string State, string? Message, string? Key, string? By, DateTimeOffset UploadedAt, DateTimeOffset UpdatedAt, long? Scope = null)
+/// <param name="Worker">The worker process that last took it (its job engine's instance id), or null before any did.</param>
+/// <param name="Attempts">How many times a worker took it: 1 for an upload processed once; more when a worker died with it.</param>
+public sealed record StoredUpload(long Id, string FileName, string Sha256, long Size, string State, string? Message, string? Key, string? By, DateTimeOffset UploadedAt, DateTimeOffset UpdatedAt, long? Scope = null, string? Worker = null, int Attempts = 0)
 {
     /// <summary>True when it will not change any more.</summary>
     public bool Finished => State is UploadStates.Done or UploadStates.Failed;
@@ -54,7 +56,7 @@ public sealed record StoredUpload(long Id, string FileName, string Sha256, long 
 /// <summary>Uploads: the queue background jobs work from (issue 15).</summary>
 public sealed partial class DepartmentYearStore
 {
-    private const string UploadColumns = "id, file_name, sha256, size, state, message, year_key, uploaded_by, uploaded_at, updated_at, organisation_id";
+    private const string UploadColumns = "id, file_name, sha256, size, state, message, year_key, uploaded_by, uploaded_at, updated_at, organisation_id, worker, attempts";
 
     /// <summary>
     /// Queues a file made for <paramref name="scope"/> (a preparer's organisation; null for any); when the same content
@@ -121,32 +123,41 @@ public sealed partial class DepartmentYearStore
     }
 
     /// <summary>
-    /// After a restart of the only worker: uploads left reading or auditing go back to the queue, and every queued one
-    /// is given, oldest first, to be scheduled again.
+    /// After a restart of the only worker (the embedded store's in-process job engine): uploads left reading or auditing
+    /// go back to the queue. Never call it where several workers share the store — another may be working on them.
     /// </summary>
-    public async Task<IReadOnlyList<StoredUpload>> RequeueUnfinishedUploadsAsync(CancellationToken cancellationToken = default)
+    public async Task RequeueInterruptedUploadsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var reset = Command(connection, null, "UPDATE uploads SET state = 'queued', updated_at = @at WHERE state IN ('reading', 'auditing') AND content IS NOT NULL"))
-        {
-            AddTimestamp(reset, "at", DateTimeOffset.UtcNow);
-            await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await using var reset = Command(connection, null, "UPDATE uploads SET state = 'queued', updated_at = @at WHERE state IN ('reading', 'auditing') AND content IS NOT NULL");
+        AddTimestamp(reset, "at", DateTimeOffset.UtcNow);
+        await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>The uploads waiting in the queue, oldest first (to be scheduled again when their jobs were lost).</summary>
+    public async Task<IReadOnlyList<StoredUpload>> QueuedUploadsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, $"SELECT {UploadColumns} FROM uploads WHERE state = 'queued' ORDER BY id");
         return await ReadUploadsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Claims a queued upload for processing and gives its content; null when another worker claimed it first or it
-    /// is not queued — so each upload is processed once however many workers share the store.
+    /// Takes an upload for processing by <paramref name="worker"/> and gives its content; null when it is not to be
+    /// taken — another worker took it first, or it is finished — so each upload is processed once however many workers
+    /// share the store. A queued upload is taken by one statement that only one worker can win. When
+    /// <paramref name="recovering"/> (the job engine re-runs a job whose worker died while running it), an upload left
+    /// reading or auditing is taken too: its worker is gone.
     /// </summary>
-    public async Task<byte[]?> ClaimUploadAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> ClaimUploadAsync(long id, string worker, bool recovering = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(worker);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var claim = Command(connection, null, "UPDATE uploads SET state = 'reading', updated_at = @at WHERE id = @id AND state = 'queued'"))
+        var states = recovering ? "state IN ('queued', 'reading', 'auditing')" : "state = 'queued'";
+        await using (var claim = Command(connection, null, $"UPDATE uploads SET state = 'reading', worker = @worker, attempts = attempts + 1, updated_at = @at WHERE id = @id AND {states} AND content IS NOT NULL"))
         {
             AddTimestamp(claim, "at", DateTimeOffset.UtcNow);
+            Add(claim, "worker", worker);
             Add(claim, "id", id);
             if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
@@ -183,7 +194,7 @@ public sealed partial class DepartmentYearStore
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             result.Add(new StoredUpload(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture),
                 reader.GetString(4), Text(5), Text(6), Text(7), Timestamp(reader.GetValue(8)), Timestamp(reader.GetValue(9)),
-                reader.IsDBNull(10) ? null : Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture)));
+                reader.IsDBNull(10) ? null : Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture), Text(11), Convert.ToInt32(reader.GetValue(12), CultureInfo.InvariantCulture)));
         }
 
         return result;

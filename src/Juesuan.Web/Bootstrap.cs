@@ -7,7 +7,7 @@ namespace Juesuan.Web;
 /// <summary>
 /// First start: the store and the account tables are created, the roles exist, an administrator is made (its one-time
 /// password printed, or taken from Juesuan:AdminPassword), the example department-year is loaded into an empty store
-/// so the first screen is not empty, and uploads a restart interrupted are queued again.
+/// so the first screen is not empty, and uploads a restart interrupted are scheduled again.
 /// </summary>
 internal static class Bootstrap
 {
@@ -65,8 +65,16 @@ internal static class Bootstrap
             }
         }
 
+        // The only process (the embedded store's in-memory schedule) puts back what a restart interrupted; where
+        // processes share PostgreSQL, the job engine re-runs a dead one's jobs itself and another may be at work on
+        // the rest. Either way a queued upload whose job was lost (stopped between queueing and scheduling) is scheduled.
+        if (settings.Store.Provider != Storage.StoreProvider.Postgres)
+        {
+            await store.RequeueInterruptedUploadsAsync().ConfigureAwait(false);
+        }
+
         var jobs = provider.GetRequiredService<UploadJobs>();
-        foreach (var upload in await store.RequeueUnfinishedUploadsAsync().ConfigureAwait(false))
+        foreach (var upload in await store.QueuedUploadsAsync().ConfigureAwait(false))
         {
             await jobs.ScheduleAsync(upload.Id).ConfigureAwait(false);
         }

@@ -22,6 +22,20 @@ internal static class Endpoints
             .RequireAuthorization();
     }
 
+    /// <summary>
+    /// /health as JSON for a monitor: the overall status and each check's (store, jobs). What each check says (where the
+    /// store is, what failed) only to a signed-in administrator: the endpoint itself needs no sign-in.
+    /// </summary>
+    public static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        var detailed = context.User.IsInRole(Roles.Administrator);
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = detailed ? e.Value.Description ?? e.Value.Exception?.Message : null }),
+        });
+    }
+
     /// <summary>Headers that keep the pages from being framed, sniffed or mixed with other origins' scripts.</summary>
     public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
     {
@@ -34,7 +48,7 @@ internal static class Endpoints
     });
 }
 
-/// <summary>/health: the store answers.</summary>
+/// <summary>/health: the store answers (the job engine's check is Quartz's own).</summary>
 internal sealed class StoreHealthCheck(Library library) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
+using Quartz;
 using Juesuan.Application;
 using Juesuan.Web;
 using Microsoft.AspNetCore.Identity;
-using Quartz;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,11 +39,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
 });
-builder.Services.AddQuartz(q => q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(1, Environment.ProcessorCount)));
-builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-builder.Services.AddSingleton<UploadJobs>();
+builder.Services.AddWorkbenchJobs(settings);
 builder.Services.AddSingleton<Access>();
-builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddQuartz(o => o.Name = "jobs");
 
 var app = builder.Build();
 await Bootstrap.RunAsync(app.Services, app.Logger);
@@ -54,7 +52,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Endpoints.WriteHealthAsync }).AllowAnonymous();
 app.MapWorkbenchEndpoints();
 await app.RunAsync();
 

@@ -1,23 +1,77 @@
 using Juesuan.Application;
+using Juesuan.Storage;
 using Quartz;
 
 namespace Juesuan.Web;
 
-/// <summary>Schedules the processing of uploads on Quartz.NET: one job per upload, run on the worker pool as soon as possible.</summary>
+/// <summary>
+/// The job engine (Quartz.NET). On the embedded SQLite store it keeps its schedule in memory — there is one process,
+/// and on start <see cref="Bootstrap"/> puts back in the queue what a restart interrupted. On PostgreSQL it is a clustered
+/// ADO job store in the same database: any number of workbench processes, on one machine or many, share one queue; the
+/// jobs of a process that dies are run again by another (jobs ask for recovery), and the store's claim
+/// (<see cref="DepartmentYearStore.ClaimUploadAsync"/>) lets only one worker take an upload.
+/// </summary>
+internal static class JobEngine
+{
+    /// <summary>The scheduler's name, the same in every process of one cluster.</summary>
+    public const string SchedulerName = "juesuan";
+
+    public static IServiceCollection AddWorkbenchJobs(this IServiceCollection services, WorkbenchSettings settings)
+    {
+        services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = settings.Workers);
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+                // Another process's new job is seen within a second, not the default half minute.
+                s.IdleWaitTime = TimeSpan.FromSeconds(1);
+                if (settings.Store.Provider != StoreProvider.Postgres)
+                {
+                    // The name an upload records as its worker; clustered processes generate theirs.
+                    s.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}";
+                }
+            });
+            if (settings.Store.Provider == StoreProvider.Postgres)
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(settings.Store.ConnectionString!);
+                    store.UseSystemTextJsonSerializer();
+                    // Quartz's own tables (qrtz_*) are made by Quartz on first start, beside the store's.
+                    store.ProvisionSchema();
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = settings.ClusterCheckin;
+                        c.CheckinMisfireThreshold = settings.ClusterCheckin;
+                    });
+                });
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<UploadJobs>();
+        return services;
+    }
+}
+
+/// <summary>Schedules the processing of uploads: one job per upload, run on the worker pool as soon as possible.</summary>
 public sealed class UploadJobs(ISchedulerFactory schedulers)
 {
-    /// <summary>Schedules upload <paramref name="id"/>; a job already scheduled for it is left alone.</summary>
+    /// <summary>Schedules upload <paramref name="id"/>; a job already scheduled for it (by this process or another) is left alone.</summary>
     public async Task ScheduleAsync(long id, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var job = JobBuilder.Create<ProcessUploadJob>().WithIdentity($"upload-{id}", "uploads").UsingJobData(ProcessUploadJob.UploadKey, id).Build();
-        if (await scheduler.Exists(job.Key, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
+        var job = JobBuilder.Create<ProcessUploadJob>().WithIdentity($"upload-{id}", "uploads").UsingJobData(ProcessUploadJob.UploadKey, id)
+            .RequestRecovery().Build();
         var trigger = TriggerBuilder.Create().WithIdentity($"upload-{id}", "uploads").StartNow().Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another process (or an earlier start) scheduled it first: its job will run, once.
+        }
     }
 }
 
@@ -32,7 +86,13 @@ public sealed class ProcessUploadJob(Uploads uploads, ILogger<ProcessUploadJob> 
     {
         ArgumentNullException.ThrowIfNull(context);
         var id = context.MergedJobDataMap.TryGetValue(UploadKey, out var value) ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : throw new InvalidOperationException("An upload job without its upload id.");
-        var done = await uploads.ProcessAsync(id, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("上传 {Id} 处理结束：{State}", id, done?.State ?? "已由其他进程处理");
+        var worker = context.Scheduler.SchedulerInstanceId;
+        if (context.Recovering)
+        {
+            logger.LogWarning("上传 {UploadId} 的处理进程已中断，由 {Worker} 接手", id, worker);
+        }
+
+        var done = await uploads.ProcessAsync(id, worker, context.Recovering, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("上传 {UploadId} 处理结束：{State}（{Worker}）", id, done?.State ?? "已由其他进程处理", worker);
     }
 }

@@ -123,17 +123,30 @@ public abstract class StoreContract
         Assert.True(seen);
         Assert.Equal(first.Id, again.Id);
 
-        // Two workers race for it: exactly one gets the bytes.
-        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () => await (await OpenAsync()).ClaimUploadAsync(first.Id))));
-        Assert.Single(claims, c => c is not null);
-        Assert.Equal(content, claims.Single(c => c is not null));
+        // Four workers race for it: exactly one gets the bytes, and the upload names it.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () => (Worker: $"工作进程{i}", Content: await (await OpenAsync()).ClaimUploadAsync(first.Id, $"工作进程{i}")))));
+        var winner = Assert.Single(claims, c => c.Content is not null);
+        Assert.Equal(content, winner.Content);
+        var taken = (await store.UploadAsync(first.Id))!;
+        Assert.Equal((UploadStates.Reading, winner.Worker, 1), (taken.State, taken.Worker, taken.Attempts));
+
+        // Its worker died: a job re-run in recovery takes it again; an ordinary run still does not.
+        Assert.Null(await store.ClaimUploadAsync(first.Id, "其他进程"));
+        Assert.Equal(content, await store.ClaimUploadAsync(first.Id, "接手进程", recovering: true));
+        taken = (await store.UploadAsync(first.Id))!;
+        Assert.Equal((UploadStates.Reading, "接手进程", 2), (taken.State, taken.Worker, taken.Attempts));
+        Assert.Empty(await store.QueuedUploadsAsync());
+        await store.RequeueInterruptedUploadsAsync();
+        Assert.Equal(first.Id, Assert.Single(await store.QueuedUploadsAsync()).Id);
+        Assert.NotNull(await store.ClaimUploadAsync(first.Id, "重启后的进程"));
 
         await store.SetUploadStateAsync(first.Id, UploadStates.Done, "好", "某局/2024");
         var done = (await store.UploadAsync(first.Id))!;
         Assert.True(done.Finished);
         Assert.Equal("某局/2024", done.Key);
-        Assert.Null(await store.ClaimUploadAsync(first.Id));
-        Assert.Empty(await store.RequeueUnfinishedUploadsAsync());
+        Assert.Null(await store.ClaimUploadAsync(first.Id, "迟到的进程", recovering: true));
+        await store.RequeueInterruptedUploadsAsync();
+        Assert.Empty(await store.QueuedUploadsAsync());
         Assert.Equal(first.Id, Assert.Single(await store.UploadsAsync()).Id);
     }
 

@@ -43,6 +43,16 @@ public static class Paths
         return Require(path, File.Exists(path), "JUESUAN_REQUIRE_BROWSER", $"Chromium at {path}", "install Debian's chromium or set JUESUAN_CHROMIUM");
     }
 
+    /// <summary>
+    /// The connection string of the PostgreSQL server to test against (JUESUAN_TEST_PG; .ci/run starts one). Skips the
+    /// calling test when it is not set, unless JUESUAN_REQUIRE_PG=1 (CI), where it fails instead.
+    /// </summary>
+    public static string RequirePostgres()
+    {
+        var connection = Environment.GetEnvironmentVariable("JUESUAN_TEST_PG") ?? string.Empty;
+        return Require(connection, connection.Length > 0, "JUESUAN_REQUIRE_PG", "a PostgreSQL server (JUESUAN_TEST_PG)", "set JUESUAN_TEST_PG to a connection string");
+    }
+
     // Present: the path. Absent: a failure where the variable demands it (CI), else a skip saying how to provide it.
     private static string Require(string path, bool present, string requireVariable, string what, string hint)
     {

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Juesuan.TestSupport;
 using Microsoft.Playwright;
 
@@ -16,44 +13,13 @@ public sealed class BrowserTests : IAsyncLifetime
     private const string Password = "Browser-test-2024";
     private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-browser-").FullName;
     private readonly string _shots = Path.Combine(Paths.RepoRoot, "TestResults", "screenshots");
-    private Process? _server;
+    private WorkbenchProcess? _server;
     private string _url = string.Empty;
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        _url = $"http://127.0.0.1:{port}";
-        // Run as `dotnet run --project src/Juesuan.Web` would: the project folder is the content root (wwwroot, pdf.js).
-        var project = Path.Combine(Paths.RepoRoot, "src", "Juesuan.Web");
-        var dll = Path.Combine(AppContext.BaseDirectory, "Juesuan.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", _url, "--contentRoot", project, "--db", Path.Combine(_folder, "web.db"), "--Juesuan:AdminPassword", Password])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = project,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        using var http = new HttpClient();
-        for (var i = 0; i < 150; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync($"{_url}/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("The workbench did not start in 30 s.");
+        _server = await WorkbenchProcess.StartAsync("--db", Path.Combine(_folder, "web.db"), "--Juesuan:AdminPassword", Password);
+        _url = _server.Url;
     }
 
     [SkippableFact]
@@ -117,21 +83,8 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public Task DisposeAsync()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit(10_000);
-        }
-
         _server?.Dispose();
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;

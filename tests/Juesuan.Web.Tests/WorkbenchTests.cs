@@ -40,6 +40,21 @@ public sealed partial class WorkbenchTests : IDisposable
         var health = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("nosniff", health.Headers.GetValues("X-Content-Type-Options").Single());
+        using (var said = JsonDocument.Parse(await health.Content.ReadAsStringAsync()))
+        {
+            // The store and the job engine, each healthy; where the store is, only for an administrator.
+            Assert.Equal("Healthy", said.RootElement.GetProperty("status").GetString());
+            var checks = said.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
+            Assert.Equal(["jobs", "store"], checks.Keys.Order(StringComparer.Ordinal));
+            Assert.All(checks.Values, c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
+            Assert.Equal(JsonValueKind.Null, checks["store"].GetProperty("description").ValueKind);
+        }
+
+        using var admin = await SignedInAsync();
+        using (var said = JsonDocument.Parse(await admin.GetStringAsync("/health")))
+        {
+            Assert.Contains(said.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("description").GetString()?.StartsWith("SQLite", StringComparison.Ordinal) == true);
+        }
     }
 
     [Fact]

@@ -1,0 +1,185 @@
+using Juesuan.Application;
+using Juesuan.Domain.Reference;
+using Juesuan.Storage;
+using Juesuan.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Juesuan.Web.Tests;
+
+/// <summary>
+/// Several workbench processes against one PostgreSQL database (issue 15, item 7): real processes, a real server, the
+/// clustered Quartz job store. They share one queue and process each upload exactly once; when a process dies in the
+/// middle of a job, another takes the job over.
+/// </summary>
+public sealed class ClusterTests : IAsyncLifetime
+{
+    private const string Password = "Cluster-test-2024";
+    private readonly string _database = "juesuan_cluster_" + Guid.NewGuid().ToString("N")[..12];
+    private string? _server;
+    private string _connection = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _server = Environment.GetEnvironmentVariable("JUESUAN_TEST_PG") is { Length: > 0 } server ? server : null;
+        if (_server is null)
+        {
+            return;
+        }
+
+        await using (var connection = new NpgsqlConnection(_server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        _connection = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [SkippableFact]
+    public async Task Two_worker_processes_share_one_queue_and_process_each_upload_exactly_once()
+    {
+        Paths.RequirePostgres();
+        var files = ReportFiles();
+        using var first = await NodeAsync();
+        using var second = await NodeAsync();
+        await using var web = Scheduling();
+        var uploads = web.GetRequiredService<Uploads>();
+        var jobs = web.GetRequiredService<UploadJobs>();
+
+        // Queued as the web page does it: into the store, then a job into the shared schedule; either process may run it.
+        var ids = new List<long>();
+        foreach (var (name, content) in files)
+        {
+            var outcome = Assert.Single(await uploads.EnqueueAsync(new MemoryStream(content), name, "审核员甲"));
+            Assert.Null(outcome.Refusal);
+            ids.Add(outcome.Upload!.Id);
+            await jobs.ScheduleAsync(outcome.Upload.Id);
+        }
+
+        var store = await web.GetRequiredService<Library>().StoreAsync();
+        var finished = await WaitAsync(store, ids, TimeSpan.FromMinutes(3));
+        Assert.All(finished, u => Assert.Equal(1, u.Attempts));
+        Assert.All(finished, u => Assert.Equal(UploadStates.Done, u.State));
+        Assert.Equal(2, finished.Select(u => u.Worker).Distinct().Count());
+        foreach (var key in finished.Select(u => u.Key!).Distinct())
+        {
+            Assert.Equal(1, (await store.FindAsync(key))!.Revision);
+        }
+
+        // Each process says it finished only the uploads it took.
+        foreach (var upload in finished)
+        {
+            var said = first.Output.Concat(second.Output).Count(l => l.Contains($"上传 {upload.Id} 处理结束：done", StringComparison.Ordinal));
+            Assert.True(said == 1, $"上传 {upload.Id}（{upload.FileName}）处理结束 was said {said} times");
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_upload_whose_worker_dies_in_the_middle_is_taken_over_by_another_process()
+    {
+        Paths.RequirePostgres();
+        var (name, content) = ReportFiles().First(f => f.Name.StartsWith("zhenan", StringComparison.Ordinal));
+        long id;
+        await using (var web = Scheduling())
+        {
+            id = Assert.Single(await web.GetRequiredService<Uploads>().EnqueueAsync(new MemoryStream(content), name, "审核员甲")).Upload!.Id;
+        }
+
+        // Hold the upload's row, so the first process's job stops in the middle — at its claim — and stays there.
+        await using var holder = new NpgsqlConnection(_connection);
+        await holder.OpenAsync();
+        var hold = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT id FROM uploads WHERE id = @id FOR UPDATE", holder, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", id);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var first = await NodeAsync();
+        await using var watcher = new NpgsqlConnection(_connection);
+        await watcher.OpenAsync();
+        await WaitForAsync(async () =>
+        {
+            // Asked outside the holding transaction: a transaction sees one snapshot of pg_stat_activity.
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE uploads SET state = ''reading''%'", watcher);
+            return Convert.ToInt64(await waiting.ExecuteScalarAsync()) == 1;
+        }, TimeSpan.FromSeconds(60), "the first process's job to reach the upload");
+
+        // The process dies with the job in hand (kill -9: no shutdown); then the row is free again.
+        first.Kill();
+        await hold.RollbackAsync();
+        first.Dispose();
+
+        using var second = await NodeAsync();
+        await using var check = Scheduling();
+        var store = await check.GetRequiredService<Library>().StoreAsync();
+        var done = Assert.Single(await WaitAsync(store, [id], TimeSpan.FromMinutes(2)));
+        Assert.Equal(UploadStates.Done, done.State);
+        Assert.Contains(second.Output, l => l.Contains($"上传 {id} 的处理进程已中断", StringComparison.Ordinal));
+        Assert.Contains(second.Output, l => l.Contains($"上传 {id} 处理结束：done", StringComparison.Ordinal));
+        Assert.Equal(1, (await store.FindAsync(done.Key!))!.Revision);
+    }
+
+    // A workbench process on the shared database: one upload at a time, checking in every second.
+    private Task<WorkbenchProcess> NodeAsync() => WorkbenchProcess.StartAsync("--store", "postgres", "--connection", _connection,
+        "--Juesuan:AdminPassword", Password, "--Juesuan:LoadExample", "false", "--Juesuan:Workers", "1", "--Juesuan:ClusterCheckinSeconds", "1");
+
+    // What the web page uses to queue an upload, without a running scheduler of its own: it only schedules.
+    private ServiceProvider Scheduling()
+    {
+        var settings = new WorkbenchSettings(new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = _connection }, ReferenceData.Embedded, null, false);
+        var services = new ServiceCollection().AddLogging();
+        services.AddJuesuan(o =>
+        {
+            o.Store = settings.Store;
+            o.CreateStore = true;
+        });
+        services.AddWorkbenchJobs(settings);
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<IReadOnlyList<StoredUpload>> WaitAsync(DepartmentYearStore store, IReadOnlyList<long> ids, TimeSpan limit)
+    {
+        IReadOnlyList<StoredUpload> current = [];
+        await WaitForAsync(async () =>
+        {
+            current = [.. (await store.UploadsAsync(1000)).Where(u => ids.Contains(u.Id))];
+            return current.Count == ids.Count && current.All(u => u.Finished);
+        }, limit, "every upload to finish");
+        return current;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"Waited {limit.TotalSeconds} s for {what}.");
+            await Task.Delay(200);
+        }
+    }
+
+    // Every real report we have, each a different department-year.
+    private static IReadOnlyList<(string Name, byte[] Content)> ReportFiles()
+    {
+        var samples = Paths.RequireSamples();
+        return [.. Directory.GetFiles(samples, "*.txt").Concat(Directory.GetFiles(Path.Combine(samples, "pdf"), "*.pdf")).Append(Paths.Example)
+            .Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f)))];
+    }
+}
