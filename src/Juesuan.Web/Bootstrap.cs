@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Juesuan.Web;
 
 /// <summary>
-/// First start: the store and the account tables are created, the roles exist, an administrator is made (its one-time
+/// First start: the store is created (its migrations make the account tables too), the roles exist, an administrator is made (its one-time
 /// password printed, or taken from Juesuan:AdminPassword), the example department-year is loaded into an empty store
 /// so the first screen is not empty, and uploads a restart interrupted are scheduled again.
 /// </summary>
@@ -14,14 +14,38 @@ internal static class Bootstrap
     /// <summary>The administrator made on first start.</summary>
     public const string AdministratorName = "admin";
 
+    // The PostgreSQL advisory lock processes starting together on one database take in turn (any constant of our own).
+    private const long StartLock = 0x4A75_6573_7561_6E; // "Juesuan"
+
     public static async Task RunAsync(IServiceProvider services, ILogger logger)
+    {
+        var settings = services.GetRequiredService<WorkbenchSettings>();
+        if (settings.Store.Provider != Storage.StoreProvider.Postgres)
+        {
+            await PrepareAsync(services, settings, logger).ConfigureAwait(false);
+            return;
+        }
+
+        // Several processes may start at once on one database: the schema, the account tables and the administrator
+        // are made by one of them at a time (a session lock, let go however this ends).
+        await using var connection = new Npgsql.NpgsqlConnection(settings.Store.ConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({StartLock})", connection))
+        {
+            await take.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        await PrepareAsync(services, settings, logger).ConfigureAwait(false);
+        await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({StartLock})", connection);
+        await release.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    private static async Task PrepareAsync(IServiceProvider services, WorkbenchSettings settings, ILogger logger)
     {
         using var scope = services.CreateScope();
         var provider = scope.ServiceProvider;
-        var settings = provider.GetRequiredService<WorkbenchSettings>();
         var library = provider.GetRequiredService<Library>();
         var store = await library.StoreAsync().ConfigureAwait(false);
-        await IdentityRegistration.EnsureTablesAsync(provider.GetRequiredService<WorkbenchDbContext>()).ConfigureAwait(false);
 
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -2,13 +2,20 @@ using Juesuan.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Juesuan.Web;
 
-/// <summary>Accounts and roles (ASP.NET Core Identity) in the same database as the store.</summary>
-public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> options) : IdentityDbContext<IdentityUser>(options);
+/// <summary>
+/// Accounts and roles (ASP.NET Core Identity) and the keys sign-in cookies and form tokens are protected with (ASP.NET
+/// Core data protection), in the same database as the store — so every process sharing the store accepts the others'
+/// sign-ins. The tables are the store's migration 0007 (<c>Juesuan.Storage/Migrations</c>), written from this model.
+/// </summary>
+public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> options) : IdentityDbContext<IdentityUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+{
+    /// <inheritdoc />
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+}
 
 /// <summary>The roles of the workbench.</summary>
 public static class Roles
@@ -54,6 +61,8 @@ public static class IdentityRegistration
             .AddEntityFrameworkStores<WorkbenchDbContext>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
+        // One key ring for every process of the store: a sign-in or a form made on one is good on the others.
+        services.AddDataProtection().PersistKeysToDbContext<WorkbenchDbContext>().SetApplicationName("juesuan");
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -63,30 +72,5 @@ public static class IdentityRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         return services;
-    }
-
-    /// <summary>Creates the Identity tables in the store's database when they are not there yet.</summary>
-    public static async Task EnsureTablesAsync(WorkbenchDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = db.Database.IsNpgsql()
-                ? "SELECT CASE WHEN to_regclass('\"AspNetUsers\"') IS NULL THEN 0 ELSE 1 END"
-                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
-            if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1)
-            {
-                return;
-            }
-        }
-        finally
-        {
-            await connection.CloseAsync().ConfigureAwait(false);
-        }
-
-        await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken).ConfigureAwait(false);
     }
 }

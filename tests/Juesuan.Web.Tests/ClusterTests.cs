@@ -56,8 +56,10 @@ public sealed class ClusterTests : IAsyncLifetime
     {
         Paths.RequirePostgres();
         var files = ReportFiles();
-        using var first = await NodeAsync();
-        using var second = await NodeAsync();
+        // Both start at once on the empty database: one makes the schema, the accounts and the administrator, then the other.
+        var started = await Task.WhenAll(NodeAsync(), NodeAsync());
+        using var first = started[0];
+        using var second = started[1];
         await using var web = Scheduling();
         var uploads = web.GetRequiredService<Uploads>();
         var jobs = web.GetRequiredService<UploadJobs>();
@@ -81,6 +83,19 @@ public sealed class ClusterTests : IAsyncLifetime
         {
             Assert.Equal(1, (await store.FindAsync(key))!.Revision);
         }
+
+        // A sign-in made on one process is good on the other (one data-protection key ring, in the database).
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false });
+        var login = await browser.GetStringAsync($"{first.Url}/Account/Login");
+        var signedIn = await browser.PostAsync($"{first.Url}/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "admin", ["Password"] = Password,
+            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var elsewhere = await browser.GetAsync($"{second.Url}/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, elsewhere.StatusCode);
+        Assert.Contains(finished[0].FileName, await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Each process says it finished only the uploads it took.
         foreach (var upload in finished)

@@ -14,11 +14,13 @@ internal sealed class WorkbenchProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _home;
 
-    private WorkbenchProcess(Process process, string url)
+    private WorkbenchProcess(Process process, string url, string home)
     {
         _process = process;
         Url = url;
+        _home = home;
     }
 
     /// <summary>The address it serves on.</summary>
@@ -38,7 +40,10 @@ internal sealed class WorkbenchProcess : IDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = project,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = new WorkbenchProcess(Process.Start(start)!, url);
+        // A home of its own, as on a machine of its own: nothing shared with other processes but the store.
+        var home = Directory.CreateTempSubdirectory("juesuan-home-").FullName;
+        start.Environment["HOME"] = home;
+        var process = new WorkbenchProcess(Process.Start(start)!, url, home);
         process._process.OutputDataReceived += (_, e) => process.Keep(e.Data);
         process._process.ErrorDataReceived += (_, e) => process.Keep(e.Data);
         process._process.BeginOutputReadLine();
@@ -83,6 +88,7 @@ internal sealed class WorkbenchProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+        Directory.Delete(_home, recursive: true);
     }
 
     private void Keep(string? line)
