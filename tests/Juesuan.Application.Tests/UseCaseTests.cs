@@ -72,6 +72,44 @@ public sealed class UseCaseTests : IDisposable
         Assert.Contains(await library.OrganisationsAsync(), o => o.Level == "department" && o.Name == loaded.Year!.Department.Name);
     }
 
+    [SkippableFact]
+    public async Task The_audit_letter_names_the_page_of_each_problem_and_leaves_out_what_the_reviewer_rejected()
+    {
+        var pdf = Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
+        var loaded = await _services.GetRequiredService<Reports>().ReadAsync(File.OpenRead(pdf), Path.GetFileName(pdf));
+        var saved = await _services.GetRequiredService<Library>().SaveAsync(loaded, "审核员甲");
+        var report = _services.GetRequiredService<Audits>().Audit(loaded);
+        var reviews = _services.GetRequiredService<Reviews>();
+        var reviewed = await reviews.ReviewedAsync(saved.Key, report);
+        var errors = reviewed.Where(r => r.Finding.Severity == Severity.Error).ToArray();
+        Assert.True(errors.Length >= 2, $"普陀 has {errors.Length} errors");
+        var amount = errors.First(r => r.Finding.Rule == "N.AMOUNT" && r.Finding.Message.Contains("0.3万元", StringComparison.Ordinal));
+        var rejected = errors.First(r => r != amount);
+        await reviews.DecideAsync(saved.Key, saved.Revision, rejected.Fingerprint, ReviewDecisions.FalseAlarm, "口径不同", "审核员甲");
+        await reviews.DecideAsync(saved.Key, saved.Revision, amount.Fingerprint, ReviewDecisions.Confirmed, "请核对三公经费", "审核员甲");
+        reviewed = await reviews.ReviewedAsync(saved.Key, report);
+
+        var letter = Letters.Compose(report, reviewed, "上海市普陀区财政局", "普财审〔2026〕1号", new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 31));
+        Assert.Equal(errors.Length - 1, letter.Problems.Count);
+        Assert.DoesNotContain(letter.Problems, p => p.Text == rejected.Finding.Message);
+        var item = Assert.Single(letter.Problems, p => p.Text == amount.Finding.Message);
+        Assert.Equal("第13、21页", item.Where); // the table figure on 13, the sentence on 21
+        Assert.Equal("审核意见：请核对三公经费", item.Note);
+        Assert.Equal("2024年度部门决算公开", letter.Subject);
+
+        // Kept beside the screenshots, to be looked at (LibreOffice) as the department will see it.
+        var folder = Directory.CreateDirectory(Path.Combine(Paths.RepoRoot, "TestResults", "letters")).FullName;
+        await using (var file = File.Create(Path.Combine(folder, "putuo-审核意见书.docx")))
+        {
+            Letters.WriteDocx(letter, file);
+        }
+
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(folder, "putuo-审核意见书.docx"), false);
+        var errorsFound = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description).ToArray();
+        Assert.True(errorsFound.Length == 0, string.Join("\n", errorsFound));
+        Assert.Contains("（第13、21页）", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Packages_are_written_to_a_stream_that_cannot_seek_as_a_web_response_is()
     {

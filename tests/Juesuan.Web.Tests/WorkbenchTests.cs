@@ -106,6 +106,22 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", sign)).StatusCode);
         Assert.Contains("已审核通过：admin", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
 
+        // The audit letter (审核意见书): from the office and number given, the finding marked 误报 left out, with its deadline.
+        var letterAddress = $"/Report?handler=Letter&key={Uri.EscapeDataString(key)}&issuer={Uri.EscapeDataString("镇安县财政局")}&number={Uri.EscapeDataString("镇财审〔2026〕3号")}&deadline=2026-12-31";
+        var letter = await client.GetAsync(letterAddress);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", letter.Content.Headers.ContentType!.MediaType);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await letter.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = string.Join("\n", word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("镇财审〔2026〕3号", text, StringComparison.Ordinal);
+            Assert.Contains("关于镇安县医疗保障局2023年度部门决算公开的审核意见书", text, StringComparison.Ordinal);
+            Assert.Contains("发现需要更正的问题 3 个", text, StringComparison.Ordinal);
+            Assert.Contains("于2026年12月31日前将更正后的公开文本", text, StringComparison.Ordinal);
+            Assert.EndsWith($"镇安县财政局\n{DateTime.Now.Year}年{DateTime.Now.Month}月{DateTime.Now.Day}日", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("需要填写发文单位", await client.GetStringAsync($"/Report?handler=Letter&key={Uri.EscapeDataString(key)}&issuer="), StringComparison.Ordinal);
+
         // The disclosure is written from the stored data as Word.
         var docx = await client.GetAsync($"/Report?handler=Render&format=docx&key={Uri.EscapeDataString(key)}");
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
@@ -199,7 +215,7 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.DoesNotContain("镇安县医疗保障局", own, StringComparison.Ordinal);
         Assert.DoesNotContain("镇安.json", own, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/Report?key={Uri.EscapeDataString("青石县医疗保障局/2024")}")).StatusCode);
-        foreach (var path in new[] { $"/Report?key={zhenan}", $"/Report?handler=Download&format=json&key={zhenan}", $"/Viewer?key={zhenan}&finding=0", $"/documents/original?key={zhenan}" })
+        foreach (var path in new[] { $"/Report?key={zhenan}", $"/Report?handler=Download&format=json&key={zhenan}", $"/Viewer?key={zhenan}&finding=0", $"/documents/original?key={zhenan}", $"/Report?handler=Letter&key={zhenan}&issuer=x" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync(path)).StatusCode);
         }
@@ -226,8 +242,10 @@ public sealed partial class WorkbenchTests : IDisposable
         var adminPage = await clerk.GetAsync("/Admin/Users");
         Assert.True(adminPage.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, adminPage.StatusCode.ToString());
 
-        // Nor may a preparer decide on findings or sign off, even on their own.
+        // Nor may a preparer decide on findings or sign off, even on their own, nor issue an audit letter.
         var report = await clerk.GetStringAsync($"/Report?key={Uri.EscapeDataString("青石县医疗保障局/2024")}");
+        Assert.DoesNotContain("审核意见书", report, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Report?handler=Letter&key={Uri.EscapeDataString("青石县医疗保障局/2024")}&issuer=x")).StatusCode);
         Assert.DoesNotContain("审核通过</button>", report, StringComparison.Ordinal);
         var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(report), ["key"] = "青石县医疗保障局/2024" });
         var signed = await clerk.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString("青石县医疗保障局/2024")}", sign);

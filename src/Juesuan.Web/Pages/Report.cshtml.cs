@@ -37,6 +37,9 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
     public IReadOnlyList<(string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)> Groups { get; private set; } = [];
 
+    /// <summary>Every finding with the decision standing on it.</summary>
+    public IReadOnlyList<ReviewedFinding> Reviewed { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     /// <summary>A location as this page shows it: without the file name every location starts with (the page is about that file).</summary>
@@ -107,6 +110,32 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         return File(buffer, type, $"{Report!.Document.Department}-{Report.Document.Year}-审核结果.{format}");
     }
 
+    /// <summary>
+    /// The audit letter (审核意见书) as DOCX, for a reviewer: from <paramref name="issuer"/> (发文单位), numbered
+    /// <paramref name="number"/> (文号), asking for corrections by <paramref name="deadline"/>, dated today; findings marked
+    /// 误报 left out.
+    /// </summary>
+    public async Task<IActionResult> OnGetLetterAsync(string? issuer, string? number, DateOnly? deadline, CancellationToken ct)
+    {
+        if (!CanReview || !await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(issuer) || issuer.Length > 60 || number?.Length > 60)
+        {
+            Notice = "生成审核意见书需要填写发文单位（60 字以内），文号也不超过 60 字。";
+            return Page();
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var letter = Letters.Compose(Report!, Reviewed, issuer, number, today, deadline);
+        var buffer = new MemoryStream();
+        Letters.WriteDocx(letter, buffer);
+        buffer.Position = 0;
+        return File(buffer, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{letter.Addressee}-{letter.Subject}-审核意见书.docx");
+    }
+
     /// <summary>The publishable disclosure written from the stored data: docx, html or pdf.</summary>
     public async Task<IActionResult> OnGetRenderAsync(string format, CancellationToken ct)
     {
@@ -151,7 +180,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         SignOff = (await reviews.SignOffsAsync(Key, ct)).FirstOrDefault(s => s.Revision == Stored?.Revision);
         TemplateName = options.Reference.TemplateOf(loaded.Year!).Name;
         Title = $"{Report.Document.Department} {Report.Document.Title} 审核结果";
-        var reviewed = await reviews.ReviewedAsync(Key, Report, ct);
+        var reviewed = Reviewed = await reviews.ReviewedAsync(Key, Report, ct);
         Comparison = Stored is { } summary ? await reviews.CompareWithPreviousAsync(Key, summary.Revision, Report, ct) : null;
         Groups = new (string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)[]
         {

@@ -1,0 +1,51 @@
+using Juesuan.Audit;
+using Juesuan.Documents.AuditReports;
+using Juesuan.Storage;
+
+namespace Juesuan.Application;
+
+/// <summary>
+/// The audit letter (审核意见书) a reviewing office sends a department: its errors as problems to correct, its warnings as
+/// matters to verify — each with the pages (or lines) its figures are printed on — leaving out what the reviewer marked
+/// 误报 and the notes (rounding, not checked); a reviewer's comment goes with its item, and what was marked 已整改 says so.
+/// </summary>
+public static class Letters
+{
+    /// <summary>The letter for <paramref name="reviewed"/> (the findings of <paramref name="report"/> with their decisions).</summary>
+    public static AuditLetter Compose(AuditReport report, IReadOnlyList<ReviewedFinding> reviewed, string issuer, string? number, DateOnly date, DateOnly? deadline)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(reviewed);
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        var kept = reviewed.Where(r => r.Review?.Decision != ReviewDecisions.FalseAlarm).ToArray();
+        return new AuditLetter
+        {
+            Issuer = issuer.Trim(),
+            Number = string.IsNullOrWhiteSpace(number) ? null : number.Trim(),
+            Addressee = report.Document.Department,
+            Subject = $"{report.Document.Year}年度{(report.Document.Kind == Domain.Model.DocumentKind.SelfEvaluationReport ? "预算绩效自评报告" : "部门决算公开")}",
+            RulesRun = report.Summary.Rules,
+            Problems = [.. kept.Where(r => r.Finding.Severity == Severity.Error).Select(Item)],
+            Matters = [.. kept.Where(r => r.Finding.Severity == Severity.Warning).Select(Item)],
+            Date = date,
+            Deadline = deadline,
+        };
+    }
+
+    /// <summary>Writes the letter as DOCX.</summary>
+    public static void WriteDocx(AuditLetter letter, Stream output) => AuditLetterDocx.Write(letter, output);
+
+    private static AuditLetterItem Item(ReviewedFinding reviewed)
+    {
+        var places = reviewed.Finding.Figures.Select(f => f.Where).OfType<FigureLocation>().ToArray();
+        var note = reviewed.Review switch
+        {
+            { Decision: ReviewDecisions.Corrected } review => "已整改" + (string.IsNullOrWhiteSpace(review.Comment) ? string.Empty : "：" + review.Comment.Trim()),
+            { Comment: { Length: > 0 } comment } => "审核意见：" + comment.Trim(),
+            _ => null,
+        };
+        return new AuditLetterItem(reviewed.Finding.Message,
+            [.. places.Select(p => p.Page).OfType<int>().Distinct().Order()],
+            [.. places.Select(p => p.Line).OfType<int>().Distinct().Order()], note);
+    }
+}
