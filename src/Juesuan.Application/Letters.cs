@@ -25,8 +25,8 @@ public static class Letters
             Addressee = report.Document.Department,
             Subject = $"{report.Document.Year}年度{(report.Document.Kind == Domain.Model.DocumentKind.SelfEvaluationReport ? "预算绩效自评报告" : "部门决算公开")}",
             RulesRun = report.Summary.Rules,
-            Problems = [.. kept.Where(r => r.Finding.Severity == Severity.Error).Select(Item)],
-            Matters = [.. kept.Where(r => r.Finding.Severity == Severity.Warning).Select(Item)],
+            Problems = [.. kept.Where(r => r.Finding.Severity == Severity.Error).Select(r => Item(r, report.Document.Source))],
+            Matters = [.. kept.Where(r => r.Finding.Severity == Severity.Warning).Select(r => Item(r, report.Document.Source))],
             Date = date,
             Deadline = deadline,
         };
@@ -35,8 +35,15 @@ public static class Letters
     /// <summary>Writes the letter as DOCX.</summary>
     public static void WriteDocx(AuditLetter letter, Stream output) => AuditLetterDocx.Write(letter, output);
 
-    private static AuditLetterItem Item(ReviewedFinding reviewed)
+    // The department knows which document it sent: the file name the places in a message begin with is left out.
+    private static AuditLetterItem Item(ReviewedFinding reviewed, string? source)
     {
+        var text = reviewed.Finding.Message;
+        if (!string.IsNullOrEmpty(source))
+        {
+            text = text.Replace(source + " ", string.Empty, StringComparison.Ordinal).Replace(Path.GetFileName(source) + " ", string.Empty, StringComparison.Ordinal);
+        }
+
         var places = reviewed.Finding.Figures.Select(f => f.Where).OfType<FigureLocation>().ToArray();
         var note = reviewed.Review switch
         {
@@ -44,7 +51,7 @@ public static class Letters
             { Comment: { Length: > 0 } comment } => "审核意见：" + comment.Trim(),
             _ => null,
         };
-        return new AuditLetterItem(reviewed.Finding.Message,
+        return new AuditLetterItem(text,
             [.. places.Select(p => p.Page).OfType<int>().Distinct().Order()],
             [.. places.Select(p => p.Line).OfType<int>().Distinct().Order()], note);
     }

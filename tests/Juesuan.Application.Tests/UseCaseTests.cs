@@ -91,8 +91,10 @@ public sealed class UseCaseTests : IDisposable
 
         var letter = Letters.Compose(report, reviewed, "上海市普陀区财政局", "普财审〔2026〕1号", new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 31));
         Assert.Equal(errors.Length - 1, letter.Problems.Count);
-        Assert.DoesNotContain(letter.Problems, p => p.Text == rejected.Finding.Message);
-        var item = Assert.Single(letter.Problems, p => p.Text == amount.Finding.Message);
+        string AsLettered(Finding f) => f.Message.Replace(Path.GetFileName(pdf) + " ", string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain(letter.Problems, p => p.Text == AsLettered(rejected.Finding));
+        var item = Assert.Single(letter.Problems, p => p.Text == AsLettered(amount.Finding));
+        Assert.DoesNotContain(letter.Problems.Concat(letter.Matters), p => p.Text.Contains(".pdf", StringComparison.Ordinal));
         Assert.Equal("第13、21页", item.Where); // the table figure on 13, the sentence on 21
         Assert.Equal("审核意见：请核对三公经费", item.Note);
         Assert.Equal("2024年度部门决算公开", letter.Subject);
