@@ -115,18 +115,20 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
     {
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
         var upload = await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
-        var content = upload is null ? null : await store.ClaimUploadAsync(id, worker, recovering, cancellationToken).ConfigureAwait(false);
-        if (upload is null || content is null)
+        var claim = upload is null ? null : await store.ClaimUploadAsync(id, worker, recovering, cancellationToken).ConfigureAwait(false);
+        if (upload is null || claim is null)
         {
             return null;
         }
+
+        var content = claim.Content;
 
         try
         {
             var loaded = reports.Read(content, upload.FileName);
             if (!loaded.Success)
             {
-                await store.SetUploadStateAsync(id, UploadStates.Failed, loaded.Error, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await store.SetUploadStateAsync(claim, UploadStates.Failed, loaded.Error, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
             }
 
@@ -137,21 +139,26 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
                     ?? await store.DepartmentNamedAsync(loaded.Year.Department.Name, cancellationToken).ConfigureAwait(false);
                 if (owner != scope)
                 {
-                    await store.SetUploadStateAsync(id, UploadStates.Failed, $"这份报告是「{loaded.Year.Department.Name}」的，不是你所在单位的，未保存。", cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await store.SetUploadStateAsync(claim, UploadStates.Failed, $"这份报告是「{loaded.Year.Department.Name}」的，不是你所在单位的，未保存。", cancellationToken: cancellationToken).ConfigureAwait(false);
                     return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            await store.SetUploadStateAsync(id, UploadStates.Auditing, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!await store.SetUploadStateAsync(claim, UploadStates.Auditing, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                // Taken over by another worker while this one was reading (it was thought dead): that one saves it.
+                return null;
+            }
+
             var saved = await library.SaveAsync(loaded, upload.By, cancellationToken).ConfigureAwait(false);
             var report = audits.Audit(loaded with { Source = upload.FileName });
             await library.SaveAuditAsync(saved.Key, report, upload.By, cancellationToken).ConfigureAwait(false);
             var remark = loaded.Issues.Count == 0 ? null : $"读取时有 {loaded.Issues.Count} 处提示";
-            await store.SetUploadStateAsync(id, UploadStates.Done, remark, saved.Key, cancellationToken).ConfigureAwait(false);
+            await store.SetUploadStateAsync(claim, UploadStates.Done, remark, saved.Key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            await store.SetUploadStateAsync(id, UploadStates.Failed, e is StoreException ? "存储错误：" + e.Message : "处理时出错：" + e.Message, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await store.SetUploadStateAsync(claim, UploadStates.Failed, e is StoreException ? "存储错误：" + e.Message : "处理时出错：" + e.Message, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);

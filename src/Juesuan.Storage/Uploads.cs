@@ -53,6 +53,9 @@ public sealed record StoredUpload(long Id, string FileName, string Sha256, long 
     public bool Finished => State is UploadStates.Done or UploadStates.Failed;
 }
 
+/// <summary>An upload taken by a worker: its content, and which take it is (the worker and its attempt number).</summary>
+public sealed record UploadClaim(long Id, string Worker, int Attempt, byte[] Content);
+
 /// <summary>Uploads: the queue background jobs work from (issue 15).</summary>
 public sealed partial class DepartmentYearStore
 {
@@ -149,40 +152,55 @@ public sealed partial class DepartmentYearStore
     /// <paramref name="recovering"/> (the job engine re-runs a job whose worker died while running it), an upload left
     /// reading or auditing is taken too: its worker is gone.
     /// </summary>
-    public async Task<byte[]?> ClaimUploadAsync(long id, string worker, bool recovering = false, CancellationToken cancellationToken = default)
+    public async Task<UploadClaim?> ClaimUploadAsync(long id, string worker, bool recovering = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(worker);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var states = recovering ? "state IN ('queued', 'reading', 'auditing')" : "state = 'queued'";
-        await using (var claim = Command(connection, null, $"UPDATE uploads SET state = 'reading', worker = @worker, attempts = attempts + 1, updated_at = @at WHERE id = @id AND {states} AND content IS NOT NULL"))
-        {
-            AddTimestamp(claim, "at", DateTimeOffset.UtcNow);
-            Add(claim, "worker", worker);
-            Add(claim, "id", id);
-            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-            {
-                return null;
-            }
-        }
+        await using var claim = Command(connection, null,
+            $"UPDATE uploads SET state = 'reading', worker = @worker, attempts = attempts + 1, updated_at = @at WHERE id = @id AND {states} AND content IS NOT NULL RETURNING attempts, content");
+        AddTimestamp(claim, "at", DateTimeOffset.UtcNow);
+        Add(claim, "worker", worker);
+        Add(claim, "id", id);
+        await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new UploadClaim(id, worker, Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), (byte[])reader.GetValue(1))
+            : null;
+    }
 
-        await using var content = Command(connection, null, "SELECT content FROM uploads WHERE id = @id");
-        Add(content, "id", id);
-        return await content.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+    /// <summary>
+    /// Records the new state of an upload <paramref name="claim"/> holds; false, and nothing written, when the upload has
+    /// been taken over since (the job engine took its worker for dead and another worker claimed it): the late worker
+    /// then stops without saving anything.
+    /// </summary>
+    public async Task<bool> SetUploadStateAsync(UploadClaim claim, string state, string? message = null, string? key = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return await SetUploadStateAsync(claim.Id, state, message, key, claim, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records an upload's new state (and, when finished, lets its bytes go: the original is kept with the department-year).</summary>
-    public async Task SetUploadStateAsync(long id, string state, string? message = null, string? key = null, CancellationToken cancellationToken = default)
+    public async Task SetUploadStateAsync(long id, string state, string? message = null, string? key = null, CancellationToken cancellationToken = default) =>
+        await SetUploadStateAsync(id, state, message, key, null, cancellationToken).ConfigureAwait(false);
+
+    private async Task<bool> SetUploadStateAsync(long id, string state, string? message, string? key, UploadClaim? claim, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var finished = state is UploadStates.Done or UploadStates.Failed;
         await using var update = Command(connection, null,
-            $"UPDATE uploads SET state = @state, message = @message, year_key = COALESCE(@key, year_key), updated_at = @at{(finished ? ", content = NULL" : string.Empty)} WHERE id = @id");
+            $"UPDATE uploads SET state = @state, message = @message, year_key = COALESCE(@key, year_key), updated_at = @at{(finished ? ", content = NULL" : string.Empty)} WHERE id = @id{(claim is null ? string.Empty : " AND worker = @worker AND attempts = @attempt")}");
+        if (claim is not null)
+        {
+            Add(update, "worker", claim.Worker);
+            Add(update, "attempt", claim.Attempt);
+        }
+
         Add(update, "state", state);
         Add(update, "message", message);
         Add(update, "key", key);
         AddTimestamp(update, "at", DateTimeOffset.UtcNow);
         Add(update, "id", id);
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private static async Task<IReadOnlyList<StoredUpload>> ReadUploadsAsync(DbCommand command, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography;
 using Juesuan.Application;
 using Microsoft.AspNetCore.Identity;
@@ -30,14 +31,21 @@ internal static class Bootstrap
         // are made by one of them at a time (a session lock, let go however this ends).
         await using var connection = new Npgsql.NpgsqlConnection(settings.Store.ConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
-        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({StartLock})", connection))
+        // Waited for however long the other's start takes (no command timeout).
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({StartLock})", connection) { CommandTimeout = 0 })
         {
             await take.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        await PrepareAsync(services, settings, logger).ConfigureAwait(false);
-        await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({StartLock})", connection);
-        await release.ExecuteNonQueryAsync().ConfigureAwait(false);
+        try
+        {
+            await PrepareAsync(services, settings, logger).ConfigureAwait(false);
+        }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({StartLock})", connection);
+            await release.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
     }
 
     private static async Task PrepareAsync(IServiceProvider services, WorkbenchSettings settings, ILogger logger)
@@ -46,6 +54,9 @@ internal static class Bootstrap
         var provider = scope.ServiceProvider;
         var library = provider.GetRequiredService<Library>();
         var store = await library.StoreAsync().ConfigureAwait(false);
+
+        // The key ring sign-ins are protected with: made now, while no other process starts, so all share one key.
+        provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("juesuan.start").Protect("start");
 
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -40,10 +40,14 @@ internal static class JobEngine
                     store.UseSystemTextJsonSerializer();
                     // Quartz's own tables (qrtz_*) are made by Quartz on first start, beside the store's.
                     store.ProvisionSchema();
+                    // A job a shutdown interrupts is handed back for another process, as a crash's is.
+                    store.ConfigureStore(o => o.RecoverFiringsCancelledByShutdown = true);
+                    // A process silent for three check-ins is taken for dead: one slow pause is not enough (and should
+                    // it happen, the store's claim keeps the slow worker from saving over the one that took over).
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = settings.ClusterCheckin;
-                        c.CheckinMisfireThreshold = settings.ClusterCheckin;
+                        c.CheckinMisfireThreshold = settings.ClusterCheckin * 2;
                     });
                 });
             }

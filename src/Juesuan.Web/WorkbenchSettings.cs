@@ -7,7 +7,7 @@ namespace Juesuan.Web;
 /// The workbench's settings from configuration: the store (as the CLI names it), reference data, the first
 /// administrator's password, whether to load the example, how many uploads this process works on at once
 /// (Juesuan:Workers, default one per core) and, on PostgreSQL, how often it tells the other processes it is alive
-/// (Juesuan:ClusterCheckinSeconds, default 5; a process silent for twice that is taken for dead and its jobs re-run).
+/// (Juesuan:ClusterCheckinSeconds, default 5; a process silent for three times that is taken for dead and its jobs re-run).
 /// </summary>
 public sealed record WorkbenchSettings(StoreOptions Store, ReferenceData Reference, string? AdminPassword, bool LoadExample)
 {

@@ -126,15 +126,23 @@ public abstract class StoreContract
         // Four workers race for it: exactly one gets the bytes, and the upload names it.
         var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () => (Worker: $"工作进程{i}", Content: await (await OpenAsync()).ClaimUploadAsync(first.Id, $"工作进程{i}")))));
         var winner = Assert.Single(claims, c => c.Content is not null);
-        Assert.Equal(content, winner.Content);
+        Assert.Equal(content, winner.Content!.Content);
+        Assert.Equal(1, winner.Content.Attempt);
         var taken = (await store.UploadAsync(first.Id))!;
         Assert.Equal((UploadStates.Reading, winner.Worker, 1), (taken.State, taken.Worker, taken.Attempts));
 
         // Its worker died: a job re-run in recovery takes it again; an ordinary run still does not.
         Assert.Null(await store.ClaimUploadAsync(first.Id, "其他进程"));
-        Assert.Equal(content, await store.ClaimUploadAsync(first.Id, "接手进程", recovering: true));
+        var takeover = (await store.ClaimUploadAsync(first.Id, "接手进程", recovering: true))!;
+        Assert.Equal(content, takeover.Content);
+        Assert.Equal(2, takeover.Attempt);
         taken = (await store.UploadAsync(first.Id))!;
         Assert.Equal((UploadStates.Reading, "接手进程", 2), (taken.State, taken.Worker, taken.Attempts));
+
+        // The first worker was only slow, not dead: what it writes now is refused, the taker's is kept.
+        Assert.False(await store.SetUploadStateAsync(new UploadClaim(first.Id, winner.Worker, 1, content), UploadStates.Auditing));
+        Assert.True(await store.SetUploadStateAsync(takeover, UploadStates.Auditing));
+        Assert.Equal(UploadStates.Auditing, (await store.UploadAsync(first.Id))!.State);
         Assert.Empty(await store.QueuedUploadsAsync());
         await store.RequeueInterruptedUploadsAsync();
         Assert.Equal(first.Id, Assert.Single(await store.QueuedUploadsAsync()).Id);

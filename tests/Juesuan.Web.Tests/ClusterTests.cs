@@ -71,11 +71,28 @@ public sealed class ClusterTests : IAsyncLifetime
             var outcome = Assert.Single(await uploads.EnqueueAsync(new MemoryStream(content), name, "审核员甲"));
             Assert.Null(outcome.Refusal);
             ids.Add(outcome.Upload!.Id);
-            await jobs.ScheduleAsync(outcome.Upload.Id);
+        }
+
+        // The first upload's row is held, so whichever process takes it waits there and the other must do the rest:
+        // both take part, whatever the timing.
+        await using var holder = new NpgsqlConnection(_connection);
+        await holder.OpenAsync();
+        var hold = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT id FROM uploads WHERE id = @id FOR UPDATE", holder, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", ids[0]);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        foreach (var id in ids)
+        {
+            await jobs.ScheduleAsync(id);
         }
 
         var store = await web.GetRequiredService<Library>().StoreAsync();
-        var finished = await WaitAsync(store, ids, TimeSpan.FromMinutes(3));
+        await WaitAsync(store, ids[1..], TimeSpan.FromMinutes(3));
+        await hold.RollbackAsync();
+        var finished = await WaitAsync(store, ids, TimeSpan.FromMinutes(1));
         Assert.All(finished, u => Assert.Equal(1, u.Attempts));
         Assert.All(finished, u => Assert.Equal(UploadStates.Done, u.State));
         Assert.Equal(2, finished.Select(u => u.Worker).Distinct().Count());
@@ -126,7 +143,7 @@ public sealed class ClusterTests : IAsyncLifetime
             await lockRow.ExecuteScalarAsync();
         }
 
-        var first = await NodeAsync();
+        using var first = await NodeAsync();
         await using var watcher = new NpgsqlConnection(_connection);
         await watcher.OpenAsync();
         await WaitForAsync(async () =>
@@ -139,7 +156,6 @@ public sealed class ClusterTests : IAsyncLifetime
         // The process dies with the job in hand (kill -9: no shutdown); then the row is free again.
         first.Kill();
         await hold.RollbackAsync();
-        first.Dispose();
 
         using var second = await NodeAsync();
         await using var check = Scheduling();

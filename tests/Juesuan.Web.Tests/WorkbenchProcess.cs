@@ -53,7 +53,9 @@ internal sealed class WorkbenchProcess : IDisposable
         {
             if (process._process.HasExited)
             {
-                throw new InvalidOperationException("The workbench stopped while starting:\n" + string.Join('\n', process.Output));
+                var said = string.Join('\n', process.Output);
+                process.Dispose();
+                throw new InvalidOperationException("The workbench stopped while starting:\n" + said);
             }
 
             try
