@@ -51,8 +51,9 @@ public static class Letters
             { Comment: { Length: > 0 } comment } => "审核意见：" + comment.Trim(),
             _ => null,
         };
+        // Where the figure's letters were found on the page (what the viewer opens), else the page it was read from.
         return new AuditLetterItem(text,
-            [.. places.Select(p => p.Page).OfType<int>().Distinct().Order()],
+            [.. places.SelectMany(p => p.Boxes.Count > 0 ? p.Boxes.Select(b => (int?)b.Page) : [p.Page]).OfType<int>().Distinct().Order()],
             [.. places.Select(p => p.Line).OfType<int>().Distinct().Order()], note);
     }
 }
