@@ -253,3 +253,20 @@ public sealed class ImplicitWholeTests
         Assert.DoesNotContain(year.Narrative.Claims, c => c.SharePercent is not null);
     }
 }
+
+/// <summary>A statement is located on the line it is printed on, not on its section's heading.</summary>
+public sealed class StatementLineTests
+{
+    [Fact]
+    public void A_statement_on_a_later_line_of_its_section_is_located_on_that_line()
+    {
+        // Lines: 1 title, 2 part, 3 heading, 4–5 the first paragraph wrapped, 6 blank, 7 the second paragraph.
+        var text = "青石县医疗保障局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n四、支出决算情况说明\n本年支出合计100.00万元，其中：基本支出\n60.00万元，占60%。\n\n项目支出40.00万元，占40%。\n";
+        var year = TextReportReader.Read(text, "a.txt").Value!;
+        var basic = Assert.Single(year.Narrative.Claims, c => c.SharePercent?.ToString() == "60");
+        var project = Assert.Single(year.Narrative.Claims, c => c.SharePercent?.ToString() == "40");
+        Assert.Equal(4, basic.Source!.Line); // the statement 「基本支出60.00万元，占60%」 begins on line 4
+        Assert.Equal(7, project.Source!.Line);
+        Assert.Equal("a.txt", project.Source.File);
+    }
+}

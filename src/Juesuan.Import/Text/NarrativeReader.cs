@@ -20,7 +20,29 @@ internal static partial class NarrativeReader
     private const string V = @"(?<v>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)";
     private const string U = @"(?<u>万元|元)";
 
-    private sealed record Section(NarrativeSection Printed, string Text, ReportLine Heading);
+    /// <summary>
+    /// A section as read: its text (its body lines joined, spaces dropped) and the line each character came from, so a
+    /// statement is located on its own line (or page), not its section's heading.
+    /// </summary>
+    private sealed record Section(NarrativeSection Printed, string Text, ReportLine Heading, IReadOnlyList<(int Start, ReportLine Line)> Body)
+    {
+        /// <summary>The line the character at <paramref name="index"/> of <see cref="Text"/> was printed on.</summary>
+        public ReportLine LineAt(int index)
+        {
+            var line = Heading;
+            foreach (var (start, body) in Body)
+            {
+                if (start > index)
+                {
+                    break;
+                }
+
+                line = body;
+            }
+
+            return line;
+        }
+    }
 
     public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables = null)
     {
@@ -479,9 +501,20 @@ internal static partial class NarrativeReader
         {
             var (index, number, title) = headings[h];
             var end = Math.Min(h + 1 < headings.Count ? headings[h + 1].Index : lines.Count, NextPart(lines, index + 1));
-            var body = string.Concat(Enumerable.Range(index + 1, Math.Max(0, end - index - 1)).Where(i => !InTable(i)).Select(i => lines[i].Text.Trim()));
-            var text = PrintedText.ChinesePunctuation(body.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal));
-            result.Add(new Section(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = text }, text, lines[index]));
+            // Each body line's part of the text, spaces dropped; ChinesePunctuation keeps lengths, so the offsets hold.
+            var parts = Enumerable.Range(index + 1, Math.Max(0, end - index - 1)).Where(i => !InTable(i))
+                .Select(i => (Line: lines[i], Text: lines[i].Text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)))
+                .Where(p => p.Text.Length > 0).ToArray();
+            var starts = new List<(int Start, ReportLine Line)>();
+            var offset = 0;
+            foreach (var part in parts)
+            {
+                starts.Add((offset, part.Line));
+                offset += part.Text.Length;
+            }
+
+            var text = PrintedText.ChinesePunctuation(string.Concat(parts.Select(p => p.Text)));
+            result.Add(new Section(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = text }, text, lines[index], starts));
         }
 
         return result;
@@ -549,7 +582,7 @@ internal static partial class NarrativeReader
 
         public string SectionKey => Section.Printed.Key!;
 
-        public SourceLocation Where(int index) => Section.Heading.At(File) with
+        public SourceLocation Where(int index) => Section.LineAt(index).At(File) with
         {
             Section = $"情况说明 {Section.Printed.Number}、{Section.Printed.Title}", Sentence = SentenceAt(Text, index),
         };
