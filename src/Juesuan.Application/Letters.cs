@@ -25,8 +25,8 @@ public static class Letters
             Addressee = report.Document.Department,
             Subject = $"{report.Document.Year}年度{(report.Document.Kind == Domain.Model.DocumentKind.SelfEvaluationReport ? "预算绩效自评报告" : "部门决算公开")}",
             RulesRun = report.Summary.Rules,
-            Problems = [.. kept.Where(r => r.Finding.Severity == Severity.Error).Select(r => Item(r, report.Document.Source))],
-            Matters = [.. kept.Where(r => r.Finding.Severity == Severity.Warning).Select(r => Item(r, report.Document.Source))],
+            Problems = [.. kept.Where(r => r.Finding.Severity == Severity.Error).Select(Item)],
+            Matters = [.. kept.Where(r => r.Finding.Severity == Severity.Warning).Select(Item)],
             Date = date,
             Deadline = deadline,
         };
@@ -35,16 +35,11 @@ public static class Letters
     /// <summary>Writes the letter as DOCX.</summary>
     public static void WriteDocx(AuditLetter letter, Stream output) => AuditLetterDocx.Write(letter, output);
 
-    // The department knows which document it sent: the file name the places in a message begin with is left out.
-    private static AuditLetterItem Item(ReviewedFinding reviewed, string? source)
+    private static AuditLetterItem Item(ReviewedFinding reviewed)
     {
-        var text = reviewed.Finding.Message;
-        if (!string.IsNullOrEmpty(source))
-        {
-            text = text.Replace(source + " ", string.Empty, StringComparison.Ordinal).Replace(Path.GetFileName(source) + " ", string.Empty, StringComparison.Ordinal);
-        }
-
         var places = reviewed.Finding.Figures.Select(f => f.Where).OfType<FigureLocation>().ToArray();
+        // The department knows which document it sent: the file its figures were read from is left out of the places.
+        var text = Places.WithoutFile(reviewed.Finding.Message, places.Select(p => p.Document));
         var note = reviewed.Review switch
         {
             { Decision: ReviewDecisions.Corrected } review => "已整改" + (string.IsNullOrWhiteSpace(review.Comment) ? string.Empty : "：" + review.Comment.Trim()),
@@ -55,5 +50,20 @@ public static class Letters
         return new AuditLetterItem(text,
             [.. places.SelectMany(p => p.Boxes.Count > 0 ? p.Boxes.Select(b => (int?)b.Page) : [p.Page]).OfType<int>().Distinct().Order()],
             [.. places.Select(p => p.Line).OfType<int>().Distinct().Order()], note);
+    }
+}
+
+/// <summary>Places (「某文件 第13页 …」) as a page or a letter about one document shows them.</summary>
+public static class Places
+{
+    /// <summary>
+    /// <paramref name="text"/> without the file names its places begin with (「<c>file</c> 第13页」 → 「第13页」): only the
+    /// names given, followed by the space a place puts after them, so other text is never touched.
+    /// </summary>
+    public static string WithoutFile(string text, IEnumerable<string?> files)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(files);
+        return files.OfType<string>().Where(f => f.Length > 0).Distinct().Aggregate(text, (t, file) => t.Replace(file + " ", string.Empty, StringComparison.Ordinal));
     }
 }

@@ -131,9 +131,7 @@ public sealed class Reports(Library library, JuesuanOptions options)
         }
 
         var exists = library.Exists;
-        var year = await library.LoadAsync(input, cancellationToken).ConfigureAwait(false);
-        return year is not null
-            ? new(input, year, []) { Original = withOriginal ? await library.OriginalAsync(input, cancellationToken).ConfigureAwait(false) : null }
-            : new(input, null, [], LoadFailure.NotStored, $"既不是文件，也不在存储中：「{input}」（{library.Describe()}{(exists ? string.Empty : "，尚未创建")}）");
+        var stored = await LoadStoredAsync(input, withOriginal, cancellationToken).ConfigureAwait(false);
+        return stored.Success ? stored : stored with { Error = $"既不是文件，也不在存储中：「{input}」（{library.Describe()}{(exists ? string.Empty : "，尚未创建")}）" };
     }
 }

@@ -7,10 +7,9 @@ namespace Juesuan.Application;
 
 /// <summary>A finding with the decision that stands on it.</summary>
 /// <param name="Finding">The finding.</param>
-/// <param name="Index">Its place in the report.</param>
 /// <param name="Fingerprint">Its identity across revisions.</param>
 /// <param name="Review">The standing decision, or null when none was made.</param>
-public sealed record ReviewedFinding(Finding Finding, int Index, string Fingerprint, StoredReview? Review);
+public sealed record ReviewedFinding(Finding Finding, string Fingerprint, StoredReview? Review);
 
 /// <summary>How the current revision's findings compare with the previous revision's.</summary>
 /// <param name="PreviousRevision">The revision compared with.</param>
@@ -69,7 +68,11 @@ public sealed class Reviews(Library library, Audits audits)
         ArgumentNullException.ThrowIfNull(report);
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
         var reviews = await store.ReviewsAsync(key, cancellationToken).ConfigureAwait(false);
-        return report.Findings.Select((f, i) => new ReviewedFinding(f, i, Fingerprint(f), reviews.GetValueOrDefault(Fingerprint(f)))).ToArray();
+        return report.Findings.Select(f =>
+        {
+            var print = Fingerprint(f);
+            return new ReviewedFinding(f, print, reviews.GetValueOrDefault(print));
+        }).ToArray();
     }
 
     /// <summary>Records a decision on a finding of the revision the reviewer saw; null when a newer revision has arrived since.</summary>

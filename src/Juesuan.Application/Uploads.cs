@@ -1,3 +1,4 @@
+using Juesuan.Import;
 using Juesuan.Formats;
 using Juesuan.Storage;
 
@@ -29,7 +30,7 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
         ArgumentNullException.ThrowIfNull(name);
         var file = Path.GetFileName(name);
         var zip = Path.GetExtension(file).Equals(".zip", StringComparison.OrdinalIgnoreCase);
-        if (!zip && !Reports.Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
+        if (!zip && !Importer.CanRead(file))
         {
             return [new(null, false, $"{file}：不能导入这种文件；可导入 {string.Join("、", Reports.Extensions)}，或装有这些文件的 .zip。", file)];
         }
@@ -75,7 +76,7 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
         // Only the last part of an entry's name is kept, and only to be shown: never a path.
         static string Last(string fullName) => Path.GetFileName(fullName.Replace('\\', '/'));
         static bool Readable(string fullName) => Last(fullName) is { Length: > 0 } name && !fullName.StartsWith("__MACOSX/", StringComparison.Ordinal)
-            && !name.StartsWith('.') && Reports.Extensions.Contains(Path.GetExtension(name).ToLowerInvariant());
+            && !name.StartsWith('.') && Importer.CanRead(name);
         IReadOnlyList<(string Name, byte[] Content)> files;
         try
         {

@@ -117,6 +117,9 @@ public sealed partial class DepartmentYearStore
     }
 
     // A database's complaint in words a user can act on; the driver's own text is left out.
+    /// <summary>The SHA-256 of stored bytes, as lowercase hex: how an original and an upload are recognised again.</summary>
+    internal static string ContentHash(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+
     private static string Explain(DbException e) => e switch
     {
         Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 26 } => "这个文件不是数据库（可能是别的文件，或已损坏）",
@@ -593,7 +596,7 @@ public sealed partial class DepartmentYearStore
     // The original, kept once per content (its SHA-256).
     private async Task<long> KeepOriginalAsync(DbConnection connection, DbTransaction transaction, StoredOriginal original, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original.Content));
+        var hash = ContentHash(original.Content);
         await using (var insert = Command(connection, transaction, """
             INSERT INTO documents (sha256, file_name, reader, size, content, uploaded_at, uploaded_by)
             VALUES (@hash, @name, @reader, @size, @content, @at, @by) ON CONFLICT DO NOTHING

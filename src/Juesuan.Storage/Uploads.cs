@@ -70,7 +70,7 @@ public sealed partial class DepartmentYearStore
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var hash = ContentHash(content);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (var earlier = Command(connection, null,
             $"SELECT {UploadColumns} FROM uploads WHERE sha256 = @hash AND state <> 'failed' AND {(scope is null ? "organisation_id IS NULL" : "organisation_id = @scope")} ORDER BY id LIMIT 1"))
@@ -171,35 +171,24 @@ public sealed partial class DepartmentYearStore
     /// <summary>
     /// Records the new state of an upload <paramref name="claim"/> holds; false, and nothing written, when the upload has
     /// been taken over since (the job engine took its worker for dead and another worker claimed it): the late worker
-    /// then stops without saving anything.
+    /// then stops without saving anything. Only a claim moves an upload on (when finished, its bytes are let go: the
+    /// original is kept with the department-year).
     /// </summary>
     public async Task<bool> SetUploadStateAsync(UploadClaim claim, string state, string? message = null, string? key = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return await SetUploadStateAsync(claim.Id, state, message, key, claim, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Records an upload's new state (and, when finished, lets its bytes go: the original is kept with the department-year).</summary>
-    public async Task SetUploadStateAsync(long id, string state, string? message = null, string? key = null, CancellationToken cancellationToken = default) =>
-        await SetUploadStateAsync(id, state, message, key, null, cancellationToken).ConfigureAwait(false);
-
-    private async Task<bool> SetUploadStateAsync(long id, string state, string? message, string? key, UploadClaim? claim, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(state);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var finished = state is UploadStates.Done or UploadStates.Failed;
         await using var update = Command(connection, null,
-            $"UPDATE uploads SET state = @state, message = @message, year_key = COALESCE(@key, year_key), updated_at = @at{(finished ? ", content = NULL" : string.Empty)} WHERE id = @id{(claim is null ? string.Empty : " AND worker = @worker AND attempts = @attempt")}");
-        if (claim is not null)
-        {
-            Add(update, "worker", claim.Worker);
-            Add(update, "attempt", claim.Attempt);
-        }
-
+            $"UPDATE uploads SET state = @state, message = @message, year_key = COALESCE(@key, year_key), updated_at = @at{(finished ? ", content = NULL" : string.Empty)} WHERE id = @id AND worker = @worker AND attempts = @attempt");
         Add(update, "state", state);
         Add(update, "message", message);
         Add(update, "key", key);
         AddTimestamp(update, "at", DateTimeOffset.UtcNow);
-        Add(update, "id", id);
+        Add(update, "id", claim.Id);
+        Add(update, "worker", claim.Worker);
+        Add(update, "attempt", claim.Attempt);
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 

@@ -115,6 +115,23 @@ public sealed class UseCaseTests : IDisposable
     }
 
     [Fact]
+    public void The_letter_leaves_out_only_the_file_its_figures_were_read_from_never_other_text()
+    {
+        // The store key as the audit's source ends in the year: the year in a message must survive.
+        var finding = new Finding
+        {
+            Rule = "D.YEAR", Severity = Severity.Error, Location = "青石.txt 第3行",
+            Message = "青石.txt 第3行 2023 年度决算的陈述中出现 2022 年，应为 2023 年。",
+            Figures = [new FindingFigure("2022", "青石.txt 第3行", Where: new FigureLocation { Document = "青石.txt", Line = 3 })],
+        };
+        var report = new AuditReport(new AuditedDocument("青石县医疗保障局", 2023, "national-2022", "青石县医疗保障局/2023"), [finding], new AuditSummary(1, 0, 0, 0, 0, 89));
+        var letter = Letters.Compose(report, [new ReviewedFinding(finding, "f", null)], "青石县财政局", null, new DateOnly(2026, 11, 30), null);
+        var item = Assert.Single(letter.Problems);
+        Assert.Equal("第3行 2023 年度决算的陈述中出现 2022 年，应为 2023 年。", item.Text);
+        Assert.Equal("第3行", item.Where);
+    }
+
+    [Fact]
     public async Task Packages_are_written_to_a_stream_that_cannot_seek_as_a_web_response_is()
     {
         var year = _services.GetRequiredService<Reports>().ReadFile(Paths.Example).Year!;
@@ -192,7 +209,14 @@ public sealed class UseCaseTests : IDisposable
 
         // A figure printed differently is another finding; the file name or page it is found on is not.
         Assert.NotEqual(classSum.Fingerprint, Reviews.Fingerprint(classSum.Finding with { Actual = "9,999.99" }));
-        Assert.Equal(classSum.Fingerprint, Reviews.Fingerprint(classSum.Finding with { Location = "另一个文件 第3页" }));
+        // (the figures' own places move: file, page, line and boxes; the fingerprint reads them, so this can fail)
+        var moved = classSum.Finding with
+        {
+            Location = "另一个文件 第3页",
+            Figures = [.. classSum.Finding.Figures.Select(f => f with { Where = f.Where is { } w ? w with { Document = "另一个文件", Page = 3, Line = 99 } : null })],
+        };
+        Assert.Contains(classSum.Finding.Figures, f => f.Where is not null);
+        Assert.Equal(classSum.Fingerprint, Reviews.Fingerprint(moved));
 
         // A decision or sign-off on version 1, sent after version 2 arrived, is refused; on version 2 it is kept.
         Assert.Null(await reviews.DecideAsync(saved.Key, 1, carried[0].Fingerprint, Storage.ReviewDecisions.FalseAlarm, null, "审核员乙"));

@@ -146,9 +146,10 @@ public abstract class StoreContract
         Assert.Empty(await store.QueuedUploadsAsync());
         await store.RequeueInterruptedUploadsAsync();
         Assert.Equal(first.Id, Assert.Single(await store.QueuedUploadsAsync()).Id);
-        Assert.NotNull(await store.ClaimUploadAsync(first.Id, "重启后的进程"));
+        var restarted = await store.ClaimUploadAsync(first.Id, "重启后的进程");
+        Assert.NotNull(restarted);
 
-        await store.SetUploadStateAsync(first.Id, UploadStates.Done, "好", "某局/2024");
+        Assert.True(await store.SetUploadStateAsync(restarted, UploadStates.Done, "好", "某局/2024"));
         var done = (await store.UploadAsync(first.Id))!;
         Assert.True(done.Finished);
         Assert.Equal("某局/2024", done.Key);

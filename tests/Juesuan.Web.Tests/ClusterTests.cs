@@ -103,12 +103,7 @@ public sealed class ClusterTests : IAsyncLifetime
 
         // A sign-in made on one process is good on the other (one data-protection key ring, in the database).
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false });
-        var login = await browser.GetStringAsync($"{first.Url}/Account/Login");
-        var signedIn = await browser.PostAsync($"{first.Url}/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "admin", ["Password"] = Password,
-            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value,
-        }));
+        var signedIn = await Forms.SignInAsync(browser, "admin", Password, first.Url);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         var elsewhere = await browser.GetAsync($"{second.Url}/");
         Assert.Equal(System.Net.HttpStatusCode.OK, elsewhere.StatusCode);

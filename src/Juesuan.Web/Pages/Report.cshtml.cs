@@ -43,12 +43,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     /// <summary>A location as this page shows it: without the file name every location starts with (the page is about that file).</summary>
-    public string Place(string location)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        var file = Original?.FileName;
-        return file is not null && location.StartsWith(file + " ", StringComparison.Ordinal) ? location[(file.Length + 1)..] : location;
-    }
+    public string Place(string location) => Places.WithoutFile(location, [Original?.FileName]);
 
     /// <summary>A decision on one finding (确认问题 / 误报 / 已整改) with a comment.</summary>
     public async Task<IActionResult> OnPostDecideAsync(int revision, string fingerprint, string decision, string? comment, CancellationToken ct)
@@ -145,16 +140,21 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             return NotFound();
         }
 
+        if (kind == RenderFormat.Pdf)
+        {
+            try
+            {
+                await renderer.PreparePdfAsync(ct);
+            }
+            catch (InvalidOperationException e)
+            {
+                // No Chromium on this server: said, not a crash (and only this: a rendering bug stays an error).
+                return Content("无法生成 PDF：" + e.Message, "text/plain; charset=utf-8");
+            }
+        }
+
         var buffer = new MemoryStream();
-        try
-        {
-            await renderer.RenderAsync(year, kind.Value, buffer, cancellationToken: ct);
-        }
-        catch (InvalidOperationException e)
-        {
-            // No Chromium on this server: said, not a crash.
-            return Content("无法生成 PDF：" + e.Message, "text/plain; charset=utf-8");
-        }
+        await renderer.RenderAsync(year, kind.Value, buffer, cancellationToken: ct);
 
         buffer.Position = 0;
         var type = kind switch { RenderFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document", RenderFormat.Pdf => "application/pdf", _ => "text/html; charset=utf-8" };
