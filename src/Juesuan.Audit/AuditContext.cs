@@ -135,7 +135,7 @@ public sealed class AuditContext
     {
         var table = Table(definition);
         var number = table?.Number ?? Template.Table(definition)?.Number;
-        var title = table?.Title ?? Template.Table(definition)?.Title ?? TemplateLibrary.Definitions.GetValueOrDefault(definition)?.Name ?? definition;
+        var title = table?.Title ?? Template.Table(definition)?.Title ?? Reference.Templates.Definitions.GetValueOrDefault(definition)?.Name ?? definition;
         return number is null ? title : $"{number}（{title}）";
     }
 
@@ -184,7 +184,7 @@ public sealed class AuditContext
     public FigureLocation LocateCell(StatedTable table, string rowKey, string? column)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
+        var definition = Reference.Templates.Definitions.GetValueOrDefault(table.Definition);
         var row = Row(table, rowKey);
         var source = (column is null ? null : row?.Cell(column)?.Source) ?? row?.Source ?? table.Source;
         return new FigureLocation
@@ -279,7 +279,7 @@ public sealed class AuditContext
     /// <summary>The label and location of a cell, for messages.</summary>
     internal (string Label, string Location) DescribeCell(StatedTable table, string rowKey, string column)
     {
-        var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
+        var definition = Reference.Templates.Definitions.GetValueOrDefault(table.Definition);
         var columnName = definition?.Column(column)?.Name ?? column;
         var rowLabel = RowLabel(definition, rowKey, Row(table, rowKey)?.Label);
         return ($"{rowLabel}{(definition?.Columns.Count > 1 ? " " + columnName : string.Empty)}", $"{TableName(table.Definition)} {rowLabel} {columnName}");

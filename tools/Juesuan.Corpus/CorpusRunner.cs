@@ -60,7 +60,7 @@ public static partial class CorpusRunner
 
         var baseline = Keys(report.Findings).ToHashSet(StringComparer.Ordinal);
         var zeroItems = year.Table(Juesuan.Domain.Templates.TableIds.GpbBasicEconomic)?.Rows
-            .Where(r => r.Key.Length == 5 && r.Label is { Length: >= 2 } && r.Cell("amount") is var cell && (cell is null || (cell.Text is null && (cell.Value is null || cell.Value.Value.Value == 0m))))
+            .Where(r => r.Key.Length == 5 && r.Label is { Length: >= 2 } && r.ShowsNothingIn("amount"))
             .Select(r => r.Label!).Distinct().ToArray() ?? [];
         var context = new Context(source, Layout.Of(source), year.Year) { ZeroItems = zeroItems };
         var results = new List<ClassRecall>();

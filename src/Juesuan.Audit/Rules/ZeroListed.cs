@@ -31,8 +31,7 @@ internal static partial class ZeroListed
             {
                 foreach (var item in list.Groups["items"].Value.Split(['、', '，', ',', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    // Zero, or left blank (a layout that prints nothing for no spending); a cell that could not be read says nothing.
-                    if (!byName.TryGetValue(CatalogText.NormalizeName(item), out var row) || row.Cell("amount") is { } cell && (cell.Text is not null || cell.Value is { } v && v.Value != 0m))
+                    if (!byName.TryGetValue(CatalogText.NormalizeName(item), out var row) || !row.ShowsNothingIn("amount"))
                     {
                         continue;
                     }

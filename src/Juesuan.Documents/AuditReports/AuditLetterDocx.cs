@@ -71,17 +71,14 @@ public static class AuditLetterDocx
         ArgumentNullException.ThrowIfNull(letter);
         using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         var main = word.AddMainDocumentPart();
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            Run("— ", 28, "宋体"), new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), Run("1", 28, "宋体"), new Run(new FieldChar { FieldCharType = FieldCharValues.End }), Run(" —", 28, "宋体")));
+        var footer = Docx.PageNumberFooter(main, "— ", " —", 28, "宋体");
 
         var body = new Body();
         // 发文机关标志 in red, a red rule under it, the number on the right.
         body.Append(Paragraph(letter.Issuer, Title, 72, center: true, color: "FF0000", spacingAfter: 200, line: null));
         body.Append(new Paragraph(new ParagraphProperties(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 12, Color = "FF0000", Space = 1 }),
             new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Right }),
-            Run(letter.Number ?? string.Empty, BodySize, Body)));
+            Docx.Run(letter.Number ?? string.Empty, BodySize, Body)));
         body.Append(Paragraph(string.Empty, Body, BodySize));
         body.Append(Paragraph($"关于{letter.Addressee}{letter.Subject}的审核意见书", Title, 44, center: true, line: "700"));
         body.Append(Paragraph(string.Empty, Body, BodySize));
@@ -137,18 +134,6 @@ public static class AuditLetterDocx
 
     private static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
-    private static Run Run(string text, int size, string font, string? color = null)
-    {
-        var properties = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font });
-        if (color is not null)
-        {
-            properties.Append(new Color { Val = color });
-        }
-
-        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new Languages { EastAsia = "zh-CN" });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
     private static Paragraph Paragraph(string text, string font, int size, bool center = false, bool right = false, bool indent = false,
         string? color = null, int spacingAfter = 0, string? line = Line, int rightIndent = 0)
     {
@@ -183,6 +168,6 @@ public static class AuditLetterDocx
             properties.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Right });
         }
 
-        return new Paragraph(properties, Run(text, size, font, color));
+        return new Paragraph(properties, Docx.Run(text, size, font, color: color));
     }
 }

@@ -34,10 +34,7 @@ public static class DisclosureDocx
         AddStyles(main);
         var settings = main.AddNewPart<DocumentSettingsPart>();
         settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), new Run(new Text("1")), new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+        var footer = Docx.PageNumberFooter(main);
 
         var body = new Body();
         uint imageId = 1;
@@ -167,7 +164,7 @@ public static class DisclosureDocx
         {
             // Left caption flush left, right caption at a right tab stop.
             var caption = new Paragraph(new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth })));
-            caption.Append(Run(grid.LeftCaption ?? string.Empty, 21), new Run(new TabChar()), Run(grid.RightCaption ?? string.Empty, 21));
+            caption.Append(Docx.Run(grid.LeftCaption ?? string.Empty, 21), new Run(new TabChar()), Docx.Run(grid.RightCaption ?? string.Empty, 21));
             yield return caption;
         }
 
@@ -299,24 +296,6 @@ public static class DisclosureDocx
         return new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing));
     }
 
-    private static Run Run(string text, int size, bool bold = false, string? font = null)
-    {
-        var properties = new RunProperties();
-        if (font is not null)
-        {
-            properties.Append(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
-        }
-
-        if (bold)
-        {
-            properties.Append(new Bold());
-        }
-
-        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
-        properties.Append(new Languages { EastAsia = "zh-CN" });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
     private static Paragraph Paragraph(string text, int size = 24, bool bold = false, bool center = false, bool right = false, string? font = null,
         bool pageBreakBefore = false, int spacingBefore = 0, int firstLineChars = 0, int lineSpacing = 0, int indentLeft = 0)
     {
@@ -364,6 +343,6 @@ public static class DisclosureDocx
             properties.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Right });
         }
 
-        return new Paragraph(properties, Run(text, size, bold, font));
+        return new Paragraph(properties, Docx.Run(text, size, font, bold));
     }
 }

@@ -38,6 +38,12 @@ public sealed record StatedRow
 
     /// <summary>The cell of <paramref name="column"/>, or null when the row has none.</summary>
     public StatedCell? Cell(string column) => Cells.FirstOrDefault(c => c.Column == column);
+
+    /// <summary>
+    /// True when the row states nothing spent in <paramref name="column"/>: zero, or left blank (a layout that prints
+    /// nothing for no spending). A cell that was printed but could not be read says nothing, so it is not.
+    /// </summary>
+    public bool ShowsNothingIn(string column) => Cell(column) is not { } cell || cell.Text is null && (cell.Value is not { } value || value.Value == 0m);
 }
 
 /// <summary>
