@@ -174,7 +174,8 @@ internal static class Commands
                 return ExitCodes.Usage;
             }
 
-            var template = services.GetRequiredService<JuesuanOptions>().Reference.TemplateOf(year);
+            var reference = services.GetRequiredService<JuesuanOptions>().Reference;
+            var template = reference.TemplateOf(year);
             IReadOnlyList<StatedTable> tables = year.Tables;
             var heading = $"{year.Department.Name} {year.Year}年度部门决算";
             if (parse.GetValue(unit) is { } unitName)
@@ -207,7 +208,7 @@ internal static class Commands
                 tables = [match];
             }
 
-            await context.Out.WriteAsync(TableText.Render(template, tables, heading)).ConfigureAwait(false);
+            await context.Out.WriteAsync(TableText.Render(reference.Templates, template, tables, heading)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

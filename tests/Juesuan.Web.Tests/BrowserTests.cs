@@ -65,6 +65,12 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.True(bounds is not null && canvas is not null && bounds.Width > 5 && bounds.X >= canvas.X && bounds.Y >= canvas.Y && bounds.Y + bounds.Height <= canvas.Y + canvas.Height);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "4-viewer-page-21.png"), FullPage = true });
 
+        // Beside the page, the tables as read: the table's own figure of the finding (总计 2,961.68 on page 13) marked.
+        Assert.Equal(["2,961.68"], await page.Locator(".as-read td.marked").AllInnerTextsAsync());
+        await page.ClickAsync("#previous-page");
+        await page.WaitForSelectorAsync("#viewer[data-rendered='20']");
+        Assert.Equal(0, await page.Locator(".box").CountAsync());
+
         // The reviewer marks the finding 误报, signs off, looks at the accounts page and signs out.
         // Back by the page's own link (a history step may be served from the back-forward cache without a load event).
         await page.ClickAsync("a:has-text('返回审核结果')");
@@ -82,6 +88,43 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync("form.logout button");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
+
+    [SkippableFact]
+    public async Task A_finding_of_a_text_report_opens_on_its_line_with_the_figure_marked()
+    {
+        var chromium = Paths.RequireBrowser();
+        var text = Path.Combine(Paths.RequireSamples(), "longxian-2022-final-accounts.txt");
+        Directory.CreateDirectory(_shots);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        await page.GotoAsync(_url);
+        await page.FillAsync("input[name=UserName]", "admin");
+        await page.FillAsync("input[name=Password]", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{_url}/");
+        await page.SetInputFilesAsync("input[type=file]", text);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        var link = page.Locator("#uploads a", new PageLocatorOptions { HasText = "查看审核结果" });
+        await link.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await link.First.ClickAsync();
+        await page.WaitForSelectorAsync("text=结论");
+
+        // 陇县's 一般公共预算财政拨款支出 total: its sentence starts on line 156 and wraps, the 713.93 is printed on line 158.
+        var actuals = page.Locator("article.finding", new PageLocatorOptions { HasText = "N.ITEM_ACTUALS" }).Locator("a.open").First;
+        Assert.Equal("在原文第 156 行查看", await actuals.InnerTextAsync());
+        await actuals.ClickAsync();
+        var focus = page.Locator("#text-source li.focus");
+        await focus.WaitForAsync();
+        Assert.Equal("158", await focus.GetAttributeAsync("value"));
+        Assert.Equal(["713.93"], await focus.Locator("mark").AllInnerTextsAsync());
+        Assert.True(await focus.IsVisibleAsync() && await InViewAsync(page, focus), "the marked line is scrolled into view");
+        Assert.Contains("713.93", await page.Locator(".sentence-as-read mark").First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "7-viewer-text.png") });
+    }
+
+    private static async Task<bool> InViewAsync(IPage page, ILocator item) =>
+        await item.BoundingBoxAsync() is { } box && box.Y >= 0 && box.Y + box.Height <= page.ViewportSize!.Height;
 
     public Task DisposeAsync()
     {

@@ -216,17 +216,23 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.DoesNotContain("镇安.json", own, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/Report?key={Uri.EscapeDataString("青石县医疗保障局/2024")}")).StatusCode);
         // Each address is refused to the clerk but answered to the administrator, so the 404 is the organisation's scope,
-        // not a bad address (the original and the viewer exist only for a PDF: 镇安 came as JSON, so only the scope
-        // of the first three is shown against a control).
+        // not a bad address (the original exists only for a PDF or text: 镇安 came as JSON, so its address alone is
+        // not shown against a control; the viewer shows a JSON report's tables as read).
         var zhenanPage = await admin.GetStringAsync($"/Report?key={zhenan}");
         var zhenanFinding = FingerprintPattern().Match(zhenanPage).Groups[1].Value;
-        foreach (var path in new[] { $"/Report?key={zhenan}", $"/Report?handler=Download&format=json&key={zhenan}", $"/Report?handler=Letter&key={zhenan}&issuer=x" })
+        foreach (var path in new[] { $"/Report?key={zhenan}", $"/Report?handler=Download&format=json&key={zhenan}", $"/Report?handler=Letter&key={zhenan}&issuer=x", $"/Viewer?key={zhenan}&finding={zhenanFinding}" })
         {
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync(path)).StatusCode);
         }
 
-        foreach (var path in new[] { $"/Viewer?key={zhenan}&finding={zhenanFinding}", $"/documents/original?key={zhenan}" })
+        // The viewer of a JSON report: its table as read, the finding's cells marked.
+        var asRead = await admin.GetStringAsync($"/Viewer?key={zhenan}&finding={zhenanFinding}");
+        Assert.Contains("没有可对照的原件版面", asRead, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"marked\">", asRead, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Viewer?key={zhenan}&finding={zhenanFinding}&figure=99")).StatusCode);
+
+        foreach (var path in new[] { $"/documents/original?key={zhenan}" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync(path)).StatusCode);
         }
