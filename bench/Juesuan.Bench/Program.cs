@@ -12,7 +12,7 @@ namespace Juesuan.Bench;
 /// Benchmarks. `dotnet run -c Release --project bench/Juesuan.Bench -- audit` runs BenchmarkDotNet on auditing one
 /// department-year; `-- batch [N]` audits N department-year files through the use cases (read, audit on every core,
 /// one JSON report — what `juesuan audit &lt;dir&gt; -f json` does) and reports the wall time and the peak working set; `-- documents` runs BenchmarkDotNet on the HTML and DOCX disclosure;
-/// `-- workbench` runs BenchmarkDotNet on the web report page;
+/// `-- workbench` runs BenchmarkDotNet on the web report page; `-- uploads` on 20 PDFs uploaded at once to the workbench;
 /// `-- pdfbatch [N]` prints N disclosures to PDF through one browser; `-- pdfsteps` shows where one PDF's time goes.
 /// </summary>
 public static class Program
@@ -66,6 +66,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "workbench")
         {
             BenchmarkRunner.Run<WorkbenchBenchmarks>(args: args.Skip(1).ToArray());
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "uploads")
+        {
+            BenchmarkRunner.Run<UploadBenchmarks>(args: args.Skip(1).ToArray());
             return 0;
         }
 
