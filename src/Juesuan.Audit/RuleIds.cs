@@ -9,6 +9,9 @@ public static class RuleIds
     /// <summary>C.CODES.</summary>
     public const string CCodes = "C.CODES";
 
+    /// <summary>C.CONTENTS.</summary>
+    public const string CContents = "C.CONTENTS";
+
     /// <summary>C.EMPTY_TABLE.</summary>
     public const string CEmptyTable = "C.EMPTY_TABLE";
 

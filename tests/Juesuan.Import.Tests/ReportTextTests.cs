@@ -41,3 +41,28 @@ public sealed class ReportYearTests
     [Fact]
     public void Without_a_title_naming_a_year_there_is_no_year() => Assert.Null(ReportText.FindYear(Lines("一、基本情况", "2024年共为41204人次报销。")));
 }
+
+/// <summary>The 目录's entries as labels: where the 目录 ends and the body begins, entries laid out as a list.</summary>
+public sealed class ContentsLabelTests
+{
+    private static IReadOnlyList<Domain.Model.PrintedLabel> Labels(params string[] lines)
+    {
+        var read = TextReportReader.Read(string.Join("\n", lines), "a.txt");
+        Assert.True(read.Success, read.Error);
+        return read.Value!.Labels;
+    }
+
+    [Fact]
+    public void The_body_starts_where_the_first_entry_is_printed_again_and_bulleted_entries_are_entries()
+    {
+        // A 目录 without leaders (its headings end it only at the first sentence otherwise), its sections as a list.
+        var labels = Labels(
+            "青石县医疗保障局", "2024年度部门决算", "目 录",
+            "第一部分 部门概况", "- 一、部门职责", "- 二、机构设置", "第二部分 2024年度部门决算情况说明",
+            "第一部分 部门概况", "一、部门职责", "二、机构设置", "青石县医疗保障局负责全县医疗保障工作。");
+
+        Assert.Equal(["第一部分 部门概况", "一、部门职责", "二、机构设置", "第二部分 2024年度部门决算情况说明"],
+            labels.Where(l => l.Kind == Domain.Model.LabelKind.Contents).Select(l => l.Text));
+        Assert.Equal([8, 9, 10], labels.Where(l => l.Kind == Domain.Model.LabelKind.Heading).Select(l => l.Source!.Line!.Value));
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Juesuan.Audit;
+using Juesuan.Domain.Model;
 using Juesuan.Import;
 using Juesuan.Import.Text;
 
@@ -62,7 +63,12 @@ public static partial class CorpusRunner
         var zeroItems = year.Table(Juesuan.Domain.Templates.TableIds.GpbBasicEconomic)?.Rows
             .Where(r => r.Key.Length == 5 && r.Label is { Length: >= 2 } && r.ShowsNothingIn("amount"))
             .Select(r => r.Label!).Distinct().ToArray() ?? [];
-        var context = new Context(source, Layout.Of(source), year.Year) { ZeroItems = zeroItems };
+        var listed = year.Labels.Where(l => l.Kind == LabelKind.Contents).Select(l => ContentsEntry.TitleOf(l.Text)).ToHashSet(StringComparer.Ordinal);
+        var context = new Context(source, Layout.Of(source), year.Year)
+        {
+            ZeroItems = zeroItems,
+            ListedHeadings = year.Labels.Where(l => l.Kind is LabelKind.Heading or LabelKind.TableTitle).Select(l => ContentsEntry.TitleOf(l.Text)).Where(listed.Contains).ToHashSet(StringComparer.Ordinal),
+        };
         var results = new List<ClassRecall>();
         foreach (var defect in Mutators.All.Where(d => classes is null || classes.Contains(d.Id)))
         {

@@ -32,6 +32,9 @@ public sealed record Context(CorpusSource Source, Layout Layout, int Year)
     /// <summary>The names of table 06's 款 printed as zero or blank in the unmutated document (for the zero-listed class).</summary>
     public IReadOnlyList<string> ZeroItems { get; init; } = [];
 
+    /// <summary>The titles of the headings and table titles the unmutated document's 目录 lists word for word.</summary>
+    public IReadOnlySet<string> ListedHeadings { get; init; } = new HashSet<string>();
+
     /// <summary>The lines of a kind.</summary>
     public IEnumerable<int> LinesOf(params LineKind[] kinds) => Enumerable.Range(0, Source.Lines.Count).Where(i => kinds.Contains(Layout.Kinds[i]));
 
@@ -69,7 +72,72 @@ public static partial class Mutators
         new("wan-without-yuan", "金额写作“万”而缺“元”", WanWithoutYuan),
         new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
         new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
+        new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
+        new("heading-wording", "正文标题的文字与目录所列不一致", HeadingWording),
     ];
+
+    // A heading of the body that the document's 目录 lists word for word (as the reader found them: a heading or table
+    // title whose title a 目录 entry gives) loses two characters before its last two, as the entry does in
+    // contents-wording. The heading is the title's last printing; the 目录's is the first.
+    private static IEnumerable<Mutant> HeadingWording(Context c, Random random)
+    {
+        static string Compact(string text) => text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal);
+        var titles = Enumerable.Range(0, c.Source.Lines.Count).Select(l => Juesuan.Domain.Model.ContentsEntry.TitleOf(Compact(PrintedText.Normalize(c.Source.LineText(l))).TrimStart('-', '•', '·', '▪', '●'))).ToArray();
+        foreach (var title in c.ListedHeadings.Where(t => Juesuan.Domain.Model.ContentsEntry.Words(t).Length >= 6).Order(StringComparer.Ordinal))
+        {
+            var line = Array.LastIndexOf(titles, title);
+            if (line < 0 || Array.IndexOf(titles, title) == line)
+            {
+                continue;
+            }
+
+            foreach (var segment in c.Source.Lines[line])
+            {
+                var text = c.Source.Segments[segment];
+                var tail = title[^4..];
+                var at = text.IndexOf(tail, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    var mutated = text[..at] + tail[2..] + text[(at + 4)..];
+                    var wrong = Juesuan.Domain.Model.ContentsEntry.TitleOf(string.Join(string.Empty, c.Source.Lines[line].Select(s => s == segment ? mutated : c.Source.Segments[s])));
+                    // Found when a new finding names the heading as it now reads, or the 目录 entry it no longer matches.
+                    yield return c.One("heading-wording", line, segment, mutated, new Anchor([], [wrong, title]), $"{title} → {wrong}");
+                    break;
+                }
+            }
+        }
+    }
+
+    // A 目录 entry loses two characters before its last two (「…支出决算情况说明」 → 「…支出决算说明」): it no longer
+    // names its heading word for word. Titles of fewer than six words are left (too short to tell from another's).
+    private static IEnumerable<Mutant> ContentsWording(Context c, Random random)
+    {
+        foreach (var line in c.LinesOf(LineKind.Contents))
+        {
+            foreach (var segment in c.Source.Lines[line])
+            {
+                // Leaders inside a sentence (「占XX%……」 in a template) are not a 目录 entry.
+                var text = c.Source.Segments[segment];
+                var title = Juesuan.Domain.Model.ContentsEntry.TitleOf(text);
+                if (Juesuan.Domain.Model.ContentsEntry.Words(title).Length < 6 || text.IndexOfAny(['，', '。', '；', ',', ';']) >= 0)
+                {
+                    continue;
+                }
+
+                // The same characters in the printed line: the title's last four, white space between them allowed.
+                var tail = title[^4..];
+                var at = text.IndexOf(tail, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                var mutated = text[..at] + tail[2..] + text[(at + 4)..];
+                var wrong = Juesuan.Domain.Model.ContentsEntry.TitleOf(mutated);
+                yield return c.One("contents-wording", line, segment, mutated, new Anchor([], [wrong], Where: c.Where(line, segment)), $"{title} → {wrong}");
+            }
+        }
+    }
 
     private static IEnumerable<Mutant> ZeroListed(Context c, Random random)
     {

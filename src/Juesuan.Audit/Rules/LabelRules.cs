@@ -17,6 +17,7 @@ internal static partial class LabelRules
         yield return new DelegateRule(RuleIds.DYear, "封面、目录、标题、表头与「截至」日期中的年度与决算年度相符", Years);
         yield return new DelegateRule(RuleIds.DName, "表头中的单位名称与部门名称一致", Names);
         yield return new DelegateRule(RuleIds.DPlaceholder, "封面、目录、标题与表头中没有占位符或空着的编制单位", Placeholders);
+        yield return ContentsRule.Create();
     }
 
     private static Finding Error(string rule, PrintedLabel label, string message, string? expected = null, string? actual = null) => new()

@@ -16,6 +16,7 @@ internal static partial class LabelReader
         var labels = new List<PrintedLabel>();
         var inContents = false;
         var beforeBody = true;
+        string? firstEntry = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
@@ -23,6 +24,21 @@ internal static partial class LabelReader
             if (compact.Length == 0)
             {
                 continue;
+            }
+
+            // A 目录 laid out as a list puts a bullet before its entries (「- 一、单位主要职责及内设机构」).
+            if (inContents && compact.Length > 1 && compact[0] is '-' or '•' or '·' or '▪' or '●' && Heading().IsMatch(compact[1..].TrimStart()))
+            {
+                text = text.TrimStart().TrimStart('-', '•', '·', '▪', '●').TrimStart();
+                compact = compact[1..].TrimStart();
+            }
+
+            // A 目录 lists each heading once: a line repeating its first entry is the body starting (「第一部分 部门概况」
+            // printed again where the part begins), whatever the lines before it looked like.
+            if (inContents && firstEntry is not null && ReportText.ContentsTitle(text) == firstEntry)
+            {
+                inContents = false;
+                beforeBody = false;
             }
 
             var region = tableRegions.FirstOrDefault(r => i >= r.Start && i < r.End);
@@ -78,6 +94,11 @@ internal static partial class LabelReader
             {
                 inContents = false;
                 beforeBody = false;
+            }
+
+            if (kind == LabelKind.Contents)
+            {
+                firstEntry ??= ReportText.ContentsTitle(text);
             }
 
             if (kind is { } k)

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace Juesuan.Domain.Model;
+
+/// <summary>
+/// 目录条目: a 目录 line as its title and the page number it gives (「第一部分 部门概况…………1」 → 「第一部分部门概况」, 1),
+/// and the forms a title is compared in with the headings it names.
+/// </summary>
+/// <param name="Title">The title without white space, leaders or page number.</param>
+/// <param name="Page">The page number printed after it, when there is one.</param>
+public sealed partial record ContentsEntry(string Title, int? Page)
+{
+    /// <summary>Splits a printed 目录 line into its title and page number.</summary>
+    public static ContentsEntry Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        int? page = null;
+        if (TrailingPage().Match(trimmed) is { Success: true } m && int.TryParse(m.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            page = number;
+            trimmed = trimmed[..m.Index];
+        }
+
+        return new(Compact(Leaders().Replace(trimmed, string.Empty)), page);
+    }
+
+    /// <summary>The title of a printed 目录 line (or heading): no white space, leaders or page number.</summary>
+    public static string TitleOf(string text) => Parse(text).Title;
+
+    /// <summary>
+    /// The words of a title, as a 目录 entry and its heading are compared: without its numbering (「第三部分」「五、」「（二）」
+    /// 「表1：」), quotation marks and white space, full-width letters and digits as ASCII.
+    /// </summary>
+    public static string Words(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var compact = Compact(title);
+        return Quotes().Replace(Numbering().Replace(compact, string.Empty), string.Empty);
+    }
+
+    /// <summary>The numbering a title starts with (「第三部分」「五、」「（二）」「表1：」), or empty.</summary>
+    public static string Numbering(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return Numbering().Match(Compact(title)).Value;
+    }
+
+    private static string Compact(string text) =>
+        string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c));
+
+    // A page number after leaders or white space at the end of the line.
+    [GeneratedRegex(@"(?:[…\.·．。\-—_]{1,}|\s+)\s*(?<page>\d{1,4})\s*$")]
+    private static partial Regex TrailingPage();
+
+    [GeneratedRegex(@"[…·．]+|\.{2,}|-{3,}|—{2,}|_{3,}")]
+    private static partial Regex Leaders();
+
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|表\d+[:、.]?|\d+[、.](?!\d))")]
+    private static partial Regex Numbering();
+
+    [GeneratedRegex("[“”\"‘’'「」『』]")]
+    private static partial Regex Quotes();
+}
