@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Juesuan.Bench;
 
@@ -21,13 +17,11 @@ namespace Juesuan.Bench;
 /// `dotnet run -c Release --project bench/Juesuan.Bench -- uploads`.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
-public partial class UploadBenchmarks
+public class UploadBenchmarks
 {
-    private const string Password = "Bench-password-2024";
     private const int Files = 20;
-    private string _folder = string.Empty;
-    private WebApplicationFactory<global::Program>? _factory;
-    private HttpClient? _client;
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
+    private SignedInWorkbench? _workbench;
     private byte[][] _pdfs = [];
     private int _round;
 
@@ -37,26 +31,7 @@ public partial class UploadBenchmarks
         var shared = Path.Combine(Paths.Root, "..", "shared");
         _pdfs = new[] { "samples/pdf/putuo-finance-bureau-2024-final-accounts.pdf", "corpus/swu-2023-final-accounts.pdf", "samples/pdf/shanghai-2024-final-accounts-template.pdf" }
             .Select(p => File.ReadAllBytes(Path.Combine(shared, p))).ToArray();
-        _folder = Directory.CreateTempSubdirectory("juesuan-bench-uploads-").FullName;
-        _factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Juesuan:Store", "sqlite");
-            b.UseSetting("Juesuan:Db", Path.Combine(_folder, "bench.db"));
-            b.UseSetting("Juesuan:AdminPassword", Password);
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.UseEnvironment("Production");
-        });
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await _client.GetStringAsync("/Account/Login");
-        var signedIn = await _client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "admin", ["Password"] = Password, ["__RequestVerificationToken"] = Token().Match(login).Groups[1].Value,
-        }));
-        if (signedIn.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException("Could not sign in.");
-        }
-
+        _workbench = await SignedInWorkbench.StartAsync("uploads");
         Console.WriteLine($"// {Environment.ProcessorCount} cores; {Files} PDFs per upload ({string.Join("、", _pdfs.Select(p => $"{p.Length / 1024} KB"))} in turn)");
     }
 
@@ -64,8 +39,9 @@ public partial class UploadBenchmarks
     public async Task<int> TwentyPdfs()
     {
         var round = ++_round;
-        var home = await _client!.GetStringAsync("/");
-        using var form = new MultipartFormDataContent { { new StringContent(Token().Match(home).Groups[1].Value), "__RequestVerificationToken" } };
+        var client = _workbench!.Client;
+        var home = await client.GetStringAsync("/");
+        using var form = new MultipartFormDataContent { { new StringContent(SignedInWorkbench.Token(home)), "__RequestVerificationToken" } };
         for (var i = 0; i < Files; i++)
         {
             // A comment after %%EOF changes the hash, not the document.
@@ -73,36 +49,35 @@ public partial class UploadBenchmarks
             form.Add(new ByteArrayContent(copy), "files", $"r{round}-{i:D2}.pdf");
         }
 
-        var posted = await _client.PostAsync("/?handler=Upload", form);
+        var posted = await client.PostAsync("/?handler=Upload", form);
         posted.EnsureSuccessStatusCode();
         var prefix = $"r{round}-";
         var busiest = 0;
-        while (true)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Deadline)
         {
-            var states = (await _client.GetFromJsonAsync<JsonElement[]>("/uploads/states"))!
+            var states = (await client.GetFromJsonAsync<JsonElement[]>("/uploads/states"))!
                 .Where(u => u.GetProperty("fileName").GetString()!.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
             busiest = Math.Max(busiest, states.Count(u => u.GetProperty("state").GetString() is "reading" or "auditing"));
             if (states.Length == Files && states.All(u => u.GetProperty("finished").GetBoolean()))
             {
                 var ended = states.GroupBy(u => u.GetProperty("state").GetString()).Select(g => $"{g.Key} {g.Count()}");
-                Console.WriteLine($"// round {round}: {string.Join("、", ended)}; at most {busiest} in progress at once; working set {Process.GetCurrentProcess().WorkingSet64 / 1048576} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+                using var process = Process.GetCurrentProcess();
+                Console.WriteLine($"// round {round}: {string.Join("、", ended)}; at most {busiest} in progress at once; working set {process.WorkingSet64 / 1048576} MB, peak {process.PeakWorkingSet64 / 1048576} MB");
                 return states.Length;
             }
 
             await Task.Delay(50);
         }
+
+        throw new TimeoutException($"round {round}: not every upload finished within {Deadline}");
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.WriteLine($"// peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
-        _client?.Dispose();
-        _factory?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine($"// peak working set of the process: {process.PeakWorkingSet64 / 1048576} MB");
+        _workbench?.Dispose();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

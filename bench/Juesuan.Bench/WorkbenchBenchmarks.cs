@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using Juesuan.Application;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Juesuan.Bench;
@@ -17,38 +13,16 @@ namespace Juesuan.Bench;
 /// by 1). `dotnet run -c Release --project bench/Juesuan.Bench -- workbench`.
 /// </summary>
 [MemoryDiagnoser]
-public partial class WorkbenchBenchmarks
+public class WorkbenchBenchmarks
 {
-    private const string Password = "Bench-password-2024";
-    private string _folder = string.Empty;
-    private WebApplicationFactory<global::Program>? _factory;
-    private HttpClient? _client;
+    private SignedInWorkbench? _workbench;
     private string _address = string.Empty;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _folder = Directory.CreateTempSubdirectory("juesuan-bench-web-").FullName;
-        _factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Juesuan:Store", "sqlite");
-            b.UseSetting("Juesuan:Db", Path.Combine(_folder, "bench.db"));
-            b.UseSetting("Juesuan:AdminPassword", Password);
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.UseEnvironment("Production");
-        });
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await _client.GetStringAsync("/Account/Login");
-        var signedIn = await _client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "admin", ["Password"] = Password, ["__RequestVerificationToken"] = Token().Match(login).Groups[1].Value,
-        }));
-        if (signedIn.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException("Could not sign in.");
-        }
-
-        var services = _factory.Services;
+        _workbench = await SignedInWorkbench.StartAsync("web");
+        var services = _workbench.Factory.Services;
         var reports = services.GetRequiredService<Reports>();
         var library = services.GetRequiredService<Library>();
         var example = await File.ReadAllTextAsync(Paths.Example);
@@ -69,16 +43,10 @@ public partial class WorkbenchBenchmarks
     }
 
     [Benchmark(Description = "report page, defective example (471 findings), store of 1,000 department-years")]
-    public async Task<int> ReportPage() => (await _client!.GetStringAsync(_address)).Length;
+    public async Task<int> ReportPage() => (await _workbench!.Client.GetStringAsync(_address)).Length;
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client?.Dispose();
-        _factory?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _workbench?.Dispose();
 
     // The example under another name, every other figure of its tables raised by 1 (sums and cross-table checks fail).
     private static string Defective(string example)
@@ -96,6 +64,4 @@ public partial class WorkbenchBenchmarks
         return root.ToJsonString();
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

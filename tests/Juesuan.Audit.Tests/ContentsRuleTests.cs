@@ -70,7 +70,13 @@ public sealed class ContentsRuleTests
         swapped[1] = swapped[1] with { Contents = "一、收入支出决算总表……………4", Page = 6 };
         swapped[2] = swapped[2] with { Contents = "二、收入决算表…………………………2", Page = 4 };
         var order = Assert.Single(Found(With(swapped)));
-        Assert.Contains("正文中却在其前", order.Message, StringComparison.Ordinal);
+        Assert.Equal("目录中「一、收入支出决算总表」排在「二、收入决算表」之前，正文中却在其后（第 6 页）。", order.Message);
+
+        // A part moved to the end of the body: it is named against the entry it now follows.
+        var moved = Consistent.ToArray();
+        moved[1] = moved[1] with { Contents = "一、收入支出决算总表……………10", Page = 12 };
+        var late = Assert.Single(Found(With(moved)));
+        Assert.Equal("目录中「一、收入支出决算总表」排在「二、收入决算表」之前，正文中却在其后（第 12 页）。", late.Message);
     }
 
     [Fact]

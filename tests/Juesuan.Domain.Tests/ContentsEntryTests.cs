@@ -12,6 +12,10 @@ public sealed class ContentsEntryTests
     [InlineData("二、2023年度部门决算报表", "二、2023年度部门决算报表", null)]
     [InlineData("十三、财政拨款“三公”经费支出决算表  12", "十三、财政拨款“三公”经费支出决算表", 12)]
     [InlineData("第一部分　单位概况", "第一部分单位概况", null)]
+    [InlineData("一、主要职能 3", "一、主要职能", 3)]
+    [InlineData("附表 1", "附表1", null)]
+    [InlineData("附件 2", "附件2", null)]
+    [InlineData("一．部门概况……５", "一.部门概况", 5)]
     public void A_line_is_split_into_title_and_page(string line, string title, int? page) =>
         Assert.Equal(new ContentsEntry(title, page), ContentsEntry.Parse(line));
 
@@ -21,6 +25,7 @@ public sealed class ContentsEntryTests
     [InlineData("（二）人员经费", "人员经费", "(二)")]
     [InlineData("第三部分2023年度部门决算表", "2023年度部门决算表", "第三部分")]
     [InlineData("2023年度部门决算表", "2023年度部门决算表", "")]
+    [InlineData("一．部门概况", "部门概况", "一.")]
     public void A_title_is_compared_without_its_numbering_and_quotes(string title, string words, string numbering)
     {
         Assert.Equal(words, ContentsEntry.Words(title));

@@ -124,7 +124,7 @@ public static partial class Mutators
                     continue;
                 }
 
-                // The same characters in the printed line: the title's last four, white space between them allowed.
+                // The title's last four characters as printed on the line (a title printed with spaces inside them is left).
                 var tail = title[^4..];
                 var at = text.IndexOf(tail, StringComparison.Ordinal);
                 if (at < 0)

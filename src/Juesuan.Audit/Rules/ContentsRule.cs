@@ -19,10 +19,22 @@ internal static partial class ContentsRule
 
     private static IEnumerable<Finding> Check(AuditContext c)
     {
+        // The 目录: the first unbroken run of its entries (a line of the body taken for one later does not move its end).
         var labels = c.Year.Labels;
-        var last = labels.Select((l, i) => (l, i)).LastOrDefault(x => x.l.Kind == LabelKind.Contents).i;
-        var entries = labels.Take(last + 1).Select((l, i) => (Label: l, Index: i)).Where(x => x.Label.Kind == LabelKind.Contents)
-            .Select(x => (x.Label, Entry: ContentsEntry.Parse(x.Label.Text)))
+        var first = labels.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.Kind == LabelKind.Contents, (null!, -1)).i;
+        if (first < 0)
+        {
+            yield break;
+        }
+
+        var last = first;
+        while (last + 1 < labels.Count && labels[last + 1].Kind is not (LabelKind.Heading or LabelKind.TableTitle))
+        {
+            last++;
+        }
+
+        var entries = labels.Skip(first).Take(last - first + 1).Where(l => l.Kind == LabelKind.Contents)
+            .Select(l => (Label: l, Entry: ContentsEntry.Parse(l.Text)))
             .Where(x => ContentsEntry.Words(x.Entry.Title).Length > 0)
             .ToArray();
         if (entries.Length < MinimumEntries)
@@ -42,7 +54,8 @@ internal static partial class ContentsRule
         {
             var wanted = ContentsEntry.Words(entries[e].Entry.Title);
             var candidates = Enumerable.Range(0, body.Length).Where(b => words[b] == wanted)
-                .Concat(Enumerable.Range(0, body.Length).Where(b => words[b] != wanted && Near(words[b], wanted, department))).ToArray();
+                .Concat(Enumerable.Range(0, body.Length).Where(b => words[b] != wanted && Near(words[b], wanted, department)))
+                .Where(b => !matched.Contains(b)).ToArray();
             matched[e] = candidates.Where(b => b > previous).Cast<int?>().FirstOrDefault() ?? candidates.Cast<int?>().FirstOrDefault();
             previous = matched[e] ?? previous;
         }
@@ -69,8 +82,8 @@ internal static partial class ContentsRule
     // 本部分内容…」), or cut short where its line wrapped.
     private static bool Near(string heading, string entry, string department) =>
         Math.Min(heading.Length, entry.Length) >= 4
-        && ((heading.EndsWith(entry, StringComparison.Ordinal) && YearWords().Replace(heading[..^entry.Length].Replace(department, string.Empty, StringComparison.Ordinal), string.Empty).Length == 0)
-            || (heading.StartsWith(entry, StringComparison.Ordinal) && heading[entry.Length] is '(' or '（' or '[' or '【')
+        && ((heading.EndsWith(entry, StringComparison.Ordinal) && YearWords().Replace(department.Length == 0 ? heading[..^entry.Length] : heading[..^entry.Length].Replace(department, string.Empty, StringComparison.Ordinal), string.Empty).Length == 0)
+            || (heading.Length > entry.Length && heading.StartsWith(entry, StringComparison.Ordinal) && heading[entry.Length] is '(' or '（' or '[' or '【')
             || (heading.Length >= 6 && entry.StartsWith(heading, StringComparison.Ordinal)));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d{4}年度?")]
@@ -108,11 +121,16 @@ internal static partial class ContentsRule
         var inOrder = LongestIncreasing(placed.Select(e => matched[e]!.Value).ToArray()).Select(i => placed[i]).ToHashSet();
         foreach (var e in placed.Where(e => !inOrder.Contains(e)))
         {
-            var before = placed.Where(p => p < e && inOrder.Contains(p)).Select(p => entries[p].Entry.Title).LastOrDefault();
-            var heading = body[matched[e]!.Value];
-            yield return Warning(entries[e].Label, before is null
-                ? $"目录中「{entries[e].Entry.Title}」的次序与正文不同（正文{Where(heading)}）。"
-                : $"目录中「{entries[e].Entry.Title}」排在「{before}」之后，正文中却在其前（{Where(heading)}）。", heading);
+            // Named against an entry in order that the body puts on its other side: one listed before it but printed
+            // after it, else one listed after it but printed before it.
+            var at = matched[e]!.Value;
+            var heading = body[at];
+            var before = placed.Where(p => p < e && inOrder.Contains(p) && matched[p] > at).Select(p => entries[p].Entry.Title).LastOrDefault();
+            var after = placed.Where(p => p > e && inOrder.Contains(p) && matched[p] < at).Select(p => entries[p].Entry.Title).FirstOrDefault();
+            yield return Warning(entries[e].Label,
+                before is not null ? $"目录中「{entries[e].Entry.Title}」排在「{before}」之后，正文中却在其前（{Where(heading)}）。"
+                : after is not null ? $"目录中「{entries[e].Entry.Title}」排在「{after}」之前，正文中却在其后（{Where(heading)}）。"
+                : $"目录中「{entries[e].Entry.Title}」的次序与正文不同（正文{Where(heading)}）。", heading);
         }
     }
 

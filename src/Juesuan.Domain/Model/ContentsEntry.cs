@@ -14,7 +14,7 @@ public sealed partial record ContentsEntry(string Title, int? Page)
     public static ContentsEntry Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
+        var trimmed = Fold(text).Trim();
         int? page = null;
         if (TrailingPage().Match(trimmed) is { Success: true } m && int.TryParse(m.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
@@ -46,14 +46,19 @@ public sealed partial record ContentsEntry(string Title, int? Page)
         return Numbering().Match(Compact(title)).Value;
     }
 
-    private static string Compact(string text) =>
-        string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c));
+    /// <summary>A character as titles are compared: full-width letters, digits and punctuation as ASCII, one for one.</summary>
+    public static char Fold(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
 
-    // A page number after leaders or white space at the end of the line.
-    [GeneratedRegex(@"(?:[…\.·．。\-—_]{1,}|\s+)\s*(?<page>\d{1,4})\s*$")]
+    private static string Fold(string text) => string.Concat(text.Select(Fold));
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(Fold));
+
+    // A page number at the end of the line after leaders (「……12」「....12」), a wide gap (「…决算表    12」) or one space
+    // after a title's last word (「一、主要职能 3」); not the digits of a title (「附表1」「表 1」「附件 2」).
+    [GeneratedRegex(@"(?:…+|[.·．。]{2,}|[-—_]{3,}|\s{2,}|(?<=[\u4e00-\u9fff)”])(?<![表件图])\s)\s*(?<page>[0-9]{1,4})\s*$")]
     private static partial Regex TrailingPage();
 
-    [GeneratedRegex(@"[…·．]+|\.{2,}|-{3,}|—{2,}|_{3,}")]
+    [GeneratedRegex(@"…+|·{2,}|．{2,}|\.{2,}|-{3,}|—{2,}|_{3,}")]
     private static partial Regex Leaders();
 
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|表\d+[:、.]?|\d+[、.](?!\d))")]

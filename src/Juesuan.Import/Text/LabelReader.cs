@@ -96,9 +96,9 @@ internal static partial class LabelReader
                 beforeBody = false;
             }
 
-            if (kind == LabelKind.Contents)
+            if (kind == LabelKind.Contents && firstEntry is null && ReportText.ContentsTitle(text) is { Length: > 0 } title)
             {
-                firstEntry ??= ReportText.ContentsTitle(text);
+                firstEntry = title;
             }
 
             if (kind is { } k)

@@ -29,8 +29,11 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
 
     public Finding? Finding { get; private set; }
 
-    /// <summary>What the original is: "pdf", "text", or null when there is none to show (JSON, Excel, not kept).</summary>
+    /// <summary>What is shown of the original: "pdf", "text", or null when nothing is (JSON, Excel, not kept, or no place on it).</summary>
     public string? OriginalKind { get; private set; }
+
+    /// <summary>The reader the original was read by (pdf, text, excel, json), or null when none was kept.</summary>
+    public string? Reader { get; private set; }
 
     /// <summary>The PDF page to open on: the chosen figure's.</summary>
     public int PageNumber { get; private set; } = 1;
@@ -79,7 +82,7 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
         }
 
         Finding = audits.Audit(loaded).Findings.FirstOrDefault(f => Reviews.Fingerprint(f) == FindingPrint);
-        var reader = loaded.Original?.Reader;
+        var reader = Reader = loaded.Original?.Reader;
         OriginalName = loaded.Original?.FileName;
         if (Finding?.Figures.ElementAtOrDefault(FigureIndex) is not { } chosen || LinkText(chosen.Where, reader) is null)
         {
@@ -93,7 +96,7 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
             PageNumber = where.Boxes.FirstOrDefault()?.Page ?? where.Page!.Value;
             BoxesJson = JsonSerializer.Serialize(Finding.Figures.SelectMany(f => (f.Where?.Boxes ?? []).Select(b => new { b.Left, b.Bottom, b.Right, b.Top, b.PageWidth, b.PageHeight, b.Page, f.Value })));
         }
-        else if (reader == "text" && InputFile.DecodeText(loaded.Original!.Content, loaded.Original.FileName, out _, out _, report: false) is { } text)
+        else if (reader == "text" && where.Line is not null && InputFile.DecodeText(loaded.Original!.Content, loaded.Original.FileName, out _, out _, report: false) is { } text)
         {
             OriginalKind = "text";
             Lines = SourceLine.Mark(text, Finding.Figures);
@@ -199,6 +202,11 @@ public sealed record SourceLine(int Number, IReadOnlyList<string> Parts)
         var whole = Solid(sentence);
         var offset = Solid(sentence[..spanStart]).Length;
         var length = Solid(sentence.Substring(spanStart, spanLength)).Length;
+        if (length == 0)
+        {
+            return null;
+        }
+
         List<(int Line, int Column)>? best = null;
         for (var at = stream.IndexOf(whole, StringComparison.Ordinal); at >= 0 && whole.Length > 0; at = stream.IndexOf(whole, at + 1, StringComparison.Ordinal))
         {
@@ -213,7 +221,7 @@ public sealed record SourceLine(int Number, IReadOnlyList<string> Parts)
     }
 
     // A character as the readers compare it: full-width forms as their ASCII (「（类）」 is read from 「(类)」), one for one.
-    private static char Fold(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+    private static char Fold(char c) => ContentsEntry.Fold(c);
 
     // A table figure: its value (without the unit a finding adds, 「154.78元」) on its row's line.
     private static List<(int Line, int Start, int Length)>? ByValue(string[] lines, int at, string value)

@@ -9,7 +9,6 @@ const status = document.getElementById('viewer-status');
 const findingPage = Number(viewer.dataset.page);
 const boxes = JSON.parse(viewer.dataset.boxes || '[]');
 let pdf;
-let current = findingPage;
 let drawing = Promise.resolve();
 
 async function draw(pageNumber) {
@@ -39,7 +38,6 @@ async function draw(pageNumber) {
     viewer.appendChild(mark);
   }
 
-  current = pageNumber;
   viewer.dataset.rendered = String(pageNumber);
   status.textContent = here.length > 0
     ? `第 ${pageNumber} 页，共 ${pdf.numPages} 页；框出的是本条发现涉及的数字（${here.length} 处）。`
@@ -49,8 +47,12 @@ async function draw(pageNumber) {
   centre(viewer.parentElement, viewer.querySelector('.box'));
 }
 
+// The page asked for moves at once with each click; drawing follows in order, so two quick clicks turn two pages.
+let target = findingPage;
+
 function go(pageNumber) {
   if (pdf && pageNumber >= 1 && pageNumber <= pdf.numPages) {
+    target = pageNumber;
     drawing = drawing.then(() => draw(pageNumber)).catch(() => { status.textContent = `无法显示第 ${pageNumber} 页。`; });
   }
 }
@@ -66,8 +68,8 @@ async function open() {
 
   pdfjs.GlobalWorkerOptions.workerSrc = '/lib/pdfjs/pdf.worker.min.mjs';
   pdf = await pdfjs.getDocument({ url: viewer.dataset.pdf, isEvalSupported: false }).promise;
-  document.getElementById('previous-page').addEventListener('click', () => go(current - 1));
-  document.getElementById('next-page').addEventListener('click', () => go(current + 1));
+  document.getElementById('previous-page').addEventListener('click', () => go(target - 1));
+  document.getElementById('next-page').addEventListener('click', () => go(target + 1));
   document.getElementById('finding-page').addEventListener('click', () => go(findingPage));
   go(findingPage);
   centre(document.querySelector('.as-read'), document.querySelector('.as-read td.marked'));
