@@ -36,7 +36,7 @@ public class WorkbenchBenchmarks
         var defective = reports.Read(System.Text.Encoding.UTF8.GetBytes(Defective(example)), "缺陷.json");
         var saved = await library.SaveAsync(defective, "bench");
         var report = services.GetRequiredService<Audits>().Audit(defective);
-        await library.SaveAuditAsync(saved.Key, report, "bench");
+        await library.SaveAuditAsync(saved, report, "bench");
         _address = $"/Report?key={Uri.EscapeDataString(saved.Key)}";
         Console.WriteLine($"// store: {(await library.ListAsync()).Count} department-years; the page's report: {report.Findings.Count} findings " +
             $"({report.Summary.Errors} errors, {report.Summary.Warnings} warnings)");

@@ -66,23 +66,25 @@ public sealed class Library(JuesuanOptions options)
     /// Saves what an input gave as a new revision, with the original it was read from kept beside it (its hash, its
     /// reader, when and by whom).
     /// </summary>
-    public async Task<StoredSummary> SaveAsync(Loaded loaded, string? by = null, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="scope"/> (a preparer's organisation) it is saved only to that organisation (<see cref="OutOfScopeException"/> otherwise).</remarks>
+    public async Task<StoredSummary> SaveAsync(Loaded loaded, string? by = null, long? scope = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var store = await OpenAsync(writing: true, cancellationToken).ConfigureAwait(false);
         var original = loaded.Original is { } o ? o with { By = by ?? o.By } : null;
-        return await store!.SaveAsync(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), original, cancellationToken).ConfigureAwait(false);
+        return await store!.SaveAsync(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), original, scope, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The original the stored <paramref name="key"/> was read from, or null.</summary>
     public async Task<StoredOriginal?> OriginalAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.OriginalAsync(key, cancellationToken).ConfigureAwait(false) : null;
 
-    /// <summary>Keeps an audit of the stored <paramref name="key"/> with its findings (the JSON report, schema 2).</summary>
-    public async Task<StoredAuditRun> SaveAuditAsync(string key, Audit.AuditReport report, string? by = null, CancellationToken cancellationToken = default)
+    /// <summary>Keeps an audit of the revision <paramref name="saved"/> (as a save returned it) with its findings (the JSON report, schema 2).</summary>
+    public async Task<StoredAuditRun> SaveAuditAsync(StoredSummary saved, Audit.AuditReport report, string? by = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(saved);
         var store = await OpenAsync(writing: true, cancellationToken).ConfigureAwait(false);
-        return await store!.SaveAuditAsync(key, report, Documents.AuditReports.AuditJson.Render(report), by, cancellationToken).ConfigureAwait(false);
+        return await store!.SaveAuditAsync(saved.Key, saved.Revision, report, Documents.AuditReports.AuditJson.Render(report), by, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The audits kept for <paramref name="key"/>, newest first.</summary>

@@ -16,7 +16,7 @@ public sealed record TableViewRow(string Key, string Label, IReadOnlyList<string
 /// <summary>One grid of a table as read: the whole table, or one side (收入 / 支出) of a two-sided table.</summary>
 /// <param name="Side">「收入」 or 「支出」 for a side of a two-sided table; null for the whole table.</param>
 /// <param name="Columns">The columns that were read, in the definition's order.</param>
-/// <param name="Rows">The rows in printed order, each with a value per column.</param>
+/// <param name="Rows">The rows in printed order (codes put in order when they were read across blocks), each with a value per column.</param>
 public sealed record TableViewPart(string? Side, IReadOnlyList<TableViewColumn> Columns, IReadOnlyList<TableViewRow> Rows);
 
 /// <summary>
@@ -41,21 +41,35 @@ public sealed record TableView(string Definition, string Heading, IReadOnlyList<
         columns.AddRange(table.Rows.SelectMany(r => r.Cells).Select(c => c.Column).Distinct().Where(c => !columns.Contains(c)).ToList());
 
         var parts = new List<TableViewPart>();
+        var ordered = InCodeOrder(table.Rows);
         if (definition?.Layout == TableLayout.TwoSided)
         {
             foreach (var (side, name) in new[] { ("income", "收入"), ("expenditure", "支出") })
             {
-                var rows = table.Rows.Where(r => (definition.Row(r.Key)?.Side ?? "expenditure") == side).ToArray();
+                var rows = ordered.Where(r => (definition.Row(r.Key)?.Side ?? "expenditure") == side).ToArray();
                 var used = columns.Where(c => (definition.Column(c)?.Side ?? side) == side && rows.Any(r => r.Cell(c) is not null)).ToArray();
                 parts.Add(Part(definition, name, rows, used));
             }
         }
         else
         {
-            parts.Add(Part(definition, null, table.Rows, columns.Where(c => table.Rows.Any(r => r.Cell(c) is not null)).ToArray()));
+            parts.Add(Part(definition, null, ordered, columns.Where(c => table.Rows.Any(r => r.Cell(c) is not null)).ToArray()));
         }
 
         return new(table.Definition, heading, parts, table.EmptyStatement, table.Notes);
+    }
+
+    // Rows as printed, unless the codes were read out of their order — a table printed in blocks side by side (table 06's
+    // 301/302/310 columns) is read across the blocks — then the total, the codes in order, and the other fixed rows.
+    private static IReadOnlyList<StatedRow> InCodeOrder(IReadOnlyList<StatedRow> rows)
+    {
+        var codes = rows.Where(r => r.Key.All(char.IsAsciiDigit)).ToArray();
+        if (codes.Zip(codes.Skip(1)).All(p => string.CompareOrdinal(p.First.Key, p.Second.Key) < 0))
+        {
+            return rows;
+        }
+
+        return [.. rows.Where(r => r.Key == FactIndex.TotalRowKey), .. codes.OrderBy(r => r.Key, StringComparer.Ordinal), .. rows.Where(r => r.Key != FactIndex.TotalRowKey && !r.Key.All(char.IsAsciiDigit))];
     }
 
     private static TableViewPart Part(TableDefinition? definition, string? side, IReadOnlyList<StatedRow> rows, IReadOnlyList<string> columns) =>

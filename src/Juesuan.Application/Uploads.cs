@@ -133,33 +133,23 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
                 return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
             }
 
-            // A preparer's upload becomes a department-year of their own organisation only — never a new revision of another's.
-            if (upload.Scope is { } scope)
-            {
-                var owner = await store.OrganisationOfAsync(loaded.Year!.Key, cancellationToken).ConfigureAwait(false)
-                    ?? await store.DepartmentNamedAsync(loaded.Year.Department.Name, cancellationToken).ConfigureAwait(false);
-                if (owner != scope)
-                {
-                    await store.SetUploadStateAsync(claim, UploadStates.Failed, $"这份报告是「{loaded.Year.Department.Name}」的，不是你所在单位的，未保存。", cancellationToken: cancellationToken).ConfigureAwait(false);
-                    return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
             if (!await store.SetUploadStateAsync(claim, UploadStates.Auditing, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 // Taken over by another worker while this one was reading (it was thought dead): that one saves it.
                 return null;
             }
 
-            var saved = await library.SaveAsync(loaded, upload.By, cancellationToken).ConfigureAwait(false);
+            // A preparer's upload becomes a department-year of their own organisation only — never a new revision of another's.
+            var saved = await library.SaveAsync(loaded, upload.By, upload.Scope, cancellationToken).ConfigureAwait(false);
             var report = audits.Audit(loaded with { Source = upload.FileName });
-            await library.SaveAuditAsync(saved.Key, report, upload.By, cancellationToken).ConfigureAwait(false);
+            await library.SaveAuditAsync(saved, report, upload.By, cancellationToken).ConfigureAwait(false);
             var remark = loaded.Issues.Count == 0 ? null : $"读取时有 {loaded.Issues.Count} 处提示";
             await store.SetUploadStateAsync(claim, UploadStates.Done, remark, saved.Key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            await store.SetUploadStateAsync(claim, UploadStates.Failed, e is StoreException ? "存储错误：" + e.Message : "处理时出错：" + e.Message, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var why = e switch { OutOfScopeException => e.Message, StoreException => "存储错误：" + e.Message, _ => "处理时出错：" + e.Message };
+            await store.SetUploadStateAsync(claim, UploadStates.Failed, why, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);

@@ -132,7 +132,7 @@ internal static class Commands
 
                 if (parse.GetValue(save))
                 {
-                    var saved = await library.SaveAsync(loaded, Environment.UserName, ct).ConfigureAwait(false);
+                    var saved = await library.SaveAsync(loaded, Environment.UserName, cancellationToken: ct).ConfigureAwait(false);
                     await context.Out.WriteLineAsync($"已保存到 {library.Describe()}（键：{saved.Key}，第 {saved.Revision} 版）").ConfigureAwait(false);
                 }
 

@@ -137,10 +137,20 @@ public sealed partial class DepartmentYearStore
     /// original it was read from, when given (kept once per content).
     /// </summary>
     public async Task<StoredSummary> SaveAsync(DepartmentYear year, CancellationToken cancellationToken = default) =>
-        await SaveAsync(year, null, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(year, null, null, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc cref="SaveAsync(DepartmentYear, CancellationToken)"/>
-    public async Task<StoredSummary> SaveAsync(DepartmentYear year, StoredOriginal? original, CancellationToken cancellationToken = default)
+    public async Task<StoredSummary> SaveAsync(DepartmentYear year, StoredOriginal? original, CancellationToken cancellationToken = default) =>
+        await SaveAsync(year, original, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(DepartmentYear, CancellationToken)"/>, with the original; for a preparer's save,
+    /// <paramref name="scope"/> is their organisation: the department-year is saved to it only when the report names it
+    /// (its name or an alias) and the key is not another organisation's — decided in the save's own transaction, so
+    /// nothing changes between the check and the write. Otherwise <see cref="OutOfScopeException"/> and nothing is saved.
+    /// The summary returned is the revision this save made.
+    /// </summary>
+    public async Task<StoredSummary> SaveAsync(DepartmentYear year, StoredOriginal? original, long? scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
 
@@ -178,7 +188,9 @@ public sealed partial class DepartmentYearStore
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var organisation = await OrganisationAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
+        var organisation = scope is { } own
+            ? await InScopeAsync(connection, transaction, year, own, cancellationToken).ConfigureAwait(false)
+            : await OrganisationAsync(connection, transaction, year, null, cancellationToken).ConfigureAwait(false);
         long? documentId = original is null ? null : await KeepOriginalAsync(connection, transaction, original, savedAt, cancellationToken).ConfigureAwait(false);
         await using (var link = Command(connection, transaction, "UPDATE department_years SET organisation_id = @organisation, document_id = @document WHERE key = @key"))
         {
@@ -209,8 +221,34 @@ public sealed partial class DepartmentYearStore
             await InsertFactsAsync(connection, transaction, year.Key, chunk, cancellationToken).ConfigureAwait(false);
         }
 
+        var saved = (await QuerySummariesAsync(connection, transaction, "WHERE key = @key", year.Key, cancellationToken).ConfigureAwait(false)).Single();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (await FindAsync(year.Key, cancellationToken).ConfigureAwait(false))!;
+        return saved;
+    }
+
+    // A preparer's organisation, when the year may be saved to it: the key (locked by the upsert before this) is new or
+    // already the organisation's, and the report names the organisation. Its units are kept under it.
+    private static async Task<long> InScopeAsync(DbConnection connection, DbTransaction transaction, DepartmentYear year, long scope, CancellationToken cancellationToken)
+    {
+        await using var check = Command(connection, transaction, """
+            SELECT (SELECT organisation_id FROM department_years WHERE key = @key),
+                (SELECT COUNT(*) FROM organisations o WHERE o.id = @scope AND o.level = 'department' AND (o.name = @name
+                    OR EXISTS (SELECT 1 FROM organisation_aliases a WHERE a.organisation_id = o.id AND a.alias = @name)))
+            """);
+        Add(check, "key", year.Key);
+        Add(check, "scope", scope);
+        Add(check, "name", year.Department.Name);
+        await using (var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var owner = reader.IsDBNull(0) ? (long?)null : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            if (owner is { } other && other != scope || Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) == 0)
+            {
+                throw new OutOfScopeException($"这份报告是「{year.Department.Name}」的，不是你所在单位的，未保存。");
+            }
+        }
+
+        return await OrganisationAsync(connection, transaction, year, scope, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Loads a department-year by key, or null when none is stored.</summary>
@@ -250,24 +288,11 @@ public sealed partial class DepartmentYearStore
     /// <summary>Deletes a department-year with its facts, revisions and audit runs (its organisation and originals stay); false when none was stored.</summary>
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
+        // Facts, revisions, audit runs (and their findings), reviews and sign-offs go with it: their keys cascade.
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { "facts", "department_year_revisions", "audit_runs", "reviews", "signoffs" })
-        {
-            await using var dependent = Command(connection, transaction, $"DELETE FROM {table} WHERE year_key = @key");
-            Add(dependent, "key", key);
-            await dependent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        int deleted;
-        await using (var years = Command(connection, transaction, "DELETE FROM department_years WHERE key = @key"))
-        {
-            Add(years, "key", key);
-            deleted = await years.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return deleted > 0;
+        await using var years = Command(connection, null, "DELETE FROM department_years WHERE key = @key");
+        Add(years, "key", key);
+        return await years.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <summary>How many figures (stated cells) are stored for a key.</summary>
@@ -396,19 +421,6 @@ public sealed partial class DepartmentYearStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>The department known by <paramref name="name"/> (its name or an alias), or null when there is none yet.</summary>
-    public async Task<long?> DepartmentNamedAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, """
-            SELECT o.id FROM organisations o WHERE o.level = 'department' AND (o.name = @name
-                OR EXISTS (SELECT 1 FROM organisation_aliases a WHERE a.organisation_id = o.id AND a.alias = @name))
-            ORDER BY o.id
-            """);
-        Add(command, "name", name);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
-    }
-
     /// <summary>The keys of the department-years an organisation's department owns.</summary>
     public async Task<IReadOnlySet<string>> KeysOfAsync(long organisation, CancellationToken cancellationToken = default)
     {
@@ -446,10 +458,11 @@ public sealed partial class DepartmentYearStore
     }
 
     /// <summary>
-    /// Keeps an audit of the current revision of <paramref name="key"/>: its summary, its findings one row each (rule,
-    /// severity, location, numbers), and the whole report as <paramref name="reportJson"/> (schema 2).
+    /// Keeps an audit of <paramref name="revision"/> of <paramref name="key"/> — the revision that was audited, whatever
+    /// was saved since: its summary, its findings one row each (rule, severity, location, numbers), and the whole report
+    /// as <paramref name="reportJson"/> (schema 2).
     /// </summary>
-    public async Task<StoredAuditRun> SaveAuditAsync(string key, AuditReport report, string reportJson, string? by = null, CancellationToken cancellationToken = default)
+    public async Task<StoredAuditRun> SaveAuditAsync(string key, int revision, AuditReport report, string reportJson, string? by = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(reportJson);
@@ -457,11 +470,10 @@ public sealed partial class DepartmentYearStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long id;
-        int revision;
         await using (var insert = Command(connection, transaction, """
             INSERT INTO audit_runs (year_key, revision, run_at, run_by, rules, errors, warnings, passed, report)
-            SELECT key, revision, @at, @by, @rules, @errors, @warnings, @passed, @report FROM department_years WHERE key = @key
-            RETURNING id, revision
+            SELECT year_key, revision, @at, @by, @rules, @errors, @warnings, @passed, @report FROM department_year_revisions WHERE year_key = @key AND revision = @revision
+            RETURNING id
             """))
         {
             AddTimestamp(insert, "at", runAt);
@@ -472,14 +484,14 @@ public sealed partial class DepartmentYearStore
             Add(insert, "passed", report.Passed ? 1 : 0);
             Add(insert, "report", reportJson);
             Add(insert, "key", key);
+            Add(insert, "revision", revision);
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                throw new StoreException($"存储中没有「{key}」，审核结果未保存。");
+                throw new StoreException($"存储中没有「{key}」第 {revision} 版，审核结果未保存。");
             }
 
             id = reader.GetInt64(0);
-            revision = reader.GetInt32(1);
         }
 
         var ordinal = 0;
@@ -529,28 +541,32 @@ public sealed partial class DepartmentYearStore
     }
 
     // The department a department-year belongs to — found by name or alias, else created under its region — and its units.
-    private static async Task<long> OrganisationAsync(DbConnection connection, DbTransaction transaction, DepartmentYear year, CancellationToken cancellationToken)
+    // The department a year is saved under (found by alias, else made under its region), or the one given; its units under it.
+    private static async Task<long> OrganisationAsync(DbConnection connection, DbTransaction transaction, DepartmentYear year, long? known, CancellationToken cancellationToken)
     {
-        var regionName = year.Department.Region ?? year.Department.Province;
-        long? region = regionName is null ? null : await EnsureOrganisationAsync(connection, transaction, null, "region", regionName, null, cancellationToken).ConfigureAwait(false);
-        long department;
-        await using (var aliased = Command(connection, transaction, """
-            SELECT a.organisation_id FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id
-            WHERE a.alias = @name AND o.level = 'department' ORDER BY a.organisation_id
-            """))
-        {
-            Add(aliased, "name", year.Department.Name);
-            department = await aliased.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } found and not DBNull
-                ? Convert.ToInt64(found, CultureInfo.InvariantCulture)
-                : await EnsureOrganisationAsync(connection, transaction, region, "department", year.Department.Name, year.Department.Code, cancellationToken).ConfigureAwait(false);
-        }
-
+        var department = known ?? await DepartmentAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
         foreach (var unit in year.Units)
         {
             await EnsureOrganisationAsync(connection, transaction, department, "unit", unit.Name, unit.Code, cancellationToken).ConfigureAwait(false);
         }
 
         return department;
+    }
+
+    private static async Task<long> DepartmentAsync(DbConnection connection, DbTransaction transaction, DepartmentYear year, CancellationToken cancellationToken)
+    {
+        var regionName = year.Department.Region ?? year.Department.Province;
+        long? region = regionName is null ? null : await EnsureOrganisationAsync(connection, transaction, null, "region", regionName, null, cancellationToken).ConfigureAwait(false);
+        await using (var aliased = Command(connection, transaction, """
+            SELECT a.organisation_id FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id
+            WHERE a.alias = @name AND o.level = 'department' ORDER BY a.organisation_id
+            """))
+        {
+            Add(aliased, "name", year.Department.Name);
+            return await aliased.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } found and not DBNull
+                ? Convert.ToInt64(found, CultureInfo.InvariantCulture)
+                : await EnsureOrganisationAsync(connection, transaction, region, "department", year.Department.Name, year.Department.Code, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task<long> EnsureOrganisationAsync(DbConnection connection, DbTransaction transaction, long? parent, string level, string name, string? code, CancellationToken cancellationToken)
@@ -643,7 +659,12 @@ public sealed partial class DepartmentYearStore
     private async Task<IReadOnlyList<StoredSummary>> QuerySummariesAsync(string where, string? key, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null,
+        return await QuerySummariesAsync(connection, null, where, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<StoredSummary>> QuerySummariesAsync(DbConnection connection, DbTransaction? transaction, string where, string? key, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction,
             $"SELECT key, department, year, province, template_id, units, tables, revision, saved_at FROM department_years {where} ORDER BY department, year");
         if (key is not null)
         {

@@ -123,3 +123,27 @@ public sealed class StoreException : Exception
     {
     }
 }
+
+/// <summary>
+/// A preparer's save refused because the report is not their organisation's (it names another department, or its key
+/// belongs to another organisation); the message is Chinese and says so. Nothing was saved.
+/// </summary>
+public sealed class OutOfScopeException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public OutOfScopeException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public OutOfScopeException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public OutOfScopeException()
+    {
+    }
+}

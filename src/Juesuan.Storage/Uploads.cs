@@ -64,7 +64,8 @@ public sealed partial class DepartmentYearStore
     /// <summary>
     /// Queues a file made for <paramref name="scope"/> (a preparer's organisation; null for any); when the same content
     /// was uploaded before for the same scope and has not failed, that upload is returned instead (<c>Duplicate</c>
-    /// true) and nothing is queued — a preparer never learns of another organisation's uploads this way.
+    /// true) and nothing is queued — a preparer never learns of another organisation's uploads this way. An upload whose
+    /// department-year has since been deleted is no longer a reason to refuse the same content.
     /// </summary>
     public async Task<(StoredUpload Upload, bool Duplicate)> AddUploadAsync(string fileName, byte[] content, string? by, long? scope = null, CancellationToken cancellationToken = default)
     {
@@ -73,7 +74,8 @@ public sealed partial class DepartmentYearStore
         var hash = ContentHash(content);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (var earlier = Command(connection, null,
-            $"SELECT {UploadColumns} FROM uploads WHERE sha256 = @hash AND state <> 'failed' AND {(scope is null ? "organisation_id IS NULL" : "organisation_id = @scope")} ORDER BY id LIMIT 1"))
+            $"SELECT {UploadColumns} FROM uploads WHERE sha256 = @hash AND state <> 'failed' AND {(scope is null ? "organisation_id IS NULL" : "organisation_id = @scope")} " +
+            "AND (year_key IS NULL OR year_key IN (SELECT key FROM department_years)) ORDER BY id LIMIT 1"))
         {
             Add(earlier, "hash", hash);
             if (scope is not null)

@@ -95,7 +95,7 @@ internal static class Bootstrap
                 if (loaded.Success)
                 {
                     var saved = await library.SaveAsync(loaded, "示例").ConfigureAwait(false);
-                    await library.SaveAuditAsync(saved.Key, provider.GetRequiredService<Audits>().Audit(loaded), "示例").ConfigureAwait(false);
+                    await library.SaveAuditAsync(saved, provider.GetRequiredService<Audits>().Audit(loaded), "示例").ConfigureAwait(false);
                 }
             }
         }

@@ -66,7 +66,7 @@ public sealed class UseCaseTests : IDisposable
         var report = _services.GetRequiredService<Audits>().Audit(byKey);
         Assert.Contains(report.Findings.SelectMany(f => f.Figures), f => f.Where?.Boxes.Count > 0);
 
-        var run = await library.SaveAuditAsync(saved.Key, report, "审核员甲");
+        var run = await library.SaveAuditAsync(saved, report, "审核员甲");
         Assert.Equal(report.Summary.Errors, run.Errors);
         Assert.Equal(run.Id, Assert.Single(await library.AuditRunsAsync(saved.Key)).Id);
         Assert.Contains(await library.OrganisationsAsync(), o => o.Level == "department" && o.Name == loaded.Year!.Department.Name);

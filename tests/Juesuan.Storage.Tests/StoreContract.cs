@@ -51,7 +51,10 @@ public abstract class StoreContract
     {
         var store = await OpenAsync();
         await store.SaveAsync(Example);
-        await store.SaveAsync(Example with { Year = 2023 });
+        var doomed = await store.SaveAsync(Example with { Year = 2023 });
+        await store.SaveAuditAsync(doomed.Key, doomed.Revision, Juesuan.Audit.Auditor.Audit(Example with { Year = 2023 }), "{}");
+        await store.SaveReviewAsync(doomed.Key, doomed.Revision, "f", ReviewDecisions.Confirmed, "意见", "甲");
+        await store.SignOffAsync(doomed.Key, doomed.Revision, "甲");
         await store.SaveAsync(Example with { Department = Example.Department with { Name = "甲县医疗保障局" } });
         var list = await store.ListAsync();
         Assert.Equal(["甲县医疗保障局/2024", "青石县医疗保障局/2023", "青石县医疗保障局/2024"], list.Select(s => s.Key).Order(StringComparer.Ordinal).ToArray());
@@ -59,6 +62,10 @@ public abstract class StoreContract
         Assert.False(await store.DeleteAsync("青石县医疗保障局/2023"));
         Assert.Null(await store.LoadAsync("青石县医疗保障局/2023"));
         Assert.Equal(0, await store.CountFiguresAsync("青石县医疗保障局/2023"));
+        Assert.Equal(0, await store.RevisionsAsync("青石县医疗保障局/2023"));
+        Assert.Empty(await store.AuditRunsAsync("青石县医疗保障局/2023"));
+        Assert.Empty(await store.ReviewsAsync("青石县医疗保障局/2023"));
+        Assert.Empty(await store.SignOffsAsync("青石县医疗保障局/2023"));
         Assert.Equal(2, (await store.ListAsync()).Count);
     }
 
@@ -157,6 +164,11 @@ public abstract class StoreContract
         await store.RequeueInterruptedUploadsAsync();
         Assert.Empty(await store.QueuedUploadsAsync());
         Assert.Equal(first.Id, Assert.Single(await store.UploadsAsync()).Id);
+
+        // 某局/2024 is not (or no longer) stored: the same content uploaded again is processed again, not refused.
+        var (third, repeated) = await store.AddUploadAsync("三.json", content, "审核员甲");
+        Assert.False(repeated);
+        Assert.NotEqual(first.Id, third.Id);
     }
 
     [SkippableFact]
@@ -165,9 +177,16 @@ public abstract class StoreContract
         var store = await OpenAsync();
         var saved = await store.SaveAsync(Example, new StoredOriginal("青石.json", System.Text.Encoding.UTF8.GetBytes(DepartmentYearJson.Write(Example)), "甲"));
         var report = Juesuan.Audit.Auditor.Audit(Example);
-        var run = await store.SaveAuditAsync(saved.Key, report, "{}", "甲");
+        var run = await store.SaveAuditAsync(saved.Key, saved.Revision, report, "{}", "甲");
         Assert.Equal(run.Id, Assert.Single(await store.AuditRunsAsync(saved.Key)).Id);
+
         Assert.Equal("青石.json", (await store.OriginalAsync(saved.Key))!.FileName);
+
+        // An audit finished after another save is filed under the revision it audited, not the newer one.
+        var second = await store.SaveAsync(Example);
+        Assert.Equal(saved.Revision + 1, second.Revision);
+        Assert.Equal(saved.Revision, (await store.SaveAuditAsync(saved.Key, saved.Revision, report, "{}", "甲")).Revision);
+        await Assert.ThrowsAsync<StoreException>(() => store.SaveAuditAsync(saved.Key, second.Revision + 1, report, "{}", "甲"));
 
         var department = (await store.OrganisationsAsync()).Single(o => o.Level == "department");
         await store.AddAliasAsync(department.Id, "青石县医保局");
@@ -175,5 +194,33 @@ public abstract class StoreContract
         await store.SaveAsync(renamed);
         Assert.Single(await store.OrganisationsAsync(), o => o.Level == "department");
         Assert.Contains("青石县医保局", (await store.OrganisationsAsync()).Single(o => o.Level == "department").Aliases);
+    }
+
+    [SkippableFact]
+    public async Task A_preparers_save_goes_to_their_organisation_only_when_the_report_names_it_and_the_key_is_not_anothers()
+    {
+        var store = await OpenAsync();
+        var own = await store.SaveAsync(Example);
+        var qingshi = (await store.OrganisationsAsync()).Single(o => o.Level == "department").Id;
+
+        // Another department's report, and this department's name under another region (no region read): one is
+        // refused, the other saved to the preparer's own organisation, not to a new department.
+        var other = Example with { Department = Example.Department with { Name = "白水县医疗保障局" } };
+        var refused = await Assert.ThrowsAsync<OutOfScopeException>(() => store.SaveAsync(other, null, qingshi));
+        Assert.Contains("白水县医疗保障局", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await store.FindAsync(other.Key));
+        var regionless = Example with { Year = Example.Year + 1, Department = Example.Department with { Region = null, Province = null } };
+        var saved = await store.SaveAsync(regionless, null, qingshi);
+        Assert.Equal(qingshi, await store.OrganisationOfAsync(saved.Key));
+        Assert.Single(await store.OrganisationsAsync(), o => o.Level == "department");
+
+        // A key stored under another organisation is not taken over, even by a report naming the preparer's (by alias).
+        var whiteWater = await store.SaveAsync(other);
+        var baishui = (await store.OrganisationOfAsync(whiteWater.Key))!.Value;
+        await store.AddAliasAsync(qingshi, "白水县医疗保障局");
+        await Assert.ThrowsAsync<OutOfScopeException>(() => store.SaveAsync(other, null, qingshi));
+        Assert.Equal(baishui, await store.OrganisationOfAsync(whiteWater.Key));
+        Assert.Equal(1, (await store.FindAsync(whiteWater.Key))!.Revision);
+        Assert.Equal(own.Revision, (await store.FindAsync(own.Key))!.Revision);
     }
 }

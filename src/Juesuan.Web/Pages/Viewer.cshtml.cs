@@ -103,7 +103,7 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
             FocusLine = SourceLine.Mark(text, [chosen]).FirstOrDefault(l => l.Marked)?.Number ?? where.Line;
         }
 
-        Tables = MarkedTable.Of(year, options.Reference, Finding.Figures);
+        Tables = MarkedTable.Of(year, options.Reference, Finding.Figures, chosen);
         Sentences = Finding.Figures.Where(f => f.Where?.Sentence is not null)
             .Select(f => MarkedSentence.Of(f))
             .DistinctBy(s => (s.Before, s.Figure, s.After))
@@ -252,20 +252,25 @@ public sealed record SourceLine(int Number, IReadOnlyList<string> Parts)
     }
 }
 
-/// <summary>A table as read with the (row, column) cells of the finding's figures.</summary>
-public sealed record MarkedTable(TableView View, IReadOnlySet<(string Row, string Column)> Cells)
+/// <summary>A table as read with the (row, column) cells of the finding's figures, and the cell of the figure opened.</summary>
+public sealed record MarkedTable(TableView View, IReadOnlySet<(string Row, string Column)> Cells, (string Row, string Column)? Chosen)
 {
     /// <summary>True when the cell at <paramref name="row"/>, <paramref name="column"/> holds one of the finding's figures.</summary>
     public bool IsMarked(string row, string column) => Cells.Contains((row, column));
 
-    /// <summary>The department's tables the <paramref name="figures"/> were read from, in the order the figures name them.</summary>
-    public static IReadOnlyList<MarkedTable> Of(DepartmentYear year, Domain.Reference.ReferenceData reference, IEnumerable<FindingFigure> figures)
+    /// <summary>True when the cell holds the figure the viewer was opened on.</summary>
+    public bool IsChosen(string row, string column) => Chosen == (row, column);
+
+    /// <summary>The department's tables the <paramref name="figures"/> were read from, in the order the figures name them; <paramref name="chosen"/> is the figure opened.</summary>
+    public static IReadOnlyList<MarkedTable> Of(DepartmentYear year, Domain.Reference.ReferenceData reference, IEnumerable<FindingFigure> figures, FindingFigure chosen)
     {
         var template = reference.TemplateOf(year);
+        static (string, string)? Cell(FindingFigure f) => f.Where is { RowCode: { } row, Column: { } column } ? (row, column) : null;
         return figures.Where(f => f.Where?.Table is not null)
             .GroupBy(f => f.Where!.Table!)
             .Select(g => year.Table(g.Key) is { } table
-                ? new MarkedTable(TableView.Of(reference.Templates, template, table), g.Where(f => f.Where!.RowCode is not null && f.Where.Column is not null).Select(f => (f.Where!.RowCode!, f.Where.Column!)).ToHashSet())
+                ? new MarkedTable(TableView.Of(reference.Templates, template, table), g.Select(Cell).OfType<(string, string)>().ToHashSet(),
+                    chosen.Where?.Table == g.Key ? Cell(chosen) : null)
                 : null)
             .OfType<MarkedTable>()
             .ToArray();

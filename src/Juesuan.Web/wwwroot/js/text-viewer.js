@@ -2,4 +2,4 @@
 import { centre } from './compare.js';
 
 centre(document.getElementById('text-source'), document.querySelector('#text-source .focus'));
-centre(document.querySelector('.as-read'), document.querySelector('.as-read td.marked'));
+centre(document.querySelector('.as-read'), document.querySelector('.as-read td.chosen') ?? document.querySelector('.as-read td.marked'));

@@ -72,7 +72,7 @@ async function open() {
   document.getElementById('next-page').addEventListener('click', () => go(target + 1));
   document.getElementById('finding-page').addEventListener('click', () => go(findingPage));
   go(findingPage);
-  centre(document.querySelector('.as-read'), document.querySelector('.as-read td.marked'));
+  centre(document.querySelector('.as-read'), document.querySelector('.as-read td.chosen') ?? document.querySelector('.as-read td.marked'));
 }
 
 open().catch(() => { status.textContent = '无法显示原件。'; });
