@@ -189,7 +189,7 @@ public sealed class AuditContext
         var source = (column is null ? null : row?.Cell(column)?.Source) ?? row?.Source ?? table.Source;
         return new FigureLocation
         {
-            Document = source?.File, Page = source?.Page, Line = source?.Line ?? row?.Line,
+            Document = source?.File, Page = source?.Page, Line = source?.Line,
             Table = table.Definition, TableName = TableName(table.Definition),
             RowCode = rowKey, RowLabel = RowName(definition, rowKey, row?.Label),
             Column = column, ColumnName = column is null ? null : definition?.Column(column)?.Name ?? column,

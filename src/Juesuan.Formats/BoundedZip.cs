@@ -41,9 +41,15 @@ public static class BoundedZip
                 length += read;
                 total += read;
                 unpacked?.Write(buffer, 0, read);
-                if (total > limits.UnpackedBytes || (wanted && length > limits.FileBytes))
+                if (total > limits.UnpackedBytes)
                 {
-                    refusal = $"解压后超过 {ImportLimits.Size(wanted ? Math.Min(limits.UnpackedBytes, limits.FileBytes) : limits.UnpackedBytes)}（JUESUAN_LIMIT_UNPACKED_BYTES），可能是压缩炸弹，未导入。";
+                    refusal = $"解压后超过 {ImportLimits.Size(limits.UnpackedBytes)}（JUESUAN_LIMIT_UNPACKED_BYTES），可能是压缩炸弹，未导入。";
+                    return null;
+                }
+
+                if (wanted && length > limits.FileBytes)
+                {
+                    refusal = $"其中的「{entry.FullName}」解压后超过单个文件的上限 {ImportLimits.Size(limits.FileBytes)}（JUESUAN_LIMIT_FILE_BYTES），未导入。";
                     return null;
                 }
 

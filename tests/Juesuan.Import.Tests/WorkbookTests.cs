@@ -139,6 +139,12 @@ public sealed class WorkbookTests : IDisposable
         var big = Workbook.Read(_path, new ImportLimits { UnpackedBytes = 8L * 1024 * 1024 });
         Assert.False(big.Success);
         Assert.Contains("JUESUAN_LIMIT_UNPACKED_BYTES", big.Error, StringComparison.Ordinal);
+
+        // A zip upload's file over one file's limit, within the unpacked total: the refusal names that limit and the file.
+        var zipped = File.ReadAllBytes(_path);
+        Assert.Null(BoundedZip.Unpack(zipped, new ImportLimits { FileBytes = 8L * 1024 * 1024 }, _ => true, out var refusal));
+        Assert.Contains("JUESUAN_LIMIT_FILE_BYTES", refusal, StringComparison.Ordinal);
+        Assert.Contains("sheet1.xml", refusal, StringComparison.Ordinal);
     }
 
     private void WritePart(int megabytes, bool compressible)

@@ -53,12 +53,12 @@ public sealed partial record ContentsEntry(string Title, int? Page)
 
     private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(Fold));
 
-    // A page number at the end of the line after leaders (「……12」「....12」), a wide gap (「…决算表    12」) or one space
+    // Both run on folded text (「．」 is 「.」 by then). A page number at the end of the line after leaders (「……12」「....12」), a wide gap (「…决算表    12」) or one space
     // after a title's last word (「一、主要职能 3」); not the digits of a title (「附表1」「表 1」「附件 2」).
-    [GeneratedRegex(@"(?:…+|[.·．。]{2,}|[-—_]{3,}|\s{2,}|(?<=[\u4e00-\u9fff)”])(?<![表件图])\s)\s*(?<page>[0-9]{1,4})\s*$")]
+    [GeneratedRegex(@"(?:…+|[.·。]{2,}|[-—_]{3,}|\s{2,}|(?<=[\u4e00-\u9fff)”])(?<![表件图])\s)\s*(?<page>[0-9]{1,4})\s*$")]
     private static partial Regex TrailingPage();
 
-    [GeneratedRegex(@"…+|·{2,}|．{2,}|\.{2,}|-{3,}|—{2,}|_{3,}")]
+    [GeneratedRegex(@"…+|·{2,}|\.{2,}|-{3,}|—{2,}|_{3,}")]
     private static partial Regex Leaders();
 
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|表\d+[:、.]?|\d+[、.](?!\d))")]

@@ -120,7 +120,9 @@ public sealed class PdfLocator
             var found = query.Sentence is not null ? InSentence(_lines.GetValueOrDefault(page + 1) is { } next ? [.. lines, .. next] : lines, query, forms)
                 : query.RowCode is not null || query.RowLabel is not null ? InRow(lines, query, forms)
                 : null;
-            found ??= query.Sentence is null && query.RowCode is null && query.RowLabel is null ? First(lines, forms) : null;
+            // With nothing but a page to go on, the value's first printing on that page; without a page either, nothing —
+            // the first printing anywhere in the document is a guess a reviewer would be misled by.
+            found ??= query.Sentence is null && query.RowCode is null && query.RowLabel is null && query.Page is not null ? First(lines, forms) : null;
             if (found is { } hit)
             {
                 return Boxes(hit);
@@ -228,23 +230,26 @@ public sealed class PdfLocator
         var map = new List<(Line Line, int Index)>();
         foreach (var line in lines)
         {
-            for (var i = 0; i < line.Text.Length; i++)
+            // As the reader's sentences are (radicals as their ideographs, brackets full-width, 「"三公"」 curly), one
+            // character for one, so the map holds.
+            var printed = PrintedText.ChinesePunctuation(string.Concat(line.Text.Select(c => PrintedText.Normalize(c.ToString()) is [var one] ? one : c)));
+            for (var i = 0; i < printed.Length; i++)
             {
-                text.Append(line.Text[i]);
+                text.Append(printed[i]);
                 map.Add((line, i));
             }
         }
 
         var all = text.ToString();
-        var printed = query.Sentence ?? string.Empty;
-        var sentence = Squeeze(printed)!;
+        var said = query.Sentence ?? string.Empty;
+        var sentence = Squeeze(said)!;
         var head = sentence[..Math.Min(sentence.Length, 12)];
         if (head.Length == 0)
         {
             return null;
         }
 
-        var offset = Squeeze(printed[..Math.Min(printed.Length, query.SpanStart ?? 0)])!.Length;
+        var offset = Squeeze(said[..Math.Min(said.Length, query.SpanStart ?? 0)])!.Length;
         foreach (var start in Occurrences(all, head))
         {
             foreach (var form in forms)
@@ -268,7 +273,7 @@ public sealed class PdfLocator
         }
     }
 
-    private static string? Squeeze(string? text) => text is null ? null : new string(PrintedText.Normalize(text).Where(c => !char.IsWhiteSpace(c)).ToArray());
+    private static string? Squeeze(string? text) => text is null ? null : new string(PrintedText.ChinesePunctuation(PrintedText.Normalize(text)).Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     private List<PageBox> Boxes(List<(Line Line, int Start, int Length)> parts) => parts.Select(p =>
     {

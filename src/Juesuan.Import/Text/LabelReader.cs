@@ -35,7 +35,7 @@ internal static partial class LabelReader
 
             // A 目录 lists each heading once: a line repeating its first entry is the body starting (「第一部分 部门概况」
             // printed again where the part begins), whatever the lines before it looked like.
-            if (inContents && firstEntry is not null && ReportText.ContentsTitle(text) == firstEntry)
+            if (inContents && firstEntry is not null && ContentsEntry.TitleOf(text) == firstEntry)
             {
                 inContents = false;
                 beforeBody = false;
@@ -96,7 +96,7 @@ internal static partial class LabelReader
                 beforeBody = false;
             }
 
-            if (kind == LabelKind.Contents && firstEntry is null && ReportText.ContentsTitle(text) is { Length: > 0 } title)
+            if (kind == LabelKind.Contents && firstEntry is null && ContentsEntry.TitleOf(text) is { Length: > 0 } title)
             {
                 firstEntry = title;
             }

@@ -61,9 +61,6 @@ public static partial class ReportText
     /// <summary>True when <paramref name="token"/> is a bare integer (a 行次 or 栏次).</summary>
     public static bool IsInteger(string token) => token.Length is > 0 and <= 3 && token.All(char.IsAsciiDigit);
 
-    /// <summary>The title of a 目录 line or heading, as the two are compared: no white space, leaders or page number.</summary>
-    public static string ContentsTitle(string text) => Domain.Model.ContentsEntry.TitleOf(text);
-
     /// <summary>True when a line is an entry of a table of contents: dot leaders, perhaps a page number (「三、…表……12」).</summary>
     public static bool IsContentsEntry(string text)
     {
