@@ -70,6 +70,7 @@ public class AuditReportTests
         Assert.Equal(6.27m, sum.Numbers!.Actual);
         Assert.True(sum.Numbers.Gap > 0m);
         Assert.True(sum.Numbers.ExpectedLow <= sum.Numbers.Expected && sum.Numbers.Expected <= sum.Numbers.ExpectedHigh);
+        Assert.True(sum.Figures.Count > 2, "the class total and its items");
         foreach (var figure in sum.Figures)
         {
             Assert.NotNull(figure.Where);
@@ -87,7 +88,8 @@ public class AuditReportTests
         foreach (var figure in narrative)
         {
             var span = figure.Where!.Sentence!.Substring(figure.Where.SpanStart!.Value, figure.Where.SpanLength!.Value);
-            Assert.True(figure.Value.Replace(",", string.Empty, StringComparison.Ordinal).Contains(span.Replace(",", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal), $"{span} is not in {figure.Value}");
+            // The span is the figure's number as printed: the value starts with it (a unit may follow), and it is not a stray digit.
+            Assert.True(span.Length >= 2 && figure.Value.Replace(",", string.Empty, StringComparison.Ordinal).StartsWith(span.Replace(",", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal), $"「{span}」 does not start {figure.Value}");
         }
     }
 

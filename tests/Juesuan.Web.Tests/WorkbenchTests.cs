@@ -92,8 +92,10 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Contains("T06.CLASS_SUM", report, StringComparison.Ordinal);
         Assert.Contains("错误 4", report, StringComparison.Ordinal);
 
-        // A reviewer marks a finding 误报 with a comment, and signs the revision off.
-        var fingerprint = FingerprintPattern().Match(report).Groups[1].Value;
+        // A reviewer marks a finding 误报 with a comment (N.UNIT, 「154.78元」: it persists into the corrected version
+        // below), and signs the revision off.
+        var fingerprint = UnitFindingPattern().Match(report).Groups[1].Value;
+        Assert.NotEmpty(fingerprint);
         var decide = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Forms.Token(report), ["key"] = key, ["revision"] = "1", ["fingerprint"] = fingerprint, ["decision"] = "false-alarm", ["comment"] = "尾差，已与表核对",
@@ -108,6 +110,7 @@ public sealed partial class WorkbenchTests : IDisposable
 
         // The audit letter (审核意见书): from the office and number given, the finding marked 误报 left out, with its deadline.
         var letterAddress = $"/Report?handler=Letter&key={Uri.EscapeDataString(key)}&issuer={Uri.EscapeDataString("镇安县财政局")}&number={Uri.EscapeDataString("镇财审〔2026〕3号")}&deadline=2026-12-31";
+        var today = DateTime.Now;
         var letter = await client.GetAsync(letterAddress);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", letter.Content.Headers.ContentType!.MediaType);
         using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await letter.Content.ReadAsByteArrayAsync()), false))
@@ -117,7 +120,8 @@ public sealed partial class WorkbenchTests : IDisposable
             Assert.Contains("关于镇安县医疗保障局2023年度部门决算公开的审核意见书", text, StringComparison.Ordinal);
             Assert.Contains("发现需要更正的问题 3 个", text, StringComparison.Ordinal);
             Assert.Contains("于2026年12月31日前将更正后的公开文本", text, StringComparison.Ordinal);
-            Assert.EndsWith($"镇安县财政局\n{DateTime.Now.Year}年{DateTime.Now.Month}月{DateTime.Now.Day}日", text, StringComparison.Ordinal);
+            // Dated the day it was asked for (either side of midnight, should the request cross it).
+            Assert.True(new[] { today, DateTime.Now }.Any(d => text.EndsWith($"镇安县财政局\n{d.Year}年{d.Month}月{d.Day}日", StringComparison.Ordinal)), text[^20..]);
         }
 
         Assert.Contains("需要填写发文单位", await client.GetStringAsync($"/Report?handler=Letter&key={Uri.EscapeDataString(key)}&issuer="), StringComparison.Ordinal);
@@ -153,6 +157,9 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Matches("已解决 [1-9]", compared);
         Assert.Contains("第 2 版", compared, StringComparison.Ordinal);
         Assert.DoesNotContain("已审核通过", compared, StringComparison.Ordinal);
+        Assert.Equal(fingerprint, UnitFindingPattern().Match(compared).Groups[1].Value);
+        Assert.Contains("误报（第 1 版所定）", compared, StringComparison.Ordinal);
+        Assert.Contains("意见：尾差，已与表核对（admin）", compared, StringComparison.Ordinal);
 
         // A sign-off from a page still showing version 1 is refused, not applied to version 2 unseen.
         var stale = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(compared), ["key"] = key, ["revision"] = "1" });
@@ -216,8 +223,8 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.DoesNotContain("镇安.json", own, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/Report?key={Uri.EscapeDataString("青石县医疗保障局/2024")}")).StatusCode);
         // Each address is refused to the clerk but answered to the administrator, so the 404 is the organisation's scope,
-        // not a bad address (the original exists only for a PDF or text: 镇安 came as JSON, so its address alone is
-        // not shown against a control; the viewer shows a JSON report's tables as read).
+        // not a bad address (the viewer shows a JSON report's tables as read; the original, kept for PDF and text, is
+        // shown on another department's text report below).
         var zhenanPage = await admin.GetStringAsync($"/Report?key={zhenan}");
         var zhenanFinding = FingerprintPattern().Match(zhenanPage).Groups[1].Value;
         foreach (var path in new[] { $"/Report?key={zhenan}", $"/Report?handler=Download&format=json&key={zhenan}", $"/Report?handler=Letter&key={zhenan}&issuer=x", $"/Viewer?key={zhenan}&finding={zhenanFinding}" })
@@ -232,10 +239,20 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Contains("<td class=\"marked\">", asRead, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Viewer?key={zhenan}&finding={zhenanFinding}&figure=99")).StatusCode);
 
-        foreach (var path in new[] { $"/documents/original?key={zhenan}" })
+        // An original (a text report of another department, 白水): the administrator gets it, the clerk of 青石 does not.
+        var year = Juesuan.Formats.Json.DepartmentYearJson.ReadFile(Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json")).Value!;
+        var baishuiText = Juesuan.Formats.Text.TextReportWriter.Write(year with { Department = year.Department with { Name = "白水县医疗保障局" } });
+        using (var text = new MultipartFormDataContent { { new StringContent(Forms.Token(await admin.GetStringAsync("/"))), "__RequestVerificationToken" } })
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync(path)).StatusCode);
+            text.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(baishuiText)), "files", "白水.txt");
+            await admin.PostAsync("/?handler=Upload", text);
         }
+
+        var baishui = Uri.EscapeDataString(await WaitForKeyAsync(admin, "白水.txt"));
+        var original = await admin.GetAsync($"/documents/original?key={baishui}");
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Contains("白水县医疗保障局", await original.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/documents/original?key={baishui}")).StatusCode);
 
         Assert.DoesNotContain("镇安", await clerk.GetStringAsync("/uploads/states"), StringComparison.Ordinal);
 
@@ -308,6 +325,10 @@ public sealed partial class WorkbenchTests : IDisposable
 
     [GeneratedRegex("name=\"fingerprint\" value=\"([0-9a-f]+)\"")]
     private static partial Regex FingerprintPattern();
+
+    // The fingerprint of the report's N.UNIT finding (its article's id).
+    [GeneratedRegex("id=\"f-([0-9a-f]+)\">\\s*<header>\\s*<span class=\"rule\">N\\.UNIT</span>")]
+    private static partial Regex UnitFindingPattern();
 
     public void Dispose()
     {
