@@ -200,18 +200,13 @@ public static class Program
         var audits = new Juesuan.Application.Audits(options);
         var reader = new Juesuan.Application.Reports(new Juesuan.Application.Library(options), options);
         var files = Juesuan.Application.Reports.FilesIn(folder);
-        var reports = new AuditReport?[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), async (i, _) =>
-        {
-            await Task.Yield();
-            reports[i] = reader.ReadFile(files[i]).Year is { } year ? audits.Audit(year, files[i]) : null;
-        });
+        var (reports, unreadable) = await audits.AuditFilesAsync(reader, files);
         await using (var output = File.Create(Path.Combine(folder, "audit.json")))
         {
-            await Juesuan.Application.Audits.WriteAsync(reports.OfType<AuditReport>().ToArray(), Juesuan.Application.AuditFormat.Json, output);
+            await Juesuan.Application.Audits.WriteAsync(reports, Juesuan.Application.AuditFormat.Json, output);
         }
 
-        var exit = reports.Any(r => r is null) ? 2 : reports.Any(r => !r!.Passed) ? 1 : 0;
+        var exit = reports.Any(r => !r.Passed) ? 1 : unreadable.Count > 0 ? 2 : 0;
         watch.Stop();
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"audited {count} department-years ({new DirectoryInfo(folder).EnumerateFiles("*.json").Sum(f => f.Length) / 1_000_000} MB of JSON) in {watch.Elapsed.TotalSeconds:F1} s, exit {exit}");

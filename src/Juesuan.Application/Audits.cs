@@ -36,6 +36,34 @@ public sealed class Audits(JuesuanOptions options)
         return loaded.Pdf is { } pdf ? Locate(report, pdf) : report;
     }
 
+    /// <summary>
+    /// Reads and audits each of <paramref name="files"/> (a directory's) on every core, each worker holding one
+    /// department-year at a time and keeping only its findings: the reports in the files' order, and the files that
+    /// could not be read. <paramref name="read"/> is told of each file as it is read (a host prints its remarks).
+    /// </summary>
+    public async Task<(IReadOnlyList<AuditReport> Reports, IReadOnlyList<Loaded> Unreadable)> AuditFilesAsync(Reports reports, IReadOnlyList<string> files, Action<Loaded>? read = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(files);
+        var done = new AuditReport?[files.Count];
+        var unreadable = new System.Collections.Concurrent.ConcurrentBag<(int Index, Loaded Loaded)>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, _) =>
+        {
+            await Task.Yield();
+            var loaded = reports.ReadFile(files[i]);
+            read?.Invoke(loaded);
+            if (loaded.Success)
+            {
+                done[i] = Audit(loaded);
+            }
+            else
+            {
+                unreadable.Add((i, loaded with { Original = null }));
+            }
+        }).ConfigureAwait(false);
+        return (done.OfType<AuditReport>().ToArray(), unreadable.OrderBy(u => u.Index).Select(u => u.Loaded).ToArray());
+    }
+
     /// <summary>The report with every printed figure of its findings located on the pages of <paramref name="pdf"/>.</summary>
     public static AuditReport Locate(AuditReport report, byte[] pdf)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using Juesuan.Application;
 using Juesuan.Audit;
@@ -50,29 +49,15 @@ internal static class AuditCommand
             var unreadable = 0;
             if (Directory.Exists(path))
             {
-                var files = Reports.FilesIn(path);
-                if (files.Count == 0)
+                if (inputs.Count == 0)
                 {
                     await context.Err.WriteLineAsync($"目录 {path} 中没有可审核的文件（{string.Join("、", Reports.Extensions)}）。").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
 
-                // Bounded parallelism: each worker holds one department-year at a time; only the findings are kept.
-                var results = new ConcurrentDictionary<int, AuditReport>();
-                var failures = 0;
-                await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (item, token) =>
-                {
-                    var loaded = await context.LoadInputAsync(reports, item.f, token, withOriginal: true).ConfigureAwait(false);
-                    if (!loaded.Success)
-                    {
-                        Interlocked.Increment(ref failures);
-                        return;
-                    }
-
-                    results[item.i] = audits.Audit(loaded);
-                }).ConfigureAwait(false);
-                done = results.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
-                unreadable = failures;
+                var (reportsDone, failed) = await audits.AuditFilesAsync(reports, inputs, context.Say, ct).ConfigureAwait(false);
+                done = reportsDone;
+                unreadable = failed.Count;
             }
             else
             {

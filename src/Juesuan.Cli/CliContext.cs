@@ -55,7 +55,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err)
     public async Task<Loaded> LoadInputAsync(Reports reports, string input, CancellationToken cancellationToken, bool withOriginal = false)
     {
         var loaded = await reports.LoadAsync(input, withOriginal, cancellationToken).ConfigureAwait(false);
-        Print(loaded);
+        Say(loaded);
         return loaded;
     }
 
@@ -63,11 +63,12 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err)
     public Loaded Read(Reports reports, string file)
     {
         var loaded = reports.ReadFile(file);
-        Print(loaded);
+        Say(loaded);
         return loaded;
     }
 
-    private void Print(Loaded loaded)
+    /// <summary>Prints what reading an input said: the reader's remarks and, when nothing was read, why.</summary>
+    public void Say(Loaded loaded)
     {
         foreach (var issue in loaded.Issues)
         {
