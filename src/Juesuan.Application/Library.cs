@@ -103,6 +103,10 @@ public sealed class Library(JuesuanOptions options)
     public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadAsync(key, cancellationToken).ConfigureAwait(false) : null;
 
+    /// <summary>The current revision of a key with its summary, read together; null when none is stored.</summary>
+    public async Task<(DepartmentYear Year, StoredSummary Summary)?> LoadCurrentAsync(string key, CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadCurrentAsync(key, cancellationToken).ConfigureAwait(false) : null;
+
     /// <summary>The summary of what is stored under <paramref name="key"/> (its revision, when saved), or null.</summary>
     public async Task<StoredSummary?> FindAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.FindAsync(key, cancellationToken).ConfigureAwait(false) : null;

@@ -32,6 +32,9 @@ public sealed record Loaded(string Source, DepartmentYear? Year, IReadOnlyList<I
     /// <summary>True when a department-year was read.</summary>
     public bool Success => Year is not null;
 
+    /// <summary>For a department-year from the store: the revision it is, read with it.</summary>
+    public StoredSummary? Stored { get; init; }
+
     /// <summary>The original it was read from (a file's or an upload's bytes, or what the store kept), when there is one.</summary>
     public StoredOriginal? Original { get; init; }
 
@@ -112,9 +115,9 @@ public sealed class Reports(Library library, JuesuanOptions options)
     public async Task<Loaded> LoadStoredAsync(string key, bool withOriginal = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var year = await library.LoadAsync(key, cancellationToken).ConfigureAwait(false);
-        return year is not null
-            ? new(key, year, []) { Original = withOriginal ? await library.OriginalAsync(key, cancellationToken).ConfigureAwait(false) : null }
+        var current = await library.LoadCurrentAsync(key, cancellationToken).ConfigureAwait(false);
+        return current is var (year, summary)
+            ? new(key, year, []) { Stored = summary, Original = withOriginal ? await library.OriginalAsync(key, cancellationToken).ConfigureAwait(false) : null }
             : new(key, null, [], LoadFailure.NotStored, $"存储中没有「{key}」");
     }
 

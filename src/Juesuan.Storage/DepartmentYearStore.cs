@@ -252,20 +252,29 @@ public sealed partial class DepartmentYearStore
     }
 
     /// <summary>Loads a department-year by key, or null when none is stored.</summary>
-    public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default) =>
+        (await LoadCurrentAsync(key, cancellationToken).ConfigureAwait(false))?.Year;
+
+    /// <summary>
+    /// The current revision of <paramref name="key"/> with its summary, read together (a page that shows one revision and
+    /// signs off a revision must name the same one), or null when none is stored.
+    /// </summary>
+    public async Task<(DepartmentYear Year, StoredSummary Summary)?> LoadCurrentAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT document FROM department_years WHERE key = @key");
+        await using var command = Command(connection, null, $"SELECT {SummaryColumns}, document FROM department_years WHERE key = @key");
         Add(command, "key", key);
-        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string document)
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        var result = DepartmentYearJson.Read(document, Reference.Templates);
+        var summary = Summary(reader);
+        var result = DepartmentYearJson.Read(reader.GetString(9), Reference.Templates);
         if (result.Success)
         {
-            return result.Value;
+            return (result.Value!, summary);
         }
 
         // Saved by a template of a user's reference folder, loaded without it: not damage, and said so.
@@ -664,8 +673,7 @@ public sealed partial class DepartmentYearStore
 
     private static async Task<IReadOnlyList<StoredSummary>> QuerySummariesAsync(DbConnection connection, DbTransaction? transaction, string where, string? key, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction,
-            $"SELECT key, department, year, province, template_id, units, tables, revision, saved_at FROM department_years {where} ORDER BY department, year");
+        await using var command = Command(connection, transaction, $"SELECT {SummaryColumns} FROM department_years {where} ORDER BY department, year");
         if (key is not null)
         {
             Add(command, "key", key);
@@ -675,13 +683,17 @@ public sealed partial class DepartmentYearStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var saved = Timestamp(reader.GetValue(8));
-            result.Add(new StoredSummary(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), saved));
+            result.Add(Summary(reader));
         }
 
         return result;
     }
+
+    private const string SummaryColumns = "key, department, year, province, template_id, units, tables, revision, saved_at";
+
+    private static StoredSummary Summary(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), Timestamp(reader.GetValue(8)));
 
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {

@@ -13,11 +13,17 @@ public sealed class Access(Library library)
     /// <summary>The claim binding an account to its organisation (the store's organisation id).</summary>
     public const string OrganisationClaim = "juesuan:organisation";
 
+    /// <summary>True for accounts that review (审核员, 管理员): they see every organisation, decide on findings and sign off.</summary>
+    public static bool CanReview(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer);
+    }
+
     /// <summary>The organisation a preparer is bound to; null for accounts that see everything.</summary>
     public static long? ScopeOf(ClaimsPrincipal user)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer))
+        if (CanReview(user))
         {
             return null;
         }

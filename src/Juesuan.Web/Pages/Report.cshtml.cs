@@ -10,7 +10,7 @@ namespace Juesuan.Web.Pages;
 /// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
 /// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
 /// </summary>
-public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, Library library, JuesuanOptions options, Access access, Renderer renderer) : PageModel
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = string.Empty;
@@ -33,7 +33,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
     public string? Notice { get; private set; }
 
     /// <summary>True when the signed-in user may decide on findings and sign off (审核员, 管理员).</summary>
-    public bool CanReview => User.IsInRole(Roles.Reviewer) || User.IsInRole(Roles.Administrator);
+    public bool CanReview => Access.CanReview(User);
 
     public IReadOnlyList<(string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)> Groups { get; private set; } = [];
 
@@ -176,7 +176,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
         Original = loaded.Original;
         Report = audits.Audit(loaded);
-        Stored = await library.FindAsync(Key, ct);
+        Stored = loaded.Stored;
         SignOff = (await reviews.SignOffsAsync(Key, ct)).FirstOrDefault(s => s.Revision == Stored?.Revision);
         TemplateName = options.Reference.TemplateOf(loaded.Year!).Name;
         Title = $"{Report.Document.Department} {Report.Document.Title} 审核结果";
