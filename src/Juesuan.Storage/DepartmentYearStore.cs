@@ -286,6 +286,14 @@ public sealed partial class DepartmentYearStore
         throw new StoreException($"存储中的「{key}」已损坏：{string.Join("；", result.Errors)}");
     }
 
+    /// <summary>Opens a connection and asks the database one trivial question: for a health check, whatever the store holds.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT 1");
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The summary of one stored department-year, or null.</summary>
     public async Task<StoredSummary?> FindAsync(string key, CancellationToken cancellationToken = default) =>
         (await QuerySummariesAsync("WHERE key = @key", key, cancellationToken).ConfigureAwait(false)).SingleOrDefault();

@@ -28,6 +28,12 @@ public sealed record StoreOptions
     /// <summary>PostgreSQL: the Npgsql connection string.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>
+    /// The connection string the store itself opens with (for SQLite: its busy timeout, foreign keys, pooling), for
+    /// anything else that shares the database (the workbench's account tables).
+    /// </summary>
+    public string OpenedWith => Dialect.For(this).ConnectionString;
+
     /// <summary>The default SQLite file in the user's data folder.</summary>
     public static string DefaultDatabasePath
     {

@@ -55,7 +55,7 @@ internal sealed class StoreHealthCheck(Library library) : IHealthCheck
     {
         try
         {
-            await library.ListAsync(cancellationToken).ConfigureAwait(false);
+            await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).PingAsync(cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy(library.Describe());
         }
         catch (Exception e) when (e is Storage.StoreException or IOException)

@@ -44,11 +44,11 @@ public static class IdentityRegistration
         {
             if (settings.Store.Provider == StoreProvider.Postgres)
             {
-                o.UseNpgsql(settings.Store.ConnectionString);
+                o.UseNpgsql(settings.Store.OpenedWith);
             }
             else
             {
-                o.UseSqlite($"Data Source={settings.Store.DatabasePath}");
+                o.UseSqlite(settings.Store.OpenedWith);
             }
         });
         services.AddIdentity<IdentityUser, IdentityRole>(o =>
