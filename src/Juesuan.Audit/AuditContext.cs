@@ -224,6 +224,24 @@ public sealed class AuditContext
     }
 
     /// <summary>
+    /// Every printed prose of the report with where it is: the narrative sections, then the passages no reader took
+    /// (<see cref="TextPassage"/>). The wording rules that apply to every printed word read these.
+    /// </summary>
+    public IEnumerable<Prose> AllProse()
+    {
+        foreach (var section in Year.Narrative.Sections)
+        {
+            yield return new Prose($"情况说明 {section.Number}、{section.Title}", section.Text, null, section.Key);
+        }
+
+        foreach (var passage in Year.Passages)
+        {
+            var at = passage.Source is { Page: { } page } ? $"第{page}页" : passage.Source is { Line: { } line } ? $"第{line}行" : string.Empty;
+            yield return new Prose($"正文{at}", passage.Text, passage.Source);
+        }
+    }
+
+    /// <summary>
     /// Where <paramref name="printed"/>, found at <paramref name="index"/> of a narrative section's text, is: the sentence
     /// around it (to the nearest 。；！？) and the characters it takes there — at that very place, not its first look-alike.
     /// </summary>
@@ -429,3 +447,18 @@ public sealed class AuditContext
         return name is null ? rowKey : $"{rowKey} {name}";
     }
 }
+
+/// <summary>A printed prose text: a narrative section (no <paramref name="Source"/>) or a passage outside the sections.</summary>
+/// <param name="Where">How a message names it: 「情况说明 五、…」 or 「正文第 3 页」.</param>
+/// <param name="Text">The text.</param>
+/// <param name="Source">For a passage, where it starts.</param>
+/// <param name="Section">The key of the narrative section it is or is in, when known.</param>
+public sealed record Prose(string Where, string Text, SourceLocation? Source, string? Section = null)
+{
+    /// <summary>Where <paramref name="printed"/>, found at <paramref name="index"/> of the text, is.</summary>
+    public FigureLocation At(int index, string? printed = null) =>
+        AuditContext.InSection(Where, Text, index, printed) is var found && Source is { } source
+            ? found with { Section = null, Document = source.File, Page = source.Page, Line = source.Line }
+            : AuditContext.InSection(Where, Text, index, printed);
+}
+

@@ -254,6 +254,9 @@ public class RuleTests
     [InlineData("与上年相比增加2.55万元，增长8.27。", "N.FIGURE_FORM", "8.27")]
     [InlineData("机关运行经费支出12.34万，主要用于办公。", "N.FIGURE_FORM", "12.34")]
     [InlineData("其他收入1.234.56万元。", "N.FIGURE_FORM", "1.234.56")]
+    [InlineData("报销谈判药品1115人次332.67万，职工门诊共济36929人次165万元。", "N.FIGURE_FORM", "332.67")]
+    [InlineData("（一）人员经费153.78万，主要包括基本工资、津贴补贴。", "N.FIGURE_FORM", "153.78")]
+    [InlineData("国内公务接待1批次，10人次（不包括陪同人员），共计支出0.07万，具体内容包括接待检查。", "N.FIGURE_FORM", "0.07")]
     [InlineData("收入支出总计增加（减少）12.00万元。", "N.PLACEHOLDER", "增加（减少）")]
     [InlineData("决算数大于/小于预算数的主要原因是……", "N.PLACEHOLDER", "大于/小于")]
     public void Template_leftovers_and_malformed_figures_in_the_narrative_are_found(string sentence, string rule, string quoted)
@@ -262,6 +265,30 @@ public class RuleTests
         var finding = Assert.Single(year.Audit().Findings, f => f.Rule == rule && f.Message.Contains("十四", StringComparison.Ordinal));
         Assert.Contains(quoted, finding.Actual ?? finding.Message, StringComparison.Ordinal);
         Assert.Equal(rule == "N.PLACEHOLDER" ? Severity.Error : Severity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void Wording_is_checked_in_the_printed_text_outside_the_sections_where_it_is()
+    {
+        var year = Base with
+        {
+            Passages =
+            [
+                new TextPassage { Text = "严格执行相关政策，预算编制科学合理，减少（增加）结余资金。", Source = new SourceLocation { File = "a.txt", Line = 1488 } },
+                new TextPassage { Text = "追回违规医疗机构基金157.1万；", Source = new SourceLocation { File = "a.pdf", Page = 31 } },
+                new TextPassage { Text = "总额18.00 18.00 18.00 100.00%其中：财政资金18.00", Source = new SourceLocation { File = "a.pdf", Page = 31 } },
+            ],
+        };
+        var findings = year.Audit().Findings;
+
+        var leftover = Assert.Single(findings, f => f.Rule == "N.PLACEHOLDER" && f.Location == "正文第1488行");
+        Assert.Equal(Severity.Error, leftover.Severity);
+        Assert.Equal("减少（增加）", leftover.Actual);
+        Assert.Equal(1488, leftover.Figures.Single().Where!.Line);
+        var wan = Assert.Single(findings, f => f.Rule == "N.FIGURE_FORM" && f.Location == "正文第31页");
+        Assert.Equal("157.1", wan.Actual);
+        Assert.Equal(31, wan.Figures.Single().Where!.Page);
+        Assert.Equal("157.1", wan.Figures.Single().Where!.Sentence!.Substring(wan.Figures.Single().Where!.SpanStart!.Value, 5));
     }
 
     [Theory]

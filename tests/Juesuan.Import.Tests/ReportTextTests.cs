@@ -66,3 +66,40 @@ public sealed class ContentsLabelTests
         Assert.Equal([8, 9, 10], labels.Where(l => l.Kind == Domain.Model.LabelKind.Heading).Select(l => l.Source!.Line!.Value));
     }
 }
+
+/// <summary>The printed text no reader took is kept as passages, so wording checks see every printed word.</summary>
+public sealed class PassageTests
+{
+    private static Domain.Model.DepartmentYear Read(params string[] lines)
+    {
+        var read = TextReportReader.Read(string.Join("\n", lines), "a.txt");
+        Assert.True(read.Success, read.Error);
+        return read.Value!;
+    }
+
+    [Fact]
+    public void Text_outside_the_sections_is_kept_in_paragraphs_with_its_line_and_section_text_is_not()
+    {
+        var year = Read(
+            "青石县医疗保障局", "2024年度部门决算", "第一部分 部门概况",
+            "本部门主要职责是组织拟订医疗保障制度，",
+            "",
+            "减少（增加）群众就医负担。",
+            "第二部分 2024年度部门决算情况说明",
+            "一、收入支出决算总体情况说明",
+            "2024年度收入总计100.00万元，支出总计100.00万元。",
+            "第三部分 绩效自评情况",
+            "项目年度目标 年度目标完成情况",
+            "合计 4,596.52 4,596.52",
+            "100.00%");
+
+        var passages = year.Passages.Select(p => (p.Text, p.Source!.Line)).ToArray();
+        // A blank line between the lines of one paragraph (as PDF extraction leaves them) does not split it.
+        Assert.Contains(("本部门主要职责是组织拟订医疗保障制度，减少（增加）群众就医负担。", 4), passages);
+        // The section's sentence is the narrative's, not a passage; figures keep a space between them.
+        Assert.DoesNotContain(passages, p => p.Text.Contains("收入总计", StringComparison.Ordinal));
+        Assert.Contains(passages, p => p.Text.Contains("合计4,596.52 4,596.52 100.00%", StringComparison.Ordinal));
+        // Labels (cover, headings) are the labels' own.
+        Assert.DoesNotContain(passages, p => p.Text.Contains("第三部分", StringComparison.Ordinal));
+    }
+}

@@ -656,19 +656,32 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Placeholders(AuditContext c)
     {
-        var texts = c.Year.Narrative.Sections.Select(s => ($"情况说明 {s.Number}、{s.Title}", s.Text))
-            .Concat(c.Year.Narrative.Claims.Where(x => x.Sentence is not null).Select(x => (Where(c, x), x.Sentence!)));
-        foreach (var (where, text) in texts.DistinctBy(t => t.Item2))
+        // Sections and passages, each placeholder where it is printed (the same template sentence may be printed twice);
+        // then the sentences of claims that no section holds (a JSON input). A section's placeholder takes its page from
+        // the claim whose sentence it is in.
+        var claims = c.Year.Narrative.Claims.Where(x => x.Sentence is not null).ToArray();
+        var sections = c.Year.Narrative.Sections;
+        var alone = claims.Where(x => !sections.Any(s => s.Key == x.Section && s.Text.Contains(x.Sentence!, StringComparison.Ordinal)))
+            .DistinctBy(x => x.Sentence).Select(x => new Prose(Where(c, x), x.Sentence!, x.Source, x.Section));
+        foreach (var prose in c.AllProse().Concat(alone))
         {
-            foreach (Match m in Placeholder().Matches(text))
+            foreach (Match m in Placeholder().Matches(prose.Text))
             {
+                var at = prose.At(m.Index, m.Value);
+                if (prose.Source is null && prose.Section is not null
+                    && claims.FirstOrDefault(x => x.Section == prose.Section && at.Sentence is { Length: > 0 } sentence && x.Sentence!.Contains(sentence, StringComparison.Ordinal))?.Source is { } source)
+                {
+                    at = at with { Document = source.File, Page = source.Page, Line = source.Line };
+                }
+
                 var start = Math.Max(0, m.Index - 12);
-                var snippet = text.Substring(start, Math.Min(text.Length - start, m.Length + 24));
+                var snippet = prose.Text.Substring(start, Math.Min(prose.Text.Length - start, m.Length + 24));
                 yield return new Finding
                 {
-                    Rule = RuleIds.NPlaceholder, Severity = Severity.Error, Location = where,
-                    Message = $"{where} 中留有占位符「{m.Value}」：…{snippet}…",
+                    Rule = RuleIds.NPlaceholder, Severity = Severity.Error, Location = prose.Where,
+                    Message = $"{prose.Where} 中留有占位符「{m.Value}」：…{snippet}…",
                     Actual = m.Value,
+                    Figures = [new FindingFigure(m.Value, prose.Where, "叙述", at)],
                 };
             }
         }

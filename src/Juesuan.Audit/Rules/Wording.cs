@@ -15,13 +15,13 @@ internal static partial class Wording
         @"|(?:增加[（(]减少|减少[（(]增加|增长[（(]下降|下降[（(]增长|上升[（(]下降|大于[（(]小于|小于[（(]大于|高于[（(]低于|低于[（(]高于|超支[（(]节约|节约[（(]超支)(?:[、，/／]持平)?[）)]" +
         @"|增加[/／]减少|减少[/／]增加|增长[/／]下降|下降[/／]增长|大于[/／]小于|小于[/／]大于|高于[/／]低于";
 
-    public static Rule Rule() => new DelegateRule(RuleIds.NFigureForm, "情况说明中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
+    public static Rule Rule() => new DelegateRule(RuleIds.NFigureForm, "情况说明和其余正文中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
 
     private static IEnumerable<Finding> Check(AuditContext c)
     {
-        foreach (var section in c.Year.Narrative.Sections)
+        foreach (var prose in c.AllProse())
         {
-            var where = $"情况说明 {section.Number}、{section.Title}";
+            var where = prose.Where;
             foreach (var (pattern, what) in new (Regex, string)[]
             {
                 (RateWithoutPercent(), "比率没有写 %"),
@@ -29,21 +29,22 @@ internal static partial class Wording
                 (TwoPoints(), "数字有两个小数点"),
             })
             {
-                foreach (Match m in pattern.Matches(section.Text))
+                foreach (Match m in pattern.Matches(prose.Text))
                 {
-                    if (pattern == WanWithoutYuan() && !MoneyMeant(section.Text, m.Groups["f"].Index))
+                    if (pattern == WanWithoutYuan() && !MoneyMeant(prose.Text, m.Groups["f"].Index))
                     {
                         continue;
                     }
 
                     var start = Math.Max(0, m.Index - 16);
-                    var snippet = section.Text.Substring(start, Math.Min(section.Text.Length - start, m.Length + 24));
+                    var snippet = prose.Text.Substring(start, Math.Min(prose.Text.Length - start, m.Length + 24));
+                    var figure = m.Groups["f"].Success ? m.Groups["f"] : m;
                     yield return new Finding
                     {
                         Rule = RuleIds.NFigureForm, Severity = Severity.Warning, Location = where,
                         Message = $"{where}：{what}——「…{snippet}…」。",
-                        Actual = m.Groups["f"].Success ? m.Groups["f"].Value : m.Value,
-                        Figures = [new FindingFigure(m.Groups["f"].Success ? m.Groups["f"].Value : m.Value, where, "叙述", AuditContext.InSection(where, section.Text, m.Groups["f"].Success ? m.Groups["f"].Index : m.Index, m.Groups["f"].Success ? m.Groups["f"].Value : m.Value))],
+                        Actual = figure.Value,
+                        Figures = [new FindingFigure(figure.Value, where, "叙述", prose.At(figure.Index, figure.Value))],
                     };
                 }
             }
@@ -59,11 +60,14 @@ internal static partial class Wording
     private static partial Regex WanWithoutYuan();
 
     // Money, not people: no count word just before the figure (「参保 22.56 万，」 counts people), and money named just
-    // before it or elsewhere in its sentence (「…基本 11,130.46 万，大病 1,720.68 万元…」).
+    // before it or elsewhere in its sentence (「…基本 11,130.46 万，大病 1,720.68 万元…」). A count word that is the unit of
+    // a count printed just before (「报销 1115 人次 332.67 万，」) names what the money was for, not this figure.
     private static bool MoneyMeant(string text, int at)
     {
+        // Within the figure's clause: 「（不包括陪同人员），共计支出 0.07 万，」 names people in another clause.
         var before = text[Math.Max(0, at - 8)..at];
-        if (PeopleWords().IsMatch(before))
+        before = before[(before.LastIndexOfAny(ClauseEnds) + 1)..];
+        if (PeopleWords().Matches(before).LastOrDefault() is { } people && !UnitOfCount(before, people.Index))
         {
             return false;
         }
@@ -73,10 +77,14 @@ internal static partial class Wording
         return MoneyWords().IsMatch(before) || text[start..end].Contains("元", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("参保|人数|人次|户|名|人员")]
+    private static readonly char[] ClauseEnds = ['，', '。', '；', '、', '）', ')', '：'];
+
+    private static bool UnitOfCount(string before, int word) => before[..word].TrimEnd() is { Length: > 0 } head && char.IsAsciiDigit(head[^1]);
+
+    [GeneratedRegex("参保|人数|人次|户|名|人员(?!经费|支出|工资)")]
     private static partial Regex PeopleWords();
 
-    [GeneratedRegex("支出|收入|经费|资金|预算|决算|拨款|金额|费")]
+    [GeneratedRegex("支出|收入|经费|资金|基金|预算|决算|拨款|金额|费|补助|补贴|资助|报销|追回|罚款|处罚")]
     private static partial Regex MoneyWords();
 
     // 「1.234.56 万元」: a slip of the keyboard in an amount or a rate (dates and outline numbers like 3.1.2 are left alone).

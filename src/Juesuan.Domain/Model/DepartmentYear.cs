@@ -111,6 +111,9 @@ public sealed record DepartmentYear
     /// <summary>Self-evaluations (绩效自评表).</summary>
     public IReadOnlyList<Evaluation> Evaluations { get; init; } = [];
 
+    /// <summary>The printed text no other part holds (<see cref="TextPassage"/>); empty for data entered as such.</summary>
+    public IReadOnlyList<TextPassage> Passages { get; init; } = [];
+
     /// <summary>The file(s) it was read from.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 

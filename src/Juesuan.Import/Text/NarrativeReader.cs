@@ -44,9 +44,15 @@ internal static partial class NarrativeReader
         }
     }
 
-    public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables = null)
+    public static Narrative Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables = null, ISet<ReportLine>? linesRead = null)
     {
         var sections = ReadSections(lines, tableRegions, template, reference.Templates);
+        foreach (var section in sections)
+        {
+            linesRead?.Add(section.Heading);
+            linesRead?.UnionWith(section.Body.Select(b => b.Line));
+        }
+
         var claims = new List<Claim>();
         var unattached = new List<string>();
         var catalog = reference.Catalogs.Function(year);

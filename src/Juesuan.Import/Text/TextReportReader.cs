@@ -85,7 +85,9 @@ public static partial class TextReportReader
         // The self-evaluation tables are read first: their cells are theirs, not the narrative's around them.
         var evaluationRegions = new List<(int Start, int End)>();
         var evaluations = EvaluationReader.Read(lines, department, file, issues, evaluationRegions);
-        var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues, reference, tables.Tables);
+        var linesRead = new HashSet<ReportLine>();
+        var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues, reference, tables.Tables, linesRead);
+        IReadOnlyList<PrintedLabel> labels = [.. LabelReader.Read(lines, tables.Regions, file, templates), .. moreLabels ?? []];
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province },
@@ -94,7 +96,8 @@ public static partial class TextReportReader
             Kind = KindOf(lines),
             Tables = tables.Tables,
             Narrative = narrative,
-            Labels = [.. LabelReader.Read(lines, tables.Regions, file, templates), .. moreLabels ?? []],
+            Labels = labels,
+            Passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file),
             Explanations = NarrativeReader.ExplanationsOf(narrative),
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Evaluations = evaluations,

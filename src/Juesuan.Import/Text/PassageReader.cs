@@ -1,0 +1,93 @@
+using Juesuan.Domain.Model;
+
+namespace Juesuan.Import.Text;
+
+/// <summary>
+/// The printed text no other reader took (<see cref="TextPassage"/>): every non-blank line outside the public tables,
+/// the narrative sections and the labels, joined into paragraphs. A paragraph ends at a page break, at a line ending a
+/// sentence, at a line another reader took, or after a few lines, so that a passage's line or page is near its words;
+/// blank lines do not end one (text extracted from a PDF often puts one after every printed line).
+/// </summary>
+internal static class PassageReader
+{
+    private const int MaxLines = 4;
+
+    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file)
+    {
+        var labelled = labels.Select(l => Compact(l.Text)).ToHashSet(StringComparer.Ordinal);
+        var passages = new List<TextPassage>();
+        var text = new System.Text.StringBuilder();
+        ReportLine? first = null;
+        var joined = 0;
+
+        void Close()
+        {
+            // A page number or a row of figures alone holds no wording.
+            if (first is not null && text.ToString().Any(char.IsLetter))
+            {
+                passages.Add(new TextPassage { Text = Formats.PrintedText.ChinesePunctuation(text.ToString()), Source = first.At(file) });
+            }
+
+            text.Clear();
+            first = null;
+            joined = 0;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var compact = Compact(line.Text);
+            if (compact.Length == 0)
+            {
+                continue;
+            }
+
+            if (first is not null && first.Page != line.Page)
+            {
+                Close();
+            }
+
+            if (read.Contains(line) || labelled.Contains(compact) || tableRegions.Any(r => i >= r.Start && i < r.End))
+            {
+                Close();
+                continue;
+            }
+
+            first ??= line;
+            if (text.Length > 0 && Figurish(text[^1]) && Figurish(compact[0]))
+            {
+                text.Append(' ');
+            }
+
+            text.Append(compact);
+            if (compact[^1] is '。' or '！' or '？' or '；' || ++joined == MaxLines)
+            {
+                Close();
+            }
+        }
+
+        Close();
+        return passages;
+    }
+
+    // Spaces dropped, as the sections have them, except one between two figures: the cells of a table read as text
+    // (「4,596.52 4,596.52 100.00%」) must not run together into a figure with two decimal points.
+    private static string Compact(string text)
+    {
+        var tokens = text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var result = new System.Text.StringBuilder();
+        foreach (var token in tokens)
+        {
+            if (result.Length > 0 && Figurish(result[^1]) && Figurish(token[0]))
+            {
+                result.Append(' ');
+            }
+
+            result.Append(token);
+        }
+
+        return result.ToString();
+    }
+
+    private static bool Figurish(char c) => char.IsAsciiDigit(c) || c is '.' or ',' or '%' or '-' or '+';
+}
