@@ -181,6 +181,29 @@ public class RuleTests
     }
 
     [Fact]
+    public void Without_table_09_reception_money_stated_in_the_narrative_needs_its_batches_and_persons()
+    {
+        // The example states 公务接待费 0.45 万元 in its narrative and its batches and persons in the 三公 details.
+        var year = Base with { Tables = [] };
+        static Finding[] Reception(DepartmentYear y) => y.Audit().Findings.Where(f => f.Rule == "N.COUNTS" && f.Message.Contains("公务接待", StringComparison.Ordinal)).ToArray();
+        Assert.Empty(Reception(year));
+
+        // Nothing said: a warning on the narrative's figure.
+        var missing = Assert.Single(Reception(year with { ThreePublic = null }));
+        Assert.Equal(Severity.Warning, missing.Severity);
+        Assert.Contains("0.45万元", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("0.45", missing.Figures.Single().Where!.Sentence, StringComparison.Ordinal);
+
+        // 「外事接待 0 批次，0 人」 accounts for no spending; batches without persons are half the disclosure.
+        Assert.Single(Reception(year with { ThreePublic = new ThreePublicDetails { ForeignReceptionBatches = 0, ForeignReceptionPersons = 0 } }));
+        Assert.Single(Reception(year with { ThreePublic = new ThreePublicDetails { DomesticReceptionBatches = 1 } }));
+
+        // Near misses: domestic batches and persons stated; no reception money at all.
+        Assert.Empty(Reception(year with { ThreePublic = new ThreePublicDetails { DomesticReceptionBatches = 1, DomesticReceptionPersons = 10 } }));
+        Assert.Empty(Reception(year.WithClaims(c => c.Subject.Concept == "threePublic.reception", c => c with { Amount = Wan("0.00万元") }) with { ThreePublic = null }));
+    }
+
+    [Fact]
     public void Without_table_05_the_item_actuals_must_add_up_to_the_stated_total()
     {
         var noTables = Base with { Tables = [] };

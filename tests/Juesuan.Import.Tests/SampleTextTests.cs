@@ -189,6 +189,19 @@ public class NarrativeOnlySampleTests
     }
 
     [SkippableFact]
+    public void The_three_public_counts_are_read_as_each_county_words_them()
+    {
+        // 渠县: 「团组 0 次，出国（境）0 人」「更新购置公务用车 0 辆」「单位共有公务用车 0 辆」「国内公务接待 1 批次，10 人次」「外事接待 0 批次，0 人」.
+        var quxian = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt")).Value!.ThreePublic!;
+        Assert.Equal((0, 0, 0, 0, 1, 10, 0, 0), (quxian.AbroadGroups, quxian.AbroadPersons, quxian.VehiclesPurchased, quxian.VehiclesHeld,
+            quxian.DomesticReceptionBatches, quxian.DomesticReceptionPersons, quxian.ForeignReceptionBatches, quxian.ForeignReceptionPersons));
+
+        // 陇县: 「共接待国内来访团组 9 个，来宾 56 人次」.
+        var longxian = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "longxian-2022-final-accounts.txt")).Value!.ThreePublic!;
+        Assert.Equal((9, 56), (longxian.DomesticReceptionBatches, longxian.DomesticReceptionPersons));
+    }
+
+    [SkippableFact]
     public void Quxian_items_resolve_to_their_codes_and_an_unknown_item_is_reported_not_dropped()
     {
         var path = Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt");

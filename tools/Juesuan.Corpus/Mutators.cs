@@ -74,6 +74,8 @@ public static partial class Mutators
         new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
         new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
         new("heading-wording", "正文标题的文字与目录所列不一致", HeadingWording),
+        new("counts-missing", "“三公”经费的批次、人次、车辆数未说明", CountsMissing),
+        new("fund-code", "一般公共预算财政拨款支出表中列入政府性基金或国有资本经营预算的科目", FundCode),
     ];
 
     // A heading of the body that the document's 目录 lists word for word (as the reader found them: a heading or table
@@ -336,6 +338,90 @@ public static partial class Mutators
                         new Anchor([printed], []), $"{c.Layout.Tables[line]}：{m.Value} → {printed}");
                 }
             }
+        }
+    }
+
+    private static IEnumerable<Mutant> CountsMissing(Context c, Random random)
+    {
+        // A count the template requires, left out of its sentence: only a count above zero, since a zero count goes with
+        // no spending, which requires no count.
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in RequiredCount().Matches(text))
+            {
+                if (Amount(m.Groups["n"].Value) == 0m)
+                {
+                    continue;
+                }
+
+                var what = m.Groups["k"].Value switch
+                {
+                    "团组" => "因公出国（境）团组数和人次",
+                    var k when k.Contains("接待", StringComparison.Ordinal) => "公务接待批次和人次",
+                    _ => "公务用车保有量",
+                };
+                yield return c.One("counts-missing", line, segment, text[..m.Index] + text[(m.Index + m.Length)..], new Anchor([], [what], Rule: "N.COUNTS"), $"删去「{m.Value}」");
+            }
+        }
+    }
+
+    // Items of the government-fund and state-capital budgets, as a clerk copying from the wrong sheet would print them.
+    private static readonly (string Code, string Name)[] OtherFundItems =
+    [
+        ("2296002", "用于社会福利的彩票公益金支出"),
+        ("2120801", "征地和拆迁补偿支出"),
+        ("2230101", "厂办大集体改革支出"),
+    ];
+
+    private static IEnumerable<Mutant> FundCode(Context c, Random random)
+    {
+        // A 项 row of the general-budget expenditure table relabelled as an item of another budget, its figures kept.
+        foreach (var line in c.LinesOf(LineKind.TableRow).Where(l => c.Layout.Tables[l] == "gpb-expenditure"))
+        {
+            var segments = c.Source.Lines[line];
+            var (code, name) = OtherFundItems[random.Next(OtherFundItems.Length)];
+            var pieces = segments.Select(sg => c.Source.Segments[sg].Trim()).ToArray();
+            if (pieces.Length >= 4 && Digits(pieces[0], 3) && Digits(pieces[1], 2) && Digits(pieces[2], 2))
+            {
+                // The code printed in three columns, 类 款 项 (「201 06 01 行政运行」).
+                var split = new List<Edit> { new(segments[0], code[..3]), new(segments[1], code[3..5]), new(segments[2], code[5..]) };
+                if (!Layout.IsCell(pieces[3]))
+                {
+                    split.Add(new Edit(segments[3], name));
+                }
+
+                yield return new Mutant("fund-code", $"{pieces[0]} {pieces[1]} {pieces[2]} → {code[..3]} {code[3..5]} {code[5..]} {name}", split, new Anchor([], [code], Rule: "X.FUND_CODES"), c.Source.Pages[segments[0]], line);
+                continue;
+            }
+
+            var at = segments.Select((s, k) => (s, k)).FirstOrDefault(x => ItemCode().IsMatch(c.Source.Segments[x.s]), (s: -1, k: -1));
+            if (at.k < 0)
+            {
+                continue;
+            }
+
+            var text = c.Source.Segments[at.s];
+            var m = ItemCode().Match(text);
+            var edits = new List<Edit>();
+            if (text[(m.Index + m.Length)..].TrimStart('\t', ' ') is { Length: > 0 } rest && !char.IsAsciiDigit(rest[0]))
+            {
+                // Code and name in one piece (a tab-separated row): the name is the text up to the next tab or figure.
+                var label = LabelAfterCode().Match(text, m.Index + m.Length);
+                edits.Add(new Edit(at.s, text[..m.Index] + code + text[(m.Index + m.Length)..label.Index] + name + text[(label.Index + label.Length)..]));
+            }
+            else
+            {
+                // Code and name as separate words (PDF): the name is the next piece that is not a figure.
+                edits.Add(new Edit(at.s, text[..m.Index] + code + text[(m.Index + m.Length)..]));
+                var next = segments.Skip(at.k + 1).FirstOrDefault(s => !Layout.IsCell(c.Source.Segments[s]), -1);
+                if (next >= 0)
+                {
+                    edits.Add(new Edit(next, name));
+                }
+            }
+
+            yield return new Mutant("fund-code", $"{m.Value} → {code} {name}", edits, new Anchor([], [code], Rule: "X.FUND_CODES"), c.Source.Pages[at.s], line);
         }
     }
 
@@ -665,4 +751,18 @@ public static partial class Mutators
 
     [GeneratedRegex(@"^.{2,6}?[县区市]")]
     private static partial Regex DistrictPrefix();
+
+    // 「国内公务接待 1 批次，10 人」, 「团组 2 个，累计 10 人次」, 「共有公务用车 3 辆」.
+    [GeneratedRegex(@"(?<k>接待国内来访团组|国内公务接待|外事接待|团组|(?:共有|实有)公务用车|保有量为?)\s*(?<n>[0-9]+)\s*(?:批次|个|次|辆)(?:\s*[，,、]\s*(?:累计|来宾)?\s*[0-9]+\s*人次?)?")]
+    private static partial Regex RequiredCount();
+
+    private static bool Digits(string text, int count) => text.Length == count && text.All(char.IsAsciiDigit);
+
+    // A 项 code opening a row: seven digits standing alone.
+    [GeneratedRegex(@"^\s*(?<![0-9])[0-9]{7}(?![0-9.])")]
+    private static partial Regex ItemCode();
+
+    // The row's label after its code: up to a tab or the first figure.
+    [GeneratedRegex(@"(?<=^|\t|\s)[^\t0-9]+?(?=\s*(?:\t|$|-?[0-9]))")]
+    private static partial Regex LabelAfterCode();
 }

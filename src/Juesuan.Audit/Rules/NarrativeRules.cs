@@ -713,30 +713,52 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Counts(AuditContext c)
     {
+        // The spending comes from table 09, or from the narrative where the tables were published as images.
         var table = c.Table(TableIds.ThreePublic) ?? c.Table(TableIds.ThreePublicMeetingTraining);
-        if (table is null)
-        {
-            yield break;
-        }
-
         var details = c.Year.ThreePublic;
         var requirements = new (string Column, Func<ThreePublicDetails?, bool> Present, string What)[]
         {
             ("abroad", d => d?.AbroadGroups is not null && d.AbroadPersons is not null, "因公出国（境）团组数和人次"),
             ("vehiclePurchase", d => d?.VehiclesPurchased is not null, "公务用车购置数量"),
             ("vehicleOperation", d => d?.VehiclesHeld is not null, "公务用车保有量"),
-            ("reception", d => d?.DomesticReceptionBatches is not null || d?.ForeignReceptionBatches is not null, "公务接待批次和人次"),
+            // Batches and persons of the reception the money was spent on: domestic (「国内公务接待 1 批次，10 人次」), or
+            // foreign with a batch at least (「外事接待 0 批次，0 人」 does not account for any spending).
+            ("reception", d => d?.DomesticReceptionBatches is not null && d.DomesticReceptionPersons is not null
+                || d?.ForeignReceptionBatches > 0 && d.ForeignReceptionPersons is not null, "公务接待批次和人次"),
         };
         foreach (var (column, present, what) in requirements)
         {
-            var figure = c.Cell(table, "actual", column);
-            if (figure.IsNonZero && !present(details))
+            if (present(details))
             {
+                continue;
+            }
+
+            if (table is not null)
+            {
+                var figure = c.Cell(table, "actual", column);
+                if (figure.IsNonZero)
+                {
+                    yield return new Finding
+                    {
+                        Rule = RuleIds.NCounts, Severity = Severity.Warning, Location = figure.Location, Table = table.Definition,
+                        Message = $"{figure.Label} 决算为 {figure.Display}，但没有说明{what}（模板要求列明）。",
+                        Figures = [new(figure.Display, figure.Location)],
+                    };
+                }
+
+                continue;
+            }
+
+            var concept = $"threePublic.{column}";
+            if (c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject.Concept == concept && x.Amount is { Value: > 0m }) is { } claim)
+            {
+                var where = Where(c, claim);
+                var display = claim.Amount!.Value.ToString();
                 yield return new Finding
                 {
-                    Rule = RuleIds.NCounts, Severity = Severity.Warning, Location = figure.Location, Table = table.Definition,
-                    Message = $"{figure.Label} 决算为 {figure.Display}，但没有说明{what}（模板要求列明）。",
-                    Figures = [new(figure.Display, figure.Location)],
+                    Rule = RuleIds.NCounts, Severity = Severity.Warning, Location = where,
+                    Message = $"情况说明写{FactRule.Describe(c, claim.Subject)}支出 {display}，但没有说明{what}（模板要求列明）。",
+                    Figures = [new(display, where, "叙述", AuditContext.Locate(c.Year.Narrative.LocationOf(claim), claim.Amount.Value.Number.ToString()))],
                 };
             }
         }

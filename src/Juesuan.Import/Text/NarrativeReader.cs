@@ -260,7 +260,7 @@ internal static partial class NarrativeReader
 
     private static IEnumerable<Regex> WholeSectionPatterns(string? key) => key switch
     {
-        SectionKeys.ThreePublic => [AbroadCount(), VehiclesHeld(), DomesticReception(), ForeignReception(), MeetingCount(), TrainingCount()],
+        SectionKeys.ThreePublic => [AbroadCount(), VehiclesHeld(), VehiclesBought(), DomesticReception(), ForeignReception(), MeetingCount(), TrainingCount()],
         SectionKeys.Procurement => [ProcurementTotal(), ProcurementGoods(), ProcurementWorks(), ProcurementServices(), SmeContracts(), SmallMicroContracts()],
         SectionKeys.Assets => [VehicleTotal(), VehicleKind(), LargeEquipment(), VehiclesPurchased()],
         _ => [],
@@ -291,18 +291,19 @@ internal static partial class NarrativeReader
         static int? Get(Match m, string group) => m.Success ? Printed.Integer(m.Groups[group].Value) : null;
         var abroad = AbroadCount().Match(text);
         var held = VehiclesHeld().Match(text);
+        var bought = VehiclesBought().Match(text);
         var domestic = DomesticReception().Match(text);
         var foreign = ForeignReception().Match(text);
         var meetings = MeetingCount().Match(text);
         var trainings = TrainingCount().Match(text);
-        if (!(abroad.Success || held.Success || domestic.Success || foreign.Success || meetings.Success || trainings.Success))
+        if (!(abroad.Success || held.Success || bought.Success || domestic.Success || foreign.Success || meetings.Success || trainings.Success))
         {
             return null;
         }
 
         return new ThreePublicDetails
         {
-            AbroadGroups = Get(abroad, "g"), AbroadPersons = Get(abroad, "p"), VehiclesHeld = Get(held, "v"),
+            AbroadGroups = Get(abroad, "g"), AbroadPersons = Get(abroad, "p"), VehiclesHeld = Get(held, "v"), VehiclesPurchased = Get(bought, "n"),
             DomesticReceptionBatches = Get(domestic, "b"), DomesticReceptionPersons = Get(domestic, "p"),
             ForeignReceptionBatches = Get(foreign, "b"), ForeignReceptionPersons = Get(foreign, "p"),
             Meetings = Get(meetings, "n"), MeetingPersons = Get(meetings, "p"), Trainings = Get(trainings, "n"), TrainingPersons = Get(trainings, "p"),
@@ -438,16 +439,24 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"离退休人员(?<n>[0-9]{1,9})人")]
     private static partial Regex Retired();
 
-    [GeneratedRegex(@"团组(?<g>[0-9]{1,9})个[，,、]?(?:累计)?(?<p>[0-9]{1,9})人次")]
+    // 「团组 2 个，累计 10 人次」, 「安排因公出国（境）团组 0 次，出国（境）0 人」.
+    [GeneratedRegex(@"团组(?<g>[0-9]{1,9})(?:个|次)[，,、]?(?:累计|共|出国[（(]境[)）])?(?<p>[0-9]{1,9})人(?:次)?")]
     private static partial Regex AbroadCount();
 
-    [GeneratedRegex(@"保有量(?:为)?(?<v>[0-9]{1,9})辆")]
+    // 「公务用车保有量为 3 辆」, 「截至 12 月底，单位共有公务用车 0 辆」, 「实有公务用车 2 辆」.
+    [GeneratedRegex(@"(?:保有量(?:为)?|(?:共有|实有|现有)公务用车)(?<v>[0-9]{1,9})辆")]
     private static partial Regex VehiclesHeld();
 
-    [GeneratedRegex(@"(?:国内公务接待|接待国内来访团组)(?<b>[0-9]{1,9})(?:批次|个)[、，,](?:来宾)?(?<p>[0-9]{1,9})人次")]
+    // 「购置公务用车 1 辆」, 「更新购置公务用车 0 辆」, 「公务用车购置数为 0 辆」.
+    [GeneratedRegex(@"(?:购置(?:公务用?车|车辆)|公务用车购置(?:数量?)?(?:为)?)(?<n>[0-9]{1,9})辆")]
+    private static partial Regex VehiclesBought();
+
+    // 「国内公务接待 1 批次，10 人次」, 「接待国内来访团组 3 个、来宾 30 人次」.
+    [GeneratedRegex(@"(?:国内公务接待|接待国内来访团组)(?<b>[0-9]{1,9})(?:批次|个|次)[、，,](?:来宾|共)?(?<p>[0-9]{1,9})人(?:次)?")]
     private static partial Regex DomesticReception();
 
-    [GeneratedRegex(@"接待国[（(]境[)）]外来访团组(?<b>[0-9]{1,9})个[、，,](?:来访外宾)?(?<p>[0-9]{1,9})人次")]
+    // 「接待国（境）外来访团组 0 个、来访外宾 0 人次」, 「外事接待 0 批次，0 人」.
+    [GeneratedRegex(@"(?:接待国[（(]境[)）]外来访团组|外事接待)(?<b>[0-9]{1,9})(?:批次|个|次)[、，,](?:来访外宾|共)?(?<p>[0-9]{1,9})人(?:次)?")]
     private static partial Regex ForeignReception();
 
     [GeneratedRegex(@"召开会议(?<n>[0-9]{1,9})次[、，,]参会(?<p>[0-9]{1,9})人次")]
