@@ -236,8 +236,7 @@ public sealed class AuditContext
 
         foreach (var passage in Year.Passages)
         {
-            var at = passage.Source is { Page: { } page } ? $"第{page}页" : passage.Source is { Line: { } line } ? $"第{line}行" : string.Empty;
-            yield return new Prose($"正文{at}", passage.Text, passage.Source);
+            yield return Prose.Printed(passage.Text, passage.Source);
         }
     }
 
@@ -455,6 +454,13 @@ public sealed class AuditContext
 /// <param name="Section">The key of the narrative section it is or is in, when known.</param>
 public sealed record Prose(string Where, string Text, SourceLocation? Source, string? Section = null)
 {
+    /// <summary>Printed text outside the sections, named by its page or line (「正文第 3 页」).</summary>
+    public static Prose Printed(string text, SourceLocation? source)
+    {
+        var at = source is { Page: { } page } ? $"第{page}页" : source is { Line: { } line } ? $"第{line}行" : string.Empty;
+        return new Prose($"正文{at}", text, source);
+    }
+
     /// <summary>Where <paramref name="printed"/>, found at <paramref name="index"/> of the text, is.</summary>
     public FigureLocation At(int index, string? printed = null) =>
         AuditContext.InSection(Where, Text, index, printed) is var found && Source is { } source

@@ -30,6 +30,12 @@ public static class RuleIds
     /// <summary>D.YEAR.</summary>
     public const string DYear = "D.YEAR";
 
+    /// <summary>D.UNITS.</summary>
+    public const string DUnits = "D.UNITS";
+
+    /// <summary>N.SCOPE.</summary>
+    public const string NScope = "N.SCOPE";
+
     /// <summary>N.AMOUNT.</summary>
     public const string NAmount = "N.AMOUNT";
 

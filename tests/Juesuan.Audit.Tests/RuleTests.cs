@@ -178,6 +178,15 @@ public class RuleTests
     {
         var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("0.00万元"), BudgetComparison = null });
         AssertFinds(year, "N.COMPLETION", Severity.Warning, messagePart: "不能计算完成率");
+
+        // The rate was taken over another budget: the one it implies is said, with what to do about it.
+        var claim = year.Narrative.Claims.First(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb));
+        var implied = claim.Amount!.Value.Value * 100m / claim.CompletionPercent!.Value.Value;
+        AssertFinds(year, "N.COMPLETION", Severity.Warning, messagePart: $"所用的预算约为 {implied:F2}万元，看来是按全年预算");
+
+        // Near miss: a zero budget with no rate stated says nothing.
+        Assert.DoesNotContain(year.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { CompletionPercent = null }).Audit().Findings,
+            f => f.Rule == "N.COMPLETION" && f.Message.Contains("2101599", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -201,6 +210,44 @@ public class RuleTests
         // Near misses: domestic batches and persons stated; no reception money at all.
         Assert.Empty(Reception(year with { ThreePublic = new ThreePublicDetails { DomesticReceptionBatches = 1, DomesticReceptionPersons = 10 } }));
         Assert.Empty(Reception(year.WithClaims(c => c.Subject.Concept == "threePublic.reception", c => c with { Amount = Wan("0.00万元") }) with { ThreePublic = null }));
+    }
+
+    [Fact]
+    public void The_unit_counts_of_the_composition_must_match_its_list()
+    {
+        OrgUnit[] units = [new() { Name = "青石县医疗保障局", Kind = OrgUnitKind.Headquarters }, new() { Name = "青石县医疗保障经办中心", Kind = OrgUnitKind.Subordinate }, new() { Name = "青石县医疗保障服务中心", Kind = OrgUnitKind.Subordinate }];
+        DepartmentYear With(int? all, int? subordinates, params OrgUnit[] listed) =>
+            Base with { Units = listed, Composition = new UnitComposition { StatedUnits = all, StatedSubordinates = subordinates, Text = "纳入本部门决算编制范围的单位共…个", Source = new SourceLocation { File = "a.txt", Line = 91 } } };
+        static Finding[] Units(DepartmentYear y) => y.Audit().Findings.Where(f => f.Rule == "D.UNITS").ToArray();
+
+        Assert.Empty(Units(With(3, 2, units)));
+        // A list of the subordinate units alone: the 本级 unit counts all the same.
+        Assert.Empty(Units(With(3, 2, units[1..])));
+
+        var total = Assert.Single(Units(With(4, 2, units)), f => f.Message.Contains("单位共 4 个", StringComparison.Ordinal));
+        Assert.Equal(Severity.Error, total.Severity);
+        Assert.Equal(91, total.Figures.Single().Where!.Line);
+        Assert.Contains(Units(With(null, 3, units)), f => f.Message.Contains("二级单位 3 个", StringComparison.Ordinal));
+        Assert.Contains(Units(With(3, 1)), f => f.Message.Contains("应为 2 个", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_department_with_subordinate_units_is_本部门_in_its_narrative()
+    {
+        var text = "本单位2024年度无政府采购事项。本单位无国有资产购置。";
+        var sections = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十一", Title = "政府采购支出情况说明", Text = text }] };
+        var multi = Base with { Narrative = sections, Units = [new() { Name = "青石县医疗保障局", Kind = OrgUnitKind.Headquarters }, new() { Name = "青石县医疗保障经办中心", Kind = OrgUnitKind.Subordinate }] };
+
+        var scope = Assert.Single(multi.Audit().Findings, f => f.Rule == "N.SCOPE");
+        Assert.Equal(Severity.Warning, scope.Severity);
+        Assert.Contains("2 处", scope.Message, StringComparison.Ordinal);
+        Assert.Contains("青石县医疗保障经办中心", scope.Message, StringComparison.Ordinal);
+        Assert.Equal(2, scope.Figures.Count);
+
+        // Near misses: a department of its 本级 unit alone; 「本单位（本级）」 naming that unit.
+        Assert.DoesNotContain((multi with { Units = [multi.Units[0]] }).Audit().Findings, f => f.Rule == "N.SCOPE");
+        var named = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十一", Title = "政府采购支出情况说明", Text = "本单位（本级）无政府采购事项。" }] };
+        Assert.DoesNotContain((multi with { Narrative = named }).Audit().Findings, f => f.Rule == "N.SCOPE");
     }
 
     [Fact]

@@ -103,3 +103,58 @@ public sealed class PassageTests
         Assert.DoesNotContain(passages, p => p.Text.Contains("第三部分", StringComparison.Ordinal));
     }
 }
+
+/// <summary>部门决算单位构成 as each template words it.</summary>
+public sealed class UnitCompositionTests
+{
+    private static Domain.Model.DepartmentYear Read(params string[] lines)
+    {
+        var read = TextReportReader.Read(string.Join("\n", ["青石县医疗保障局", "2024年度部门决算", "第一部分 部门概况", .. lines, "第二部分 2024年度部门决算情况说明", "一、收入支出决算总体情况说明", "2024年度收入总计100.00万元。"]), "a.txt");
+        Assert.True(read.Success, read.Error);
+        return read.Value!;
+    }
+
+    private static (string, Domain.Model.OrgUnitKind)[] Units(Domain.Model.DepartmentYear year) => year.Units.Select(u => (u.Name, u.Kind)).ToArray();
+
+    [Fact]
+    public void A_numbered_list_with_its_counts()
+    {
+        var year = Read("二、部门决算单位构成", "纳入 2024 年度本部门决算编制范围的单位共 3 个，包", "括本级及所属 2 个二级预算单位。", "序号 单位名称",
+            "1 青石县医疗保障局（本级）", "2 青石县医疗保障经办中心", "3 青石县医疗保障服务中心", "三、部门人员情况", "本部门人员编制 26 人。");
+        Assert.Equal([("青石县医疗保障局", Domain.Model.OrgUnitKind.Headquarters), ("青石县医疗保障经办中心", Domain.Model.OrgUnitKind.Subordinate), ("青石县医疗保障服务中心", Domain.Model.OrgUnitKind.Subordinate)], Units(year));
+        Assert.Equal((3, 2), (year.Composition!.StatedUnits, year.Composition.StatedSubordinates));
+        Assert.Equal(4, year.Composition.Source!.Line);
+    }
+
+    [Fact]
+    public void Numbers_on_lines_of_their_own_as_a_pdf_table_prints_them_and_a_note_after_the_name()
+    {
+        var year = Read("二、部门决算单位构成", "从预算单位构成看，青石县医疗保障局部门决算包括：青石县医疗保障局本", "级决算、下属行政事业单位决算。纳入编制范围的单位包括：",
+            "序号", "单位名称", "备注", "1", "青石县医疗保障局（本级）", "2", "青石县医疗保障所 预算不单列，并入本级");
+        Assert.Equal([("青石县医疗保障局", Domain.Model.OrgUnitKind.Headquarters), ("青石县医疗保障所", Domain.Model.OrgUnitKind.Subordinate)], Units(year));
+    }
+
+    [Theory]
+    [InlineData("（二）部门决算单位构成", "学校部门决算反映青石大学本级、青石大学附属中学的经费收支情况。", 2, null)]
+    [InlineData("二、机构设置", "从决算单位构成看，青石县医疗保障局部门决算包括：本级决算，无二级决算部门。", 1, 0)]
+    [InlineData("二、单位决算单位构成", "本单位作为青石县医疗保障局机关（本级）编制 2024 年度部门决算。", 1, null)]
+    public void Units_named_in_a_sentence(string heading, string sentence, int units, int? subordinates)
+    {
+        var year = Read(heading, sentence, "三、人员情况");
+        Assert.Equal(units, year.Units.Count);
+        Assert.Equal(Domain.Model.OrgUnitKind.Headquarters, year.Units[0].Kind);
+        Assert.Equal(subordinates, year.Composition!.StatedSubordinates);
+    }
+
+    [Fact]
+    public void Counts_printed_before_the_sentence_that_opens_the_list()
+    {
+        var year = Read("二、机构设置", "青石县医疗保障局下属二级预算单位2个，其中行政单位0个。", "纳入青石县医疗保障局 2024 年度部门决算编制范围的二级预", "算单位包括：", "1. 青石县医疗保障事务中心", "2. 青石县医疗保障监测中心");
+        Assert.Equal(2, year.Units.Count(u => u.Kind == Domain.Model.OrgUnitKind.Subordinate));
+        Assert.Equal(2, year.Composition!.StatedSubordinates);
+    }
+
+    [Fact]
+    public void A_contents_entry_is_not_the_part() =>
+        Assert.Null(Read("目录", "二、部门决算单位构成", "三、部门人员情况").Composition);
+}

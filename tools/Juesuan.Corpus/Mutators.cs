@@ -32,6 +32,9 @@ public sealed record Context(CorpusSource Source, Layout Layout, int Year)
     /// <summary>The names of table 06's 款 printed as zero or blank in the unmutated document (for the zero-listed class).</summary>
     public IReadOnlyList<string> ZeroItems { get; init; } = [];
 
+    /// <summary>True when the unmutated document lists subordinate units in its 部门决算单位构成 (for the scope-wording class).</summary>
+    public bool HasSubordinates { get; init; }
+
     /// <summary>The titles of the headings and table titles the unmutated document's 目录 lists word for word.</summary>
     public IReadOnlySet<string> ListedHeadings { get; init; } = new HashSet<string>();
 
@@ -75,6 +78,8 @@ public static partial class Mutators
         new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
         new("heading-wording", "正文标题的文字与目录所列不一致", HeadingWording),
         new("counts-missing", "“三公”经费的批次、人次、车辆数未说明", CountsMissing),
+        new("unit-count", "部门决算单位构成写出的单位个数与所列不符", UnitCount),
+        new("scope-wording", "包括二级单位的部门决算称「本单位」", ScopeWording),
         new("fund-code", "一般公共预算财政拨款支出表中列入政府性基金或国有资本经营预算的科目", FundCode),
     ];
 
@@ -362,6 +367,39 @@ public static partial class Mutators
                     _ => "公务用车保有量",
                 };
                 yield return c.One("counts-missing", line, segment, text[..m.Index] + text[(m.Index + m.Length)..], new Anchor([], [what], Rule: "N.COUNTS"), $"删去「{m.Value}」");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> UnitCount(Context c, Random random)
+    {
+        // 「单位共 3 个」 → 「单位共 4 个」, 「所属 2 个二级预算单位」 → 「所属 3 个…」: the count off by one, the list as it was.
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative, LineKind.Other))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in StatedUnitCount().Matches(text))
+            {
+                var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                var wrong = (n + (n > 1 && random.Next(2) == 0 ? -1 : 1)).ToString(CultureInfo.InvariantCulture);
+                yield return c.One("unit-count", line, segment, Splice(text, m.Groups["n"], wrong), new Anchor([wrong], [], Rule: "D.UNITS"), $"{m.Value} → {wrong}");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> ScopeWording(Context c, Random random)
+    {
+        if (!c.HasSubordinates)
+        {
+            yield break;
+        }
+
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            var at = text.IndexOf("本部门", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                yield return c.One("scope-wording", line, segment, text[..at] + "本单位" + text[(at + 3)..], new Anchor([], ["本单位"], Rule: "N.SCOPE"), $"本部门 → 本单位（{Short(text, at)}）");
             }
         }
     }
@@ -755,6 +793,10 @@ public static partial class Mutators
     // 「国内公务接待 1 批次，10 人」, 「团组 2 个，累计 10 人次」, 「共有公务用车 3 辆」.
     [GeneratedRegex(@"(?<k>接待国内来访团组|国内公务接待|外事接待|团组|(?:共有|实有)公务用车|保有量为?)\s*(?<n>[0-9]+)\s*(?:批次|个|次|辆)(?:\s*[，,、]\s*(?:累计|来宾)?\s*[0-9]+\s*人次?)?")]
     private static partial Regex RequiredCount();
+
+    // 「单位共 3 个」, 「所属 2 个二级预算单位」, 「下属二级预算单位 2 个」.
+    [GeneratedRegex(@"单位共\s*(?<n>[0-9]{1,2})\s*个|(?:所属|下属)\s*(?<n>[0-9]{1,2})\s*个\s*二级|(?:所属|下属)二级(?:预算)?单位\s*(?<n>[0-9]{1,2})\s*个")]
+    private static partial Regex StatedUnitCount();
 
     private static bool Digits(string text, int count) => text.Length == count && text.All(char.IsAsciiDigit);
 

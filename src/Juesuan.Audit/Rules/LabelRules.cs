@@ -18,6 +18,8 @@ internal static partial class LabelRules
         yield return new DelegateRule(RuleIds.DName, "表头中的单位名称与部门名称一致", Names);
         yield return new DelegateRule(RuleIds.DPlaceholder, "封面、目录、标题与表头中没有占位符或空着的编制单位", Placeholders);
         yield return ContentsRule.Create();
+        yield return new DelegateRule(RuleIds.DUnits, "部门决算单位构成中写出的单位个数与所列单位相符", UnitRules.Counts);
+        yield return new DelegateRule(RuleIds.NScope, "包括二级单位的部门决算，情况说明称「本部门」而不是「本单位」", UnitRules.Scope);
     }
 
     private static Finding Error(string rule, PrintedLabel label, string message, string? expected = null, string? actual = null) => new()

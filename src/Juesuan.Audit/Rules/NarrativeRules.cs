@@ -407,7 +407,7 @@ internal static partial class NarrativeRules
             if (claim.CompletionPercent is { } rate)
             {
                 foreach (var f in Percentage(c, RuleIds.NCompletion, claim, $"{what}的完成率", rate, actual.Value, budget,
-                    $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%。",
+                    $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%{ImpliedBudget(claim, actual.Value, rate)}。",
                     (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
@@ -443,6 +443,21 @@ internal static partial class NarrativeRules
                 }
             }
         }
+    }
+
+    // A rate over a zero 年初预算 was taken over some other budget: the one it implies (决算 ÷ 完成率) says which, often the
+    // full-year budget after a mid-year addition, and that is what the preparer should state.
+    private static string ImpliedBudget(Claim claim, Estimate actual, Printed rate)
+    {
+        if (rate.Value <= 0m || actual.Value <= 0m)
+        {
+            return string.Empty;
+        }
+
+        var implied = AuditContext.Format(actual.Value * 100m / rate.Value, 2) + (claim.Budget?.Unit.Name() ?? string.Empty);
+        return claim.BudgetBasis == Bases.FullYearBudget
+            ? $"；按所写完成率反推，所用的预算约为 {implied}"
+            : $"；按所写完成率反推，所用的预算约为 {implied}，看来是按全年预算（含年中追加）计算的——应写明全年预算数并按它计算，或说明年初未安排预算";
     }
 
     private static IEnumerable<Finding> ItemBudgets(AuditContext c)

@@ -111,6 +111,9 @@ public sealed record DepartmentYear
     /// <summary>Self-evaluations (绩效自评表).</summary>
     public IReadOnlyList<Evaluation> Evaluations { get; init; } = [];
 
+    /// <summary>部门决算单位构成 as stated (the units listed are <see cref="Units"/>); null when not printed or not read.</summary>
+    public UnitComposition? Composition { get; init; }
+
     /// <summary>The printed text no other part holds (<see cref="TextPassage"/>); empty for data entered as such.</summary>
     public IReadOnlyList<TextPassage> Passages { get; init; } = [];
 

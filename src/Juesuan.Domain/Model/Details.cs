@@ -142,3 +142,23 @@ public sealed record Staffing
     /// <summary>离退休人员.</summary>
     public int? Retired { get; init; }
 }
+
+/// <summary>
+/// 部门决算单位构成 as the report states it: the number of units it says the final accounts include (「单位共 3 个」),
+/// the number of subordinate units (「所属 2 个二级预算单位」, 「无二级决算部门」 = 0), and where it is. The units
+/// it lists are <see cref="DepartmentYear.Units"/>.
+/// </summary>
+public sealed record UnitComposition
+{
+    /// <summary>The number of units stated, when a number is printed.</summary>
+    public int? StatedUnits { get; init; }
+
+    /// <summary>The number of subordinate (二级) units stated, when printed.</summary>
+    public int? StatedSubordinates { get; init; }
+
+    /// <summary>The text of the part, as printed (spaces dropped).</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>Where its heading is.</summary>
+    public SourceLocation? Source { get; init; }
+}

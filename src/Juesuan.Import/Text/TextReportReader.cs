@@ -88,9 +88,12 @@ public static partial class TextReportReader
         var linesRead = new HashSet<ReportLine>();
         var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues, reference, tables.Tables, linesRead);
         IReadOnlyList<PrintedLabel> labels = [.. LabelReader.Read(lines, tables.Regions, file, templates), .. moreLabels ?? []];
+        var (units, composition) = UnitReader.Read(lines, department, file);
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province },
+            Units = units,
+            Composition = composition,
             Year = year.Value,
             TemplateId = template.Id,
             Kind = KindOf(lines),
