@@ -320,6 +320,15 @@ public class RuleTests
         Assert.Equal(where.Sentence.IndexOf("0.30", StringComparison.Ordinal), where.SpanStart);
     }
 
+    [Fact]
+    public void A_flat_after_one_of_several_changes_contradicts_that_change()
+    {
+        const string text = "支出总计增加54,492.83万元。其中：教育支出增加52,499.75万元，住房保障支出增加1,209.04万元，与上年持平，其他支出增加32.50万元。";
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十", Title = "支出决算情况说明", Text = text }] } };
+        var finding = Assert.Single(year.Audit().Findings, f => f.Rule == "N.CHANGE" && f.Message.Contains("持平", StringComparison.Ordinal));
+        Assert.Equal("1,209.04", finding.Figures.Single().Value);
+    }
+
     [Theory]
     [InlineData("与上年相比增加2.55万元，增长8.27。", "N.FIGURE_FORM", "8.27")]
     [InlineData("机关运行经费支出12.34万，主要用于办公。", "N.FIGURE_FORM", "12.34")]

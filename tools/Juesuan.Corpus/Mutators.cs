@@ -80,6 +80,9 @@ public static partial class Mutators
         new("counts-missing", "“三公”经费的批次、人次、车辆数未说明", CountsMissing),
         new("unit-count", "部门决算单位构成写出的单位个数与所列不符", UnitCount),
         new("scope-wording", "包括二级单位的部门决算称「本单位」", ScopeWording),
+        new("parts-breakdown", "括号内列全的分项之一改动，分项之和不再等于总数", PartsBreakdown),
+        new("forced-hundred", "几项占比为凑足 100% 而此增彼减", ForcedHundred),
+        new("restated-rate", "多处写出的同一比率，其中一处写得不同", RestatedRate),
         new("fund-code", "一般公共预算财政拨款支出表中列入政府性基金或国有资本经营预算的科目", FundCode),
     ];
 
@@ -400,6 +403,87 @@ public static partial class Mutators
             if (at >= 0)
             {
                 yield return c.One("scope-wording", line, segment, text[..at] + "本单位" + text[(at + 3)..], new Anchor([], ["本单位"], Rule: "N.SCOPE"), $"本部门 → 本单位（{Short(text, at)}）");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> PartsBreakdown(Context c, Random random)
+    {
+        // 「15357.29 万元（基本 11130.46 万元，大病 1720.68 万元，医疗救助 2506.15 万元）」: one part changed, the total kept.
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in Breakdown().Matches(text))
+            {
+                var parts = WanAmount().Matches(m.Groups["parts"].Value).ToArray();
+                var total = Amount(m.Groups["total"].Value);
+                if (parts.Length < 2 || Math.Abs(parts.Sum(p => Amount(p.Value)) - total) > 0.01m * parts.Length)
+                {
+                    continue;
+                }
+
+                var part = parts[random.Next(parts.Length)];
+                var decimals = part.Value.Contains('.', StringComparison.Ordinal) ? part.Value.Length - part.Value.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+                var delta = Math.Max(Math.Round(total * random.Next(1, 20) / 100m, decimals), decimals == 0 ? 1m : 0.01m);
+                var value = Format(Amount(part.Value) + delta, decimals, part.Value.Contains(',', StringComparison.Ordinal));
+                var at = m.Groups["parts"].Index + part.Index;
+                yield return c.One("parts-breakdown", line, segment, text[..at] + value + text[(at + part.Length)..], new Anchor([value, m.Groups["total"].Value], [], Rule: "N.PARTS"), $"{part.Value} → {value}（总数 {m.Groups["total"].Value}）");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> ForcedHundred(Context c, Random random)
+    {
+        // Shares of one sentence that add up to 100 %: one raised and another lowered by as much, so they still do.
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            var shares = ShareOf().Matches(text).ToArray();
+            if (shares.Length < 2 || Math.Abs(shares.Sum(m => Amount(m.Groups["v"].Value)) - 100m) > 0.01m * shares.Length)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < shares.Length; i++)
+            {
+                var j = (i + 1 + random.Next(shares.Length - 1)) % shares.Length;
+                var up = shares[i].Groups["v"];
+                var down = shares[j].Groups["v"];
+                var decimals = up.Value.Contains('.', StringComparison.Ordinal) ? up.Value.Length - up.Value.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+                var delta = new[] { 0.5m, 1m, 2m }[random.Next(3)];
+                if (Amount(down.Value) - delta < 0m || decimals == 0 && delta != Math.Round(delta))
+                {
+                    continue;
+                }
+
+                var raised = Format(Amount(up.Value) + delta, decimals, false);
+                var lowered = Format(Amount(down.Value) - delta, down.Value.Contains('.', StringComparison.Ordinal) ? down.Value.Length - down.Value.IndexOf('.', StringComparison.Ordinal) - 1 : 0, false);
+                // The later one first, so the earlier one's place still holds.
+                var mutated = text;
+                foreach (var (group, printed) in new[] { ((Group)up, raised), ((Group)down, lowered) }.OrderByDescending(e => e.Item1.Index))
+                {
+                    mutated = Splice(mutated, group, printed);
+                }
+
+                yield return c.One("forced-hundred", line, segment, mutated, new Anchor([raised + "%", lowered + "%"], [], Rule: "N.SHARE"), $"{up.Value}% → {raised}%，{down.Value}% → {lowered}%（合计仍为 100%）");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> RestatedRate(Context c, Random random)
+    {
+        // A rate printed three times or more with the same words and value: one of the places written otherwise.
+        var places = c.SegmentsOf(LineKind.Narrative)
+            .SelectMany(p => NamedRate().Matches(c.Source.Segments[p.Segment]).Select(m => (p.Line, p.Segment, Match: m)))
+            .GroupBy(p => (p.Match.Groups["k"].Value, p.Match.Groups["v"].Value))
+            .Where(g => g.Count() >= 3);
+        foreach (var group in places)
+        {
+            foreach (var (line, segment, m) in group)
+            {
+                var value = Amount(m.Groups["v"].Value);
+                var changed = (value >= 100m ? value - random.Next(1, 4) : value + random.Next(1, 4) * (random.Next(2) == 0 ? -1 : 1)).ToString(CultureInfo.InvariantCulture);
+                yield return c.One("restated-rate", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], changed), new Anchor([changed + "%", changed], [], Rule: "N.RESTATED"), $"{m.Groups["k"].Value} {m.Groups["v"].Value}% → {changed}%");
             }
         }
     }
@@ -797,6 +881,21 @@ public static partial class Mutators
     // 「单位共 3 个」, 「所属 2 个二级预算单位」, 「下属二级预算单位 2 个」.
     [GeneratedRegex(@"单位共\s*(?<n>[0-9]{1,2})\s*个|(?:所属|下属)\s*(?<n>[0-9]{1,2})\s*个\s*二级|(?:所属|下属)二级(?:预算)?单位\s*(?<n>[0-9]{1,2})\s*个")]
     private static partial Regex StatedUnitCount();
+
+    // A total in 万元 with its parts in brackets, each in 万元.
+    [GeneratedRegex(@"(?<total>\d[\d,]*(?:\.\d+)?)\s*万元\s*[（(](?<parts>[^（）()]{4,160})[）)]")]
+    private static partial Regex Breakdown();
+
+    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?(?=\s*万元)")]
+    private static partial Regex WanAmount();
+
+    // 「占 61.46%」, 「占本年支出合计的 38.54%」.
+    [GeneratedRegex(@"占[^，。；%0-9]{0,16}?(?<v>\d{1,3}(?:\.\d{1,2})?)\s*%")]
+    private static partial Regex ShareOf();
+
+    // 「参保率为 98%」, 「满意度达到 95%」 (not a bound: 「以上」 after it is left out by the rule, not here).
+    [GeneratedRegex(@"(?<k>[\u4e00-\u9fff]{1,6}(?:率|度))(?:为|达|达到)?\s*(?<v>\d{1,3}(?:\.\d{1,2})?)\s*%(?!以上)")]
+    private static partial Regex NamedRate();
 
     private static bool Digits(string text, int count) => text.Length == count && text.All(char.IsAsciiDigit);
 

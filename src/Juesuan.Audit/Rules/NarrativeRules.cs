@@ -191,7 +191,11 @@ internal static partial class NarrativeRules
             foreach (Match sentence in SentencePattern().Matches(section.Text))
             {
                 var text = sentence.Value;
-                if (!StrictFlat().IsMatch(text) || ChangedBy().Match(text) is not { Success: true } changed
+                // The change nearest before the 「持平」 is the one it contradicts (a sentence may list several changes).
+                var flat = StrictFlat().Match(text);
+                var changes = ChangedBy().Matches(text);
+                var changed = flat.Success ? changes.LastOrDefault(m => m.Index < flat.Index) ?? changes.FirstOrDefault() : null;
+                if (changed is null
                     || !decimal.TryParse(changed.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) || value == 0m)
                 {
                     continue;
