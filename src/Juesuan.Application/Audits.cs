@@ -29,10 +29,10 @@ public sealed class Audits(JuesuanOptions options)
     /// Audits what an input gave; when it was a PDF, each figure of each finding is also located on its pages (the
     /// boxes of its letters).
     /// </summary>
-    public AuditReport Audit(Loaded loaded)
+    public AuditReport Audit(Loaded loaded, DepartmentYear? prior = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var report = Audit(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), loaded.Source);
+        var report = Audit(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), loaded.Source, prior);
         return loaded.Pdf is { } pdf ? Locate(report, pdf) : report;
     }
 
@@ -73,7 +73,9 @@ public sealed class Audits(JuesuanOptions options)
             return report;
         }
 
-        FindingFigure Place(FindingFigure figure) => figure.Where is { } w && Printed(figure.Value)
+        // A figure of another document (the report of the year before) is not on these pages.
+        var document = Path.GetFileName(report.Document.Source);
+        FindingFigure Place(FindingFigure figure) => figure.Where is { } w && Printed(figure.Value) && (w.Document is null || document is null || w.Document == document)
             ? figure with { Where = w with { Boxes = locator.Locate(new FigureQuery(figure.Value, w.Page, w.RowCode, w.RowLabel, w.ColumnName, w.Sentence, w.SpanStart, w.Table is null ? null : w.TableName)) } }
             : figure;
         return report with { Findings = report.Findings.Select(f => f.Figures.Count == 0 ? f : f with { Figures = f.Figures.Select(Place).ToArray() }).ToArray() };
@@ -82,11 +84,14 @@ public sealed class Audits(JuesuanOptions options)
     // A figure that is printed somewhere (not a blank cell shown as 空 or 空白).
     private static bool Printed(string value) => value.Length > 0 && value is not ("空" or "空白");
 
-    /// <summary>Audits a department-year; its self-evaluations against the same scoring rules <see cref="Scores"/> uses.</summary>
-    public AuditReport Audit(DepartmentYear year, string? source = null)
+    /// <summary>
+    /// Audits a department-year; its self-evaluations against the same scoring rules <see cref="Scores"/> uses, and,
+    /// given the department's report of the year before, the cross-year rules against it.
+    /// </summary>
+    public AuditReport Audit(DepartmentYear year, string? source = null, DepartmentYear? prior = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        return Auditor.Audit(year, source, reference: options.Reference);
+        return Auditor.Audit(year, source, reference: options.Reference, prior: prior);
     }
 
     /// <summary>

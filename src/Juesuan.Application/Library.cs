@@ -103,6 +103,16 @@ public sealed class Library(JuesuanOptions options)
     public async Task<DepartmentYear?> LoadAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadAsync(key, cancellationToken).ConfigureAwait(false) : null;
 
+    /// <summary>
+    /// The same organisation's report of the year before <paramref name="year"/> (stored under <paramref name="key"/>),
+    /// for the cross-year rules; null when the store has none.
+    /// </summary>
+    public async Task<DepartmentYear?> PriorOfAsync(string key, int year, CancellationToken cancellationToken = default) =>
+        await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store
+        && await store.KeyOfYearAsync(key, year - 1, cancellationToken).ConfigureAwait(false) is { } prior
+            ? await store.LoadAsync(prior, cancellationToken).ConfigureAwait(false)
+            : null;
+
     /// <summary>The current revision of a key with its summary, read together; null when none is stored.</summary>
     public async Task<(DepartmentYear Year, StoredSummary Summary)?> LoadCurrentAsync(string key, CancellationToken cancellationToken = default) =>
         await OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is { } store ? await store.LoadCurrentAsync(key, cancellationToken).ConfigureAwait(false) : null;

@@ -93,10 +93,12 @@ public sealed class AuditContext
     /// Creates the context for one department-year with the <paramref name="reference"/> data of the run (the
     /// embedded data when none is given): its template, the catalogues of its year, the scoring rules of its province.
     /// </summary>
-    public AuditContext(DepartmentYear year, ReferenceData? reference = null)
+    public AuditContext(DepartmentYear year, ReferenceData? reference = null, DepartmentYear? prior = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         Year = year;
+        Prior = prior;
+        PriorFacts = prior is null ? null : FactIndex.Build(prior);
         Reference = reference ?? ReferenceData.Embedded;
         Scoring = Reference.ScoringFor(year.Department.Province);
         Template = Reference.TemplateOf(year);
@@ -108,6 +110,15 @@ public sealed class AuditContext
 
     /// <summary>The department-year under audit.</summary>
     public DepartmentYear Year { get; }
+
+    /// <summary>
+    /// The same department's published report of the year before (上年报告), when one is at hand — from the store or
+    /// given with <c>--prior</c>: the cross-year rules (Y.*) check this year's report against it.
+    /// </summary>
+    public DepartmentYear? Prior { get; }
+
+    /// <summary>The fact index of <see cref="Prior"/>.</summary>
+    public FactIndex? PriorFacts { get; }
 
     /// <summary>The reference data of the run.</summary>
     public ReferenceData Reference { get; }

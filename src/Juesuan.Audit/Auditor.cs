@@ -44,13 +44,14 @@ public static class Auditor
 {
     /// <summary>
     /// Audits a department-year with every rule of the catalog (or the given ones), by the <paramref name="reference"/>
-    /// data of the run (its template, catalogues and scoring rules; the embedded data when none is given).
+    /// data of the run (its template, catalogues and scoring rules; the embedded data when none is given); with the
+    /// department's report of the year before (<paramref name="prior"/>) the cross-year rules check against it too.
     /// </summary>
-    public static AuditReport Audit(DepartmentYear year, string? source = null, IReadOnlyList<Rule>? rules = null, Domain.Reference.ReferenceData? reference = null)
+    public static AuditReport Audit(DepartmentYear year, string? source = null, IReadOnlyList<Rule>? rules = null, Domain.Reference.ReferenceData? reference = null, DepartmentYear? prior = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         rules ??= RuleCatalog.All;
-        var context = new AuditContext(year, reference);
+        var context = new AuditContext(year, reference, prior);
         var findings = new List<Finding>();
         foreach (var rule in rules)
         {

@@ -10,7 +10,7 @@ public static class RuleCatalog
 {
     private static readonly Lazy<IReadOnlyList<Rule>> Rules = new(() =>
         TableRules.All().Concat(CrossTableRules.All()).Concat(CompletenessRules.All())
-            .Append(new FactRule()).Concat(NarrativeRules.All()).Concat(LabelRules.All()).Concat(EvaluationRules.All()).ToArray());
+            .Append(new FactRule()).Concat(NarrativeRules.All()).Concat(LabelRules.All()).Concat(EvaluationRules.All()).Concat(PriorYearRules.All()).ToArray());
 
     /// <summary>All rules.</summary>
     public static IReadOnlyList<Rule> All => Rules.Value;

@@ -30,6 +30,15 @@ public static class RuleIds
     /// <summary>D.YEAR.</summary>
     public const string DYear = "D.YEAR";
 
+    /// <summary>Y.OPENING.</summary>
+    public const string YOpening = "Y.OPENING";
+
+    /// <summary>Y.PRIOR.</summary>
+    public const string YPrior = "Y.PRIOR";
+
+    /// <summary>Y.CODES.</summary>
+    public const string YCodes = "Y.CODES";
+
     /// <summary>D.UNITS.</summary>
     public const string DUnits = "D.UNITS";
 

@@ -17,7 +17,8 @@ internal static class AuditCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "文本输出时列出每处尾差和每个发现的位置、应为值与实际值" };
         var rulesFile = ScoreCommand.RulesOption();
         var force = Outputs.Force();
-        var command = new Command("audit", "审核部门年度：表内、表间、叙述与表、完整性；尾差不报为错误。退出码：0 无错误，1 有错误，2 输入无法读取，3 审核不完整（规则执行出错）。") { input, format, output, verbose, rulesFile, force };
+        var prior = new Option<string?>("--prior") { Description = "同一部门上年度的报告（文件或存储中的键），用于跨年核对；审核存储中的键时，存储里有上年度的就自动使用" };
+        var command = new Command("audit", "审核部门年度：表内、表间、叙述与表、完整性，有上年报告时跨年核对；尾差不报为错误。退出码：0 无错误，1 有错误，2 输入无法读取，3 审核不完整（规则执行出错）。") { input, format, output, verbose, rulesFile, force, prior };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
@@ -30,6 +31,12 @@ internal static class AuditCommand
             }
 
             var inputs = Directory.Exists(path) ? Reports.FilesIn(path) : [path];
+            if (Directory.Exists(path) && parse.GetValue(prior) is not null)
+            {
+                await context.Err.WriteLineAsync("用法错误：--prior 只用于审核单个部门年度，不用于目录。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             if (target is not null && Outputs.Problem(target, inputs, parse.GetValue(force)) is { } problem)
             {
                 await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
@@ -67,7 +74,28 @@ internal static class AuditCommand
                     return ExitCodes.Usage;
                 }
 
-                done = [audits.Audit(loaded)];
+                Domain.Model.DepartmentYear? before;
+                if (parse.GetValue(prior) is { } priorInput)
+                {
+                    var priorLoaded = await context.LoadInputAsync(reports, priorInput, ct).ConfigureAwait(false);
+                    if (!priorLoaded.Success)
+                    {
+                        return ExitCodes.Usage;
+                    }
+
+                    before = priorLoaded.Year;
+                }
+                else
+                {
+                    before = await reports.StoredPriorAsync(loaded, ct).ConfigureAwait(false);
+                }
+
+                if (before is not null)
+                {
+                    await context.Err.WriteLineAsync($"跨年核对：以 {before.Department.Name} {before.Year} 年度的报告为上年报告。").ConfigureAwait(false);
+                }
+
+                done = [audits.Audit(loaded, before)];
             }
 
             await WriteAsync(context, done, kind, target, parse.GetValue(verbose), ct).ConfigureAwait(false);

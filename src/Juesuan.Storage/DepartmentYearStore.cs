@@ -438,6 +438,22 @@ public sealed partial class DepartmentYearStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>
+    /// The key of the same organisation's department-year of <paramref name="year"/> (the year before, for a cross-year
+    /// audit), or null: the organisation, not the name, decides, so a department renamed between the years still finds it.
+    /// </summary>
+    public async Task<string?> KeyOfYearAsync(string key, int year, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            SELECT other.key FROM department_years this JOIN department_years other ON other.organisation_id = this.organisation_id
+            WHERE this.key = @key AND other.year = @year ORDER BY other.saved_at DESC
+            """);
+        Add(command, "key", key);
+        Add(command, "year", year);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     /// <summary>The keys of the department-years an organisation's department owns.</summary>
     public async Task<IReadOnlySet<string>> KeysOfAsync(long organisation, CancellationToken cancellationToken = default)
     {

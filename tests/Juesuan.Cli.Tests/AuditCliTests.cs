@@ -114,3 +114,60 @@ public sealed class AuditCliTests : CliTestBase
     }
 
 }
+
+/// <summary>`audit --prior` and the store's prior year: the cross-year rules from the command line.</summary>
+public sealed class PriorAuditCliTests : CliTestBase
+{
+    // The example's 2023: its 一般公共预算财政拨款支出 published as 468.30, where the 2024 report implies 458.30.
+    private string WritePrior()
+    {
+        var year = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var gpb = year.Tables.First(t => t.Definition == Domain.Templates.TableIds.GpbExpenditure);
+        var prior = year with
+        {
+            Year = year.Year - 1,
+            Narrative = new Domain.Model.Narrative(), References = [], Evaluations = [], Explanations = [],
+            Tables = [gpb with { Rows = [gpb.Rows.First(r => r.Key == "total") with { Cells = [new Domain.Model.StatedCell { Column = "total", Value = Domain.Numbers.Printed.Parse("468.30").Value }] }] }],
+        };
+        var path = Path.Combine(Folder, "qingshi-2023.json");
+        File.WriteAllText(path, Formats.Json.DepartmentYearJson.Write(prior));
+        return path;
+    }
+
+    [Fact]
+    public async Task A_prior_report_given_on_the_command_line_is_checked_against()
+    {
+        var result = await Run("audit", Paths.Example, "--prior", WritePrior());
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("跨年核对：以 青石县医疗保障局 2023 年度的报告为上年报告", result.Err, StringComparison.Ordinal);
+        Assert.Contains("[Y.PRIOR]", result.Out, StringComparison.Ordinal);
+        Assert.Contains("458.30万元", result.Out, StringComparison.Ordinal);
+
+        // Without it the example passes, as before.
+        Assert.Equal(0, (await Run("audit", Paths.Example)).Exit);
+    }
+
+    [Fact]
+    public async Task A_stored_department_year_is_checked_against_its_stored_prior_year()
+    {
+        Assert.Equal(0, (await Run("import", Paths.Example, "--save")).Exit);
+        Assert.Equal(0, (await Run("audit", "青石县医疗保障局/2024")).Exit);
+
+        Assert.Equal(0, (await Run("import", WritePrior(), "--save")).Exit);
+        var result = await Run("audit", "青石县医疗保障局/2024");
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("[Y.PRIOR]", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prior_for_a_directory_is_a_usage_error()
+    {
+        var result = await Run("audit", Folder, "--prior", WritePrior());
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("--prior", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prior_that_cannot_be_read_is_a_usage_error() =>
+        Assert.Equal(2, (await Run("audit", Paths.Example, "--prior", Path.Combine(Folder, "missing.json"))).Exit);
+}

@@ -32,7 +32,7 @@ internal static partial class NarrativeRules
         yield return ProcurementRule.Rule();
     }
 
-    private static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
+    internal static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
 
 
     /// <summary>The table's statement of a fact (majority of table cells), else null.</summary>
@@ -170,7 +170,8 @@ internal static partial class NarrativeRules
 
     private static decimal Sign(Direction? d) => d == Direction.Decrease ? -1m : 1m;
 
-    private static Estimate? ImpliedPrior(AuditContext c, Claim claim)
+    /// <summary>The prior-year value a claim's change implies: this year's value less the signed change (null without a change).</summary>
+    internal static Estimate? ImpliedPrior(AuditContext c, Claim claim)
     {
         if (claim.Change is not { } change || ValueFor(c, claim.Subject, claim) is not { } current)
         {

@@ -129,7 +129,11 @@ public sealed class FactIndex
 
                 if (KeyOf(definition, row, column) is { } key)
                 {
-                    var location = cell.Source ?? new SourceLocation { Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name };
+                    var location = cell.Source ?? new SourceLocation
+                    {
+                        File = (row.Source ?? table.Source)?.File, Page = (row.Source ?? table.Source)?.Page, Line = row.Source?.Line,
+                        Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name,
+                    };
                     Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location) { Cell = $"{table.Definition}|{row.Key}|{column.Key}" });
                 }
             }
