@@ -23,8 +23,22 @@ public enum AuditFormat
 }
 
 /// <summary>Auditing (审核) with the reference data of the run, and writing the reports in every form.</summary>
-public sealed class Audits(JuesuanOptions options)
+public sealed class Audits(JuesuanOptions options, Library library)
 {
+    /// <summary>
+    /// The same organisation's report of the year before, when <paramref name="loaded"/> came from the store and the
+    /// store holds it (a cross-year audit runs whenever it does); null otherwise.
+    /// </summary>
+    public async Task<DepartmentYear?> StoredPriorAsync(Loaded loaded, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return loaded.Stored is { } stored ? await library.PriorOfAsync(stored.Key, stored.Year, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>Audits a stored department-year against its stored prior year, when there is one (<see cref="StoredPriorAsync"/>).</summary>
+    public async Task<AuditReport> AuditStoredAsync(Loaded loaded, CancellationToken cancellationToken = default) =>
+        Audit(loaded, await StoredPriorAsync(loaded, cancellationToken).ConfigureAwait(false));
+
     /// <summary>
     /// Audits what an input gave; when it was a PDF, each figure of each finding is also located on its pages (the
     /// boxes of its letters).
@@ -32,8 +46,10 @@ public sealed class Audits(JuesuanOptions options)
     public AuditReport Audit(Loaded loaded, DepartmentYear? prior = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var report = Audit(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), loaded.Source, prior);
-        return loaded.Pdf is { } pdf ? Locate(report, pdf) : report;
+        var year = loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded));
+        var report = Audit(year, loaded.Source, prior);
+        // The prior report's figures are on its own pages, not on these.
+        return loaded.Pdf is { } pdf ? Locate(report, pdf, prior?.Sources.Except(year.Sources).ToArray()) : report;
     }
 
     /// <summary>
@@ -64,8 +80,11 @@ public sealed class Audits(JuesuanOptions options)
         return (done.OfType<AuditReport>().ToArray(), unreadable.OrderBy(u => u.Index).Select(u => u.Loaded).ToArray());
     }
 
-    /// <summary>The report with every printed figure of its findings located on the pages of <paramref name="pdf"/>.</summary>
-    public static AuditReport Locate(AuditReport report, byte[] pdf)
+    /// <summary>
+    /// The report with every printed figure of its findings located on the pages of <paramref name="pdf"/>, but for those
+    /// of the documents named in <paramref name="elsewhere"/> (the report of the year before).
+    /// </summary>
+    public static AuditReport Locate(AuditReport report, byte[] pdf, IReadOnlyCollection<string>? elsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (!report.Findings.Any(f => f.Figures.Any(x => x.Where is not null)) || PdfLocator.Open(pdf) is not { } locator)
@@ -73,9 +92,7 @@ public sealed class Audits(JuesuanOptions options)
             return report;
         }
 
-        // A figure of another document (the report of the year before) is not on these pages.
-        var document = Path.GetFileName(report.Document.Source);
-        FindingFigure Place(FindingFigure figure) => figure.Where is { } w && Printed(figure.Value) && (w.Document is null || document is null || w.Document == document)
+        FindingFigure Place(FindingFigure figure) => figure.Where is { } w && Printed(figure.Value) && (w.Document is null || elsewhere?.Contains(w.Document) != true)
             ? figure with { Where = w with { Boxes = locator.Locate(new FigureQuery(figure.Value, w.Page, w.RowCode, w.RowLabel, w.ColumnName, w.Sentence, w.SpanStart, w.Table is null ? null : w.TableName)) } }
             : figure;
         return report with { Findings = report.Findings.Select(f => f.Figures.Count == 0 ? f : f with { Figures = f.Figures.Select(Place).ToArray() }).ToArray() };

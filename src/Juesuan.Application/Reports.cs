@@ -109,16 +109,6 @@ public sealed class Reports(Library library, JuesuanOptions options)
         await LoadAsync(input, withOriginal: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The same organisation's report of the year before, when <paramref name="loaded"/> came from the store and the
-    /// store holds it (a cross-year audit runs whenever it does); null otherwise.
-    /// </summary>
-    public async Task<DepartmentYear?> StoredPriorAsync(Loaded loaded, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(loaded);
-        return loaded.Stored is { } stored ? await library.PriorOfAsync(stored.Key, stored.Year, cancellationToken).ConfigureAwait(false) : null;
-    }
-
-    /// <summary>
     /// What the store holds under <paramref name="key"/> — never a file, whatever the key looks like (a host serving
     /// other people must not read its own disk for them) — with its original when <paramref name="withOriginal"/>.
     /// </summary>

@@ -44,7 +44,9 @@ public sealed class Reviews(Library library, Audits audits)
             return null;
         }
 
-        var before = audits.Audit(previous, key).Findings.Where(f => f.Kind != FindingKind.Rounding).GroupBy(Fingerprint).ToDictionary(g => g.Key, g => g.First());
+        // Against the same prior year as the current audit, so the cross-year findings are not taken for new ones.
+        var prior = await library.PriorOfAsync(key, previous.Year, cancellationToken).ConfigureAwait(false);
+        var before = audits.Audit(previous, key, prior).Findings.Where(f => f.Kind != FindingKind.Rounding).GroupBy(Fingerprint).ToDictionary(g => g.Key, g => g.First());
         var now = current.Findings.Where(f => f.Kind != FindingKind.Rounding).Select(Fingerprint).ToHashSet(StringComparer.Ordinal);
         return new RevisionComparison(
             revision - 1,

@@ -141,7 +141,8 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
 
             // A preparer's upload becomes a department-year of their own organisation only — never a new revision of another's.
             var saved = await library.SaveAsync(loaded, upload.By, upload.Scope, cancellationToken).ConfigureAwait(false);
-            var report = audits.Audit(loaded with { Source = upload.FileName });
+            var prior = await library.PriorOfAsync(saved.Key, saved.Year, cancellationToken).ConfigureAwait(false);
+            var report = audits.Audit(loaded with { Source = upload.FileName }, prior);
             await library.SaveAuditAsync(saved, report, upload.By, cancellationToken).ConfigureAwait(false);
             var remark = loaded.Issues.Count == 0 ? null : $"读取时有 {loaded.Issues.Count} 处提示";
             await store.SetUploadStateAsync(claim, UploadStates.Done, remark, saved.Key, cancellationToken).ConfigureAwait(false);

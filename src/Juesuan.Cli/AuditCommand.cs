@@ -87,7 +87,7 @@ internal static class AuditCommand
                 }
                 else
                 {
-                    before = await reports.StoredPriorAsync(loaded, ct).ConfigureAwait(false);
+                    before = await audits.StoredPriorAsync(loaded, ct).ConfigureAwait(false);
                 }
 
                 if (before is not null)

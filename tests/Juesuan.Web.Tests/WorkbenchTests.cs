@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Juesuan.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juesuan.Web.Tests;
 
@@ -284,6 +285,31 @@ public sealed partial class WorkbenchTests : IDisposable
         var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(report), ["key"] = "青石县医疗保障局/2024" });
         var signed = await clerk.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString("青石县医疗保障局/2024")}", sign);
         Assert.True(signed.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden && signed.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) != false, signed.StatusCode.ToString());
+    }
+
+    [Fact]
+    public async Task A_department_with_its_prior_year_stored_is_audited_across_the_years()
+    {
+        using var admin = await SignedInAsync();
+        var key = Uri.EscapeDataString("青石县医疗保障局/2024");
+        Assert.DoesNotContain("Y.PRIOR", await admin.GetStringAsync($"/Report?key={key}"), StringComparison.Ordinal);
+
+        // Its 2023 report, published with 一般公共预算财政拨款支出 468.30 where the 2024 report implies 458.30.
+        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var gpb = example.Tables.First(t => t.Definition == Domain.Templates.TableIds.GpbExpenditure);
+        var prior = example with
+        {
+            Year = 2023, Narrative = new Domain.Model.Narrative(), References = [], Evaluations = [], Explanations = [], Sources = ["qingshi-2023.pdf"],
+            Tables = [gpb with { Source = new Domain.Model.SourceLocation { File = "qingshi-2023.pdf", Page = 7 }, Rows = [gpb.Rows.First(r => r.Key == "total") with { Cells = [new Domain.Model.StatedCell { Column = "total", Value = Domain.Numbers.Printed.Parse("468.30").Value }] }] }],
+        };
+        await _factory.Services.GetRequiredService<Application.Library>().SaveAsync(prior);
+
+        var page = await admin.GetStringAsync($"/Report?key={key}");
+        Assert.Contains("Y.PRIOR", page, StringComparison.Ordinal);
+        Assert.Contains("上年（2023 年度）报告公开的决算数为 468.30万元", page, StringComparison.Ordinal);
+        // The prior report's figure names its document and page, and is not offered in this report's viewer.
+        Assert.Contains("qingshi-2023.pdf 第7页", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 7 页查看", page, StringComparison.Ordinal);
     }
 
     private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -19,6 +19,9 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
     public StoredOriginal? Original { get; private set; }
 
+    /// <summary>The department-year shown.</summary>
+    public Domain.Model.DepartmentYear Year { get; private set; } = null!;
+
     public StoredSummary? Stored { get; private set; }
 
     public StoredSignOff? SignOff { get; private set; }
@@ -175,7 +178,8 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         }
 
         Original = loaded.Original;
-        Report = audits.Audit(loaded);
+        Year = loaded.Year!;
+        Report = await audits.AuditStoredAsync(loaded, ct);
         Stored = loaded.Stored;
         SignOff = (await reviews.SignOffsAsync(Key, ct)).FirstOrDefault(s => s.Revision == Stored?.Revision);
         TemplateName = options.Reference.TemplateOf(loaded.Year!).Name;

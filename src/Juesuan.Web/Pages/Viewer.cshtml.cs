@@ -58,12 +58,14 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
 
     private string? OriginalName { get; set; }
 
-    /// <summary>What a link to this page says for a figure at <paramref name="where"/> of a report whose original is <paramref name="reader"/>; null when there is nothing to show.</summary>
-    public static string? LinkText(FigureLocation? where, string? reader) => where switch
+    /// <summary>What a link to this page says for a figure at <paramref name="where"/> of a report whose original is <paramref name="original"/>; null when there is nothing to show.</summary>
+    public static string? LinkText(FigureLocation? where, Juesuan.Storage.StoredOriginal? original, DepartmentYear year) => where switch
     {
+        // A figure of another document (the report of the year before) is not in this one's original.
+        { Document: { } document } when document != original?.FileName && !year.Sources.Contains(document) => null,
         { Boxes.Count: > 0 } => $"在原件第 {where.Boxes[0].Page} 页查看",
-        { Page: { } page } when reader == "pdf" => $"在原件第 {page} 页查看",
-        { Line: { } line } when reader == "text" => $"在原文第 {line} 行查看",
+        { Page: { } page } when original?.Reader == "pdf" => $"在原件第 {page} 页查看",
+        { Line: { } line } when original?.Reader == "text" => $"在原文第 {line} 行查看",
         { Table: not null } or { Sentence: not null } => "查看读取结果",
         _ => null,
     };
@@ -81,10 +83,10 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
             return NotFound();
         }
 
-        Finding = audits.Audit(loaded).Findings.FirstOrDefault(f => Reviews.Fingerprint(f) == FindingPrint);
+        Finding = (await audits.AuditStoredAsync(loaded, ct)).Findings.FirstOrDefault(f => Reviews.Fingerprint(f) == FindingPrint);
         var reader = Reader = loaded.Original?.Reader;
         OriginalName = loaded.Original?.FileName;
-        if (Finding?.Figures.ElementAtOrDefault(FigureIndex) is not { } chosen || LinkText(chosen.Where, reader) is null)
+        if (Finding?.Figures.ElementAtOrDefault(FigureIndex) is not { } chosen || LinkText(chosen.Where, loaded.Original, year) is null)
         {
             return NotFound();
         }
