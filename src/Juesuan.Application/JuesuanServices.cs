@@ -22,6 +22,7 @@ public static class JuesuanServices
         services.AddSingleton<Renderer>();
         services.AddSingleton<Uploads>();
         services.AddSingleton<Reviews>();
+        services.AddSingleton<Comparisons>();
         return services;
     }
 }

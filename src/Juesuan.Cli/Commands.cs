@@ -68,6 +68,7 @@ internal static class Commands
         root.Subcommands.Add(List(context));
         root.Subcommands.Add(Export(context));
         root.Subcommands.Add(Delete(context));
+        root.Subcommands.Add(CompareCommand.Build(context));
         return root;
     }
 

@@ -348,6 +348,58 @@ public sealed partial class DepartmentYearStore
         return result;
     }
 
+    /// <summary>
+    /// 序列: one organisation's figure over the years it is stored — the department's own table <paramref name="tableId"/>,
+    /// rows whose canonical code is among <paramref name="canonicalCodes"/> (several when a code was merged into another or
+    /// split: their figures of a year are summed), column <paramref name="columnKey"/> — and every year stored, so a year
+    /// without the figure is told from a year not stored.
+    /// </summary>
+    public async Task<(IReadOnlyList<int> YearsStored, IReadOnlyList<(int Year, Amount Sum, int Rows)> Figures)> SeriesAsync(long organisation, string tableId, IReadOnlyCollection<string> canonicalCodes, string columnKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalCodes);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var years = new List<int>();
+        await using (var stored = Command(connection, null, "SELECT DISTINCT year FROM department_years WHERE organisation_id = @id ORDER BY year"))
+        {
+            Add(stored, "id", organisation);
+            await using var reader = await stored.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                years.Add(reader.GetInt32(0));
+            }
+        }
+
+        var codes = canonicalCodes.ToArray();
+        var names = string.Join(", ", codes.Select((_, i) => $"@c{i}"));
+        await using var command = Command(connection, null, $"""
+            SELECT d.year, f.value, f.decimals, f.money_unit FROM facts f JOIN department_years d ON d.key = f.year_key
+            WHERE d.organisation_id = @id AND f.scope = '' AND f.table_id = @table AND f.column_key = @column AND f.canonical_code IN ({names})
+            """);
+        Add(command, "id", organisation);
+        Add(command, "table", tableId);
+        Add(command, "column", columnKey);
+        for (var i = 0; i < codes.Length; i++)
+        {
+            Add(command, $"c{i}", codes[i]);
+        }
+
+        var sums = new SortedDictionary<int, (Amount Sum, int Rows)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var value = reader.GetValue(1) is decimal d ? d : decimal.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+                var amount = new Amount(value, reader.GetInt32(2), MoneyUnits.Parse(reader.GetString(3)).Value);
+                var year = reader.GetInt32(0);
+                sums[year] = sums.TryGetValue(year, out var sum)
+                    ? (new Amount(sum.Sum.Value + amount.In(sum.Sum.Unit).Value, Math.Max(sum.Sum.Decimals, amount.Decimals), sum.Sum.Unit), sum.Rows + 1)
+                    : (amount, 1);
+            }
+        }
+
+        return (years, sums.Select(kv => (kv.Key, kv.Value.Sum, kv.Value.Rows)).ToArray());
+    }
+
     private static IEnumerable<(string Unit, string Table, string Row, string Canonical, string Column, Printed Value, MoneyUnit MoneyUnit)> Figures(DepartmentYear year, Domain.Catalogs.CatalogSet catalogs)
     {
         var sets = new[] { (Unit: string.Empty, year.Tables) }.Concat(year.Units.Select(u => (Unit: u.Name, u.Tables)));

@@ -171,3 +171,28 @@ public sealed class PriorAuditCliTests : CliTestBase
     public async Task A_prior_that_cannot_be_read_is_a_usage_error() =>
         Assert.Equal(2, (await Run("audit", Paths.Example, "--prior", Path.Combine(Folder, "missing.json"))).Exit);
 }
+
+/// <summary>`compare series`: a department's figure over the stored years.</summary>
+public sealed class CompareCliTests : CliTestBase
+{
+    [Fact]
+    public async Task A_series_is_printed_as_text_or_json_and_a_wrong_request_exits_2()
+    {
+        Assert.Equal(0, (await Run("import", Paths.Example, "--save")).Exit);
+        var text = await Run("compare", "series", "青石县医疗保障局", "本年支出合计");
+        Assert.Equal(0, text.Exit);
+        Assert.Contains("2024\t484.93万元", text.Out, StringComparison.Ordinal);
+
+        var json = await Run("compare", "series", "青石县", "2101501", "-f", "json");
+        Assert.Equal(0, json.Exit);
+        using (var said = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal("青石县医疗保障局", said.RootElement.GetProperty("organisation").GetString());
+            Assert.Equal(2024, said.RootElement.GetProperty("points")[0].GetProperty("year").GetInt32());
+        }
+
+        var unknown = await Run("compare", "series", "青石县医疗保障局", "某某支出");
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("不认识「某某支出」", unknown.Err, StringComparison.Ordinal);
+    }
+}
