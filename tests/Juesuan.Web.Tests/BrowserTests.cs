@@ -123,6 +123,67 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "7-viewer-text.png") });
     }
 
+    [SkippableFact]
+    public async Task A_department_with_two_stored_years_shows_its_series_chart_with_the_numbers_beside_it()
+    {
+        var chromium = Paths.RequireBrowser();
+        var echarts = Path.Combine(Paths.RepoRoot, "src", "Juesuan.Web", "wwwroot", "lib", "echarts", "echarts.min.js");
+        Assert.True(File.Exists(echarts), $"ECharts is not installed at {echarts}: the build runs `npm ci` in src/Juesuan.Web when npm is on PATH.");
+        Directory.CreateDirectory(_shots);
+
+        // The example department's 2023 (the workbench stores its 2024 at start): 本年支出合计 450.00 where 2024 prints 484.93.
+        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var summary = example.Tables.First(t => t.Definition == Domain.Templates.TableIds.IncomeExpenditureSummary);
+        var prior = example with
+        {
+            Year = 2023, Narrative = new Domain.Model.Narrative(), References = [], Evaluations = [], Explanations = [],
+            Tables = [summary with { Rows = [summary.Rows.First(r => r.Key == "expense.total") with { Cells = [new Domain.Model.StatedCell { Column = "amount", Value = Domain.Numbers.Printed.Parse("450.00").Value }] }] }],
+        };
+        var file = Path.Combine(_folder, "qingshi-2023.json");
+        await File.WriteAllTextAsync(file, Formats.Json.DepartmentYearJson.Write(prior));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(_url);
+        await page.FillAsync("input[name=UserName]", "admin");
+        await page.FillAsync("input[name=Password]", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{_url}/");
+        await page.SetInputFilesAsync("input[type=file]", file);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        await page.Locator("#uploads a", new PageLocatorOptions { HasText = "查看审核结果" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+
+        await page.ClickAsync("nav a[href='/Series']");
+        await page.SelectOptionAsync("select[name=organisation]", "青石县医疗保障局");
+        await page.FillAsync("input[name=what]", "本年支出合计");
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.ClickAsync("form.series-form button");
+        await page.WaitForSelectorAsync("#series-table");
+        Assert.True(await WaitRenderedAsync(page), "the chart was not drawn: " + string.Join("\n", errors));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "8-series.png"), FullPage = true });
+        Assert.Equal(1, await page.Locator("#series-chart canvas").CountAsync());
+        Assert.Equal(["2023", "450.00万元", "", "2024", "484.93万元", "+7.76%"], await page.Locator("#series-table tbody td").AllInnerTextsAsync());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=下载 Excel"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> WaitRenderedAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync("#series-chart[data-rendered='1']", new PageWaitForSelectorOptions { Timeout = 20_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<bool> InViewAsync(IPage page, ILocator item) =>
         await item.BoundingBoxAsync() is { } box && box.Y >= 0 && box.Y + box.Height <= page.ViewportSize!.Height;
 
