@@ -14,6 +14,8 @@
 
   const points = JSON.parse(host.dataset.points);
   const chart = echarts.init(host, null, { renderer: 'canvas' });
+  // Told before the option is set: without animation the first frame may be drawn at once.
+  chart.on('finished', () => { host.dataset.rendered = '1'; });
   chart.setOption({
     animation: false,
     tooltip: {
@@ -28,6 +30,5 @@
     yAxis: { type: 'value', scale: true, name: points.length > 0 ? points[0].unit : '' },
     series: [{ type: 'line', name: host.dataset.title, data: points.map((p) => p.value), connectNulls: false, symbolSize: 8 }],
   });
-  chart.on('finished', () => { host.dataset.rendered = '1'; });
   window.addEventListener('resize', () => chart.resize());
 })();
