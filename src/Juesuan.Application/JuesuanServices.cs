@@ -23,6 +23,7 @@ public static class JuesuanServices
         services.AddSingleton<Uploads>();
         services.AddSingleton<Reviews>();
         services.AddSingleton<Comparisons>();
+        services.AddSingleton<Peers>();
         return services;
     }
 }

@@ -196,3 +196,38 @@ public sealed class CompareCliTests : CliTestBase
         Assert.Contains("不认识「某某支出」", unknown.Err, StringComparison.Ordinal);
     }
 }
+
+/// <summary>`compare peers`: the year's departments of one kind side by side.</summary>
+public sealed class PeerCliTests : CliTestBase
+{
+    [Fact]
+    public async Task Peers_are_compared_as_text_or_json_and_an_empty_group_exits_2()
+    {
+        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        for (var i = 1; i <= 5; i++)
+        {
+            var file = Path.Combine(Folder, $"b{i}.json");
+            File.WriteAllText(file, Formats.Json.DepartmentYearJson.Write(example with
+            {
+                Department = example.Department with { Name = $"第{i}县医疗保障局", Region = $"第{i}县", Code = null },
+                Staffing = example.Staffing! with { Actual = i == 5 ? 9 : 36 + (i % 2) },
+            }));
+            Assert.Equal(0, (await Run("import", file, "--save")).Exit);
+        }
+
+        var text = await Run("compare", "peers", "2024", "--like", "医疗保障局");
+        Assert.Equal(0, text.Exit);
+        Assert.Contains("名称含「医疗保障局」的部门（5 个）", text.Out, StringComparison.Ordinal);
+        Assert.Contains("▲", text.Out, StringComparison.Ordinal);
+        Assert.Contains("第5县医疗保障局的机关运行经费人均为", text.Out, StringComparison.Ordinal);
+
+        var json = await Run("compare", "peers", "2024", "--like", "医疗保障局", "-f", "json");
+        using (var said = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal(5, said.RootElement.GetProperty("departments").GetArrayLength());
+            Assert.Contains(said.RootElement.GetProperty("outliers").EnumerateArray(), o => o.GetProperty("department").GetString() == "第5县医疗保障局");
+        }
+
+        Assert.Equal(2, (await Run("compare", "peers", "2019")).Exit);
+    }
+}

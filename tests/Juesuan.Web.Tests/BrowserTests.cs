@@ -171,6 +171,54 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task The_peer_table_marks_a_planted_outlier_among_twelve_bureaus()
+    {
+        var chromium = Paths.RequireBrowser();
+        Directory.CreateDirectory(_shots);
+
+        // Twelve bureaus like the example (the workbench holds 青石县's own), their staff 34–37 but the sixth's 12.
+        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var files = Enumerable.Range(1, 12).Select(i =>
+        {
+            var file = Path.Combine(_folder, $"bureau-{i}.json");
+            File.WriteAllText(file, Formats.Json.DepartmentYearJson.Write(example with
+            {
+                Department = example.Department with { Name = $"第{i}县医疗保障局", Region = $"第{i}县", Code = null },
+                Staffing = example.Staffing! with { Actual = i == 6 ? 12 : 34 + (i % 4) },
+            }));
+            return file;
+        }).ToArray();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        await page.GotoAsync(_url);
+        await page.FillAsync("input[name=UserName]", "admin");
+        await page.FillAsync("input[name=Password]", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{_url}/");
+        await page.SetInputFilesAsync("input[type=file]", files);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        var done = page.Locator("#uploads a", new PageLocatorOptions { HasText = "查看审核结果" });
+        for (var attempt = 0; attempt < 120 && await done.CountAsync() < 12; attempt++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+
+        await page.ClickAsync("nav a[href='/Peers']");
+        await page.FillAsync("input[name=like]", "医疗保障局");
+        await page.ClickAsync("form.series-form button");
+        await page.WaitForSelectorAsync("#peer-table");
+        Assert.Equal(13, await page.Locator("#peer-table tbody tr").CountAsync());
+        var marked = page.Locator("#peer-table td.outlier");
+        Assert.Equal(2, await marked.CountAsync());
+        Assert.All(await page.Locator("#peer-table tr", new PageLocatorOptions { Has = page.Locator("td.outlier") }).Locator("td").First.AllInnerTextsAsync(), t => Assert.Equal("第6县医疗保障局", t));
+        Assert.Contains("第6县医疗保障局的机关运行经费人均为 18,458 元/人", await page.Locator("ul.outliers").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "9-peers.png"), FullPage = true });
+    }
+
     private static async Task<bool> WaitRenderedAsync(IPage page)
     {
         try
