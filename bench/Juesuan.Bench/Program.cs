@@ -12,7 +12,7 @@ namespace Juesuan.Bench;
 /// Benchmarks. `dotnet run -c Release --project bench/Juesuan.Bench -- audit` runs BenchmarkDotNet on auditing one
 /// department-year; `-- batch [N]` audits N department-year files through the use cases (read, audit on every core,
 /// one JSON report — what `juesuan audit &lt;dir&gt; -f json` does) and reports the wall time and the peak working set; `-- documents` runs BenchmarkDotNet on the HTML and DOCX disclosure;
-/// `-- workbench` runs BenchmarkDotNet on the web report page; `-- uploads` on 20 PDFs uploaded at once to the workbench;
+/// `-- workbench` runs BenchmarkDotNet on the web report page; `-- series` on a series query over 10,000 department-years; `-- uploads` on 20 PDFs uploaded at once to the workbench;
 /// `-- pdfbatch [N]` prints N disclosures to PDF through one browser; `-- pdfsteps` shows where one PDF's time goes.
 /// </summary>
 public static class Program
@@ -66,6 +66,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "workbench")
         {
             BenchmarkRunner.Run<WorkbenchBenchmarks>(args: args.Skip(1).ToArray());
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "series")
+        {
+            BenchmarkRunner.Run<SeriesBenchmarks>(args: args.Skip(1).ToArray());
             return 0;
         }
 
@@ -197,8 +203,9 @@ public static class Program
         var before = Process.GetCurrentProcess().PeakWorkingSet64;
         var watch = Stopwatch.StartNew();
         var options = new Juesuan.Application.JuesuanOptions();
-        var audits = new Juesuan.Application.Audits(options);
-        var reader = new Juesuan.Application.Reports(new Juesuan.Application.Library(options), options);
+        var library = new Juesuan.Application.Library(options);
+        var audits = new Juesuan.Application.Audits(options, library);
+        var reader = new Juesuan.Application.Reports(library, options);
         var files = Juesuan.Application.Reports.FilesIn(folder);
         var (reports, unreadable) = await audits.AuditFilesAsync(reader, files);
         await using (var output = File.Create(Path.Combine(folder, "audit.json")))
@@ -265,7 +272,8 @@ public class AuditBenchmarks
     [Benchmark(Description = "audit zhenan-2023 fixture (9 tables, 26 claims)")]
     public AuditReport AuditZhenan() => _audits.Audit(_zhenan);
 
-    private readonly Juesuan.Application.Audits _audits = new(new Juesuan.Application.JuesuanOptions());
+    private static readonly Juesuan.Application.JuesuanOptions RunOptions = new();
+    private readonly Juesuan.Application.Audits _audits = new(RunOptions, new Juesuan.Application.Library(RunOptions));
 }
 
 [MemoryDiagnoser]

@@ -46,10 +46,8 @@ public sealed class Audits(JuesuanOptions options, Library library)
     public AuditReport Audit(Loaded loaded, DepartmentYear? prior = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var year = loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded));
-        var report = Audit(year, loaded.Source, prior);
-        // The prior report's figures are on its own pages, not on these.
-        return loaded.Pdf is { } pdf ? Locate(report, pdf, prior?.Sources.Except(year.Sources).ToArray()) : report;
+        var report = Audit(loaded.Year ?? throw new ArgumentException("Nothing was read.", nameof(loaded)), loaded.Source, prior);
+        return loaded.Pdf is { } pdf ? Locate(report, pdf) : report;
     }
 
     /// <summary>
@@ -82,9 +80,9 @@ public sealed class Audits(JuesuanOptions options, Library library)
 
     /// <summary>
     /// The report with every printed figure of its findings located on the pages of <paramref name="pdf"/>, but for those
-    /// of the documents named in <paramref name="elsewhere"/> (the report of the year before).
+    /// of the report of the year before (<see cref="FigureLocation.PriorReport"/>), which are on that report's pages.
     /// </summary>
-    public static AuditReport Locate(AuditReport report, byte[] pdf, IReadOnlyCollection<string>? elsewhere = null)
+    public static AuditReport Locate(AuditReport report, byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (!report.Findings.Any(f => f.Figures.Any(x => x.Where is not null)) || PdfLocator.Open(pdf) is not { } locator)
@@ -92,7 +90,7 @@ public sealed class Audits(JuesuanOptions options, Library library)
             return report;
         }
 
-        FindingFigure Place(FindingFigure figure) => figure.Where is { } w && Printed(figure.Value) && (w.Document is null || elsewhere?.Contains(w.Document) != true)
+        FindingFigure Place(FindingFigure figure) => figure.Where is { PriorReport: false } w && Printed(figure.Value)
             ? figure with { Where = w with { Boxes = locator.Locate(new FigureQuery(figure.Value, w.Page, w.RowCode, w.RowLabel, w.ColumnName, w.Sentence, w.SpanStart, w.Table is null ? null : w.TableName)) } }
             : figure;
         return report with { Findings = report.Findings.Select(f => f.Figures.Count == 0 ? f : f with { Figures = f.Figures.Select(Place).ToArray() }).ToArray() };

@@ -32,15 +32,18 @@ public sealed class Comparisons(JuesuanOptions options, Library library)
 
     /// <summary>
     /// The series of <paramref name="what"/> — a concept named as the tables print it (本年支出合计, 基本支出) or a
-    /// classification code — for the department named <paramref name="organisation"/> (its name, an alias or its code).
+    /// classification code — for the department named <paramref name="organisation"/> (its name, an alias or its code),
+    /// or, for a user bound to one (<paramref name="only"/>), that organisation whatever the name says.
     /// </summary>
-    public async Task<Series> SeriesAsync(string organisation, string what, CancellationToken cancellationToken = default)
+    public async Task<Series> SeriesAsync(string organisation, string what, CancellationToken cancellationToken = default, long? only = null)
     {
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(what);
         var store = await library.OpenAsync(writing: false, cancellationToken).ConfigureAwait(false)
             ?? throw new SeriesRequestException($"存储中还没有任何部门年度（{library.Describe()}）。");
-        var department = await FindAsync(store, organisation.Trim(), cancellationToken).ConfigureAwait(false);
+        var department = only is { } id
+            ? (await store.OrganisationsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.Id == id) ?? throw new SeriesRequestException("你的账户所属的单位在存储中没有部门年度。")
+            : await FindAsync(store, organisation.Trim(), cancellationToken).ConfigureAwait(false);
         var wanted = what.Trim();
         if (wanted.Length > 0 && wanted.All(char.IsAsciiDigit))
         {

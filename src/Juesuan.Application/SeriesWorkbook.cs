@@ -22,6 +22,8 @@ public static class SeriesWorkbook
         sheet.Worksheet = new Worksheet(data);
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "序列" });
 
+        // One unit for every year (the latest year's), so the column can be charted or summed as it is.
+        var unit = series.Points.LastOrDefault(p => p.Value is not null)?.Value?.Unit ?? MoneyUnit.WanYuan;
         uint index = 1;
         data.Append(Row(index++, Text($"{series.Organisation}：{series.What}（{series.Table}）")));
         data.Append(Row(index++, Text("年度"), Text("数值"), Text("单位"), Text("比上年（%）"), Text("缺口")));
@@ -29,8 +31,8 @@ public static class SeriesWorkbook
         {
             data.Append(Row(index++,
                 Number(point.Year),
-                point.Value is { } v ? Number(v.Value) : Text(string.Empty),
-                Text(point.Value?.Unit.Name() ?? string.Empty),
+                point.Value is { } v ? Number(v.In(unit).Value) : Text(string.Empty),
+                Text(point.Value is null ? string.Empty : unit.Name()),
                 point.Change is { } c ? Number(c) : Text(string.Empty),
                 Text(point.Gap ?? string.Empty)));
         }

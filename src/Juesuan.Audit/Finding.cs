@@ -47,6 +47,12 @@ public sealed record FigureLocation
     /// <summary>The document (file name) it was read from.</summary>
     public string? Document { get; init; }
 
+    /// <summary>
+    /// True for a figure of the department's report of the year before (上年报告, the cross-year rules): it is in that
+    /// document, not in the one audited, so it is neither looked for on this document's pages nor opened in its viewer.
+    /// </summary>
+    public bool PriorReport { get; init; }
+
     /// <summary>1-based page (PDF).</summary>
     public int? Page { get; init; }
 

@@ -352,7 +352,8 @@ public sealed partial class DepartmentYearStore
     /// 序列: one organisation's figure over the years it is stored — the department's own table <paramref name="tableId"/>,
     /// rows whose canonical code is among <paramref name="canonicalCodes"/> (several when a code was merged into another or
     /// split: their figures of a year are summed), column <paramref name="columnKey"/> — and every year stored, so a year
-    /// without the figure is told from a year not stored.
+    /// without the figure is told from a year not stored. A year stored under two keys (a department renamed, both names
+    /// its organisation's) counts once, by the latest saved.
     /// </summary>
     public async Task<(IReadOnlyList<int> YearsStored, IReadOnlyList<(int Year, Amount Sum, int Rows)> Figures)> SeriesAsync(long organisation, string tableId, IReadOnlyCollection<string> canonicalCodes, string columnKey, CancellationToken cancellationToken = default)
     {
@@ -374,6 +375,7 @@ public sealed partial class DepartmentYearStore
         await using var command = Command(connection, null, $"""
             SELECT d.year, f.value, f.decimals, f.money_unit FROM facts f JOIN department_years d ON d.key = f.year_key
             WHERE d.organisation_id = @id AND f.scope = '' AND f.table_id = @table AND f.column_key = @column AND f.canonical_code IN ({names})
+              AND d.key = (SELECT k.key FROM department_years k WHERE k.organisation_id = d.organisation_id AND k.year = d.year ORDER BY k.saved_at DESC, k.key LIMIT 1)
             """);
         Add(command, "id", organisation);
         Add(command, "table", tableId);

@@ -59,6 +59,11 @@ public sealed class LabelRuleTests
         Assert.Empty(Found(With((LabelKind.TableHeader, $"编制单位：{name}"), (LabelKind.TableHeader, $"编制单位：{Base.Units[0].Name}")), "D.NAME"));
         var wrong = Assert.Single(Found(With((LabelKind.TableHeader, $"编制单位：{name}"), (LabelKind.TableHeader, $"编制单位：{name[2..]}")), "D.NAME"));
         Assert.Equal(name[2..], wrong.Actual);
+
+        // A unit the 单位构成 only lists (no tables of its own) does not make the department's table headed with its name right.
+        var listed = With((LabelKind.TableHeader, $"编制单位：{name}"), (LabelKind.TableHeader, $"编制单位：{Base.Units[1].Name}")) is var y
+            ? y with { Units = [.. y.Units.Select(u => u with { Tables = [] })] } : null;
+        Assert.Equal(Base.Units[1].Name, Assert.Single(Found(listed!, "D.NAME")).Actual);
     }
 
     [Fact]

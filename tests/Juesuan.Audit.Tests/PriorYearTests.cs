@@ -55,6 +55,10 @@ public sealed class PriorYearTests
         Assert.Equal("qingshi-2023.pdf", finding.Figures[1].Where!.Document);
         Assert.Equal(6, finding.Figures[1].Where!.Page);
         Assert.Equal("上年报告", finding.Figures[1].Role);
+        // Last year's figure is marked as another document's; this year's keeps its table, row and column.
+        Assert.True(finding.Figures[1].Where!.PriorReport);
+        Assert.False(finding.Figures[0].Where!.PriorReport);
+        Assert.Equal("income.openingBalance", finding.Figures[0].Where!.RowCode);
     }
 
     [Fact]

@@ -155,6 +155,14 @@ public sealed class UnitCompositionTests
     }
 
     [Fact]
+    public void A_count_of_some_of_the_units_is_not_the_count_of_all()
+    {
+        var year = Read("二、部门决算单位构成", "纳入编制范围的二级单位共 2 个：", "1. 青石县医疗保障事务中心", "2. 青石县医疗保障监测中心");
+        Assert.Null(year.Composition!.StatedUnits);
+        Assert.Equal(2, year.Composition.StatedSubordinates);
+    }
+
+    [Fact]
     public void A_contents_entry_is_not_the_part() =>
         Assert.Null(Read("目录", "二、部门决算单位构成", "三、部门人员情况").Composition);
 }

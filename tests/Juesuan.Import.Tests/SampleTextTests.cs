@@ -196,9 +196,10 @@ public class NarrativeOnlySampleTests
         Assert.Equal((0, 0, 0, 0, 1, 10, 0, 0), (quxian.AbroadGroups, quxian.AbroadPersons, quxian.VehiclesPurchased, quxian.VehiclesHeld,
             quxian.DomesticReceptionBatches, quxian.DomesticReceptionPersons, quxian.ForeignReceptionBatches, quxian.ForeignReceptionPersons));
 
-        // 陇县: 「共接待国内来访团组 9 个，来宾 56 人次」.
+        // 陇县: 「共接待国内来访团组 9 个，来宾 56 人次」 — a reception, never a trip abroad.
         var longxian = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "longxian-2022-final-accounts.txt")).Value!.ThreePublic!;
         Assert.Equal((9, 56), (longxian.DomesticReceptionBatches, longxian.DomesticReceptionPersons));
+        Assert.Null(longxian.AbroadGroups);
     }
 
     [SkippableFact]

@@ -197,6 +197,28 @@ public abstract class StoreContract
     }
 
     [SkippableFact]
+    public async Task The_year_before_and_a_series_are_found_by_organisation_a_renamed_year_counted_once()
+    {
+        var store = await OpenAsync();
+        var now = await store.SaveAsync(Example);
+        Assert.Null(await store.KeyOfYearAsync(now.Key, 2023));
+
+        // 2023 stored under the department's other name, an alias of the same organisation.
+        var department = (await store.OrganisationsAsync()).Single(o => o.Level == "department");
+        await store.AddAliasAsync(department.Id, "青石县医保局");
+        var before = await store.SaveAsync(Example with { Year = 2023, Department = Example.Department with { Name = "青石县医保局" } });
+        Assert.Equal(before.Key, await store.KeyOfYearAsync(now.Key, 2023));
+
+        // 2024 also stored under the other name: the series counts 2024 once, by the latest saved.
+        await store.SaveAsync(Example with { Department = Example.Department with { Name = "青石县医保局" } });
+        var (years, figures) = await store.SeriesAsync(department.Id, TableIds.Expenditure, ["total"], "total");
+        Assert.Equal([2023, 2024], years);
+        Assert.Equal([2023, 2024], figures.Select(f => f.Year));
+        Assert.All(figures, f => Assert.Equal(1, f.Rows));
+        Assert.Equal(figures[0].Sum.Value, figures[1].Sum.Value);
+    }
+
+    [SkippableFact]
     public async Task A_preparers_save_goes_to_their_organisation_only_when_the_report_names_it_and_the_key_is_not_anothers()
     {
         var store = await OpenAsync();

@@ -11,6 +11,23 @@ namespace Juesuan.Web.Tests;
 public sealed class SourceLineTests
 {
     [Fact]
+    public void A_figure_of_last_years_report_is_neither_marked_nor_offered_in_this_reports_viewer()
+    {
+        var pdf = new Juesuan.Storage.StoredOriginal("本年.pdf", [1]);
+        var text = new Juesuan.Storage.StoredOriginal("本年.txt", [1]);
+        var here = new FigureLocation { Document = "决算.pdf", Page = 7, Line = 2 };
+        var there = here with { PriorReport = true };
+        Assert.Equal("在原件第 7 页查看", ViewerModel.LinkText(here, pdf));
+        Assert.Null(ViewerModel.LinkText(there, pdf));
+        Assert.Null(ViewerModel.LinkText(there with { Page = null }, text));
+
+        // The same file name and the same line: only this year's figure is marked.
+        var lines = SourceLine.Mark("第一行\n上年 5.00 万元", [new FindingFigure("6.20", "上年报告", "上年报告", there)]);
+        Assert.DoesNotContain(lines, l => l.Marked);
+        Assert.Contains(SourceLine.Mark("第一行\n上年 5.00 万元", [new FindingFigure("5.00", "本年", "本年", here)]), l => l.Marked);
+    }
+
+    [Fact]
     public void A_figure_of_a_sentence_that_wraps_is_marked_on_the_line_it_is_printed_on()
     {
         // Printed as a PDF's text comes out: the sentence broken over lines, blank lines between, half-width brackets.

@@ -879,7 +879,7 @@ public static partial class Mutators
     private static partial Regex RequiredCount();
 
     // 「单位共 3 个」, 「所属 2 个二级预算单位」, 「下属二级预算单位 2 个」.
-    [GeneratedRegex(@"单位共\s*(?<n>[0-9]{1,2})\s*个|(?:所属|下属)\s*(?<n>[0-9]{1,2})\s*个\s*二级|(?:所属|下属)二级(?:预算)?单位\s*(?<n>[0-9]{1,2})\s*个")]
+    [GeneratedRegex(@"(?<![级属政业])单位共\s*(?<n>[0-9]{1,2})\s*个|(?:所属|下属)\s*(?<n>[0-9]{1,2})\s*个\s*二级|(?:所属|下属)二级(?:预算)?单位\s*(?<n>[0-9]{1,2})\s*个")]
     private static partial Regex StatedUnitCount();
 
     // A total in 万元 with its parts in brackets, each in 万元.

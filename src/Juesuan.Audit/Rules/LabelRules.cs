@@ -80,7 +80,9 @@ internal static partial class LabelRules
 
     private static IEnumerable<Finding> Names(AuditContext c)
     {
-        var known = new[] { c.Year.Department.Name }.Concat(c.Year.Units.Select(u => u.Name)).Select(CatalogText.NormalizeName).ToHashSet(StringComparer.Ordinal);
+        // A unit's name is right only on a unit's own tables: the units 单位构成 merely lists do not make a department's
+        // table headed with a subordinate unit's name right.
+        var known = new[] { c.Year.Department.Name }.Concat(c.Year.Units.Where(u => u.Tables.Count > 0).Select(u => u.Name)).Select(CatalogText.NormalizeName).ToHashSet(StringComparer.Ordinal);
         foreach (var label in c.Year.Labels.Where(l => l.Kind == LabelKind.TableHeader))
         {
             if (label.Name is { Length: >= 2 } name && !Placeholder().IsMatch(name) && !known.Contains(CatalogText.NormalizeName(name)))

@@ -459,7 +459,8 @@ internal static partial class NarrativeRules
             return string.Empty;
         }
 
-        var implied = AuditContext.Format(actual.Value * 100m / rate.Value, 2) + (claim.Budget?.Unit.Name() ?? string.Empty);
+        // The actual is in 万元 whatever the budget was printed in.
+        var implied = AuditContext.Format(actual.Value * 100m / rate.Value, 2) + "万元";
         return claim.BudgetBasis == Bases.FullYearBudget
             ? $"；按所写完成率反推，所用的预算约为 {implied}"
             : $"；按所写完成率反推，所用的预算约为 {implied}，看来是按全年预算（含年中追加）计算的——应写明全年预算数并按它计算，或说明年初未安排预算";

@@ -12,7 +12,7 @@ namespace Juesuan.Audit.Rules;
 /// crosswalk, so a renamed code is not a change of spending). They work on facts (concepts, scopes, codes), not on one
 /// template's tables, so any template's reports are compared. Without a prior report they say nothing.
 /// </summary>
-internal static class PriorYearRules
+internal static partial class PriorYearRules
 {
     public static IEnumerable<Rule> All()
     {
@@ -51,10 +51,10 @@ internal static class PriorYearRules
             yield return new Finding
             {
                 Rule = RuleIds.YOpening, Severity = Severity.Warning, Location = opening.Location.Describe(), Table = opening.Table,
-                Message = $"本年{what}为 {Show(opening)}，上年（{c.Prior!.Year} 年度）报告的年末结转和结余为 {Show(closing)}（{closing.Location.Describe()}），相差 {AuditContext.Format(check.Difference)}。"
+                Message = $"本年{what}为 {Show(opening)}，上年（{c.Prior!.Year} 年度）报告的年末结转和结余为 {Show(closing)}（{closing.Location.Describe()}），相差 {AuditContext.Format(check.Difference)}万元。"
                     + "如有以前年度调整或单位划转，应在情况说明中说明。",
                 Expected = Show(closing), Actual = Show(opening), Difference = AuditContext.Format(check.Difference),
-                Figures = [Figure(opening, "本年"), Figure(closing, "上年报告")],
+                Figures = [new FindingFigure(opening.Amount.ToDisplayString(), opening.Location.Describe(), "本年", c.Locate(opening, opening.Amount.ToDisplayString())), PriorFigure(closing)],
             };
         }
     }
@@ -76,8 +76,8 @@ internal static class PriorYearRules
         {
             yield return new Finding
             {
-                Rule = RuleIds.YPrior, Severity = Severity.Warning, Location = "上年报告",
-                Message = $"上年报告的部门是「{c.Prior.Department.Name}」，本年是「{c.Year.Department.Name}」：若不是同一部门（机构改革更名除外），下面的跨年核对没有意义。",
+                Rule = RuleIds.YPrior, Severity = Severity.Info, Location = "上年报告",
+                Message = $"跨年核对（Y.*）所用的上年报告是「{c.Prior.Department.Name}」的，本年是「{c.Year.Department.Name}」：若不是同一部门（机构改革更名除外），本报告中的跨年核对结果没有意义。",
                 Expected = c.Year.Department.Name, Actual = c.Prior.Department.Name,
             };
         }
@@ -97,12 +97,14 @@ internal static class PriorYearRules
             var check = Consistency.Check(stated.Amount.In(MoneyUnit.WanYuan), published.Amount.In(MoneyUnit.WanYuan));
             if (!check.Holds && said.Add(actual))
             {
-                yield return Differs(c, actual, Show(stated), $"{stated.Location.Describe()}所列上年数", published, check, Figure(stated, "本年报告所列上年数"), stated.Location.Describe(), stated.Table);
+                yield return Differs(c, actual, Show(stated), $"{stated.Location.Describe()}所列上年数", published, check,
+                    new FindingFigure(stated.Amount.ToDisplayString(), stated.Location.Describe(), "本年报告所列上年数", c.Locate(stated, stated.Amount.ToDisplayString())), stated.Location.Describe(), stated.Table);
             }
         }
 
-        // Prior-year figures a change implies: this year's value less the change it states.
-        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Change is not null))
+        // Prior-year figures a change implies: this year's value less the change it states — a change on last year
+        // (「比上年」「同比」「与 2023 年相比」), not one against the budget.
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Change is not null && x.Sentence is { } sentence && PriorMeant().IsMatch(sentence)))
         {
             var actual = claim.Subject with { Basis = Bases.Actual };
             if (said.Contains(actual) || NarrativeRules.ImpliedPrior(c, claim) is not { } implied || Published(c, priors, actual) is not { } published)
@@ -125,9 +127,9 @@ internal static class PriorYearRules
     private static Finding Differs(AuditContext c, FactKey key, string stated, string how, FactAssertion published, Consistency check, FindingFigure here, string location, string? table) => new()
     {
         Rule = RuleIds.YPrior, Severity = Severity.Error, Location = location, Table = table,
-        Message = $"本年报告中{FactRule.Describe(c, key)}的上年数为 {stated}（{how}），而上年（{c.Prior!.Year} 年度）报告公开的决算数为 {Show(published)}（{published.Location.Describe()}），相差 {AuditContext.Format(check.Difference)}。",
+        Message = $"本年报告中{FactRule.Describe(c, key)}的上年数为 {stated}（{how}），而上年（{c.Prior!.Year} 年度）报告公开的决算数为 {Show(published)}（{published.Location.Describe()}），相差 {AuditContext.Format(check.Difference)}万元。",
         Expected = Show(published), Actual = stated, Difference = AuditContext.Format(check.Difference),
-        Figures = [here, Figure(published, "上年报告")],
+        Figures = [here, PriorFigure(published)],
     };
 
     private static IEnumerable<Finding> Codes(AuditContext c)
@@ -142,6 +144,7 @@ internal static class PriorYearRules
         // said again of the next (the same codes run through tables 02, 03 and 05).
         var saidGone = new HashSet<string>(StringComparer.Ordinal);
         var saidAdded = new HashSet<string>(StringComparer.Ordinal);
+        var saidRenamed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in c.Year.Tables.OrderBy(t => t.Definition == TableIds.GpbExpenditure ? 0 : t.Definition == TableIds.Expenditure ? 1 : 2))
         {
             if (c.Prior.Tables.FirstOrDefault(t => t.Definition == table.Definition) is not { } before)
@@ -155,23 +158,26 @@ internal static class PriorYearRules
             var name = c.TableName(table.Definition);
             var gone = then.Where(kv => !now.ContainsKey(kv.Key) && saidGone.Add(kv.Key)).Select(kv => $"{kv.Value.Key} {kv.Value.Label}").ToArray();
             var added = now.Where(kv => !then.ContainsKey(kv.Key) && saidAdded.Add(kv.Key)).Select(kv => $"{kv.Value.Key} {kv.Value.Label}").ToArray();
-            var renamed = now.Where(kv => then.TryGetValue(kv.Key, out var old) && old.Key != kv.Value.Key).Select(kv => $"{then[kv.Key].Key}→{kv.Value.Key}").ToArray();
+            var renamed = now.Where(kv => then.TryGetValue(kv.Key, out var old) && old.Key != kv.Value.Key && saidRenamed.Add(kv.Key)).Select(kv => $"{then[kv.Key].Key}→{kv.Value.Key}").ToArray();
             var renames = renamed.Length == 0 ? string.Empty : $"按科目对照，{string.Join("、", renamed)} 是同一科目改了编码，不算增减。";
+            // The renames are said once, with the first list they explain.
             if (gone.Length > 0)
             {
-                yield return Info(name, table.Definition, $"{name}：上年（{c.Prior.Year} 年度）列有支出、本年没有的项 {gone.Length} 个：{string.Join("、", gone)}。请确认是业务变化，而不是漏列。{renames}");
+                yield return Info(name, table.Definition, $"{name}：上年（{c.Prior.Year} 年度）列有数、本年没有的项 {gone.Length} 个：{string.Join("、", gone)}。请确认是业务变化，而不是漏列。{renames}", "上年有、本年无：" + string.Join("、", gone.Select(g => g.Split(' ')[0])));
+                renames = string.Empty;
             }
 
             if (added.Length > 0)
             {
-                yield return Info(name, table.Definition, $"{name}：本年新增、上年（{c.Prior.Year} 年度）没有的项 {added.Length} 个：{string.Join("、", added)}。{renames}");
+                yield return Info(name, table.Definition, $"{name}：本年新增、上年（{c.Prior.Year} 年度）没有的项 {added.Length} 个：{string.Join("、", added)}。{renames}", "本年新增：" + string.Join("、", added.Select(g => g.Split(' ')[0])));
             }
         }
     }
 
-    private static Finding Info(string location, string table, string message) => new()
+    // The codes in Actual: two lists of one table are two findings, each with its own fingerprint.
+    private static Finding Info(string location, string table, string message, string codes) => new()
     {
-        Rule = RuleIds.YCodes, Severity = Severity.Info, Location = location, Table = table, Message = message,
+        Rule = RuleIds.YCodes, Severity = Severity.Info, Location = location, Table = table, Message = message, Actual = codes,
     };
 
     // A prior report of another year cannot be compared: said once a rule, as a check not made.
@@ -214,5 +220,10 @@ internal static class PriorYearRules
 
     private static string Show(FactAssertion a) => a.Amount.ToDisplayString() + a.Amount.Unit.Name();
 
-    private static FindingFigure Figure(FactAssertion a, string role) => new(a.Amount.ToDisplayString(), a.Location.Describe(), role, AuditContext.Locate(a.Location, a.Amount.ToDisplayString()));
+    // A figure of last year's report: where it is there, marked as not in this document.
+    private static FindingFigure PriorFigure(FactAssertion a) =>
+        new(a.Amount.ToDisplayString(), a.Location.Describe(), "上年报告", AuditContext.Locate(a.Location, a.Amount.ToDisplayString()) with { PriorReport = true });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"上年|上一年|同比|(?:与|比|较)\s*20\d\d\s*年")]
+    private static partial System.Text.RegularExpressions.Regex PriorMeant();
 }

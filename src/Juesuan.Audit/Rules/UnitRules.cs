@@ -60,11 +60,14 @@ internal static partial class UnitRules
         var named = subordinates.Length > 0 ? $"（{string.Join("、", subordinates)}）" : string.Empty;
         // One finding a section or passage, with every place it says so: the slip is one habit of the writer, not many defects.
         // Dated sentences are labels (「截至 2022 年底，本部门人员编制 26 人」), read here as the prose they are.
+        // One inside a section is the section's, said there already.
+        var prose = c.AllProse().ToArray();
         var dated = c.Year.Labels.Where(l => l.Kind == LabelKind.Date)
-            .Select(l => Prose.Printed(l.Text.Replace(" ", string.Empty, StringComparison.Ordinal), l.Source));
-        foreach (var prose in c.AllProse().Concat(dated))
+            .Select(l => Prose.Printed(l.Text.Replace(" ", string.Empty, StringComparison.Ordinal), l.Source))
+            .Where(d => !prose.Any(p => p.Text.Contains(d.Text, StringComparison.Ordinal)));
+        foreach (var text in prose.Concat(dated))
         {
-            var places = OneUnit().Matches(prose.Text).Select(m => (m.Value, At: prose.At(m.Index, m.Value))).ToArray();
+            var places = OneUnit().Matches(text.Text).Select(m => (m.Value, At: text.At(m.Index, m.Value))).ToArray();
             if (places.Length == 0)
             {
                 continue;
@@ -74,10 +77,10 @@ internal static partial class UnitRules
             var times = places.Length == 1 ? string.Empty : $" {places.Length} 处";
             yield return new Finding
             {
-                Rule = RuleIds.NScope, Severity = Severity.Warning, Location = prose.Where,
-                Message = $"本部门决算包括本级和 {count} 个二级单位{named}，{prose.Where}却{times}称「{first.Value}」（「{AuditContext.Excerpt(first.At.Sentence, 50)}」）——部门决算的说明应称「本部门」；确指本级单位时请写明单位名称。",
+                Rule = RuleIds.NScope, Severity = Severity.Warning, Location = text.Where,
+                Message = $"本部门决算包括本级和 {count} 个二级单位{named}，{text.Where}却{times}称「{first.Value}」（「{AuditContext.Excerpt(first.At.Sentence, 50)}」）——部门决算的说明应称「本部门」；确指本级单位时请写明单位名称。",
                 Actual = first.Value, Expected = "本部门",
-                Figures = [.. places.Select(p => new FindingFigure(p.Value, prose.Where, "叙述", p.At))],
+                Figures = [.. places.Select(p => new FindingFigure(p.Value, text.Where, "叙述", p.At))],
             };
         }
     }

@@ -85,6 +85,7 @@ public static class AuditJson
         }
 
         Add("document", w.Document);
+        Add("priorReport", w.PriorReport ? true : null);
         Add("page", w.Page);
         Add("line", w.Line);
         Add("table", w.Table);

@@ -440,7 +440,8 @@ internal static partial class NarrativeReader
     private static partial Regex Retired();
 
     // 「团组 2 个，累计 10 人次」, 「安排因公出国（境）团组 0 次，出国（境）0 人」.
-    [GeneratedRegex(@"团组(?<g>[0-9]{1,9})(?:个|次)[，,、]?(?:累计|共|出国[（(]境[)）])?(?<p>[0-9]{1,9})人(?:次)?")]
+    // Not 「接待国内来访团组 9 个，56 人次」: a reception, not a trip abroad.
+    [GeneratedRegex(@"(?<!来访)团组(?<g>[0-9]{1,9})(?:个|次)[，,、]?(?:累计|共|出国[（(]境[)）])?(?<p>[0-9]{1,9})人(?:次)?")]
     private static partial Regex AbroadCount();
 
     // 「公务用车保有量为 3 辆」, 「截至 12 月底，单位共有公务用车 0 辆」, 「实有公务用车 2 辆」.

@@ -172,10 +172,11 @@ internal static partial class UnitReader
     private static partial Regex HeadquartersOnly();
 
     // 「单位共 3 个」, 「共有 3 个单位」.
-    [GeneratedRegex(@"单位共(?:有)?(?<n>\d{1,3})个|共(?:有)?(?<n>\d{1,3})个(?:预算)?单位")]
+    // Not 「二级单位共 2 个」, 「下属单位共 2 个」, 「事业单位共 1 个」: those count some of the units, not all.
+    [GeneratedRegex(@"(?<![级属政业])单位共(?:有)?(?<n>\d{1,3})个|共(?:有)?(?<n>\d{1,3})个(?:预算)?单位")]
     private static partial Regex Count();
 
     // 「所属 2 个二级预算单位」, 「下属二级单位 2 个」.
-    [GeneratedRegex(@"(?:所属|下属)(?<n>\d{1,3})个二级|(?:所属|下属)二级(?:预算)?单位(?<n>\d{1,3})个")]
+    [GeneratedRegex(@"(?:所属|下属)(?<n>\d{1,3})个二级|(?:所属|下属)?二级(?:预算)?单位共?(?<n>\d{1,3})个")]
     private static partial Regex Subordinates();
 }

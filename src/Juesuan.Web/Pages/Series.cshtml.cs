@@ -12,7 +12,7 @@ namespace Juesuan.Web.Pages;
 public sealed class SeriesModel(Comparisons comparisons, Library library) : PageModel
 {
     /// <summary>What a reviewer most often follows; any other row name or a code can be typed.</summary>
-    public static readonly string[] Suggestions = ["本年收入合计", "本年支出合计", "财政拨款收入", "基本支出", "项目支出", "年初结转和结余", "年末结转和结余", "人员经费", "公用经费"];
+    public static readonly string[] Suggestions = ["本年收入合计", "本年支出合计", "财政拨款收入", "基本支出", "项目支出", "年初结转和结余", "年末结转和结余"];
 
     [BindProperty(SupportsGet = true)]
     public string? Organisation { get; set; }
@@ -63,9 +63,10 @@ public sealed class SeriesModel(Comparisons comparisons, Library library) : Page
     private async Task<Series?> LoadAsync(CancellationToken ct)
     {
         var stored = await library.ListAsync(ct);
-        if (Access.ScopeOf(User) is { } scope)
+        var scope = Access.ScopeOf(User);
+        if (scope is { } organisation)
         {
-            var own = await (await library.StoreAsync(ct)).KeysOfAsync(scope, ct);
+            var own = await (await library.StoreAsync(ct)).KeysOfAsync(organisation, ct);
             stored = stored.Where(s => own.Contains(s.Key)).ToArray();
         }
 
@@ -85,7 +86,8 @@ public sealed class SeriesModel(Comparisons comparisons, Library library) : Page
 
         try
         {
-            return Result = await comparisons.SeriesAsync(Organisation, What, ct);
+            // A preparer's series is their organisation's, by its id: a name alone could name another region's.
+            return Result = await comparisons.SeriesAsync(Organisation, What, ct, scope);
         }
         catch (SeriesRequestException e)
         {

@@ -59,10 +59,10 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
     private string? OriginalName { get; set; }
 
     /// <summary>What a link to this page says for a figure at <paramref name="where"/> of a report whose original is <paramref name="original"/>; null when there is nothing to show.</summary>
-    public static string? LinkText(FigureLocation? where, Juesuan.Storage.StoredOriginal? original, DepartmentYear year) => where switch
+    public static string? LinkText(FigureLocation? where, Juesuan.Storage.StoredOriginal? original) => where switch
     {
-        // A figure of another document (the report of the year before) is not in this one's original.
-        { Document: { } document } when document != original?.FileName && !year.Sources.Contains(document) => null,
+        // A figure of the report of the year before is not in this one's original.
+        { PriorReport: true } => null,
         { Boxes.Count: > 0 } => $"在原件第 {where.Boxes[0].Page} 页查看",
         { Page: { } page } when original?.Reader == "pdf" => $"在原件第 {page} 页查看",
         { Line: { } line } when original?.Reader == "text" => $"在原文第 {line} 行查看",
@@ -86,7 +86,7 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
         Finding = (await audits.AuditStoredAsync(loaded, ct)).Findings.FirstOrDefault(f => Reviews.Fingerprint(f) == FindingPrint);
         var reader = Reader = loaded.Original?.Reader;
         OriginalName = loaded.Original?.FileName;
-        if (Finding?.Figures.ElementAtOrDefault(FigureIndex) is not { } chosen || LinkText(chosen.Where, loaded.Original, year) is null)
+        if (Finding?.Figures.ElementAtOrDefault(FigureIndex) is not { } chosen || LinkText(chosen.Where, loaded.Original) is null)
         {
             return NotFound();
         }
@@ -154,7 +154,8 @@ public sealed record SourceLine(int Number, IReadOnlyList<string> Parts)
         var marks = new Dictionary<int, List<(int Start, int Length)>>();
         foreach (var figure in figures)
         {
-            if (figure.Where?.Line is not { } line || line < 1 || line > lines.Length)
+            // The report of the year before has its own lines.
+            if (figure.Where is not { PriorReport: false, Line: { } line } || line < 1 || line > lines.Length)
             {
                 continue;
             }
@@ -268,7 +269,7 @@ public sealed record MarkedTable(TableView View, IReadOnlySet<(string Row, strin
     {
         var template = reference.TemplateOf(year);
         static (string, string)? Cell(FindingFigure f) => f.Where is { RowCode: { } row, Column: { } column } ? (row, column) : null;
-        return figures.Where(f => f.Where?.Table is not null)
+        return figures.Where(f => f.Where is { Table: not null, PriorReport: false })
             .GroupBy(f => f.Where!.Table!)
             .Select(g => year.Table(g.Key) is { } table
                 ? new MarkedTable(TableView.Of(reference.Templates, template, table), g.Select(Cell).OfType<(string, string)>().ToHashSet(),
