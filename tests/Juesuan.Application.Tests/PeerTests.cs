@@ -81,3 +81,34 @@ public sealed class PeerTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 }
+
+/// <summary>The comparisons' workbooks hold numbers as numbers.</summary>
+public sealed class ComparisonWorkbookTests
+{
+    [Fact]
+    public void A_peer_table_and_a_series_are_written_with_numeric_cells_and_gaps_left_empty()
+    {
+        var values = new Dictionary<(string, string), decimal?> { [("甲", "personnel-share")] = 60.5m, [("乙", "personnel-share")] = null };
+        using var peers = new MemoryStream();
+        ComparisonWorkbooks.Write(Peers.Summarise(2024, "测试", ["甲", "乙"], values), peers);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(peers.ToArray()), false))
+        {
+            var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToArray();
+            Assert.Equal(["同类比较", "离群值"], sheets);
+            var cells = document.WorkbookPart.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToArray();
+            var b3 = cells.Single(c => c.CellReference == "B3");
+            Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, b3.DataType!.Value);
+            Assert.Equal("60.5", b3.CellValue!.Text);
+            Assert.Equal(string.Empty, cells.Single(c => c.CellReference == "B4").InnerText);
+        }
+
+        var series = new Series("甲", "本年支出合计", "收入支出决算总表", [],
+            [new SeriesPoint(2023, new Domain.Numbers.Amount(12345m, 0, Domain.Numbers.MoneyUnit.Yuan), null, null), new SeriesPoint(2024, new Domain.Numbers.Amount(1.5m, 2, Domain.Numbers.MoneyUnit.WanYuan), null, 21.51m)]);
+        using var written = new MemoryStream();
+        ComparisonWorkbooks.Write(series, written);
+        using var read = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(written.ToArray()), false);
+        var values2023 = read.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == "B3");
+        // A year printed in 元 is converted to the unit of the latest year (万元), so the column sums.
+        Assert.Equal("1.2345", values2023.CellValue!.Text);
+    }
+}

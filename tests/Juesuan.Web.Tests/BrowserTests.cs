@@ -217,6 +217,8 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.All(await page.Locator("#peer-table tr", new PageLocatorOptions { Has = page.Locator("td.outlier") }).Locator("td").First.AllInnerTextsAsync(), t => Assert.Equal("第6县医疗保障局", t));
         Assert.Contains("第6县医疗保障局的机关运行经费人均为 18,458 元/人", await page.Locator("ul.outliers").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "9-peers.png"), FullPage = true });
+        var workbook = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=下载 Excel"));
+        Assert.Equal("同类比较-2024.xlsx", workbook.SuggestedFilename);
     }
 
     private static async Task<bool> WaitRenderedAsync(IPage page)

@@ -39,6 +39,19 @@ public sealed class PeersModel(Peers peers, Library library) : PageModel
         return Page();
     }
 
+    /// <summary>The table as an Excel workbook (numbers as numbers, outliers on a sheet of their own).</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
+    {
+        if (await OnGetAsync(ct) is not PageResult || Table is not { } table)
+        {
+            return NotFound();
+        }
+
+        var stream = new MemoryStream();
+        ComparisonWorkbooks.Write(table, stream);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"同类比较-{table.Year}.xlsx");
+    }
+
     /// <summary>The outlier of a cell, if it is one.</summary>
     public PeerOutlier? OutlierAt(string department, string ratio) => Table?.Outliers.FirstOrDefault(o => o.Department == department && o.Ratio == ratio);
 }

@@ -10,8 +10,11 @@ namespace Juesuan.Web.Pages;
 /// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
 /// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
 /// </summary>
-public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer) : PageModel
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer, Comparisons comparisons, Library library) : PageModel
 {
+    /// <summary>The department's 本年支出合计 over its stored years, when more than this one is stored.</summary>
+    public Series? Years { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = string.Empty;
 
@@ -179,6 +182,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
         Original = loaded.Original;
         Year = loaded.Year!;
+        Years = await YearsAsync(loaded, ct);
         Report = await audits.AuditStoredAsync(loaded, ct);
         Stored = loaded.Stored;
         SignOff = (await reviews.SignOffsAsync(Key, ct)).FirstOrDefault(s => s.Revision == Stored?.Revision);
@@ -193,5 +197,24 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             ("提示、尾差与未检查", true, reviewed.Where(x => x.Finding.Severity == Severity.Info).ToArray()),
         }.Where(g => g.Findings.Count > 0).ToArray();
         return true;
+    }
+
+    // The series of the organisation the key belongs to (by its id: the page's access was checked on the key).
+    private async Task<Series?> YearsAsync(Loaded loaded, CancellationToken ct)
+    {
+        if (loaded.Stored is not { } stored || await (await library.StoreAsync(ct)).OrganisationOfAsync(stored.Key, ct) is not { } organisation)
+        {
+            return null;
+        }
+
+        try
+        {
+            var series = await comparisons.SeriesAsync(loaded.Year!.Department.Name, "本年支出合计", ct, organisation);
+            return series.Points.Count > 1 ? series : null;
+        }
+        catch (SeriesRequestException)
+        {
+            return null;
+        }
     }
 }

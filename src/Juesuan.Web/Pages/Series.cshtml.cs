@@ -44,7 +44,7 @@ public sealed class SeriesModel(Comparisons comparisons, Library library) : Page
         }
 
         var stream = new MemoryStream();
-        SeriesWorkbook.Write(series, stream);
+        ComparisonWorkbooks.Write(series, stream);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
 
