@@ -39,6 +39,9 @@ public static class RuleIds
     /// <summary>Y.CODES.</summary>
     public const string YCodes = "Y.CODES";
 
+    /// <summary>Y.VEHICLES.</summary>
+    public const string YVehicles = "Y.VEHICLES";
+
     /// <summary>D.UNITS.</summary>
     public const string DUnits = "D.UNITS";
 

@@ -112,4 +112,20 @@ public sealed class PriorYearTests
         // Without the crosswalk the renamed code would count as one gone and one new.
         Assert.Contains("2101190", Assert.Single(Findings(prior, "Y.CODES"), f => f.Message.Contains("本年没有的项", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Cars_do_not_appear_from_one_year_to_the_next_without_being_bought()
+    {
+        var prior = Prior() with { ThreePublic = new ThreePublicDetails { VehiclesHeld = 2 } };
+        DepartmentYear This(int held, int? bought) => Base with { ThreePublic = (Base.ThreePublic ?? new ThreePublicDetails()) with { VehiclesHeld = held, VehiclesPurchased = bought } };
+        Finding[] Vehicles(DepartmentYear year) => Auditor.Audit(year, prior: prior).Findings.Where(f => f.Rule == "Y.VEHICLES").ToArray();
+
+        Assert.Empty(Vehicles(This(3, 1)));
+        Assert.Empty(Vehicles(This(1, 0)));
+        var finding = Assert.Single(Vehicles(This(4, 1)));
+        Assert.Contains("多出的 1 辆没有来源", finding.Message, StringComparison.Ordinal);
+        // Without a purchase count, nothing is said unless no purchase money was spent either.
+        Assert.Empty(Vehicles(This(4, null).WithCell(TableIds.ThreePublic, "actual", "vehiclePurchase", "3.00")));
+        Assert.Single(Vehicles(This(4, null).WithCell(TableIds.ThreePublic, "actual", "vehiclePurchase", "0.00")));
+    }
 }

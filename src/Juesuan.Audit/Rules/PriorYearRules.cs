@@ -19,6 +19,7 @@ internal static partial class PriorYearRules
         yield return new DelegateRule(RuleIds.YOpening, "本年年初结转和结余与上年报告的年末结转和结余一致（按资金来源）", Opening);
         yield return new DelegateRule(RuleIds.YPrior, "本年报告写出或隐含的上年数与上年报告公开的决算数一致", PriorFigures);
         yield return new DelegateRule(RuleIds.YCodes, "与上年报告相比新增或不再列出的科目（按科目对照，改名不算）", Codes);
+        yield return new DelegateRule(RuleIds.YVehicles, "本年公务用车保有量不超过上年保有量加本年购置数", Vehicles);
     }
 
     private static IEnumerable<Finding> Opening(AuditContext c)
@@ -131,6 +132,30 @@ internal static partial class PriorYearRules
         Expected = Show(published), Actual = stated, Difference = AuditContext.Format(check.Difference),
         Figures = [here, PriorFigure(published)],
     };
+
+    // 保有量 this year ≤ 保有量 last year + 购置 this year: a car does not appear without being bought (or transferred in,
+    // which the report should say). Without a stated purchase count, no purchase money means none was bought.
+    private static IEnumerable<Finding> Vehicles(AuditContext c)
+    {
+        if (c.Prior is not { } prior || prior.Year != c.Year.Year - 1 || c.Year.ThreePublic?.VehiclesHeld is not { } held || prior.ThreePublic?.VehiclesHeld is not { } before)
+        {
+            yield break;
+        }
+
+        var purchaseMoney = c.Facts.FindConcept("threePublic.vehiclePurchase").FirstOrDefault(a => a.Key.Basis == Bases.Actual);
+        int? bought = c.Year.ThreePublic.VehiclesPurchased ?? (purchaseMoney is { Amount.Value: 0m } ? 0 : null);
+        if (bought is not { } purchased || held <= before + purchased)
+        {
+            yield break;
+        }
+
+        yield return new Finding
+        {
+            Rule = RuleIds.YVehicles, Severity = Severity.Warning, Location = "“三公”经费说明",
+            Message = $"本年公务用车保有量 {held} 辆，上年（{prior.Year} 年度）报告为 {before} 辆，本年购置 {purchased} 辆：多出的 {held - before - purchased} 辆没有来源。如有划入车辆应在情况说明中说明，否则请核对保有量。",
+            Expected = $"不超过 {before + purchased} 辆", Actual = $"{held} 辆",
+        };
+    }
 
     private static IEnumerable<Finding> Codes(AuditContext c)
     {
