@@ -473,9 +473,11 @@ public sealed record Prose(string Where, string Text, SourceLocation? Source, st
     }
 
     /// <summary>Where <paramref name="printed"/>, found at <paramref name="index"/> of the text, is.</summary>
-    public FigureLocation At(int index, string? printed = null) =>
-        AuditContext.InSection(Where, Text, index, printed) is var found && Source is { } source
-            ? found with { Section = null, Document = source.File, Page = source.Page, Line = source.Line }
-            : AuditContext.InSection(Where, Text, index, printed);
+    /// <remarks>A passage's figure is named by the passage (「正文第 1488 行」), so two passages' figures are told apart.</remarks>
+    public FigureLocation At(int index, string? printed = null)
+    {
+        var found = AuditContext.InSection(Where, Text, index, printed);
+        return Source is { } source ? found with { Document = source.File, Page = source.Page, Line = source.Line } : found;
+    }
 }
 

@@ -364,6 +364,8 @@ public class RuleTests
         Assert.Equal(Severity.Error, leftover.Severity);
         Assert.Equal("减少（增加）", leftover.Actual);
         Assert.Equal(1488, leftover.Figures.Single().Where!.Line);
+        // Named by its passage, so the same placeholder in two passages is two findings to decide on.
+        Assert.Equal("正文第1488行", leftover.Figures.Single().Where!.Section);
         var wan = Assert.Single(findings, f => f.Rule == "N.FIGURE_FORM" && f.Location == "正文第31页");
         Assert.Equal("157.1", wan.Actual);
         Assert.Equal(31, wan.Figures.Single().Where!.Page);
