@@ -83,6 +83,8 @@ public static partial class Mutators
         new("parts-breakdown", "括号内列全的分项之一改动，分项之和不再等于总数", PartsBreakdown),
         new("forced-hundred", "几项占比为凑足 100% 而此增彼减", ForcedHundred),
         new("restated-rate", "多处写出的同一比率，其中一处写得不同", RestatedRate),
+        new("item-unexplained", "05 表有支出的一个项，情况说明中删去了它的说明", ItemUnexplained),
+        new("zero-prior-rate", "上年数为零（增减额等于本年数）却写出增长率", ZeroPriorRate),
         new("fund-code", "一般公共预算财政拨款支出表中列入政府性基金或国有资本经营预算的科目", FundCode),
     ];
 
@@ -484,6 +486,38 @@ public static partial class Mutators
                 var value = Amount(m.Groups["v"].Value);
                 var changed = (value >= 100m ? value - random.Next(1, 4) : value + random.Next(1, 4) * (random.Next(2) == 0 ? -1 : 1)).ToString(CultureInfo.InvariantCulture);
                 yield return c.One("restated-rate", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], changed), new Anchor([changed + "%", changed], [], Rule: "N.RESTATED"), $"{m.Groups["k"].Value} {m.Groups["v"].Value}% → {changed}%");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> ItemUnexplained(Context c, Random random)
+    {
+        // 「3. 卫生健康支出（类）行政事业单位医疗（款）行政单位医疗支出（项）。年初预算…」 dropped whole: the item is left unexplained.
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            if (ItemParagraph().Match(text) is { Success: true } m && text.TrimEnd().EndsWith('。'))
+            {
+                var item = m.Groups["item"].Value.Trim();
+                yield return c.One("item-unexplained", line, segment, string.Empty, new Anchor([], [item], Rule: "N.ITEM_COVERAGE"), $"删去「{(text.Length > 30 ? text[..30] : text)}…」");
+            }
+        }
+    }
+
+    private static IEnumerable<Mutant> ZeroPriorRate(Context c, Random random)
+    {
+        // 「支出 X 万元，比上年增加 Y 万元，增长 Z%」 with Y made X: the prior year is zero, and a rate over it means nothing.
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in AmountThenIncrease().Matches(text))
+            {
+                if (Amount(m.Groups["now"].Value) == 0m || m.Groups["now"].Value == m.Groups["by"].Value)
+                {
+                    continue;
+                }
+
+                yield return c.One("zero-prior-rate", line, segment, Splice(text, m.Groups["by"], m.Groups["now"].Value), new Anchor([], ["上年数为零"], Rule: "N.CHANGE"), $"增加 {m.Groups["by"].Value} → {m.Groups["now"].Value}（与本年数相同）");
             }
         }
     }
@@ -896,6 +930,14 @@ public static partial class Mutators
     // 「参保率为 98%」, 「满意度达到 95%」 (not a bound: 「以上」 after it is left out by the rule, not here).
     [GeneratedRegex(@"(?<k>[\u4e00-\u9fff]{1,6}(?:率|度))(?:为|达|达到)?\s*(?<v>\d{1,3}(?:\.\d{1,2})?)\s*%(?!以上)")]
     private static partial Regex NamedRate();
+
+    // A paragraph of the narrative on one 项: 「…（类）…（款）…（项）。」 or 「…（项）：」 opening it.
+    [GeneratedRegex(@"（款）(?<item>[^（）。]{2,30})（项）[。：:，]")]
+    private static partial Regex ItemParagraph();
+
+    // 「…支出 9.97 万元，比上年增加 2.55 万元，增长 34.36%」: an amount, its increase, and the rate, in one clause run.
+    [GeneratedRegex(@"(?<now>\d[\d,]{0,14}\.\d{1,4})\s*万元(?:[，,]\s*)?(?:比|较|与)(?:上年|\s*20\d\d\s*年度?)[^。；\d]{0,16}?增加\s*(?<by>\d[\d,]{0,14}\.\d{1,4})\s*万元[，,]\s*增长\s*\d")]
+    private static partial Regex AmountThenIncrease();
 
     private static bool Digits(string text, int count) => text.Length == count && text.All(char.IsAsciiDigit);
 
