@@ -63,6 +63,9 @@ public static class RuleIds
     /// <summary>N.FIGURE_FORM.</summary>
     public const string NFigureForm = "N.FIGURE_FORM";
 
+    /// <summary>N.RATE_RANGE.</summary>
+    public const string NRateRange = "N.RATE_RANGE";
+
     /// <summary>N.IMPLIED_PRIOR.</summary>
     public const string NImpliedPrior = "N.IMPLIED_PRIOR";
 

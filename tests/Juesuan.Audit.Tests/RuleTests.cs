@@ -320,6 +320,26 @@ public class RuleTests
         Assert.Equal(where.Sentence.IndexOf("0.30", StringComparison.Ordinal), where.SpanStart);
     }
 
+    [Theory]
+    [InlineData("确保全县城乡居民参保缴费率达到103.3%以上。", "103.3%")]
+    [InlineData("群众满意度为 100.5%。", "100.5%")]
+    [InlineData("完成年初预算的 105%，参保率为 98%，支出增长 120%，满意度达到 100%。", null)]
+    public void A_share_of_a_whole_over_100_percent_is_a_warning_and_rates_that_can_pass_it_are_not(string sentence, string? flagged)
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = sentence }] } };
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.RATE_RANGE").ToArray();
+        if (flagged is null)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(flagged, finding.Actual);
+        Assert.Equal(flagged, finding.Figures.Single().Value);
+    }
+
     [Fact]
     public void A_flat_after_one_of_several_changes_contradicts_that_change()
     {

@@ -28,6 +28,7 @@ internal static partial class NarrativeRules
         yield return new DelegateRule(RuleIds.NCounts, "“三公”经费的团组、人次、车辆等数量已说明", Counts);
         yield return Restatements.Rule();
         yield return Wording.Rule();
+        yield return Wording.RangeRule();
         yield return ZeroListed.Rule();
         yield return ProcurementRule.Rule();
     }

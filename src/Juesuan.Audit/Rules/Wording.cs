@@ -51,6 +51,38 @@ internal static partial class Wording
         }
     }
 
+    public static Rule RangeRule() => new DelegateRule(RuleIds.NRateRange, "部分占全体的比率（参保率、覆盖率、满意度……）不超过 100%", OverHundred);
+
+    // A share of a whole — people insured of those to insure, the satisfied of those asked — cannot pass 100 %; a
+    // completion, execution or growth rate can, and is not named here.
+    private static IEnumerable<Finding> OverHundred(AuditContext c)
+    {
+        foreach (var prose in c.AllProse())
+        {
+            foreach (Match m in PartOfWhole().Matches(prose.Text))
+            {
+                if (!decimal.TryParse(m.Groups["v"].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 100m)
+                {
+                    continue;
+                }
+
+                var start = Math.Max(0, m.Index - 12);
+                var snippet = prose.Text.Substring(start, Math.Min(prose.Text.Length - start, m.Length + 20));
+                yield return new Finding
+                {
+                    Rule = RuleIds.NRateRange, Severity = Severity.Warning, Location = prose.Where,
+                    Message = $"{prose.Where}：{m.Groups["k"].Value}写作 {m.Groups["v"].Value}%，超过 100%——部分不会多于全体，请核对（「…{snippet}…」）。",
+                    Expected = "不超过 100%", Actual = m.Groups["v"].Value + "%",
+                    Figures = [new FindingFigure(m.Groups["v"].Value + "%", prose.Where, "叙述", prose.At(m.Groups["v"].Index, m.Groups["v"].Value))],
+                };
+            }
+        }
+    }
+
+    // 「参保率为 98%」, 「满意度达到 95%以上」, 「缴费率到 99.1%」: the rate's name, a few linking words, the figure.
+    [GeneratedRegex(@"(?<k>参保率|覆盖率|缴费率|满意度|知晓率|达标率|合格率|及时率|准确率|办结率|兑现率|签约率|普及率|到位率|使用率|结算率|受理率)(?:[^，。；：\d%]{0,6}?)(?<v>\d{1,3}(?:\.\d{1,2})?)\s*[%％]")]
+    private static partial Regex PartOfWhole();
+
     // 「增长 8.27。」, 「完成年初预算的 98.2，」: a change or completion rate whose figure ends without % or a unit.
     [GeneratedRegex(@"(?:增长|下降|上升|降低|完成(?:年初|全年|调整后)?预算(?:数)?的|执行率(?:为|达)?)\s*(?<f>\d{1,4}\.\d{1,4})(?=\s*[，。；、）)]|\s*$)")]
     private static partial Regex RateWithoutPercent();
