@@ -30,8 +30,8 @@ public static class ComparisonWorkbooks
         ArgumentNullException.ThrowIfNull(table);
         var header = new object?[] { "部门" }.Concat(table.Ratios.Select(r => (object?)$"{r.Name}（{r.Unit}）")).ToArray();
         var rows = table.Departments.Select(d => new object?[] { d }.Concat(table.Ratios.Select(r => (object?)table.Values.GetValueOrDefault((d, r.Id)))).ToArray());
-        var spread = new (string, Func<PeerStatistics, decimal>)[] { ("中位数", s => s.Median), ("下四分位", s => s.Q1), ("上四分位", s => s.Q3) }
-            .Select(x => new object?[] { x.Item1 }.Concat(table.Ratios.Select(r => table.Statistics.TryGetValue(r.Id, out var s) ? (object?)x.Item2(s) : null)).ToArray());
+        var spread = Peers.Spread
+            .Select(x => new object?[] { x.Name }.Concat(table.Ratios.Select(r => table.Statistics.TryGetValue(r.Id, out var s) ? (object?)x.Pick(s) : null)).ToArray());
         Write(stream,
         [
             ("同类比较", [[$"{table.Year} 年度 {table.Group}（{table.Departments.Count} 个）"], header, .. rows, .. spread]),

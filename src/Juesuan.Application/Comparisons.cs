@@ -11,7 +11,14 @@ namespace Juesuan.Application;
 /// <param name="Value">The figure; null for a gap — never a zero that was not printed.</param>
 /// <param name="Gap">Why there is no figure: 「未存储」 or 「未列」.</param>
 /// <param name="Change">The change on the year before, in percent, when both are there and the year before is not zero.</param>
-public sealed record SeriesPoint(int Year, Amount? Value, string? Gap, decimal? Change);
+public sealed record SeriesPoint(int Year, Amount? Value, string? Gap, decimal? Change)
+{
+    /// <summary>The figure as shown everywhere (「484.93万元」), or the gap with its reason (「—（未存储）」).</summary>
+    public string Shown => Value is { } v ? v.ToDisplayString() + v.Unit.Name() : $"—（{Gap}）";
+
+    /// <summary>The change as shown (「+7.76%」), empty without one.</summary>
+    public string ChangeShown => Change is { } c ? (c >= 0 ? "+" : string.Empty) + c.ToString("0.00", CultureInfo.InvariantCulture) + "%" : string.Empty;
+}
 
 /// <summary>A department's figure over the years (序列), read through the catalogues' crosswalk.</summary>
 /// <param name="Organisation">The department.</param>
@@ -158,10 +165,7 @@ public sealed class Comparisons(JuesuanOptions options, Library library)
             $"{series.Organisation}：{series.What}，取自{series.Table}" + (series.Codes.Count > 1 ? $"（按科目对照合并 {string.Join("、", series.Codes)}）" : string.Empty),
             "年度\t数值\t比上年",
         };
-        lines.AddRange(series.Points.Select(p => string.Join('\t',
-            p.Year.ToString(CultureInfo.InvariantCulture),
-            p.Value is { } v ? v.ToDisplayString() + v.Unit.Name() : $"—（{p.Gap}）",
-            p.Change is { } c ? (c >= 0 ? "+" : string.Empty) + c.ToString("0.00", CultureInfo.InvariantCulture) + "%" : string.Empty)));
+        lines.AddRange(series.Points.Select(p => string.Join('\t', p.Year.ToString(CultureInfo.InvariantCulture), p.Shown, p.ChangeShown)));
         return string.Join('\n', lines) + "\n";
     }
 }

@@ -41,6 +41,10 @@ public sealed class Peers(Library library)
     /// <summary>The robust z beyond which a value is an outlier (Iglewicz and Hoaglin's 3.5).</summary>
     public const decimal Limit = 3.5m;
 
+    /// <summary>The rows of a ratio's spread a table shows beneath the departments.</summary>
+    public static readonly IReadOnlyList<(string Name, Func<PeerStatistics, decimal> Pick)> Spread =
+        [("中位数", s => s.Median), ("下四分位", s => s.Q1), ("上四分位", s => s.Q3)];
+
     /// <summary>The ratios, in the order shown.</summary>
     public static readonly IReadOnlyList<PeerRatio> Ratios =
     [

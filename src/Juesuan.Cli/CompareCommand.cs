@@ -50,7 +50,7 @@ internal static class CompareCommand
         var rows = table.Departments.Select(d => (IReadOnlyList<string>)[d, .. table.Ratios.Select(r => table.Values.GetValueOrDefault((d, r.Id)) is { } v
             ? Peers.Show(r, v) + (outliers.TryGetValue((d, r.Id), out var z) ? (z > 0 ? " ▲" : " ▼") : string.Empty)
             : "—")]).ToList();
-        foreach (var (label, pick) in new (string, Func<PeerStatistics, decimal>)[] { ("中位数", s => s.Median), ("下四分位", s => s.Q1), ("上四分位", s => s.Q3) })
+        foreach (var (label, pick) in Peers.Spread)
         {
             rows.Add([label, .. table.Ratios.Select(r => table.Statistics.TryGetValue(r.Id, out var s) ? Peers.Show(r, pick(s)) : "—")]);
         }
@@ -120,7 +120,7 @@ internal static class CompareCommand
         ["points"] = new JsonArray([.. series.Points.Select(p => (JsonNode?)new JsonObject
         {
             ["year"] = p.Year,
-            ["value"] = p.Value is { } v ? v.ToDisplayString() + v.Unit.Name() : null,
+            ["value"] = p.Value is null ? null : p.Shown,
             ["gap"] = p.Gap,
             ["changePercent"] = p.Change?.ToString("0.00", CultureInfo.InvariantCulture),
         })]),

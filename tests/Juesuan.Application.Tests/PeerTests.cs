@@ -21,15 +21,11 @@ public sealed class PeerTests : IDisposable
     /// <summary>Saves twelve bureaus of 2024 (「第N县医疗保障局」, 34–37 staff) and a finance bureau; the sixth has 12 staff.</summary>
     internal static async Task SaveTwelveAsync(Library library)
     {
-        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var example = ComparisonData.Example;
         for (var i = 1; i <= 12; i++)
         {
             var staff = i == 6 ? 12 : 34 + (i % 4);
-            await library.SaveAsync(example with
-            {
-                Department = example.Department with { Name = $"第{i}县医疗保障局", Region = $"第{i}县", Code = null },
-                Staffing = example.Staffing! with { Actual = staff },
-            });
+            await library.SaveAsync(ComparisonData.Bureau(example, i, staff));
         }
 
         await library.SaveAsync(example with { Department = example.Department with { Name = "第1县财政局", Region = "第1县", Code = null } });

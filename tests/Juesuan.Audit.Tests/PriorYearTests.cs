@@ -15,24 +15,8 @@ namespace Juesuan.Audit.Tests;
 public sealed class PriorYearTests
 {
     // The example: 年初结转和结余 5.00 (公开01表); 一般公共预算财政拨款支出 482.93, 「比上年增加 24.63」, so 458.30 last year.
-    private static DepartmentYear Prior(params (string Table, string Row, string Column, string Value)[] cells) => new()
-    {
-        Department = Base.Department,
-        Year = Base.Year - 1,
-        TemplateId = Base.TemplateId,
-        Sources = ["qingshi-2023.pdf"],
-        Tables = cells.GroupBy(c => c.Table).Select(g => Base.Tables.First(t => t.Definition == g.Key) with
-        {
-            Source = new SourceLocation { File = "qingshi-2023.pdf", Page = 6 },
-            Rows = g.GroupBy(c => c.Row).Select(r => new StatedRow
-            {
-                Key = r.Key,
-                Label = Base.Tables.First(t => t.Definition == g.Key).Rows.FirstOrDefault(x => x.Key == r.Key)?.Label ?? r.Key,
-                Source = new SourceLocation { File = "qingshi-2023.pdf", Page = 6 },
-                Cells = r.Select(c => new StatedCell { Column = c.Column, Value = Printed.Parse(c.Value).Value }).ToArray(),
-            }).ToArray(),
-        }).ToArray(),
-    };
+    private static DepartmentYear Prior(params (string Table, string Row, string Column, string Value)[] cells) =>
+        Juesuan.TestSupport.ComparisonData.YearBefore(Base, "qingshi-2023.pdf", 6, cells);
 
     private static Finding[] Findings(DepartmentYear prior, string rule, ReferenceData? reference = null) =>
         Auditor.Audit(Base, prior: prior, reference: reference).Findings.Where(f => f.Rule == rule).ToArray();

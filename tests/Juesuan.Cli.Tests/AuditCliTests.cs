@@ -121,14 +121,7 @@ public sealed class PriorAuditCliTests : CliTestBase
     // The example's 2023: its 一般公共预算财政拨款支出 published as 468.30, where the 2024 report implies 458.30.
     private string WritePrior()
     {
-        var year = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
-        var gpb = year.Tables.First(t => t.Definition == Domain.Templates.TableIds.GpbExpenditure);
-        var prior = year with
-        {
-            Year = year.Year - 1,
-            Narrative = new Domain.Model.Narrative(), References = [], Evaluations = [], Explanations = [],
-            Tables = [gpb with { Rows = [gpb.Rows.First(r => r.Key == "total") with { Cells = [new Domain.Model.StatedCell { Column = "total", Value = Domain.Numbers.Printed.Parse("468.30").Value }] }] }],
-        };
+        var prior = ComparisonData.YearBefore(ComparisonData.Example, "qingshi-2023.pdf", 6, (Domain.Templates.TableIds.GpbExpenditure, "total", "total", "468.30"));
         var path = Path.Combine(Folder, "qingshi-2023.json");
         File.WriteAllText(path, Formats.Json.DepartmentYearJson.Write(prior));
         return path;
@@ -203,15 +196,11 @@ public sealed class PeerCliTests : CliTestBase
     [Fact]
     public async Task Peers_are_compared_as_text_or_json_and_an_empty_group_exits_2()
     {
-        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var example = ComparisonData.Example;
         for (var i = 1; i <= 5; i++)
         {
             var file = Path.Combine(Folder, $"b{i}.json");
-            File.WriteAllText(file, Formats.Json.DepartmentYearJson.Write(example with
-            {
-                Department = example.Department with { Name = $"第{i}县医疗保障局", Region = $"第{i}县", Code = null },
-                Staffing = example.Staffing! with { Actual = i == 5 ? 9 : 36 + (i % 2) },
-            }));
+            File.WriteAllText(file, Formats.Json.DepartmentYearJson.Write(ComparisonData.Bureau(example, i, i == 5 ? 9 : 36 + (i % 2))));
             Assert.Equal(0, (await Run("import", file, "--save")).Exit);
         }
 

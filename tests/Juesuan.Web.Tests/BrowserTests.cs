@@ -30,20 +30,9 @@ public sealed class BrowserTests : IAsyncLifetime
         var pdfjs = Path.Combine(Paths.RepoRoot, "src", "Juesuan.Web", "wwwroot", "lib", "pdfjs", "pdf.min.mjs");
         Assert.True(File.Exists(pdfjs), $"pdf.js is not installed at {pdfjs}: the build runs `npm ci` in src/Juesuan.Web when npm is on PATH.");
         Directory.CreateDirectory(_shots);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-
-        await page.GotoAsync(_url);
-        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "1-login.png") });
-        await page.FillAsync("input[name=UserName]", "admin");
-        await page.FillAsync("input[name=Password]", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{_url}/");
-
-        await page.SetInputFilesAsync("input[type=file]", pdf);
-        await page.ClickAsync("form[enctype] button[type=submit]");
+        await using var session = await SignedInAsync(chromium, 1280, loginShot: "1-login.png");
+        var page = session.Page;
+        await UploadAsync(page, pdf);
         await page.WaitForSelectorAsync("text=已上传 putuo-finance-bureau-2024-final-accounts.pdf");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "2-uploaded.png"), FullPage = true });
 
@@ -95,16 +84,9 @@ public sealed class BrowserTests : IAsyncLifetime
         var chromium = Paths.RequireBrowser();
         var text = Path.Combine(Paths.RequireSamples(), "longxian-2022-final-accounts.txt");
         Directory.CreateDirectory(_shots);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        await page.GotoAsync(_url);
-        await page.FillAsync("input[name=UserName]", "admin");
-        await page.FillAsync("input[name=Password]", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{_url}/");
-        await page.SetInputFilesAsync("input[type=file]", text);
-        await page.ClickAsync("form[enctype] button[type=submit]");
+        await using var session = await SignedInAsync(chromium, 1440);
+        var page = session.Page;
+        await UploadAsync(page, text);
         var link = page.Locator("#uploads a", new PageLocatorOptions { HasText = "查看审核结果" });
         await link.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         await link.First.ClickAsync();
@@ -132,26 +114,13 @@ public sealed class BrowserTests : IAsyncLifetime
         Directory.CreateDirectory(_shots);
 
         // The example department's 2023 (the workbench stores its 2024 at start): 本年支出合计 450.00 where 2024 prints 484.93.
-        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
-        var summary = example.Tables.First(t => t.Definition == Domain.Templates.TableIds.IncomeExpenditureSummary);
-        var prior = example with
-        {
-            Year = 2023, Narrative = new Domain.Model.Narrative(), References = [], Evaluations = [], Explanations = [],
-            Tables = [summary with { Rows = [summary.Rows.First(r => r.Key == "expense.total") with { Cells = [new Domain.Model.StatedCell { Column = "amount", Value = Domain.Numbers.Printed.Parse("450.00").Value }] }] }],
-        };
+        var prior = ComparisonData.YearBefore(ComparisonData.Example, "qingshi-2023.pdf", 1, (Domain.Templates.TableIds.IncomeExpenditureSummary, "expense.total", "amount", "450.00"));
         var file = Path.Combine(_folder, "qingshi-2023.json");
         await File.WriteAllTextAsync(file, Formats.Json.DepartmentYearJson.Write(prior));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        await page.GotoAsync(_url);
-        await page.FillAsync("input[name=UserName]", "admin");
-        await page.FillAsync("input[name=Password]", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{_url}/");
-        await page.SetInputFilesAsync("input[type=file]", file);
-        await page.ClickAsync("form[enctype] button[type=submit]");
+        await using var session = await SignedInAsync(chromium, 1280);
+        var page = session.Page;
+        await UploadAsync(page, file);
         await page.Locator("#uploads a", new PageLocatorOptions { HasText = "查看审核结果" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
 
         await page.ClickAsync("nav a[href='/Series']");
@@ -178,28 +147,17 @@ public sealed class BrowserTests : IAsyncLifetime
         Directory.CreateDirectory(_shots);
 
         // Twelve bureaus like the example (the workbench holds 青石县's own), their staff 34–37 but the sixth's 12.
-        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var example = ComparisonData.Example;
         var files = Enumerable.Range(1, 12).Select(i =>
         {
             var file = Path.Combine(_folder, $"bureau-{i}.json");
-            File.WriteAllText(file, Formats.Json.DepartmentYearJson.Write(example with
-            {
-                Department = example.Department with { Name = $"第{i}县医疗保障局", Region = $"第{i}县", Code = null },
-                Staffing = example.Staffing! with { Actual = i == 6 ? 12 : 34 + (i % 4) },
-            }));
+            File.WriteAllText(file, Formats.Json.DepartmentYearJson.Write(ComparisonData.Bureau(example, i, i == 6 ? 12 : 34 + (i % 4))));
             return file;
         }).ToArray();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        await page.GotoAsync(_url);
-        await page.FillAsync("input[name=UserName]", "admin");
-        await page.FillAsync("input[name=Password]", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{_url}/");
-        await page.SetInputFilesAsync("input[type=file]", files);
-        await page.ClickAsync("form[enctype] button[type=submit]");
+        await using var session = await SignedInAsync(chromium, 1440);
+        var page = session.Page;
+        await UploadAsync(page, files);
         var done = page.Locator("#uploads a", new PageLocatorOptions { HasText = "查看审核结果" });
         for (var attempt = 0; attempt < 120 && await done.CountAsync() < 12; attempt++)
         {
@@ -219,6 +177,42 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "9-peers.png"), FullPage = true });
         var workbook = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=下载 Excel"));
         Assert.Equal("同类比较-2024.xlsx", workbook.SuggestedFilename);
+    }
+
+    /// <summary>A browser signed in as the administrator (the sign-in page shot first when <paramref name="loginShot"/> is given).</summary>
+    private async Task<BrowserSession> SignedInAsync(string chromium, int width, string? loginShot = null)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        await page.GotoAsync(_url);
+        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+        if (loginShot is not null)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, loginShot) });
+        }
+
+        await page.FillAsync("input[name=UserName]", "admin");
+        await page.FillAsync("input[name=Password]", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{_url}/");
+        return new BrowserSession(playwright, browser, page);
+    }
+
+    /// <summary>Uploads <paramref name="files"/> through the home page's form.</summary>
+    private static async Task UploadAsync(IPage page, params string[] files)
+    {
+        await page.SetInputFilesAsync("input[type=file]", files);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+    }
+
+    private sealed record BrowserSession(IPlaywright Playwright, IBrowser Browser, IPage Page) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.DisposeAsync();
+            Playwright.Dispose();
+        }
     }
 
     private static async Task<bool> WaitRenderedAsync(IPage page)

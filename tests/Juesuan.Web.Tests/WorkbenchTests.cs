@@ -295,13 +295,7 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.DoesNotContain("Y.PRIOR", await admin.GetStringAsync($"/Report?key={key}"), StringComparison.Ordinal);
 
         // Its 2023 report, published with 一般公共预算财政拨款支出 468.30 where the 2024 report implies 458.30.
-        var example = Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
-        var gpb = example.Tables.First(t => t.Definition == Domain.Templates.TableIds.GpbExpenditure);
-        var prior = example with
-        {
-            Year = 2023, Narrative = new Domain.Model.Narrative(), References = [], Evaluations = [], Explanations = [], Sources = ["qingshi-2023.pdf"],
-            Tables = [gpb with { Source = new Domain.Model.SourceLocation { File = "qingshi-2023.pdf", Page = 7 }, Rows = [gpb.Rows.First(r => r.Key == "total") with { Cells = [new Domain.Model.StatedCell { Column = "total", Value = Domain.Numbers.Printed.Parse("468.30").Value }] }] }],
-        };
+        var prior = ComparisonData.YearBefore(ComparisonData.Example, "qingshi-2023.pdf", 7, (Domain.Templates.TableIds.GpbExpenditure, "total", "total", "468.30"));
         await _factory.Services.GetRequiredService<Application.Library>().SaveAsync(prior);
 
         var page = await admin.GetStringAsync($"/Report?key={key}");
