@@ -1,4 +1,3 @@
-using Juesuan.Formats.Json;
 using Juesuan.Storage;
 using Juesuan.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
