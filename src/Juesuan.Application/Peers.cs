@@ -83,7 +83,7 @@ public sealed class Peers(Library library)
             }
         }
 
-        var group = departments is { Count: > 0 } ? $"指定的 {names.Count} 个部门" : string.IsNullOrWhiteSpace(like) ? $"{year} 年度存储的全部部门" : $"名称含「{like.Trim()}」的部门";
+        var group = departments is { Count: > 0 } ? $"指定的 {names.Count} 个部门" : string.IsNullOrWhiteSpace(like) ? "存储的全部部门" : $"名称含「{like.Trim()}」的部门";
         return Summarise(year, group, names, values);
     }
 

@@ -52,7 +52,7 @@ internal static partial class PriorYearRules
             yield return new Finding
             {
                 Rule = RuleIds.YOpening, Severity = Severity.Warning, Location = opening.Location.Describe(), Table = opening.Table,
-                Message = $"本年{what}为 {Show(opening)}，上年（{c.Prior!.Year} 年度）报告的年末结转和结余为 {Show(closing)}（{closing.Location.Describe()}），相差 {AuditContext.Format(check.Difference)}万元。"
+                Message = $"本年{what}为 {Show(opening)}，上年（{c.Prior!.Year} 年度）报告的年末结转和结余为 {Show(closing)}（{PriorPlace(c, closing)}），相差 {AuditContext.Format(Math.Abs(check.Difference), 2)}万元。"
                     + "如有以前年度调整或单位划转，应在情况说明中说明。",
                 Expected = Show(closing), Actual = Show(opening), Difference = AuditContext.Format(check.Difference),
                 Figures = [new FindingFigure(opening.Amount.ToDisplayString(), opening.Location.Describe(), "本年", c.Locate(opening, opening.Amount.ToDisplayString())), PriorFigure(closing)],
@@ -98,7 +98,8 @@ internal static partial class PriorYearRules
             var check = Consistency.Check(stated.Amount.In(MoneyUnit.WanYuan), published.Amount.In(MoneyUnit.WanYuan));
             if (!check.Holds && said.Add(actual))
             {
-                yield return Differs(c, actual, Show(stated), $"{stated.Location.Describe()}所列上年数", published, check,
+                var how = stated.Origin == AssertionOrigin.Reference ? "本年报告给出的上年数" : $"{stated.Location.Describe()}所列上年数";
+                yield return Differs(c, actual, Show(stated), how, published, check,
                     new FindingFigure(stated.Amount.ToDisplayString(), stated.Location.Describe(), "本年报告所列上年数", c.Locate(stated, stated.Amount.ToDisplayString())), stated.Location.Describe(), stated.Table);
             }
         }
@@ -128,7 +129,7 @@ internal static partial class PriorYearRules
     private static Finding Differs(AuditContext c, FactKey key, string stated, string how, FactAssertion published, Consistency check, FindingFigure here, string location, string? table) => new()
     {
         Rule = RuleIds.YPrior, Severity = Severity.Error, Location = location, Table = table,
-        Message = $"本年报告中{FactRule.Describe(c, key)}的上年数为 {stated}（{how}），而上年（{c.Prior!.Year} 年度）报告公开的决算数为 {Show(published)}（{published.Location.Describe()}），相差 {AuditContext.Format(check.Difference)}万元。",
+        Message = $"本年报告中{FactRule.Describe(c, key)}的上年数为 {stated}（{how}），而上年（{c.Prior!.Year} 年度）报告公开的决算数为 {Show(published)}（{PriorPlace(c, published)}），相差 {AuditContext.Format(Math.Abs(check.Difference), 2)}万元。",
         Expected = Show(published), Actual = stated, Difference = AuditContext.Format(check.Difference),
         Figures = [here, PriorFigure(published)],
     };
@@ -246,6 +247,10 @@ internal static partial class PriorYearRules
     private static string Show(FactAssertion a) => a.Amount.ToDisplayString() + a.Amount.Unit.Name();
 
     // A figure of last year's report: where it is there, marked as not in this document.
+    // Where a figure of last year's report is: its own location, with the report's file when the location has none (a JSON input).
+    private static string PriorPlace(AuditContext c, FactAssertion a) =>
+        a.Location.File is null && c.Prior?.Sources.FirstOrDefault() is { } file ? $"{file} {a.Location.Describe()}" : a.Location.Describe();
+
     private static FindingFigure PriorFigure(FactAssertion a) =>
         new(a.Amount.ToDisplayString(), a.Location.Describe(), "上年报告", AuditContext.Locate(a.Location, a.Amount.ToDisplayString()) with { PriorReport = true });
 
