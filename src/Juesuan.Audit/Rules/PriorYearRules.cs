@@ -55,7 +55,7 @@ internal static partial class PriorYearRules
                 Message = $"本年{what}为 {Show(opening)}，上年（{c.Prior!.Year} 年度）报告的年末结转和结余为 {Show(closing)}（{PriorPlace(c, closing)}），相差 {AuditContext.Format(Math.Abs(check.Difference), 2)}万元。"
                     + "如有以前年度调整或单位划转，应在情况说明中说明。",
                 Expected = Show(closing), Actual = Show(opening), Difference = AuditContext.Format(check.Difference),
-                Figures = [new FindingFigure(opening.Amount.ToDisplayString(), opening.Location.Describe(), "本年", c.Locate(opening, opening.Amount.ToDisplayString())), PriorFigure(closing)],
+                Figures = [new FindingFigure(opening.Amount.ToDisplayString(), opening.Location.Describe(), "本年", c.Locate(opening, opening.Amount.ToDisplayString())), PriorFigure(c, closing)],
             };
         }
     }
@@ -131,7 +131,7 @@ internal static partial class PriorYearRules
         Rule = RuleIds.YPrior, Severity = Severity.Error, Location = location, Table = table,
         Message = $"本年报告中{FactRule.Describe(c, key)}的上年数为 {stated}（{how}），而上年（{c.Prior!.Year} 年度）报告公开的决算数为 {Show(published)}（{PriorPlace(c, published)}），相差 {AuditContext.Format(Math.Abs(check.Difference), 2)}万元。",
         Expected = Show(published), Actual = stated, Difference = AuditContext.Format(check.Difference),
-        Figures = [here, PriorFigure(published)],
+        Figures = [here, PriorFigure(c, published)],
     };
 
     // 保有量 this year ≤ 保有量 last year + 购置 this year: a car does not appear without being bought (or transferred in,
@@ -251,8 +251,9 @@ internal static partial class PriorYearRules
     private static string PriorPlace(AuditContext c, FactAssertion a) =>
         a.Location.File is null && c.Prior?.Sources.FirstOrDefault() is { } file ? $"{file} {a.Location.Describe()}" : a.Location.Describe();
 
-    private static FindingFigure PriorFigure(FactAssertion a) =>
-        new(a.Amount.ToDisplayString(), a.Location.Describe(), "上年报告", AuditContext.Locate(a.Location, a.Amount.ToDisplayString()) with { PriorReport = true });
+    private static FindingFigure PriorFigure(AuditContext c, FactAssertion a) =>
+        new(a.Amount.ToDisplayString(), PriorPlace(c, a), "上年报告",
+            AuditContext.Locate(a.Location, a.Amount.ToDisplayString()) with { PriorReport = true, Document = a.Location.File ?? c.Prior?.Sources.FirstOrDefault() });
 
     [System.Text.RegularExpressions.GeneratedRegex(@"上年|上一年|同比|(?:与|比|较)\s*20\d\d\s*年")]
     private static partial System.Text.RegularExpressions.Regex PriorMeant();
