@@ -23,7 +23,7 @@ public static class Letters
             Issuer = issuer.Trim(),
             Number = string.IsNullOrWhiteSpace(number) ? null : number.Trim(),
             Addressee = report.Document.Department,
-            Subject = $"{report.Document.Year}年度{(report.Document.Kind == Domain.Model.DocumentKind.SelfEvaluationReport ? "预算绩效自评报告" : "部门决算公开")}",
+            Subject = $"{report.Document.Year}年度{Domain.Model.DocumentKinds.Title(report.Document.Kind)}",
             RulesRun = report.Summary.Rules,
             Problems = [.. kept.Where(r => r.Finding.Severity == Severity.Error).Select(Item)],
             Matters = [.. kept.Where(r => r.Finding.Severity == Severity.Warning).Select(Item)],

@@ -11,7 +11,7 @@ namespace Juesuan.Audit;
 public sealed record AuditedDocument(string Department, int Year, string Template, string? Source, DocumentKind Kind = DocumentKind.FinalAccounts)
 {
     /// <summary>What the document is, as headings name it: 「2024 年度决算」 or 「2024 年度绩效自评报告」.</summary>
-    public string Title => $"{Year} 年度{(Kind == DocumentKind.SelfEvaluationReport ? "绩效自评报告" : "决算")}";
+    public string Title => $"{Year} 年度{Kind switch { DocumentKind.SelfEvaluationReport => "绩效自评报告", DocumentKind.UnitFinalAccounts => "单位决算", _ => "决算" }}";
 }
 
 /// <summary>Counts of an audit.</summary>

@@ -45,7 +45,8 @@ public sealed record StoredOriginal(string FileName, byte[] Content, string? By 
 /// <param name="Name">Its name.</param>
 /// <param name="Code">Its code, when known.</param>
 /// <param name="Aliases">Other names it is printed under.</param>
-public sealed record StoredOrganisation(long Id, long? ParentId, string Level, string Name, string? Code, IReadOnlyList<string> Aliases);
+/// <param name="Registered">True when the bureau registered it (imported from its list or confirmed by a reviewer), not only met it in a report.</param>
+public sealed record StoredOrganisation(long Id, long? ParentId, string Level, string Name, string? Code, IReadOnlyList<string> Aliases, bool Registered = false);
 
 /// <summary>One saved audit of a stored department-year.</summary>
 /// <param name="Id">Its id.</param>
@@ -69,7 +70,7 @@ public sealed record StoredAuditRun(long Id, string Key, int Revision, DateTimeO
 public sealed partial class DepartmentYearStore
 {
     /// <summary>The version of the database schema this build creates and migrates to.</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;
@@ -150,7 +151,15 @@ public sealed partial class DepartmentYearStore
     /// nothing changes between the check and the write. Otherwise <see cref="OutOfScopeException"/> and nothing is saved.
     /// The summary returned is the revision this save made.
     /// </summary>
-    public async Task<StoredSummary> SaveAsync(DepartmentYear year, StoredOriginal? original, long? scope, CancellationToken cancellationToken = default)
+    public async Task<StoredSummary> SaveAsync(DepartmentYear year, StoredOriginal? original, long? scope, CancellationToken cancellationToken = default) =>
+        await SaveAsync(year, original, scope, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(DepartmentYear, StoredOriginal?, long?, CancellationToken)"/>, filed under
+    /// <paramref name="organisation"/> when given (the department or unit district intake matched the report to) instead
+    /// of the department its name finds or makes.
+    /// </summary>
+    public async Task<StoredSummary> SaveAsync(DepartmentYear year, StoredOriginal? original, long? scope, long? organisation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
 
@@ -169,9 +178,9 @@ public sealed partial class DepartmentYearStore
         // The upsert comes first: it takes the row lock, so a concurrent save of the same key waits here and the
         // figures below are never interleaved with another writer's.
         await using (var upsert = Command(connection, transaction, """
-            INSERT INTO department_years (key, department, year, province, template_id, units, tables, revision, saved_at, document)
-            VALUES (@key, @department, @year, @province, @template, @units, @tables, 1, @saved, @document)
-            ON CONFLICT (key) DO UPDATE SET department = excluded.department, year = excluded.year, province = excluded.province,
+            INSERT INTO department_years (key, department, year, province, template_id, units, tables, revision, saved_at, document, kind)
+            VALUES (@key, @department, @year, @province, @template, @units, @tables, 1, @saved, @document, @kind)
+            ON CONFLICT (key) DO UPDATE SET department = excluded.department, year = excluded.year, province = excluded.province, kind = excluded.kind,
                 template_id = excluded.template_id, units = excluded.units, tables = excluded.tables,
                 revision = department_years.revision + 1, saved_at = excluded.saved_at, document = excluded.document
             """))
@@ -185,16 +194,17 @@ public sealed partial class DepartmentYearStore
             Add(upsert, "tables", year.Tables.Count);
             AddTimestamp(upsert, "saved", savedAt);
             Add(upsert, "document", document);
+            Add(upsert, "kind", DocumentKinds.Code(year.Kind));
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var organisation = scope is { } own
+        var filedUnder = scope is { } own
             ? await InScopeAsync(connection, transaction, year, own, cancellationToken).ConfigureAwait(false)
-            : await OrganisationAsync(connection, transaction, year, null, cancellationToken).ConfigureAwait(false);
+            : await OrganisationAsync(connection, transaction, year, organisation, cancellationToken).ConfigureAwait(false);
         long? documentId = original is null ? null : await KeepOriginalAsync(connection, transaction, original, savedAt, cancellationToken).ConfigureAwait(false);
         await using (var link = Command(connection, transaction, "UPDATE department_years SET organisation_id = @organisation, document_id = @document WHERE key = @key"))
         {
-            Add(link, "organisation", organisation);
+            Add(link, "organisation", filedUnder);
             Add(link, "document", documentId);
             Add(link, "key", year.Key);
             await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -439,7 +449,7 @@ public sealed partial class DepartmentYearStore
 
         var result = new List<StoredOrganisation>();
         await using (var command = Command(connection, null, """
-            SELECT id, parent_id, level, name, code FROM organisations
+            SELECT id, parent_id, level, name, code, registered FROM organisations
             ORDER BY CASE level WHEN 'region' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, name
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -448,7 +458,7 @@ public sealed partial class DepartmentYearStore
             {
                 var id = reader.GetInt64(0);
                 result.Add(new StoredOrganisation(id, reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), aliases.GetValueOrDefault(id) ?? []));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), aliases.GetValueOrDefault(id) ?? [], Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture) == 1));
             }
         }
 
@@ -632,12 +642,25 @@ public sealed partial class DepartmentYearStore
     private static async Task<long> OrganisationAsync(DbConnection connection, DbTransaction transaction, DepartmentYear year, long? known, CancellationToken cancellationToken)
     {
         var department = known ?? await DepartmentAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
+        if (known is not null && await LevelAsync(connection, transaction, department, cancellationToken).ConfigureAwait(false) != "department")
+        {
+            // A unit's own disclosure is filed under the unit; its figures are the unit's, not further units'.
+            return department;
+        }
+
         foreach (var unit in year.Units)
         {
             await EnsureOrganisationAsync(connection, transaction, department, "unit", unit.Name, unit.Code, cancellationToken).ConfigureAwait(false);
         }
 
         return department;
+    }
+
+    private static async Task<string?> LevelAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT level FROM organisations WHERE id = @id");
+        Add(command, "id", id);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     private static async Task<long> DepartmentAsync(DbConnection connection, DbTransaction transaction, DepartmentYear year, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public static class UploadStates
     /// <summary>Being audited.</summary>
     public const string Auditing = "auditing";
 
+    /// <summary>Read, but its organisation is not certain from its content: waits for a reviewer's choice (待确认).</summary>
+    public const string Confirming = "confirming";
+
     /// <summary>Read, stored and audited.</summary>
     public const string Done = "done";
 
@@ -27,6 +30,7 @@ public static class UploadStates
         Queued => "排队中",
         Reading => "读取中",
         Auditing => "审核中",
+        Confirming => "待确认",
         Done => "完成",
         Failed => "失败",
         _ => state,
@@ -47,7 +51,11 @@ public static class UploadStates
 /// <param name="Scope">The organisation it was made for (a preparer's), or null when it may become any department-year.</param>
 /// <param name="Worker">The worker process that last took it (its job engine's instance id), or null before any did.</param>
 /// <param name="Attempts">How many times a worker took it: 1 for an upload processed once; more when a worker died with it.</param>
-public sealed record StoredUpload(long Id, string FileName, string Sha256, long Size, string State, string? Message, string? Key, string? By, DateTimeOffset UploadedAt, DateTimeOffset UpdatedAt, long? Scope = null, string? Worker = null, int Attempts = 0)
+/// <param name="PrintedName">The name its content printed, when its organisation waits for confirmation.</param>
+/// <param name="Candidates">The organisations it may belong to (ids), when it waits for confirmation.</param>
+/// <param name="Chosen">The organisation a reviewer chose for it, once confirmed.</param>
+public sealed record StoredUpload(long Id, string FileName, string Sha256, long Size, string State, string? Message, string? Key, string? By, DateTimeOffset UploadedAt, DateTimeOffset UpdatedAt, long? Scope = null, string? Worker = null, int Attempts = 0,
+    string? PrintedName = null, IReadOnlyList<long>? Candidates = null, long? Chosen = null)
 {
     /// <summary>True when it will not change any more.</summary>
     public bool Finished => State is UploadStates.Done or UploadStates.Failed;
@@ -59,7 +67,7 @@ public sealed record UploadClaim(long Id, string Worker, int Attempt, byte[] Con
 /// <summary>Uploads: the queue background jobs work from (issue 15).</summary>
 public sealed partial class DepartmentYearStore
 {
-    private const string UploadColumns = "id, file_name, sha256, size, state, message, year_key, uploaded_by, uploaded_at, updated_at, organisation_id, worker, attempts";
+    private const string UploadColumns = "id, file_name, sha256, size, state, message, year_key, uploaded_by, uploaded_at, updated_at, organisation_id, worker, attempts, printed_name, candidates, chosen_organisation_id";
 
     /// <summary>
     /// Queues a file made for <paramref name="scope"/> (a preparer's organisation; null for any); when the same content
@@ -194,6 +202,52 @@ public sealed partial class DepartmentYearStore
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>
+    /// Sets a claimed upload aside for a reviewer: its content printed <paramref name="printedName"/>, which names none
+    /// of the registered organisations for certain; <paramref name="candidates"/> are those it may be. Its bytes are
+    /// kept until it is confirmed. False when the claim was taken over (as <see cref="SetUploadStateAsync"/>).
+    /// </summary>
+    public async Task<bool> SetUploadConfirmingAsync(UploadClaim claim, string message, string printedName, IReadOnlyList<long> candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(candidates);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = Command(connection, null,
+            "UPDATE uploads SET state = 'confirming', message = @message, printed_name = @printed, candidates = @candidates, chosen_organisation_id = NULL, updated_at = @at " +
+            "WHERE id = @id AND worker = @worker AND attempts = @attempt");
+        Add(update, "message", message);
+        Add(update, "printed", printedName);
+        Add(update, "candidates", string.Join(",", candidates.Select(c => c.ToString(CultureInfo.InvariantCulture))));
+        AddTimestamp(update, "at", DateTimeOffset.UtcNow);
+        Add(update, "id", claim.Id);
+        Add(update, "worker", claim.Worker);
+        Add(update, "attempt", claim.Attempt);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>The uploads waiting for a reviewer to confirm their organisation, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredUpload>> ConfirmingUploadsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {UploadColumns} FROM uploads WHERE state = 'confirming' ORDER BY id");
+        return await ReadUploadsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A reviewer's choice for an upload waiting for confirmation: it goes back to the queue to be filed under
+    /// <paramref name="organisation"/>. False when it was not waiting (confirmed by someone else meanwhile).
+    /// </summary>
+    public async Task<bool> ChooseOrganisationAsync(long id, long organisation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = Command(connection, null,
+            "UPDATE uploads SET state = 'queued', chosen_organisation_id = @organisation, message = NULL, updated_at = @at WHERE id = @id AND state = 'confirming' AND content IS NOT NULL");
+        Add(update, "organisation", organisation);
+        AddTimestamp(update, "at", DateTimeOffset.UtcNow);
+        Add(update, "id", id);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     private static async Task<IReadOnlyList<StoredUpload>> ReadUploadsAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var result = new List<StoredUpload>();
@@ -203,7 +257,9 @@ public sealed partial class DepartmentYearStore
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             result.Add(new StoredUpload(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture),
                 reader.GetString(4), Text(5), Text(6), Text(7), Timestamp(reader.GetValue(8)), Timestamp(reader.GetValue(9)),
-                reader.IsDBNull(10) ? null : Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture), Text(11), Convert.ToInt32(reader.GetValue(12), CultureInfo.InvariantCulture)));
+                Id(10), Text(11), Convert.ToInt32(reader.GetValue(12), CultureInfo.InvariantCulture),
+                Text(13), Text(14) is { } ids ? [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => long.Parse(i, CultureInfo.InvariantCulture))] : null, Id(15)));
+            long? Id(int i) => reader.IsDBNull(i) ? null : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
         }
 
         return result;

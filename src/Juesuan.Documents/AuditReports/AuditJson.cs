@@ -33,7 +33,12 @@ public static class AuditJson
             ["document"] = new JsonObject
             {
                 ["department"] = d.Department, ["year"] = d.Year, ["template"] = d.Template, ["source"] = d.Source,
-                ["kind"] = d.Kind == Domain.Model.DocumentKind.SelfEvaluationReport ? "selfEvaluationReport" : "finalAccounts",
+                ["kind"] = d.Kind switch
+                {
+                    Domain.Model.DocumentKind.SelfEvaluationReport => "selfEvaluationReport",
+                    Domain.Model.DocumentKind.UnitFinalAccounts => "unitFinalAccounts",
+                    _ => "finalAccounts",
+                },
             },
             ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode)Finding(f)).ToArray()),
             ["summary"] = new JsonObject

@@ -120,8 +120,17 @@ public sealed record DepartmentYear
     /// <summary>The file(s) it was read from.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
-    /// <summary>The identity in a store: department name and year.</summary>
-    public string Key => KeyOf(Department.Name, Year);
+    /// <summary>
+    /// The identity in a store: name and year (「名称/年度」), with the kind of document after them when it is not a
+    /// department's final accounts (「名称/年度/单位决算」, 「名称/年度/绩效自评」), so that a department's disclosure, the
+    /// disclosure of its 本级 unit of the same name and its stand-alone self-evaluation are three documents, not one.
+    /// </summary>
+    public string Key => Kind switch
+    {
+        DocumentKind.UnitFinalAccounts => $"{KeyOf(Department.Name, Year)}/单位决算",
+        DocumentKind.SelfEvaluationReport => $"{KeyOf(Department.Name, Year)}/绩效自评",
+        _ => KeyOf(Department.Name, Year),
+    };
 
     /// <summary>The template, or the national one when the id is unknown.</summary>
     public Template Template => TemplateLibrary.Find(TemplateId) ?? TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId];
@@ -144,4 +153,42 @@ public enum DocumentKind
     /// tables or 情况说明 sections to require.
     /// </summary>
     SelfEvaluationReport,
+
+    /// <summary>单位决算公开: a budget unit's own disclosure (a 本级 or 下属单位), the same parts as a department's.</summary>
+    UnitFinalAccounts,
+}
+
+/// <summary>The kinds of document in words and in the store's code (材料类别).</summary>
+public static class DocumentKinds
+{
+    /// <summary>Every kind, in the order a ledger shows them.</summary>
+    public static IReadOnlyList<DocumentKind> All { get; } = [DocumentKind.FinalAccounts, DocumentKind.UnitFinalAccounts, DocumentKind.SelfEvaluationReport];
+
+    /// <summary>The kind as a ledger names it: 部门决算, 单位决算, 绩效自评.</summary>
+    public static string Name(DocumentKind kind) => kind switch
+    {
+        DocumentKind.UnitFinalAccounts => "单位决算",
+        DocumentKind.SelfEvaluationReport => "绩效自评",
+        _ => "部门决算",
+    };
+
+    /// <summary>The kind as a document's title names it: 部门决算公开, 单位决算公开, 预算绩效自评报告.</summary>
+    public static string Title(DocumentKind kind) => kind switch
+    {
+        DocumentKind.UnitFinalAccounts => "单位决算公开",
+        DocumentKind.SelfEvaluationReport => "预算绩效自评报告",
+        _ => "部门决算公开",
+    };
+
+    /// <summary>The code a store keeps: final, unit, evaluation.</summary>
+    public static string Code(DocumentKind kind) => kind switch
+    {
+        DocumentKind.UnitFinalAccounts => "unit",
+        DocumentKind.SelfEvaluationReport => "evaluation",
+        _ => "final",
+    };
+
+    /// <summary>The kind of a store's code or of its name (部门决算, 单位决算, 绩效自评); null when neither.</summary>
+    public static DocumentKind? Parse(string text) =>
+        All.Cast<DocumentKind?>().FirstOrDefault(k => Code(k!.Value) == text.Trim() || Name(k!.Value) == text.Trim());
 }

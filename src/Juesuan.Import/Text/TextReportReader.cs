@@ -110,7 +110,7 @@ public static partial class TextReportReader
             Staffing = NarrativeReader.StaffingOf(lines),
             Sources = [file],
         };
-        if (tables.Tables.Count == 0 && result.Kind == DocumentKind.FinalAccounts)
+        if (tables.Tables.Count == 0 && result.Kind != DocumentKind.SelfEvaluationReport)
         {
             var read = result.Evaluations.Count > 0 ? $"读取了情况说明和 {result.Evaluations.Count} 张绩效自评表" : "只读取了情况说明";
             issues.Add(new ImportIssue(new SourceLocation { File = file }, $"文本中没有找到公开表（公开01–09表，可能以图片形式公开）；{read}。"));
@@ -121,13 +121,20 @@ public static partial class TextReportReader
 
     /// <summary>
     /// A stand-alone self-evaluation report titles itself so on its first page (「2024年单位整体支出绩效自评报告」) and never
-    /// as a final-accounts disclosure (「2024年度部门决算」).
+    /// as a final-accounts disclosure (「2024年度部门决算」); a unit's own disclosure titles itself 「…2024年度单位决算」 and
+    /// never 「部门决算」.
     /// </summary>
     private static DocumentKind KindOf(IReadOnlyList<ReportLine> lines)
     {
         var front = lines.Where(l => !l.IsBlank).Take(40).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)).ToArray();
-        return front.Any(t => SelfEvaluationTitle().IsMatch(t)) && !front.Any(t => FinalAccountsTitle().IsMatch(t))
-            ? DocumentKind.SelfEvaluationReport : DocumentKind.FinalAccounts;
+        var finalAccounts = front.Select(t => FinalAccountsTitle().Match(t)).Where(m => m.Success).ToArray();
+        if (finalAccounts.Length == 0)
+        {
+            return front.Any(t => SelfEvaluationTitle().IsMatch(t)) ? DocumentKind.SelfEvaluationReport : DocumentKind.FinalAccounts;
+        }
+
+        return finalAccounts.Any(m => m.Value.Contains("单位决算", StringComparison.Ordinal)) && !finalAccounts.Any(m => m.Value.Contains("部门决算", StringComparison.Ordinal))
+            ? DocumentKind.UnitFinalAccounts : DocumentKind.FinalAccounts;
     }
 
     [GeneratedRegex(@"^(?:20\d\d年度?)?.{0,30}?(?:整体支出|项目支出|预算)?绩效(?:自评|自我评价|评价)报告$")]

@@ -1,0 +1,43 @@
+-- District review (issue 18). Organisations a bureau registers (imported from its list, or confirmed by a reviewer) are
+-- marked, and once any is, a report is filed only under an organisation it matches. Each department-year says which
+-- document it is (部门决算, 单位决算, 绩效自评), so the material ledger can count them. Due dates are kept per year and
+-- kind. An upload whose organisation could not be decided from its content waits for a reviewer (state 'confirming')
+-- with the name it printed and the candidates; the reviewer's choice is kept with it when it is queued again.
+ALTER TABLE organisations ADD COLUMN registered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE department_years ADD COLUMN kind TEXT NOT NULL DEFAULT 'final' CHECK (kind IN ('final', 'unit', 'evaluation'));
+UPDATE department_years SET kind = 'evaluation' WHERE json_extract(document, '$.kind') = 'selfEvaluationReport';
+
+CREATE TABLE due_dates (
+    year INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('final', 'unit', 'evaluation')),
+    due_on TEXT NOT NULL,
+    PRIMARY KEY (year, kind));
+
+-- SQLite cannot change a CHECK constraint: the uploads table is rebuilt with the new state.
+CREATE TABLE uploads_v8 (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'reading', 'auditing', 'confirming', 'done', 'failed')),
+    message TEXT,
+    year_key TEXT,
+    uploaded_by TEXT,
+    uploaded_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    organisation_id INTEGER REFERENCES organisations(id),
+    worker TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    printed_name TEXT,
+    candidates TEXT,
+    chosen_organisation_id INTEGER REFERENCES organisations(id));
+INSERT INTO uploads_v8 (id, file_name, sha256, size, content, state, message, year_key, uploaded_by, uploaded_at, updated_at, organisation_id, worker, attempts)
+    SELECT id, file_name, sha256, size, content, state, message, year_key, uploaded_by, uploaded_at, updated_at, organisation_id, worker, attempts FROM uploads;
+DROP TABLE uploads;
+ALTER TABLE uploads_v8 RENAME TO uploads;
+CREATE INDEX uploads_by_hash ON uploads (sha256);
+CREATE INDEX uploads_by_time ON uploads (uploaded_at);
+CREATE INDEX uploads_by_uploader ON uploads (uploaded_by, id);
+CREATE INDEX department_years_by_kind ON department_years (year, kind);
+INSERT INTO juesuan_schema (version) VALUES (8) ON CONFLICT (version) DO NOTHING;
