@@ -24,6 +24,9 @@ public static class JuesuanServices
         services.AddSingleton<Reviews>();
         services.AddSingleton<Comparisons>();
         services.AddSingleton<Peers>();
+        services.AddSingleton<Organisations>();
+        services.AddSingleton<Intake>();
+        services.AddSingleton<Ledgers>();
         return services;
     }
 }

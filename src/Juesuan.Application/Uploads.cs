@@ -17,7 +17,7 @@ public sealed record UploadOutcome(StoredUpload? Upload, bool Duplicate, string?
 /// with its original, audits it and keeps the audit, moving it through queued → reading → auditing → done / failed. A
 /// file that fails never affects another.
 /// </summary>
-public sealed class Uploads(Library library, Reports reports, Audits audits)
+public sealed class Uploads(Library library, Reports reports, Audits audits, Intake intake)
 {
     /// <summary>
     /// Checks and queues a file — or, for a zip, each readable file in it — and gives one outcome per file; the jobs
@@ -52,6 +52,36 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
     /// <summary>The latest uploads, newest first — only <paramref name="by"/>'s when given (what a preparer may see).</summary>
     public async Task<IReadOnlyList<StoredUpload>> ListAsync(string? by, int limit = 50, CancellationToken cancellationToken = default) =>
         await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).UploadsAsync(limit, by, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The uploads waiting for a reviewer to confirm their organisation, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredUpload>> PendingAsync(CancellationToken cancellationToken = default) =>
+        await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).ConfirmingUploadsAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A reviewer's choice of organisation for a waiting upload — and, with <paramref name="allSimilar"/>, for every
+    /// waiting upload that printed the same name: each goes back to the queue to be filed under it (and the name is
+    /// remembered as the organisation's alias when filed). Gives the uploads queued again, for the host to schedule.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ConfirmAsync(long id, long organisation, bool allSimilar, CancellationToken cancellationToken = default)
+    {
+        var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
+        var waiting = await store.ConfirmingUploadsAsync(cancellationToken).ConfigureAwait(false);
+        if (waiting.FirstOrDefault(u => u.Id == id) is not { } chosen)
+        {
+            return [];
+        }
+
+        var queued = new List<long>();
+        foreach (var upload in allSimilar ? waiting.Where(u => u.PrintedName == chosen.PrintedName) : [chosen])
+        {
+            if (await store.ChooseOrganisationAsync(upload.Id, organisation, cancellationToken).ConfigureAwait(false))
+            {
+                queued.Add(upload.Id);
+            }
+        }
+
+        return queued;
+    }
 
     private async Task<UploadOutcome> EnqueueOneAsync(string file, byte[] bytes, string? by, long? scope, CancellationToken cancellationToken)
     {
@@ -140,11 +170,25 @@ public sealed class Uploads(Library library, Reports reports, Audits audits)
             }
 
             // A preparer's upload becomes a department-year of their own organisation only — never a new revision of another's.
-            var saved = await library.SaveAsync(loaded, upload.By, upload.Scope, cancellationToken).ConfigureAwait(false);
+            // Otherwise the organisation its content names (or a reviewer chose); when that is not certain it waits.
+            var filing = await intake.FileAsync(loaded, upload.By, upload.Scope, upload.Chosen, cancellationToken).ConfigureAwait(false);
+            if (filing.Saved is not { } saved)
+            {
+                var why = string.Join("；", [filing.Match.Why, .. filing.Notes]);
+                await store.SetUploadConfirmingAsync(claim, $"待确认归属：{why}", filing.Match.PrintedName, [.. filing.Match.Candidates.Select(c => c.Id)], cancellationToken).ConfigureAwait(false);
+                return await store.UploadAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
             var prior = await library.PriorOfAsync(saved.Key, saved.Year, cancellationToken).ConfigureAwait(false);
             var report = audits.Audit(loaded with { Source = upload.FileName }, prior);
             await library.SaveAuditAsync(saved, report, upload.By, cancellationToken).ConfigureAwait(false);
-            var remark = loaded.Issues.Count == 0 ? null : $"读取时有 {loaded.Issues.Count} 处提示";
+            var remarks = filing.Notes.ToList();
+            if (loaded.Issues.Count > 0)
+            {
+                remarks.Insert(0, $"读取时有 {loaded.Issues.Count} 处提示");
+            }
+
+            var remark = remarks.Count == 0 ? null : string.Join("；", remarks);
             await store.SetUploadStateAsync(claim, UploadStates.Done, remark, saved.Key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)

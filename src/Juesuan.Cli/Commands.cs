@@ -69,6 +69,8 @@ internal static class Commands
         root.Subcommands.Add(Export(context));
         root.Subcommands.Add(Delete(context));
         root.Subcommands.Add(CompareCommand.Build(context));
+        root.Subcommands.Add(DistrictCommands.Orgs(context));
+        root.Subcommands.Add(DistrictCommands.Ledger(context));
         return root;
     }
 
@@ -131,15 +133,40 @@ internal static class Commands
                     await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
                 }
 
+                StoredSummary? stored = null;
                 if (parse.GetValue(save))
                 {
-                    var saved = await library.SaveAsync(loaded, Environment.UserName, cancellationToken: ct).ConfigureAwait(false);
-                    await context.Out.WriteLineAsync($"已保存到 {library.Describe()}（键：{saved.Key}，第 {saved.Revision} 版）").ConfigureAwait(false);
+                    // Filed under the organisation its content names; once organisations are registered, one it does not name
+                    // for certain is not saved but listed (exit 1) — confirm it by adding the printed name as an alias.
+                    var filing = await services.GetRequiredService<Intake>().FileAsync(loaded, Environment.UserName, cancellationToken: ct).ConfigureAwait(false);
+                    foreach (var note in filing.Notes)
+                    {
+                        await context.Err.WriteLineAsync("注意：" + note).ConfigureAwait(false);
+                    }
+
+                    if (filing.Saved is { } saved)
+                    {
+                        stored = saved;
+                        var under = filing.Match.Organisation is { } o ? $"，归入「{o.Name}」" : string.Empty;
+                        await context.Out.WriteLineAsync($"已保存到 {library.Describe()}（键：{saved.Key}，第 {saved.Revision} 版{under}）").ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        var candidates = filing.Match.Candidates.Count == 0 ? "没有相近的组织" : "可能是：" + string.Join("、", filing.Match.Candidates.Select(c => c.Name));
+                        await context.Err.WriteLineAsync($"未保存 {file}：{filing.Match.Why}，{candidates}。确认后用 juesuan orgs alias <组织名称> \"{filing.Match.PrintedName}\" 记住这个名称，再导入。").ConfigureAwait(false);
+                        exit = exit == ExitCodes.Ok ? ExitCodes.Findings : exit;
+                    }
                 }
 
                 if (parse.GetValue(audit))
                 {
-                    var report = audits.Audit(loaded);
+                    var report = audits.Audit(loaded, stored is null ? null : await library.PriorOfAsync(stored.Key, stored.Year, ct).ConfigureAwait(false));
+                    if (stored is not null)
+                    {
+                        // Kept with the revision it audited: the ledger and the workbench show it.
+                        await library.SaveAuditAsync(stored, report, Environment.UserName, ct).ConfigureAwait(false);
+                    }
+
                     await context.Out.WriteLineAsync().ConfigureAwait(false);
                     await context.Out.WriteAsync(Documents.AuditReports.AuditText.Render(report)).ConfigureAwait(false);
                     if (report.Incomplete is { } incomplete)

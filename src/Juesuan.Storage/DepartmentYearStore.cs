@@ -178,9 +178,9 @@ public sealed partial class DepartmentYearStore
         // The upsert comes first: it takes the row lock, so a concurrent save of the same key waits here and the
         // figures below are never interleaved with another writer's.
         await using (var upsert = Command(connection, transaction, """
-            INSERT INTO department_years (key, department, year, province, template_id, units, tables, revision, saved_at, document, kind)
-            VALUES (@key, @department, @year, @province, @template, @units, @tables, 1, @saved, @document, @kind)
-            ON CONFLICT (key) DO UPDATE SET department = excluded.department, year = excluded.year, province = excluded.province, kind = excluded.kind,
+            INSERT INTO department_years (key, department, year, province, template_id, units, tables, revision, saved_at, document, kind, evaluations)
+            VALUES (@key, @department, @year, @province, @template, @units, @tables, 1, @saved, @document, @kind, @evaluations)
+            ON CONFLICT (key) DO UPDATE SET department = excluded.department, year = excluded.year, province = excluded.province, kind = excluded.kind, evaluations = excluded.evaluations,
                 template_id = excluded.template_id, units = excluded.units, tables = excluded.tables,
                 revision = department_years.revision + 1, saved_at = excluded.saved_at, document = excluded.document
             """))
@@ -195,6 +195,7 @@ public sealed partial class DepartmentYearStore
             AddTimestamp(upsert, "saved", savedAt);
             Add(upsert, "document", document);
             Add(upsert, "kind", DocumentKinds.Code(year.Kind));
+            Add(upsert, "evaluations", year.Evaluations.Count);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -21,7 +21,7 @@ public sealed record OrganisationImport(int Added, int Updated);
 /// </summary>
 public sealed record StoredLedgerEntry(
     string Key, long? Organisation, string Name, int Year, DocumentKind Kind, int Revision, DateTimeOffset ReceivedAt, DateTimeOffset SavedAt,
-    int? Errors, int? Warnings, bool Reviewed, bool SignedOff);
+    int? Errors, int? Warnings, bool Reviewed, bool SignedOff, int Evaluations = 0);
 
 public sealed partial class DepartmentYearStore
 {
@@ -144,7 +144,8 @@ public sealed partial class DepartmentYearStore
                 (SELECT MIN(r.saved_at) FROM department_year_revisions r WHERE r.year_key = y.key), y.saved_at,
                 a.errors, a.warnings,
                 CASE WHEN EXISTS (SELECT 1 FROM reviews v WHERE v.year_key = y.key AND v.revision = y.revision) THEN 1 ELSE 0 END,
-                CASE WHEN EXISTS (SELECT 1 FROM signoffs s WHERE s.year_key = y.key AND s.revision = y.revision) THEN 1 ELSE 0 END
+                CASE WHEN EXISTS (SELECT 1 FROM signoffs s WHERE s.year_key = y.key AND s.revision = y.revision) THEN 1 ELSE 0 END,
+                y.evaluations
             FROM department_years y
             LEFT JOIN audit_runs a ON a.id = (SELECT MAX(l.id) FROM audit_runs l WHERE l.year_key = y.key AND l.revision = y.revision)
             {(year is null ? string.Empty : "WHERE y.year = @year")}
@@ -165,7 +166,7 @@ public sealed partial class DepartmentYearStore
                 reader.GetString(0), reader.IsDBNull(1) ? null : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2),
                 Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture), DocumentKinds.Parse(reader.GetString(4)) ?? DocumentKind.FinalAccounts,
                 Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture), reader.IsDBNull(6) ? saved : Timestamp(reader.GetValue(6)), saved,
-                Count(8), Count(9), Count(10) == 1, Count(11) == 1));
+                Count(8), Count(9), Count(10) == 1, Count(11) == 1, Count(12) ?? 0));
         }
 
         return result;

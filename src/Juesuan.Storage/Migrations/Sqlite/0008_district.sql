@@ -6,6 +6,9 @@
 ALTER TABLE organisations ADD COLUMN registered INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE department_years ADD COLUMN kind TEXT NOT NULL DEFAULT 'final' CHECK (kind IN ('final', 'unit', 'evaluation'));
 UPDATE department_years SET kind = 'evaluation' WHERE json_extract(document, '$.kind') = 'selfEvaluationReport';
+-- How many self-evaluation forms a document carries (a 部门决算 often publishes its 绩效自评 with it).
+ALTER TABLE department_years ADD COLUMN evaluations INTEGER NOT NULL DEFAULT 0;
+UPDATE department_years SET evaluations = COALESCE(json_array_length(document, '$.evaluations'), 0);
 
 CREATE TABLE due_dates (
     year INTEGER NOT NULL,

@@ -1,0 +1,246 @@
+using System.CommandLine;
+using System.Globalization;
+using Juesuan.Application;
+using Juesuan.Documents.Plain;
+using Juesuan.Domain.Model;
+using Juesuan.Formats;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juesuan.Cli;
+
+/// <summary>`juesuan orgs` and `juesuan ledger`: a district bureau's organisations and its material ledger (issue 18).</summary>
+internal static class DistrictCommands
+{
+    public static Command Orgs(CliContext context)
+    {
+        var command = new Command("orgs", "组织机构：导入、列出、导出本区的地区、部门和单位（名称、层级、上级、代码、别名）。");
+        command.Subcommands.Add(OrgsImport(context));
+        command.Subcommands.Add(OrgsList(context));
+        command.Subcommands.Add(OrgsAlias(context));
+        command.Subcommands.Add(OrgsExport(context, "export", "导出组织机构清单（可修改后再导入）。"));
+        command.Subcommands.Add(OrgsExport(context, "template", "写出空白的组织机构清单模板（含示例行）。"));
+        return command;
+    }
+
+    private static Command OrgsImport(CliContext context)
+    {
+        var file = new Argument<string>("文件") { Description = "组织机构清单（.xlsx 或 .csv），列：名称、层级（地区/部门/单位）、上级（名称）、代码，可选 别名（用、分隔）" };
+        var command = new Command("import", "导入组织机构清单：每一行都正确才导入，任何一行有误则列出行号、不导入任何一行。") { file };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (Organisations.FormatOf(path) is null)
+            {
+                await context.Err.WriteLineAsync($"{path}：组织机构清单应为 .xlsx 或 .csv 文件。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (InputFile.ReadBytes(path, out var error) is not { } bytes)
+            {
+                await context.Err.WriteLineAsync(error).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using var services = context.Services(parse);
+            var (read, imported) = await services.GetRequiredService<Organisations>().ImportAsync(bytes, Path.GetFileName(path), ct).ConfigureAwait(false);
+            if (imported is null)
+            {
+                foreach (var problem in read.Problems)
+                {
+                    await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                }
+
+                await context.Err.WriteLineAsync($"{path} 有 {read.Problems.Count} 处问题，未导入任何组织。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await context.Out.WriteLineAsync($"已导入 {read.Entries.Count} 个组织（新增 {imported.Added}，更新 {imported.Updated}）到 {services.GetRequiredService<Library>().Describe()}。").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command OrgsAlias(CliContext context)
+    {
+        var organisation = new Argument<string>("组织") { Description = "组织的全称或代码" };
+        var alias = new Argument<string>("别名") { Description = "报告上印的另一个名称（如 区医保局）" };
+        var command = new Command("alias", "记住一个组织的别名：以后印着这个名称的报告归入该组织（也用于确认导入时待确认的报告）。") { organisation, alias };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = context.Services(parse);
+            var problem = await services.GetRequiredService<Organisations>().AddAliasAsync(parse.GetValue(organisation)!, parse.GetValue(alias)!, ct).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await context.Out.WriteLineAsync($"已记住：「{parse.GetValue(alias)}」即「{parse.GetValue(organisation)}」。").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command OrgsList(CliContext context)
+    {
+        var command = new Command("list", "以树形列出组织机构：地区 → 部门 → 单位，带代码、别名；未登记（只从报告中得知）的加注。");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = context.Services(parse);
+            var organisations = await services.GetRequiredService<Organisations>().ListAsync(ct).ConfigureAwait(false);
+            if (organisations.Count == 0)
+            {
+                await context.Out.WriteLineAsync("还没有任何组织。用 juesuan orgs import 清单.xlsx 导入（juesuan orgs template -o 清单.xlsx 得到模板）。").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var children = organisations.ToLookup(o => o.ParentId);
+            var ids = organisations.Select(o => o.Id).ToHashSet();
+            var rows = new List<IReadOnlyList<string>>();
+            void Add(Storage.StoredOrganisation o, int depth)
+            {
+                rows.Add([new string(' ', depth * 2) + o.Name, Organisations.LevelName(o.Level), o.Code ?? string.Empty, string.Join("、", o.Aliases), o.Registered ? string.Empty : "未登记"]);
+                foreach (var child in children[o.Id])
+                {
+                    Add(child, depth + 1);
+                }
+            }
+
+            foreach (var root in organisations.Where(o => o.ParentId is null || !ids.Contains(o.ParentId.Value)))
+            {
+                Add(root, 0);
+            }
+
+            await context.Out.WriteAsync(TextTable.Render(["名称", "层级", "代码", "别名", "备注"], rows, new HashSet<int>())).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command OrgsExport(CliContext context, string name, string description)
+    {
+        var output = new Option<string>("--output", "-o") { Description = "输出文件（.xlsx 或 .csv）", Required = true };
+        var force = Outputs.Force();
+        var command = new Command(name, description) { output, force };
+        command.SetAction(async (parse, ct) =>
+        {
+            var target = parse.GetValue(output)!;
+            if (Organisations.FormatOf(target) is not { } format)
+            {
+                await context.Err.WriteLineAsync($"{target}：输出文件应为 .xlsx 或 .csv。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (Outputs.Problem(target, [], parse.GetValue(force)) is { } problem)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using var services = context.Services(parse);
+            await using (var stream = File.Create(target))
+            {
+                if (name == "template")
+                {
+                    await Organisations.TemplateAsync(stream, format, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await services.GetRequiredService<Organisations>().ExportAsync(stream, format, ct).ConfigureAwait(false);
+                }
+            }
+
+            await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Ledger(CliContext context)
+    {
+        var year = new Option<int?>("--year") { Description = "只看某一年度（默认：存储中的全部年度）" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）或 xlsx（需 -o）", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "xlsx");
+        var output = new Option<string?>("--output", "-o") { Description = "写出到文件（xlsx 时必需）" };
+        var force = Outputs.Force();
+        var command = new Command("ledger", "材料台账：每个部门每个年度的部门决算、单位决算、绩效自评——缺、已收、审核结果（错误/警告数）、审核中、已通过，对照截止日期标出逾期。") { year, format, output, force };
+        command.Subcommands.Add(Due(context));
+        command.SetAction(async (parse, ct) =>
+        {
+            var target = parse.GetValue(output);
+            if (parse.GetValue(format) == "xlsx" && target is null)
+            {
+                await context.Err.WriteLineAsync("用法错误：-f xlsx 需要用 -o 指定输出文件。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (target is not null && Outputs.Problem(target, [], parse.GetValue(force)) is { } problem)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using var services = context.Services(parse);
+            var ledger = await services.GetRequiredService<Ledgers>().BuildAsync(parse.GetValue(year), cancellationToken: ct).ConfigureAwait(false);
+            if (target is null)
+            {
+                await context.Out.WriteAsync(Ledgers.Render(ledger)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            await using (var stream = File.Create(target))
+            {
+                if (parse.GetValue(format) == "xlsx")
+                {
+                    await Ledgers.WriteAsync(ledger, stream, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await using var writer = new StreamWriter(stream);
+                    await writer.WriteAsync(Ledgers.Render(ledger)).ConfigureAwait(false);
+                }
+            }
+
+            await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Due(CliContext context)
+    {
+        var year = new Argument<int>("年度") { Description = "报告的年度（如 2024）" };
+        var kind = new Argument<string>("类别") { Description = "部门决算、单位决算 或 绩效自评" };
+        var date = new Argument<string>("日期") { Description = "截止日期 YYYY-MM-DD；写 none 清除" };
+        var command = new Command("due", "设置某年度某类材料的截止日期（台账据此标出逾期）。") { year, kind, date };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (DocumentKinds.Parse(parse.GetValue(kind)!) is not { } which)
+            {
+                await context.Err.WriteLineAsync($"类别「{parse.GetValue(kind)}」应为 部门决算、单位决算 或 绩效自评。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            DateOnly? due = null;
+            var text = parse.GetValue(date)!;
+            if (text != "none")
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    await context.Err.WriteLineAsync($"日期「{text}」应写成 YYYY-MM-DD（如 2025-09-30），或 none 清除。").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                due = parsed;
+            }
+
+            await using var services = context.Services(parse);
+            await services.GetRequiredService<Ledgers>().SetDueAsync(parse.GetValue(year), which, due, ct).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(due is null
+                ? $"已清除 {parse.GetValue(year)} 年度{DocumentKinds.Name(which)}的截止日期。"
+                : $"{parse.GetValue(year)} 年度{DocumentKinds.Name(which)}的截止日期为 {due:yyyy-MM-dd}。").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Juesuan.Domain.Catalogs;
+
+namespace Juesuan.Domain.Model;
+
+/// <summary>
+/// How organisations' names are compared (机构名称): printed with or without their region (「普陀区医疗保障局」 for
+/// 「上海市普陀区医疗保障局」), with the bare level word (「区医疗保障局」), or abbreviated (「区医保局」). A match is
+/// always by whole names — one name containing another (「区民政局」 and 「区民」) never matches.
+/// </summary>
+public static partial class OrganisationNames
+{
+    /// <summary>A name as compared: no white space, full-width brackets, 「（本级）」 as 「本级」.</summary>
+    public static string Normalize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return CatalogText.NormalizeName(name).Replace("（本级）", "本级", StringComparison.Ordinal);
+    }
+
+    /// <summary>The region words a region's name is made of: 「上海市普陀区」 → 上海市, 普陀区; a name that is none is one word.</summary>
+    public static IReadOnlyList<string> RegionWords(string regionName)
+    {
+        var name = Normalize(regionName);
+        var words = new List<string>();
+        var at = 0;
+        while (at < name.Length && RegionWord().Match(name, at) is { Success: true } m && m.Index == at)
+        {
+            words.Add(m.Value);
+            at += m.Length;
+        }
+
+        return at == name.Length && words.Count > 0 ? words : [name];
+    }
+
+    /// <summary>The region words a name begins with, when it begins with any (for an organisation not placed under a region).</summary>
+    public static IReadOnlyList<string> LeadingRegionWords(string name)
+    {
+        var text = Normalize(name);
+        var words = new List<string>();
+        var at = 0;
+        while (RegionWord().Match(text, at) is { Success: true } m && m.Index == at && m.Length < text.Length - at)
+        {
+            words.Add(m.Value);
+            at += m.Length;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The name without the region words it begins with, taken from <paramref name="chain"/> (an organisation's regions,
+    /// widest first) as one unbroken run; <c>EndsChain</c> says the run ended with the narrowest region (「普陀区…」 or
+    /// 「上海市普陀区…」 under 上海市 → 普陀区, not 「上海市…」), <c>Bare</c> that the name began with that region's level word only
+    /// (「区…」).
+    /// </summary>
+    public static (string Core, bool Dropped, bool EndsChain, bool Bare) Strip(string name, IReadOnlyList<string> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var text = Normalize(name);
+        for (var start = 0; start < chain.Count; start++)
+        {
+            var at = 0;
+            var next = start;
+            while (next < chain.Count && text.AsSpan(at).StartsWith(chain[next], StringComparison.Ordinal) && text.Length - at > chain[next].Length)
+            {
+                at += chain[next].Length;
+                next++;
+            }
+
+            if (at > 0)
+            {
+                return (text[at..], true, next == chain.Count, false);
+            }
+        }
+
+        if (chain.Count > 0 && LevelWord().Match(chain[^1]) is { Success: true } level && text.Length > level.Length && text.StartsWith(level.Value, StringComparison.Ordinal))
+        {
+            return (text[level.Length..], true, true, true);
+        }
+
+        return (text, false, false, false);
+    }
+
+    /// <summary>
+    /// True when <paramref name="shortName"/> can be an abbreviation of <paramref name="fullName"/>: its characters appear in
+    /// the full name in order, first and last included (「区医保局」 of 「上海市普陀区医疗保障局」; not 「区民政局」).
+    /// </summary>
+    public static bool Abbreviates(string shortName, string fullName)
+    {
+        var s = Normalize(shortName);
+        var f = Normalize(fullName);
+        if (s.Length == 0 || s.Length > f.Length || s[^1] != f[^1])
+        {
+            return false;
+        }
+
+        var at = 0;
+        foreach (var c in s)
+        {
+            at = f.IndexOf(c, at);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
+    }
+
+    /// <summary>The organisation names a file's name contains (「区医保局2024年决算」 → 区医保局), longest first.</summary>
+    public static IReadOnlyList<string> InFileName(string fileName)
+    {
+        var stem = Normalize(Path.GetFileNameWithoutExtension(fileName ?? string.Empty));
+        return [.. OrganisationWord().Matches(stem).Select(m => m.Value.TrimStart('年', '度')).Where(n => n.Length >= 3).Distinct().OrderByDescending(n => n.Length)];
+    }
+
+    /// <summary>The years a file's name gives (「2024年度决算」 → 2024).</summary>
+    public static IReadOnlyList<int> YearsInFileName(string fileName) =>
+        [.. FileYear().Matches(Path.GetFileNameWithoutExtension(fileName ?? string.Empty)).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,9}?(?:特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|区|县|旗)")]
+    private static partial Regex RegionWord();
+
+    [GeneratedRegex(@"(?:自治县|新区|市|区|县|旗)$")]
+    private static partial Regex LevelWord();
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}（）]{2,40}?(?:委员会|办公室|管理局|局|委|办|中心|院|所|站|馆|队|厅|部|处|会|大学|学院|学校|医院)(?:本级|机关)?")]
+    private static partial Regex OrganisationWord();
+
+    [GeneratedRegex(@"(?<!\d)20\d\d(?!\d)")]
+    private static partial Regex FileYear();
+}
