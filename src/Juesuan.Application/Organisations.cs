@@ -168,7 +168,8 @@ public sealed class Organisations(Library library)
                 problems.Add($"第 {row} 行：单位「{name}」缺少上级部门。");
             }
 
-            if (parent is not null && parent == name)
+            // (A unit may bear its department's name — its 本级 — since a parent is one level up.)
+            if (level == "region" && parent is not null && parent == name)
             {
                 problems.Add($"第 {row} 行：「{name}」的上级不能是它自己。");
             }
@@ -248,16 +249,32 @@ public sealed class Organisations(Library library)
     {
         var text = InputFile.DecodeText(content, fileName, out var error, out _, report: false) ?? throw new FormatException(error);
 
-        // The CSV reader skips empty lines; a line holding only a comma keeps the row numbers the user sees in a text editor.
+        // The CSV reader skips empty lines; a line of empty fields keeps the row numbers the user sees in a text editor.
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         if (lines.Length > 0 && lines[^1].Length == 0)
         {
             lines = lines[..^1];
         }
 
-        var kept = string.Join("\n", lines.Select(l => l.Trim().Length == 0 ? "," : l));
+        // Nor does it take a row with fewer fields than the header (Excel drops trailing empty ones): rows are padded.
+        var fields = lines.Select(Separators).DefaultIfEmpty(0).Max();
+        var kept = string.Join("\n", lines.Select(l => l + new string(',', Math.Max(0, fields - Separators(l)))));
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kept), writable: false);
         return [.. stream.Query(useHeaderRow: false, excelType: ExcelType.CSV).Cast<IDictionary<string, object?>>()];
+    }
+
+    // The commas of a CSV line that separate fields (not those inside quotes).
+    private static int Separators(string line)
+    {
+        var quoted = false;
+        var count = 0;
+        foreach (var c in line)
+        {
+            quoted ^= c == '"';
+            count += !quoted && c == ',' ? 1 : 0;
+        }
+
+        return count;
     }
 
     // A cell as text: numbers (a code Excel took for one) without a decimal point or exponent.

@@ -252,10 +252,23 @@ public class NarrativeOnlySampleTests
     [SkippableFact]
     public void Final_accounts_reports_are_not_taken_for_self_evaluation_reports()
     {
-        foreach (var file in new[] { "longxian-2022-final-accounts.txt", "quxian-2022-final-accounts.txt", "xigong-2022-final-accounts.txt", "zhenan-2023-final-accounts.txt" })
+        foreach (var file in new[] { "longxian-2022-final-accounts.txt", "quxian-2022-final-accounts.txt", "xigong-2022-final-accounts.txt" })
         {
             Assert.Equal(DocumentKind.FinalAccounts, TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), file)).Value!.Kind);
         }
+
+        // Zhenan titles itself 「2023 年度单位决算」 (a department that is its one budget unit): a unit's disclosure, kept apart
+        // from a 部门决算 in a store, and filed under its department by intake.
+        Assert.Equal(DocumentKind.UnitFinalAccounts, TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt")).Value!.Kind);
+    }
+
+    [Fact]
+    public void A_unit_titles_its_disclosure_so_and_a_department_never_does()
+    {
+        static DocumentKind Kind(string title) => TextReportReader.Read($"{title}\n\n第一部分 单位概况\n一、主要职能\n负责本单位工作。\n", "t.txt").Value!.Kind;
+        Assert.Equal(DocumentKind.UnitFinalAccounts, Kind("某某县医疗保险经办中心\n2024年度单位决算"));
+        Assert.Equal(DocumentKind.FinalAccounts, Kind("某某县医疗保障局\n2024年度部门决算"));
+        Assert.Equal(DocumentKind.FinalAccounts, Kind("某某县医疗保障局\n2024年度单位决算\n2024年度部门决算"));
     }
 }
 

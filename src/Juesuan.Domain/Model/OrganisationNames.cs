@@ -23,7 +23,7 @@ public static partial class OrganisationNames
         var name = Normalize(regionName);
         var words = new List<string>();
         var at = 0;
-        while (at < name.Length && RegionWord().Match(name, at) is { Success: true } m && m.Index == at)
+        while (at < name.Length && RegionName().Match(name, at) is { Success: true } m && m.Index == at)
         {
             words.Add(m.Value);
             at += m.Length;
@@ -57,20 +57,22 @@ public static partial class OrganisationNames
     {
         ArgumentNullException.ThrowIfNull(chain);
         var text = Normalize(name);
-        for (var start = 0; start < chain.Count; start++)
+
+        // The chain's words in its order, any skipped (「四川省渠县…」 under 四川省 → 达州市 → 渠县).
+        var at = 0;
+        var last = -1;
+        for (var next = 0; next < chain.Count; next++)
         {
-            var at = 0;
-            var next = start;
-            while (next < chain.Count && text.AsSpan(at).StartsWith(chain[next], StringComparison.Ordinal) && text.Length - at > chain[next].Length)
+            if (text.AsSpan(at).StartsWith(chain[next], StringComparison.Ordinal) && text.Length - at > chain[next].Length)
             {
                 at += chain[next].Length;
-                next++;
+                last = next;
             }
+        }
 
-            if (at > 0)
-            {
-                return (text[at..], true, next == chain.Count, false);
-            }
+        if (at > 0)
+        {
+            return (text[at..], true, last == chain.Count - 1, false);
         }
 
         if (chain.Count > 0 && LevelWord().Match(chain[^1]) is { Success: true } level && text.Length > level.Length && text.StartsWith(level.Value, StringComparison.Ordinal))
@@ -120,8 +122,12 @@ public static partial class OrganisationNames
     public static IReadOnlyList<int> YearsInFileName(string fileName) =>
         [.. FileYear().Matches(Path.GetFileNameWithoutExtension(fileName ?? string.Empty)).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,9}?(?:特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|区|县|旗)")]
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,9}?(?:特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|区|县|旗)(?:市|区|县)?")]
     private static partial Regex RegionWord();
+
+    // In a region's own name a one-character place is a word too (陇县, 沛县).
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{1,9}?(?:特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|区|县|旗)(?:市|区|县)?")]
+    private static partial Regex RegionName();
 
     [GeneratedRegex(@"(?:自治县|新区|市|区|县|旗)$")]
     private static partial Regex LevelWord();

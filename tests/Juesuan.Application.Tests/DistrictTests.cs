@@ -1,0 +1,333 @@
+using System.Text;
+using Juesuan.Domain.Model;
+using Juesuan.Formats.Json;
+using Juesuan.Storage;
+using Juesuan.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Juesuan.Application.Tests;
+
+/// <summary>
+/// District review (issue 18): organisation lists imported all or nothing, reports matched to organisations from their
+/// content (names with and without their region, abbreviations only by alias, never by one name containing another), and
+/// the material ledger's counts on a hand-built district.
+/// </summary>
+public sealed class DistrictTests : IDisposable
+{
+    // The registry every sample and corpus document belongs to, with decoys whose names contain each other.
+    private const string Registry = """
+        名称,层级,上级,代码,别名
+        甘肃省庆阳市合水县,地区,,621024,
+        合水县医疗保障局,部门,甘肃省庆阳市合水县,D01,
+        陕西省宝鸡市陇县,地区,,610327,
+        陕西省宝鸡市陇县医疗保障局,部门,陕西省宝鸡市陇县,D02,
+        陕西省宝鸡市陇县医疗保险经办中心,单位,陕西省宝鸡市陇县医疗保障局,D02001,
+        四川省达州市渠县,地区,,511725,
+        渠县医疗保障局,部门,四川省达州市渠县,D03,
+        河南省洛阳市西工区,地区,,410303,
+        洛阳市西工区医疗保障局,部门,河南省洛阳市西工区,D04,
+        洛阳市西工区医疗保障局,单位,洛阳市西工区医疗保障局,D04001,
+        陕西省商洛市镇安县,地区,,611025,
+        镇安县医疗保障局,部门,陕西省商洛市镇安县,D05,
+        镇安县医疗保险经办中心,单位,镇安县医疗保障局,D05001,
+        上海市,地区,,31,
+        上海市普陀区,地区,上海市,310107,
+        上海市普陀区财政局,部门,上海市普陀区,D06,区财政局
+        上海市普陀区民政局,部门,上海市普陀区,D07,
+        上海市普陀区民,部门,上海市普陀区,D08,
+        上海市财政局,部门,上海市,D09,
+        重庆市北碚区,地区,,500109,
+        西南大学,部门,重庆市北碚区,D10,
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-district-").FullName;
+    private readonly ServiceProvider _services;
+
+    public DistrictTests() => _services = new ServiceCollection()
+        .AddJuesuan(o => o.Store = StoreOptions.Resolve("sqlite", Path.Combine(_folder, "store.db")) with { ExplicitPath = false })
+        .BuildServiceProvider();
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private Organisations Organisations => _services.GetRequiredService<Organisations>();
+
+    private async Task<IReadOnlyList<StoredOrganisation>> RegisterAsync()
+    {
+        var (file, imported) = await Organisations.ImportAsync(Encoding.UTF8.GetBytes(Registry), "组织.csv");
+        Assert.True(file.Success, string.Join("\n", file.Problems));
+        Assert.NotNull(imported);
+        return await Organisations.ListAsync();
+    }
+
+    [Fact]
+    public async Task A_good_list_is_imported_whole_with_parents_codes_aliases_and_a_department_apart_from_its_unit_of_the_same_name()
+    {
+        var organisations = await RegisterAsync();
+        Assert.Equal(21, organisations.Count);
+        Assert.All(organisations, o => Assert.True(o.Registered));
+        var xigong = organisations.Where(o => o.Name == "洛阳市西工区医疗保障局").ToList();
+        Assert.Equal(["department", "unit"], xigong.Select(o => o.Level).Order().ToArray());
+        Assert.Equal(xigong.Single(o => o.Level == "department").Id, xigong.Single(o => o.Level == "unit").ParentId);
+        Assert.Equal(["区财政局"], organisations.Single(o => o.Name == "上海市普陀区财政局").Aliases);
+        var putuo = organisations.Single(o => o.Name == "上海市普陀区");
+        Assert.Equal(organisations.Single(o => o.Name == "上海市").Id, putuo.ParentId);
+
+        // Importing the same list again adds nothing.
+        var (_, again) = await Organisations.ImportAsync(Encoding.UTF8.GetBytes(Registry), "组织.csv");
+        Assert.Equal(new OrganisationImport(0, 21), again);
+
+        // Exported, the list reads back the same (as XLSX, through a library).
+        using var stream = new MemoryStream();
+        await Organisations.ExportAsync(stream, OrganisationFileFormat.Xlsx);
+        stream.Position = 0;
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(21, rows.Count);
+        Assert.Contains(rows, r => (string?)r["名称"] == "上海市普陀区财政局" && (string?)r["上级"] == "上海市普陀区" && (string?)r["层级"] == "部门" && (string?)r["别名"] == "区财政局");
+        var read = Organisations.Read(stream.ToArray(), "导出.xlsx");
+        Assert.True(read.Success, string.Join("\n", read.Problems));
+        Assert.Equal(21, read.Entries.Count);
+    }
+
+    [Fact]
+    public async Task A_list_with_bad_rows_names_each_by_its_row_and_imports_nothing()
+    {
+        var bad = """
+            名称,层级,上级,代码
+            某区,地区,,1
+            某区卫生健康委员会,部门,某区,2
+            ,部门,某区,3
+
+            某区医疗保险经办中心,单位,,4
+            某区教育局,科室,某区,5
+            某区卫生健康委员会,部门,某区,6
+            某区体育局,部门,某区,2
+            某区民政局,部门,不存在的区,7
+            """;
+        var (file, imported) = await Organisations.ImportAsync(Encoding.UTF8.GetBytes(bad), "组织.csv");
+        Assert.Null(imported);
+        Assert.Contains("第 4 行：缺少名称。", file.Problems);
+        Assert.Contains("第 6 行：单位「某区医疗保险经办中心」缺少上级部门。", file.Problems);
+        Assert.Contains("第 7 行：层级「科室」应为 地区、部门 或 单位。", file.Problems);
+        Assert.Contains("第 3、8 行：部门「某区卫生健康委员会」重复。", file.Problems);
+        Assert.Contains(file.Problems, p => p.StartsWith("第 3、8、9 行：代码 2", StringComparison.Ordinal) || p.StartsWith("第 3、9 行：代码 2", StringComparison.Ordinal));
+        Assert.Empty(await Organisations.ListAsync());
+
+        // Every row right but one whose parent is nowhere: the store refuses the whole list in its transaction.
+        var (file2, imported2) = await Organisations.ImportAsync(Encoding.UTF8.GetBytes("名称,层级,上级,代码\n某区,地区,,1\n某区教育局,部门,某区,2\n某区民政局,部门,不存在的区,7\n"), "组织.csv");
+        Assert.Null(imported2);
+        Assert.Equal(["第 4 行：上级「不存在的区」不存在（既不在本文件前面的行里，也不在已有组织中）；未导入任何组织。"], file2.Problems);
+        Assert.Empty(await Organisations.ListAsync());
+
+        // Not a list at all.
+        var (file3, _) = await Organisations.ImportAsync([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "组织.xlsx");
+        Assert.Equal(["组织.xlsx 无法读取（不是有效的 Excel 文件）。"], file3.Problems);
+    }
+
+    [Fact]
+    public async Task The_template_reads_back_as_a_good_list_in_both_formats()
+    {
+        foreach (var format in new[] { OrganisationFileFormat.Xlsx, OrganisationFileFormat.Csv })
+        {
+            using var stream = new MemoryStream();
+            await Organisations.TemplateAsync(stream, format);
+            var read = Organisations.Read(stream.ToArray(), format == OrganisationFileFormat.Xlsx ? "模板.xlsx" : "模板.csv");
+            Assert.True(read.Success, string.Join("\n", read.Problems));
+            Assert.Equal(["region", "department", "unit", "unit"], read.Entries.Select(e => e.Level).ToArray());
+            Assert.Equal(["区医保局", "某某区医保局"], read.Entries[1].Aliases);
+        }
+    }
+
+    public static TheoryData<string, string, string> Documents => new()
+    {
+        { "samples", "heshui-2024-performance-self-evaluation.txt", "合水县医疗保障局" },
+        { "samples", "longxian-2022-final-accounts.txt", "陕西省宝鸡市陇县医疗保障局" },
+        { "samples", "quxian-2022-final-accounts.txt", "渠县医疗保障局" },
+        { "samples", "xigong-2022-final-accounts.txt", "洛阳市西工区医疗保障局" },
+        { "samples", "zhenan-2023-final-accounts.txt", "镇安县医疗保障局" },
+        { "samples", "pdf/putuo-finance-bureau-2024-final-accounts.pdf", "上海市普陀区财政局" },
+        { "corpus", "swu-2023-final-accounts.pdf", "西南大学" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Documents))]
+    public async Task Every_real_document_is_matched_to_its_organisation_from_its_content(string folder, string file, string organisation)
+    {
+        var path = Path.Combine(folder == "samples" ? Paths.RequireSamples() : Paths.RequireCorpus(), file);
+        var organisations = await RegisterAsync();
+        var loaded = _services.GetRequiredService<Reports>().ReadFile(path);
+        var match = Intake.Match(organisations, loaded.Year!.Department.Name, loaded.Year.Kind);
+        Assert.True(match.Certain, match.Why);
+        Assert.Equal(organisation, match.Organisation!.Name);
+        Assert.Equal("department", match.Organisation.Level);
+
+        // Renamed to another organisation's name and year, it is filed under its own, and the file name is noted.
+        var renamed = loaded with { Original = loaded.Original! with { FileName = "区民政局2019年决算" + Path.GetExtension(file) } };
+        var filing = await _services.GetRequiredService<Intake>().FileAsync(renamed);
+        Assert.Equal(organisation, filing.Match.Organisation!.Name);
+        Assert.NotNull(filing.Saved);
+        Assert.Contains(filing.Notes, n => n.Contains("年度（2019）", StringComparison.Ordinal));
+        Assert.Contains(filing.Notes, n => n.Contains("写的是「区民政局」", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task The_official_template_with_its_placeholder_name_is_no_organisation()
+    {
+        var organisations = await RegisterAsync();
+        var loaded = _services.GetRequiredService<Reports>().ReadFile(Path.Combine(Paths.RequireSamples(), "pdf", "shanghai-2024-final-accounts-template.pdf"));
+        var filing = await _services.GetRequiredService<Intake>().FileAsync(loaded);
+        Assert.True(filing.Pending);
+        Assert.Null(filing.Match.Organisation);
+        Assert.Empty(await _services.GetRequiredService<Library>().ListAsync());
+        Assert.NotEmpty(organisations);
+    }
+
+    [Fact]
+    public async Task Names_that_contain_each_other_never_match_each_other()
+    {
+        var organisations = await RegisterAsync();
+        OrganisationMatch Match(string name, DocumentKind kind = DocumentKind.FinalAccounts) => Intake.Match(organisations, name, kind);
+        Assert.Equal("上海市普陀区民政局", Match("区民政局").Organisation?.Name);
+        Assert.Equal("上海市普陀区民", Match("区民").Organisation?.Name);
+        Assert.Equal("上海市普陀区民政局", Match("普陀区民政局").Organisation?.Name);
+        Assert.Equal("上海市普陀区财政局", Match("区财政局").Organisation?.Name);
+        Assert.Equal("上海市普陀区财政局", Match("普陀区财政局").Organisation?.Name);
+
+        // The city's bureau is not the district's: 「上海市财政局」 is the city's own.
+        Assert.Equal("上海市财政局", Match("上海市财政局").Organisation?.Name);
+        Assert.Null(Match("区民政").Organisation);
+        Assert.Null(Match("民政局").Organisation);
+
+        // A department's name on a 单位决算 is the department's; a unit's own name its unit.
+        Assert.Equal("department", Match("镇安县医疗保障局", DocumentKind.UnitFinalAccounts).Organisation?.Level);
+        Assert.Equal("镇安县医疗保险经办中心", Match("镇安县医疗保险经办中心", DocumentKind.UnitFinalAccounts).Organisation?.Name);
+
+        // A name registered nowhere gets the similar organisations as candidates, and is filed nowhere.
+        var unknown = Match("普陀区医保局");
+        Assert.Null(unknown.Organisation);
+        Assert.DoesNotContain(unknown.Candidates, c => c.Name == "上海市普陀区民政局");
+    }
+
+    [Fact]
+    public async Task Before_any_organisation_is_registered_a_report_makes_its_department_and_after_it_waits()
+    {
+        var intake = _services.GetRequiredService<Intake>();
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var first = await intake.FileAsync(new Loaded("a.json", example, []));
+        Assert.NotNull(first.Saved);
+
+        await RegisterAsync();
+        var other = example with { Department = example.Department with { Name = "某县卫生健康局" } };
+        var pending = await intake.FileAsync(new Loaded("b.json", other, []));
+        Assert.True(pending.Pending);
+
+        // A reviewer's choice files it, and remembers the printed name: the next report printing it is filed without asking.
+        var organisations = await Organisations.ListAsync();
+        var chosen = organisations.Single(o => o.Name == "合水县医疗保障局");
+        var confirmed = await intake.FileAsync(new Loaded("b.json", other, []), chosen: chosen.Id);
+        Assert.NotNull(confirmed.Saved);
+        var again = await intake.FileAsync(new Loaded("c.json", other with { Year = 2025 }, []));
+        Assert.Equal(chosen.Id, again.Match.Organisation?.Id);
+    }
+
+    [Fact]
+    public async Task The_ledger_counts_a_hand_built_district_of_twelve_departments_over_two_years()
+    {
+        var list = new StringBuilder("名称,层级,上级,代码\n某市某区,地区,,R\n");
+        for (var d = 1; d <= 12; d++)
+        {
+            list.Append(System.Globalization.CultureInfo.InvariantCulture, $"某区第{d}局,部门,某市某区,{d}\n");
+            if (d <= 4)
+            {
+                list.Append(System.Globalization.CultureInfo.InvariantCulture, $"某区第{d}局事务中心,单位,某区第{d}局,{d}01\n");
+            }
+        }
+
+        Assert.NotNull((await Organisations.ImportAsync(Encoding.UTF8.GetBytes(list.ToString()), "区.csv")).Imported);
+        var store = await _services.GetRequiredService<Library>().StoreAsync();
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value! with { Units = [] };
+        var intake = _services.GetRequiredService<Intake>();
+        async Task<StoredSummary> File(string name, int year, DocumentKind kind = DocumentKind.FinalAccounts) =>
+            (await intake.FileAsync(new Loaded(name, example with { Department = example.Department with { Name = name }, Year = year, Kind = kind }, []))).Saved!;
+        static Audit.AuditReport Report(int errors, int warnings) =>
+            new(new Audit.AuditedDocument("某", 2023, "national-2022", null), [], new Audit.AuditSummary(errors, warnings, 0, 0, 0, 90));
+
+        // 2023: ten of twelve received; eight audited (the first four with errors); three under review; two signed off;
+        // two units' own disclosures of four.
+        for (var d = 1; d <= 10; d++)
+        {
+            var saved = await File($"某区第{d}局", 2023);
+            if (d <= 8)
+            {
+                await store.SaveAuditAsync(saved.Key, saved.Revision, Report(d <= 4 ? d : 0, 1), "{}");
+            }
+
+            if (d <= 3)
+            {
+                await store.SaveReviewAsync(saved.Key, saved.Revision, "f", ReviewDecisions.Confirmed, null, "审核员");
+            }
+
+            if (d <= 2)
+            {
+                await store.SignOffAsync(saved.Key, saved.Revision, "审核员");
+            }
+        }
+
+        await File("某区第1局事务中心", 2023, DocumentKind.UnitFinalAccounts);
+        await File("某区第2局事务中心", 2023, DocumentKind.UnitFinalAccounts);
+
+        // 2024: six received; the due date has passed for the other six.
+        for (var d = 1; d <= 6; d++)
+        {
+            await File($"某区第{d}局", 2024);
+        }
+
+        var ledgers = _services.GetRequiredService<Ledgers>();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        await ledgers.SetDueAsync(2024, DocumentKind.FinalAccounts, today.AddDays(-1));
+        await ledgers.SetDueAsync(2023, DocumentKind.FinalAccounts, today.AddDays(30));
+        var ledger = await ledgers.BuildAsync(today: today);
+
+        Assert.Equal([2023, 2024], ledger.Years);
+        Assert.Equal(12, ledger.Rows.Count);
+        LedgerCell Cell(int d, int year, DocumentKind kind) => ledger.Rows.Single(r => r.Department.Name == $"某区第{d}局").Cells.Single(c => c.Year == year && c.Kind == kind);
+        int Count(int year, DocumentKind kind, LedgerState state) => ledger.Rows.Count(r => r.Cells.Single(c => c.Year == year && c.Kind == kind).State == state);
+
+        Assert.Equal(2, Count(2023, DocumentKind.FinalAccounts, LedgerState.Missing));
+        Assert.Equal(2, Count(2023, DocumentKind.FinalAccounts, LedgerState.Received));
+        Assert.Equal(5, Count(2023, DocumentKind.FinalAccounts, LedgerState.Audited));
+        Assert.Equal(1, Count(2023, DocumentKind.FinalAccounts, LedgerState.UnderReview));
+        Assert.Equal(2, Count(2023, DocumentKind.FinalAccounts, LedgerState.SignedOff));
+        Assert.Equal(10, ledger.Rows.Sum(r => r.Cells.Single(c => c.Year == 2023 && c.Kind == DocumentKind.FinalAccounts).Errors));
+        Assert.Equal("错 4 / 警 1", Cell(4, 2023, DocumentKind.FinalAccounts).Text);
+        Assert.Equal("错 0 / 警 1", Cell(5, 2023, DocumentKind.FinalAccounts).Text);
+        Assert.Equal("1/1 已收", Cell(1, 2023, DocumentKind.UnitFinalAccounts).Text);
+        Assert.Equal("0/1 缺", Cell(3, 2023, DocumentKind.UnitFinalAccounts).Text);
+        Assert.Equal("—", Cell(5, 2023, DocumentKind.UnitFinalAccounts).Text);
+        Assert.True(Cell(1, 2023, DocumentKind.SelfEvaluationReport).WithFinalAccounts);
+
+        Assert.Equal(6, Count(2024, DocumentKind.FinalAccounts, LedgerState.Missing));
+        Assert.Equal(6, ledger.Rows.Count(r => r.Cells.Single(c => c.Year == 2024 && c.Kind == DocumentKind.FinalAccounts).Overdue));
+        Assert.Equal("缺（逾期）", Cell(12, 2024, DocumentKind.FinalAccounts).Text);
+        Assert.Equal(0, ledger.Rows.Count(r => r.Cells.Single(c => c.Year == 2023 && c.Kind == DocumentKind.FinalAccounts).Overdue));
+
+        // The terminal's table and the Excel sheet, read back with a library.
+        var text = Ledgers.Render(ledger);
+        Assert.Contains("某区第12局", text, StringComparison.Ordinal);
+        Assert.Contains("逾期 6 项", text, StringComparison.Ordinal);
+        using var stream = new MemoryStream();
+        await Ledgers.WriteAsync(ledger, stream);
+        stream.Position = 0;
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(12, rows.Count);
+        var fourth = rows.Single(r => (string?)r["部门"] == "某区第4局");
+        Assert.Equal("错 4 / 警 1", fourth["2023 部门决算"]);
+        Assert.Equal(4d, Convert.ToDouble(fourth["2023 部门决算 错误"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("缺（逾期）", rows.Single(r => (string?)r["部门"] == "某区第12局")["2024 部门决算"]);
+    }
+}
