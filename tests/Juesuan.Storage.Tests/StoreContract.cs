@@ -245,4 +245,74 @@ public abstract class StoreContract
         Assert.Equal(1, (await store.FindAsync(whiteWater.Key))!.Revision);
         Assert.Equal(own.Revision, (await store.FindAsync(own.Key))!.Revision);
     }
+
+    [SkippableFact]
+    public async Task Organisations_import_in_one_transaction_and_documents_of_each_kind_are_kept_apart_for_the_ledger()
+    {
+        var store = await OpenAsync();
+        var refused = await Assert.ThrowsAsync<StoreException>(() => store.ImportOrganisationsAsync(
+        [
+            new OrganisationEntry(2, "青石县", "region", null, "R", []),
+            new OrganisationEntry(3, "青石县医疗保障局", "department", "青石县", "D", ["县医保局"]),
+            new OrganisationEntry(4, "某中心", "unit", "没有的局", null, []),
+        ]));
+        Assert.Contains("第 4 行", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.OrganisationsAsync());
+
+        var imported = await store.ImportOrganisationsAsync(
+        [
+            new OrganisationEntry(2, "青石县", "region", null, "R", []),
+            new OrganisationEntry(3, "青石县医疗保障局", "department", "青石县", "D", ["县医保局"]),
+            new OrganisationEntry(4, "青石县医疗保障局", "unit", "青石县医疗保障局", "D1", []),
+        ]);
+        Assert.Equal(new OrganisationImport(3, 0), imported);
+        var organisations = await store.OrganisationsAsync();
+        var department = organisations.Single(o => o.Level == "department");
+        var unit = organisations.Single(o => o.Level == "unit");
+        Assert.True(department.Registered);
+        Assert.Equal(["县医保局"], department.Aliases);
+
+        // The department's disclosure, its 本级 unit's of the same name and a stand-alone self-evaluation: three documents.
+        var final = await store.SaveAsync(Example with { Units = [] }, null, null, department.Id);
+        var own = await store.SaveAsync(Example with { Units = [], Kind = DocumentKind.UnitFinalAccounts }, null, null, unit.Id);
+        var evaluation = await store.SaveAsync(Example with { Units = [], Kind = DocumentKind.SelfEvaluationReport }, null, null, department.Id);
+        Assert.Equal(["青石县医疗保障局/2024", "青石县医疗保障局/2024/单位决算", "青石县医疗保障局/2024/绩效自评"], new[] { final.Key, own.Key, evaluation.Key });
+        await store.SaveAuditAsync(final.Key, final.Revision, Juesuan.Audit.Auditor.Audit(Example), "{}");
+        await store.SignOffAsync(own.Key, own.Revision, "甲");
+        await store.SetDueDateAsync(2024, DocumentKind.FinalAccounts, new DateOnly(2025, 9, 30));
+
+        var entries = (await store.LedgerEntriesAsync(2024)).ToDictionary(e => e.Key);
+        Assert.Equal(3, entries.Count);
+        Assert.Equal(DocumentKind.UnitFinalAccounts, entries[own.Key].Kind);
+        Assert.Equal(unit.Id, entries[own.Key].Organisation);
+        Assert.True(entries[own.Key].SignedOff);
+        Assert.NotNull(entries[final.Key].Errors);
+        Assert.Null(entries[evaluation.Key].Errors);
+        Assert.Equal(Example.Evaluations.Count, entries[final.Key].Evaluations);
+        Assert.Empty(await store.LedgerEntriesAsync(2023));
+        Assert.Equal(new DateOnly(2025, 9, 30), (await store.DueDatesAsync())[(2024, DocumentKind.FinalAccounts)]);
+    }
+
+    [SkippableFact]
+    public async Task An_upload_whose_organisation_is_uncertain_waits_with_its_bytes_until_a_reviewer_chooses()
+    {
+        var store = await OpenAsync();
+        await store.SaveAsync(Example);
+        var department = (await store.OrganisationsAsync()).Single(o => o.Level == "department");
+        var (upload, _) = await store.AddUploadAsync("某.json", [1, 2, 3], "审核员");
+        var claim = (await store.ClaimUploadAsync(upload.Id, "w"))!;
+        Assert.True(await store.SetUploadConfirmingAsync(claim, "待确认归属", "县医保局", [department.Id]));
+        var waiting = Assert.Single(await store.ConfirmingUploadsAsync());
+        Assert.Equal(UploadStates.Confirming, waiting.State);
+        Assert.Equal("县医保局", waiting.PrintedName);
+        Assert.Equal([department.Id], waiting.Candidates);
+        Assert.False(waiting.Finished);
+
+        Assert.True(await store.ChooseOrganisationAsync(upload.Id, department.Id));
+        Assert.False(await store.ChooseOrganisationAsync(upload.Id, department.Id));
+        var again = (await store.ClaimUploadAsync(upload.Id, "w"))!;
+        Assert.Equal([1, 2, 3], again.Content);
+        Assert.Equal(department.Id, (await store.UploadAsync(upload.Id))!.Chosen);
+        Assert.Empty(await store.ConfirmingUploadsAsync());
+    }
 }
