@@ -80,7 +80,7 @@ public sealed class Intake(Library library)
         }
 
         var similar = organisations.Where(o => o.Level == wanted && (OrganisationNames.Abbreviates(printedName, o.Name) || OrganisationNames.Abbreviates(o.Name, printedName))).Take(5).ToList();
-        return new(null, similar, printedName, $"「{printedName}」不是已登记的任何组织");
+        return new(null, similar, printedName, $"「{printedName}」不是已登记的任何组织{(similar.Count > 0 ? $"，与「{string.Join("」「", similar.Select(o => o.Name))}」相近" : string.Empty)}");
     }
 
     /// <summary>

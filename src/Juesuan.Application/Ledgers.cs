@@ -78,6 +78,15 @@ public sealed record Ledger(IReadOnlyList<int> Years, IReadOnlyList<LedgerRow> R
 {
     /// <summary>The cells in one kind and state, counted over every row (for the summary line).</summary>
     public int Count(Func<LedgerCell, bool> which) => Rows.Sum(r => r.Cells.Count(which));
+
+    /// <summary>The documents (each once, however many cells show it) that <paramref name="which"/> holds for.</summary>
+    public int Documents(Func<StoredLedgerEntry, bool> which) =>
+        Rows.SelectMany(r => r.Cells).SelectMany(c => c.Entries).DistinctBy(e => e.Key).Count(which);
+
+    /// <summary>The ledger in one sentence: departments, missing and overdue cells, documents with errors and signed off.</summary>
+    public string Summary =>
+        $"共 {Rows.Count} 个部门、{Documents(_ => true)} 份材料；部门决算缺 {Count(c => c.Kind == DocumentKind.FinalAccounts && c.State == LedgerState.Missing)} 份，" +
+        $"逾期 {Count(c => c.Overdue)} 项，有错误的材料 {Documents(e => e.Errors > 0)} 份，已通过 {Documents(e => e.SignedOff)} 份（截至 {Today:yyyy-MM-dd}）。";
 }
 
 /// <summary>
@@ -184,8 +193,7 @@ public sealed class Ledgers(Library library)
             lines.Add($"{y} 年度{DocumentKinds.Name(kind)}截止日期：{date:yyyy-MM-dd}");
         }
 
-        lines.Add($"共 {ledger.Rows.Count} 个部门；部门决算缺 {ledger.Count(c => c.Kind == DocumentKind.FinalAccounts && c.State == LedgerState.Missing)} 份，" +
-            $"逾期 {ledger.Count(c => c.Overdue)} 项，有错误 {ledger.Count(c => c.Errors > 0)} 项，已通过 {ledger.Count(c => c.State == LedgerState.SignedOff)} 项（截至 {ledger.Today:yyyy-MM-dd}）。");
+        lines.Add(ledger.Summary);
         return string.Join('\n', lines) + "\n";
     }
 

@@ -59,6 +59,9 @@ public sealed record StoredUpload(long Id, string FileName, string Sha256, long 
 {
     /// <summary>True when it will not change any more.</summary>
     public bool Finished => State is UploadStates.Done or UploadStates.Failed;
+
+    /// <summary>True when nothing more happens to it without a person: finished, or waiting for a reviewer's confirmation.</summary>
+    public bool Settled => Finished || State == UploadStates.Confirming;
 }
 
 /// <summary>An upload taken by a worker: its content, and which take it is (the worker and its attempt number).</summary>

@@ -18,7 +18,7 @@ internal static class Endpoints
         // The latest uploads and their states, for the upload list to follow a job without reloading.
         app.MapGet("/uploads/states", async (HttpContext http, Uploads uploads, CancellationToken ct) =>
             Results.Json((await uploads.ListAsync(Access.ScopeOf(http.User) is null ? null : http.User.Identity?.Name ?? string.Empty, cancellationToken: ct))
-                .Select(u => new { u.Id, u.FileName, u.State, StateName = Storage.UploadStates.Name(u.State), u.Message, u.Key, u.Finished })))
+                .Select(u => new { u.Id, u.FileName, u.State, StateName = Storage.UploadStates.Name(u.State), u.Message, u.Key, Finished = u.Settled })))
             .RequireAuthorization();
     }
 

@@ -12,6 +12,12 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
 
     public IReadOnlyList<StoredSummary> Stored { get; private set; } = [];
 
+    /// <summary>Uploads waiting for a reviewer to confirm their organisation (reviewers only).</summary>
+    public IReadOnlyList<StoredUpload> Pending { get; private set; } = [];
+
+    /// <summary>The organisations to choose from when confirming.</summary>
+    public IReadOnlyList<StoredOrganisation> Organisations { get; private set; } = [];
+
     public List<(string Text, bool Error)> Messages { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -57,6 +63,25 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
         return Page();
     }
 
+    /// <summary>A reviewer's choice of organisation for a waiting upload (and, when asked, every one printing the same name).</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(long id, long organisation, bool allSimilar, CancellationToken ct)
+    {
+        if (!Access.CanReview(User))
+        {
+            return Forbid();
+        }
+
+        var queued = await uploads.ConfirmAsync(id, organisation, allSimilar, ct);
+        foreach (var upload in queued)
+        {
+            await jobs.ScheduleAsync(upload, ct);
+        }
+
+        Messages.Add(queued.Count == 0 ? ("这份上传已不在待确认之列（可能已被他人确认）。", true) : ($"已确认归属，{queued.Count} 份报告正在重新处理。", false));
+        await LoadAsync(ct);
+        return Page();
+    }
+
     // A preparer sees their own uploads and their organisation's department-years; reviewers and administrators all.
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -71,5 +96,10 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
         }
 
         Stored = stored;
+        if (scope is null)
+        {
+            Pending = await uploads.PendingAsync(ct);
+            Organisations = Pending.Count == 0 ? [] : await library.OrganisationsAsync(ct);
+        }
     }
 }

@@ -1,5 +1,5 @@
 // Follows unfinished uploads without reloading: their states come from /uploads/states every two seconds; when all are
-// finished the page reloads once so the stored department-years list shows the new ones.
+// settled (finished, or waiting for a reviewer's confirmation) the page is fetched again once so the stored department-years list shows the new ones.
 const rows = () => [...document.querySelectorAll('#uploads tr[data-upload]')];
 const unfinished = () => rows().some(r => r.dataset.finished !== 'true');
 
@@ -31,7 +31,8 @@ async function poll() {
   }
 
   if (finishedNow && !unfinished()) {
-    location.reload();
+    // A GET of the page, never a reload: after an upload the page is the answer to a POST, which a reload would repeat.
+    location.replace(location.pathname);
     return;
   }
 
@@ -39,3 +40,22 @@ async function poll() {
 }
 
 setTimeout(poll, 1000);
+
+// Drag and drop (issue 18): files dropped on the zone are uploaded as if chosen, many at once or a zip.
+const zone = document.getElementById('drop-zone');
+if (zone) {
+  const input = zone.querySelector('input[type=file]');
+  for (const name of ['dragenter', 'dragover']) {
+    zone.addEventListener(name, e => { e.preventDefault(); zone.classList.add('over'); });
+  }
+  for (const name of ['dragleave', 'drop']) {
+    zone.addEventListener(name, () => zone.classList.remove('over'));
+  }
+  zone.addEventListener('drop', e => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length > 0) {
+      input.files = e.dataTransfer.files;
+      document.getElementById('upload-form').submit();
+    }
+  });
+}
