@@ -179,6 +179,114 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Equal("同类比较-2024.xlsx", workbook.SuggestedFilename);
     }
 
+    [SkippableFact]
+    public async Task A_reviewer_imports_the_organisations_drops_a_zip_of_six_reports_confirms_one_and_follows_the_ledger()
+    {
+        var chromium = Paths.RequireBrowser();
+        var samples = Paths.RequireSamples();
+        Directory.CreateDirectory(_shots);
+        var organisations = Path.Combine(_folder, "组织机构.csv");
+        File.WriteAllText(organisations, """
+            名称,层级,上级,代码,别名
+            甘肃省庆阳市合水县,地区,,621024,
+            合水县医疗保障局,部门,甘肃省庆阳市合水县,D01,
+            陕西省宝鸡市陇县,地区,,610327,
+            陇县医保局,部门,陕西省宝鸡市陇县,D02,
+            四川省达州市渠县,地区,,511725,
+            渠县医疗保障局,部门,四川省达州市渠县,D03,
+            河南省洛阳市西工区,地区,,410303,
+            洛阳市西工区医疗保障局,部门,河南省洛阳市西工区,D04,
+            陕西省商洛市镇安县,地区,,611025,
+            镇安县医疗保障局,部门,陕西省商洛市镇安县,D05,
+            上海市普陀区,地区,,310107,
+            上海市普陀区财政局,部门,上海市普陀区,D06,区财政局
+            """);
+
+        // Six reports in a zip, named as a clerk names them, not as their content does.
+        var zip = Path.Combine(_folder, "六份报告.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            foreach (var (file, name) in new[]
+            {
+                ("heshui-2024-performance-self-evaluation.txt", "1.txt"), ("longxian-2022-final-accounts.txt", "陇县医保局2022.txt"),
+                ("quxian-2022-final-accounts.txt", "3.txt"), ("xigong-2022-final-accounts.txt", "4.txt"),
+                ("zhenan-2023-final-accounts.txt", "5.txt"), ("pdf/putuo-finance-bureau-2024-final-accounts.pdf", "区民政局.pdf"),
+            })
+            {
+                System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(archive, Path.Combine(samples, file), name);
+            }
+        }
+
+        await using var session = await SignedInAsync(chromium, 1440);
+        var page = session.Page;
+        await page.ClickAsync("nav a[href='/Organisations']");
+        await page.SetInputFilesAsync("input[name=file]", organisations);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        Assert.Contains("已导入 12 个组织", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "10-organisations.png"), FullPage = true });
+
+        // Dropped on the upload zone, as a user drags it from the file manager.
+        await page.ClickAsync("nav a[href='/']");
+        var bytes = Convert.ToBase64String(await File.ReadAllBytesAsync(zip));
+        var transfer = await page.EvaluateHandleAsync("""
+            b64 => {
+                const data = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([data], '六份报告.zip', { type: 'application/zip' }));
+                return transfer;
+            }
+            """, bytes);
+        await page.DispatchEventAsync("#drop-zone", "drop", new { dataTransfer = transfer });
+        await page.WaitForSelectorAsync("#pending", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        var pending = page.Locator("#pending tr[data-pending]");
+        Assert.Equal(1, await pending.CountAsync());
+        Assert.Contains("陇县医疗保障局", await pending.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("与「陇县医保局」相近", await pending.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "11-pending.png"), FullPage = true });
+        await pending.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "陇县医保局（部门）" });
+        await pending.Locator("button").ClickAsync();
+        Assert.Contains("已确认归属，1 份报告正在重新处理", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // The ledger fills in: five filed from their content, the confirmed one once its job has run.
+        await page.ClickAsync("nav a[href='/Ledger']");
+        await page.FillAsync("input[name=dueYear]", "2022");
+        await page.FillAsync("input[name=due]", "2023-09-30");
+        await page.ClickAsync("#due-form button");
+        Assert.Contains("2022 年度部门决算的截止日期为 2023-09-30", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        var confirmed = page.Locator("#ledger tr[data-department='陇县医保局'] td[data-year='2022'][data-kind='final'] a");
+        for (var attempt = 0; attempt < 120 && await confirmed.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+
+        Assert.Equal(1, await confirmed.CountAsync());
+        foreach (var department in new[] { "合水县医疗保障局", "渠县医疗保障局", "洛阳市西工区医疗保障局", "镇安县医疗保障局", "上海市普陀区财政局" })
+        {
+            Assert.True(await page.Locator($"#ledger tr[data-department='{department}'] td.ledger-cell a").CountAsync() > 0, department);
+        }
+
+        var overdue = page.Locator("#ledger td.overdue");
+        Assert.True(await overdue.CountAsync() >= 3);
+        Assert.Contains("逾期", await overdue.First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "12-ledger.png"), FullPage = true });
+
+        // A late cell opens its report.
+        await page.Locator("#ledger tr[data-department='渠县医疗保障局'] td.late a").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Report\\?key="));
+        Assert.Contains("渠县医疗保障局", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+
+        // Exported and read back with a library.
+        await page.GotoAsync($"{_url}/Ledger");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=导出 Excel"));
+        var saved = Path.Combine(_folder, download.SuggestedFilename);
+        await download.SaveAsAsync(saved);
+        await using var stream = File.OpenRead(saved);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => (string?)r["部门"] == "陇县医保局" && ((string?)r["2022 部门决算"])!.StartsWith("错 ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => (string?)r["部门"] == "合水县医疗保障局" && ((string?)r["2022 部门决算"]) == "缺（逾期）");
+    }
+
     /// <summary>A browser signed in as the administrator (the sign-in page shot first when <paramref name="loginShot"/> is given).</summary>
     private async Task<BrowserSession> SignedInAsync(string chromium, int width, string? loginShot = null)
     {

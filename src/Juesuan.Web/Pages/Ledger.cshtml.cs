@@ -22,11 +22,20 @@ public sealed class LedgerModel(Ledgers ledgers, Library library) : PageModel
 
     public List<(string Text, bool Error)> Messages { get; } = [];
 
+    /// <summary>What the last due-date change did, carried over its redirect.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Access.CanReview(User))
         {
             return Forbid();
+        }
+
+        if (Done is { } done)
+        {
+            Messages.Add((done, false));
         }
 
         await LoadAsync(ct);
@@ -59,8 +68,15 @@ public sealed class LedgerModel(Ledgers ledgers, Library library) : PageModel
             Messages.Add(($"日期「{due}」应写成 YYYY-MM-DD。", true));
         }
 
-        await LoadAsync(ct);
-        return Page();
+        if (Messages.Any(m => m.Error))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        // Redirected, so that reloading the ledger never sends the form again.
+        Done = Messages.FirstOrDefault().Text;
+        return RedirectToPage(new { year = Year });
     }
 
     /// <summary>The ledger shown, as an Excel workbook.</summary>
