@@ -27,6 +27,7 @@ public static class JuesuanServices
         services.AddSingleton<Organisations>();
         services.AddSingleton<Intake>();
         services.AddSingleton<Ledgers>();
+        services.AddSingleton<DistrictSummaries>();
         return services;
     }
 }

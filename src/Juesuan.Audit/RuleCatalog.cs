@@ -17,4 +17,8 @@ public static class RuleCatalog
 
     /// <summary>Every rule id a finding can carry (the fact rule also reports as N.AMOUNT).</summary>
     public static IReadOnlyList<string> Ids => All.Select(r => r.Id).Append(FactRule.NarrativeAmount).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The title of the rule a finding carries (the fact rule's narrative findings included), or the id itself.</summary>
+    public static string Title(string id) =>
+        id == FactRule.NarrativeAmount ? "情况说明中的金额与表一致" : All.FirstOrDefault(r => r.Id == id)?.Title ?? id;
 }

@@ -165,6 +165,7 @@ internal static class DistrictCommands
         var force = Outputs.Force();
         var command = new Command("ledger", "材料台账：每个部门每个年度的部门决算、单位决算、绩效自评——缺、已收、审核结果（错误/警告数）、审核中、已通过，对照截止日期标出逾期。") { year, format, output, force };
         command.Subcommands.Add(Due(context));
+        command.Subcommands.Add(Summary(context));
         command.SetAction(async (parse, ct) =>
         {
             var target = parse.GetValue(output);
@@ -198,6 +199,56 @@ internal static class DistrictCommands
                 {
                     await using var writer = new StreamWriter(stream);
                     await writer.WriteAsync(Ledgers.Render(ledger)).ConfigureAwait(false);
+                }
+            }
+
+            await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Summary(CliContext context)
+    {
+        var year = new Argument<int>("年度") { Description = "汇总的年度（如 2024）" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）或 xlsx（需 -o）", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "xlsx");
+        var output = new Option<string?>("--output", "-o") { Description = "写出到文件（xlsx 时必需）" };
+        var force = Outputs.Force();
+        var command = new Command("summary", "区汇总：部门数、已公开、按期与逾期、有错误的材料，按问题类别统计，以及最常见的十类问题和示例（供财政局自己的报告）。") { year, format, output, force };
+        command.SetAction(async (parse, ct) =>
+        {
+            var target = parse.GetValue(output);
+            if (parse.GetValue(format) == "xlsx" && target is null)
+            {
+                await context.Err.WriteLineAsync("用法错误：-f xlsx 需要用 -o 指定输出文件。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (target is not null && Outputs.Problem(target, [], parse.GetValue(force)) is { } problem)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using var services = context.Services(parse);
+            var summary = await services.GetRequiredService<DistrictSummaries>().BuildAsync(parse.GetValue(year), cancellationToken: ct).ConfigureAwait(false);
+            if (target is null)
+            {
+                await context.Out.WriteAsync(DistrictSummaries.Render(summary)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            await using (var stream = File.Create(target))
+            {
+                if (parse.GetValue(format) == "xlsx")
+                {
+                    await DistrictSummaries.WriteAsync(summary, stream, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await using var writer = new StreamWriter(stream);
+                    await writer.WriteAsync(DistrictSummaries.Render(summary)).ConfigureAwait(false);
                 }
             }
 

@@ -23,8 +23,38 @@ public sealed record StoredLedgerEntry(
     string Key, long? Organisation, string Name, int Year, DocumentKind Kind, int Revision, DateTimeOffset ReceivedAt, DateTimeOffset SavedAt,
     int? Errors, int? Warnings, bool Reviewed, bool SignedOff, int Evaluations = 0);
 
+/// <summary>One error or warning of a stored document's current audit, for a district's summary.</summary>
+public sealed record StoredDistrictFinding(string Key, long? Organisation, string Name, DocumentKind Kind, string Rule, string Severity, string Message);
+
 public sealed partial class DepartmentYearStore
 {
+    /// <summary>
+    /// The errors and warnings of the latest audit of every stored document's current revision for <paramref name="year"/>
+    /// (in one query), for the district summary's families and most frequent defects.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredDistrictFinding>> DistrictFindingsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            SELECT y.key, y.organisation_id, y.department, y.kind, f.rule, f.severity, f.message
+            FROM department_years y
+            JOIN audit_runs a ON a.id = (SELECT MAX(l.id) FROM audit_runs l WHERE l.year_key = y.key AND l.revision = y.revision)
+            JOIN findings f ON f.run_id = a.id
+            WHERE y.year = @year AND f.severity IN ('error', 'warning')
+            ORDER BY y.key, f.ordinal
+            """);
+        Add(command, "year", year);
+        var result = new List<StoredDistrictFinding>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoredDistrictFinding(reader.GetString(0), reader.IsDBNull(1) ? null : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2),
+                DocumentKinds.Parse(reader.GetString(3)) ?? DocumentKind.FinalAccounts, reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Registers a bureau's organisations in one transaction: each is found by its level, parent and name, or added;
     /// its code (when given) and aliases are kept, and it is marked registered. Parents are looked up by name among the
