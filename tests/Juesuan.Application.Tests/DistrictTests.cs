@@ -330,4 +330,60 @@ public sealed class DistrictTests : IDisposable
         Assert.Equal(4d, Convert.ToDouble(fourth["2023 部门决算 错误"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("缺（逾期）", rows.Single(r => (string?)r["部门"] == "某区第12局")["2024 部门决算"]);
     }
+
+    [SkippableFact]
+    public async Task The_district_summary_counts_the_stored_audits_by_family_and_ranks_the_frequent_defects()
+    {
+        var samples = Paths.RequireSamples();
+        await RegisterAsync();
+        var reports = _services.GetRequiredService<Reports>();
+        var audits = _services.GetRequiredService<Audits>();
+        var library = _services.GetRequiredService<Library>();
+        var intake = _services.GetRequiredService<Intake>();
+        var kept = new List<Audit.AuditReport>();
+        foreach (var file in new[] { "longxian-2022-final-accounts.txt", "quxian-2022-final-accounts.txt", "xigong-2022-final-accounts.txt" })
+        {
+            var loaded = reports.ReadFile(Path.Combine(samples, file));
+            var saved = (await intake.FileAsync(loaded)).Saved!;
+            var report = audits.Audit(loaded);
+            await library.SaveAuditAsync(saved, report);
+            kept.Add(report);
+        }
+
+        await _services.GetRequiredService<Ledgers>().SetDueAsync(2022, DocumentKind.FinalAccounts, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
+        var summary = await _services.GetRequiredService<DistrictSummaries>().BuildAsync(2022);
+        Assert.Equal(10, summary.Departments);
+        Assert.Equal(3, summary.Published);
+        Assert.Equal(3, summary.Late);
+        Assert.Equal(0, summary.OnTime);
+        Assert.Equal(7, summary.Missing);
+        Assert.Equal(kept.Count(r => r.Summary.Errors > 0), summary.WithErrors);
+
+        // Each family's counts are the audits' own, found through the store.
+        var findings = kept.SelectMany(r => r.Findings.Select(f => (r.Document.Department, f))).Where(x => x.f.Severity is Audit.Severity.Error or Audit.Severity.Warning).ToList();
+        foreach (var family in summary.Families)
+        {
+            var of = findings.Where(x => x.f.Rule.StartsWith(family.Family, StringComparison.Ordinal)).ToList();
+            Assert.Equal(of.Count(x => x.f.Severity == Audit.Severity.Error), family.Errors);
+            Assert.Equal(of.Count(x => x.f.Severity == Audit.Severity.Warning), family.Warnings);
+        }
+
+        Assert.Equal(findings.Select(x => x.f.Rule[0]).Distinct().Count(), summary.Families.Count);
+        Assert.InRange(summary.Frequent.Count, 1, 10);
+        var top = summary.Frequent[0];
+        Assert.Equal(findings.GroupBy(x => x.f.Rule).Max(g => g.Select(x => x.Department).Distinct().Count()), top.Documents);
+        Assert.NotEmpty(top.Examples);
+        Assert.DoesNotContain(summary.Frequent, d => d.Title == d.Rule);
+
+        var text = DistrictSummaries.Render(summary);
+        Assert.Contains("已公开（收到部门决算）3 个，其中按期 0 个、逾期提交 3 个；未公开 7 个", text, StringComparison.Ordinal);
+        using var stream = new MemoryStream();
+        await DistrictSummaries.WriteAsync(summary, stream);
+        stream.Position = 0;
+        Assert.Equal(["概况", "问题类别", "常见问题"], stream.GetSheetNames());
+        stream.Position = 0;
+        var frequent = stream.Query(useHeaderRow: true, sheetName: "常见问题").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(summary.Frequent.Count, frequent.Count);
+        Assert.Equal(top.Rule, frequent[0]["规则"]);
+    }
 }
