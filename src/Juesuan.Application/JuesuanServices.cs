@@ -28,6 +28,7 @@ public static class JuesuanServices
         services.AddSingleton<Intake>();
         services.AddSingleton<Ledgers>();
         services.AddSingleton<DistrictSummaries>();
+        services.AddSingleton<ReviewQueue>();
         return services;
     }
 }

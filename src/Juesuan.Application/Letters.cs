@@ -32,6 +32,38 @@ public static class Letters
         };
     }
 
+    /// <summary>
+    /// The remediation notice (整改通知) to a department for a year: the findings still open in each of its documents
+    /// (<paramref name="documents"/>: a title such as 「单位决算·某中心」, the audit and its reviewed findings) — neither
+    /// corrected nor rejected as a false alarm — each item saying which document it is in.
+    /// </summary>
+    public static AuditLetter ComposeNotice(string department, int year, IReadOnlyList<(string Title, AuditReport Report, IReadOnlyList<ReviewedFinding> Reviewed)> documents,
+        string issuer, string? number, DateOnly date, DateOnly? deadline)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        var open = documents.SelectMany(d => d.Reviewed.Where(r => r.Review?.Decision is not (ReviewDecisions.FalseAlarm or ReviewDecisions.Corrected)).Select(r => (d.Title, Reviewed: r))).ToList();
+        AuditLetterItem Item((string Title, ReviewedFinding Reviewed) x)
+        {
+            var item = Letters.Item(x.Reviewed);
+            return documents.Count > 1 ? item with { Text = $"〔{x.Title}〕{item.Text}" } : item;
+        }
+
+        return new AuditLetter
+        {
+            Issuer = issuer.Trim(),
+            Number = string.IsNullOrWhiteSpace(number) ? null : number.Trim(),
+            Addressee = department,
+            Subject = $"{year}年度决算公开材料",
+            RulesRun = documents.Select(d => d.Report.Summary.Rules).DefaultIfEmpty(0).Max(),
+            Problems = [.. open.Where(x => x.Reviewed.Finding.Severity == Severity.Error).Select(Item)],
+            Matters = [.. open.Where(x => x.Reviewed.Finding.Severity == Severity.Warning).Select(Item)],
+            Date = date,
+            Deadline = deadline,
+            Notice = true,
+        };
+    }
+
     /// <summary>Writes the letter as DOCX.</summary>
     public static void WriteDocx(AuditLetter letter, Stream output) => AuditLetterDocx.Write(letter, output);
 

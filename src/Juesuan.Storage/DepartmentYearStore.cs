@@ -70,7 +70,7 @@ public sealed record StoredAuditRun(long Id, string Key, int Revision, DateTimeO
 public sealed partial class DepartmentYearStore
 {
     /// <summary>The version of the database schema this build creates and migrates to.</summary>
-    public const int SchemaVersion = 8;
+    public const int SchemaVersion = 9;
 
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;

@@ -54,6 +54,7 @@ internal static class JobEngine
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<UploadJobs>();
+        services.AddSingleton<ReauditJobs>();
         return services;
     }
 }
@@ -98,5 +99,40 @@ public sealed class ProcessUploadJob(Uploads uploads, ILogger<ProcessUploadJob> 
 
         var done = await uploads.ProcessAsync(id, worker, context.Recovering, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("上传 {UploadId} 处理结束：{State}（{Worker}）", id, done?.State ?? "已由其他进程处理", worker);
+    }
+}
+
+/// <summary>Schedules a re-audit of the whole store (after a rule update) as a background job.</summary>
+public sealed class ReauditJobs(ISchedulerFactory schedulers)
+{
+    /// <summary>Schedules re-audit <paramref name="id"/> (its record made by <see cref="ReviewQueue.StartReauditAsync"/>), started by <paramref name="by"/>.</summary>
+    public async Task ScheduleAsync(long id, string? by, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var job = JobBuilder.Create<ReauditJob>().WithIdentity($"reaudit-{id}", "reaudits")
+            .UsingJobData(ReauditJob.ReauditKey, id).UsingJobData(ReauditJob.ByKey, by ?? string.Empty).RequestRecovery().Build();
+        var trigger = TriggerBuilder.Create().WithIdentity($"reaudit-{id}", "reaudits").StartNow().Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Audits every stored document again and notes what changed (<see cref="ReviewQueue.ReauditAllAsync"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed class ReauditJob(ReviewQueue queue, ILogger<ReauditJob> logger) : IJob
+{
+    /// <summary>The job data key of the re-audit's id.</summary>
+    public const string ReauditKey = "reaudit";
+
+    /// <summary>The job data key of who started it.</summary>
+    public const string ByKey = "by";
+
+    /// <inheritdoc />
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var id = Convert.ToInt64(context.MergedJobDataMap[ReauditKey], System.Globalization.CultureInfo.InvariantCulture);
+        var by = context.MergedJobDataMap.TryGetValue(ByKey, out var who) ? who as string : null;
+        var outcome = await queue.ReauditAllAsync(id, string.IsNullOrEmpty(by) ? null : by, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("重新审核 {Reaudit} 完成：{Documents} 份，{Changed} 份有变化", id, outcome.Documents, outcome.Changed);
     }
 }

@@ -386,4 +386,38 @@ public sealed class DistrictTests : IDisposable
         Assert.Equal(summary.Frequent.Count, frequent.Count);
         Assert.Equal(top.Rule, frequent[0]["规则"]);
     }
+
+    [Fact]
+    public async Task A_reaudit_after_a_rule_update_notes_what_each_document_gained_and_lost()
+    {
+        var library = _services.GetRequiredService<Library>();
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var saved = await library.SaveAsync(example);
+        var zhenan = DepartmentYearJson.ReadFile(Path.Combine(Paths.RepoRoot, "tests", "Juesuan.Audit.Tests", "Fixtures", "zhenan-2023.json")).Value!;
+
+        // An audit kept under older rules (here: another document's findings) differs from what the rules find now.
+        var old = Audit.Auditor.Audit(zhenan);
+        await library.SaveAuditAsync(saved, old);
+        var queue = _services.GetRequiredService<ReviewQueue>();
+        var id = await queue.StartReauditAsync("审核员");
+        var outcome = await queue.ReauditAllAsync(id, "审核员");
+        Assert.Equal(1, outcome.Documents);
+        Assert.Equal(1, outcome.Changed);
+        var gone = old.Findings.Count(f => f.Severity is Audit.Severity.Error or Audit.Severity.Warning);
+        Assert.Contains($"青石县医疗保障局/2024：", outcome.Note, StringComparison.Ordinal);
+        Assert.Contains($"消失 {gone} 项（", outcome.Note, StringComparison.Ordinal);
+        var kept = Assert.Single(await queue.ReauditsAsync());
+        Assert.NotNull(kept.FinishedAt);
+        Assert.Equal(outcome.Note, kept.Note);
+
+        // Run again with nothing changed: nothing to note.
+        var again = await queue.ReauditAllAsync(await queue.StartReauditAsync(null), null);
+        Assert.Equal(0, again.Changed);
+        Assert.EndsWith("0 份的结果有变化。", again.Note, StringComparison.Ordinal);
+
+        // The queue lists it (not signed off), with the audit as it is now.
+        var item = Assert.Single(await queue.ListAsync());
+        Assert.Equal(saved.Key, item.Entry.Key);
+        Assert.Equal("待审阅", item.State);
+    }
 }

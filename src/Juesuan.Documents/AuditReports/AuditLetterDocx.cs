@@ -49,6 +49,12 @@ public sealed record AuditLetter
 
     /// <summary>The letter's date (成文日期).</summary>
     public required DateOnly Date { get; init; }
+
+    /// <summary>
+    /// True for a remediation notice (整改通知): the findings still open across a department's documents of a year, after
+    /// what was corrected or rejected as a false alarm is left out — rather than one document's audit letter.
+    /// </summary>
+    public bool Notice { get; init; }
 }
 
 /// <summary>
@@ -80,7 +86,7 @@ public static class AuditLetterDocx
             new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Right }),
             Docx.Run(letter.Number ?? string.Empty, BodySize, Body)));
         body.Append(Paragraph(string.Empty, Body, BodySize));
-        body.Append(Paragraph($"关于{letter.Addressee}{letter.Subject}的审核意见书", Title, 44, center: true, line: "700"));
+        body.Append(Paragraph(letter.Notice ? $"关于{letter.Addressee}{letter.Subject}问题整改的通知" : $"关于{letter.Addressee}{letter.Subject}的审核意见书", Title, 44, center: true, line: "700"));
         body.Append(Paragraph(string.Empty, Body, BodySize));
         body.Append(Paragraph($"{letter.Addressee}：", Body, BodySize));
 
@@ -88,7 +94,11 @@ public static class AuditLetterDocx
         var found = letter.Problems.Count + letter.Matters.Count == 0
             ? "未发现需要更正或说明的问题。"
             : $"发现需要更正的问题 {letter.Problems.Count} 个、需要核实或说明的事项 {letter.Matters.Count} 个。现将审核意见函告如下。";
-        body.Append(Paragraph($"你单位{letter.Subject}文本已收悉。我局{rules}对其表内、表间及情况说明与表格的一致性进行了审核，{found}", Body, BodySize, indent: true));
+        body.Append(Paragraph(letter.Notice
+            ? letter.Problems.Count + letter.Matters.Count == 0
+                ? $"经审核，你单位{letter.Subject}中此前指出的问题均已整改或经核实无误。"
+                : $"经审核，你单位{letter.Subject}中尚有需要更正的问题 {letter.Problems.Count} 个、需要核实或说明的事项 {letter.Matters.Count} 个未整改（已更正或经核实为误报的不再列出）。现通知如下。"
+            : $"你单位{letter.Subject}文本已收悉。我局{rules}对其表内、表间及情况说明与表格的一致性进行了审核，{found}", Body, BodySize, indent: true));
 
         var section = 0;
         if (letter.Problems.Count > 0)

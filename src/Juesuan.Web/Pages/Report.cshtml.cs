@@ -10,8 +10,30 @@ namespace Juesuan.Web.Pages;
 /// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
 /// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
 /// </summary>
-public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer, Comparisons comparisons, Library library) : PageModel
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer, Comparisons comparisons, Library library, ReviewQueue queue) : PageModel
 {
+    /// <summary>The comments on each finding (by fingerprint), oldest first: the reviewer's remarks and the preparer's answers.</summary>
+    public ILookup<string, StoredComment> Comments { get; private set; } = Array.Empty<StoredComment>().ToLookup(c => c.Fingerprint);
+
+    /// <summary>The reviewer this document is assigned to, if any.</summary>
+    public string? AssignedTo { get; private set; }
+
+    /// <summary>A comment on a finding: a reviewer's remark, or the preparer's answer (then they correct the report and upload it again).</summary>
+    public async Task<IActionResult> OnPostCommentAsync(int revision, string fingerprint, string? text, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Groups.SelectMany(g => g.Findings).All(f => f.Fingerprint != fingerprint))
+        {
+            return NotFound();
+        }
+
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            await queue.CommentAsync(Key, fingerprint, revision, User.Identity!.Name!, CanReview ? CommentRoles.Reviewer : CommentRoles.Preparer, text, ct);
+        }
+
+        return Redirect($"/Report?key={Uri.EscapeDataString(Key)}#f-{fingerprint}");
+    }
+
     /// <summary>The department's 本年支出合计 over its stored years, when more than this one is stored.</summary>
     public Series? Years { get; private set; }
 
@@ -189,6 +211,8 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         TemplateName = options.Reference.TemplateOf(loaded.Year!).Name;
         Title = $"{Report.Document.Department} {Report.Document.Title} 审核结果";
         var reviewed = Reviewed = await reviews.ReviewedAsync(Key, Report, ct);
+        Comments = (await queue.CommentsAsync(Key, ct)).ToLookup(c => c.Fingerprint);
+        AssignedTo = (await (await library.StoreAsync(ct)).AssignmentsAsync(ct)).GetValueOrDefault(Key)?.Reviewer;
         Comparison = Stored is { } summary ? await reviews.CompareWithPreviousAsync(Key, summary.Revision, Report, ct) : null;
         Groups = new (string Title, bool Quiet, IReadOnlyList<ReviewedFinding> Findings)[]
         {
