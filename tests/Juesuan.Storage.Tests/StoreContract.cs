@@ -315,4 +315,35 @@ public abstract class StoreContract
         Assert.Equal(department.Id, (await store.UploadAsync(upload.Id))!.Chosen);
         Assert.Empty(await store.ConfirmingUploadsAsync());
     }
+
+    [SkippableFact]
+    public async Task Assignments_comments_and_reaudits_are_kept_and_go_with_their_document()
+    {
+        var store = await OpenAsync();
+        var saved = await store.SaveAsync(Example);
+        Assert.Equal(1, await store.AssignAsync([saved.Key, "没有的/2024"], "审核员甲", "管理员"));
+        Assert.Equal("审核员甲", (await store.AssignmentsAsync())[saved.Key].Reviewer);
+        Assert.Equal(1, await store.AssignAsync([saved.Key], "审核员乙", "管理员"));
+        Assert.Equal("审核员乙", (await store.AssignmentsAsync())[saved.Key].Reviewer);
+
+        Assert.NotNull(await store.AddCommentAsync(saved.Key, "abc", 1, "审核员乙", "reviewer", "请核对"));
+        Assert.NotNull(await store.AddCommentAsync(saved.Key, "abc", 1, "编制人员", "preparer", " 已更正 "));
+        Assert.Null(await store.AddCommentAsync("没有的/2024", "abc", 1, "某", "reviewer", "x"));
+        var thread = await store.CommentsAsync(saved.Key);
+        Assert.Equal(["请核对", "已更正"], thread.Select(c => c.Text).ToArray());
+        Assert.Equal("preparer", (await store.LastCommentsAsync())[saved.Key].Role);
+
+        Assert.Null(await store.LatestFindingsAsync(saved.Key, 1));
+        await store.SaveAuditAsync(saved.Key, 1, Juesuan.Audit.Auditor.Audit(Example), "{}");
+        Assert.NotNull(await store.LatestFindingsAsync(saved.Key, 1));
+        var id = await store.StartReauditAsync("甲");
+        await store.UpdateReauditAsync(id, 1, 0, "按现行规则重新审核 1 份材料，0 份的结果有变化。", finished: true);
+        var reaudit = Assert.Single(await store.ReauditsAsync());
+        Assert.Equal(1, reaudit.Documents);
+        Assert.NotNull(reaudit.FinishedAt);
+
+        Assert.True(await store.DeleteAsync(saved.Key));
+        Assert.Empty(await store.AssignmentsAsync());
+        Assert.Empty(await store.CommentsAsync(saved.Key));
+    }
 }
