@@ -20,6 +20,14 @@ public sealed record Filing(StoredSummary? Saved, OrganisationMatch Match, IRead
     public bool Pending => Saved is null;
 }
 
+/// <summary>One file of a batch intake as it was done: what was read, where it was filed, its audit.</summary>
+/// <param name="Index">Its place in the batch's list.</param>
+/// <param name="File">The file.</param>
+/// <param name="Loaded">What reading it gave (its bytes let go).</param>
+/// <param name="Filing">Where it was filed, when saving was asked and it was read.</param>
+/// <param name="Report">Its audit, when asked and it was read.</param>
+public sealed record IntakeItem(int Index, string File, Loaded Loaded, Filing? Filing, Audit.AuditReport? Report);
+
 /// <summary>
 /// 材料接收: files a read report under the organisation its own content names (cover, title, 编制单位, table headers —
 /// the department name the reader settled on), never its file's name. Once a bureau has registered its organisations,
@@ -167,6 +175,71 @@ public sealed class Intake(Library library)
         return organisations.Any(o => o.Registered)
             ? new(null, match, notes)
             : new(await library.SaveAsync(loaded, by, null, cancellationToken).ConfigureAwait(false), match, notes);
+    }
+
+    /// <summary>
+    /// Reads, files (<paramref name="save"/>) and audits (<paramref name="audit"/>) many files on every core: each worker
+    /// holds one document at a time (memory stays bounded however many files there are), the store's writes are made one
+    /// at a time, and an audit of a filed report checks against its stored prior year and is kept with it.
+    /// <paramref name="done"/> is told of each file as it is finished (one at a time, in the order they finish).
+    /// </summary>
+    public async Task FileAllAsync(Reports reports, Audits audits, IReadOnlyList<string> files, string? by, bool save, bool audit, Func<IntakeItem, Task> done,
+        int? workers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(audits);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(done);
+        using var writes = new SemaphoreSlim(1, 1);
+        using var told = new SemaphoreSlim(1, 1);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
+        {
+            await Task.Yield();
+            var loaded = reports.ReadFile(files[i]);
+            Filing? filing = null;
+            Audit.AuditReport? report = null;
+            if (loaded.Success && save)
+            {
+                await writes.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    filing = await FileAsync(loaded, by, cancellationToken: token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    writes.Release();
+                }
+            }
+
+            if (loaded.Success && audit)
+            {
+                var prior = filing?.Saved is { } key ? await library.PriorOfAsync(key.Key, key.Year, token).ConfigureAwait(false) : null;
+                report = audits.Audit(loaded, prior);
+                if (filing?.Saved is { } saved)
+                {
+                    await writes.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        await library.SaveAuditAsync(saved, report, by, token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        writes.Release();
+                    }
+                }
+            }
+
+            await told.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                await done(new IntakeItem(i, files[i], loaded with { Original = null }, filing, report)).ConfigureAwait(false);
+            }
+            finally
+            {
+                told.Release();
+            }
+        }).ConfigureAwait(false);
     }
 
     private async Task<StoredSummary> SaveAsync(Loaded loaded, string? by, long organisation, CancellationToken cancellationToken)

@@ -111,18 +111,21 @@ internal static class Commands
                 await library.OpenAsync(writing: true, ct).ConfigureAwait(false);
             }
 
+            // Many files are read and audited on every core, filed one at a time; each is reported as it is finished.
             var exit = ExitCodes.Ok;
-            foreach (var file in files)
+            var reference = services.GetRequiredService<JuesuanOptions>().Reference;
+            await services.GetRequiredService<Intake>().FileAllAsync(services.GetRequiredService<Reports>(), audits, files, Environment.UserName, parse.GetValue(save), parse.GetValue(audit), async item =>
             {
-                var loaded = context.Read(services.GetRequiredService<Reports>(), file);
+                var (file, loaded) = (item.File, item.Loaded);
+                context.Say(loaded);
                 if (loaded.Year is not { } year)
                 {
                     // An incomplete audit of an earlier file (3) is not hidden by a later unreadable one.
                     exit = exit == ExitCodes.Internal ? exit : ExitCodes.Usage;
-                    continue;
+                    return;
                 }
 
-                await context.Out.WriteAsync(Summary.Describe(year, file, services.GetRequiredService<JuesuanOptions>().Reference)).ConfigureAwait(false);
+                await context.Out.WriteAsync(Summary.Describe(year, file, reference)).ConfigureAwait(false);
                 if (parse.GetValue(output) is { } target)
                 {
                     await using (var stream = File.Create(target))
@@ -133,12 +136,10 @@ internal static class Commands
                     await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
                 }
 
-                StoredSummary? stored = null;
-                if (parse.GetValue(save))
+                if (item.Filing is { } filing)
                 {
                     // Filed under the organisation its content names; once organisations are registered, one it does not name
                     // for certain is not saved but listed (exit 1) — confirm it by adding the printed name as an alias.
-                    var filing = await services.GetRequiredService<Intake>().FileAsync(loaded, Environment.UserName, cancellationToken: ct).ConfigureAwait(false);
                     foreach (var note in filing.Notes)
                     {
                         await context.Err.WriteLineAsync("注意：" + note).ConfigureAwait(false);
@@ -146,7 +147,6 @@ internal static class Commands
 
                     if (filing.Saved is { } saved)
                     {
-                        stored = saved;
                         var under = filing.Match.Organisation is { } o ? $"，归入「{o.Name}」" : string.Empty;
                         await context.Out.WriteLineAsync($"已保存到 {library.Describe()}（键：{saved.Key}，第 {saved.Revision} 版{under}）").ConfigureAwait(false);
                     }
@@ -158,15 +158,9 @@ internal static class Commands
                     }
                 }
 
-                if (parse.GetValue(audit))
+                if (item.Report is { } report)
                 {
-                    var report = audits.Audit(loaded, stored is null ? null : await library.PriorOfAsync(stored.Key, stored.Year, ct).ConfigureAwait(false));
-                    if (stored is not null)
-                    {
-                        // Kept with the revision it audited: the ledger and the workbench show it.
-                        await library.SaveAuditAsync(stored, report, Environment.UserName, ct).ConfigureAwait(false);
-                    }
-
+                    // (A filed report's audit is kept with the revision it audited: the ledger and the workbench show it.)
                     await context.Out.WriteLineAsync().ConfigureAwait(false);
                     await context.Out.WriteAsync(Documents.AuditReports.AuditText.Render(report)).ConfigureAwait(false);
                     if (report.Incomplete is { } incomplete)
@@ -179,7 +173,7 @@ internal static class Commands
                         exit = ExitCodes.Findings;
                     }
                 }
-            }
+            }, cancellationToken: ct).ConfigureAwait(false);
 
             return exit;
         });
