@@ -69,6 +69,17 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "ledger")
+        {
+            BenchmarkRunner.Run<LedgerBenchmarks>(args: args.Skip(1).ToArray());
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "intake")
+        {
+            return await IntakeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+        }
+
         if (args.Length > 0 && args[0] == "series")
         {
             BenchmarkRunner.Run<SeriesBenchmarks>(args: args.Skip(1).ToArray());
