@@ -129,8 +129,9 @@ public sealed class Ledgers(Library library)
             .GroupBy(e => (Organisation: e.Organisation!.Value, e.Year, e.Kind))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.SavedAt).First());
         var unitsOf = organisations.Where(o => o.Level == "unit" && o.ParentId is not null).GroupBy(o => o.ParentId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var filed = latest.Keys.Select(k => k.Organisation).ToHashSet();
         var departments = organisations.Where(o => o.Level == "department")
-            .Where(d => d.Registered || latest.Keys.Any(k => k.Organisation == d.Id || unitsOf.GetValueOrDefault(d.Id)?.Any(u => u.Id == k.Organisation) == true))
+            .Where(d => d.Registered || filed.Contains(d.Id) || unitsOf.GetValueOrDefault(d.Id)?.Any(u => filed.Contains(u.Id)) == true)
             .OrderBy(d => d.ParentId is { } p && byId.TryGetValue(p, out var r) ? r.Name : string.Empty, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
 

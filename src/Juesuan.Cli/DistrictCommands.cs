@@ -159,103 +159,90 @@ internal static class DistrictCommands
     public static Command Ledger(CliContext context)
     {
         var year = new Option<int?>("--year") { Description = "只看某一年度（默认：存储中的全部年度）" };
-        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）或 xlsx（需 -o）", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "xlsx");
-        var output = new Option<string?>("--output", "-o") { Description = "写出到文件（xlsx 时必需）" };
-        var force = Outputs.Force();
-        var command = new Command("ledger", "材料台账：每个部门每个年度的部门决算、单位决算、绩效自评——缺、已收、审核结果（错误/警告数）、审核中、已通过，对照截止日期标出逾期。") { year, format, output, force };
+        var output = new TextOrWorkbook();
+        var command = new Command("ledger", "材料台账：每个部门每个年度的部门决算、单位决算、绩效自评——缺、已收、审核结果（错误/警告数）、审核中、已通过，对照截止日期标出逾期。") { year };
+        output.AddTo(command);
         command.Subcommands.Add(Due(context));
         command.Subcommands.Add(Summary(context));
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, ct) => await output.WriteAsync(context, parse, async services =>
         {
-            var target = parse.GetValue(output);
-            if (parse.GetValue(format) == "xlsx" && target is null)
-            {
-                await context.Err.WriteLineAsync("用法错误：-f xlsx 需要用 -o 指定输出文件。").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            if (target is not null && Outputs.Problem(target, [], parse.GetValue(force)) is { } problem)
-            {
-                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            await using var services = context.Services(parse);
             var ledger = await services.GetRequiredService<Ledgers>().BuildAsync(parse.GetValue(year), cancellationToken: ct).ConfigureAwait(false);
-            if (target is null)
-            {
-                await context.Out.WriteAsync(Ledgers.Render(ledger)).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-
-            await using (var stream = File.Create(target))
-            {
-                if (parse.GetValue(format) == "xlsx")
-                {
-                    await Ledgers.WriteAsync(ledger, stream, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await using var writer = new StreamWriter(stream);
-                    await writer.WriteAsync(Ledgers.Render(ledger)).ConfigureAwait(false);
-                }
-            }
-
-            await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
-            return ExitCodes.Ok;
-        });
+            return (Ledgers.Render(ledger), stream => Ledgers.WriteAsync(ledger, stream, ct));
+        }).ConfigureAwait(false));
         return command;
     }
 
     private static Command Summary(CliContext context)
     {
         var year = new Argument<int>("年度") { Description = "汇总的年度（如 2024）" };
-        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）或 xlsx（需 -o）", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "xlsx");
-        var output = new Option<string?>("--output", "-o") { Description = "写出到文件（xlsx 时必需）" };
-        var force = Outputs.Force();
-        var command = new Command("summary", "区汇总：部门数、已公开、按期与逾期、有错误的材料，按问题类别统计，以及最常见的十类问题和示例（供财政局自己的报告）。") { year, format, output, force };
-        command.SetAction(async (parse, ct) =>
+        var output = new TextOrWorkbook();
+        var command = new Command("summary", "区汇总：部门数、已公开、按期与逾期、有错误的材料，按问题类别统计，以及最常见的十类问题和示例（供财政局自己的报告）。") { year };
+        output.AddTo(command);
+        command.SetAction(async (parse, ct) => await output.WriteAsync(context, parse, async services =>
         {
-            var target = parse.GetValue(output);
-            if (parse.GetValue(format) == "xlsx" && target is null)
+            var summary = await services.GetRequiredService<DistrictSummaries>().BuildAsync(parse.GetValue(year), cancellationToken: ct).ConfigureAwait(false);
+            return (DistrictSummaries.Render(summary), stream => DistrictSummaries.WriteAsync(summary, stream, ct));
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    /// <summary>The options of a command whose result is text for the terminal or a file, or an Excel workbook: -f text|xlsx, -o, --force.</summary>
+    private sealed class TextOrWorkbook
+    {
+        private readonly Option<string> _format = new("--format", "-f") { Description = "输出格式：text（默认）或 xlsx（需 -o）", DefaultValueFactory = _ => "text" };
+        private readonly Option<string?> _output = new("--output", "-o") { Description = "写出到文件（xlsx 时必需）" };
+        private readonly Option<bool> _force = Outputs.Force();
+
+        public TextOrWorkbook() => _format.AcceptOnlyFromAmong("text", "xlsx");
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_format);
+            command.Options.Add(_output);
+            command.Options.Add(_force);
+        }
+
+        /// <summary>Checks the options, makes the result and writes it where they say.</summary>
+        public async Task<int> WriteAsync(CliContext context, ParseResult parse, Func<ServiceProvider, Task<(string Text, Func<Stream, Task> Workbook)>> make)
+        {
+            var target = parse.GetValue(_output);
+            var workbook = parse.GetValue(_format) == "xlsx";
+            if (workbook && target is null)
             {
                 await context.Err.WriteLineAsync("用法错误：-f xlsx 需要用 -o 指定输出文件。").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
-            if (target is not null && Outputs.Problem(target, [], parse.GetValue(force)) is { } problem)
+            if (target is not null && Outputs.Problem(target, [], parse.GetValue(_force)) is { } problem)
             {
                 await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
             await using var services = context.Services(parse);
-            var summary = await services.GetRequiredService<DistrictSummaries>().BuildAsync(parse.GetValue(year), cancellationToken: ct).ConfigureAwait(false);
+            var (text, write) = await make(services).ConfigureAwait(false);
             if (target is null)
             {
-                await context.Out.WriteAsync(DistrictSummaries.Render(summary)).ConfigureAwait(false);
+                await context.Out.WriteAsync(text).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
             await using (var stream = File.Create(target))
             {
-                if (parse.GetValue(format) == "xlsx")
+                if (workbook)
                 {
-                    await DistrictSummaries.WriteAsync(summary, stream, ct).ConfigureAwait(false);
+                    await write(stream).ConfigureAwait(false);
                 }
                 else
                 {
                     await using var writer = new StreamWriter(stream);
-                    await writer.WriteAsync(DistrictSummaries.Render(summary)).ConfigureAwait(false);
+                    await writer.WriteAsync(text).ConfigureAwait(false);
                 }
             }
 
             await context.Out.WriteLineAsync($"已写出 {target}").ConfigureAwait(false);
             return ExitCodes.Ok;
-        });
-        return command;
+        }
     }
 
     private static Command Due(CliContext context)
