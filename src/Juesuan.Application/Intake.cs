@@ -256,16 +256,7 @@ public sealed class Intake(Library library)
     public static IEnumerable<string> FileNameNotes(string fileName, DepartmentYear year, StoredOrganisation? filedUnder = null)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var file = Path.GetFileName(fileName ?? string.Empty);
-        if (OrganisationNames.YearsInFileName(file) is { Count: > 0 } years && !years.Contains(year.Year))
-        {
-            yield return $"文件名「{file}」中的年度（{string.Join("、", years)}）与报告内容的年度（{year.Year}）不符。";
-        }
-
-        var names = new[] { year.Department.Name }.Concat(year.Units.Select(u => u.Name)).Concat(filedUnder is null ? [] : filedUnder.Aliases.Prepend(filedUnder.Name)).ToList();
-        if (OrganisationNames.InFileName(file).FirstOrDefault(n => !names.Any(full => OrganisationNames.Abbreviates(n, full) || OrganisationNames.Abbreviates(full, n))) is { } other)
-        {
-            yield return $"文件名「{file}」写的是「{other}」，报告内容是「{year.Department.Name}」的。";
-        }
+        return OrganisationNames.FileNameMismatches(fileName, year.Year, year.Department.Name,
+            year.Units.Select(u => u.Name).Concat(filedUnder is null ? [] : filedUnder.Aliases.Prepend(filedUnder.Name)));
     }
 }

@@ -21,6 +21,9 @@ public static class RuleIds
     /// <summary>C.TABLES.</summary>
     public const string CTables = "C.TABLES";
 
+    /// <summary>D.FILE_NAME.</summary>
+    public const string DFileName = "D.FILE_NAME";
+
     /// <summary>D.NAME.</summary>
     public const string DName = "D.NAME";
 

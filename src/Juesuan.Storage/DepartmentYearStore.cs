@@ -199,6 +199,26 @@ public sealed partial class DepartmentYearStore
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (scope is null && organisation is { } target)
+        {
+            // The key is the printed name's: a report filed under one registered organisation never takes over another
+            // registered organisation's document that printed the same name (two units' 单位决算 both printed with the
+            // department's name). One met only in a report (before the bureau registered its list) is taken over.
+            await using var owner = Command(connection, transaction, """
+                SELECT d.organisation_id, o.registered FROM department_years d LEFT JOIN organisations o ON o.id = d.organisation_id WHERE d.key = @key
+                """);
+            Add(owner, "key", year.Key);
+            await using (var reader = await owner.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0)
+                    && Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != target
+                    && !reader.IsDBNull(1) && Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) == 1)
+                {
+                    throw new StoreException($"「{year.Key}」已是另一个组织的材料（两份报告印着同一个名称「{year.Department.Name}」），未保存；请核对报告上的名称，或把它归入原来的组织。");
+                }
+            }
+        }
+
         var filedUnder = scope is { } own
             ? await InScopeAsync(connection, transaction, year, own, cancellationToken).ConfigureAwait(false)
             : await OrganisationAsync(connection, transaction, year, organisation, cancellationToken).ConfigureAwait(false);
@@ -371,7 +391,7 @@ public sealed partial class DepartmentYearStore
         ArgumentNullException.ThrowIfNull(canonicalCodes);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var years = new List<int>();
-        await using (var stored = Command(connection, null, "SELECT DISTINCT year FROM department_years WHERE organisation_id = @id ORDER BY year"))
+        await using (var stored = Command(connection, null, "SELECT DISTINCT year FROM department_years WHERE organisation_id = @id AND kind <> 'evaluation' ORDER BY year"))
         {
             Add(stored, "id", organisation);
             await using var reader = await stored.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -386,7 +406,7 @@ public sealed partial class DepartmentYearStore
         await using var command = Command(connection, null, $"""
             SELECT d.year, f.value, f.decimals, f.money_unit FROM facts f JOIN department_years d ON d.key = f.year_key
             WHERE d.organisation_id = @id AND f.scope = '' AND f.table_id = @table AND f.column_key = @column AND f.canonical_code IN ({names})
-              AND d.key = (SELECT k.key FROM department_years k WHERE k.organisation_id = d.organisation_id AND k.year = d.year ORDER BY k.saved_at DESC, k.key LIMIT 1)
+              AND d.key = (SELECT k.key FROM department_years k WHERE k.organisation_id = d.organisation_id AND k.year = d.year AND k.kind <> 'evaluation' ORDER BY k.saved_at DESC, k.key LIMIT 1)
             """);
         Add(command, "id", organisation);
         Add(command, "table", tableId);
@@ -505,14 +525,15 @@ public sealed partial class DepartmentYearStore
 
     /// <summary>
     /// The key of the same organisation's department-year of <paramref name="year"/> (the year before, for a cross-year
-    /// audit), or null: the organisation, not the name, decides, so a department renamed between the years still finds it.
+    /// audit), or null: the organisation, not the name, decides, so a department renamed between the years still finds it;
+    /// a disclosure's prior is a disclosure, a stand-alone self-evaluation's a self-evaluation.
     /// </summary>
     public async Task<string?> KeyOfYearAsync(string key, int year, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, """
             SELECT other.key FROM department_years this JOIN department_years other ON other.organisation_id = this.organisation_id
-            WHERE this.key = @key AND other.year = @year ORDER BY other.saved_at DESC
+            WHERE this.key = @key AND other.year = @year AND (other.kind = 'evaluation') = (this.kind = 'evaluation') ORDER BY other.saved_at DESC
             """);
         Add(command, "key", key);
         Add(command, "year", year);

@@ -68,34 +68,43 @@ public sealed partial class DepartmentYearStore
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
         var added = 0;
         var updated = 0;
+        var placed = new Dictionary<(string Level, string Name), long>();
         foreach (var entry in entries)
         {
             long? parent = null;
             if (entry.Parent is { } parentName)
             {
-                var parentLevel = entry.Level switch { "unit" => "department", "department" => "region", _ => "region" };
-                await using var find = Command(connection, transaction, "SELECT id FROM organisations WHERE level = @level AND name = @name ORDER BY id LIMIT 2");
-                Add(find, "level", parentLevel);
-                Add(find, "name", parentName);
-                var found = new List<long>();
-                await using (var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        found.Add(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
-                    }
-                }
-
-                parent = found.Count switch
-                {
-                    1 => found[0],
-                    0 => throw new StoreException($"第 {entry.Row} 行：上级「{parentName}」不存在（既不在本文件前面的行里，也不在已有组织中）；未导入任何组织。"),
-                    _ => throw new StoreException($"第 {entry.Row} 行：上级「{parentName}」不止一个，无法确定；未导入任何组织。"),
-                };
+                var parentLevel = entry.Level switch { "unit" => "department", _ => "region" };
+                parent = placed.TryGetValue((parentLevel, parentName), out var given)
+                    ? given
+                    : await ParentAsync(connection, transaction, entry, parentLevel, parentName, cancellationToken).ConfigureAwait(false);
             }
 
-            var existed = await OrganisationIdAsync(connection, transaction, parent, entry.Level, entry.Name, cancellationToken).ConfigureAwait(false) is not null;
-            var id = await EnsureOrganisationAsync(connection, transaction, parent, entry.Level, entry.Name, null, cancellationToken).ConfigureAwait(false);
+            // The organisation as listed, or one a report made before the list was registered (adopted and placed under
+            // the listed parent), or a new one.
+            var id = await OrganisationIdAsync(connection, transaction, parent, entry.Level, entry.Name, cancellationToken).ConfigureAwait(false);
+            if (id is null && await UnregisteredAsync(connection, transaction, entry.Level, entry.Name, cancellationToken).ConfigureAwait(false) is { } adopted)
+            {
+                await using var move = Command(connection, transaction, "UPDATE organisations SET parent_id = @parent WHERE id = @id");
+                Add(move, "parent", parent);
+                Add(move, "id", adopted);
+                await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                id = adopted;
+            }
+
+            var existed = id is not null;
+            id ??= await EnsureOrganisationAsync(connection, transaction, parent, entry.Level, entry.Name, null, cancellationToken).ConfigureAwait(false);
+            if (entry.Code is { } code)
+            {
+                await using var shared = Command(connection, transaction, "SELECT name FROM organisations WHERE code = @code AND id <> @id AND registered = 1");
+                Add(shared, "code", code);
+                Add(shared, "id", id);
+                if (await shared.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string other)
+                {
+                    throw new StoreException($"第 {entry.Row} 行：代码 {code} 已是「{other}」的代码；未导入任何组织。");
+                }
+            }
+
             await using (var update = Command(connection, transaction, "UPDATE organisations SET registered = 1, code = COALESCE(@code, code) WHERE id = @id"))
             {
                 Add(update, "code", entry.Code);
@@ -111,6 +120,7 @@ public sealed partial class DepartmentYearStore
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            placed[(entry.Level, entry.Name)] = id.Value;
             _ = existed ? updated++ : added++;
         }
 
@@ -200,6 +210,48 @@ public sealed partial class DepartmentYearStore
         }
 
         return result;
+    }
+
+    // The parent named by an entry, among the stored organisations one level up: the registered one when a report made
+    // another of the same name.
+    private static async Task<long> ParentAsync(DbConnection connection, DbTransaction transaction, OrganisationEntry entry, string level, string name, CancellationToken cancellationToken)
+    {
+        await using var find = Command(connection, transaction, "SELECT id, registered FROM organisations WHERE level = @level AND name = @name ORDER BY id");
+        Add(find, "level", level);
+        Add(find, "name", name);
+        var found = new List<(long Id, bool Registered)>();
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add((Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) == 1));
+            }
+        }
+
+        var registered = found.Where(f => f.Registered).ToList();
+        return (found.Count, registered.Count) switch
+        {
+            (1, _) => found[0].Id,
+            (0, _) => throw new StoreException($"第 {entry.Row} 行：上级「{name}」不存在（既不在本文件前面的行里，也不在已有组织中）；未导入任何组织。"),
+            (_, 1) => registered[0].Id,
+            _ => throw new StoreException($"第 {entry.Row} 行：上级「{name}」不止一个，无法确定；未导入任何组织。"),
+        };
+    }
+
+    // The one organisation of a level and name only a report made (not registered), if there is exactly one.
+    private static async Task<long?> UnregisteredAsync(DbConnection connection, DbTransaction transaction, string level, string name, CancellationToken cancellationToken)
+    {
+        await using var find = Command(connection, transaction, "SELECT id FROM organisations WHERE level = @level AND name = @name AND registered = 0 ORDER BY id LIMIT 2");
+        Add(find, "level", level);
+        Add(find, "name", name);
+        var found = new List<long>();
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return found.Count == 1 ? found[0] : null;
     }
 
     private static async Task<long?> OrganisationIdAsync(DbConnection connection, DbTransaction transaction, long? parent, string level, string name, CancellationToken cancellationToken)

@@ -74,4 +74,26 @@ public sealed class LabelRuleTests
         var empty = Assert.Single(Found(With((LabelKind.TableHeader, "单位名称："), (LabelKind.TableHeader, "单位名称：")), "D.PLACEHOLDER"));
         Assert.Contains("2 张表", empty.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_named_for_another_year_or_organisation_is_a_warning_and_an_abbreviation_is_not()
+    {
+        var year = Base with { Department = Base.Department with { Name = "上海市普陀区医疗保障局" }, Year = 2024 };
+        IReadOnlyList<Finding> Named(string file) => Found(year with { Sources = [file] }, "D.FILE_NAME");
+
+        // Consistent: the bureau's abbreviation and the year; near misses: another year beside the report's, a unit's
+        // name, a name in pinyin.
+        Assert.Empty(Named("区医保局2024年度部门决算.pdf"));
+        Assert.Empty(Named("2025年公开：2024年度决算（医保局）.pdf"));
+        Assert.Empty(Named("/tmp/上传/putuo-2024-final-accounts.pdf"));
+        Assert.Empty(Found(year with { Sources = ["医疗保险事业管理中心2024.pdf"], Units = [new OrgUnit { Name = "上海市普陀区医疗保险事业管理中心" }] }, "D.FILE_NAME"));
+
+        // Defects: another year, another organisation (names that contain each other do not excuse it).
+        var found = Named("区民政局2023年决算.pdf");
+        Assert.Equal(2, found.Count);
+        Assert.All(found, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains(found, f => f.Message == "文件名「区民政局2023年决算.pdf」中的年度（2023）与报告内容的年度（2024）不符。");
+        Assert.Contains(found, f => f.Message == "文件名「区民政局2023年决算.pdf」写的是「区民政局」，报告内容是「上海市普陀区医疗保障局」的。");
+    }
 }
+

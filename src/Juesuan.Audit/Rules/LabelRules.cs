@@ -16,6 +16,7 @@ internal static partial class LabelRules
     {
         yield return new DelegateRule(RuleIds.DYear, "封面、目录、标题、表头与「截至」日期中的年度与决算年度相符", Years);
         yield return new DelegateRule(RuleIds.DName, "表头中的单位名称与部门名称一致", Names);
+        yield return new DelegateRule(RuleIds.DFileName, "报告文件名中的年度和单位名称与报告内容相符", FileName);
         yield return new DelegateRule(RuleIds.DPlaceholder, "封面、目录、标题与表头中没有占位符或空着的编制单位", Placeholders);
         yield return ContentsRule.Create();
         yield return new DelegateRule(RuleIds.DUnits, "部门决算单位构成中写出的单位个数与所列单位相符", UnitRules.Counts);
@@ -89,6 +90,24 @@ internal static partial class LabelRules
             {
                 yield return Error(RuleIds.DName, label, $"表头「{AuditContext.Excerpt(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
                     c.Year.Department.Name, name);
+            }
+        }
+    }
+
+    // The file a report was read from is named by the department (「区医保局2024年决算.pdf」): another year or another
+    // organisation there means a mislabelled file — filed, sent or published under the wrong name. A warning: the file
+    // name is not the publication.
+    private static IEnumerable<Finding> FileName(AuditContext c)
+    {
+        foreach (var source in c.Year.Sources.Where(s => s.Length > 0).Distinct())
+        {
+            foreach (var mismatch in OrganisationNames.FileNameMismatches(source, c.Year.Year, c.Year.Department.Name, c.Year.Units.Select(u => u.Name)))
+            {
+                yield return new Finding
+                {
+                    Rule = RuleIds.DFileName, Severity = Severity.Warning, Location = "文件名", Message = mismatch,
+                    Actual = Path.GetFileName(source), Expected = $"{c.Year.Year}年度 {c.Year.Department.Name}",
+                };
             }
         }
     }

@@ -111,11 +111,34 @@ public static partial class OrganisationNames
         return true;
     }
 
+    /// <summary>
+    /// Where a file's name says something its content does not (文件名与内容不符): a year, when it gives years and none is the
+    /// report's; an organisation name that abbreviates none of <paramref name="names"/> (the department, its units, the
+    /// organisation it was filed under) and is abbreviated by none of them.
+    /// </summary>
+    public static IEnumerable<string> FileNameMismatches(string fileName, int year, string department, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var file = Path.GetFileName(fileName ?? string.Empty);
+        if (YearsInFileName(file) is { Count: > 0 } years && !years.Contains(year))
+        {
+            yield return $"文件名「{file}」中的年度（{string.Join("、", years)}）与报告内容的年度（{year}）不符。";
+        }
+
+        // A name is consistent when it, or what it ends with, abbreviates a known name (「部门决算区医保局」 ends with 区医保局).
+        var known = names.Prepend(department).ToList();
+        static IEnumerable<string> Endings(string n) => Enumerable.Range(0, n.Length - 2).Select(i => n[i..]);
+        if (InFileName(file).FirstOrDefault(n => !known.Any(full => Endings(n).Any(e => Abbreviates(e, full)) || Abbreviates(full, n))) is { } other)
+        {
+            yield return $"文件名「{file}」写的是「{other}」，报告内容是「{department}」的。";
+        }
+    }
+
     /// <summary>The organisation names a file's name contains (「区医保局2024年决算」 → 区医保局), longest first.</summary>
     public static IReadOnlyList<string> InFileName(string fileName)
     {
         var stem = Normalize(Path.GetFileNameWithoutExtension(fileName ?? string.Empty));
-        return [.. OrganisationWord().Matches(stem).Select(m => m.Value.TrimStart('年', '度')).Where(n => n.Length >= 3).Distinct().OrderByDescending(n => n.Length)];
+        return [.. OrganisationWord().Matches(stem).Select(m => DocumentWords().Replace(m.Value, string.Empty)).Where(n => n.Length >= 3).Distinct().OrderByDescending(n => n.Length)];
     }
 
     /// <summary>The years a file's name gives (「2024年度决算」 → 2024).</summary>
@@ -132,8 +155,12 @@ public static partial class OrganisationNames
     [GeneratedRegex(@"(?:自治县|新区|市|区|县|旗)$")]
     private static partial Regex LevelWord();
 
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}（）]{2,40}?(?:委员会|办公室|管理局|局|委|办|中心|院|所|站|馆|队|厅|部|处|会|大学|学院|学校|医院)(?:本级|机关)?")]
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,40}?(?:委员会|办公室|管理局|局|委|办|中心|院|所|站|馆|队|厅|部|处|会|大学|学院|学校|医院)(?:本级|机关)?")]
     private static partial Regex OrganisationWord();
+
+    // What a file name says of the document before the organisation's name (「2024年度部门决算区医保局」).
+    [GeneratedRegex(@"^(?:年度|年|度|部门|单位|决算|预算|公开|关于|的|整体|绩效|自评|报告)+")]
+    private static partial Regex DocumentWords();
 
     [GeneratedRegex(@"(?<!\d)20\d\d(?!\d)")]
     private static partial Regex FileYear();

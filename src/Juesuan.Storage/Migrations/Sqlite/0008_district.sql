@@ -42,5 +42,18 @@ ALTER TABLE uploads_v8 RENAME TO uploads;
 CREATE INDEX uploads_by_hash ON uploads (sha256);
 CREATE INDEX uploads_by_time ON uploads (uploaded_at);
 CREATE INDEX uploads_by_uploader ON uploads (uploaded_by, id);
+-- A stand-alone self-evaluation was stored under 「名称/年度」, the key of the department's disclosure: it moves to
+-- 「名称/年度/绩效自评」 with its revisions, facts, audits, reviews and sign-offs (unless that key is taken already).
+INSERT INTO department_years (key, department, year, province, template_id, units, tables, revision, saved_at, document, organisation_id, document_id, kind, evaluations)
+    SELECT y.key || '/绩效自评', y.department, y.year, y.province, y.template_id, y.units, y.tables, y.revision, y.saved_at, y.document, y.organisation_id, y.document_id, y.kind, y.evaluations
+    FROM department_years y
+    WHERE y.kind = 'evaluation' AND y.key NOT LIKE '%/绩效自评' AND NOT EXISTS (SELECT 1 FROM department_years t WHERE t.key = y.key || '/绩效自评');
+UPDATE department_year_revisions SET year_key = year_key || '/绩效自评' WHERE year_key IN (SELECT key FROM department_years WHERE kind = 'evaluation' AND key NOT LIKE '%/绩效自评') AND year_key || '/绩效自评' IN (SELECT key FROM department_years);
+UPDATE facts SET year_key = year_key || '/绩效自评' WHERE year_key IN (SELECT key FROM department_years WHERE kind = 'evaluation' AND key NOT LIKE '%/绩效自评') AND year_key || '/绩效自评' IN (SELECT key FROM department_years);
+UPDATE audit_runs SET year_key = year_key || '/绩效自评' WHERE year_key IN (SELECT key FROM department_years WHERE kind = 'evaluation' AND key NOT LIKE '%/绩效自评') AND year_key || '/绩效自评' IN (SELECT key FROM department_years);
+UPDATE reviews SET year_key = year_key || '/绩效自评' WHERE year_key IN (SELECT key FROM department_years WHERE kind = 'evaluation' AND key NOT LIKE '%/绩效自评') AND year_key || '/绩效自评' IN (SELECT key FROM department_years);
+UPDATE signoffs SET year_key = year_key || '/绩效自评' WHERE year_key IN (SELECT key FROM department_years WHERE kind = 'evaluation' AND key NOT LIKE '%/绩效自评') AND year_key || '/绩效自评' IN (SELECT key FROM department_years);
+UPDATE uploads SET year_key = year_key || '/绩效自评' WHERE year_key IN (SELECT key FROM department_years WHERE kind = 'evaluation' AND key NOT LIKE '%/绩效自评') AND year_key || '/绩效自评' IN (SELECT key FROM department_years);
+DELETE FROM department_years WHERE kind = 'evaluation' AND key NOT LIKE '%/绩效自评' AND key || '/绩效自评' IN (SELECT key FROM department_years);
 CREATE INDEX department_years_by_kind ON department_years (year, kind);
 INSERT INTO juesuan_schema (version) VALUES (8) ON CONFLICT (version) DO NOTHING;
