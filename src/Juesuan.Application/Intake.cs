@@ -49,7 +49,11 @@ public sealed class Intake(Library library)
         // that is its one budget unit publishes so (「2023 年度单位决算」 under the bureau's name).
         if (kind == DocumentKind.UnitFinalAccounts && scored.Where(s => s.Organisation.Level == "department" && s.Score == 3).Select(s => s.Organisation).ToList() is [var itself])
         {
-            return new(itself, [itself], printedName, "单位决算印的是部门自己的名称，归入该部门");
+            // Its 本级 unit when the department lists one (「X（本级）」), else the department itself.
+            var own = organisations.Where(o => o.ParentId == itself.Id && o.Level == "unit" && Ledgers.IsOwnUnit(o, itself)).ToList();
+            return own.Count == 1
+                ? new(own[0], own, printedName, "单位决算印的是部门名称，归入该部门的本级单位")
+                : new(itself, [itself], printedName, "单位决算印的是部门自己的名称，归入该部门");
         }
 
         var atLevel = scored.Where(s => s.Organisation.Level == wanted).ToList();
@@ -74,7 +78,7 @@ public sealed class Intake(Library library)
                     return new(departments[0], departments, printedName, "单位决算印的是部门名称，该部门没有下属单位，即部门本身的决算");
                 }
 
-                var own = units.Where(u => OrganisationNames.Normalize(u.Name) is var n && (n == OrganisationNames.Normalize(departments[0].Name) || n.EndsWith("本级", StringComparison.Ordinal) || n.EndsWith("机关", StringComparison.Ordinal))).ToList();
+                var own = units.Where(u => Ledgers.IsOwnUnit(u, departments[0])).ToList();
                 return own.Count == 1
                     ? new(own[0], own, printedName, "单位决算印的是部门名称，归入该部门的本级单位")
                     : new(null, units.Count > 0 ? units : departments, printedName, $"单位决算印的是部门名称「{printedName}」，无法确定是哪个单位");
@@ -156,9 +160,11 @@ public sealed class Intake(Library library)
 
         if (chosen is { } id)
         {
-            var organisation = organisations.FirstOrDefault(o => o.Id == id) ?? throw new StoreException($"所选组织（编号 {id}）已不存在，请重新选择。");
-            if (!organisation.Aliases.Prepend(organisation.Name).Any(n => OrganisationNames.Normalize(n) == OrganisationNames.Normalize(year.Department.Name)))
+            var organisation = organisations.FirstOrDefault(o => o.Id == id && o.Level != "region") ?? throw new StoreException($"所选组织（编号 {id}）已不存在，请重新选择。");
+            var printed = OrganisationNames.Normalize(year.Department.Name);
+            if (!organisations.Any(o => o.Aliases.Prepend(o.Name).Any(n => OrganisationNames.Normalize(n) == printed)))
             {
+                // Remembered only when no organisation bears that name already: an alias never names two organisations.
                 await store.AddAliasAsync(organisation.Id, year.Department.Name, cancellationToken).ConfigureAwait(false);
             }
 
@@ -179,9 +185,11 @@ public sealed class Intake(Library library)
 
     /// <summary>
     /// Reads, files (<paramref name="save"/>) and audits (<paramref name="audit"/>) many files on every core: each worker
-    /// holds one document at a time (memory stays bounded however many files there are), the store's writes are made one
-    /// at a time, and an audit of a filed report checks against its stored prior year and is kept with it.
-    /// <paramref name="done"/> is told of each file as it is finished (one at a time, in the order they finish).
+    /// holds one document at a time (memory stays bounded however many files there are) and the store's writes are made
+    /// one at a time. Filed reports are audited after every file is filed — from the store, against their stored prior
+    /// year — so a batch holding two years of one department audits the same way whatever order its workers finish in;
+    /// each audit is kept with its revision. <paramref name="done"/> is told of each file as it is finished (one at a
+    /// time, in the order they finish).
     /// </summary>
     public async Task FileAllAsync(Reports reports, Audits audits, IReadOnlyList<string> files, string? by, bool save, bool audit, Func<IntakeItem, Task> done,
         int? workers = null, CancellationToken cancellationToken = default)
@@ -193,52 +201,68 @@ public sealed class Intake(Library library)
         using var writes = new SemaphoreSlim(1, 1);
         using var told = new SemaphoreSlim(1, 1);
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
+        var filedToAudit = new System.Collections.Concurrent.ConcurrentBag<(int Index, Filing Filing, IReadOnlyList<Formats.ImportIssue> Issues)>();
+
+        async Task TellAsync(IntakeItem item, CancellationToken token)
         {
-            await Task.Yield();
-            var loaded = reports.ReadFile(files[i]);
-            Filing? filing = null;
-            Audit.AuditReport? report = null;
-            if (loaded.Success && save)
-            {
-                await writes.WaitAsync(token).ConfigureAwait(false);
-                try
-                {
-                    filing = await FileAsync(loaded, by, cancellationToken: token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    writes.Release();
-                }
-            }
-
-            if (loaded.Success && audit)
-            {
-                var prior = filing?.Saved is { } key ? await library.PriorOfAsync(key.Key, key.Year, token).ConfigureAwait(false) : null;
-                report = audits.Audit(loaded, prior);
-                if (filing?.Saved is { } saved)
-                {
-                    await writes.WaitAsync(token).ConfigureAwait(false);
-                    try
-                    {
-                        await library.SaveAuditAsync(saved, report, by, token).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        writes.Release();
-                    }
-                }
-            }
-
             await told.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                await done(new IntakeItem(i, files[i], loaded with { Original = null }, filing, report)).ConfigureAwait(false);
+                await done(item).ConfigureAwait(false);
             }
             finally
             {
                 told.Release();
             }
+        }
+
+        async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken token)
+        {
+            await writes.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                return await write().ConfigureAwait(false);
+            }
+            finally
+            {
+                writes.Release();
+            }
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
+        {
+            await Task.Yield();
+            var loaded = reports.ReadFile(files[i]);
+            var filing = loaded.Success && save ? await WritingAsync(() => FileAsync(loaded, by, cancellationToken: token), token).ConfigureAwait(false) : null;
+            if (filing?.Saved is not null && audit)
+            {
+                filedToAudit.Add((i, filing, loaded.Issues));
+                return;
+            }
+
+            var report = loaded.Success && audit ? audits.Audit(loaded) : null;
+            await TellAsync(new IntakeItem(i, files[i], loaded with { Original = null }, filing, report), token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await Parallel.ForEachAsync(filedToAudit.OrderBy(f => f.Index), options, async (filed, token) =>
+        {
+            await Task.Yield();
+            var saved = filed.Filing.Saved!;
+            var stored = await reports.LoadStoredAsync(saved.Key, withOriginal: true, token).ConfigureAwait(false) with { Source = files[filed.Index], Issues = filed.Issues };
+            if (!stored.Success)
+            {
+                // Deleted by someone else meanwhile: said as such, not audited.
+                await TellAsync(new IntakeItem(filed.Index, files[filed.Index], stored, filed.Filing, null), token).ConfigureAwait(false);
+                return;
+            }
+
+            var report = await audits.AuditStoredAsync(stored, token).ConfigureAwait(false);
+            if (stored.Stored is { } current)
+            {
+                await WritingAsync(() => library.SaveAuditAsync(current, report, by, token), token).ConfigureAwait(false);
+            }
+
+            await TellAsync(new IntakeItem(filed.Index, files[filed.Index], stored with { Original = null }, filed.Filing, report), token).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 

@@ -149,7 +149,7 @@ public sealed class Ledgers(Library library)
                 var final = Of(department.Id, DocumentKind.FinalAccounts) ?? ownUnit;
                 cells.Add(Cell(DocumentKind.FinalAccounts, y2, final is null ? [] : [final], 1));
                 cells.Add(Cell(DocumentKind.UnitFinalAccounts, y2, [.. units.Select(u => Of(u.Id, DocumentKind.UnitFinalAccounts)
-                    ?? (OrganisationNames.Normalize(u.Name) == OrganisationNames.Normalize(department.Name) ? ownUnit : null)).OfType<StoredLedgerEntry>()], units.Count));
+                    ?? (IsOwnUnit(u, department) ? ownUnit : null)).OfType<StoredLedgerEntry>()], units.Count));
                 var evaluations = new[] { Of(department.Id, DocumentKind.SelfEvaluationReport) }.Concat(units.Select(u => Of(u.Id, DocumentKind.SelfEvaluationReport))).OfType<StoredLedgerEntry>().ToList();
                 cells.Add(evaluations.Count == 0 && final is { Evaluations: > 0 }
                     ? Cell(DocumentKind.SelfEvaluationReport, y2, [final], 1) with { WithFinalAccounts = true }
@@ -164,12 +164,28 @@ public sealed class Ledgers(Library library)
         LedgerCell Cell(DocumentKind kind, int y2, IReadOnlyList<StoredLedgerEntry> found, int expected)
         {
             var dueOn = due.TryGetValue((y2, kind), out var d) ? d : (DateOnly?)null;
+            var complete = found.Count >= (kind == DocumentKind.UnitFinalAccounts ? expected : Math.Max(1, expected));
             var state = found.Count == 0 ? LedgerState.Missing : found.Min(State);
-            var complete = found.Count >= Math.Max(1, expected);
+            if (!complete && state > LedgerState.Audited)
+            {
+                // 「1/3」 signed off is not a finished cell: it shows how far the received ones came, never 已通过.
+                state = LedgerState.Audited;
+            }
+
             var overdue = dueOn is { } limit && today > limit && !complete;
             var late = dueOn is { } limit2 && found.Any(e => DateOnly.FromDateTime(e.ReceivedAt.ToLocalTime().Date) > limit2);
             return new LedgerCell(kind, y2, state, found, expected, found.Count, found.Sum(e => e.Errors ?? 0), found.Sum(e => e.Warnings ?? 0), dueOn, overdue, late && !overdue);
         }
+    }
+
+    /// <summary>True for a department's own budget unit: its own name, or 「本级」/「机关」 after it.</summary>
+    public static bool IsOwnUnit(StoredOrganisation unit, StoredOrganisation department)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(department);
+        var name = OrganisationNames.Normalize(unit.Name);
+        var own = OrganisationNames.Normalize(department.Name);
+        return name == own || name == own + "本级" || name == own + "机关";
     }
 
     private static LedgerState State(StoredLedgerEntry entry) =>

@@ -91,28 +91,49 @@ public sealed class ReviewQueue(Library library, Reports reports, Audits audits,
         var keys = (await store.ListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Key).ToList();
         var changes = new List<string>();
         var done = 0;
-        foreach (var key in keys)
+        var failed = new List<string>();
+        try
         {
-            var loaded = await reports.LoadStoredAsync(key, withOriginal: true, cancellationToken).ConfigureAwait(false);
-            if (loaded.Stored is not { } stored)
+            foreach (var key in keys)
             {
-                continue;
-            }
+                try
+                {
+                    var loaded = await reports.LoadStoredAsync(key, withOriginal: true, cancellationToken).ConfigureAwait(false);
+                    if (loaded.Stored is not { } stored || !loaded.Success)
+                    {
+                        continue;
+                    }
 
-            var before = await store.LatestFindingsAsync(key, stored.Revision, cancellationToken).ConfigureAwait(false);
-            var report = await audits.AuditStoredAsync(loaded, cancellationToken).ConfigureAwait(false);
-            await library.SaveAuditAsync(stored, report, by, cancellationToken).ConfigureAwait(false);
-            var after = report.Findings.Where(f => f.Severity is Audit.Severity.Error or Audit.Severity.Warning)
-                .Select(f => new StoredFindingRow(f.Rule, f.Severity.ToString().ToLowerInvariant(), f.Location, f.Message)).ToList();
-            if (before is not null && Difference(before, after) is { } change)
-            {
-                changes.Add($"{key}：{change}");
-            }
+                    var before = await store.LatestFindingsAsync(key, stored.Revision, cancellationToken).ConfigureAwait(false);
+                    var report = await audits.AuditStoredAsync(loaded, cancellationToken).ConfigureAwait(false);
+                    await library.SaveAuditAsync(stored, report, by, cancellationToken).ConfigureAwait(false);
+                    var after = report.Findings.Where(f => f.Severity is Audit.Severity.Error or Audit.Severity.Warning)
+                        .Select(f => new StoredFindingRow(f.Rule, f.Severity.ToString().ToLowerInvariant(), f.Location, f.Message)).ToList();
+                    if (before is not null && Difference(before, after) is { } change)
+                    {
+                        changes.Add($"{key}：{change}");
+                    }
 
-            if (++done % 10 == 0)
-            {
-                await store.UpdateReauditAsync(id, done, changes.Count, null, finished: false, cancellationToken).ConfigureAwait(false);
+                    done++;
+                }
+                catch (StoreException e)
+                {
+                    // One document deleted or replaced meanwhile does not stop the others.
+                    failed.Add($"{key}：{e.Message}");
+                }
+
+                if ((done + failed.Count) % 10 == 0)
+                {
+                    await store.UpdateReauditAsync(id, done, changes.Count, null, finished: false, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever stops it, the record is finished and says so; never 「进行中」 for ever.
+            var stopped = $"重新审核在第 {done + failed.Count + 1} 份材料处中断：{e.Message}";
+            await store.UpdateReauditAsync(id, done, changes.Count, stopped, finished: true, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
         var note = new StringBuilder($"按现行规则重新审核 {done} 份材料，{changes.Count} 份的结果有变化");
@@ -125,6 +146,11 @@ public sealed class ReviewQueue(Library library, Reports reports, Audits audits,
         if (changes.Count > 100)
         {
             note.Append('\n').Append($"……另有 {changes.Count - 100} 份");
+        }
+
+        foreach (var failure in failed)
+        {
+            note.Append('\n').Append("未能重新审核 ").Append(failure);
         }
 
         await store.UpdateReauditAsync(id, done, changes.Count, note.ToString(), finished: true, cancellationToken).ConfigureAwait(false);

@@ -66,8 +66,10 @@ public sealed class Uploads(Library library, Reports reports, Audits audits, Int
     {
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
         var waiting = await store.ConfirmingUploadsAsync(cancellationToken).ConfigureAwait(false);
-        if (waiting.FirstOrDefault(u => u.Id == id) is not { } chosen)
+        if (waiting.FirstOrDefault(u => u.Id == id) is not { } chosen
+            || (await store.OrganisationsAsync(cancellationToken).ConfigureAwait(false)).All(o => o.Id != organisation || o.Level == "region"))
         {
+            // Confirmed by someone else meanwhile, or no department or unit chosen: nothing is queued.
             return [];
         }
 
@@ -190,6 +192,11 @@ public sealed class Uploads(Library library, Reports reports, Audits audits, Int
 
             var remark = remarks.Count == 0 ? null : string.Join("；", remarks);
             await store.SetUploadStateAsync(claim, UploadStates.Done, remark, saved.Key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreException e) when (upload.Chosen is not null && e.Message.StartsWith("所选组织", StringComparison.Ordinal))
+        {
+            // The organisation chosen is gone: the upload waits for another choice, its bytes kept.
+            await store.SetUploadConfirmingAsync(claim, "待确认归属：" + e.Message, upload.PrintedName ?? string.Empty, upload.Candidates ?? [], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {

@@ -514,6 +514,17 @@ public sealed partial class DepartmentYearStore
             : null;
     }
 
+    /// <summary>The department <paramref name="key"/> belongs to — its unit's department for a unit's document — or null when it is not stored.</summary>
+    public async Task<long?> DepartmentOfAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            SELECT CASE WHEN o.level = 'unit' THEN o.parent_id ELSE o.id END FROM department_years y JOIN organisations o ON o.id = y.organisation_id WHERE y.key = @key
+            """);
+        Add(command, "key", key);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    }
+
     /// <summary>The organisation (department) <paramref name="key"/> belongs to, or null when it is not stored.</summary>
     public async Task<long?> OrganisationOfAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -540,11 +551,12 @@ public sealed partial class DepartmentYearStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
-    /// <summary>The keys of the department-years an organisation's department owns.</summary>
+    /// <summary>The keys of the documents of a department and of its units (what the department's preparer sees).</summary>
     public async Task<IReadOnlySet<string>> KeysOfAsync(long organisation, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT key FROM department_years WHERE organisation_id = @id");
+        await using var command = Command(connection, null,
+            "SELECT key FROM department_years WHERE organisation_id = @id OR organisation_id IN (SELECT o.id FROM organisations o WHERE o.parent_id = @id AND o.level = 'unit')");
         Add(command, "id", organisation);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

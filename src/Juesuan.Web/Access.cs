@@ -41,6 +41,6 @@ public sealed class Access(Library library)
         }
 
         var store = await library.StoreAsync(cancellationToken).ConfigureAwait(false);
-        return await store.OrganisationOfAsync(key, cancellationToken).ConfigureAwait(false) == scope;
+        return await store.DepartmentOfAsync(key, cancellationToken).ConfigureAwait(false) == scope;
     }
 }

@@ -62,13 +62,18 @@ internal static class JobEngine
 /// <summary>Schedules the processing of uploads: one job per upload, run on the worker pool as soon as possible.</summary>
 public sealed class UploadJobs(ISchedulerFactory schedulers)
 {
-    /// <summary>Schedules upload <paramref name="id"/>; a job already scheduled for it (by this process or another) is left alone.</summary>
-    public async Task ScheduleAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Schedules upload <paramref name="id"/>; a job already scheduled for it (by this process or another) is left alone.
+    /// <paramref name="again"/> (a confirmed upload queued once more) schedules a job of its own, even while the first is
+    /// still finishing: the store's claim lets only one of them take the upload.
+    /// </summary>
+    public async Task ScheduleAsync(long id, CancellationToken cancellationToken = default, bool again = false)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var job = JobBuilder.Create<ProcessUploadJob>().WithIdentity($"upload-{id}", "uploads").UsingJobData(ProcessUploadJob.UploadKey, id)
+        var name = again ? $"upload-{id}-{Guid.NewGuid():N}" : $"upload-{id}";
+        var job = JobBuilder.Create<ProcessUploadJob>().WithIdentity(name, "uploads").UsingJobData(ProcessUploadJob.UploadKey, id)
             .RequestRecovery().Build();
-        var trigger = TriggerBuilder.Create().WithIdentity($"upload-{id}", "uploads").StartNow().Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(name, "uploads").StartNow().Build();
         try
         {
             await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);

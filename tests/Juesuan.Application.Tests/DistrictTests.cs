@@ -420,4 +420,90 @@ public sealed class DistrictTests : IDisposable
         Assert.Equal(saved.Key, item.Entry.Key);
         Assert.Equal("待审阅", item.State);
     }
+
+    [Fact]
+    public async Task A_list_registered_after_reports_were_saved_adopts_the_organisations_they_made()
+    {
+        var library = _services.GetRequiredService<Library>();
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var before = await library.SaveAsync(example);
+        var made = (await Organisations.ListAsync()).Single(o => o.Level == "department");
+        Assert.False(made.Registered);
+
+        // The list places the department under a region of its own: the one the report made is adopted and moved there.
+        var list = "名称,层级,上级,代码\n某省,地区,,P\n青石县（虚构）,地区,某省,R\n青石县医疗保障局,部门,青石县（虚构）,118\n青石县医疗保障局（本级）,单位,青石县医疗保障局,118001\n";
+        var (file, imported) = await Organisations.ImportAsync(Encoding.UTF8.GetBytes(list), "组织.csv");
+        Assert.True(file.Success, string.Join("\n", file.Problems));
+        var organisations = await Organisations.ListAsync();
+        var department = Assert.Single(organisations, o => o.Level == "department");
+        Assert.Equal(made.Id, department.Id);
+        Assert.True(department.Registered);
+        Assert.Equal("青石县（虚构）", organisations.Single(o => o.Id == department.ParentId).Name);
+        Assert.Equal("某省", organisations.Single(o => o.Id == organisations.Single(r => r.Id == department.ParentId).ParentId).Name);
+        Assert.Equal(made.Id, await (await library.StoreAsync()).OrganisationOfAsync(before.Key));
+
+        // A code another registered organisation has is refused with its row.
+        var (clash, none) = await Organisations.ImportAsync(Encoding.UTF8.GetBytes("名称,层级,上级,代码\n某县财政局,部门,青石县（虚构）,118\n"), "组织.csv");
+        Assert.Null(none);
+        Assert.Equal(["第 2 行：代码 118 已是「青石县医疗保障局」的代码；未导入任何组织。"], clash.Problems);
+        Assert.NotNull(imported);
+    }
+
+    [Fact]
+    public async Task A_bureaus_own_unit_and_a_name_already_taken_are_handled_when_filing()
+    {
+        var list = "名称,层级,上级,代码,别名\n某区,地区,,R,\n某区教育局,部门,某区,1,\n某区教育局（本级）,单位,某区教育局,101,\n某区教育局事务中心,单位,某区教育局,102,\n某区体育局,部门,某区,2,区体育局\n";
+        Assert.NotNull((await Organisations.ImportAsync(Encoding.UTF8.GetBytes(list), "组织.csv")).Imported);
+        var organisations = await Organisations.ListAsync();
+
+        // A 单位决算 printing the bureau's own name is its 本级 unit's when the list has one.
+        var own = Intake.Match(organisations, "某区教育局", DocumentKind.UnitFinalAccounts);
+        Assert.Equal("某区教育局（本级）", own.Organisation?.Name);
+        Assert.Equal("某区教育局（本级）", Intake.Match(organisations, "区教育局本级", DocumentKind.UnitFinalAccounts).Organisation?.Name);
+        Assert.Equal("某区教育局", Intake.Match(organisations, "某区教育局", DocumentKind.FinalAccounts).Organisation?.Name);
+
+        // Confirming a report that prints another organisation's alias files it but does not make the alias shared.
+        var intake = _services.GetRequiredService<Intake>();
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value! with { Units = [] };
+        var printed = example with { Department = example.Department with { Name = "区体育局" } };
+        var education = organisations.Single(o => o.Name == "某区教育局");
+        var filed = await intake.FileAsync(new Loaded("a.json", printed, []), chosen: education.Id);
+        Assert.NotNull(filed.Saved);
+        Assert.Empty((await Organisations.ListAsync()).Single(o => o.Id == education.Id).Aliases);
+
+        // Filed under one registered organisation, a document never moves to another that printed the same name.
+        var sports = organisations.Single(o => o.Name == "某区体育局");
+        var refused = await Assert.ThrowsAsync<StoreException>(() => intake.FileAsync(new Loaded("b.json", printed, []), chosen: sports.Id));
+        Assert.Contains("已是另一个组织的材料", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(education.Id, await (await _services.GetRequiredService<Library>().StoreAsync()).OrganisationOfAsync(filed.Saved!.Key));
+    }
+
+    [Fact]
+    public void Region_names_split_into_their_places_with_one_character_counties()
+    {
+        Assert.Equal(["贵州省", "贵阳市", "云岩区"], OrganisationNames.RegionWords("贵州省贵阳市云岩区"));
+        Assert.Equal(["陕西省", "宝鸡市", "陇县"], OrganisationNames.RegionWords("陕西省宝鸡市陇县"));
+        Assert.Equal(["四川省", "达州市", "渠县"], OrganisationNames.RegionWords("四川省达州市渠县"));
+        Assert.Equal(["上海市", "普陀区"], OrganisationNames.RegionWords("上海市普陀区"));
+    }
+
+    [Fact]
+    public void A_unit_cell_is_overdue_only_when_units_are_expected_and_never_signed_off_while_incomplete()
+    {
+        var region = new StoredOrganisation(1, null, "region", "某区", null, [], true);
+        var lone = new StoredOrganisation(2, 1, "department", "某区甲局", null, [], true);
+        var parent = new StoredOrganisation(3, 1, "department", "某区乙局", null, [], true);
+        var units = new[] { new StoredOrganisation(4, 3, "unit", "某区乙局中心", null, [], true), new StoredOrganisation(5, 3, "unit", "某区乙局站", null, [], true) };
+        var at = DateTimeOffset.UtcNow.AddDays(-10);
+        var signed = new StoredLedgerEntry("某区乙局中心/2024/单位决算", 4, "某区乙局中心", 2024, DocumentKind.UnitFinalAccounts, 1, at, at, 0, 0, true, true);
+        var due = new Dictionary<(int, DocumentKind), DateOnly> { [(2024, DocumentKind.UnitFinalAccounts)] = DateOnly.FromDateTime(DateTime.Now).AddDays(-1) };
+        var ledger = Ledgers.Build([region, lone, parent, .. units], [signed], due, 2024, DateOnly.FromDateTime(DateTime.Now));
+        var loneCell = ledger.Rows.Single(r => r.Department.Id == 2).Cells.Single(c => c.Kind == DocumentKind.UnitFinalAccounts);
+        Assert.False(loneCell.Overdue);
+        Assert.Equal("—", loneCell.Text);
+        var partial = ledger.Rows.Single(r => r.Department.Id == 3).Cells.Single(c => c.Kind == DocumentKind.UnitFinalAccounts);
+        Assert.True(partial.Overdue);
+        Assert.Equal(LedgerState.Audited, partial.State);
+        Assert.StartsWith("1/2 ", partial.Text, StringComparison.Ordinal);
+    }
 }

@@ -149,7 +149,7 @@ public static partial class OrganisationNames
     private static partial Regex RegionWord();
 
     // In a region's own name a one-character place is a word too (陇县, 沛县).
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{1,9}?(?:特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|区|县|旗)(?:市|区|县)?")]
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,9}?(?:特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|区|县|旗)(?:市|区|县)?|\p{IsCJKUnifiedIdeographs}(?:县|区|旗)")]
     private static partial Regex RegionName();
 
     [GeneratedRegex(@"(?:自治县|新区|市|区|县|旗)$")]

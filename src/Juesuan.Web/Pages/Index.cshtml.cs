@@ -74,10 +74,10 @@ public sealed class IndexModel(Library library, Uploads uploads, UploadJobs jobs
         var queued = await uploads.ConfirmAsync(id, organisation, allSimilar, ct);
         foreach (var upload in queued)
         {
-            await jobs.ScheduleAsync(upload, ct);
+            await jobs.ScheduleAsync(upload, ct, again: true);
         }
 
-        Messages.Add(queued.Count == 0 ? ("这份上传已不在待确认之列（可能已被他人确认）。", true) : ($"已确认归属，{queued.Count} 份报告正在重新处理。", false));
+        Messages.Add(queued.Count == 0 ? ("未确认：这份上传已不在待确认之列（可能已被他人确认），或没有选择部门或单位。", true) : ($"已确认归属，{queued.Count} 份报告正在重新处理。", false));
         await LoadAsync(ct);
         return Page();
     }

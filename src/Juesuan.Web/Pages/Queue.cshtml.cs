@@ -56,9 +56,10 @@ public sealed class QueueModel(ReviewQueue queue, ReauditJobs jobs, UserManager<
             return Forbid();
         }
 
-        if (!string.IsNullOrWhiteSpace(reviewer) && await users.FindByNameAsync(reviewer) is not { } account)
+        if (!string.IsNullOrWhiteSpace(reviewer) && (await users.FindByNameAsync(reviewer) is not { } account
+            || !(await users.IsInRoleAsync(account, Roles.Reviewer) || await users.IsInRoleAsync(account, Roles.Administrator))))
         {
-            Done = $"没有账户「{reviewer}」。";
+            Done = $"「{reviewer}」不是审核员或管理员的账户，不能分配。";
         }
         else
         {
@@ -91,14 +92,22 @@ public sealed class QueueModel(ReviewQueue queue, ReauditJobs jobs, UserManager<
             return Forbid();
         }
 
+        if (issuer?.Length > 60 || number?.Length > 60)
+        {
+            return Missing("发文单位和文号各不超过 60 字。", 400);
+        }
+
         var notice = await queue.NoticeAsync(department, noticeYear, string.IsNullOrWhiteSpace(issuer) ? "财政局" : issuer, number, DateOnly.FromDateTime(DateTime.Now), deadline, ct);
         if (notice is null)
         {
-            return NotFound();
+            return Missing("没有这个部门（整改通知按部门出具）。");
         }
 
         var stream = new MemoryStream();
         Letters.WriteDocx(notice, stream);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"整改通知-{notice.Addressee}-{noticeYear}.docx");
     }
+
+    /// <summary>A plain answer in words for a request that cannot be served.</summary>
+    internal static ContentResult Missing(string text, int status = 404) => new() { StatusCode = status, Content = text, ContentType = "text/plain; charset=utf-8" };
 }

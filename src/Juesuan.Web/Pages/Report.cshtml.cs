@@ -26,9 +26,10 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             return NotFound();
         }
 
-        if (!string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text) && Stored is { } current)
         {
-            await queue.CommentAsync(Key, fingerprint, revision, User.Identity!.Name!, CanReview ? CommentRoles.Reviewer : CommentRoles.Preparer, text, ct);
+            // The revision is the one shown now (read with the page), never what the form posted.
+            await queue.CommentAsync(Key, fingerprint, current.Revision, User.Identity!.Name!, CanReview ? CommentRoles.Reviewer : CommentRoles.Preparer, text, ct);
         }
 
         return Redirect($"/Report?key={Uri.EscapeDataString(Key)}#f-{fingerprint}");
@@ -186,7 +187,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
         buffer.Position = 0;
         var type = kind switch { RenderFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document", RenderFormat.Pdf => "application/pdf", _ => "text/html; charset=utf-8" };
-        return File(buffer, type, $"{year.Department.Name}{year.Year}年度部门决算.{format}");
+        return File(buffer, type, $"{year.Department.Name}{year.Year}年度{Domain.Model.DocumentKinds.Title(year.Kind)}.{format}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

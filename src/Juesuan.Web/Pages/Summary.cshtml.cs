@@ -34,9 +34,15 @@ public sealed class SummaryModel(DistrictSummaries summaries, Library library) :
     /// <summary>The summary as an Excel workbook.</summary>
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {
-        if (await OnGetAsync(ct) is not PageResult || Summary is not { } summary)
+        var shown = await OnGetAsync(ct);
+        if (shown is not PageResult)
         {
-            return NotFound();
+            return shown;
+        }
+
+        if (Summary is not { } summary)
+        {
+            return QueueModel.Missing("存储中还没有任何年度的材料，无可汇总。");
         }
 
         var stream = new MemoryStream();
