@@ -84,6 +84,7 @@ public sealed class LabelRuleTests
         // Consistent: the bureau's abbreviation and the year; near misses: another year beside the report's, a unit's
         // name, a name in pinyin.
         Assert.Empty(Named("区医保局2024年度部门决算.pdf"));
+        Assert.Empty(Named("2024年度部门决算区医保局.pdf"));
         Assert.Empty(Named("2025年公开：2024年度决算（医保局）.pdf"));
         Assert.Empty(Named("/tmp/上传/putuo-2024-final-accounts.pdf"));
         Assert.Empty(Found(year with { Sources = ["医疗保险事业管理中心2024.pdf"], Units = [new OrgUnit { Name = "上海市普陀区医疗保险事业管理中心" }] }, "D.FILE_NAME"));
@@ -94,6 +95,7 @@ public sealed class LabelRuleTests
         Assert.All(found, f => Assert.Equal(Severity.Warning, f.Severity));
         Assert.Contains(found, f => f.Message == "文件名「区民政局2023年决算.pdf」中的年度（2023）与报告内容的年度（2024）不符。");
         Assert.Contains(found, f => f.Message == "文件名「区民政局2023年决算.pdf」写的是「区民政局」，报告内容是「上海市普陀区医疗保障局」的。");
+        Assert.Single(Named("镇安县医疗保障局2024.pdf"));
     }
 }
 

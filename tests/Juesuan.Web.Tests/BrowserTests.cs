@@ -222,7 +222,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync("nav a[href='/Organisations']");
         await page.SetInputFilesAsync("input[name=file]", organisations);
         await page.ClickAsync("form[enctype] button[type=submit]");
-        Assert.Contains("已导入 12 个组织", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("text=已导入 12 个组织");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "10-organisations.png"), FullPage = true });
 
         // Dropped on the upload zone, as a user drags it from the file manager.
@@ -245,14 +245,14 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "11-pending.png"), FullPage = true });
         await pending.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "陇县医保局（部门）" });
         await pending.Locator("button").ClickAsync();
-        Assert.Contains("已确认归属，1 份报告正在重新处理", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("text=已确认归属，1 份报告正在重新处理");
 
         // The ledger fills in: five filed from their content, the confirmed one once its job has run.
         await page.ClickAsync("nav a[href='/Ledger']");
         await page.FillAsync("input[name=dueYear]", "2022");
         await page.FillAsync("input[name=due]", "2023-09-30");
         await page.ClickAsync("#due-form button");
-        Assert.Contains("2022 年度部门决算的截止日期为 2023-09-30", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("text=2022 年度部门决算的截止日期为 2023-09-30");
         var confirmed = page.Locator("#ledger tr[data-department='陇县医保局'] td[data-year='2022'][data-kind='final'] a");
         for (var attempt = 0; attempt < 120 && await confirmed.CountAsync() == 0; attempt++)
         {

@@ -125,10 +125,10 @@ public static partial class OrganisationNames
             yield return $"文件名「{file}」中的年度（{string.Join("、", years)}）与报告内容的年度（{year}）不符。";
         }
 
-        // A name is consistent when it, or what it ends with, abbreviates a known name (「部门决算区医保局」 ends with 区医保局).
+        // Whole names only (what the document is called is taken off their front: 「部门决算区医保局」 is 区医保局): a name's
+        // generic ending (医疗保障局) abbreviates every bureau of its kind and says nothing.
         var known = names.Prepend(department).ToList();
-        static IEnumerable<string> Endings(string n) => Enumerable.Range(0, n.Length - 2).Select(i => n[i..]);
-        if (InFileName(file).FirstOrDefault(n => !known.Any(full => Endings(n).Any(e => Abbreviates(e, full)) || Abbreviates(full, n))) is { } other)
+        if (InFileName(file).FirstOrDefault(n => !known.Any(full => Abbreviates(n, full) || Abbreviates(full, n))) is { } other)
         {
             yield return $"文件名「{file}」写的是「{other}」，报告内容是「{department}」的。";
         }
@@ -137,7 +137,8 @@ public static partial class OrganisationNames
     /// <summary>The organisation names a file's name contains (「区医保局2024年决算」 → 区医保局), longest first.</summary>
     public static IReadOnlyList<string> InFileName(string fileName)
     {
-        var stem = Normalize(Path.GetFileNameWithoutExtension(fileName ?? string.Empty));
+        // What the file says of the document (年度, 部门决算, 公开 …) separates names, never belongs to one.
+        var stem = DocumentTitle().Replace(Normalize(Path.GetFileNameWithoutExtension(fileName ?? string.Empty)), " ");
         return [.. OrganisationWord().Matches(stem).Select(m => DocumentWords().Replace(m.Value, string.Empty)).Where(n => n.Length >= 3).Distinct().OrderByDescending(n => n.Length)];
     }
 
@@ -157,6 +158,9 @@ public static partial class OrganisationNames
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,40}?(?:委员会|办公室|管理局|局|委|办|中心|院|所|站|馆|队|厅|部|处|会|大学|学院|学校|医院)(?:本级|机关)?")]
     private static partial Regex OrganisationWord();
+
+    [GeneratedRegex(@"年度|(?:部门|单位)?(?:决算|预算)|公开|关于|整体支出|绩效|自评|报告|附件")]
+    private static partial Regex DocumentTitle();
 
     // What a file name says of the document before the organisation's name (「2024年度部门决算区医保局」).
     [GeneratedRegex(@"^(?:年度|年|度|部门|单位|决算|预算|公开|关于|的|整体|绩效|自评|报告)+")]
