@@ -61,7 +61,7 @@ public sealed class DistrictSummaries(Library library, Ledgers ledgers)
         var frequent = findings.GroupBy(f => f.Rule)
             .Select(g => new FrequentDefect(g.Key, Audit.RuleCatalog.Title(g.Key), g.Any(f => f.Severity == "error") ? "error" : "warning", g.Count(), g.Select(f => f.Key).Distinct().Count(),
                 [.. g.DistinctBy(f => f.Key).Take(3).Select(f => (f.Name, f.Message))]))
-            .OrderByDescending(f => f.Documents).ThenByDescending(f => f.Findings).ThenBy(f => f.Rule, StringComparer.Ordinal).Take(10).ToList();
+            .OrderByDescending(f => f.Documents).ThenBy(f => f.Severity == "error" ? 0 : 1).ThenByDescending(f => f.Findings).ThenBy(f => f.Rule, StringComparer.Ordinal).Take(10).ToList();
         return new DistrictSummary(year, ledger.Today, ledger.Rows.Count, published, published - late, late, ledger.Rows.Count - published,
             ledger.Documents(e => e.Year == year && e.Errors > 0), ledger.Documents(e => e.Year == year && e.SignedOff), due, families, frequent);
     }
