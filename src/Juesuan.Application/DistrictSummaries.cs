@@ -50,6 +50,9 @@ public sealed class DistrictSummaries(Library library, Ledgers ledgers)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(findings);
+        // The documents the ledger counts (a renamed department's older key and reports filed nowhere are left out).
+        var counted = ledger.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Entries).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        findings = [.. findings.Where(f => counted.Contains(f.Key))];
         var finals = ledger.Rows.Select(r => r.Cells.Single(c => c.Year == year && c.Kind == DocumentKind.FinalAccounts)).ToList();
         var published = finals.Count(c => c.Entries.Count > 0);
         var late = finals.Count(c => c.Late);

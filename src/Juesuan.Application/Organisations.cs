@@ -249,18 +249,38 @@ public sealed class Organisations(Library library)
     {
         var text = InputFile.DecodeText(content, fileName, out var error, out _, report: false) ?? throw new FormatException(error);
 
-        // The CSV reader skips empty lines; a line of empty fields keeps the row numbers the user sees in a text editor.
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines.Length > 0 && lines[^1].Length == 0)
-        {
-            lines = lines[..^1];
-        }
-
-        // Nor does it take a row with fewer fields than the header (Excel drops trailing empty ones): rows are padded.
-        var fields = lines.Select(Separators).DefaultIfEmpty(0).Max();
-        var kept = string.Join("\n", lines.Select(l => l + new string(',', Math.Max(0, fields - Separators(l)))));
+        // The CSV reader skips empty records and refuses one with fewer fields than the header (Excel drops trailing empty
+        // ones): records — split at line ends outside quotes, so a cell with a line break in it stays one row, as Excel
+        // shows it — are padded, empty ones kept, and the row numbers are the ones the user sees.
+        var records = Records(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var fields = records.Select(Separators).DefaultIfEmpty(0).Max();
+        var kept = string.Join("\n", records.Select(r => r + new string(',', Math.Max(0, fields - Separators(r)))));
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kept), writable: false);
         return [.. stream.Query(useHeaderRow: false, excelType: ExcelType.CSV).Cast<IDictionary<string, object?>>()];
+    }
+
+    // The records of CSV text: split at line ends outside quotes; no record after a final line end.
+    private static List<string> Records(string text)
+    {
+        var records = new List<string>();
+        var quoted = false;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            quoted ^= text[i] == '"';
+            if (text[i] == '\n' && !quoted)
+            {
+                records.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            records.Add(text[start..]);
+        }
+
+        return records;
     }
 
     // The commas of a CSV line that separate fields (not those inside quotes).

@@ -124,6 +124,10 @@ public sealed class DistrictTests : IDisposable
         Assert.Equal(["第 4 行：上级「不存在的区」不存在（既不在本文件前面的行里，也不在已有组织中）；未导入任何组织。"], file2.Problems);
         Assert.Empty(await Organisations.ListAsync());
 
+        // A cell holding a line break (Alt+Enter in Excel) is one row: the rows after it keep their numbers.
+        var (quoted, _) = await Organisations.ImportAsync(Encoding.UTF8.GetBytes("名称,层级,上级,代码,别名\n某区,地区,,1,\"甲\n乙\"\n某区教育局,科室,某区,2\n"), "组织.csv");
+        Assert.Equal(["第 3 行：层级「科室」应为 地区、部门 或 单位。"], quoted.Problems);
+
         // Not a list at all.
         var (file3, _) = await Organisations.ImportAsync([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "组织.xlsx");
         Assert.Equal(["组织.xlsx 无法读取（不是有效的 Excel 文件）。"], file3.Problems);
