@@ -81,7 +81,29 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
     /// <paramref name="output"/>, laid out by <paramref name="template"/> (an id or 「省份/年度」) instead of the data's own
     /// template when given.
     /// </summary>
-    public async Task<RenderOutcome> RenderAsync(DepartmentYear year, RenderFormat format, Stream output, RenderPart part = RenderPart.Disclosure, string? template = null, CancellationToken cancellationToken = default)
+    public async Task<RenderOutcome> RenderAsync(DepartmentYear year, RenderFormat format, Stream output, RenderPart part = RenderPart.Disclosure, string? template = null, CancellationToken cancellationToken = default) =>
+        await RenderAsync(year, format, output, part, template, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// What a disclosure of <paramref name="year"/> would leave 【待补充】 (laid out by <paramref name="template"/> when
+    /// given), without writing it: for the render gate, before anything is printed.
+    /// </summary>
+    public IReadOnlyList<NarrativeGap> GapsOf(DepartmentYear year, string? template = null)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        if (template is not null && options.Reference.Templates.Resolve(template, year.Year) is { } resolved)
+        {
+            year = year with { TemplateId = resolved.Id };
+        }
+
+        return DisclosureBuilder.Build(year, reference: options.Reference).Gaps;
+    }
+
+    /// <summary>
+    /// As <see cref="RenderAsync(DepartmentYear, RenderFormat, Stream, RenderPart, string?, CancellationToken)"/>, with
+    /// <paramref name="watermark"/> across every page when given (「审核未通过」).
+    /// </summary>
+    public async Task<RenderOutcome> RenderAsync(DepartmentYear year, RenderFormat format, Stream output, RenderPart part, string? template, string? watermark, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(year);
         ArgumentNullException.ThrowIfNull(output);
@@ -109,17 +131,17 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
                     await Streams.WritePackageAsync(output, s => EvaluationDocx.Write(year, s), cancellationToken).ConfigureAwait(false);
                     break;
                 case RenderFormat.Pdf:
-                    await output.WriteAsync(await _printer!.PrintAsync(EvaluationHtml.Render(year), pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    await output.WriteAsync(await _printer!.PrintAsync(Marked(EvaluationHtml.Render(year), watermark), pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 default:
-                    await output.WriteAsync(Encoding.UTF8.GetBytes(EvaluationHtml.Render(year)), cancellationToken).ConfigureAwait(false);
+                    await output.WriteAsync(Encoding.UTF8.GetBytes(Marked(EvaluationHtml.Render(year), watermark)), cancellationToken).ConfigureAwait(false);
                     break;
             }
 
             return new(true, year, []);
         }
 
-        var document = DisclosureBuilder.Build(year, reference: options.Reference);
+        var document = DisclosureBuilder.Build(year, reference: options.Reference) with { Watermark = watermark };
         switch (format)
         {
             case RenderFormat.Docx:
@@ -135,6 +157,10 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
 
         return new(true, year, document.Gaps) { TemplateName = options.Reference.TemplateOf(year).Name };
     }
+
+    // An HTML page with the mark across it, before its end.
+    private static string Marked(string html, string? watermark) =>
+        watermark is null ? html : html.Replace("</body>", DisclosureHtml.Watermark(watermark) + "</body>", StringComparison.Ordinal);
 
     /// <summary>Closes the browser, if one was started (for containers disposed synchronously).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

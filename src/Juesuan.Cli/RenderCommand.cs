@@ -20,8 +20,8 @@ internal static class RenderCommand
         format.AcceptOnlyFromAmong("html", "docx", "pdf");
         var output = new Option<string>("--output", "-o") { Description = "输出文件；输入为目录时为输出目录", Required = true };
         var template = new Option<string?>("--template") { Description = "版式：模板编号（内置：" + string.Join("、", Domain.Templates.TemplateSet.Embedded.Templates.Keys.Order(StringComparer.Ordinal)) + "；--reference 目录中的也可用）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
-        var force = Outputs.Force();
-        var command = new Command("render", "生成公开文档：决算表、依数据撰写的情况说明、图表、名词解释、绩效自评表（HTML、Word 或 PDF）。数据缺少的原因或数字以【待补充】标出并列出。")
+        var force = new Option<bool>("--force") { Description = "强制：覆盖已存在的输出文件；审核有错误或有【待补充】时也生成（每页印「审核未通过」）" };
+        var command = new Command("render", "生成公开文档：决算表、依数据撰写的情况说明、图表、名词解释、绩效自评表（HTML、Word 或 PDF）。先审核：有错误或【待补充】时不生成（退出码 1），列出每一处及在哪里改正、补齐；--force 则照样生成并在每页印「审核未通过」。")
         {
             input, only, format, output, template, force,
         };
@@ -66,6 +66,7 @@ internal static class RenderCommand
             }
 
             var reports = services.GetRequiredService<Reports>();
+            var audits = services.GetRequiredService<Audits>();
             var rendering = kind switch { "docx" => RenderFormat.Docx, "pdf" => RenderFormat.Pdf, _ => RenderFormat.Html };
             var part = parse.GetValue(only) == "evaluations" ? RenderPart.Evaluations : RenderPart.Disclosure;
             if (rendering == RenderFormat.Pdf)
@@ -88,19 +89,25 @@ internal static class RenderCommand
             await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = jobs.Count > 1 ? Environment.ProcessorCount : 1, CancellationToken = ct }, async (job, token) =>
             {
                 var messages = new StringWriter();
-                var year = await new CliContext(context.Out, messages).LoadAsync(reports, job.Source, token).ConfigureAwait(false);
-                if (year is null)
+                var loaded = await new CliContext(context.Out, messages).LoadInputAsync(reports, job.Source, token).ConfigureAwait(false);
+                if (loaded.Year is not { } year)
                 {
                     Interlocked.Exchange(ref exit, ExitCodes.Usage);
+                }
+                else if (await Gate(messages, loaded, part, audits, renderer, templateText, token).ConfigureAwait(false) is var blocked && blocked && !parse.GetValue(force))
+                {
+                    // The render gate: what fails its audit or leaves 【待补充】 is not published without --force.
+                    await messages.WriteLineAsync($"未生成 {job.Target}：审核未通过。改正或补齐后再生成；确需先出草稿，加 --force（每页印「审核未通过」）。").ConfigureAwait(false);
+                    Interlocked.CompareExchange(ref exit, ExitCodes.Findings, ExitCodes.Ok);
                 }
                 else
                 {
                     using var buffer = new MemoryStream();
-                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, token).ConfigureAwait(false);
+                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, blocked ? Unpassed : null, token).ConfigureAwait(false);
                     if (outcome.Written)
                     {
                         await File.WriteAllBytesAsync(job.Target, buffer.ToArray(), token).ConfigureAwait(false);
-                        await Describe(messages, outcome, part, job.Target).ConfigureAwait(false);
+                        await Describe(messages, outcome, part, job.Target, listGaps: !blocked).ConfigureAwait(false);
                     }
                     else
                     {
@@ -124,13 +131,64 @@ internal static class RenderCommand
         return command;
     }
 
-    private static async Task Describe(TextWriter messages, RenderOutcome outcome, RenderPart part, string target)
+    /// <summary>The mark across every page of a document rendered despite the gate.</summary>
+    internal const string Unpassed = "审核未通过";
+
+    /// <summary>
+    /// The render gate: the audit's errors (for the self-evaluation forms, those of their rules) and the 【待补充】 the
+    /// disclosure would print, each listed with where to fix or fill it; true when there is any.
+    /// </summary>
+    private static async Task<bool> Gate(TextWriter messages, Loaded loaded, RenderPart part, Audits audits, Renderer renderer, string? template, CancellationToken cancellationToken)
+    {
+        var report = audits.Audit(loaded with { Original = null }, await audits.StoredPriorAsync(loaded, cancellationToken).ConfigureAwait(false));
+        var errors = report.Findings.Where(f => f.Severity == Audit.Severity.Error && (part == RenderPart.Disclosure || f.Rule.StartsWith("P.", StringComparison.Ordinal))).ToList();
+        var gaps = part == RenderPart.Disclosure ? renderer.GapsOf(loaded.Year!, template) : [];
+        if (errors.Count > 0)
+        {
+            await messages.WriteLineAsync($"{loaded.Source}：审核发现 {errors.Count} 个错误，须先改正：").ConfigureAwait(false);
+            foreach (var finding in errors)
+            {
+                await messages.WriteLineAsync($"  【{finding.Rule}】{finding.Location}：{finding.Message}").ConfigureAwait(false);
+            }
+        }
+
+        if (gaps.Count > 0)
+        {
+            await messages.WriteLineAsync($"{loaded.Source}：有 {gaps.Count} 处【待补充】，须先补齐：").ConfigureAwait(false);
+            foreach (var gap in gaps)
+            {
+                await messages.WriteLineAsync($"  {gap}（{WhereToFill(gap)}）").ConfigureAwait(false);
+            }
+        }
+
+        return errors.Count + gaps.Count > 0;
+    }
+
+    /// <summary>Where the data a gap lacks is entered: the JSON field, and the sheet of the 填报模板.</summary>
+    internal static string WhereToFill(Documents.Disclosure.NarrativeGap gap) => gap switch
+    {
+        { Section: "部门概况" } => "在 JSON 的 department.functions 填写，或填报模板「部门」表的「主要职能」",
+        { Section: "名词解释" } => "在 --reference 目录的科目目录（catalogs/*.json）中补充该科目的说明",
+        { Section: "部门决算表" } => "在 JSON 的 tables 中补上这张表，或在填报模板的对应表中填写",
+        { What: var what } when what.Contains("原因", StringComparison.Ordinal) => "在 JSON 的 explanations 填写，或填报模板「原因说明」表",
+        { What: var what } when what.Contains("上年", StringComparison.Ordinal) => "在 JSON 的 references 填写上年数，或填报模板「参考数」表",
+        { What: var what } when what.Contains("预算数", StringComparison.Ordinal) => "在 JSON 的 references 填写年初预算数，或填报模板「参考数」表",
+        { What: var what } when what.Contains("批次", StringComparison.Ordinal) || what.Contains("人次", StringComparison.Ordinal) || what.Contains("次数", StringComparison.Ordinal)
+            || what.Contains("车辆", StringComparison.Ordinal) => "在 JSON 的 threePublic 填写（填报模板尚无此表）",
+        _ => "在 JSON 的相应字段或填报模板的相应表中填写",
+    };
+
+    private static async Task Describe(TextWriter messages, RenderOutcome outcome, RenderPart part, string target, bool listGaps)
     {
         var year = outcome.Year;
         await messages.WriteLineAsync(part == RenderPart.Evaluations
             ? $"已生成 {target}（{year.Evaluations.Count} 张绩效自评表）"
             : $"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {outcome.TemplateName}）").ConfigureAwait(false);
-        if (outcome.Gaps.Count > 0)
+        if (!listGaps)
+        {
+            await messages.WriteLineAsync($"注意：审核未通过，每页印有「{Unpassed}」，不能作为公开文本。").ConfigureAwait(false);
+        }
+        else if (outcome.Gaps.Count > 0)
         {
             await messages.WriteLineAsync($"注意：有 {outcome.Gaps.Count} 处数据未提供，文中以【待补充】标出，发布前请补齐：").ConfigureAwait(false);
             foreach (var gap in outcome.Gaps)

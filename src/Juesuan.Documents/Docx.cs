@@ -54,4 +54,15 @@ internal static class Docx
         footer.Footer = new Footer(paragraph);
         return footer;
     }
+
+    /// <summary>
+    /// A header part that prints <paramref name="text"/> on every page, large and red (the mark of a document that did
+    /// not pass its audit, 「审核未通过」), so no page of it can be mistaken for the one to publish.
+    /// </summary>
+    public static HeaderPart MarkHeader(MainDocumentPart main, string text)
+    {
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), Run(text, 44, "黑体", bold: true, color: "C00000")));
+        return header;
+    }
 }

@@ -35,12 +35,22 @@ public sealed class RenderCliTests : CliTestBase
         var input = Path.Combine(Folder, "no-reasons.json");
         File.WriteAllText(input, withoutReasons.ToJsonString());
         var html = Path.Combine(Folder, "s.html");
-        var run = await Run("render", input, "--template", "陕西/2023", "-o", html);
+
+        // The render gate: gaps stop it (exit 1), each listed with where to fill it; nothing is written.
+        var refused = await Run("render", input, "--template", "陕西/2023", "-o", html);
+        Assert.Equal(1, refused.Exit);
+        Assert.False(File.Exists(html));
+        Assert.Contains("处【待补充】，须先补齐", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("一、收入支出决算总体情况说明：待补充收、支总计与上年相比增减的原因（在 JSON 的 explanations 填写，或填报模板「原因说明」表）", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("未生成", refused.Err, StringComparison.Ordinal);
+
+        // --force renders it all the same, 「审核未通过」 across every page.
+        var run = await Run("render", input, "--template", "陕西/2023", "-o", html, "--force");
         Assert.Equal(0, run.Exit);
         Assert.Contains("模板 陕西", run.Err, StringComparison.Ordinal);
-        Assert.Contains("处数据未提供", run.Err, StringComparison.Ordinal);
-        Assert.Contains("一、收入支出决算总体情况说明：待补充收、支总计与上年相比增减的原因", run.Err, StringComparison.Ordinal);
+        Assert.Contains("每页印有「审核未通过」", run.Err, StringComparison.Ordinal);
         Assert.Contains("十四、其他需要说明的情况", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.Contains("class=\"watermark\"", File.ReadAllText(html), StringComparison.Ordinal);
 
         var unknown = await Run("render", Paths.Example, "--template", "火星/2024", "-o", html);
         Assert.Equal(2, unknown.Exit);
@@ -146,5 +156,28 @@ public sealed class ReferenceCliTests : CliTestBase
         var missing = await Run("audit", Paths.Example, "--reference", Path.Combine(Folder, "没有"));
         Assert.Equal(2, missing.Exit);
         Assert.Contains("基础数据错误", missing.Err, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_report_with_errors_is_not_rendered_without_force_and_is_marked_with_it()
+    {
+        var zhenan = Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt");
+        var docx = Path.Combine(Folder, "z.docx");
+        var refused = await Run("render", zhenan, "-f", "docx", "-o", docx);
+        Assert.Equal(1, refused.Exit);
+        Assert.False(File.Exists(docx));
+        Assert.Contains("审核发现 9 个错误，须先改正", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("【N.UNIT】", refused.Err, StringComparison.Ordinal);
+
+        var forced = await Run("render", zhenan, "-f", "docx", "-o", docx, "--force");
+        Assert.Equal(0, forced.Exit);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
+        Assert.Contains(word.MainDocumentPart!.HeaderParts, h => h.Header!.InnerText == "审核未通过");
+
+        // The example passes its audit and has nothing to fill: rendered without a mark.
+        var clean = Path.Combine(Folder, "q.docx");
+        Assert.Equal(0, (await Run("render", Paths.Example, "-f", "docx", "-o", clean)).Exit);
+        using var example = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(clean, false);
+        Assert.Empty(example.MainDocumentPart!.HeaderParts);
     }
 }

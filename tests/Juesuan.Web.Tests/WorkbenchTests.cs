@@ -130,7 +130,13 @@ public sealed partial class WorkbenchTests : IDisposable
         // The disclosure is written from the stored data as Word.
         var docx = await client.GetAsync($"/Report?handler=Render&format=docx&key={Uri.EscapeDataString(key)}");
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("PK"u8.ToArray(), (await docx.Content.ReadAsByteArrayAsync())[..2]);
+        var disclosure = await docx.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), disclosure[..2]);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(disclosure), false))
+        {
+            // Its audit found errors: every page is marked, as the command line's render gate marks it.
+            Assert.Contains(word.MainDocumentPart!.HeaderParts, h => h.Header!.InnerText == "审核未通过");
+        }
 
         // The audit downloads as Excel and as JSON (schema 2).
         var xlsx = await client.GetAsync($"/Report?handler=Download&format=xlsx&key={Uri.EscapeDataString(key)}");

@@ -72,10 +72,17 @@ public static class DisclosureDocx
             }
         }
 
-        body.Append(new SectionProperties(
+        var section = new SectionProperties();
+        if (document.Watermark is { } mark)
+        {
+            section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(Docx.MarkHeader(main, mark)) });
+        }
+
+        body.Append(section);
+        section.Append(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = 11906U, Height = 16838U },
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
+            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U });
         main.Document = new Document(body);
         main.Document.Save();
     }

@@ -69,6 +69,14 @@ public static class DisclosureHtml
     private const string HeadingsOnlyStyle = "\nbody * { visibility: hidden; } h1, h2, h3, .table-title { visibility: visible; }";
 
     /// <summary>
+    /// A mark across the page (「审核未通过」): fixed, so the browser repeats it on every printed page, and never in the way
+    /// of a click.
+    /// </summary>
+    public static string Watermark(string text) =>
+        "<div class=\"watermark\" aria-hidden=\"true\" style=\"position:fixed;top:38%;left:0;right:0;text-align:center;font-size:72pt;font-weight:bold;" +
+        "color:rgba(192,0,0,0.18);transform:rotate(-28deg);z-index:1000;pointer-events:none;\">" + E(text) + "</div>\n";
+
+    /// <summary>
     /// Renders the document. <paramref name="pages"/> gives the printed page of each heading for the 目录; without it
     /// the page numbers are left blank (the layout is the same, so a first print can find the pages).
     /// </summary>
@@ -137,6 +145,11 @@ public static class DisclosureHtml
                         .Append("<figcaption>（").Append(E(chart.Chart.Caption)).Append("）</figcaption></figure>\n");
                     break;
             }
+        }
+
+        if (document.Watermark is { } mark)
+        {
+            html.Append(Watermark(mark));
         }
 
         html.Append("</body>\n</html>\n");

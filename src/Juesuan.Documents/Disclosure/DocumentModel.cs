@@ -117,6 +117,9 @@ public sealed record ChartBlock(Chart Chart) : Block;
 /// <summary>The whole generated disclosure: blocks in order, and what the narrative could not fill in.</summary>
 public sealed record DisclosureDocument(string Title, IReadOnlyList<Block> Blocks, IReadOnlyList<NarrativeGap> Gaps)
 {
+    /// <summary>Printed across every page when set (「审核未通过」: rendered although its audit found errors or gaps).</summary>
+    public string? Watermark { get; init; }
+
     /// <summary>Every heading, for a table of contents.</summary>
     public IEnumerable<HeadingBlock> Headings => Blocks.OfType<HeadingBlock>();
 }

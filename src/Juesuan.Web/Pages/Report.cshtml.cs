@@ -164,10 +164,15 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
     public async Task<IActionResult> OnGetRenderAsync(string format, CancellationToken ct)
     {
         var kind = format switch { "docx" => RenderFormat.Docx, "html" => RenderFormat.Html, "pdf" => RenderFormat.Pdf, _ => (RenderFormat?)null };
-        if (kind is null || !await access.CanSeeAsync(User, Key, ct) || (await reports.LoadStoredAsync(Key, cancellationToken: ct)).Year is not { } year)
+        var loaded = kind is null || !await access.CanSeeAsync(User, Key, ct) ? null : await reports.LoadStoredAsync(Key, cancellationToken: ct);
+        if (loaded?.Year is not { } year)
         {
             return NotFound();
         }
+
+        // The render gate of the command line: a document whose audit finds errors, or that would print 【待补充】, is
+        // marked 「审核未通过」 on every page, so a draft is never taken for the text to publish.
+        var passed = (await audits.AuditStoredAsync(loaded, ct)).Summary.Errors == 0 && renderer.GapsOf(year).Count == 0;
 
         if (kind == RenderFormat.Pdf)
         {
@@ -183,7 +188,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         }
 
         var buffer = new MemoryStream();
-        await renderer.RenderAsync(year, kind.Value, buffer, cancellationToken: ct);
+        await renderer.RenderAsync(year, kind!.Value, buffer, RenderPart.Disclosure, null, passed ? null : "审核未通过", ct);
 
         buffer.Position = 0;
         var type = kind switch { RenderFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document", RenderFormat.Pdf => "application/pdf", _ => "text/html; charset=utf-8" };
