@@ -11,7 +11,7 @@ internal static class AuditCommand
     public static Command Build(CliContext context)
     {
         var input = new Argument<string>("输入") { Description = Commands.InputFormats + "、存储中的键，或目录（审核其中每个文件）" };
-        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）、json、html、xlsx", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）、json、html、xlsx；省略时按 -o 的扩展名", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "html", "xlsx");
         var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出（xlsx 必须给出文件）" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "文本输出时列出每处尾差和每个发现的位置、应为值与实际值" };
@@ -22,8 +22,15 @@ internal static class AuditCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
-            var kind = parse.GetValue(format)!;
             var target = parse.GetValue(output);
+            var kind = Outputs.Format(parse, format, Directory.Exists(path) ? null : target,
+                new Dictionary<string, string> { [".txt"] = "text", [".json"] = "json", [".html"] = "html", [".htm"] = "html", [".xlsx"] = "xlsx" }, out var clash);
+            if (clash is not null)
+            {
+                await context.Err.WriteLineAsync(clash).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             if (kind == "xlsx" && target is null)
             {
                 await context.Err.WriteLineAsync("用法错误：xlsx 格式须用 -o 指定输出文件。").ConfigureAwait(false);

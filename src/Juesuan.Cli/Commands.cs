@@ -265,7 +265,7 @@ internal static class Commands
     {
         var key = new Argument<string?>("键") { Description = "存储中的键（如「青石县医疗保障局/2024」），或一个部门年度文件", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--output", "-o") { Description = "输出文件；省略时写到标准输出（xlsx 必须给出文件）" };
-        var format = new Option<string>("--format", "-f") { Description = "输出格式：json（默认，可再导入）、xlsx（填报模板，可再导入）、txt（报告文本）", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：json（默认，可再导入）、xlsx（填报模板，可再导入）、txt（报告文本）；省略时按 -o 的扩展名", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "xlsx", "txt");
         var blank = new Option<string?>("--blank") { Description = "不给键时：写出该模板（如 national-2022、shaanxi-2022）的空白填报模板" };
         var year = new Option<int>("--year") { Description = "空白模板的年度", DefaultValueFactory = _ => DateTime.Today.Year - 1 };
@@ -307,7 +307,14 @@ internal static class Commands
                 return ExitCodes.Usage;
             }
 
-            var kind = parse.GetValue(format) switch { "xlsx" => ExportFormat.Xlsx, "txt" => ExportFormat.Txt, _ => ExportFormat.Json };
+            var named = Outputs.Format(parse, format, target, new Dictionary<string, string> { [".json"] = "json", [".xlsx"] = "xlsx", [".txt"] = "txt" }, out var clash);
+            if (clash is not null)
+            {
+                await context.Err.WriteLineAsync(clash).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var kind = named switch { "xlsx" => ExportFormat.Xlsx, "txt" => ExportFormat.Txt, _ => ExportFormat.Json };
             if (target is null)
             {
                 if (kind == ExportFormat.Xlsx)

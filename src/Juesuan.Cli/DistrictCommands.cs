@@ -189,7 +189,7 @@ internal static class DistrictCommands
     /// <summary>The options of a command whose result is text for the terminal or a file, or an Excel workbook: -f text|xlsx, -o, --force.</summary>
     private sealed class TextOrWorkbook
     {
-        private readonly Option<string> _format = new("--format", "-f") { Description = "输出格式：text（默认）或 xlsx（需 -o）", DefaultValueFactory = _ => "text" };
+        private readonly Option<string> _format = new("--format", "-f") { Description = "输出格式：text（默认）或 xlsx（需 -o）；省略时按 -o 的扩展名", DefaultValueFactory = _ => "text" };
         private readonly Option<string?> _output = new("--output", "-o") { Description = "写出到文件（xlsx 时必需）" };
         private readonly Option<bool> _force = Outputs.Force();
 
@@ -206,7 +206,13 @@ internal static class DistrictCommands
         public async Task<int> WriteAsync(CliContext context, ParseResult parse, Func<ServiceProvider, Task<(string Text, Func<Stream, Task> Workbook)>> make)
         {
             var target = parse.GetValue(_output);
-            var workbook = parse.GetValue(_format) == "xlsx";
+            var workbook = Outputs.Format(parse, _format, target, new Dictionary<string, string> { [".txt"] = "text", [".xlsx"] = "xlsx" }, out var clash) == "xlsx";
+            if (clash is not null)
+            {
+                await context.Err.WriteLineAsync(clash).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             if (workbook && target is null)
             {
                 await context.Err.WriteLineAsync("用法错误：-f xlsx 需要用 -o 指定输出文件。").ConfigureAwait(false);

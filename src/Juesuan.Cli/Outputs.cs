@@ -36,4 +36,33 @@ internal static class Outputs
         return shared.Length == 0 ? null
             : "用法错误：以下输入会写到同一个输出文件，未生成任何文件：" + string.Join("；", shared.Select(g => $"{string.Join("、", g.Select(j => Path.GetFileName(j.Source)))} → {Path.GetFileName(g.Key)}")) + "。请把它们放在不同目录，或删去重复的一份。";
     }
+
+    /// <summary>
+    /// The output format: what <c>-f</c> says; without <c>-f</c>, what the extension of the <c>-o</c> file names
+    /// (「审核.xlsx」 → xlsx), else the default. A <c>-f</c> that contradicts the extension is a usage error
+    /// (<paramref name="problem"/>).
+    /// </summary>
+    public static string Format(System.CommandLine.ParseResult parse, System.CommandLine.Option<string> format, string? target, IReadOnlyDictionary<string, string> byExtension, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(byExtension);
+        problem = null;
+        var given = parse.GetValue(format)!;
+        if (target is null || !byExtension.TryGetValue(Path.GetExtension(target).ToLowerInvariant(), out var named))
+        {
+            return given;
+        }
+
+        if (parse.GetResult(format) is not { Implicit: false })
+        {
+            return named;
+        }
+
+        if (named != given)
+        {
+            problem = $"用法错误：-f {given} 与输出文件 {Path.GetFileName(target)} 的扩展名不符；去掉 -f（按扩展名决定格式），或改用相符的扩展名。";
+        }
+
+        return given;
+    }
 }

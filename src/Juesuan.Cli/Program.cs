@@ -22,6 +22,14 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(args);
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+
+        // `juesuan` alone and `juesuan help [命令]` show the help, as a person expects.
+        args = args switch
+        {
+            [] => ["--help"],
+            ["help", .. var rest] => [.. rest, "--help"],
+            _ => args,
+        };
         var root = Commands.Build(new CliContext(output, error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !parse.Tokens.Any(t => t.Value is "-h" or "--help" or "-?"))

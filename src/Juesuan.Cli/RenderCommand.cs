@@ -16,7 +16,7 @@ internal static class RenderCommand
         var input = new Argument<string>("输入") { Description = Commands.InputFormats + "、存储中的键，或目录（逐个生成）" };
         var only = new Option<string?>("--only") { Description = "只生成一部分：evaluations（绩效自评表）" };
         only.AcceptOnlyFromAmong("evaluations");
-        var format = new Option<string>("--format", "-f") { Description = "html（默认）、docx 或 pdf", DefaultValueFactory = _ => "html" };
+        var format = new Option<string>("--format", "-f") { Description = "html（默认）、docx 或 pdf；省略时按 -o 的扩展名", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "docx", "pdf");
         var output = new Option<string>("--output", "-o") { Description = "输出文件；输入为目录时为输出目录", Required = true };
         var template = new Option<string?>("--template") { Description = "版式：模板编号（内置：" + string.Join("、", Domain.Templates.TemplateSet.Embedded.Templates.Keys.Order(StringComparer.Ordinal)) + "；--reference 目录中的也可用）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
@@ -28,8 +28,14 @@ internal static class RenderCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
-            var kind = parse.GetValue(format)!;
             var target = parse.GetValue(output)!;
+            var kind = Outputs.Format(parse, format, Directory.Exists(path) ? null : target, ByExtension, out var clash);
+            if (clash is not null)
+            {
+                await context.Err.WriteLineAsync(clash).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             var templateText = parse.GetValue(template);
             await using var services = context.Services(parse);
             var renderer = services.GetRequiredService<Renderer>();
@@ -130,6 +136,8 @@ internal static class RenderCommand
         });
         return command;
     }
+
+    private static readonly Dictionary<string, string> ByExtension = new() { [".html"] = "html", [".htm"] = "html", [".docx"] = "docx", [".pdf"] = "pdf" };
 
     /// <summary>The mark across every page of a document rendered despite the gate.</summary>
     internal const string Unpassed = "审核未通过";

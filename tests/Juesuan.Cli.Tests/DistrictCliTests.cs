@@ -61,3 +61,38 @@ public sealed class DistrictCliTests : CliTestBase
         Assert.True(new FileInfo(xlsx).Length > 0);
     }
 }
+
+/// <summary>The command line a person expects (issue 16, part 6): help without a command, formats from the output's extension.</summary>
+public sealed class ExpectedCliTests : CliTestBase
+{
+    [Fact]
+    public async Task Juesuan_alone_and_juesuan_help_show_the_help()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await Program.RunAsync([], output, error));
+        Assert.Contains("决算（Juesuan）", output.ToString(), StringComparison.Ordinal);
+        var help = await Run("help", "ledger");
+        Assert.Equal(0, help.Exit);
+        Assert.Contains("材料台账", help.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_f_the_outputs_extension_names_the_format_and_a_clash_is_a_usage_error()
+    {
+        var xlsx = Path.Combine(Folder, "审核.xlsx");
+        Assert.Equal(0, (await Run("audit", Paths.Example, "-o", xlsx)).Exit);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(xlsx)[..2]);
+        var docx = Path.Combine(Folder, "公开.docx");
+        Assert.Equal(0, (await Run("render", Paths.Example, "-o", docx)).Exit);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(docx)[..2]);
+        var json = Path.Combine(Folder, "导出.json");
+        Assert.Equal(0, (await Run("export", Paths.Example, "-o", json)).Exit);
+        Assert.Equal((byte)'{', File.ReadAllBytes(json).SkipWhile(b => b is 0xEF or 0xBB or 0xBF).First());
+
+        var clash = await Run("audit", Paths.Example, "-f", "json", "-o", Path.Combine(Folder, "另.xlsx"));
+        Assert.Equal(2, clash.Exit);
+        Assert.Contains("与输出文件 另.xlsx 的扩展名不符", clash.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Folder, "另.xlsx")));
+    }
+}
