@@ -328,3 +328,32 @@ public class TextImportRobustnessTests
         }
     }
 }
+
+/// <summary>
+/// 「国内公务接待支出 X 万元」 (reception, the domestic part) is read as the 公务接待费 the tables give when the section
+/// states foreign receptions as nothing or not at all — the way four of the samples word it.
+/// </summary>
+public sealed class DomesticReceptionTests
+{
+    [SkippableTheory]
+    [InlineData("zhenan-2023-final-accounts.txt", "0.32")]
+    [InlineData("quxian-2022-final-accounts.txt", "0.07")]
+    [InlineData("xigong-2022-final-accounts.txt", "0.00")]
+    [InlineData("longxian-2022-final-accounts.txt", "0.53")]
+    public void The_domestic_reception_spent_is_read_as_the_reception_figure(string file, string amount)
+    {
+        var year = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), file)).Value!;
+        Assert.Contains(year.Narrative.Claims, c => c.Subject.Concept == "threePublic.reception" && c.Amount == Amount.Parse(amount + "万元", MoneyUnit.WanYuan).Value
+            && c.Sentence?.Contains("国内公务接待", StringComparison.Ordinal) == true);
+    }
+
+    [SkippableFact]
+    public void A_foreign_reception_with_an_amount_keeps_the_domestic_part_from_standing_for_the_whole()
+    {
+        var text = File.ReadAllText(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
+        IEnumerable<Claim> Domestic(string foreign) => TextReportReader.Read(text.Replace("国内公务接待支出0.32万元。", "国内公务接待支出0.32万元，" + foreign, StringComparison.Ordinal), "t.txt")
+            .Value!.Narrative.Claims.Where(c => c.Subject.Concept == "threePublic.reception" && c.Sentence?.Contains("国内公务接待", StringComparison.Ordinal) == true);
+        Assert.Single(Domestic("外事接待支出0万元。"));
+        Assert.Empty(Domestic("外事接待支出1.20万元。"));
+    }
+}

@@ -834,6 +834,14 @@ internal static partial class NarrativeReader
             });
         }
 
+        // 「国内公务接待支出 0.53 万元」 is the 公务接待费 of the tables when the section states foreign (外事/外宾) receptions
+        // as nothing, or not at all (the template has them stated together: 国内 + 外事 = 公务接待费).
+        if (DomesticReceptionSpent().Match(c.Text) is { Success: true } domestic
+            && ForeignReceptionSpent().Matches(c.Text).All(f => Money(f).Value == 0m))
+        {
+            c.Add(domestic, new Claim { Subject = new FactKey("threePublic.reception", Scope: Scopes.Fiscal), Amount = Money(domestic) });
+        }
+
         if (Reception().Match(c.Text) is { Success: true } r)
         {
             c.Add(r, new Claim
@@ -990,6 +998,12 @@ internal static partial class NarrativeReader
 
     [GeneratedRegex(@"公务接待(?:费)?预算(?:为)?(?<b>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:全年)?预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%)?")]
     private static partial Regex Reception();
+
+    [GeneratedRegex(@"(?:其他)?国内公务接待(?:费)?(?:支出)?(?:决算)?(?:为)?" + V + U)]
+    private static partial Regex DomesticReceptionSpent();
+
+    [GeneratedRegex(@"(?:外事接待|外宾接待|国（境）外公务接待|国外公务接待)(?:费)?(?:支出)?(?:决算)?(?:为)?" + V + U)]
+    private static partial Regex ForeignReceptionSpent();
 
     [GeneratedRegex(@"机关运行经费(?:年初)?预算(?:为)?(?<b>[0-9][0-9,]{0,18}(?:\.[0-9]{1,6})?)(?<bu>万元|元)[，,]支出决算(?:为)?" + V + U + @"(?:[，,]完成(?:年初)?预算的(?<r>[0-9]{1,15}(?:\.[0-9]{1,6})?)%)?")]
     private static partial Regex Operating();
