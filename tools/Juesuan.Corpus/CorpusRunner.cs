@@ -111,7 +111,8 @@ public static partial class CorpusRunner
             return Verdict.Unreadable;
         }
 
-        var fresh = Auditor.Audit(read.Value, name).Findings.Where(f => !baseline.Contains(Key(f))).ToArray();
+        var year = mutant.Rename is { } renamed ? read.Value with { Sources = [renamed] } : read.Value;
+        var fresh = Auditor.Audit(year, mutant.Rename ?? name).Findings.Where(f => !baseline.Contains(Key(f))).ToArray();
         if (fresh.Any(f => f.Severity >= Severity.Warning && f.Kind == FindingKind.Violation && At(f, mutant.Anchor)))
         {
             return Verdict.Found;

@@ -18,7 +18,11 @@ namespace Juesuan.Corpus;
 public sealed record Anchor(IReadOnlyList<string> Values, IReadOnlyList<string> Words, string? Table = null, string? Where = null, string? Rule = null);
 
 /// <summary>One injected defect: its class, what was changed (for the report), the edits and where a finding must point.</summary>
-public sealed record Mutant(string Class, string Description, IReadOnlyList<Edit> Edits, Anchor Anchor, int Page, int Line);
+public sealed record Mutant(string Class, string Description, IReadOnlyList<Edit> Edits, Anchor Anchor, int Page, int Line)
+{
+    /// <summary>The name the mutant's file is given instead of the document's (the file-name class changes nothing inside).</summary>
+    public string? Rename { get; init; }
+}
 
 /// <summary>A class of defect (缺陷类别) and how to inject it into a document.</summary>
 /// <param name="Id">Stable id, used in the baseline.</param>
@@ -86,7 +90,19 @@ public static partial class Mutators
         new("item-unexplained", "05 表有支出的一个项，情况说明中删去了它的说明", ItemUnexplained),
         new("zero-prior-rate", "上年数为零（增减额等于本年数）却写出增长率", ZeroPriorRate),
         new("fund-code", "一般公共预算财政拨款支出表中列入政府性基金或国有资本经营预算的科目", FundCode),
+        new("file-name", "报告文件按另一年度或另一单位命名", FileName),
     ];
+
+    // The report saved under a name giving the year before, or another bureau (体育局, which no sample is): its content
+    // untouched. Two mutants a document.
+    private static IEnumerable<Mutant> FileName(Context c, Random random)
+    {
+        var extension = System.IO.Path.GetExtension(c.Source.Name);
+        yield return new Mutant("file-name", $"文件名 → {c.Year - 1}年度部门决算{extension}", [], new Anchor([], [$"（{c.Year - 1}）"], Rule: "D.FILE_NAME"), 1, 0)
+            { Rename = $"{c.Year - 1}年度部门决算{extension}" };
+        yield return new Mutant("file-name", $"文件名 → 区体育局{c.Year}年度部门决算{extension}", [], new Anchor([], ["区体育局"], Rule: "D.FILE_NAME"), 1, 0)
+            { Rename = $"区体育局{c.Year}年度部门决算{extension}" };
+    }
 
     // A heading of the body that the document's 目录 lists word for word (as the reader found them: a heading or table
     // title whose title a 目录 entry gives) loses two characters before its last two, as the entry does in
