@@ -114,9 +114,11 @@ internal static class Commands
             // Many files are read and audited on every core, filed one at a time; each is reported as it is finished.
             var exit = ExitCodes.Ok;
             var reference = services.GetRequiredService<JuesuanOptions>().Reference;
+            var outcomes = new SortedDictionary<int, (string File, string Outcome)>();
             await services.GetRequiredService<Intake>().FileAllAsync(services.GetRequiredService<Reports>(), audits, files, Environment.UserName, parse.GetValue(save), parse.GetValue(audit), async item =>
             {
                 var (file, loaded) = (item.File, item.Loaded);
+                outcomes[item.Index] = (file, Outcome(item));
                 context.Say(loaded);
                 if (loaded.Year is not { } year)
                 {
@@ -175,10 +177,29 @@ internal static class Commands
                 }
             }, cancellationToken: ct).ConfigureAwait(false);
 
+            if (files.Count > 1)
+            {
+                // A directory's run ends with every file and what became of it, unreadable ones included.
+                await context.Out.WriteLineAsync().ConfigureAwait(false);
+                await context.Out.WriteAsync(TextTable.Render(["文件", "结果"], [.. outcomes.Values.Select(o => (IReadOnlyList<string>)[Path.GetFileName(o.File), o.Outcome])], new HashSet<int>())).ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"共 {files.Count} 个文件：" + string.Join("，", outcomes.Values.GroupBy(o => o.Outcome.Split('（')[0]).Select(g => $"{g.Key} {g.Count()}"))).ConfigureAwait(false);
+            }
+
             return exit;
         });
         return command;
     }
+
+    // What became of one file of an import, in a word or two (the summary's column).
+    private static string Outcome(IntakeItem item) => item switch
+    {
+        { Loaded.Success: false } => "无法读取",
+        { Filing: { Saved: null } } => "待确认归属",
+        { Report: { Summary.Failed: > 0 } } => "审核不完整",
+        { Report: { Summary.Errors: > 0 } report } => $"有错误（{report.Summary.Errors} 个）",
+        { Filing.Saved: { } saved } => $"已保存（{saved.Key}）",
+        _ => "已读取",
+    };
 
     private static Command Show(CliContext context)
     {

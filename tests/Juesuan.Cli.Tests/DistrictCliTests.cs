@@ -47,6 +47,8 @@ public sealed class DistrictCliTests : CliTestBase
         Assert.Contains("归入「洛阳市西工区医疗保障局」", run.Out, StringComparison.Ordinal);
         Assert.Contains("写的是「西工区医疗保障局」，报告内容是「镇安县医疗保障局」的", run.Err, StringComparison.Ordinal);
         Assert.Contains("未保存", run.Err, StringComparison.Ordinal);
+        Assert.Matches(@"陇县\.txt\s+待确认归属", run.Out);
+        Assert.Contains("共 3 个文件：", run.Out, StringComparison.Ordinal);
         Assert.Contains("陇县医疗保障局", run.Err, StringComparison.Ordinal);
 
         Assert.Equal(0, (await Run("ledger", "due", "2022", "部门决算", "2023-09-30")).Exit);
