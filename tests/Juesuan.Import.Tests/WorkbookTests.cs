@@ -25,9 +25,56 @@ public sealed class WorkbookTests : IDisposable
         Assert.Empty(result.Issues);
         var back = result.Value!;
 
-        // The workbook carries the figures: compare them in the JSON form, without the narrative and evaluations it does not carry.
-        static DepartmentYear Figures(DepartmentYear y) => y with { Narrative = new Narrative(), Evaluations = [], ThreePublic = null, OperatingCosts = null, Procurement = null, Assets = null, Staffing = null, Sources = [] };
+        // The workbook carries the figures and the details (三公 counts, 会议费/培训费, 机关运行经费, 政府采购, 国有资产, 人员):
+        // compare them in the JSON form, without the narrative and evaluations it does not carry yet.
+        static DepartmentYear Figures(DepartmentYear y) => y with { Narrative = new Narrative(), Evaluations = [], Sources = [] };
+        Assert.NotNull(original.ThreePublic);
         Assert.Equal(DepartmentYearJson.Write(Figures(original)), DepartmentYearJson.Write(Figures(back)));
+    }
+
+    [SkippableTheory]
+    [InlineData("zhenan-2023-final-accounts.txt")]
+    [InlineData("xigong-2022-final-accounts.txt")]
+    [InlineData("quxian-2022-final-accounts.txt")]
+    [InlineData("longxian-2022-final-accounts.txt")]
+    public void A_report_read_back_keeps_its_details_and_kind_through_the_workbook(string file)
+    {
+        var read = Text.TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), file)).Value!;
+        Workbook.Write(read, _path);
+        var back = Workbook.Read(_path);
+        Assert.True(back.Success, back.Error);
+        Assert.DoesNotContain(back.Issues, i => i.Message.Contains("其他情况", StringComparison.Ordinal));
+
+        // Compared in the JSON form, field by field as the format writes them.
+        static DepartmentYear Details(DepartmentYear y) => new()
+        {
+            Department = new Department { Name = y.Department.Name }, Year = y.Year, Kind = y.Kind,
+            ThreePublic = y.ThreePublic, OperatingCosts = y.OperatingCosts, Procurement = y.Procurement, Assets = y.Assets, Staffing = y.Staffing,
+        };
+        Assert.Equal(DepartmentYearJson.Write(Details(read)), DepartmentYearJson.Write(Details(back.Value!)));
+        Assert.True(read.ThreePublic is not null || read.OperatingCosts is not null, $"{file} states no details to carry");
+    }
+
+    [Fact]
+    public void A_detail_that_does_not_read_is_reported_with_its_row_and_skipped()
+    {
+        Workbook.Write(Example, _path);
+        using (var document = SpreadsheetDocument.Open(_path, true))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "其他情况");
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+            var cell = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => c.CellReference == "C2");
+            cell.DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString;
+            cell.CellValue = null;
+            cell.InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text("两个"));
+            part.Worksheet.Save();
+        }
+
+        var result = Workbook.Read(_path);
+        Assert.True(result.Success, result.Error);
+        var issue = Assert.Single(result.Issues);
+        Assert.Contains("第 2 行「“三公”经费 因公出国（境）团组数」的数值「两个」无法读取", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]

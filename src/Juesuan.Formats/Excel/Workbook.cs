@@ -50,6 +50,7 @@ public static class Workbook
             ["部门名称", year.Department.Name], ["部门编码", year.Department.Code ?? string.Empty], ["省份", year.Department.Province ?? string.Empty],
             ["地区", year.Department.Region ?? string.Empty], ["年度", year.Year.ToString(CultureInfo.InvariantCulture)], ["模板", year.TemplateId],
             ["主要职能", year.Department.Functions ?? string.Empty], ["其他需要说明的情况", year.OtherMatters ?? string.Empty],
+            ["文档类型", DocumentKinds.Name(year.Kind)],
         ]);
         AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty })]);
         var order = (template ?? year.Template).Tables.Select(t => t.Definition).ToList();
@@ -63,8 +64,9 @@ public static class Workbook
         }
 
         AddSheet(workbook, sheets, id++, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额"], .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString() })]);
-        AddSheet(workbook, sheets, id, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因"],
+        AddSheet(workbook, sheets, id++, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因"],
             .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text })]);
+        AddSheet(workbook, sheets, id, DetailSheet.Name, DetailSheet.Rows(year));
         workbook.Workbook.Save();
     }
 
@@ -172,7 +174,7 @@ public static class Workbook
             .Where(u => u.Name.Length > 0).ToList();
         var departmentTables = new List<StatedTable>();
         var unitTables = units.Select(_ => new List<StatedTable>()).ToList();
-        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet)))
+        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet or DetailSheet.Name)))
         {
             var table = ReadTable(sheetName, rows, file, issues);
             if (table is null)
@@ -229,7 +231,7 @@ public static class Workbook
         }
 
         var templateId = info.GetValueOrDefault("模板") is { } t && templates.Find(t) is not null ? t : TemplateSet.DefaultTemplateId;
-        return new ImportResult(new DepartmentYear
+        var read = new DepartmentYear
         {
             Department = new Department { Name = name, Code = Empty(info.GetValueOrDefault("部门编码")), Province = Empty(info.GetValueOrDefault("省份")), Region = Empty(info.GetValueOrDefault("地区")), Functions = Empty(info.GetValueOrDefault("主要职能")) },
             Year = yearNumber,
@@ -239,8 +241,10 @@ public static class Workbook
             References = references,
             Explanations = explanations,
             OtherMatters = Empty(info.GetValueOrDefault("其他需要说明的情况")),
+            Kind = DocumentKinds.Parse(info.GetValueOrDefault("文档类型") ?? string.Empty) ?? DocumentKind.FinalAccounts,
             Sources = [file],
-        }, issues);
+        };
+        return new ImportResult(DetailSheet.Read(read, sheets.FirstOrDefault(s => s.Name == DetailSheet.Name).Rows ?? [], file, issues), issues);
     }
 
     private static StatedTable? ReadTable(string sheet, List<Dictionary<int, string>> rows, string file, List<ImportIssue> issues)
