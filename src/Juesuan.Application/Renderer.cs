@@ -128,7 +128,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
             switch (format)
             {
                 case RenderFormat.Docx:
-                    await Streams.WritePackageAsync(output, s => EvaluationDocx.Write(year, s), cancellationToken).ConfigureAwait(false);
+                    await Streams.WritePackageAsync(output, s => EvaluationDocx.Write(year, s, watermark), cancellationToken).ConfigureAwait(false);
                     break;
                 case RenderFormat.Pdf:
                     await output.WriteAsync(await _printer!.PrintAsync(Marked(EvaluationHtml.Render(year), watermark), pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

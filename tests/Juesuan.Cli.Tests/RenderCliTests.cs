@@ -174,6 +174,18 @@ public sealed class ReferenceCliTests : CliTestBase
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
         Assert.Contains(word.MainDocumentPart!.HeaderParts, h => h.Header!.InnerText == "审核未通过");
 
+        // The self-evaluation forms alone are gated by their own rules' errors (P.*), and marked the same way.
+        var forms = Path.Combine(Folder, "forms.docx");
+        var formsRefused = await Run("render", zhenan, "--only", "evaluations", "-f", "docx", "-o", forms);
+        Assert.Equal(1, formsRefused.Exit);
+        Assert.Contains("【P.", formsRefused.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("【N.UNIT】", formsRefused.Err, StringComparison.Ordinal);
+        Assert.Equal(0, (await Run("render", zhenan, "--only", "evaluations", "-f", "docx", "-o", forms, "--force")).Exit);
+        using (var marked = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(forms, false))
+        {
+            Assert.Contains(marked.MainDocumentPart!.HeaderParts, h => h.Header!.InnerText == "审核未通过");
+        }
+
         // The example passes its audit and has nothing to fill: rendered without a mark.
         var clean = Path.Combine(Folder, "q.docx");
         Assert.Equal(0, (await Run("render", Paths.Example, "-f", "docx", "-o", clean)).Exit);

@@ -13,5 +13,8 @@ public static class EvaluationDocx
     public static void Write(DepartmentYear year, string path) => DisclosureDocx.Write(EvaluationHtml.Forms(year), path);
 
     /// <summary>Writes the self-evaluation forms as Word to a stream.</summary>
-    public static void Write(DepartmentYear year, Stream stream) => DisclosureDocx.Write(EvaluationHtml.Forms(year), stream);
+    public static void Write(DepartmentYear year, Stream stream) => Write(year, stream, null);
+
+    /// <summary>The forms as DOCX with <paramref name="watermark"/> on every page when given (「审核未通过」).</summary>
+    public static void Write(DepartmentYear year, Stream stream, string? watermark) => DisclosureDocx.Write(EvaluationHtml.Forms(year) with { Watermark = watermark }, stream);
 }
