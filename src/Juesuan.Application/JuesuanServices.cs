@@ -29,6 +29,7 @@ public static class JuesuanServices
         services.AddSingleton<Ledgers>();
         services.AddSingleton<DistrictSummaries>();
         services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<Preparation>();
         return services;
     }
 }

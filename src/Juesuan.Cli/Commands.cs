@@ -71,6 +71,7 @@ internal static class Commands
         root.Subcommands.Add(CompareCommand.Build(context));
         root.Subcommands.Add(DistrictCommands.Orgs(context));
         root.Subcommands.Add(DistrictCommands.Ledger(context));
+        root.Subcommands.Add(DistrictCommands.Prepare(context));
         return root;
     }
 

@@ -287,4 +287,52 @@ internal static class DistrictCommands
         });
         return command;
     }
+
+    /// <summary>`juesuan prepare`: next year's 填报模板 from this year's stored report (issue 16, part 2).</summary>
+    public static Command Prepare(CliContext context)
+    {
+        var organisation = new Argument<string>("组织") { Description = "部门名称（或别名），或存储中该部门任一年度的键" };
+        var year = new Option<int>("--year") { Description = "要准备的年度（如 2025）；上年数取自前一年度存储的报告", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "写出的填报模板（.xlsx）", Required = true };
+        var force = Outputs.Force();
+        var command = new Command("prepare", "准备下一年度：以本年度存储的报告为底，生成下一年度的填报模板——同样的表和行（科目改编码的按对照接续），数字留空待填，本年决算数作为下一年度的上年数。") { organisation, year, output, force };
+        command.SetAction(async (parse, ct) =>
+        {
+            var target = parse.GetValue(output)!;
+            if (!target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                await context.Err.WriteLineAsync($"用法错误：输出 {target} 应为 .xlsx 填报模板。").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (Outputs.Problem(target, [], parse.GetValue(force)) is { } problem)
+            {
+                await context.Err.WriteLineAsync(problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using var services = context.Services(parse);
+            var (prepared, refusal) = await services.GetRequiredService<Preparation>().NextYearAsync(parse.GetValue(organisation)!, parse.GetValue(year), ct).ConfigureAwait(false);
+            if (prepared is null)
+            {
+                await context.Err.WriteLineAsync(refusal).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using (var stream = File.Create(target))
+            {
+                await Exports.WriteAsync(prepared.Year, ExportFormat.Xlsx, stream, cancellationToken: ct).ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync($"已生成 {target}：{prepared.Year.Department.Name} {prepared.Year.Year} 年度填报模板，{prepared.Year.Tables.Count} 张表 {prepared.Rows} 行待填，" +
+                $"上年数 {prepared.PriorFigures} 项取自「{prepared.PriorKey}」。").ConfigureAwait(false);
+            if (prepared.Renamed.Count > 0)
+            {
+                await context.Out.WriteLineAsync("科目改编码，已按对照接续：" + string.Join("、", prepared.Renamed.Select(r => $"{r.From} → {r.To}"))).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 }

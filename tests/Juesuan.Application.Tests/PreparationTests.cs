@@ -1,0 +1,85 @@
+using System.Text;
+using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Model;
+using Juesuan.Formats.Excel;
+using Juesuan.Formats.Json;
+using Juesuan.Storage;
+using Juesuan.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juesuan.Application.Tests;
+
+/// <summary>
+/// Next year from this year (issue 16, part 2): from the example stored as 2024, the 2025 workbook has the same tables and
+/// rows, every figure blank, and each of 2024's 决算数 as its 上年数 — through the workbook and back.
+/// </summary>
+public sealed class PreparationTests : IDisposable
+{
+    // 2101590 (up to the 2019 edition) was renamed 2101591.
+    private const string Editions = """
+        { "catalog": "function", "editions": [2019], "title": "测试目录",
+          "entries": [ { "code": "2101590", "name": "旧名称事务", "until": 2020, "replacedBy": ["2101591"] } ] }
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("juesuan-prepare-").FullName;
+    private readonly ServiceProvider _services;
+
+    public PreparationTests() => _services = new ServiceCollection()
+        .AddJuesuan(o =>
+        {
+            o.Store = StoreOptions.Resolve("sqlite", Path.Combine(_folder, "store.db")) with { ExplicitPath = false };
+            o.Reference = o.Reference.WithCatalogs(Catalog.LoadEditions(new MemoryStream(Encoding.UTF8.GetBytes(Editions))));
+        })
+        .BuildServiceProvider();
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_2025_workbook_has_2024s_rows_blank_and_2024s_actuals_as_its_prior_figures()
+    {
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        await _services.GetRequiredService<Library>().SaveAsync(example);
+        var (prepared, problem) = await _services.GetRequiredService<Preparation>().NextYearAsync("青石县医疗保障局", 2025);
+        Assert.Null(problem);
+        var next = prepared!.Year;
+        Assert.Equal(2025, next.Year);
+        Assert.Equal("青石县医疗保障局/2024", prepared.PriorKey);
+        Assert.Equal(example.Tables.Select(t => (t.Definition, t.Rows.Count)), next.Tables.Select(t => (t.Definition, t.Rows.Count)));
+        Assert.All(next.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells), c => Assert.Null(c.Value));
+
+        // Through the workbook a clerk fills, and back: every 决算数 of 2024's tables is 2025's 上年数.
+        var path = Path.Combine(_folder, "2025.xlsx");
+        Workbook.Write(next, path);
+        var back = Workbook.Read(path).Value!;
+        var facts = FactIndex.Build(example);
+        var stated = facts.Keys.Where(k => k.Basis == Bases.Actual).Select(k => (k, facts.Find(k).FirstOrDefault(a => a.Origin == AssertionOrigin.Table))).Where(x => x.Item2 is not null).ToList();
+        Assert.True(stated.Count > 100);
+        var prior = back.References.ToDictionary(r => r.Key);
+        Assert.All(stated, x => Assert.Equal(x.Item2!.Amount, prior[x.k with { Basis = Bases.Prior }].Amount));
+        Assert.Equal(stated.Count, prepared.PriorFigures);
+
+        // By a stored key too; a year with nothing before it is refused in words.
+        Assert.NotNull((await _services.GetRequiredService<Preparation>().NextYearAsync("青石县医疗保障局/2024", 2025)).Prepared);
+        var (none, why) = await _services.GetRequiredService<Preparation>().NextYearAsync("青石县医疗保障局", 2024);
+        Assert.Null(none);
+        Assert.Contains("2023 年度", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_code_renamed_in_the_catalogue_continues_under_its_successor()
+    {
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var table = example.Tables.First(t => t.Rows.Any(r => r.Key.Length == 7));
+        var old = table.Rows.First(r => r.Key.Length == 7);
+        var renamed = example with { Year = 2019, Tables = [table with { Rows = [old with { Key = "2101590", Label = "旧名称事务" }] }] };
+        var prepared = _services.GetRequiredService<Preparation>().Prepare(renamed, 2020, "k");
+        Assert.Equal("2101591", prepared.Year.Tables.Single().Rows.Single().Key);
+        Assert.Equal([("2101590", "2101591")], prepared.Renamed);
+        Assert.Contains(prepared.Year.References, r => r.Key.Code == "2101591" && r.Key.Basis == Bases.Prior);
+    }
+}
