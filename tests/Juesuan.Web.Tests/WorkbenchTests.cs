@@ -138,6 +138,13 @@ public sealed partial class WorkbenchTests : IDisposable
             Assert.Contains(word.MainDocumentPart!.HeaderParts, h => h.Header!.InnerText == "审核未通过");
         }
 
+        // Next year's workbook from this one: its 决算数 as 上年数.
+        var prepared = await client.GetAsync($"/Report?handler=Prepare&key={Uri.EscapeDataString(key)}");
+        var next = Formats.Excel.Workbook.Read(await prepared.Content.ReadAsByteArrayAsync(), "next.xlsx");
+        Assert.True(next.Success, next.Error);
+        Assert.Equal(2024, next.Value!.Year);
+        Assert.Contains(next.Value.References, r => r.Key.Basis == "prior");
+
         // The audit downloads as Excel and as JSON (schema 2).
         var xlsx = await client.GetAsync($"/Report?handler=Download&format=xlsx&key={Uri.EscapeDataString(key)}");
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);

@@ -10,7 +10,7 @@ namespace Juesuan.Web.Pages;
 /// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
 /// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
 /// </summary>
-public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer, Comparisons comparisons, Library library, ReviewQueue queue) : PageModel
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer, Comparisons comparisons, Library library, ReviewQueue queue, Preparation preparation) : PageModel
 {
     /// <summary>The comments on each finding (by fingerprint), oldest first: the reviewer's remarks and the preparer's answers.</summary>
     public ILookup<string, StoredComment> Comments { get; private set; } = Array.Empty<StoredComment>().ToLookup(c => c.Fingerprint);
@@ -116,6 +116,20 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         }
 
         return Redirect($"/Report?key={Uri.EscapeDataString(Key)}");
+    }
+
+    /// <summary>Next year's 填报模板 from this document (its 决算数 as 上年数), as Excel.</summary>
+    public async Task<IActionResult> OnGetPrepareAsync(CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(User, Key, ct) || await library.LoadAsync(Key, ct) is not { } year)
+        {
+            return NotFound();
+        }
+
+        var prepared = preparation.Prepare(year, year.Year + 1, Key);
+        var buffer = new MemoryStream();
+        await Exports.WriteAsync(prepared.Year, ExportFormat.Xlsx, buffer, cancellationToken: ct);
+        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{year.Department.Name}{year.Year + 1}年度填报模板.xlsx");
     }
 
     /// <summary>The audit as a file: html, xlsx or json.</summary>
