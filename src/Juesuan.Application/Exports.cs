@@ -33,7 +33,11 @@ public static class Exports
         ArgumentNullException.ThrowIfNull(output);
         if (format == ExportFormat.Xlsx)
         {
-            await Streams.WritePackageAsync(output, s => Workbook.Write(year, s, (reference ?? ReferenceData.Embedded).TemplateOf(year)), cancellationToken).ConfigureAwait(false);
+            // The 原因说明 sheet lists the reasons the disclosure would still lack, for the clerk to fill exactly those.
+            var data = reference ?? ReferenceData.Embedded;
+            var wanted = Documents.Disclosure.DisclosureBuilder.Build(year, reference: data).Gaps
+                .Where(g => g.Subject is not null && g.Topic is not null).Select(g => (g.Subject!, g.Topic!.Value, g.What)).ToList();
+            await Streams.WritePackageAsync(output, s => Workbook.Write(year, s, data.TemplateOf(year), wanted), cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -82,4 +82,32 @@ public sealed class PreparationTests : IDisposable
         Assert.Equal([("2101590", "2101591")], prepared.Renamed);
         Assert.Contains(prepared.Year.References, r => r.Key.Code == "2101591" && r.Key.Basis == Bases.Prior);
     }
+
+    [Fact]
+    public async Task The_reasons_sheet_lists_exactly_the_reasons_the_disclosure_lacks_and_a_filled_one_is_used()
+    {
+        // The example without its reasons: the disclosure would print 【待补充】 for each.
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value! with { Explanations = [] };
+        var renderer = _services.GetRequiredService<Renderer>();
+        var lacking = renderer.GapsOf(example).Where(g => g.Subject is not null).ToList();
+        Assert.NotEmpty(lacking);
+
+        using var stream = new MemoryStream();
+        await Exports.WriteAsync(example, ExportFormat.Xlsx, stream);
+        var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(stream.ToArray()), useHeaderRow: true, sheetName: "原因说明").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(lacking.Select(g => g.What).Distinct().Order(StringComparer.Ordinal), sheet.Select(r => (string)r["需要说明的内容"]!).Order(StringComparer.Ordinal));
+        Assert.All(sheet, r => Assert.Null(r["原因"]));
+
+        // Read back as it is, nothing is explained; a reason written in its row is used, and that gap is gone.
+        var blank = Workbook.Read(stream.ToArray(), "q.xlsx").Value!;
+        Assert.Empty(blank.Explanations);
+        var first = sheet[0];
+        var what = (string)first["需要说明的内容"]!;
+        var filled = blank with
+        {
+            Explanations = [new Explanation { Subject = new FactKey((string)first["概念"]!, first["编码"] as string, (string)first["范围"]!), Topic = (string)first["说明对象"]! == "与预算差异" ? ExplanationTopic.Budget : ExplanationTopic.Change, Text = "人员变动" }],
+        };
+        Assert.Contains(renderer.GapsOf(blank), g => g.What == what);
+        Assert.DoesNotContain(renderer.GapsOf(filled), g => g.What == what);
+    }
 }

@@ -19,6 +19,12 @@ public sealed record GeneratedSection(string Number, string Title, string Key, I
 /// <param name="What">What is missing (「收入总计与上年相比增减的原因」).</param>
 public sealed record NarrativeGap(string Section, string What)
 {
+    /// <summary>For a missing reason: the figure it is for (its change to the prior year, or its deviation from the budget).</summary>
+    public FactKey? Subject { get; init; }
+
+    /// <summary>For a missing reason: which (a change or a budget deviation).</summary>
+    public ExplanationTopic? Topic { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Section}：待补充{What}";
 }

@@ -43,9 +43,9 @@ internal sealed class SectionWriter(Figures figures)
         return new GeneratedSection(section.Number, section.Title, section.Key, paragraphs);
     }
 
-    private string Placeholder(string what)
+    private string Placeholder(string what, FactKey? subject = null, ExplanationTopic? topic = null)
     {
-        _gaps.Add(new NarrativeGap(_section, what));
+        _gaps.Add(new NarrativeGap(_section, what) { Subject = subject, Topic = topic });
         return NarrativeWriter.PlaceholderOpen + what + "】";
     }
 
@@ -61,7 +61,7 @@ internal sealed class SectionWriter(Figures figures)
     // 「主要原因是…」 (no closing punctuation), or a placeholder when required and missing, or null.
     private string? Reason(FactKey subject, ExplanationTopic topic, string what, bool required = true, string lead = "主要原因是") =>
         figures.Reason(subject, topic) is { } reason ? lead + reason
-        : required ? lead + Placeholder(what)
+        : required ? lead + Placeholder(what, subject, topic)
         : null;
 
     // A clause and its reason as sentences: 「X。主要原因是Y。」

@@ -37,8 +37,16 @@ public static class Workbook
     public static void Write(DepartmentYear year, Stream stream) => Write(year, stream, null);
 
     /// <summary>Writes a department-year as a workbook, its sheets in the order of <paramref name="template"/> (else the year's own).</summary>
-    public static void Write(DepartmentYear year, Stream stream, Template? template)
+    public static void Write(DepartmentYear year, Stream stream, Template? template) => Write(year, stream, template, []);
+
+    /// <summary>
+    /// As <see cref="Write(DepartmentYear, Stream, Template?)"/>, with the reasons the disclosure still needs
+    /// (<paramref name="wanted"/>: the figure, whether a change or a budget deviation, and what to write) listed in the
+    /// 原因说明 sheet with the 原因 cell empty, so the clerk fills exactly those.
+    /// </summary>
+    public static void Write(DepartmentYear year, Stream stream, Template? template, IReadOnlyList<(FactKey Subject, ExplanationTopic Topic, string What)> wanted)
     {
+        ArgumentNullException.ThrowIfNull(wanted);
         ArgumentNullException.ThrowIfNull(year);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -64,8 +72,10 @@ public static class Workbook
         }
 
         AddSheet(workbook, sheets, id++, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额"], .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString() })]);
-        AddSheet(workbook, sheets, id++, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因"],
-            .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text })]);
+        AddSheet(workbook, sheets, id++, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因", "需要说明的内容"],
+            .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text, string.Empty }),
+            .. wanted.Where(w => !year.Explanations.Any(e => e.Subject == w.Subject with { Basis = e.Subject.Basis } && e.Topic == w.Topic)).DistinctBy(w => (w.Subject, w.Topic))
+                .Select(w => new[] { w.Subject.Concept, w.Subject.Code ?? string.Empty, w.Subject.Scope, w.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, string.Empty, w.What })]);
         AddSheet(workbook, sheets, id, DetailSheet.Name, DetailSheet.Rows(year));
         workbook.Workbook.Save();
     }
