@@ -1,5 +1,6 @@
 using System.Text;
 using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Reference;
 using Juesuan.Formats.Excel;
 using Juesuan.Formats.Json;
@@ -33,6 +34,9 @@ public static class Exports
         ArgumentNullException.ThrowIfNull(output);
         if (format == ExportFormat.Xlsx)
         {
+            // The workbook has no narrative: the 上年数 and budgets a report read back states only there go to 参考数.
+            year = year with { References = [.. year.References, .. NarrativeReferences(year)] };
+
             // The 原因说明 sheet lists the reasons the disclosure would still lack, for the clerk to fill exactly those.
             var data = reference ?? ReferenceData.Embedded;
             var wanted = Documents.Disclosure.DisclosureBuilder.Build(year, reference: data).Gaps
@@ -42,6 +46,32 @@ public static class Exports
         }
 
         await output.WriteAsync(Encoding.UTF8.GetBytes(Text(year, format, reference)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The reference figures a report's narrative states and its references lack: a budget beside an actual
+    /// (「年初预算为…」), a prior year implied by an actual and its stated change (「增加 X 万元」), in 万元 with the
+    /// printed precision of the two.
+    /// </summary>
+    public static IEnumerable<ReferenceFigure> NarrativeReferences(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        var known = year.References.Select(r => r.Key).ToHashSet();
+        foreach (var claim in year.Narrative.Claims.Where(c => c.Amount is not null))
+        {
+            if (claim.Budget is { } budget && claim.Subject with { Basis = claim.BudgetBasis ?? Bases.Budget } is var budgetKey && known.Add(budgetKey))
+            {
+                yield return new ReferenceFigure { Key = budgetKey, Amount = budget };
+            }
+
+            if (claim.Change is { } change && claim.ChangeDirection is { } direction && claim.Subject with { Basis = Bases.Prior } is var priorKey && known.Add(priorKey))
+            {
+                var actual = claim.Amount!.Value.In(MoneyUnit.WanYuan).Value;
+                var by = change.In(MoneyUnit.WanYuan).Value;
+                var decimals = Math.Max(claim.Amount!.Value.Decimals, change.Decimals) + (claim.Amount!.Value.Unit == MoneyUnit.Yuan || change.Unit == MoneyUnit.Yuan ? 4 : 0);
+                yield return new ReferenceFigure { Key = priorKey, Amount = new Amount(direction == Direction.Increase ? actual - by : direction == Direction.Decrease ? actual + by : actual, decimals, MoneyUnit.WanYuan) };
+            }
+        }
     }
 
     /// <summary>The department-year as JSON or report text (not <see cref="ExportFormat.Xlsx"/>), for a host that shows it as a string.</summary>

@@ -110,4 +110,18 @@ public sealed class PreparationTests : IDisposable
         Assert.Contains(renderer.GapsOf(blank), g => g.What == what);
         Assert.DoesNotContain(renderer.GapsOf(filled), g => g.What == what);
     }
+
+    [SkippableFact]
+    public async Task A_report_read_back_asks_through_its_workbook_for_the_same_reasons_its_narrative_did()
+    {
+        // Its prior-year figures are stated only in its narrative (「比上年减少…」): the workbook carries them in 参考数.
+        var zhenan = _services.GetRequiredService<Reports>().ReadFile(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt")).Year!;
+        var renderer = _services.GetRequiredService<Renderer>();
+        using var stream = new MemoryStream();
+        await Exports.WriteAsync(zhenan, ExportFormat.Xlsx, stream);
+        var back = Workbook.Read(stream.ToArray(), "z.xlsx").Value!;
+        static IEnumerable<string> Reasons(IEnumerable<Documents.Disclosure.NarrativeGap> gaps) => gaps.Where(g => g.Subject is not null).Select(g => g.What).Order(StringComparer.Ordinal);
+        Assert.Equal(Reasons(renderer.GapsOf(zhenan)), Reasons(renderer.GapsOf(back)));
+        Assert.Contains(back.References, r => r.Key.Basis == Bases.Prior);
+    }
 }
