@@ -92,6 +92,24 @@ public sealed class WorkbookTests : IDisposable
     }
 
     [Fact]
+    public void A_clerk_opens_it_on_the_instructions_and_sees_no_technical_rows()
+    {
+        Workbook.Write(Example, _path);
+        using var document = SpreadsheetDocument.Open(_path, false);
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal("填表说明", sheets[0].Name!.Value);
+        var table = (WorksheetPart)workbook.GetPartById(sheets.First(s => s.Name!.Value!.StartsWith("03", StringComparison.Ordinal)).Id!);
+        var rows = table.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.True(rows.Single(r => r.RowIndex!.Value == 3).Hidden?.Value);
+        Assert.True(rows.Single(r => r.RowIndex!.Value == 8).Hidden?.Value);
+        Assert.Null(rows.Single(r => r.RowIndex!.Value == 7).Hidden);
+        var pane = table.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
+        Assert.Equal(8d, pane.VerticalSplit!.Value);
+        Assert.True(table.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().First(c => c.Min!.Value == 2).Width!.Value >= 30);
+    }
+
+    [Fact]
     public void The_blank_template_has_the_fixed_rows_to_fill_in()
     {
         Workbook.Write(Workbook.Blank(TemplateLibrary.Find("shaanxi-2022")!, 2024), _path);

@@ -22,6 +22,7 @@ public static class Workbook
     private const string UnitSheet = "单位";
     private const string ReferenceSheet = "参考数";
     private const string ExplanationSheet = "原因说明";
+    private const string GuideSheet = "填表说明";
     private const string ChangeTopic = "与上年增减";
     private const string BudgetTopic = "与预算差异";
     private const int HeaderRows = 8;
@@ -53,13 +54,14 @@ public static class Workbook
         workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         uint id = 1;
+        AddSheet(workbook, sheets, id++, GuideSheet, Guide(), new Layout([100], FrozenRows: 0));
         AddSheet(workbook, sheets, id++, DepartmentSheet,
         [
             ["部门名称", year.Department.Name], ["部门编码", year.Department.Code ?? string.Empty], ["省份", year.Department.Province ?? string.Empty],
             ["地区", year.Department.Region ?? string.Empty], ["年度", year.Year.ToString(CultureInfo.InvariantCulture)], ["模板", year.TemplateId],
             ["主要职能", year.Department.Functions ?? string.Empty], ["其他需要说明的情况", year.OtherMatters ?? string.Empty],
             ["文档类型", DocumentKinds.Name(year.Kind)],
-        ]);
+        ], new Layout([20, 60], FrozenRows: 0));
         AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty })]);
         var order = (template ?? year.Template).Tables.Select(t => t.Definition).ToList();
         foreach (var (prefix, tables) in new[] { (string.Empty, year.Tables) }.Concat(year.Units.Select((u, i) => ($"U{i + 1}-", u.Tables))))
@@ -75,10 +77,24 @@ public static class Workbook
         AddSheet(workbook, sheets, id++, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因", "需要说明的内容"],
             .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text, string.Empty }),
             .. wanted.Where(w => !year.Explanations.Any(e => e.Subject == w.Subject with { Basis = e.Subject.Basis } && e.Topic == w.Topic)).DistinctBy(w => (w.Subject, w.Topic))
-                .Select(w => new[] { w.Subject.Concept, w.Subject.Code ?? string.Empty, w.Subject.Scope, w.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, string.Empty, w.What })]);
-        AddSheet(workbook, sheets, id, DetailSheet.Name, DetailSheet.Rows(year));
+                .Select(w => new[] { w.Subject.Concept, w.Subject.Code ?? string.Empty, w.Subject.Scope, w.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, string.Empty, w.What })],
+            new Layout([18, 10, 8, 12, 50, 50]));
+        AddSheet(workbook, sheets, id, DetailSheet.Name, DetailSheet.Rows(year), new Layout([16, 30, 16]));
         workbook.Workbook.Save();
     }
+
+    // The first sheet a clerk opens: what each sheet is for and how to fill it, in their words.
+    private static IEnumerable<string[]> Guide() =>
+    [
+        ["填表说明"],
+        ["1. 「部门」表：填写部门名称、编码、所在省份和地区、年度、主要职能、其他需要说明的情况；年度和部门名称必填。"],
+        ["2. 「单位」表：列出本部门决算包括的单位（本级和下属单位），每行一个。"],
+        ["3. 各张决算表（以表号开头的工作表）：按行填写金额，单位见表头的「单位」（一般为万元）；不要改动第一列的编码、不要增删表头，空白表示该项为零或无此项。"],
+        ["4. 「参考数」表：上年决算数、年初预算数等，用于情况说明中的同比和预算比较（用 juesuan prepare 生成的模板已填好上年数）。"],
+        ["5. 「原因说明」表：列出情况说明需要说明原因的各项；在「原因」列写出原因（如「人员增加」），「需要说明的内容」列是提示。"],
+        ["6. 「其他情况」表：“三公”经费的批次、人次、车辆，会议费和培训费，机关运行经费，政府采购，国有资产，人员等；人数和次数写整数，金额写如「0.32万元」。"],
+        ["7. 填好后保存为 .xlsx，在工作台上传或用 juesuan import 导入；导入时逐项核对，有问题会指出所在工作表和行。"],
+    ];
 
     /// <summary>A blank workbook for a template: its tables with their fixed rows, to fill in.</summary>
     public static DepartmentYear Blank(Template template, int year) => new()
@@ -184,7 +200,7 @@ public static class Workbook
             .Where(u => u.Name.Length > 0).ToList();
         var departmentTables = new List<StatedTable>();
         var unitTables = units.Select(_ => new List<StatedTable>()).ToList();
-        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet or DetailSheet.Name)))
+        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (GuideSheet or DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet or DetailSheet.Name)))
         {
             var table = ReadTable(sheetName, rows, file, issues);
             if (table is null)
@@ -393,13 +409,18 @@ public static class Workbook
             var cells = columns.Select(c => r.Cell(c) is { } cell ? (cell.Value is { } v ? (object?)v : cell.Text) : null);
             rows.Add(new object?[] { r.Key, r.Label ?? string.Empty, r.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty }.Concat(cells).ToArray());
         }
-        AddRows(workbook, sheets, id, name, rows);
+        // What a clerk sees: the column names, then the rows to fill, the names wide and the header kept in view; the
+        // technical rows (表定义, the column keys) hidden, still read back.
+        AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: 8, Hidden: [3, 8]));
     }
 
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<string[]> rows) =>
-        AddRows(workbook, sheets, id, name, rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToArray()).ToList());
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<string[]> rows, Layout? layout = null) =>
+        AddRows(workbook, sheets, id, name, rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToArray()).ToList(), layout);
 
-    private static void AddRows(WorkbookPart workbook, Sheets sheets, uint id, string name, List<IReadOnlyList<object?>> rows)
+    /// <summary>How a sheet is shown: column widths (in characters), rows frozen at the top, rows hidden (1-based).</summary>
+    private sealed record Layout(IReadOnlyList<double> Widths, int FrozenRows = 1, IReadOnlyList<int>? Hidden = null);
+
+    private static void AddRows(WorkbookPart workbook, Sheets sheets, uint id, string name, List<IReadOnlyList<object?>> rows, Layout? layout = null)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
@@ -422,10 +443,31 @@ public static class Workbook
                 }
             }
 
+            if (layout?.Hidden?.Contains(r + 1) == true)
+            {
+                row.Hidden = true;
+            }
+
             data.AppendChild(row);
         }
 
-        part.Worksheet = new Worksheet(data);
+        var worksheet = new Worksheet();
+        if (layout is not null)
+        {
+            if (layout.FrozenRows > 0)
+            {
+                var below = "A" + (layout.FrozenRows + 1).ToString(CultureInfo.InvariantCulture);
+                worksheet.Append(new SheetViews(new SheetView(
+                    new Pane { VerticalSplit = layout.FrozenRows, TopLeftCell = below, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                    new Selection { Pane = PaneValues.BottomLeft, ActiveCell = below, SequenceOfReferences = new ListValue<StringValue> { InnerText = below } })
+                { WorkbookViewId = 0U }));
+            }
+
+            worksheet.Append(new Columns(layout.Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+        }
+
+        worksheet.Append(data);
+        part.Worksheet = worksheet;
         sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 }
