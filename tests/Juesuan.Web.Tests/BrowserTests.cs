@@ -303,7 +303,9 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.FillAsync("input[name=UserName]", "admin");
         await page.FillAsync("input[name=Password]", Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{_url}/");
+
+        // A fresh server's first sign-in (password hashing, the first page compiled) may take a while on a busy machine.
+        await page.WaitForURLAsync($"{_url}/", new PageWaitForURLOptions { Timeout = 90_000 });
         return new BrowserSession(playwright, browser, page);
     }
 
