@@ -57,14 +57,14 @@ public static class Exports
     {
         ArgumentNullException.ThrowIfNull(year);
         var known = year.References.Select(r => r.Key).ToHashSet();
-        foreach (var claim in year.Narrative.Claims.Where(c => c.Amount is not null))
+        foreach (var claim in year.Narrative.Claims)
         {
             if (claim.Budget is { } budget && claim.Subject with { Basis = claim.BudgetBasis ?? Bases.Budget } is var budgetKey && known.Add(budgetKey))
             {
                 yield return new ReferenceFigure { Key = budgetKey, Amount = budget };
             }
 
-            if (claim.Change is { } change && claim.ChangeDirection is { } direction && claim.Subject with { Basis = Bases.Prior } is var priorKey && known.Add(priorKey))
+            if (claim.Amount is not null && claim.Change is { } change && claim.ChangeDirection is { } direction && claim.Subject with { Basis = Bases.Prior } is var priorKey && known.Add(priorKey))
             {
                 var actual = claim.Amount!.Value.In(MoneyUnit.WanYuan).Value;
                 var by = change.In(MoneyUnit.WanYuan).Value;

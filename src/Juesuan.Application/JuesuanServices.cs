@@ -30,6 +30,7 @@ public static class JuesuanServices
         services.AddSingleton<DistrictSummaries>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<Preparation>();
+        services.AddSingleton<RenderGate>();
         return services;
     }
 }

@@ -86,31 +86,33 @@ public sealed class Preparation(Library library, JuesuanOptions options)
             Units = [.. prior.Units.Select(u => u with { Tables = Blank(u.Tables) })],
             Tables = tables,
             References = references,
+
+            // This year's 机关运行经费 is next year's 上年决算数 (the section reads it there, not from 参考数).
+            OperatingCosts = prior.OperatingCosts?.Actual is { } spent ? new OperatingCosts { Prior = spent } : null,
             Sources = [],
         };
         return new Prepared(next, priorKey, tables.Sum(t => t.Rows.Count), references.Count, [.. renamed]);
     }
 
-    // The key of the organisation's report of the year before: the key given when it is that report, else the same
-    // organisation's report of that year (a disclosure before a self-evaluation).
+    // The key of the organisation's disclosure of the year before: found through the organisation a stored key belongs
+    // to (a self-evaluation's key leads to its department's disclosure), or the one the name or alias names.
     private static async Task<string?> PriorKeyAsync(DepartmentYearStore store, string input, int year, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(input, cancellationToken).ConfigureAwait(false) is { } stored)
+        if (await store.FindAsync(input, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return stored.Year == year - 1 ? stored.Key : await store.KeyOfYearAsync(stored.Key, year - 1, cancellationToken).ConfigureAwait(false);
+            return await store.OrganisationOfAsync(input, cancellationToken).ConfigureAwait(false) is { } owner
+                ? await store.DisclosureOfAsync(owner, year - 1, cancellationToken).ConfigureAwait(false)
+                : null;
         }
 
         var printed = OrganisationNames.Normalize(input);
         var organisations = await store.OrganisationsAsync(cancellationToken).ConfigureAwait(false);
-        var found = organisations.Where(o => o.Level != "region" && o.Aliases.Prepend(o.Name).Any(n => OrganisationNames.Normalize(n) == printed)).ToList();
-        foreach (var organisation in found)
+        foreach (var organisation in organisations.Where(o => o.Level != "region" && o.Aliases.Prepend(o.Name).Any(n => OrganisationNames.Normalize(n) == printed))
+            .OrderBy(o => o.Level == "department" ? 0 : 1))
         {
-            foreach (var key in (await store.KeysOfAsync(organisation.Id, cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal))
+            if (await store.DisclosureOfAsync(organisation.Id, year - 1, cancellationToken).ConfigureAwait(false) is { } key)
             {
-                if (await store.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } summary && summary.Year == year - 1 && !key.EndsWith("/绩效自评", StringComparison.Ordinal))
-                {
-                    return key;
-                }
+                return key;
             }
         }
 

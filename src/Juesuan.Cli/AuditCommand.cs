@@ -23,7 +23,7 @@ internal static class AuditCommand
         {
             var path = parse.GetValue(input)!;
             var target = parse.GetValue(output);
-            var kind = Outputs.Format(parse, format, Directory.Exists(path) ? null : target,
+            var kind = Outputs.Format(parse, format, target,
                 new Dictionary<string, string> { [".txt"] = "text", [".json"] = "json", [".html"] = "html", [".htm"] = "html", [".xlsx"] = "xlsx" }, out var clash);
             if (clash is not null)
             {

@@ -197,7 +197,7 @@ internal static class Commands
         { Loaded.Success: false } => "无法读取",
         { Filing: { Saved: null } } => "待确认归属",
         { Report: { Summary.Failed: > 0 } } => "审核不完整",
-        { Report: { Summary.Errors: > 0 } report } => $"有错误（{report.Summary.Errors} 个）",
+        { Report: { Summary.Errors: > 0 } report } => item.Filing?.Saved is { } filed ? $"已保存，有错误（{report.Summary.Errors} 个；{filed.Key}）" : $"有错误（{report.Summary.Errors} 个）",
         { Filing.Saved: { } saved } => $"已保存（{saved.Key}）",
         _ => "已读取",
     };

@@ -321,7 +321,7 @@ internal static class DistrictCommands
 
             await using (var stream = File.Create(target))
             {
-                await Exports.WriteAsync(prepared.Year, ExportFormat.Xlsx, stream, cancellationToken: ct).ConfigureAwait(false);
+                await Exports.WriteAsync(prepared.Year, ExportFormat.Xlsx, stream, services.GetRequiredService<JuesuanOptions>().Reference, ct).ConfigureAwait(false);
             }
 
             await context.Out.WriteLineAsync($"已生成 {target}：{prepared.Year.Department.Name} {prepared.Year.Year} 年度填报模板，{prepared.Year.Tables.Count} 张表 {prepared.Rows} 行待填，" +

@@ -72,7 +72,7 @@ internal static class RenderCommand
             }
 
             var reports = services.GetRequiredService<Reports>();
-            var audits = services.GetRequiredService<Audits>();
+            var gate = services.GetRequiredService<RenderGate>();
             var rendering = kind switch { "docx" => RenderFormat.Docx, "pdf" => RenderFormat.Pdf, _ => RenderFormat.Html };
             var part = parse.GetValue(only) == "evaluations" ? RenderPart.Evaluations : RenderPart.Disclosure;
             if (rendering == RenderFormat.Pdf)
@@ -96,18 +96,26 @@ internal static class RenderCommand
             {
                 var messages = new StringWriter();
                 var loaded = await new CliContext(context.Out, messages).LoadInputAsync(reports, job.Source, token).ConfigureAwait(false);
-                if (loaded.Year is not { } year)
+                var checkedGate = loaded.Year is null ? null : await Gate(messages, loaded, part, gate, templateText, token).ConfigureAwait(false);
+                if (loaded.Year is not { } year || checkedGate is null)
                 {
-                    Interlocked.Exchange(ref exit, ExitCodes.Usage);
+                    Worst(ref exit, ExitCodes.Usage);
                 }
-                else if (await Gate(messages, loaded, part, audits, renderer, templateText, token).ConfigureAwait(false) is var blocked && blocked && !parse.GetValue(force))
+                else if (!checkedGate.Passed && !parse.GetValue(force))
                 {
                     // The render gate: what fails its audit or leaves 【待补充】 is not published without --force.
                     await messages.WriteLineAsync($"未生成 {job.Target}：审核未通过。改正或补齐后再生成；确需先出草稿，加 --force（每页印「审核未通过」）。").ConfigureAwait(false);
-                    Interlocked.CompareExchange(ref exit, ExitCodes.Findings, ExitCodes.Ok);
+                    Worst(ref exit, checkedGate.Incomplete is null ? ExitCodes.Findings : ExitCodes.Internal);
                 }
                 else
                 {
+                    var blocked = !checkedGate.Passed;
+                    if (blocked)
+                    {
+                        // Rendered anyway (--force), marked: the exit code still says the document did not pass.
+                        Worst(ref exit, checkedGate.Incomplete is null ? ExitCodes.Findings : ExitCodes.Internal);
+                    }
+
                     using var buffer = new MemoryStream();
                     var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, blocked ? Unpassed : null, token).ConfigureAwait(false);
                     if (outcome.Written)
@@ -118,7 +126,7 @@ internal static class RenderCommand
                     else
                     {
                         await messages.WriteLineAsync($"{outcome.Refusal}，未生成 {job.Target}。").ConfigureAwait(false);
-                        Interlocked.Exchange(ref exit, ExitCodes.Usage);
+                        Worst(ref exit, ExitCodes.Usage);
                     }
                 }
 
@@ -143,38 +151,62 @@ internal static class RenderCommand
     internal const string Unpassed = "审核未通过";
 
     /// <summary>
-    /// The render gate: the audit's errors (for the self-evaluation forms, those of their rules) and the 【待补充】 the
-    /// disclosure would print, each listed with where to fix or fill it; true when there is any.
+    /// The render gate (<see cref="RenderGate"/>), said: each error that stands and each 【待补充】 with where to fix or
+    /// fill it, and an incomplete audit.
     /// </summary>
-    private static async Task<bool> Gate(TextWriter messages, Loaded loaded, RenderPart part, Audits audits, Renderer renderer, string? template, CancellationToken cancellationToken)
+    private static async Task<GateOutcome> Gate(TextWriter messages, Loaded loaded, RenderPart part, RenderGate gate, string? template, CancellationToken cancellationToken)
     {
-        var report = audits.Audit(loaded with { Original = null }, await audits.StoredPriorAsync(loaded, cancellationToken).ConfigureAwait(false));
-        var errors = report.Findings.Where(f => f.Severity == Audit.Severity.Error && (part == RenderPart.Disclosure || f.Rule.StartsWith("P.", StringComparison.Ordinal))).ToList();
-        var gaps = part == RenderPart.Disclosure ? renderer.GapsOf(loaded.Year!, template) : [];
-        if (errors.Count > 0)
+        var outcome = await gate.CheckAsync(loaded, part, template, cancellationToken).ConfigureAwait(false);
+        if (outcome.Incomplete is { } incomplete)
         {
-            await messages.WriteLineAsync($"{loaded.Source}：审核发现 {errors.Count} 个错误，须先改正：").ConfigureAwait(false);
-            foreach (var finding in errors)
+            await messages.WriteLineAsync($"{loaded.Source}：{incomplete}").ConfigureAwait(false);
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            await messages.WriteLineAsync($"{loaded.Source}：审核发现 {outcome.Errors.Count} 个错误，须先改正：").ConfigureAwait(false);
+            foreach (var finding in outcome.Errors)
             {
                 await messages.WriteLineAsync($"  【{finding.Rule}】{finding.Location}：{finding.Message}").ConfigureAwait(false);
             }
         }
 
-        if (gaps.Count > 0)
+        if (outcome.Gaps.Count > 0)
         {
-            await messages.WriteLineAsync($"{loaded.Source}：有 {gaps.Count} 处【待补充】，须先补齐：").ConfigureAwait(false);
-            foreach (var gap in gaps)
+            await messages.WriteLineAsync($"{loaded.Source}：有 {outcome.Gaps.Count} 处【待补充】，须先补齐：").ConfigureAwait(false);
+            foreach (var gap in outcome.Gaps)
             {
                 await messages.WriteLineAsync($"  {gap}（{WhereToFill(gap)}）").ConfigureAwait(false);
             }
         }
 
-        return errors.Count + gaps.Count > 0;
+        return outcome;
+    }
+
+    // The worse of two exit codes (3 over 2 over 1 over 0), kept across parallel jobs.
+    private static void Worst(ref int exit, int code)
+    {
+        int seen;
+        do
+        {
+            seen = exit;
+            if (Rank(code) <= Rank(seen))
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref exit, code, seen) != seen);
+
+        static int Rank(int c) => c switch { ExitCodes.Internal => 3, ExitCodes.Usage => 2, ExitCodes.Findings => 1, _ => 0 };
     }
 
     /// <summary>Where the data a gap lacks is entered: the JSON field, and the sheet of the 填报模板.</summary>
     internal static string WhereToFill(Documents.Disclosure.NarrativeGap gap) => gap switch
     {
+        { What: var what } when what.Contains("机关运行经费", StringComparison.Ordinal) && !what.Contains("原因", StringComparison.Ordinal)
+            => "在 JSON 的 operatingCosts 填写，或填报模板「其他情况」表的「机关运行经费」各行",
+        { What: var what } when what.Contains("车辆", StringComparison.Ordinal) || what.Contains("设备", StringComparison.Ordinal)
+            => "在 JSON 的 assets 填写，或填报模板「其他情况」表的「国有资产」各行",
         { Section: "部门概况" } => "在 JSON 的 department.functions 填写，或填报模板「部门」表的「主要职能」",
         { Section: "名词解释" } => "在 --reference 目录的科目目录（catalogs/*.json）中补充该科目的说明",
         { Section: "部门决算表" } => "在 JSON 的 tables 中补上这张表，或在填报模板的对应表中填写",
@@ -182,7 +214,7 @@ internal static class RenderCommand
         { What: var what } when what.Contains("上年", StringComparison.Ordinal) => "在 JSON 的 references 填写上年数，或填报模板「参考数」表",
         { What: var what } when what.Contains("预算数", StringComparison.Ordinal) => "在 JSON 的 references 填写年初预算数，或填报模板「参考数」表",
         { What: var what } when what.Contains("批次", StringComparison.Ordinal) || what.Contains("人次", StringComparison.Ordinal) || what.Contains("次数", StringComparison.Ordinal)
-            || what.Contains("车辆", StringComparison.Ordinal) => "在 JSON 的 threePublic 填写（填报模板尚无此表）",
+            => "在 JSON 的 threePublic 填写，或填报模板「其他情况」表的「“三公”经费」「会议费」「培训费」各行",
         _ => "在 JSON 的相应字段或填报模板的相应表中填写",
     };
 

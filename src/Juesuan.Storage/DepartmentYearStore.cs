@@ -551,6 +551,22 @@ public sealed partial class DepartmentYearStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
+    /// <summary>
+    /// The organisation's own disclosure of <paramref name="year"/> (部门决算, or the 单位决算 a one-unit department
+    /// publishes under its name; never a self-evaluation nor a unit's), the one saved last; null when none is stored.
+    /// </summary>
+    public async Task<string?> DisclosureOfAsync(long organisation, int year, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            SELECT key FROM department_years WHERE organisation_id = @id AND year = @year AND kind <> 'evaluation'
+            ORDER BY CASE kind WHEN 'final' THEN 0 ELSE 1 END, saved_at DESC, key LIMIT 1
+            """);
+        Add(command, "id", organisation);
+        Add(command, "year", year);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     /// <summary>The keys of the documents of a department and of its units (what the department's preparer sees).</summary>
     public async Task<IReadOnlySet<string>> KeysOfAsync(long organisation, CancellationToken cancellationToken = default)
     {

@@ -124,4 +124,45 @@ public sealed class PreparationTests : IDisposable
         Assert.Equal(Reasons(renderer.GapsOf(zhenan)), Reasons(renderer.GapsOf(back)));
         Assert.Contains(back.References, r => r.Key.Basis == Bases.Prior);
     }
+
+    [Fact]
+    public async Task A_self_evaluations_key_leads_to_its_departments_disclosure_and_operating_costs_carry_over()
+    {
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var library = _services.GetRequiredService<Library>();
+        await library.SaveAsync(example);
+        var evaluation = await library.SaveAsync(example with { Kind = DocumentKind.SelfEvaluationReport });
+        var (prepared, _) = await _services.GetRequiredService<Preparation>().NextYearAsync(evaluation.Key, 2025);
+        Assert.Equal("青石县医疗保障局/2024", prepared!.PriorKey);
+        Assert.Equal(example.OperatingCosts?.Actual, prepared.Year.OperatingCosts?.Prior);
+    }
+
+    [Fact]
+    public async Task The_render_gate_passes_once_a_reviewer_has_marked_the_errors_false_alarms()
+    {
+        var example = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var table = example.Tables.First(t => t.Rows.Count > 2);
+        var row = table.Rows.First(r => r.Cells.Any(c => c.Value is not null && c.Value.Value.Value > 1m));
+        var cell = row.Cells.First(c => c.Value is not null && c.Value.Value.Value > 1m);
+        var defective = example with
+        {
+            Tables = [.. example.Tables.Select(t => t != table ? t : t with { Rows = [.. t.Rows.Select(r => r != row ? r : r with { Cells = [.. r.Cells.Select(c => c != cell ? c : c with { Value = Domain.Numbers.Printed.Parse((c.Value!.Value.Value + 1m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)).Value })] })] })],
+        };
+        var library = _services.GetRequiredService<Library>();
+        await library.SaveAsync(defective);
+        var loaded = await _services.GetRequiredService<Reports>().LoadStoredAsync(defective.Key);
+        var gate = _services.GetRequiredService<RenderGate>();
+        var before = await gate.CheckAsync(loaded);
+        Assert.NotEmpty(before.Errors);
+        Assert.Empty(before.Gaps);
+
+        var reviews = _services.GetRequiredService<Reviews>();
+        var report = await _services.GetRequiredService<Audits>().AuditStoredAsync(loaded);
+        foreach (var finding in report.Findings.Where(f => f.Severity == Audit.Severity.Error))
+        {
+            await reviews.DecideAsync(defective.Key, loaded.Stored!.Revision, Reviews.Fingerprint(finding), ReviewDecisions.FalseAlarm, "核对无误", "审核员");
+        }
+
+        Assert.True((await gate.CheckAsync(loaded)).Passed);
+    }
 }

@@ -45,8 +45,9 @@ public sealed class RenderCliTests : CliTestBase
         Assert.Contains("未生成", refused.Err, StringComparison.Ordinal);
 
         // --force renders it all the same, 「审核未通过」 across every page.
+        // (exit 1 all the same: the document did not pass, and a script must see that.)
         var run = await Run("render", input, "--template", "陕西/2023", "-o", html, "--force");
-        Assert.Equal(0, run.Exit);
+        Assert.Equal(1, run.Exit);
         Assert.Contains("模板 陕西", run.Err, StringComparison.Ordinal);
         Assert.Contains("每页印有「审核未通过」", run.Err, StringComparison.Ordinal);
         Assert.Contains("十四、其他需要说明的情况", File.ReadAllText(html), StringComparison.Ordinal);
@@ -170,7 +171,7 @@ public sealed class ReferenceCliTests : CliTestBase
         Assert.Contains("【N.UNIT】", refused.Err, StringComparison.Ordinal);
 
         var forced = await Run("render", zhenan, "-f", "docx", "-o", docx, "--force");
-        Assert.Equal(0, forced.Exit);
+        Assert.Equal(1, forced.Exit);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
         Assert.Contains(word.MainDocumentPart!.HeaderParts, h => h.Header!.InnerText == "审核未通过");
 
@@ -180,7 +181,7 @@ public sealed class ReferenceCliTests : CliTestBase
         Assert.Equal(1, formsRefused.Exit);
         Assert.Contains("【P.", formsRefused.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("【N.UNIT】", formsRefused.Err, StringComparison.Ordinal);
-        Assert.Equal(0, (await Run("render", zhenan, "--only", "evaluations", "-f", "docx", "-o", forms, "--force")).Exit);
+        Assert.Equal(1, (await Run("render", zhenan, "--only", "evaluations", "-f", "docx", "-o", forms, "--force")).Exit);
         using (var marked = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(forms, false))
         {
             Assert.Contains(marked.MainDocumentPart!.HeaderParts, h => h.Header!.InnerText == "审核未通过");

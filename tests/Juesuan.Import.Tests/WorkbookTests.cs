@@ -64,17 +64,26 @@ public sealed class WorkbookTests : IDisposable
             var workbook = document.WorkbookPart!;
             var sheet = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "其他情况");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-            var cell = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => c.CellReference == "C2");
-            cell.DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString;
-            cell.CellValue = null;
-            cell.InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text("两个"));
+            var cells = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            void Write(DocumentFormat.OpenXml.Spreadsheet.Cell cell, string text)
+            {
+                cell.DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString;
+                cell.CellValue = null;
+                cell.InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text));
+            }
+
+            Write(cells.First(c => c.CellReference == "C2"), "两个");
+
+            // An amount without its unit could be 万元 or 元: refused, not guessed.
+            Write(cells.First(c => c.CellReference!.Value!.StartsWith('C') && c.InnerText.EndsWith('元')), "3300");
             part.Worksheet.Save();
         }
 
         var result = Workbook.Read(_path);
         Assert.True(result.Success, result.Error);
-        var issue = Assert.Single(result.Issues);
-        Assert.Contains("第 2 行「“三公”经费 因公出国（境）团组数」的数值「两个」无法读取", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Issues.Count);
+        Assert.Contains(result.Issues, i => i.Message.Contains("第 2 行「“三公”经费 因公出国（境）团组数」的数值「两个」无法读取", StringComparison.Ordinal));
+        Assert.Contains(result.Issues, i => i.Message.Contains("的数值「3300」无法读取（人数、次数写整数，金额连同单位写", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,7 +23,9 @@ internal static class DetailSheet
 
     private static Field Money<T>(string category, string item, Func<DepartmentYear, T?> owner, Func<T, Amount?> get, Func<T, Amount?, T> set, Func<DepartmentYear, T, DepartmentYear> put)
         where T : class, new() =>
-        new(category, item, y => owner(y) is { } o ? get(o)?.ToString() : null, (y, text) => Amount.Parse(text, MoneyUnit.WanYuan) is { Success: true } a ? put(y, set(owner(y) ?? new T(), a.Value)) : null);
+        new(category, item, y => owner(y) is { } o ? get(o)?.ToString() : null,
+            // An amount names its unit (「3200.00元」, 「0.32万元」): a bare number could be either, ten thousand times apart.
+            (y, text) => text.TrimEnd().EndsWith('元') && Amount.Parse(text, MoneyUnit.WanYuan) is { Success: true } a ? put(y, set(owner(y) ?? new T(), a.Value)) : null);
 
     private static readonly Field[] Fields =
     [
@@ -111,7 +113,7 @@ internal static class DetailSheet
 
             if (read is null)
             {
-                issues.Add(new ImportIssue(new SourceLocation { File = file, Table = Name, Line = i + 1 }, $"工作表「{Name}」第 {i + 1} 行「{category} {item}」的数值「{value}」无法读取（人数、次数写整数，金额写如 0.32万元），该行已跳过。"));
+                issues.Add(new ImportIssue(new SourceLocation { File = file, Table = Name, Line = i + 1 }, $"工作表「{Name}」第 {i + 1} 行「{category} {item}」的数值「{value}」无法读取（人数、次数写整数，金额连同单位写如 0.32万元 或 3200.00元），该行已跳过。"));
                 continue;
             }
 

@@ -184,7 +184,9 @@ public static class Workbook
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿");
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(workbook.GetPartById(s.Id!) as WorksheetPart ?? throw new InvalidDataException("工作表部件的类型不对"), strings))).ToList() ?? [];
-        var info = sheets.FirstOrDefault(s => s.Name == DepartmentSheet).Rows?.ToDictionary(r => r.GetValueOrDefault(0, string.Empty), r => r.GetValueOrDefault(1, string.Empty)) ?? [];
+        // (A key written twice, or rows with column A blank, keep their first: never a crash.)
+        var info = sheets.FirstOrDefault(s => s.Name == DepartmentSheet).Rows?.GroupBy(r => r.GetValueOrDefault(0, string.Empty))
+            .ToDictionary(g => g.Key, g => g.First().GetValueOrDefault(1, string.Empty)) ?? [];
         if (!info.TryGetValue("部门名称", out var name) || name.Length == 0 || !int.TryParse(info.GetValueOrDefault("年度"), out var yearNumber))
         {
             return new ImportResult(null, [], $"{file} 的工作表「{DepartmentSheet}」中没有部门名称和年度：不是本程序的填报模板。");

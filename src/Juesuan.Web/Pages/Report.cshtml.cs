@@ -10,7 +10,7 @@ namespace Juesuan.Web.Pages;
 /// A report's page: its header, the summary, the findings grouped by severity with their figures (each openable on the
 /// original's page) and the reviewer's decision on each; sign-off of the revision; the audit as HTML, Excel or JSON.
 /// </summary>
-public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer, Comparisons comparisons, Library library, ReviewQueue queue, Preparation preparation) : PageModel
+public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews, JuesuanOptions options, Access access, Renderer renderer, Comparisons comparisons, Library library, ReviewQueue queue, Preparation preparation, RenderGate gate) : PageModel
 {
     /// <summary>The comments on each finding (by fingerprint), oldest first: the reviewer's remarks and the preparer's answers.</summary>
     public ILookup<string, StoredComment> Comments { get; private set; } = Array.Empty<StoredComment>().ToLookup(c => c.Fingerprint);
@@ -126,9 +126,14 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             return NotFound();
         }
 
+        if (year.Kind == Domain.Model.DocumentKind.SelfEvaluationReport)
+        {
+            return NotFound();
+        }
+
         var prepared = preparation.Prepare(year, year.Year + 1, Key);
         var buffer = new MemoryStream();
-        await Exports.WriteAsync(prepared.Year, ExportFormat.Xlsx, buffer, cancellationToken: ct);
+        await Exports.WriteAsync(prepared.Year, ExportFormat.Xlsx, buffer, options.Reference, ct);
         return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{year.Department.Name}{year.Year + 1}年度填报模板.xlsx");
     }
 
@@ -186,7 +191,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
         // The render gate of the command line: a document whose audit finds errors, or that would print 【待补充】, is
         // marked 「审核未通过」 on every page, so a draft is never taken for the text to publish.
-        var passed = (await audits.AuditStoredAsync(loaded, ct)).Summary.Errors == 0 && renderer.GapsOf(year).Count == 0;
+        var passed = (await gate.CheckAsync(loaded, cancellationToken: ct)).Passed;
 
         if (kind == RenderFormat.Pdf)
         {
