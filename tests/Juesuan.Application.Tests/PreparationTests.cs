@@ -121,7 +121,8 @@ public sealed class PreparationTests : IDisposable
         await Exports.WriteAsync(zhenan, ExportFormat.Xlsx, stream);
         var back = Workbook.Read(stream.ToArray(), "z.xlsx").Value!;
         static IEnumerable<string> Reasons(IEnumerable<Documents.Disclosure.NarrativeGap> gaps) => gaps.Where(g => g.Subject is not null).Select(g => g.What).Order(StringComparer.Ordinal);
-        Assert.Equal(Reasons(renderer.GapsOf(zhenan)), Reasons(renderer.GapsOf(back)));
+        // (Through the workbook the narrative is written from the figures, as for the report without its own words.)
+        Assert.Equal(Reasons(renderer.GapsOf(zhenan with { Sources = [] })), Reasons(renderer.GapsOf(back)));
         Assert.Contains(back.References, r => r.Key.Basis == Bases.Prior);
     }
 

@@ -51,13 +51,40 @@ public static class NarrativeWriter
     /// <summary>The opening of every placeholder.</summary>
     public const string PlaceholderOpen = "【待补充：";
 
-    /// <summary>Writes the narrative of <paramref name="year"/> for its template.</summary>
-    public static GeneratedNarrative Write(DepartmentYear year, ReferenceData? reference = null)
+    /// <summary>
+    /// Writes the narrative of <paramref name="year"/> for its template. A report read back (PDF, text) keeps its own
+    /// words: each section it printed is published as written — the audit checks its figures against the tables as it
+    /// checks any report's — and only the sections it lacks are written from the figures (issue 16, part 3).
+    /// </summary>
+    /// <param name="year">The department-year.</param>
+    /// <param name="reference">The reference data of the run (the embedded data when none is given).</param>
+    /// <param name="ownWords">False to write every section from the figures even for a report read back.</param>
+    public static GeneratedNarrative Write(DepartmentYear year, ReferenceData? reference = null, bool ownWords = true)
     {
         ArgumentNullException.ThrowIfNull(year);
         var figures = new Figures(year, reference);
         var writer = new SectionWriter(figures);
-        var sections = figures.Template.Sections.Select(writer.Write).ToArray();
+        var own = ownWords && ReadBack(year)
+            ? year.Narrative.Sections.Where(s => s.Key is not null && !string.IsNullOrWhiteSpace(s.Text)).GroupBy(s => s.Key!).ToDictionary(g => g.Key, g => g.First())
+            : [];
+        var sections = figures.Template.Sections
+            .Select(section => section.Key is { } key && own.TryGetValue(key, out var printed)
+                ? new GeneratedSection(section.Number, section.Title, key, Paragraphs(printed.Text))
+                : writer.Write(section))
+            .ToArray();
         return new GeneratedNarrative(sections, writer.Gaps);
     }
+
+    /// <summary>True for a department-year read back from a published report (its words are the preparer's), not entered as data.</summary>
+    public static bool ReadBack(DepartmentYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        return year.Sources.Any(s => Path.GetExtension(s).ToLowerInvariant() is ".pdf" or ".txt" or ".docx");
+    }
+
+    // A printed section's text as paragraphs: at its line breaks, and before the numbered points a section is made of
+    // (「（一）」, 「1.」) when the reader joined its lines.
+    private static IReadOnlyList<GeneratedParagraph> Paragraphs(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Split(text.Trim(), @"\n+|(?<=[。；：])(?=（[一二三四五六七八九十]+）|[0-9]{1,2}[.．、](?![0-9]))")
+            .Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => new GeneratedParagraph(p))];
 }

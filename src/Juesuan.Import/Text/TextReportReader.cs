@@ -91,7 +91,7 @@ public static partial class TextReportReader
         var (units, composition) = UnitReader.Read(lines, department, file);
         var result = new DepartmentYear
         {
-            Department = new Department { Name = department, Province = province },
+            Department = new Department { Name = department, Province = province, Functions = FindFunctions(lines) },
             Units = units,
             Composition = composition,
             Year = year.Value,
@@ -142,6 +142,75 @@ public static partial class TextReportReader
 
     [GeneratedRegex(@"20\d\d年度?(?:部门|单位)?决算(?:公开)?$|^第[一二三]部分")]
     private static partial Regex FinalAccountsTitle();
+
+    /// <summary>
+    /// 主要职能 as the 部门概况 prints it (「一、主要职能」, 「一、部门职责」, 「一、部门主要职责及机构设置」, 「一、单位主要职责及
+    /// 内设机构」 — then its 「（一）主要职责」 only): the lines under the heading up to the next heading of its level, joined
+    /// where the page wrapped them, a paragraph at each numbered point. Null when the report prints none.
+    /// </summary>
+    private static string? FindFunctions(IReadOnlyList<ReportLine> lines)
+    {
+        // The first heading with text under it: the 目录 prints the same words with nothing under them.
+        for (var i = 0; i < Math.Min(lines.Count, 600); i++)
+        {
+            if (FunctionsHeading().Match(Compact(lines[i].Text)) is { Success: true } m && Under(lines, i + 1, m.Groups["and"].Success) is { } functions)
+            {
+                return functions;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Compact(string text) => text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim();
+
+    // The text under a 主要职能 heading (see FindFunctions), or null when there is none.
+    private static string? Under(IReadOnlyList<ReportLine> lines, int start, bool withMachinery)
+    {
+        var paragraphs = new List<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = start; i < Math.Min(lines.Count, start + 300); i++)
+        {
+            var text = Compact(lines[i].Text);
+            if (text.Length == 0 || (withMachinery && text is "（一）主要职责" or "（一）部门职责" or "（一）职能职责"))
+            {
+                continue;
+            }
+
+            if (NextHeading().IsMatch(text) || (withMachinery && MachineryPart().IsMatch(text)))
+            {
+                break;
+            }
+
+            if (NumberedPoint().IsMatch(text) && current.Length > 0)
+            {
+                paragraphs.Add(current.ToString());
+                current.Clear();
+            }
+
+            current.Append(text);
+        }
+
+        if (current.Length > 0)
+        {
+            paragraphs.Add(current.ToString());
+        }
+
+        var functions = string.Join("\n", paragraphs);
+        return functions.Length >= 10 ? functions : null;
+    }
+
+    [GeneratedRegex(@"^(?:[一二三]、)?(?:部门|单位)?(?:主要)?(?:职能|职责)(?<and>及(?:机构设置|内设机构))?$")]
+    private static partial Regex FunctionsHeading();
+
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")]
+    private static partial Regex NextHeading();
+
+    [GeneratedRegex(@"^（二）|^[（(]?2[)）.．、]?(?:内设|机构)")]
+    private static partial Regex MachineryPart();
+
+    [GeneratedRegex(@"^(?:[0-9]{1,2}[.．、]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+条)")]
+    private static partial Regex NumberedPoint();
 
     private static string? FindDepartment(IReadOnlyList<ReportLine> lines)
     {
