@@ -46,7 +46,7 @@ public sealed record GeneratedNarrative(IReadOnlyList<GeneratedSection> Sections
 /// computed from them (2 decimals, half up), reasons are quoted from the data. Where the data lacks a reason or a
 /// figure the text says 【待补充：…】 and the gap is reported: nothing is invented.
 /// </summary>
-public static class NarrativeWriter
+public static partial class NarrativeWriter
 {
     /// <summary>The opening of every placeholder.</summary>
     public const string PlaceholderOpen = "【待补充：";
@@ -84,7 +84,15 @@ public static class NarrativeWriter
 
     // A printed section's text as paragraphs: at its line breaks, and before the numbered points a section is made of
     // (「（一）」, 「1.」) when the reader joined its lines.
+    // A numbered sub-heading the reader joined with the sentence under it (「（一）…总体情况一般公共预算…」) is its own
+    // heading again.
     private static IReadOnlyList<GeneratedParagraph> Paragraphs(string text) =>
         [.. System.Text.RegularExpressions.Regex.Split(text.Trim(), @"\n+|(?<=[。；：])(?=（[一二三四五六七八九十]+）|[0-9]{1,2}[.．、](?![0-9]))")
-            .Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => new GeneratedParagraph(p))];
+            .Select(p => p.Trim()).Where(p => p.Length > 0)
+            .SelectMany(p => SubHeading().Match(p) is { Success: true } h && h.Length < p.Length
+                ? new[] { new GeneratedParagraph(h.Value, IsHeading: true), new GeneratedParagraph(p[h.Length..]) }
+                : [new GeneratedParagraph(p)])];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^（[一二三四五六七八九十]+）[^，。；：、,;:0-9]{2,40}?(?:情况说明|情况|说明)(?![，。；：、,;:况明说])")]
+    private static partial System.Text.RegularExpressions.Regex SubHeading();
 }
