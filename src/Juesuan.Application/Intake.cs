@@ -115,7 +115,7 @@ public sealed class Intake(Library library)
         }
 
         var cores = names.Select(n => OrganisationNames.Strip(n, chain).Core).ToHashSet(StringComparer.Ordinal);
-        var (core, dropped, endsChain, _) = OrganisationNames.Strip(printed, chain);
+        var (core, dropped, endsChain) = OrganisationNames.Strip(printed, chain);
         if (dropped && endsChain && cores.Contains(core))
         {
             return 2;

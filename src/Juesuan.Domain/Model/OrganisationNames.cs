@@ -50,10 +50,10 @@ public static partial class OrganisationNames
     /// <summary>
     /// The name without the region words it begins with, taken from <paramref name="chain"/> (an organisation's regions,
     /// widest first) as one unbroken run; <c>EndsChain</c> says the run ended with the narrowest region (「普陀区…」 or
-    /// 「上海市普陀区…」 under 上海市 → 普陀区, not 「上海市…」), <c>Bare</c> that the name began with that region's level word only
-    /// (「区…」).
+    /// 「上海市普陀区…」 under 上海市 → 普陀区, not 「上海市…」; a name beginning with that region's level word only, 「区…」,
+    /// ends it too).
     /// </summary>
-    public static (string Core, bool Dropped, bool EndsChain, bool Bare) Strip(string name, IReadOnlyList<string> chain)
+    public static (string Core, bool Dropped, bool EndsChain) Strip(string name, IReadOnlyList<string> chain)
     {
         ArgumentNullException.ThrowIfNull(chain);
         var text = Normalize(name);
@@ -72,15 +72,15 @@ public static partial class OrganisationNames
 
         if (at > 0)
         {
-            return (text[at..], true, last == chain.Count - 1, false);
+            return (text[at..], true, last == chain.Count - 1);
         }
 
         if (chain.Count > 0 && LevelWord().Match(chain[^1]) is { Success: true } level && text.Length > level.Length && text.StartsWith(level.Value, StringComparison.Ordinal))
         {
-            return (text[level.Length..], true, true, true);
+            return (text[level.Length..], true, true);
         }
 
-        return (text, false, false, false);
+        return (text, false, false);
     }
 
     /// <summary>

@@ -58,6 +58,13 @@ public static partial class ReportText
     /// <summary>True when <paramref name="token"/> is a number as tables print them ("1,234.56", "0.00", "-3").</summary>
     public static bool IsNumber(string token) => NumberToken().IsMatch(token);
 
+    /// <summary>A line's words without the spaces and tabs a layout put between them (「一、 主要 职能」 → 「一、主要职能」).</summary>
+    public static string Compact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal);
+    }
+
     /// <summary>True when <paramref name="token"/> is a bare integer (a 行次 or 栏次).</summary>
     public static bool IsInteger(string token) => token.Length is > 0 and <= 3 && token.All(char.IsAsciiDigit);
 

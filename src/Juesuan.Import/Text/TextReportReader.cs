@@ -153,7 +153,7 @@ public static partial class TextReportReader
         // The first heading with text under it: the 目录 prints the same words with nothing under them.
         for (var i = 0; i < Math.Min(lines.Count, 600); i++)
         {
-            if (FunctionsHeading().Match(Compact(lines[i].Text)) is { Success: true } m && Under(lines, i + 1, m.Groups["and"].Success) is { } functions)
+            if (FunctionsHeading().Match(ReportText.Compact(lines[i].Text)) is { Success: true } m && Under(lines, i + 1, m.Groups["and"].Success) is { } functions)
             {
                 return functions;
             }
@@ -162,8 +162,6 @@ public static partial class TextReportReader
         return null;
     }
 
-    private static string Compact(string text) => text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim();
-
     // The text under a 主要职能 heading (see FindFunctions), or null when there is none.
     private static string? Under(IReadOnlyList<ReportLine> lines, int start, bool withMachinery)
     {
@@ -171,7 +169,7 @@ public static partial class TextReportReader
         var current = new System.Text.StringBuilder();
         for (var i = start; i < Math.Min(lines.Count, start + 300); i++)
         {
-            var text = Compact(lines[i].Text);
+            var text = ReportText.Compact(lines[i].Text);
             if (text.Length == 0 || (withMachinery && text is "（一）主要职责" or "（一）部门职责" or "（一）职能职责"))
             {
                 continue;

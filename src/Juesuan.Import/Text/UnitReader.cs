@@ -142,8 +142,7 @@ internal static partial class UnitReader
 
     private static int? Number(Match m) => m.Success ? Domain.Numbers.Printed.Integer(m.Groups["n"].Value) : null;
 
-    private static string Compact(string text) =>
-        Formats.PrintedText.ChinesePunctuation(text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal));
+    private static string Compact(string text) => Formats.PrintedText.ChinesePunctuation(ReportText.Compact(text));
 
     [GeneratedRegex(@"^从(?:决算|预算)?单位构成看|^纳入.{0,40}决算编制范围的")]
     private static partial Regex OpeningSentence();
