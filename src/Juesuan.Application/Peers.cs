@@ -158,8 +158,7 @@ public sealed class Peers(Library library)
         ArgumentNullException.ThrowIfNull(year);
         var facts = FactIndex.Build(year);
         decimal? Get(string concept, string basis = Bases.Actual, params string[] scopes) =>
-            scopes.Select(s => facts.Find(new FactKey(concept, null, s, basis))).Select(a => a.FirstOrDefault(x => x.Origin == AssertionOrigin.Table) ?? a.FirstOrDefault())
-                .FirstOrDefault(a => a is not null)?.Amount.In(MoneyUnit.WanYuan).Value;
+            scopes.Select(s => facts.Stated(new FactKey(concept, null, s, basis))).FirstOrDefault(a => a is not null)?.Amount.In(MoneyUnit.WanYuan).Value;
         static decimal? Percent(decimal? part, decimal? whole) => part is { } p && whole is { } w && w != 0m ? Math.Round(p / w * 100m, 2) : null;
         // 万元 per head, shown in 元.
         static decimal? PerHead(decimal? amount, int? staff) => amount is { } a && staff is > 0 ? Math.Round(a * 10000m / staff.Value, 0) : null;
@@ -171,7 +170,8 @@ public sealed class Peers(Library library)
         yield return ("operating-per-staff", PerHead(year.OperatingCosts?.Actual?.In(MoneyUnit.WanYuan).Value ?? Get(Concepts.OperatingCosts, Bases.Actual, Scopes.Gpb, Scopes.Fiscal, Scopes.All), staff));
         yield return ("completion", Percent(Get(Concepts.ExpenseTotal, Bases.Actual, Scopes.Gpb), Get(Concepts.ExpenseTotal, Bases.Budget, Scopes.Gpb)));
         var now = Get(Concepts.ExpenseTotal, Bases.Actual, Scopes.All);
-        var before = prior is null ? Get(Concepts.ExpenseTotal, Bases.Prior, Scopes.All) : FactIndex.Build(prior).Find(new FactKey(Concepts.ExpenseTotal)).FirstOrDefault()?.Amount.In(MoneyUnit.WanYuan).Value;
+        // Last year's report as its tables state it (a narrative figure only where no table does), as this year's is taken.
+        var before = prior is null ? Get(Concepts.ExpenseTotal, Bases.Prior, Scopes.All) : FactIndex.Build(prior).Stated(new FactKey(Concepts.ExpenseTotal))?.Amount.In(MoneyUnit.WanYuan).Value;
         yield return ("change", now is { } n && before is { } b && b != 0m ? Math.Round((n - b) / b * 100m, 2) : null);
     }
 }

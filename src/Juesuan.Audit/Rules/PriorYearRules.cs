@@ -37,7 +37,7 @@ internal static partial class PriorYearRules
 
         foreach (var key in c.Facts.Keys.Where(k => k.Concept == Concepts.BalanceOpening && k.Basis == Bases.Actual && k.Code is null).OrderBy(k => k.Scope, StringComparer.Ordinal))
         {
-            if (Stated(c.Facts, key) is not { } opening || Stated(c.PriorFacts!, key with { Concept = Concepts.BalanceClosing }) is not { } closing)
+            if (c.Facts.Stated(key) is not { } opening || c.PriorFacts!.Stated(key with { Concept = Concepts.BalanceClosing }) is not { } closing)
             {
                 continue;
             }
@@ -90,7 +90,7 @@ internal static partial class PriorYearRules
         foreach (var key in c.Facts.Keys.Where(k => k.Basis == Bases.Prior).OrderBy(k => k.ToString(), StringComparer.Ordinal))
         {
             var actual = key with { Basis = Bases.Actual };
-            if (Stated(c.Facts, key) is not { } stated || Published(c, priors, actual) is not { } published)
+            if (c.Facts.Stated(key) is not { } stated || Published(c, priors, actual) is not { } published)
             {
                 continue;
             }
@@ -212,12 +212,6 @@ internal static partial class PriorYearRules
         : null;
 
     // What a fact index states for a key: a table's cell first, else the first statement.
-    private static FactAssertion? Stated(FactIndex facts, FactKey key)
-    {
-        var all = facts.Find(key);
-        return all.FirstOrDefault(a => a.Origin == AssertionOrigin.Table) ?? all.FirstOrDefault();
-    }
-
     // The prior report's facts by the crosswalk's code, so 2019-edition codes meet 2022-edition ones.
     private static Dictionary<FactKey, List<FactAssertion>> ByCanonical(AuditContext c, FactIndex prior)
     {

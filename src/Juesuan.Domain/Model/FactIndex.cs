@@ -53,6 +53,13 @@ public sealed class FactIndex
     /// <summary>The assertions of exactly this key.</summary>
     public IReadOnlyList<FactAssertion> Find(FactKey key) => _byKey.TryGetValue(key, out var list) ? list : [];
 
+    /// <summary>The statement of a fact to take as its value: a table's cell when one states it, else the first statement; null when none does.</summary>
+    public FactAssertion? Stated(FactKey key)
+    {
+        var all = Find(key);
+        return all.FirstOrDefault(a => a.Origin == AssertionOrigin.Table) ?? all.FirstOrDefault();
+    }
+
     /// <summary>The assertions of a concept and code in any scope and basis.</summary>
     public IEnumerable<FactAssertion> FindConcept(string concept, string? code = null) =>
         _byKey.Where(kv => kv.Key.Concept == concept && kv.Key.Code == code).SelectMany(kv => kv.Value);
