@@ -534,6 +534,47 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_list_of_changes_naming_every_part_of_its_whole_must_add_up_to_the_whole_change()
+    {
+        // 西南大学 2023: 「支出总计…增加 54,492.83 万元。其中：教育支出增加 52,499.75 万元…」, and in the next section the
+        // same total made of 教育、科学技术、社会保障和就业、住房保障、其他支出 (农林水 is zero this year, so absent there).
+        var whole = new FactKey(Concepts.Stated("x@1", "支出总计"));
+        Claim Part(string name, string amount, Direction d) => new() { Subject = new FactKey(Concepts.Stated("x@2", name)), Change = Wan(amount), ChangeDirection = d, PartOf = whole, Sentence = "其中：…" };
+        var total = new FactKey(Concepts.Stated("x@3", "各项支出总计"));
+        Claim Share(string name, string amount) => new() { Subject = new FactKey(Concepts.Stated("x@4", name)), Amount = Wan(amount), ShareOf = total, Sentence = "…占…" };
+        Claim[] composition =
+        [
+            new Claim { Subject = total, Amount = Wan("457676.75万元"), Sentence = "各项支出总计…" },
+            Share("教育支出", "425287.27万元"), Share("科学技术支出", "2536.65万元"), Share("社会保障和就业支出", "13465.06万元"),
+            Share("住房保障支出", "16278.27万元"), Share("其他支出", "109.50万元"),
+        ];
+        DepartmentYear With(string education, bool withComposition = true, string housing = "住房保障支出") => (Base with { Tables = [] }) with
+        {
+            Narrative = Base.Narrative with
+            {
+                Claims =
+                [
+                    new Claim { Subject = whole, Amount = Wan("457676.75万元"), Change = Wan("54492.83万元"), ChangeDirection = Direction.Increase, Sentence = "支出总计…" },
+                    Part("教育支出", education, Direction.Increase), Part("科学技术支出", "965.07万元", Direction.Increase),
+                    Part("社会保障和就业支出", "196.69万元", Direction.Decrease), Part("农林水支出", "16.84万元", Direction.Decrease),
+                    Part(housing, "1209.04万元", Direction.Increase), Part("其他支出", "32.50万元", Direction.Increase),
+                    .. withComposition ? composition : [],
+                ],
+            },
+        };
+
+        Assert.DoesNotContain(With("52499.75万元").Audit().Findings, f => f.Rule is "N.PARTS" or "N.CHANGE");
+        var finding = Assert.Single(With("46096.52万元").Audit().Findings, f => f.Rule == "N.PARTS");
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("46096.52", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("均已列出", finding.Message, StringComparison.Ordinal);
+
+        // Near misses: a list that may be a selection — no composition of the total, or one naming a part the list leaves out.
+        Assert.DoesNotContain(With("46096.52万元", withComposition: false).Audit().Findings, f => f.Rule == "N.PARTS");
+        Assert.DoesNotContain(With("46096.52万元", housing: "住房支出").Audit().Findings, f => f.Rule == "N.PARTS");
+    }
+
+    [Fact]
     public void A_direction_word_that_alone_keeps_the_parts_changes_from_adding_up_is_the_slip()
     {
         var whole = new FactKey(Concepts.Stated("x@1", "支出总计"));

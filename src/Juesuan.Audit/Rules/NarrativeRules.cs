@@ -230,9 +230,15 @@ internal static partial class NarrativeRules
     /// parts' changes add up to the whole's only with one direction word turned round, that word is the slip. (A list
     /// that simply does not add up may be incomplete, and is not reported.)
     /// </summary>
-    private static IEnumerable<Finding> PartChanges(AuditContext c)
+    private static Estimate SignedChange(AuditContext c, Claim x) => Interpret(c, x.Subject, x.Change!.Value) * (x.ChangeDirection == Direction.Decrease ? -1m : 1m);
+
+    /// <summary>
+    /// Each list of changes that does not add up to the change of the whole it follows (「支出总计…增加 54,492.83 万元。其中：
+    /// 教育支出增加…，社会保障和就业支出减少…」): the whole, its parts, the whole's signed change and the parts' sum, and the
+    /// one part whose direction word, turned round, would make them agree (null when none or several would).
+    /// </summary>
+    private static IEnumerable<(Claim Whole, Claim[] Parts, Estimate Target, Estimate Sum, Claim? Flip)> UnbalancedChanges(AuditContext c)
     {
-        static Estimate Signed(Claim x, AuditContext c) => Interpret(c, x.Subject, x.Change!.Value) * (x.ChangeDirection == Direction.Decrease ? -1m : 1m);
         var claims = c.Year.Narrative.Claims;
         var order = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < claims.Count; i++)
@@ -253,15 +259,28 @@ internal static partial class NarrativeRules
                 continue;
             }
 
-            var target = Signed(whole, c);
-            var sum = Estimate.Sum(parts.Select(p => Signed(p, c)));
+            var target = SignedChange(c, whole);
+            var sum = Estimate.Sum(parts.Select(p => SignedChange(c, p)));
             if (Consistency.Check(target, sum).Holds)
             {
                 continue;
             }
 
-            var flips = parts.Where(p => Signed(p, c) is var v && Consistency.Check(target, sum - (v * 2m)).Holds && Math.Abs(v.Value * 2m) > (sum.Range.Width + target.Range.Width)).ToArray();
-            if (flips.Length == 1 && flips[0] is var slip)
+            var flips = parts.Where(p => SignedChange(c, p) is var v && Consistency.Check(target, sum - (v * 2m)).Holds && Math.Abs(v.Value * 2m) > (sum.Range.Width + target.Range.Width)).ToArray();
+            yield return (whole, parts, target, sum, flips.Length == 1 ? flips[0] : null);
+        }
+    }
+
+    /// <summary>
+    /// 「支出总计…增加 54,492.83 万元。其中：教育支出增加 52,499.75 万元，…社会保障和就业支出减少 196.69 万元…」: when the
+    /// parts' changes add up to the whole's only with one direction word turned round, that word is the slip. (Lists
+    /// that do not add up otherwise are N.PARTS's, and only where the list is known to be complete.)
+    /// </summary>
+    private static IEnumerable<Finding> PartChanges(AuditContext c)
+    {
+        foreach (var (whole, _, _, sum, flip) in UnbalancedChanges(c))
+        {
+            if (flip is { } slip)
             {
                 static string Word(Direction d) => d == Direction.Increase ? "增加" : "减少";
                 var written = slip.ChangeDirection!.Value;
@@ -579,6 +598,77 @@ internal static partial class NarrativeRules
         {
             yield return finding;
         }
+
+        // A list of changes that names every part of its whole must add up to the whole's change (a list naming only
+        // some parts may leave out changes that offset; a single turned-round direction word is N.CHANGE's).
+        foreach (var (whole, parts, target, sum, flip) in UnbalancedChanges(c))
+        {
+            if (flip is not null || PartsNamed(c, whole, parts) is not { } how)
+            {
+                continue;
+            }
+
+            static string Word(decimal v) => v < 0 ? "减少" : "增加";
+            var what = FactRule.Describe(c, whole.Subject);
+            var listed = string.Join("，", parts.Select(p => $"{FactRule.Describe(c, p.Subject)}{Word(SignedChange(c, p).Value)} {p.Change}"));
+            var check = Consistency.Check(target, sum);
+            yield return Error(c, RuleIds.NParts, whole,
+                $"{what}{Word(target.Value)} {whole.Change}，而其后所列各部分的增减（{listed}）合计为{Word(sum.Value)} {AuditContext.Format(Math.Abs(sum.Value), 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差；{how}）。",
+                expected: AuditContext.Format(sum.Value, 2), actual: (target.Value < 0 ? "-" : string.Empty) + whole.Change, difference: AuditContext.Format(check.Difference),
+                severity: how == ListedInFull ? Severity.Error : Severity.Warning) with
+            {
+                Figures = [.. parts.Prepend(whole).Select(p => new FindingFigure($"{Word(SignedChange(c, p).Value)}{p.Change}", Where(c, p), ReferenceEquals(p, whole) ? "总数增减额" : "增减额", c.Locate(p, p.Change!.Value.ToDisplayString())))],
+            };
+        }
+    }
+
+    private const string ListedInFull = "括号内已列全";
+
+    /// <summary>
+    /// How a list of parts is known to name every part of its whole, or null when it may be a selection: listed in
+    /// full in brackets; parts that make the whole by definition (基本支出 and 项目支出); or every part a composition of
+    /// the same total names — the parts stated, with their amounts adding up to it, after the whole or after the same
+    /// total stated elsewhere (「收入总计 430,725.03 万元，财政拨款收入…占…；事业收入…；其他收入…」).
+    /// </summary>
+    private static string? PartsNamed(AuditContext c, Claim whole, IReadOnlyList<Claim> parts)
+    {
+        if (parts.Count >= 2 && parts.All(p => p.PartsComplete == true))
+        {
+            return ListedInFull;
+        }
+
+        if (CompleteByDefinition(whole, parts))
+        {
+            return "所列各部分按定义构成总数";
+        }
+
+        static string Name(FactKey key) => (Concepts.StatedSubject(key.Concept) ?? key.Concept) + "|" + key.Code;
+        var names = parts.Select(p => Name(p.Subject)).ToHashSet(StringComparer.Ordinal);
+        var claims = c.Year.Narrative.Claims;
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var total = claims[i];
+            if (total.Amount is not { } amount || whole.Amount is not { } wholeAmount || amount.ToString() != wholeAmount.ToString()
+                || (!ReferenceEquals(total, whole) && total.Subject.Concept != whole.Subject.Concept && Concepts.StatedSubject(total.Subject.Concept) is null))
+            {
+                continue;
+            }
+
+            // The statements after this total, up to its next statement, that are its parts: a breakdown (「其中：基本支出…；
+            // 项目支出…」) and a list of shares (「教育支出…占…；科学技术支出…占…」) are two compositions of one total.
+            var after = claims.Skip(i + 1).TakeWhile(x => x.Subject != total.Subject)
+                .Where(x => x.Amount is not null && x.Section == total.Section && (x.ShareOf == total.Subject || x.PartOf == total.Subject)).ToArray();
+            foreach (var members in new[] { after.Where(x => x.PartOf == total.Subject).ToArray(), after.Where(x => x.PartOf != total.Subject).ToArray() })
+            {
+                if (members.Length >= 2 && Consistency.Check(Interpret(c, total.Subject, amount), Estimate.Sum(members.Select(m => Interpret(c, m.Subject, m.Amount!.Value)))).Holds
+                    && members.Where(m => m.Amount!.Value.Value != 0m).All(m => names.Contains(Name(m.Subject))))
+                {
+                    return $"{FactRule.Describe(c, total.Subject)} {amount} 由{string.Join("、", members.Select(m => FactRule.Describe(c, m.Subject)))}构成，均已列出";
+                }
+            }
+        }
+
+        return null;
     }
 
     // The kinds of income and of spending that make up 本年收入合计 and 本年支出合计 (the rows of table 01). 财政拨款 is one
