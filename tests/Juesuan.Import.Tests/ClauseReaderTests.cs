@@ -127,6 +127,15 @@ public sealed class ClauseReaderTests
         var s = Read("1.小学教育（2050202），2023年度决算数为7,970.38万元，比2022年度决算数增长0.39%。").Single();
         Assert.Equal(("小学教育", "2050202"), (s.Subject, s.Code));
         Assert.Equal([FigureRole.Amount, FigureRole.ChangePercent], s.Figures.Select(f => f.Role));
+
+        // A stray comma between the year and its 年度 (西南大学 2023, item 9) does not make the year part of the name.
+        var slip = Read("9.机关事业单位基本养老保险缴费支出（2080505）2023，年度决算数为8,897.19万元，比2022年度决算数增长7.51%。").Single();
+        Assert.Equal(("机关事业单位基本养老保险缴费支出", "2080505"), (slip.Subject, slip.Code));
+        Assert.Equal([FigureRole.Amount, FigureRole.ChangePercent], slip.Figures.Select(f => f.Role));
+
+        // A year opening the sentence stays a year: the subject comes after it.
+        var opening = Read("2023年，住房公积金（2210201）决算数为7,448.44万元。").Single();
+        Assert.Equal(("住房公积金", "2210201"), (opening.Subject, opening.Code));
     }
 
     [Fact]

@@ -157,7 +157,12 @@ internal static partial class ClauseReader
                 }
 
                 var lead = 0;
-                if (!inParenthesis && !Figure().IsMatch(clause.Value))
+                if (!inParenthesis && YearOnly().IsMatch(clause.Value))
+                {
+                    // 「…缴费支出（2080505）2023，年度决算数为…」: a year cut from its 年度 by a stray comma names nothing and
+                    // leaves the subject and its code pending for the figure.
+                }
+                else if (!inParenthesis && !Figure().IsMatch(clause.Value))
                 {
                     // A clause of words only may name the subject of the next figure; words right after a parenthesis
                     // go on with the name before it (「因公出国（境）费，全年预算为…」).
@@ -406,6 +411,9 @@ internal static partial class ClauseReader
 
     [GeneratedRegex(@"^\s*(?<c>[0-9]{3}|[0-9]{5}|[0-9]{7})\s*[）)]?[，,、]?\s*$")]
     private static partial Regex CodeOnly();
+
+    [GeneratedRegex(@"^\s*(?:19|20)\d\d\s*(?:年度?)?\s*[，,、]?\s*$")]
+    private static partial Regex YearOnly();
 
     [GeneratedRegex("^(?:主要原因|原因是|原因主要|主要用于|主要是由于|其原因)")]
     private static partial Regex ReasonStart();
