@@ -277,6 +277,34 @@ public class RuleTests
     }
 
     [Fact]
+    public void Shares_called_execution_rates_are_said_to_be_shares_and_checked_as_shares()
+    {
+        // 合水 2024: 「总支出 774.79 万元，其中基本支出 476.21 万元，预算执行率为 61.46%；项目支出 298.58 万元，预算执行率为 38.54%」.
+        var whole = new FactKey(Concepts.Stated("p@1", "总支出"));
+        Claim Part(string name, string amount, string rate) => new() { Subject = new FactKey(Concepts.Stated("p@2", name)), Amount = Wan(amount), CompletionPercent = P(rate), PartOf = whole, Sentence = "其中…" };
+        DepartmentYear With(string basic, string project) => (Base with { Tables = [] }) with
+        {
+            Narrative = Base.Narrative with
+            {
+                Claims = [new Claim { Subject = whole, Amount = Wan("774.79万元"), Sentence = "总支出…" }, Part("基本支出", "476.21万元", basic), Part("项目支出", "298.58万元", project)],
+            },
+        };
+
+        var slip = Assert.Single(With("61.46", "38.54").Audit().Findings, f => f.Rule == "N.COMPLETION");
+        Assert.Equal(Severity.Warning, slip.Severity);
+        Assert.Contains("比重", slip.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("按占比应为", slip.Message, StringComparison.Ordinal);
+
+        // One of them copied wrong: still shares (the other is its share), and the wrong one is named with its share.
+        var wrong = Assert.Single(With("62.51", "38.54").Audit().Findings, f => f.Rule == "N.COMPLETION");
+        Assert.Contains("「基本支出」写作 62.51%，按占比应为 61.46%", wrong.Message, StringComparison.Ordinal);
+
+        // Near misses: real execution rates (neither is a share), and a coincidental 100%.
+        Assert.DoesNotContain(With("95.20", "88.10").Audit().Findings, f => f.Rule == "N.COMPLETION");
+        Assert.DoesNotContain(With("100", "88.10").Audit().Findings, f => f.Rule == "N.COMPLETION");
+    }
+
+    [Fact]
     public void A_complete_breakdown_must_add_up_and_a_qizhong_list_must_not_exceed_its_whole()
     {
         static DepartmentYear With(params Claim[] claims) => Base with { Narrative = Base.Narrative with { Claims = [.. Base.Narrative.Claims, .. claims] } };

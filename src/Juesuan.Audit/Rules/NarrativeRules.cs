@@ -398,6 +398,11 @@ internal static partial class NarrativeRules
 
     private static IEnumerable<Finding> Completions(AuditContext c)
     {
+        foreach (var finding in SharesCalledRates(c))
+        {
+            yield return finding;
+        }
+
         // Without the budget figure the rate and the wording still must agree: 100% is 等于, over it 大于, under it 小于.
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is not null && x.BudgetComparison is not null))
         {
@@ -618,6 +623,53 @@ internal static partial class NarrativeRules
                 severity: how == ListedInFull ? Severity.Error : Severity.Warning) with
             {
                 Figures = [.. parts.Prepend(whole).Select(p => new FindingFigure($"{Word(SignedChange(c, p).Value)}{p.Change}", Where(c, p), ReferenceEquals(p, whole) ? "总数增减额" : "增减额", c.Locate(p, p.Change!.Value.ToDisplayString())))],
+            };
+        }
+    }
+
+    /// <summary>
+    /// 「总支出 774.79 万元，其中基本支出 476.21 万元，预算执行率为 61.46%；项目支出 298.58 万元，预算执行率为 38.54%」: rates
+    /// with no budget, stated for the parts of a whole, that are each part's share of the whole (476.21 ÷ 774.79) are
+    /// shares called execution rates. Where at least half of a list's rates are its shares (two decimals, never a
+    /// coincidental 100%), the list is read as shares: the wording is a slip, and a rate that is not its share is wrong
+    /// as a share too. Rates with a budget, or over a subject the tables hold, are N.COMPLETION's ordinary check.
+    /// </summary>
+    private static IEnumerable<Finding> SharesCalledRates(AuditContext c)
+    {
+        var claims = c.Year.Narrative.Claims;
+        foreach (var group in claims.Where(x => x.PartOf is not null && x.Amount is not null && x.CompletionPercent is not null && x.Budget is null && TableValue(c, x.Subject) is null)
+            .GroupBy(x => x.PartOf!))
+        {
+            var parts = group.ToArray();
+            var first = Enumerable.Range(0, claims.Count).First(i => ReferenceEquals(claims[i], parts[0]));
+            if (parts.Length < 2 || claims.Take(first).LastOrDefault(x => x.Subject == group.Key && x.Amount is not null) is not { } whole)
+            {
+                continue;
+            }
+
+            var total = Interpret(c, whole.Subject, whole.Amount!.Value);
+            var shares = parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value).DividedBy(total) is { } r ? r * 100m : (Estimate?)null).ToArray();
+            if (shares.Any(x => x is null))
+            {
+                continue;
+            }
+
+            var matches = parts.Select((p, i) => Consistency.Check(p.CompletionPercent!.Value, shares[i]!.Value).Holds && p.CompletionPercent!.Value.Decimals >= 1 && p.CompletionPercent.Value.Value != 100m).ToArray();
+            if (matches.Count(m => m) * 2 < parts.Length || !matches.Any(m => m))
+            {
+                continue;
+            }
+
+            var what = FactRule.Describe(c, whole.Subject);
+            var listed = string.Join("，", parts.Select((p, i) => $"{FactRule.Describe(c, p.Subject)} {p.Amount} ÷ {whole.Amount} = {AuditContext.Format(shares[i]!.Value.Value, 2)}%"));
+            var wrong = parts.Select((p, i) => (p, i)).Where(x => !matches[x.i])
+                .Select(x => $"{FactRule.Describe(c, x.p.Subject)}写作 {x.p.CompletionPercent}%，按占比应为 {AuditContext.Format(shares[x.i]!.Value.Value, 2)}%").ToArray();
+            yield return Error(c, RuleIds.NCompletion, parts[0],
+                $"所写的执行率 {string.Join("、", parts.Select(p => p.CompletionPercent + "%"))} 实为各部分占{what}（{whole.Amount}）的比重（{listed}），不是执行率（执行数 ÷ 预算数）：应改称占比，或写出真正的执行率" +
+                (wrong.Length == 0 ? "。" : $"；而且{string.Join("；", wrong)}。"),
+                expected: "占比", actual: "执行率", severity: Severity.Warning) with
+            {
+                Figures = [.. parts.Select(p => new FindingFigure(p.CompletionPercent + "%", Where(c, p), "执行率", c.Locate(p, p.CompletionPercent + "%")))],
             };
         }
     }
