@@ -368,6 +368,25 @@ public class RuleTests
         Assert.Equal(flagged, finding.Figures.Single().Value);
     }
 
+    [Theory]
+    [InlineData("分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。", null)]
+    [InlineData("分别按照该指标对应分值区间 0%-60%、60%-80%（含）、80%-100% 合理确定分值。", null)]
+    [InlineData("分别按照该指标对应分值区间100%-80%（含）、78%-60%（含）、60%-0%合理确定分值。", "止于 80%，下一档却始于 78%")]
+    [InlineData("分别按照该指标对应分值区间102%-80%（含）、80%-60%（含）、60%-0%合理确定分值。", "超过 100%")]
+    [InlineData("偏差度在 10%-20% 之间扣 1 分，预算执行率 85%-90%。", null)]
+    public void The_grades_of_a_scoring_scale_must_meet_end_to_end(string sentence, string? said)
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "二", Title = "绩效自评工作组织开展情况", Text = sentence }] } };
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.RATE_RANGE").ToArray();
+        if (said is null)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        Assert.Contains(said, Assert.Single(findings).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_flat_after_one_of_several_changes_contradicts_that_change()
     {

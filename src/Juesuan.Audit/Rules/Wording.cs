@@ -51,7 +51,7 @@ internal static partial class Wording
         }
     }
 
-    public static Rule RangeRule() => new DelegateRule(RuleIds.NRateRange, "部分占全体的比率（参保率、覆盖率、满意度……）不超过 100%", OverHundred);
+    public static Rule RangeRule() => new DelegateRule(RuleIds.NRateRange, "部分占全体的比率（参保率、覆盖率、满意度……）不超过 100%，评分档次首尾衔接", OverHundred);
 
     // A share of a whole — people insured of those to insure, the satisfied of those asked — cannot pass 100 %; a
     // completion, execution or growth rate can, and is not named here.
@@ -76,8 +76,57 @@ internal static partial class Wording
                     Figures = [new FindingFigure(m.Groups["v"].Value + "%", prose.Where, "叙述", prose.At(m.Groups["v"].Index, m.Groups["v"].Value))],
                 };
             }
+
+            foreach (var finding in Bands(prose))
+            {
+                yield return finding;
+            }
         }
     }
+
+    /// <summary>
+    /// 「分别按照该指标对应分值区间 100%-80%（含）、80%-60%（含）、60%-0% 合理确定分值」: the grades of a scale cover 0–100 %
+    /// without a gap or an overlap — each band starts where the one before it ends, and none passes 100 %.
+    /// </summary>
+    private static IEnumerable<Finding> Bands(Prose prose)
+    {
+        static decimal Of(Capture c) => decimal.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (Match m in BandList().Matches(prose.Text))
+        {
+            var highs = m.Groups["hi"].Captures;
+            var lows = m.Groups["lo"].Captures;
+            var problems = new List<string>();
+            for (var i = 0; i < highs.Count; i++)
+            {
+                if (Of(highs[i]) > 100m || Of(lows[i]) > 100m)
+                {
+                    problems.Add($"「{highs[i].Value}%-{lows[i].Value}%」超过 100%");
+                }
+
+                if (i + 1 < highs.Count && Of(lows[i]) != Of(highs[i + 1]))
+                {
+                    problems.Add($"「{highs[i].Value}%-{lows[i].Value}%」止于 {lows[i].Value}%，下一档却始于 {highs[i + 1].Value}%");
+                }
+            }
+
+            if (problems.Count == 0)
+            {
+                continue;
+            }
+
+            yield return new Finding
+            {
+                Rule = RuleIds.NRateRange, Severity = Severity.Warning, Location = prose.Where,
+                Message = $"{prose.Where}：评分档次「{m.Value}」不首尾衔接——{string.Join("；", problems)}。各档应依次相接并在 0–100% 之内，请核对。",
+                Expected = "各档首尾相接", Actual = m.Value,
+                Figures = [new FindingFigure(m.Value, prose.Where, "叙述", prose.At(m.Index, m.Value))],
+            };
+        }
+    }
+
+    // Two or more bands 「100%-80%（含）、80%-60%（含）、60%-0%」 (or lowest first), each with its % (a band's first may be left out).
+    [GeneratedRegex(@"(?<hi>\d{1,3}(?:\.\d{1,2})?)%?\s*[-－—~～]\s*(?<lo>\d{1,3}(?:\.\d{1,2})?)%(?:\s*[（(]含[)）])?(?:\s*[、，,]\s*(?<hi>\d{1,3}(?:\.\d{1,2})?)%\s*[-－—~～]\s*(?<lo>\d{1,3}(?:\.\d{1,2})?)%(?:\s*[（(]含[)）])?)+")]
+    private static partial Regex BandList();
 
     // 「参保率为 98%」, 「满意度达到 95%以上」, 「缴费率到 99.1%」: the rate's name, a few linking words, the figure.
     [GeneratedRegex(@"(?<k>参保率|覆盖率|缴费率|满意度|知晓率|达标率|合格率|及时率|准确率|办结率|兑现率|签约率|普及率|到位率|使用率|结算率|受理率)(?:[^，。；：\d%]{0,6}?)(?<v>\d{1,3}(?:\.\d{1,2})?)\s*[%％]")]
