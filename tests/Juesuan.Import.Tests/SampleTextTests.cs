@@ -74,6 +74,12 @@ public class XigongTextTests
         var pension = items.Single(c => c.Subject.Code == "2080505");
         Assert.Equal(10.72m, pension.Budget!.Value.Value);
         Assert.Equal(92.97m, pension.CompletionPercent!.Value.Value);
+
+        // 「机关运行经费较上年度增长 6.91 万元，增长 437.86%」 after the section's 「…支出决算为 8.49 万元」: one quantity, so the
+        // change is checked against the amount.
+        var operating = year.Narrative.Claims.Where(c => c.Subject.Concept == Concepts.OperatingCosts).ToArray();
+        Assert.Equal([8.49m, 6.91m], operating.Select(c => (c.Amount ?? c.Change)!.Value.Value));
+        Assert.All(operating, c => Assert.Equal(Scopes.Gpb, c.Subject.Scope));
     }
 
     [SkippableFact]

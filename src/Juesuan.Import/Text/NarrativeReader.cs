@@ -186,11 +186,17 @@ internal static partial class NarrativeReader
         return FactIndex.KeyOf(definition, row, total);
     }
 
-    // A subject that can only mean one fact of the tables: the 一般公共预算财政拨款 spending total (in its own section the
-    // fund's name alone, left by a sub-heading run into the sentence, means it too).
-    private static FactKey? Known(string subject, string section) =>
-        subject is "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" || (section == "gpb" && subject == "一般公共预算财政拨款")
-            ? new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb) : null;
+    // A subject that can only mean one fact: the 一般公共预算财政拨款 spending total (in its own section the fund's name
+    // alone, left by a sub-heading run into the sentence, means it too), and 机关运行经费, which the templates define as
+    // paid from 一般公共预算财政拨款 (「机关运行经费较上年度增长 6.91 万元，增长 437.86%」 is the quantity the section's first
+    // sentence states).
+    private static FactKey? Known(string subject, string section) => subject switch
+    {
+        "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
+        "一般公共预算财政拨款" when section == "gpb" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
+        "机关运行经费" or "机关运行经费支出" or "机关运行经费支出决算" => new FactKey(Concepts.OperatingCosts, Scope: Scopes.Gpb),
+        _ => null,
+    };
 
     /// <summary>
     /// The whole a share that names none is over (「…其中：基本支出 673.65 万元，占 9.09%；…上缴上级支出 0 万元，占 0%」): the
