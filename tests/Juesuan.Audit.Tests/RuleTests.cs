@@ -276,6 +276,31 @@ public class RuleTests
         AssertFinds(whole, "N.ITEM_ACTUALS", Severity.Error);
     }
 
+    [Theory]
+    [InlineData("1.31万元", "0", true)]
+    [InlineData("0万元", "0", false)]
+    [InlineData("1.31万元", "0.5", false)]
+    public void A_zero_completion_beside_money_spent_contradicts_itself(string amount, string rate, bool said)
+    {
+        // 渠县 2022: 「公务用车购置及运行维护费支出 1.31 万元，完成预算 0%」.
+        var claim = new Claim { Subject = new FactKey("threePublic.vehicles", Scope: Scopes.Fiscal), Amount = Wan(amount), CompletionPercent = P(rate), Sentence = "公务用车…" };
+        var year = (Base with { Tables = [] }) with { Narrative = Base.Narrative with { Claims = [claim] } };
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.COMPLETION" && f.Message.Contains("完成率就不为零", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(said, findings.Length == 1);
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+    }
+
+    [Fact]
+    public void A_bare_zero_amount_is_read_to_two_decimals_so_a_share_of_it_is_checked()
+    {
+        // 「因公出国（境）费支出决算 0 万元，占 3%」 of a 1.38 万元 total: a bare 0 is 0.00, not anything under 0.5 万元.
+        var total = new Claim { Subject = new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal), Amount = Wan("1.38万元"), Sentence = "…" };
+        Claim Abroad(string share) => new() { Subject = new FactKey("threePublic.abroad", Scope: Scopes.Fiscal), Amount = Wan("0万元"), SharePercent = P(share), ShareOf = total.Subject, Sentence = "…" };
+        DepartmentYear With(string share) => (Base with { Tables = [] }) with { Narrative = Base.Narrative with { Claims = [total, Abroad(share)] } };
+        Assert.DoesNotContain(With("0").Audit().Findings, f => f.Rule == "N.SHARE" && f.Severity >= Severity.Warning);
+        Assert.Contains(With("3").Audit().Findings, f => f.Rule == "N.SHARE" && f.Severity == Severity.Error);
+    }
+
     [Fact]
     public void Shares_called_execution_rates_are_said_to_be_shares_and_checked_as_shares()
     {

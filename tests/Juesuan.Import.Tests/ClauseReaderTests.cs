@@ -133,6 +133,12 @@ public sealed class ClauseReaderTests
         Assert.Equal(("机关事业单位基本养老保险缴费支出", "2080505"), (slip.Subject, slip.Code));
         Assert.Equal([FigureRole.Amount, FigureRole.ChangePercent], slip.Figures.Select(f => f.Role));
 
+        // A name a parenthesis cut goes on right after it; a code in the parenthesis is the code, not part of the name.
+        var cut = Read("1.因公出国（境）经费支出0万元，完成预算0%。").First();
+        Assert.Equal("因公出国（境）经费支出", cut.Subject);
+        var captioned = Read("具体情况如下：（图7：“三公”经费财政拨款支出结构）1.因公出国（境）经费支出0万元，完成预算0%。").First();
+        Assert.Equal("因公出国（境）经费支出", captioned.Subject);
+
         // A year opening the sentence stays a year: the subject comes after it.
         var opening = Read("2023年，住房公积金（2210201）决算数为7,448.44万元。").Single();
         Assert.Equal(("住房公积金", "2210201"), (opening.Subject, opening.Code));

@@ -241,6 +241,21 @@ public class NarrativeOnlySampleTests
     }
 
     [SkippableFact]
+    public void Quxian_three_public_statements_are_the_columns_of_table_09_however_worded()
+    {
+        // 「2022 年“三公”经费财政拨款支出决算为 1.38 万元，完成预算数的 100%」 (no budget figure, the quote cut by the
+        // reader's subject), 「1.因公出国（境）经费支出 0 万元」 (a name cut by its parenthesis), 「公务用车购置及运行维护费支出
+        // 1.31 万元」.
+        var claims = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt")).Value!.Narrative.Claims;
+        decimal?[] Amounts(string concept) => [.. claims.Where(c => c.Subject == new FactKey(concept, Scope: Scopes.Fiscal) && c.Amount is not null).Select(c => (decimal?)c.Amount!.Value.Value)];
+        Assert.Equal([1.38m], Amounts(Concepts.ThreePublicTotal));
+        Assert.Equal([0m, 0m], Amounts("threePublic.abroad"));
+        Assert.Contains(1.31m, Amounts("threePublic.vehicles"));
+        Assert.Contains(1.31m, Amounts("threePublic.vehicleOperation"));
+        Assert.DoesNotContain(claims, c => Concepts.StatedSubject(c.Subject.Concept) is "经费支出");
+    }
+
+    [SkippableFact]
     public void Heshui_self_evaluation_report_is_read_for_its_department_and_year()
     {
         var result = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "heshui-2024-performance-self-evaluation.txt"));

@@ -54,8 +54,15 @@ internal static partial class NarrativeRules
         TableValue(c, key)?.Value ?? (claim?.Amount is { } a ? Interpret(c, key, a) : (Estimate?)null) ?? c.Facts.Find(key).Select(f => (Estimate?)f.Amount.In(MoneyUnit.WanYuan)).FirstOrDefault();
 
     // A narrative amount whose unit differs from the table's is read as the number the writer meant (N.UNIT reports it).
+    // A bare zero (「因公出国（境）费支出决算 0 万元，占 0%」) is the templates' 0.00 written short, not a figure rounded to
+    // whole 万元: it is read to two decimals, as the tables print amounts.
     private static Estimate Interpret(AuditContext c, FactKey key, Amount amount)
     {
+        if (amount.Value == 0m && amount.Decimals == 0)
+        {
+            amount = new Amount(0m, 2, amount.Unit);
+        }
+
         var unit = TableValue(c, key with { Basis = Bases.Actual })?.Unit ?? DefaultUnit(c);
         return amount.Unit == unit ? amount.In(MoneyUnit.WanYuan) : new Amount(amount.Number, unit).In(MoneyUnit.WanYuan);
     }
@@ -401,6 +408,17 @@ internal static partial class NarrativeRules
         foreach (var finding in SharesCalledRates(c))
         {
             yield return finding;
+        }
+
+        // 「公务用车购置及运行维护费支出 1.31 万元，完成预算 0%」: nothing of the budget spent, yet money spent — possible only
+        // over a budget hundreds of times the spending, which the message says.
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: 0m } && x.Amount is { Value: > 0m }))
+        {
+            var rate = claim.CompletionPercent!.Value;
+            var least = claim.Amount!.Value.Interval.Lo / rate.Interval.Hi * 100m;
+            yield return Error(c, RuleIds.NCompletion, claim,
+                $"{FactRule.Describe(c, claim.Subject)}支出 {claim.Amount}，却写作完成预算 {rate}%：有支出，完成率就不为零（除非预算至少有 {AuditContext.Format(least, 2)}{claim.Amount.Value.Unit.Name()}）。请核对完成率或预算数。",
+                expected: "> 0%", actual: rate + "%", severity: Severity.Warning);
         }
 
         // Without the budget figure the rate and the wording still must agree: 100% is 等于, over it 大于, under it 小于.

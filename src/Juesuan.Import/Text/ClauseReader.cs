@@ -156,6 +156,10 @@ internal static partial class ClauseReader
                     complete = !PartialIntroduction().IsMatch(opening);
                 }
 
+                // 「1.因公出国（境）经费支出 0 万元」: a name that a parenthesis cut goes on right after it, in this clause.
+                var cutName = !inParenthesis && afterParenthesis is not null && pendingWords is not null && pendingCode is null
+                    && clause.Index > 0 && sentence.Value[clause.Index - 1] is '）' or ')'
+                    ? pendingWords[(pendingWords.LastIndexOfAny(['）', ')', '：', ':']) + 1)..] + afterParenthesis : null;
                 var lead = 0;
                 if (!inParenthesis && YearOnly().IsMatch(clause.Value))
                 {
@@ -202,6 +206,12 @@ internal static partial class ClauseReader
                     var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count or FigureRole.Rate
                         || ((subject is null || repeats) && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
                     var own = opens ? SubjectOf(before) : null;
+                    if (own is not null && cutName is not null && before.Length == figure.Index)
+                    {
+                        own = SubjectOf(cutName + before) ?? own;
+                    }
+
+                    cutName = null;
 
                     // 「…政府采购金额（以合同签订为准）为 251.25 万元」, 「小学教育（2050202），2023 年度决算数为…」: the subject
                     // stood before a parenthesis; what precedes the figure in its own clause names nothing.

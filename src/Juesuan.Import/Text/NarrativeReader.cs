@@ -190,13 +190,27 @@ internal static partial class NarrativeReader
     // alone, left by a sub-heading run into the sentence, means it too), and 机关运行经费, which the templates define as
     // paid from 一般公共预算财政拨款 (「机关运行经费较上年度增长 6.91 万元，增长 437.86%」 is the quantity the section's first
     // sentence states).
-    private static FactKey? Known(string subject, string section) => subject switch
+    // The “三公” total and its items, however quoted (「“三公”经费财政拨款支出决算为 1.38 万元」, 「因公出国（境）经费支出
+    // 0 万元」), are the columns of table 09 (财政拨款).
+    private static FactKey? Known(string subject, string section) => Unquoted().Replace(subject, string.Empty) switch
     {
         "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
         "一般公共预算财政拨款" when section == "gpb" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
         "机关运行经费" or "机关运行经费支出" or "机关运行经费支出决算" => new FactKey(Concepts.OperatingCosts, Scope: Scopes.Gpb),
+        "三公经费财政拨款" or "三公经费财政拨款支出" or "三公经费财政拨款支出决算" or "三公经费支出" or "三公经费支出决算"
+            => new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal),
+        "因公出国（境）费" or "因公出国（境）费用" or "因公出国（境）经费" or "因公出国（境）费支出" or "因公出国（境）经费支出"
+            => new FactKey("threePublic.abroad", Scope: Scopes.Fiscal),
+        "公务用车购置及运行维护费" or "公务用车购置及运行费" or "公务用车购置及运行维护费支出" or "公务用车购置及运行费支出"
+            => new FactKey("threePublic.vehicles", Scope: Scopes.Fiscal),
+        "公务用车购置费" or "公务用车购置支出" or "公务用车购置费支出" => new FactKey("threePublic.vehiclePurchase", Scope: Scopes.Fiscal),
+        "公务用车运行维护费" or "公务用车运行费" or "公务用车运行维护费支出" or "公务用车运行费支出" => new FactKey("threePublic.vehicleOperation", Scope: Scopes.Fiscal),
+        "公务接待费" or "公务接待费支出" => new FactKey("threePublic.reception", Scope: Scopes.Fiscal),
         _ => null,
     };
+
+    [GeneratedRegex("[“”\"‘’]")]
+    private static partial Regex Unquoted();
 
     /// <summary>
     /// The whole a share that names none is over (「…其中：基本支出 673.65 万元，占 9.09%；…上缴上级支出 0 万元，占 0%」): the
