@@ -111,6 +111,9 @@ public static class RuleIds
     /// <summary>P.DEVIATION_REASON.</summary>
     public const string PDeviationReason = "P.DEVIATION_REASON";
 
+    /// <summary>P.DEVIATION: 偏差率 = (实际值 − 目标值) ÷ 目标值（达标的为 0）.</summary>
+    public const string PDeviation = "P.DEVIATION";
+
     /// <summary>P.EXECUTION.</summary>
     public const string PExecution = "P.EXECUTION";
 

@@ -956,6 +956,22 @@ public class EvaluationRuleTests
         Assert.Contains(Findings(tasks, "P.TASKS"), f => f.Message.Contains("全年预算数", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("≤20%", "28.36%", "41.80", false)]
+    [InlineData("≤20%", "28.36%", "-41.80", false)]
+    [InlineData("≥90%", "71.64%", "-20.40", false)]
+    [InlineData("≥95%", "100%", "0.00", false)]
+    [InlineData("≥95%", "100%", "5.26", false)]
+    [InlineData("完整", "100%", "3.00", false)]
+    [InlineData("≤20%", "28.36%", "43.68", true)]
+    [InlineData("≥90%", "71.64%", "-20.60", true)]
+    public void A_deviation_rate_is_actual_less_target_over_target(string target, string actual, string deviation, bool said)
+    {
+        // 洛阳市西工区 2022: 「结转结余率 ≤20% 28.36% 2 1.16 41.80%」 — (28.36 − 20) ÷ 20; the target is exact, the actual rounded.
+        var year = WithEvaluation(2, e => e with { Indicators = [e.Indicators[0] with { Target = target, Actual = actual, DeviationPercent = Mutations.P(deviation) }] });
+        Assert.Equal(said, Findings(year, "P.DEVIATION").Any());
+    }
+
     [Fact]
     public void A_missed_target_without_a_deviation_reason_is_a_warning()
     {

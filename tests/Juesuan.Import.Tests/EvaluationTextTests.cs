@@ -110,6 +110,19 @@ public class EvaluationTextTests
         Assert.True(result.Success, result.Error);
         Assert.Contains(result.Issues, i => i.Message.Contains("尚不能读取", StringComparison.Ordinal));
     }
+
+    [SkippableFact]
+    public void Xigong_department_table_reads_the_deviation_column_apart_from_the_reason()
+    {
+        // 「结转结余率 ≤20% 28.36% 2 1.16 41.80% 因疫情原因，未能及时进行支付」, 「专项资金细化率 ≥95% 100% 2 2 0.00%」.
+        var department = Read("xigong-2022-final-accounts.txt").Single(e => e.Kind == EvaluationKind.Department);
+        var carried = department.Indicators.Single(i => i.Level3 == "结转结余率");
+        Assert.Equal((41.80m, 2), (carried.DeviationPercent!.Value.Value, carried.DeviationPercent.Value.Decimals));
+        Assert.Equal("因疫情原因，未能及时进行支付", carried.DeviationReason);
+        Assert.Equal(-20.40m, department.Indicators.Single(i => i.Level3 == "预算执行率").DeviationPercent!.Value.Value);
+        var met = department.Indicators.Single(i => i.Level3 == "专项资金细化率");
+        Assert.Equal((0m, (string?)null), (met.DeviationPercent!.Value.Value, met.DeviationReason));
+    }
 }
 
 /// <summary>What the P.* rules find in the self-evaluations read from the samples (the cases issue 6 names).</summary>

@@ -21,6 +21,7 @@ internal static class EvaluationRules
         yield return Each(RuleIds.PExecution, "执行率 = 全年执行数 ÷ 全年预算数，执行率得分 = 分值 × 执行率", Execution);
         yield return Each(RuleIds.PIndicatorScore, "定量指标得分符合其方向的评分规则", IndicatorScores);
         yield return Each(RuleIds.PDeviationReason, "未达目标（或大幅超出目标）的指标写明偏差原因", DeviationReasons);
+        yield return Each(RuleIds.PDeviation, "偏差率 = (实际值 − 目标值) ÷ 目标值，达标的指标偏差率为 0", Deviations);
         yield return Each(RuleIds.PGrade, "评价等级与总分相符", Grade);
         yield return Each(RuleIds.PFundsVsAccounts, "自评表的资金与决算表一致", FundsVsAccounts);
         yield return Each(RuleIds.PTasks, "部门整体自评表各项任务的预算数、执行数之和等于资金总额", Tasks);
@@ -231,6 +232,44 @@ internal static class EvaluationRules
             {
                 yield return Make(RuleIds.PDeviationReason, Severity.Warning, Where(e, i),
                     $"{Name(e)} 指标「{i.Level3}」{(far ? $"实际 {i.Actual} 达到目标 {i.Target} 的 {rules.DeviationReasonAbove:P0} 以上" : $"未达目标（目标 {i.Target}，实际 {i.Actual}）")}，没有写偏差原因分析及改进措施。");
+            }
+        }
+    }
+
+    /// <summary>
+    /// 「结转结余率 ≤20% 28.36% 2 1.16 41.80%」: the 偏差率 column is (实际 − 目标) ÷ 目标 — (28.36 − 20) ÷ 20 = 41.80% — in either
+    /// sign; a met target may print 0 instead. Qualitative targets and targets of zero have none to check.
+    /// </summary>
+    private static IEnumerable<Finding> Deviations(AuditContext c, Evaluation e, ScoringRules rules)
+    {
+        static Estimate Of(decimal value) => new Printed(value, value.Scale).ToEstimate();
+        foreach (var i in e.Indicators.Where(i => i.DeviationPercent is not null))
+        {
+            var target = TargetValue.Parse(i.Target);
+            var actual = TargetValue.Parse(i.Actual);
+            if (target.Comparator is Comparator.Qualitative or Comparator.Range || target.Value is not { } t || t == 0m || actual.Value is not { } a
+                || (target.Unit != actual.Unit && target.Unit.Length > 0 && actual.Unit.Length > 0))
+            {
+                continue;
+            }
+
+            var stated = i.DeviationPercent!.Value;
+            // A target is a threshold set exactly (≤20% is 20, not 19.5–20.5); the actual is a measurement rounded as printed.
+            if ((Of(a) - Estimate.Exact(t)).DividedBy(Estimate.Exact(t)) is not { } ratio)
+            {
+                continue;
+            }
+
+            var computed = ratio * 100m;
+            var magnitude = Math.Abs(stated.Value);
+            var fits = Consistency.Check(new Printed(magnitude, stated.Decimals), computed).Holds
+                || Consistency.Check(new Printed(magnitude, stated.Decimals), computed * -1m).Holds
+                || (stated.Value == 0m && ScoringEngine.Expect(i, rules).Met == true);
+            if (!fits)
+            {
+                yield return Make(RuleIds.PDeviation, Severity.Warning, Where(e, i),
+                    $"{Name(e)} 指标「{i.Level3}」偏差率写作 {stated}%，按 (实际 {i.Actual} − 目标 {i.Target}) ÷ 目标 应为 {AuditContext.Format(computed.Value, 2)}%。",
+                    expected: AuditContext.Format(computed.Value, 2) + "%", actual: stated + "%", difference: AuditContext.Points(magnitude - Math.Abs(computed.Value)));
             }
         }
     }

@@ -144,7 +144,7 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
                 Cell(quantitative ? (target.Comparator == Domain.Scoring.Comparator.Range ? $"{Number(target.Lower)}-{Number(target.Value)}" : Number(target.Value)) : indicator.Target ?? string.Empty, right: quantitative),
                 Cell(quantitative ? target.Unit : string.Empty),
                 Cell(quantitative && actual.Comparator != Domain.Scoring.Comparator.Qualitative && actual.Unit == target.Unit ? Number(actual.Value) : indicator.Actual ?? string.Empty, right: quantitative),
-                Cell(indicator.Weight?.ToString() ?? string.Empty, right: true), Cell(indicator.Score?.ToString() ?? string.Empty, right: true), Cell(indicator.DeviationReason ?? string.Empty)]);
+                Cell(indicator.Weight?.ToString() ?? string.Empty, right: true), Cell(indicator.Score?.ToString() ?? string.Empty, right: true), Cell(Deviation(indicator))]);
         }
 
         body.Add([Head("合计", 7), Cell(evaluation.TotalWeight?.ToString() ?? "100", right: true), Cell(evaluation.TotalScore?.ToString() ?? string.Empty, right: true), Cell(string.Empty)]);
@@ -163,6 +163,10 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
 
     private static string Money(Amount? amount) => amount?.ToDisplayString() ?? string.Empty;
 
+    // The 偏差 cell: the form's 偏差率 where it has one, then the reason (「41.80% 因疫情原因，未能及时进行支付」).
+    private static string Deviation(Indicator indicator) =>
+        string.Join(" ", new[] { indicator.DeviationPercent is { } p ? p + "%" : null, indicator.DeviationReason }.Where(x => !string.IsNullOrEmpty(x)));
+
     // One row per indicator; a 一级 or 二级 cell spans the following rows that repeat it.
     private static List<FormRow> Rows(IReadOnlyList<Indicator> indicators)
     {
@@ -174,7 +178,7 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
             var span2 = i > 0 && indicators[i - 1].Level1 == x.Level1 && indicators[i - 1].Level2 == x.Level2 ? 0
                 : indicators.Skip(i).TakeWhile(y => y.Level1 == x.Level1 && y.Level2 == x.Level2).Count();
             rows.Add(new FormRow(x.Level1, span1, x.Level2 ?? string.Empty, span2,
-                [x.Level3, x.Target ?? string.Empty, x.Actual ?? string.Empty, x.Weight?.ToString() ?? string.Empty, x.Score?.ToString() ?? string.Empty, x.DeviationReason ?? string.Empty]));
+                [x.Level3, x.Target ?? string.Empty, x.Actual ?? string.Empty, x.Weight?.ToString() ?? string.Empty, x.Score?.ToString() ?? string.Empty, Deviation(x)]));
         }
 
         return rows;

@@ -55,6 +55,9 @@ public sealed record Indicator
     /// <summary>得分 (score).</summary>
     public Printed? Score { get; init; }
 
+    /// <summary>偏差率 in percent, where the form has the column (Henan: (实际 − 目标) ÷ 目标, 0 when the target is met).</summary>
+    public Printed? DeviationPercent { get; init; }
+
     /// <summary>偏差原因分析及改进措施.</summary>
     public string? DeviationReason { get; init; }
 

@@ -493,6 +493,14 @@ internal static partial class EvaluationReader
             return null;
         }
 
+        Printed? deviation = null;
+        var reasonAt = 1;
+        if (scoreAt + 1 < f.Count && DeviationFigure().IsMatch(f[scoreAt + 1]))
+        {
+            deviation = Number(f[scoreAt + 1].Replace('−', '-').Replace('－', '-'));
+            reasonAt = 2;
+        }
+
         var level3 = levels[^1];
         foreach (var level in levels.Take(levels.Count - 1))
         {
@@ -516,10 +524,15 @@ internal static partial class EvaluationReader
             Actual = actual,
             Weight = Number(f[weightAt]),
             Score = Number(f[scoreAt]),
-            DeviationReason = scoreAt + 1 < f.Count ? string.Join(" ", f.Skip(scoreAt + 1)) : null,
+            DeviationPercent = deviation,
+            DeviationReason = scoreAt + reasonAt < f.Count ? string.Join(" ", f.Skip(scoreAt + reasonAt)) : null,
             Source = where,
         };
     }
+
+    // 「结转结余率 ≤20% 28.36% 2 1.16 41.80% 因疫情原因…」: a signed percentage right after the score is the form's 偏差率 column.
+    [GeneratedRegex(@"^[-−－]?\d{1,6}(?:\.\d{1,4})?%$")]
+    private static partial Regex DeviationFigure();
 
     private static bool IsFigure(string text) => Number(text) is not null;
 
