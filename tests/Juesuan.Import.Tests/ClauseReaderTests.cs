@@ -152,6 +152,20 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void A_qizhong_after_a_bracketed_remark_breaks_down_the_total_not_the_remark()
+    {
+        // 渠县 2022 (appended evaluation report): the bracket is a partial remark on the total; the next 其中 lists its parts.
+        var s = Read("2022年部门总收入12010.11万元（包含城乡居民参保县级配套资金4596.52万元）。其中：一般公共预算财政拨款收入11652.66万元，占97.02%；政府性基金预算财政拨款收入357.45万元，占2.97%。");
+        Assert.Equal(["部门总收入", "包含城乡居民参保县级配套资金", "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入"], s.Select(x => x.Subject));
+        // The one bracketed figure introduced by 包含 remarks on the total: it is no part of the list after it.
+        Assert.Equal([null, null, 0, 0], s.Select(x => x.PartOf));
+
+        // Subject after headings run into the sentence: what follows the year.
+        var run = Read("（一）部门总体收支情况1.部门总体收入情况2022年部门总收入12010.11万元。").Single();
+        Assert.Equal("部门总收入", run.Subject);
+    }
+
+    [Fact]
     public void A_second_qizhong_breaks_down_the_part_before_it_and_a_reason_ends_the_statement()
     {
         var s = Read("财政拨款支出1000万元，其中：基本支出800万元，其中人员经费600万元、公用经费200万元。");

@@ -56,7 +56,7 @@ public static partial class CorpusRunner
         var unchanged = again.Value is not null && Keys(Auditor.Audit(again.Value, name).Findings).SequenceEqual(Keys(report.Findings));
         var figures = new DocumentFigures(
             name, null, year.Tables.Count, year.Tables.Sum(t => t.Rows.Sum(r => r.Cells.Count(c => c.Value is not null))),
-            year.Narrative.Sections.Sum(s => NarrativeReader.AnyFigure().Count(s.Text)), year.Narrative.UnattachedFigures.Count, published.Issues.Count,
+            year.Narrative.Sections.Sum(s => NarrativeReader.AnyFigure().Count(s.Text)) + year.Narrative.ProseFigures, year.Narrative.UnattachedFigures.Count, published.Issues.Count,
             report.Summary.Errors, report.Summary.Warnings, report.Summary.Infos, report.Summary.Rounding, report.Summary.NotChecked, unchanged);
 
         var baseline = Keys(report.Findings).ToHashSet(StringComparer.Ordinal);
@@ -123,7 +123,7 @@ public static partial class CorpusRunner
         {
             // --show: what the audit said of a missed mutant, to see why it was not found at its place.
             var lines = fresh.Select(f => $"    {f.Rule} {f.Severity} {f.Location}: {f.Message}");
-            Console.Error.WriteLine($"未发现 {name} 第{mutant.Line + 1}行 {mutant.Description}\n{string.Join("\n", lines)}");
+            Console.Error.WriteLine($"未发现 {name} 第{mutant.Line + 1}行 {mutant.Description}\n    原文：{source.LineText(mutant.Line)}\n{string.Join("\n", lines)}");
         }
 
         return verdict;

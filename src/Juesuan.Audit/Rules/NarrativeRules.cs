@@ -129,7 +129,8 @@ internal static partial class NarrativeRules
             var unit = TableValue(c, claim.Subject)?.Unit ?? DefaultUnit(c);
             foreach (var (amount, part) in new[] { (claim.Amount, "金额"), (claim.Change, "增减额"), (claim.Budget, "预算数") })
             {
-                if (amount is { } a && a.Unit != unit)
+                // Nothing is nothing in either unit: 「事业收入 0 元」 beside 万元 misstates no amount.
+                if (amount is { } a && a.Unit != unit && a.Value != 0m)
                 {
                     yield return Error(c, RuleIds.NUnit, claim,
                         $"情况说明中{FactRule.Describe(c, claim.Subject)}的{part}写作「{a}」，单位为{a.Unit.Name()}，而表中单位为{unit.Name()}：应为「{a.Number}{unit.Name()}」或换算后的数值。",
@@ -843,7 +844,8 @@ internal static partial class NarrativeRules
         // the claim whose sentence it is in.
         var claims = c.Year.Narrative.Claims.Where(x => x.Sentence is not null).ToArray();
         var sections = c.Year.Narrative.Sections;
-        var alone = claims.Where(x => !sections.Any(s => s.Key == x.Section && s.Text.Contains(x.Sentence!, StringComparison.Ordinal)))
+        // (Statements read from the prose outside the sections are in the passages, which are read as they are.)
+        var alone = claims.Where(x => x.Section != SectionKeys.Prose && !sections.Any(s => s.Key == x.Section && s.Text.Contains(x.Sentence!, StringComparison.Ordinal)))
             .DistinctBy(x => x.Sentence).Select(x => new Prose(Where(c, x), x.Sentence!, x.Source, x.Section));
         foreach (var prose in c.AllProse().Concat(alone))
         {

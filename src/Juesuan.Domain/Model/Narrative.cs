@@ -125,6 +125,13 @@ public sealed record Narrative
     public IReadOnlyList<string> UnattachedFigures { get; init; } = [];
 
     /// <summary>
+    /// How many figures the printed prose outside the sections holds (正文 the clause grammar read: 部门概况, an appended
+    /// report…), so the share of figures attached counts them as it counts the sections'.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int ProseFigures { get; init; }
+
+    /// <summary>
     /// The printed heading of the section a claim names by key or number (「六、一般公共预算财政拨款基本支出决算情况说明」),
     /// or the name itself when no section matches.
     /// </summary>

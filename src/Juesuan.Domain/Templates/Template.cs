@@ -491,6 +491,9 @@ public enum RowKind
 /// <summary>The keys of the narrative's sections (情况说明), as templates name them.</summary>
 public static class SectionKeys
 {
+    /// <summary>Printed prose outside the narrative's sections (正文: 部门概况, an appended report…), read by the same grammar.</summary>
+    public const string Prose = "prose";
+
     /// <summary>收入支出决算总体情况.</summary>
     public const string Overview = "overview";
 

@@ -75,6 +75,8 @@ internal static partial class ClauseReader
         var statements = new List<Statement>();
         int? carried = null;
         int? previousLast = null;
+        var bracketed = new HashSet<int>();
+        var semicolonBefore = false;
         foreach (Match sentence in Sentence().Matches(text))
         {
             if (sentence.ValueSpan.IndexOfAnyInRange('0', '9') < 0)
@@ -82,6 +84,7 @@ internal static partial class ClauseReader
                 // No figure: nothing to read, and a 「其中」 list does not go on past it.
                 carried = null;
                 previousLast = null;
+                semicolonBefore = false;
                 continue;
             }
 
@@ -101,13 +104,22 @@ internal static partial class ClauseReader
             (int? PartOf, bool Complete) outer = (null, false);
 
             // A 「其中」 list of the sentence before may go on in this one with the complementary part
-            // (「其中，基本支出 346.63 万元，…。项目支出 298.58 万元，…」).
+            // (「其中，基本支出 346.63 万元，…。项目支出 298.58 万元，…」), and after a semicolon with any part (「其中：一般
+            // 公共预算财政拨款收入…，占 97.02%；政府性基金预算财政拨款收入…，占 2.97%；…」).
             var continuing = carried;
+            var afterSemicolon = semicolonBefore;
+            int? continued = null;
             void Close()
             {
                 if (subject is not null && figures.Count > 0)
                 {
-                    var part = partOf ?? (continuing is { } list && Breakdowns.AreParts(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject).ToArray()) ? list : null);
+                    var part = partOf ?? (continuing is { } list && (afterSemicolon || Breakdowns.AreParts(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject).ToArray())) ? list : null);
+                    continued ??= partOf is null ? part : null;
+                    if (inBreakdown)
+                    {
+                        bracketed.Add(statements.Count);
+                    }
+
                     statements.Add(new Statement(subject, start, figures.ToArray(), part, part is not null && complete, subjectCode));
                     continuing = null;
                 }
@@ -151,8 +163,8 @@ internal static partial class ClauseReader
                     // Only a parenthesis with figures is a breakdown: 「（含上年结转资金）」 is a remark. Inside a 「其中」
                     // list it breaks down the part before it, and the list goes on after it.
                     outer = (partOf, complete);
-                    inBreakdown = true;
                     partOf = Whole();
+                    inBreakdown = true;
                     complete = !PartialIntroduction().IsMatch(opening);
                 }
 
@@ -262,6 +274,13 @@ internal static partial class ClauseReader
                     if (inParenthesis && inBreakdown)
                     {
                         Close();
+                        if (!complete && partOf is { } remarked && statements.Count(x => x.PartOf == remarked) == 1 && statements[^1].PartOf == remarked && bracketed.Contains(statements.Count - 1))
+                        {
+                            // One figure in brackets introduced by 含/包括 (「总收入 12,010.11 万元（包含…配套资金 4,596.52 万元）」)
+                            // remarks on the whole; it lists nothing, and a 「其中」 list after it is the whole's own.
+                            statements[^1] = statements[^1] with { PartOf = null };
+                        }
+
                         subject = null;
                         (partOf, complete) = outer;
                         inBreakdown = false;
@@ -272,8 +291,11 @@ internal static partial class ClauseReader
             }
 
             Close();
-            carried = partOf is not null && !complete ? partOf : null;
-            previousLast = statements.Count > first ? statements.Count - 1 : null;
+            semicolonBefore = sentence.Value.EndsWith('；');
+            carried = partOf is not null && !complete ? partOf : semicolonBefore ? continued : null;
+            // A sentence-opening 「其中」 in the next sentence breaks down the last statement outside brackets: 「总收入
+            // 12,010.11 万元（包含…配套资金 4,596.52 万元）。其中：…」 lists the parts of the total, not of the remark.
+            previousLast = Enumerable.Range(first, statements.Count - first).Where(x => !bracketed.Contains(x)).Select(x => (int?)x).LastOrDefault();
         }
 
         return statements;
@@ -396,6 +418,13 @@ internal static partial class ClauseReader
             s = s[(heading + 2)..];
         }
 
+        // Headings run into the sentence and ending in 情况 before its year (「（一）部门总体收支情况1.部门总体收入情况2022
+        // 年部门总收入」): the subject is what follows the year.
+        if (HeadingThenYear().Matches(s) is { Count: > 0 } headings && headings[^1] is var last && last.Index + last.Length + 2 <= s.Length)
+        {
+            s = s[(last.Index + last.Length)..];
+        }
+
         // A colon introduces what follows (「具体情况如下：1.因公出国（境）费」), when what follows names something.
         if (s.LastIndexOfAny(['：', ':']) is var colon and >= 0 && colon + 1 < s.Length && SubjectOf(s[(colon + 1)..]) is { } introduced)
         {
@@ -414,6 +443,9 @@ internal static partial class ClauseReader
 
         return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !FundName().Replace(s, string.Empty).Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
     }
+
+    [GeneratedRegex(@"情况\s*(?:19|20)\d\d\s*年度?")]
+    private static partial Regex HeadingThenYear();
 
     // 一般公共预算, 政府性基金预算, 国有资本经营预算 name funds: their 预算 is part of the subject.
     [GeneratedRegex("(?<!一般公共|基金|资本经营)(?:年初|全年|调整后)?预算|支出决算(?!支出)|决算(?=数|为|是|$)|完成|比上年|与上年|较上年|比20\\d\\d|与20\\d\\d|同比|增加|减少|增长|下降|持平|占")]

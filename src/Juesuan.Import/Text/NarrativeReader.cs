@@ -82,63 +82,106 @@ internal static partial class NarrativeReader
                 }
             }
 
-            // What the specific readers left: statements of the clause grammar about any subject. A share whose whole
-            // is a quantity stated earlier in the section (「…收入总计 430,725.03 万元…财政拨款收入…占收入总额 56.42%」)
-            // is checked against it.
-            var wholes = new List<Whole>();
-            var statements = ClauseReader.Read(section.Text, used.Covers);
-            var claimOf = new Dictionary<int, FactKey>();
-            for (var k = 0; k < statements.Count; k++)
-            {
-                var statement = statements[k];
-                // Only a share that names no whole needs the search for one.
-                var implicitWhole = statement.Figures.Any(f => f.Role == FigureRole.Share && f.Whole is null)
-                    ? ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text) : null;
-                if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole) is { } read)
-                {
-                    if (read.Claim.Amount is not null)
-                    {
-                        claimOf[k] = read.Claim.Subject;
-                    }
-
-                    if (statement.PartOf is { } whole && claimOf.TryGetValue(whole, out var wholeKey) && (read.Claim.Amount ?? read.Claim.Change) is not null)
-                    {
-                        read = (read.Claim with { PartOf = wholeKey, PartsComplete = statement.CompleteParts }, read.Figures);
-                    }
-
-                    if (read.Claim.Amount is not null)
-                    {
-                        wholes.Add(new Whole(ClauseReader.QuantityKey(statement.Subject), ClauseReader.IsTotal(statement.Subject), read.Claim.Subject));
-                    }
-
-                    used.AddRange(read.Figures.Select(f => (f.Index, f.Index + f.Length)));
-                    claims.Add(read.Claim with { Section = section.Printed.Key, Sentence = SentenceAt(section.Text, statement.Index), Source = context.Where(statement.Index) });
-                }
-            }
-
-            // 「…预算 0.6 万元，支出决算 0.32 万元，…决算数较预算数减少 0.28 万元」: the gap joins the statement of its sentence.
-            foreach (Match m in BudgetGap().Matches(section.Text))
-            {
-                var sentence = SentenceAt(section.Text, m.Index);
-                var index = claims.FindLastIndex(x => x.Section == section.Printed.Key && x.Sentence == sentence && x.Budget is not null && x.Amount is not null && x.BudgetDifference is null);
-                if (index >= 0 && !used.Covers(m.Index))
-                {
-                    claims[index] = claims[index] with { BudgetDifference = Money(m), BudgetDifferenceDirection = m.Groups["dir"].Value is "增加" or "超支" ? Direction.Increase : Direction.Decrease };
-                    used.Add((m.Index, m.Index + m.Length));
-                }
-            }
-
-            // Every figure of every section that no statement took is listed, so nothing is dropped unseen.
-            foreach (Match m in AnyFigure().Matches(section.Text))
-            {
-                if (!used.Covers(m.Index))
-                {
-                    unattached.Add($"{section.Printed.Number}、{section.Printed.Title}：{m.Value}（「{SentenceAt(section.Text, m.Index)}」）");
-                }
-            }
+            ReadStatements(context, unattached, tables ?? [], template, $"{section.Printed.Number}、{section.Printed.Title}");
         }
 
         return new Narrative { Sections = sections.Select(s => s.Printed).ToArray(), Claims = claims, UnattachedFigures = unattached };
+    }
+
+    /// <summary>
+    /// The printed prose outside the sections (runs of lines no reader took: 部门概况, an appended self-evaluation report…)
+    /// read by the same clause grammar, each run as a section of its own. Its statements keep the report's own words as
+    /// their subjects (never a quantity of the tables: such prose often states another scope), so they are checked within
+    /// themselves — shares, parts, changes — and every figure no statement takes is listed as unread.
+    /// </summary>
+    public static (IReadOnlyList<Claim> Claims, IReadOnlyList<string> Unattached, int Figures) ReadProse(IReadOnlyList<IReadOnlyList<ReportLine>> runs, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference)
+    {
+        var claims = new List<Claim>();
+        var unattached = new List<string>();
+        var figures = 0;
+        var catalog = reference.Catalogs.Function(year);
+        foreach (var run in runs.Where(r => r.Count > 0))
+        {
+            var starts = new List<(int Start, ReportLine Line)>();
+            var offset = 0;
+            var parts = run.Select(l => (Line: l, Text: l.Text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal))).Where(p => p.Text.Length > 0).ToArray();
+            foreach (var part in parts)
+            {
+                starts.Add((offset, part.Line));
+                offset += part.Text.Length;
+            }
+
+            var text = PrintedText.ChinesePunctuation(string.Concat(parts.Select(p => p.Text)));
+            var section = new Section(new NarrativeSection { Number = string.Empty, Title = "正文", Key = SectionKeys.Prose, Text = text }, text, run[0], starts);
+            var at = run[0].Page is { } page ? $"第{page}页" : $"第{run[0].Number}行";
+            ReadStatements(new Context(section, file, claims, new Spans(text.Length), catalog, issues), unattached, [], template, $"正文（{at}）");
+            figures += AnyFigure().Count(text);
+        }
+
+        return (claims, unattached, figures);
+    }
+
+    /// <summary>
+    /// What a section's specific readers left: statements of the clause grammar about any subject, each a claim; a share
+    /// whose whole is a quantity stated earlier in the section (「…收入总计 430,725.03 万元…财政拨款收入…占收入总额 56.42%」)
+    /// is checked against it. Every figure no statement took is listed under <paramref name="label"/>.
+    /// </summary>
+    private static void ReadStatements(Context context, List<string> unattached, IReadOnlyList<StatedTable> tables, Template template, string label)
+    {
+        var section = context.Section;
+        var claims = context.Claims;
+        var used = context.Used;
+        var wholes = new List<Whole>();
+        var statements = ClauseReader.Read(section.Text, used.Covers);
+        var claimOf = new Dictionary<int, FactKey>();
+        for (var k = 0; k < statements.Count; k++)
+        {
+            var statement = statements[k];
+            // Only a share that names no whole needs the search for one.
+            var implicitWhole = statement.Figures.Any(f => f.Role == FigureRole.Share && f.Whole is null)
+                ? ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text) : null;
+            if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole) is { } read)
+            {
+                if (read.Claim.Amount is not null)
+                {
+                    claimOf[k] = read.Claim.Subject;
+                }
+
+                if (statement.PartOf is { } whole && claimOf.TryGetValue(whole, out var wholeKey) && (read.Claim.Amount ?? read.Claim.Change) is not null)
+                {
+                    read = (read.Claim with { PartOf = wholeKey, PartsComplete = statement.CompleteParts }, read.Figures);
+                }
+
+                if (read.Claim.Amount is not null)
+                {
+                    wholes.Add(new Whole(ClauseReader.QuantityKey(statement.Subject), ClauseReader.IsTotal(statement.Subject), read.Claim.Subject));
+                }
+
+                used.AddRange(read.Figures.Select(f => (f.Index, f.Index + f.Length)));
+                claims.Add(read.Claim with { Section = section.Printed.Key, Sentence = SentenceAt(section.Text, statement.Index), Source = context.Where(statement.Index) });
+            }
+        }
+
+        // 「…预算 0.6 万元，支出决算 0.32 万元，…决算数较预算数减少 0.28 万元」: the gap joins the statement of its sentence.
+        foreach (Match m in BudgetGap().Matches(section.Text))
+        {
+            var sentence = SentenceAt(section.Text, m.Index);
+            var index = claims.FindLastIndex(x => x.Section == section.Printed.Key && x.Sentence == sentence && x.Budget is not null && x.Amount is not null && x.BudgetDifference is null);
+            if (index >= 0 && !used.Covers(m.Index))
+            {
+                claims[index] = claims[index] with { BudgetDifference = Money(m), BudgetDifferenceDirection = m.Groups["dir"].Value is "增加" or "超支" ? Direction.Increase : Direction.Decrease };
+                used.Add((m.Index, m.Index + m.Length));
+            }
+        }
+
+        // Every figure of every section that no statement took is listed, so nothing is dropped unseen.
+        foreach (Match m in AnyFigure().Matches(section.Text))
+        {
+            if (!used.Covers(m.Index))
+            {
+                unattached.Add($"{label}：{m.Value}（「{SentenceAt(section.Text, m.Index)}」）");
+            }
+        }
     }
 
     /// <summary>
@@ -190,9 +233,10 @@ internal static partial class NarrativeReader
     // alone, left by a sub-heading run into the sentence, means it too), and 机关运行经费, which the templates define as
     // paid from 一般公共预算财政拨款 (「机关运行经费较上年度增长 6.91 万元，增长 437.86%」 is the quantity the section's first
     // sentence states).
+    // Prose outside the sections keeps its own words (it may state another scope: an appended report's 部门总收入).
     // The “三公” total and its items, however quoted (「“三公”经费财政拨款支出决算为 1.38 万元」, 「因公出国（境）经费支出
     // 0 万元」), are the columns of table 09 (财政拨款).
-    private static FactKey? Known(string subject, string section) => Unquoted().Replace(subject, string.Empty) switch
+    private static FactKey? Known(string subject, string section) => section == SectionKeys.Prose ? null : Unquoted().Replace(subject, string.Empty) switch
     {
         "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
         "一般公共预算财政拨款" when section == "gpb" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
@@ -620,7 +664,7 @@ internal static partial class NarrativeReader
 
         public SourceLocation Where(int index) => Section.LineAt(index).At(File) with
         {
-            Section = $"情况说明 {Section.Printed.Number}、{Section.Printed.Title}", Sentence = SentenceAt(Text, index),
+            Section = Section.Printed.Key == SectionKeys.Prose ? "正文" : $"情况说明 {Section.Printed.Number}、{Section.Printed.Title}", Sentence = SentenceAt(Text, index),
         };
 
         public void Add(Match match, Claim claim)

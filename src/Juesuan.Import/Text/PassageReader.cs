@@ -12,7 +12,15 @@ internal static class PassageReader
 {
     private const int MaxLines = 4;
 
-    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file)
+    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file) =>
+        Read(lines, tableRegions, read, labels, file, null);
+
+    /// <summary>
+    /// The passages, and in <paramref name="runs"/> (when given) the lines of each, in order, a paragraph that a passage's
+    /// line limit cut joined again (its lines follow on the same page and the first did not end a sentence) — the prose
+    /// the clause grammar reads (<see cref="NarrativeReader.ReadProse"/>).
+    /// </summary>
+    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file, List<List<ReportLine>>? runs)
     {
         var labelled = labels.Select(l => Compact(l.Text)).ToHashSet(StringComparer.Ordinal);
         var passages = new List<TextPassage>();
@@ -20,15 +28,31 @@ internal static class PassageReader
         ReportLine? first = null;
         var joined = 0;
 
+        var current = new List<ReportLine>();
+        var continues = false;
         void Close()
         {
             // A page number or a row of figures alone holds no wording.
             if (first is not null && text.ToString().Any(char.IsLetter))
             {
                 passages.Add(new TextPassage { Text = Formats.PrintedText.ChinesePunctuation(text.ToString()), Source = first.At(file) });
+                if (runs is not null)
+                {
+                    if (continues && runs.Count > 0 && runs[^1][^1].Page == current[0].Page)
+                    {
+                        runs[^1].AddRange(current);
+                    }
+                    else
+                    {
+                        runs.Add([.. current]);
+                    }
+                }
             }
 
+            // Only a passage cut by the line limit or at a semicolon goes on in the next one: a paragraph ends at 。！？.
+            continues = first is not null && text.Length > 0 && (joined == MaxLines || text[^1] == '；') && text[^1] is not ('。' or '！' or '？');
             text.Clear();
+            current.Clear();
             first = null;
             joined = 0;
         }
@@ -60,6 +84,7 @@ internal static class PassageReader
             }
 
             text.Append(compact);
+            current.Add(line);
             if (compact[^1] is '。' or '！' or '？' or '；' || ++joined == MaxLines)
             {
                 Close();

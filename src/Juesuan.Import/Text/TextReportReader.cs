@@ -89,6 +89,14 @@ public static partial class TextReportReader
         var narrative = NarrativeReader.Read(lines, [.. tables.Regions, .. evaluationRegions], template, year.Value, file, issues, reference, tables.Tables, linesRead);
         IReadOnlyList<PrintedLabel> labels = [.. LabelReader.Read(lines, tables.Regions, file, templates), .. moreLabels ?? []];
         var (units, composition) = UnitReader.Read(lines, department, file);
+
+        // The prose no reader took, outside the self-evaluation tables, read by the same grammar: its statements join the
+        // narrative's claims and its figures no statement takes are listed as unread with the narrative's.
+        var runs = new List<List<ReportLine>>();
+        var passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file, runs);
+        var inEvaluations = evaluationRegions.SelectMany(r => Enumerable.Range(r.Start, Math.Max(0, Math.Min(r.End, lines.Count) - r.Start))).Select(i => lines[i]).ToHashSet();
+        var prose = NarrativeReader.ReadProse([.. runs.Where(r => !r.Any(inEvaluations.Contains))], template, year.Value, file, issues, reference);
+        narrative = narrative with { Claims = [.. narrative.Claims, .. prose.Claims], UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures };
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province, Functions = FindFunctions(lines) },
@@ -100,7 +108,7 @@ public static partial class TextReportReader
             Tables = tables.Tables,
             Narrative = narrative,
             Labels = labels,
-            Passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file),
+            Passages = passages,
             Explanations = NarrativeReader.ExplanationsOf(narrative),
             ThreePublic = NarrativeReader.ThreePublicCounts(narrative),
             Evaluations = evaluations,
