@@ -193,10 +193,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
             output.WriteLine("  找不到：" + line);
         }
         Assert.True(failures.Count == 0, $"种子 {seed}，{runs} 个变体中 {failures.Count} 个没有以 0/1/2 按时结束：\n" + string.Join("\n", failures));
+        Assert.True(lostFigures == 0, $"种子 {seed}：{lostFigures} 个改动的数字在读取结果中找不到（静默丢失）：\n" + string.Join("\n", lost));
     }
 
-    // Silent loss, measured (not yet a failure): a text mutant whose one change was a digit (「改动数字 A → B」) should show
-    // B somewhere in what the import kept — a cell, a claim, a label, the unread figures or an import note.
+    // Silent loss, a failure: a text mutant whose one change was a digit (「改动数字 A → B」) must show B somewhere in what
+    // the import kept — a cell, a claim, a label, the unread figures or an import note.
     private static void CountLoss(Mutant mutant, string path, ref int changed, ref int lostCount, List<string> lost)
     {
         if (mutant.Extension != ".txt" || mutant.Description.Contains('；', StringComparison.Ordinal)

@@ -60,6 +60,18 @@ public class XigongTextTests
     }
 
     [SkippableFact]
+    public void A_row_whose_code_no_function_code_can_be_is_read_as_printed_and_said()
+    {
+        // A misprinted 类 (「4101502」 for 2101502) keeps its row and figures; the import says so, the audit finds it there.
+        var text = File.ReadAllText(Path.Combine(Paths.RequireSamples(), "xigong-2022-final-accounts.txt"))
+            .Replace("2101502 一般行政管理事务 7.20 7.20 0.00", "4101502 一般行政管理事务 7.20 7.20 0.00", StringComparison.Ordinal);
+        var result = TextReportReader.Read(text, "xigong-misprinted.txt");
+        var row = result.Value!.Table(TableIds.Income)!.Row("4101502");
+        Assert.Equal(7.20m, row!.Cells[0].Value!.Value.Value);
+        Assert.Contains(result.Issues, i => i.Message.Contains("「4101502 一般行政管理事务」的科目编码不是支出功能分类的编码", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public void Claims_of_section_one_and_the_item_paragraphs()
     {
         var year = Read().Value!;

@@ -125,7 +125,7 @@ internal static partial class Wording
     }
 
     // Two or more bands 「100%-80%（含）、80%-60%（含）、60%-0%」 (or lowest first), each with its % (a band's first may be left out).
-    [GeneratedRegex(@"(?<hi>\d{1,3}(?:\.\d{1,2})?)%?\s*[-－—~～]\s*(?<lo>\d{1,3}(?:\.\d{1,2})?)%(?:\s*[（(]含[)）])?(?:\s*[、，,]\s*(?<hi>\d{1,3}(?:\.\d{1,2})?)%\s*[-－—~～]\s*(?<lo>\d{1,3}(?:\.\d{1,2})?)%(?:\s*[（(]含[)）])?)+")]
+    [GeneratedRegex(@"(?<hi>[0-9]{1,3}(?:\.[0-9]{1,2})?)%?\s*[-－—~～]\s*(?<lo>[0-9]{1,3}(?:\.[0-9]{1,2})?)%(?:\s*[（(]含[)）])?(?:\s*[、，,]\s*(?<hi>[0-9]{1,3}(?:\.[0-9]{1,2})?)%\s*[-－—~～]\s*(?<lo>[0-9]{1,3}(?:\.[0-9]{1,2})?)%(?:\s*[（(]含[)）])?)+")]
     private static partial Regex BandList();
 
     // 「参保率为 98%」, 「满意度达到 95%以上」, 「缴费率到 99.1%」: the rate's name, a few linking words, the figure.

@@ -157,11 +157,28 @@ public static class Workbook
         }
     }
 
-    // Thrown inside the package or XML libraries (a damaged file), not by this reader's own code (a bug, which must stay visible).
-    private static bool FromLibrary(Exception e) =>
-        new System.Diagnostics.StackTrace(e).GetFrames().FirstOrDefault()?.GetMethod()?.DeclaringType?.Namespace is { } ns
-        && (ns.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) || ns.StartsWith("System.IO.Packaging", StringComparison.Ordinal)
-            || ns.StartsWith("System.Xml", StringComparison.Ordinal) || ns.StartsWith("System.IO.Compression", StringComparison.Ordinal));
+    // Thrown inside the package or XML libraries (a damaged file), not by this reader's own code (a bug, which must stay
+    // visible): the innermost frame that is one or the other decides — a BCL throw helper above it (ThrowHelper,
+    // ArgumentOutOfRangeException.ThrowIf…, present or inlined as the JIT pleases) says nothing either way.
+    private static bool FromLibrary(Exception e)
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace(e).GetFrames())
+        {
+            var ns = frame.GetMethod()?.DeclaringType?.Namespace ?? string.Empty;
+            if (ns.StartsWith("Juesuan", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (ns.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) || ns.StartsWith("System.IO.Packaging", StringComparison.Ordinal)
+                || ns.StartsWith("System.Xml", StringComparison.Ordinal) || ns.StartsWith("System.IO.Compression", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Kind(Exception e) => e switch
     {
@@ -183,7 +200,7 @@ public static class Workbook
         var issues = new List<ImportIssue>();
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿");
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(workbook.GetPartById(s.Id!) as WorksheetPart ?? throw new InvalidDataException("工作表部件的类型不对"), strings))).ToList() ?? [];
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(Worksheet(workbook, s), strings))).ToList() ?? [];
         // (A key written twice, or rows with column A blank, keep their first: never a crash.)
         var info = sheets.FirstOrDefault(s => s.Name == DepartmentSheet).Rows?.GroupBy(r => r.GetValueOrDefault(0, string.Empty))
             .ToDictionary(g => g.Key, g => g.First().GetValueOrDefault(1, string.Empty)) ?? [];
@@ -332,6 +349,11 @@ public static class Workbook
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    // A sheet whose part the package lacks or mislabels (its relationships deleted or damaged) is a damaged file.
+    private static WorksheetPart Worksheet(WorkbookPart workbook, Sheet sheet) =>
+        sheet.Id?.Value is { Length: > 0 } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet
+            ? worksheet : throw new InvalidDataException($"工作表「{sheet.Name?.Value}」的部件缺失或类型不对");
 
     private static List<Dictionary<int, string>> Rows(WorksheetPart part, string[] strings) =>
         part.Worksheet.Descendants<Row>().Select(row => row.Elements<Cell>().Where(c => c.CellReference?.Value is not null)

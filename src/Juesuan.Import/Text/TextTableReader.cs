@@ -306,6 +306,14 @@ internal static partial class TextTableReader
             var fields = line.Fields;
             var positional = line.Text.Contains('\t', StringComparison.Ordinal);
             var (code, consumed) = ReadCode(fields);
+            if (code is null && fields.Count >= 2 && LooseCode().IsMatch(fields[0]) && !ReportText.IsNumber(fields[1]))
+            {
+                // 「4101502 一般行政管理事务 7.20 …」: a code no 支出功能分类 code can be (they begin with 2) is read as printed,
+                // never dropped with its figures; the audit then finds it where it stands.
+                (code, consumed) = (fields[0], 1);
+                issues.Add(new ImportIssue(line.At(file, table, code), $"「{code} {fields[1]}」的科目编码不是支出功能分类的编码（应以 2 开头），已按所印读入，请核对。"));
+            }
+
             if (code is not null)
             {
                 if (pending is { } p)
@@ -478,6 +486,9 @@ internal static partial class TextTableReader
 
     [GeneratedRegex(@"^2\d{2}(\d{2}){0,2}$")]
     private static partial Regex Code();
+
+    [GeneratedRegex(@"^\d{3}(\d{2}){0,2}$")]
+    private static partial Regex LooseCode();
 
     /// <summary>
     /// The (code, name, amount) triples of a line of table 06. With tabs, by fields: a blank amount cell is a row with a
