@@ -53,6 +53,21 @@ public sealed class BaselineTests
         Assert.True(regressions.Length == 0, string.Join("; ", regressions));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Documents))]
+    public void Import_to_json_then_audit_finds_what_the_audit_of_the_original_finds(string document)
+    {
+        // Issue 11: 「import -o x.json then audit x.json gives the same findings as audit of the original」.
+        var shared = Path.GetDirectoryName(Paths.RequireSamples())!;
+        var path = CorpusRunner.Documents(shared).Single(d => Path.GetFileName(d) == document);
+        var read = Juesuan.Import.Importer.ReadFile(path).Value!;
+        var back = Juesuan.Formats.Json.DepartmentYearJson.Read(Juesuan.Formats.Json.DepartmentYearJson.Write(read));
+        Assert.True(back.Success, string.Join("; ", back.Errors.Select(e => e.ToString())));
+        static string[] Said(Juesuan.Domain.Model.DepartmentYear year) =>
+            [.. Juesuan.Audit.Auditor.Audit(year).Findings.Select(f => $"{f.Rule}|{f.Severity}|{f.Message}").Order(StringComparer.Ordinal)];
+        Assert.Equal(Said(read), Said(back.Value!));
+    }
+
     private static BaselineFile Baseline()
     {
         var path = Path.Combine(Paths.RepoRoot, "docs", "corpus", "baseline.json");
