@@ -166,6 +166,19 @@ public sealed class ClauseReaderTests
     }
 
     [Fact]
+    public void A_count_names_what_it_counts_after_its_unit_and_keeps_its_amount()
+    {
+        // 龙县 2022: 「建成3个县级医院、17个镇卫生院」; 合水 2024: 「门诊慢特病44203人次1448.53万元」 (人次, not 人, before a digit).
+        var hospitals = Read("聚焦医保报销公共服务体系，建成3个县级医院、17个镇卫生院、1个民营医院。");
+        Assert.Equal(["县级医院", "镇卫生院", "民营医院"], hospitals.Select(x => x.Subject));
+        Assert.All(hospitals, h => Assert.Equal(FigureRole.Count, Assert.Single(h.Figures).Role));
+
+        var outpatient = Read("门诊慢特病44203人次1448.53万元。").Single();
+        Assert.Equal("门诊慢特病", outpatient.Subject);
+        Assert.Equal([("44203", "人次"), ("1448.53", "万元")], outpatient.Figures.Select(f => (f.Number, f.Unit)));
+    }
+
+    [Fact]
     public void A_second_qizhong_breaks_down_the_part_before_it_and_a_reason_ends_the_statement()
     {
         var s = Read("财政拨款支出1000万元，其中：基本支出800万元，其中人员经费600万元、公用经费200万元。");

@@ -280,6 +280,10 @@ public class NarrativeOnlySampleTests
         Assert.Equal(Juesuan.Domain.Templates.TemplateLibrary.DefaultTemplateId, result.Value.TemplateId);
         Assert.Single(result.Value.Evaluations);
         Assert.DoesNotContain(result.Issues, i => i.Message.Contains("图片", StringComparison.Ordinal));
+
+        // 「门诊慢特病44203人次1448.53万元（基本999.14万元，…）」: one quantity in the report's words, its count and amount kept.
+        var outpatient = result.Value.Narrative.Claims.Single(c => Concepts.StatedSubject(c.Subject.Concept) == "门诊慢特病");
+        Assert.Equal((44203m, "人次", 1448.53m), (outpatient.Count!.Value.Value, outpatient.CountUnit, outpatient.Amount!.Value.Value));
     }
 
     [SkippableFact]

@@ -225,6 +225,13 @@ internal static partial class ClauseReader
 
                     cutName = null;
 
+                    // 「建成 3 个县级医院、17 个镇卫生院」: a count names what it counts after its unit, where a noun follows it.
+                    if (role == FigureRole.Count && opens && CountedNoun().Match(clause.Value, figure.Index + figure.Length) is { Success: true } noun
+                        && SubjectOf(noun.Groups["n"].Value) is { } counted)
+                    {
+                        own = counted;
+                    }
+
                     // 「…政府采购金额（以合同签订为准）为 251.25 万元」, 「小学教育（2050202），2023 年度决算数为…」: the subject
                     // stood before a parenthesis; what precedes the figure in its own clause names nothing.
                     var fromPending = own is null && opens && subject is null && pending is not null;
@@ -444,6 +451,10 @@ internal static partial class ClauseReader
         return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !FundName().Replace(s, string.Empty).Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
     }
 
+    // The noun right after a count's unit, up to the next figure or mark: 「个|县级医院、」, 「人次|城乡居民报销住院医疗费用 15357.29」.
+    [GeneratedRegex(@"\G(?<n>[\p{IsCJKUnifiedIdeographs}“”]{2,20})(?=$|[、，,；。（(0-9])")]
+    private static partial Regex CountedNoun();
+
     [GeneratedRegex(@"情况\s*(?:19|20)\d\d\s*年度?")]
     private static partial Regex HeadingThenYear();
 
@@ -472,7 +483,7 @@ internal static partial class ClauseReader
     private static partial Regex Clause();
 
     // ASCII digits only, at most 15 before and 6 after the point: anything else is not a printed amount to reason about.
-    [GeneratedRegex(@"(?<![0-9.])(?<v>[0-9](?:[0-9]|,(?=[0-9])){0,18}(?:\.[0-9]{1,6})?)(?![0-9])(?<u>万元|元|%|％|个|万人次|人次|批次|万人|人|次|辆|台|套|家|户|件|项|名|所|座|场|期|篇)(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9.])(?<v>[0-9](?:[0-9]|,(?=[0-9])){0,18}(?:\.[0-9]{1,6})?)(?![0-9])(?<u>万元|元|%|％|个|万人次|人次|批次|万人|人|次|辆|台|套|家|户|件|项|名|所|座|场|期|篇)")]
     private static partial Regex Figure();
 
     [GeneratedRegex("增加|减少|增长|下降|上升|降低|提高|持平")]

@@ -292,7 +292,10 @@ internal static partial class NarrativeReader
         var named = amount is null && budget is null && rate is null ? First(FigureRole.Rate) : null;
         var change = First(FigureRole.ChangeAmount);
         var changePercent = First(FigureRole.ChangePercent);
-        var count = amount is null && budget is null ? First(FigureRole.Count) : null;
+        // A statement about a quantity of the report's own words keeps its count beside its amount (「门诊慢特病 44203 人次
+        // 1448.53 万元」); a quantity of the tables keeps the amount only (the 三公 counts are read apart).
+        var ownWords = coded is null && Known(statement.Subject, section) is null;
+        var count = (amount is null && budget is null) || ownWords ? First(FigureRole.Count) : null;
         var share = amount is null ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share
             && (f.Whole is { } w ? WholeNamed(w, wholes) is not null : implicitWhole is not null));
         var figures = new[] { amount, budget, rate, change, changePercent, count, share, named }.OfType<ClauseFigure>().ToArray();
