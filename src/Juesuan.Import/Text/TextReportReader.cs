@@ -95,7 +95,12 @@ public static partial class TextReportReader
         var runs = new List<List<ReportLine>>();
         var passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file, runs);
         var inEvaluations = evaluationRegions.SelectMany(r => Enumerable.Range(r.Start, Math.Max(0, Math.Min(r.End, lines.Count) - r.Start))).Select(i => lines[i]).ToHashSet();
-        var prose = NarrativeReader.ReadProse([.. runs.Where(r => !r.Any(inEvaluations.Contains))], template, year.Value, file, issues, reference);
+        // Inside a self-evaluation table only its sentences are prose (「1、2022 年城乡居民参保 22.56 万人，参保率为 98%。」
+        // in 年度目标完成情况), never its rows (「…覆盖率 ≥95 98% 10 10」).
+        static bool Row(ReportLine line) => line.Fields.Count(f => ReportText.IsNumber(f.TrimEnd('%', '％'))) >= 2;
+        bool Prose(List<ReportLine> run) => !run.Any(inEvaluations.Contains)
+            || (run[^1].Text.TrimEnd().EndsWith('。') && !run.Any(Row));
+        var prose = NarrativeReader.ReadProse([.. runs.Where(Prose)], template, year.Value, file, issues, reference);
         narrative = narrative with { Claims = [.. narrative.Claims, .. prose.Claims], UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures };
         var result = new DepartmentYear
         {
