@@ -178,6 +178,16 @@ public sealed class ClauseReaderTests
         Assert.Equal([("44203", "人次"), ("1448.53", "万元")], outpatient.Figures.Select(f => (f.Number, f.Unit)));
     }
 
+    [Theory]
+    [InlineData("全年实际发生体检费用283.10万元，占年初预算的98.64%。", FigureRole.Completion)]
+    [InlineData("城乡居民参保率持续保持在95%以上。", FigureRole.Rate)]
+    [InlineData("授予中小企业合同金额20万元，占政府采购支出总额的40%。", FigureRole.Share)]
+    public void A_percent_takes_its_role_from_the_words_before_it(string sentence, FigureRole role)
+    {
+        // 镇安 2023: 「占年初预算的」 is the budget spent (a completion), 「参保率持续保持在」 names a rate.
+        Assert.Contains(Read(sentence).SelectMany(x => x.Figures), f => f.Role == role && f.Unit == "%");
+    }
+
     [Fact]
     public void A_second_qizhong_breaks_down_the_part_before_it_and_a_reason_ends_the_statement()
     {

@@ -320,7 +320,7 @@ internal static partial class ClauseReader
             return (FigureRole.Count, null);
         }
 
-        if (percent && ((before.Contains("完成", StringComparison.Ordinal) && before.Contains("预算", StringComparison.Ordinal)) || ExecutionRate().IsMatch(before)))
+        if (percent && ((before.Contains("完成", StringComparison.Ordinal) && before.Contains("预算", StringComparison.Ordinal)) || ExecutionRate().IsMatch(before) || OfBudget().IsMatch(before)))
         {
             return (FigureRole.Completion, null);
         }
@@ -356,8 +356,12 @@ internal static partial class ClauseReader
     private static partial Regex ExecutionRate();
 
     // 「参保率为」, 「满意度达到」, 「覆盖率」: a rate or degree named just before its figure.
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}](?:率|度)(?:为|达到|达|是|保持在|稳定在|：|:)?\s*(?:[≥≧>＞]\s*)?$")]
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}](?:率|度)(?:持续|始终|一直|均)?(?:为|达到|达|到|是|保持在|稳定在|：|:){0,2}\s*(?:[≥≧>＞]\s*)?$")]
     private static partial Regex NamedRate();
+
+    // 「体检费用 283.10 万元，占年初预算的 98.64%」: the part of the budget spent is a completion rate, not a share.
+    [GeneratedRegex(@"占(?:年初|全年|调整后)?预算(?:数)?的?\s*$")]
+    private static partial Regex OfBudget();
 
     [GeneratedRegex(@"确保|力争|目标|预期|计划|不低于|不少于|达到.{0,6}以上|[≥≧>＞<＜≤≦]")]
     private static partial Regex GoalWords();
