@@ -179,13 +179,13 @@ public sealed class ClauseReaderTests
     }
 
     [Theory]
-    [InlineData("全年实际发生体检费用283.10万元，占年初预算的98.64%。", FigureRole.Completion)]
-    [InlineData("城乡居民参保率持续保持在95%以上。", FigureRole.Rate)]
-    [InlineData("授予中小企业合同金额20万元，占政府采购支出总额的40%。", FigureRole.Share)]
-    public void A_percent_takes_its_role_from_the_words_before_it(string sentence, FigureRole role)
+    [InlineData("全年实际发生体检费用283.10万元，占年初预算的98.64%。", "Completion")]
+    [InlineData("城乡居民参保率持续保持在95%以上。", "Rate")]
+    [InlineData("授予中小企业合同金额20万元，占政府采购支出总额的40%。", "Share")]
+    public void A_percent_takes_its_role_from_the_words_before_it(string sentence, string role)
     {
         // 镇安 2023: 「占年初预算的」 is the budget spent (a completion), 「参保率持续保持在」 names a rate.
-        Assert.Contains(Read(sentence).SelectMany(x => x.Figures), f => f.Role == role && f.Unit == "%");
+        Assert.Contains(Read(sentence).SelectMany(x => x.Figures), f => f.Role.ToString() == role && f.Unit == "%");
     }
 
     [Fact]
