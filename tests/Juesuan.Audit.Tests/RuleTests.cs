@@ -399,6 +399,9 @@ public class RuleTests
     [InlineData("分别按照该指标对应分值区间100%-80%（含）、78%-60%（含）、60%-0%合理确定分值。", "止于 80%，下一档却始于 78%")]
     [InlineData("分别按照该指标对应分值区间102%-80%（含）、80%-60%（含）、60%-0%合理确定分值。", "超过 100%")]
     [InlineData("偏差度在 10%-20% 之间扣 1 分，预算执行率 85%-90%。", null)]
+    [InlineData("分别按照分值区间100%-90%、89%-80%、79%-0%确定得分。", null)]
+    [InlineData("两年的增幅分别为5%-8%、6%-9%。", null)]
+    [InlineData("分别按照该指标对应分值区间100%-80%（含）、80%-61%（含）、60%-0%合理确定分值。", "止于 61%，下一档却始于 60%")]
     public void The_grades_of_a_scoring_scale_must_meet_end_to_end(string sentence, string? said)
     {
         var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "二", Title = "绩效自评工作组织开展情况", Text = sentence }] } };
@@ -644,6 +647,18 @@ public class RuleTests
         // Near misses: a list that may be a selection — no composition of the total, or one naming a part the list leaves out.
         Assert.DoesNotContain(With("46096.52万元", withComposition: false).Audit().Findings, f => f.Rule == "N.PARTS");
         Assert.DoesNotContain(With("46096.52万元", housing: "住房支出").Audit().Findings, f => f.Rule == "N.PARTS");
+
+        // A part of the list given as a percentage only (「农林水支出下降 5%」): its amount is unknown, so is the sum.
+        var percentOnly = With("46096.52万元");
+        percentOnly = percentOnly with
+        {
+            Narrative = percentOnly.Narrative with
+            {
+                Claims = [.. percentOnly.Narrative.Claims.Select(c => Concepts.StatedSubject(c.Subject.Concept) == "农林水支出" && c.Change is not null
+                    ? c with { Change = null, ChangePercent = P("5.00"), ChangePercentDirection = Direction.Decrease } : c)],
+            },
+        };
+        Assert.DoesNotContain(percentOnly.Audit().Findings, f => f.Rule == "N.PARTS");
     }
 
     [Fact]
@@ -963,6 +978,7 @@ public class EvaluationRuleTests
     [InlineData("≥95%", "100%", "0.00", false)]
     [InlineData("≥95%", "100%", "5.26", false)]
     [InlineData("完整", "100%", "3.00", false)]
+    [InlineData("≥90%", "0.95", "-98.94", false)]
     [InlineData("≤20%", "28.36%", "43.68", true)]
     [InlineData("≥90%", "71.64%", "-20.60", true)]
     public void A_deviation_rate_is_actual_less_target_over_target(string target, string actual, string deviation, bool said)

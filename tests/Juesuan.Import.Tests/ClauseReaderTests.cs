@@ -165,6 +165,15 @@ public sealed class ClauseReaderTests
         Assert.Equal("部门总收入", run.Subject);
     }
 
+    [Theory]
+    [InlineData("项目总投资500万元，其中：中央资金300万元，省级资金100万元；实际到位资金450万元，到位率90%。", "实际到位资金")]
+    [InlineData("收入总计100万元，其中：财政拨款收入60万元；支出总计100万元，其中：基本支出70万元。", "支出总计")]
+    public void After_a_semicolon_only_one_more_item_of_the_same_kind_goes_on_the_list(string sentence, string outside)
+    {
+        var s = Read(sentence);
+        Assert.Null(s.Single(x => x.Subject == outside).PartOf);
+    }
+
     [Fact]
     public void A_count_names_what_it_counts_after_its_unit_and_keeps_its_amount()
     {

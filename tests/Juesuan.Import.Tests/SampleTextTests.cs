@@ -267,6 +267,19 @@ public class NarrativeOnlySampleTests
         Assert.DoesNotContain(claims, c => Concepts.StatedSubject(c.Subject.Concept) is "经费支出");
     }
 
+    [Fact]
+    public void Two_prose_paragraphs_printing_the_same_sentence_are_two_quantities()
+    {
+        // Two appended project reports from one template: 「本项目资金 50 万元」 and 「本项目资金 120 万元」 at the same offset of
+        // their paragraphs are not one figure stated twice.
+        const string text = "某县医疗保障局\n2024年度部门决算\n\n一、收入支出决算总体情况说明\n\n2024年收入总计、支出总计均为100.00万元。\n\n第四部分 附件\n\n项目一：本项目资金50万元，已全部到位。\n\n项目二：本项目资金120万元，已全部到位。\n";
+        var year = TextReportReader.Read(text, "two-projects.txt").Value!;
+        var funds = year.Narrative.Claims.Where(c => c.Section == SectionKeys.Prose && c.Amount is not null).ToArray();
+        Assert.Equal([50m, 120m], funds.Select(c => c.Amount!.Value.Value));
+        Assert.NotEqual(funds[0].Subject, funds[1].Subject);
+        Assert.DoesNotContain(Auditor.Audit(year).Findings, f => f.Severity == Severity.Error && f.Message.Contains("不一致", StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public void Heshui_self_evaluation_report_is_read_for_its_department_and_year()
     {

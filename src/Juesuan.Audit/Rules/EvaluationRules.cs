@@ -248,7 +248,7 @@ internal static class EvaluationRules
             var target = TargetValue.Parse(i.Target);
             var actual = TargetValue.Parse(i.Actual);
             if (target.Comparator is Comparator.Qualitative or Comparator.Range || target.Value is not { } t || t == 0m || actual.Value is not { } a
-                || (target.Unit != actual.Unit && target.Unit.Length > 0 && actual.Unit.Length > 0))
+                || target.Unit != actual.Unit)
             {
                 continue;
             }

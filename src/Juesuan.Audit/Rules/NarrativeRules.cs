@@ -233,11 +233,6 @@ internal static partial class NarrativeRules
     [GeneratedRegex(@"(?:增加|减少|增长|下降)\s*(?<v>\d[\d,]{0,14}(?:\.\d{1,6})?)\s*(?:万元|元|%|％)")]
     private static partial Regex ChangedBy();
 
-    /// <summary>
-    /// 「支出总计…增加 54,492.83 万元。其中：教育支出增加 52,499.75 万元，…社会保障和就业支出减少 196.69 万元…」: when the
-    /// parts' changes add up to the whole's only with one direction word turned round, that word is the slip. (A list
-    /// that simply does not add up may be incomplete, and is not reported.)
-    /// </summary>
     private static Estimate SignedChange(AuditContext c, Claim x) => Interpret(c, x.Subject, x.Change!.Value) * (x.ChangeDirection == Direction.Decrease ? -1m : 1m);
 
     /// <summary>
@@ -263,6 +258,14 @@ internal static partial class NarrativeRules
             var whole = claims.Take(first).LastOrDefault(x => x.Subject == group.Key && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease);
             parts = parts.Where(p => whole is not null && p.Section == whole.Section).ToArray();
             if (whole is null || parts.Length < 2)
+            {
+                continue;
+            }
+
+            // A part of the same list stated without its change amount (「经营支出增长 5%」) leaves the sum unknown.
+            var wholeAt = order[whole];
+            if (claims.Skip(wholeAt + 1).TakeWhile(x => x.Subject != whole.Subject)
+                .Any(x => x.PartOf == group.Key && x.Section == whole.Section && !parts.Contains(x) && (x.Change is null || x.ChangeDirection is not (Direction.Increase or Direction.Decrease)) && (x.ChangePercent is not null || x.Change is not null)))
             {
                 continue;
             }
@@ -413,7 +416,8 @@ internal static partial class NarrativeRules
 
         // 「公务用车购置及运行维护费支出 1.31 万元，完成预算 0%」: nothing of the budget spent, yet money spent — possible only
         // over a budget hundreds of times the spending, which the message says.
-        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: 0m } && x.Amount is { Value: > 0m }))
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: 0m } && x.Amount is { Value: > 0m }
+            && TableValue(c, x.Subject with { Basis = Bases.Budget }) is null && TableValue(c, x.Subject with { Basis = Bases.FullYearBudget }) is null))
         {
             var rate = claim.CompletionPercent!.Value;
             var least = claim.Amount!.Value.Interval.Lo / rate.Interval.Hi * 100m;
@@ -731,8 +735,9 @@ internal static partial class NarrativeRules
                 .Where(x => x.Amount is not null && x.Section == total.Section && (x.ShareOf == total.Subject || x.PartOf == total.Subject)).ToArray();
             foreach (var members in new[] { after.Where(x => x.PartOf == total.Subject).ToArray(), after.Where(x => x.PartOf != total.Subject).ToArray() })
             {
+                // Every member named, a zero one too: a kind at nothing this year may have been something last year.
                 if (members.Length >= 2 && Consistency.Check(Interpret(c, total.Subject, amount), Estimate.Sum(members.Select(m => Interpret(c, m.Subject, m.Amount!.Value)))).Holds
-                    && members.Where(m => m.Amount!.Value.Value != 0m).All(m => names.Contains(Name(m.Subject))))
+                    && members.All(m => names.Contains(Name(m.Subject))))
                 {
                     return $"{FactRule.Describe(c, total.Subject)} {amount} 由{string.Join("、", members.Select(m => FactRule.Describe(c, m.Subject)))}构成，均已列出";
                 }

@@ -96,6 +96,7 @@ internal static partial class ClauseReader
             var complete = false;
             var inParenthesis = false;
             var inBreakdown = false;
+            var remark = false;
             string? pending = null;
             string? pendingCode = null;
             string? pendingWords = null;
@@ -109,11 +110,32 @@ internal static partial class ClauseReader
             var continuing = carried;
             var afterSemicolon = semicolonBefore;
             int? continued = null;
+            // After a semicolon a statement goes on the list only as one more item of it: not a total (「…；支出总计…」), and
+            // stating what the items before it state (an amount and a share, say), no more and no less.
+            // Where the list's whole has an amount, a figure that alone would take most of it and push the items past it is
+            // a new quantity (「项目总投资 500 万元，其中：中央资金 300 万元，省级资金 100 万元；实际到位资金 450 万元」),
+            // while a small item that passes it is a slip N.PARTS reports (「…；其他收入 10 万元」).
+            bool LikeTheParts(int list)
+            {
+                if (IsTotal(subject!) || statements.LastOrDefault(x => x.PartOf == list) is not { } item
+                    || !item.Figures.Select(f => f.Role).Distinct().Order().SequenceEqual(figures.Select(f => f.Role).Distinct().Order()))
+                {
+                    return false;
+                }
+
+                static decimal? Wan(IEnumerable<ClauseFigure> of) => of.FirstOrDefault(f => f.Role == FigureRole.Amount) is { } f
+                    && decimal.TryParse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v)
+                    ? (f.Unit == "元" ? v / 10_000m : v) : null;
+                var items = statements.Where(x => x.PartOf == list).Select(x => Wan(x.Figures)).Append(Wan(figures)).ToArray();
+                return Wan(statements[list].Figures) is not { } whole || items.Any(x => x is null)
+                    || items.Sum(x => x!.Value) <= whole + (0.01m * items.Length) || items[^1]!.Value <= whole / 2m;
+            }
+
             void Close()
             {
                 if (subject is not null && figures.Count > 0)
                 {
-                    var part = partOf ?? (continuing is { } list && (afterSemicolon || Breakdowns.AreParts(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject).ToArray())) ? list : null);
+                    var part = partOf ?? (continuing is { } list && ((afterSemicolon && LikeTheParts(list)) || Breakdowns.AreParts(statements.Where(x => x.PartOf == list).Select(x => x.Subject).Append(subject).ToArray())) ? list : null);
                     continued ??= partOf is null ? part : null;
                     if (inBreakdown)
                     {
@@ -166,6 +188,7 @@ internal static partial class ClauseReader
                     partOf = Whole();
                     inBreakdown = true;
                     complete = !PartialIntroduction().IsMatch(opening);
+                    remark = Including().IsMatch(opening);
                 }
 
                 // 「1.因公出国（境）经费支出 0 万元」: a name that a parenthesis cut goes on right after it, in this clause.
@@ -281,7 +304,7 @@ internal static partial class ClauseReader
                     if (inParenthesis && inBreakdown)
                     {
                         Close();
-                        if (!complete && partOf is { } remarked && statements.Count(x => x.PartOf == remarked) == 1 && statements[^1].PartOf == remarked && bracketed.Contains(statements.Count - 1))
+                        if (remark && partOf is { } remarked && statements.Count(x => x.PartOf == remarked) == 1 && statements[^1].PartOf == remarked && bracketed.Contains(statements.Count - 1))
                         {
                             // One figure in brackets introduced by 含/包括 (「总收入 12,010.11 万元（包含…配套资金 4,596.52 万元）」)
                             // remarks on the whole; it lists nothing, and a 「其中」 list after it is the whole's own.
@@ -474,6 +497,10 @@ internal static partial class ClauseReader
 
     [GeneratedRegex("^(?:主要原因|原因是|原因主要|主要用于|主要是由于|其原因)")]
     private static partial Regex ReasonStart();
+
+    // A parenthesis that says what a whole includes: 「（包含城乡居民参保县级配套资金 4,596.52 万元）」.
+    [GeneratedRegex("^(?:含|包括|包含)")]
+    private static partial Regex Including();
 
     // A parenthesis that lists only some parts: 含、包括、其中、主要、如、约、包含.
     [GeneratedRegex("^(?:含|包括|包含|其中|主要|如|约|例如|比如)")]

@@ -495,9 +495,9 @@ internal static partial class EvaluationReader
 
         Printed? deviation = null;
         var reasonAt = 1;
-        if (scoreAt + 1 < f.Count && DeviationFigure().IsMatch(f[scoreAt + 1]))
+        if (scoreAt + 1 < f.Count && DeviationFigure().IsMatch(f[scoreAt + 1]) && Number(f[scoreAt + 1].Replace('−', '-').Replace('－', '-')) is { } read)
         {
-            deviation = Number(f[scoreAt + 1].Replace('−', '-').Replace('－', '-'));
+            deviation = read;
             reasonAt = 2;
         }
 
@@ -531,7 +531,7 @@ internal static partial class EvaluationReader
     }
 
     // 「结转结余率 ≤20% 28.36% 2 1.16 41.80% 因疫情原因…」: a signed percentage right after the score is the form's 偏差率 column.
-    [GeneratedRegex(@"^[-−－]?\d{1,6}(?:\.\d{1,4})?%$")]
+    [GeneratedRegex(@"^[-−－]?[0-9]{1,6}(?:\.[0-9]{1,4})?%$")]
     private static partial Regex DeviationFigure();
 
     private static bool IsFigure(string text) => Number(text) is not null;

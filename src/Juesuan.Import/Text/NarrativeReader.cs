@@ -114,7 +114,10 @@ internal static partial class NarrativeReader
             var text = PrintedText.ChinesePunctuation(string.Concat(parts.Select(p => p.Text)));
             var section = new Section(new NarrativeSection { Number = string.Empty, Title = "正文", Key = SectionKeys.Prose, Text = text }, text, run[0], starts);
             var at = run[0].Page is { } page ? $"第{page}页" : $"第{run[0].Number}行";
-            ReadStatements(new Context(section, file, claims, new Spans(text.Length), catalog, issues), unattached, [], template, $"正文（{at}）");
+            // Each run is read from its own offset 0: its statements are keyed by where it starts, so two runs printing the
+            // same template sentence never share a quantity.
+            ReadStatements(new Context(section, file, claims, new Spans(text.Length), catalog, issues), unattached, [], template, $"正文（{at}）",
+                $"{SectionKeys.Prose}-{run[0].Page?.ToString(CultureInfo.InvariantCulture) ?? "0"}-{run[0].Number.ToString(CultureInfo.InvariantCulture)}");
             figures += AnyFigure().Count(text);
         }
 
@@ -126,7 +129,7 @@ internal static partial class NarrativeReader
     /// whose whole is a quantity stated earlier in the section (「…收入总计 430,725.03 万元…财政拨款收入…占收入总额 56.42%」)
     /// is checked against it. Every figure no statement took is listed under <paramref name="label"/>.
     /// </summary>
-    private static void ReadStatements(Context context, List<string> unattached, IReadOnlyList<StatedTable> tables, Template template, string label)
+    private static void ReadStatements(Context context, List<string> unattached, IReadOnlyList<StatedTable> tables, Template template, string label, string? keyScope = null)
     {
         var section = context.Section;
         var claims = context.Claims;
@@ -140,7 +143,7 @@ internal static partial class NarrativeReader
             // Only a share that names no whole needs the search for one.
             var implicitWhole = statement.Figures.Any(f => f.Role == FigureRole.Share && f.Whole is null)
                 ? ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text) : null;
-            if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole) is { } read)
+            if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole, keyScope) is { } read)
             {
                 if (read.Claim.Amount is not null)
                 {
@@ -278,7 +281,7 @@ internal static partial class NarrativeReader
         return (inSection.LastOrDefault(c => c.Sentence == sentence) ?? inSection.LastOrDefault(c => previous is not null && c.Sentence == previous))?.Subject;
     }
 
-    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes, FactKey? coded = null, FactKey? implicitWhole = null)
+    private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes, FactKey? coded = null, FactKey? implicitWhole = null, string? keyScope = null)
     {
         ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
         // A figure that does not parse (too many digits) is left unread, never a crash.
@@ -306,7 +309,7 @@ internal static partial class NarrativeReader
 
         var claim = new Claim
         {
-            Subject = coded ?? Known(statement.Subject, section) ?? new FactKey(Concepts.Stated($"{section}@{statement.Index}", statement.Subject)),
+            Subject = coded ?? Known(statement.Subject, section) ?? new FactKey(Concepts.Stated($"{keyScope ?? section}@{statement.Index}", statement.Subject)),
             Amount = amount is null ? null : Money(amount),
             Budget = budget is null ? null : Money(budget),
             BudgetBasis = budget is null ? null : budget.Role == FigureRole.FullYearBudget ? Bases.FullYearBudget : Bases.Budget,
@@ -887,13 +890,7 @@ internal static partial class NarrativeReader
 
         foreach (Match part in ThreePublicPart().Matches(c.Text))
         {
-            var concept = part.Groups["name"].Value switch
-            {
-                "因公出国（境）费" => "threePublic.abroad",
-                "公务用车购置费" => "threePublic.vehiclePurchase",
-                "公务用车运行维护费" => "threePublic.vehicleOperation",
-                _ => "threePublic.reception",
-            };
+            var concept = Known(part.Groups["name"].Value, SectionKeys.ThreePublic)?.Concept ?? "threePublic.reception";
             c.Add(part, new Claim
             {
                 Subject = new FactKey(concept, Scope: Scopes.Fiscal), Amount = Money(part), SharePercent = Percent(part, "s"),

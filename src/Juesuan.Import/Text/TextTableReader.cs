@@ -210,7 +210,7 @@ internal static partial class TextTableReader
                 continue;
             }
 
-            if (inNotes && notes.Count > 0 && !ReportText.IsNumber(line.Fields.FirstOrDefault() ?? string.Empty) && !Code().IsMatch(line.Fields.FirstOrDefault() ?? string.Empty))
+            if (inNotes && notes.Count > 0 && !ReportText.IsNumber(line.Fields.FirstOrDefault() ?? string.Empty) && !Code().IsMatch(Printed.NormalizeDigits(line.Fields.FirstOrDefault() ?? string.Empty)))
             {
                 // A note wrapped over lines.
                 notes[^1] += text;
@@ -306,11 +306,11 @@ internal static partial class TextTableReader
             var fields = line.Fields;
             var positional = line.Text.Contains('\t', StringComparison.Ordinal);
             var (code, consumed) = ReadCode(fields);
-            if (code is null && fields.Count >= 2 && LooseCode().IsMatch(fields[0]) && !ReportText.IsNumber(fields[1]))
+            if (code is null && fields.Count >= 2 && LooseCode().IsMatch(Printed.NormalizeDigits(fields[0])) && !ReportText.IsNumber(fields[1]))
             {
                 // 「4101502 一般行政管理事务 7.20 …」: a code no 支出功能分类 code can be (they begin with 2) is read as printed,
                 // never dropped with its figures; the audit then finds it where it stands.
-                (code, consumed) = (fields[0], 1);
+                (code, consumed) = (Printed.NormalizeDigits(fields[0]), 1);
                 issues.Add(new ImportIssue(line.At(file, table, code), $"「{code} {fields[1]}」的科目编码不是支出功能分类的编码（应以 2 开头），已按所印读入，请核对。"));
             }
 
@@ -387,16 +387,18 @@ internal static partial class TextTableReader
             return (FactIndex.TotalRowKey, 1);
         }
 
-        if (!Code().IsMatch(fields[0]))
+        // Full-width digits (「２１０１５０２」) are the same code as ASCII ones.
+        var code = Printed.NormalizeDigits(fields[0]);
+        if (!Code().IsMatch(code))
         {
             return (null, 0);
         }
 
-        var code = fields[0];
         var consumed = 1;
-        while (code.Length < 7 && consumed < fields.Count && fields[consumed].Length == 2 && fields[consumed].All(char.IsAsciiDigit))
+        while (code.Length < 7 && consumed < fields.Count && Printed.NormalizeDigits(fields[consumed]) is { Length: 2 } two && two.All(char.IsAsciiDigit))
         {
-            code += fields[consumed++];
+            code += two;
+            consumed++;
         }
 
         return (code, consumed);
@@ -484,10 +486,10 @@ internal static partial class TextTableReader
     [GeneratedRegex(@"空表|无数据|不涉及|没有.*收入.*也没有")]
     private static partial Regex EmptyWords();
 
-    [GeneratedRegex(@"^2\d{2}(\d{2}){0,2}$")]
+    [GeneratedRegex(@"^2[0-9]{2}([0-9]{2}){0,2}$")]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"^\d{3}(\d{2}){0,2}$")]
+    [GeneratedRegex(@"^[0-9]{3}([0-9]{2}){0,2}$")]
     private static partial Regex LooseCode();
 
     /// <summary>
