@@ -62,6 +62,40 @@ public sealed class RoundTripTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task A_shanghai_disclosure_prints_its_wide_tables_landscape_and_numbers_every_page_but_the_cover()
+    {
+        // Issue 16, part 5: the Shanghai template prints tables 02–04 and 07–09 on landscape pages; 「— n —」 under every
+        // page but the cover, the same numbers the 目录 gives.
+        Paths.RequireBrowser();
+        var putuo = Importer.ReadFile(Path.Combine(Paths.RequireSamples(), "pdf", "putuo-finance-bureau-2024-final-accounts.pdf")).Value!;
+        var document = DisclosureBuilder.Build(putuo);
+        var path = Path.Combine(_dir, "putuo.pdf");
+        await using (var printer = await PdfPrinter.StartAsync())
+        {
+            await DisclosurePdf.WriteAsync(printer, document, path);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var pages = DisclosurePdf.Pages(document, bytes);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        bool Landscape(int page) => pdf.GetPage(page).Width > pdf.GetPage(page).Height;
+        int PageOf(string title) => pages.Single(p => p.Key.Text.EndsWith(title, StringComparison.Ordinal)).Value;
+        Assert.True(Landscape(PageOf("、收入决算表")));
+        Assert.True(Landscape(PageOf("、财政拨款收入支出决算总表")));
+        Assert.True(Landscape(PageOf("、财政拨款“三公”经费支出决算表")));
+        Assert.False(Landscape(PageOf("、收入支出决算总表")));
+        Assert.False(Landscape(PageOf("、一般公共预算财政拨款支出决算表")));
+        Assert.False(Landscape(1));
+
+        static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.DoesNotContain("—1—", Squeeze(pdf.GetPage(1).Text), StringComparison.Ordinal);
+        foreach (var n in new[] { 2, PageOf("、收入决算表"), pdf.NumberOfPages })
+        {
+            Assert.Contains($"—{n}—", Squeeze(pdf.GetPage(n).Text), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Text_of_the_example_with_its_generated_narrative_imports_back_with_a_clean_audit()
     {

@@ -176,7 +176,7 @@ public static class DisclosureBuilder
                 Rows = [new StatedRow { Key = FactIndex.TotalRowKey, Label = "合计" }],
                 EmptyStatement = NarrativeWriter.PlaceholderOpen + "本表数据或空表说明】",
             };
-            var grid = TableLayouts.Layout(year, stated, reference);
+            var grid = TableLayouts.Layout(year, stated, reference) with { Landscape = templateTable.Landscape };
             yield return new HeadingBlock(2, $"{Numeral(n)}、{grid.Title}", NewPage: n > 1, Hidden: true);
             yield return new GridBlock(grid);
         }

@@ -34,7 +34,7 @@ public static class DisclosureDocx
         AddStyles(main);
         var settings = main.AddNewPart<DocumentSettingsPart>();
         settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
-        var footer = Docx.PageNumberFooter(main);
+        var footer = Docx.PageNumberFooter(main, "— ", " —");
 
         var body = new Body();
         uint imageId = 1;
@@ -72,17 +72,35 @@ public static class DisclosureDocx
             }
         }
 
+        // A cover has no page number: its first page takes a footer of its own, empty (the watermark stays on it).
+        var hasCover = document.Blocks.FirstOrDefault() is CoverBlock;
         var section = new SectionProperties();
         if (document.Watermark is { } mark)
         {
-            section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(Docx.MarkHeader(main, mark)) });
+            var header = main.GetIdOfPart(Docx.MarkHeader(main, mark));
+            section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = header });
+            if (hasCover)
+            {
+                section.Append(new HeaderReference { Type = HeaderFooterValues.First, Id = header });
+            }
         }
 
         body.Append(section);
+        section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
+        if (hasCover)
+        {
+            var blank = main.AddNewPart<FooterPart>();
+            blank.Footer = new Footer(new Paragraph());
+            section.Append(new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(blank) });
+        }
+
         section.Append(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = 11906U, Height = 16838U },
             new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U });
+        if (hasCover)
+        {
+            section.Append(new TitlePage());
+        }
         main.Document = new Document(body);
         main.Document.Save();
     }

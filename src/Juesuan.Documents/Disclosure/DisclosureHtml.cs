@@ -28,9 +28,15 @@ public enum ChartMode
 public static class DisclosureHtml
 {
     private const string Style = """
-        @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
-        body { font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; font-synthesis: none; }
+        @page { size: A4; margin: 20mm 18mm 20mm 18mm;
+          @bottom-center { content: "— " counter(page) " —"; font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 10.5pt; vertical-align: top; padding-top: 6mm; } }
+        @page landscape { size: A4 landscape; }
+        section.landscape, div.landscape { page: landscape; }
+        body { font-family: "FangSong", "仿宋", "仿宋_GB2312", "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; font-synthesis: none; }
+        @media print { body { max-width: none; } }
         h1, h2, h3, .cover-title, .table-title, figcaption, table.grid th, td.b { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; }
+        .cover-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STZhongsong", "华文中宋", "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; }
+        table.grid td { font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; }
         h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
         h2 { font-size: 14pt; margin: 1em 0 0.5em; }
         h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
@@ -65,6 +71,9 @@ public static class DisclosureHtml
         @media screen { body { padding: 1em; } .new-page { border-top: 1px dashed #999; padding-top: 1em; margin-top: 2em; } }
         """;
 
+    // A cover carries no page number; the pages after it keep their numbers (the 目录's numbers are the printed ones).
+    private const string NoNumberOnCover = "\n@page :first { @bottom-center { content: none; } }";
+
     // Visibility keeps every box where it is; only what is painted changes.
     private const string HeadingsOnlyStyle = "\nbody * { visibility: hidden; } h1, h2, h3, .table-title { visibility: visible; }";
 
@@ -92,7 +101,8 @@ public static class DisclosureHtml
         ArgumentNullException.ThrowIfNull(document);
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(document.Title))
-            .Append("</title>\n<style>\n").Append(Style).Append(headingsOnly ? HeadingsOnlyStyle : string.Empty).Append("\n</style>\n</head>\n<body>\n");
+            .Append("</title>\n<style>\n").Append(Style).Append(document.Blocks.FirstOrDefault() is CoverBlock ? NoNumberOnCover : string.Empty)
+            .Append(headingsOnly ? HeadingsOnlyStyle : string.Empty).Append("\n</style>\n</head>\n<body>\n");
         // Charts are drawn first, side by side: each takes milliseconds in ScottPlot, the rest of the page far less.
         Dictionary<ChartBlock, string> drawn = charts == ChartMode.Box ? [] : document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered()
             .Select(c => (Block: c, Markup: charts switch
@@ -107,8 +117,10 @@ public static class DisclosureHtml
             anchors[heading] = "h" + i.ToString(CultureInfo.InvariantCulture);
         }
 
-        foreach (var block in document.Blocks)
+        var blocks = document.Blocks;
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             switch (block)
             {
                 case CoverBlock cover:
@@ -127,7 +139,10 @@ public static class DisclosureHtml
                     html.Append("</ol></nav>\n");
                     break;
                 case HeadingBlock { Hidden: true } hidden:
-                    html.Append("<div id=\"").Append(anchors[hidden]).Append("\" class=\"anchor").Append(hidden.NewPage ? " new-page" : string.Empty).Append("\"></div>\n");
+                    // The anchor of a landscape table is on the table's own (landscape) page, not on a portrait one of its own.
+                    var landscape = b + 1 < blocks.Count && blocks[b + 1] is GridBlock { Grid.Landscape: true };
+                    html.Append("<div id=\"").Append(anchors[hidden]).Append("\" class=\"anchor").Append(hidden.NewPage ? " new-page" : string.Empty)
+                        .Append(landscape ? " landscape" : string.Empty).Append("\"></div>\n");
                     break;
                 case HeadingBlock heading:
                     var tag = "h" + Math.Min(heading.Level, 3).ToString(CultureInfo.InvariantCulture);
@@ -163,7 +178,7 @@ public static class DisclosureHtml
     internal static void AppendGrid(StringBuilder html, Grid grid)
     {
         // The national layout: title, then the number flush right, then 编制单位 and 单位.
-        html.Append("<section class=\"table\">");
+        html.Append(grid.Landscape ? "<section class=\"table landscape\">" : "<section class=\"table\">");
         html.Append("<div class=\"table-title\">").Append(E(grid.Title)).Append("</div>");
         if (grid.Number is not null)
         {

@@ -49,6 +49,9 @@ public sealed record Grid
     /// <summary>Notes under the table (注：…).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Printed on a landscape page, as the province's template prints the table.</summary>
+    public bool Landscape { get; init; }
+
     /// <summary>
     /// The rows as a full matrix: each position holds the cell that starts there, or null where a cell starting
     /// above or to the left covers it. Renderers that need every position (DOCX vertical merge) use this.

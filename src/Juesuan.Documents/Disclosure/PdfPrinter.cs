@@ -91,14 +91,18 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             page = _idle.TryTake(out var idle) ? idle : await _browser.NewPageAsync().ConfigureAwait(false);
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+            // The page's own CSS gives sizes (landscape pages for wide tables), margins and the 「— 1 —」 numbers (margin
+            // boxes, none on a cover); Chromium's footer template is used only for HTML that prints no numbers itself.
+            var ownNumbers = html.Contains("@bottom-center", StringComparison.Ordinal);
             return await page.PdfAsync(new PagePdfOptions
             {
                 Format = "A4",
+                PreferCSSPageSize = true,
                 PrintBackground = true,
-                DisplayHeaderFooter = pageNumbers,
+                DisplayHeaderFooter = pageNumbers && !ownNumbers,
                 HeaderTemplate = "<span></span>",
                 FooterTemplate = "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:'WenQuanYi Micro Hei',serif\">— <span class=\"pageNumber\"></span> —</div>",
-                Margin = new Margin { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
+                Margin = ownNumbers ? null : new Margin { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
             }).ConfigureAwait(false);
         }
         finally

@@ -127,6 +127,9 @@ public sealed record TemplateTable
     /// <summary>True when the table may be published empty with a statement (07, 08, 09).</summary>
     public bool MayBeEmpty { get; init; }
 
+    /// <summary>True when the province's template prints the table on a landscape page (Shanghai 02–04, 07–09).</summary>
+    public bool Landscape { get; init; }
+
     /// <summary>The official title.</summary>
     public string Title => Titles[0];
 }
