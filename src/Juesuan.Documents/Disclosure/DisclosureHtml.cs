@@ -29,14 +29,14 @@ public static class DisclosureHtml
 {
     private const string Style = """
         @page { size: A4; margin: 20mm 18mm 20mm 18mm;
-          @bottom-center { content: "— " counter(page) " —"; font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 10.5pt; vertical-align: top; padding-top: 6mm; } }
+          @bottom-center { content: "— " counter(page) " —"; font-family: "SimSun", "宋体", "AR PL UMing CN", "WenQuanYi Micro Hei", serif; font-size: 10.5pt; vertical-align: top; padding-top: 6mm; } }
         @page landscape { size: A4 landscape; }
         section.landscape, div.landscape { page: landscape; }
-        body { font-family: "FangSong", "仿宋", "仿宋_GB2312", "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; font-synthesis: none; }
+        body { font-family: "FangSong", "仿宋", "仿宋_GB2312", "SimSun", "宋体", "AR PL UMing CN", "WenQuanYi Micro Hei", serif; font-size: 12pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 190mm; font-synthesis: none; }
         @media print { body { max-width: none; } }
         h1, h2, h3, .cover-title, .table-title, figcaption, table.grid th, td.b { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; }
         .cover-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STZhongsong", "华文中宋", "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; }
-        table.grid td { font-family: "SimSun", "宋体", "WenQuanYi Micro Hei", sans-serif; }
+        table.grid td { font-family: "SimSun", "宋体", "AR PL UMing CN", "WenQuanYi Micro Hei", serif; }
         h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
         h2 { font-size: 14pt; margin: 1em 0 0.5em; }
         h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
