@@ -143,6 +143,21 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void A_structure_with_one_part_only_gets_no_chart()
+    {
+        // Issue 16 part 5: no chart of a single 100 % slice — spending that is all 基本支出 has no 支出决算结构 chart.
+        var year = Example();
+        var expenditure = year.Table(TableIds.Expenditure)!;
+        var allBasic = expenditure with
+        {
+            Rows = [.. expenditure.Rows.Select(r => r with { Cells = [.. r.Cells.Select(c => c.Column == "project" ? c with { Value = new Printed(0m, 2) } : c)] })],
+        };
+        var charts = Chart.For(year with { Tables = [.. year.Tables.Select(t => t.Definition == TableIds.Expenditure ? allBasic : t)] });
+        Assert.DoesNotContain(charts, c => c.Caption.EndsWith("支出决算结构", StringComparison.Ordinal) && !c.Caption.Contains("一般公共预算", StringComparison.Ordinal));
+        Assert.Contains(charts, c => c.Caption.EndsWith("收入决算结构", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Charts_draw_with_the_gb2312_cut_of_their_font_unless_a_label_needs_more()
     {
         // 镕 is not in GB2312: a chart naming it is drawn with the full font, and its SVG still carries the character.

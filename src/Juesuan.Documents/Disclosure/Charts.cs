@@ -172,8 +172,9 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
 
         void Shares(string caption, string section, IEnumerable<(string, decimal)> parts)
         {
+            // One part alone is the whole: a single 100 % slice says nothing a sentence does not.
             var data = parts.Where(p => p.Item2 > 0m).ToArray();
-            if (data.Length > 0)
+            if (data.Length > 1)
             {
                 charts.Add((caption, section, ChartKind.Pie, data));
             }
