@@ -322,10 +322,35 @@ public static partial class Mutators
 
                 var text = c.Source.Segments[segment];
                 var changed = text[..m.Groups["u"].Index] + "元" + text[(m.Groups["u"].Index + 2)..];
-                yield return c.One("narrative-unit", line, segment, changed, new Anchor([m.Groups["v"].Value + "元"], []), $"{m.Value} → {m.Groups["v"].Value}元");
+                // A figure the line wrap cut (「增加 6.9」 / 「1万元」) is the whole figure in what the audit says.
+                var figure = Wrapped(c, line, text, m.Index) + m.Groups["v"].Value;
+                yield return c.One("narrative-unit", line, segment, changed, new Anchor([figure + "元"], []), $"{m.Value} → {m.Groups["v"].Value}元");
             }
         }
     }
+
+    // The digits a figure starting a line carries over from the last printed line before it (「…增加 6.9」 then 「1万元」).
+    private static string Wrapped(Context c, int line, string text, int at)
+    {
+        if (text[..at].Trim().Length > 0)
+        {
+            return string.Empty;
+        }
+
+        for (var before = line - 1; before >= 0 && before >= line - 3; before--)
+        {
+            var previous = c.Source.LineText(before).TrimEnd();
+            if (previous.Length > 0)
+            {
+                return WrappedDigits().Match(previous).Value;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    [GeneratedRegex(@"(?<![0-9.,])[0-9][0-9.,]*$")]
+    private static partial Regex WrappedDigits();
 
     private static IEnumerable<Mutant> ZeroBudgetRate(Context c, Random random)
     {
