@@ -394,6 +394,17 @@ public class RuleTests
     }
 
     [Theory]
+    [InlineData("收入合计100万元，其中财政拨款收入97.02万元，占97.02%；其他收入2.98万元，占2.98%。支出增长5.37%，下降18.3%。", "18.3%")]
+    [InlineData("收入合计100万元，其中财政拨款收入97.02万元，占97.02%；其他收入2.98万元，占2.98%。支出增长5.37%，下降18.30%。", null)]
+    [InlineData("占97.0%，占2.9%，增长5.4%，下降18.3%，占0.85%。", null)]
+    public void A_rate_to_one_decimal_in_a_report_writing_two_is_a_wording_slip(string sentence, string? flagged)
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [new NarrativeSection { Number = "一", Title = "收入支出决算总体情况说明", Text = sentence }] } };
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.FIGURE_FORM" && f.Message.Contains("一位小数", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(flagged, findings.SingleOrDefault()?.Actual);
+    }
+
+    [Theory]
     [InlineData("分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。", null)]
     [InlineData("分别按照该指标对应分值区间 0%-60%、60%-80%（含）、80%-100% 合理确定分值。", null)]
     [InlineData("分别按照该指标对应分值区间100%-80%（含）、78%-60%（含）、60%-0%合理确定分值。", "止于 80%，下一档却始于 78%")]

@@ -77,6 +77,7 @@ public static partial class Mutators
         new("template-leftover", "模板的二选一写法未选定（增加（减少））", TemplateLeftover),
         new("rate-without-percent", "增减率或完成率漏写 %", RateWithoutPercent),
         new("wan-without-yuan", "金额写作“万”而缺“元”", WanWithoutYuan),
+        new("one-decimal", "两位小数的比率写成一位小数", OneDecimal),
         new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
         new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
         new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
@@ -230,6 +231,25 @@ public static partial class Mutators
             }
         }
     }
+
+    // A share or rate printed to two decimals written to one (「占 97.66%」 → 「占 97.7%」), where its text prints its rates to two.
+    private static IEnumerable<Mutant> OneDecimal(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in TwoDecimalRate().Matches(text))
+            {
+                // Rounded, not cut: the figure stays right, only its form is wrong.
+                var value = m.Groups["v"];
+                var cut = Math.Round(decimal.Parse(value.Value, CultureInfo.InvariantCulture), 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
+                yield return c.One("one-decimal", line, segment, text[..value.Index] + cut + text[(value.Index + value.Length)..], new Anchor([cut + "%"], [], Rule: "N.FIGURE_FORM"), $"{value.Value}% → {cut}%");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:占|增长|下降)[^，。；、0-9%]{0,12}?(?<v>[0-9]{1,3}\.[0-9]{2})(?=\s*[%％])")]
+    private static partial Regex TwoDecimalRate();
 
     private static IEnumerable<Mutant> WanWithoutYuan(Context c, Random random)
     {

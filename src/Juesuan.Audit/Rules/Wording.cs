@@ -48,8 +48,48 @@ internal static partial class Wording
                     };
                 }
             }
+
+        }
+
+        foreach (var finding in OneDecimal(c.AllProse().ToArray()))
+        {
+            yield return finding;
         }
     }
+
+    /// <summary>
+    /// 「下降 18.3%」 where the report writes its shares and rates to two decimals (「占 97.02%」…), as the templates ask: a
+    /// figure written to one. Only where at least three rates of the report print two and more print two than one — a
+    /// report written to one decimal throughout has its own style.
+    /// </summary>
+    private static IEnumerable<Finding> OneDecimal(IReadOnlyList<Prose> proses)
+    {
+        var rates = proses.Select(p => (Prose: p, Rates: RateFigure().Matches(p.Text).ToArray())).ToArray();
+        var two = rates.Sum(r => r.Rates.Count(m => m.Groups["d"].Length == 2));
+        var one = rates.Sum(r => r.Rates.Count(m => m.Groups["d"].Length == 1));
+        if (two < 3 || one == 0 || two <= one)
+        {
+            yield break;
+        }
+
+        foreach (var (prose, found) in rates)
+        {
+            foreach (var value in found.Where(m => m.Groups["d"].Length == 1).Select(m => m.Groups["v"]))
+            {
+                yield return new Finding
+                {
+                    Rule = RuleIds.NFigureForm, Severity = Severity.Warning, Location = prose.Where,
+                    Message = $"{prose.Where}：「{value.Value}%」只保留了一位小数，而本报告的比率多保留两位（{two} 处）——应写作两位小数（按实际数计算后舍入）。",
+                    Actual = value.Value + "%", Expected = "两位小数",
+                    Figures = [new FindingFigure(value.Value + "%", prose.Where, "叙述", prose.At(value.Index, value.Value))],
+                };
+            }
+        }
+    }
+
+    // A share, change or completion rate: 「占 97.02%」, 「增长 8.27%」, 「完成年初预算的 98.64%」, 「执行率为 85.0%」.
+    [GeneratedRegex(@"(?:占|增长|下降|上升|降低|增加|减少|完成|执行率|比重)[^，。；、0-9%]{0,12}?(?<v>[0-9]{1,3}\.(?<d>[0-9]{1,2}))\s*[%％]")]
+    private static partial Regex RateFigure();
 
     public static Rule RangeRule() => new DelegateRule(RuleIds.NRateRange, "部分占全体的比率（参保率、覆盖率、满意度……）不超过 100%，评分档次首尾衔接", OverHundred);
 

@@ -40,13 +40,14 @@ public static class DisclosureHtml
         h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
         h2 { font-size: 14pt; margin: 1em 0 0.5em; }
         h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
-        p { text-indent: 2em; margin: 0 0 0.5em; text-align: justify; }
+        p { text-indent: 2em; margin: 0 0 0.5em; text-align: justify; orphans: 2; widows: 2; }
         .new-page { break-before: page; page-break-before: always; }
         .cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; }
         .cover-title { font-size: 26pt; margin-bottom: 1.5em; }
         .cover-sub { font-size: 14pt; }
         .toc ol { list-style: none; padding-left: 0; }
         .toc li.l2 { padding-left: 2em; }
+        .toc li:last-child { break-before: avoid; page-break-before: avoid; }
         .toc a { color: #000; text-decoration: none; display: flex; white-space: nowrap; }
         .toc .d { flex: 1; overflow: hidden; color: #444; }
         .toc .p { width: 2.5em; text-align: right; }
