@@ -235,6 +235,12 @@ public static partial class Mutators
     // A share or rate printed to two decimals written to one (「占 97.66%」 → 「占 97.7%」), where its text prints its rates to two.
     private static IEnumerable<Mutant> OneDecimal(Context c, Random random)
     {
+        // Only a report that writes its rates to two decimals (three others at least) shows the slip.
+        if (c.SegmentsOf(LineKind.Narrative).Sum(x => TwoDecimalRate().Matches(c.Source.Segments[x.Segment]).Count) < 4)
+        {
+            yield break;
+        }
+
         foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
         {
             var text = c.Source.Segments[segment];
