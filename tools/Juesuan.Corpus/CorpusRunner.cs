@@ -67,6 +67,7 @@ public static partial class CorpusRunner
         var context = new Context(source, Layout.Of(source), year.Year)
         {
             ZeroItems = zeroItems,
+            EmptyStatements = [.. year.Tables.Where(t => t.EmptyStatement is { Length: > 0 } && t.HasNoData).Select(t => (t.Definition, t.Title, t.EmptyStatement!))],
             HasSubordinates = year.Units.Any(u => u.Kind == OrgUnitKind.Subordinate),
             ListedHeadings = year.Labels.Where(l => l.Kind is LabelKind.Heading or LabelKind.TableTitle).Select(l => ContentsEntry.TitleOf(l.Text)).Where(listed.Contains).ToHashSet(StringComparer.Ordinal),
         };

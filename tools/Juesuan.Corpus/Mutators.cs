@@ -36,6 +36,9 @@ public sealed record Context(CorpusSource Source, Layout Layout, int Year)
     /// <summary>The names of table 06's 款 printed as zero or blank in the unmutated document (for the zero-listed class).</summary>
     public IReadOnlyList<string> ZeroItems { get; init; } = [];
 
+    /// <summary>The empty tables of the unmutated document with the statement each prints for being empty (empty-unexplained).</summary>
+    public IReadOnlyList<(string Definition, string Title, string Statement)> EmptyStatements { get; init; } = [];
+
     /// <summary>True when the unmutated document lists subordinate units in its 部门决算单位构成 (for the scope-wording class).</summary>
     public bool HasSubordinates { get; init; }
 
@@ -78,6 +81,7 @@ public static partial class Mutators
         new("rate-without-percent", "增减率或完成率漏写 %", RateWithoutPercent),
         new("wan-without-yuan", "金额写作“万”而缺“元”", WanWithoutYuan),
         new("one-decimal", "两位小数的比率写成一位小数", OneDecimal),
+        new("empty-unexplained", "空表删去了为空的说明", EmptyUnexplained),
         new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
         new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
         new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
@@ -228,6 +232,40 @@ public static partial class Mutators
                 // Only where a clause ends after the rate: 「增长 8.27%，」 → 「增长 8.27，」.
                 var percent = m.Groups["p"];
                 yield return c.One("rate-without-percent", line, segment, text[..percent.Index] + text[(percent.Index + percent.Length)..], new Anchor([m.Groups["v"].Value], []), $"{m.Value} → 去掉 %");
+            }
+        }
+    }
+
+    // An empty table's statement (「说明：我部门没有政府性基金收入，…故本表无数据。」) deleted from the line that prints it:
+    // found at the table — C.EMPTY_TABLE, or C.TABLES where that line was all the report printed of the table.
+    private static IEnumerable<Mutant> EmptyUnexplained(Context c, Random random)
+    {
+        static string Compact(string text) => string.Concat(PrintedText.Normalize(text).Where(ch => !char.IsWhiteSpace(ch)));
+        foreach (var (definition, title, statement) in c.EmptyStatements)
+        {
+            var wanted = Compact(statement);
+            if (wanted.Length < 6)
+            {
+                continue;
+            }
+
+            // Tables often share one wording (「本部门不涉及 故公开空表」): the statement's line that names this table, else
+            // the one after this table's title.
+            bool Says(int l) => Compact(c.Source.LineText(l)).Contains(wanted[..Math.Min(wanted.Length, 12)], StringComparison.Ordinal);
+            var titled = Enumerable.Range(0, c.Source.Lines.Count).Where(l => Says(l) && Compact(c.Source.LineText(l)).Contains(Compact(title), StringComparison.Ordinal)).ToArray();
+            var after = Enumerable.Range(0, c.Source.Lines.Count).Where(l => Compact(c.Source.LineText(l)).Contains(Compact(title), StringComparison.Ordinal)).Select(l => (int?)l).FirstOrDefault();
+            var candidates = titled.Length > 0 ? titled : Enumerable.Range(after ?? 0, c.Source.Lines.Count - (after ?? 0)).Where(Says).Take(1).ToArray();
+            foreach (var line in candidates)
+            {
+                var segments = c.Source.Lines[line];
+                if (segments.Count == 0)
+                {
+                    continue;
+                }
+
+                yield return new Mutant("empty-unexplained", $"删去「{(statement.Length > 20 ? statement[..20] + "…" : statement)}」", [.. segments.Select(seg => new Edit(seg, string.Empty))],
+                    new Anchor([], [], Table: definition), c.Source.Pages[segments[0]], line);
+                break;
             }
         }
     }
