@@ -324,6 +324,19 @@ public class RuleTests
         var wrong = Assert.Single(With("62.51", "38.54").Audit().Findings, f => f.Rule == "N.COMPLETION");
         Assert.Contains("「基本支出」写作 62.51%，按占比应为 61.46%", wrong.Message, StringComparison.Ordinal);
 
+        // The same in one sentence whose total a section's own reader took (no 「其中」 list to tie the parts): 「本年支出合计
+        // 7413.59 万元，其中：基本支出 673.68 万元，预算执行率为 9.09%；项目支出 6739.91 万元，预算执行率为 90.91%」.
+        const string sentence = "本年支出合计7413.59万元，其中：基本支出673.68万元，预算执行率为9.09%；项目支出6739.91万元，预算执行率为90.91%。";
+        Claim Rated(string name, string amount, string rate) => new() { Subject = new FactKey(Concepts.Stated("e@2", name)), Amount = Wan(amount), CompletionPercent = P(rate), Sentence = sentence };
+        var oneSentence = (Base with { Tables = [] }) with
+        {
+            Narrative = Base.Narrative with
+            {
+                Claims = [new Claim { Subject = new FactKey(Concepts.ExpenseTotal), Amount = Wan("7413.59万元"), Sentence = sentence }, Rated("基本支出", "673.68万元", "9.09"), Rated("项目支出", "6739.91万元", "90.91")],
+            },
+        };
+        Assert.Contains(oneSentence.Audit().Findings, f => f.Rule == "N.COMPLETION" && f.Message.Contains("比重", StringComparison.Ordinal));
+
         // Near misses: real execution rates (neither is a share), and a coincidental 100%.
         Assert.DoesNotContain(With("95.20", "88.10").Audit().Findings, f => f.Rule == "N.COMPLETION");
         Assert.DoesNotContain(With("100", "88.10").Audit().Findings, f => f.Rule == "N.COMPLETION");

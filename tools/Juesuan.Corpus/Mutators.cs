@@ -82,6 +82,7 @@ public static partial class Mutators
         new("wan-without-yuan", "金额写作“万”而缺“元”", WanWithoutYuan),
         new("one-decimal", "两位小数的比率写成一位小数", OneDecimal),
         new("empty-unexplained", "空表删去了为空的说明", EmptyUnexplained),
+        new("share-as-rate", "各部分的占比写成“预算执行率”", ShareAsRate),
         new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
         new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
         new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
@@ -235,6 +236,29 @@ public static partial class Mutators
             }
         }
     }
+
+    // 「基本支出 673.68 万元，占 9.09%；项目支出 6,739.91 万元，占 90.91%」 → 「…，预算执行率为 9.09%；…，预算执行率为 90.91%」:
+    // the parts' shares of their whole called execution rates (合水 prints it so), where a line states two or more.
+    private static IEnumerable<Mutant> ShareAsRate(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            // Parts with something in them, none the whole (a 0.00 % or a 100.00 % may well be a rate).
+            var text = c.Source.Segments[segment];
+            var shares = PartShare().Matches(text);
+            if (shares.Count < 2 || shares.Any(m => decimal.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture) is 0m or 100m))
+            {
+                continue;
+            }
+
+            var mutated = PartShare().Replace(text, m => m.Groups["a"].Value + m.Groups["s"].Value + "预算执行率为" + m.Groups["v"].Value + "%");
+            var values = shares.Select(m => m.Groups["v"].Value + "%").ToArray();
+            yield return c.One("share-as-rate", line, segment, mutated, new Anchor(values, [], Rule: "N.COMPLETION"), $"「占 {string.Join("、", values)}」 → 「预算执行率为 …」");
+        }
+    }
+
+    [GeneratedRegex(@"(?<a>万元)(?<s>\s*[，,]\s*)占(?:[^，。；0-9%]{0,8}?)\s*(?<v>[0-9]{1,3}\.[0-9]{1,2})\s*[%％]")]
+    private static partial Regex PartShare();
 
     // An empty table's statement (「说明：我部门没有政府性基金收入，…故本表无数据。」) deleted from the line that prints it:
     // found at the table — C.EMPTY_TABLE, or C.TABLES where that line was all the report printed of the table.

@@ -654,18 +654,46 @@ internal static partial class NarrativeRules
     /// 「总支出 774.79 万元，其中基本支出 476.21 万元，预算执行率为 61.46%；项目支出 298.58 万元，预算执行率为 38.54%」: rates
     /// with no budget, stated for the parts of a whole, that are each part's share of the whole (476.21 ÷ 774.79) are
     /// shares called execution rates. Where at least half of a list's rates are its shares (two decimals, never a
-    /// coincidental 100%), the list is read as shares: the wording is a slip, and a rate that is not its share is wrong
-    /// as a share too. Rates with a budget, or over a subject the tables hold, are N.COMPLETION's ordinary check.
+    /// coincidental 100%, never one the tables' budget bears out), the list is read as shares: the wording is a slip, and
+    /// a rate that is not its share is wrong as a share too. Rates stated with their budget are the ordinary check's.
     /// </summary>
     private static IEnumerable<Finding> SharesCalledRates(AuditContext c)
     {
         var claims = c.Year.Narrative.Claims;
-        foreach (var group in claims.Where(x => x.PartOf is not null && x.Amount is not null && x.CompletionPercent is not null && x.Budget is null && TableValue(c, x.Subject) is null)
-            .GroupBy(x => x.PartOf!))
+        // A rate the tables' budget bears out (actual ÷ 年初 or 全年预算) is an execution rate whatever else it equals.
+        bool BorneOut(Claim p) => new[] { Bases.Budget, Bases.FullYearBudget }.Any(basis =>
+            TableValue(c, p.Subject with { Basis = basis }) is { } budget && ValueFor(c, p.Subject, p) is { } actual
+            && actual.DividedBy(budget.Value) is { } ratio && Consistency.Check(p.CompletionPercent!.Value, ratio * 100m).Holds);
+        int IndexOf(Claim x) => Enumerable.Range(0, claims.Count).First(i => ReferenceEquals(claims[i], x));
+        static bool Rated(Claim x) => x.Amount is not null && x.CompletionPercent is not null && x.Budget is null;
+
+        // The lists: parts of a 「其中」 breakdown, and — where a section's own reader took the whole — the rated amounts of one
+        // sentence after the sentence's total (「本年支出合计…，其中：基本支出…，预算执行率为 9.09%；项目支出…」).
+        var lists = new List<(Claim Whole, Claim[] Parts)>();
+        foreach (var group in claims.Where(x => x.PartOf is not null && Rated(x)).GroupBy(x => x.PartOf!))
         {
             var parts = group.ToArray();
-            var first = Enumerable.Range(0, claims.Count).First(i => ReferenceEquals(claims[i], parts[0]));
-            if (parts.Length < 2 || claims.Take(first).LastOrDefault(x => x.Subject == group.Key && x.Amount is not null) is not { } whole)
+            if (claims.Take(IndexOf(parts[0])).LastOrDefault(x => x.Subject == group.Key && x.Amount is not null) is { } whole)
+            {
+                lists.Add((whole, parts));
+            }
+        }
+
+        foreach (var group in claims.Where(x => x.PartOf is null && x.Sentence is not null && Rated(x)).GroupBy(x => x.Sentence!))
+        {
+            var parts = group.ToArray();
+            // The sentence's total: its largest amount stated without a rate, larger than any part.
+            if (claims.Where(x => x.Sentence == group.Key && x.Amount is not null && x.CompletionPercent is null && x.PartOf is null)
+                    .MaxBy(x => Interpret(c, x.Subject, x.Amount!.Value).Value) is { } whole
+                && parts.All(p => Interpret(c, p.Subject, p.Amount!.Value).Value < Interpret(c, whole.Subject, whole.Amount!.Value).Value))
+            {
+                lists.Add((whole, parts));
+            }
+        }
+
+        foreach (var (whole, parts) in lists)
+        {
+            if (parts.Length < 2)
             {
                 continue;
             }
@@ -677,7 +705,7 @@ internal static partial class NarrativeRules
                 continue;
             }
 
-            var matches = parts.Select((p, i) => Consistency.Check(p.CompletionPercent!.Value, shares[i]!.Value).Holds && p.CompletionPercent!.Value.Decimals >= 1 && p.CompletionPercent.Value.Value != 100m).ToArray();
+            var matches = parts.Select((p, i) => Consistency.Check(p.CompletionPercent!.Value, shares[i]!.Value).Holds && p.CompletionPercent!.Value.Decimals >= 1 && p.CompletionPercent.Value.Value != 100m && !BorneOut(p)).ToArray();
             if (matches.Count(m => m) * 2 < parts.Length || !matches.Any(m => m))
             {
                 continue;
