@@ -83,6 +83,7 @@ public static partial class Mutators
         new("one-decimal", "两位小数的比率写成一位小数", OneDecimal),
         new("empty-unexplained", "空表删去了为空的说明", EmptyUnexplained),
         new("share-as-rate", "各部分的占比写成“预算执行率”", ShareAsRate),
+        new("procurement-split", "政府采购的货物、工程、服务金额之一改动，与总额不符", ProcurementSplit),
         new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
         new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
         new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
@@ -236,6 +237,28 @@ public static partial class Mutators
             }
         }
     }
+
+    // 「货物采购金额 4.79 万元、工程采购金额 0 万元、服务采购金额 246.47 万元」: one non-zero part changed.
+    private static IEnumerable<Mutant> ProcurementSplit(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            var text = c.Source.Segments[segment];
+            foreach (Match m in ProcurementPart().Matches(text))
+            {
+                if (decimal.Parse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) == 0m
+                    || Changed(m.Groups["v"].Value, random, relative: true) is not { } value)
+                {
+                    continue;
+                }
+
+                yield return c.One("procurement-split", line, segment, Splice(text, m.Groups["v"], value), new Anchor([value + "万元", value], []), $"{m.Value} → {value}万元");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:货物|工程|服务)(?:类)?(?:采购)?(?:金额|支出)?(?:为)?\s*(?<v>[0-9][0-9,]*(?:\.[0-9]{1,2})?)\s*万元")]
+    private static partial Regex ProcurementPart();
 
     // 「基本支出 673.68 万元，占 9.09%；项目支出 6,739.91 万元，占 90.91%」 → 「…，预算执行率为 9.09%；…，预算执行率为 90.91%」:
     // the parts' shares of their whole called execution rates (合水 prints it so), where a line states two or more.
