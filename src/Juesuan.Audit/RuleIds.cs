@@ -66,6 +66,9 @@ public static class RuleIds
     /// <summary>N.FIGURE_FORM.</summary>
     public const string NFigureForm = "N.FIGURE_FORM";
 
+    /// <summary>N.REPEATED_WORD: 正文中连写两遍的词（「参保参保率」）.</summary>
+    public const string NRepeatedWord = "N.REPEATED_WORD";
+
     /// <summary>N.RATE_RANGE.</summary>
     public const string NRateRange = "N.RATE_RANGE";
 

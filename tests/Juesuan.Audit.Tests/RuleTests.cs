@@ -418,6 +418,19 @@ public class RuleTests
     }
 
     [Theory]
+    [InlineData("2022年城乡居民参保参保率为98%，脱贫人口参保率100%。", "参保参保")]
+    [InlineData("有效缓解了参保群众看病看病困难的问题，使参保人受益。", "看病看病")]
+    [InlineData("2022年城乡居民参保率为98%，脱贫人口参保率100%。", null)]
+    [InlineData("可持续影响指标不断增强增强2020可持续影响指标良好良好1010满意度指标", null)]
+    [InlineData("我们将认真研究研究，推动工作落实。", null)]
+    public void A_word_written_twice_running_in_a_sentence_is_a_slip(string text, string? flagged)
+    {
+        var year = Base with { Narrative = Base.Narrative with { Sections = [new NarrativeSection { Number = "十三", Title = "预算绩效情况说明", Text = text }] }, Passages = [] };
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.REPEATED_WORD").ToArray();
+        Assert.Equal(flagged, findings.SingleOrDefault()?.Actual);
+    }
+
+    [Theory]
     [InlineData("分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。", null)]
     [InlineData("分别按照该指标对应分值区间 0%-60%、60%-80%（含）、80%-100% 合理确定分值。", null)]
     [InlineData("分别按照该指标对应分值区间100%-80%（含）、78%-60%（含）、60%-0%合理确定分值。", "止于 80%，下一档却始于 78%")]

@@ -84,6 +84,7 @@ public static partial class Mutators
         new("empty-unexplained", "空表删去了为空的说明", EmptyUnexplained),
         new("share-as-rate", "各部分的占比写成“预算执行率”", ShareAsRate),
         new("procurement-split", "政府采购的货物、工程、服务金额之一改动，与总额不符", ProcurementSplit),
+        new("repeated-word", "句中一个词连写两遍", RepeatedWord),
         new("flat-contradiction", "同一句既写增减又写“与上年持平”", FlatContradiction),
         new("zero-listed", "「主要包括」中列出公开06表为零的科目", ZeroListed),
         new("contents-wording", "目录条目的文字与正文标题不一致", ContentsWording),
@@ -237,6 +238,27 @@ public static partial class Mutators
             }
         }
     }
+
+    // 「城乡居民参保率为 98%，」 → 「城乡居民参保参保率为 98%，」: the two characters after a comma written twice, in a sentence.
+    private static IEnumerable<Mutant> RepeatedWord(Context c, Random random)
+    {
+        foreach (var (line, segment) in c.SegmentsOf(LineKind.Narrative))
+        {
+            // Not a table's note (「注：本表金额转换为万元时，因四舍五入…」): notes belong to their tables, which this rule does not read.
+            var text = c.Source.Segments[segment];
+            if (text.Contains("本表", StringComparison.Ordinal) || text.TrimStart().StartsWith("注", StringComparison.Ordinal) || AfterComma().Match(text) is not { Success: true } m)
+            {
+                continue;
+            }
+
+            var word = m.Groups["w"].Value;
+            yield return c.One("repeated-word", line, segment, text[..m.Groups["w"].Index] + word + text[m.Groups["w"].Index..], new Anchor([word + word], [], Rule: "N.REPEATED_WORD"), $"「{word}」→「{word}{word}」");
+        }
+    }
+
+    // Two characters of a word right after a comma, with more of the clause after them (no figure, no mark, in 10 characters).
+    [GeneratedRegex(@"，(?<w>[\p{IsCJKUnifiedIdeographs}]{2})(?=[\p{IsCJKUnifiedIdeographs}]{2,10}[，。])")]
+    private static partial Regex AfterComma();
 
     // 「货物采购金额 4.79 万元、工程采购金额 0 万元、服务采购金额 246.47 万元」: one non-zero part changed.
     private static IEnumerable<Mutant> ProcurementSplit(Context c, Random random)

@@ -29,6 +29,7 @@ internal static partial class NarrativeRules
         yield return Restatements.Rule();
         yield return Wording.Rule();
         yield return Wording.RangeRule();
+        yield return Wording.RepeatedWordRule();
         yield return ZeroListed.Rule();
         yield return ProcurementRule.Rule();
     }

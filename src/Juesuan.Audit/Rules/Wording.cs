@@ -91,6 +91,54 @@ internal static partial class Wording
     [GeneratedRegex(@"(?:占|增长|下降|上升|降低|增加|减少|完成|执行率|比重)[^，。；、0-9%]{0,12}?(?<v>[0-9]{1,3}\.(?<d>[0-9]{1,2}))\s*[%％]")]
     private static partial Regex RateFigure();
 
+    public static Rule RepeatedWordRule() => new DelegateRule(RuleIds.NRepeatedWord, "正文中没有连写两遍的词（「参保参保率」「看病看病」）", RepeatedWords);
+
+    // Verbs a writer may double on purpose (「研究研究」); none is usual in a public report, but none is a slip either.
+    private static readonly HashSet<string> Reduplicated = new(StringComparer.Ordinal) { "研究", "讨论", "学习", "商量", "了解", "考虑", "休息", "一个", "一项", "一步", "一点", "一批" };
+
+    /// <summary>
+    /// 「2022 年城乡居民参保参保率为 98%」, 「开展开展实地调研」: a two-character word written twice running, in a sentence (a
+    /// comma or a full stop around it) — a slip of copying or editing. Cells of a table read as text (「增强 增强」, target
+    /// and actual side by side) print no sentence and are left alone.
+    /// </summary>
+    private static IEnumerable<Finding> RepeatedWords(AuditContext c)
+    {
+        foreach (var prose in c.AllProse())
+        {
+            foreach (Match m in RepeatedWord().Matches(prose.Text))
+            {
+                var word = m.Groups["w"].Value;
+                var start = prose.Text.LastIndexOfAny(['。', '；', '！', '？', '\n'], Math.Max(0, m.Index - 1)) + 1;
+                var end = prose.Text.IndexOfAny(['。', '；', '！', '？', '\n'], m.Index + m.Length);
+                var sentence = prose.Text[start..(end < 0 ? prose.Text.Length : end + 1)];
+                // The clause around it is a sentence's, short, not a run of table headers joined (「一级指标二级指标指标内容年度
+                // 指标值实际完成值分值得分…」).
+                var clauseStart = prose.Text.LastIndexOfAny(ClauseMarks, Math.Max(0, m.Index - 1)) + 1;
+                var clauseEnd = prose.Text.IndexOfAny(ClauseMarks, m.Index + m.Length);
+                var clause = (clauseEnd < 0 ? prose.Text.Length : clauseEnd) - clauseStart;
+                if (Reduplicated.Contains(word) || !(sentence.Contains('，') || sentence.EndsWith('。')) || clause > 40)
+                {
+                    continue;
+                }
+
+                var from = Math.Max(0, m.Index - 10);
+                var snippet = prose.Text.Substring(from, Math.Min(prose.Text.Length - from, m.Length + 20));
+                yield return new Finding
+                {
+                    Rule = RuleIds.NRepeatedWord, Severity = Severity.Warning, Location = prose.Where,
+                    Message = $"{prose.Where}：「{m.Value}」把「{word}」连写了两遍——「…{snippet}…」，应删去重复的一个。",
+                    Actual = m.Value, Expected = word,
+                    Figures = [new FindingFigure(m.Value, prose.Where, "叙述", prose.At(m.Index, m.Value))],
+                };
+            }
+        }
+    }
+
+    private static readonly char[] ClauseMarks = ['，', '。', '；', '、', '：', '！', '？', '\n', '\t'];
+
+    [GeneratedRegex(@"(?<w>[\p{IsCJKUnifiedIdeographs}]{2})\k<w>")]
+    private static partial Regex RepeatedWord();
+
     public static Rule RangeRule() => new DelegateRule(RuleIds.NRateRange, "部分占全体的比率（参保率、覆盖率、满意度……）不超过 100%，评分档次首尾衔接", OverHundred);
 
     // A share of a whole — people insured of those to insure, the satisfied of those asked — cannot pass 100 %; a
