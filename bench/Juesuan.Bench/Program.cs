@@ -44,7 +44,7 @@ public static class Program
                 var document = Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year);
                 var box = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, charts: Juesuan.Documents.Disclosure.ChartMode.Box, headingsOnly: true);
                 var t1 = w.Elapsed.TotalMilliseconds;
-                var layout = await printer.PrintAsync(box, pageNumbers: false);
+                var layout = await printer.PrintAsync(box);
                 var t2 = w.Elapsed.TotalMilliseconds;
                 var pages = Juesuan.Documents.Disclosure.DisclosurePdf.Pages(document, layout);
                 var t3 = w.Elapsed.TotalMilliseconds;

@@ -131,7 +131,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
                     await Streams.WritePackageAsync(output, s => EvaluationDocx.Write(year, s, watermark), cancellationToken).ConfigureAwait(false);
                     break;
                 case RenderFormat.Pdf:
-                    await output.WriteAsync(await _printer!.PrintAsync(Marked(EvaluationHtml.Render(year), watermark), pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    await output.WriteAsync(await _printer!.PrintAsync(Marked(EvaluationHtml.Render(year), watermark), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     await output.WriteAsync(Encoding.UTF8.GetBytes(Marked(EvaluationHtml.Render(year), watermark)), cancellationToken).ConfigureAwait(false);

@@ -26,11 +26,11 @@ public static class DisclosurePdf
         IReadOnlyDictionary<HeadingBlock, int>? pages = null;
         if (document.Blocks.OfType<ContentsBlock>().Any())
         {
-            var layout = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), pageNumbers: false, cancellationToken).ConfigureAwait(false);
+            var layout = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), cancellationToken).ConfigureAwait(false);
             pages = Pages(document, layout);
         }
 
-        var pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), pageNumbers: true, cancellationToken).ConfigureAwait(false);
+        var pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(pdf, cancellationToken).ConfigureAwait(false);
     }
 

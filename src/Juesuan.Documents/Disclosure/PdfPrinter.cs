@@ -73,15 +73,16 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
     }
 
-    /// <summary>Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>, A4, with page numbers in the footer.</summary>
+    /// <summary>Prints <paramref name="html"/> to a PDF file at <paramref name="path"/>.</summary>
     public async Task PrintAsync(string html, string path, CancellationToken cancellationToken = default) =>
-        await File.WriteAllBytesAsync(path, await PrintAsync(html, pageNumbers: true, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(path, await PrintAsync(html, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Prints <paramref name="html"/> to PDF (returned, no file written), A4, with page numbers in the footer unless
-    /// <paramref name="pageNumbers"/> is false (the margins stay, so the pages break in the same places).
+    /// Prints <paramref name="html"/> to PDF (returned, no file written). The page's own CSS gives the page sizes (A4,
+    /// landscape pages for wide tables), the margins and the 「— 1 —」 numbers (<see cref="DisclosureHtml"/>, which every
+    /// printed document comes from).
     /// </summary>
-    public async Task<byte[]> PrintAsync(string html, bool pageNumbers, CancellationToken cancellationToken = default)
+    public async Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         // Tabs are reused: opening one costs about a second on this machine, printing a short document far less.
@@ -91,19 +92,7 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             page = _idle.TryTake(out var idle) ? idle : await _browser.NewPageAsync().ConfigureAwait(false);
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
-            // The page's own CSS gives sizes (landscape pages for wide tables), margins and the 「— 1 —」 numbers (margin
-            // boxes, none on a cover); Chromium's footer template is used only for HTML that prints no numbers itself.
-            var ownNumbers = html.Contains("@bottom-center", StringComparison.Ordinal);
-            return await page.PdfAsync(new PagePdfOptions
-            {
-                Format = "A4",
-                PreferCSSPageSize = true,
-                PrintBackground = true,
-                DisplayHeaderFooter = pageNumbers && !ownNumbers,
-                HeaderTemplate = "<span></span>",
-                FooterTemplate = "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:'WenQuanYi Micro Hei',serif\">— <span class=\"pageNumber\"></span> —</div>",
-                Margin = ownNumbers ? null : new Margin { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
-            }).ConfigureAwait(false);
+            return await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true, PrintBackground = true }).ConfigureAwait(false);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
 
 namespace Juesuan.Import.Text;
 
@@ -124,8 +125,8 @@ internal static partial class ClauseReader
                 }
 
                 static decimal? Wan(IEnumerable<ClauseFigure> of) => of.FirstOrDefault(f => f.Role == FigureRole.Amount) is { } f
-                    && decimal.TryParse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v)
-                    ? (f.Unit == "元" ? v / 10_000m : v) : null;
+                    && Amount.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal) + f.Unit, MoneyUnit.WanYuan) is { Success: true } a
+                    ? a.Value.In(MoneyUnit.WanYuan).Value : null;
                 var items = statements.Where(x => x.PartOf == list).Select(x => Wan(x.Figures)).Append(Wan(figures)).ToArray();
                 return Wan(statements[list].Figures) is not { } whole || items.Any(x => x is null)
                     || items.Sum(x => x!.Value) <= whole + (0.01m * items.Length) || items[^1]!.Value <= whole / 2m;

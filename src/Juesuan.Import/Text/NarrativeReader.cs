@@ -26,6 +26,26 @@ internal static partial class NarrativeReader
     /// </summary>
     private sealed record Section(NarrativeSection Printed, string Text, ReportLine Heading, IReadOnlyList<(int Start, ReportLine Line)> Body)
     {
+        /// <summary>
+        /// A section of <paramref name="body"/>'s lines, spaces dropped, each line's offset kept (ChinesePunctuation keeps
+        /// lengths, so the offsets hold); <paramref name="printed"/> takes the text.
+        /// </summary>
+        public static Section Of(NarrativeSection printed, ReportLine heading, IEnumerable<ReportLine> body)
+        {
+            var parts = body.Select(l => (Line: l, Text: l.Text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)))
+                .Where(p => p.Text.Length > 0).ToArray();
+            var starts = new List<(int Start, ReportLine Line)>();
+            var offset = 0;
+            foreach (var part in parts)
+            {
+                starts.Add((offset, part.Line));
+                offset += part.Text.Length;
+            }
+
+            var text = PrintedText.ChinesePunctuation(string.Concat(parts.Select(p => p.Text)));
+            return new Section(printed with { Text = text }, text, heading, starts);
+        }
+
         /// <summary>The line the character at <paramref name="index"/> of <see cref="Text"/> was printed on.</summary>
         public ReportLine LineAt(int index)
         {
@@ -102,17 +122,8 @@ internal static partial class NarrativeReader
         var catalog = reference.Catalogs.Function(year);
         foreach (var run in runs.Where(r => r.Count > 0))
         {
-            var starts = new List<(int Start, ReportLine Line)>();
-            var offset = 0;
-            var parts = run.Select(l => (Line: l, Text: l.Text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal))).Where(p => p.Text.Length > 0).ToArray();
-            foreach (var part in parts)
-            {
-                starts.Add((offset, part.Line));
-                offset += part.Text.Length;
-            }
-
-            var text = PrintedText.ChinesePunctuation(string.Concat(parts.Select(p => p.Text)));
-            var section = new Section(new NarrativeSection { Number = string.Empty, Title = "正文", Key = SectionKeys.Prose, Text = text }, text, run[0], starts);
+            var section = Section.Of(new NarrativeSection { Number = string.Empty, Title = "正文", Key = SectionKeys.Prose, Text = string.Empty }, run[0], run);
+            var text = section.Text;
             var at = run[0].Page is { } page ? $"第{page}页" : $"第{run[0].Number}行";
             // Each run is read from its own offset 0: its statements are keyed by where it starts, so two runs printing the
             // same template sentence never share a quantity.
@@ -232,13 +243,12 @@ internal static partial class NarrativeReader
         return FactIndex.KeyOf(definition, row, total);
     }
 
-    // A subject that can only mean one fact: the 一般公共预算财政拨款 spending total (in its own section the fund's name
-    // alone, left by a sub-heading run into the sentence, means it too), and 机关运行经费, which the templates define as
-    // paid from 一般公共预算财政拨款 (「机关运行经费较上年度增长 6.91 万元，增长 437.86%」 is the quantity the section's first
-    // sentence states).
-    // Prose outside the sections keeps its own words (it may state another scope: an appended report's 部门总收入).
-    // The “三公” total and its items, however quoted (「“三公”经费财政拨款支出决算为 1.38 万元」, 「因公出国（境）经费支出
-    // 0 万元」), are the columns of table 09 (财政拨款).
+    // A subject that can only mean one fact of the tables: the 一般公共预算财政拨款 spending total (in its own section the
+    // fund's name alone, left by a sub-heading run into the sentence, means it too); 机关运行经费, which the templates
+    // define as paid from 一般公共预算财政拨款 (「机关运行经费较上年度增长 6.91 万元，增长 437.86%」 is the quantity the
+    // section's first sentence states); the “三公” total and items however quoted (「“三公”经费财政拨款支出决算为 1.38 万元」,
+    // 「因公出国（境）经费支出 0 万元」), the columns of table 09. Prose outside the sections keeps its own words: it may
+    // state another scope (an appended report's 部门总收入).
     private static FactKey? Known(string subject, string section) => section == SectionKeys.Prose ? null : Unquoted().Replace(subject, string.Empty) switch
     {
         "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
@@ -587,20 +597,8 @@ internal static partial class NarrativeReader
         {
             var (index, number, title) = headings[h];
             var end = Math.Min(h + 1 < headings.Count ? headings[h + 1].Index : lines.Count, NextPart(lines, index + 1));
-            // Each body line's part of the text, spaces dropped; ChinesePunctuation keeps lengths, so the offsets hold.
-            var parts = Enumerable.Range(index + 1, Math.Max(0, end - index - 1)).Where(i => !InTable(i))
-                .Select(i => (Line: lines[i], Text: lines[i].Text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)))
-                .Where(p => p.Text.Length > 0).ToArray();
-            var starts = new List<(int Start, ReportLine Line)>();
-            var offset = 0;
-            foreach (var part in parts)
-            {
-                starts.Add((offset, part.Line));
-                offset += part.Text.Length;
-            }
-
-            var text = PrintedText.ChinesePunctuation(string.Concat(parts.Select(p => p.Text)));
-            result.Add(new Section(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = text }, text, lines[index], starts));
+            var body = Enumerable.Range(index + 1, Math.Max(0, end - index - 1)).Where(i => !InTable(i)).Select(i => lines[i]);
+            result.Add(Section.Of(new NarrativeSection { Number = number, Title = title, Key = SectionKey(title, template), Text = string.Empty }, lines[index], body));
         }
 
         return result;
