@@ -120,6 +120,18 @@ public class AuditReportTests
     }
 
     [Fact]
+    public void Text_says_where_each_of_two_findings_with_the_same_words_is()
+    {
+        var report = Zhenan();
+        var twice = new Finding { Rule = "N.SHARE", Severity = Severity.Error, Location = "第821行", Message = "「政府性基金预算财政拨款收入」的占比写作 2.97%，应为 2.98%。" };
+        var text = AuditText.Render(report with { Findings = [.. report.Findings, twice, twice with { Location = "第853行" }] });
+        Assert.Contains("位置：第821行", text, StringComparison.Ordinal);
+        Assert.Contains("位置：第853行", text, StringComparison.Ordinal);
+        // A finding said once keeps its one line.
+        Assert.DoesNotContain("位置：" + report.Findings.First(f => f.Kind == FindingKind.Violation).Location, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_is_a_self_contained_page()
     {
         var html = AuditHtml.Render([Zhenan()]);
