@@ -160,7 +160,7 @@ public sealed class Intake(Library library)
 
         if (chosen is { } id)
         {
-            var organisation = organisations.FirstOrDefault(o => o.Id == id && o.Level != "region") ?? throw new StoreException($"所选组织（编号 {id}）已不存在，请重新选择。");
+            var organisation = organisations.FirstOrDefault(o => o.Id == id && o.Level != "region") ?? throw new ChosenOrganisationGoneException($"所选组织（编号 {id}）已不存在，请重新选择。");
             var printed = OrganisationNames.Normalize(year.Department.Name);
             if (!organisations.Any(o => o.Aliases.Prepend(o.Name).Any(n => OrganisationNames.Normalize(n) == printed)))
             {
@@ -282,5 +282,29 @@ public sealed class Intake(Library library)
         ArgumentNullException.ThrowIfNull(year);
         return OrganisationNames.FileNameMismatches(fileName, year.Year, year.Department.Name,
             year.Units.Select(u => u.Name).Concat(filedUnder is null ? [] : filedUnder.Aliases.Prepend(filedUnder.Name)));
+    }
+}
+
+/// <summary>
+/// The organisation a person chose for an upload (待确认归属) no longer exists: the upload waits for another choice. The
+/// message is Chinese and says so.
+/// </summary>
+public sealed class ChosenOrganisationGoneException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ChosenOrganisationGoneException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public ChosenOrganisationGoneException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public ChosenOrganisationGoneException()
+    {
     }
 }

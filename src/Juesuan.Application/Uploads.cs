@@ -193,7 +193,7 @@ public sealed class Uploads(Library library, Reports reports, Audits audits, Int
             var remark = remarks.Count == 0 ? null : string.Join("；", remarks);
             await store.SetUploadStateAsync(claim, UploadStates.Done, remark, saved.Key, cancellationToken).ConfigureAwait(false);
         }
-        catch (StoreException e) when (upload.Chosen is not null && e.Message.StartsWith("所选组织", StringComparison.Ordinal))
+        catch (ChosenOrganisationGoneException e)
         {
             // The organisation chosen is gone: the upload waits for another choice, its bytes kept.
             await store.SetUploadConfirmingAsync(claim, "待确认归属：" + e.Message, upload.PrintedName ?? string.Empty, upload.Candidates ?? [], cancellationToken).ConfigureAwait(false);

@@ -480,6 +480,12 @@ public sealed class DistrictTests : IDisposable
         var refused = await Assert.ThrowsAsync<StoreException>(() => intake.FileAsync(new Loaded("b.json", printed, []), chosen: sports.Id));
         Assert.Contains("已是另一个组织的材料", refused.Message, StringComparison.Ordinal);
         Assert.Equal(education.Id, await (await _services.GetRequiredService<Library>().StoreAsync()).OrganisationOfAsync(filed.Saved!.Key));
+
+        // A choice that names no organisation (deleted since, or a region) is its own failure: the upload waits for another.
+        var gone = await Assert.ThrowsAsync<ChosenOrganisationGoneException>(() => intake.FileAsync(new Loaded("c.json", printed, []), chosen: 999_999));
+        Assert.Contains("已不存在", gone.Message, StringComparison.Ordinal);
+        var region = organisations.Single(o => o.Level == "region");
+        await Assert.ThrowsAsync<ChosenOrganisationGoneException>(() => intake.FileAsync(new Loaded("d.json", printed, []), chosen: region.Id));
     }
 
     [Fact]
