@@ -66,7 +66,7 @@ public static class IdentityRegistration
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
-            o.AccessDeniedPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.Name = "juesuan";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;

@@ -297,7 +297,10 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.DoesNotContain("审核通过</button>", report, StringComparison.Ordinal);
         var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(report), ["key"] = "青石县医疗保障局/2024" });
         var signed = await clerk.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString("青石县医疗保障局/2024")}", sign);
-        Assert.True(signed.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden && signed.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) != false, signed.StatusCode.ToString());
+        // Refused as forbidden: the page that says so, not the sign-in page (the clerk is signed in).
+        Assert.True(signed.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden && signed.Headers.Location?.ToString().Contains("AccessDenied", StringComparison.Ordinal) != false, $"{signed.StatusCode} {signed.Headers.Location}");
+        var denied = await clerk.GetStringAsync(signed.Headers.Location!.ToString());
+        Assert.Contains("没有权限", denied, StringComparison.Ordinal);
     }
 
     [Fact]
