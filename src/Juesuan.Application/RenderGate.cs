@@ -7,8 +7,14 @@ namespace Juesuan.Application;
 /// <summary>What the render gate found: the errors that stand, the 【待补充】 the document would print, and whether the audit was incomplete.</summary>
 public sealed record GateOutcome(IReadOnlyList<Finding> Errors, IReadOnlyList<NarrativeGap> Gaps, string? Incomplete)
 {
+    /// <summary>The mark across every page of a document rendered although it did not pass (--force, a draft download).</summary>
+    public const string Mark = "审核未通过";
+
     /// <summary>True when the document may be published as it is.</summary>
     public bool Passed => Errors.Count == 0 && Gaps.Count == 0 && Incomplete is null;
+
+    /// <summary>The mark to print on every page: none when the document passed, else <see cref="Mark"/>.</summary>
+    public string? Watermark => Passed ? null : Mark;
 }
 
 /// <summary>

@@ -117,7 +117,7 @@ internal static class RenderCommand
                     }
 
                     using var buffer = new MemoryStream();
-                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, blocked ? Unpassed : null, token).ConfigureAwait(false);
+                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, blocked ? GateOutcome.Mark : null, token).ConfigureAwait(false);
                     if (outcome.Written)
                     {
                         await File.WriteAllBytesAsync(job.Target, buffer.ToArray(), token).ConfigureAwait(false);
@@ -148,7 +148,6 @@ internal static class RenderCommand
     private static readonly Dictionary<string, string> ByExtension = new() { [".html"] = "html", [".htm"] = "html", [".docx"] = "docx", [".pdf"] = "pdf" };
 
     /// <summary>The mark across every page of a document rendered despite the gate.</summary>
-    internal const string Unpassed = "审核未通过";
 
     /// <summary>
     /// The render gate (<see cref="RenderGate"/>), said: each error that stands and each 【待补充】 with where to fix or
@@ -226,7 +225,7 @@ internal static class RenderCommand
             : $"已生成 {target}（{year.Department.Name} {year.Year} 年度，模板 {outcome.TemplateName}）").ConfigureAwait(false);
         if (!listGaps)
         {
-            await messages.WriteLineAsync($"注意：审核未通过，每页印有「{Unpassed}」，不能作为公开文本。").ConfigureAwait(false);
+            await messages.WriteLineAsync($"注意：审核未通过，每页印有「{GateOutcome.Mark}」，不能作为公开文本。").ConfigureAwait(false);
         }
         else if (outcome.Gaps.Count > 0)
         {

@@ -191,7 +191,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
         // The render gate of the command line: a document whose audit finds errors, or that would print 【待补充】, is
         // marked 「审核未通过」 on every page, so a draft is never taken for the text to publish.
-        var passed = (await gate.CheckAsync(loaded, cancellationToken: ct)).Passed;
+        var outcome = await gate.CheckAsync(loaded, cancellationToken: ct);
 
         if (kind == RenderFormat.Pdf)
         {
@@ -207,7 +207,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         }
 
         var buffer = new MemoryStream();
-        await renderer.RenderAsync(year, kind!.Value, buffer, RenderPart.Disclosure, null, passed ? null : "审核未通过", ct);
+        await renderer.RenderAsync(year, kind!.Value, buffer, RenderPart.Disclosure, null, outcome.Watermark, ct);
 
         buffer.Position = 0;
         var type = kind switch { RenderFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document", RenderFormat.Pdf => "application/pdf", _ => "text/html; charset=utf-8" };
