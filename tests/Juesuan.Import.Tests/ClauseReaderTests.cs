@@ -262,8 +262,52 @@ public sealed class ClauseReaderTests
     [InlineData("城乡居民参保率为", "%", "Rate")]
     [InlineData("满意度达到", "%", "Rate")]
     [InlineData("共有车辆", "辆", "Count")]
+    [InlineData("特殊人群参保缴费资助", "%", "Rate")]
+    [InlineData("偏差程度控制在", "%", "Rate")]
+    [InlineData("比预算节约", "%", "Unknown")]
     public void The_words_before_a_figure_give_its_role(string before, string unit, string role) =>
         Assert.Equal(role, ClauseReader.RoleOf(before, unit).Role.ToString());
+}
+
+/// <summary>Subjects that role words open or headings run into, and figures that come back to a whole after its breakdown.</summary>
+public sealed class SubjectEdgeTests
+{
+    private static IReadOnlyList<Statement> Read(string text) => ClauseReader.Read(text, _ => false);
+
+    [Fact]
+    public void A_budget_word_or_完成_before_the_subject_leaves_the_subject_after_it()
+    {
+        // 合水 2024: 「全年预算收入 774.79 万元，预算总支出 774.79 万元」; 镇安 2023: 「完成省级医用耗材和药品招标 6 批次」.
+        Assert.Equal(["收入", "总支出"], Read("2024年我单位全年预算收入774.79万元，预算总支出774.79万元。").Select(s => s.Subject));
+        Assert.Equal("省级医用耗材和药品招标", Read("完成省级医用耗材和药品招标6批次。").Single().Subject);
+        Assert.Null(ClauseReader.SubjectOf("全年预算为"));
+    }
+
+    [Fact]
+    public void Headings_run_into_a_sentence_leave_the_last_one_as_the_subject()
+    {
+        // 陇县 2022: two headings, each ending in a colon, before 「全年预算数 20 万元」.
+        var s = Read("4.镇村医保基金筹集工作经费项目绩效自评综述：医疗保障服务能力提升项目绩效自评综述：全年预算数20万元，执行数20万元，完成预算的100%。");
+        Assert.Equal("医疗保障服务能力提升项目绩效自评综述", s[0].Subject);
+        Assert.Contains(s[0].Figures, f => f.Role == FigureRole.Completion);
+    }
+
+    [Fact]
+    public void A_long_project_name_is_a_subject()
+    {
+        var s = Read("关闭破产企业退休职工参加城镇基本医疗保险财政补助资金及县直退休二巡医疗费财政拨款资金47.27万元。").Single();
+        Assert.StartsWith("关闭破产企业", s.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_share_after_a_bracketed_breakdown_is_the_wholes()
+    {
+        // 合水 2024: the share follows the breakdown of 基本支出 in brackets and is 基本支出's, not dropped.
+        var s = Read("其中：基本支出476.21万元（包括人员经费支出439.25万元，公用经费支出36.96万元），占总支出的61.46%；项目支出298.58万元，占总支出的38.54%。");
+        var basic = s.Single(x => x.Subject == "基本支出");
+        Assert.Contains(basic.Figures, f => f.Role == FigureRole.Share && f.Number == "61.46" && f.Whole == "总支出");
+        Assert.Equal(2, s.Count(x => x.PartOf == s.ToList().IndexOf(basic)));
+    }
 }
 
 /// <summary>Figures too long to reason about are listed as unread, never a crash (issue 12's first crash class).</summary>
@@ -292,6 +336,36 @@ public sealed class ImplicitWholeTests
 {
     private static Juesuan.Domain.Model.DepartmentYear Read(string section, string body) =>
         TextReportReader.Read($"青石县医疗保障局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n{section}\n{body}\n", "a.txt").Value!;
+
+    [Fact]
+    public void A_share_of_a_whole_the_section_does_not_state_is_over_the_whole_of_its_breakdown()
+    {
+        // 合水 2024: 「占总支出的」 in the list under 「年末决算支出合计」 is over that total; the shares fit the parts' sum, so
+        // the audit says the total is misstated — once, not once per share.
+        var year = Read("三、部门整体支出绩效自评情况分析", "年末决算支出合计为1585.9万元，其中：基本支出476.21万元（包括人员经费支出439.25万元，公用经费支出36.96万元），占总支出的61.46%；项目支出298.58万元，占总支出的38.54%。");
+        var shares = year.Narrative.Claims.Where(c => c.SharePercent is not null).ToArray();
+        Assert.Equal(["61.46", "38.54"], shares.Select(c => c.SharePercent!.Value.ToString()));
+        var whole = year.Narrative.Claims.Single(c => c.Amount?.ToString() == "1585.9万元").Subject;
+        Assert.All(shares, c => Assert.Equal(whole, c.ShareOf));
+        Assert.Empty(year.Narrative.UnattachedFigures);
+        var finding = Assert.Single(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.SHARE" && f.Severity == Juesuan.Audit.Severity.Error);
+        Assert.Contains("774.79", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("1585.9万元", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shares_that_fit_their_whole_raise_no_misstated_whole()
+    {
+        var year = Read("三、部门整体支出绩效自评情况分析", "年末决算支出合计为774.79万元，其中：基本支出476.21万元，占总支出的61.46%；项目支出298.58万元，占总支出的38.54%。");
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.SHARE" && f.Severity >= Juesuan.Audit.Severity.Warning);
+    }
+
+    [Fact]
+    public void A_scoring_scale_is_read_as_a_scale_not_left_unread()
+    {
+        var year = Read("二、绩效自评工作组织开展情况", "定性指标分为三档，分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。");
+        Assert.Empty(year.Narrative.UnattachedFigures);
+    }
 
     [Fact]
     public void A_share_in_a_list_after_a_total_is_over_that_total()

@@ -150,7 +150,13 @@ internal static partial class NarrativeRules
             .GroupBy(x => (x.Sentence, Whole: x.ShareOf ?? DefaultShareOf(x)))
             .Where(g => g.Count() >= 2 && g.Sum(x => x.SharePercent!.Value.Value) == 100m)
             .SelectMany(g => g).ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.SharePercent is not null))
+        var misstatedWhole = new HashSet<Claim>(ReferenceEqualityComparer.Instance);
+        foreach (var finding in MisstatedWholes(c, misstatedWhole))
+        {
+            yield return finding;
+        }
+
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.SharePercent is not null && !misstatedWhole.Contains(x)))
         {
             var denominatorKey = claim.ShareOf ?? DefaultShareOf(claim);
             var numerator = ValueFor(c, claim.Subject, claim);
@@ -171,6 +177,42 @@ internal static partial class NarrativeRules
                     ? f with { Message = f.Message + "同句各项占比合计正好为 100%：看来是为凑足 100% 调整了这一项，请按实际数重新舍入。" }
                     : f;
             }
+        }
+    }
+
+    /// <summary>
+    /// Shares of one whole in one sentence that all agree with the sum of their parts, while none agrees with the whole as
+    /// stated (「年末决算支出合计为 1585.9 万元，其中：基本支出 476.21 万元…，占总支出的 61.46%；项目支出 298.58 万元，占总支出的
+    /// 38.54%」, 476.21 + 298.58 = 774.79): the shares are right and the whole is misstated — one finding at the whole, not one
+    /// per share. The claims it covers are added to <paramref name="covered"/>.
+    /// </summary>
+    private static IEnumerable<Finding> MisstatedWholes(AuditContext c, HashSet<Claim> covered)
+    {
+        var groups = c.Year.Narrative.Claims.Where(x => x.SharePercent is not null && x.Sentence is not null && x.ShareOf is not null)
+            .GroupBy(x => (x.Sentence, Whole: x.ShareOf!)).Where(g => g.Count() >= 2);
+        foreach (var group in groups)
+        {
+            var parts = group.Select(x => (Claim: x, Value: ValueFor(c, x.Subject, x))).ToArray();
+            var wholeClaim = c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == group.Key.Whole && x.Amount is not null);
+            if (parts.Any(p => p.Value is null) || ValueFor(c, group.Key.Whole, wholeClaim) is not { } whole)
+            {
+                continue;
+            }
+
+            var sum = Estimate.Sum(parts.Select(p => p.Value!.Value));
+            bool Agrees(Claim claim, Estimate part, Estimate over) => part.DividedBy(over) is { } ratio && Consistency.Check(claim.SharePercent!.Value, ratio * 100m).Kind != ConsistencyKind.Inconsistent;
+            if (!parts.All(p => Agrees(p.Claim, p.Value!.Value, sum)) || parts.Any(p => Agrees(p.Claim, p.Value!.Value, whole)))
+            {
+                continue;
+            }
+
+            covered.UnionWith(group);
+            var first = group.First();
+            var wholeName = FactRule.Describe(c, group.Key.Whole);
+            var listed = string.Join("、", parts.Select(p => $"{FactRule.Describe(c, p.Claim.Subject)} {p.Claim.SharePercent}%"));
+            yield return Error(c, RuleIds.NShare, first,
+                $"{wholeName}写作 {wholeClaim?.Amount?.ToString() ?? AuditContext.Format(whole.Value, 2)}，而同句各项的占比（{listed}）都是按各项之和 {AuditContext.Format(sum.Value, 2)} 计算的：所写的{wholeName}与其组成部分不符，请核对该合计数。",
+                actual: wholeClaim?.Amount?.ToString() ?? AuditContext.Format(whole.Value, 2), expected: AuditContext.Format(sum.Value, 2));
         }
     }
 

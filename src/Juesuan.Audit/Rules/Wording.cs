@@ -181,14 +181,8 @@ internal static partial class Wording
         static decimal Of(Capture c) => decimal.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture);
         // One unit of the last printed digit: 「100%-90%、89%-80%」 steps by whole points and meets end to end.
         static decimal Unit(Capture c) => c.Value.Contains('.', StringComparison.Ordinal) ? (decimal)Math.Pow(10, -(c.Value.Length - c.Value.IndexOf('.', StringComparison.Ordinal) - 1)) : 1m;
-        foreach (Match m in BandList().Matches(prose.Text))
+        foreach (var m in Juesuan.Domain.Model.ScoringBands.In(prose.Text))
         {
-            // Only a scale of scores: 「分值区间」「档」「得分」 just before it, not any list of ranges (「增幅分别为 5%-8%、6%-9%」).
-            if (!ScoringWords().IsMatch(prose.Text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index)).ToString()))
-            {
-                continue;
-            }
-
             var highs = m.Groups["hi"].Captures;
             var lows = m.Groups["lo"].Captures;
             // Bands written with whole steps (every band starts one unit past the last) are a style; where any two bands
@@ -222,13 +216,6 @@ internal static partial class Wording
             };
         }
     }
-
-    // Two or more bands 「100%-80%（含）、80%-60%（含）、60%-0%」 (or lowest first), each with its % (a band's first may be left out).
-    [GeneratedRegex(@"(?<![0-9.])(?<hi>[0-9]{1,3}(?:\.[0-9]{1,2})?)%?\s*[-－—~～]\s*(?<lo>[0-9]{1,3}(?:\.[0-9]{1,2})?)%(?:\s*[（(]含[)）])?(?:\s*[、，,]\s*(?<hi>[0-9]{1,3}(?:\.[0-9]{1,2})?)%\s*[-－—~～]\s*(?<lo>[0-9]{1,3}(?:\.[0-9]{1,2})?)%(?:\s*[（(]含[)）])?)+")]
-    private static partial Regex BandList();
-
-    [GeneratedRegex("区间|档|分值|得分|扣分|评分|评定")]
-    private static partial Regex ScoringWords();
 
     // 「参保率为 98%」, 「满意度达到 95%以上」, 「缴费率到 99.1%」: the rate's name, a few linking words, the figure.
     [GeneratedRegex(@"(?<k>参保率|覆盖率|缴费率|满意度|知晓率|达标率|合格率|及时率|准确率|办结率|兑现率|签约率|普及率|到位率|使用率|结算率|受理率)(?:[^，。；：\d%]{0,6}?)(?<v>\d{1,3}(?:\.\d{1,2})?)\s*[%％]")]

@@ -104,6 +104,7 @@ internal static partial class ClauseReader
             string? afterParenthesis = null;
             string? subjectCode = null;
             (int? PartOf, bool Complete) outer = (null, false);
+            int? resumable = null;
 
             // A 「其中」 list of the sentence before may go on in this one with the complementary part
             // (「其中，基本支出 346.63 万元，…。项目支出 298.58 万元，…」), and after a semicolon with any part (「其中：一般
@@ -269,6 +270,7 @@ internal static partial class ClauseReader
                     pendingCode = null;
                     if (own is not null && (own != subject || repeats))
                     {
+                        resumable = null;
                         Close();
                         subject = own;
                         subjectCode = ownCode;
@@ -292,7 +294,17 @@ internal static partial class ClauseReader
                         role = FigureRole.Rate;
                     }
 
-                    figures.Add(new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction, whole, bound));
+                    var read = new ClauseFigure(role, figure.Groups["v"].Value, figure.Groups["u"].Value, at, figure.Length, direction, whole, bound);
+                    if (subject is null && resumable is { } r && role is FigureRole.Share or FigureRole.ChangeAmount or FigureRole.ChangePercent or FigureRole.Completion)
+                    {
+                        // 「基本支出 476.21 万元（包括人员经费…，公用经费…），占总支出的 61.46%」: after its breakdown, a figure
+                        // without a subject of its own is the whole's again.
+                        statements[r] = statements[r] with { Figures = [.. statements[r].Figures, read] };
+                        continue;
+                    }
+
+                    resumable = null;
+                    figures.Add(read);
                 }
 
                 if (clause.Value.EndsWith('（') || clause.Value.EndsWith('('))
@@ -305,6 +317,7 @@ internal static partial class ClauseReader
                     if (inParenthesis && inBreakdown)
                     {
                         Close();
+                        resumable = partOf;
                         if (remark && partOf is { } remarked && statements.Count(x => x.PartOf == remarked) == 1 && statements[^1].PartOf == remarked && bracketed.Contains(statements.Count - 1))
                         {
                             // One figure in brackets introduced by 含/包括 (「总收入 12,010.11 万元（包含…配套资金 4,596.52 万元）」)
@@ -369,7 +382,14 @@ internal static partial class ClauseReader
             return (FigureRole.Rate, null);
         }
 
-        return (money && !DeviationWords().IsMatch(before) ? FigureRole.Amount : FigureRole.Unknown, null);
+        if (money && !DeviationWords().IsMatch(before))
+        {
+            return (FigureRole.Amount, null);
+        }
+
+        // 「特殊人群参保缴费资助 100%」, 「偏差程度控制在 10%以内」: a percent that no role word claims states a rate or degree of
+        // what the clause names.
+        return (percent && direction is null && !DeviationWords().IsMatch(before) ? FigureRole.Rate : FigureRole.Unknown, null);
     }
 
     /// <summary>True when a rate is a bound or a goal, not a value reached: 「95%以上」, 「确保参保率达 100%」, 「≥90%」.</summary>
@@ -387,7 +407,7 @@ internal static partial class ClauseReader
     [GeneratedRegex(@"占(?:年初|全年|调整后)?预算(?:数)?的?\s*$")]
     private static partial Regex OfBudget();
 
-    [GeneratedRegex(@"确保|力争|目标|预期|计划|不低于|不少于|达到.{0,6}以上|[≥≧>＞<＜≤≦]")]
+    [GeneratedRegex(@"确保|力争|目标|预期|计划|不低于|不少于|不超过|不高于|控制在|未达|达到.{0,6}以上|[≥≧>＞<＜≤≦]")]
     private static partial Regex GoalWords();
 
     [GeneratedRegex(@"^\s*(?:以上|以下|左右|上下|之内|以内)")]
@@ -468,7 +488,18 @@ internal static partial class ClauseReader
 
         // The subject ends where the role words begin: 「公务接待费|全年预算为」, 「基本支出|较上年增加」.
         s = LeadingFiller().Replace(s, string.Empty);
-        if (RoleWords().Match(s) is { Success: true } role)
+        var role = RoleWords().Match(s);
+        var budgetLed = false;
+        if (role.Success && role.Index == 0 && role.Length < s.Length && (role.Value == "完成" || role.Value.EndsWith("预算", StringComparison.Ordinal)))
+        {
+            // A role word that opens the words leaves the subject after it: 「完成|省级医用耗材和药品招标 6 批次」, 「预算|总支出
+            // 774.79 万元」 (a budget of the quantity named after it, however general: 「全年预算|收入」).
+            budgetLed = role.Value != "完成";
+            s = s[role.Length..];
+            role = RoleWords().Match(s);
+        }
+
+        if (role.Success)
         {
             s = s[..role.Index];
         }
@@ -476,7 +507,15 @@ internal static partial class ClauseReader
         s = TrailingRole().Replace(s, string.Empty);
         s = s.Trim('，', '、', '：', ':', '“', '”', ' ');
 
-        return s.Length is >= 2 and <= 30 && !DirectionWord().IsMatch(s) && !FundName().Replace(s, string.Empty).Contains("预算", StringComparison.Ordinal) && !Generic().IsMatch(s) ? s : null;
+        // Headings run in before the subject (「4.…工作经费项目绩效自评综述：医疗保障服务能力提升项目绩效自评综述：全年预算数…」):
+        // the subject is the last of them.
+        if (s.LastIndexOfAny(['：', ':']) is var inner and >= 0 && inner + 2 < s.Length)
+        {
+            s = s[(inner + 1)..];
+        }
+
+        // Project names run long (「关闭破产企业退休职工参加城镇基本医疗保险财政补助资金及县直退休二巡医疗费财政拨款资金」).
+        return s.Length is >= 2 and <= 50 && !DirectionWord().IsMatch(s) && !FundName().Replace(s, string.Empty).Contains("预算", StringComparison.Ordinal) && (budgetLed || !Generic().IsMatch(s)) ? s : null;
     }
 
     // The noun right after a count's unit, up to the next figure or mark: 「个|县级医院、」, 「人次|城乡居民报销住院医疗费用 15357.29」.

@@ -146,14 +146,17 @@ internal static partial class NarrativeReader
         var claims = context.Claims;
         var used = context.Used;
         var wholes = new List<Whole>();
+        // A scoring scale (「分值区间 100%-80%（含）、80%-60%（含）…」) is read as a scale: N.RATE_RANGE checks its bands.
+        used.AddRange(ScoringBands.In(section.Text).Select(m => (m.Index, m.Index + m.Length)).ToArray());
         var statements = ClauseReader.Read(section.Text, used.Covers);
         var claimOf = new Dictionary<int, FactKey>();
         for (var k = 0; k < statements.Count; k++)
         {
             var statement = statements[k];
             // Only a share that names no whole needs the search for one.
-            var implicitWhole = statement.Figures.Any(f => f.Role == FigureRole.Share && f.Whole is null)
-                ? ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text) : null;
+            var unstated = statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share && f.Whole is { } w && WholeNamed(w, wholes) is null)?.Whole;
+            var implicitWhole = statement.Figures.Any(f => f.Role == FigureRole.Share && (f.Whole is null || f.Whole == unstated))
+                ? ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text, unstated) : null;
             if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole, keyScope) is { } read)
             {
                 if (read.Claim.Amount is not null)
@@ -216,6 +219,20 @@ internal static partial class NarrativeReader
         return wholes.LastOrDefault(w => w.Key == key || (w.IsTotal && w.Key.EndsWith(key, StringComparison.Ordinal)))?.Subject;
     }
 
+    private static string? KindOf(string words) => words.Contains("支出", StringComparison.Ordinal) ? "支出" : words.Contains("收入", StringComparison.Ordinal) ? "收入" : null;
+
+    /// <summary>
+    /// A share's whole that only the tables state: 「占项目支出总额的」 is over the 项目支出 total, 「占基本支出的」 over the
+    /// 基本支出 total. Other wholes are the section's own quantities; 「部门预算项目支出总额」 may mean the budget or the
+    /// actual, so it names neither.
+    /// </summary>
+    private static FactKey? TableWhole(string words) => Regex.Replace(words, "^(?:本?部门|单位)|决算|总额|总计|合计|总数|的", string.Empty) switch
+    {
+        "项目支出" => new FactKey(Concepts.ExpenseProject),
+        "基本支出" => new FactKey(Concepts.ExpenseBasic),
+        _ => null,
+    };
+
     /// <summary>
     /// The fact a statement printed with its code states (「小学教育（2050202），2023 年度决算数为 7,970.38 万元」): the total of
     /// that code's row in the table the section last named before it (「（四）高等学校财政拨款支出决算表说明」), keyed as the
@@ -274,11 +291,18 @@ internal static partial class NarrativeReader
     /// statement the breakdown belongs to, else the last total stated in this sentence or the one before it that is not
     /// itself a part (「“三公”经费财政拨款支出决算为 1.38 万元…。…因公出国（境）费支出决算 0 万元，占 0%」).
     /// </summary>
-    private static FactKey? ImplicitWhole(Statement statement, Dictionary<int, FactKey> claimOf, List<Claim> claims, string section, string text)
+    private static FactKey? ImplicitWhole(Statement statement, Dictionary<int, FactKey> claimOf, List<Claim> claims, string section, string text, string? named = null)
     {
         if (statement.PartOf is { } part && claimOf.TryGetValue(part, out var whole))
         {
-            return whole;
+            // A share naming a whole the section does not state (「年末决算支出合计为 1585.9 万元，其中：基本支出 476.21 万元…，
+            // 占总支出的 61.46%」) is over the whole of its breakdown when both are of one kind (支出, 收入).
+            return named is null || (KindOf(named) is { } kind && (Concepts.StatedSubject(whole.Concept) is { } words ? KindOf(words) : whole.Concept.StartsWith("expense", StringComparison.Ordinal) ? "支出" : whole.Concept.StartsWith("income", StringComparison.Ordinal) ? "收入" : null) == kind) ? whole : null;
+        }
+
+        if (named is not null)
+        {
+            return null;
         }
 
         var sentence = SentenceAt(text, statement.Index);
@@ -309,8 +333,12 @@ internal static partial class NarrativeReader
         // 1448.53 万元」); a quantity of the tables keeps the amount only (the 三公 counts are read apart).
         var ownWords = coded is null && Known(statement.Subject, section) is null;
         var count = (amount is null && budget is null) || ownWords ? First(FigureRole.Count) : null;
-        var share = amount is null ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share
-            && (f.Whole is { } w ? WholeNamed(w, wholes) is not null : implicitWhole is not null));
+        // A share needs its part: the amount stated, or a quantity of the tables the subject names (「公务用车购置及运行维护费
+        // 支出决算 1.31 万元，占 94.93%」 where the amount was read as the table's).
+        FactKey? WholeOf(ClauseFigure f) => f.Whole is { } w ? WholeNamed(w, wholes) ?? implicitWhole ?? TableWhole(w) : implicitWhole;
+        var share = amount is null && ownWords ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share && WholeOf(f) is not null);
+        // 「完成体检人数占预计体检人数的 96%」: a ratio of two quantities the report does not state is a rate of the subject.
+        named ??= amount is null && budget is null && rate is null && share is null ? First(FigureRole.Share) : null;
         var figures = new[] { amount, budget, rate, change, changePercent, count, share, named }.OfType<ClauseFigure>().ToArray();
         if (figures.Length == 0)
         {
@@ -331,7 +359,7 @@ internal static partial class NarrativeReader
             Count = count is null ? null : Number(count),
             CountUnit = count?.Unit,
             SharePercent = share is null ? null : Number(share),
-            ShareOf = share is null ? null : share.Whole is { } wholeWords ? WholeNamed(wholeWords, wholes) : implicitWhole,
+            ShareOf = share is null ? null : WholeOf(share),
             RatePercent = named is null ? null : Number(named),
             RateIsBound = named is null ? null : named.Bound,
         };
