@@ -29,6 +29,17 @@ internal static class Summary
 
         var narrative = year.Narrative;
         sb.AppendLine($"情况说明：{narrative.Sections.Count} 节，可核对的陈述 {narrative.Claims.Count} 条，未归属的数字 {narrative.UnattachedFigures.Count} 个");
+        // The figures no statement took, each with its sentence, so a reviewer sees what was not read (at most 20 here;
+        // `import -o` keeps them all).
+        foreach (var figure in narrative.UnattachedFigures.Take(20))
+        {
+            sb.AppendLine("  未归属：" + (figure.Length > 120 ? figure[..119] + "…" : figure));
+        }
+
+        if (narrative.UnattachedFigures.Count > 20)
+        {
+            sb.AppendLine($"  ……另有 {narrative.UnattachedFigures.Count - 20} 个，见 import -o 输出的 unattachedFigures");
+        }
         sb.AppendLine($"上年数与预算数：{year.References.Count} 个");
         var departments = year.Evaluations.Count(e => e.Kind == EvaluationKind.Department);
         sb.AppendLine($"绩效自评表：{year.Evaluations.Count} 张（部门整体 {departments}，项目 {year.Evaluations.Count - departments}）");

@@ -293,6 +293,15 @@ public sealed class SubjectEdgeTests
     }
 
     [Fact]
+    public void A_share_that_opens_its_sentence_names_its_part_before_占()
+    {
+        // 镇安 2023: 「完成体检人数占预计体检人数的 96%」.
+        var s = Read("数量指标：完成体检人数占预计体检人数的96%；质量指标：全部按照体检方案进行。").Single();
+        Assert.Equal("体检人数", s.Subject);
+        Assert.Equal(FigureRole.Share, s.Figures.Single().Role);
+    }
+
+    [Fact]
     public void A_long_project_name_is_a_subject()
     {
         var s = Read("关闭破产企业退休职工参加城镇基本医疗保险财政补助资金及县直退休二巡医疗费财政拨款资金47.27万元。").Single();

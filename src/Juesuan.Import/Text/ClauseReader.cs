@@ -241,7 +241,8 @@ internal static partial class ClauseReader
                     // statement is open, or when the open one has its change already (「其中：财政拨款收入增加 14,458.07
                     // 万元，事业收入增加 974.61 万元」: a list of changes, one subject each).
                     var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count or FigureRole.Rate
-                        || ((subject is null || repeats) && role is FigureRole.ChangeAmount or FigureRole.ChangePercent);
+                        || ((subject is null || repeats) && role is FigureRole.ChangeAmount or FigureRole.ChangePercent)
+                        || (subject is null && role is FigureRole.Share); // 「完成体检人数占预计体检人数的 96%」
                     var own = opens ? SubjectOf(before) : null;
                     if (own is not null && cutName is not null && before.Length == figure.Index)
                     {
