@@ -370,6 +370,16 @@ public sealed class ImplicitWholeTests
     }
 
     [Fact]
+    public void A_three_public_items_share_is_over_the_three_public_total_and_a_nil_share_of_nil_is_no_finding()
+    {
+        var year = Read("九、财政拨款“三公”经费支出决算情况说明", "2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0.00%；公务用车购置及运行费支出决算0.00万元，占0.00%；公务接待费支出决算0.00万元，占0.00%。");
+        var shares = year.Narrative.Claims.Where(c => c.SharePercent is not null).ToArray();
+        Assert.Equal(3, shares.Length);
+        Assert.All(shares, c => Assert.Equal(Juesuan.Domain.Model.Concepts.ThreePublicTotal, c.ShareOf?.Concept));
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.SHARE" && f.Severity >= Juesuan.Audit.Severity.Warning);
+    }
+
+    [Fact]
     public void A_scoring_scale_is_read_as_a_scale_not_left_unread()
     {
         var year = Read("二、绩效自评工作组织开展情况", "定性指标分为三档，分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。");

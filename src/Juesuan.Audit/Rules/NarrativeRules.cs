@@ -105,6 +105,13 @@ internal static partial class NarrativeRules
     {
         if (numerator.DividedBy(denominator) is not { } ratio)
         {
+            if (rule == RuleIds.NShare && stated.Value == 0m && numerator.Value == 0m)
+            {
+                // 「…支出决算 0.00 万元，占 0.00%」 of a total that is nil too: nothing is wrong in writing a 0% share (a
+                // completion rate over a zero budget stays a finding: there is no rate over a zero budget).
+                yield break;
+            }
+
             yield return Error(c, rule, claim, zeroMessage, actual: stated + "%", severity: Severity.Warning);
             yield break;
         }

@@ -335,7 +335,10 @@ internal static partial class NarrativeReader
         var count = (amount is null && budget is null) || ownWords ? First(FigureRole.Count) : null;
         // A share needs its part: the amount stated, or a quantity of the tables the subject names (「公务用车购置及运行维护费
         // 支出决算 1.31 万元，占 94.93%」 where the amount was read as the table's).
-        FactKey? WholeOf(ClauseFigure f) => f.Whole is { } w ? WholeNamed(w, wholes) ?? implicitWhole ?? TableWhole(w) : implicitWhole;
+        // A 三公 item's share that names no whole is over the 三公 total (「因公出国（境）费支出决算 0.00 万元，…，占 0.00%」).
+        var threePublicItem = Known(statement.Subject, section) is { } k && k.Concept.StartsWith("threePublic.", StringComparison.Ordinal) && k.Concept != Concepts.ThreePublicTotal
+            ? new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal) : null;
+        FactKey? WholeOf(ClauseFigure f) => f.Whole is { } w ? WholeNamed(w, wholes) ?? implicitWhole ?? TableWhole(w) : implicitWhole ?? threePublicItem;
         var share = amount is null && ownWords ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share && WholeOf(f) is not null);
         // 「完成体检人数占预计体检人数的 96%」: a ratio of two quantities the report does not state is a rate of the subject.
         named ??= amount is null && budget is null && rate is null && share is null ? First(FigureRole.Share) : null;
