@@ -69,6 +69,9 @@ public static class RuleIds
     /// <summary>N.REPEATED_WORD: 正文中连写两遍的词（「参保参保率」）.</summary>
     public const string NRepeatedWord = "N.REPEATED_WORD";
 
+    /// <summary>N.GRADE_COUNTS: 自评等级的项目数之和等于自评项目数.</summary>
+    public const string NGradeCounts = "N.GRADE_COUNTS";
+
     /// <summary>N.RATE_RANGE.</summary>
     public const string NRateRange = "N.RATE_RANGE";
 

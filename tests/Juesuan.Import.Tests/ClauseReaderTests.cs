@@ -424,3 +424,31 @@ public sealed class StatementLineTests
         Assert.Equal("a.txt", project.Source.File);
     }
 }
+
+/// <summary>N.GRADE_COUNTS on what the reader makes of the sentences that count projects by grade.</summary>
+public sealed class GradeCountTests
+{
+    private static IReadOnlyList<Juesuan.Audit.Finding> Audit(string body) => Juesuan.Audit.Auditor.Audit(
+        TextReportReader.Read($"青石县医疗保障局2024年度部门决算\n第二部分 2024年度部门决算情况说明\n十三、预算绩效情况说明\n{body}\n", "a.txt").Value!).Findings
+        .Where(f => f.Rule == "N.GRADE_COUNTS").ToArray();
+
+    [Fact]
+    public void Grades_that_leave_a_project_out_are_reported()
+    {
+        // 西工 2022: six evaluated, 2 + 2 + 1 graded.
+        var finding = Assert.Single(Audit("本部门需绩效自评项目6个，实际自评6个，2个项目自评等级为优，2个项目自评为良，1个项目自评为中；1个项目完成所有绩效指标。"));
+        Assert.Contains("2 + 2 + 1 = 5", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("6 个", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grades_that_add_up_are_not_reported()
+    {
+        // 合水 2024: amounts between the count and the grades.
+        Assert.Empty(Audit("2024年，本部门预算支出项目4个，当年财政拨款351.25万元，全年支出298.58万元，执行率85%。通过自评，有3个项目结果为“优”，1个项目结果为“良”。"));
+        Assert.Empty(Audit("本部门需绩效自评项目6个，实际自评6个，2个项目自评等级为优，2个项目自评为良，2个项目自评为中。"));
+
+        // …and the same sentence with five projects is reported: the count four claims back is found.
+        Assert.Single(Audit("2024年，本部门预算支出项目5个，当年财政拨款351.25万元，全年支出298.58万元，执行率85%。通过自评，有3个项目结果为“优”，1个项目结果为“良”。"));
+    }
+}

@@ -30,6 +30,7 @@ internal static partial class NarrativeRules
         yield return Wording.Rule();
         yield return Wording.RangeRule();
         yield return Wording.RepeatedWordRule();
+        yield return GradeCounts.Rule();
         yield return ZeroListed.Rule();
         yield return ProcurementRule.Rule();
     }
