@@ -302,6 +302,23 @@ public sealed class SubjectEdgeTests
     }
 
     [Fact]
+    public void A_budget_word_followed_by_filler_names_nothing_and_the_subject_before_stands()
+    {
+        var s = Read("公务接待费，年初预算安排5万元，实际支出4万元。").Single();
+        Assert.Equal("公务接待费", s.Subject);
+        Assert.Null(ClauseReader.SubjectOf("预算资金"));
+    }
+
+    [Fact]
+    public void Shares_listed_one_per_subject_each_open_their_statement_and_a_share_never_takes_a_clause_of_words_as_its_subject()
+    {
+        Assert.Equal(["基本支出", "项目支出"], Read("其中：基本支出占40%，项目支出占60%。").Select(x => x.Subject));
+        var s = Read("基本支出476.21万元，主要用于保障机构正常运转，占总支出的61.46%。");
+        Assert.DoesNotContain(s, x => x.Subject.Contains("运转", StringComparison.Ordinal));
+        Assert.Equal(FigureRole.Unknown, ClauseReader.RoleOf("", "%").Role);
+    }
+
+    [Fact]
     public void A_long_project_name_is_a_subject()
     {
         var s = Read("关闭破产企业退休职工参加城镇基本医疗保险财政补助资金及县直退休二巡医疗费财政拨款资金47.27万元。").Single();
@@ -360,6 +377,27 @@ public sealed class ImplicitWholeTests
         var finding = Assert.Single(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.SHARE" && f.Severity == Juesuan.Audit.Severity.Error);
         Assert.Contains("774.79", finding.Message, StringComparison.Ordinal);
         Assert.Contains("1585.9万元", finding.Message, StringComparison.Ordinal);
+        // N.PARTS says the parts do not reach the whole (a warning: a 「其中」 list may leave parts out); N.SHARE, from the
+        // shares adding up to 100 %, says the whole is the wrong side. Two findings, one each.
+        Assert.Single(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.PARTS" && f.Severity == Juesuan.Audit.Severity.Warning);
+    }
+
+    [Fact]
+    public void Shares_of_a_whole_that_do_not_reach_100_percent_do_not_blame_the_whole()
+    {
+        // An incomplete 「其中」 list: the shares fit the parts' sum only by accident of the figures; nothing says the parts
+        // are all of the whole, so the whole is not blamed (the shares are each reported against it).
+        var year = Read("三、部门整体支出绩效自评情况分析", "年末决算支出合计为1585.9万元，其中：基本支出476.21万元，占总支出的30.03%；项目支出298.58万元，占总支出的30.00%。");
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.SHARE" && f.Message.Contains("各项之和", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_named_whole_that_is_not_a_total_is_not_taken_for_the_breakdowns_whole()
+    {
+        // 「占基本支出的」 in a list under 支出合计 is over 基本支出 (a table total), not over 支出合计.
+        var year = Read("三、支出决算情况说明", "本年支出合计100.00万元，其中：人员经费50.00万元，占基本支出的62.5%；公用经费30.00万元，占基本支出的37.5%。");
+        var shares = year.Narrative.Claims.Where(c => c.SharePercent is not null).ToArray();
+        Assert.All(shares, c => Assert.Equal(Juesuan.Domain.Model.Concepts.ExpenseBasic, c.ShareOf?.Concept));
     }
 
     [Fact]
@@ -372,11 +410,14 @@ public sealed class ImplicitWholeTests
     [Fact]
     public void A_three_public_items_share_is_over_the_three_public_total_and_a_nil_share_of_nil_is_no_finding()
     {
-        var year = Read("九、财政拨款“三公”经费支出决算情况说明", "2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0.00%；公务用车购置及运行费支出决算0.00万元，占0.00%；公务接待费支出决算0.00万元，占0.00%。");
+        var year = Read("九、财政拨款“三公”经费支出决算情况说明", "2024年度“三公”经费财政拨款支出决算为0.00万元。2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0.00%；公务用车购置及运行费支出决算0.00万元，占0.00%；公务接待费支出决算0.00万元，占0.00%。");
         var shares = year.Narrative.Claims.Where(c => c.SharePercent is not null).ToArray();
         Assert.Equal(3, shares.Length);
         Assert.All(shares, c => Assert.Equal(Juesuan.Domain.Model.Concepts.ThreePublicTotal, c.ShareOf?.Concept));
-        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.SHARE" && f.Severity >= Juesuan.Audit.Severity.Warning);
+        var findings = Juesuan.Audit.Auditor.Audit(year).Findings;
+        Assert.DoesNotContain(findings, f => f.Rule == "N.SHARE" && f.Severity >= Juesuan.Audit.Severity.Warning);
+        // The shares were checked (a nil share of a nil total), not skipped for want of a total.
+        Assert.DoesNotContain(findings, f => f.Rule == "N.SHARE" && f.Kind == Juesuan.Audit.FindingKind.NotChecked);
     }
 
     [Fact]

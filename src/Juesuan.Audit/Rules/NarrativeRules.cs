@@ -189,10 +189,12 @@ internal static partial class NarrativeRules
     }
 
     /// <summary>
-    /// Shares of one whole in one sentence that all agree with the sum of their parts, while none agrees with the whole as
-    /// stated (「年末决算支出合计为 1585.9 万元，其中：基本支出 476.21 万元…，占总支出的 61.46%；项目支出 298.58 万元，占总支出的
-    /// 38.54%」, 476.21 + 298.58 = 774.79): the shares are right and the whole is misstated — one finding at the whole, not one
-    /// per share. The claims it covers are added to <paramref name="covered"/>.
+    /// Shares of one whole in one sentence that add up to 100 % (so the parts are all of it) and all agree with the sum of
+    /// their parts, while none agrees with the whole as stated (「年末决算支出合计为 1585.9 万元，其中：基本支出 476.21 万元…，
+    /// 占总支出的 61.46%；项目支出 298.58 万元，占总支出的 38.54%」, 476.21 + 298.58 = 774.79): the shares are right and the
+    /// whole is misstated — one finding at the whole, not one per share (N.PARTS may also say that the parts do not reach
+    /// the whole; this finding says which side is wrong). A whole the tables print is not blamed: then the parts are. The
+    /// claims it covers are added to <paramref name="covered"/>.
     /// </summary>
     private static IEnumerable<Finding> MisstatedWholes(AuditContext c, HashSet<Claim> covered)
     {
@@ -201,8 +203,11 @@ internal static partial class NarrativeRules
         foreach (var group in groups)
         {
             var parts = group.Select(x => (Claim: x, Value: ValueFor(c, x.Subject, x))).ToArray();
-            var wholeClaim = c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == group.Key.Whole && x.Amount is not null);
-            if (parts.Any(p => p.Value is null) || ValueFor(c, group.Key.Whole, wholeClaim) is not { } whole)
+            var stated = c.Year.Narrative.Claims.Where(x => x.Subject == group.Key.Whole && x.Amount is not null).ToArray();
+            var wholeClaim = stated.FirstOrDefault(x => x.Sentence == group.Key.Sentence) ?? stated.FirstOrDefault();
+            var shares = Estimate.Sum(group.Select(x => x.SharePercent!.Value.ToEstimate()));
+            if (parts.Any(p => p.Value is null) || TableValue(c, group.Key.Whole) is not null || ValueFor(c, group.Key.Whole, wholeClaim) is not { } whole
+                || !(shares.Range.Lo <= 100m && shares.Range.Hi >= 100m))
             {
                 continue;
             }
@@ -218,8 +223,8 @@ internal static partial class NarrativeRules
             var first = group.First();
             var wholeName = FactRule.Describe(c, group.Key.Whole);
             var listed = string.Join("、", parts.Select(p => $"{FactRule.Describe(c, p.Claim.Subject)} {p.Claim.SharePercent}%"));
-            yield return Error(c, RuleIds.NShare, first,
-                $"{wholeName}写作 {wholeClaim?.Amount?.ToString() ?? AuditContext.Format(whole.Value, 2)}，而同句各项的占比（{listed}）都是按各项之和 {AuditContext.Format(sum.Value, 2)} 计算的：所写的{wholeName}与其组成部分不符，请核对该合计数。",
+            yield return Error(c, RuleIds.NShare, wholeClaim ?? first,
+                $"{wholeName}写作 {wholeClaim?.Amount?.ToString() ?? AuditContext.Format(whole.Value, 2)}，而同句各项的占比（{listed}）合计 100%，都是按各项之和 {AuditContext.Format(sum.Value, 2)} 计算的：所写的{wholeName}与其组成部分不符，请核对该合计数。",
                 actual: wholeClaim?.Amount?.ToString() ?? AuditContext.Format(whole.Value, 2), expected: AuditContext.Format(sum.Value, 2));
         }
     }

@@ -168,6 +168,7 @@ internal static partial class ClauseReader
                     // 「主要原因是办公费下降 20%」: what follows a reason is not a figure of the statement before it.
                     Close();
                     subject = null;
+                    resumable = null;
                 }
 
                 if (!inParenthesis && partOf is not null && !complete && opening.StartsWith("其中", StringComparison.Ordinal))
@@ -237,12 +238,13 @@ internal static partial class ClauseReader
 
                     var (role, direction) = RoleOf(before, figure.Groups["u"].Value);
                     var repeats = figures.Any(f => f.Role == role && role is not (FigureRole.Unknown or FigureRole.Share));
-                    // A subject of its own opens a statement for an amount, a budget or a count — and for a change when no
-                    // statement is open, or when the open one has its change already (「其中：财政拨款收入增加 14,458.07
-                    // 万元，事业收入增加 974.61 万元」: a list of changes, one subject each).
+                    // A subject of its own opens a statement for an amount, a budget, a count or a rate — for a change when
+                    // no statement is open, or when the open one has its change already (「其中：财政拨款收入增加 14,458.07
+                    // 万元，事业收入增加 974.61 万元」: a list of changes, one subject each); and for a share likewise
+                    // (「完成体检人数占预计体检人数的 96%」, 「其中：基本支出占 40%，项目支出占 60%」).
                     var opens = role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget or FigureRole.Count or FigureRole.Rate
                         || ((subject is null || repeats) && role is FigureRole.ChangeAmount or FigureRole.ChangePercent)
-                        || (subject is null && role is FigureRole.Share); // 「完成体检人数占预计体检人数的 96%」
+                        || ((subject is null || figures.Any(f => f.Role == FigureRole.Share)) && role is FigureRole.Share);
                     var own = opens ? SubjectOf(before) : null;
                     if (own is not null && cutName is not null && before.Length == figure.Index)
                     {
@@ -260,7 +262,9 @@ internal static partial class ClauseReader
 
                     // 「…政府采购金额（以合同签订为准）为 251.25 万元」, 「小学教育（2050202），2023 年度决算数为…」: the subject
                     // stood before a parenthesis; what precedes the figure in its own clause names nothing.
-                    var fromPending = own is null && opens && subject is null && pending is not null;
+                    // A share never takes its subject from a clause of words before it (「…，主要用于保障机构正常运转，占总支出的
+                    // 61.46%」 is not a share of 保障机构正常运转).
+                    var fromPending = own is null && opens && subject is null && pending is not null && role != FigureRole.Share;
                     if (fromPending)
                     {
                         own = pending;
@@ -389,8 +393,9 @@ internal static partial class ClauseReader
         }
 
         // 「特殊人群参保缴费资助 100%」, 「偏差程度控制在 10%以内」: a percent that no role word claims states a rate or degree of
-        // what the clause names.
-        return (percent && direction is null && !DeviationWords().IsMatch(before) ? FigureRole.Rate : FigureRole.Unknown, null);
+        // what the clause names — when the clause names something: the second figure of 「分别增长 5.2%、3.1%」 has no words
+        // of its own and stays unread.
+        return (percent && direction is null && !DeviationWords().IsMatch(before) && before.Trim().Length > 0 ? FigureRole.Rate : FigureRole.Unknown, null);
     }
 
     /// <summary>True when a rate is a bound or a goal, not a value reached: 「95%以上」, 「确保参保率达 100%」, 「≥90%」.</summary>
@@ -494,9 +499,10 @@ internal static partial class ClauseReader
         if (role.Success && role.Index == 0 && role.Length < s.Length && (role.Value == "完成" || role.Value.EndsWith("预算", StringComparison.Ordinal)))
         {
             // A role word that opens the words leaves the subject after it: 「完成|省级医用耗材和药品招标 6 批次」, 「预算|总支出
-            // 774.79 万元」 (a budget of the quantity named after it, however general: 「全年预算|收入」).
+            // 774.79 万元」, 「全年预算|收入」 (收入 and 支出 alone name the quantity a budget is of; 「年初预算安排」「预算资金」
+            // name nothing).
             budgetLed = role.Value != "完成";
-            s = s[role.Length..];
+            s = BudgetFiller().Replace(s[role.Length..], string.Empty);
             role = RoleWords().Match(s);
         }
 
@@ -512,16 +518,21 @@ internal static partial class ClauseReader
         // the subject is the last of them.
         if (s.LastIndexOfAny(['：', ':']) is var inner and >= 0 && inner + 2 < s.Length)
         {
-            s = s[(inner + 1)..];
+            s = LeadingFiller().Replace(s[(inner + 1)..], string.Empty);
         }
 
         // Project names run long (「关闭破产企业退休职工参加城镇基本医疗保险财政补助资金及县直退休二巡医疗费财政拨款资金」).
-        return s.Length is >= 2 and <= 50 && !DirectionWord().IsMatch(s) && !FundName().Replace(s, string.Empty).Contains("预算", StringComparison.Ordinal) && (budgetLed || !Generic().IsMatch(s)) ? s : null;
+        return s.Length is >= 2 and <= 50 && !DirectionWord().IsMatch(s) && !FundName().Replace(s, string.Empty).Contains("预算", StringComparison.Ordinal)
+            && (!Generic().IsMatch(s) || (budgetLed && s is "收入" or "支出")) ? s : null;
     }
 
     // The noun right after a count's unit, up to the next figure or mark: 「个|县级医院、」, 「人次|城乡居民报销住院医疗费用 15357.29」.
     [GeneratedRegex(@"\G(?<n>[\p{IsCJKUnifiedIdeographs}“”]{2,20})(?=$|[、，,；。（(0-9])")]
     private static partial Regex CountedNoun();
+
+    // What may follow a budget word without naming anything: 「年初预算|安排」, 「预算|数」, 「预算|资金」.
+    [GeneratedRegex("^(?:数|金额|安排|资金|为|是)+")]
+    private static partial Regex BudgetFiller();
 
     [GeneratedRegex(@"情况\s*(?:19|20)\d\d\s*年度?")]
     private static partial Regex HeadingThenYear();

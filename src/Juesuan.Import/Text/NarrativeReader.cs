@@ -201,11 +201,6 @@ internal static partial class NarrativeReader
         }
     }
 
-    /// <summary>
-    /// A statement of the clause grammar as a claim about a quantity the section names (<see cref="Concepts.Stated"/>):
-    /// its amount, budget, completion rate, change and count, each as printed. Shares whose whole is not named and
-    /// figures without a role are left unread.
-    /// </summary>
     /// <summary>A quantity stated earlier in the section that a later share may name as its whole.</summary>
     private sealed record Whole(string Key, bool IsTotal, FactKey Subject);
 
@@ -295,9 +290,13 @@ internal static partial class NarrativeReader
     {
         if (statement.PartOf is { } part && claimOf.TryGetValue(part, out var whole))
         {
-            // A share naming a whole the section does not state (「年末决算支出合计为 1585.9 万元，其中：基本支出 476.21 万元…，
-            // 占总支出的 61.46%」) is over the whole of its breakdown when both are of one kind (支出, 收入).
-            return named is null || (KindOf(named) is { } kind && (Concepts.StatedSubject(whole.Concept) is { } words ? KindOf(words) : whole.Concept.StartsWith("expense", StringComparison.Ordinal) ? "支出" : whole.Concept.StartsWith("income", StringComparison.Ordinal) ? "收入" : null) == kind) ? whole : null;
+            // A share naming a total the section does not state (「年末决算支出合计为 1585.9 万元，其中：基本支出 476.21 万元…，
+            // 占总支出的 61.46%」) is over the whole of its breakdown when that whole is a total itself (part of nothing) of
+            // the same kind (支出, 收入); 「占基本支出的」 or a whole that is itself a part names something else.
+            var wholeIsTotal = claims.LastOrDefault(x => x.Subject == whole) is { PartOf: null };
+            var namesTotal = named is not null && (ClauseReader.IsTotal(named) || named.StartsWith('总'));
+            return named is null || (namesTotal && wholeIsTotal && KindOf(named) is { } kind
+                && (Concepts.StatedSubject(whole.Concept) is { } words ? KindOf(words) : whole.Concept.StartsWith("expense", StringComparison.Ordinal) ? "支出" : whole.Concept.StartsWith("income", StringComparison.Ordinal) ? "收入" : null) == kind) ? whole : null;
         }
 
         if (named is not null)
@@ -315,6 +314,12 @@ internal static partial class NarrativeReader
         return (inSection.LastOrDefault(c => c.Sentence == sentence) ?? inSection.LastOrDefault(c => previous is not null && c.Sentence == previous))?.Subject;
     }
 
+    /// <summary>
+    /// A statement of the clause grammar as a claim about a quantity the section names (<see cref="Concepts.Stated"/>):
+    /// its amount, budget, completion rate, change, count, share (when its part and whole are known) or rate, each as
+    /// printed. A share of a whole nobody states, about a subject without an amount, is read as a rate of that subject;
+    /// a share whose whole is unknown beside an amount, and figures without a role, are left unread (and listed).
+    /// </summary>
     private static (Claim Claim, IReadOnlyList<ClauseFigure> Figures)? StatementClaim(Statement statement, string section, IReadOnlyList<Whole> wholes, FactKey? coded = null, FactKey? implicitWhole = null, string? keyScope = null)
     {
         ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
@@ -338,7 +343,7 @@ internal static partial class NarrativeReader
         // A 三公 item's share that names no whole is over the 三公 total (「因公出国（境）费支出决算 0.00 万元，…，占 0.00%」).
         var threePublicItem = Known(statement.Subject, section) is { } k && k.Concept.StartsWith("threePublic.", StringComparison.Ordinal) && k.Concept != Concepts.ThreePublicTotal
             ? new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal) : null;
-        FactKey? WholeOf(ClauseFigure f) => f.Whole is { } w ? WholeNamed(w, wholes) ?? implicitWhole ?? TableWhole(w) : implicitWhole ?? threePublicItem;
+        FactKey? WholeOf(ClauseFigure f) => f.Whole is { } w ? WholeNamed(w, wholes) ?? TableWhole(w) ?? implicitWhole : implicitWhole ?? threePublicItem;
         var share = amount is null && ownWords ? null : statement.Figures.FirstOrDefault(f => f.Role == FigureRole.Share && WholeOf(f) is not null);
         // 「完成体检人数占预计体检人数的 96%」: a ratio of two quantities the report does not state is a rate of the subject.
         named ??= amount is null && budget is null && rate is null && share is null ? First(FigureRole.Share) : null;
