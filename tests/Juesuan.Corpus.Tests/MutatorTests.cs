@@ -87,6 +87,29 @@ public sealed class MutatorTests
     }
 
     [Fact]
+    public void A_shift_passes_through_rows_printed_without_figures_but_not_through_a_wrapped_label()
+    {
+        // 镇安 2023 公开04表: 「10. 节能环保支出」 has empty cells and is a row; 「出」 is the rest of a wrapped label.
+        const string table = """
+            财政拨款收入支出决算总表
+            单位：万元
+            项目	决算数	项目	合计	一般公共预算财政拨款
+            1. 一般公共预算财政拨款	526.04	8. 社会保障和就业支出	14.52	14.52
+            		9. 卫生健康支出	503.03	503.03
+            		10. 节能环保支出		
+            		出		
+            		11. 住房保障支出	8.49	8.49
+            本年收入合计	526.04	本年支出合计	526.04	526.04
+            """;
+        var shift = Mutators.All.Single(c => c.Id == "table-shift").Candidates(Of(table), new Random(1))
+            .Single(m => m.Description.Contains("9. 卫生健康支出", StringComparison.Ordinal));
+        var texts = shift.Edits.Select(e => e.Text.Trim()).ToArray();
+        // 9. takes the empty cells of 10.; 10. takes the figures of 11.; 「出」 is left alone.
+        Assert.Equal(["9. 卫生健康支出", "10. 节能环保支出\t8.49\t8.49"], texts[..2].Select(t => System.Text.RegularExpressions.Regex.Replace(t, "\t+$", string.Empty)).ToArray());
+        Assert.DoesNotContain(texts, t => t.StartsWith("出", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_finding_is_at_the_place_only_when_it_quotes_the_value_as_a_whole_number()
     {
         var finding = new Juesuan.Audit.Finding { Rule = "N.AMOUNT", Severity = Juesuan.Audit.Severity.Error, Message = "写作 1,731.03万元", Location = "第3行" };

@@ -762,8 +762,12 @@ public static partial class Mutators
         var blocks = c.LinesOf(LineKind.TableRow).GroupBy(l => (c.Layout.Tables[l], Block: BlockStart(c, l)));
         foreach (var block in blocks)
         {
-            // Totals printed under the rows (人员经费合计 …) stay where they are: a slip moves the rows' figures.
-            var rows = block.ToArray();
+            // A row printed without figures (「10. 节能环保支出」 with its cells empty) is a row all the same: figures sliding
+            // down the column pass through it. Totals printed under the rows (人员经费合计 …) stay where they are: a slip
+            // moves the rows' figures.
+            var rows = Enumerable.Range(block.First(), block.Last() - block.First() + 1)
+                .Where(l => c.Layout.Kinds[l] == LineKind.TableRow || (c.Layout.Kinds[l] == LineKind.Other && c.Layout.Tables[l] == block.Key.Item1 && Labelled(c, l)))
+                .ToArray();
             while (rows.Length > 0 && PrintedText.Normalize(c.Source.LineText(rows[^1])).Contains("合计", StringComparison.Ordinal))
             {
                 rows = rows[..^1];
@@ -797,6 +801,17 @@ public static partial class Mutators
             }
         }
     }
+
+    // A line that opens a row of its own: a code (2050202) or a list number (「10.」) before a label — not a stray page
+    // number, and not the second line of a label that wrapped (「出」), which is no row.
+    private static bool Labelled(Context c, int line)
+    {
+        var tokens = Layout.Tokens(c.Source, line).ToArray();
+        return tokens.Any(t => RowOpening().IsMatch(t)) && tokens.Any(t => t.Count(ch => ch is >= '\u4E00' and <= '\u9FFF') >= 2);
+    }
+
+    [GeneratedRegex(@"^(?:\d{3}|\d{5}|\d{7}|\d{1,2}[.、．](?:\D.*)?)$")]
+    private static partial Regex RowOpening();
 
     private static int BlockStart(Context c, int line)
     {
