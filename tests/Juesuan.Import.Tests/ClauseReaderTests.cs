@@ -421,6 +421,18 @@ public sealed class ImplicitWholeTests
     }
 
     [Fact]
+    public void Personnel_and_public_costs_in_their_own_sentences_must_make_up_the_basic_spending_when_no_table_prints_it()
+    {
+        // 陇县 2022 (no tables): 「基本支出 290.57 万元，包括人员经费和公用经费。其中：（一）人员经费 283.40 万元…（二）公用经费 7.17 万元」.
+        const string parts = "包括人员经费和公用经费。其中：（一）人员经费283.40万元，主要包括：基本工资、津贴补贴。（二）公用经费7.17万元，主要包括：办公费、印刷费。";
+        var right = Read("六、一般公共预算财政拨款基本支出决算情况说明", "2022年度一般公共预算财政拨款基本支出290.57万元，" + parts);
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(right).Findings, f => f.Rule == "N.PARTS");
+        var wrong = Read("六、一般公共预算财政拨款基本支出决算情况说明", "2022年度一般公共预算财政拨款基本支出370.32万元，" + parts);
+        var finding = Assert.Single(Juesuan.Audit.Auditor.Audit(wrong).Findings, f => f.Rule == "N.PARTS");
+        Assert.Contains("290.57", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_scoring_scale_is_read_as_a_scale_not_left_unread()
     {
         var year = Read("二、绩效自评工作组织开展情况", "定性指标分为三档，分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。");

@@ -650,14 +650,16 @@ internal static partial class NarrativeRules
         foreach (var group in c.Year.Narrative.Claims.Where(x => x.PartOf is not null && x.Amount is not null).GroupBy(x => x.PartOf!))
         {
             var whole = c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == group.Key && x.Amount is not null);
-            if (whole is null)
+            // A whole of the tables' quantities that the tables print, with parts that are the tables' quantities too, is
+            // checked figure by figure against them (N.AMOUNT): its sum again here would say the same twice.
+            if (whole is null || (TableValue(c, whole.Subject) is not null && group.All(p => Concepts.StatedSubject(p.Subject.Concept) is null && TableValue(c, p.Subject) is not null)))
             {
                 continue;
             }
 
             var parts = group.ToArray();
             var listedInFull = parts.Length >= 2 && parts.All(p => p.PartsComplete == true);
-            var complete = listedInFull || CompleteByDefinition(whole, parts);
+            var complete = listedInFull || CompleteByDefinition(c, whole, parts);
             var total = Interpret(c, whole.Subject, whole.Amount!.Value);
             var sum = Estimate.Sum(parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
             var what = FactRule.Describe(c, whole.Subject);
@@ -796,7 +798,7 @@ internal static partial class NarrativeRules
             return ListedInFull;
         }
 
-        if (CompleteByDefinition(whole, parts))
+        if (CompleteByDefinition(c, whole, parts))
         {
             return "所列各部分按定义构成总数";
         }
@@ -888,9 +890,19 @@ internal static partial class NarrativeRules
     }
 
     // Parts that make up their whole by definition (Breakdowns), however the list was introduced.
-    private static bool CompleteByDefinition(Claim whole, IReadOnlyList<Claim> parts) =>
-        Concepts.StatedSubject(whole.Subject.Concept) is { } wholeName && parts.Select(p => Concepts.StatedSubject(p.Subject.Concept)).ToArray() is var names
-        && names.All(n => n is not null) && Breakdowns.Completes(wholeName, names!);
+    // Parts that make up their whole by definition (人员经费 + 公用经费 = 基本支出), in the report's own words or as the
+    // quantities of the tables; a whole the tables print is checked there (N.AMOUNT, X05_06.BASIC), not again here.
+    private static bool CompleteByDefinition(AuditContext c, Claim whole, IReadOnlyList<Claim> parts) =>
+        NameOf(whole.Subject) is { } wholeName && (Concepts.StatedSubject(whole.Subject.Concept) is not null || TableValue(c, whole.Subject) is null)
+        && parts.Select(p => NameOf(p.Subject)).ToArray() is var names && names.All(n => n is not null) && Breakdowns.Completes(wholeName, names!);
+
+    private static string? NameOf(FactKey key) => Concepts.StatedSubject(key.Concept) ?? (key.Code is null ? key.Concept switch
+    {
+        Concepts.ExpenseBasic => "基本支出",
+        Concepts.ExpensePersonnel => "人员经费",
+        Concepts.ExpensePublic => "公用经费",
+        _ => null,
+    } : null);
 
     private static IEnumerable<Finding> ItemCoverage(AuditContext c)
     {

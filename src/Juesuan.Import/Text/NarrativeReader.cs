@@ -902,11 +902,15 @@ internal static partial class NarrativeReader
 
     private static void Basic(Context c)
     {
+        // 人员经费 and 公用经费 are the parts of the 基本支出 the section states first, in whatever sentences they follow.
+        FactKey? basic = null;
         foreach (var (pattern, concept) in new[] { (BasicTotal(), Concepts.ExpenseBasic), (Personnel(), Concepts.ExpensePersonnel), (PublicCosts(), Concepts.ExpensePublic) })
         {
             if (pattern.Match(c.Text) is { Success: true } m)
             {
-                c.Add(m, WithChange(c, new Claim { Subject = new FactKey(concept, Scope: Scopes.Gpb), Amount = Money(m) }, m.Index + m.Length));
+                var claim = new Claim { Subject = new FactKey(concept, Scope: Scopes.Gpb), Amount = Money(m), PartOf = concept == Concepts.ExpenseBasic ? null : basic };
+                c.Add(m, WithChange(c, claim, m.Index + m.Length));
+                basic ??= concept == Concepts.ExpenseBasic ? claim.Subject : null;
             }
         }
     }
