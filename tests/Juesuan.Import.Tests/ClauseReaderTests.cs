@@ -432,6 +432,21 @@ public sealed class ImplicitWholeTests
         Assert.Contains("290.57", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.00", false)]
+    [InlineData("0.10", true)]
+    public void The_three_public_items_budgets_stated_one_by_one_add_up_to_the_three_public_budget(string vehicles, bool reported)
+    {
+        // 西工 2022: table 09 empty; the section states the total and each item's 全年预算.
+        var year = Read("九、财政拨款“三公”经费支出决算情况说明",
+            "（一）“三公”经费财政拨款支出决算总体情况说明2022年度“三公”经费财政拨款支出全年预算为0.00万元，支出决算为0.00万元，完成全年预算的0.00%。"
+            + "具体情况如下：1.因公出国（境）费，全年预算为0.00万元，支出决算为0.00万元，完成全年预算的0.00%。"
+            + $"2.公务用车购置及运行费，全年预算为{vehicles}万元，支出决算为0.00万元，完成全年预算的0.00%。"
+            + "3.公务接待费，全年预算为0.00万元，支出决算为0.00万元，完成全年预算的0.00%。");
+        var findings = Juesuan.Audit.Auditor.Audit(year).Findings.Where(f => f.Rule == "N.PARTS" && f.Message.Contains("各项预算", StringComparison.Ordinal));
+        Assert.Equal(reported, findings.Any());
+    }
+
     [Fact]
     public void A_scoring_scale_is_read_as_a_scale_not_left_unread()
     {

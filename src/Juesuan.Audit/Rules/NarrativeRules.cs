@@ -685,6 +685,11 @@ internal static partial class NarrativeRules
             yield return finding;
         }
 
+        foreach (var finding in ThreePublicBudgets(c))
+        {
+            yield return finding;
+        }
+
         // A list of changes that names every part of its whole must add up to the whole's change (a list naming only
         // some parts may leave out changes that offset; a single turned-round direction word is N.CHANGE's).
         foreach (var (whole, parts, target, sum, flip) in UnbalancedChanges(c))
@@ -846,6 +851,42 @@ internal static partial class NarrativeRules
     /// states a total and the kinds that make it up, they must add up — exactly when every kind is stated, and never to
     /// more than the total when some are left out.
     /// </summary>
+    /// <summary>
+    /// The “三公” budget the narrative states against the budgets of its three items, stated one by one (「1.因公出国（境）费，
+    /// 全年预算为 0.00 万元…2.公务用车购置及运行费，全年预算为 0.10 万元…」): they must add up to it. Only where table 09 prints
+    /// no figures (an empty table, or none): otherwise each budget is compared with the table (N.AMOUNT).
+    /// </summary>
+    private static IEnumerable<Finding> ThreePublicBudgets(AuditContext c)
+    {
+        if ((c.Table(TableIds.ThreePublic) ?? c.Table(TableIds.ThreePublicMeetingTraining)) is { } table && table.Rows.Any(r => r.Cells.Any(x => x.Value is not null)))
+        {
+            yield break;
+        }
+
+        var claims = c.Year.Narrative.Claims;
+        if (claims.FirstOrDefault(x => x.Subject.Concept == Concepts.ThreePublicTotal && x.Budget is not null) is not { } whole)
+        {
+            yield break;
+        }
+
+        var items = new[] { "threePublic.abroad", "threePublic.vehicles", "threePublic.reception" }
+            .Select(concept => claims.FirstOrDefault(x => x.Subject.Concept == concept && x.Budget is not null && x.BudgetBasis == whole.BudgetBasis)).ToArray();
+        if (items.Any(x => x is null))
+        {
+            yield break;
+        }
+
+        var total = Interpret(c, whole.Subject, whole.Budget!.Value);
+        var sum = Estimate.Sum(items.Select(x => Interpret(c, x!.Subject, x.Budget!.Value)));
+        if (Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
+        {
+            var listed = string.Join(" + ", items.Select(x => $"{FactRule.Describe(c, x!.Subject)} {x!.Budget}"));
+            yield return Error(c, RuleIds.NParts, whole,
+                $"“三公”经费的预算写作 {whole.Budget}，而各项预算 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                expected: AuditContext.Format(sum.Value, 2), actual: whole.Budget.ToString(), difference: AuditContext.Format(check.Difference));
+        }
+    }
+
     private static IEnumerable<Finding> Compositions(AuditContext c)
     {
         foreach (var sentence in c.Year.Narrative.Claims.Where(x => x.Sentence is not null && x.Amount is not null && x.Subject.Code is null).GroupBy(x => (x.Sentence, x.Subject.Scope)))
