@@ -448,6 +448,20 @@ public sealed class ImplicitWholeTests
     }
 
     [Fact]
+    public void An_amount_of_the_reports_own_words_restated_differently_is_reported_and_parts_of_different_wholes_are_not()
+    {
+        // 渠县 2022: the remark 「包含城乡居民参保县级配套资金 4596.52 万元」 in the income and the spending paragraphs (four
+        // times in all); where two places disagree and none is in the majority, which one is meant is unknown (not reported).
+        static string Body(string second) => "2024年部门总收入12010.11万元（包含城乡居民参保县级配套资金4596.52万元）。其中：一般公共预算财政拨款收入11652.66万元。"
+            + $"2024年部门总支出12010.11万元（包含城乡居民参保县级配套资金{second}万元）。其中：基本支出673.68万元。"
+            + "2024年财政拨款总收入12010.11万元（包含城乡居民参保县级配套资金4596.52万元）。"
+            + "共为41204人次报销住院医疗费用15357.29万元（基本11130.46万元，大病1720.68万元，医疗救助2506.15万元）。门诊慢特病1448.53万元（基本999.14万元，大病270.27万元，医疗救助179.12万元）。";
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(Read("一、收入支出决算总体情况说明", Body("4596.52"))).Findings, f => f.Rule == "N.RESTATED");
+        var finding = Assert.Single(Juesuan.Audit.Auditor.Audit(Read("一、收入支出决算总体情况说明", Body("4333.12"))).Findings, f => f.Rule == "N.RESTATED");
+        Assert.Contains("4333.12", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_scoring_scale_is_read_as_a_scale_not_left_unread()
     {
         var year = Read("二、绩效自评工作组织开展情况", "定性指标分为三档，分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。");

@@ -81,6 +81,10 @@ internal static partial class Restatements
         {
             { RatePercent: { } r, RateIsBound: not true } => (r, "%"),
             { Count: { } n, CountUnit: { Length: > 0 } u, Amount: null } => (n, u),
+            // An amount of the report's own words that is no part of a breakdown (「总收入 12010.11 万元（包含城乡居民参保县级
+            // 配套资金 4596.52 万元）」 in the income and the spending paragraph): parts of breakdowns (「基本」「医疗救助」) are
+            // parts of different wholes in different sentences.
+            { Amount: { } a, PartOf: null, Count: null, RatePercent: null } when Concepts.StatedSubject(claim.Subject.Concept) is { Length: >= 6 } => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
             _ => (default(Printed?), string.Empty),
         };
         if (value is not { } v || Concepts.StatedSubject(claim.Subject.Concept) is not { } name || claim.Sentence is not { } sentence
