@@ -461,6 +461,24 @@ public sealed class ImplicitWholeTests
         Assert.Contains("4333.12", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("26", "7.5", 0)]
+    [InlineData("36", "7.5", 1)]
+    [InlineData("26", "9.2", 1)]
+    public void A_counted_list_of_projects_adds_up_to_the_funds_and_spending_stated_with_the_count(string funds, string paid, int findings)
+    {
+        // 合水 2024 (the funds there do not add up; here they are made to): four projects, each 「…资金 X 万元，支付 Y 万元」.
+        var year = Read("四、部门预算项目支出绩效自评情况分析",
+            "2024年，本部门预算支出项目4个，当年财政拨款348.48万元，全年支出298.58万元，执行率85%。通过自评，有3个项目结果为“优”，1个项目结果为“良”。"
+            + "其中：2024年申请拨付2021-2023年度合水县基本医疗保险以外伤害调查费用财政拨款资金28.81万元，支付28.81万元。确保医保基金的安全。"
+            + "2024年关闭破产企业退休职工参加城镇基本医疗保险财政补助资金及县直退休二巡医疗费财政拨款资金47.27万元，支付44.1万元。主要保障了基本权益。"
+            + "2024年城乡居民基本医疗保险配套资金财政拨款资金246.4万元，支付218.17万元。保障缴费。"
+            + $"2024年医疗服务与保障能力提升补助财政拨款资金{funds}万元，支付{paid}万元。全面提高了服务水平。");
+        var found = Juesuan.Audit.Auditor.Audit(year).Findings.Where(f => f.Rule == "N.PARTS" && f.Message.Contains("个项目的", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(findings, found.Length);
+        Assert.All(found, f => Assert.True(f.Message.Contains(funds + " ", StringComparison.Ordinal) || f.Message.Contains(paid + " ", StringComparison.Ordinal) || f.Message.Contains(paid + "之和", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_scoring_scale_is_read_as_a_scale_not_left_unread()
     {

@@ -690,6 +690,11 @@ internal static partial class NarrativeRules
             yield return finding;
         }
 
+        foreach (var finding in ProjectLists(c))
+        {
+            yield return finding;
+        }
+
         // A list of changes that names every part of its whole must add up to the whole's change (a list naming only
         // some parts may leave out changes that offset; a single turned-round direction word is N.CHANGE's).
         foreach (var (whole, parts, target, sum, flip) in UnbalancedChanges(c))
@@ -884,6 +889,63 @@ internal static partial class NarrativeRules
             yield return Error(c, RuleIds.NParts, whole,
                 $"“三公”经费的预算写作 {whole.Budget}，而各项预算 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                 expected: AuditContext.Format(sum.Value, 2), actual: whole.Budget.ToString(), difference: AuditContext.Format(check.Difference));
+        }
+    }
+
+    /// <summary>
+    /// A list of projects counted before it (项目清单): 「本部门预算支出项目 4 个，当年财政拨款 351.25 万元，全年支出 298.58 万元」,
+    /// then each project's funds and payment in a sentence of its own (「…财政拨款资金 28.81 万元，支付 28.81 万元」). When the
+    /// list holds exactly as many projects as counted, it is all of them: their funds add up to the funds stated with the
+    /// count, and their payments to the spending stated with it (warnings: the totals may be worded loosely).
+    /// </summary>
+    private static IEnumerable<Finding> ProjectLists(AuditContext c)
+    {
+        var claims = c.Year.Narrative.Claims;
+        static string? Name(Claim x) => Concepts.StatedSubject(x.Subject.Concept);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var head = claims[i];
+            if (head.Count is not { Decimals: 0 } n || n.Value < 2 || head.CountUnit != "个" || Name(head) is not { } words || !words.EndsWith("项目", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var pairs = new List<(Claim Funds, Claim Paid)>();
+            for (var j = i + 1; j + 1 < claims.Count && claims[j].Section == head.Section; j++)
+            {
+                if (claims[j] is { Amount: not null, PartOf: null } funds && Name(funds) is { } fundsName && fundsName.EndsWith("资金", StringComparison.Ordinal)
+                    && claims[j + 1] is { Amount: not null } paid && paid.Sentence == funds.Sentence && Name(paid) is "支付" or "拨付" or "使用" or "支出" or "执行" or "实际支出" or "已支付")
+                {
+                    pairs.Add((funds, paid));
+                    j++;
+                }
+            }
+
+            if (pairs.Count != n.Value)
+            {
+                continue;
+            }
+
+            var stated = claims.Where(x => x.Sentence == head.Sentence && x.Amount is not null && x.Section == head.Section).ToArray();
+            var fundsTotal = stated.FirstOrDefault(x => Name(x) is { } w && (w.Contains("拨款", StringComparison.Ordinal) || w.Contains("资金", StringComparison.Ordinal)));
+            var paidTotal = stated.FirstOrDefault(x => x != fundsTotal && Name(x) is { } w && (w.Contains("支出", StringComparison.Ordinal) || w.Contains("支付", StringComparison.Ordinal) || w.Contains("执行", StringComparison.Ordinal)));
+            foreach (var (total, parts, what) in new[] { (fundsTotal, pairs.Select(p => p.Funds).ToArray(), "资金"), (paidTotal, pairs.Select(p => p.Paid).ToArray(), "支付") })
+            {
+                if (total is null)
+                {
+                    continue;
+                }
+
+                var whole = Interpret(c, total.Subject, total.Amount!.Value);
+                var sum = Estimate.Sum(parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
+                if (Consistency.Check(whole, sum) is { Kind: ConsistencyKind.Inconsistent } check)
+                {
+                    var listed = string.Join(" + ", parts.Select(p => p.Amount!.Value.Number.ToString()));
+                    yield return Error(c, RuleIds.NParts, total,
+                        $"「{words}」写作 {n} 个，其后逐一列出的 {n} 个项目的{what} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，而「{Name(total)}」写作 {total.Amount}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                        expected: AuditContext.Format(sum.Value, 2), actual: total.Amount.ToString(), difference: AuditContext.Format(check.Difference), severity: Severity.Warning);
+                }
+            }
         }
     }
 
