@@ -480,6 +480,17 @@ public sealed class ImplicitWholeTests
     }
 
     [Fact]
+    public void A_rate_stated_twice_with_two_values_is_reported_once_and_two_counts_of_one_sentence_are_not()
+    {
+        static IEnumerable<Juesuan.Audit.Finding> Restated(string body) => Juesuan.Audit.Auditor.Audit(Read("十三、预算绩效情况说明", body)).Findings.Where(f => f.Rule == "N.RESTATED");
+        var tie = Assert.Single(Restated("1、重点人群参保参保率100%。4、特殊人群参保缴费资助100%。本年度工作扎实开展。4、特殊人群参保缴费资助98%。"));
+        Assert.Contains("98%", tie.Message, StringComparison.Ordinal);
+        Assert.Contains("100%", tie.Message, StringComparison.Ordinal);
+        Assert.Empty(Restated("建成10个镇医保服务中心和104个村4个社区医保服务站。另建成10个镇医保服务中心和104个村4个社区医保服务站。"));
+        Assert.Empty(Restated("4、特殊人群参保缴费资助100%。本年度工作扎实开展。4、特殊人群参保缴费资助100%。"));
+    }
+
+    [Fact]
     public void A_scoring_scale_is_read_as_a_scale_not_left_unread()
     {
         var year = Read("二、绩效自评工作组织开展情况", "定性指标分为三档，分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-0%合理确定分值。");

@@ -41,8 +41,24 @@ internal static partial class Restatements
 
             // The value most sentences give; the others, when rounding cannot join them to it, are reported.
             var values = items.GroupBy(s => s.Value.Value).OrderByDescending(g => g.Select(s => s.Claim.Sentence).Distinct().Count()).ToArray();
-            if (values.Length < 2 || values[0].Select(s => s.Claim.Sentence).Distinct().Count() == values[1].Select(s => s.Claim.Sentence).Distinct().Count())
+            if (values.Length < 2)
             {
+                continue;
+            }
+
+            if (values[0].Select(s => s.Claim.Sentence).Distinct().Count() == values[1].Select(s => s.Claim.Sentence).Distinct().Count())
+            {
+                // Two values, as many places each (「特殊人群参保缴费资助 100%」 in the summary, 98% in the self-evaluation):
+                // which is meant cannot be told, but they contradict each other — said once, naming both.
+                // Only rates and counts: an amount's name is the report's own words, and the same words may head two
+                // projects' paragraphs. A sentence that gives both values names two things, not one twice.
+                if (values.Length == 2 && group.Key.Kind is not ("万元" or "元")
+                    && !values[0].Select(s => s.Claim.Sentence).Intersect(values[1].Select(s => s.Claim.Sentence)).Any()
+                    && Tie(c, values[0].First(), values[1].First()) is { } tie)
+                {
+                    yield return tie;
+                }
+
                 continue;
             }
 
@@ -70,6 +86,29 @@ internal static partial class Restatements
                 };
             }
         }
+    }
+
+    private static Finding? Tie(AuditContext c, Stated one, Stated other)
+    {
+        if (one.Value.Decimals != other.Value.Decimals && Consistency.Check(other.Value, one.Value.ToEstimate()).Holds)
+        {
+            return null;
+        }
+
+        // Reported at the later place, quoting the earlier one.
+        var (first, second) = c.Year.Narrative.Claims.ToList() is var all && all.IndexOf(one.Claim) <= all.IndexOf(other.Claim) ? (one, other) : (other, one);
+        var unit = first.Kind;
+        return new Finding
+        {
+            Rule = Id, Severity = Severity.Warning, Location = c.Year.Narrative.LocationOf(second.Claim).Describe(),
+            Message = $"「{second.Name}」此处写作 {second.Value}{unit}，而另一处写作 {first.Value}{unit}（「{AuditContext.Excerpt(first.Claim.Sentence)}」）：前后不一致，无法判断以哪一处为准，请核对。",
+            Expected = $"{first.Value}{unit}", Actual = $"{second.Value}{unit}",
+            Figures =
+            [
+                new FindingFigure($"{second.Value}{unit}", c.Year.Narrative.LocationOf(second.Claim).Describe(), "叙述", c.Locate(second.Claim, $"{second.Value}")),
+                new FindingFigure($"{first.Value}{unit}", c.Year.Narrative.LocationOf(first.Claim).Describe(), "叙述", c.Locate(first.Claim, $"{first.Value}")),
+            ],
+        };
     }
 
     // A rate reached (not a bound or a goal) or a count, named by its subject; a bare rate name (「参保率」) takes the
