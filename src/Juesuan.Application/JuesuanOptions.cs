@@ -28,6 +28,9 @@ public sealed class JuesuanOptions
     /// </summary>
     public bool CreateStore { get; set; }
 
+    /// <summary>The clock: the date a rendered disclosure's 落款 carries is today's by it.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>The reference data (scoring rules today) that audit and score both use.</summary>
     public ReferenceData Reference { get; set; } = ReferenceData.Embedded;
 }

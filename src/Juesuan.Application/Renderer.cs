@@ -141,7 +141,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
             return new(true, year, []);
         }
 
-        var document = DisclosureBuilder.Build(year, reference: options.Reference) with { Watermark = watermark };
+        var document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime)) with { Watermark = watermark };
         switch (format)
         {
             case RenderFormat.Docx:

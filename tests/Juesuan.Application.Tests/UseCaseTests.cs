@@ -16,6 +16,31 @@ public sealed class UseCaseTests : IDisposable
         .AddJuesuan(o => o.Store = StoreOptions.Resolve("sqlite", Path.Combine(_folder, "store.db")) with { ExplicitPath = false })
         .BuildServiceProvider();
 
+    /// <summary>A clock stopped at one moment.</summary>
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+
+    [Fact]
+    public async Task A_rendered_disclosure_is_signed_with_the_unit_and_todays_date_by_the_hosts_clock()
+    {
+        await using var services = new ServiceCollection()
+            .AddJuesuan(o =>
+            {
+                o.Store = StoreOptions.Resolve("sqlite", Path.Combine(_folder, "clock.db")) with { ExplicitPath = false };
+                o.Clock = new StoppedClock(new DateTimeOffset(2025, 8, 20, 9, 0, 0, TimeSpan.Zero));
+            })
+            .BuildServiceProvider();
+        var year = Juesuan.Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        await using var html = new MemoryStream();
+        Assert.True((await services.GetRequiredService<Renderer>().RenderAsync(year, RenderFormat.Html, html)).Written);
+        var text = Encoding.UTF8.GetString(html.ToArray());
+        Assert.Contains("<div class=\"signature\"><p>青石县医疗保障局</p><p>2025年8月20日</p></div>", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_upload_is_read_saved_loaded_by_key_audited_rendered_and_exported_through_streams()
     {

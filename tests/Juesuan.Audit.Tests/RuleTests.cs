@@ -470,6 +470,7 @@ public class RuleTests
     [InlineData("国内公务接待1批次，10人次（不包括陪同人员），共计支出0.07万，具体内容包括接待检查。", "N.FIGURE_FORM", "0.07")]
     [InlineData("收入支出总计增加（减少）12.00万元。", "N.PLACEHOLDER", "增加（减少）")]
     [InlineData("决算数大于/小于预算数的主要原因是……", "N.PLACEHOLDER", "大于/小于")]
+    [InlineData("本部门共有车辆＿＿＿辆。", "N.PLACEHOLDER", "＿＿＿")]
     public void Template_leftovers_and_malformed_figures_in_the_narrative_are_found(string sentence, string rule, string quoted)
     {
         var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = sentence }] } };
@@ -511,6 +512,8 @@ public class RuleTests
     [InlineData("支出增加（增加的主要原因是人员增加）12.00万元。")]
     [InlineData("城乡居民参保22.56万，参保率为98%。")]
     [InlineData("详见3.1.2节。")]
+    [InlineData("单位负责人：＿＿＿＿　财务负责人：＿＿＿＿　填报人：＿＿＿＿　联系电话：＿＿＿＿＿")]
+    [InlineData("填报人：______ 联系电话：_______")]
     public void Near_misses_of_the_wording_rules_do_not_fire(string sentence)
     {
         var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = sentence }] } };

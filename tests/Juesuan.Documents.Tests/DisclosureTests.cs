@@ -26,6 +26,28 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void The_narrative_closes_with_the_unit_and_date_and_every_form_has_its_signature_lines()
+    {
+        var document = DisclosureBuilder.Build(Example(), charts: false, signed: new DateOnly(2025, 8, 20));
+        var blocks = document.Blocks.ToList();
+        var signature = Assert.Single(blocks.OfType<SignatureBlock>());
+        Assert.Equal(new SignatureBlock("青石县医疗保障局", "2025年8月20日"), signature);
+        // After the last section of the 情况说明, before the 名词解释 part.
+        var at = blocks.IndexOf(signature);
+        Assert.IsType<HeadingBlock>(blocks[at + 1]);
+        Assert.Contains("名词解释", ((HeadingBlock)blocks[at + 1]).Text, StringComparison.Ordinal);
+        Assert.Contains(blocks.Take(at), b => b is HeadingBlock { Level: 2, Text: var t } && t.StartsWith("十三、", StringComparison.Ordinal));
+
+        // Each self-evaluation form is followed by the lines its signers sign on.
+        var forms = blocks.Select((b, i) => (b, i)).Where(x => x.b is GridBlock && x.i > at).Select(x => x.i).ToArray();
+        Assert.NotEmpty(forms);
+        Assert.All(forms, i => Assert.Equal(new FormFooterBlock(Juesuan.Documents.Evaluations.EvaluationForm.SignatureLine), blocks[i + 1]));
+
+        // Not given, the date is left blank for the hand.
+        Assert.Equal("　　　　年　　月　　日", DisclosureBuilder.Build(Example(), charts: false).Blocks.OfType<SignatureBlock>().Single().Date);
+    }
+
+    [Fact]
     public void Html_of_the_example_is_approved()
     {
         // Charts are left out: their SVG depends on the fonts of the machine that draws them.

@@ -9,9 +9,13 @@ namespace Juesuan.Audit.Rules;
 /// </summary>
 internal static partial class Wording
 {
-    /// <summary>The placeholders of the templates (XX, ××, 某某, blanks to fill) and their either-or choices left unchosen.</summary>
+    /// <summary>
+    /// The placeholders of the templates (XX, ××, 某某, blanks to fill) and their either-or choices left unchosen. A blank
+    /// after a signature label (「填报人：＿＿＿＿」「单位负责人：＿＿＿＿」) is where a printed form is signed by hand, not a
+    /// gap in the text.
+    /// </summary>
     public const string Leftovers =
-        @"[XＸ]{2,}|[×✕]{2,}|某某|＿{2,}|_{3,}|＊{2,}|？{2,}" +
+        @"[XＸ]{2,}|[×✕]{2,}|某某|(?<![＿_])(?<!(?:负责人|填报人|经办人|审核人|联系人|联系电话|电话|签字|签章|签名|日期)[：:]\s*)(?:＿{2,}|_{3,})|＊{2,}|？{2,}" +
         @"|(?:增加[（(]减少|减少[（(]增加|增长[（(]下降|下降[（(]增长|上升[（(]下降|大于[（(]小于|小于[（(]大于|高于[（(]低于|低于[（(]高于|超支[（(]节约|节约[（(]超支)(?:[、，/／]持平)?[）)]" +
         @"|增加[/／]减少|减少[/／]增加|增长[/／]下降|下降[/／]增长|大于[/／]小于|小于[/／]大于|高于[/／]低于";
 

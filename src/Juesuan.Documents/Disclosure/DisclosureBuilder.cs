@@ -18,7 +18,7 @@ public static class DisclosureBuilder
     /// Builds the document of <paramref name="year"/> by the <paramref name="reference"/> data of the run (its template
     /// and catalogues; the embedded data when none is given); <paramref name="charts"/> false leaves the charts out.
     /// </summary>
-    public static DisclosureDocument Build(DepartmentYear year, bool charts = true, ReferenceData? reference = null)
+    public static DisclosureDocument Build(DepartmentYear year, bool charts = true, ReferenceData? reference = null, DateOnly? signed = null)
     {
         ArgumentNullException.ThrowIfNull(year);
         reference ??= ReferenceData.Embedded;
@@ -58,6 +58,8 @@ public static class DisclosureBuilder
             blocks.AddRange(chartList.Where(c => c.Section == section.Key).Select(c => new ChartBlock(c)));
         }
 
+        blocks.Add(new SignatureBlock(year.Department.Name, SignedOn(signed)));
+
         blocks.Add(new HeadingBlock(1, Part("名词解释"), NewPage: true));
         var n = 0;
         foreach (var entry in Glossary.For(year, reference))
@@ -81,6 +83,7 @@ public static class DisclosureBuilder
             {
                 blocks.Add(new HeadingBlock(2, $"{Numeral(++k)}、{EvaluationForm.TitleOf(evaluation)}", NewPage: k > 1));
                 blocks.Add(new GridBlock(EvaluationForm.GridFor(year, evaluation)));
+                blocks.Add(new FormFooterBlock(EvaluationForm.SignatureLine));
             }
         }
 
@@ -92,6 +95,11 @@ public static class DisclosureBuilder
 
         return new DisclosureDocument(title, blocks, gaps);
     }
+
+    /// <summary>The 落款 date as an official document prints it (「2025年8月20日」), or blank for the hand when not given.</summary>
+    internal static string SignedOn(DateOnly? date) => date is { } d
+        ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日")
+        : "　　　　年　　月　　日";
 
     // 一、部门职责 and 二、机构设置 (units and staffing).
     private static IEnumerable<Block> Overview(DepartmentYear year, List<NarrativeGap> gaps)

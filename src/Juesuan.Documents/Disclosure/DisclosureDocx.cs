@@ -62,6 +62,14 @@ public static class DisclosureDocx
                 case ParagraphBlock paragraph:
                     body.Append(Paragraph(paragraph.Text, firstLineChars: 200));
                     break;
+                case SignatureBlock signature:
+                    // Unit over date, flush right, with room above as a letter closes.
+                    body.Append(Paragraph(signature.Unit, right: true, spacingBefore: 480));
+                    body.Append(Paragraph(signature.Date, right: true));
+                    break;
+                case FormFooterBlock formFooter:
+                    body.Append(Paragraph(formFooter.Text, size: 21, spacingBefore: 160));
+                    break;
                 case GridBlock grid:
                     body.Append(GridElements(grid.Grid));
                     break;

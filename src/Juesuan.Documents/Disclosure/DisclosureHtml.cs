@@ -42,6 +42,9 @@ public static class DisclosureHtml
         h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
         p { text-indent: 2em; margin: 0 0 0.5em; text-align: justify; orphans: 2; widows: 2; }
         .new-page { break-before: page; page-break-before: always; }
+        .signature { margin: 2em 0 0 auto; width: max-content; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+        .signature p, p.form-footer { text-indent: 0; }
+        p.form-footer { font-size: 10.5pt; margin-top: 0.8em; white-space: nowrap; }
         .cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; }
         .cover-title { font-size: 26pt; margin-bottom: 1.5em; }
         .cover-sub { font-size: 14pt; }
@@ -152,6 +155,12 @@ public static class DisclosureHtml
                     break;
                 case ParagraphBlock paragraph:
                     html.Append("<p>").Append(Marked(paragraph.Text)).Append("</p>\n");
+                    break;
+                case SignatureBlock signature:
+                    html.Append("<div class=\"signature\"><p>").Append(E(signature.Unit)).Append("</p><p>").Append(E(signature.Date)).Append("</p></div>\n");
+                    break;
+                case FormFooterBlock footer:
+                    html.Append("<p class=\"form-footer\">").Append(E(footer.Text)).Append("</p>\n");
                     break;
                 case GridBlock grid:
                     AppendGrid(html, grid.Grid);

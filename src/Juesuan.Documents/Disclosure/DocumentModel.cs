@@ -111,6 +111,15 @@ public sealed record HeadingBlock(int Level, string Text, bool NewPage = false, 
 /// <summary>A body paragraph; 【待补充：…】 placeholders inside are highlighted by the renderers.</summary>
 public sealed record ParagraphBlock(string Text) : Block;
 
+/// <summary>
+/// The 落款 after the 情况说明: the unit and the date, flush right, as an official document closes. A date not given is
+/// printed blank (「　　年　　月　　日」) for the preparer to fill in by hand.
+/// </summary>
+public sealed record SignatureBlock(string Unit, string Date) : Block;
+
+/// <summary>A line printed under a form, not indented: the signature lines of a self-evaluation form (填报人、负责人).</summary>
+public sealed record FormFooterBlock(string Text) : Block;
+
 /// <summary>A table on its own page.</summary>
 public sealed record GridBlock(Grid Grid) : Block;
 

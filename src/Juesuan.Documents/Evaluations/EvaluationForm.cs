@@ -11,6 +11,9 @@ namespace Juesuan.Documents.Evaluations;
 public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList<(string Label, string Value)> Header,
     IReadOnlyList<string[]> Funds, string? Planned, string? Achieved, IReadOnlyList<FormRow> Indicators, string Total, string? Grade)
 {
+    /// <summary>The signature lines under a self-evaluation form (the 填报人 and the responsible officers sign the printed form).</summary>
+    public const string SignatureLine = "单位负责人：＿＿＿＿　财务负责人：＿＿＿＿　填报人：＿＿＿＿　联系电话：＿＿＿＿＿";
+
     /// <summary>The column headers of the funds block.</summary>
     public static readonly string[] FundsHeader = ["资金来源", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"];
 
