@@ -32,6 +32,49 @@ public sealed class WorkbookTests : IDisposable
         Assert.Equal(DepartmentYearJson.Write(Figures(original)), DepartmentYearJson.Write(Figures(back)));
     }
 
+    [Fact]
+    public void The_blank_template_shows_amounts_as_0_00_in_open_bordered_cells_on_protected_sheets_with_validation()
+    {
+        var template = Juesuan.Domain.Reference.ReferenceData.Embedded.Templates.Find("national-2022")!;
+        using (var file = File.Create(_path))
+        {
+            Workbook.Write(Workbook.Blank(template, 2025), file, template);
+        }
+
+        using var document = SpreadsheetDocument.Open(_path, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var book = document.WorkbookPart!;
+        var formats = book.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToArray();
+        Assert.Contains(book.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>(), f => f.FormatCode == "0.00");
+
+        var sheet = book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First(x => x.Name!.Value!.StartsWith("05", StringComparison.Ordinal));
+        var worksheet = ((WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet;
+        Assert.True(worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.SheetProtection>().Single().Sheet!.Value);
+        DocumentFormat.OpenXml.Spreadsheet.Cell Cell(string reference) => worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == reference);
+
+        // The 合计 row's amount (row 9, column D): 0.00, bordered, unlocked; its code (A9) locked; the header bold.
+        var amount = formats[(int)Cell("D9").StyleIndex!.Value];
+        Assert.Equal(164U, amount.NumberFormatId!.Value);
+        Assert.Equal(1U, amount.BorderId!.Value);
+        Assert.False(amount.Protection!.Locked!.Value);
+        Assert.Null(formats[(int)Cell("A9").StyleIndex!.Value].Protection);
+        Assert.NotNull(formats[(int)Cell("D7").StyleIndex!.Value].FontId);
+        Assert.Equal(1U, formats[(int)Cell("D7").StyleIndex!.Value].FontId!.Value);
+
+        // Amounts must be numbers; the rows left for added codes take codes of 3, 5 or 7 digits, and their cells are open.
+        var validations = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().ToArray();
+        Assert.Contains(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Decimal && v.SequenceOfReferences?.InnerText?.StartsWith("D9:", StringComparison.Ordinal) == true);
+        var codes = Assert.Single(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Custom);
+        var added = (codes.SequenceOfReferences?.InnerText ?? string.Empty).Split(':')[0];
+        Assert.False(formats[(int)Cell(added).StyleIndex!.Value].Protection!.Locked!.Value);
+
+        // And it reads back as the blank it was.
+        var back = Workbook.Read(_path);
+        Assert.True(back.Success, back.Error);
+        Assert.Empty(back.Issues);
+        Assert.All(back.Value!.Tables.SelectMany(t => t.Rows), r => Assert.Empty(r.Cells));
+    }
+
     [SkippableTheory]
     [InlineData("zhenan-2023-final-accounts.txt")]
     [InlineData("xigong-2022-final-accounts.txt")]
@@ -162,7 +205,7 @@ public sealed class WorkbookTests : IDisposable
     {
         Workbook.Write(Example, _path);
         // The first amount of each sheet becomes a reference to shared string 99999, which does not exist.
-        EditSheets(xml => System.Text.RegularExpressions.Regex.Replace(xml, "<x:c r=\"D9\" t=\"n\"><x:v>[^<]*</x:v></x:c>", "<x:c r=\"D9\" t=\"s\"><x:v>99999</x:v></x:c>"));
+        EditSheets(xml => System.Text.RegularExpressions.Regex.Replace(xml, "<x:c r=\"D9\"( s=\"[0-9]+\")? t=\"n\"><x:v>[^<]*</x:v></x:c>", "<x:c r=\"D9\"$1 t=\"s\"><x:v>99999</x:v></x:c>"));
         var result = Workbook.Read(_path);
         Assert.True(result.Success, result.Error);
         Assert.DoesNotContain(result.Value!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells), c => c.Value?.Value == 99999m);

@@ -52,6 +52,7 @@ public static class Workbook
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Sheet();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         uint id = 1;
         AddSheet(workbook, sheets, id++, GuideSheet, Guide(), new Layout([100], FrozenRows: 0));
@@ -320,7 +321,7 @@ public static class Workbook
 
             var where = new SourceLocation { File = file, Table = sheet, Row = key, Line = r + 1 };
             var cells = new List<StatedCell>();
-            foreach (var (column, text) in row.Where(c => c.Key >= 3 && keys.ContainsKey(c.Key)))
+            foreach (var (column, text) in row.Where(c => c.Key >= 3 && keys.ContainsKey(c.Key) && c.Value.Trim().Length > 0))
             {
                 var parsed = Printed.Parse(text);
                 if (!parsed.Success)
@@ -433,16 +434,75 @@ public static class Workbook
             var cells = columns.Select(c => r.Cell(c) is { } cell ? (cell.Value is { } v ? (object?)v : cell.Text) : null);
             rows.Add(new object?[] { r.Key, r.Label ?? string.Empty, r.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty }.Concat(cells).ToArray());
         }
-        // What a clerk sees: the column names, then the rows to fill, the names wide and the header kept in view; the
-        // technical rows (表定义, the column keys) hidden, still read back.
-        AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: 8, Hidden: [3, 8]));
+
+        // A table of codes gets rows to add the codes a department uses that the list lacks (a code of 3, 5 or 7 digits).
+        var coded = definition.RowKind != RowKind.Fixed;
+        var first = HeaderRows + 1;
+        var last = rows.Count + (coded ? AddedRows : 0);
+        for (var r = rows.Count; r < last; r++)
+        {
+            rows.Add(new object?[3 + columns.Count]);
+        }
+
+        // What a clerk sees: the column names in bold over bordered cells, amounts as 0.00 in cells they may type into and
+        // nothing else they can change (the sheet is protected without a password: codes, names and 行次 are the table's);
+        // the names wide and the header kept in view; the technical rows (表定义, the column keys) hidden, still read back.
+        var amountColumns = $"D{first}:{ColumnName(2 + columns.Count)}{last}";
+        var addedFrom = table.Rows.Count + first;
+        AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: 8, Hidden: [3, 8])
+        {
+            Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : Styles.Plain)
+                : c >= 3 ? Styles.Amount : coded && r >= addedFrom ? Styles.Input : Styles.Label,
+            Width = 3 + columns.Count,
+            Protect = true,
+            Landscape = columns.Count > 4,
+            Validations =
+            [
+                new DataValidation
+                {
+                    Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, AllowBlank = true, ShowErrorMessage = true,
+                    ErrorTitle = "请填写数字", Error = $"请填写金额（单位：{table.Unit.Name()}），如 138.60；没有的留空。",
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = amountColumns },
+                    Formula1 = new Formula1("-1000000000000"), Formula2 = new Formula2("1000000000000"),
+                },
+                .. coded ? new[]
+                {
+                    new DataValidation
+                    {
+                        Type = DataValidationValues.Custom, AllowBlank = true, ShowErrorMessage = true, ShowInputMessage = true,
+                        PromptTitle = "新增科目", Prompt = "填写科目编码（类 3 位、款 5 位、项 7 位）和名称。",
+                        ErrorTitle = "科目编码", Error = "科目编码应为 3 位、5 位或 7 位数字。",
+                        SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{addedFrom}:A{last}" },
+                        Formula1 = new Formula1($"AND(ISNUMBER(--A{addedFrom}),OR(LEN(A{addedFrom})=3,LEN(A{addedFrom})=5,LEN(A{addedFrom})=7))"),
+                    },
+                } : [],
+            ],
+        });
     }
+
+    /// <summary>Rows left open under a table of codes for the codes a department adds.</summary>
+    private const int AddedRows = 20;
 
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<string[]> rows, Layout? layout = null) =>
         AddRows(workbook, sheets, id, name, rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToArray()).ToList(), layout);
 
-    /// <summary>How a sheet is shown: column widths (in characters), rows frozen at the top, rows hidden (1-based).</summary>
-    private sealed record Layout(IReadOnlyList<double> Widths, int FrozenRows = 1, IReadOnlyList<int>? Hidden = null);
+    /// <summary>
+    /// How a sheet is shown: column widths (in characters), rows frozen at the top, rows hidden (1-based); the style of
+    /// each cell (row and column 1-based and 0-based), over <see cref="Width"/> columns, blank cells included; whether the
+    /// sheet is protected (structure locked, unlocked styles open to typing), printed landscape, and its validations.
+    /// </summary>
+    private sealed record Layout(IReadOnlyList<double> Widths, int FrozenRows = 1, IReadOnlyList<int>? Hidden = null)
+    {
+        public Func<int, int, uint>? Style { get; init; }
+
+        public int Width { get; init; }
+
+        public bool Protect { get; init; }
+
+        public bool Landscape { get; init; }
+
+        public IReadOnlyList<DataValidation> Validations { get; init; } = [];
+    }
 
     private static void AddRows(WorkbookPart workbook, Sheets sheets, uint id, string name, List<IReadOnlyList<object?>> rows, Layout? layout = null)
     {
@@ -451,19 +511,25 @@ public static class Workbook
         for (var r = 0; r < rows.Count; r++)
         {
             var row = new Row { RowIndex = (uint)(r + 1) };
-            for (var c = 0; c < rows[r].Count; c++)
+            for (var c = 0; c < Math.Max(rows[r].Count, layout?.Style is null ? 0 : layout.Width); c++)
             {
                 var reference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
-                switch (rows[r][c])
+                var style = layout?.Style?.Invoke(r + 1, c);
+                Cell? cell = (c < rows[r].Count ? rows[r][c] : null) switch
                 {
-                    case null:
-                        break;
-                    case Printed number:
-                        row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString()) });
-                        break;
-                    case var value:
-                        row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value.ToString() ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }) });
-                        break;
+                    // A blank cell is written only to carry its style (its border, its being open to typing).
+                    null => style is null ? null : new Cell { CellReference = reference },
+                    Printed number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString()) },
+                    var value => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value.ToString() ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }) },
+                };
+                if (cell is not null)
+                {
+                    if (style is { } index)
+                    {
+                        cell.StyleIndex = index;
+                    }
+
+                    row.AppendChild(cell);
                 }
             }
 
@@ -476,6 +542,12 @@ public static class Workbook
         }
 
         var worksheet = new Worksheet();
+        if (layout?.Style is not null)
+        {
+            // Printed one page wide (the page setup's fit-to-width holds only with fitToPage set).
+            worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        }
+
         if (layout is not null)
         {
             if (layout.FrozenRows > 0)
@@ -491,6 +563,24 @@ public static class Workbook
         }
 
         worksheet.Append(data);
+        if (layout?.Protect == true)
+        {
+            // No password: the protection keeps a clerk from typing over codes, names or the hidden keys by accident; the
+            // amounts stay open, and formatting and resizing stay allowed.
+            worksheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatCells = false, FormatColumns = false, FormatRows = false });
+        }
+
+        if (layout?.Validations is { Count: > 0 } validations)
+        {
+            worksheet.Append(new DataValidations(validations) { Count = (uint)validations.Count });
+        }
+
+        if (layout?.Style is not null)
+        {
+            worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+            worksheet.Append(new PageSetup { PaperSize = 9U, Orientation = layout.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1U, FitToHeight = 0U });
+        }
+
         part.Worksheet = worksheet;
         sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }

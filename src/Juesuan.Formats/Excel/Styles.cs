@@ -1,0 +1,74 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Juesuan.Formats.Excel;
+
+/// <summary>
+/// The cell styles of the 填报模板: 宋体 11, bold headers, thin borders round the table, amounts as <c>0.00</c> and open
+/// to typing on a protected sheet. The indexes are the <c>cellXfs</c> order of <see cref="Sheet"/>.
+/// </summary>
+internal static class Styles
+{
+    /// <summary>No style.</summary>
+    public const uint Plain = 0;
+
+    /// <summary>A column heading: bold, bordered, centred and wrapped.</summary>
+    public const uint Header = 1;
+
+    /// <summary>A code, name or 行次 of the table: bordered, locked.</summary>
+    public const uint Label = 2;
+
+    /// <summary>An amount: bordered, <c>0.00</c>, unlocked.</summary>
+    public const uint Amount = 3;
+
+    /// <summary>A caption (标题, 单位 …): bold.</summary>
+    public const uint Bold = 4;
+
+    /// <summary>A cell a clerk types words into on a protected sheet (an added code or name): bordered, unlocked.</summary>
+    public const uint Input = 5;
+
+    /// <summary>The 「0.00」 number format's id (custom formats start at 164).</summary>
+    public const uint TwoDecimals = 164;
+
+    public static Stylesheet Sheet()
+    {
+        static Font Font(bool bold) => bold
+            ? new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "宋体" }, new FontFamilyNumbering { Val = 3 }, new FontCharSet { Val = 134 })
+            : new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }, new FontFamilyNumbering { Val = 3 }, new FontCharSet { Val = 134 });
+        var thin = new Border(
+            new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
+            new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
+        CellFormat Format(uint font, uint border, uint numberFormat = 0, bool locked = true, bool wrap = false, bool center = false)
+        {
+            var format = new CellFormat { FontId = font, FillId = 0, BorderId = border, NumberFormatId = numberFormat, FormatId = 0, ApplyFont = font > 0, ApplyBorder = border > 0, ApplyNumberFormat = numberFormat > 0 };
+            if (wrap || center)
+            {
+                format.Append(new Alignment { WrapText = wrap, Horizontal = center ? HorizontalAlignmentValues.Center : null, Vertical = VerticalAlignmentValues.Center });
+                format.ApplyAlignment = true;
+            }
+
+            if (!locked)
+            {
+                format.Append(new Protection { Locked = false });
+                format.ApplyProtection = true;
+            }
+
+            return format;
+        }
+
+        return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = TwoDecimals, FormatCode = "0.00" }) { Count = 1 },
+            new Fonts(Font(false), Font(true)) { Count = 2 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new CellFormats(
+                Format(0, 0),
+                Format(1, 1, wrap: true, center: true),
+                Format(0, 1),
+                Format(0, 1, TwoDecimals, locked: false),
+                Format(1, 0),
+                Format(0, 1, locked: false)) { Count = 6 },
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+    }
+}
