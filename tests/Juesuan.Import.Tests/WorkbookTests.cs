@@ -60,6 +60,8 @@ public sealed class WorkbookTests : IDisposable
         Assert.Null(formats[(int)Cell("A9").StyleIndex!.Value].Protection);
         Assert.NotNull(formats[(int)Cell("D7").StyleIndex!.Value].FontId);
         Assert.Equal(1U, formats[(int)Cell("D7").StyleIndex!.Value].FontId!.Value);
+        // The clerk writes the 空表说明 (B5) too.
+        Assert.False(formats[(int)Cell("B5").StyleIndex!.Value].Protection!.Locked!.Value);
 
         // Amounts must be numbers; the rows left for added codes take codes of 3, 5 or 7 digits, and their cells are open.
         var validations = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().ToArray();

@@ -451,7 +451,8 @@ public static class Workbook
         var addedFrom = table.Rows.Count + first;
         AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: 8, Hidden: [3, 8])
         {
-            Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : Styles.Plain)
+            // The 空表说明 and 注 (rows 5 and 6) are the clerk's to write too.
+            Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : c == 1 && r is 5 or 6 ? Styles.Input : Styles.Plain)
                 : c >= 3 ? Styles.Amount : coded && r >= addedFrom ? Styles.Input : Styles.Label,
             Width = 3 + columns.Count,
             Protect = true,
