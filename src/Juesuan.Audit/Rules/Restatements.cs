@@ -72,18 +72,8 @@ internal static partial class Restatements
                     continue;
                 }
 
-                var unit = other.Kind;
-                yield return new Finding
-                {
-                    Rule = Id, Severity = Severity.Warning, Location = c.Year.Narrative.LocationOf(other.Claim).Describe(),
-                    Message = $"「{other.Name}」此处写作 {other.Value}{unit}，而报告中另有 {values[0].Select(s => s.Claim.Sentence).Distinct().Count()} 处写作 {meant.Value}{unit}（如「{AuditContext.Excerpt(meant.Claim.Sentence)}」）：前后不一致，请核对。",
-                    Expected = $"{meant.Value}{unit}", Actual = $"{other.Value}{unit}",
-                    Figures =
-                    [
-                        new FindingFigure($"{other.Value}{unit}", c.Year.Narrative.LocationOf(other.Claim).Describe(), "叙述", c.Locate(other.Claim, $"{other.Value}")),
-                        new FindingFigure($"{meant.Value}{unit}", c.Year.Narrative.LocationOf(meant.Claim).Describe(), "叙述", c.Locate(meant.Claim, $"{meant.Value}")),
-                    ],
-                };
+                yield return Contradiction(c, other, meant,
+                    $"「{other.Name}」此处写作 {other.Value}{other.Kind}，而报告中另有 {values[0].Select(s => s.Claim.Sentence).Distinct().Count()} 处写作 {meant.Value}{meant.Kind}（如「{AuditContext.Excerpt(meant.Claim.Sentence)}」）：前后不一致，请核对。");
             }
         }
     }
@@ -97,19 +87,21 @@ internal static partial class Restatements
 
         // Reported at the later place, quoting the earlier one.
         var (first, second) = c.Year.Narrative.Claims.ToList() is var all && all.IndexOf(one.Claim) <= all.IndexOf(other.Claim) ? (one, other) : (other, one);
-        var unit = first.Kind;
-        return new Finding
-        {
-            Rule = Id, Severity = Severity.Warning, Location = c.Year.Narrative.LocationOf(second.Claim).Describe(),
-            Message = $"「{second.Name}」此处写作 {second.Value}{unit}，而另一处写作 {first.Value}{unit}（「{AuditContext.Excerpt(first.Claim.Sentence)}」）：前后不一致，无法判断以哪一处为准，请核对。",
-            Expected = $"{first.Value}{unit}", Actual = $"{second.Value}{unit}",
-            Figures =
-            [
-                new FindingFigure($"{second.Value}{unit}", c.Year.Narrative.LocationOf(second.Claim).Describe(), "叙述", c.Locate(second.Claim, $"{second.Value}")),
-                new FindingFigure($"{first.Value}{unit}", c.Year.Narrative.LocationOf(first.Claim).Describe(), "叙述", c.Locate(first.Claim, $"{first.Value}")),
-            ],
-        };
+        return Contradiction(c, second, first,
+            $"「{second.Name}」此处写作 {second.Value}{second.Kind}，而另一处写作 {first.Value}{first.Kind}（「{AuditContext.Excerpt(first.Claim.Sentence)}」）：前后不一致，无法判断以哪一处为准，请核对。");
     }
+
+    // The finding at one place, quoting the other: both figures located.
+    private static Finding Contradiction(AuditContext c, Stated here, Stated there, string message) => new()
+    {
+        Rule = Id, Severity = Severity.Warning, Location = c.Year.Narrative.LocationOf(here.Claim).Describe(), Message = message,
+        Expected = $"{there.Value}{there.Kind}", Actual = $"{here.Value}{here.Kind}",
+        Figures =
+        [
+            new FindingFigure($"{here.Value}{here.Kind}", c.Year.Narrative.LocationOf(here.Claim).Describe(), "叙述", c.Locate(here.Claim, $"{here.Value}")),
+            new FindingFigure($"{there.Value}{there.Kind}", c.Year.Narrative.LocationOf(there.Claim).Describe(), "叙述", c.Locate(there.Claim, $"{there.Value}")),
+        ],
+    };
 
     // A rate reached (not a bound or a goal) or a count, named by its subject; a bare rate name (「参保率」) takes the
     // subject of the statement before it in the same sentence (「城乡居民参保 22.56 万人，参保率为 98%」). A sentence that
