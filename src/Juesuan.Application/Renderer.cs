@@ -45,6 +45,9 @@ public sealed record RenderOutcome(bool Written, DepartmentYear Year, IReadOnlyL
 /// </summary>
 public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDisposable
 {
+    // The 落款 is dated in Beijing time (UTC+8, no daylight saving), whatever zone the server runs in.
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private PdfPrinter? _printer;
 
@@ -141,7 +144,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
             return new(true, year, []);
         }
 
-        var document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime)) with { Watermark = watermark };
+        var document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime)) with { Watermark = watermark };
         switch (format)
         {
             case RenderFormat.Docx:

@@ -31,7 +31,8 @@ public sealed class UseCaseTests : IDisposable
             .AddJuesuan(o =>
             {
                 o.Store = StoreOptions.Resolve("sqlite", Path.Combine(_folder, "clock.db")) with { ExplicitPath = false };
-                o.Clock = new StoppedClock(new DateTimeOffset(2025, 8, 20, 9, 0, 0, TimeSpan.Zero));
+                // 20:00 UTC on the 19th is 04:00 on the 20th in Beijing: the 落款 is dated by Beijing time.
+                o.Clock = new StoppedClock(new DateTimeOffset(2025, 8, 19, 20, 0, 0, TimeSpan.Zero));
             })
             .BuildServiceProvider();
         var year = Juesuan.Formats.Json.DepartmentYearJson.ReadFile(Paths.Example).Value!;

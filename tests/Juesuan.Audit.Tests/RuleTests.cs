@@ -514,6 +514,7 @@ public class RuleTests
     [InlineData("详见3.1.2节。")]
     [InlineData("单位负责人：＿＿＿＿　财务负责人：＿＿＿＿　填报人：＿＿＿＿　联系电话：＿＿＿＿＿")]
     [InlineData("填报人：______ 联系电话：_______")]
+    [InlineData("填报日期：＿＿年＿＿月＿＿日")]
     public void Near_misses_of_the_wording_rules_do_not_fire(string sentence)
     {
         var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = sentence }] } };

@@ -475,6 +475,7 @@ public sealed class ImplicitWholeTests
             + "2024年城乡居民基本医疗保险配套资金财政拨款资金246.4万元，支付218.17万元。保障缴费。"
             + $"2024年医疗服务与保障能力提升补助财政拨款资金{funds}万元，支付{paid}万元。全面提高了服务水平。");
         var found = Juesuan.Audit.Auditor.Audit(year).Findings.Where(f => f.Rule == "N.PARTS" && f.Message.Contains("个项目的", StringComparison.Ordinal)).ToArray();
+        // (Below: a sentence with another amount ends the list, so a count it would no longer reach is not checked.)
         Assert.Equal(findings, found.Length);
         Assert.All(found, f => Assert.True(f.Message.Contains(funds + " ", StringComparison.Ordinal) || f.Message.Contains(paid + " ", StringComparison.Ordinal) || f.Message.Contains(paid + "之和", StringComparison.Ordinal)));
     }
@@ -488,6 +489,17 @@ public sealed class ImplicitWholeTests
         Assert.Contains("100%", tie.Message, StringComparison.Ordinal);
         Assert.Empty(Restated("建成10个镇医保服务中心和104个村4个社区医保服务站。另建成10个镇医保服务中心和104个村4个社区医保服务站。"));
         Assert.Empty(Restated("4、特殊人群参保缴费资助100%。本年度工作扎实开展。4、特殊人群参保缴费资助100%。"));
+    }
+
+    [Fact]
+    public void A_list_of_projects_ends_at_a_sentence_with_other_amounts()
+    {
+        // Three pairs, then an amount of something else, then a fourth pair: the list counted as 4 is not complete.
+        var year = Read("四、部门预算项目支出绩效自评情况分析",
+            "2024年，本部门预算支出项目4个，当年财政拨款400.00万元，全年支出300.00万元。"
+            + "其中：甲项目财政拨款资金100.00万元，支付75.00万元。乙项目财政拨款资金100.00万元，支付75.00万元。丙项目财政拨款资金100.00万元，支付75.00万元。"
+            + "全县报销住院医疗费用15357.29万元。丁项目财政拨款资金50.00万元，支付10.00万元。");
+        Assert.DoesNotContain(Juesuan.Audit.Auditor.Audit(year).Findings, f => f.Rule == "N.PARTS" && f.Message.Contains("个项目的", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -550,6 +562,14 @@ public sealed class GradeCountTests
         var finding = Assert.Single(Audit("本部门需绩效自评项目6个，实际自评6个，2个项目自评等级为优，2个项目自评为良，1个项目自评为中；1个项目完成所有绩效指标。"));
         Assert.Contains("2 + 2 + 1 = 5", finding.Message, StringComparison.Ordinal);
         Assert.Contains("6 个", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_part_of_the_evaluated_projects_is_not_taken_for_their_total()
+    {
+        // 「其中重点项目 2 个」 is a part; the total is the 自评 count before it.
+        Assert.Empty(Audit("本部门实际自评项目6个，其中重点项目2个，3个项目自评等级为优，2个项目自评为良，1个项目自评为中。"));
+        Assert.Single(Audit("本部门实际自评项目6个，其中重点项目2个，3个项目自评等级为优，2个项目自评为良。"));
     }
 
     [Fact]

@@ -77,6 +77,25 @@ public sealed class WorkbookTests : IDisposable
         Assert.All(back.Value!.Tables.SelectMany(t => t.Rows), r => Assert.Empty(r.Cells));
     }
 
+    [Fact]
+    public void An_empty_table_without_rows_writes_a_valid_sheet_and_reads_back_empty()
+    {
+        // A 空表 read from a report has no rows: no reversed validation range over the hidden key row.
+        var year = Example with { Tables = [.. Example.Tables.Select(t => t.Definition == TableIds.FiscalSummary ? t with { Rows = [], EmptyStatement = "本表为空表。" } : t)] };
+        Workbook.Write(year, _path);
+        using (var document = SpreadsheetDocument.Open(_path, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+            static int Row(string reference) => int.Parse(new string(reference.SkipWhile(char.IsAsciiLetter).ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.All(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>())
+                .Select(v => (v.SequenceOfReferences?.InnerText ?? string.Empty).Split(':')), range => Assert.True(Row(range[1]) >= Row(range[0]), string.Join(":", range)));
+        }
+
+        var back = Workbook.Read(_path);
+        Assert.True(back.Success, back.Error);
+        Assert.Empty(Assert.Single(back.Value!.Tables, t => t.Definition == TableIds.FiscalSummary).Rows);
+    }
+
     [SkippableTheory]
     [InlineData("zhenan-2023-final-accounts.txt")]
     [InlineData("xigong-2022-final-accounts.txt")]

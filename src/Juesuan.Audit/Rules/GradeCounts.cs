@@ -26,8 +26,11 @@ internal static partial class GradeCounts
 
             // The count they break down: the last count of projects before the run, in its sentence or the one before
             // it (at most four claims back: the amounts of the sentence come between), that names no grade.
-            var total = claims.Take(i).Reverse().Take(4).FirstOrDefault(x => x.Section == claims[i].Section && x.Count is not null && x.CountUnit == "个"
-                && Concepts.StatedSubject(x.Subject.Concept) is { } words && (words.Contains("项目", StringComparison.Ordinal) || words.Contains("自评", StringComparison.Ordinal)) && !Grade().IsMatch(words));
+            // A part of another count (「其中重点项目 2 个」) is no total; one that names the evaluation (自评) comes first.
+            var candidates = claims.Take(i).Reverse().Take(4).Where(x => x.Section == claims[i].Section && x.Count is not null && x.CountUnit == "个" && x.PartOf is null
+                && Concepts.StatedSubject(x.Subject.Concept) is { } words && (words.Contains("项目", StringComparison.Ordinal) || words.Contains("自评", StringComparison.Ordinal))
+                && !words.StartsWith("其中", StringComparison.Ordinal) && !words.Contains("重点", StringComparison.Ordinal) && !Grade().IsMatch(words)).ToArray();
+            var total = candidates.FirstOrDefault(x => Concepts.StatedSubject(x.Subject.Concept)!.Contains("自评", StringComparison.Ordinal)) ?? candidates.FirstOrDefault();
             i += run.Length - 1;
             if (total is null)
             {
@@ -53,7 +56,7 @@ internal static partial class GradeCounts
         }
     }
 
-    private static bool IsGrade(Claim claim) => claim.Count is not null && claim.CountUnit == "个" && claim.Amount is null
+    private static bool IsGrade(Claim claim) => claim.Count is not null && claim.CountUnit == "个"
         && Concepts.StatedSubject(claim.Subject.Concept) is { } words && words.StartsWith("项目", StringComparison.Ordinal) && Grade().IsMatch(words);
 
     // 「项目自评等级为优」, 「项目结果为“良”」, 「项目评价为中」: the grade ends the words.

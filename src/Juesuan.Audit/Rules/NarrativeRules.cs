@@ -852,11 +852,6 @@ internal static partial class NarrativeRules
     ];
 
     /// <summary>
-    /// 「本年收入合计 12,010.11 万元，其中：一般公共预算财政拨款收入…；政府性基金…；…其他收入 0 万元」: where one sentence
-    /// states a total and the kinds that make it up, they must add up — exactly when every kind is stated, and never to
-    /// more than the total when some are left out.
-    /// </summary>
-    /// <summary>
     /// The “三公” budget the narrative states against the budgets of its three items, stated one by one (「1.因公出国（境）费，
     /// 全年预算为 0.00 万元…2.公务用车购置及运行费，全年预算为 0.10 万元…」): they must add up to it. Only where table 09 prints
     /// no figures (an empty table, or none): otherwise each budget is compared with the table (N.AMOUNT).
@@ -875,7 +870,7 @@ internal static partial class NarrativeRules
         }
 
         var items = new[] { "threePublic.abroad", "threePublic.vehicles", "threePublic.reception" }
-            .Select(concept => claims.FirstOrDefault(x => x.Subject.Concept == concept && x.Budget is not null && x.BudgetBasis == whole.BudgetBasis)).ToArray();
+            .Select(concept => claims.FirstOrDefault(x => x.Subject.Concept == concept && x.Budget is not null && x.BudgetBasis == whole.BudgetBasis && x.Section == whole.Section)).ToArray();
         if (items.Any(x => x is null))
         {
             yield break;
@@ -902,22 +897,36 @@ internal static partial class NarrativeRules
     {
         var claims = c.Year.Narrative.Claims;
         static string? Name(Claim x) => Concepts.StatedSubject(x.Subject.Concept);
+        static bool IsHead(Claim x) => x.Count is not null && x.CountUnit == "个" && Name(x) is { } w && w.EndsWith("项目", StringComparison.Ordinal);
         for (var i = 0; i < claims.Count; i++)
         {
             var head = claims[i];
-            if (head.Count is not { Decimals: 0 } n || n.Value < 2 || head.CountUnit != "个" || Name(head) is not { } words || !words.EndsWith("项目", StringComparison.Ordinal))
+            if (!IsHead(head) || head.Count is not { Decimals: 0 } n || n.Value < 2 || Name(head) is not { } words)
             {
                 continue;
             }
 
+            // The pairs follow the count sentence by sentence — one project a sentence, its funds and then its payment —
+            // up to the next count of projects, or a sentence with amounts that is no such pair (sentences of words only
+            // between them are the projects' descriptions).
             var pairs = new List<(Claim Funds, Claim Paid)>();
-            for (var j = i + 1; j + 1 < claims.Count && claims[j].Section == head.Section; j++)
+            foreach (var sentence in claims.Skip(i + 1).TakeWhile(x => x.Section == head.Section).Where(x => x.Sentence != head.Sentence).GroupBy(x => x.Sentence))
             {
-                if (claims[j] is { Amount: not null, PartOf: null } funds && Name(funds) is { } fundsName && fundsName.EndsWith("资金", StringComparison.Ordinal)
-                    && claims[j + 1] is { Amount: not null } paid && paid.Sentence == funds.Sentence && Name(paid) is "支付" or "拨付" or "使用" or "支出" or "执行" or "实际支出" or "已支付")
+                var said = sentence.ToArray();
+                if (said.Any(IsHead))
                 {
-                    pairs.Add((funds, paid));
-                    j++;
+                    break;
+                }
+
+                var funds = Array.FindIndex(said, x => x is { Amount: not null, PartOf: null } && Name(x) is { } w && w.EndsWith("资金", StringComparison.Ordinal));
+                var paid = funds < 0 ? -1 : Array.FindIndex(said, funds + 1, x => x.Amount is not null && Name(x) is "支付" or "拨付" or "使用" or "支出" or "执行" or "实际支出" or "已支付");
+                if (paid > 0)
+                {
+                    pairs.Add((said[funds], said[paid]));
+                }
+                else if (said.Any(x => x.Amount is not null))
+                {
+                    break;
                 }
             }
 
@@ -926,8 +935,10 @@ internal static partial class NarrativeRules
                 continue;
             }
 
-            var stated = claims.Where(x => x.Sentence == head.Sentence && x.Amount is not null && x.Section == head.Section).ToArray();
-            var fundsTotal = stated.FirstOrDefault(x => Name(x) is { } w && (w.Contains("拨款", StringComparison.Ordinal) || w.Contains("资金", StringComparison.Ordinal)));
+            // The totals stated with the count (not the count itself): the 财政拨款 (else the funds) and the spending.
+            var stated = claims.Where(x => x.Sentence == head.Sentence && x.Amount is not null && x.Section == head.Section && x != head).ToArray();
+            var fundsTotal = stated.FirstOrDefault(x => Name(x) is { } w && w.Contains("拨款", StringComparison.Ordinal))
+                ?? stated.FirstOrDefault(x => Name(x) is { } w && w.Contains("资金", StringComparison.Ordinal));
             var paidTotal = stated.FirstOrDefault(x => x != fundsTotal && Name(x) is { } w && (w.Contains("支出", StringComparison.Ordinal) || w.Contains("支付", StringComparison.Ordinal) || w.Contains("执行", StringComparison.Ordinal)));
             foreach (var (total, parts, what) in new[] { (fundsTotal, pairs.Select(p => p.Funds).ToArray(), "资金"), (paidTotal, pairs.Select(p => p.Paid).ToArray(), "支付") })
             {
@@ -949,6 +960,11 @@ internal static partial class NarrativeRules
         }
     }
 
+    /// <summary>
+    /// 「本年收入合计 12,010.11 万元，其中：一般公共预算财政拨款收入…；政府性基金…；…其他收入 0 万元」: where one sentence
+    /// states a total and the kinds that make it up, they must add up — exactly when every kind is stated, and never to
+    /// more than the total when some are left out.
+    /// </summary>
     private static IEnumerable<Finding> Compositions(AuditContext c)
     {
         foreach (var sentence in c.Year.Narrative.Claims.Where(x => x.Sentence is not null && x.Amount is not null && x.Subject.Code is null).GroupBy(x => (x.Sentence, x.Subject.Scope)))
@@ -992,7 +1008,6 @@ internal static partial class NarrativeRules
         }
     }
 
-    // Parts that make up their whole by definition (Breakdowns), however the list was introduced.
     // Parts that make up their whole by definition (人员经费 + 公用经费 = 基本支出), in the report's own words or as the
     // quantities of the tables; a whole the tables print is checked there (N.AMOUNT, X05_06.BASIC), not again here.
     private static bool CompleteByDefinition(AuditContext c, Claim whole, IReadOnlyList<Claim> parts) =>

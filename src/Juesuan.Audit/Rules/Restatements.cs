@@ -50,9 +50,9 @@ internal static partial class Restatements
             {
                 // Two values, as many places each (「特殊人群参保缴费资助 100%」 in the summary, 98% in the self-evaluation):
                 // which is meant cannot be told, but they contradict each other — said once, naming both.
-                // Only rates and counts: an amount's name is the report's own words, and the same words may head two
-                // projects' paragraphs. A sentence that gives both values names two things, not one twice.
-                if (values.Length == 2 && group.Key.Kind is not ("万元" or "元")
+                // Only rates: an amount's or a count's name is the report's own words, and two projects' paragraphs may
+                // share them (培训人数) with two values. A sentence that gives both values names two things, not one twice.
+                if (values.Length == 2 && group.Key.Kind == "%"
                     && !values[0].Select(s => s.Claim.Sentence).Intersect(values[1].Select(s => s.Claim.Sentence)).Any()
                     && Tie(c, values[0].First(), values[1].First()) is { } tie)
                 {

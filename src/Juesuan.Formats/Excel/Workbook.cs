@@ -457,7 +457,8 @@ public static class Workbook
             Width = 3 + columns.Count,
             Protect = true,
             Landscape = columns.Count > 4,
-            Validations =
+            // An empty table without fixed rows (a 空表 read from a report) has no cells to validate.
+            Validations = last < first ? [] :
             [
                 new DataValidation
                 {
