@@ -19,6 +19,31 @@ public partial class CatalogTests
     public void An_economic_code_falls_on_the_personnel_or_the_public_side(string code, bool personnel) =>
         Assert.Equal(personnel, Juesuan.Domain.Catalogs.CatalogLibrary.Economic(2024).IsPersonnel(code));
 
+    [Theory]
+    [InlineData("2010101", "反映行政单位（包括实行公务员管理的事业单位）的基本支出。")]               // 人大事务 / 行政运行
+    [InlineData("2150102", "反映行政单位（包括实行公务员管理的事业单位）未单独设置项级科目的其他项目支出。")]
+    [InlineData("2080599", "反映除上述项目以外其他用于行政事业单位养老方面的支出。")]
+    [InlineData("2059999", "反映除教育事务管理、普通教育等上述项目以外的其他用于教育方面的支出。")] // its own, as printed
+    [InlineData("2101501", null)]                                                                     // own text wins, whatever it is
+    public void A_items_explanation_is_its_own_else_the_one_the_catalogue_gives_every_item_of_that_name(string code, string? expected)
+    {
+        var catalog = CatalogLibrary.Function(2024);
+        var explanation = catalog.ExplanationOf(code);
+        Assert.NotNull(explanation);
+        if (expected is not null)
+        {
+            Assert.Equal(expected, explanation);
+        }
+        else
+        {
+            Assert.Equal(catalog.Find(code)!.Explanation, explanation);
+        }
+    }
+
+    [Fact]
+    public void An_item_with_no_explanation_and_no_common_name_has_none() =>
+        Assert.Null(CatalogLibrary.Function(2024).ExplanationOf("2010104")); // 人大会议
+
     [Fact]
     public void The_function_catalog_has_the_26_classes_of_table_01_in_order()
     {

@@ -30,7 +30,7 @@ public static class Glossary
             .Select(r => r.Key).Distinct().Order(StringComparer.Ordinal);
         var items = codes.Select(code => new GlossaryEntry(
             $"{figures.FunctionName(code[..3])}（类）{figures.FunctionName(code[..5])}（款）{figures.FunctionName(code)}（项）",
-            catalog.Find(code)?.Explanation));
+            catalog.ExplanationOf(code)));
         return [.. Fixed.Value, .. items];
     }
 

@@ -136,6 +136,35 @@ public sealed class Catalog
     /// <summary>The entry for a code, or null when the catalog does not know it.</summary>
     public CatalogEntry? Find(string code) => _byCode.GetValueOrDefault(code);
 
+    /// <summary>
+    /// The glossary sentence of a 项 (「反映…」): the entry's own where the catalogue data has one, else the sentence the
+    /// published catalogue gives every 项 of that name in whatever 款 — 行政运行, 一般行政管理事务, 机关服务, 事业运行, and
+    /// 「其他 X 支出」 (「反映除上述项目以外其他用于 X 方面的支出。」); null when neither applies.
+    /// </summary>
+    public string? ExplanationOf(string code)
+    {
+        if (Find(code) is not { } entry)
+        {
+            return null;
+        }
+
+        if (entry.Explanation is { Length: > 0 } own)
+        {
+            return own;
+        }
+
+        return entry.Name switch
+        {
+            "行政运行" => "反映行政单位（包括实行公务员管理的事业单位）的基本支出。",
+            "一般行政管理事务" => "反映行政单位（包括实行公务员管理的事业单位）未单独设置项级科目的其他项目支出。",
+            "机关服务" => "反映为行政单位（包括实行公务员管理的事业单位）提供后勤服务的各类后勤服务中心、医务室等附属事业单位的支出。",
+            "事业运行" => "反映事业单位的基本支出，不包括行政单位（包括实行公务员管理的事业单位）后勤服务中心、医务室等附属事业单位。",
+            var name when name.Length > 4 && name.StartsWith("其他", StringComparison.Ordinal) && name.EndsWith("支出", StringComparison.Ordinal)
+                => $"反映除上述项目以外其他用于{name[2..^2]}方面的支出。",
+            _ => null,
+        };
+    }
+
     /// <summary>True when the code is in the catalog.</summary>
     public bool Contains(string code) => _byCode.ContainsKey(code);
 
