@@ -58,6 +58,9 @@ public sealed class WorkbookTests : IDisposable
         Assert.Equal(1U, amount.BorderId!.Value);
         Assert.False(amount.Protection!.Locked!.Value);
         Assert.Null(formats[(int)Cell("A9").StyleIndex!.Value].Protection);
+        // The 合计 row's key 「total」 is kept for the reader and shown as nothing (「;;;」): no technical key on screen.
+        var hidden = formats[(int)Cell("A9").StyleIndex!.Value].NumberFormatId!.Value;
+        Assert.Contains(book.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>(), f => f.NumberFormatId! == hidden && f.FormatCode == ";;;");
         Assert.NotNull(formats[(int)Cell("D7").StyleIndex!.Value].FontId);
         Assert.Equal(1U, formats[(int)Cell("D7").StyleIndex!.Value].FontId!.Value);
         // The clerk writes the 空表说明 (B5) too.

@@ -27,8 +27,14 @@ internal static class Styles
     /// <summary>A cell a clerk types words into on a protected sheet (an added code or name): bordered, unlocked.</summary>
     public const uint Input = 5;
 
+    /// <summary>A key the program reads and the clerk need not see: bordered, locked, its text shown as nothing (「;;;」).</summary>
+    public const uint HiddenKey = 6;
+
     /// <summary>The 「0.00」 number format's id (custom formats start at 164).</summary>
     public const uint TwoDecimals = 164;
+
+    /// <summary>The 「;;;」 number format's id: every value, text included, shown as nothing.</summary>
+    public const uint Nothing = 165;
 
     public static Stylesheet Sheet()
     {
@@ -57,7 +63,7 @@ internal static class Styles
         }
 
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = TwoDecimals, FormatCode = "0.00" }) { Count = 1 },
+            new NumberingFormats(new NumberingFormat { NumberFormatId = TwoDecimals, FormatCode = "0.00" }, new NumberingFormat { NumberFormatId = Nothing, FormatCode = ";;;" }) { Count = 2 },
             new Fonts(Font(false), Font(true)) { Count = 2 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
@@ -68,7 +74,8 @@ internal static class Styles
                 Format(0, 1),
                 Format(0, 1, TwoDecimals, locked: false),
                 Format(1, 0),
-                Format(0, 1, locked: false)) { Count = 6 },
+                Format(0, 1, locked: false),
+                Format(0, 1, Nothing)) { Count = 7 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 }

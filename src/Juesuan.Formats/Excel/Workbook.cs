@@ -426,7 +426,7 @@ public static class Workbook
         {
             new object?[] { "标题", table.Title }, new object?[] { "表号", table.Number ?? string.Empty }, new object?[] { "表定义", table.Definition },
             new object?[] { "单位", table.Unit.Name() }, new object?[] { "空表说明", table.EmptyStatement ?? string.Empty }, new object?[] { "注", string.Join('\n', table.Notes) },
-            new object?[] { "编码/键", "名称", "行次" }.Concat(columns.Select(c => definition.Column(c)?.Name ?? c)).ToArray(),
+            new object?[] { "科目编码", "名称", "行次" }.Concat(columns.Select(c => definition.Column(c)?.Name ?? c)).ToArray(),
             new object?[] { "key", "label", "line" }.Concat(columns).ToArray(),
         };
         foreach (var r in table.Rows)
@@ -452,8 +452,10 @@ public static class Workbook
         AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: 8, Hidden: [3, 8])
         {
             // The 空表说明 and 注 (rows 5 and 6) are the clerk's to write too.
+            // A fixed row's key (「personnel.total」) is the program's, not the clerk's: kept in its cell, shown as nothing.
             Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : c == 1 && r is 5 or 6 ? Styles.Input : Styles.Plain)
-                : c >= 3 ? Styles.Amount : coded && r >= addedFrom ? Styles.Input : Styles.Label,
+                : c >= 3 ? Styles.Amount : coded && r >= addedFrom ? Styles.Input
+                : c == 0 && r - first < table.Rows.Count && !IsCode(table.Rows[r - first].Key) ? Styles.HiddenKey : Styles.Label,
             Width = 3 + columns.Count,
             Protect = true,
             Landscape = columns.Count > 4,
@@ -481,6 +483,8 @@ public static class Workbook
             ],
         });
     }
+
+    private static bool IsCode(string key) => key.Length is 3 or 5 or 7 && key.All(char.IsAsciiDigit);
 
     /// <summary>Rows left open under a table of codes for the codes a department adds.</summary>
     private const int AddedRows = 20;
