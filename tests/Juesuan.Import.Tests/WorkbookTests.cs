@@ -52,8 +52,9 @@ public sealed class WorkbookTests : IDisposable
         Assert.True(worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.SheetProtection>().Single().Sheet!.Value);
         DocumentFormat.OpenXml.Spreadsheet.Cell Cell(string reference) => worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == reference);
 
-        // The 合计 row's amount (row 9, column D): 0.00, bordered, unlocked; its code (A9) locked; the header bold.
-        var amount = formats[(int)Cell("D9").StyleIndex!.Value];
+        // An amount to type (row 10, the first row left for a code): 0.00, bordered, unlocked; the 合计's key (A9) locked;
+        // the header bold.
+        var amount = formats[(int)Cell("D10").StyleIndex!.Value];
         Assert.Equal(164U, amount.NumberFormatId!.Value);
         Assert.Equal(1U, amount.BorderId!.Value);
         Assert.False(amount.Protection!.Locked!.Value);
@@ -73,11 +74,45 @@ public sealed class WorkbookTests : IDisposable
         var added = (codes.SequenceOfReferences?.InnerText ?? string.Empty).Split(':')[0];
         Assert.False(formats[(int)Cell(added).StyleIndex!.Value].Protection!.Locked!.Value);
 
+        // The 合计 adds the 类 typed below it (the added rows included) by a formula, and is locked.
+        Assert.Equal("SUMPRODUCT((LEN($A$10:$A$29)=3)*D$10:D$29)", Cell("D9").CellFormula?.Text);
+        Assert.Null(formats[(int)Cell("D9").StyleIndex!.Value].Protection);
+
         // And it reads back as the blank it was.
         var back = Workbook.Read(_path);
         Assert.True(back.Success, back.Error);
         Assert.Empty(back.Issues);
         Assert.All(back.Value!.Tables.SelectMany(t => t.Rows), r => Assert.Empty(r.Cells));
+    }
+
+    [Fact]
+    public void A_prepared_table_adds_up_by_formulas_and_a_filled_one_keeps_its_printed_figures()
+    {
+        // Next year's workbook: last year's codes, no figures — each 类 and 款 sums the rows below it by their codes.
+        static IReadOnlyList<StatedTable> Emptied(IEnumerable<StatedTable> tables) => [.. tables.Select(t => t with { Rows = [.. t.Rows.Select(r => r with { Cells = [] })] })];
+        var prepared = Example with { Tables = Emptied(Example.Tables), Units = [.. Example.Units.Select(u => u with { Tables = Emptied(u.Tables) })] };
+        Workbook.Write(prepared, _path);
+        using (var document = SpreadsheetDocument.Open(_path, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+            var book = document.WorkbookPart!;
+            var sheet = book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First(x => x.Name!.Value!.StartsWith("05", StringComparison.Ordinal));
+            var cells = ((WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToArray();
+            string? Key(int row) => cells.FirstOrDefault(c => c.CellReference == $"A{row}")?.InlineString?.InnerText;
+            var classRow = Enumerable.Range(10, 40).First(r => Key(r) is { Length: 3 });
+            var formula = cells.Single(c => c.CellReference == $"D{classRow}").CellFormula?.Text;
+            Assert.Equal($"SUMPRODUCT((LEN($A${classRow + 1}:$A$", formula?[..$"SUMPRODUCT((LEN($A${classRow + 1}:$A$".Length]);
+            Assert.Contains($"LEFT($A${classRow + 1}:", formula, StringComparison.Ordinal);
+            Assert.Contains($"=\"{Key(classRow)}\"", formula, StringComparison.Ordinal);
+            // A 项 row is the clerk's to fill: no formula.
+            var itemRow = Enumerable.Range(10, 40).First(r => Key(r) is { Length: 7 });
+            Assert.Null(cells.Single(c => c.CellReference == $"D{itemRow}").CellFormula);
+        }
+
+        // The filled example keeps every printed figure, no formula anywhere.
+        Workbook.Write(Example, _path);
+        using var filled = SpreadsheetDocument.Open(_path, false);
+        Assert.DoesNotContain(filled.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()), _ => true);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ internal static class Styles
     /// <summary>A key the program reads and the clerk need not see: bordered, locked, its text shown as nothing (「;;;」).</summary>
     public const uint HiddenKey = 6;
 
+    /// <summary>A total computed by a formula: bold, bordered, <c>0.00</c>, locked.</summary>
+    public const uint Total = 7;
+
     /// <summary>The 「0.00」 number format's id (custom formats start at 164).</summary>
     public const uint TwoDecimals = 164;
 
@@ -75,7 +78,8 @@ internal static class Styles
                 Format(0, 1, TwoDecimals, locked: false),
                 Format(1, 0),
                 Format(0, 1, locked: false),
-                Format(0, 1, Nothing)) { Count = 7 },
+                Format(0, 1, Nothing),
+                Format(1, 1, TwoDecimals)) { Count = 8 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 }

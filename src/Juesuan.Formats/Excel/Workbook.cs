@@ -65,12 +65,14 @@ public static class Workbook
         ], new Layout([20, 60], FrozenRows: 0));
         AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty })]);
         var order = (template ?? year.Template).Tables.Select(t => t.Definition).ToList();
+        // A workbook to fill (a blank template, next year's prepared one): no figure in any table yet.
+        var toFill = year.Tables.Concat(year.Units.SelectMany(u => u.Tables)).All(t => t.Rows.All(r => r.Cells.All(c => c.Value is null && c.Text is null)));
         foreach (var (prefix, tables) in new[] { (string.Empty, year.Tables) }.Concat(year.Units.Select((u, i) => ($"U{i + 1}-", u.Tables))))
         {
             foreach (var table in tables)
             {
                 var index = order.IndexOf(table.Definition) is var o && o >= 0 ? (o + 1).ToString("00", CultureInfo.InvariantCulture) : table.Definition;
-                AddTableSheet(workbook, sheets, id++, SheetName(prefix + index + " " + (table.Number ?? string.Empty) + table.Title), table);
+                AddTableSheet(workbook, sheets, id++, SheetName(prefix + index + " " + (table.Number ?? string.Empty) + table.Title), table, toFill);
             }
         }
 
@@ -418,7 +420,7 @@ public static class Workbook
         return cleaned.Length <= 31 ? cleaned : cleaned[..31];
     }
 
-    private static void AddTableSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, StatedTable table)
+    private static void AddTableSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, StatedTable table, bool toFill)
     {
         var definition = TemplateLibrary.Definition(table.Definition);
         var columns = definition.Columns.Select(c => c.Key).Concat(table.Rows.SelectMany(r => r.Cells).Select(c => c.Column)).Distinct().ToList();
@@ -444,6 +446,38 @@ public static class Workbook
             rows.Add(new object?[3 + columns.Count]);
         }
 
+        // A workbook to fill (a blank or a prepared one: no figures yet) gets its totals as formulas, so the clerk sees them
+        // add up as the items go in — the 合计 of the 类, a 类 of its 款, a 款 of its 项 (on functional tables), counted by
+        // the codes in column A below the row, the added rows included. A year read from a report keeps its printed
+        // figures, an empty table its blanks: a formula there would silently mend what the audit must see.
+        var totals = new HashSet<int>();
+        if (coded && toFill)
+        {
+            for (var i = 0; i < table.Rows.Count; i++)
+            {
+                var key = table.Rows[i].Key;
+                var children = key == FactIndex.TotalRowKey ? (Length: 3, Prefix: (string?)null)
+                    : key.Length == 3 && IsCode(key) ? (Length: 5, Prefix: key)
+                    : key.Length == 5 && IsCode(key) && definition.RowKind == RowKind.Functional ? (Length: 7, Prefix: key)
+                    : (Length: 0, Prefix: null);
+                var at = first + i;
+                if (children.Length == 0 || at >= last)
+                {
+                    continue;
+                }
+
+                totals.Add(at);
+                var codes = $"$A${at + 1}:$A${last}";
+                var match = children.Prefix is null ? $"(LEN({codes})={children.Length})" : $"(LEN({codes})={children.Length})*(LEFT({codes},{children.Prefix.Length})=\"{children.Prefix}\")";
+                var cells = (object?[])rows[at - 1];
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var column = ColumnName(3 + c);
+                    cells[3 + c] = new SheetFormula($"SUMPRODUCT({match}*{column}${at + 1}:{column}${last})");
+                }
+            }
+        }
+
         // What a clerk sees: the column names in bold over bordered cells, amounts as 0.00 in cells they may type into and
         // nothing else they can change (the sheet is protected without a password: codes, names and 行次 are the table's);
         // the names wide and the header kept in view; the technical rows (表定义, the column keys) hidden, still read back.
@@ -454,7 +488,7 @@ public static class Workbook
             // The 空表说明 and 注 (rows 5 and 6) are the clerk's to write too.
             // A fixed row's key (「personnel.total」) is the program's, not the clerk's: kept in its cell, shown as nothing.
             Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : c == 1 && r is 5 or 6 ? Styles.Input : Styles.Plain)
-                : c >= 3 ? Styles.Amount : coded && r >= addedFrom ? Styles.Input
+                : c >= 3 ? (totals.Contains(r) ? Styles.Total : Styles.Amount) : coded && r >= addedFrom ? Styles.Input
                 : c == 0 && r - first < table.Rows.Count && !IsCode(table.Rows[r - first].Key) ? Styles.HiddenKey : Styles.Label,
             Width = 3 + columns.Count,
             Protect = true,
@@ -483,6 +517,9 @@ public static class Workbook
             ],
         });
     }
+
+    /// <summary>A cell's formula (without the leading =).</summary>
+    private sealed record SheetFormula(string Text);
 
     private static bool IsCode(string key) => key.Length is 3 or 5 or 7 && key.All(char.IsAsciiDigit);
 
@@ -523,6 +560,9 @@ public static class Workbook
                 var style = layout?.Style?.Invoke(r + 1, c);
                 Cell? cell = (c < rows[r].Count ? rows[r][c] : null) switch
                 {
+                    // A formula without a cached value: Excel, WPS and LibreOffice compute it on opening; read back
+                    // before any of them has, it is blank, as the figures it adds.
+                    SheetFormula formula => new Cell { CellReference = reference, CellFormula = new CellFormula(formula.Text) },
                     // A blank cell is written only to carry its style (its border, its being open to typing).
                     null => style is null ? null : new Cell { CellReference = reference },
                     Printed number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString()) },
