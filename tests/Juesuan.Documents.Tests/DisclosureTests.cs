@@ -48,6 +48,36 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void Docx_prints_the_wide_tables_the_template_turns_landscape_in_landscape_sections()
+    {
+        // Shanghai prints 02–04 and 07–09 landscape: each run of them is a section of its own, the rest A4 portrait,
+        // the cover in the first section without a number.
+        var document = DisclosureBuilder.Build(Example() with { TemplateId = "shanghai-2024" }, charts: false);
+        using var stream = new MemoryStream();
+        DisclosureDocx.Write(document, stream);
+        stream.Position = 0;
+        using var word = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var body = word.MainDocumentPart!.Document.Body!;
+        var sections = body.Descendants<SectionProperties>().ToArray();
+        bool Wide(SectionProperties section) => section.GetFirstChild<PageSize>()!.Orient?.Value == PageOrientationValues.Landscape;
+        Assert.Equal([false, true, false, true, false], sections.Select(Wide).ToArray());
+        Assert.NotNull(sections[0].GetFirstChild<TitlePage>());
+        Assert.All(sections.Skip(1), section => Assert.Null(section.GetFirstChild<TitlePage>()));
+
+        // The tables' titles in the first landscape section: 收入决算表 … 财政拨款收入支出决算总表; its table as wide as the page.
+        var paragraphs = body.Elements().ToList();
+        var firstBreak = paragraphs.FindIndex(e => e.Descendants<SectionProperties>().Any());
+        var secondBreak = paragraphs.FindIndex(firstBreak + 1, e => e.Descendants<SectionProperties>().Any());
+        var wide = string.Concat(paragraphs.Skip(firstBreak + 1).Take(secondBreak - firstBreak).Select(e => e.InnerText));
+        Assert.Contains("收入决算表", wide, StringComparison.Ordinal);
+        Assert.Contains("财政拨款收入支出决算总表", wide, StringComparison.Ordinal);
+        Assert.DoesNotContain("一般公共预算财政拨款支出决算表", wide, StringComparison.Ordinal);
+        var table = paragraphs.Skip(firstBreak + 1).OfType<Table>().First();
+        Assert.Equal((16838 - (2 * 1134)).ToString(System.Globalization.CultureInfo.InvariantCulture), table.GetFirstChild<TableProperties>()!.GetFirstChild<TableWidth>()!.Width!.Value);
+    }
+
+    [Fact]
     public void Html_of_the_example_is_approved()
     {
         // Charts are left out: their SVG depends on the fonts of the machine that draws them.

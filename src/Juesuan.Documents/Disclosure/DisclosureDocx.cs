@@ -15,7 +15,11 @@ namespace Juesuan.Documents.Disclosure;
 /// </summary>
 public static class DisclosureDocx
 {
-    private const int TextWidth = 11906 - 2 * 1134;
+    private const int PageWidth = 11906;
+    private const int PageHeight = 16838;
+    private const int Margin = 1134;
+    private const int TextWidth = PageWidth - (2 * Margin);
+    private const int LandscapeTextWidth = PageHeight - (2 * Margin);
 
     /// <summary>Writes <paramref name="document"/> to <paramref name="path"/>.</summary>
     public static void Write(DisclosureDocument document, string path)
@@ -42,8 +46,38 @@ public static class DisclosureDocx
         // Charts are drawn first, side by side (each PNG takes tens of milliseconds in ScottPlot).
         var drawn = document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered().Select(c => (Block: c, Png: c.Chart.Png()))
             .ToDictionary(x => x.Block, x => x.Png);
-        foreach (var block in document.Blocks)
+        // A wide table the template prints landscape (Shanghai 02–04, 07–09) takes a section of its own, as in the PDF: the
+        // portrait section before it ends in a paragraph carrying its properties, the landscape one after the table (or
+        // after a run of such tables), and the page break a section break makes is not made twice.
+        var hasCover = document.Blocks.FirstOrDefault() is CoverBlock;
+        var sections = 0;
+        var landscape = false;
+        var fresh = false;
+        void EndSection()
         {
+            body.Append(new Paragraph(new ParagraphProperties(Section(main, document, footer, landscape, first: sections++ == 0, hasCover))));
+            landscape = !landscape;
+            fresh = true;
+        }
+
+        var blocks = document.Blocks;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            var wide = block is GridBlock { Grid.Landscape: true }
+                || (block is HeadingBlock { Hidden: true } && b + 1 < blocks.Count && blocks[b + 1] is GridBlock { Grid.Landscape: true });
+            if (wide != landscape)
+            {
+                EndSection();
+            }
+
+            if (fresh && block is HeadingBlock { NewPage: true } opening)
+            {
+                // The section break has turned the page already.
+                block = opening with { NewPage = false };
+            }
+
+            fresh = false;
             switch (block)
             {
                 case CoverBlock cover:
@@ -80,37 +114,48 @@ public static class DisclosureDocx
             }
         }
 
-        // A cover has no page number: its first page takes a footer of its own, empty (the watermark stays on it).
-        var hasCover = document.Blocks.FirstOrDefault() is CoverBlock;
+        body.Append(Section(main, document, footer, landscape, first: sections == 0, hasCover));
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    /// <summary>
+    /// The properties of a section: A4 portrait or landscape, the page-number footer and the watermark on every page; the
+    /// first section's first page (the cover) without a number.
+    /// </summary>
+    private static SectionProperties Section(MainDocumentPart main, DisclosureDocument document, FooterPart footer, bool landscape, bool first, bool hasCover)
+    {
         var section = new SectionProperties();
+        var cover = first && hasCover;
         if (document.Watermark is { } mark)
         {
-            var header = main.GetIdOfPart(Docx.MarkHeader(main, mark));
+            var header = main.HeaderParts.FirstOrDefault() is { } made ? main.GetIdOfPart(made) : main.GetIdOfPart(Docx.MarkHeader(main, mark));
             section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = header });
-            if (hasCover)
+            if (cover)
             {
                 section.Append(new HeaderReference { Type = HeaderFooterValues.First, Id = header });
             }
         }
 
-        body.Append(section);
         section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
-        if (hasCover)
+        if (cover)
         {
+            // A cover has no page number: its first page takes a footer of its own, empty (the watermark stays on it).
             var blank = main.AddNewPart<FooterPart>();
             blank.Footer = new Footer(new Paragraph());
             section.Append(new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(blank) });
         }
 
-        section.Append(
-            new PageSize { Width = 11906U, Height = 16838U },
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U });
-        if (hasCover)
+        section.Append(landscape
+            ? new PageSize { Width = (uint)PageHeight, Height = (uint)PageWidth, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = (uint)PageWidth, Height = (uint)PageHeight });
+        section.Append(new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 567U, Footer = 567U, Gutter = 0U });
+        if (cover)
         {
             section.Append(new TitlePage());
         }
-        main.Document = new Document(body);
-        main.Document.Save();
+
+        return section;
     }
 
     private static void AddStyles(MainDocumentPart main)
@@ -187,6 +232,7 @@ public static class DisclosureDocx
 
     private static IEnumerable<OpenXmlElement> GridElements(Grid grid)
     {
+        var textWidth = grid.Landscape ? LandscapeTextWidth : TextWidth;
         yield return Paragraph(grid.Title, size: 32, bold: true, center: true, font: "黑体");
         if (grid.Number is not null)
         {
@@ -196,7 +242,7 @@ public static class DisclosureDocx
         if (grid.LeftCaption is not null || grid.RightCaption is not null)
         {
             // Left caption flush left, right caption at a right tab stop.
-            var caption = new Paragraph(new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth })));
+            var caption = new Paragraph(new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Right, Position = textWidth })));
             caption.Append(Docx.Run(grid.LeftCaption ?? string.Empty, 21), new Run(new TabChar()), Docx.Run(grid.RightCaption ?? string.Empty, 21));
             yield return caption;
         }
@@ -210,11 +256,12 @@ public static class DisclosureDocx
 
     private static Table Table(Grid grid)
     {
+        var textWidth = grid.Landscape ? LandscapeTextWidth : TextWidth;
         var widths = grid.Widths ?? Enumerable.Repeat(1, grid.Columns).ToArray();
         var sum = widths.Sum();
-        var twips = widths.Select(w => TextWidth * w / sum).ToArray();
+        var twips = widths.Select(w => textWidth * w / sum).ToArray();
         var table = new Table(new TableProperties(
-            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = textWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4U }, new LeftBorder { Val = BorderValues.Single, Size = 4U },
                 new BottomBorder { Val = BorderValues.Single, Size = 4U }, new RightBorder { Val = BorderValues.Single, Size = 4U },
