@@ -116,6 +116,23 @@ public sealed class WorkbookTests : IDisposable
     }
 
     [Fact]
+    public void An_amount_keeps_the_places_its_cell_shows_when_excel_stores_it_shorter()
+    {
+        // Excel saves 138.60 typed into a 0.00 cell as 138.6, and 1.50 as 1.5; a figure printed 157.1 sits in a 0.0 cell.
+        var example = Example;
+        var table = example.Tables.First(t => t.Rows.Any(r => r.Cells.Any(c => c.Value is { Decimals: 2 })));
+        var row = table.Rows.First(r => r.Cells.Any(c => c.Value is { Decimals: 2 }));
+        var one = example with { Tables = [.. example.Tables.Select(t => t == table ? t with { Rows = [.. t.Rows.Select(r => r == row ? r with { Cells = [.. r.Cells.Select((c, i) => i == 0 ? c with { Value = Juesuan.Domain.Numbers.Printed.Parse("157.1").Value } : c)] } : r)] } : t)] };
+        Workbook.Write(one, _path);
+        EditSheets(xml => System.Text.RegularExpressions.Regex.Replace(xml, "<x:v>(-?[0-9]+\\.[0-9])0</x:v>", "<x:v>$1</x:v>"));
+        var back = Workbook.Read(_path);
+        Assert.True(back.Success, back.Error);
+        static IEnumerable<string?> Printed(DepartmentYear y) => y.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => c.Value?.ToString());
+        Assert.Equal(Printed(one), Printed(back.Value!));
+        Assert.Contains("157.1", Printed(back.Value!));
+    }
+
+    [Fact]
     public void An_empty_table_without_rows_writes_a_valid_sheet_and_reads_back_empty()
     {
         // A 空表 read from a report has no rows: no reversed validation range over the hidden key row.

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Juesuan.Domain.Numbers;
 
 namespace Juesuan.Formats.Excel;
 
@@ -32,6 +33,48 @@ internal static class Styles
 
     /// <summary>A total computed by a formula: bold, bordered, <c>0.00</c>, locked.</summary>
     public const uint Total = 7;
+
+    /// <summary>An amount printed with one decimal (「157.1」): as <see cref="Amount"/>, <c>0.0</c>.</summary>
+    public const uint AmountOneDecimal = 8;
+
+    /// <summary>An amount printed whole (「26」): as <see cref="Amount"/>, <c>0</c>.</summary>
+    public const uint AmountWhole = 9;
+
+    /// <summary>The 「0.0」 number format's id.</summary>
+    public const uint OneDecimal = 166;
+
+    /// <summary>
+    /// The style of an amount cell: its printed places kept by its number format (a figure a report printed 157.1 stays
+    /// 157.1 when Excel saves the file again; a blank cell is for 0.00).
+    /// </summary>
+    public static uint AmountOf(Printed? printed) => printed?.Decimals switch
+    {
+        0 => AmountWhole,
+        1 => AmountOneDecimal,
+        null or 2 => Amount,
+        _ => Input, // more places than a 0.00 cell shows: kept as stored
+    };
+
+    /// <summary>The places each cell style prints a number to, by style index (only styles with 0, 0.0 or 0.00 formats).</summary>
+    public static IReadOnlyDictionary<uint, int> DecimalsByStyle(Stylesheet? sheet)
+    {
+        var formats = sheet?.NumberingFormats?.Elements<NumberingFormat>().Where(f => f.NumberFormatId is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value) ?? [];
+        var places = new Dictionary<uint, int>();
+        var index = 0U;
+        foreach (var format in sheet?.CellFormats?.Elements<CellFormat>() ?? [])
+        {
+            var code = format.NumberFormatId?.Value is { } id ? (formats.GetValueOrDefault(id) ?? (id switch { 1 => "0", 2 => "0.00", _ => null })) : null;
+            if (code is "0" or "0.0" or "0.00" or "0.000")
+            {
+                places[index] = code.Length == 1 ? 0 : code.Length - 2;
+            }
+
+            index++;
+        }
+
+        return places;
+    }
 
     /// <summary>The 「0.00」 number format's id (custom formats start at 164).</summary>
     public const uint TwoDecimals = 164;
@@ -66,7 +109,9 @@ internal static class Styles
         }
 
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = TwoDecimals, FormatCode = "0.00" }, new NumberingFormat { NumberFormatId = Nothing, FormatCode = ";;;" }) { Count = 2 },
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = TwoDecimals, FormatCode = "0.00" }, new NumberingFormat { NumberFormatId = Nothing, FormatCode = ";;;" },
+                new NumberingFormat { NumberFormatId = OneDecimal, FormatCode = "0.0" }) { Count = 3 },
             new Fonts(Font(false), Font(true)) { Count = 2 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
@@ -79,7 +124,9 @@ internal static class Styles
                 Format(1, 0),
                 Format(0, 1, locked: false),
                 Format(0, 1, Nothing),
-                Format(1, 1, TwoDecimals)) { Count = 8 },
+                Format(1, 1, TwoDecimals),
+                Format(0, 1, OneDecimal, locked: false),
+                Format(0, 1, 1, locked: false)) { Count = 10 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 }

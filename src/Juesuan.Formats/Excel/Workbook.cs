@@ -203,7 +203,8 @@ public static class Workbook
         var issues = new List<ImportIssue>();
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿");
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(Worksheet(workbook, s), strings))).ToList() ?? [];
+        var places = Styles.DecimalsByStyle(workbook.WorkbookStylesPart?.Stylesheet);
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(Worksheet(workbook, s), strings, places))).ToList() ?? [];
         // (A key written twice, or rows with column A blank, keep their first: never a crash.)
         var info = sheets.FirstOrDefault(s => s.Name == DepartmentSheet).Rows?.GroupBy(r => r.GetValueOrDefault(0, string.Empty))
             .ToDictionary(g => g.Key, g => g.First().GetValueOrDefault(1, string.Empty)) ?? [];
@@ -358,11 +359,11 @@ public static class Workbook
         sheet.Id?.Value is { Length: > 0 } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet
             ? worksheet : throw new InvalidDataException($"工作表「{sheet.Name?.Value}」的部件缺失或类型不对");
 
-    private static List<Dictionary<int, string>> Rows(WorksheetPart part, string[] strings) =>
+    private static List<Dictionary<int, string>> Rows(WorksheetPart part, string[] strings, IReadOnlyDictionary<uint, int> places) =>
         part.Worksheet.Descendants<Row>().Select(row => row.Elements<Cell>().Where(c => c.CellReference?.Value is not null)
-            .ToDictionary(c => ColumnIndex(c.CellReference!.Value!), c => CellText(c, strings))).ToList();
+            .ToDictionary(c => ColumnIndex(c.CellReference!.Value!), c => CellText(c, strings, places))).ToList();
 
-    private static string CellText(Cell cell, string[] strings)
+    private static string CellText(Cell cell, string[] strings, IReadOnlyDictionary<uint, int> places)
     {
         if (cell.DataType?.Value == CellValues.SharedString)
         {
@@ -387,7 +388,15 @@ public static class Workbook
 
         var raw = cell.CellValue?.Text ?? string.Empty;
 
-        // A number typed in Excel may be stored as 1.386E2 or 138.60000000000002: read it as a decimal, printed to 2 places.
+        // A number in a cell formatted 0.00 (or 0.0, 0) is printed to those places: a clerk types 138.60 and Excel stores
+        // 138.6, or 1.386E2, or 138.60000000000002 — all read as 138.60, the figure the clerk sees.
+        if (cell.StyleIndex?.Value is { } style && places.TryGetValue(style, out var decimals) && raw.Length > 0
+            && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var shown))
+        {
+            return Rounding.HalfUp(shown, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        // Unformatted: a number typed in Excel may be stored as 1.386E2 or 138.60000000000002: read it as a decimal, printed to 2 places.
         if (raw.Contains('E', StringComparison.OrdinalIgnoreCase) || (raw.IndexOf('.', StringComparison.Ordinal) is var dot && dot >= 0 && raw.Length - dot - 1 > 6))
         {
             return decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Rounding.HalfUp(value, 2).ToString("F2", CultureInfo.InvariantCulture) : raw;
@@ -488,7 +497,7 @@ public static class Workbook
             // The 空表说明 and 注 (rows 5 and 6) are the clerk's to write too.
             // A fixed row's key (「personnel.total」) is the program's, not the clerk's: kept in its cell, shown as nothing.
             Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : c == 1 && r is 5 or 6 ? Styles.Input : Styles.Plain)
-                : c >= 3 ? (totals.Contains(r) ? Styles.Total : Styles.Amount) : coded && r >= addedFrom ? Styles.Input
+                : c >= 3 ? (totals.Contains(r) ? Styles.Total : Styles.AmountOf(rows[r - 1].ElementAtOrDefault(c) as Printed?)) : coded && r >= addedFrom ? Styles.Input
                 : c == 0 && r - first < table.Rows.Count && !IsCode(table.Rows[r - first].Key) ? Styles.HiddenKey : Styles.Label,
             Width = 3 + columns.Count,
             Protect = true,
