@@ -133,6 +133,30 @@ public sealed class WorkbookTests : IDisposable
     }
 
     [Fact]
+    public void The_reasons_sheet_shows_what_each_reason_is_about_and_hides_the_keys_it_reads()
+    {
+        var example = Example;
+        Assert.NotEmpty(example.Explanations);
+        Workbook.Write(example, _path);
+        using (var document = SpreadsheetDocument.Open(_path, false))
+        {
+            var book = document.WorkbookPart!;
+            var sheet = book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == "原因说明");
+            var worksheet = ((WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet;
+            var columns = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().ToArray();
+            Assert.Equal([true, true, true, false, false, false], columns.Select(c => c.Hidden?.Value == true).ToArray());
+            var about = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Where(c => c.CellReference!.Value!.StartsWith('F') && c.CellReference.Value != "F1")
+                .Select(c => c.InlineString?.InnerText ?? string.Empty).ToArray();
+            Assert.All(about, a => Assert.False(string.IsNullOrWhiteSpace(a)));
+            Assert.DoesNotContain(about, a => a.Contains("expense.", StringComparison.Ordinal) || a.Contains("income.", StringComparison.Ordinal));
+        }
+
+        var back = Workbook.Read(_path);
+        Assert.True(back.Success, back.Error);
+        Assert.Equal(example.Explanations.Select(e => (e.Subject, e.Topic, e.Text)), back.Value!.Explanations.Select(e => (e.Subject, e.Topic, e.Text)));
+    }
+
+    [Fact]
     public void An_empty_table_without_rows_writes_a_valid_sheet_and_reads_back_empty()
     {
         // A 空表 read from a report has no rows: no reversed validation range over the hidden key row.

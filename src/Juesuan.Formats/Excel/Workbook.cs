@@ -78,10 +78,11 @@ public static class Workbook
 
         AddSheet(workbook, sheets, id++, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额"], .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString() })]);
         AddSheet(workbook, sheets, id++, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因", "需要说明的内容"],
-            .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text, string.Empty }),
+            .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text, Subject(year, e.Subject) }),
             .. wanted.Where(w => !year.Explanations.Any(e => e.Subject == w.Subject with { Basis = e.Subject.Basis } && e.Topic == w.Topic)).DistinctBy(w => (w.Subject, w.Topic))
                 .Select(w => new[] { w.Subject.Concept, w.Subject.Code ?? string.Empty, w.Subject.Scope, w.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, string.Empty, w.What })],
-            new Layout([18, 10, 8, 12, 50, 50]));
+            // The keys (概念、编码、范围) are the reader's: hidden; the clerk reads what each reason is about in the last column.
+            new Layout([18, 10, 8, 12, 50, 50]) { HiddenColumns = [0, 1, 2] });
         AddSheet(workbook, sheets, id, DetailSheet.Name, DetailSheet.Rows(year), new Layout([16, 30, 16]));
         workbook.Workbook.Save();
     }
@@ -94,7 +95,7 @@ public static class Workbook
         ["2. 「单位」表：列出本部门决算包括的单位（本级和下属单位），每行一个。"],
         ["3. 各张决算表（以表号开头的工作表）：按行填写金额，单位见表头的「单位」（一般为万元）；不要改动第一列的编码、不要增删表头，空白表示该项为零或无此项。"],
         ["4. 「参考数」表：上年决算数、年初预算数等，用于情况说明中的同比和预算比较（用 juesuan prepare 生成的模板已填好上年数）。"],
-        ["5. 「原因说明」表：列出情况说明需要说明原因的各项；在「原因」列写出原因（如「人员增加」），「需要说明的内容」列是提示。"],
+        ["5. 「原因说明」表：列出情况说明需要说明原因的各项；在「原因」列写出原因（如「人员增加」），「需要说明的内容」列写明每条原因说明的是哪一项（待填的一行附有提示）。"],
         ["6. 「其他情况」表：“三公”经费的批次、人次、车辆，会议费和培训费，机关运行经费，政府采购，国有资产，人员等；人数和次数写整数，金额写如「0.32万元」。"],
         ["7. 填好后保存为 .xlsx，在工作台上传或用 juesuan import 导入；导入时逐项核对，有问题会指出所在工作表和行。"],
     ];
@@ -527,6 +528,29 @@ public static class Workbook
         });
     }
 
+    /// <summary>
+    /// What a reason is about, in the report's words: the row of the tables with its code (「2101101 行政单位医疗」), or the
+    /// quantity (「一般公共预算财政拨款 基本支出」).
+    /// </summary>
+    private static string Subject(DepartmentYear year, FactKey key)
+    {
+        var scope = key.Scope switch { Scopes.Gpb => "一般公共预算财政拨款", Scopes.Fiscal => "财政拨款", Scopes.Fund => "政府性基金预算财政拨款", Scopes.Soe => "国有资本经营预算财政拨款", _ => string.Empty };
+        if (key.Code is { } code)
+        {
+            var label = year.Tables.SelectMany(t => t.Rows).FirstOrDefault(r => r.Key == code && r.Label is { Length: > 0 })?.Label;
+            return $"{scope} {code} {label}".Trim();
+        }
+
+        var name = key.Concept switch
+        {
+            Concepts.IncomeTotal => "本年收入合计", Concepts.ExpenseTotal => "本年支出合计", Concepts.ExpenseBasic => "基本支出", Concepts.ExpenseProject => "项目支出",
+            Concepts.ExpensePersonnel => "人员经费", Concepts.ExpensePublic => "公用经费", Concepts.IncomeGrandTotal => "收入总计", Concepts.ExpenseGrandTotal => "支出总计",
+            Concepts.IncomeFiscal => "财政拨款收入", Concepts.ThreePublicTotal => "“三公”经费", Concepts.OperatingCosts => "机关运行经费",
+            _ => Concepts.StatedSubject(key.Concept) ?? key.Concept,
+        };
+        return $"{scope} {name}".Trim();
+    }
+
     /// <summary>A cell's formula (without the leading =).</summary>
     private sealed record SheetFormula(string Text);
 
@@ -554,6 +578,9 @@ public static class Workbook
         public bool Landscape { get; init; }
 
         public IReadOnlyList<DataValidation> Validations { get; init; } = [];
+
+        /// <summary>Columns (0-based) hidden from view, still read back.</summary>
+        public IReadOnlyList<int> HiddenColumns { get; init; } = [];
     }
 
     private static void AddRows(WorkbookPart workbook, Sheets sheets, uint id, string name, List<IReadOnlyList<object?>> rows, Layout? layout = null)
@@ -614,7 +641,7 @@ public static class Workbook
                 { WorkbookViewId = 0U }));
             }
 
-            worksheet.Append(new Columns(layout.Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+            worksheet.Append(new Columns(layout.Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true, Hidden = layout.HiddenColumns.Contains(i) ? true : null })));
         }
 
         worksheet.Append(data);
