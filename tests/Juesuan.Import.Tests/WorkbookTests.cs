@@ -149,6 +149,12 @@ public sealed class WorkbookTests : IDisposable
                 .Select(c => c.InlineString?.InnerText ?? string.Empty).ToArray();
             Assert.All(about, a => Assert.False(string.IsNullOrWhiteSpace(a)));
             Assert.DoesNotContain(about, a => a.Contains("expense.", StringComparison.Ordinal) || a.Contains("income.", StringComparison.Ordinal));
+
+            // The 参考数 likewise: the keys hidden, each amount named with its basis (上年决算数, 年初预算数 …).
+            var references = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == "参考数").Id!)).Worksheet;
+            Assert.Equal([true, true, true, true, false, false], references.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Select(c => c.Hidden?.Value == true).ToArray());
+            Assert.All(references.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Where(c => c.CellReference!.Value!.StartsWith('F') && c.CellReference.Value != "F1"),
+                c => Assert.Matches("(上年决算数|年初预算数|全年预算数|决算数)$", c.InlineString?.InnerText ?? string.Empty));
         }
 
         var back = Workbook.Read(_path);

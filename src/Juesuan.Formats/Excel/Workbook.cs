@@ -76,7 +76,11 @@ public static class Workbook
             }
         }
 
-        AddSheet(workbook, sheets, id++, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额"], .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString() })]);
+        // The keys are the reader's (hidden); the clerk reads the amount beside what it is (「一般公共预算财政拨款 2101101 行政单位医疗
+        // 上年决算数」).
+        AddSheet(workbook, sheets, id++, ReferenceSheet, [["概念", "编码", "范围", "基础", "金额", "项目"],
+            .. year.References.Select(r => new[] { r.Key.Concept, r.Key.Code ?? string.Empty, r.Key.Scope, r.Key.Basis, r.Amount.ToString(), $"{Subject(year, r.Key)} {BasisName(r.Key.Basis)}" })],
+            new Layout([18, 10, 8, 10, 14, 60]) { HiddenColumns = [0, 1, 2, 3] });
         AddSheet(workbook, sheets, id++, ExplanationSheet, [["概念", "编码", "范围", "说明对象", "原因", "需要说明的内容"],
             .. year.Explanations.Select(e => new[] { e.Subject.Concept, e.Subject.Code ?? string.Empty, e.Subject.Scope, e.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, e.Text, Subject(year, e.Subject) }),
             .. wanted.Where(w => !year.Explanations.Any(e => e.Subject == w.Subject with { Basis = e.Subject.Basis } && e.Topic == w.Topic)).DistinctBy(w => (w.Subject, w.Topic))
@@ -550,6 +554,14 @@ public static class Workbook
         };
         return $"{scope} {name}".Trim();
     }
+
+    private static string BasisName(string basis) => basis switch
+    {
+        Bases.Prior => "上年决算数",
+        Bases.Budget => "年初预算数",
+        Bases.FullYearBudget => "全年预算数",
+        _ => "决算数",
+    };
 
     /// <summary>A cell's formula (without the leading =).</summary>
     private sealed record SheetFormula(string Text);
