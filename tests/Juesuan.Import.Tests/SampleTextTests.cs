@@ -300,6 +300,19 @@ public class NarrativeOnlySampleTests
     }
 
     [SkippableFact]
+    public void Heshui_states_its_basic_spending_twice_differently_and_its_parts_short_of_the_total()
+    {
+        // Issue 11's acceptance: 「预算总支出 774.79 万元，其中，基本支出 346.63 万元…。项目支出 298.58 万元」 — 346.63 + 298.58
+        // ≠ 774.79 — while two other paragraphs give 基本支出 as 476.21 万元.
+        var year = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "heshui-2024-performance-self-evaluation.txt")).Value!;
+        var findings = Auditor.Audit(year).Findings;
+        Assert.Contains(findings, f => f.Rule == "N.PARTS" && f.Message.Contains("774.79万元", StringComparison.Ordinal) && f.Message.Contains("346.63", StringComparison.Ordinal) && f.Message.Contains("645.21", StringComparison.Ordinal));
+        var restated = Assert.Single(findings, f => f.Rule == "N.RESTATED" && f.Message.Contains("基本支出", StringComparison.Ordinal));
+        Assert.Equal("346.63万元", restated.Actual);
+        Assert.Equal("476.21万元", restated.Expected);
+    }
+
+    [SkippableFact]
     public void Final_accounts_reports_are_not_taken_for_self_evaluation_reports()
     {
         foreach (var file in new[] { "longxian-2022-final-accounts.txt", "quxian-2022-final-accounts.txt", "xigong-2022-final-accounts.txt" })

@@ -649,7 +649,9 @@ internal static partial class NarrativeRules
     {
         foreach (var group in c.Year.Narrative.Claims.Where(x => x.PartOf is not null && x.Amount is not null).GroupBy(x => x.PartOf!))
         {
-            var whole = c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == group.Key && x.Amount is not null);
+            // The whole states its amount, or only a budget the parts break down (「预算总支出 774.79 万元，其中，基本支出 346.63
+            // 万元…」): that figure is the one they must reach.
+            var whole = c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == group.Key && (x.Amount ?? x.Budget) is not null);
             // A whole of the tables' quantities that the tables print, with parts that are the tables' quantities too, is
             // checked figure by figure against them (N.AMOUNT): its sum again here would say the same twice.
             if (whole is null || (TableValue(c, whole.Subject) is not null && group.All(p => Concepts.StatedSubject(p.Subject.Concept) is null && TableValue(c, p.Subject) is not null)))
@@ -660,22 +662,23 @@ internal static partial class NarrativeRules
             var parts = group.ToArray();
             var listedInFull = parts.Length >= 2 && parts.All(p => p.PartsComplete == true);
             var complete = listedInFull || CompleteByDefinition(c, whole, parts);
-            var total = Interpret(c, whole.Subject, whole.Amount!.Value);
+            var stated = (whole.Amount ?? whole.Budget)!.Value;
+            var total = Interpret(c, whole.Subject, stated);
             var sum = Estimate.Sum(parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
             var what = FactRule.Describe(c, whole.Subject);
             var listed = string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
             if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
             {
                 yield return Error(c, RuleIds.NParts, whole,
-                    $"{what}写作 {whole.Amount}，{(listedInFull ? "其后括号内列出的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
-                    expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference),
+                    $"{what}写作 {stated}，{(listedInFull ? "其后括号内列出的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                    expected: AuditContext.Format(sum.Value, 2), actual: stated.ToString(), difference: AuditContext.Format(check.Difference),
                     severity: listedInFull ? Severity.Error : Severity.Warning);
             }
             else if (!complete && sum.Range.Lo > total.Range.Hi)
             {
                 yield return Error(c, RuleIds.NParts, whole,
-                    $"{what}写作 {whole.Amount}，而「其中」所列 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
-                    expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value),
+                    $"{what}写作 {stated}，而「其中」所列 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
+                    expected: "≤ " + stated, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value),
                     severity: Severity.Warning);
             }
         }

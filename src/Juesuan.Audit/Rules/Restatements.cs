@@ -105,7 +105,8 @@ internal static partial class Restatements
 
     // A rate reached (not a bound or a goal) or a count, named by its subject; a bare rate name (「参保率」) takes the
     // subject of the statement before it in the same sentence (「城乡居民参保 22.56 万人，参保率为 98%」). A sentence that
-    // speaks of another year too is left alone: the same name may hold two years' values there.
+    // speaks of another year too is left alone: the same name may hold two years' values there — except an amount that
+    // carries its own change (「基本支出 346.63 万元，较上年增加 129.58 万元」), whose other year is the change's.
     private static Stated? Of(Claim claim, Claim? previous, int reportYear)
     {
         var (value, kind) = claim switch
@@ -116,10 +117,15 @@ internal static partial class Restatements
             // 配套资金 4596.52 万元）」 in the income and the spending paragraph): parts of breakdowns (「基本」「医疗救助」) are
             // parts of different wholes in different sentences.
             { Amount: { } a, PartOf: null, Count: null, RatePercent: null } when Concepts.StatedSubject(claim.Subject.Concept) is { Length: >= 6 } => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
+            // A quantity the templates define (基本支出, 项目支出, 人员经费, 公用经费) is one figure of the department, part of a
+            // breakdown or not — unless the sentence speaks of one fund (「一般公共预算财政拨款支出…其中基本支出…」), whose
+            // 基本支出 is another figure (合水 2024: 基本支出 346.63 万元 in one paragraph, 476.21 万元 in two others).
+            { Amount: { } a, Count: null, RatePercent: null } when Concepts.StatedSubject(claim.Subject.Concept) is "基本支出" or "项目支出" or "人员经费" or "公用经费"
+                && !FundWords().IsMatch(claim.Sentence ?? string.Empty) => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
             _ => (default(Printed?), string.Empty),
         };
         if (value is not { } v || Concepts.StatedSubject(claim.Subject.Concept) is not { } name || claim.Sentence is not { } sentence
-            || OtherYear().IsMatch(sentence) || Years().Matches(sentence).Any(m => m.Value != reportYear.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            || (OtherYear().IsMatch(sentence) && (kind == "%" || claim.Change is null)) || Years().Matches(sentence).Any(m => m.Value != reportYear.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             return null;
         }
@@ -143,6 +149,9 @@ internal static partial class Restatements
 
     [GeneratedRegex("(?:满意度|满意率|知晓率|及时率|合格率|完成率|执行率|到位率|准确率|达标率|使用率|运行率)$")]
     private static partial Regex PerProject();
+
+    [GeneratedRegex("财政拨款|一般公共预算|政府性基金|国有资本经营")]
+    private static partial Regex FundWords();
 
     [GeneratedRegex("上年|去年|上一年|同期|同比|较上|比上")]
     private static partial Regex OtherYear();

@@ -151,13 +151,14 @@ internal static partial class ClauseReader
                 figures.Clear();
             }
 
-            // A breakdown opens after a statement of this sentence with an amount: the last one before it is the whole.
+            // A breakdown opens after a statement of this sentence with an amount, or a budget (「预算总支出 774.79 万元，其中，…」):
+            // the last one before it is the whole.
             int? Whole()
             {
                 Close();
                 subject = null;
                 var last = statements.Count - 1;
-                return last >= first && statements[last].Figures.Any(f => f.Role == FigureRole.Amount) ? last : null;
+                return last >= first && statements[last].Figures.Any(f => f.Role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget) ? last : null;
             }
 
             foreach (Match clause in Clause().Matches(sentence.Value))

@@ -159,7 +159,7 @@ internal static partial class NarrativeReader
                 ? ImplicitWhole(statement, claimOf, claims, section.Printed.Key!, section.Text, unstated) : null;
             if (StatementClaim(statement, section.Printed.Key!, wholes, CodedSubject(statement, section.Text, tables ?? [], template), implicitWhole, keyScope) is { } read)
             {
-                if (read.Claim.Amount is not null)
+                if ((read.Claim.Amount ?? read.Claim.Budget) is not null)
                 {
                     claimOf[k] = read.Claim.Subject;
                 }
