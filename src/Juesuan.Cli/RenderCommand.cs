@@ -117,7 +117,7 @@ internal static class RenderCommand
                     }
 
                     using var buffer = new MemoryStream();
-                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, blocked ? GateOutcome.Mark : null, token).ConfigureAwait(false);
+                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, checkedGate.Watermark, token).ConfigureAwait(false);
                     if (outcome.Written)
                     {
                         await File.WriteAllBytesAsync(job.Target, buffer.ToArray(), token).ConfigureAwait(false);
@@ -146,8 +146,6 @@ internal static class RenderCommand
     }
 
     private static readonly Dictionary<string, string> ByExtension = new() { [".html"] = "html", [".htm"] = "html", [".docx"] = "docx", [".pdf"] = "pdf" };
-
-    /// <summary>The mark across every page of a document rendered despite the gate.</summary>
 
     /// <summary>
     /// The render gate (<see cref="RenderGate"/>), said: each error that stands and each 【待补充】 with where to fix or

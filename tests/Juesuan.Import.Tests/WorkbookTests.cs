@@ -130,6 +130,10 @@ public sealed class WorkbookTests : IDisposable
         static IEnumerable<string?> Printed(DepartmentYear y) => y.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => c.Value?.ToString());
         Assert.Equal(Printed(one), Printed(back.Value!));
         Assert.Contains("157.1", Printed(back.Value!));
+
+        // More places than the cell shows are kept, never rounded away: 12.345 typed into the 0.0 cell.
+        EditSheets(xml => xml.Replace("<x:v>157.1</x:v>", "<x:v>12.345</x:v>", StringComparison.Ordinal));
+        Assert.Contains("12.345", Printed(Workbook.Read(_path).Value!));
     }
 
     [Fact]
@@ -153,8 +157,13 @@ public sealed class WorkbookTests : IDisposable
             // The 参考数 likewise: the keys hidden, each amount named with its basis (上年决算数, 年初预算数 …).
             var references = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == "参考数").Id!)).Worksheet;
             Assert.Equal([true, true, true, true, false, false], references.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Select(c => c.Hidden?.Value == true).ToArray());
-            Assert.All(references.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Where(c => c.CellReference!.Value!.StartsWith('F') && c.CellReference.Value != "F1"),
-                c => Assert.Matches("(上年决算数|年初预算数|全年预算数|决算数)$", c.InlineString?.InnerText ?? string.Empty));
+            var labels = references.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Where(c => c.CellReference!.Value!.StartsWith('F') && c.CellReference.Value != "F1")
+                .Select(c => c.InlineString?.InnerText ?? string.Empty).ToArray();
+            Assert.Equal(example.References.Count, labels.Length);
+            Assert.All(labels, l => Assert.Matches("(上年决算数|年初预算数|全年预算数|决算数)$", l));
+            // No key of the program on screen, and two different keys never read alike.
+            Assert.All(labels, l => Assert.DoesNotContain(".", l, StringComparison.Ordinal));
+            Assert.Equal(example.References.Select(r => r.Key).Distinct().Count(), labels.Distinct().Count());
         }
 
         var back = Workbook.Read(_path);

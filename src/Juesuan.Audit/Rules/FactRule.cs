@@ -129,45 +129,8 @@ internal sealed class FactRule : Rule
 
     internal static string Describe(AuditContext context, FactKey key)
     {
-        var concept = key.Concept switch
-        {
-            Concepts.IncomeTotal => "本年收入合计",
-            Concepts.IncomeGrandTotal => "收入总计",
-            Concepts.ExpenseGrandTotal => "支出总计",
-            Concepts.IncomeFiscal => "财政拨款收入",
-            Concepts.IncomeGeneral => "一般公共预算财政拨款收入",
-            Concepts.ExpenseTotal => key.Code is null ? "本年支出合计" : "支出",
-            Concepts.ExpenseBasic => "基本支出",
-            Concepts.ExpenseProject => "项目支出",
-            Concepts.ExpensePersonnel => "人员经费",
-            Concepts.ExpensePublic => "公用经费",
-            Concepts.ExpenseEconomic => "经济分类支出",
-            Concepts.BalanceOpening => "年初结转和结余",
-            Concepts.BalanceClosing => "年末结转和结余",
-            Concepts.ThreePublicTotal => "“三公”经费",
-            Concepts.OperatingCosts => "机关运行经费",
-            "threePublic.abroad" => "因公出国（境）费",
-            "threePublic.reception" => "公务接待费",
-            "threePublic.vehicles" => "公务用车购置及运行维护费",
-            "threePublic.vehiclePurchase" => "公务用车购置费",
-            "threePublic.vehicleOperation" => "公务用车运行维护费",
-            "income.superior" => "上级补助收入",
-            "income.business" => "事业收入",
-            "income.operating" => "经营收入",
-            "income.affiliates" => "附属单位上缴收入",
-            "income.other" => "其他收入",
-            "income.fund" => "政府性基金预算财政拨款收入",
-            "income.soe" => "国有资本经营预算财政拨款收入",
-            var other => Concepts.StatedSubject(other) is { } printed ? $"「{printed}」" : other,
-        };
-        var scope = key.Scope switch
-        {
-            Scopes.Gpb => "一般公共预算财政拨款",
-            Scopes.Fiscal => "财政拨款",
-            Scopes.Fund => "政府性基金预算财政拨款",
-            Scopes.Soe => "国有资本经营预算财政拨款",
-            _ => string.Empty,
-        };
+        var concept = Concepts.Name(key) ?? (Concepts.StatedSubject(key.Concept) is { } printed ? $"「{printed}」" : key.Concept);
+        var scope = Scopes.Name(key.Scope);
         var code = key.Code is null ? string.Empty
             : $"{key.Code} {context.Functions.Find(key.Code)?.Name ?? context.Economics.Find(key.Code)?.Name} ";
         var basis = key.Basis switch

@@ -106,13 +106,6 @@ internal static partial class NarrativeRules
     {
         if (numerator.DividedBy(denominator) is not { } ratio)
         {
-            if (rule == RuleIds.NShare && stated.Value == 0m && numerator.Value == 0m)
-            {
-                // 「…支出决算 0.00 万元，占 0.00%」 of a total that is nil too: nothing is wrong in writing a 0% share (a
-                // completion rate over a zero budget stays a finding: there is no rate over a zero budget).
-                yield break;
-            }
-
             yield return Error(c, rule, claim, zeroMessage, actual: stated + "%", severity: Severity.Warning);
             yield break;
         }
@@ -176,6 +169,13 @@ internal static partial class NarrativeRules
             }
 
             var share = claim.SharePercent!.Value;
+            if (share.Value == 0m && numerator.Value.Value == 0m && denominator.Value.Value == 0m)
+            {
+                // 「…支出决算 0.00 万元，占 0.00%」 of a total that is nil too: nothing is wrong in writing a 0% share (a
+                // completion rate over a zero budget stays a finding: there is no rate over a zero budget).
+                continue;
+            }
+
             var subject = FactRule.Describe(c, claim.Subject);
             foreach (var f in Percentage(c, RuleIds.NShare, claim, $"{subject}的占比", share, numerator.Value, denominator.Value,
                 $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
@@ -1017,13 +1017,7 @@ internal static partial class NarrativeRules
         NameOf(whole.Subject) is { } wholeName && (Concepts.StatedSubject(whole.Subject.Concept) is not null || TableValue(c, whole.Subject) is null)
         && parts.Select(p => NameOf(p.Subject)).ToArray() is var names && names.All(n => n is not null) && Breakdowns.Completes(wholeName, names!);
 
-    private static string? NameOf(FactKey key) => Concepts.StatedSubject(key.Concept) ?? (key.Code is null ? key.Concept switch
-    {
-        Concepts.ExpenseBasic => "基本支出",
-        Concepts.ExpensePersonnel => "人员经费",
-        Concepts.ExpensePublic => "公用经费",
-        _ => null,
-    } : null);
+    private static string? NameOf(FactKey key) => Concepts.StatedSubject(key.Concept) ?? (key.Code is null ? Concepts.Name(key.Concept) : null);
 
     private static IEnumerable<Finding> ItemCoverage(AuditContext c)
     {

@@ -116,7 +116,7 @@ internal static partial class Restatements
             // An amount of the report's own words that is no part of a breakdown (「总收入 12010.11 万元（包含城乡居民参保县级
             // 配套资金 4596.52 万元）」 in the income and the spending paragraph): parts of breakdowns (「基本」「医疗救助」) are
             // parts of different wholes in different sentences.
-            { Amount: { } a, PartOf: null, Count: null, RatePercent: null } when Concepts.StatedSubject(claim.Subject.Concept) is { Length: >= 6 } => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
+            { Amount: { } a, PartOf: null, Count: null, RatePercent: null } when Concepts.StatedSubject(claim.Subject.Concept) is { Length: >= 8 } => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
             // A quantity the templates define (基本支出, 项目支出, 人员经费, 公用经费) is one figure of the department, part of a
             // breakdown or not — unless the sentence speaks of one fund (「一般公共预算财政拨款支出…其中基本支出…」), whose
             // 基本支出 is another figure (合水 2024: 基本支出 346.63 万元 in one paragraph, 476.21 万元 in two others).

@@ -3,6 +3,16 @@ namespace Juesuan.Domain.Model;
 /// <summary>Fund scope of a figure (资金范围): all funds, all fiscal appropriations, or one budget.</summary>
 public static class Scopes
 {
+    /// <summary>The fund a scope names as a report prints it (「一般公共预算财政拨款」), empty for all funds.</summary>
+    public static string Name(string scope) => scope switch
+    {
+        Gpb => "一般公共预算财政拨款",
+        Fiscal => "财政拨款",
+        Fund => "政府性基金预算财政拨款",
+        Soe => "国有资本经营预算财政拨款",
+        _ => string.Empty,
+    };
+
     /// <summary>All funds (01, 02, 03).</summary>
     public const string All = "all";
 
@@ -96,6 +106,42 @@ public static class Concepts
     /// whole of a share or of a breakdown, never against another statement or a table.
     /// </summary>
     public static string Stated(string section, string subject) => $"{StatedPrefix}{section}:{subject}";
+
+    /// <summary>The name a report prints for a concept of the tables (「基本支出」, 「“三公”经费」), or null for one it has none for.</summary>
+    public static string? Name(string concept) => concept switch
+    {
+        IncomeTotal => "本年收入合计",
+        IncomeGrandTotal => "收入总计",
+        ExpenseGrandTotal => "支出总计",
+        IncomeFiscal => "财政拨款收入",
+        IncomeGeneral => "一般公共预算财政拨款收入",
+        ExpenseTotal => "本年支出合计",
+        ExpenseBasic => "基本支出",
+        ExpenseProject => "项目支出",
+        ExpensePersonnel => "人员经费",
+        ExpensePublic => "公用经费",
+        ExpenseEconomic => "经济分类支出",
+        BalanceOpening => "年初结转和结余",
+        BalanceClosing => "年末结转和结余",
+        ThreePublicTotal => "“三公”经费",
+        OperatingCosts => "机关运行经费",
+        "threePublic.abroad" => "因公出国（境）费",
+        "threePublic.reception" => "公务接待费",
+        "threePublic.vehicles" => "公务用车购置及运行维护费",
+        "threePublic.vehiclePurchase" => "公务用车购置费",
+        "threePublic.vehicleOperation" => "公务用车运行维护费",
+        "income.superior" => "上级补助收入",
+        "income.business" => "事业收入",
+        "income.operating" => "经营收入",
+        "income.affiliates" => "附属单位上缴收入",
+        "income.other" => "其他收入",
+        "income.fund" => "政府性基金预算财政拨款收入",
+        "income.soe" => "国有资本经营预算财政拨款收入",
+        _ => null,
+    };
+
+    /// <summary>The name of a key's concept: a coded row's 本年支出合计 is its 支出 (「2101101 行政单位医疗 支出」).</summary>
+    public static string? Name(FactKey key) => key.Concept == ExpenseTotal && key.Code is not null ? "支出" : Name(key.Concept);
 
     /// <summary>The printed subject of a <see cref="Stated"/> concept, or null for any other concept.</summary>
     public static string? StatedSubject(string concept) =>

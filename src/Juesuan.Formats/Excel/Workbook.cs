@@ -394,11 +394,14 @@ public static class Workbook
         var raw = cell.CellValue?.Text ?? string.Empty;
 
         // A number in a cell formatted 0.00 (or 0.0, 0) is printed to those places: a clerk types 138.60 and Excel stores
-        // 138.6, or 1.386E2, or 138.60000000000002 — all read as 138.60, the figure the clerk sees.
+        // 138.6, or 1.386E2, or 138.60000000000002 — all read as 138.60, the figure the clerk sees. A number with more
+        // places than the format shows (26.5 in a 0 cell, 12.345 in a 0.00 one) keeps them: nothing typed is rounded away.
         if (cell.StyleIndex?.Value is { } style && places.TryGetValue(style, out var decimals) && raw.Length > 0
             && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var shown))
         {
-            return Rounding.HalfUp(shown, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            var typed = Rounding.HalfUp(shown, 6) / 1.000000000000000000000000000000000m; // drops the float's trailing noise and zeros
+            var kept = Math.Max(decimals, typed.Scale);
+            return Rounding.HalfUp(typed, kept).ToString("F" + kept.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }
 
         // Unformatted: a number typed in Excel may be stored as 1.386E2 or 138.60000000000002: read it as a decimal, printed to 2 places.
@@ -538,21 +541,9 @@ public static class Workbook
     /// </summary>
     private static string Subject(DepartmentYear year, FactKey key)
     {
-        var scope = key.Scope switch { Scopes.Gpb => "一般公共预算财政拨款", Scopes.Fiscal => "财政拨款", Scopes.Fund => "政府性基金预算财政拨款", Scopes.Soe => "国有资本经营预算财政拨款", _ => string.Empty };
-        if (key.Code is { } code)
-        {
-            var label = year.Tables.SelectMany(t => t.Rows).FirstOrDefault(r => r.Key == code && r.Label is { Length: > 0 })?.Label;
-            return $"{scope} {code} {label}".Trim();
-        }
-
-        var name = key.Concept switch
-        {
-            Concepts.IncomeTotal => "本年收入合计", Concepts.ExpenseTotal => "本年支出合计", Concepts.ExpenseBasic => "基本支出", Concepts.ExpenseProject => "项目支出",
-            Concepts.ExpensePersonnel => "人员经费", Concepts.ExpensePublic => "公用经费", Concepts.IncomeGrandTotal => "收入总计", Concepts.ExpenseGrandTotal => "支出总计",
-            Concepts.IncomeFiscal => "财政拨款收入", Concepts.ThreePublicTotal => "“三公”经费", Concepts.OperatingCosts => "机关运行经费",
-            _ => Concepts.StatedSubject(key.Concept) ?? key.Concept,
-        };
-        return $"{scope} {name}".Trim();
+        var name = Concepts.Name(key) ?? Concepts.StatedSubject(key.Concept) ?? key.Concept;
+        var row = key.Code is { } code ? $"{code} {year.Tables.SelectMany(t => t.Rows).FirstOrDefault(r => r.Key == code && r.Label is { Length: > 0 })?.Label} " : string.Empty;
+        return $"{Scopes.Name(key.Scope)} {row}{name}".Trim();
     }
 
     private static string BasisName(string basis) => basis switch
