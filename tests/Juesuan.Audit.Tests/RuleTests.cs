@@ -437,6 +437,8 @@ public class RuleTests
     [InlineData("分别按照该指标对应分值区间102%-80%（含）、80%-60%（含）、60%-0%合理确定分值。", "超过 100%")]
     [InlineData("偏差度在 10%-20% 之间扣 1 分，预算执行率 85%-90%。", null)]
     [InlineData("分别按照分值区间100%-90%、89%-80%、79%-0%确定得分。", null)]
+    [InlineData("分别按照分值区间100%-90%、91%-80%、79%-0%确定得分。", "止于 90%，下一档却始于 91%")]
+    [InlineData("分别按照分值区间0%-59%、60%-79%、80%-100%确定得分。", null)]
     [InlineData("两年的增幅分别为5%-8%、6%-9%。", null)]
     [InlineData("分别按照该指标对应分值区间100%-80%（含）、80%-61%（含）、60%-0%合理确定分值。", "止于 61%，下一档却始于 60%")]
     public void The_grades_of_a_scoring_scale_must_meet_end_to_end(string sentence, string? said)

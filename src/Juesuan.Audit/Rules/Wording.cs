@@ -191,7 +191,10 @@ internal static partial class Wording
             var lows = m.Groups["lo"].Captures;
             // Bands written with whole steps (every band starts one unit past the last) are a style; where any two bands
             // share an end (「80%-60%（含）、60%-0%」), all must.
-            var stepped = Enumerable.Range(0, highs.Count - 1).All(i => Math.Abs(Of(lows[i]) - Of(highs[i + 1])) == Math.Max(Unit(lows[i]), Unit(highs[i + 1])));
+            // A step goes the way the scale runs (down for 「100%-90%、89%-80%」, up for 「0%-59%、60%-79%」): 「100%-90%、91%-80%」
+            // overlaps, it does not step.
+            var down = Of(lows[0]) < Of(highs[0]) ? -1m : 1m;
+            var stepped = Enumerable.Range(0, highs.Count - 1).All(i => Of(highs[i + 1]) - Of(lows[i]) == down * Math.Max(Unit(lows[i]), Unit(highs[i + 1])));
             var problems = new List<string>();
             for (var i = 0; i < highs.Count; i++)
             {
@@ -200,7 +203,7 @@ internal static partial class Wording
                     problems.Add($"「{highs[i].Value}%-{lows[i].Value}%」超过 100%");
                 }
 
-                if (i + 1 < highs.Count && Of(lows[i]) != Of(highs[i + 1]) && !(stepped && Math.Abs(Of(lows[i]) - Of(highs[i + 1])) == Math.Max(Unit(lows[i]), Unit(highs[i + 1]))))
+                if (i + 1 < highs.Count && !stepped && Of(lows[i]) != Of(highs[i + 1]))
                 {
                     problems.Add($"「{highs[i].Value}%-{lows[i].Value}%」止于 {lows[i].Value}%，下一档却始于 {highs[i + 1].Value}%");
                 }

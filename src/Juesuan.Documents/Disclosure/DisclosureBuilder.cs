@@ -82,8 +82,7 @@ public static class DisclosureBuilder
             foreach (var evaluation in year.Evaluations)
             {
                 blocks.Add(new HeadingBlock(2, $"{Numeral(++k)}、{EvaluationForm.TitleOf(evaluation)}", NewPage: k > 1));
-                blocks.Add(new GridBlock(EvaluationForm.GridFor(year, evaluation)));
-                blocks.Add(new FormFooterBlock(EvaluationForm.SignatureLine));
+                blocks.AddRange(EvaluationForm.Blocks(EvaluationForm.GridFor(year, evaluation)));
             }
         }
 

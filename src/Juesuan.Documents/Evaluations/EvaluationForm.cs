@@ -14,6 +14,9 @@ public sealed record EvaluationForm(string Title, string Subtitle, IReadOnlyList
     /// <summary>The signature lines under a self-evaluation form (the 填报人 and the responsible officers sign the printed form).</summary>
     public const string SignatureLine = "单位负责人：＿＿＿＿　财务负责人：＿＿＿＿　填报人：＿＿＿＿　联系电话：＿＿＿＿＿";
 
+    /// <summary>One form as blocks of a document: its grid, then the lines its signers sign on.</summary>
+    internal static IEnumerable<Disclosure.Block> Blocks(Disclosure.Grid grid) => [new Disclosure.GridBlock(grid), new Disclosure.FormFooterBlock(SignatureLine)];
+
     /// <summary>The column headers of the funds block.</summary>
     public static readonly string[] FundsHeader = ["资金来源", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"];
 

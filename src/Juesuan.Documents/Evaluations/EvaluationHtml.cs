@@ -22,8 +22,7 @@ public static class EvaluationHtml
         {
             var grid = EvaluationForm.GridFor(year, evaluation);
             blocks.Add(new HeadingBlock(1, grid.Title, NewPage: i > 0, Hidden: true));
-            blocks.Add(new GridBlock(grid));
-            blocks.Add(new FormFooterBlock(EvaluationForm.SignatureLine));
+            blocks.AddRange(EvaluationForm.Blocks(grid));
         }
 
         return new DisclosureDocument($"{year.Department.Name} {year.Year}年度绩效自评表", blocks, []);

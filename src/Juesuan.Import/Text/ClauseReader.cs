@@ -42,7 +42,11 @@ internal enum FigureRole
 /// One figure of a clause: its role, printed number and unit, where it is, the direction word that governs it, and for a
 /// share the whole it names (「占收入总额」 → 收入总额).
 /// </summary>
-internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction, string? Whole = null, bool Bound = false);
+internal sealed record ClauseFigure(FigureRole Role, string Number, string Unit, int Index, int Length, Direction? Direction, string? Whole = null, bool Bound = false)
+{
+    /// <summary>The figure as an amount in its printed unit (万元 when it prints none); null when it does not parse.</summary>
+    public Amount? Money() => Amount.Parse(Number.Replace(",", string.Empty, StringComparison.Ordinal) + Unit, MoneyUnit.WanYuan) is { Success: true } a ? a.Value : null;
+}
 
 /// <summary>A subject and the figures stated about it, from one or more clauses of a sentence.</summary>
 /// <param name="Subject">The subject as printed.</param>
@@ -125,9 +129,7 @@ internal static partial class ClauseReader
                     return false;
                 }
 
-                static decimal? Wan(IEnumerable<ClauseFigure> of) => of.FirstOrDefault(f => f.Role == FigureRole.Amount) is { } f
-                    && Amount.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal) + f.Unit, MoneyUnit.WanYuan) is { Success: true } a
-                    ? a.Value.In(MoneyUnit.WanYuan).Value : null;
+                static decimal? Wan(IEnumerable<ClauseFigure> of) => of.FirstOrDefault(f => f.Role == FigureRole.Amount)?.Money()?.In(MoneyUnit.WanYuan).Value;
                 var items = statements.Where(x => x.PartOf == list).Select(x => Wan(x.Figures)).Append(Wan(figures)).ToArray();
                 return Wan(statements[list].Figures) is not { } whole || items.Any(x => x is null)
                     || items.Sum(x => x!.Value) <= whole + (0.01m * items.Length) || items[^1]!.Value <= whole / 2m;

@@ -325,7 +325,7 @@ internal static partial class NarrativeReader
         ClauseFigure? First(params FigureRole[] roles) => statement.Figures.FirstOrDefault(f => roles.Contains(f.Role));
         // A figure that does not parse (too many digits) is left unread, never a crash.
         statement = statement with { Figures = statement.Figures.Where(f => Printed.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal)).Success).ToArray() };
-        static Amount Money(ClauseFigure f) => Amount.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal) + f.Unit, MoneyUnit.WanYuan).Value;
+        static Amount Money(ClauseFigure f) => f.Money()!.Value;
         static Printed Number(ClauseFigure f) => Printed.Parse(f.Number.Replace(",", string.Empty, StringComparison.Ordinal)).Value;
         var amount = First(FigureRole.Amount);
         var budget = First(FigureRole.Budget, FigureRole.FullYearBudget);
