@@ -50,12 +50,14 @@ public static class DisclosureDocx
         // portrait section before it ends in a paragraph carrying its properties, the landscape one after the table (or
         // after a run of such tables), and the page break a section break makes is not made twice.
         var hasCover = document.Blocks.FirstOrDefault() is CoverBlock;
+        // The watermark's header, made once and named by every section.
+        var mark = document.Watermark is { } watermark ? main.GetIdOfPart(Docx.MarkHeader(main, watermark)) : null;
         var sections = 0;
         var landscape = false;
         var fresh = false;
         void EndSection()
         {
-            body.Append(new Paragraph(new ParagraphProperties(Section(main, document, footer, landscape, first: sections++ == 0, hasCover))));
+            body.Append(new Paragraph(new ParagraphProperties(Section(main, mark, footer, landscape, first: sections++ == 0, hasCover))));
             landscape = !landscape;
             fresh = true;
         }
@@ -114,7 +116,7 @@ public static class DisclosureDocx
             }
         }
 
-        body.Append(Section(main, document, footer, landscape, first: sections == 0, hasCover));
+        body.Append(Section(main, mark, footer, landscape, first: sections == 0, hasCover));
         main.Document = new Document(body);
         main.Document.Save();
     }
@@ -123,13 +125,12 @@ public static class DisclosureDocx
     /// The properties of a section: A4 portrait or landscape, the page-number footer and the watermark on every page; the
     /// first section's first page (the cover) without a number.
     /// </summary>
-    private static SectionProperties Section(MainDocumentPart main, DisclosureDocument document, FooterPart footer, bool landscape, bool first, bool hasCover)
+    private static SectionProperties Section(MainDocumentPart main, string? mark, FooterPart footer, bool landscape, bool first, bool hasCover)
     {
         var section = new SectionProperties();
         var cover = first && hasCover;
-        if (document.Watermark is { } mark)
+        if (mark is { } header)
         {
-            var header = main.HeaderParts.FirstOrDefault() is { } made ? main.GetIdOfPart(made) : main.GetIdOfPart(Docx.MarkHeader(main, mark));
             section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = header });
             if (cover)
             {

@@ -603,7 +603,7 @@ public static class Workbook
                     // before any of them has, it is blank, as the figures it adds.
                     SheetFormula formula => new Cell { CellReference = reference, CellFormula = new CellFormula(formula.Text) },
                     // A blank cell is written only to carry its style (its border, its being open to typing).
-                    null => style is null ? null : new Cell { CellReference = reference },
+                    null => style is null or Styles.Plain ? null : new Cell { CellReference = reference },
                     Printed number => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString()) },
                     var value => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value.ToString() ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }) },
                 };
