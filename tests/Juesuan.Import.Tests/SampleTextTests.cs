@@ -310,6 +310,10 @@ public class NarrativeOnlySampleTests
         var restated = Assert.Single(findings, f => f.Rule == "N.RESTATED" && f.Message.Contains("基本支出", StringComparison.Ordinal));
         Assert.Equal("346.63万元", restated.Actual);
         Assert.Equal("476.21万元", restated.Expected);
+
+        // 「全年支出 298.58 元」: a report without tables is measured by its own unit, not by tables it does not have.
+        var unit = Assert.Single(findings, f => f.Rule == "N.UNIT");
+        Assert.Contains("而本报告的金额以万元计", unit.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -134,8 +134,10 @@ internal static partial class NarrativeRules
                 // Nothing is nothing in either unit: 「事业收入 0 元」 beside 万元 misstates no amount.
                 if (amount is { } a && a.Unit != unit && a.Value != 0m)
                 {
+                    // Without tables the report's own unit is the measure (a report whose tables are images, a self-evaluation).
+                    var measure = c.Year.Tables.Count == 0 ? $"而本报告的金额以{unit.Name()}计" : $"而表中单位为{unit.Name()}";
                     yield return Error(c, RuleIds.NUnit, claim,
-                        $"情况说明中{FactRule.Describe(c, claim.Subject)}的{part}写作「{a}」，单位为{a.Unit.Name()}，而表中单位为{unit.Name()}：应为「{a.Number}{unit.Name()}」或换算后的数值。",
+                        $"情况说明中{FactRule.Describe(c, claim.Subject)}的{part}写作「{a}」，单位为{a.Unit.Name()}，{measure}：应为「{a.Number}{unit.Name()}」或换算后的数值。",
                         expected: unit.Name(), actual: a.ToString());
                 }
             }
