@@ -119,4 +119,34 @@ public sealed class MutatorTests
         Assert.True(CorpusRunner.At(finding, new Anchor([], ["万元"], Where: "第3行")));
         Assert.False(CorpusRunner.At(finding, new Anchor([], ["万元"], Where: "第4行")));
     }
+
+    [Theory]
+    [InlineData("城乡居民参保率持续保持在95%以上。", "95%", "目标或界限")]
+    [InlineData("偏差程度控制在10%以内。", "10%", "目标或界限")]
+    [InlineData("确保参保率达到98%，筹资任务完成率达100%。", "100%", "目标或界限")]
+    [InlineData("完成参保资助61605人952.59万元，资助率100%。", "100%", "绩效指标值（资助率）")]
+    [InlineData("决算数为8,897.19万元，比2022年度决算数增长7.51%。", "7.51%", "增减率的上年数和增减额均未印出")]
+    [InlineData("决算数为80万元，比上年增加8万元，增长11.11%。", "11.11%", null)]
+    [InlineData("上年决算数为72万元，本年80万元，增长11.11%。", "11.11%", null)]
+    [InlineData("年初预算10万元，决算9.5万元，预算执行率95%。", "95%", null)]
+    [InlineData("基本支出131.48万元，占94.81%。", "94.81%", null)]
+    public void A_rate_without_a_second_source_is_told_by_its_words(string sentence, string figure, string? reason) =>
+        Assert.Equal(reason, SecondSource.ForRate(sentence, sentence.LastIndexOf(figure, StringComparison.Ordinal), figure.Length));
+
+    [Theory]
+    [InlineData("支出决算比上年增加0.4万元，主要原因是增加人员。", "增加", "与上年比较而上年数未印出")]
+    [InlineData("支出决算比上年增加0.4万元，增长14.29%。", "增加", null)]
+    [InlineData("上年决算2.8万元，本年比上年增加0.4万元。", "增加", null)]
+    [InlineData("决算数大于预算数0.4万元。", "大于", null)]
+    public void A_direction_without_a_second_source_is_told_by_its_words(string sentence, string word, string? reason) =>
+        Assert.Equal(reason, SecondSource.ForDirection(sentence, sentence.IndexOf(word, StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("职工医保门诊共济共结算36929人次165万元。", "165万元", 1, "决算科目以外的业务数据，别处未印出")]
+    [InlineData("职工医保门诊共济共结算36929人次165万元。", "165万元", 2, null)]
+    [InlineData("报销住院医疗费用15357.29万元（基本11130.46万元，大病1720.68万元）。", "15357.29万元", 1, null)]
+    [InlineData("报销住院医疗费用15357.29万元（基本11130.46万元，大病1720.68万元）。", "1720.68万元", 1, null)]
+    [InlineData("项目支出298.58万元，主要用于医保经办。", "298.58万元", 1, null)]
+    public void An_amount_outside_the_accounts_printed_once_has_no_second_source(string sentence, string figure, int printings, string? reason) =>
+        Assert.Equal(reason, SecondSource.ForAmount(sentence, sentence.IndexOf(figure, StringComparison.Ordinal), figure, printings));
 }

@@ -20,6 +20,9 @@ public sealed record DocumentFigures(
 /// <param name="Missed">What was missed, for the reader.</param>
 public sealed record ClassRecall(string Class, int Mutants, int Found, int RoundingOnly, int Unreadable, IReadOnlyList<string> Missed)
 {
+    /// <summary>The places of the class the document prints nothing to check against (<see cref="SecondSource"/>), not injected.</summary>
+    public IReadOnlyList<string> WithoutSecondSource { get; init; } = [];
+
     /// <summary>Found over the mutants that rounding does not explain; null when there were none.</summary>
     public double? Recall => Mutants - RoundingOnly > 0 ? (double)Found / (Mutants - RoundingOnly) : null;
 }
@@ -75,7 +78,10 @@ public static partial class CorpusRunner
         foreach (var defect in Mutators.All.Where(d => classes is null || classes.Contains(d.Id)))
         {
             var random = new Random(Seed(name, defect.Id));
-            var candidates = defect.Candidates(context, random).ToList();
+            var all = defect.Candidates(context, random).ToList();
+            var candidates = all.Where(m => m.WithoutSecondSource is null).ToList();
+            var unverifiable = all.Where(m => m.WithoutSecondSource is not null)
+                .Select(m => $"第{m.Page}页/第{m.Line + 1}行 {m.Description}：{m.WithoutSecondSource}").ToArray();
             var chosen = candidates.Count <= perClass ? candidates : candidates.OrderBy(_ => random.Next()).Take(perClass).OrderBy(m => m.Line).ToList();
             int found = 0, rounding = 0, unreadable = 0;
             var missed = new List<string>();
@@ -90,7 +96,7 @@ public static partial class CorpusRunner
                 }
             }
 
-            results.Add(new ClassRecall(defect.Id, chosen.Count, found, rounding, unreadable, missed));
+            results.Add(new ClassRecall(defect.Id, chosen.Count, found, rounding, unreadable, missed) { WithoutSecondSource = unverifiable });
         }
 
         return new DocumentResult(figures, results);

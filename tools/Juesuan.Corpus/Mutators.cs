@@ -20,6 +20,9 @@ public sealed record Anchor(IReadOnlyList<string> Values, IReadOnlyList<string> 
 /// <summary>One injected defect: its class, what was changed (for the report), the edits and where a finding must point.</summary>
 public sealed record Mutant(string Class, string Description, IReadOnlyList<Edit> Edits, Anchor Anchor, int Page, int Line)
 {
+    /// <summary>Why nothing in the document can show this defect (<see cref="SecondSource"/>): such places are listed, not injected.</summary>
+    public string? WithoutSecondSource { get; init; }
+
     /// <summary>The name the mutant's file is given instead of the document's (the file-name class changes nothing inside).</summary>
     public string? Rename { get; init; }
 }
@@ -54,9 +57,67 @@ public sealed record Context(CorpusSource Source, Layout Layout, int Year)
     /// <summary>How a finding's location names the place of a piece: its line in a text file, its page in a PDF.</summary>
     public string Where(int line, int segment) => Source.IsPdf ? $"第{Source.Pages[segment]}页" : $"第{line + 1}行";
 
+    /// <summary>
+    /// The sentence around <paramref name="index"/> of a piece, joined across the wrapped lines of text before and after it
+    /// (blank lines skipped; a heading, 目录 entry or public table ends it), and where that place is in it.
+    /// </summary>
+    /// <param name="line">The line of the piece.</param>
+    /// <param name="segment">The piece.</param>
+    /// <param name="index">The place in the piece.</param>
+    /// <param name="before">How many whole sentences before it to include as well (a figure's context).</param>
+    public (string Sentence, int At) SentenceAt(int line, int segment, int index, int before = 0)
+    {
+        var stops = before + 1;
+        static int Count(string text) => text.Count(ch => Array.IndexOf(Stops, ch) >= 0);
+        var pieces = Source.Lines[line];
+        var offset = pieces.TakeWhile(s => s != segment).Sum(s => Source.Segments[s].Length + 1);
+        var own = Source.LineText(line);
+        string head = own[..(offset + index)], after = own[(offset + index)..];
+        for (var l = line - 1; l >= Math.Max(0, line - 8 * stops) && Count(head) < stops; l--)
+        {
+            if (Layout.Kinds[l] is LineKind.Narrative or LineKind.Other && Source.LineText(l).Trim().Length > 0)
+            {
+                head = Source.LineText(l) + head;
+            }
+            else if (Source.LineText(l).Trim().Length > 0)
+            {
+                break;
+            }
+        }
+
+        for (var l = line + 1; l < Math.Min(Source.Lines.Count, line + 9) && after.IndexOfAny(Stops) < 0; l++)
+        {
+            if (Layout.Kinds[l] is LineKind.Narrative or LineKind.Other && Source.LineText(l).Trim().Length > 0)
+            {
+                after += Source.LineText(l);
+            }
+            else if (Source.LineText(l).Trim().Length > 0)
+            {
+                break;
+            }
+        }
+
+        var start = head.Length;
+        for (var i = 0; i < stops && start > 0; i++)
+        {
+            start = head.LastIndexOfAny(Stops, start - 1) is var stop && stop >= 0 ? stop + (i == stops - 1 ? 1 : 0) : 0;
+        }
+
+        var end = after.IndexOfAny(Stops);
+        return (head[start..] + (end < 0 ? after : after[..(end + 1)]), head.Length - start);
+    }
+
+    private static readonly char[] Stops = ['。', '！', '？'];
+
     /// <summary>A mutant changing one piece.</summary>
     public Mutant One(string cls, int line, int segment, string text, Anchor anchor, string description) =>
         new(cls, description, [new Edit(segment, text)], anchor, Source.Pages[segment], line);
+
+    /// <summary>How many times the document prints <paramref name="value"/> as a figure of its own (not inside a longer number).</summary>
+    public int Printings(string value) => Regex.Count(allText ??= string.Join("\n", Enumerable.Range(0, Source.Lines.Count).Select(Source.LineText)),
+        $@"(?<![\d.,]){Regex.Escape(value)}(?![\d])");
+
+    private string? allText;
 }
 
 /// <summary>The catalogue of defect classes the corpus runner injects (issue 11; the reviewer checks of issue 13 add more).</summary>
@@ -391,8 +452,10 @@ public static partial class Mutators
                 if (Changed(m.Groups["v"].Value, random, relative: true) is { } value)
                 {
                     var printed = value + m.Groups["u"].Value;
+                    var (sentence, at) = c.SentenceAt(line, segment, m.Index);
                     yield return c.One("narrative-amount", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
-                        new Anchor([printed, value], []), $"{m.Value} → {printed}");
+                        new Anchor([printed, value], []), $"{m.Value} → {printed}")
+                        with { WithoutSecondSource = SecondSource.ForAmount(sentence, at, m.Value, c.Printings(m.Groups["v"].Value), c.SentenceAt(line, segment, m.Index, before: 1).Sentence) };
                 }
             }
         }
@@ -406,8 +469,9 @@ public static partial class Mutators
             {
                 if (Changed(m.Groups["v"].Value, random, relative: false) is { } value)
                 {
+                    var (sentence, at) = c.SentenceAt(line, segment, m.Index);
                     yield return c.One("narrative-rate", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
-                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%");
+                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%") with { WithoutSecondSource = SecondSource.ForRate(sentence, at, m.Length) };
                 }
             }
         }
@@ -437,7 +501,9 @@ public static partial class Mutators
                 }
 
                 var flipped = text[..m.Index] + Opposites[m.Value] + after;
-                yield return c.One("narrative-direction", line, segment, flipped, new Anchor(figures, []), $"{m.Value} → {Opposites[m.Value]}（{Short(text, m.Index)}）");
+                var (sentence, at) = c.SentenceAt(line, segment, m.Index);
+                yield return c.One("narrative-direction", line, segment, flipped, new Anchor(figures, []), $"{m.Value} → {Opposites[m.Value]}（{Short(text, m.Index)}）")
+                    with { WithoutSecondSource = SecondSource.ForDirection(sentence, at) };
             }
         }
     }
@@ -1073,7 +1139,9 @@ public static partial class Mutators
     [GeneratedRegex(@"(?:增长|下降|完成(?:年初|全年)?预算的)\s*(?<v>\d{1,4}\.\d{1,4})(?<p>%|％)(?=[，。；])")]
     private static partial Regex RateWithPercent();
 
-    [GeneratedRegex("[。；]|主要原因|原因是")]
+    // The clause a direction word governs: to the next comma or stop (「减少筹资陈本，提高工作效率，确保参保率达到 98%」 is not
+    // a change of 98%).
+    [GeneratedRegex("[。；，,]|主要原因|原因是")]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"预算(?:数)?(?:为|是)?\s*(?<b>\d[\d,]*(?:\.\d+)?)\s*万元[^。]{0,60}?完成[^。%]{0,12}?预算[^。%]{0,4}?(?<r>\d+(?:\.\d+)?)\s*%")]

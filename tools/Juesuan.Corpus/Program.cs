@@ -81,7 +81,9 @@ public static class Report
         }
 
         var ids = Mutators.All.Select(c => c.Id).Where(id => results.Any(r => r.Classes.Any(c => c.Class == id))).ToArray();
-        sb.AppendLine().AppendLine("Recall per class: found / (mutants − rounding-only); `n/a` where the document offers no place for the defect.").AppendLine();
+        sb.AppendLine().AppendLine("Recall per class: found / (mutants − rounding-only); `n/a` where the document offers no place for the defect. " +
+            "Places the document prints nothing to check against (a target, an indicator's value, a change over an unprinted prior year, " +
+            "an amount outside the accounts printed once) are not injected; their number follows 「no 2nd source」 and they are listed below.").AppendLine();
         sb.AppendLine("| class | " + string.Join(" | ", results.Select(r => Short(r.Figures.Document))) + " | all |");
         sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", results.Count + 1)));
         foreach (var id in ids)
@@ -93,6 +95,19 @@ public static class Report
 
         if (missed)
         {
+            sb.AppendLine().AppendLine("## Places without a second source (not injected)").AppendLine();
+            foreach (var r in results)
+            {
+                foreach (var c in r.Classes.Where(c => c.WithoutSecondSource.Count > 0))
+                {
+                    sb.AppendLine($"- **{r.Figures.Document} / {c.Class}**");
+                    foreach (var m in c.WithoutSecondSource)
+                    {
+                        sb.AppendLine($"  - {m.Replace("|", "\\|", StringComparison.Ordinal)}");
+                    }
+                }
+            }
+
             sb.AppendLine().AppendLine("## Missed mutants").AppendLine();
             foreach (var r in results)
             {
@@ -111,7 +126,8 @@ public static class Report
     }
 
     private static string Cell(ClassRecall? c) => c is null || c.Mutants == 0 ? "n/a"
-        : $"{Percent(c.Found, c.Mutants - c.RoundingOnly)} ({c.Found}/{c.Mutants - c.RoundingOnly}{(c.RoundingOnly > 0 ? $", {c.RoundingOnly} rounding" : string.Empty)})";
+        : $"{Percent(c.Found, c.Mutants - c.RoundingOnly)} ({c.Found}/{c.Mutants - c.RoundingOnly}{(c.RoundingOnly > 0 ? $", {c.RoundingOnly} rounding" : string.Empty)}" +
+          $"{(c.WithoutSecondSource.Count > 0 ? $", {c.WithoutSecondSource.Count} no 2nd source" : string.Empty)})";
 
     private static string Percent(int found, int of) => of == 0 ? "n/a" : (found * 100.0 / of).ToString("0", CultureInfo.InvariantCulture) + "%";
 

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+
+namespace Juesuan.Corpus;
+
+/// <summary>
+/// Places where a changed figure cannot be found by anyone, because the report prints nothing to check it against (没有第二
+/// 来源): a target or bound (「参保率保持在 95% 以上」「偏差控制在 10% 以内」), a performance indicator's value (「资助率 100%」),
+/// a change against a prior year the report never prints (「比 2022 年度决算数增长 7.51%」 with neither the change amount nor
+/// the prior amount), and an amount of the programme's results outside the accounts (「门诊共济共结算 36929 人次 165 万元」).
+/// The criteria are read from the words around the figure alone — never from what the audit happens to check — and every
+/// place set aside is listed in the runner's report, so the measure cannot quietly shrink.
+/// </summary>
+public static partial class SecondSource
+{
+    /// <summary>Why a changed rate at <paramref name="at"/> (length <paramref name="length"/>) of <paramref name="sentence"/> cannot be checked, or null.</summary>
+    public static string? ForRate(string sentence, int at, int length)
+    {
+        var before = ClauseBefore(sentence, at);
+        var after = sentence[(at + length)..];
+        if (BoundAfter().IsMatch(after) || BoundBefore().IsMatch(before) || Resolve().IsMatch(sentence[..at]))
+        {
+            return "目标或界限";
+        }
+
+        if (IndicatorBefore().Match(before) is { Success: true } indicator && !FinancialRate().IsMatch(indicator.Groups["w"].Value))
+        {
+            return $"绩效指标值（{indicator.Groups["w"].Value}）";
+        }
+
+        if (ChangeWord().IsMatch(before) && !ChangeAmount().IsMatch(sentence) && !PriorAmount().IsMatch(sentence))
+        {
+            return "增减率的上年数和增减额均未印出";
+        }
+
+        return null;
+    }
+
+    /// <summary>Why a flipped direction word at <paramref name="at"/> of <paramref name="sentence"/> cannot be checked, or null.</summary>
+    public static string? ForDirection(string sentence, int at)
+    {
+        var before = ClauseBefore(sentence, at);
+        if (!PriorYear().IsMatch(before) || PriorAmount().IsMatch(sentence))
+        {
+            return null;
+        }
+
+        // A change amount and a change rate together give the prior amount (and so the direction); either alone does not.
+        return ChangeAmount().IsMatch(sentence) && ChangePercent().IsMatch(sentence) ? null : "与上年比较而上年数未印出";
+    }
+
+    /// <summary>
+    /// Why a changed amount <paramref name="printed"/> at <paramref name="at"/> of <paramref name="sentence"/> cannot be
+    /// checked, or null: the sentence names nothing of the accounts, the amount is neither part of a bracketed breakdown nor
+    /// the whole of one, and the document prints its value nowhere else. <paramref name="around"/> is the sentence with the one
+    /// before it, whose words of the accounts count too (a sentence cut by a page break).
+    /// </summary>
+    public static string? ForAmount(string sentence, int at, string printed, int printings, string? around = null)
+    {
+        if (AccountsWord().IsMatch(around ?? sentence) || printings > 1)
+        {
+            return null;
+        }
+
+        var open = sentence.LastIndexOfAny(['（', '('], Math.Max(at - 1, 0));
+        var close = open < 0 ? -1 : sentence.IndexOfAny(['）', ')'], open);
+        var inBrackets = open >= 0 && (close < 0 || close > at);
+        var end = at + printed.Length;
+        var beforeBreakdown = BreakdownAfter().IsMatch(sentence[Math.Min(end, sentence.Length)..]);
+        return inBrackets || beforeBreakdown ? null : "决算科目以外的业务数据，别处未印出";
+    }
+
+    // The clause before a place: back to the nearest 。；，or colon.
+    private static string ClauseBefore(string sentence, int at)
+    {
+        var start = sentence.LastIndexOfAny(['。', '；', '，', ',', '：', ':'], Math.Max(at - 1, 0));
+        return sentence[(start + 1)..at];
+    }
+
+    [GeneratedRegex(@"^\s*[%％]?\s*(?:以上|以内|以下|及以上|左右|（含）|\(含\))")]
+    private static partial Regex BoundAfter();
+
+    [GeneratedRegex(@"(?:确保|力争|不低于|不高于|不超过|不少于|控制在|目标值?|[≥≤＞＜><])[^\d，。；]{0,10}$")]
+    private static partial Regex BoundBefore();
+
+    // 「资助率 100%」「覆盖率 ≥95 98%」「满意度达到 96%」: the 率/度 word the figure is the value of.
+    [GeneratedRegex(@"(?<w>[\p{IsCJKUnifiedIdeographs}]{1,8}?[率度])\s*(?:为|达|达到|是|保持在|[：:])?\s*(?:[≥≤＞＜><]\s*\d+(?:\.\d+)?\s*[%％]?\s*)?$")]
+    private static partial Regex IndicatorBefore();
+
+    // A rate of the accounts, which the tables or the sentence may give the parts of: 「预算执行率」「结转结余率」「增长率」.
+    [GeneratedRegex("(?:执行|完成|增长|下降|增减|支出|使用|比)率$|进度$|增幅$|降幅$|预算|支出|结转|结余|资金|经费|拨款")]
+    private static partial Regex FinancialRate();
+
+    [GeneratedRegex("增长|下降|增加|减少|上升|降低|增幅|降幅|增减")]
+    private static partial Regex ChangeWord();
+
+    [GeneratedRegex(@"(?:增加|减少|增长|下降|上升|降低)\s*\d[\d,]*(?:\.\d+)?\s*万?元")]
+    private static partial Regex ChangeAmount();
+
+    [GeneratedRegex(@"(?:增加|减少|增长|下降|上升|降低|增幅|降幅)\s*(?:了|为)?\s*\d+(?:\.\d+)?\s*[%％]")]
+    private static partial Regex ChangePercent();
+
+    // 「上年决算数为 3.2 万元」, not 「比上年增加 0.4 万元」 (a change amount).
+    [GeneratedRegex(@"上年[^，。；增减降升]{0,24}?\d[\d,]*(?:\.\d+)?\s*万?元")]
+    private static partial Regex PriorAmount();
+
+    [GeneratedRegex(@"上年|同期|同比|\d{4}\s*年")]
+    private static partial Regex PriorYear();
+
+    // Words of the accounts (not 「低收入人口」, 「带量采购」 or 「结余留用」, which are the programme's).
+    [GeneratedRegex("财政拨款|拨款|预算|决算|支出|(?<!低)收入|经费|结转|结余(?!留用)|资产|政府采购|三公|公务|合计|总计")]
+    private static partial Regex AccountsWord();
+
+    // 「确保参保率达到 98%，筹资任务完成率达 100%」: one resolve governs the targets of its sentence.
+    [GeneratedRegex("确保|力争|目标是|目标为")]
+    private static partial Regex Resolve();
+
+    [GeneratedRegex(@"^\s*[（(]")]
+    private static partial Regex BreakdownAfter();
+}
