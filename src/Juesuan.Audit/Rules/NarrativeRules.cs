@@ -142,7 +142,62 @@ internal static partial class NarrativeRules
                 }
             }
         }
+
+        foreach (var finding in UnitsAmongSiblings(c))
+        {
+            yield return finding;
+        }
     }
+
+    /// <summary>
+    /// An amount no claim holds, printed in 元 in a sentence whose other amounts are in 万元 (「办结举报案件 16 起，追回基金
+    /// 15.64 元，行政处罚 10.08 万元」): most likely 万 left out. A rate per head or a standard (「每人每年 380 元」「人均 1.2
+    /// 元」「补助标准 30 元/人」) is in 元 by nature and left alone. A warning: the report's own unit is not a table's here.
+    /// </summary>
+    private static IEnumerable<Finding> UnitsAmongSiblings(AuditContext c)
+    {
+        var claimed = c.Year.Narrative.Claims.Where(x => x.Sentence is not null)
+            .SelectMany(x => new[] { x.Amount, x.Change, x.Budget }.Where(a => a is { Unit: MoneyUnit.Yuan }).Select(a => (x.Sentence!, a!.Value.Number.ToString().Replace(",", string.Empty, StringComparison.Ordinal))))
+            .ToHashSet();
+        foreach (var prose in c.AllProse())
+        {
+            foreach (Match sentence in SentencePattern().Matches(prose.Text))
+            {
+                var amounts = MoneyInProse().Matches(sentence.Value);
+                if (!amounts.Any(a => a.Groups["u"].Value == "万元"))
+                {
+                    continue;
+                }
+
+                foreach (var m in amounts.Where(a => a.Groups["u"].Value == "元"))
+                {
+                    var before = sentence.Value[Math.Max(0, m.Index - 6)..m.Index];
+                    var after = sentence.Value[(m.Index + m.Length)..Math.Min(sentence.Value.Length, m.Index + m.Length + 2)];
+                    if (PerHead().IsMatch(before) || after.StartsWith('/') || after.StartsWith('／') || after.StartsWith('每')
+                        || decimal.Parse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) == 0m
+                        || claimed.Any(x => x.Item2 == m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal) && x.Item1.Contains(sentence.Value.Trim(), StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+
+                    var where = prose.At(sentence.Index + m.Index, m.Value);
+                    yield return new Finding
+                    {
+                        Rule = RuleIds.NUnit, Severity = Severity.Warning, Location = prose.Where,
+                        Message = $"{prose.Where}：「{AuditContext.Excerpt(where.Sentence, 60)}」中「{m.Value}」以元计，而同句其他金额以万元计：请核对是否漏写「万」。",
+                        Expected = "万元", Actual = m.Value,
+                        Figures = [new FindingFigure(m.Value, prose.Where, "叙述", where)],
+                    };
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\d.,])(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万元|(?<!万)元)")]
+    private static partial Regex MoneyInProse();
+
+    [GeneratedRegex("每|人均|户均|次均|标准|单价|均价|定额|起付")]
+    private static partial Regex PerHead();
 
     private static IEnumerable<Finding> Shares(AuditContext c)
     {

@@ -178,7 +178,8 @@ internal static partial class Wording
 
     /// <summary>
     /// 「分别按照该指标对应分值区间 100%-80%（含）、80%-60%（含）、60%-0% 合理确定分值」: the grades of a scale cover 0–100 %
-    /// without a gap or an overlap — each band starts where the one before it ends, and none passes 100 %.
+    /// without a gap or an overlap — each band starts where the one before it ends, none passes 100 %, and the ends are
+    /// 100 % and 0 % (「…、60%-4%」 leaves what is below 4 % ungraded).
     /// </summary>
     private static IEnumerable<Finding> Bands(Prose prose)
     {
@@ -207,6 +208,18 @@ internal static partial class Wording
                 {
                     problems.Add($"「{highs[i].Value}%-{lows[i].Value}%」止于 {lows[i].Value}%，下一档却始于 {highs[i + 1].Value}%");
                 }
+            }
+
+            // The scale grades every completion from 0 to 100 %: its ends are 100 % and 0 %, whichever way it runs.
+            var (top, bottom) = down < 0 ? (highs[0], lows[^1]) : (lows[^1], highs[0]);
+            if (Of(top) < 100m)
+            {
+                problems.Add($"最高一档止于 {top.Value}%，高于 {top.Value}% 的无档可归");
+            }
+
+            if (Of(bottom) > 0m)
+            {
+                problems.Add($"最低一档止于 {bottom.Value}%，低于 {bottom.Value}% 的无档可归");
             }
 
             if (problems.Count == 0)
