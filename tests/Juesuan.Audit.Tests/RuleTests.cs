@@ -584,6 +584,36 @@ public class RuleTests
     }
 
     [Fact]
+    public void Figures_of_a_summary_table_shifted_against_what_the_other_tables_state_for_each_class_are_one_finding()
+    {
+        // Table 04 lists the 类 by code with one sum only; its 类 figures slide up one row from the first class with
+        // figures on, so each class row shows the next one's (and the first's are lost), while table 05 states them right.
+        var table = Base.Table(TableIds.FiscalSummary)!;
+        Assert.DoesNotContain(Base.Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+        var rows = table.Rows.ToArray();
+        var coded = Enumerable.Range(0, rows.Length).Where(i => rows[i].Key.Length == 3 && rows[i].Key.All(char.IsAsciiDigit)).ToArray();
+        var first = coded.First(i => rows[i].Cells.Any(x => x.Value is { Value: not 0m }));
+        var run = coded.SkipWhile(i => i != first).ToArray();
+        Assert.True(run.Count(i => rows[i].Cells.Any(x => x.Value is { Value: not 0m })) >= 2, "the example has two classes with figures");
+        var shifted = rows.ToArray();
+        for (var k = 0; k < run.Length; k++)
+        {
+            shifted[run[k]] = rows[run[k]] with { Cells = k + 1 < run.Length ? rows[run[k + 1]].Cells : [] };
+        }
+
+        var year = Base with { Tables = Base.Tables.Select(t => t.Definition == table.Definition ? t with { Rows = shifted } : t).ToArray() };
+        var finding = Assert.Single(year.Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+        Assert.Equal(TableIds.FiscalSummary, finding.Table);
+        Assert.Contains(rows[first].Key, finding.Location, StringComparison.Ordinal);
+
+        // One class figure mistyped is not a shift.
+        var typo = rows.ToArray();
+        typo[first] = rows[first] with { Cells = [.. rows[first].Cells.Select(x => x.Value is { Value: not 0m } v ? x with { Value = Printed.Parse((v.Value + 1m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)).Value } : x)] };
+        var slipped = Base with { Tables = Base.Tables.Select(t => t.Definition == table.Definition ? t with { Rows = typo } : t).ToArray() };
+        Assert.DoesNotContain(slipped.Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+    }
+
+    [Fact]
     public void Figures_shifted_in_one_printed_column_of_an_economic_table_are_found_and_another_slip_does_not_hide_them()
     {
         // Table 06 prints 工资福利 and 商品和服务 side by side: two rows a line. The left column's figures slide up one row

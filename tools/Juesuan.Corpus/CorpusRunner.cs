@@ -131,6 +131,19 @@ public static partial class CorpusRunner
             // --show: what the audit said of a missed mutant, to see why it was not found at its place.
             var lines = fresh.Select(f => $"    {f.Rule} {f.Severity} {f.Location}: {f.Message}");
             Console.Error.WriteLine($"未发现 {name} 第{mutant.Line + 1}行 {mutant.Description}\n    原文：{source.LineText(mutant.Line)}\n{string.Join("\n", lines)}");
+            if (source is TextSource)
+            {
+                // The mutant as a file, to import and audit by hand.
+                var lines2 = source.Segments.ToArray();
+                foreach (var edit in mutant.Edits)
+                {
+                    lines2[edit.Segment] = edit.Text;
+                }
+
+                var path = Path.Combine(Path.GetTempPath(), $"mutant-{mutant.Class}-{mutant.Line + 1}-{name}");
+                File.WriteAllText(path, string.Join("\n", lines2));
+                Console.Error.WriteLine($"    已写出：{path}");
+            }
         }
 
         return verdict;

@@ -20,10 +20,24 @@ internal static class ShiftedRows
     {
         foreach (var table in c.Year.Tables)
         {
-            if (TemplateLibrary.Definitions.GetValueOrDefault(table.Definition) is not { RowKind: RowKind.Functional or RowKind.Economic } definition)
+            if (TemplateLibrary.Definitions.GetValueOrDefault(table.Definition) is not { } any)
             {
                 continue;
             }
+
+            if (any.RowKind is not (RowKind.Functional or RowKind.Economic))
+            {
+                // A table of fixed rows that lists the 类 by code (04's expense side) has one sum only; the other tables
+                // that state the same 类 are its evidence.
+                if (AgainstOthers(c, table, any) is { } across)
+                {
+                    yield return across;
+                }
+
+                continue;
+            }
+
+            var definition = any;
 
             var rows = table.Rows.Where(r => r.Key == FactIndex.TotalRowKey || (r.Key.All(char.IsAsciiDigit) && r.Key.Length is 3 or 5 or 7)).ToArray();
             var columns = definition.Columns.Select(x => x.Key).Where(col => rows.Any(r => r.Cell(col)?.Value is not null)).ToArray();
@@ -41,17 +55,150 @@ internal static class ShiftedRows
 
             if (Columns(rows).Select(sequence => Repair(relations, printed, sequence)).FirstOrDefault(x => x is not null) is { } shift)
             {
-                var name = c.TableName(table.Definition);
-                var from = rows[shift.From];
-                var label = $"{(from.Key == FactIndex.TotalRowKey ? "合计" : from.Key)} {from.Label}".Trim();
-                yield return new Finding
-                {
-                    Rule = Id, Severity = Severity.Error, Table = table.Definition, Location = $"{name} {label}",
-                    Message = $"{name} 自「{label}」行起数值相对行标题错位一行（数值{(shift.Up ? "上移" : "下移")}）：把这些数值{(shift.Up ? "逐行下移" : "逐行上移")}一行后，表内类、款、项的合计关系全部成立。请按决算报表核对该表，而不是逐个改数。",
-                    Actual = from.Label, LikelyWrong = $"{name}（数值错位）",
-                };
+                yield return Said(c, table, rows[shift.From], shift.Up, "表内类、款、项的合计关系全部成立");
+            }
+            else if (AgainstOthers(c, table, definition) is { } across)
+            {
+                yield return across;
             }
         }
+    }
+
+    private static Finding Said(AuditContext c, StatedTable table, StatedRow from, bool up, string because)
+    {
+        var name = c.TableName(table.Definition);
+        var label = $"{(from.Key == FactIndex.TotalRowKey ? "合计" : from.Key)} {from.Label}".Trim();
+        return new Finding
+        {
+            Rule = Id, Severity = Severity.Error, Table = table.Definition, Location = $"{name} {label}",
+            Message = $"{name} 自「{label}」行起数值相对行标题错位一行（数值{(up ? "上移" : "下移")}）：把这些数值{(up ? "逐行下移" : "逐行上移")}一行后，{because}。请按决算报表核对该表，而不是逐个改数。",
+            Actual = from.Label, LikelyWrong = $"{name}（数值错位）",
+        };
+    }
+
+    /// <summary>
+    /// A table whose coded rows, from some row on, each print what the other tables (and the narrative) state for the
+    /// next row's code (or the one before) or nothing where that row has nothing, while its rows above agree with them and
+    /// its own total no longer adds up: the figures slid against the labels here, not elsewhere. At least one row shows its
+    /// neighbour's figures and two rows disagree with their own; several moved rows must not all print the same figures
+    /// (a coincidence of neighbours proves nothing).
+    /// </summary>
+    private static Finding? AgainstOthers(AuditContext c, StatedTable table, TableDefinition definition)
+    {
+        var coded = table.Rows.Where(r => r.Key.Length is 3 or 5 or 7 && r.Key.All(char.IsAsciiDigit)).ToArray();
+        if (coded.Length < 4 || !OwnSumBroken(table, definition, coded))
+        {
+            return null;
+        }
+
+        foreach (var column in Columns(coded))
+        {
+            var rows = column.Select(i => coded[i]).ToArray();
+            // Per row and column: what this table prints and what the others state for that row's fact.
+            var own = rows.Select(r => definition.Columns.Select(col => r.Cell(col.Key)?.Value).ToArray()).ToArray();
+            var others = rows.Select(r => definition.Columns.Select(col => Reference(c, table, definition, r, col)).ToArray()).ToArray();
+            // Only columns this table prints for its coded rows and some other place states are evidence; a row missing
+            // from them there is blank there.
+            var covered = Enumerable.Range(0, definition.Columns.Count).Where(col => own.Any(o => o[col] is not null) && others.Any(o => o[col] is not null)).ToArray();
+            own = own.Select(o => covered.Select(col => o[col]).ToArray()).ToArray();
+            others = others.Select(o => covered.Select(col => o[col]).ToArray()).ToArray();
+            if (covered.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var up in new[] { true, false })
+            {
+                var mine = Enumerable.Range(0, rows.Length).Select(i => Agrees(own[i], others[i], table.Unit)).ToArray();
+                var next = Enumerable.Range(0, rows.Length).Select(i => Agrees(own[i], up ? (i + 1 < rows.Length ? others[i + 1] : null) : (i > 0 ? others[i - 1] : null), table.Unit)).ToArray();
+                // The run starts at the first row that disagrees with its own label; above it every row agrees (or is
+                // blank), and in it every row shows its neighbour's figures (or blanks where the neighbour has none).
+                var first = Array.IndexOf(mine, Agreement.No);
+                if (first < 0)
+                {
+                    continue;
+                }
+
+                var inRun = Enumerable.Range(first, rows.Length - first).All(i => next[i] != Agreement.No);
+                var moved = Enumerable.Range(first, rows.Length - first).Where(i => next[i] == Agreement.Yes && mine[i] == Agreement.No).ToArray();
+                var wrong = Enumerable.Range(first, rows.Length - first).Count(i => mine[i] == Agreement.No);
+                var distinct = moved.Select(i => string.Join("|", own[i].Select(v => v?.ToString()))).Distinct(StringComparer.Ordinal).Count();
+                if (inRun && moved.Length >= 1 && wrong >= 2 && (moved.Length == 1 || distinct >= 2))
+                {
+                    return Said(c, table, rows[first], up, "各行与其他表所列同一科目的数值一致");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private enum Agreement
+    {
+        /// <summary>Both blank or zero throughout: consistent, but no evidence.</summary>
+        Blank,
+
+        /// <summary>Figures that agree.</summary>
+        Yes,
+
+        /// <summary>Figures that do not.</summary>
+        No,
+    }
+
+    // Whether a row's printed figures agree with what is stated elsewhere for a row (its own, or a neighbour's). Beyond
+    // the last coded row comes a total or the end, which tells nothing.
+    private static Agreement Agrees(Printed?[] own, Amount?[]? reference, MoneyUnit unit)
+    {
+        if (reference is null)
+        {
+            return Agreement.Blank;
+        }
+
+        var any = false;
+        for (var col = 0; col < own.Length; col++)
+        {
+            var printed = own[col] is { Value: not 0m } p ? p : (Printed?)null;
+            var stated = reference?[col] is { Value: not 0m } a ? a : (Amount?)null;
+            if (printed is null && stated is null)
+            {
+                continue;
+            }
+
+            if (printed is null || stated is null || !Consistency.Check(printed.Value, stated.Value.In(unit)).Holds)
+            {
+                return Agreement.No;
+            }
+
+            any = true;
+        }
+
+        return any ? Agreement.Yes : Agreement.Blank;
+    }
+
+    // What the other tables and the narrative state for the fact of a cell, when they state it alike; null otherwise.
+    private static Amount? Reference(AuditContext c, StatedTable table, TableDefinition definition, StatedRow row, ColumnDefinition column)
+    {
+        if (FactIndex.KeyOf(definition, row, column) is not { } key)
+        {
+            return null;
+        }
+
+        var elsewhere = c.Facts.Find(key).Where(a => a.Table != table.Definition).Select(a => a.Amount).ToArray();
+        return elsewhere.Length > 0 && elsewhere.All(a => Consistency.Check(a.In(MoneyUnit.WanYuan), elsewhere[0].In(MoneyUnit.WanYuan)).Holds) ? elsewhere[0] : null;
+    }
+
+    // A shifted column loses one row's figures and leaves a row blank: its total (合计 or 本年支出合计) no longer adds up.
+    private static bool OwnSumBroken(StatedTable table, TableDefinition definition, StatedRow[] coded)
+    {
+        var total = table.Rows.FirstOrDefault(r => r.Key is FactIndex.TotalRowKey or "expense.total");
+        var classes = coded.Where(r => r.Key.Length == 3).ToArray();
+        if (total is null || classes.Length == 0)
+        {
+            return true;
+        }
+
+        return definition.Columns.Any(col => total.Cell(col.Key)?.Value is { } stated
+            && !Consistency.Check(stated, Estimate.Sum(classes.Select(r => r.Cell(col.Key)?.Value is { } v ? v.ToEstimate() : Estimate.Zero))).Holds);
     }
 
     private sealed record Shift(int From, bool Up);
