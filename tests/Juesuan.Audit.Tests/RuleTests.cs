@@ -613,9 +613,12 @@ public class RuleTests
         Assert.DoesNotContain(slipped.Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
     }
 
-    [Fact]
-    public void Figures_shifted_in_one_printed_column_of_an_economic_table_are_found_and_another_slip_does_not_hide_them()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Figures_shifted_in_one_printed_column_of_an_economic_table_are_found_and_another_slip_does_not_hide_them(bool lines)
     {
+        // Without lines (a PDF's rows), the printed columns are told from the way the two 类 interleave.
         // Table 06 prints 工资福利 and 商品和服务 side by side: two rows a line. The left column's figures slide up one row
         // from 30102 (30199's own are lost); the right column is untouched except a slip of its own (302 ≠ Σ302xx).
         (string Key, string Amount)[] left = [("301", "100.00"), ("30101", "40.00"), ("30102", "30.00"), ("30103", "20.00"), ("30199", "10.00"), ("303", "5.00"), ("30302", "3.00"), ("30399", "2.00")];
@@ -623,7 +626,7 @@ public class RuleTests
         StatedRow Row(string key, string? amount, int line) => new()
         {
             Key = key, Label = key, Cells = [new StatedCell { Column = "amount", Value = amount is null ? null : Printed.Parse(amount).Value }],
-            Source = new SourceLocation { File = "t.txt", Line = line },
+            Source = lines ? new SourceLocation { File = "t.txt", Line = line } : new SourceLocation { File = "t.pdf", Page = 16 },
         };
 
         DepartmentYear With(Func<int, string?> leftAmount)
@@ -649,6 +652,35 @@ public class RuleTests
         Assert.Equal(TableIds.GpbBasicEconomic, finding.Table);
         Assert.Contains("30102", finding.Location, StringComparison.Ordinal);
         Assert.Contains(shifted, f => f.Rule == "T06.CLASS_SUM" && f.Message.Contains("302 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_shift_that_empties_a_class_row_and_carries_the_column_total_up_is_found_on_a_pdf_table()
+    {
+        // A PDF's 06 (rows without lines): 301 | 302 side by side, then 310 under 302 alone. The right column slides up
+        // from 30202 (its 4.00 lost): 30299 shows 310's 2.50, 310's row shows 31001's, and the last row shows 公用经费合计
+        // (302 + 310 = 9.50) carried up.
+        (string Key, string? Amount)[] printed =
+        [
+            ("301", "30.00"), ("302", "7.00"), ("30101", "10.00"), ("30201", "3.00"), ("30102", "20.00"), ("30202", null),
+            ("303", "5.00"), ("30299", "2.50"), ("30301", "5.00"), ("310", "2.50"), ("31001", null), ("31002", "9.50"),
+        ];
+        var table = new StatedTable
+        {
+            Definition = TableIds.GpbBasicEconomic, Title = "一般公共预算财政拨款基本支出决算表",
+            Rows = printed.Select(r => new StatedRow
+            {
+                Key = r.Key, Label = r.Key, Cells = [new StatedCell { Column = "amount", Value = r.Amount is null ? null : Printed.Parse(r.Amount).Value }],
+                Source = new SourceLocation { File = "t.pdf", Page = 16 },
+            }).ToArray(),
+        };
+        var year = Base with { Tables = [.. Base.Tables.Where(t => t.Definition != TableIds.GpbBasicEconomic), table] };
+        var finding = Assert.Single(year.Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+        Assert.Contains("302", finding.Location, StringComparison.Ordinal);
+
+        // The same table with the last figure not the column's total is a slip, not a shift.
+        var other = table with { Rows = [.. table.Rows.SkipLast(1), table.Rows[^1] with { Cells = [new StatedCell { Column = "amount", Value = Printed.Parse("8.00").Value }] }] };
+        Assert.DoesNotContain((Base with { Tables = [.. Base.Tables.Where(t => t.Definition != TableIds.GpbBasicEconomic), other] }).Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
     }
 
     [Fact]

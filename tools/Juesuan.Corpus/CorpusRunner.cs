@@ -131,7 +131,14 @@ public static partial class CorpusRunner
             // --show: what the audit said of a missed mutant, to see why it was not found at its place.
             var lines = fresh.Select(f => $"    {f.Rule} {f.Severity} {f.Location}: {f.Message}");
             Console.Error.WriteLine($"未发现 {name} 第{mutant.Line + 1}行 {mutant.Description}\n    原文：{source.LineText(mutant.Line)}\n{string.Join("\n", lines)}");
-            if (source is TextSource)
+            if (source is PdfSource)
+            {
+                // The mutant as read, to look at by hand.
+                var path = Path.Combine(Path.GetTempPath(), $"mutant-{mutant.Class}-{mutant.Line + 1}-{name}.json");
+                File.WriteAllText(path, Juesuan.Formats.Json.DepartmentYearJson.Write(read.Value));
+                Console.Error.WriteLine($"    已写出：{path}");
+            }
+            else if (source is TextSource)
             {
                 // The mutant as a file, to import and audit by hand.
                 var lines2 = source.Segments.ToArray();

@@ -868,15 +868,16 @@ public static partial class Mutators
         }
     }
 
-    // A line that opens a row of its own: a code (2050202) or a list number (「10.」) before a label — not a stray page
-    // number, and not the second line of a label that wrapped (「出」), which is no row.
+    // A line that opens a row of its own: a code (2050202, or a 款 「18」 printed apart) or a list number (「10.」) with a
+    // label — not a stray page number, and not the second line of a label that wrapped (「出」), which is no row.
     private static bool Labelled(Context c, int line)
     {
         var tokens = Layout.Tokens(c.Source, line).ToArray();
         return tokens.Any(t => RowOpening().IsMatch(t)) && tokens.Any(t => t.Count(ch => ch is >= '\u4E00' and <= '\u9FFF') >= 2);
     }
 
-    [GeneratedRegex(@"^(?:\d{3}|\d{5}|\d{7}|\d{1,2}[.、．](?:\D.*)?)$")]
+    // 「303」「30101」「2080505」, 「10.」, or a 款 printed apart from its 类 (Shanghai's 「303 03」 over 「退职（役）费 18 专用材料费」).
+    [GeneratedRegex(@"^(?:\d{2}|\d{3}|\d{5}|\d{7}|\d{1,2}[.、．](?:\D.*)?)$")]
     private static partial Regex RowOpening();
 
     private static int BlockStart(Context c, int line)

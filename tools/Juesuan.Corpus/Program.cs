@@ -20,6 +20,25 @@ if (options.TryGetValue("--lines", out var linesOf))
     return 0;
 }
 
+if (options.TryGetValue("--layout", out var layoutOf))
+{
+    // The lines the mutators see (PDF: the words of a baseline), with the kind and table the layout gives each.
+    var source = CorpusSource.Open(layoutOf);
+    if (source is null)
+    {
+        Console.Error.WriteLine($"无法打开 {layoutOf}");
+        return 2;
+    }
+
+    var layout = Layout.Of(source);
+    for (var i = 0; i < source.Lines.Count; i++)
+    {
+        Console.WriteLine($"{i + 1,5} p{source.Pages[source.Lines[i].FirstOrDefault()],-3} {layout.Kinds[i],-11} {layout.Tables[i] ?? "-",-20} {source.LineText(i)}");
+    }
+
+    return 0;
+}
+
 var shared = options.GetValueOrDefault("--shared") ?? FindShared();
 var perClass = int.Parse(options.GetValueOrDefault("--per-class") ?? "8", CultureInfo.InvariantCulture);
 var documents = CorpusRunner.Documents(shared).Where(d => !options.ContainsKey("--doc") || Path.GetFileName(d).Contains(options["--doc"], StringComparison.Ordinal)).ToArray();

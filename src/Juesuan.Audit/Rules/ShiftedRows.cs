@@ -53,7 +53,8 @@ internal static class ShiftedRows
                 continue;
             }
 
-            if (Columns(rows).Select(sequence => Repair(relations, printed, sequence)).FirstOrDefault(x => x is not null) is { } shift)
+            var heads = rows.Select(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit)).ToArray();
+            if (Columns(rows).Select(sequence => Repair(relations, printed, sequence, heads)).FirstOrDefault(x => x is not null) is { } shift)
             {
                 yield return Said(c, table, rows[shift.From], shift.Up, "表内类、款、项的合计关系全部成立");
             }
@@ -209,6 +210,12 @@ internal static class ShiftedRows
     // one row a line is one column.
     private static IEnumerable<int[]> Columns(StatedRow[] rows)
     {
+        if (rows.All(r => r.Source?.Line is null))
+        {
+            return Chains(rows);
+        }
+
+
         var column = new int[rows.Length];
         var ofClass = new Dictionary<string, int>(StringComparer.Ordinal);
         var place = 0;
@@ -223,11 +230,67 @@ internal static class ShiftedRows
         return column.Distinct().Order().Select(p => Enumerable.Range(0, rows.Length).Where(i => column[i] == p).ToArray()).Where(c => c.Length >= 3);
     }
 
+    // Printed columns told from the order of the rows alone (a PDF's rows carry no line): the rows of a two-column page
+    // interleave two 类 (301, 302, 30101, 30201, …). A 类 appearing for the first time continues the column of a 类
+    // that has ended — none of its rows follows — or, with none ended, opens a column of its own. When two have ended
+    // (「30199 | 30299」 then 303 alone, or 310 alone), the order cannot tell left from right: each way is a candidate.
+    private static IEnumerable<int[]> Chains(StatedRow[] rows)
+    {
+        static string ClassOf(StatedRow r) => r.Key.Length >= 3 && r.Key != FactIndex.TotalRowKey ? r.Key[..3] : r.Key;
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            last[ClassOf(rows[i])] = i;
+        }
+
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var results = new List<int[]>();
+        void Walk(int i, List<List<int>> chains, Dictionary<string, int> chainOf, int branches)
+        {
+            for (; i < rows.Length; i++)
+            {
+                var @class = ClassOf(rows[i]);
+                if (!chainOf.ContainsKey(@class))
+                {
+                    var ended = Enumerable.Range(0, chains.Count).Where(k => last[ClassOf(rows[chains[k][^1]])] < i).ToArray();
+                    if (ended.Length == 0)
+                    {
+                        chainOf[@class] = chains.Count;
+                        chains.Add([]);
+                    }
+                    else
+                    {
+                        // Every ended column but the first is tried on a copy (at most a few ways in all).
+                        foreach (var other in ended.Skip(1).Where(_ => branches < 8))
+                        {
+                            var copy = chains.Select(c => c.ToList()).ToList();
+                            var copyOf = new Dictionary<string, int>(chainOf, StringComparer.Ordinal) { [@class] = other };
+                            copy[other].Add(i);
+                            Walk(i + 1, copy, copyOf, ++branches);
+                        }
+
+                        chainOf[@class] = ended[0];
+                    }
+                }
+
+                chains[chainOf[@class]].Add(i);
+            }
+
+            foreach (var chain in chains.Where(c => c.Count >= 3 && found.Add(string.Join(",", c))))
+            {
+                results.Add([.. chain]);
+            }
+        }
+
+        Walk(0, [], new Dictionary<string, int>(StringComparer.Ordinal), 0);
+        return results;
+    }
+
     // The row from which moving the figures back by one row within a printed column, in either direction, leaves no
     // relation broken and mends at least two that were — a repair that merely skips the broken relations (through the
     // row whose figures it drops) proves nothing. The figures alone can leave a few neighbouring rows equally possible
     // (a 款 with one 项 reads the same shifted from either): the middle one of that run is reported.
-    private static Shift? Repair(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[][] printed, int[] column)
+    private static Shift? Repair(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[][] printed, int[] column, bool[] heads)
     {
         var before = Evaluate(relations, printed, null).Broken;
         foreach (var up in new[] { true, false })
@@ -250,6 +313,16 @@ internal static class ShiftedRows
                 var stillBroken = after.Broken.Count(b => relations[b.Item1].Total is var head && (touched.Contains(head) || relations[b.Item1].Items.Any(touched.Contains)));
                 var unknown = up ? column[k] : column[^1];
                 var dropped = printed[up ? column[^1] : column[k]];
+                // The figure left over may be the column's own total (Σ of its 类: 公用经费合计 under 302 and 310), which
+                // the shift carried up from the total row printed under the column.
+                Estimate HeadsSum(int col) => Estimate.Sum(column.Where(i => heads[i]).Select(i => repaired[i]?[col] is { } v ? v.ToEstimate() : Estimate.Zero));
+                var columnTotal = dropped.Any(d => d is { Value: not 0m })
+                    && dropped.Select((d, col) => d is not { Value: not 0m } figure || Consistency.Check(figure, HeadsSum(col)).Holds).All(x => x);
+                if (columnTotal)
+                {
+                    dropped = [];
+                }
+
                 if (stillBroken == 0 && moved >= 2 && Mended(relations, before, after, unknown, dropped) is var mended and > 0)
                 {
                     valid.Add((column[k], mended));
@@ -317,14 +390,16 @@ internal static class ShiftedRows
 
             for (var col = 0; col < totals.Length; col++)
             {
-                if (totals[col] is not { } stated)
+                // A blank total over items that print figures is broken as well (a shift can empty a 类 row).
+                var itemsPrint = items.Any(i => values[i]![col] is { Value: not 0m });
+                if (totals[col] is not { } stated && !itemsPrint)
                 {
                     continue;
                 }
 
                 var sum = Estimate.Sum(items.Select(i => values[i]![col] is { Value: not 0m } v ? v.ToEstimate() : Estimate.Zero));
                 checkedOnes.Add((r, col));
-                if (!Consistency.Check(stated, sum).Holds)
+                if (totals[col] is not { } printed || !Consistency.Check(printed, sum).Holds)
                 {
                     broken.Add((r, col));
                 }
