@@ -66,7 +66,7 @@ public static class Importer
             return Path.GetExtension(file).ToLowerInvariant() switch
             {
                 ".json" => FromJson(DepartmentYearJson.Read(content, file, reference?.Templates), file),
-                ".xlsx" => Workbook.Read(content, file, reference?.Templates),
+                ".xlsx" => WithClaims(Workbook.Read(content, file, reference?.Templates), file, reference ?? ReferenceData.Embedded),
                 ".pdf" => PdfReportReader.Read(content, file, reference),
                 ".txt" => TextReportReader.Read(content, file, reference),
                 _ => Refusal(file)!,
@@ -76,6 +76,31 @@ public static class Importer
         {
             return new ImportResult(null, [], $"{file} 读取超时：文字中有过长或结构异常的段落，未导入。");
         }
+    }
+
+    /// <summary>
+    /// A workbook keeps the preparer's words, not what the reader made of them: the narrative's and the other text's
+    /// claims (and the figures they leave unread) are read from the text again, by the grammar a printed report is read
+    /// by, so an edit in the workbook is an edit of the claims.
+    /// </summary>
+    private static ImportResult WithClaims(ImportResult read, string file, ReferenceData reference)
+    {
+        if (read.Value is not { } year || (year.Narrative.Sections.Count == 0 && year.Passages.Count == 0))
+        {
+            return read;
+        }
+
+        var template = reference.Templates.Find(year.TemplateId) ?? year.Template;
+        var issues = read.Issues.ToList();
+        var narrative = NarrativeReader.Read(year.Narrative.Sections, [], template, year.Year, file, issues, reference, year.Tables);
+        var runs = Array.Empty<IReadOnlyList<ReportLine>>();
+        var prose = NarrativeReader.ReadProse(runs, template, year.Year, file, issues, reference);
+        narrative = narrative with
+        {
+            Sections = year.Narrative.Sections, Claims = [.. narrative.Claims, .. prose.Claims],
+            UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures,
+        };
+        return new ImportResult(year with { Narrative = narrative }, issues, read.Error);
     }
 
     private static ImportResult? Refusal(string name) => CanRead(name) ? null

@@ -27,6 +27,10 @@ internal static class DetailSheet
             // An amount names its unit (「3200.00元」, 「0.32万元」): a bare number could be either, ten thousand times apart.
             (y, text) => text.TrimEnd().EndsWith('元') && Amount.Parse(text, MoneyUnit.WanYuan) is { Success: true } a ? put(y, set(owner(y) ?? new T(), a.Value)) : null);
 
+    private static Field Words<T>(string category, string item, Func<DepartmentYear, T?> owner, Func<T, string?> get, Func<T, string, T> set, Func<DepartmentYear, T, DepartmentYear> put)
+        where T : class, new() =>
+        new(category, item, y => owner(y) is { } o && get(o) is { Length: > 0 } text ? text : null, (y, text) => put(y, set(owner(y) ?? new T(), text)));
+
     private static readonly Field[] Fields =
     [
         Count<ThreePublicDetails>("“三公”经费", "因公出国（境）团组数", y => y.ThreePublic, d => d.AbroadGroups, (d, v) => d with { AbroadGroups = v }, (y, d) => y with { ThreePublic = d }),
@@ -63,6 +67,9 @@ internal static class DetailSheet
         Count<Staffing>("人员", "事业编制", y => y.Staffing, d => d.AuthorizedInstitutional, (d, v) => d with { AuthorizedInstitutional = v }, (y, d) => y with { Staffing = d }),
         Count<Staffing>("人员", "实有人数", y => y.Staffing, d => d.Actual, (d, v) => d with { Actual = v }, (y, d) => y with { Staffing = d }),
         Count<Staffing>("人员", "离退休人员", y => y.Staffing, d => d.Retired, (d, v) => d with { Retired = v }, (y, d) => y with { Staffing = d }),
+        Count<UnitComposition>("单位构成", "纳入决算的单位个数", y => y.Composition, d => d.StatedUnits, (d, v) => d with { StatedUnits = v }, (y, d) => y with { Composition = d }),
+        Count<UnitComposition>("单位构成", "其中二级单位个数", y => y.Composition, d => d.StatedSubordinates, (d, v) => d with { StatedSubordinates = v }, (y, d) => y with { Composition = d }),
+        Words<UnitComposition>("单位构成", "原文", y => y.Composition, d => d.Text, (d, v) => d with { Text = v }, (y, d) => y with { Composition = d }),
     ];
 
     /// <summary>The sheet's rows: its header, then every field (empty where the department-year says nothing), then vehicles by kind.</summary>

@@ -40,6 +40,29 @@ internal static class Styles
     /// <summary>An amount printed whole (「26」): as <see cref="Amount"/>, <c>0</c>.</summary>
     public const uint AmountWhole = 9;
 
+    /// <summary>A long text to read and type in: bordered, wrapped, open to typing.</summary>
+    public const uint Text = 10;
+
+    /// <summary>An amount printed with thousands separators (「2,940.05」): <c>#,##0.00</c>, and its one- and no-decimal kin.</summary>
+    public const uint AmountGrouped = 11;
+
+    /// <summary>As <see cref="AmountGrouped"/>, <c>#,##0.0</c>.</summary>
+    public const uint AmountGroupedOneDecimal = 12;
+
+    /// <summary>As <see cref="AmountGrouped"/>, <c>#,##0</c>.</summary>
+    public const uint AmountGroupedWhole = 13;
+
+    /// <summary>The 「#,##0.0」 number format's id (#,##0 and #,##0.00 are built in: 3 and 4).</summary>
+    public const uint GroupedOneDecimal = 167;
+
+    /// <summary>The style of an amount printed with thousands separators, by its places.</summary>
+    public static uint GroupedAmountOf(Printed printed) => printed.Decimals switch
+    {
+        0 => AmountGroupedWhole,
+        1 => AmountGroupedOneDecimal,
+        _ => AmountGrouped,
+    };
+
     /// <summary>The 「0.0」 number format's id.</summary>
     public const uint OneDecimal = 166;
 
@@ -56,24 +79,35 @@ internal static class Styles
     };
 
     /// <summary>The places each cell style prints a number to, by style index (only styles with 0, 0.0 or 0.00 formats).</summary>
-    public static IReadOnlyDictionary<uint, int> DecimalsByStyle(Stylesheet? sheet)
+    public static IReadOnlyDictionary<uint, int> DecimalsByStyle(Stylesheet? sheet) => Formats(sheet).Places;
+
+    /// <summary>The styles whose number format groups thousands (「#,##0.00」), by style index.</summary>
+    public static IReadOnlySet<uint> GroupedStyles(Stylesheet? sheet) => Formats(sheet).Grouped;
+
+    private static (Dictionary<uint, int> Places, HashSet<uint> Grouped) Formats(Stylesheet? sheet)
     {
         var formats = sheet?.NumberingFormats?.Elements<NumberingFormat>().Where(f => f.NumberFormatId is not null)
             .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value) ?? [];
         var places = new Dictionary<uint, int>();
+        var grouped = new HashSet<uint>();
         var index = 0U;
         foreach (var format in sheet?.CellFormats?.Elements<CellFormat>() ?? [])
         {
-            var code = format.NumberFormatId?.Value is { } id ? (formats.GetValueOrDefault(id) ?? (id switch { 1 => "0", 2 => "0.00", _ => null })) : null;
-            if (code is "0" or "0.0" or "0.00" or "0.000")
+            var code = format.NumberFormatId?.Value is { } id ? (formats.GetValueOrDefault(id) ?? (id switch { 1 => "0", 2 => "0.00", 3 => "#,##0", 4 => "#,##0.00", _ => null })) : null;
+            var plain = code?.Replace("#,##", string.Empty, StringComparison.Ordinal);
+            if (plain is "0" or "0.0" or "0.00" or "0.000")
             {
-                places[index] = code.Length == 1 ? 0 : code.Length - 2;
+                places[index] = plain.Length == 1 ? 0 : plain.Length - 2;
+                if (plain != code)
+                {
+                    grouped.Add(index);
+                }
             }
 
             index++;
         }
 
-        return places;
+        return (places, grouped);
     }
 
     /// <summary>The 「0.00」 number format's id (custom formats start at 164).</summary>
@@ -111,7 +145,7 @@ internal static class Styles
         return new Stylesheet(
             new NumberingFormats(
                 new NumberingFormat { NumberFormatId = TwoDecimals, FormatCode = "0.00" }, new NumberingFormat { NumberFormatId = Nothing, FormatCode = ";;;" },
-                new NumberingFormat { NumberFormatId = OneDecimal, FormatCode = "0.0" }) { Count = 3 },
+                new NumberingFormat { NumberFormatId = OneDecimal, FormatCode = "0.0" }, new NumberingFormat { NumberFormatId = GroupedOneDecimal, FormatCode = "#,##0.0" }) { Count = 4 },
             new Fonts(Font(false), Font(true)) { Count = 2 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
@@ -126,7 +160,11 @@ internal static class Styles
                 Format(0, 1, Nothing),
                 Format(1, 1, TwoDecimals),
                 Format(0, 1, OneDecimal, locked: false),
-                Format(0, 1, 1, locked: false)) { Count = 10 },
+                Format(0, 1, 1, locked: false),
+                Format(0, 1, locked: false, wrap: true),
+                Format(0, 1, 4, locked: false),
+                Format(0, 1, GroupedOneDecimal, locked: false),
+                Format(0, 1, 3, locked: false)) { Count = 14 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 }

@@ -87,7 +87,27 @@ public static class Workbook
                 .Select(w => new[] { w.Subject.Concept, w.Subject.Code ?? string.Empty, w.Subject.Scope, w.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, string.Empty, w.What })],
             // The keys (概念、编码、范围) are the reader's: hidden; the clerk reads what each reason is about in the last column.
             new Layout([18, 10, 8, 12, 50, 50]) { HiddenColumns = [0, 1, 2] });
-        AddSheet(workbook, sheets, id, DetailSheet.Name, DetailSheet.Rows(year), new Layout([16, 30, 16]));
+        AddSheet(workbook, sheets, id++, DetailSheet.Name, DetailSheet.Rows(year), new Layout([16, 30, 16]));
+        // The preparer's words: the narrative a section a row, the other printed text a passage a row (long text wrapped).
+        static uint TextStyle(int row, int column, int textColumn) => row == 1 ? Styles.Header : column == textColumn || column == 1 ? Styles.Text : Styles.Input;
+        var narrative = ProseSheet.NarrativeRows(year).ToList();
+        AddSheet(workbook, sheets, id++, ProseSheet.Narrative, narrative,
+            new Layout([6, 28, 90, 12, 5]) { HiddenColumns = [3], Style = (r, c) => TextStyle(r, c, 2), Width = 5 });
+        AddSheet(workbook, sheets, id++, ProseSheet.Passages, ProseSheet.PassageRows(year),
+            new Layout([110, 5]) { Style = (r, c) => TextStyle(r, c, 0), Width = 2 });
+        foreach (var (evaluation, index) in year.Evaluations.Select((e, i) => (e, i + 1)))
+        {
+            // Header rows in bold, the form's items named in column A, the rest bordered and open to typing.
+            var form = EvaluationSheet.Rows(evaluation).ToList();
+            var headers = form.Select((row, i) => (row, i)).Where(x => x.row.Length > 0 && EvaluationSheet.IsHeader(x.row[0])).Select(x => x.i + 1).ToHashSet();
+            var itemsEnd = headers.Where(h => h > 1).DefaultIfEmpty(form.Count + 1).Min();
+            AddSheet(workbook, sheets, id++, SheetName(EvaluationSheet.NameOf(index, evaluation)), form, new Layout(EvaluationSheet.Widths)
+            {
+                Style = (r, c) => headers.Contains(r) ? Styles.Header : r < itemsEnd && c == 0 ? Styles.Label : r < itemsEnd && c > 1 ? Styles.Plain : Styles.Text,
+                Width = EvaluationSheet.Widths.Count,
+            });
+        }
+
         workbook.Workbook.Save();
     }
 
@@ -101,7 +121,10 @@ public static class Workbook
         ["4. 「参考数」表：上年决算数、年初预算数等，用于情况说明中的同比和预算比较（用 juesuan prepare 生成的模板已填好上年数）。"],
         ["5. 「原因说明」表：列出情况说明需要说明原因的各项；在「原因」列写出原因（如「人员增加」），「需要说明的内容」列写明每条原因说明的是哪一项（待填的一行附有提示）。"],
         ["6. 「其他情况」表：“三公”经费的批次、人次、车辆，会议费和培训费，机关运行经费，政府采购，国有资产，人员等；人数和次数写整数，金额写如「0.32万元」。"],
-        ["7. 填好后保存为 .xlsx，在工作台上传或用 juesuan import 导入；导入时逐项核对，有问题会指出所在工作表和行。"],
+        ["7. 「情况说明」表：每部分一行，在「正文」列写该部分的文字（可照上年的写法改写）；其中的金额、占比和增减会与各表逐项核对。没有写的部分，生成文档时按表中数据撰写。"],
+        ["8. 「其他正文」表：情况说明以外要公开的文字（如部门概况、附件说明），每段一行。"],
+        ["9. 「绩效1」「绩效2」…表：每张绩效自评表一张工作表。先写「自评表」（项目支出绩效自评表或部门整体支出绩效自评表）和「名称」，再填资金、任务和各项指标；金额以万元计，如 287.00。不用的表留空即可。"],
+        ["10. 填好后保存为 .xlsx，在工作台上传或用 juesuan import 导入；导入时逐项核对，有问题会指出所在工作表和行。"],
     ];
 
     /// <summary>A blank workbook for a template: its tables with their fixed rows, to fill in.</summary>
@@ -121,6 +144,9 @@ public static class Workbook
 
             return new StatedTable { Definition = t.Definition, Number = t.Number, Title = t.Title, Rows = rows };
         }).ToArray(),
+        // The sections of the 情况说明 with their titles, to write under; a project form and the department's to fill.
+        Narrative = new Narrative { Sections = [.. template.Sections.Select(s => new NarrativeSection { Number = s.Number, Title = s.Title, Key = s.Key })] },
+        Evaluations = [new Evaluation { Kind = EvaluationKind.Project, Name = string.Empty }, new Evaluation { Kind = EvaluationKind.Department, Name = string.Empty }],
     };
 
     /// <summary>Reads a workbook written by <see cref="Write(DepartmentYear, Stream)"/> (or the blank template, filled in).</summary>
@@ -209,7 +235,8 @@ public static class Workbook
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("没有工作簿");
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var places = Styles.DecimalsByStyle(workbook.WorkbookStylesPart?.Stylesheet);
-        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(Worksheet(workbook, s), strings, places))).ToList() ?? [];
+        var grouped = Styles.GroupedStyles(workbook.WorkbookStylesPart?.Stylesheet);
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().Select(s => (Name: s.Name?.Value ?? string.Empty, Rows: Rows(Worksheet(workbook, s), strings, places, grouped))).ToList() ?? [];
         // (A key written twice, or rows with column A blank, keep their first: never a crash.)
         var info = sheets.FirstOrDefault(s => s.Name == DepartmentSheet).Rows?.GroupBy(r => r.GetValueOrDefault(0, string.Empty))
             .ToDictionary(g => g.Key, g => g.First().GetValueOrDefault(1, string.Empty)) ?? [];
@@ -228,7 +255,17 @@ public static class Workbook
             .Where(u => u.Name.Length > 0).ToList();
         var departmentTables = new List<StatedTable>();
         var unitTables = units.Select(_ => new List<StatedTable>()).ToList();
-        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (GuideSheet or DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet or DetailSheet.Name)))
+        var evaluations = new List<Evaluation>();
+        foreach (var (sheetName, rows) in sheets.Where(s => EvaluationSheet.Is(s.Name)))
+        {
+            if (EvaluationSheet.Read(sheetName, rows, file, issues) is { } evaluation)
+            {
+                evaluations.Add(evaluation);
+            }
+        }
+
+        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (GuideSheet or DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet or DetailSheet.Name or ProseSheet.Narrative or ProseSheet.Passages)
+            && !EvaluationSheet.Is(s.Name)))
         {
             var table = ReadTable(sheetName, rows, file, issues);
             if (table is null)
@@ -297,6 +334,9 @@ public static class Workbook
             OtherMatters = Empty(info.GetValueOrDefault("其他需要说明的情况")),
             Kind = DocumentKinds.Parse(info.GetValueOrDefault("文档类型") ?? string.Empty) ?? DocumentKind.FinalAccounts,
             Sources = [file],
+            Narrative = new Narrative { Sections = ProseSheet.ReadNarrative(sheets.FirstOrDefault(s => s.Name == ProseSheet.Narrative).Rows ?? [], file, issues) },
+            Passages = ProseSheet.ReadPassages(sheets.FirstOrDefault(s => s.Name == ProseSheet.Passages).Rows ?? []),
+            Evaluations = evaluations,
         };
         return new ImportResult(DetailSheet.Read(read, sheets.FirstOrDefault(s => s.Name == DetailSheet.Name).Rows ?? [], file, issues), issues);
     }
@@ -337,7 +377,8 @@ public static class Workbook
                     issues.Add(new ImportIssue(where with { Column = keys[column] }, $"「{text}」不是数字，已保留为文字。"));
                 }
 
-                cells.Add(new StatedCell { Column = keys[column], Value = parsed.Success ? parsed.Value : null, Text = parsed.Success ? null : text });
+                // The printed form when it is not the number's own (「2,940.05」), as a report's reader keeps it.
+                cells.Add(new StatedCell { Column = keys[column], Value = parsed.Success ? parsed.Value : null, Text = parsed.Success && parsed.Value.ToString() == text.Trim() ? null : text.Trim() });
             }
 
             result.Add(new StatedRow
@@ -364,11 +405,11 @@ public static class Workbook
         sheet.Id?.Value is { Length: > 0 } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet
             ? worksheet : throw new InvalidDataException($"工作表「{sheet.Name?.Value}」的部件缺失或类型不对");
 
-    private static List<Dictionary<int, string>> Rows(WorksheetPart part, string[] strings, IReadOnlyDictionary<uint, int> places) =>
+    private static List<Dictionary<int, string>> Rows(WorksheetPart part, string[] strings, IReadOnlyDictionary<uint, int> places, IReadOnlySet<uint> grouped) =>
         part.Worksheet.Descendants<Row>().Select(row => row.Elements<Cell>().Where(c => c.CellReference?.Value is not null)
-            .ToDictionary(c => ColumnIndex(c.CellReference!.Value!), c => CellText(c, strings, places))).ToList();
+            .ToDictionary(c => ColumnIndex(c.CellReference!.Value!), c => CellText(c, strings, places, grouped))).ToList();
 
-    private static string CellText(Cell cell, string[] strings, IReadOnlyDictionary<uint, int> places)
+    private static string CellText(Cell cell, string[] strings, IReadOnlyDictionary<uint, int> places, IReadOnlySet<uint> grouped)
     {
         if (cell.DataType?.Value == CellValues.SharedString)
         {
@@ -401,7 +442,8 @@ public static class Workbook
         {
             var typed = Rounding.HalfUp(shown, 6) / 1.000000000000000000000000000000000m; // drops the float's trailing noise and zeros
             var kept = Math.Max(decimals, typed.Scale);
-            return Rounding.HalfUp(typed, kept).ToString("F" + kept.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            // A cell that groups thousands (「#,##0.00」) shows, and so reads as, 2,940.05.
+            return Rounding.HalfUp(typed, kept).ToString((grouped.Contains(style) ? "N" : "F") + kept.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }
 
         // Unformatted: a number typed in Excel may be stored as 1.386E2 or 138.60000000000002: read it as a decimal, printed to 2 places.
@@ -499,13 +541,16 @@ public static class Workbook
         // nothing else they can change (the sheet is protected without a password: codes, names and 行次 are the table's);
         // the names wide and the header kept in view; the technical rows (表定义, the column keys) hidden, still read back.
         var amountColumns = $"D{first}:{ColumnName(2 + columns.Count)}{last}";
+        // A figure the report printed with thousands separators (「2,940.05」) is shown so, and read back so.
+        Printed? GroupedAt(int row, int column) => row - first is var i && i >= 0 && i < table.Rows.Count && column - 3 < columns.Count
+            && table.Rows[i].Cell(columns[column - 3]) is { Value: { } v, Text: { } t } && t == v.Value.ToString("N" + v.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) ? v : null;
         var addedFrom = table.Rows.Count + first;
         AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: 8, Hidden: [3, 8])
         {
             // The 空表说明 and 注 (rows 5 and 6) are the clerk's to write too.
             // A fixed row's key (「personnel.total」) is the program's, not the clerk's: kept in its cell, shown as nothing.
             Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : c == 1 && r is 5 or 6 ? Styles.Input : Styles.Plain)
-                : c >= 3 ? (totals.Contains(r) ? Styles.Total : Styles.AmountOf(rows[r - 1].ElementAtOrDefault(c) as Printed?)) : coded && r >= addedFrom ? Styles.Input
+                : c >= 3 ? (totals.Contains(r) ? Styles.Total : GroupedAt(r, c) is { } g ? Styles.GroupedAmountOf(g) : Styles.AmountOf(rows[r - 1].ElementAtOrDefault(c) as Printed?)) : coded && r >= addedFrom ? Styles.Input
                 : c == 0 && r - first < table.Rows.Count && !IsCode(table.Rows[r - first].Key) ? Styles.HiddenKey : Styles.Label,
             Width = 3 + columns.Count,
             Protect = true,
@@ -586,6 +631,21 @@ public static class Workbook
         public IReadOnlyList<int> HiddenColumns { get; init; } = [];
     }
 
+    private static double? TextHeight(IReadOnlyList<object?> cells, Func<int, double> widthOfTextColumn)
+    {
+        var lines = 1;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            if (cells[c] is string text && widthOfTextColumn(c) is > 0 and var width)
+            {
+                var units = text.Sum(ch => ch > 0x2E80 ? 2 : 1);
+                lines = Math.Max(lines, (int)Math.Ceiling(units / Math.Max(1, width - 1)) + text.Count(ch => ch == '\n'));
+            }
+        }
+
+        return lines <= 1 ? null : Math.Min(409, 14.5 * lines);
+    }
+
     private static void AddRows(WorkbookPart workbook, Sheets sheets, uint id, string name, List<IReadOnlyList<object?>> rows, Layout? layout = null)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
@@ -621,6 +681,14 @@ public static class Workbook
             if (layout?.Hidden?.Contains(r + 1) == true)
             {
                 row.Hidden = true;
+            }
+
+            // A row of long wrapped text is made as tall as its text needs (not every program fits it on opening): a
+            // Chinese character takes about two units of a column's width, a line about 14 points, at most 409 points.
+            if (layout is { Style: { } styleOf } && TextHeight(rows[r], c => styleOf(r + 1, c) == Styles.Text ? layout.Widths.ElementAtOrDefault(c) : 0) is { } height)
+            {
+                row.Height = height;
+                row.CustomHeight = true;
             }
 
             data.AppendChild(row);

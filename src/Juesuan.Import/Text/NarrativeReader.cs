@@ -73,6 +73,28 @@ internal static partial class NarrativeReader
             linesRead?.UnionWith(section.Body.Select(b => b.Line));
         }
 
+        return ReadClaims(sections, template, year, file, issues, reference, tables);
+    }
+
+    /// <summary>
+    /// The narrative of sections given as text (a workbook's 「情况说明」 sheet, one section a row), read by the same grammar
+    /// as a printed report; <paramref name="rows"/> gives the row each section is on, for the claims' locations.
+    /// </summary>
+    public static Narrative Read(IReadOnlyList<NarrativeSection> printed, IReadOnlyList<int> rows, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables = null)
+    {
+        ArgumentNullException.ThrowIfNull(printed);
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(reference);
+        var sections = printed.Select((p, i) =>
+        {
+            var line = new ReportLine(i < rows.Count ? rows[i] : i + 1, p.Text);
+            return Section.Of(p with { Key = p.Key ?? SectionKey(p.Title, template) }, line with { Text = $"{p.Number}、{p.Title}" }, [line]);
+        }).ToList();
+        return ReadClaims(sections, template, year, file, issues, reference, tables);
+    }
+
+    private static Narrative ReadClaims(List<Section> sections, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables)
+    {
         var claims = new List<Claim>();
         var unattached = new List<string>();
         var catalog = reference.Catalogs.Function(year);
