@@ -156,12 +156,26 @@ public sealed class WorkbookTests : IDisposable
         // Amounts must be numbers; the rows left for added codes take codes of 3, 5 or 7 digits, and their cells are open.
         var validations = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().ToArray();
         Assert.Contains(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Decimal && v.SequenceOfReferences?.InnerText?.StartsWith("D9:", StringComparison.Ordinal) == true);
-        var codes = Assert.Single(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Custom);
+        // The rows for added codes offer the year's codes from the 科目代码 sheet (a code not listed there is allowed after
+        // a warning), and show the name of the code chosen.
+        var codes = Assert.Single(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.List);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.DataValidationErrorStyleValues.Warning, codes.ErrorStyle?.Value);
+        Assert.StartsWith("'科目代码'!$A$2:$A$", codes.Formula1?.Text, StringComparison.Ordinal);
         var added = (codes.SequenceOfReferences?.InnerText ?? string.Empty).Split(':')[0];
         Assert.False(formats[(int)Cell(added).StyleIndex!.Value].Protection!.Locked!.Value);
+        Assert.Contains("VLOOKUP(A", Cell("B" + added[1..]).CellFormula?.Text, StringComparison.Ordinal);
+        using (var listed = SpreadsheetDocument.Open(_path, false))
+        {
+            var list = listed.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == "科目代码");
+            var text = ((WorksheetPart)listed.WorkbookPart.GetPartById(list.Id!)).Worksheet.InnerText;
+            Assert.Contains("2101101", text, StringComparison.Ordinal);
+            Assert.Contains("行政单位医疗", text, StringComparison.Ordinal);
+            Assert.Contains("30101", text, StringComparison.Ordinal);
+        }
 
         // The 合计 adds the 类 typed below it (the added rows included) by a formula, and is locked.
         Assert.Equal("SUMPRODUCT((LEN($A$10:$A$29)=3)*D$10:D$29)", Cell("D9").CellFormula?.Text);
+        // A 类 row counts its 款 above it too (a department's order may put one first), never its own cell.
         Assert.Null(formats[(int)Cell("D9").StyleIndex!.Value].Protection);
 
         // And it reads back as the blank it was.
@@ -187,18 +201,22 @@ public sealed class WorkbookTests : IDisposable
             string? Key(int row) => cells.FirstOrDefault(c => c.CellReference == $"A{row}")?.InlineString?.InnerText;
             var classRow = Enumerable.Range(10, 40).First(r => Key(r) is { Length: 3 });
             var formula = cells.Single(c => c.CellReference == $"D{classRow}").CellFormula?.Text;
-            Assert.Equal($"SUMPRODUCT((LEN($A${classRow + 1}:$A$", formula?[..$"SUMPRODUCT((LEN($A${classRow + 1}:$A$".Length]);
+            // The rows above the 类 row and those below it, by their codes — never the row's own cell (a circular reference).
+            Assert.StartsWith("SUMPRODUCT((LEN($A$9:$A$" + (classRow - 1) + ")=5)", formula, StringComparison.Ordinal);
+            Assert.Contains($"+SUMPRODUCT((LEN($A${classRow + 1}:$A$", formula, StringComparison.Ordinal);
             Assert.Contains($"LEFT($A${classRow + 1}:", formula, StringComparison.Ordinal);
+            Assert.DoesNotContain($"D${classRow}:", formula, StringComparison.Ordinal);
             Assert.Contains($"=\"{Key(classRow)}\"", formula, StringComparison.Ordinal);
             // A 项 row is the clerk's to fill: no formula.
             var itemRow = Enumerable.Range(10, 40).First(r => Key(r) is { Length: 7 });
             Assert.Null(cells.Single(c => c.CellReference == $"D{itemRow}").CellFormula);
         }
 
-        // The filled example keeps every printed figure, no formula anywhere.
+        // The filled example keeps every printed figure: no formula in any amount (only the names of rows yet to add).
         Workbook.Write(Example, _path);
         using var filled = SpreadsheetDocument.Open(_path, false);
-        Assert.DoesNotContain(filled.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()), _ => true);
+        Assert.DoesNotContain(filled.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()),
+            c => c.CellFormula is not null && !c.CellReference!.Value!.StartsWith('B'));
     }
 
     [Fact]

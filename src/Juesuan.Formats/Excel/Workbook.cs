@@ -23,6 +23,7 @@ public static class Workbook
     private const string ReferenceSheet = "参考数";
     private const string ExplanationSheet = "原因说明";
     private const string GuideSheet = "填表说明";
+    private const string CodeSheet = "科目代码";
     private const string ChangeTopic = "与上年增减";
     private const string BudgetTopic = "与预算差异";
     private const int HeaderRows = 8;
@@ -55,26 +56,49 @@ public static class Workbook
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Sheet();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         uint id = 1;
-        AddSheet(workbook, sheets, id++, GuideSheet, Guide(), new Layout([100], FrozenRows: 0));
+        AddSheet(workbook, sheets, id++, GuideSheet, Guide(), new Layout([76], FrozenRows: 0) { Style = (r, _) => r == 1 ? Styles.Bold : Styles.Text, Width = 1 });
         AddSheet(workbook, sheets, id++, DepartmentSheet,
         [
             ["部门名称", year.Department.Name], ["部门编码", year.Department.Code ?? string.Empty], ["省份", year.Department.Province ?? string.Empty],
             ["地区", year.Department.Region ?? string.Empty], ["年度", year.Year.ToString(CultureInfo.InvariantCulture)], ["模板", year.TemplateId],
             ["主要职能", year.Department.Functions ?? string.Empty], ["其他需要说明的情况", year.OtherMatters ?? string.Empty],
             ["文档类型", DocumentKinds.Name(year.Kind)],
-        ], new Layout([20, 60], FrozenRows: 0));
-        AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty })]);
+        ], new Layout([20, 60], FrozenRows: 0) { Style = (_, c) => c == 0 ? Styles.Label : Styles.Text, Width = 2 });
+        // The units a row each, with room for more (at least ten rows to type into).
+        var unitRows = year.Units.Select(u => new[] { u.Name, u.Code ?? string.Empty, u.Kind == OrgUnitKind.Headquarters ? "本级" : "二级", u.Nature ?? string.Empty }).ToList();
+        AddSheet(workbook, sheets, id++, UnitSheet, [["名称", "编码", "类别", "性质"], .. unitRows, .. Enumerable.Range(0, Math.Max(3, 10 - unitRows.Count)).Select(_ => new string[4])],
+            new Layout([40, 16, 8, 20])
+            {
+                Style = (r, _) => r == 1 ? Styles.Header : Styles.Input, Width = 4,
+                Validations =
+                [
+                    new DataValidation
+                    {
+                        Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true, ErrorTitle = "类别", Error = "类别填「本级」或「二级」。",
+                        SequenceOfReferences = new ListValue<StringValue> { InnerText = $"C2:C{unitRows.Count + Math.Max(3, 10 - unitRows.Count) + 1}" },
+                        Formula1 = new Formula1("\"本级,二级\""),
+                    },
+                ],
+            });
         var order = (template ?? year.Template).Tables.Select(t => t.Definition).ToList();
         // A workbook to fill (a blank template, next year's prepared one): no figure in any table yet.
         var toFill = year.Tables.Concat(year.Units.SelectMany(u => u.Tables)).All(t => t.Rows.All(r => r.Cells.All(c => c.Value is null && c.Text is null)));
+        // The codes of the year's classifications, for the rows a department adds (a drop-down list on each table).
+        var functional = Juesuan.Domain.Catalogs.CatalogSet.Embedded.Function(year.Year).Entries;
+        var economic = Juesuan.Domain.Catalogs.CatalogSet.Embedded.Economic(year.Year).Entries;
+        var lists = new CodeLists($"'{CodeSheet}'!$A$2:$A${functional.Count + 1}", $"'{CodeSheet}'!$A${functional.Count + 2}:$A${functional.Count + economic.Count + 1}");
         foreach (var (prefix, tables) in new[] { (string.Empty, year.Tables) }.Concat(year.Units.Select((u, i) => ($"U{i + 1}-", u.Tables))))
         {
             foreach (var table in tables)
             {
                 var index = order.IndexOf(table.Definition) is var o && o >= 0 ? (o + 1).ToString("00", CultureInfo.InvariantCulture) : table.Definition;
-                AddTableSheet(workbook, sheets, id++, SheetName(prefix + index + " " + (table.Number ?? string.Empty) + table.Title), table, toFill);
+                AddTableSheet(workbook, sheets, id++, SheetName(prefix + index + " " + (table.Number ?? string.Empty) + table.Title), table, toFill, lists);
             }
         }
+
+        AddSheet(workbook, sheets, id++, CodeSheet,
+            [["编码", "名称", "分类"], .. functional.Select(e => new[] { e.Code, e.Name, "支出功能分类" }), .. economic.Select(e => new[] { e.Code, e.Name, "支出经济分类" })],
+            new Layout([12, 44, 14]) { Protect = true });
 
         // The keys are the reader's (hidden); the clerk reads the amount beside what it is (「一般公共预算财政拨款 2101101 行政单位医疗
         // 上年决算数」).
@@ -117,7 +141,7 @@ public static class Workbook
         ["填表说明"],
         ["1. 「部门」表：填写部门名称、编码、所在省份和地区、年度、主要职能、其他需要说明的情况；年度和部门名称必填。"],
         ["2. 「单位」表：列出本部门决算包括的单位（本级和下属单位），每行一个。"],
-        ["3. 各张决算表（以表号开头的工作表）：按行填写金额，单位见表头的「单位」（一般为万元）；不要改动第一列的编码、不要增删表头，空白表示该项为零或无此项。"],
+        ["3. 各张决算表（以表号开头的工作表）：按行填写金额，单位见表头的「单位」（一般为万元）；不要改动第一列的编码、不要增删表头，空白表示该项为零或无此项。表下留有空行：本部门使用而表中没有的科目，从下拉列表（「科目代码」表）选编码，名称随之显示。"],
         ["4. 「参考数」表：上年决算数、年初预算数等，用于情况说明中的同比和预算比较（用 juesuan prepare 生成的模板已填好上年数）。"],
         ["5. 「原因说明」表：列出情况说明需要说明原因的各项；在「原因」列写出原因（如「人员增加」），「需要说明的内容」列写明每条原因说明的是哪一项（待填的一行附有提示）。"],
         ["6. 「其他情况」表：“三公”经费的批次、人次、车辆，会议费和培训费，机关运行经费，政府采购，国有资产，人员等；人数和次数写整数，金额写如「0.32万元」。"],
@@ -264,7 +288,7 @@ public static class Workbook
             }
         }
 
-        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (GuideSheet or DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet or DetailSheet.Name or ProseSheet.Narrative or ProseSheet.Passages)
+        foreach (var (sheetName, rows) in sheets.Where(s => s.Name is not (GuideSheet or DepartmentSheet or UnitSheet or ReferenceSheet or ExplanationSheet or DetailSheet.Name or ProseSheet.Narrative or ProseSheet.Passages or CodeSheet)
             && !EvaluationSheet.Is(s.Name)))
         {
             var table = ReadTable(sheetName, rows, file, issues);
@@ -479,7 +503,10 @@ public static class Workbook
         return cleaned.Length <= 31 ? cleaned : cleaned[..31];
     }
 
-    private static void AddTableSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, StatedTable table, bool toFill)
+    /// <summary>Where the 科目代码 sheet lists each classification's codes, as ranges a validation can name.</summary>
+    private sealed record CodeLists(string Functional, string Economic);
+
+    private static void AddTableSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, StatedTable table, bool toFill, CodeLists lists)
     {
         var definition = TemplateLibrary.Definition(table.Definition);
         var columns = definition.Columns.Select(c => c.Key).Concat(table.Rows.SelectMany(r => r.Cells).Select(c => c.Column)).Distinct().ToList();
@@ -502,7 +529,9 @@ public static class Workbook
         var last = rows.Count + (coded ? AddedRows : 0);
         for (var r = rows.Count; r < last; r++)
         {
-            rows.Add(new object?[3 + columns.Count]);
+            // The name follows the code chosen (a clerk may type over it).
+            var at = (r + 1).ToString(CultureInfo.InvariantCulture);
+            rows.Add(new object?[] { null, new SheetFormula($"IF(A{at}=\"\",\"\",IFERROR(VLOOKUP(A{at},'{CodeSheet}'!$A:$B,2,FALSE),\"\"))") }.Concat(new object?[1 + columns.Count]).ToArray());
         }
 
         // A workbook to fill (a blank or a prepared one: no figures yet) gets its totals as formulas, so the clerk sees them
@@ -526,13 +555,25 @@ public static class Workbook
                 }
 
                 totals.Add(at);
-                var codes = $"$A${at + 1}:$A${last}";
-                var match = children.Prefix is null ? $"(LEN({codes})={children.Length})" : $"(LEN({codes})={children.Length})*(LEFT({codes},{children.Prefix.Length})=\"{children.Prefix}\")";
+                // The rows below and, where a department's order puts a child first, above — never the row itself (a
+                // range through its own cell is a circular reference to Excel, whatever the codes say).
+                var parts = new List<(int From, int To)>();
+                if (at > first)
+                {
+                    parts.Add((first, at - 1));
+                }
+
+                if (at < last)
+                {
+                    parts.Add((at + 1, last));
+                }
+
+                string Match(string codes) => children.Prefix is null ? $"(LEN({codes})={children.Length})" : $"(LEN({codes})={children.Length})*(LEFT({codes},{children.Prefix.Length})=\"{children.Prefix}\")";
                 var cells = (object?[])rows[at - 1];
                 for (var c = 0; c < columns.Count; c++)
                 {
                     var column = ColumnName(3 + c);
-                    cells[3 + c] = new SheetFormula($"SUMPRODUCT({match}*{column}${at + 1}:{column}${last})");
+                    cells[3 + c] = new SheetFormula(string.Join("+", parts.Select(p => $"SUMPRODUCT({Match($"$A${p.From}:$A${p.To}")}*{column}${p.From}:{column}${p.To})")));
                 }
             }
         }
@@ -567,13 +608,15 @@ public static class Workbook
                 },
                 .. coded ? new[]
                 {
+                    // A drop-down of the year's codes (the 科目代码 sheet); a code not listed there is allowed after a
+                    // warning — the catalogue advises, the report's own tables decide.
                     new DataValidation
                     {
-                        Type = DataValidationValues.Custom, AllowBlank = true, ShowErrorMessage = true, ShowInputMessage = true,
-                        PromptTitle = "新增科目", Prompt = "填写科目编码（类 3 位、款 5 位、项 7 位）和名称。",
-                        ErrorTitle = "科目编码", Error = "科目编码应为 3 位、5 位或 7 位数字。",
+                        Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true, ShowInputMessage = true, ErrorStyle = DataValidationErrorStyleValues.Warning,
+                        PromptTitle = "新增科目", Prompt = "从下拉列表选择科目编码（类 3 位、款 5 位、项 7 位），名称随之显示；也可填写列表中没有的编码。",
+                        ErrorTitle = "科目编码", Error = "这个编码不在「科目代码」表中：请核对；确是本年度使用的科目，可以保留。",
                         SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{addedFrom}:A{last}" },
-                        Formula1 = new Formula1($"AND(ISNUMBER(--A{addedFrom}),OR(LEN(A{addedFrom})=3,LEN(A{addedFrom})=5,LEN(A{addedFrom})=7))"),
+                        Formula1 = new Formula1(definition.RowKind == RowKind.Economic ? lists.Economic : lists.Functional),
                     },
                 } : [],
             ],
