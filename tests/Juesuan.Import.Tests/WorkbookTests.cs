@@ -138,24 +138,31 @@ public sealed class WorkbookTests : IDisposable
         Assert.True(worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.SheetProtection>().Single().Sheet!.Value);
         DocumentFormat.OpenXml.Spreadsheet.Cell Cell(string reference) => worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == reference);
 
-        // An amount to type (row 10, the first row left for a code): 0.00, bordered, unlocked; the 合计's key (A9) locked;
+        // An amount to type (row 12, the first row left for a code): 0.00, bordered, unlocked; the 合计's key (A11) locked;
         // the header bold.
-        var amount = formats[(int)Cell("D10").StyleIndex!.Value];
+        var amount = formats[(int)Cell("D12").StyleIndex!.Value];
         Assert.Equal(164U, amount.NumberFormatId!.Value);
         Assert.Equal(1U, amount.BorderId!.Value);
         Assert.False(amount.Protection!.Locked!.Value);
-        Assert.Null(formats[(int)Cell("A9").StyleIndex!.Value].Protection);
+        Assert.Null(formats[(int)Cell("A11").StyleIndex!.Value].Protection);
         // The 合计 row's key 「total」 is kept for the reader and shown as nothing (「;;;」): no technical key on screen.
-        var hidden = formats[(int)Cell("A9").StyleIndex!.Value].NumberFormatId!.Value;
+        var hidden = formats[(int)Cell("A11").StyleIndex!.Value].NumberFormatId!.Value;
         Assert.Contains(book.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>(), f => f.NumberFormatId! == hidden && f.FormatCode == ";;;");
         Assert.NotNull(formats[(int)Cell("D7").StyleIndex!.Value].FontId);
         Assert.Equal(1U, formats[(int)Cell("D7").StyleIndex!.Value].FontId!.Value);
+        // The heading as printed: 科目编码, 名称, 行次 and each ungrouped column over two rows, 栏次 numbered under it.
+        var merged = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.MergeCell>().Select(m => m.Reference!.Value).ToArray();
+        Assert.Contains("A7:A8", merged);
+        Assert.Contains("D7:D8", merged);
+        Assert.Contains("A9:C9", merged);
+        Assert.Equal("栏次", Cell("A9").InlineString?.InnerText);
+        Assert.Equal("1", Cell("D9").InlineString?.InnerText);
         // The clerk writes the 空表说明 (B5) too.
         Assert.False(formats[(int)Cell("B5").StyleIndex!.Value].Protection!.Locked!.Value);
 
         // Amounts must be numbers; the rows left for added codes take codes of 3, 5 or 7 digits, and their cells are open.
         var validations = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().ToArray();
-        Assert.Contains(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Decimal && v.SequenceOfReferences?.InnerText?.StartsWith("D9:", StringComparison.Ordinal) == true);
+        Assert.Contains(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Decimal && v.SequenceOfReferences?.InnerText?.StartsWith("D11:", StringComparison.Ordinal) == true);
         // The rows for added codes offer the year's codes from the 科目代码 sheet (a code not listed there is allowed after
         // a warning), and show the name of the code chosen.
         var codes = Assert.Single(validations, v => v.Type?.Value == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.List);
@@ -174,9 +181,9 @@ public sealed class WorkbookTests : IDisposable
         }
 
         // The 合计 adds the 类 typed below it (the added rows included) by a formula, and is locked.
-        Assert.Equal("SUMPRODUCT((LEN($A$10:$A$29)=3)*D$10:D$29)", Cell("D9").CellFormula?.Text);
+        Assert.Equal("SUMPRODUCT((LEN($A$12:$A$31)=3)*D$12:D$31)", Cell("D11").CellFormula?.Text);
         // A 类 row counts its 款 above it too (a department's order may put one first), never its own cell.
-        Assert.Null(formats[(int)Cell("D9").StyleIndex!.Value].Protection);
+        Assert.Null(formats[(int)Cell("D11").StyleIndex!.Value].Protection);
 
         // And it reads back as the blank it was.
         var back = Workbook.Read(_path);
@@ -199,16 +206,16 @@ public sealed class WorkbookTests : IDisposable
             var sheet = book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First(x => x.Name!.Value!.StartsWith("05", StringComparison.Ordinal));
             var cells = ((WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToArray();
             string? Key(int row) => cells.FirstOrDefault(c => c.CellReference == $"A{row}")?.InlineString?.InnerText;
-            var classRow = Enumerable.Range(10, 40).First(r => Key(r) is { Length: 3 });
+            var classRow = Enumerable.Range(11, 40).First(r => Key(r) is { Length: 3 } k && k.All(char.IsAsciiDigit));
             var formula = cells.Single(c => c.CellReference == $"D{classRow}").CellFormula?.Text;
             // The rows above the 类 row and those below it, by their codes — never the row's own cell (a circular reference).
-            Assert.StartsWith("SUMPRODUCT((LEN($A$9:$A$" + (classRow - 1) + ")=5)", formula, StringComparison.Ordinal);
+            Assert.StartsWith("SUMPRODUCT((LEN($A$11:$A$" + (classRow - 1) + ")=5)", formula, StringComparison.Ordinal);
             Assert.Contains($"+SUMPRODUCT((LEN($A${classRow + 1}:$A$", formula, StringComparison.Ordinal);
             Assert.Contains($"LEFT($A${classRow + 1}:", formula, StringComparison.Ordinal);
             Assert.DoesNotContain($"D${classRow}:", formula, StringComparison.Ordinal);
             Assert.Contains($"=\"{Key(classRow)}\"", formula, StringComparison.Ordinal);
             // A 项 row is the clerk's to fill: no formula.
-            var itemRow = Enumerable.Range(10, 40).First(r => Key(r) is { Length: 7 });
+            var itemRow = Enumerable.Range(11, 40).First(r => Key(r) is { Length: 7 });
             Assert.Null(cells.Single(c => c.CellReference == $"D{itemRow}").CellFormula);
         }
 
@@ -350,10 +357,10 @@ public sealed class WorkbookTests : IDisposable
         var table = (WorksheetPart)workbook.GetPartById(sheets.First(s => s.Name!.Value!.StartsWith("03", StringComparison.Ordinal)).Id!);
         var rows = table.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
         Assert.True(rows.Single(r => r.RowIndex!.Value == 3).Hidden?.Value);
-        Assert.True(rows.Single(r => r.RowIndex!.Value == 8).Hidden?.Value);
-        Assert.Null(rows.Single(r => r.RowIndex!.Value == 7).Hidden);
+        Assert.True(rows.Single(r => r.RowIndex!.Value == 10).Hidden?.Value);
+        Assert.All(rows.Where(r => r.RowIndex!.Value is >= 7 and <= 9), r => Assert.Null(r.Hidden));
         var pane = table.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
-        Assert.Equal(8d, pane.VerticalSplit!.Value);
+        Assert.Equal(9d, pane.VerticalSplit!.Value);
         Assert.True(table.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().First(c => c.Min!.Value == 2).Width!.Value >= 30);
     }
 
@@ -441,7 +448,7 @@ public sealed class WorkbookTests : IDisposable
     {
         Workbook.Write(Example, _path);
         // The first amount of each sheet becomes a reference to shared string 99999, which does not exist.
-        EditSheets(xml => System.Text.RegularExpressions.Regex.Replace(xml, "<x:c r=\"D9\"( s=\"[0-9]+\")? t=\"n\"><x:v>[^<]*</x:v></x:c>", "<x:c r=\"D9\"$1 t=\"s\"><x:v>99999</x:v></x:c>"));
+        EditSheets(xml => System.Text.RegularExpressions.Regex.Replace(xml, "<x:c r=\"D11\"( s=\"[0-9]+\")? t=\"n\"><x:v>[^<]*</x:v></x:c>", "<x:c r=\"D11\"$1 t=\"s\"><x:v>99999</x:v></x:c>"));
         var result = Workbook.Read(_path);
         Assert.True(result.Success, result.Error);
         Assert.DoesNotContain(result.Value!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells), c => c.Value?.Value == 99999m);

@@ -27,6 +27,32 @@ public sealed record ColumnDefinition
 
     /// <summary>"total" for the column that sums the others.</summary>
     public string? Role { get; init; }
+
+    /// <summary>The heading printed over this column and its neighbours (公务用车购置及运行维护费 over 小计、购置费、运行维护费).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The name printed under <see cref="Group"/>, when shorter than <see cref="Name"/> (小计).</summary>
+    public string? Short { get; init; }
+
+    /// <summary>
+    /// The two-level heading a printed table gives the column: its group (a <see cref="Group"/>; the part before 「·」 of
+    /// 「基本支出·人员经费」; 收入 or 支出 in a two-sided table) or none, and the name under it.
+    /// </summary>
+    public (string? Group, string Name) Heading(TableDefinition table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (Group is { } group)
+        {
+            return (group, Short ?? Name);
+        }
+
+        if (Name.IndexOf('·', StringComparison.Ordinal) is var dot and > 0)
+        {
+            return (Name[..dot], Name[(dot + 1)..]);
+        }
+
+        return Side is { } side && table.Columns.Any(c => c.Side is { } other && other != side) ? (side == "income" ? "收入" : "支出", Name) : (null, Name);
+    }
 }
 
 /// <summary>A fixed row of a table definition (行), e.g. 本年收入合计 of table 01.</summary>

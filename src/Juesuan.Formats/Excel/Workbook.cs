@@ -26,7 +26,11 @@ public static class Workbook
     private const string CodeSheet = "科目代码";
     private const string ChangeTopic = "与上年增减";
     private const string BudgetTopic = "与预算差异";
-    private const int HeaderRows = 8;
+    /// <summary>The rows over a table sheet's figures: 标题, 表号, 表定义, 单位, 空表说明, 注, the two heading rows, 栏次, the keys.</summary>
+    private const int HeaderRows = 10;
+
+    /// <summary>The first cell of the (hidden) row of column keys; the figures start under it (row 9 in workbooks before the 栏次 row).</summary>
+    private const string KeyRow = "key";
 
     /// <summary>Writes a department-year to an .xlsx file.</summary>
     public static void Write(DepartmentYear year, string path)
@@ -375,14 +379,18 @@ public static class Workbook
             return null;
         }
 
-        var keys = rows.Count > HeaderRows - 1 ? rows[HeaderRows - 1] : [];
+        // The figures start under the row of keys, wherever the heading put it (a workbook written before the 栏次 row has
+        // it as row 8).
+        var keyRow = rows.Take(HeaderRows + 2).ToList().FindIndex(r => r.GetValueOrDefault(0) == KeyRow);
+        var header = keyRow >= 0 ? keyRow + 1 : HeaderRows;
+        var keys = rows.Count >= header ? rows[header - 1] : [];
         var result = new List<StatedRow>();
-        if (rows.Count - HeaderRows > ImportLimits.Current.TableRows)
+        if (rows.Count - header > ImportLimits.Current.TableRows)
         {
-            throw new ImportLimitException($"工作表「{sheet}」有 {rows.Count - HeaderRows} 行，超过上限 {ImportLimits.Current.TableRows}（JUESUAN_LIMIT_TABLE_ROWS），未导入。");
+            throw new ImportLimitException($"工作表「{sheet}」有 {rows.Count - header} 行，超过上限 {ImportLimits.Current.TableRows}（JUESUAN_LIMIT_TABLE_ROWS），未导入。");
         }
 
-        for (var r = HeaderRows; r < rows.Count; r++)
+        for (var r = header; r < rows.Count; r++)
         {
             var row = rows[r];
             var key = row.GetValueOrDefault(0, string.Empty).Trim();
@@ -510,12 +518,17 @@ public static class Workbook
     {
         var definition = TemplateLibrary.Definition(table.Definition);
         var columns = definition.Columns.Select(c => c.Key).Concat(table.Rows.SelectMany(r => r.Cells).Select(c => c.Column)).Distinct().ToList();
+        var headings = columns.Select(c => definition.Column(c)?.Heading(definition) ?? (null, c)).ToArray();
         var rows = new List<IReadOnlyList<object?>>
         {
             new object?[] { "标题", table.Title }, new object?[] { "表号", table.Number ?? string.Empty }, new object?[] { "表定义", table.Definition },
             new object?[] { "单位", table.Unit.Name() }, new object?[] { "空表说明", table.EmptyStatement ?? string.Empty }, new object?[] { "注", string.Join('\n', table.Notes) },
-            new object?[] { "科目编码", "名称", "行次" }.Concat(columns.Select(c => definition.Column(c)?.Name ?? c)).ToArray(),
-            new object?[] { "key", "label", "line" }.Concat(columns).ToArray(),
+            // The printed table's heading: a group over its columns (merged), the names under it (a name without a group
+            // spans both rows), then the 栏次.
+            new object?[] { "科目编码", "名称", "行次" }.Concat(headings.Select(h => (object?)(h.Group ?? h.Name))).ToArray(),
+            new object?[] { null, null, null }.Concat(headings.Select(h => h.Group is null ? null : (object?)h.Name)).ToArray(),
+            new object?[] { "栏次", null, null }.Concat(columns.Select((_, i) => (object?)(i + 1).ToString(CultureInfo.InvariantCulture))).ToArray(),
+            new object?[] { KeyRow, "label", "line" }.Concat(columns).ToArray(),
         };
         foreach (var r in table.Rows)
         {
@@ -586,11 +599,41 @@ public static class Workbook
         Printed? GroupedAt(int row, int column) => row - first is var i && i >= 0 && i < table.Rows.Count && column - 3 < columns.Count
             && table.Rows[i].Cell(columns[column - 3]) is { Value: { } v, Text: { } t } && t == v.Value.ToString("N" + v.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) ? v : null;
         var addedFrom = table.Rows.Count + first;
-        AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: 8, Hidden: [3, 8])
+        // Merged as printed: 科目编码, 名称, 行次 and each ungrouped name over both heading rows, a group over its run of
+        // columns, 栏次 over the first three.
+        var lastColumn = ColumnName(2 + columns.Count);
+        var merges = new List<string> { "A7:A8", "B7:B8", "C7:C8", "A9:C9", $"B5:{lastColumn}5", $"B6:{lastColumn}6" };
+        for (var c = 0; c < headings.Length; c++)
+        {
+            var column = ColumnName(3 + c);
+            if (headings[c].Group is not { } group)
+            {
+                merges.Add($"{column}7:{column}8");
+                continue;
+            }
+
+            var end = c;
+            while (end + 1 < headings.Length && headings[end + 1].Group == group)
+            {
+                end++;
+            }
+
+            if (end > c)
+            {
+                merges.Add($"{column}7:{ColumnName(3 + end)}7");
+            }
+
+            c = end;
+        }
+
+        AddRows(workbook, sheets, id, name, rows, new Layout([14, 40, 6, .. columns.Select(_ => 16.0)], FrozenRows: HeaderRows - 1, Hidden: [3, HeaderRows])
         {
             // The 空表说明 and 注 (rows 5 and 6) are the clerk's to write too.
             // A fixed row's key (「personnel.total」) is the program's, not the clerk's: kept in its cell, shown as nothing.
-            Style = (r, c) => r == 7 ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : c == 1 && r is 5 or 6 ? Styles.Input : Styles.Plain)
+            Merges = merges,
+            // The 空表说明 and 注 span the table's width, wrapped.
+            WideText = [5, 6],
+            Style = (r, c) => r is >= 7 and < HeaderRows ? Styles.Header : r < first ? (c == 0 ? Styles.Bold : c >= 1 && r is 5 or 6 ? Styles.Text : Styles.Plain)
                 : c >= 3 ? (totals.Contains(r) ? Styles.Total : GroupedAt(r, c) is { } g ? Styles.GroupedAmountOf(g) : Styles.AmountOf(rows[r - 1].ElementAtOrDefault(c) as Printed?)) : coded && r >= addedFrom ? Styles.Input
                 : c == 0 && r - first < table.Rows.Count && !IsCode(table.Rows[r - first].Key) ? Styles.HiddenKey : Styles.Label,
             Width = 3 + columns.Count,
@@ -672,6 +715,12 @@ public static class Workbook
 
         /// <summary>Columns (0-based) hidden from view, still read back.</summary>
         public IReadOnlyList<int> HiddenColumns { get; init; } = [];
+
+        /// <summary>Ranges merged into one cell (「A7:A8」).</summary>
+        public IReadOnlyList<string> Merges { get; init; } = [];
+
+        /// <summary>Rows (1-based) whose text in column B is merged across the rest of the columns (its height is reckoned on their width).</summary>
+        public IReadOnlyList<int> WideText { get; init; } = [];
     }
 
     private static double? TextHeight(IReadOnlyList<object?> cells, Func<int, double> widthOfTextColumn)
@@ -728,7 +777,8 @@ public static class Workbook
 
             // A row of long wrapped text is made as tall as its text needs (not every program fits it on opening): a
             // Chinese character takes about two units of a column's width, a line about 14 points, at most 409 points.
-            if (layout is { Style: { } styleOf } && TextHeight(rows[r], c => styleOf(r + 1, c) == Styles.Text ? layout.Widths.ElementAtOrDefault(c) : 0) is { } height)
+            if (layout is { Style: { } styleOf } && TextHeight(rows[r], c => styleOf(r + 1, c) != Styles.Text ? 0
+                    : layout.WideText.Contains(r + 1) ? (c == 1 ? layout.Widths.Skip(1).Sum() : 0) : layout.Widths.ElementAtOrDefault(c)) is { } height)
             {
                 row.Height = height;
                 row.CustomHeight = true;
@@ -764,6 +814,11 @@ public static class Workbook
             // No password: the protection keeps a clerk from typing over codes, names or the hidden keys by accident; the
             // amounts stay open, and formatting and resizing stay allowed.
             worksheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatCells = false, FormatColumns = false, FormatRows = false });
+        }
+
+        if (layout?.Merges is { Count: > 0 } merged)
+        {
+            worksheet.Append(new MergeCells(merged.Select(m => new MergeCell { Reference = m })) { Count = (uint)merged.Count });
         }
 
         if (layout?.Validations is { Count: > 0 } validations)
