@@ -66,6 +66,16 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_department_cell_left_blank_where_its_units_print_figures_is_a_consolidation_finding()
+    {
+        // The department's 2101550 基本支出 blank while its units print theirs: the sum does not hold.
+        var blank = Base.WithCell(TableIds.Expenditure, "2101550", "basic", null);
+        Assert.Contains(blank.Audit().Findings, f => f.Rule == "X.CONSOLIDATION" && f.Location.Contains("2101550", StringComparison.Ordinal));
+        // Blank everywhere — the department and every unit — is nothing to add up.
+        Assert.DoesNotContain(Base.Audit().Findings, f => f.Rule == "X.CONSOLIDATION");
+    }
+
+    [Fact]
     public void The_unchanged_example_has_no_errors()
     {
         AssertNoError(Base);

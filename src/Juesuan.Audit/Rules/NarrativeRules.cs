@@ -38,17 +38,19 @@ internal static partial class NarrativeRules
     internal static string Where(AuditContext c, Claim claim) => c.Year.Narrative.LocationOf(claim).Describe();
 
 
-    /// <summary>The table's statement of a fact (majority of table cells), else null.</summary>
-    private static (Estimate Value, string Display, string Location, MoneyUnit Unit)? TableValue(AuditContext c, FactKey key)
+    /// <summary>The table's statement of a fact (its first table cell), else null.</summary>
+    private static (Estimate Value, MoneyUnit Unit)? TableValue(AuditContext c, FactKey key)
     {
-        var cells = c.Facts.Find(key).Where(a => a.Origin == AssertionOrigin.Table).ToArray();
-        if (cells.Length == 0)
+        // Called for nearly every claim by several rules: a loop, no query and no strings.
+        foreach (var assertion in c.Facts.Find(key))
         {
-            return null;
+            if (assertion.Origin == AssertionOrigin.Table)
+            {
+                return (assertion.Amount.In(MoneyUnit.WanYuan), assertion.Amount.Unit);
+            }
         }
 
-        var first = cells[0];
-        return (first.Amount.In(MoneyUnit.WanYuan), first.Amount.ToDisplayString(), first.Location.Describe(), first.Amount.Unit);
+        return null;
     }
 
     /// <summary>The value of a fact for a derived check: the table's, else the claim's own amount.</summary>

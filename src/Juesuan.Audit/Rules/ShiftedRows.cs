@@ -360,19 +360,47 @@ internal static class ShiftedRows
     // The table's own sums, built once: 合计 = Σ类, 类 = Σ款, 款 = Σ项 (by the rows' codes, which stay with their labels).
     private static IReadOnlyList<(int Total, int[] Items)> Relations(StatedRow[] rows)
     {
+        // Each code's children found by its parent's code in one pass (a table has hundreds of rows).
+        static bool Coded(string key) => key.All(char.IsAsciiDigit);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var children = new Dictionary<int, List<int>>();
+        var classes = new List<int>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var key = rows[i].Key;
+            if (key.Length is 3 or 5 && Coded(key))
+            {
+                index.TryAdd(key, i);
+            }
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var key = rows[i].Key;
+            if (key.Length == 3 && Coded(key))
+            {
+                classes.Add(i);
+            }
+            else if (key.Length is 5 or 7 && Coded(key) && index.TryGetValue(key[..^2], out var parent))
+            {
+                (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(i);
+            }
+        }
+
         var relations = new List<(int Total, int[] Items)>();
         var total = Array.FindIndex(rows, r => r.Key == FactIndex.TotalRowKey);
-        if (total >= 0)
+        if (total >= 0 && classes.Count > 0)
         {
-            relations.Add((total, rows.Select((r, i) => (r, i)).Where(x => x.r.Key.Length == 3 && x.r.Key.All(char.IsAsciiDigit)).Select(x => x.i).ToArray()));
+            relations.Add((total, [.. classes]));
         }
 
-        foreach (var parent in rows.Select((r, i) => (r, i)).Where(x => x.r.Key.Length is 3 or 5 && x.r.Key.All(char.IsAsciiDigit)))
+        // In the rows' order, as before: a relation's place decides nothing, but findings stay stable.
+        foreach (var (parent, items) in children.OrderBy(x => x.Key))
         {
-            relations.Add((parent.i, rows.Select((r, i) => (r, i)).Where(x => x.r.Key.Length == parent.r.Key.Length + 2 && x.r.Key.StartsWith(parent.r.Key, StringComparison.Ordinal)).Select(x => x.i).ToArray()));
+            relations.Add((parent, [.. items]));
         }
 
-        return relations.Where(r => r.Items.Length > 0).ToArray();
+        return relations;
     }
 
     // Which relations (relation, column) are checked on these figures and which of them break; those through an unknown row are skipped.
