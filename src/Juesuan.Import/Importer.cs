@@ -1,3 +1,4 @@
+using Juesuan.Domain.Model;
 using Juesuan.Domain.Reference;
 using Juesuan.Formats;
 using Juesuan.Formats.Excel;
@@ -93,11 +94,39 @@ public static class Importer
         var template = reference.Templates.Find(year.TemplateId) ?? year.Template;
         var issues = read.Issues.ToList();
         var narrative = NarrativeReader.Read(year.Narrative.Sections, [], template, year.Year, file, issues, reference, year.Tables);
-        var runs = Array.Empty<IReadOnlyList<ReportLine>>();
-        var prose = NarrativeReader.ReadProse(runs, template, year.Year, file, issues, reference);
+        // The passages the report's grammar read, paragraph by paragraph as the sheet marks them (a clerk's new passage
+        // without a mark is a paragraph of its own).
+        var runs = new List<List<ReportLine>>();
+        int? open = null;
+        foreach (var (passage, index) in year.Passages.Select((p, i) => (p, i)))
+        {
+            // A passage the report printed but its grammar did not read (a form's rows) stays unread; one a clerk wrote
+            // (no mark, no place) is read as a paragraph of its own.
+            if (passage.Paragraph is null && passage.Source is not null)
+            {
+                open = null;
+                continue;
+            }
+
+            var paragraph = passage.Paragraph ?? -(index + 1);
+
+            var line = new ReportLine(passage.Source?.Line ?? index + 1, passage.Text) { Page = passage.Source?.Page };
+            if (open == paragraph && runs.Count > 0)
+            {
+                runs[^1].Add(line);
+            }
+            else
+            {
+                runs.Add([line]);
+            }
+
+            open = paragraph;
+        }
+
+        var prose = NarrativeReader.ReadProse([.. runs], template, year.Year, file, issues, reference);
         narrative = narrative with
         {
-            Sections = year.Narrative.Sections, Claims = [.. narrative.Claims, .. prose.Claims],
+            Claims = [.. narrative.Claims, .. prose.Claims],
             UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures,
         };
         return new ImportResult(year with { Narrative = narrative }, issues, read.Error);

@@ -454,6 +454,8 @@ public class RuleTests
     [InlineData("分别按照该指标对应分值区间100%-80%（含）、80%-60%（含）、60%-4%合理确定分值。", "低于 4% 的无档可归")]
     [InlineData("分别按照分值区间95%-80%、80%-0%确定得分。", "高于 95% 的无档可归")]
     [InlineData("分别按照分值区间5%-59%、60%-79%、80%-100%确定得分。", "低于 5% 的无档可归")]
+    [InlineData("分别按照该指标对应分值区间100%-80%（含）、80%-60%（含），60%以下不得分。", null)]
+    [InlineData("评分：偏差分值区间 0%-10%、10%-20%、20%-50%，超过50%不得分。", null)]
     public void The_grades_of_a_scoring_scale_must_meet_end_to_end(string sentence, string? said)
     {
         var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "二", Title = "绩效自评工作组织开展情况", Text = sentence }] } };
@@ -1118,6 +1120,9 @@ public class EvaluationRuleTests
     [InlineData("城乡居民医保个人缴费标准380元，财政补助610元/人，筹集基金2,000.00万元。", null)]
     [InlineData("人均报销1,200.50元，全年报销3,000.00万元。", null)]
     [InlineData("追回基金15.64元，行政处罚10.08元。", null)]
+    [InlineData("按300.00元标准发放补助，共发放12.50万元。", null)]
+    [InlineData("单位价值1000.00元以上的设备5台，价值20.00万元。", null)]
+    [InlineData("利息收入35元，其他收入12.50万元。", null)]
     public void An_amount_in_yuan_among_amounts_in_wan_yuan_is_a_likely_slip(string text, string? flagged)
     {
         var year = Base with { Narrative = Base.Narrative with { Sections = [.. Base.Narrative.Sections, new NarrativeSection { Number = "十四", Title = "其他需要说明的情况", Text = text }] } };

@@ -130,14 +130,18 @@ public sealed class MutatorTests
     [InlineData("上年决算数为72万元，本年80万元，增长11.11%。", "11.11%", null)]
     [InlineData("年初预算10万元，决算9.5万元，预算执行率95%。", "95%", null)]
     [InlineData("基本支出131.48万元，占94.81%。", "94.81%", null)]
+    [InlineData("为确保预算执行进度，三公经费支出决算10.5万元，完成预算的85.3%。", "85.3%", null)]
+    [InlineData("本年支出500万元，2022年450万元，增长11.11%。", "11.11%", null)]
+    [InlineData("支出决算比上年增加了50万元，增长11.11%。", "11.11%", null)]
     public void A_rate_without_a_second_source_is_told_by_its_words(string sentence, string figure, string? reason) =>
-        Assert.Equal(reason, SecondSource.ForRate(sentence, sentence.LastIndexOf(figure, StringComparison.Ordinal), figure.Length));
+        Assert.Equal(reason, SecondSource.ForRate(sentence, sentence.LastIndexOf(figure, StringComparison.Ordinal), figure.Length, year: 2023));
 
     [Theory]
     [InlineData("支出决算比上年增加0.4万元，主要原因是增加人员。", "增加", "与上年比较而上年数未印出")]
     [InlineData("支出决算比上年增加0.4万元，增长14.29%。", "增加", null)]
     [InlineData("上年决算2.8万元，本年比上年增加0.4万元。", "增加", null)]
     [InlineData("决算数大于预算数0.4万元。", "大于", null)]
+    [InlineData("2023年度支出决算数大于年初预算数12.3万元。", "大于", null)]
     public void A_direction_without_a_second_source_is_told_by_its_words(string sentence, string word, string? reason) =>
         Assert.Equal(reason, SecondSource.ForDirection(sentence, sentence.IndexOf(word, StringComparison.Ordinal)));
 

@@ -113,9 +113,12 @@ public sealed record Context(CorpusSource Source, Layout Layout, int Year)
     public Mutant One(string cls, int line, int segment, string text, Anchor anchor, string description) =>
         new(cls, description, [new Edit(segment, text)], anchor, Source.Pages[segment], line);
 
-    /// <summary>How many times the document prints <paramref name="value"/> as a figure of its own (not inside a longer number).</summary>
-    public int Printings(string value) => Regex.Count(allText ??= string.Join("\n", Enumerable.Range(0, Source.Lines.Count).Select(Source.LineText)),
-        $@"(?<![\d.,]){Regex.Escape(value)}(?![\d])");
+    /// <summary>
+    /// How many times the document prints <paramref name="value"/> as a figure of its own (not inside a longer number;
+    /// thousands separators ignored; a rate 「98%」 with or without a space, with % or ％).
+    /// </summary>
+    public int Printings(string value) => Regex.Count(allText ??= Regex.Replace(string.Join("\n", Enumerable.Range(0, Source.Lines.Count).Select(Source.LineText)), @"(?<=\d),(?=\d{3})", string.Empty),
+        value.EndsWith('%') ? $@"(?<![\d.,]){Regex.Escape(value[..^1])}\s*[%％]" : $@"(?<![\d.,]){Regex.Escape(value.Replace(",", string.Empty, StringComparison.Ordinal))}(?![\d.,]?\d)");
 
     private string? allText;
 }
@@ -471,7 +474,7 @@ public static partial class Mutators
                 {
                     var (sentence, at) = c.SentenceAt(line, segment, m.Index);
                     yield return c.One("narrative-rate", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
-                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%") with { WithoutSecondSource = SecondSource.ForRate(sentence, at, m.Length) };
+                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%") with { WithoutSecondSource = SecondSource.ForRate(sentence, at, m.Length, year: c.Year) };
                 }
             }
         }

@@ -13,11 +13,22 @@ namespace Juesuan.Corpus;
 public static partial class SecondSource
 {
     /// <summary>Why a changed rate at <paramref name="at"/> (length <paramref name="length"/>) of <paramref name="sentence"/> cannot be checked, or null.</summary>
-    public static string? ForRate(string sentence, int at, int length)
+    /// <param name="sentence">The sentence.</param>
+    /// <param name="at">Where the figure starts.</param>
+    /// <param name="length">The figure's length.</param>
+    /// <param name="printings">How many times the document prints the rate as the same quantity, when known (a rate restated is checked against itself).</param>
+    /// <param name="year">The report's year (a prior amount is one of the year before).</param>
+    public static string? ForRate(string sentence, int at, int length, int printings = 1, int? year = null)
     {
+        if (printings > 1)
+        {
+            return null;
+        }
+
         var before = ClauseBefore(sentence, at);
         var after = sentence[(at + length)..];
-        if (BoundAfter().IsMatch(after) || BoundBefore().IsMatch(before) || Resolve().IsMatch(sentence[..at]))
+        // A resolve (「确保」) governs the targets after it in its sentence, but not a figure of the accounts in them.
+        if (BoundAfter().IsMatch(after) || BoundBefore().IsMatch(before) || (Resolve().IsMatch(sentence[..at]) && !AccountsClause().IsMatch(before)))
         {
             return "目标或界限";
         }
@@ -27,13 +38,17 @@ public static partial class SecondSource
             return $"绩效指标值（{indicator.Groups["w"].Value}）";
         }
 
-        if (ChangeWord().IsMatch(before) && !ChangeAmount().IsMatch(sentence) && !PriorAmount().IsMatch(sentence))
+        if (ChangeWord().IsMatch(before) && !ChangeAmount().IsMatch(sentence) && !PriorAmount().IsMatch(sentence) && !(year is { } y && PriorYearAmount(sentence, y)))
         {
             return "增减率的上年数和增减额均未印出";
         }
 
         return null;
     }
+
+    // 「2022年 450 万元」 in a report of 2023: an amount of the year before, by its year.
+    private static bool PriorYearAmount(string sentence, int year) =>
+        Regex.IsMatch(sentence, $@"{year - 1}\s*年(?:度)?[^，。；增减降升]{{0,16}}?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)");
 
     /// <summary>Why a flipped direction word at <paramref name="at"/> of <paramref name="sentence"/> cannot be checked, or null.</summary>
     public static string? ForDirection(string sentence, int at)
@@ -56,7 +71,7 @@ public static partial class SecondSource
     /// </summary>
     public static string? ForAmount(string sentence, int at, string printed, int printings, string? around = null)
     {
-        if (AccountsWord().IsMatch(around ?? sentence) || printings > 1)
+        if (AccountsWord().IsMatch(around ?? sentence) || printings > 1 || sentence.Contains("其中", StringComparison.Ordinal))
         {
             return null;
         }
@@ -87,13 +102,18 @@ public static partial class SecondSource
     private static partial Regex IndicatorBefore();
 
     // A rate of the accounts, which the tables or the sentence may give the parts of: 「预算执行率」「结转结余率」「增长率」.
-    [GeneratedRegex("(?:执行|完成|增长|下降|增减|支出|使用|比)率$|进度$|增幅$|降幅$|预算|支出|结转|结余|资金|经费|拨款")]
+    // Not a bare 「完成率」: 「筹资任务完成率」 is an indicator; 「预算完成率」 names its budget.
+    [GeneratedRegex("(?:执行|增长|下降|增减|支出|使用|比)率$|进度$|增幅$|降幅$|预算|支出|结转|结余|资金|经费|拨款|决算")]
     private static partial Regex FinancialRate();
+
+    // A clause about the accounts: 「完成预算的 85.3%」「支出决算…」.
+    [GeneratedRegex("预算|决算|支出|执行|经费|资金|拨款|收入")]
+    private static partial Regex AccountsClause();
 
     [GeneratedRegex("增长|下降|增加|减少|上升|降低|增幅|降幅|增减")]
     private static partial Regex ChangeWord();
 
-    [GeneratedRegex(@"(?:增加|减少|增长|下降|上升|降低)\s*\d[\d,]*(?:\.\d+)?\s*万?元")]
+    [GeneratedRegex(@"(?:增加|减少|增长|下降|上升|降低|增支|减支)(?:了|额为|额|为)?\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)")]
     private static partial Regex ChangeAmount();
 
     [GeneratedRegex(@"(?:增加|减少|增长|下降|上升|降低|增幅|降幅)\s*(?:了|为)?\s*\d+(?:\.\d+)?\s*[%％]")]
@@ -103,11 +123,12 @@ public static partial class SecondSource
     [GeneratedRegex(@"上年[^，。；增减降升]{0,24}?\d[\d,]*(?:\.\d+)?\s*万?元")]
     private static partial Regex PriorAmount();
 
-    [GeneratedRegex(@"上年|同期|同比|\d{4}\s*年")]
+    // 「比上年」「同比」「比 2022 年度」 — not the report's own 「2023 年度…大于年初预算」.
+    [GeneratedRegex(@"上年|同期|同比|(?:比|较|与)\s*\d{4}\s*年")]
     private static partial Regex PriorYear();
 
     // Words of the accounts (not 「低收入人口」, 「带量采购」 or 「结余留用」, which are the programme's).
-    [GeneratedRegex("财政拨款|拨款|预算|决算|支出|(?<!低)收入|经费|结转|结余(?!留用)|资产|政府采购|三公|公务|合计|总计")]
+    [GeneratedRegex("财政拨款|拨款|预算|决算|支出|(?<!低)收入|经费|结转|结余(?!留用)|资产|政府采购|三公|公务|合计|总计|共计")]
     private static partial Regex AccountsWord();
 
     // 「确保参保率达到 98%，筹资任务完成率达 100%」: one resolve governs the targets of its sentence.

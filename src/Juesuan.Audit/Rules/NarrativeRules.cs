@@ -171,11 +171,13 @@ internal static partial class NarrativeRules
                     continue;
                 }
 
-                foreach (var m in amounts.Where(a => a.Groups["u"].Value == "元"))
+                // Only a figure printed with decimals, as the 万元 amounts around it are (「15.64元」): a whole 「300元」 is a
+                // sum in 元 as often as not.
+                foreach (var m in amounts.Where(a => a.Groups["u"].Value == "元" && a.Groups["v"].Value.Contains('.', StringComparison.Ordinal)))
                 {
                     var before = sentence.Value[Math.Max(0, m.Index - 6)..m.Index];
-                    var after = sentence.Value[(m.Index + m.Length)..Math.Min(sentence.Value.Length, m.Index + m.Length + 2)];
-                    if (PerHead().IsMatch(before) || after.StartsWith('/') || after.StartsWith('／') || after.StartsWith('每')
+                    var after = sentence.Value[(m.Index + m.Length)..Math.Min(sentence.Value.Length, m.Index + m.Length + 4)];
+                    if (PerHead().IsMatch(before) || PerHeadAfter().IsMatch(after) || after.StartsWith('/') || after.StartsWith('／') || after.StartsWith('每')
                         || decimal.Parse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) == 0m
                         || claimed.Any(x => x.Item2 == m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal) && x.Item1.Contains(sentence.Value.Trim(), StringComparison.Ordinal)))
                     {
@@ -198,8 +200,12 @@ internal static partial class NarrativeRules
     [GeneratedRegex(@"(?<![\d.,])(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万元|(?<!万)元)")]
     private static partial Regex MoneyInProse();
 
-    [GeneratedRegex("每|人均|户均|次均|标准|单价|均价|定额|起付")]
+    [GeneratedRegex("每|人均|户均|次均|平均|标准|单价|均价|定额|起付|最高|最低|不超过|限额|价值")]
     private static partial Regex PerHead();
+
+    // 「按 300.00 元标准」「1000.00 元以上」「500.00 元/人」: a standard or a bound named after the figure.
+    [GeneratedRegex("^(?:的)?(?:标准|以上|以下|以内|/|／|每)")]
+    private static partial Regex PerHeadAfter();
 
     private static IEnumerable<Finding> Shares(AuditContext c)
     {

@@ -195,7 +195,8 @@ internal static class ShiftedRows
         var classes = coded.Where(r => r.Key.Length == 3).ToArray();
         if (total is null || classes.Length == 0)
         {
-            return true;
+            // No sum of its own to break: no evidence that the figures slid here rather than elsewhere.
+            return false;
         }
 
         return definition.Columns.Any(col => total.Cell(col.Key)?.Value is { } stated
@@ -245,7 +246,8 @@ internal static class ShiftedRows
 
         var found = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<int[]>();
-        void Walk(int i, List<List<int>> chains, Dictionary<string, int> chainOf, int branches)
+        var branches = 0;
+        void Walk(int i, List<List<int>> chains, Dictionary<string, int> chainOf)
         {
             for (; i < rows.Length; i++)
             {
@@ -261,12 +263,18 @@ internal static class ShiftedRows
                     else
                     {
                         // Every ended column but the first is tried on a copy (at most a few ways in all).
-                        foreach (var other in ended.Skip(1).Where(_ => branches < 8))
+                        // At most eight other ways in the whole search.
+                        foreach (var other in ended.Skip(1))
                         {
+                            if (++branches > 8)
+                            {
+                                break;
+                            }
+
                             var copy = chains.Select(c => c.ToList()).ToList();
                             var copyOf = new Dictionary<string, int>(chainOf, StringComparer.Ordinal) { [@class] = other };
                             copy[other].Add(i);
-                            Walk(i + 1, copy, copyOf, ++branches);
+                            Walk(i + 1, copy, copyOf);
                         }
 
                         chainOf[@class] = ended[0];
@@ -282,7 +290,7 @@ internal static class ShiftedRows
             }
         }
 
-        Walk(0, [], new Dictionary<string, int>(StringComparer.Ordinal), 0);
+        Walk(0, [], new Dictionary<string, int>(StringComparer.Ordinal));
         return results;
     }
 

@@ -210,14 +210,17 @@ internal static partial class Wording
                 }
             }
 
-            // The scale grades every completion from 0 to 100 %: its ends are 100 % and 0 %, whichever way it runs.
+            // The scale grades every completion from 0 to 100 %: its ends are 100 % and 0 %, whichever way it runs — unless
+            // the text grades the rest in words (「60%以下不得分」「超过 50% 不得分」 just after the bands, or before them).
             var (top, bottom) = down < 0 ? (highs[0], lows[^1]) : (lows[^1], highs[0]);
-            if (Of(top) < 100m)
+            var around = prose.Text[Math.Max(0, m.Index - 8)..m.Index] + "|" + prose.Text[(m.Index + m.Length)..Math.Min(prose.Text.Length, m.Index + m.Length + 12)];
+            var restInWords = RestGraded().IsMatch(around);
+            if (!restInWords && Of(top) < 100m)
             {
                 problems.Add($"最高一档止于 {top.Value}%，高于 {top.Value}% 的无档可归");
             }
 
-            if (Of(bottom) > 0m)
+            if (!restInWords && Of(bottom) > 0m)
             {
                 problems.Add($"最低一档止于 {bottom.Value}%，低于 {bottom.Value}% 的无档可归");
             }
@@ -240,6 +243,10 @@ internal static partial class Wording
     // 「参保率为 98%」, 「满意度达到 95%以上」, 「缴费率到 99.1%」: the rate's name, a few linking words, the figure.
     [GeneratedRegex(@"(?<k>参保率|覆盖率|缴费率|满意度|知晓率|达标率|合格率|及时率|准确率|办结率|兑现率|签约率|普及率|到位率|使用率|结算率|受理率)(?:[^，。；：\d%]{0,6}?)(?<v>\d{1,3}(?:\.\d{1,2})?)\s*[%％]")]
     private static partial Regex PartOfWhole();
+
+    // Words that grade what lies beyond a scale's printed bands: 「60%以下不得分」, 「超过 50% 不得分」, 「不足 60% 的」.
+    [GeneratedRegex("以下|以上|以内|超过|不足|低于|高于|不得分|不计分|得0分|得 0 分")]
+    private static partial Regex RestGraded();
 
     // 「增长 8.27。」, 「完成年初预算的 98.2，」: a change or completion rate whose figure ends without % or a unit.
     [GeneratedRegex(@"(?:增长|下降|上升|降低|完成(?:年初|全年|调整后)?预算(?:数)?的|执行率(?:为|达)?)\s*(?<f>\d{1,4}\.\d{1,4})(?=\s*[，。；、）)]|\s*$)")]

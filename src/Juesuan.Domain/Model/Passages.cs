@@ -13,4 +13,12 @@ public sealed record TextPassage
 
     /// <summary>Where its first line is (file and line, or page).</summary>
     public SourceLocation? Source { get; init; }
+
+    /// <summary>
+    /// The paragraph (counted from 1) in which the report's grammar reads it as prose — its statements are claims of the
+    /// narrative, and a paragraph cut by a line limit or a 「；」 goes on in the next passage; null for what is not read so
+    /// (the rows of a self-evaluation table its reader left). A workbook keeps it so its import reads the same paragraphs.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Paragraph { get; init; }
 }

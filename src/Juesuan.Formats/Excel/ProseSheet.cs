@@ -1,3 +1,4 @@
+using System.Globalization;
 using Juesuan.Domain.Model;
 
 namespace Juesuan.Formats.Excel;
@@ -19,15 +20,26 @@ internal static class ProseSheet
 
     private const string Continued = "续";
 
+
     private static IEnumerable<string> Chunks(string text)
     {
-        for (var at = 0; at < text.Length || at == 0; at += Chunk)
+        if (text.Length == 0)
         {
-            yield return text.Substring(at, Math.Min(Chunk, text.Length - at));
-            if (text.Length == 0)
+            yield return text;
+            yield break;
+        }
+
+        for (var at = 0; at < text.Length;)
+        {
+            var length = Math.Min(Chunk, text.Length - at);
+            // Never between the halves of a character outside the basic plane.
+            if (at + length < text.Length && char.IsHighSurrogate(text[at + length - 1]))
             {
-                yield break;
+                length--;
             }
+
+            yield return text.Substring(at, length);
+            at += length;
         }
     }
 
@@ -49,11 +61,14 @@ internal static class ProseSheet
     /// <summary>The other text's rows: a header, then one row per passage.</summary>
     public static IEnumerable<string[]> PassageRows(DepartmentYear year)
     {
-        yield return ["正文", Continued];
+        // Hidden beside the text: the paragraph the report's grammar reads it in (段), and where it was printed (页, 行), so
+        // an import reads the same paragraphs as the same statements.
+        yield return ["正文", Continued, "段", "页", "行"];
         foreach (var passage in year.Passages)
         {
             var chunks = Chunks(passage.Text).ToArray();
-            yield return [chunks[0]];
+            yield return [chunks[0], string.Empty, passage.Paragraph?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, passage.Source?.Page?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                passage.Source?.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty];
             foreach (var more in chunks.Skip(1))
             {
                 yield return [more, Continued];
@@ -105,7 +120,13 @@ internal static class ProseSheet
             }
             else if (text.Trim().Length > 0)
             {
-                passages.Add(new TextPassage { Text = text });
+                int? Number(int column) => int.TryParse(Cell(row, column), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+                var (page, line) = (Number(3), Number(4));
+                passages.Add(new TextPassage
+                {
+                    Text = text, Paragraph = Number(2),
+                    Source = page is null && line is null ? null : new SourceLocation { Page = page, Line = line },
+                });
             }
         }
 

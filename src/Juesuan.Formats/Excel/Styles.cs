@@ -40,7 +40,7 @@ internal static class Styles
     /// <summary>An amount printed whole (「26」): as <see cref="Amount"/>, <c>0</c>.</summary>
     public const uint AmountWhole = 9;
 
-    /// <summary>A long text to read and type in: bordered, wrapped, open to typing.</summary>
+    /// <summary>A long text to read and type in: bordered, wrapped, open to typing, kept as typed (「@」: 287.00 stays 287.00).</summary>
     public const uint Text = 10;
 
     /// <summary>An amount printed with thousands separators (「2,940.05」): <c>#,##0.00</c>, and its one- and no-decimal kin.</summary>
@@ -161,7 +161,7 @@ internal static class Styles
                 Format(1, 1, TwoDecimals),
                 Format(0, 1, OneDecimal, locked: false),
                 Format(0, 1, 1, locked: false),
-                Format(0, 1, locked: false, wrap: true),
+                Format(0, 1, 49, locked: false, wrap: true),
                 Format(0, 1, 4, locked: false),
                 Format(0, 1, GroupedOneDecimal, locked: false),
                 Format(0, 1, 3, locked: false)) { Count = 14 },

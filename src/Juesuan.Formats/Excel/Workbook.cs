@@ -122,7 +122,7 @@ public static class Workbook
         AddSheet(workbook, sheets, id++, ProseSheet.Narrative, narrative,
             new Layout([6, 28, 90, 12, 5]) { HiddenColumns = [3], Style = (r, c) => TextStyle(r, c, 2), Width = 5 });
         AddSheet(workbook, sheets, id++, ProseSheet.Passages, ProseSheet.PassageRows(year),
-            new Layout([110, 5]) { Style = (r, c) => TextStyle(r, c, 0), Width = 2 });
+            new Layout([110, 5, 6, 6, 6]) { Style = (r, c) => TextStyle(r, c, 0), Width = 2, HiddenColumns = [2, 3, 4] });
         foreach (var (evaluation, index) in year.Evaluations.Select((e, i) => (e, i + 1)))
         {
             // Header rows in bold, the form's items named in column A, the rest bordered and open to typing.
@@ -507,8 +507,15 @@ public static class Workbook
 
     private static string SheetName(string name)
     {
-        var cleaned = new string(name.Where(c => c is not ('\\' or '/' or '?' or '*' or '[' or ']' or ':')).ToArray()).Trim();
-        return cleaned.Length <= 31 ? cleaned : cleaned[..31];
+        // Excel's rules: none of \ / ? * [ ] : or control characters, at most 31 characters, no apostrophe at either end.
+        var cleaned = new string(name.Where(c => c is not ('\\' or '/' or '?' or '*' or '[' or ']' or ':') && !char.IsControl(c)).ToArray()).Trim();
+        cleaned = cleaned.Length <= 31 ? cleaned : cleaned[..31];
+        if (cleaned.Length > 0 && char.IsHighSurrogate(cleaned[^1]))
+        {
+            cleaned = cleaned[..^1];
+        }
+
+        return cleaned.Trim().Trim('\'');
     }
 
     /// <summary>Where the 科目代码 sheet lists each classification's codes, as ranges a validation can name.</summary>
@@ -544,13 +551,14 @@ public static class Workbook
         {
             // The name follows the code chosen (a clerk may type over it).
             var at = (r + 1).ToString(CultureInfo.InvariantCulture);
-            rows.Add(new object?[] { null, new SheetFormula($"IF(A{at}=\"\",\"\",IFERROR(VLOOKUP(A{at},'{CodeSheet}'!$A:$B,2,FALSE),\"\"))") }.Concat(new object?[1 + columns.Count]).ToArray());
+            rows.Add(new object?[] { null, new SheetFormula($"IF(A{at}=\"\",\"\",IFERROR(VLOOKUP(A{at}&\"\",'{CodeSheet}'!$A:$B,2,FALSE),\"\"))") }.Concat(new object?[1 + columns.Count]).ToArray());
         }
 
         // A workbook to fill (a blank or a prepared one: no figures yet) gets its totals as formulas, so the clerk sees them
         // add up as the items go in — the 合计 of the 类, a 类 of its 款, a 款 of its 项 (on functional tables), counted by
         // the codes in column A below the row, the added rows included. A year read from a report keeps its printed
         // figures, an empty table its blanks: a formula there would silently mend what the audit must see.
+        var addedFrom = table.Rows.Count + first;
         var totals = new HashSet<int>();
         if (coded && toFill)
         {
@@ -568,25 +576,24 @@ public static class Workbook
                 }
 
                 totals.Add(at);
-                // The rows below and, where a department's order puts a child first, above — never the row itself (a
-                // range through its own cell is a circular reference to Excel, whatever the codes say).
-                var parts = new List<(int From, int To)>();
-                if (at > first)
-                {
-                    parts.Add((first, at - 1));
-                }
-
-                if (at < last)
-                {
-                    parts.Add((at + 1, last));
-                }
-
-                string Match(string codes) => children.Prefix is null ? $"(LEN({codes})={children.Length})" : $"(LEN({codes})={children.Length})*(LEFT({codes},{children.Prefix.Length})=\"{children.Prefix}\")";
+                // The table's own children by name, wherever they stand (a department's order may put one first), and the
+                // rows left for added codes by their codes. Never a range over the table's rows: a range through another
+                // total's cell makes a circle of totals to Excel, whatever the codes say.
+                var named = Enumerable.Range(0, table.Rows.Count).Where(j => j != i && table.Rows[j].Key is var k && k.Length == children.Length && IsCode(k)
+                    && (children.Prefix is null || k.StartsWith(children.Prefix, StringComparison.Ordinal))).Select(j => first + j).ToArray();
+                var added = $"$A${addedFrom}:$A${last}";
+                var mask = children.Prefix is null ? $"(LEN({added})={children.Length})" : $"(LEN({added})={children.Length})*(LEFT({added},{children.Prefix.Length})=\"{children.Prefix}\")";
                 var cells = (object?[])rows[at - 1];
                 for (var c = 0; c < columns.Count; c++)
                 {
                     var column = ColumnName(3 + c);
-                    cells[3 + c] = new SheetFormula(string.Join("+", parts.Select(p => $"SUMPRODUCT({Match($"$A${p.From}:$A${p.To}")}*{column}${p.From}:{column}${p.To})")));
+                    var terms = named.Select(r => column + r.ToString(CultureInfo.InvariantCulture)).ToList();
+                    if (addedFrom <= last)
+                    {
+                        terms.Add($"SUMPRODUCT({mask}*{column}${addedFrom}:{column}${last})");
+                    }
+
+                    cells[3 + c] = new SheetFormula(string.Join("+", terms));
                 }
             }
         }
@@ -598,7 +605,6 @@ public static class Workbook
         // A figure the report printed with thousands separators (「2,940.05」) is shown so, and read back so.
         Printed? GroupedAt(int row, int column) => row - first is var i && i >= 0 && i < table.Rows.Count && column - 3 < columns.Count
             && table.Rows[i].Cell(columns[column - 3]) is { Value: { } v, Text: { } t } && t == v.Value.ToString("N" + v.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) ? v : null;
-        var addedFrom = table.Rows.Count + first;
         // Merged as printed: 科目编码, 名称, 行次 and each ungrouped name over both heading rows, a group over its run of
         // columns, 栏次 over the first three.
         var lastColumn = ColumnName(2 + columns.Count);

@@ -20,7 +20,11 @@ internal static class PassageReader
     /// line limit cut joined again (its lines follow on the same page and the first did not end a sentence) — the prose
     /// the clause grammar reads (<see cref="NarrativeReader.ReadProse"/>).
     /// </summary>
-    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file, List<List<ReportLine>>? runs)
+    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file, List<List<ReportLine>>? runs) =>
+        Read(lines, tableRegions, read, labels, file, runs, null);
+
+    /// <summary>As <see cref="Read(IReadOnlyList{ReportLine}, IReadOnlyList{ValueTuple{int, int}}, IReadOnlySet{ReportLine}, IReadOnlyList{PrintedLabel}, string, List{List{ReportLine}}?)"/>, with each passage's own lines in <paramref name="linesOf"/>.</summary>
+    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file, List<List<ReportLine>>? runs, List<List<ReportLine>>? linesOf)
     {
         var labelled = labels.Select(l => Compact(l.Text)).ToHashSet(StringComparer.Ordinal);
         var passages = new List<TextPassage>();
@@ -36,6 +40,7 @@ internal static class PassageReader
             if (first is not null && text.ToString().Any(char.IsLetter))
             {
                 passages.Add(new TextPassage { Text = Formats.PrintedText.ChinesePunctuation(text.ToString()), Source = first.At(file) });
+                linesOf?.Add([.. current]);
                 if (runs is not null)
                 {
                     if (continues && runs.Count > 0 && runs[^1][^1].Page == current[0].Page)

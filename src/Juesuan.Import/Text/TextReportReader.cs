@@ -93,14 +93,28 @@ public static partial class TextReportReader
         // The prose no reader took, outside the self-evaluation tables, read by the same grammar: its statements join the
         // narrative's claims and its figures no statement takes are listed as unread with the narrative's.
         var runs = new List<List<ReportLine>>();
-        var passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file, runs);
+        var linesOfPassages = new List<List<ReportLine>>();
+        var passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file, runs, linesOfPassages);
         var inEvaluations = evaluationRegions.SelectMany(r => Enumerable.Range(r.Start, Math.Max(0, Math.Min(r.End, lines.Count) - r.Start))).Select(i => lines[i]).ToHashSet();
         // Inside a self-evaluation table only its sentences are prose (「1、2022 年城乡居民参保 22.56 万人，参保率为 98%。」
         // in 年度目标完成情况), never its rows (「…覆盖率 ≥95 98% 10 10」).
         static bool Row(ReportLine line) => line.Fields.Count(f => ReportText.IsNumber(f.TrimEnd('%', '％'))) >= 2;
         bool Prose(List<ReportLine> run) => !run.Any(inEvaluations.Contains)
             || (run[^1].Text.TrimEnd().EndsWith('。') && !run.Any(Row));
-        var prose = NarrativeReader.ReadProse([.. runs.Where(Prose)], template, year.Value, file, issues, reference);
+        var proseRuns = runs.Where(Prose).ToList();
+        var prose = NarrativeReader.ReadProse([.. proseRuns], template, year.Value, file, issues, reference);
+        // Each passage the grammar read is marked with its paragraph (a workbook keeps the mark and reads the same paragraphs).
+        var paragraphOf = new Dictionary<ReportLine, int>();
+        for (var r = 0; r < proseRuns.Count; r++)
+        {
+            foreach (var line in proseRuns[r])
+            {
+                paragraphOf.TryAdd(line, r + 1);
+            }
+        }
+
+        passages = [.. passages.Select((p, i) => i < linesOfPassages.Count && linesOfPassages[i].Count > 0 && paragraphOf.TryGetValue(linesOfPassages[i][0], out var paragraph)
+            ? p with { Paragraph = paragraph } : p)];
         narrative = narrative with { Claims = [.. narrative.Claims, .. prose.Claims], UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures };
         var result = new DepartmentYear
         {
