@@ -158,47 +158,53 @@ internal static partial class NarrativeRules
     /// </summary>
     private static IEnumerable<Finding> UnitsAmongSiblings(AuditContext c)
     {
-        var claimed = c.Year.Narrative.Claims.Where(x => x.Sentence is not null)
-            .SelectMany(x => new[] { x.Amount, x.Change, x.Budget }.Where(a => a is { Unit: MoneyUnit.Yuan }).Select(a => (x.Sentence!, a!.Value.Number.ToString().Replace(",", string.Empty, StringComparison.Ordinal))))
-            .ToHashSet();
+        HashSet<(string Sentence, string Number)>? claimed = null;
         foreach (var prose in c.AllProse())
         {
-            foreach (Match sentence in SentencePattern().Matches(prose.Text))
+            // The amounts in 元 with decimals first (few, or none): only their sentences are looked at.
+            foreach (Match m in YuanWithDecimals().Matches(prose.Text))
             {
-                var amounts = MoneyInProse().Matches(sentence.Value);
-                if (!amounts.Any(a => a.Groups["u"].Value == "万元"))
+                var start = prose.Text.LastIndexOfAny(SentenceEnds, Math.Max(0, m.Index - 1)) + 1;
+                var end = prose.Text.IndexOfAny(SentenceEnds, m.Index + m.Length) is var e and >= 0 ? e + 1 : prose.Text.Length;
+                var sentence = prose.Text[start..end];
+                var at = m.Index - start;
+                // Only beside amounts in 万元, and a figure printed with decimals as they are (「15.64元」): a whole 「300元」
+                // is a sum in 元 as often as not.
+                if (!sentence.Contains("万元", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                // Only a figure printed with decimals, as the 万元 amounts around it are (「15.64元」): a whole 「300元」 is a
-                // sum in 元 as often as not.
-                foreach (var m in amounts.Where(a => a.Groups["u"].Value == "元" && a.Groups["v"].Value.Contains('.', StringComparison.Ordinal)))
+                var number = m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+                var before = sentence[Math.Max(0, at - 6)..at];
+                var after = sentence[(at + m.Length)..Math.Min(sentence.Length, at + m.Length + 4)];
+                claimed ??= c.Year.Narrative.Claims.Where(x => x.Sentence is not null)
+                    .SelectMany(x => new[] { x.Amount, x.Change, x.Budget }.Where(a => a is { Unit: MoneyUnit.Yuan }).Select(a => (x.Sentence!, a!.Value.Number.ToString().Replace(",", string.Empty, StringComparison.Ordinal))))
+                    .ToHashSet();
+                if (PerHead().IsMatch(before) || PerHeadAfter().IsMatch(after) || after.StartsWith('/') || after.StartsWith('／') || after.StartsWith('每')
+                    || decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture) == 0m
+                    || claimed.Any(x => x.Number == number && x.Sentence.Contains(sentence.Trim(), StringComparison.Ordinal)))
                 {
-                    var before = sentence.Value[Math.Max(0, m.Index - 6)..m.Index];
-                    var after = sentence.Value[(m.Index + m.Length)..Math.Min(sentence.Value.Length, m.Index + m.Length + 4)];
-                    if (PerHead().IsMatch(before) || PerHeadAfter().IsMatch(after) || after.StartsWith('/') || after.StartsWith('／') || after.StartsWith('每')
-                        || decimal.Parse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) == 0m
-                        || claimed.Any(x => x.Item2 == m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal) && x.Item1.Contains(sentence.Value.Trim(), StringComparison.Ordinal)))
-                    {
-                        continue;
-                    }
-
-                    var where = prose.At(sentence.Index + m.Index, m.Value);
-                    yield return new Finding
-                    {
-                        Rule = RuleIds.NUnit, Severity = Severity.Warning, Location = prose.Where,
-                        Message = $"{prose.Where}：「{AuditContext.Excerpt(where.Sentence, 60)}」中「{m.Value}」以元计，而同句其他金额以万元计：请核对是否漏写「万」。",
-                        Expected = "万元", Actual = m.Value,
-                        Figures = [new FindingFigure(m.Value, prose.Where, "叙述", where)],
-                    };
+                    continue;
                 }
+
+                var where = prose.At(m.Index, m.Value);
+                yield return new Finding
+                {
+                    Rule = RuleIds.NUnit, Severity = Severity.Warning, Location = prose.Where,
+                    Message = $"{prose.Where}：「{AuditContext.Excerpt(where.Sentence, 60)}」中「{m.Value}」以元计，而同句其他金额以万元计：请核对是否漏写「万」。",
+                    Expected = "万元", Actual = m.Value,
+                    Figures = [new FindingFigure(m.Value, prose.Where, "叙述", where)],
+                };
             }
         }
     }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万元|(?<!万)元)")]
-    private static partial Regex MoneyInProse();
+    private static readonly char[] SentenceEnds = ['。', '；'];
+
+    // 「15.64元」, not 「15.64万元」.
+    [GeneratedRegex(@"(?<![\d.,])(?<v>\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+)\s*元")]
+    private static partial Regex YuanWithDecimals();
 
     [GeneratedRegex("每|人均|户均|次均|平均|标准|单价|均价|定额|起付|最高|最低|不超过|限额|价值")]
     private static partial Regex PerHead();
