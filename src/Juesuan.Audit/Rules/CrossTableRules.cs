@@ -169,45 +169,33 @@ internal static class CrossTableRules
                 continue;
             }
 
-            // Sum the units' printed values per cell in 万元, row by row (each unit's row found by its key, the cells of a
-            // row by a short scan); figures and messages are built only where the department differs.
-            var statedFactor = stated.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var differing = new List<(string Row, string Column)>();
+            // Sum the units' printed values per cell in 万元; figures and messages are built only where the department
+            // differs — not for a cell blank in every unit and in the department, which has nothing to add up.
+            var sums = new Dictionary<(string Row, string Column), (decimal Sum, bool Printed)>();
             foreach (var (_, table) in parts)
             {
-                foreach (var unitRow in table!.Rows)
+                var factor = table!.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
+                foreach (var row in table.Rows)
                 {
-                    if (!seen.Add(unitRow.Key))
+                    foreach (var cell in row.Cells)
                     {
-                        continue;
-                    }
-
-                    var statedRow = c.Row(stated, unitRow.Key);
-                    var columns = parts.SelectMany(p => c.Row(p.Table!, unitRow.Key)?.Cells ?? []).Select(x => x.Column).Distinct(StringComparer.Ordinal);
-                    foreach (var column in columns)
-                    {
-                        var sum = 0m;
-                        var printed = false;
-                        foreach (var (_, part) in parts)
-                        {
-                            if (c.Row(part!, unitRow.Key)?.Cell(column)?.Value is { } v)
-                            {
-                                sum += v.Value * (part!.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m);
-                                printed = true;
-                            }
-                        }
-
-                        // Blank in every unit and in the department: nothing to add up.
-                        var value = statedRow?.Cell(column)?.Value;
-                        if ((value is null && !printed) || (value is { } v2 && v2.Value * statedFactor == sum))
-                        {
-                            continue;
-                        }
-
-                        differing.Add((unitRow.Key, column));
+                        var (sum, printed) = sums.GetValueOrDefault((row.Key, cell.Column));
+                        sums[(row.Key, cell.Column)] = (sum + ((cell.Value?.Value ?? 0m) * factor), printed || cell.Value is not null);
                     }
                 }
+            }
+
+            var statedFactor = stated.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
+            var differing = new List<(string Row, string Column)>();
+            foreach (var ((row, column), (sum, printed)) in sums)
+            {
+                var value = c.Row(stated, row)?.Cell(column)?.Value;
+                if ((value is null && !printed) || (value is { } v && v.Value * statedFactor == sum))
+                {
+                    continue;
+                }
+
+                differing.Add((row, column));
             }
 
             foreach (var (row, column) in differing)

@@ -112,15 +112,20 @@ internal static partial class Wording
             foreach (Match m in RepeatedWord().Matches(prose.Text))
             {
                 var word = m.Groups["w"].Value;
-                var start = prose.Text.LastIndexOfAny(['。', '；', '！', '？', '\n'], Math.Max(0, m.Index - 1)) + 1;
-                var end = prose.Text.IndexOfAny(['。', '；', '！', '？', '\n'], m.Index + m.Length);
-                var sentence = prose.Text[start..(end < 0 ? prose.Text.Length : end + 1)];
                 // The clause around it is a sentence's, short, not a run of table headers joined (「一级指标二级指标指标内容年度
-                // 指标值实际完成值分值得分…」).
+                // 指标值实际完成值分值得分…」). Judged by positions: no substring is made for the many pairs that are not slips.
                 var clauseStart = prose.Text.LastIndexOfAny(ClauseMarks, Math.Max(0, m.Index - 1)) + 1;
                 var clauseEnd = prose.Text.IndexOfAny(ClauseMarks, m.Index + m.Length);
                 var clause = (clauseEnd < 0 ? prose.Text.Length : clauseEnd) - clauseStart;
-                if (Reduplicated.Contains(word) || !(sentence.Contains('，') || sentence.EndsWith('。')) || clause > 40)
+                if (Reduplicated.Contains(word) || clause > 40)
+                {
+                    continue;
+                }
+
+                var start = prose.Text.LastIndexOfAny(SentenceMarks, Math.Max(0, m.Index - 1)) + 1;
+                var end = prose.Text.IndexOfAny(SentenceMarks, m.Index + m.Length);
+                var stop = end < 0 ? prose.Text.Length : end + 1;
+                if (prose.Text.IndexOf('，', start, stop - start) < 0 && prose.Text[stop - 1] != '。')
                 {
                     continue;
                 }
@@ -139,6 +144,8 @@ internal static partial class Wording
     }
 
     private static readonly char[] ClauseMarks = ['，', '。', '；', '、', '：', '！', '？', '\n', '\t'];
+
+    private static readonly char[] SentenceMarks = ['。', '；', '！', '？', '\n'];
 
     [GeneratedRegex(@"(?<w>[\p{IsCJKUnifiedIdeographs}]{2})\k<w>")]
     private static partial Regex RepeatedWord();
