@@ -154,15 +154,8 @@ public sealed class AuditContext
     /// True when the cell took part (as total or item) in a relation of its own table that failed, and in none that held
     /// exactly or by rounding: its table's arithmetic speaks against it.
     /// </summary>
-    public bool FailedOwnArithmetic(string? cellKey)
-    {
-        if (cellKey?.Split('|') is not [var table, var row, var column])
-        {
-            return false;
-        }
-
-        return _arithmeticFailures.Contains((table, row, column)) && !_arithmeticPasses.Contains((table, row, column));
-    }
+    public bool FailedOwnArithmetic(CellKey? cellKey) =>
+        cellKey is { } key && _arithmeticFailures.Contains((key.Table, key.Row, key.Column)) && !_arithmeticPasses.Contains((key.Table, key.Row, key.Column));
 
     /// <summary>The row of a table with <paramref name="key"/>, through a per-table index.</summary>
     public StatedRow? Row(StatedTable table, string key)
@@ -211,7 +204,7 @@ public sealed class AuditContext
     public FigureLocation Locate(FactAssertion assertion, string? printed = null)
     {
         ArgumentNullException.ThrowIfNull(assertion);
-        if (assertion.Cell?.Split('|') is [var definition, var row, var column] && Table(definition) is { } table)
+        if (assertion.Cell is { } cell && Table(cell.Table) is { } table && (cell.Row, cell.Column) is var (row, column))
         {
             return LocateCell(table, row, column);
         }

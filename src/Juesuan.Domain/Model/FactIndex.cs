@@ -24,9 +24,12 @@ public enum AssertionOrigin
 /// <param name="Location">Where.</param>
 public sealed record FactAssertion(FactKey Key, Amount Amount, AssertionOrigin Origin, string? Table, SourceLocation Location)
 {
-    /// <summary>For table cells: "definition|row|column", the identity of the cell.</summary>
-    public string? Cell { get; init; }
+    /// <summary>For table cells: the identity of the cell (table definition, row key, column key).</summary>
+    public CellKey? Cell { get; init; }
 }
+
+/// <summary>A table cell's identity: its table definition, row key and column key.</summary>
+public readonly record struct CellKey(string Table, string Row, string Column);
 
 /// <summary>
 /// 事实索引: resolves a concept (e.g. 基本支出 of 210) to every place that states it — table cells through the
@@ -141,7 +144,7 @@ public sealed class FactIndex
                         File = (row.Source ?? table.Source)?.File, Page = (row.Source ?? table.Source)?.Page, Line = row.Source?.Line,
                         Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name,
                     };
-                    Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location) { Cell = $"{table.Definition}|{row.Key}|{column.Key}" });
+                    Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location) { Cell = new CellKey(table.Definition, row.Key, column.Key) });
                 }
             }
         }
