@@ -39,7 +39,7 @@ public class SchemaTests
         { "section", typeof(NarrativeSection) }, { "claim", typeof(Claim) }, { "factKey", typeof(FactKey) }, { "reference", typeof(ReferenceFigure) },
         { "threePublic", typeof(ThreePublicDetails) }, { "operatingCosts", typeof(OperatingCosts) }, { "procurement", typeof(Procurement) },
         { "assets", typeof(Assets) }, { "staffing", typeof(Staffing) }, { "evaluation", typeof(Evaluation) }, { "funds", typeof(EvaluationFunds) },
-        { "task", typeof(EvaluationTask) }, { "indicator", typeof(Indicator) },
+        { "task", typeof(EvaluationTask) }, { "indicator", typeof(Indicator) }, { "textPassage", typeof(TextPassage) },
     };
 
     [Theory]
