@@ -72,6 +72,9 @@ public static class RuleIds
     /// <summary>N.GRADE_COUNTS: 自评等级的项目数之和等于自评项目数.</summary>
     public const string NGradeCounts = "N.GRADE_COUNTS";
 
+    /// <summary>N.EVALUATED_PROJECTS: 情况说明所称反映绩效自评结果的项目个数和资金与所附项目支出绩效自评表一致.</summary>
+    public const string NEvaluatedProjects = "N.EVALUATED_PROJECTS";
+
     /// <summary>N.RATE_RANGE.</summary>
     public const string NRateRange = "N.RATE_RANGE";
 

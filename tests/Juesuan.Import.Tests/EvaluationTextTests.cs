@@ -190,4 +190,23 @@ public class EvaluationAuditTests
         Assert.DoesNotContain(findings, f => f.Kind == Juesuan.Audit.FindingKind.NotChecked);
         Assert.Equal(["P.EXECUTION"], findings.Where(f => f.Severity == Juesuan.Audit.Severity.Error).Select(f => f.Rule));
     }
+
+    [SkippableFact]
+    public void The_projects_the_narrative_says_it_reflects_are_the_project_forms_attached()
+    {
+        // 镇安: 「反映职工体检费项目等3个一级项目的绩效自评结果，涉及预算资金416.3万元」 — three project forms whose 年初预算数 add to
+        // 80 + 49.30 + 287 = 416.30: nothing to say. Another amount, or another count, is said once at the sentence.
+        var text = File.ReadAllText(Path.Combine(Paths.RequireSamples(), "zhenan-2023-final-accounts.txt"));
+        static IEnumerable<Juesuan.Audit.Finding> Said(string report) =>
+            Juesuan.Audit.Auditor.Audit(TextReportReader.Read(report, "zhenan.txt").Value!).Findings.Where(f => f.Rule == "N.EVALUATED_PROJECTS");
+        Assert.Empty(Said(text));
+
+        var money = Assert.Single(Said(text.Replace("涉及预算资金416.3万元", "涉及预算资金426.3万元", StringComparison.Ordinal)));
+        Assert.Equal("426.3", money.Actual);
+        Assert.Contains("年初预算数之和 416.30万元", money.Message, StringComparison.Ordinal);
+
+        var count = Said(text.Replace("等3个一级项目", "等4个一级项目", StringComparison.Ordinal).Replace("等 3 个一级项目", "等 4 个一级项目", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(count);
+        Assert.All(count, f => Assert.Equal("3", f.Expected));
+    }
 }

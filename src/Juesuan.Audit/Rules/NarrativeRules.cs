@@ -31,6 +31,7 @@ internal static partial class NarrativeRules
         yield return Wording.RangeRule();
         yield return Wording.RepeatedWordRule();
         yield return GradeCounts.Rule();
+        yield return EvaluatedProjects.Rule();
         yield return ZeroListed.Rule();
         yield return ProcurementRule.Rule();
     }
