@@ -34,7 +34,8 @@ public static class Exports
         ArgumentNullException.ThrowIfNull(output);
         if (format == ExportFormat.Xlsx)
         {
-            // The workbook has no narrative: the 上年数 and budgets a report read back states only there go to 参考数.
+            // The 上年数 and budgets a report read back states only in its narrative go to 参考数 as well, where a clerk sees
+            // and edits them beside the figures (the narrative sheet keeps the words; its statements are read again on import).
             year = year with { References = [.. year.References, .. NarrativeReferences(year)] };
 
             // The 原因说明 sheet lists the reasons the disclosure would still lack, for the clerk to fill exactly those.
