@@ -130,6 +130,7 @@ public sealed class FactIndex
 
         foreach (var row in table.Rows)
         {
+            string? rowName = null;
             foreach (var cell in row.Cells)
             {
                 if (cell.Value is not { } value || definition.Column(cell.Column) is not { } column)
@@ -139,10 +140,11 @@ public sealed class FactIndex
 
                 if (KeyOf(definition, row, column) is { } key)
                 {
+                    // The row's name is made once for all its cells.
                     var location = cell.Source ?? new SourceLocation
                     {
                         File = (row.Source ?? table.Source)?.File, Page = (row.Source ?? table.Source)?.Page, Line = row.Source?.Line,
-                        Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name,
+                        Table = table.Number ?? table.Title, Row = rowName ??= RowName(definition, row), Column = column.Name,
                     };
                     Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location) { Cell = new CellKey(table.Definition, row.Key, column.Key) });
                 }
