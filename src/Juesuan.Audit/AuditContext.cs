@@ -263,7 +263,8 @@ public sealed class AuditContext
         return new FigureLocation { Section = section, Sentence = sentence, SpanStart = at, SpanLength = length };
     }
 
-    private static readonly char[] SentenceEnds = ['。', '；', '！', '？', '\n'];
+    /// <summary>What ends a sentence for every rule that quotes one: 。；！？ and a line break.</summary>
+    internal static readonly char[] SentenceEnds = ['。', '；', '！', '？', '\n'];
 
     // A printed figure in a sentence: as given, or without thousands separators, or its number without a unit — a whole
     // figure, never the tail of a longer one (「0.3万元」 is not in 「10.3万元」).

@@ -93,7 +93,7 @@ public static class Importer
 
         var template = reference.Templates.Find(year.TemplateId) ?? year.Template;
         var issues = read.Issues.ToList();
-        var narrative = NarrativeReader.Read(year.Narrative.Sections, [], template, year.Year, file, issues, reference, year.Tables);
+        var narrative = NarrativeReader.Read(year.Narrative.Sections, template, year.Year, file, issues, reference, year.Tables);
         // The passages the report's grammar read, paragraph by paragraph as the sheet marks them (a clerk's new passage
         // without a mark is a paragraph of its own).
         var runs = new List<List<ReportLine>>();

@@ -71,7 +71,7 @@ public class RuleTests
         // The department's 2101550 基本支出 blank while its units print theirs: the sum does not hold.
         var blank = Base.WithCell(TableIds.Expenditure, "2101550", "basic", null);
         Assert.Contains(blank.Audit().Findings, f => f.Rule == "X.CONSOLIDATION" && f.Location.Contains("2101550", StringComparison.Ordinal));
-        // Blank everywhere — the department and every unit — is nothing to add up.
+        // The example as published (its units print the department's figures) draws none, blanks included.
         Assert.DoesNotContain(Base.Audit().Findings, f => f.Rule == "X.CONSOLIDATION");
     }
 
@@ -371,6 +371,18 @@ public class RuleTests
         AssertFinds(With(spending, Of(spending, "基本支出", "476.21万元"), Of(spending, "项目支出", "298.58万元")), "N.PARTS", Severity.Warning, messagePart: "组成部分");
         var evaluated = new Claim { Subject = new FactKey(Concepts.Stated("other@11", "自评总金额")), Amount = Wan("774.79万元") };
         Assert.DoesNotContain(With(evaluated, Of(evaluated, "人员经费", "439.25万元"), Of(evaluated, "公用经费", "36.96万元")).Audit().Findings, f => f.Rule == "N.PARTS");
+
+        // The tables' own quantities, in a report without tables: 支出总计 holds 结转结余 too, so 基本支出 + 项目支出 listed under
+        // it are not all of it; 人员经费 + 公用经费 under 基本支出 are.
+        static DepartmentYear Untabled(params Claim[] claims) => (Base with { Tables = [] }) with { Narrative = Base.Narrative with { Claims = claims } };
+        Claim Table(string concept, string amount, string? partOf = null) => new()
+        {
+            Subject = new FactKey(concept), Amount = Wan(amount), PartOf = partOf is null ? null : new FactKey(partOf), PartsComplete = partOf is null ? null : false,
+        };
+        Assert.DoesNotContain(Untabled(Table(Concepts.ExpenseGrandTotal, "900.00万元"), Table(Concepts.ExpenseBasic, "476.21万元", Concepts.ExpenseGrandTotal), Table(Concepts.ExpenseProject, "298.58万元", Concepts.ExpenseGrandTotal))
+            .Audit().Findings, f => f.Rule == "N.PARTS");
+        Assert.Contains(Untabled(Table(Concepts.ExpenseBasic, "500.00万元"), Table(Concepts.ExpensePersonnel, "439.25万元", Concepts.ExpenseBasic), Table(Concepts.ExpensePublic, "36.96万元", Concepts.ExpenseBasic))
+            .Audit().Findings, f => f.Rule == "N.PARTS");
     }
 
     [Theory]

@@ -16,15 +16,13 @@ public static partial class SecondSource
     /// <param name="sentence">The sentence.</param>
     /// <param name="at">Where the figure starts.</param>
     /// <param name="length">The figure's length.</param>
-    /// <param name="printings">How many times the document prints the rate as the same quantity, when known (a rate restated is checked against itself).</param>
     /// <param name="year">The report's year (a prior amount is one of the year before).</param>
-    public static string? ForRate(string sentence, int at, int length, int printings = 1, int? year = null)
+    /// <remarks>
+    /// A rate printed elsewhere too is not a second source by that alone: 「100%」 stands for many things in a report
+    /// (a restated rate of the same thing is the restated-rate class's).
+    /// </remarks>
+    public static string? ForRate(string sentence, int at, int length, int? year = null)
     {
-        if (printings > 1)
-        {
-            return null;
-        }
-
         var before = ClauseBefore(sentence, at);
         var after = sentence[(at + length)..];
         // A resolve (「确保」) governs the targets after it in its sentence, but not a figure of the accounts in them.

@@ -186,7 +186,6 @@ internal static class CrossTableRules
             }
 
             var statedFactor = stated.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
-            var differing = new List<(string Row, string Column)>();
             foreach (var ((row, column), (sum, printed)) in sums)
             {
                 var value = c.Row(stated, row)?.Cell(column)?.Value;
@@ -195,11 +194,6 @@ internal static class CrossTableRules
                     continue;
                 }
 
-                differing.Add((row, column));
-            }
-
-            foreach (var (row, column) in differing)
-            {
                 var items = parts.Select(p => c.Cell(p.Table!, row, column)).Select((item, i) => item.At($"{parts[i].Unit.Name} {item.Location}")).ToArray();
                 if (c.Sum(RuleIds.XConsolidation, c.Cell(stated, row, column), items, "部门数 = 各单位数之和（汇总）", stated.Definition) is { } f)
                 {

@@ -165,10 +165,10 @@ internal static partial class NarrativeRules
             // The amounts in 元 with decimals first (few, or none): only their sentences are looked at.
             foreach (Match m in YuanWithDecimals().Matches(prose.Text))
             {
-                var start = prose.Text.LastIndexOfAny(SentenceEnds, Math.Max(0, m.Index - 1)) + 1;
-                var end = prose.Text.IndexOfAny(SentenceEnds, m.Index + m.Length) is var e and >= 0 ? e + 1 : prose.Text.Length;
-                var sentence = prose.Text[start..end];
-                var at = m.Index - start;
+                // The sentence the finding would quote, found once (AuditContext.InSection's bounds).
+                var where = prose.At(m.Index, m.Value);
+                var sentence = where.Sentence ?? string.Empty;
+                var at = where.SpanStart ?? 0;
                 // Only beside amounts in 万元, and a figure printed with decimals as they are (「15.64元」): a whole 「300元」
                 // is a sum in 元 as often as not.
                 if (!sentence.Contains("万元", StringComparison.Ordinal))
@@ -178,18 +178,17 @@ internal static partial class NarrativeRules
 
                 var number = m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
                 var before = sentence[Math.Max(0, at - 6)..at];
-                var after = sentence[(at + m.Length)..Math.Min(sentence.Length, at + m.Length + 4)];
+                var after = sentence[Math.Min(sentence.Length, at + m.Length)..Math.Min(sentence.Length, at + m.Length + 4)];
                 claimed ??= c.Year.Narrative.Claims.Where(x => x.Sentence is not null)
                     .SelectMany(x => new[] { x.Amount, x.Change, x.Budget }.Where(a => a is { Unit: MoneyUnit.Yuan }).Select(a => (x.Sentence!, a!.Value.Number.ToString().Replace(",", string.Empty, StringComparison.Ordinal))))
                     .ToHashSet();
                 if (PerHead().IsMatch(before) || PerHeadAfter().IsMatch(after) || after.StartsWith('/') || after.StartsWith('／') || after.StartsWith('每')
-                    || decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture) == 0m
+                    || Printed.Parse(number) is not { Success: true, Value.Value: not 0m }
                     || claimed.Any(x => x.Number == number && x.Sentence.Contains(sentence.Trim(), StringComparison.Ordinal)))
                 {
                     continue;
                 }
 
-                var where = prose.At(m.Index, m.Value);
                 yield return new Finding
                 {
                     Rule = RuleIds.NUnit, Severity = Severity.Warning, Location = prose.Where,
@@ -201,10 +200,8 @@ internal static partial class NarrativeRules
         }
     }
 
-    private static readonly char[] SentenceEnds = ['。', '；'];
-
     // 「15.64元」, not 「15.64万元」.
-    [GeneratedRegex(@"(?<![\d.,])(?<v>\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+)\s*元")]
+    [GeneratedRegex(@"(?<![0-9.,])(?<v>[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]+\.[0-9]+)\s*元")]
     private static partial Regex YuanWithDecimals();
 
     [GeneratedRegex("每|人均|户均|次均|平均|标准|单价|均价|定额|起付|最高|最低|不超过|限额|价值")]
@@ -1089,7 +1086,10 @@ internal static partial class NarrativeRules
         NameOf(whole.Subject) is { } wholeName && (Concepts.StatedSubject(whole.Subject.Concept) is not null || TableValue(c, whole.Subject) is null)
         && parts.Select(p => NameOf(p.Subject)).ToArray() is var names && names.All(n => n is not null) && Breakdowns.Completes(wholeName, names!);
 
-    private static string? NameOf(FactKey key) => Concepts.StatedSubject(key.Concept) ?? (key.Code is null ? Concepts.Name(key.Concept) : null);
+    // Only the quantities whose parts are complete by definition (基本支出 = 人员经费 + 公用经费): naming any concept here
+    // would make 「支出总计」 (which holds 结转结余) complete with 基本支出 + 项目支出.
+    private static string? NameOf(FactKey key) => Concepts.StatedSubject(key.Concept)
+        ?? (key.Code is null && key.Concept is Concepts.ExpenseBasic or Concepts.ExpensePersonnel or Concepts.ExpensePublic ? Concepts.Name(key.Concept) : null);
 
     private static IEnumerable<Finding> ItemCoverage(AuditContext c)
     {

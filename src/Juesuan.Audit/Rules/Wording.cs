@@ -122,8 +122,8 @@ internal static partial class Wording
                     continue;
                 }
 
-                var start = prose.Text.LastIndexOfAny(SentenceMarks, Math.Max(0, m.Index - 1)) + 1;
-                var end = prose.Text.IndexOfAny(SentenceMarks, m.Index + m.Length);
+                var start = prose.Text.LastIndexOfAny(AuditContext.SentenceEnds, Math.Max(0, m.Index - 1)) + 1;
+                var end = prose.Text.IndexOfAny(AuditContext.SentenceEnds, m.Index + m.Length);
                 var stop = end < 0 ? prose.Text.Length : end + 1;
                 if (prose.Text.IndexOf('，', start, stop - start) < 0 && prose.Text[stop - 1] != '。')
                 {
@@ -144,8 +144,6 @@ internal static partial class Wording
     }
 
     private static readonly char[] ClauseMarks = ['，', '。', '；', '、', '：', '！', '？', '\n', '\t'];
-
-    private static readonly char[] SentenceMarks = ['。', '；', '！', '？', '\n'];
 
     [GeneratedRegex(@"(?<w>[\p{IsCJKUnifiedIdeographs}]{2})\k<w>")]
     private static partial Regex RepeatedWord();

@@ -78,16 +78,16 @@ internal static partial class NarrativeReader
 
     /// <summary>
     /// The narrative of sections given as text (a workbook's 「情况说明」 sheet, one section a row), read by the same grammar
-    /// as a printed report; <paramref name="rows"/> gives the row each section is on, for the claims' locations.
+    /// as a printed report; each claim is located at its section (numbered from 1 in the sheet's order).
     /// </summary>
-    public static Narrative Read(IReadOnlyList<NarrativeSection> printed, IReadOnlyList<int> rows, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables = null)
+    public static Narrative Read(IReadOnlyList<NarrativeSection> printed, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference, IReadOnlyList<StatedTable>? tables = null)
     {
         ArgumentNullException.ThrowIfNull(printed);
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(reference);
         var sections = printed.Select((p, i) =>
         {
-            var line = new ReportLine(i < rows.Count ? rows[i] : i + 1, p.Text);
+            var line = new ReportLine(i + 1, p.Text);
             return Section.Of(p with { Key = p.Key ?? SectionKey(p.Title, template) }, line with { Text = $"{p.Number}、{p.Title}" }, [line]);
         }).ToList();
         return ReadClaims(sections, template, year, file, issues, reference, tables);
