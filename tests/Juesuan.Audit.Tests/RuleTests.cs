@@ -930,6 +930,30 @@ public class RuleTests
     }
 
     [Fact]
+    public void Procurement_shares_reserved_projects_and_awards_as_the_shanghai_template_words_them()
+    {
+        static Finding[] Of(Procurement p) => (Base with { Procurement = p }).Audit().Findings.Where(f => f.Rule == "N.PROCUREMENT").ToArray();
+        var national = new Procurement { Total = Wan("50.00万元"), Goods = Wan("10.00万元"), Works = Wan("0.00万元"), Services = Wan("40.00万元"), SmeContracts = Wan("20.00万元"), SmallMicroContracts = Wan("5.00万元") };
+        Assert.Empty(Of(national with { SmeSharePercent = P("40"), SmallMicroSharePercent = P("10") }));
+        Assert.Contains(Of(national with { SmeSharePercent = P("42"), SmallMicroSharePercent = P("10") }), f => f.Severity == Severity.Error && f.Actual == "42%");
+        // 20.00 ÷ 50.00 prints 40% or 40.0%; a rounded share is no error.
+        Assert.Empty(Of(national with { Total = Wan("49.99万元"), Services = Wan("39.99万元"), SmeSharePercent = P("40.0") }));
+
+        var shanghai = new Procurement
+        {
+            Total = Wan("251.25万元"), Goods = Wan("4.79万元"), Works = Wan("0万元"), Services = Wan("246.47万元"),
+            SmeReservedBudget = Wan("246.47万元"), SmallMicroReservedBudget = Wan("0万元"), SmeReservedAwards = Wan("246.47万元"), SmallMicroReservedAwards = Wan("0万元"), SmeOtherAwards = Wan("4.79万元"),
+        };
+        // 246.47 + 4.79 = 251.26 against 251.25: within rounding; and the SME amounts, worded so, are stated.
+        Assert.Empty(Of(shanghai));
+        Assert.Contains(Of(shanghai with { SmeOtherAwards = Wan("14.79万元") }), f => f.Severity == Severity.Error && f.Message.Contains("超过了政府采购总额", StringComparison.Ordinal));
+        Assert.Contains(Of(shanghai with { SmallMicroReservedAwards = Wan("10万元") }), f => f.Severity == Severity.Error && f.Message.Contains("没有预留项目", StringComparison.Ordinal));
+        // An amount its reader took, in 元 among 万元: N.UNIT sees it as it sees a claim's.
+        var yuan = (Base with { Procurement = shanghai with { SmeReservedAwards = Amount.Parse("246.47元", MoneyUnit.WanYuan).Value } }).Audit().Findings;
+        Assert.Contains(yuan, f => f.Rule == "N.UNIT" && f.Actual == "246.47元");
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") });

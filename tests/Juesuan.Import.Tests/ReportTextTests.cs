@@ -166,3 +166,78 @@ public sealed class UnitCompositionTests
     public void A_contents_entry_is_not_the_part() =>
         Assert.Null(Read("目录", "二、部门决算单位构成", "三、部门人员情况").Composition);
 }
+
+/// <summary>
+/// 「其他重要事项的情况说明」 with numbered sub-sections (the national and Shanghai templates): 机关运行经费, 政府采购 and
+/// 国有资产 are read from their sub-sections as from sections of their own.
+/// </summary>
+public sealed class SubSectionTests
+{
+    private static Domain.Model.DepartmentYear Read(params string[] lines)
+    {
+        var read = TextReportReader.Read(string.Join("\n", ["青石县医疗保障局", "2024年度部门决算", "第二部分 2024年度部门决算情况说明", "一、收入支出决算总体情况说明", "2024年度收入总计300.00万元。", .. lines]), "a.txt");
+        Assert.True(read.Success, read.Error);
+        return read.Value!;
+    }
+
+    [Fact]
+    public void The_shanghai_procurement_wording_in_a_sub_section_is_read_field_by_field()
+    {
+        var year = Read(
+            "十一、其他重要事项的情况说明",
+            "（一）机关运行经费支出情况",
+            "机关运行经费支出184.65万元，比2023年度增加2.55万元，增长1.40%。",
+            "（二）政府采购支出情况",
+            "青石县医疗保障局2024年度政府采购金额（以合同签订为准）为251.25万元，其",
+            "中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元。",
+            "2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，面向小微企",
+            "业预留政府采购项目预算金额0万元。在面向中小企业预留的政府采购项目中，由中小",
+            "企业供应商中标或成交的，采购金额246.47万元；在面向小微企业预留政府采购项目",
+            "中，由小微企业供应商中标或成交的，采购金额0万元；在其他政府采购项目中，由中",
+            "小企业供应商中标或成交的，采购金额4.79万元。",
+            "（三）国有资产占有使用情况说明",
+            "截至2024年12月31日，青石县医疗保障局共有车辆2辆，其中：主要领导干部用车0辆、其他用车2辆。单价100万元",
+            "（含）以上设备（不含车辆）1台（套）。");
+
+        var p = year.Procurement!;
+        Assert.Equal(("251.25万元", "4.79万元", "0万元", "246.47万元"), (p.Total.ToString(), p.Goods.ToString(), p.Works.ToString(), p.Services.ToString()));
+        Assert.Equal(("246.47万元", "0万元"), (p.SmeReservedBudget.ToString(), p.SmallMicroReservedBudget.ToString()));
+        Assert.Equal(("246.47万元", "0万元", "4.79万元"), (p.SmeReservedAwards.ToString(), p.SmallMicroReservedAwards.ToString(), p.SmeOtherAwards.ToString()));
+        Assert.Equal((2, 1), (year.Assets!.Vehicles, year.Assets.LargeEquipment));
+        // The sub-heading run into the sentence does not hide the subject: the claim is 机关运行经费's.
+        Assert.Equal("184.65万元", year.OperatingCosts!.Actual.ToString());
+        // Every figure the procurement reader took is attached, none listed as unread.
+        Assert.DoesNotContain(year.Narrative.UnattachedFigures, u => u.Contains("采购", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_national_wording_with_shares_and_the_department_name_before_the_subject()
+    {
+        var year = Read(
+            "十、其他重要事项的情况说明",
+            "（一）机关运行经费支出情况",
+            "2024年，青石县医疗保障局机关运行经费支出84.36万元，与2023年决算数减少13.5万元，下降13.79%。",
+            "（二）政府采购支出情况",
+            "2024年，青石县医疗保障局政府采购支出总额50万元，其中：政府采购货物支出10万元、政府采购工程支出0万元、政府采购服务支出40万元。",
+            "授予中小企业合同金额20万元，占政府采购支出总额的40%，其中：授予小微企业合同金额5万元，占政府采购支出总额的10%。");
+
+        var p = year.Procurement!;
+        Assert.Equal(("50万元", "20万元", "5万元"), (p.Total.ToString(), p.SmeContracts.ToString(), p.SmallMicroContracts.ToString()));
+        Assert.Equal(("40", "10"), (p.SmeSharePercent.ToString(), p.SmallMicroSharePercent.ToString()));
+        Assert.Equal(("84.36万元", "97.86万元"), (year.OperatingCosts!.Actual.ToString(), year.OperatingCosts.Prior.ToString()));
+        Assert.DoesNotContain(year.Narrative.UnattachedFigures, u => u.Contains("采购", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_report_with_a_procurement_section_of_its_own_reads_it_and_not_a_sub_section()
+    {
+        var year = Read(
+            "十、政府采购支出情况说明",
+            "2024年度政府采购支出总额12.00万元，其中：政府采购货物支出12.00万元、政府采购工程支出0.00万元、政府采购服务支出0.00万元。",
+            "十一、其他重要事项的情况说明",
+            "（一）政府采购支出情况",
+            "另有政府采购金额为99.00万元。");
+
+        Assert.Equal("12.00万元", year.Procurement!.Total.ToString());
+    }
+}

@@ -458,7 +458,11 @@ public static partial class Mutators
                     var (sentence, at) = c.SentenceAt(line, segment, m.Index);
                     yield return c.One("narrative-amount", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
                         new Anchor([printed, value], []), $"{m.Value} → {printed}")
-                        with { WithoutSecondSource = SecondSource.ForAmount(sentence, at, m.Value, c.Printings(m.Groups["v"].Value), c.SentenceAt(line, segment, m.Index, before: 1).Sentence) };
+                        with
+                        {
+                            WithoutSecondSource = SecondSource.ForAmount(sentence, at, m.Value, c.Printings(m.Groups["v"].Value), c.SentenceAt(line, segment, m.Index, before: 1).Sentence,
+                                lowered: decimal.Parse(value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) < decimal.Parse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture)),
+                        };
                 }
             }
         }

@@ -67,8 +67,18 @@ public static partial class SecondSource
     /// the whole of one, and the document prints its value nowhere else. <paramref name="around"/> is the sentence with the one
     /// before it, whose words of the accounts count too (a sentence cut by a page break).
     /// </summary>
-    public static string? ForAmount(string sentence, int at, string printed, int printings, string? around = null)
+    /// <remarks>
+    /// An amount won by a class of supplier (「由中小企业供应商中标或成交的，采购金额 246.47 万元」) with no share printed
+    /// beside it is bounded only from above — by the procurement total — since what the other suppliers won is never printed:
+    /// lowered (<paramref name="lowered"/>), it can be found by no one.
+    /// </remarks>
+    public static string? ForAmount(string sentence, int at, string printed, int printings, string? around = null, bool lowered = false)
     {
+        if (lowered && AwardedTo().IsMatch(SegmentBefore(sentence, at)) && !ShareAfter().IsMatch(sentence[Math.Min(at + printed.Length, sentence.Length)..]))
+        {
+            return "只以总额为上限的部分（其余部分未印出），调低无从发现";
+        }
+
         if (AccountsWord().IsMatch(around ?? sentence) || printings > 1 || sentence.Contains("其中", StringComparison.Ordinal))
         {
             return null;
@@ -81,6 +91,21 @@ public static partial class SecondSource
         var beforeBreakdown = BreakdownAfter().IsMatch(sentence[Math.Min(end, sentence.Length)..]);
         return inBrackets || beforeBreakdown ? null : "决算科目以外的业务数据，别处未印出";
     }
+
+    // The part of the sentence before a place, back to the nearest 。 or ；.
+    private static string SegmentBefore(string sentence, int at)
+    {
+        var start = sentence.LastIndexOfAny(['。', '；', ';'], Math.Max(at - 1, 0));
+        return sentence[(start + 1)..at];
+    }
+
+    // 「由中小企业供应商中标或成交的」「授予小微企业合同金额」: an amount won by one class of supplier.
+    [GeneratedRegex("(?:由|授予)(?:中小企业|小微企业|中小微企业)")]
+    private static partial Regex AwardedTo();
+
+    // 「…万元，占政府采购支出总额的 40%」: a share printed beside the amount gives it a second source.
+    [GeneratedRegex(@"^\s*(?:万元|元|亿元)?\s*[，,]?\s*占")]
+    private static partial Regex ShareAfter();
 
     // The clause before a place: back to the nearest 。；，or colon.
     private static string ClauseBefore(string sentence, int at)

@@ -146,6 +146,35 @@ internal static partial class NarrativeRules
             }
         }
 
+        // The procurement amounts, which its own reader takes from the narrative rather than a claim.
+        if (c.Year.Procurement is { } p)
+        {
+            // Measured against the narrative's own unit (tables in 元 beside a narrative in 万元 are common).
+            const string where = "情况说明 政府采购支出情况";
+            var unit = c.Year.Narrative.Claims.Select(x => x.Amount?.Unit).OfType<MoneyUnit>().GroupBy(u => u).MaxBy(g => g.Count())?.Key ?? DefaultUnit(c);
+            (Amount? Amount, string What)[] amounts =
+            [
+                (p.Total, "政府采购总额"), (p.Goods, "货物采购金额"), (p.Works, "工程采购金额"), (p.Services, "服务采购金额"),
+                (p.SmeContracts, "授予中小企业合同金额"), (p.SmallMicroContracts, "授予小微企业合同金额"),
+                (p.SmeReservedBudget, "面向中小企业预留项目预算金额"), (p.SmallMicroReservedBudget, "面向小微企业预留项目预算金额"),
+                (p.SmeReservedAwards, "预留项目中由中小企业中标或成交的金额"), (p.SmallMicroReservedAwards, "预留项目中由小微企业中标或成交的金额"),
+                (p.SmeOtherAwards, "其他项目中由中小企业中标或成交的金额"),
+            ];
+            foreach (var (amount, what) in amounts)
+            {
+                if (amount is { } a && a.Unit != unit && a.Value != 0m)
+                {
+                    yield return new Finding
+                    {
+                        Rule = RuleIds.NUnit, Severity = Severity.Error, Location = where,
+                        Message = $"{where}中{what}写作「{a}」，单位为{a.Unit.Name()}，而情况说明的金额以{unit.Name()}计：应为「{a.Number}{unit.Name()}」或换算后的数值。",
+                        Expected = unit.Name(), Actual = a.ToString(),
+                        Figures = [new FindingFigure(a.ToString(), where, "政府采购", new FigureLocation { Section = where })],
+                    };
+                }
+            }
+        }
+
         foreach (var finding in UnitsAmongSiblings(c))
         {
             yield return finding;

@@ -5,7 +5,8 @@ namespace Juesuan.Audit.Rules;
 /// <summary>
 /// 政府采购 (issue 13, items 6 and 7): the goods, works and services a report states must make up its procurement total;
 /// contracts awarded to small and medium enterprises cannot exceed the total, nor those to small and micro enterprises
-/// the SME amount; and a report with procurement spending states its split and its SME share.
+/// the SME amount, nor what SMEs won in reserved and other projects (the Shanghai template's wording) the total; and a report
+/// with procurement spending states its split and its SME share.
 /// </summary>
 internal static class ProcurementRule
 {
@@ -49,9 +50,44 @@ internal static class ProcurementRule
             yield return Make(Severity.Error, $"授予小微企业的合同金额 {micro} 超过了授予中小企业的合同金额 {smeTotal}（小微企业是中小企业的一部分）。", "≤ " + smeTotal, micro.ToString(), micro, smeTotal);
         }
 
-        if (whole.Range.Lo > 0m && (p.Goods is null || p.Works is null || p.Services is null || p.SmeContracts is null))
+        // The shares printed beside the SME amounts, over the total (nothing to check when the total is zero).
+        foreach (var (share, part, what) in new[] { (p.SmeSharePercent, p.SmeContracts, "授予中小企业合同金额"), (p.SmallMicroSharePercent, p.SmallMicroContracts, "授予小微企业合同金额") })
         {
-            var missing = new[] { (p.Goods, "货物"), (p.Works, "工程"), (p.Services, "服务"), (p.SmeContracts, "授予中小企业合同金额") }.Where(x => x.Item1 is null).Select(x => x.Item2);
+            if (share is { } stated && part is { } amount && amount.In(MoneyUnit.WanYuan).DividedBy(whole) is { } ratio
+                && Consistency.Check(stated, ratio * 100m) is { Holds: false } check)
+            {
+                yield return Make(Severity.Error,
+                    $"{what}占政府采购支出总额的比例写作 {stated}%，按 {amount} ÷ {total} 应为 {AuditContext.Format((ratio * 100m).Value, 2)}%，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差）。",
+                    AuditContext.Format((ratio * 100m).Value, 2) + "%", stated + "%", amount, total);
+            }
+        }
+
+        // The Shanghai wording: what SMEs won in the projects reserved for them and in the other projects — two parts of the
+        // procurement (the projects reserved for small and micro enterprises may lie within those reserved for SMEs, so
+        // their awards are not added).
+        var awards = new[] { p.SmeReservedAwards, p.SmeOtherAwards }.OfType<Amount>().ToArray();
+        if (awards.Length == 2 && Estimate.Sum(awards.Select(a => a.In(MoneyUnit.WanYuan))) is var won && won.Range.Lo > whole.Range.Hi)
+        {
+            yield return Make(Severity.Error,
+                $"由中小企业中标或成交的采购金额（预留项目 {awards[0]}、其他项目 {awards[1]}，合计 {AuditContext.Format(won.Value, 2)}万元）超过了政府采购总额 {total}。",
+                "≤ " + total, AuditContext.Format(won.Value, 2), awards[0], awards[1], total);
+        }
+
+        // No project reserved (a reserved budget of 0) leaves nothing to be won in reserved projects.
+        foreach (var (budget, reserved, who) in new[] { (p.SmeReservedBudget, p.SmeReservedAwards, "中小企业"), (p.SmallMicroReservedBudget, p.SmallMicroReservedAwards, "小微企业") })
+        {
+            if (budget is { Value: 0m } none && reserved is { } amount && amount.Value != 0m)
+            {
+                yield return Make(Severity.Error,
+                    $"面向{who}预留政府采购项目预算金额为 {none}，即没有预留项目，而在面向{who}预留的项目中由{who}中标或成交的采购金额写作 {amount}：两者矛盾。",
+                    "0", amount.ToString(), amount, none);
+            }
+        }
+
+        var smeStated = p.SmeContracts ?? p.SmeReservedAwards ?? p.SmeOtherAwards;
+        if (whole.Range.Lo > 0m && (p.Goods is null || p.Works is null || p.Services is null || smeStated is null))
+        {
+            var missing = new[] { (p.Goods, "货物"), (p.Works, "工程"), (p.Services, "服务"), (smeStated, "授予中小企业合同金额") }.Where(x => x.Item1 is null).Select(x => x.Item2);
             yield return Make(Severity.Warning, $"政府采购支出 {total}，但没有说明{string.Join("、", missing)}：公开模板要求分别列明货物、工程、服务采购金额和授予中小企业的合同金额。", actual: total.ToString(), figures: total);
         }
     }

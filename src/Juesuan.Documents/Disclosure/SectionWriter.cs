@@ -400,6 +400,17 @@ internal sealed class SectionWriter(Figures figures)
             text += p.SmallMicroContracts is { } small ? $"，其中：授予小微企业合同金额{M(small)}万元，占政府采购支出总额的{Percent(InWan(small), total)}%。" : "。";
         }
 
+        // The reserved projects, as the Shanghai template words them, where the department-year states them.
+        if (p.SmeReservedBudget is not null || p.SmallMicroReservedBudget is not null)
+        {
+            text += $"{Y}年度本部门面向中小企业预留政府采购项目预算金额{M(p.SmeReservedBudget)}万元，面向小微企业预留政府采购项目预算金额{M(p.SmallMicroReservedBudget)}万元。";
+        }
+
+        if (p.SmeReservedAwards is not null || p.SmallMicroReservedAwards is not null || p.SmeOtherAwards is not null)
+        {
+            text += $"在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{M(p.SmeReservedAwards)}万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额{M(p.SmallMicroReservedAwards)}万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{M(p.SmeOtherAwards)}万元。";
+        }
+
         return text;
     }
 

@@ -103,6 +103,27 @@ public sealed record Procurement
 
     /// <summary>其中授予小微企业合同金额.</summary>
     public Amount? SmallMicroContracts { get; init; }
+
+    /// <summary>授予中小企业合同金额占政府采购支出总额的百分比, as printed.</summary>
+    public Printed? SmeSharePercent { get; init; }
+
+    /// <summary>授予小微企业合同金额占政府采购支出总额的百分比, as printed.</summary>
+    public Printed? SmallMicroSharePercent { get; init; }
+
+    /// <summary>面向中小企业预留政府采购项目预算金额 (the wording of the Shanghai and later national templates).</summary>
+    public Amount? SmeReservedBudget { get; init; }
+
+    /// <summary>面向小微企业预留政府采购项目预算金额.</summary>
+    public Amount? SmallMicroReservedBudget { get; init; }
+
+    /// <summary>在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的采购金额.</summary>
+    public Amount? SmeReservedAwards { get; init; }
+
+    /// <summary>在面向小微企业预留的政府采购项目中，由小微企业供应商中标或成交的采购金额.</summary>
+    public Amount? SmallMicroReservedAwards { get; init; }
+
+    /// <summary>在其他政府采购项目中，由中小企业供应商中标或成交的采购金额.</summary>
+    public Amount? SmeOtherAwards { get; init; }
 }
 
 /// <summary>国有资产占用: vehicles by kind and large equipment.</summary>

@@ -27,6 +27,11 @@ internal static class DetailSheet
             // An amount names its unit (「3200.00元」, 「0.32万元」): a bare number could be either, ten thousand times apart.
             (y, text) => text.TrimEnd().EndsWith('元') && Amount.Parse(text, MoneyUnit.WanYuan) is { Success: true } a ? put(y, set(owner(y) ?? new T(), a.Value)) : null);
 
+    private static Field Percent<T>(string category, string item, Func<DepartmentYear, T?> owner, Func<T, Printed?> get, Func<T, Printed?, T> set, Func<DepartmentYear, T, DepartmentYear> put)
+        where T : class, new() =>
+        new(category, item, y => owner(y) is { } o && get(o) is { } p ? p + "%" : null,
+            (y, text) => Printed.Parse(text.Trim().TrimEnd('%', '％')) is { Success: true } p ? put(y, set(owner(y) ?? new T(), p.Value)) : null);
+
     private static Field Words<T>(string category, string item, Func<DepartmentYear, T?> owner, Func<T, string?> get, Func<T, string, T> set, Func<DepartmentYear, T, DepartmentYear> put)
         where T : class, new() =>
         new(category, item, y => owner(y) is { } o && get(o) is { Length: > 0 } text ? text : null, (y, text) => put(y, set(owner(y) ?? new T(), text)));
@@ -58,6 +63,13 @@ internal static class DetailSheet
         Money<Procurement>("政府采购", "服务", y => y.Procurement, d => d.Services, (d, v) => d with { Services = v }, (y, d) => y with { Procurement = d }),
         Money<Procurement>("政府采购", "授予中小企业合同金额", y => y.Procurement, d => d.SmeContracts, (d, v) => d with { SmeContracts = v }, (y, d) => y with { Procurement = d }),
         Money<Procurement>("政府采购", "其中授予小微企业合同金额", y => y.Procurement, d => d.SmallMicroContracts, (d, v) => d with { SmallMicroContracts = v }, (y, d) => y with { Procurement = d }),
+        Percent<Procurement>("政府采购", "授予中小企业合同金额占总额的比例", y => y.Procurement, d => d.SmeSharePercent, (d, v) => d with { SmeSharePercent = v }, (y, d) => y with { Procurement = d }),
+        Percent<Procurement>("政府采购", "授予小微企业合同金额占总额的比例", y => y.Procurement, d => d.SmallMicroSharePercent, (d, v) => d with { SmallMicroSharePercent = v }, (y, d) => y with { Procurement = d }),
+        Money<Procurement>("政府采购", "面向中小企业预留项目预算金额", y => y.Procurement, d => d.SmeReservedBudget, (d, v) => d with { SmeReservedBudget = v }, (y, d) => y with { Procurement = d }),
+        Money<Procurement>("政府采购", "面向小微企业预留项目预算金额", y => y.Procurement, d => d.SmallMicroReservedBudget, (d, v) => d with { SmallMicroReservedBudget = v }, (y, d) => y with { Procurement = d }),
+        Money<Procurement>("政府采购", "预留项目中由中小企业中标或成交的金额", y => y.Procurement, d => d.SmeReservedAwards, (d, v) => d with { SmeReservedAwards = v }, (y, d) => y with { Procurement = d }),
+        Money<Procurement>("政府采购", "小微企业预留项目中由小微企业中标或成交的金额", y => y.Procurement, d => d.SmallMicroReservedAwards, (d, v) => d with { SmallMicroReservedAwards = v }, (y, d) => y with { Procurement = d }),
+        Money<Procurement>("政府采购", "其他项目中由中小企业中标或成交的金额", y => y.Procurement, d => d.SmeOtherAwards, (d, v) => d with { SmeOtherAwards = v }, (y, d) => y with { Procurement = d }),
         Count<Assets>("国有资产", "车辆总数", y => y.Assets, d => d.Vehicles, (d, v) => d with { Vehicles = v }, (y, d) => y with { Assets = d }),
         Count<Assets>("国有资产", "单价 100 万元以上设备", y => y.Assets, d => d.LargeEquipment, (d, v) => d with { LargeEquipment = v }, (y, d) => y with { Assets = d }),
         Count<Assets>("国有资产", "本年购置车辆", y => y.Assets, d => d.VehiclesPurchasedThisYear, (d, v) => d with { VehiclesPurchasedThisYear = v }, (y, d) => y with { Assets = d }),

@@ -98,6 +98,7 @@ internal static partial class NarrativeReader
         var claims = new List<Claim>();
         var unattached = new List<string>();
         var catalog = reference.Catalogs.Function(year);
+        var keys = sections.Select(s => s.Printed.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var section in sections)
         {
             var used = new Spans(section.Text.Length);
@@ -115,12 +116,24 @@ internal static partial class NarrativeReader
                 default: break;
             }
 
-            // The counts and amounts that ThreePublicCounts, ProcurementOf and AssetsOf read from the section as a whole.
+            // The counts and amounts that ThreePublicCounts, ProcurementOf and AssetsOf read from the section as a whole, or
+            // from a sub-section of it where the report has no section of their own.
             foreach (var pattern in WholeSectionPatterns(section.Printed.Key))
             {
                 foreach (Match m in pattern.Matches(section.Text))
                 {
                     used.Add((m.Index, m.Index + m.Length));
+                }
+            }
+
+            foreach (var (key, start, end) in SubSections(section.Text).Where(x => x.Key != section.Printed.Key && !keys.Contains(x.Key)))
+            {
+                foreach (var pattern in WholeSectionPatterns(key))
+                {
+                    foreach (Match m in pattern.Matches(section.Text, start).TakeWhile(m => m.Index + m.Length <= end))
+                    {
+                        used.Add((m.Index, m.Index + m.Length));
+                    }
                 }
             }
 
@@ -283,7 +296,37 @@ internal static partial class NarrativeReader
     // section's first sentence states); the “三公” total and items however quoted (「“三公”经费财政拨款支出决算为 1.38 万元」,
     // 「因公出国（境）经费支出 0 万元」), the columns of table 09. Prose outside the sections keeps its own words: it may
     // state another scope (an appended report's 部门总收入).
-    private static FactKey? Known(string subject, string section) => section == SectionKeys.Prose ? null : Unquoted().Replace(subject, string.Empty) switch
+    private static FactKey? Known(string subject, string section)
+    {
+        if (section == SectionKeys.Prose)
+        {
+            return null;
+        }
+
+        // The subject as printed, or after what may stand before it: a sub-heading run into the sentence (「（一）机关运行经费
+        // 支出情况」 then 「机关运行经费支出 184.65 万元」) or the department's name (「渠县医疗保障局机关运行经费支出」).
+        var words = Unquoted().Replace(subject, string.Empty);
+        if (KnownName(words, section) is { } known)
+        {
+            return known;
+        }
+
+        foreach (Match end in SubjectPrefixEnd().Matches(words))
+        {
+            if (KnownName(words[(end.Index + end.Length)..], section) is { } after)
+            {
+                return after;
+            }
+        }
+
+        return null;
+    }
+
+    // A heading's words (「…支出情况」) or an organisation's name (「…局」「…中心」) at the start of a subject, up to each possible end.
+    [GeneratedRegex(@"(?<=^[^，。；]{1,24}?)(?:情况|说明|局|委员会|办公室|中心|厅|院|处|所|站)")]
+    private static partial Regex SubjectPrefixEnd();
+
+    private static FactKey? KnownName(string words, string section) => words switch
     {
         "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
         "一般公共预算财政拨款" when section == "gpb" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
@@ -399,7 +442,8 @@ internal static partial class NarrativeReader
     private static IEnumerable<Regex> WholeSectionPatterns(string? key) => key switch
     {
         SectionKeys.ThreePublic => [AbroadCount(), VehiclesHeld(), VehiclesBought(), DomesticReception(), ForeignReception(), MeetingCount(), TrainingCount()],
-        SectionKeys.Procurement => [ProcurementTotal(), ProcurementGoods(), ProcurementWorks(), ProcurementServices(), SmeContracts(), SmallMicroContracts()],
+        SectionKeys.Procurement => [ProcurementTotal(), ProcurementGoods(), ProcurementWorks(), ProcurementServices(), SmeContracts(), SmallMicroContracts(),
+            SmeReservedBudget(), SmallMicroReservedBudget(), SmeReservedAwards(), SmallMicroReservedAwards(), SmeOtherAwards()],
         SectionKeys.Assets => [VehicleTotal(), VehicleKind(), LargeEquipment(), VehiclesPurchased()],
         _ => [],
     };
@@ -448,11 +492,49 @@ internal static partial class NarrativeReader
         };
     }
 
+    /// <summary>
+    /// The text a structured reader takes for <paramref name="key"/>: the sections of that key, or — in a report that has none —
+    /// the sub-sections of other sections that open with its words (「十一、其他重要事项的情况说明」 of the national and
+    /// Shanghai templates groups 「（一）机关运行经费」「（二）政府采购支出情况」「（三）国有资产占有使用情况」 under one heading).
+    /// </summary>
+    private static string TextOf(Narrative narrative, string key)
+    {
+        var own = string.Concat(narrative.Sections.Where(s => s.Key == key).Select(s => s.Text));
+        return own.Length > 0 || narrative.Sections.Any(s => s.Key == key)
+            ? own
+            : string.Concat(narrative.Sections.SelectMany(s => SubSections(s.Text).Where(x => x.Key == key).Select(x => s.Text[x.Start..x.End])));
+    }
+
+    /// <summary>
+    /// The sub-sections of a section's text that name a topic with a structured reader: each opens at a numbered sub-heading
+    /// (「（二）政府采购支出情况」) whose first words name the topic, and ends where the next numbered sub-heading begins.
+    /// </summary>
+    internal static IEnumerable<(string Key, int Start, int End)> SubSections(string text)
+    {
+        var marks = SubHeading().Matches(text);
+        for (var i = 0; i < marks.Count; i++)
+        {
+            var from = marks[i].Index + marks[i].Length;
+            var words = text.Substring(from, Math.Min(16, text.Length - from));
+            var key = SubSectionWords.FirstOrDefault(w => words.Contains(w.Word, StringComparison.Ordinal)).Key;
+            if (key is not null)
+            {
+                yield return (key, marks[i].Index, i + 1 < marks.Count ? marks[i + 1].Index : text.Length);
+            }
+        }
+    }
+
+    private static readonly (string Word, string Key)[] SubSectionWords =
+        [("机关运行", SectionKeys.OperatingCosts), ("政府采购", SectionKeys.Procurement), ("国有资产", SectionKeys.Assets)];
+
+    [GeneratedRegex(@"[（(][一二三四五六七八九十]{1,3}[）)]")]
+    private static partial Regex SubHeading();
+
     /// <summary>政府采购 as the narrative states it: total, goods, works, services, SME and small/micro contracts.</summary>
     public static Procurement? ProcurementOf(Narrative narrative)
     {
         ArgumentNullException.ThrowIfNull(narrative);
-        var text = string.Concat(narrative.Sections.Where(s => s.Key == SectionKeys.Procurement).Select(s => s.Text));
+        var text = TextOf(narrative, SectionKeys.Procurement);
         var total = ProcurementTotal().Match(text);
         if (!total.Success)
         {
@@ -461,10 +543,14 @@ internal static partial class NarrativeReader
         }
 
         Amount? Get(Regex pattern) => pattern.Match(text) is { Success: true } m ? Money(m) : null;
+        Printed? ShareOf(Regex pattern) => pattern.Match(text) is { Success: true } m && m.Groups["s"].Success ? Percent(m, "s") : null;
         return new Procurement
         {
             Total = Money(total), Goods = Get(ProcurementGoods()), Works = Get(ProcurementWorks()), Services = Get(ProcurementServices()),
             SmeContracts = Get(SmeContracts()), SmallMicroContracts = Get(SmallMicroContracts()),
+            SmeSharePercent = ShareOf(SmeContracts()), SmallMicroSharePercent = ShareOf(SmallMicroContracts()),
+            SmeReservedBudget = Get(SmeReservedBudget()), SmallMicroReservedBudget = Get(SmallMicroReservedBudget()),
+            SmeReservedAwards = Get(SmeReservedAwards()), SmallMicroReservedAwards = Get(SmallMicroReservedAwards()), SmeOtherAwards = Get(SmeOtherAwards()),
         };
     }
 
@@ -496,7 +582,7 @@ internal static partial class NarrativeReader
     public static Assets? AssetsOf(Narrative narrative)
     {
         ArgumentNullException.ThrowIfNull(narrative);
-        var text = string.Concat(narrative.Sections.Where(s => s.Key == SectionKeys.Assets).Select(s => s.Text));
+        var text = TextOf(narrative, SectionKeys.Assets);
         var vehicles = VehicleTotal().Match(text);
         if (!vehicles.Success)
         {
@@ -538,23 +624,42 @@ internal static partial class NarrativeReader
         };
     }
 
-    [GeneratedRegex(@"政府采购支出总额" + V + U)]
+    // 「政府采购支出总额 12.5 万元」, and the Shanghai template's 「政府采购金额（以合同签订为准）为 251.25 万元」.
+    [GeneratedRegex(@"政府采购(?:支出总额|金额(?:[（(][^）)]{0,12}[）)])?)(?:为|是)?" + V + U)]
     private static partial Regex ProcurementTotal();
 
-    [GeneratedRegex(@"政府采购货物支出" + V + U)]
+    [GeneratedRegex(@"(?:政府采购货物支出|货物采购(?:金额|支出))(?:为)?" + V + U)]
     private static partial Regex ProcurementGoods();
 
-    [GeneratedRegex(@"政府采购工程支出" + V + U)]
+    [GeneratedRegex(@"(?:政府采购工程支出|工程采购(?:金额|支出))(?:为)?" + V + U)]
     private static partial Regex ProcurementWorks();
 
-    [GeneratedRegex(@"政府采购服务支出" + V + U)]
+    [GeneratedRegex(@"(?:政府采购服务支出|服务采购(?:金额|支出))(?:为)?" + V + U)]
     private static partial Regex ProcurementServices();
 
-    [GeneratedRegex(@"授予中小企业合同金额" + V + U)]
+    [GeneratedRegex(@"面向中小企业预留(?:的)?政府采购项目预算金额(?:为)?" + V + U)]
+    private static partial Regex SmeReservedBudget();
+
+    [GeneratedRegex(@"面向小微企业预留(?:的)?政府采购项目预算金额(?:为)?" + V + U)]
+    private static partial Regex SmallMicroReservedBudget();
+
+    [GeneratedRegex(@"面向中小企业预留(?:的)?政府采购项目中[，,]?由中小企业供应商中标或成交的[，,]?采购金额(?:为)?" + V + U)]
+    private static partial Regex SmeReservedAwards();
+
+    [GeneratedRegex(@"面向小微企业预留(?:的)?政府采购项目中[，,]?由小微企业供应商中标或成交的[，,]?采购金额(?:为)?" + V + U)]
+    private static partial Regex SmallMicroReservedAwards();
+
+    [GeneratedRegex(@"其他政府采购项目中[，,]?由中小企业供应商中标或成交的[，,]?采购金额(?:为)?" + V + U)]
+    private static partial Regex SmeOtherAwards();
+
+    // 「授予中小企业合同金额 20 万元，占政府采购支出总额的 40%」: the amount, and its share where printed.
+    [GeneratedRegex(@"授予中小企业合同金额(?:为)?" + V + U + Share)]
     private static partial Regex SmeContracts();
 
-    [GeneratedRegex(@"授予小微企业合同金额" + V + U)]
+    [GeneratedRegex(@"授予小微企业合同金额(?:为)?" + V + U + Share)]
     private static partial Regex SmallMicroContracts();
+
+    private const string Share = @"(?:[，,]占政府采购(?:支出)?总额的?(?<s>[0-9]{1,3}(?:\.[0-9]{1,6})?)[%％])?";
 
     [GeneratedRegex(@"共有车辆(?<n>[0-9]{1,9})辆")]
     private static partial Regex VehicleTotal();
@@ -562,7 +667,8 @@ internal static partial class NarrativeReader
     [GeneratedRegex(@"(?<k>[^，、；：。\d]{2,14}用车)(?<n>[0-9]{1,9})辆")]
     private static partial Regex VehicleKind();
 
-    [GeneratedRegex(@"(?:以上|及以上)[^。；]{0,20}?设备[（(]不含车辆[)）](?<n>[0-9]{1,9})台")]
+    // 「单价 100 万元（含）以上设备（不含车辆）2 台（套）」, 「单价 100 万元以上专用设备 0 台（套）」.
+    [GeneratedRegex(@"(?:以上|及以上)[^。；]{0,20}?设备(?:[（(]不含车辆[)）])?(?<n>[0-9]{1,9})台")]
     private static partial Regex LargeEquipment();
 
     [GeneratedRegex(@"当年购置车辆(?<n>[0-9]{1,9})辆")]
