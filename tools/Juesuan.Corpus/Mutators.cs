@@ -120,7 +120,15 @@ public sealed record Context(CorpusSource Source, Layout Layout, int Year)
     public int Printings(string value) => Regex.Count(allText ??= Regex.Replace(string.Join("\n", Enumerable.Range(0, Source.Lines.Count).Select(Source.LineText)), @"(?<=\d),(?=\d{3})", string.Empty),
         value.EndsWith('%') ? $@"(?<![\d.,]){Regex.Escape(value[..^1])}\s*[%％]" : $@"(?<![\d.,]){Regex.Escape(value.Replace(",", string.Empty, StringComparison.Ordinal))}(?![\d.,]?\d)");
 
+    /// <summary>Whether the document prints <paramref name="words"/> followed by an amount (「部门预算项目支出总额 416.30 万元」).</summary>
+    public bool PrintedWithAmount(string words)
+    {
+        compact ??= Regex.Replace(string.Join("\n", Enumerable.Range(0, Source.Lines.Count).Select(Source.LineText)), @"[ \t\u3000]", string.Empty);
+        return Regex.IsMatch(compact, Regex.Escape(words) + @"(?:为|是|[：:])?\d[\d,]*(?:\.\d+)?(?:亿元|万元|元)");
+    }
+
     private string? allText;
+    private string? compact;
 }
 
 /// <summary>The catalogue of defect classes the corpus runner injects (issue 11; the reviewer checks of issue 13 add more).</summary>
@@ -478,7 +486,7 @@ public static partial class Mutators
                 {
                     var (sentence, at) = c.SentenceAt(line, segment, m.Index);
                     yield return c.One("narrative-rate", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
-                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%") with { WithoutSecondSource = SecondSource.ForRate(sentence, at, m.Length, year: c.Year) };
+                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%") with { WithoutSecondSource = SecondSource.ForRate(sentence, at, m.Length, year: c.Year, printedWithAmount: c.PrintedWithAmount) };
                 }
             }
         }

@@ -21,9 +21,17 @@ public static partial class SecondSource
     /// A rate printed elsewhere too is not a second source by that alone: 「100%」 stands for many things in a report
     /// (a restated rate of the same thing is the restated-rate class's).
     /// </remarks>
-    public static string? ForRate(string sentence, int at, int length, int? year = null)
+    /// <param name="printedWithAmount">Whether the document prints the given words followed by an amount.</param>
+    public static string? ForRate(string sentence, int at, int length, int? year = null, Func<string, bool>? printedWithAmount = null)
     {
         var before = ClauseBefore(sentence, at);
+        // 「占部门预算项目支出总额的 100%」: a share of a total of the department's budget (部门预算), a document apart from the
+        // final accounts, which print that total nowhere.
+        if (ShareOfBudget().Match(before) is { Success: true } share && printedWithAmount?.Invoke(share.Groups["w"].Value) == false)
+        {
+            return $"占比的总数（{share.Groups["w"].Value}）是部门预算的数，报告中未印出";
+        }
+
         var after = sentence[(at + length)..];
         // A resolve (「确保」) governs the targets after it in its sentence, but not a figure of the accounts in them.
         if (BoundAfter().IsMatch(after) || BoundBefore().IsMatch(before) || (Resolve().IsMatch(sentence[..at]) && !AccountsClause().IsMatch(before)))
@@ -132,6 +140,9 @@ public static partial class SecondSource
     // A clause about the accounts: 「完成预算的 85.3%」「支出决算…」.
     [GeneratedRegex("预算|决算|支出|执行|经费|资金|拨款|收入")]
     private static partial Regex AccountsClause();
+
+    [GeneratedRegex(@"占(?<w>部门预算[^，。；\d]{2,20}?)(?:的)?\s*$")]
+    private static partial Regex ShareOfBudget();
 
     [GeneratedRegex("增长|下降|增加|减少|上升|降低|增幅|降幅|增减")]
     private static partial Regex ChangeWord();
