@@ -948,6 +948,9 @@ public class RuleTests
         Assert.Empty(Of(shanghai));
         Assert.Contains(Of(shanghai with { SmeOtherAwards = Wan("14.79万元") }), f => f.Severity == Severity.Error && f.Message.Contains("超过了政府采购总额", StringComparison.Ordinal));
         Assert.Contains(Of(shanghai with { SmallMicroReservedAwards = Wan("10万元") }), f => f.Severity == Severity.Error && f.Message.Contains("没有预留项目", StringComparison.Ordinal));
+        // A share of a zero amount or total is 0; reserved projects' awards within their budget.
+        Assert.Contains(Of(national with { SmeContracts = Wan("0.00万元"), SmallMicroContracts = Wan("0.00万元"), SmeSharePercent = P("3") }), f => f.Message.Contains("比例只能为 0", StringComparison.Ordinal));
+        Assert.Contains(Of(shanghai with { SmeReservedBudget = Wan("160.82万元") }), f => f.Severity == Severity.Warning && f.Message.Contains("超过了这些项目的预算金额", StringComparison.Ordinal));
         // An amount its reader took, in 元 among 万元: N.UNIT sees it as it sees a claim's.
         var yuan = (Base with { Procurement = shanghai with { SmeReservedAwards = Amount.Parse("246.47元", MoneyUnit.WanYuan).Value } }).Audit().Findings;
         Assert.Contains(yuan, f => f.Rule == "N.UNIT" && f.Actual == "246.47元");

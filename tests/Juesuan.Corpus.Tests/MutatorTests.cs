@@ -153,4 +153,26 @@ public sealed class MutatorTests
     [InlineData("项目支出298.58万元，主要用于医保经办。", "298.58万元", 1, null)]
     public void An_amount_outside_the_accounts_printed_once_has_no_second_source(string sentence, string figure, int printings, string? reason) =>
         Assert.Equal(reason, SecondSource.ForAmount(sentence, sentence.IndexOf(figure, StringComparison.Ordinal), figure, printings));
+
+    [Theory]
+    // A threshold the template names is no amount of the accounts.
+    [InlineData("单价100万元（含）以上设备（不含车辆）2台（套）。", "100万元", false, "界限或标准，不是数额")]
+    [InlineData("单价100万元以上专用设备0台（套）。", "100万元", true, "界限或标准，不是数额")]
+    // What SMEs won is bounded only by the total: lowered, it is found by no one; raised, the total shows it.
+    [InlineData("在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额246.47万元；在其他项目中……", "246.47万元", true, "只以总额为上限的部分（其余部分未印出），调低无从发现")]
+    [InlineData("在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额246.47万元；在其他项目中……", "246.47万元", false, null)]
+    // With its share printed, the amount has a second source.
+    [InlineData("授予中小企业合同金额20万元，占政府采购支出总额的40%。", "20万元", true, null)]
+    public void A_threshold_or_an_amount_bounded_only_above_and_lowered_has_no_second_source(string sentence, string figure, bool lowered, string? reason) =>
+        Assert.Equal(reason, SecondSource.ForAmount(sentence, sentence.IndexOf(figure, StringComparison.Ordinal), figure, 1, lowered: lowered));
+
+    [Theory]
+    [InlineData("涉及预算资金416.3万元，占部门预算项目支出总额的100%。", false, "占比的总数（部门预算项目支出总额）是部门预算的数，报告中未印出")]
+    [InlineData("涉及预算资金416.3万元，占部门预算项目支出总额的100%。", true, null)]
+    [InlineData("基本支出160.72万元，占本年支出合计的30.55%。", false, null)]
+    public void A_share_of_a_budget_total_the_report_never_prints_has_no_second_source(string sentence, bool wholePrinted, string? reason)
+    {
+        var at = sentence.LastIndexOf("100%", StringComparison.Ordinal) is var i && i >= 0 ? i : sentence.LastIndexOf("30.55%", StringComparison.Ordinal);
+        Assert.Equal(reason, SecondSource.ForRate(sentence, at, 4, 2023, _ => wholePrinted));
+    }
 }

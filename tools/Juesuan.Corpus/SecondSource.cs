@@ -87,6 +87,12 @@ public static partial class SecondSource
             return "只以总额为上限的部分（其余部分未印出），调低无从发现";
         }
 
+        // 「单价 100 万元以上设备」: a threshold the template names, not an amount of the accounts.
+        if (BoundAfter().IsMatch(sentence[Math.Min(at + printed.Length, sentence.Length)..]) || Threshold().IsMatch(ClauseBefore(sentence, at)))
+        {
+            return "界限或标准，不是数额";
+        }
+
         if (AccountsWord().IsMatch(around ?? sentence) || printings > 1 || sentence.Contains("其中", StringComparison.Ordinal))
         {
             return null;
@@ -143,6 +149,10 @@ public static partial class SecondSource
 
     [GeneratedRegex(@"占(?<w>部门预算[^，。；\d]{2,20}?)(?:的)?\s*$")]
     private static partial Regex ShareOfBudget();
+
+    // 「单价」「每人」「标准」 right before an amount: a rate or standard.
+    [GeneratedRegex(@"(?:单价|每人|人均|标准|不超过|不低于)\s*$")]
+    private static partial Regex Threshold();
 
     [GeneratedRegex("增长|下降|增加|减少|上升|降低|增幅|降幅|增减")]
     private static partial Regex ChangeWord();

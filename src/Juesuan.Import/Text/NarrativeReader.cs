@@ -322,8 +322,9 @@ internal static partial class NarrativeReader
         return null;
     }
 
-    // A heading's words (「…支出情况」) or an organisation's name (「…局」「…中心」) at the start of a subject, up to each possible end.
-    [GeneratedRegex(@"(?<=^[^，。；]{1,24}?)(?:情况|说明|局|委员会|办公室|中心|厅|院|处|所|站)")]
+    // A heading's words (「…支出情况」), an organisation's name (「…局」「…中心」) or the fund that pays (「财政拨款安排培训费」)
+    // at the start of a subject, up to each possible end.
+    [GeneratedRegex(@"(?<=^[^，。；]{1,24}?)(?:情况|说明|局|委员会|办公室|中心|厅|院|处|所|站|安排)")]
     private static partial Regex SubjectPrefixEnd();
 
     private static FactKey? KnownName(string words, string section) => words switch
@@ -338,7 +339,11 @@ internal static partial class NarrativeReader
         "公务用车购置及运行维护费" or "公务用车购置及运行费" or "公务用车购置及运行维护费支出" or "公务用车购置及运行费支出"
             => new FactKey("threePublic.vehicles", Scope: Scopes.Fiscal),
         "公务用车购置费" or "公务用车购置支出" or "公务用车购置费支出" => new FactKey("threePublic.vehiclePurchase", Scope: Scopes.Fiscal),
-        "公务用车运行维护费" or "公务用车运行费" or "公务用车运行维护费支出" or "公务用车运行费支出" => new FactKey("threePublic.vehicleOperation", Scope: Scopes.Fiscal),
+        "公务用车运行维护费" or "公务用车运行费" or "公务用车运行维护费支出" or "公务用车运行费支出" or "公务用车运行支出"
+            => new FactKey("threePublic.vehicleOperation", Scope: Scopes.Fiscal),
+        // The 会议费 and 培训费 columns of table 09 where the template prints them (「财政拨款安排培训费预算 0 万元，支出决算 0 万元」).
+        "会议费" or "会议费支出" => new FactKey("meeting", Scope: Scopes.Fiscal),
+        "培训费" or "培训费支出" => new FactKey("training", Scope: Scopes.Fiscal),
         "公务接待费" or "公务接待费支出" => new FactKey("threePublic.reception", Scope: Scopes.Fiscal),
         _ => null,
     };
