@@ -447,6 +447,20 @@ public sealed class ImplicitWholeTests
         Assert.Equal(reported, findings.Any());
     }
 
+    [Theory]
+    [InlineData("1.31", false)]
+    [InlineData("1.77", true)]
+    public void The_three_public_items_actuals_add_up_to_their_wholes_without_table_09(string operation, bool reported)
+    {
+        // 渠县 2022 (no tables): the total and its items, then 公务用车购置及运行维护费 and its two parts, each in its sentence.
+        var year = Read("七、财政拨款“三公”经费支出决算情况说明",
+            "2022年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算1.31万元，占94.93%；公务接待费支出决算0.07万元，占5.07%。"
+            + "2022年“三公”经费财政拨款支出决算为1.38万元。公务用车购置费0万元。"
+            + $"公务用车运行维护费支出{operation}万元。");
+        var findings = Juesuan.Audit.Auditor.Audit(year).Findings.Where(f => f.Rule == "N.PARTS" && f.Message.Contains("之和", StringComparison.Ordinal));
+        Assert.Equal(reported, findings.Any(f => f.Message.Contains(operation, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void An_amount_of_the_reports_own_words_restated_differently_is_reported_and_parts_of_different_wholes_are_not()
     {

@@ -241,3 +241,40 @@ public sealed class SubSectionTests
         Assert.Equal("12.00万元", year.Procurement!.Total.ToString());
     }
 }
+
+/// <summary>Sentences the narrative reader ties together: a rate and the comparison that follows it, 三公 items by name.</summary>
+public sealed class NarrativeLinkTests
+{
+    private static Domain.Model.DepartmentYear Read(params string[] lines)
+    {
+        var read = TextReportReader.Read(string.Join("\n", ["青石县医疗保障局", "2024年度部门决算", "第二部分 2024年度部门决算情况说明", "一、收入支出决算总体情况说明", "2024年度收入总计300.00万元。", .. lines]), "a.txt");
+        Assert.True(read.Success, read.Error);
+        return read.Value!;
+    }
+
+    [Fact]
+    public void The_comparison_opening_the_next_sentence_belongs_to_the_rate_before_it()
+    {
+        var year = Read(
+            "七、财政拨款“三公”经费支出决算情况说明",
+            "2024 年“三公”经费财政拨款支出决算为 1.38 万元，完成预算数的 100%，较上年减少 0.02 万元，下降 1.43%。决算数与预算数持平的主要原因是严格执行预算。",
+            "2024年度财政拨款安排培训费预算0万元，支出决算0万元。",
+            "公务用车运行支出 0.00万元。");
+
+        var claims = year.Narrative.Claims;
+        Assert.Equal(Domain.Model.Direction.Flat, Assert.Single(claims, c => c.Subject.Concept == "threePublic.total").BudgetComparison);
+        // 「财政拨款安排培训费」 is 培训费 (a column of table 09); 「公务用车运行支出」 is 公务用车运行维护费.
+        Assert.Contains(claims, c => c.Subject.Concept == "training" && c.Budget is not null);
+        Assert.Contains(claims, c => c.Subject.Concept == "threePublic.vehicleOperation");
+    }
+
+    [Fact]
+    public void A_comparison_after_a_sentence_of_several_rates_is_left_unattached()
+    {
+        var year = Read(
+            "七、财政拨款“三公”经费支出决算情况说明",
+            "因公出国（境）费支出决算 0 万元，完成预算的 0%；公务接待费支出决算 0.07 万元，完成预算的 50%。决算数小于预算数的主要原因是压减开支。");
+
+        Assert.All(year.Narrative.Claims.Where(c => c.CompletionPercent is not null), c => Assert.Null(c.BudgetComparison));
+    }
+}

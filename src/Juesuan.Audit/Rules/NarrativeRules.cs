@@ -493,7 +493,7 @@ internal static partial class NarrativeRules
             {
                 foreach (var f in Percentage(c, RuleIds.NChange, claim, $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
                     $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
-                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
+                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数 {(current is { } now ? AuditContext.Format(now.Value, 2) : "")} 与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
                 }
@@ -964,27 +964,44 @@ internal static partial class NarrativeRules
             yield break;
         }
 
+        // Without table 09, the narrative's own figures must make up their wholes as the table's columns would: the total
+        // of its three items, 公务用车购置及运行维护费 of purchase and operation — budgets and actuals alike.
+        (string Whole, string[] Parts)[] relations =
+        [
+            (Concepts.ThreePublicTotal, ["threePublic.abroad", "threePublic.vehicles", "threePublic.reception"]),
+            ("threePublic.vehicles", ["threePublic.vehiclePurchase", "threePublic.vehicleOperation"]),
+        ];
         var claims = c.Year.Narrative.Claims;
-        if (claims.FirstOrDefault(x => x.Subject.Concept == Concepts.ThreePublicTotal && x.Budget is not null) is not { } whole)
+        foreach (var (wholeConcept, partConcepts) in relations)
         {
-            yield break;
-        }
+            foreach (var budget in new[] { true, false })
+            {
+                Amount? Of(Claim x) => budget ? x.Budget : x.Amount;
+                if (claims.FirstOrDefault(x => x.Subject.Concept == wholeConcept && Of(x) is not null) is not { } whole)
+                {
+                    continue;
+                }
 
-        var items = new[] { "threePublic.abroad", "threePublic.vehicles", "threePublic.reception" }
-            .Select(concept => claims.FirstOrDefault(x => x.Subject.Concept == concept && x.Budget is not null && x.BudgetBasis == whole.BudgetBasis && x.Section == whole.Section)).ToArray();
-        if (items.Any(x => x is null))
-        {
-            yield break;
-        }
+                var items = partConcepts
+                    .Select(concept => claims.FirstOrDefault(x => x.Subject.Concept == concept && Of(x) is not null && (!budget || (x.BudgetBasis == whole.BudgetBasis && x.Section == whole.Section))))
+                    .ToArray();
+                if (items.Any(x => x is null))
+                {
+                    continue;
+                }
 
-        var total = Interpret(c, whole.Subject, whole.Budget!.Value);
-        var sum = Estimate.Sum(items.Select(x => Interpret(c, x!.Subject, x.Budget!.Value)));
-        if (Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
-        {
-            var listed = string.Join(" + ", items.Select(x => $"{FactRule.Describe(c, x!.Subject)} {x!.Budget}"));
-            yield return Error(c, RuleIds.NParts, whole,
-                $"“三公”经费的预算写作 {whole.Budget}，而各项预算 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
-                expected: AuditContext.Format(sum.Value, 2), actual: whole.Budget.ToString(), difference: AuditContext.Format(check.Difference));
+                var stated = Of(whole)!.Value;
+                var total = Interpret(c, whole.Subject, stated);
+                var sum = Estimate.Sum(items.Select(x => Interpret(c, x!.Subject, Of(x!)!.Value)));
+                if (Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
+                {
+                    var listed = string.Join(" + ", items.Select(x => $"{FactRule.Describe(c, x!.Subject)} {Of(x!)}"));
+                    var what = FactRule.Describe(c, whole.Subject) + (budget ? "的预算" : string.Empty);
+                    yield return Error(c, RuleIds.NParts, whole,
+                        $"{what}写作 {stated}，而{(budget ? "各项预算" : "其各项")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                        expected: AuditContext.Format(sum.Value, 2), actual: stated.ToString(), difference: AuditContext.Format(check.Difference));
+                }
+            }
         }
     }
 

@@ -137,7 +137,9 @@ internal static partial class NarrativeReader
                 }
             }
 
+            var first = claims.Count;
             ReadStatements(context, unattached, tables ?? [], template, $"{section.Printed.Number}、{section.Printed.Title}");
+            ComparisonsAfter(section.Text, claims, first);
         }
 
         return new Narrative { Sections = sections.Select(s => s.Printed).ToArray(), Claims = claims, UnattachedFigures = unattached };
@@ -236,6 +238,36 @@ internal static partial class NarrativeReader
         }
     }
 
+    /// <summary>
+    /// The comparison with the budget that opens the sentence after a completion rate's (「…完成预算数的 100%…。决算数与预算数
+    /// 持平的主要原因是严格执行预算」) belongs to that rate's claim — when it is the only claim of its sentence with a rate.
+    /// </summary>
+    private static void ComparisonsAfter(string text, List<Claim> claims, int first)
+    {
+        for (var i = first; i < claims.Count; i++)
+        {
+            var claim = claims[i];
+            if (claim.CompletionPercent is null || claim.BudgetComparison is not null || claim.Sentence is not { Length: > 0 } sentence
+                || claims.Skip(first).Count(x => x.Sentence == sentence && x.CompletionPercent is not null) != 1)
+            {
+                continue;
+            }
+
+            var at = text.IndexOf(sentence, StringComparison.Ordinal);
+            var next = at < 0 ? -1 : at + sentence.Length;
+            if (next < 0 || next >= text.Length || ComparisonOpening().Match(SentenceAt(text, next)) is not { Success: true } m)
+            {
+                continue;
+            }
+
+            claims[i] = claim with { BudgetComparison = Word(m.Groups["w"].Value) };
+        }
+    }
+
+    // 「决算数大于预算数的主要原因…」「决算数与预算数持平…」 at a sentence's start (after a few words such as 「2022 年度“三公”经费」).
+    [GeneratedRegex(@"^[^。，；\d]{0,16}?决算数?(?:(?<w>大于|小于|等于|高于|低于)(?:年初|年度|全年)?预算数?|与(?:年初|全年)?预算数?(?<w>持平|一致|相等))")]
+    private static partial Regex ComparisonOpening();
+
     /// <summary>A quantity stated earlier in the section that a later share may name as its whole.</summary>
     private sealed record Whole(string Key, bool IsTotal, FactKey Subject);
 
@@ -311,6 +343,12 @@ internal static partial class NarrativeReader
             return known;
         }
 
+        // 「…支出决算数为」: the figure's word (数) after the quantity's name.
+        if (words.EndsWith("决算数", StringComparison.Ordinal) && KnownName(words[..^1], section) is { } counted)
+        {
+            return counted;
+        }
+
         foreach (Match end in SubjectPrefixEnd().Matches(words))
         {
             if (KnownName(words[(end.Index + end.Length)..], section) is { } after)
@@ -331,6 +369,8 @@ internal static partial class NarrativeReader
     {
         "一般公共预算财政拨款支出" or "一般公共预算财政拨款支出决算" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
         "一般公共预算财政拨款" when section == "gpb" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
+        // 「一般公共预算支出决算数为 7056.14 万元」 in the section on 一般公共预算财政拨款 spending is that spending.
+        "一般公共预算" or "一般公共预算支出" or "一般公共预算支出决算" when section == "gpb" => new FactKey(Concepts.ExpenseTotal, Scope: Scopes.Gpb),
         "机关运行经费" or "机关运行经费支出" or "机关运行经费支出决算" => new FactKey(Concepts.OperatingCosts, Scope: Scopes.Gpb),
         "三公经费财政拨款" or "三公经费财政拨款支出" or "三公经费财政拨款支出决算" or "三公经费支出" or "三公经费支出决算"
             => new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal),
@@ -856,7 +896,7 @@ internal static partial class NarrativeReader
     {
         "增加" or "增长" or "上升" or "大于" or "高于" or "超过" => Direction.Increase,
         "减少" or "下降" or "降低" or "小于" or "低于" => Direction.Decrease,
-        "等于" or "持平" or "一致" => Direction.Flat,
+        "等于" or "持平" or "一致" or "相等" => Direction.Flat,
         _ => null,
     };
 
