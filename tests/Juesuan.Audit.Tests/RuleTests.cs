@@ -957,6 +957,28 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_rate_without_its_budget_in_the_sentence_is_checked_over_the_budget_of_table_09()
+    {
+        // 公务接待费 0.45 of table 09's 预算数 0.60: 75%.
+        static Finding[] Of(string rate) => Base.WithClaims(c => c.Subject.Concept == "threePublic.reception", c => c with { CompletionPercent = P(rate) })
+            .Audit().Findings.Where(f => f.Rule == "N.COMPLETION" && f.Message.Contains("表中预算", StringComparison.Ordinal)).ToArray();
+        Assert.Empty(Of("75"));
+        Assert.Empty(Of("75.00"));
+        Assert.Equal(Severity.Error, Assert.Single(Of("57")).Severity);
+    }
+
+    [Fact]
+    public void A_templates_row_bases_key_table_09s_budget_as_that_template_means_it()
+    {
+        // The example's national template: 「预算数」 is the 全年预算; Shanghai's is the 年初预算, as its narrative names it.
+        var national = FactIndex.Build(Base);
+        Assert.NotEmpty(national.Find(new FactKey("threePublic.reception", Scope: Scopes.Fiscal, Basis: Bases.FullYearBudget)));
+        var shanghai = FactIndex.Build(Base with { TemplateId = "shanghai-2024" });
+        Assert.NotEmpty(shanghai.Find(new FactKey("threePublic.reception", Scope: Scopes.Fiscal, Basis: Bases.Budget)));
+        Assert.Empty(shanghai.Find(new FactKey("threePublic.reception", Scope: Scopes.Fiscal, Basis: Bases.FullYearBudget)));
+    }
+
+    [Fact]
     public void Item_budgets_must_add_up_to_the_stated_total_budget()
     {
         var year = Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), c => c with { Budget = Wan("25.00万元"), CompletionPercent = P("72.00") });

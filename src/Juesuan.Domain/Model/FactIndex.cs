@@ -72,9 +72,10 @@ public sealed class FactIndex
     {
         ArgumentNullException.ThrowIfNull(year);
         var index = new FactIndex();
+        var template = TemplateLibrary.Find(year.TemplateId);
         foreach (var table in year.Tables)
         {
-            index.AddTable(table);
+            index.AddTable(table, template?.Tables.FirstOrDefault(t => t.Definition == table.Definition)?.RowBases);
         }
 
         foreach (var claim in year.Narrative.Claims)
@@ -121,7 +122,7 @@ public sealed class FactIndex
         return new FactKey(concept, code, scope, basis);
     }
 
-    private void AddTable(StatedTable table)
+    private void AddTable(StatedTable table, IReadOnlyDictionary<string, string>? rowBases)
     {
         if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
         {
@@ -138,8 +139,9 @@ public sealed class FactIndex
                     continue;
                 }
 
-                if (KeyOf(definition, row, column) is { } key)
+                if (KeyOf(definition, row, column) is { } stated)
                 {
+                    var key = rowBases is not null && rowBases.TryGetValue(row.Key, out var basis) ? stated with { Basis = basis } : stated;
                     // The row's name is made once for all its cells.
                     var location = cell.Source ?? new SourceLocation
                     {

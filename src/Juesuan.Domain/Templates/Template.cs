@@ -156,6 +156,13 @@ public sealed record TemplateTable
     /// <summary>True when the province's template prints the table on a landscape page (Shanghai 02–04, 07–09).</summary>
     public bool Landscape { get; init; }
 
+    /// <summary>
+    /// The basis a fixed row states in this template where it differs from the definition's, by row key: Shanghai's 三公
+    /// table prints 「预算数」 for the 年初预算 its narrative template names (「“三公”经费财政拨款支出年初预算为…决算数大于（小于）
+    /// 预算数」), where the national and Sichuan templates mean the 全年预算.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? RowBases { get; init; }
+
     /// <summary>The official title.</summary>
     public string Title => Titles[0];
 }
