@@ -56,6 +56,22 @@ public sealed class MutatorTests
     }
 
     [Fact]
+    public void A_figure_wrapped_at_a_line_end_is_anchored_as_the_reader_joins_it()
+    {
+        // 西工 2022: 「财政拨款收入 138.」 at a line's end, 「68万元，占 100.00%」 on the next.
+        const string wrapped = """
+            青石县医疗保障局2024年度部门决算
+            二、收入决算情况说明
+            2024年度收入合计 138.68万元，其中：财政拨款收入 138.
+
+            68万元，占 100.00%；其他收入 0.00万元，占 0.00%。
+            """;
+        var mutants = Mutators.All.Single(c => c.Id == "narrative-amount").Candidates(Of(wrapped), new Random(1)).ToArray();
+        var tail = Assert.Single(mutants, m => m.Description.StartsWith("138.68万元", StringComparison.Ordinal) && m.Line > 2);
+        Assert.StartsWith("138.", tail.Anchor.Values[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_direction_word_is_flipped_only_where_it_governs_a_figure()
     {
         var mutants = Mutants("narrative-direction");

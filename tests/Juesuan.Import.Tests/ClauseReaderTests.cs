@@ -448,6 +448,19 @@ public sealed class ImplicitWholeTests
     }
 
     [Theory]
+    [InlineData("0.00", false)]
+    [InlineData("1.41", true)]
+    public void A_rate_over_a_budget_stated_elsewhere_in_the_narrative_is_checked_against_it(string rate, bool reported)
+    {
+        // 西工 2022: each item's 全年预算 in its own paragraph, the rates again in the overview of the items.
+        var year = Read("九、财政拨款“三公”经费支出决算情况说明",
+            $"（一）2022年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，完成全年预算的{rate}%，占0.00%。"
+            + "（二）具体情况如下：1.因公出国（境）费，全年预算为0.00万元，支出决算为0.00万元，完成全年预算的0.00%。");
+        var findings = Juesuan.Audit.Auditor.Audit(year).Findings.Where(f => f.Rule == "N.COMPLETION" && f.Actual == rate + "%");
+        Assert.Equal(reported, findings.Any());
+    }
+
+    [Theory]
     [InlineData("1.31", false)]
     [InlineData("1.77", true)]
     public void The_three_public_items_actuals_add_up_to_their_wholes_without_table_09(string operation, bool reported)

@@ -462,10 +462,11 @@ public static partial class Mutators
             {
                 if (Changed(m.Groups["v"].Value, random, relative: true) is { } value)
                 {
-                    var printed = value + m.Groups["u"].Value;
                     var (sentence, at) = c.SentenceAt(line, segment, m.Index);
+                    var head = WrappedHead(sentence, at);
+                    var printed = head + value + m.Groups["u"].Value;
                     yield return c.One("narrative-amount", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
-                        new Anchor([printed, value], []), $"{m.Value} → {printed}")
+                        new Anchor([printed, head + value], []), $"{head}{m.Value} → {printed}")
                         with
                         {
                             WithoutSecondSource = SecondSource.ForAmount(sentence, at, m.Value, c.Printings(m.Groups["v"].Value), c.SentenceAt(line, segment, m.Index, before: 1).Sentence,
@@ -474,6 +475,19 @@ public static partial class Mutators
                 }
             }
         }
+    }
+
+    // A figure wrapped at a line's end (「138.」, then 「68万元」 on the next line): the part printed before the break, so that
+    // the anchor is the figure as the reader joins it, not its tail.
+    private static string WrappedHead(string sentence, int at)
+    {
+        var start = at;
+        while (start > 0 && (char.IsAsciiDigit(sentence[start - 1]) || sentence[start - 1] is '.' or ','))
+        {
+            start--;
+        }
+
+        return sentence[start..at];
     }
 
     private static IEnumerable<Mutant> NarrativeRate(Context c, Random random)
@@ -485,8 +499,9 @@ public static partial class Mutators
                 if (Changed(m.Groups["v"].Value, random, relative: false) is { } value)
                 {
                     var (sentence, at) = c.SentenceAt(line, segment, m.Index);
+                    var head = WrappedHead(sentence, at);
                     yield return c.One("narrative-rate", line, segment, Splice(c.Source.Segments[segment], m.Groups["v"], value),
-                        new Anchor([value + "%", value], []), $"{m.Value} → {value}%") with { WithoutSecondSource = SecondSource.ForRate(sentence, at, m.Length, year: c.Year, printedWithAmount: c.PrintedWithAmount) };
+                        new Anchor([head + value + "%", head + value], []), $"{head}{m.Value} → {head}{value}%") with { WithoutSecondSource = SecondSource.ForRate(sentence, at, m.Length, year: c.Year, printedWithAmount: c.PrintedWithAmount) };
                 }
             }
         }

@@ -603,21 +603,34 @@ internal static partial class NarrativeRules
 
         // A rate whose budget the narrative leaves to the tables (「公务接待费支出决算为 0.00 万元，完成预算的 0%」 beside table
         // 09's 预算数): over the one budget the tables state for it; with budgets of both bases there, which is meant is unknown.
+        // A budget the narrative states elsewhere (「1.因公出国（境）费，全年预算为 0.00 万元…」) serves where the tables state none.
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is not null))
         {
-            var budgets = new[] { TableValue(c, claim.Subject with { Basis = Bases.Budget }), TableValue(c, claim.Subject with { Basis = Bases.FullYearBudget }) }
-                .Where(v => v is not null).Select(v => v!.Value.Value).ToArray();
-            if (budgets.Length != 1 || budgets[0].Range.Hi == 0m || ValueFor(c, claim.Subject, claim) is not { } actual)
+            var budgets = new[] { Bases.Budget, Bases.FullYearBudget }.Select(b => c.Facts.Stated(claim.Subject with { Basis = b })).OfType<FactAssertion>().ToArray();
+            if (budgets.Length != 1 || ValueFor(c, claim.Subject, claim) is not { } actual)
             {
                 continue;
             }
 
             var what = FactRule.Describe(c, claim.Subject);
             var rate = claim.CompletionPercent!.Value;
-            var budget = budgets[0];
+            var budget = Interpret(c, claim.Subject, budgets[0].Amount);
+            if (budget.Value == 0m)
+            {
+                // A zero rate of nothing is said where the budget is (a claim that prints it); any other rate of nothing is wrong.
+                if (rate.Value != 0m)
+                {
+                    yield return Error(c, RuleIds.NCompletion, claim, $"{what}的预算数为 {budgets[0].Amount}，不能计算完成率，却写作完成 {rate}%。",
+                        expected: "0%", actual: rate + "%", severity: Severity.Warning);
+                }
+
+                continue;
+            }
+
+            var where = budgets[0].Origin == AssertionOrigin.Table ? "表中预算" : "另处所述预算";
             foreach (var f in Percentage(c, RuleIds.NCompletion, claim, $"{what}的完成率", rate, actual, budget,
                 $"{what}的预算数为零，不能计算完成率，却写作完成 {rate}%。",
-                (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value, 2)}、表中预算 {AuditContext.Format(budget.Value, 2)}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
+                (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value, 2)}、{where} {budgets[0].Amount}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
             {
                 yield return f;
             }

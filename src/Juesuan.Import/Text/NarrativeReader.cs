@@ -374,7 +374,7 @@ internal static partial class NarrativeReader
         "机关运行经费" or "机关运行经费支出" or "机关运行经费支出决算" => new FactKey(Concepts.OperatingCosts, Scope: Scopes.Gpb),
         "三公经费财政拨款" or "三公经费财政拨款支出" or "三公经费财政拨款支出决算" or "三公经费支出" or "三公经费支出决算"
             => new FactKey(Concepts.ThreePublicTotal, Scope: Scopes.Fiscal),
-        "因公出国（境）费" or "因公出国（境）费用" or "因公出国（境）经费" or "因公出国（境）费支出" or "因公出国（境）经费支出"
+        "因公出国" or "因公出国（境）费" or "因公出国（境）费用" or "因公出国（境）经费" or "因公出国（境）费支出" or "因公出国（境）经费支出"
             => new FactKey("threePublic.abroad", Scope: Scopes.Fiscal),
         "公务用车购置及运行维护费" or "公务用车购置及运行费" or "公务用车购置及运行维护费支出" or "公务用车购置及运行费支出"
             => new FactKey("threePublic.vehicles", Scope: Scopes.Fiscal),
