@@ -497,6 +497,8 @@ public class RuleTests
     [InlineData("报销谈判药品1115人次332.67万，职工门诊共济36929人次165万元。", "N.FIGURE_FORM", "332.67")]
     [InlineData("（一）人员经费153.78万，主要包括基本工资、津贴补贴。", "N.FIGURE_FORM", "153.78")]
     [InlineData("国内公务接待1批次，10人次（不包括陪同人员），共计支出0.07万，具体内容包括接待检查。", "N.FIGURE_FORM", "0.07")]
+    [InlineData("与上年度相比，收、支总计各增加43.10万，增长45.09%。", "N.FIGURE_FORM", "43.10")]
+    [InlineData("执行订单采购3688笔2122万。", "N.FIGURE_FORM", "2122")]
     [InlineData("收入支出总计增加（减少）12.00万元。", "N.PLACEHOLDER", "增加（减少）")]
     [InlineData("决算数大于/小于预算数的主要原因是……", "N.PLACEHOLDER", "大于/小于")]
     [InlineData("本部门共有车辆＿＿＿辆。", "N.PLACEHOLDER", "＿＿＿")]
@@ -1178,6 +1180,7 @@ public class EvaluationRuleTests
 
     [Theory]
     [InlineData("办结举报案件16起，追回基金15.64元，行政处罚10.08万元。", "15.64元")]
+    [InlineData("检查定点医药机构439家，追回违规医疗机构基金157.1元；行政处罚50.73万元，约谈医药机构439家。", "157.1元")]
     [InlineData("城乡居民医保个人缴费标准380元，财政补助610元/人，筹集基金2,000.00万元。", null)]
     [InlineData("人均报销1,200.50元，全年报销3,000.00万元。", null)]
     [InlineData("追回基金15.64元，行政处罚10.08元。", null)]

@@ -449,7 +449,9 @@ public static partial class Mutators
                     continue;
                 }
 
-                yield return c.One("wan-without-yuan", line, segment, text[..(end - 1)] + text[end..], new Anchor([m.Groups["v"].Value], []), $"{m.Value} → {m.Groups["v"].Value}万");
+                var (sentence, at) = c.SentenceAt(line, segment, m.Index);
+                var head = WrappedHead(sentence, at);
+                yield return c.One("wan-without-yuan", line, segment, text[..(end - 1)] + text[end..], new Anchor([head + m.Groups["v"].Value], []), $"{head}{m.Value} → {head}{m.Groups["v"].Value}万");
             }
         }
     }
@@ -613,6 +615,8 @@ public static partial class Mutators
                     var magnitude = new[] { 0.01m, 0.1m, 1m, 10m }[random.Next(4)] * random.Next(1, 10);
                     var value = decimal.Parse(m.Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
                     var decimals = m.Value.Length - m.Value.IndexOf('.', StringComparison.Ordinal) - 1;
+                    // At least one unit of the last printed place: 0.03 added to 「137.7」 would print it unchanged.
+                    magnitude = Math.Max(magnitude, 1m / (decimal)Math.Pow(10, decimals));
                     var printed = Format(Math.Round(value + magnitude, decimals, MidpointRounding.AwayFromZero), decimals, m.Value.Contains(',', StringComparison.Ordinal));
                     yield return c.One("table-cell", line, segment, text[..m.Index] + printed + text[(m.Index + m.Length)..],
                         new Anchor([printed], []), $"{c.Layout.Tables[line]}：{m.Value} → {printed}");
@@ -881,6 +885,15 @@ public static partial class Mutators
                 // figure is a misplaced cell, not a shifted table: at least two figures that are not zero must move.
                 var moving = rows[k..].Sum(r => column.Figures(c, r).Count(f => f != 0m));
                 if (moving < 2)
+                {
+                    continue;
+                }
+
+                // Nor is it a shift where the rows hold the same figures (a 类 with one 款 with one 项: 6.75, 6.75, 6.75):
+                // only the last row would change — emptied, which reads as a row left blank, not as a slide.
+                var changed = Enumerable.Range(k, rows.Length - k)
+                    .Count(j => !column.Figures(c, rows[j]).SequenceEqual(j + 1 < rows.Length ? column.Figures(c, rows[j + 1]) : []));
+                if (changed < 2)
                 {
                     continue;
                 }

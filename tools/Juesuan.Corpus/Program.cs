@@ -40,7 +40,7 @@ if (options.TryGetValue("--layout", out var layoutOf))
 }
 
 var shared = options.GetValueOrDefault("--shared") ?? FindShared();
-var perClass = int.Parse(options.GetValueOrDefault("--per-class") ?? "8", CultureInfo.InvariantCulture);
+var perClass = int.Parse(options.GetValueOrDefault("--per-class") ?? "40", CultureInfo.InvariantCulture);
 var documents = CorpusRunner.Documents(shared).Where(d => !options.ContainsKey("--doc") || Path.GetFileName(d).Contains(options["--doc"], StringComparison.Ordinal)).ToArray();
 var classes = options.TryGetValue("--class", out var only) ? only.Split(',') : null;
 if (documents.Length == 0)

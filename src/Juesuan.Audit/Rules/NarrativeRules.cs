@@ -198,9 +198,12 @@ internal static partial class NarrativeRules
                 var where = prose.At(m.Index, m.Value);
                 var sentence = where.Sentence ?? string.Empty;
                 var at = where.SpanStart ?? 0;
-                // Only beside amounts in 万元, and a figure printed with decimals as they are (「15.64元」): a whole 「300元」
-                // is a sum in 元 as often as not.
-                if (!sentence.Contains("万元", StringComparison.Ordinal))
+                // Only beside amounts in 万元 — in its sentence up to the full stop, past the semicolons that part a list
+                // (「追回违规医疗机构基金 157.1 元；行政处罚 50.73 万元」) — and a figure printed with decimals as they are
+                // (「15.64元」): a whole 「300元」 is a sum in 元 as often as not.
+                var from = prose.Text.LastIndexOf('。', Math.Max(0, m.Index - 1)) + 1;
+                var to = prose.Text.IndexOf('。', m.Index) is var stop and >= 0 ? stop : prose.Text.Length;
+                if (!sentence.Contains("万元", StringComparison.Ordinal) && !prose.Text.AsSpan(from, to - from).Contains("万元", StringComparison.Ordinal))
                 {
                     continue;
                 }
