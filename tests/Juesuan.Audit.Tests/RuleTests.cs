@@ -610,6 +610,53 @@ public class RuleTests
     }
 
     [Fact]
+    public void Figures_shifted_in_table_06_where_only_one_sum_breaks_are_told_by_table_05s_links()
+    {
+        // 西工 2022's 06 as text: 301 | 302 side by side, 303 under 301 with zeros. The left column slides up from 30102;
+        // 301 = Σ301xx breaks, 303's zeros hide the rest — one sum, too little alone. But 30108 and 30113 no longer match
+        // 05's 2080505 and 2210201, which stay with their labels as the sums' codes do.
+        (string Key, string Amount)[] left = [("301", "100.00"), ("30101", "40.00"), ("30102", "30.00"), ("30108", "20.00"), ("30113", "10.00"), ("303", "0.00"), ("30302", "0.00"), ("30399", "0.00")];
+        (string Key, string Amount)[] right = [("302", "9.00"), ("30201", "1.00"), ("30202", "2.00"), ("30205", "3.00"), ("30299", "3.00")];
+        static StatedCell Cell(string column, string amount) => new() { Column = column, Value = Printed.Parse(amount).Value };
+        StatedRow Row(string key, string? amount, int line) => new()
+        {
+            Key = key, Label = key, Cells = amount is null ? [] : [Cell("amount", amount)], Source = new SourceLocation { File = "t.txt", Line = line },
+        };
+
+        var t05 = new StatedTable
+        {
+            Definition = TableIds.GpbExpenditure, Title = "一般公共预算财政拨款支出决算表",
+            Rows = [new StatedRow { Key = "2080505", Label = "机关事业单位基本养老保险缴费支出", Cells = [Cell("basic", "20.00")] }, new StatedRow { Key = "2210201", Label = "住房公积金", Cells = [Cell("basic", "10.00")] }],
+        };
+        DepartmentYear With(Func<int, string?> leftAmount)
+        {
+            var rows = new List<StatedRow>();
+            for (var i = 0; i < left.Length; i++)
+            {
+                rows.Add(Row(left[i].Key, leftAmount(i), 10 + i));
+                if (i < right.Length)
+                {
+                    rows.Add(Row(right[i].Key, right[i].Amount, 10 + i));
+                }
+            }
+
+            var table = new StatedTable { Definition = TableIds.GpbBasicEconomic, Title = "一般公共预算财政拨款基本支出决算表", Rows = rows };
+            return Base with { Tables = [.. Base.Tables.Where(t => t.Definition is not (TableIds.GpbBasicEconomic or TableIds.GpbExpenditure)), t05, table] };
+        }
+
+        Assert.DoesNotContain(With(i => left[i].Amount).Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+        var shifted = With(i => i < 2 ? left[i].Amount : i + 1 < left.Length ? left[i + 1].Amount : null).Audit().Findings;
+        var finding = Assert.Single(shifted, f => f.Rule == "T.ROWS_SHIFTED");
+        Assert.Equal(TableIds.GpbBasicEconomic, finding.Table);
+        // Above 30108 nothing but 301's own sum checks a row, and a repair from 301, 30101 or 30102 leaves it unchecked
+        // alike: the figures cannot tell these apart, and the middle one is named.
+        Assert.True(finding.Location!.Contains("30101", StringComparison.Ordinal), finding.Message);
+
+        // One figure mistyped (30108) breaks the same sum and one link: no shift.
+        Assert.DoesNotContain(With(i => i == 3 ? "12.00" : left[i].Amount).Audit().Findings, f => f.Rule == "T.ROWS_SHIFTED");
+    }
+
+    [Fact]
     public void Figures_of_a_summary_table_shifted_against_what_the_other_tables_state_for_each_class_are_one_finding()
     {
         // Table 04 lists the 类 by code with one sum only; its 类 figures slide up one row from the first class with

@@ -120,8 +120,14 @@ public static partial class CorpusRunner
 
         var year = mutant.Rename is { } renamed ? read.Value with { Sources = [renamed] } : read.Value;
         var fresh = Auditor.Audit(year, mutant.Rename ?? name).Findings.Where(f => !baseline.Contains(Key(f))).ToArray();
-        if (fresh.Any(f => f.Severity >= Severity.Warning && f.Kind == FindingKind.Violation && At(f, mutant.Anchor)))
+        if (fresh.FirstOrDefault(f => f.Severity >= Severity.Warning && f.Kind == FindingKind.Violation && At(f, mutant.Anchor)) is { } found)
         {
+            if (Show)
+            {
+                // --show: what found it, one line, to see that the finding names the right place.
+                Console.Error.WriteLine($"发现 {name} 第{mutant.Line + 1}行 {mutant.Description}：{found.Rule} {found.Message}");
+            }
+
             return Verdict.Found;
         }
 

@@ -82,6 +82,24 @@ internal static class CrossTableRules
 
     private static IEnumerable<Finding> One(Finding? f) => f is null ? [] : [f];
 
+    /// <summary>
+    /// What table 05 states, by function, for an economic 款 of table 06 that corresponds to functional 项 (住房公积金 ↔
+    /// 2210201…): the sum of their 基本支出, or null where the 款 has no such link or 05 prints none of them.
+    /// </summary>
+    internal static Estimate? EconomicReference(StatedTable t05, string economic)
+    {
+        foreach (var (functional, code, _) in EconomicLinks)
+        {
+            if (code == economic)
+            {
+                var values = functional.Select(f => t05.Row(f)?.Cell("basic")?.Value).ToArray();
+                return values.All(v => v is null) ? null : Estimate.Sum(values.Select(v => v is { } p ? p.ToEstimate() : Estimate.Zero));
+            }
+        }
+
+        return null;
+    }
+
     private static IEnumerable<Finding> EconomicLinkFindings(AuditContext c, StatedTable t05, StatedTable t06)
     {
         foreach (var (functional, economic, name) in EconomicLinks)

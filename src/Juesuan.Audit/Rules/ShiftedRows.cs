@@ -47,7 +47,7 @@ internal static class ShiftedRows
             }
 
             var printed = rows.Select(r => columns.Select(col => r.Cell(col)?.Value).ToArray()).ToArray();
-            var relations = Relations(rows);
+            var relations = Relations(rows, Anchors(c, table, rows, columns));
             if (Evaluate(relations, printed, null).Broken.Count < 2)
             {
                 continue;
@@ -298,7 +298,7 @@ internal static class ShiftedRows
     // relation broken and mends at least two that were — a repair that merely skips the broken relations (through the
     // row whose figures it drops) proves nothing. The figures alone can leave a few neighbouring rows equally possible
     // (a 款 with one 项 reads the same shifted from either): the middle one of that run is reported.
-    private static Shift? Repair(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[][] printed, int[] column, bool[] heads)
+    private static Shift? Repair(IReadOnlyList<Relation> relations, Printed?[][] printed, int[] column, bool[] heads)
     {
         var before = Evaluate(relations, printed, null).Broken;
         foreach (var up in new[] { true, false })
@@ -318,7 +318,10 @@ internal static class ShiftedRows
                 var after = Evaluate(relations, repaired, up ? column[k] : column[^1]);
                 // A sum that stays broken away from the moved figures is another defect of the table, not a reason to doubt the shift.
                 var touched = column[k..].ToHashSet();
-                var stillBroken = after.Broken.Count(b => relations[b.Item1].Total is var head && (touched.Contains(head) || relations[b.Item1].Items.Any(touched.Contains)));
+                // An anchor broken before as after is a difference of bookings the document has anyway (30110 against
+                // 2101101 + 2101102 where 2101101 also pays 30111), no evidence either way.
+                var stillBroken = after.Broken.Count(b => relations[b.Item1].Total is var head && (touched.Contains(head) || relations[b.Item1].Items.Any(touched.Contains))
+                    && !(relations[b.Item1].Expected is not null && before.Contains(b)));
                 var unknown = up ? column[k] : column[^1];
                 var dropped = printed[up ? column[^1] : column[k]];
                 // The figure left over may be the column's own total (Σ of its 类: 公用经费合计 under 302 and 310), which
@@ -352,7 +355,7 @@ internal static class ShiftedRows
     // sum runs through the row whose own figures the shift lost (so it cannot be checked) and the figure the repair
     // leaves over is blank or zero, as the end of a shifted column is — a repair that throws away a printed figure
     // would otherwise "mend" any single typo.
-    private static int Mended(IReadOnlyList<(int Total, int[] Items)> relations, HashSet<(int, int)> before, (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) after, int unknown, Printed?[] dropped)
+    private static int Mended(IReadOnlyList<Relation> relations, HashSet<(int, int)> before, (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) after, int unknown, Printed?[] dropped)
     {
         var mended = before.Count(b => after.Checked.Contains(b) && !after.Broken.Contains(b));
         if (mended >= 2)
@@ -365,8 +368,26 @@ internal static class ShiftedRows
         return mended == 1 && throughLost && nothingDropped ? mended : 0;
     }
 
-    // The table's own sums, built once: 合计 = Σ类, 类 = Σ款, 款 = Σ项 (by the rows' codes, which stay with their labels).
-    private static IReadOnlyList<(int Total, int[] Items)> Relations(StatedRow[] rows)
+    /// <summary>
+    /// Figures another table states for rows of this one, which stay with their labels as the sums' codes do: table 05's
+    /// 基本支出 of 2210201 for 06's 30113 住房公积金, and the other functional ↔ economic links. A shifted column of 06
+    /// breaks them as it breaks the 类 sums (a two-column 06 breaks few sums: the column runs on into the next 类).
+    /// </summary>
+    private static IReadOnlyList<(int Row, int Column, Estimate Expected)> Anchors(AuditContext c, StatedTable table, StatedRow[] rows, string[] columns)
+    {
+        var amount = Array.IndexOf(columns, "amount");
+        if (table.Definition != TableIds.GpbBasicEconomic || amount < 0 || c.Table(TableIds.GpbExpenditure) is not { } t05)
+        {
+            return [];
+        }
+
+        return rows.Select((r, i) => (Row: i, Expected: CrossTableRules.EconomicReference(t05, r.Key)))
+            .Where(x => x.Expected is not null).Select(x => (x.Row, amount, x.Expected!.Value)).ToArray();
+    }
+
+    // The table's own sums, built once: 合计 = Σ类, 类 = Σ款, 款 = Σ项 (by the rows' codes, which stay with their labels);
+    // then each anchor, a relation of its row alone to the figure stated elsewhere.
+    private static Relation[] Relations(StatedRow[] rows, IReadOnlyList<(int Row, int Column, Estimate Expected)> anchors)
     {
         // Each code's children found by its parent's code in one pass (a table has hundreds of rows).
         static bool Coded(string key) => key.All(char.IsAsciiDigit);
@@ -395,31 +416,53 @@ internal static class ShiftedRows
             }
         }
 
-        var relations = new List<(int Total, int[] Items)>();
+        var relations = new List<Relation>();
         var total = Array.FindIndex(rows, r => r.Key == FactIndex.TotalRowKey);
         if (total >= 0 && classes.Count > 0)
         {
-            relations.Add((total, [.. classes]));
+            relations.Add(new Relation(total, [.. classes]));
         }
 
         // In the rows' order, as before: a relation's place decides nothing, but findings stay stable.
         foreach (var (parent, items) in children.OrderBy(x => x.Key))
         {
-            relations.Add((parent, [.. items]));
+            relations.Add(new Relation(parent, [.. items]));
         }
 
-        return relations;
+        relations.AddRange(anchors.Select(a => new Relation(a.Row, [], a.Column, a.Expected)));
+        return [.. relations];
     }
 
+    /// <summary>A sum (Total = Σ Items, every column) or an anchor (one column of Total equals Expected).</summary>
+    private sealed record Relation(int Total, int[] Items, int Column = -1, Estimate? Expected = null);
+
     // Which relations (relation, column) are checked on these figures and which of them break; those through an unknown row are skipped.
-    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate(IReadOnlyList<(int Total, int[] Items)> relations, Printed?[]?[] values, int? unknown)
+    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate(IReadOnlyList<Relation> relations, Printed?[]?[] values, int? unknown)
     {
         var broken = new HashSet<(int, int)>();
         var checkedOnes = new HashSet<(int, int)>();
         for (var r = 0; r < relations.Count; r++)
         {
-            var (head, items) = relations[r];
-            if (head == unknown || items.Contains(unknown ?? -1) || values[head] is not { } totals || items.Any(i => values[i] is null))
+            var (head, items, column, expected) = relations[r];
+            if (expected is { } elsewhere && head != unknown)
+            {
+                // An anchor: the row's figure against the other table's, a blank row read as zero (blank there too is no evidence).
+                var own = values[head]?[column];
+                if (own is null && elsewhere.Value == 0m)
+                {
+                    continue;
+                }
+
+                checkedOnes.Add((r, column));
+                if (!Consistency.Check(own?.ToEstimate() ?? Estimate.Zero, elsewhere).Holds)
+                {
+                    broken.Add((r, column));
+                }
+
+                continue;
+            }
+
+            if (expected is not null || head == unknown || items.Contains(unknown ?? -1) || values[head] is not { } totals || items.Any(i => values[i] is null))
             {
                 continue;
             }
