@@ -39,6 +39,12 @@ public static partial class SecondSource
             return "目标或界限";
         }
 
+        // 「7*24 小时随时响应，100% 达到年初绩效目标」: how far a target was reached, the programme's own measure.
+        if (TargetReachedAfter().IsMatch(after))
+        {
+            return "达到目标的程度";
+        }
+
         if (IndicatorBefore().Match(before) is { Success: true } indicator && !FinancialRate().IsMatch(indicator.Groups["w"].Value))
         {
             return $"绩效指标值（{indicator.Groups["w"].Value}）";
@@ -127,6 +133,9 @@ public static partial class SecondSource
         var start = sentence.LastIndexOfAny(['。', '；', '，', ',', '：', ':'], Math.Max(at - 1, 0));
         return sentence[(start + 1)..at];
     }
+
+    [GeneratedRegex(@"^\s*[%％]?\s*(?:地)?(?:达到|完成|实现)(?:了)?(?:年初|年度|预期)?(?:绩效)?(?:目标|指标)")]
+    private static partial Regex TargetReachedAfter();
 
     [GeneratedRegex(@"^\s*[%％]?\s*(?:以上|以内|以下|及以上|左右|（含）|\(含\))")]
     private static partial Regex BoundAfter();
