@@ -612,3 +612,17 @@ public sealed class GradeCountTests
         Assert.Single(Audit("2024年，本部门预算支出项目5个，当年财政拨款351.25万元，全年支出298.58万元，执行率85%。通过自评，有3个项目结果为“优”，1个项目结果为“良”。"));
     }
 }
+
+/// <summary>Lists of parts the clause grammar opens besides 「其中」.</summary>
+public sealed class PartListTests
+{
+    [Fact]
+    public void A_specific_list_after_a_sum_breaks_it_down_past_a_count_between()
+    {
+        // 渠县 2022: 「国内公务接待支出 0.07 万元，国内公务接待 1 批次，10 人次…，具体内容包括县委专项巡察工作小组用餐费 0.07 万元」.
+        var statements = ClauseReader.Read("国内公务接待支出0.07万元，国内公务接待1批次，10人次（不包括陪同人员），共计支出0.07万元，具体内容包括县委专项巡察工作小组用餐费0.07万元。", _ => false);
+        var part = Assert.Single(statements, s => s.Subject == "县委专项巡察工作小组用餐费");
+        Assert.Equal("国内公务接待支出", statements[part.PartOf!.Value].Subject);
+        Assert.False(part.CompleteParts);
+    }
+}

@@ -159,7 +159,13 @@ internal static partial class ClauseReader
             {
                 Close();
                 subject = null;
+                // Past statements of counts only (「共计支出 0.07 万元」 after 「国内公务接待 1 批次，10 人次」 is the sum; a count is no whole).
                 var last = statements.Count - 1;
+                while (last >= first && statements[last].Figures.All(f => f.Role == FigureRole.Count))
+                {
+                    last--;
+                }
+
                 return last >= first && statements[last].Figures.Any(f => f.Role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget) ? last : null;
             }
 
@@ -174,12 +180,12 @@ internal static partial class ClauseReader
                     resumable = null;
                 }
 
-                if (!inParenthesis && partOf is not null && !complete && opening.StartsWith("其中", StringComparison.Ordinal))
+                if (!inParenthesis && partOf is not null && !complete && OpensList(opening))
                 {
                     // A second 「其中」 breaks down the part just read, not the whole: the first list ends here.
                     partOf = Whole();
                 }
-                else if (!inParenthesis && partOf is null && opening.StartsWith("其中", StringComparison.Ordinal))
+                else if (!inParenthesis && partOf is null && OpensList(opening))
                 {
                     // 「…总收入 12,010.11 万元。其中：…」: a sentence opening with 其中 breaks down the one before it.
                     partOf = Whole() ?? (statements.Count == first && previousLast is { } before && statements[before].Figures.Any(f => f.Role == FigureRole.Amount) ? before : null);
@@ -557,6 +563,12 @@ internal static partial class ClauseReader
     [GeneratedRegex("^(?:含|包括|包含)")]
     private static partial Regex Including();
 
+    // 「其中」, or 「具体内容包括」 after a sum (「共计支出 0.07 万元，具体内容包括…用餐费 0.07 万元」): a list of some of its parts.
+    private static bool OpensList(string opening) => opening.StartsWith("其中", StringComparison.Ordinal) || SpecificList().IsMatch(opening);
+
+    [GeneratedRegex(@"^具体(?:内容)?(?:包括|为|是)")]
+    private static partial Regex SpecificList();
+
     // A parenthesis that lists only some parts: 含、包括、其中、主要、如、约、包含.
     [GeneratedRegex("^(?:含|包括|包含|其中|主要|如|约|例如|比如)")]
     private static partial Regex PartialIntroduction();
@@ -586,7 +598,7 @@ internal static partial class ClauseReader
     [GeneratedRegex("(?<!一般公共|基金|资本经营)(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]
     private static partial Regex Budget();
 
-    [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|包括|本年度?|20\d\d\s*年度?|我局|我单位|本单位|本部门|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]
+    [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|具体(?:内容)?(?:包括|为|是)|包括|本年度?|20\d\d\s*年度?|我局|我单位|本单位|本部门|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex("(?:(?:财政拨款)?支出(?=决算|执行|实际))?(?:决算数?|实际支出|执行数|金额)?(?:为|是|共|达|合计|共计|累计)?$")]
