@@ -21,7 +21,7 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "rules")
         {
-            return RuleProfile();
+            return RuleProfile(args.Length > 1 ? args[1] : null);
         }
 
         if (args.Length > 0 && args[0] == "batch")
@@ -177,9 +177,9 @@ public static class Program
     }
 
     // Time and allocation per rule over many runs: where an audit spends its time.
-    private static int RuleProfile()
+    private static int RuleProfile(string? path)
     {
-        var year = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+        var year = DepartmentYearJson.ReadFile(path ?? Paths.Example).Value!;
         const int runs = 300;
         var rows = new List<(string Rule, double Micros, long Bytes)>();
         // Every rule runs warm (tiered compilation settled: a warm-up of the whole catalogue first), each on fresh contexts
@@ -214,7 +214,7 @@ public static class Program
             rows.Add((rule.Id, watch.Elapsed.TotalMicroseconds / runs, (GC.GetAllocatedBytesForCurrentThread() - bytes) / runs));
         }
 
-        Console.WriteLine($"all rules and the context: {rows.Sum(r => r.Micros):F1} µs, {rows.Sum(r => r.Bytes) / 1024} KB per department-year (the example)");
+        Console.WriteLine($"all rules and the context: {rows.Sum(r => r.Micros):F1} µs, {rows.Sum(r => r.Bytes) / 1024} KB per department-year ({(path is null ? "the example" : Path.GetFileName(path))})");
         foreach (var (rule, micros, bytes) in rows.OrderByDescending(r => r.Micros).Take(25))
         {
             Console.WriteLine($"{rule,-28} {micros,9:F1} µs {bytes / 1024,8} KB");
