@@ -20,6 +20,9 @@ public sealed record DocumentFigures(
 /// <param name="Missed">What was missed, for the reader.</param>
 public sealed record ClassRecall(string Class, int Mutants, int Found, int RoundingOnly, int Unreadable, IReadOnlyList<string> Missed)
 {
+    /// <summary>Of the found mutants whose place is a row (a shift's first row, by code), how many findings name that very row.</summary>
+    public (int Named, int Of)? RowsNamed { get; init; }
+
     /// <summary>The places of the class the document prints nothing to check against (<see cref="SecondSource"/>), not injected.</summary>
     public IReadOnlyList<string> WithoutSecondSource { get; init; } = [];
 
@@ -83,11 +86,18 @@ public static partial class CorpusRunner
             var unverifiable = all.Where(m => m.WithoutSecondSource is not null)
                 .Select(m => $"第{m.Page}页/第{m.Line + 1}行 {m.Description}：{m.WithoutSecondSource}").ToArray();
             var chosen = candidates.Count <= perClass ? candidates : candidates.OrderBy(_ => random.Next()).Take(perClass).OrderBy(m => m.Line).ToList();
-            int found = 0, rounding = 0, unreadable = 0;
+            int found = 0, rounding = 0, unreadable = 0, rowed = 0, named = 0;
             var missed = new List<string>();
             foreach (var mutant in chosen)
             {
-                switch (Judge(source, mutant, baseline, name))
+                var verdict = Judge(source, mutant, baseline, name, out var finding);
+                if (verdict == Verdict.Found && mutant.Anchor.Row is { } row)
+                {
+                    rowed++;
+                    named += finding?.Message.Contains($"自「{row} ", StringComparison.Ordinal) == true ? 1 : 0;
+                }
+
+                switch (verdict)
                 {
                     case Verdict.Found: found++; break;
                     case Verdict.RoundingOnly: rounding++; break;
@@ -96,7 +106,7 @@ public static partial class CorpusRunner
                 }
             }
 
-            results.Add(new ClassRecall(defect.Id, chosen.Count, found, rounding, unreadable, missed) { WithoutSecondSource = unverifiable });
+            results.Add(new ClassRecall(defect.Id, chosen.Count, found, rounding, unreadable, missed) { WithoutSecondSource = unverifiable, RowsNamed = rowed > 0 ? (named, rowed) : null });
         }
 
         return new DocumentResult(figures, results);
@@ -110,8 +120,9 @@ public static partial class CorpusRunner
         Unreadable,
     }
 
-    private static Verdict Judge(CorpusSource source, Mutant mutant, HashSet<string> baseline, string name)
+    private static Verdict Judge(CorpusSource source, Mutant mutant, HashSet<string> baseline, string name, out Finding? finding)
     {
+        finding = null;
         var read = source.Read(mutant.Edits);
         if (read.Value is null)
         {
@@ -122,6 +133,7 @@ public static partial class CorpusRunner
         var fresh = Auditor.Audit(year, mutant.Rename ?? name).Findings.Where(f => !baseline.Contains(Key(f))).ToArray();
         if (fresh.FirstOrDefault(f => f.Severity >= Severity.Warning && f.Kind == FindingKind.Violation && At(f, mutant.Anchor)) is { } found)
         {
+            finding = found;
             if (Show)
             {
                 // --show: what found it, one line, to see that the finding names the right place.

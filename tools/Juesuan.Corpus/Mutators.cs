@@ -15,7 +15,11 @@ namespace Juesuan.Corpus;
 /// <param name="Where">For a word: the place the finding's location must name too (「第95行」, 「第2页」), since a wrong year or
 /// name also changes what other findings quote.</param>
 /// <param name="Rule">For a shifted table: the rule that must say so (one finding, not any finding of that table).</param>
-public sealed record Anchor(IReadOnlyList<string> Values, IReadOnlyList<string> Words, string? Table = null, string? Where = null, string? Rule = null);
+public sealed record Anchor(IReadOnlyList<string> Values, IReadOnlyList<string> Words, string? Table = null, string? Where = null, string? Rule = null)
+{
+    /// <summary>The code of the row a shift starts at, when it prints one: a finding that names it names the place exactly.</summary>
+    public string? Row { get; init; }
+}
 
 /// <summary>One injected defect: its class, what was changed (for the report), the edits and where a finding must point.</summary>
 public sealed record Mutant(string Class, string Description, IReadOnlyList<Edit> Edits, Anchor Anchor, int Page, int Line)
@@ -905,8 +909,9 @@ public static partial class Mutators
                 }
 
                 var label = PrintedText.Normalize(c.Source.LineText(rows[k])).Trim();
+                var code = Layout.Tokens(c.Source, rows[k]).FirstOrDefault(t => t.Length is 3 or 5 or 7 && t.All(char.IsAsciiDigit));
                 yield return new Mutant("table-shift", $"{block.Key.Item1}：自「{(label.Length > 24 ? label[..24] : label)}」起数值上移一行", edits,
-                    new Anchor([], [], block.Key.Item1, Rule: "T.ROWS_SHIFTED"), c.Source.Pages[c.Source.Lines[rows[k]][0]], rows[k]);
+                    new Anchor([], [], block.Key.Item1, Rule: "T.ROWS_SHIFTED") { Row = code }, c.Source.Pages[c.Source.Lines[rows[k]][0]], rows[k]);
             }
         }
     }

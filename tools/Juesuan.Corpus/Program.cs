@@ -112,6 +112,14 @@ public static class Report
             sb.AppendLine($"| {id} | " + string.Join(" | ", cells.Select(Cell)) + $" | {Percent(total.Found, total.Checkable)} |");
         }
 
+        // How exactly a found shift is placed: the first row named, or another row of the run the figures cannot tell apart.
+        var rowed = results.Select(r => (r.Figures.Document, Rows: r.Classes.FirstOrDefault(c => c.RowsNamed is not null)?.RowsNamed)).Where(x => x.Rows is not null).ToArray();
+        if (rowed.Length > 0)
+        {
+            sb.AppendLine().AppendLine("Found table shifts whose finding names the very row the shift starts at (else another row of the run the figures cannot tell apart): "
+                + string.Join("; ", rowed.Select(x => $"{Short(x.Document)} {x.Rows!.Value.Named}/{x.Rows.Value.Of}")) + ".");
+        }
+
         if (missed)
         {
             sb.AppendLine().AppendLine("## Places without a second source (not injected)").AppendLine();
