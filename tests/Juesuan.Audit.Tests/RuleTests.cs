@@ -1009,11 +1009,14 @@ public class RuleTests
     public void A_rate_without_its_budget_in_the_sentence_is_checked_over_the_budget_of_table_09()
     {
         // 公务接待费 0.45 of table 09's 预算数 0.60: 75%.
-        static Finding[] Of(string rate) => Base.WithClaims(c => c.Subject.Concept == "threePublic.reception", c => c with { CompletionPercent = P(rate) })
+        static Finding[] Of(string rate, string? basis = null) => Base.WithClaims(c => c.Subject.Concept == "threePublic.reception", c => c with { CompletionPercent = P(rate), BudgetBasis = basis })
             .Audit().Findings.Where(f => f.Rule == "N.COMPLETION" && f.Message.Contains("表中预算", StringComparison.Ordinal)).ToArray();
         Assert.Empty(Of("75"));
         Assert.Empty(Of("75.00"));
         Assert.Equal(Severity.Error, Assert.Single(Of("57")).Severity);
+        Assert.Equal(Severity.Error, Assert.Single(Of("57", Bases.FullYearBudget)).Severity);
+        // 「完成年初预算的 57%」 is over a budget the national table 09 does not print (its 预算数 is the 全年预算): not checked.
+        Assert.Empty(Of("57", Bases.Budget));
     }
 
     [Fact]

@@ -139,6 +139,7 @@ public sealed class MutatorTests
     [Theory]
     [InlineData("城乡居民参保率持续保持在95%以上。", "95%", "目标或界限")]
     [InlineData("医保信息系统7*24小时随时响应，100%达到年初绩效目标。", "100%", "达到目标的程度")]
+    [InlineData("预算执行率100%完成年度目标。", "100%", null)]
     [InlineData("偏差程度控制在10%以内。", "10%", "目标或界限")]
     [InlineData("确保参保率达到98%，筹资任务完成率达100%。", "100%", "目标或界限")]
     [InlineData("完成参保资助61605人952.59万元，资助率100%。", "100%", "绩效指标值（资助率）")]
@@ -180,6 +181,8 @@ public sealed class MutatorTests
     [InlineData("在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额246.47万元；在其他项目中……", "246.47万元", false, null)]
     // With its share printed, the amount has a second source.
     [InlineData("授予中小企业合同金额20万元，占政府采购支出总额的40%。", "20万元", true, null)]
+    // A part printed after it bounds it from below.
+    [InlineData("授予中小企业合同金额20万元，其中：授予小微企业合同金额5万元。", "20万元", true, null)]
     public void A_threshold_or_an_amount_bounded_only_above_and_lowered_has_no_second_source(string sentence, string figure, bool lowered, string? reason) =>
         Assert.Equal(reason, SecondSource.ForAmount(sentence, sentence.IndexOf(figure, StringComparison.Ordinal), figure, 1, lowered: lowered));
 
@@ -189,7 +192,7 @@ public sealed class MutatorTests
     [InlineData("基本支出160.72万元，占本年支出合计的30.55%。", false, null)]
     public void A_share_of_a_budget_total_the_report_never_prints_has_no_second_source(string sentence, bool wholePrinted, string? reason)
     {
-        var at = sentence.LastIndexOf("100%", StringComparison.Ordinal) is var i && i >= 0 ? i : sentence.LastIndexOf("30.55%", StringComparison.Ordinal);
-        Assert.Equal(reason, SecondSource.ForRate(sentence, at, 4, 2023, _ => wholePrinted));
+        var figure = sentence.Contains("100%", StringComparison.Ordinal) ? "100%" : "30.55%";
+        Assert.Equal(reason, SecondSource.ForRate(sentence, sentence.LastIndexOf(figure, StringComparison.Ordinal), figure.Length, 2023, _ => wholePrinted));
     }
 }

@@ -39,8 +39,9 @@ public static partial class SecondSource
             return "目标或界限";
         }
 
-        // 「7*24 小时随时响应，100% 达到年初绩效目标」: how far a target was reached, the programme's own measure.
-        if (TargetReachedAfter().IsMatch(after))
+        // 「7*24 小时随时响应，100% 达到年初绩效目标」: how far a target was reached, the programme's own measure (not a rate of
+        // the accounts: 「预算执行率 100% 完成年度目标」 stays checkable).
+        if (TargetReachedAfter().IsMatch(after) && !AccountsClause().IsMatch(before) && !FinancialRate().IsMatch(before))
         {
             return "达到目标的程度";
         }
@@ -88,13 +89,17 @@ public static partial class SecondSource
     /// </remarks>
     public static string? ForAmount(string sentence, int at, string printed, int printings, string? around = null, bool lowered = false)
     {
-        if (lowered && AwardedTo().IsMatch(SegmentBefore(sentence, at)) && !ShareAfter().IsMatch(sentence[Math.Min(at + printed.Length, sentence.Length)..]))
+        // Bounded from below too where a part of it is printed after it (「授予中小企业合同金额 20 万元，其中：授予小微企业合同
+        // 金额 5 万元」): lowered below that, it is found.
+        var rest = sentence[Math.Min(at + printed.Length, sentence.Length)..];
+        var ownRest = rest.IndexOfAny(['；', ';', '。']) is var stop and >= 0 ? rest[..stop] : rest;
+        if (lowered && AwardedTo().IsMatch(SegmentBefore(sentence, at)) && !ShareAfter().IsMatch(rest) && !ownRest.Contains("小微", StringComparison.Ordinal))
         {
             return "只以总额为上限的部分（其余部分未印出），调低无从发现";
         }
 
         // 「单价 100 万元以上设备」: a threshold the template names, not an amount of the accounts.
-        if (BoundAfter().IsMatch(sentence[Math.Min(at + printed.Length, sentence.Length)..]) || Threshold().IsMatch(ClauseBefore(sentence, at)))
+        if (ThresholdAfter().IsMatch(rest) || Threshold().IsMatch(ClauseBefore(sentence, at)))
         {
             return "界限或标准，不是数额";
         }
@@ -160,8 +165,12 @@ public static partial class SecondSource
     private static partial Regex ShareOfBudget();
 
     // 「单价」「每人」「标准」 right before an amount: a rate or standard.
-    [GeneratedRegex(@"(?:单价|每人|人均|标准|不超过|不低于)\s*$")]
+    [GeneratedRegex(@"(?:单价|每人|人均|标准)\s*$")]
     private static partial Regex Threshold();
+
+    // 「100 万元（含）以上」「100 万元以上」 after an amount: the threshold of a class of assets, not an amount spent.
+    [GeneratedRegex(@"^\s*(?:[（(]含[)）])?\s*(?:以上|以下)")]
+    private static partial Regex ThresholdAfter();
 
     [GeneratedRegex("增长|下降|增加|减少|上升|降低|增幅|降幅|增减")]
     private static partial Regex ChangeWord();

@@ -152,22 +152,16 @@ internal static partial class NarrativeRules
             // Measured against the narrative's own unit (tables in 元 beside a narrative in 万元 are common).
             const string where = "情况说明 政府采购支出情况";
             var unit = c.Year.Narrative.Claims.Select(x => x.Amount?.Unit).OfType<MoneyUnit>().GroupBy(u => u).MaxBy(g => g.Count())?.Key ?? DefaultUnit(c);
-            (Amount? Amount, string What)[] amounts =
-            [
-                (p.Total, "政府采购总额"), (p.Goods, "货物采购金额"), (p.Works, "工程采购金额"), (p.Services, "服务采购金额"),
-                (p.SmeContracts, "授予中小企业合同金额"), (p.SmallMicroContracts, "授予小微企业合同金额"),
-                (p.SmeReservedBudget, "面向中小企业预留项目预算金额"), (p.SmallMicroReservedBudget, "面向小微企业预留项目预算金额"),
-                (p.SmeReservedAwards, "预留项目中由中小企业中标或成交的金额"), (p.SmallMicroReservedAwards, "预留项目中由小微企业中标或成交的金额"),
-                (p.SmeOtherAwards, "其他项目中由中小企业中标或成交的金额"),
-            ];
-            foreach (var (amount, what) in amounts)
+            foreach (var (a, what) in p.Amounts())
             {
-                if (amount is { } a && a.Unit != unit && a.Value != 0m)
+                if (a.Unit != unit && a.Value != 0m)
                 {
+                    // A warning: a sum stated in 元 on purpose reads as well, only not as the rest of the section does.
+                    var converted = a.ConvertTo(unit);
                     yield return new Finding
                     {
-                        Rule = RuleIds.NUnit, Severity = Severity.Error, Location = where,
-                        Message = $"{where}中{what}写作「{a}」，单位为{a.Unit.Name()}，而情况说明的金额以{unit.Name()}计：应为「{a.Number}{unit.Name()}」或换算后的数值。",
+                        Rule = RuleIds.NUnit, Severity = Severity.Warning, Location = where,
+                        Message = $"{where}中{what}写作「{a}」，单位为{a.Unit.Name()}，而情况说明的其他金额以{unit.Name()}计：若是漏写了「万」，应为「{a.Number}{unit.Name()}」；若确以{a.Unit.Name()}计，宜换算为「{converted}」。",
                         Expected = unit.Name(), Actual = a.ToString(),
                         Figures = [new FindingFigure(a.ToString(), where, "政府采购", new FigureLocation { Section = where })],
                     };
@@ -496,7 +490,7 @@ internal static partial class NarrativeRules
             {
                 foreach (var f in Percentage(c, RuleIds.NChange, claim, $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
                     $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
-                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数 {(current is { } now ? AuditContext.Format(now.Value, 2) : "")} 与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
+                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数 {AuditContext.Format(current!.Value.Value, 2)} 与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
                 }
@@ -609,7 +603,9 @@ internal static partial class NarrativeRules
         // A budget the narrative states elsewhere (「1.因公出国（境）费，全年预算为 0.00 万元…」) serves where the tables state none.
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is not null))
         {
-            var budgets = new[] { Bases.Budget, Bases.FullYearBudget }.Select(b => c.Facts.Stated(claim.Subject with { Basis = b })).OfType<FactAssertion>().ToArray();
+            // The budget the rate names (「完成全年预算的」), else the only one stated.
+            var budgets = (claim.BudgetBasis is { } named ? [named] : new[] { Bases.Budget, Bases.FullYearBudget })
+                .Select(b => c.Facts.Stated(claim.Subject with { Basis = b })).OfType<FactAssertion>().ToArray();
             if (budgets.Length != 1 || ValueFor(c, claim.Subject, claim) is not { } actual)
             {
                 continue;
@@ -1021,7 +1017,7 @@ internal static partial class NarrativeRules
                 }
 
                 var items = partConcepts
-                    .Select(concept => claims.FirstOrDefault(x => x.Subject.Concept == concept && Of(x) is not null && (!budget || (x.BudgetBasis == whole.BudgetBasis && x.Section == whole.Section))))
+                    .Select(concept => claims.FirstOrDefault(x => x.Subject.Concept == concept && Of(x) is not null && x.Section == whole.Section && (!budget || x.BudgetBasis == whole.BudgetBasis)))
                     .ToArray();
                 if (items.Any(x => x is null))
                 {
@@ -1036,7 +1032,7 @@ internal static partial class NarrativeRules
                     var listed = string.Join(" + ", items.Select(x => $"{FactRule.Describe(c, x!.Subject)} {Of(x!)}"));
                     var what = FactRule.Describe(c, whole.Subject) + (budget ? "的预算" : string.Empty);
                     yield return Error(c, RuleIds.NParts, whole,
-                        $"{what}写作 {stated}，而{(budget ? "各项预算" : "其各项")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                        $"{what}写作 {stated}，而{(budget ? "各项预算" : "各组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                         expected: AuditContext.Format(sum.Value, 2), actual: stated.ToString(), difference: AuditContext.Format(check.Difference));
                 }
             }

@@ -54,10 +54,10 @@ internal static class ProcurementRule
         foreach (var (share, part, what) in new[] { (p.SmeSharePercent, p.SmeContracts, "授予中小企业合同金额"), (p.SmallMicroSharePercent, p.SmallMicroContracts, "授予小微企业合同金额") })
         {
             // A share of nothing, or nothing's share, is 0: 「授予中小企业合同金额 0 万元，占政府采购支出总额的 3%」 cannot be.
-            if (share is { Value: not 0m } nonzero && (whole.Range.Hi == 0m || part is { Value: 0m }))
+            if (share is { Value: not 0m } nonzero && (total.Value == 0m || part is { Value: 0m }))
             {
                 yield return Make(Severity.Error,
-                    $"{what}占政府采购支出总额的比例写作 {nonzero}%，而{(whole.Range.Hi == 0m ? $"政府采购总额为 {total}" : $"{what}为 {part}")}：比例只能为 0。",
+                    $"{what}占政府采购支出总额的比例写作 {nonzero}%，而{(total.Value == 0m ? $"政府采购总额为 {total}" : $"{what}为 {part}")}：比例只能为 0。",
                     "0%", nonzero + "%", part, total);
                 continue;
             }
@@ -82,21 +82,22 @@ internal static class ProcurementRule
                 "≤ " + total, AuditContext.Format(won.Value, 2), awards[0], awards[1], total);
         }
 
-        // No project reserved (a reserved budget of 0) leaves nothing to be won in reserved projects.
+        // The projects reserved and what was won in them: none reserved (a reserved budget of 0) leaves nothing to be won
+        // there; what was won is contracted within their budget (政府采购合同金额不超过采购预算).
         foreach (var (budget, reserved, who) in new[] { (p.SmeReservedBudget, p.SmeReservedAwards, "中小企业"), (p.SmallMicroReservedBudget, p.SmallMicroReservedAwards, "小微企业") })
         {
-            if (budget is { Value: 0m } none && reserved is { } amount && amount.Value != 0m)
+            if (budget is not { } b || reserved is not { } amount)
+            {
+                continue;
+            }
+
+            if (b.Value == 0m && amount.Value != 0m)
             {
                 yield return Make(Severity.Error,
-                    $"面向{who}预留政府采购项目预算金额为 {none}，即没有预留项目，而在面向{who}预留的项目中由{who}中标或成交的采购金额写作 {amount}：两者矛盾。",
-                    "0", amount.ToString(), amount, none);
+                    $"面向{who}预留政府采购项目预算金额为 {b}，即没有预留项目，而在面向{who}预留的项目中由{who}中标或成交的采购金额写作 {amount}：两者矛盾。",
+                    "0", amount.ToString(), amount, b);
             }
-        }
-
-        // What was won in reserved projects is contracted within their budget (政府采购合同金额不超过采购预算).
-        foreach (var (budget, reserved, who) in new[] { (p.SmeReservedBudget, p.SmeReservedAwards, "中小企业"), (p.SmallMicroReservedBudget, p.SmallMicroReservedAwards, "小微企业") })
-        {
-            if (budget is { Value: not 0m } b && reserved is { } amount && amount.In(MoneyUnit.WanYuan).Range.Lo > b.In(MoneyUnit.WanYuan).Range.Hi)
+            else if (b.Value != 0m && amount.In(MoneyUnit.WanYuan).Range.Lo > b.In(MoneyUnit.WanYuan).Range.Hi)
             {
                 yield return Make(Severity.Warning,
                     $"在面向{who}预留的政府采购项目中由{who}中标或成交的采购金额 {amount}，超过了这些项目的预算金额 {b}：合同金额一般不超过采购预算，请核对。",

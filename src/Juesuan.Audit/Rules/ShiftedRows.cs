@@ -47,15 +47,15 @@ internal static class ShiftedRows
             }
 
             var printed = rows.Select(r => columns.Select(col => r.Cell(col)?.Value).ToArray()).ToArray();
-            // A shift breaks a sum of the table itself; links to another table broken alone are differences of booking.
+            // Two broken relations at least (a relation in two columns counts twice, as before links were evidence); with
+            // broken links, one broken sum only with a broken link among its own items (a 302 slip and a 30110 booking
+            // difference are two defects, not a shift — and the search for one is the rule's cost); a shift that loses a zero
+            // breaks no sum, only links.
             var relations = Relations(rows, Anchors(c, table, rows, columns));
-            // Two broken relations at least, and one broken sum only with a broken link among its own items (a 302 slip and
-            // a 30110 booking difference are two defects, not a shift — and the search for one is the rule's cost); a shift
-            // that loses a zero breaks no sum, only links.
             var broken = Evaluate(relations, printed, null).Broken;
-            var sums = broken.Where(b => relations[b.Item1].Expected is null).Select(b => relations[b.Item1]).ToArray();
+            var sums = broken.Where(b => relations[b.Item1].Expected is null).Select(b => relations[b.Item1]).Distinct().ToArray();
             var links = broken.Where(b => relations[b.Item1].Expected is not null).Select(b => relations[b.Item1].Total).ToArray();
-            if (broken.Count < 2 || (sums.Length == 1 && !links.Any(sums[0].Items.Contains)))
+            if (broken.Count < 2 || (links.Length > 0 && sums.Length == 1 && !links.Any(sums[0].Items.Contains)))
             {
                 continue;
             }

@@ -276,10 +276,10 @@ internal static partial class Wording
 
         var start = text.LastIndexOf('。', Math.Max(0, at - 1)) + 1;
         var end = text.IndexOf('。', at) is var e and >= 0 ? e : text.Length;
-        // The sentence so far names money and no people (「与上年度相比，收、支总计各增加 43.10 万，」).
+        // The sentence so far speaks of the accounts' totals and no people (「与上年度相比，收、支总计各增加 43.10 万，」).
         var opening = text[start..at];
         return MoneyWords().IsMatch(before) || text[start..end].Contains("元", StringComparison.Ordinal)
-            || (MoneyWords().IsMatch(opening) && !PeopleWords().IsMatch(opening));
+            || (TotalsWords().IsMatch(opening) && !PeopleWords().IsMatch(opening));
     }
 
     private static readonly char[] ClauseEnds = ['，', '。', '；', '、', '）', ')', '：'];
@@ -289,8 +289,12 @@ internal static partial class Wording
     [GeneratedRegex("参保|人数|人次|户|名|人员(?!经费|支出|工资)")]
     private static partial Regex PeopleWords();
 
-    [GeneratedRegex("支出|收入|经费|资金|基金|预算|决算|拨款|金额|费|补助|补贴|资助|报销|追回|罚款|处罚|采购|收、支总计|收支总计")]
+    [GeneratedRegex("支出|收入|经费|资金|基金|预算|决算|拨款|金额|费|补助|补贴|资助|报销|追回|罚款|处罚|采购")]
     private static partial Regex MoneyWords();
+
+    [GeneratedRegex("收、?支总计|收入总计|支出总计|收支总计")]
+    private static partial Regex TotalsWords();
+
 
     // 「1.234.56 万元」: a slip of the keyboard in an amount or a rate (dates and outline numbers like 3.1.2 are left alone).
     [GeneratedRegex(@"(?<![\d.])(?!20\d\d\.)(?<f>\d{1,9}\.\d{1,6}\.\d{1,6})(?![\d.])(?=\s*(?:万元|元|%|％))")]

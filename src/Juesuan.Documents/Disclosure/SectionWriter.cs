@@ -400,16 +400,20 @@ internal sealed class SectionWriter(Figures figures)
             text += p.SmallMicroContracts is { } small ? $"，其中：授予小微企业合同金额{M(small)}万元，占政府采购支出总额的{Percent(InWan(small), total)}%。" : "。";
         }
 
-        // The reserved projects, as the Shanghai template words them, where the department-year states them.
-        if (p.SmeReservedBudget is not null || p.SmallMicroReservedBudget is not null)
+        // The reserved projects, as the Shanghai template words them: each clause the department-year states, none made up
+        // (a 0.00 printed for an unstated budget would contradict a stated award).
+        static string Sentence(IEnumerable<string> clauses, string separator) => clauses.Any() ? string.Join(separator, clauses) + "。" : string.Empty;
+        text += Sentence(new[]
         {
-            text += $"{Y}年度本部门面向中小企业预留政府采购项目预算金额{M(p.SmeReservedBudget)}万元，面向小微企业预留政府采购项目预算金额{M(p.SmallMicroReservedBudget)}万元。";
-        }
-
-        if (p.SmeReservedAwards is not null || p.SmallMicroReservedAwards is not null || p.SmeOtherAwards is not null)
+            p.SmeReservedBudget is { } smeBudget ? $"{Y}年度本部门面向中小企业预留政府采购项目预算金额{M(smeBudget)}万元" : null,
+            p.SmallMicroReservedBudget is { } microBudget ? $"面向小微企业预留政府采购项目预算金额{M(microBudget)}万元" : null,
+        }.OfType<string>(), "，");
+        text += Sentence(new[]
         {
-            text += $"在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{M(p.SmeReservedAwards)}万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额{M(p.SmallMicroReservedAwards)}万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{M(p.SmeOtherAwards)}万元。";
-        }
+            p.SmeReservedAwards is { } smeWon ? $"在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{M(smeWon)}万元" : null,
+            p.SmallMicroReservedAwards is { } microWon ? $"在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额{M(microWon)}万元" : null,
+            p.SmeOtherAwards is { } otherWon ? $"在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{M(otherWon)}万元" : null,
+        }.OfType<string>(), "；");
 
         return text;
     }

@@ -124,6 +124,20 @@ public sealed record Procurement
 
     /// <summary>在其他政府采购项目中，由中小企业供应商中标或成交的采购金额.</summary>
     public Amount? SmeOtherAwards { get; init; }
+
+    /// <summary>Every amount stated, with its name as the templates word it.</summary>
+    public IEnumerable<(Amount Amount, string Name)> Amounts()
+    {
+        (Amount? Amount, string Name)[] all =
+        [
+            (Total, "政府采购总额"), (Goods, "货物采购金额"), (Works, "工程采购金额"), (Services, "服务采购金额"),
+            (SmeContracts, "授予中小企业合同金额"), (SmallMicroContracts, "授予小微企业合同金额"),
+            (SmeReservedBudget, "面向中小企业预留政府采购项目预算金额"), (SmallMicroReservedBudget, "面向小微企业预留政府采购项目预算金额"),
+            (SmeReservedAwards, "面向中小企业预留的项目中由中小企业中标或成交的金额"), (SmallMicroReservedAwards, "面向小微企业预留的项目中由小微企业中标或成交的金额"),
+            (SmeOtherAwards, "其他项目中由中小企业中标或成交的金额"),
+        ];
+        return all.Where(x => x.Amount is not null).Select(x => (x.Amount!.Value, x.Name));
+    }
 }
 
 /// <summary>国有资产占用: vehicles by kind and large equipment.</summary>

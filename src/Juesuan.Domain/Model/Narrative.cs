@@ -69,7 +69,10 @@ public sealed record Claim
     /// <summary>The stated budget (年初预算数 or 全年预算数).</summary>
     public Amount? Budget { get; init; }
 
-    /// <summary>Which budget: <see cref="Bases.Budget"/> or <see cref="Bases.FullYearBudget"/>.</summary>
+    /// <summary>
+    /// Which budget: <see cref="Bases.Budget"/> or <see cref="Bases.FullYearBudget"/> — of <see cref="Budget"/>, or, without
+    /// one, of the completion rate (「完成全年预算的 0.00%」 names its budget though it prints none).
+    /// </summary>
     public string? BudgetBasis { get; init; }
 
     /// <summary>The stated completion rate (完成年初预算的 Z%).</summary>

@@ -155,13 +155,14 @@ internal static partial class ClauseReader
 
             // A breakdown opens after a statement of this sentence with an amount, or a budget (「预算总支出 774.79 万元，其中，…」):
             // the last one before it is the whole.
-            int? Whole()
+            int? Whole(bool pastCounts = false)
             {
                 Close();
                 subject = null;
-                // Past statements of counts only (「共计支出 0.07 万元」 after 「国内公务接待 1 批次，10 人次」 is the sum; a count is no whole).
+                // 「具体内容包括」 lists what a sum was spent on: past statements of counts only (「共计支出 0.07 万元」 after
+                // 「国内公务接待 1 批次，10 人次」); a 「其中」 after a count breaks down the count.
                 var last = statements.Count - 1;
-                while (last >= first && statements[last].Figures.All(f => f.Role == FigureRole.Count))
+                while (pastCounts && last >= first && statements[last].Figures.All(f => f.Role == FigureRole.Count))
                 {
                     last--;
                 }
@@ -188,7 +189,7 @@ internal static partial class ClauseReader
                 else if (!inParenthesis && partOf is null && OpensList(opening))
                 {
                     // 「…总收入 12,010.11 万元。其中：…」: a sentence opening with 其中 breaks down the one before it.
-                    partOf = Whole() ?? (statements.Count == first && previousLast is { } before && statements[before].Figures.Any(f => f.Role == FigureRole.Amount) ? before : null);
+                    partOf = Whole(pastCounts: SpecificList().IsMatch(opening)) ?? (statements.Count == first && previousLast is { } before && statements[before].Figures.Any(f => f.Role == FigureRole.Amount) ? before : null);
                     complete = false;
                 }
                 else if (inParenthesis && clause.Index > 0 && sentence.Value[clause.Index - 1] == '（'

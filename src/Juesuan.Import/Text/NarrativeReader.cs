@@ -212,7 +212,10 @@ internal static partial class NarrativeReader
                 }
 
                 used.AddRange(read.Figures.Select(f => (f.Index, f.Index + f.Length)));
-                claims.Add(read.Claim with { Section = section.Printed.Key, Sentence = SentenceAt(section.Text, statement.Index), Source = context.Where(statement.Index) });
+                var sentence = SentenceAt(section.Text, statement.Index);
+                // A rate without its budget still names which budget it is of (「完成全年预算的 0.00%」): the check takes that one.
+                var basis = read.Claim is { Budget: null, CompletionPercent: not null } ? RateBasis(sentence) : read.Claim.BudgetBasis;
+                claims.Add(read.Claim with { Section = section.Printed.Key, Sentence = sentence, Source = context.Where(statement.Index), BudgetBasis = basis });
             }
         }
 
@@ -253,9 +256,19 @@ internal static partial class NarrativeReader
                 continue;
             }
 
-            var at = text.IndexOf(sentence, StringComparison.Ordinal);
+            // A sentence cut short for display (「…」) is not found again.
+            var at = sentence.EndsWith('…') ? -1 : text.IndexOf(sentence, StringComparison.Ordinal);
             var next = at < 0 ? -1 : at + sentence.Length;
             if (next < 0 || next >= text.Length || ComparisonOpening().Match(SentenceAt(text, next)) is not { Success: true } m)
+            {
+                continue;
+            }
+
+            // The budget the comparison names must be the one the rate is of (「完成全年预算的 95%。决算数大于年初预算数…」 compares
+            // another budget).
+            var named = RateBasis(sentence);
+            var compared = m.Groups["b"].Value switch { "年初" => Bases.Budget, "全年" => Bases.FullYearBudget, _ => null };
+            if (named is not null && compared is not null && named != compared)
             {
                 continue;
             }
@@ -264,9 +277,20 @@ internal static partial class NarrativeReader
         }
     }
 
-    // 「决算数大于预算数的主要原因…」「决算数与预算数持平…」 at a sentence's start (after a few words such as 「2022 年度“三公”经费」).
-    [GeneratedRegex(@"^[^。，；\d]{0,16}?决算数?(?:(?<w>大于|小于|等于|高于|低于)(?:年初|年度|全年)?预算数?|与(?:年初|全年)?预算数?(?<w>持平|一致|相等))")]
+    // 「决算数大于预算数的主要原因…」「决算数与预算数持平…」 at a sentence's start, after at most the year and the subject's
+    // words (「2024年度“三公”经费支出决算数小于预算数…」) — not 「其中…」, which is a part's.
+    [GeneratedRegex(@"^(?:\d{4}\s*年度?)?(?!其中)[^。，；\d]{0,12}?决算数?(?:(?<w>大于|小于|等于|高于|低于)(?<b>年初|年度|全年)?预算数?|与(?<b>年初|全年)?预算数?(?<w>持平|一致|相等))")]
     private static partial Regex ComparisonOpening();
+
+    /// <summary>The budget a sentence's completion rate names (「完成年初预算的」 → 年初, 「完成全年预算的」 → 全年), or null.</summary>
+    internal static string? RateBasis(string sentence)
+    {
+        var named = RateBudget().Matches(sentence).Select(m => m.Groups["b"].Value).Distinct(StringComparer.Ordinal).ToArray();
+        return named.Length != 1 ? null : named[0] switch { "年初" => Bases.Budget, "全年" or "调整后" => Bases.FullYearBudget, _ => null };
+    }
+
+    [GeneratedRegex(@"完成(?<b>年初|全年|调整后)?预算(?:数)?(?:的)?\s*\d")]
+    private static partial Regex RateBudget();
 
     /// <summary>A quantity stated earlier in the section that a later share may name as its whole.</summary>
     private sealed record Whole(string Key, bool IsTotal, FactKey Subject);
@@ -360,9 +384,10 @@ internal static partial class NarrativeReader
         return null;
     }
 
-    // A heading's words (「…支出情况」), an organisation's name (「…局」「…中心」) or the fund that pays (「财政拨款安排培训费」)
-    // at the start of a subject, up to each possible end.
-    [GeneratedRegex(@"(?<=^[^，。；]{1,24}?)(?:情况|说明|局|委员会|办公室|中心|厅|院|处|所|站|安排)")]
+    // A heading's words (「…支出情况」), the department's name (「渠县医疗保障局」: a 局; a unit's 「…中心」 may be a
+    // subordinate, whose 机关运行经费 is not the department's) or the fund that pays (「财政拨款安排培训费」) at the start of a
+    // subject, up to each possible end.
+    [GeneratedRegex(@"(?<=^[^，。；]{1,24}?)(?:情况|说明|局|安排)")]
     private static partial Regex SubjectPrefixEnd();
 
     private static FactKey? KnownName(string words, string section) => words switch
@@ -382,8 +407,8 @@ internal static partial class NarrativeReader
         "公务用车运行维护费" or "公务用车运行费" or "公务用车运行维护费支出" or "公务用车运行费支出" or "公务用车运行支出"
             => new FactKey("threePublic.vehicleOperation", Scope: Scopes.Fiscal),
         // The 会议费 and 培训费 columns of table 09 where the template prints them (「财政拨款安排培训费预算 0 万元，支出决算 0 万元」).
-        "会议费" or "会议费支出" => new FactKey("meeting", Scope: Scopes.Fiscal),
-        "培训费" or "培训费支出" => new FactKey("training", Scope: Scopes.Fiscal),
+        "会议费" or "会议费支出" when section == SectionKeys.ThreePublic => new FactKey("meeting", Scope: Scopes.Fiscal),
+        "培训费" or "培训费支出" when section == SectionKeys.ThreePublic => new FactKey("training", Scope: Scopes.Fiscal),
         "公务接待费" or "公务接待费支出" => new FactKey("threePublic.reception", Scope: Scopes.Fiscal),
         _ => null,
     };
@@ -713,7 +738,7 @@ internal static partial class NarrativeReader
     private static partial Regex VehicleKind();
 
     // 「单价 100 万元（含）以上设备（不含车辆）2 台（套）」, 「单价 100 万元以上专用设备 0 台（套）」.
-    [GeneratedRegex(@"(?:以上|及以上)[^。；]{0,20}?设备(?:[（(]不含车辆[)）])?(?<n>[0-9]{1,9})台")]
+    [GeneratedRegex(@"(?<!购置[^。；，]{0,12})(?:以上|及以上)[^。；]{0,20}?设备(?:[（(]不含车辆[)）])?(?<n>[0-9]{1,9})台")]
     private static partial Regex LargeEquipment();
 
     [GeneratedRegex(@"当年购置车辆(?<n>[0-9]{1,9})辆")]
