@@ -609,6 +609,22 @@ public class RuleTests
         Assert.Contains(rows[from].Key, finding.Location, StringComparison.Ordinal);
     }
 
+    // Table 06 printed two rows a line: the left column's row, then the right's, each line numbered from 10.
+    private static List<StatedRow> SideBySide((string Key, string Amount)[] left, (string Key, string Amount)[] right, Func<int, string?> leftAmount, Func<string, string?, int, StatedRow> row)
+    {
+        var rows = new List<StatedRow>();
+        for (var i = 0; i < left.Length; i++)
+        {
+            rows.Add(row(left[i].Key, leftAmount(i), 10 + i));
+            if (i < right.Length)
+            {
+                rows.Add(row(right[i].Key, right[i].Amount, 10 + i));
+            }
+        }
+
+        return rows;
+    }
+
     [Fact]
     public void Figures_shifted_in_table_06_where_only_one_sum_breaks_are_told_by_table_05s_links()
     {
@@ -630,15 +646,7 @@ public class RuleTests
         };
         DepartmentYear With(Func<int, string?> leftAmount)
         {
-            var rows = new List<StatedRow>();
-            for (var i = 0; i < left.Length; i++)
-            {
-                rows.Add(Row(left[i].Key, leftAmount(i), 10 + i));
-                if (i < right.Length)
-                {
-                    rows.Add(Row(right[i].Key, right[i].Amount, 10 + i));
-                }
-            }
+            var rows = SideBySide(left, right, leftAmount, Row);
 
             var table = new StatedTable { Definition = TableIds.GpbBasicEconomic, Title = "一般公共预算财政拨款基本支出决算表", Rows = rows };
             return Base with { Tables = [.. Base.Tables.Where(t => t.Definition is not (TableIds.GpbBasicEconomic or TableIds.GpbExpenditure)), t05, table] };
@@ -704,15 +712,7 @@ public class RuleTests
 
         DepartmentYear With(Func<int, string?> leftAmount)
         {
-            var rows = new List<StatedRow>();
-            for (var i = 0; i < left.Length; i++)
-            {
-                rows.Add(Row(left[i].Key, leftAmount(i), 10 + i));
-                if (i < right.Length)
-                {
-                    rows.Add(Row(right[i].Key, right[i].Amount, 10 + i));
-                }
-            }
+            var rows = SideBySide(left, right, leftAmount, Row);
 
             var table = new StatedTable { Definition = TableIds.GpbBasicEconomic, Title = "一般公共预算财政拨款基本支出决算表", Rows = rows };
             return Base with { Tables = [.. Base.Tables.Where(t => t.Definition != TableIds.GpbBasicEconomic), table] };
