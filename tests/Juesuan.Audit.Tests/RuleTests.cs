@@ -1243,4 +1243,22 @@ public class EvaluationRuleTests
         var findings = year.Audit().Findings.Where(f => f.Rule == "N.UNIT" && f.Severity == Severity.Warning).ToArray();
         Assert.Equal(flagged, findings.SingleOrDefault()?.Actual);
     }
+
+    [Fact]
+    public void An_amount_in_yuan_is_told_among_amounts_in_wan_yuan_of_the_passage_its_sentence_goes_on_in()
+    {
+        // 渠县 2022 (a table's text cell): the list's lines ending in 「；」 are passages of their own.
+        Finding[] Of(string first) => (Base with
+        {
+            Passages =
+            [
+                new TextPassage { Text = first, Source = new SourceLocation { File = "a.txt", Line = 2250 } },
+                new TextPassage { Text = "行政处罚50.73万元，约谈医药机构439家。", Source = new SourceLocation { File = "a.txt", Line = 2254 } },
+            ],
+        }).Audit().Findings.Where(f => f.Rule == "N.UNIT" && f.Severity == Severity.Warning).ToArray();
+
+        Assert.Equal("157.1元", Assert.Single(Of("检查定点医药机构439家，追回违规医疗机构基金157.1元；")).Actual);
+        // A passage ending at its full stop does not go on.
+        Assert.Empty(Of("检查定点医药机构439家，追回违规医疗机构基金157.1元。"));
+    }
 }

@@ -183,8 +183,18 @@ internal static partial class NarrativeRules
     private static IEnumerable<Finding> UnitsAmongSiblings(AuditContext c)
     {
         HashSet<(string Sentence, string Number)>? claimed = null;
-        foreach (var prose in c.AllProse())
+        Prose? previous = null;
+        // Each passage with the one after it: a passage that ends at a semicolon (a line of a PDF's list) goes on there.
+        foreach (var next in c.AllProse().Append(null))
         {
+            if (previous is not { } prose)
+            {
+                previous = next;
+                continue;
+            }
+
+            previous = next;
+            var goesOn = next is not null && prose.Text.TrimEnd().EndsWith('；') ? next.Text[..(next.Text.IndexOf('。') is var full and >= 0 ? full : next.Text.Length)] : string.Empty;
             // The amounts in 元 with decimals first (few, or none): only their sentences are looked at.
             foreach (Match m in YuanWithDecimals().Matches(prose.Text))
             {
@@ -197,7 +207,8 @@ internal static partial class NarrativeRules
                 // (「15.64元」): a whole 「300元」 is a sum in 元 as often as not.
                 var from = prose.Text.LastIndexOf('。', Math.Max(0, m.Index - 1)) + 1;
                 var to = prose.Text.IndexOf('。', m.Index) is var stop and >= 0 ? stop : prose.Text.Length;
-                if (!sentence.Contains("万元", StringComparison.Ordinal) && !prose.Text.AsSpan(from, to - from).Contains("万元", StringComparison.Ordinal))
+                if (!sentence.Contains("万元", StringComparison.Ordinal) && !prose.Text.AsSpan(from, to - from).Contains("万元", StringComparison.Ordinal)
+                    && !(to == prose.Text.Length && goesOn.Contains("万元", StringComparison.Ordinal)))
                 {
                     continue;
                 }
