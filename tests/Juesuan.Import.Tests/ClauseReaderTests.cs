@@ -448,6 +448,19 @@ public sealed class ImplicitWholeTests
     }
 
     [Theory]
+    [InlineData("4", true)]
+    [InlineData("95", false)]
+    public void A_three_public_items_rate_may_not_imply_a_budget_above_the_totals(string rate, bool reported)
+    {
+        // 渠县 2022 (no tables): the total's budget is implied by its 100%; 1.31 at 4% implies some 33 万元.
+        var year = Read("七、财政拨款“三公”经费支出决算情况说明",
+            "2022年“三公”经费财政拨款支出决算为1.38万元，完成预算数的100%。"
+            + $"2.公务用车购置及运行维护费支出1.31万元，完成预算{rate}%。");
+        var findings = Juesuan.Audit.Auditor.Audit(year).Findings.Where(f => f.Rule == "N.COMPLETION" && f.Message.Contains("分项的预算不能大于总数的预算", StringComparison.Ordinal));
+        Assert.Equal(reported, findings.Any());
+    }
+
+    [Theory]
     [InlineData("0.00", false)]
     [InlineData("1.41", true)]
     public void A_rate_over_a_budget_stated_elsewhere_in_the_narrative_is_checked_against_it(string rate, bool reported)

@@ -588,6 +588,11 @@ internal static partial class NarrativeRules
                 expected: "> 0%", actual: rate + "%", severity: Severity.Warning);
         }
 
+        foreach (var finding in ItemBudgetsAboveTheirWhole(c))
+        {
+            yield return finding;
+        }
+
         // Without the budget figure the rate and the wording still must agree: 100% is 等于, over it 大于, under it 小于.
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is not null && x.BudgetComparison is not null))
         {
@@ -693,6 +698,34 @@ internal static partial class NarrativeRules
                         $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)} {Word(truth)}预算 {claim.Budget}，叙述却写作“决算数{Word(word)}预算数”。",
                         expected: Word(truth), actual: Word(word));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A 三公 item's rate implies its budget (决算 ÷ 完成率) where the item's budget is printed nowhere; an item's budget cannot
+    /// exceed the budget of the 三公 total (printed, or implied by the total's own rate): 渠县 2022 「“三公”经费…支出决算为 1.38
+    /// 万元，完成预算数的 100%」 and 「公务用车购置及运行维护费支出 1.31 万元，完成预算 4%」 (a budget of some 33 万元). Intervals.
+    /// </summary>
+    private static IEnumerable<Finding> ItemBudgetsAboveTheirWhole(AuditContext c)
+    {
+        static Interval? Implied(Claim x) => x is { Amount: { Value: > 0m } a, CompletionPercent: { Value: > 0m } r }
+            ? new Interval(a.Interval.Lo / r.Interval.Hi * 100m, a.Interval.Hi / r.Interval.Lo * 100m) : null;
+        var claims = c.Year.Narrative.Claims;
+        if (claims.FirstOrDefault(x => x.Subject.Concept == Concepts.ThreePublicTotal && (x.Budget is not null || Implied(x) is not null)) is not { } whole)
+        {
+            yield break;
+        }
+
+        var budget = whole.Budget is { } b ? b.Interval : Implied(whole)!.Value;
+        foreach (var item in claims.Where(x => x.Section == whole.Section && x.Budget is null && x.Subject.Concept is "threePublic.abroad" or "threePublic.vehicles" or "threePublic.reception"
+            && !claims.Any(y => y.Subject == x.Subject && y.Budget is not null)))
+        {
+            if (Implied(item) is { } implied && item.Amount!.Value.Unit == (whole.Budget ?? whole.Amount)!.Value.Unit && implied.Lo > budget.Hi)
+            {
+                yield return Error(c, RuleIds.NCompletion, item,
+                    $"{FactRule.Describe(c, item.Subject)}支出 {item.Amount}、完成预算 {item.CompletionPercent}%，推算其预算约为 {AuditContext.Format(implied.Lo, 2)}–{AuditContext.Format(implied.Hi, 2)}，超过了“三公”经费的预算（{AuditContext.Format(budget.Lo, 2)}–{AuditContext.Format(budget.Hi, 2)}）：分项的预算不能大于总数的预算，请核对完成率。",
+                    actual: item.CompletionPercent + "%", severity: Severity.Warning);
             }
         }
     }
