@@ -115,7 +115,10 @@ public static class Workbook
                 .Select(w => new[] { w.Subject.Concept, w.Subject.Code ?? string.Empty, w.Subject.Scope, w.Topic == ExplanationTopic.Budget ? BudgetTopic : ChangeTopic, string.Empty, w.What })],
             // The keys (概念、编码、范围) are the reader's: hidden; the clerk reads what each reason is about in the last column.
             new Layout([18, 10, 8, 12, 50, 50]) { HiddenColumns = [0, 1, 2] });
-        AddSheet(workbook, sheets, id++, DetailSheet.Name, DetailSheet.Rows(year), new Layout([16, 30, 16]));
+        // The items are long (「面向中小企业预留的项目中由中小企业中标或成交的金额」, 26 characters at two widths each).
+        // Styled like the other sheets, so it prints fitted to the page's width as they do.
+        AddSheet(workbook, sheets, id++, DetailSheet.Name, DetailSheet.Rows(year),
+            new Layout([16, 54, 30]) { Style = (r, c) => r == 1 ? Styles.Header : c < 2 ? Styles.Label : Styles.Text, Width = 3 });
         // The preparer's words: the narrative a section a row, the other printed text a passage a row (long text wrapped).
         static uint TextStyle(int row, int column, int textColumn) => row == 1 ? Styles.Header : column == textColumn || column == 1 ? Styles.Text : Styles.Input;
         var narrative = ProseSheet.NarrativeRows(year).ToList();
