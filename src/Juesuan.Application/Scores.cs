@@ -47,7 +47,7 @@ public sealed class Scores(JuesuanOptions options)
         foreach (var evaluation in year.Evaluations)
         {
             var lines = new List<ScoreLine>();
-            var funds = evaluation.Funds.FirstOrDefault();
+            var funds = evaluation.TotalFunds();
             var weight = evaluation.ExecutionWeight?.Value ?? 10m;
             if (evaluation.ExecutionScore is { } statedExecution && ScoringEngine.ExecutionScore(weight, funds?.FullYearBudget?.Value, funds?.Executed?.Value) is { } execution)
             {

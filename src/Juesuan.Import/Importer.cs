@@ -123,12 +123,7 @@ public static class Importer
             open = paragraph;
         }
 
-        var prose = NarrativeReader.ReadProse([.. runs], template, year.Year, file, issues, reference);
-        narrative = narrative with
-        {
-            Claims = [.. narrative.Claims, .. prose.Claims],
-            UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures,
-        };
+        narrative = NarrativeReader.WithProse(narrative, [.. runs], template, year.Year, file, issues, reference);
         return new ImportResult(year with { Narrative = narrative }, issues, read.Error);
     }
 

@@ -65,8 +65,8 @@ internal static partial class EvaluatedProjects
             // the full-year budgets, or the 财政拨款 lines of either.
             var candidates = new (string What, Func<Evaluation, Amount?> Of)[]
             {
-                ("年初预算数", f => f.Funds.FirstOrDefault()?.InitialBudget),
-                ("全年预算数", f => f.Funds.FirstOrDefault()?.FullYearBudget),
+                ("年初预算数", f => f.TotalFunds()?.InitialBudget),
+                ("全年预算数", f => f.TotalFunds()?.FullYearBudget),
                 ("财政拨款年初预算数", f => Fiscal(f)?.InitialBudget),
                 ("财政拨款全年预算数", f => Fiscal(f)?.FullYearBudget),
             }

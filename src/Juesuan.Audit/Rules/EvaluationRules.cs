@@ -131,7 +131,7 @@ internal static class EvaluationRules
 
     private static IEnumerable<Finding> Execution(AuditContext c, Evaluation e, ScoringRules rules)
     {
-        var funds = e.Funds.FirstOrDefault();
+        var funds = e.TotalFunds();
         if (funds?.FullYearBudget is not { } a || funds.Executed is not { } b || a.Value == 0m)
         {
             yield break;
@@ -284,7 +284,7 @@ internal static class EvaluationRules
 
     private static IEnumerable<Finding> Tasks(AuditContext c, Evaluation e, ScoringRules rules)
     {
-        var total = e.Funds.FirstOrDefault();
+        var total = e.TotalFunds();
         if (e.Tasks.Count == 0 || total is null)
         {
             yield break;
@@ -326,7 +326,7 @@ internal static class EvaluationRules
                 expected: account.Display, actual: executed.ToString(), difference: difference);
         }
 
-        var total = e.Funds.FirstOrDefault();
+        var total = e.TotalFunds();
         var fiscal = e.Funds.FirstOrDefault(f => f.Source == "财政拨款");
         if (e.Kind == EvaluationKind.Department)
         {

@@ -448,7 +448,7 @@ internal sealed class SectionWriter(Figures figures)
         var text = string.Empty;
         if (projects.Length > 0)
         {
-            var funds = projects.Sum(e => e.Funds.FirstOrDefault()?.Executed is { } x ? InWan(x) : 0m);
+            var funds = projects.Sum(e => e.TotalFunds()?.Executed is { } x ? InWan(x) : 0m);
             var projectTotal = figures.Cell(TableIds.Expenditure, Total, "project");
             text = $"本部门组织对{Y}年度项目支出开展绩效自评，共涉及项目{projects.Length}个，资金{Money(funds)}万元"
                 + (projectTotal is { } pt && Percent(funds, pt) is { } share ? $"，占项目支出总额的{share}%。" : "。");

@@ -108,6 +108,9 @@ public sealed record Evaluation
     /// <summary>The funds block, one line per source; the first is the total.</summary>
     public IReadOnlyList<EvaluationFunds> Funds { get; init; } = [];
 
+    /// <summary>The funds block's total line (its first), or null without a block (a method: not a field of the JSON).</summary>
+    public EvaluationFunds? TotalFunds() => Funds.Count > 0 ? Funds[0] : null;
+
     /// <summary>执行率 as stated, in percent.</summary>
     public Printed? ExecutionRatePercent { get; init; }
 

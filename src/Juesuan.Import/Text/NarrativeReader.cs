@@ -151,6 +151,14 @@ internal static partial class NarrativeReader
     /// their subjects (never a quantity of the tables: such prose often states another scope), so they are checked within
     /// themselves — shares, parts, changes — and every figure no statement takes is listed as unread.
     /// </summary>
+    /// <summary>The narrative with the prose outside its sections read (<see cref="ReadProse"/>) and added: claims, unread figures, the count.</summary>
+    public static Narrative WithProse(Narrative narrative, IReadOnlyList<IReadOnlyList<ReportLine>> runs, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(narrative);
+        var prose = ReadProse(runs, template, year, file, issues, reference);
+        return narrative with { Claims = [.. narrative.Claims, .. prose.Claims], UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures };
+    }
+
     public static (IReadOnlyList<Claim> Claims, IReadOnlyList<string> Unattached, int Figures) ReadProse(IReadOnlyList<IReadOnlyList<ReportLine>> runs, Template template, int year, string file, List<ImportIssue> issues, ReferenceData reference)
     {
         var claims = new List<Claim>();

@@ -12,19 +12,12 @@ internal static class PassageReader
 {
     private const int MaxLines = 4;
 
-    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file) =>
-        Read(lines, tableRegions, read, labels, file, null);
-
     /// <summary>
     /// The passages, and in <paramref name="runs"/> (when given) the lines of each, in order, a paragraph that a passage's
     /// line limit cut joined again (its lines follow on the same page and the first did not end a sentence) — the prose
-    /// the clause grammar reads (<see cref="NarrativeReader.ReadProse"/>).
+    /// the clause grammar reads (<see cref="NarrativeReader.ReadProse"/>) — and in <paramref name="linesOf"/> each passage's own lines.
     /// </summary>
-    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file, List<List<ReportLine>>? runs) =>
-        Read(lines, tableRegions, read, labels, file, runs, null);
-
-    /// <summary>As <see cref="Read(IReadOnlyList{ReportLine}, IReadOnlyList{ValueTuple{int, int}}, IReadOnlySet{ReportLine}, IReadOnlyList{PrintedLabel}, string, List{List{ReportLine}}?)"/>, with each passage's own lines in <paramref name="linesOf"/>.</summary>
-    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file, List<List<ReportLine>>? runs, List<List<ReportLine>>? linesOf)
+    public static IReadOnlyList<TextPassage> Read(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, IReadOnlySet<ReportLine> read, IReadOnlyList<PrintedLabel> labels, string file, List<List<ReportLine>>? runs = null, List<List<ReportLine>>? linesOf = null)
     {
         var labelled = labels.Select(l => Compact(l.Text)).ToHashSet(StringComparer.Ordinal);
         var passages = new List<TextPassage>();

@@ -102,7 +102,6 @@ public static partial class TextReportReader
         bool Prose(List<ReportLine> run) => !run.Any(inEvaluations.Contains)
             || (run[^1].Text.TrimEnd().EndsWith('。') && !run.Any(Row));
         var proseRuns = runs.Where(Prose).ToList();
-        var prose = NarrativeReader.ReadProse([.. proseRuns], template, year.Value, file, issues, reference);
         // Each passage the grammar read is marked with its paragraph (a workbook keeps the mark and reads the same paragraphs).
         var paragraphOf = new Dictionary<ReportLine, int>();
         for (var r = 0; r < proseRuns.Count; r++)
@@ -115,7 +114,7 @@ public static partial class TextReportReader
 
         passages = [.. passages.Select((p, i) => i < linesOfPassages.Count && linesOfPassages[i].Count > 0 && paragraphOf.TryGetValue(linesOfPassages[i][0], out var paragraph)
             ? p with { Paragraph = paragraph } : p)];
-        narrative = narrative with { Claims = [.. narrative.Claims, .. prose.Claims], UnattachedFigures = [.. narrative.UnattachedFigures, .. prose.Unattached], ProseFigures = prose.Figures };
+        narrative = NarrativeReader.WithProse(narrative, [.. proseRuns], template, year.Value, file, issues, reference);
         var result = new DepartmentYear
         {
             Department = new Department { Name = department, Province = province, Functions = FindFunctions(lines) },
