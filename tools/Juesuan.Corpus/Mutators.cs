@@ -869,10 +869,11 @@ public static partial class Mutators
             // A row printed without figures (「10. 节能环保支出」 with its cells empty) is a row all the same: figures sliding
             // down the column pass through it. Totals printed under the rows (人员经费合计 …) stay where they are: a slip
             // moves the rows' figures.
-            var rows = Enumerable.Range(block.First(), block.Last() - block.First() + 1)
+            var lines = Enumerable.Range(block.First(), block.Last() - block.First() + 1)
                 .Where(l => c.Layout.Kinds[l] == LineKind.TableRow || (c.Layout.Kinds[l] == LineKind.Other && c.Layout.Tables[l] == block.Key.Item1 && Labelled(c, l)))
                 .ToArray();
-            while (rows.Length > 0 && PrintedText.Normalize(c.Source.LineText(rows[^1])).Contains("合计", StringComparison.Ordinal))
+            var rows = PrintedRows(c, lines);
+            while (rows.Length > 0 && PrintedText.Normalize(string.Concat(rows[^1].Select(c.Source.LineText))).Contains("合计", StringComparison.Ordinal))
             {
                 rows = rows[..^1];
             }
@@ -908,12 +909,42 @@ public static partial class Mutators
                     edits.AddRange(column.Shift(c, rows[j], j + 1 < rows.Length ? rows[j + 1] : null, first: j == k));
                 }
 
-                var label = PrintedText.Normalize(c.Source.LineText(rows[k])).Trim();
-                var code = Layout.Tokens(c.Source, rows[k]).FirstOrDefault(t => t.Length is 3 or 5 or 7 && t.All(char.IsAsciiDigit));
+                var label = PrintedText.Normalize(string.Join(" ", rows[k].Select(c.Source.LineText))).Trim();
+                var code = rows[k].SelectMany(l => Layout.Tokens(c.Source, l)).FirstOrDefault(t => t.Length is 3 or 5 or 7 && t.All(char.IsAsciiDigit));
                 yield return new Mutant("table-shift", $"{block.Key.Item1}：自「{(label.Length > 24 ? label[..24] : label)}」起数值上移一行", edits,
-                    new Anchor([], [], block.Key.Item1, Rule: "T.ROWS_SHIFTED") { Row = code }, c.Source.Pages[c.Source.Lines[rows[k]][0]], rows[k]);
+                    new Anchor([], [], block.Key.Item1, Rule: "T.ROWS_SHIFTED") { Row = code }, c.Source.Pages[c.Source.Lines[rows[k][^1]][0]], rows[k][^1]);
             }
         }
+    }
+
+    // The printed rows of a table block. A PDF may print some of a row's figures a little above its label (a cell
+    // aligned to the top beside one centred: 「1,503.52 603.14」 over 「201 一般公共服务支出 2,106.66」, or the totals
+    // 「2,152.26 184.65」 over 「人员经费合计 公用经费合计」); such a line of figures alone is the row below's. Text
+    // prints a row on one line.
+    private static int[][] PrintedRows(Context c, int[] lines)
+    {
+        var rows = new List<int[]>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            // The label line under it may be no row of its own (「人员经费合计 公用经费合计」 opens with no code).
+            var below = lines[i] + 1;
+            if (c.Source is PdfSource && below < c.Source.Lines.Count && c.Layout.Tables[below] == c.Layout.Tables[lines[i]]
+                && c.Layout.Kinds[below] is LineKind.TableRow or LineKind.Other
+                && Layout.Tokens(c.Source, lines[i]).All(Layout.IsCell) && !Layout.Tokens(c.Source, below).All(Layout.IsCell))
+            {
+                rows.Add([lines[i], below]);
+                if (i + 1 < lines.Length && lines[i + 1] == below)
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                rows.Add([lines[i]]);
+            }
+        }
+
+        return [.. rows];
     }
 
     // A line that opens a row of its own: a code (2050202, or a 款 「18」 printed apart) or a list number (「10.」) with a
@@ -948,11 +979,11 @@ public static partial class Mutators
     /// </summary>
     private sealed record PrintedColumn(int[]? Fields, (double Left, double Right)? Span)
     {
-        public static PrintedColumn? Of(Context c, int row)
+        public static PrintedColumn? Of(Context c, int[] row)
         {
             if (c.Source is PdfSource pdf)
             {
-                var words = pdf.Lines[row].OrderBy(s => pdf.Words[s].Left).ToArray();
+                var words = row.SelectMany(l => pdf.Lines[l]).OrderBy(s => pdf.Words[s].Left).ToArray();
                 var first = Array.FindIndex(words, s => Layout.IsCell(pdf.Segments[s]));
                 if (first < 0)
                 {
@@ -963,7 +994,7 @@ public static partial class Mutators
                 return new PrintedColumn(null, (pdf.Words[words[first]].Left - 2, next < 0 ? double.MaxValue : pdf.Words[words[next]].Left - 1));
             }
 
-            var text = c.Source.Segments[row];
+            var text = c.Source.Segments[row[0]];
             if (!text.Contains('\t', StringComparison.Ordinal))
             {
                 return CellInLine().IsMatch(text) ? new PrintedColumn(null, null) : null;
@@ -982,29 +1013,32 @@ public static partial class Mutators
         }
 
         /// <summary>The row's figures in this column.</summary>
-        public decimal[] Figures(Context c, int row) => c.Source is PdfSource pdf
+        public decimal[] Figures(Context c, int[] row) => c.Source is PdfSource pdf
             ? Words(pdf, row).Select(s => Amount(pdf.Segments[s])).ToArray()
-            : Spans(c.Source.Segments[row]).Select(x => c.Source.Segments[row][x.Start..x.End].Trim()).Where(Layout.IsCell).Select(Amount).ToArray();
+            : Spans(c.Source.Segments[row[0]]).Select(x => c.Source.Segments[row[0]][x.Start..x.End].Trim()).Where(Layout.IsCell).Select(Amount).ToArray();
 
         /// <summary>The edits that give <paramref name="row"/> the figures of <paramref name="below"/> in this column (none for the last row).
         /// On a PDF each word gets one edit: a row's own figures are dropped only on the first shifted row (below it
-        /// they have moved up a row), and the figures of the row below take this row's page and baseline.</summary>
-        public IEnumerable<Edit> Shift(Context c, int row, int? below, bool first)
+        /// they have moved up a row), and the figures of the row below take this row's page and baseline (of the row's
+        /// line in the same place: a figure printed above its label goes above this row's).</summary>
+        public IEnumerable<Edit> Shift(Context c, int[] row, int[]? below, bool first)
         {
             if (c.Source is PdfSource pdf)
             {
-                var moved = below is { } b ? Words(pdf, b).Select(s => new Edit(s, pdf.Segments[s], BaselineOf: pdf.Lines[row][0])) : [];
+                var moved = below is { } b
+                    ? Words(pdf, b).Select(s => new Edit(s, pdf.Segments[s], BaselineOf: pdf.Lines[row[Math.Min(Array.FindIndex(b, l => pdf.Lines[l].Contains(s)), row.Length - 1)]][0]))
+                    : [];
                 return (first ? Words(pdf, row).Select(s => new Edit(s, string.Empty)) : []).Concat(moved);
             }
 
-            var text = c.Source.Segments[row];
+            var text = c.Source.Segments[row[0]];
             var mine = Spans(text);
-            var theirs = below is { } n ? Spans(c.Source.Segments[n]).Select(x => c.Source.Segments[n][x.Start..x.End]).ToArray() : [];
+            var theirs = below is { } n ? Spans(c.Source.Segments[n[0]]).Select(x => c.Source.Segments[n[0]][x.Start..x.End]).ToArray() : [];
             if (Fields is null)
             {
                 // Spaces: the first run of figures is replaced as a whole.
                 var (start, end) = mine.Count == 0 ? (text.Length, text.Length) : (mine[0].Start, mine[^1].End);
-                return [new Edit(row, text[..start] + string.Join(" ", theirs) + text[end..])];
+                return [new Edit(row[0], text[..start] + string.Join(" ", theirs) + text[end..])];
             }
 
             var fields = text.Split('\t');
@@ -1016,12 +1050,12 @@ public static partial class Mutators
                 }
             }
 
-            return [new Edit(row, string.Join('\t', fields))];
+            return [new Edit(row[0], string.Join('\t', fields))];
         }
 
         // The figure words of a PDF row within the column's span.
-        private IEnumerable<int> Words(PdfSource pdf, int row) =>
-            pdf.Lines[row].Where(s => Layout.IsCell(pdf.Segments[s]) && pdf.Words[s].Center >= Span!.Value.Left && pdf.Words[s].Center <= Span.Value.Right).OrderBy(s => pdf.Words[s].Left);
+        private IEnumerable<int> Words(PdfSource pdf, int[] row) =>
+            row.SelectMany(l => pdf.Lines[l]).Where(s => Layout.IsCell(pdf.Segments[s]) && pdf.Words[s].Center >= Span!.Value.Left && pdf.Words[s].Center <= Span.Value.Right).OrderBy(s => pdf.Words[s].Left);
 
         // Text: the column's tab fields (empty ones included), or the first run of figures.
         private List<(int Start, int End)> Spans(string text)
