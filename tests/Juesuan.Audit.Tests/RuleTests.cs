@@ -300,6 +300,20 @@ public class RuleTests
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
     }
 
+    [Theory]
+    [InlineData("0.00万元", "4", true)]
+    [InlineData("0.00万元", "0", false)]
+    [InlineData("0.01万元", "4", false)]
+    public void A_completion_rate_beside_nothing_spent_contradicts_itself(string amount, string rate, bool said)
+    {
+        // 普陀 2024 mutated: 「因公出国（境）费决算为 0.00 万元，完成预算的 4%」, the item's budget printed nowhere.
+        var claim = new Claim { Subject = new FactKey("threePublic.abroad", Scope: Scopes.Fiscal), Amount = Wan(amount), CompletionPercent = P(rate), Sentence = "因公出国…" };
+        var year = (Base with { Tables = [] }) with { Narrative = Base.Narrative with { Claims = [claim] } };
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.COMPLETION" && f.Message.Contains("完成率就是 0%", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(said, findings.Length == 1);
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+    }
+
     [Fact]
     public void A_bare_zero_amount_is_read_to_two_decimals_so_a_share_of_it_is_checked()
     {

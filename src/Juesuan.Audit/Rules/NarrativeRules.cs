@@ -588,6 +588,18 @@ internal static partial class NarrativeRules
                 expected: "> 0%", actual: rate + "%", severity: Severity.Warning);
         }
 
+        // The converse: 「因公出国（境）费决算为 0.00 万元，完成预算的 4%」 — nothing spent, yet some of the budget used; possible
+        // only when a few 元 were spent out of a budget of a few hundred, which the message says.
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: > 0m } && x.Amount is { Value: 0m }
+            && TableValue(c, x.Subject with { Basis = Bases.Budget }) is null && TableValue(c, x.Subject with { Basis = Bases.FullYearBudget }) is null))
+        {
+            var rate = claim.CompletionPercent!.Value;
+            var most = claim.Amount!.Value.Interval.Hi / rate.Interval.Lo * 100m;
+            yield return Error(c, RuleIds.NCompletion, claim,
+                $"{FactRule.Describe(c, claim.Subject)}支出 {claim.Amount}，却写作完成预算 {rate}%：没有支出，完成率就是 0%（除非预算不足 {AuditContext.Format(most, 2)}{claim.Amount.Value.Unit.Name()}、支出不足 {AuditContext.Format(claim.Amount.Value.Interval.Hi, 3)}{claim.Amount.Value.Unit.Name()}）。请核对完成率或决算数。",
+                expected: "0%", actual: rate + "%", severity: Severity.Warning);
+        }
+
         foreach (var finding in ItemBudgetsAboveTheirWhole(c))
         {
             yield return finding;
