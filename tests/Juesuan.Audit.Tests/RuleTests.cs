@@ -608,6 +608,25 @@ public class RuleTests
     }
 
     [Fact]
+    public void An_amount_printed_twice_in_the_same_words_with_two_values_is_a_contradiction()
+    {
+        // 渠县 2022 prints the same passage in a project's 年度目标完成情况 and in the department's; one place mutated.
+        static Claim Recovered(string where, string value, string sentence) => new()
+        {
+            Subject = new FactKey(Concepts.Stated(where, "追回违规医疗机构基金")), Amount = Amount.Parse(value + "万元", MoneyUnit.WanYuan).Value, Sentence = sentence,
+        };
+        DepartmentYear With(params Claim[] claims) => Base with { Narrative = Base.Narrative with { Claims = [.. Base.Narrative.Claims, .. claims] } };
+        var words = $"{Base.Year}年以来检查定点医药机构共439家，追回违规医疗机构基金";
+        var slip = With(Recovered("p@1", "157.1", words + "157.1万元；行政处罚50.73万元。"), Recovered("q@1", "96.9", "深入开展专项治理行动。" + words + "96.9万元；"));
+        var finding = Assert.Single(slip.Audit().Findings, f => f.Rule == "N.RESTATED");
+        Assert.Equal(Severity.Warning, finding.Severity);
+
+        // Other words before the name: two projects' own figures under one name, not one figure twice.
+        var projects = With(Recovered("p@1", "157.1", words + "157.1万元。"), Recovered("q@1", "96.9", "项目二：本年度通过专项检查，追回违规医疗机构基金96.9万元。"));
+        Assert.DoesNotContain(projects.Audit().Findings, f => f.Rule == "N.RESTATED");
+    }
+
+    [Fact]
     public void Figures_shifted_one_row_against_their_labels_are_one_finding_naming_the_row()
     {
         var table = Base.Table(TableIds.Expenditure)!;

@@ -253,6 +253,17 @@ public class NarrativeOnlySampleTests
     }
 
     [SkippableFact]
+    public void Quxian_sentences_inside_self_evaluation_tables_are_read_though_their_lines_print_two_figures()
+    {
+        // 「点医药机构共 439 家，追回违规医疗机构基金 157.1 万元；」 in 年度目标完成情况, twice in the report: a line of a
+        // sentence, not an indicator row (「…覆盖率 ≥95 98% 10 10」), though it prints two figures.
+        var claims = TextReportReader.ReadFile(Path.Combine(Paths.RequireSamples(), "quxian-2022-final-accounts.txt")).Value!.Narrative.Claims;
+        var recovered = claims.Where(c => c.Subject.Concept.EndsWith(":追回违规医疗机构基金", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, recovered.Length);
+        Assert.All(recovered, c => Assert.Equal(new Amount(157.1m, 1, MoneyUnit.WanYuan), c.Amount));
+    }
+
+    [SkippableFact]
     public void Quxian_three_public_statements_are_the_columns_of_table_09_however_worded()
     {
         // 「2022 年“三公”经费财政拨款支出决算为 1.38 万元，完成预算数的 100%」 (no budget figure, the quote cut by the

@@ -51,8 +51,10 @@ internal static partial class Restatements
                 // Two values, as many places each (「特殊人群参保缴费资助 100%」 in the summary, 98% in the self-evaluation):
                 // which is meant cannot be told, but they contradict each other — said once, naming both.
                 // Only rates: an amount's or a count's name is the report's own words, and two projects' paragraphs may
-                // share them (培训人数) with two values. A sentence that gives both values names two things, not one twice.
-                if (values.Length == 2 && group.Key.Kind == "%"
+                // share them (培训人数) with two values — unless the words before the name are the same too, a passage
+                // printed twice (渠县 2022: 「2022 年以来检查定点医药机构共 439 家，追回违规医疗机构基金 157.1 万元」 in the
+                // project's 年度目标完成情况 and in the department's). A sentence that gives both values names two things, not one twice.
+                if (values.Length == 2 && (group.Key.Kind == "%" || SameWords(values[0].First(), values[1].First()))
                     && !values[0].Select(s => s.Claim.Sentence).Intersect(values[1].Select(s => s.Claim.Sentence)).Any()
                     && Tie(c, values[0].First(), values[1].First()) is { } tie)
                 {
@@ -76,6 +78,20 @@ internal static partial class Restatements
                     $"「{other.Name}」此处写作 {other.Value}{other.Kind}，而报告中另有 {values[0].Select(s => s.Claim.Sentence).Distinct().Count()} 处写作 {meant.Value}{meant.Kind}（如「{AuditContext.Excerpt(meant.Claim.Sentence)}」）：前后不一致，请核对。");
             }
         }
+    }
+
+    // Whether two statements of an amount or count are one passage printed twice: the name and the words before it in
+    // its sentence (at least twelve characters, spaces aside) read the same.
+    private static bool SameWords(Stated one, Stated other)
+    {
+        static string? Before(Stated s)
+        {
+            var sentence = Regex.Replace(s.Claim.Sentence ?? string.Empty, @"\s+", string.Empty);
+            var at = sentence.IndexOf(s.Name, StringComparison.Ordinal);
+            return at < 12 ? null : sentence[(at - 12)..(at + s.Name.Length)];
+        }
+
+        return Before(one) is { } words && words == Before(other);
     }
 
     private static Finding? Tie(AuditContext c, Stated one, Stated other)

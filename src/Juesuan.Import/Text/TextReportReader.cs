@@ -97,8 +97,9 @@ public static partial class TextReportReader
         var passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file, runs, linesOfPassages);
         var inEvaluations = evaluationRegions.SelectMany(r => Enumerable.Range(r.Start, Math.Max(0, Math.Min(r.End, lines.Count) - r.Start))).Select(i => lines[i]).ToHashSet();
         // Inside a self-evaluation table only its sentences are prose (「1、2022 年城乡居民参保 22.56 万人，参保率为 98%。」
-        // in 年度目标完成情况), never its rows (「…覆盖率 ≥95 98% 10 10」).
-        static bool Row(ReportLine line) => line.Fields.Count(f => ReportText.IsNumber(f.TrimEnd('%', '％'))) >= 2;
+        // in 年度目标完成情况), never its rows (「…覆盖率 ≥95 98% 10 10」) — a line of a sentence may print two figures apart
+        // as well (「点医药机构共 439 家，追回违规医疗机构基金 157.1 万元；」), between its clauses' punctuation.
+        static bool Row(ReportLine line) => line.Fields.Count(f => ReportText.IsNumber(f.TrimEnd('%', '％'))) >= 2 && line.Text.IndexOfAny(['，', '；', '。']) < 0;
         bool Prose(List<ReportLine> run) => !run.Any(inEvaluations.Contains)
             || (run[^1].Text.TrimEnd().EndsWith('。') && !run.Any(Row));
         var proseRuns = runs.Where(Prose).ToList();
