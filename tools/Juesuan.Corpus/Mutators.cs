@@ -867,13 +867,14 @@ public static partial class Mutators
         foreach (var block in blocks)
         {
             // A row printed without figures (「10. 节能环保支出」 with its cells empty) is a row all the same: figures sliding
-            // down the column pass through it. Totals printed under the rows (人员经费合计 …) stay where they are: a slip
-            // moves the rows' figures.
+            // down the column pass through it. Totals printed under the rows (人员经费合计 …, 04's 收入总计 | 支出总计) stay
+            // where they are: a slip moves the rows' figures.
             var lines = Enumerable.Range(block.First(), block.Last() - block.First() + 1)
                 .Where(l => c.Layout.Kinds[l] == LineKind.TableRow || (c.Layout.Kinds[l] == LineKind.Other && c.Layout.Tables[l] == block.Key.Item1 && Labelled(c, l)))
                 .ToArray();
             var rows = PrintedRows(c, lines);
-            while (rows.Length > 0 && PrintedText.Normalize(string.Concat(rows[^1].Select(c.Source.LineText))).Contains("合计", StringComparison.Ordinal))
+            while (rows.Length > 0 && PrintedText.Normalize(string.Concat(rows[^1].Select(c.Source.LineText))) is var last
+                && (last.Contains("合计", StringComparison.Ordinal) || last.Contains("总计", StringComparison.Ordinal)))
             {
                 rows = rows[..^1];
             }
