@@ -19,7 +19,7 @@ internal static class RenderCommand
         var format = new Option<string>("--format", "-f") { Description = "html（默认）、docx 或 pdf；省略时按 -o 的扩展名", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "docx", "pdf");
         var output = new Option<string>("--output", "-o") { Description = "输出文件；输入为目录时为输出目录", Required = true };
-        var template = new Option<string?>("--template") { Description = "版式：模板编号（内置：" + string.Join("、", Domain.Templates.TemplateSet.Embedded.Templates.Keys.Order(StringComparer.Ordinal)) + "；--reference 目录中的也可用）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
+        var template = new Option<string?>("--template") { Description = "版式：模板编号（内置：" + string.Join("、", Domain.Templates.TemplateSet.EmbeddedIds) + "；--reference 目录中的也可用）或「省份/年度」，如 陕西/2023；默认用数据自带的模板" };
         var force = new Option<bool>("--force") { Description = "强制：覆盖已存在的输出文件；审核有错误或有【待补充】时也生成（每页印「审核未通过」）" };
         var command = new Command("render", "生成公开文档：决算表、依数据撰写的情况说明、图表、名词解释、绩效自评表（HTML、Word 或 PDF）。先审核：有错误或【待补充】时不生成（退出码 1），列出每一处及在哪里改正、补齐；--force 则照样生成并在每页印「审核未通过」。")
         {

@@ -71,6 +71,13 @@ public class TemplateTests
         Assert.All(TemplateLibrary.Definitions.Values, d => Assert.Equal(d.Columns.Count, d.Columns.Select(c => c.Key).Distinct().Count()));
     }
 
+    [Fact]
+    public void The_embedded_template_ids_listed_from_resource_names_are_the_ids_the_templates_carry()
+    {
+        // The help lists EmbeddedIds without parsing the templates: a file named otherwise than its id would mislead it.
+        Assert.Equal(TemplateSet.Embedded.Templates.Keys.Order(StringComparer.Ordinal), TemplateSet.EmbeddedIds);
+    }
+
     [Theory]
     [InlineData("陕西省", 2023, "shaanxi-2022")]
     [InlineData("上海市", 2024, "shanghai-2024")]

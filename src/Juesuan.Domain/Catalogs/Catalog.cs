@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -80,9 +79,11 @@ public sealed record FormerName(string Name, int Until);
 /// <summary>A classification catalog of one edition (版本年度): function (功能分类) or economic (经济分类).</summary>
 public sealed class Catalog
 {
-    private readonly FrozenDictionary<string, CatalogEntry> _byCode;
-    private readonly FrozenDictionary<string, string[]> _namesByCode;
-    private readonly FrozenDictionary<string, CatalogEntry[]> _byLooseName;
+    // The lookups are built on first use: a process reads one or two editions of the eight it carries (issue 19: building
+    // every edition's frozen lookups cost ~70 ms of each command's start).
+    private readonly Lazy<Lookups> _lookups;
+
+    private sealed record Lookups(Dictionary<string, CatalogEntry> ByCode, Dictionary<string, string[]> NamesByCode, Dictionary<string, CatalogEntry[]> ByLooseName);
 
     /// <summary>Creates a catalog; codes must be unique.</summary>
     public Catalog(string kind, int edition, string title, IEnumerable<CatalogEntry> entries)
@@ -92,19 +93,19 @@ public sealed class Catalog
         Edition = edition;
         Title = title;
         Entries = entries.OrderBy(e => e.Code, StringComparer.Ordinal).ToArray();
-        _byCode = Entries.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
-        _namesByCode = Entries.ToFrozenDictionary(e => e.Code, e => e.Aliases.Prepend(e.Name).Select(CatalogText.NormalizeName).ToArray(), StringComparer.Ordinal);
-        _byLooseName = Entries
-            .SelectMany(e => e.Aliases.Prepend(e.Name).Select(n => (Key: CatalogText.LooseKey(n), Entry: e)))
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).Distinct().ToArray(), StringComparer.Ordinal);
+        _lookups = new(() => new Lookups(
+            Entries.ToDictionary(e => e.Code, StringComparer.Ordinal),
+            Entries.ToDictionary(e => e.Code, e => e.Aliases.Prepend(e.Name).Select(CatalogText.NormalizeName).ToArray(), StringComparer.Ordinal),
+            Entries.SelectMany(e => e.Aliases.Prepend(e.Name).Select(n => (Key: CatalogText.LooseKey(n), Entry: e)))
+                .GroupBy(x => x.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Entry).Distinct().ToArray(), StringComparer.Ordinal)));
     }
 
     /// <summary>
     /// The entries a name printed in running text may stand for (「社会保障和就业（类）」 for 社会保障和就业支出, 「行政部门医疗」
     /// for 行政单位医疗): compared by <see cref="CatalogText.LooseKey"/>, in code order.
     /// </summary>
-    public IReadOnlyList<CatalogEntry> Named(string printed) => _byLooseName.GetValueOrDefault(CatalogText.LooseKey(printed)) ?? [];
+    public IReadOnlyList<CatalogEntry> Named(string printed) => _lookups.Value.ByLooseName.GetValueOrDefault(CatalogText.LooseKey(printed)) ?? [];
 
     /// <summary>
     /// True when <paramref name="name"/> is a name of <paramref name="code"/> (official or variant, ignoring spaces and
@@ -112,7 +113,7 @@ public sealed class Catalog
     /// </summary>
     public bool HasName(string code, string name, bool allowTruncation = false)
     {
-        if (!_namesByCode.TryGetValue(code, out var names))
+        if (!_lookups.Value.NamesByCode.TryGetValue(code, out var names))
         {
             return false;
         }
@@ -134,7 +135,7 @@ public sealed class Catalog
     public IReadOnlyList<CatalogEntry> Entries { get; }
 
     /// <summary>The entry for a code, or null when the catalog does not know it.</summary>
-    public CatalogEntry? Find(string code) => _byCode.GetValueOrDefault(code);
+    public CatalogEntry? Find(string code) => _lookups.Value.ByCode.GetValueOrDefault(code);
 
     /// <summary>
     /// The glossary sentence of a 项 (「反映…」): the entry's own where the catalogue data has one, else the sentence the
@@ -166,7 +167,7 @@ public sealed class Catalog
     }
 
     /// <summary>True when the code is in the catalog.</summary>
-    public bool Contains(string code) => _byCode.ContainsKey(code);
+    public bool Contains(string code) => _lookups.Value.ByCode.ContainsKey(code);
 
     /// <summary>
     /// Economic catalog: true when a code is 人员经费 — its own group, else its 类's, else by the 类 (301 工资福利支出 and

@@ -282,6 +282,14 @@ public sealed class TemplateSet
     /// <summary>The definitions and templates built into Juesuan.</summary>
     public static TemplateSet Embedded { get; } = LoadEmbedded();
 
+    /// <summary>
+    /// The ids of the embedded templates, from the resources' names alone (each file is named by its template's id): a
+    /// command's help lists them without reading and parsing every template.
+    /// </summary>
+    public static IReadOnlyList<string> EmbeddedIds { get; } = typeof(TemplateSet).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("Juesuan.Templates.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith("table-definitions.json", StringComparison.Ordinal))
+        .Select(n => n["Juesuan.Templates.".Length..^".json".Length]).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>Every table definition by id.</summary>
     public IReadOnlyDictionary<string, TableDefinition> Definitions { get; }
 
