@@ -30,6 +30,13 @@ public static class Program
             ["help", .. var rest] => [.. rest, "--help"],
             _ => args,
         };
+        // The one-time costs of reading and writing reports start on another core while the command line is parsed
+        // (issue 19); help and version need none of them.
+        if (!args.Any(a => a is "--help" or "-h" or "-?" or "--version"))
+        {
+            Application.Warmup.Start(pdfs: args.Any(a => a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || Directory.Exists(a)));
+        }
+
         var root = Commands.Build(new CliContext(output, error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !parse.Tokens.Any(t => t.Value is "-h" or "--help" or "-?"))

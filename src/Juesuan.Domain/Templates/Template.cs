@@ -280,7 +280,10 @@ public sealed class TemplateSet
     public const string DefaultTemplateId = "national-2022";
 
     /// <summary>The definitions and templates built into Juesuan.</summary>
-    public static TemplateSet Embedded { get; } = LoadEmbedded();
+    public static TemplateSet Embedded => LazyEmbedded.Value;
+
+    // Read on first use, not with the type: EmbeddedIds must not parse every template.
+    private static readonly Lazy<TemplateSet> LazyEmbedded = new(LoadEmbedded);
 
     /// <summary>
     /// The ids of the embedded templates, from the resources' names alone (each file is named by its template's id): a

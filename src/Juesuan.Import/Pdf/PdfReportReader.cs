@@ -32,6 +32,16 @@ public static partial class PdfReportReader
     public static ImportResult ReadFile(string path) => ReadFile(path, alwaysParseFontPrograms: false);
 
     /// <summary>
+    /// Pays PdfPig's one-time costs now — the metrics of the 14 standard fonts and the index of the system's fonts, some
+    /// 100 ms of a process's first PDF (issue 19) — so a command can start it beside other work before reading a PDF.
+    /// </summary>
+    public static void Warm()
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14).TypeHandle);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(UglyToad.PdfPig.Fonts.SystemFonts.SystemFontFinder).TypeHandle);
+    }
+
+    /// <summary>
     /// Reads a PDF file; embedded font programs are parsed only when a character's text needs them (see
     /// <see cref="TextOnlyParsing"/>), unless <paramref name="alwaysParseFontPrograms"/>.
     /// </summary>
