@@ -17,6 +17,21 @@ public sealed class ClauseReaderTests
         Assert.Equal([null, Direction.Increase, Direction.Increase], s.Figures.Select(f => f.Direction));
     }
 
+    [Theory]
+    [InlineData("国内公务接待1批次，10人次，共计支出0.07万元，具体内容包括用餐费0.05万元、住宿费0.02万元。", false)]
+    [InlineData("国内公务接待支出0.07万元，国内公务接待1批次，10人次（不包括陪同人员），合计金额为0.07万元，具体内容包括用餐费0.05万元、住宿费0.02万元。", true)]
+    public void Total_words_without_a_subject_restate_the_last_subject_and_the_list_after_them_is_its_parts(string text, bool readerTookTheFirst)
+    {
+        // 渠县 2022: the 三公 reader takes 「国内公务接待支出 0.07 万元」 and the counts; 「共计支出 0.07 万元」 is the sum the
+        // 「具体内容包括」 list breaks down, and was read by no one.
+        var taken = readerTookTheFirst ? text.IndexOf("（", StringComparison.Ordinal) : 0;
+        var s = ClauseReader.Read(text, i => i < taken);
+        var whole = Assert.Single(s, x => x.Figures.Any(f => f.Role == FigureRole.Amount && f.Number == "0.07") && x.PartOf is null && x.Figures.All(f => f.Role == FigureRole.Amount));
+        Assert.Equal("国内公务接待", whole.Subject);
+        var parts = s.Where(x => x.PartOf == s.ToList().IndexOf(whole)).Select(x => x.Subject).ToArray();
+        Assert.Equal(["用餐费", "住宿费"], parts);
+    }
+
     [Fact]
     public void Budget_actual_and_completion_are_told_apart_and_the_budget_kind_is_kept()
     {

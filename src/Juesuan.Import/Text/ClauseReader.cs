@@ -109,6 +109,9 @@ internal static partial class ClauseReader
             string? subjectCode = null;
             (int? PartOf, bool Complete) outer = (null, false);
             int? resumable = null;
+            // The last subject the sentence named, also where a specific reader took the figure (「国内公务接待支出 0.07 万元，
+            // 国内公务接待 1 批次，10 人次，共计支出 0.07 万元」): a clause of total words alone restates it.
+            string? lastNamed = null;
 
             // A 「其中」 list of the sentence before may go on in this one with the complementary part
             // (「其中，基本支出 346.63 万元，…。项目支出 298.58 万元，…」), and after a semicolon with any part (「其中：一般
@@ -243,6 +246,7 @@ internal static partial class ClauseReader
                     lead = figure.Index + figure.Length;
                     if (taken(at))
                     {
+                        lastNamed = SubjectOf(before) ?? lastNamed;
                         continue;
                     }
 
@@ -280,6 +284,13 @@ internal static partial class ClauseReader
                         own = pending;
                     }
 
+                    // 「…，共计支出 0.07 万元」: total words with no subject of their own restate the sentence's last subject.
+                    if (own is null && opens && subject is null && role == FigureRole.Amount && lastNamed is not null && TotalWordsOnly().IsMatch(before))
+                    {
+                        own = lastNamed;
+                    }
+
+                    lastNamed = own ?? lastNamed;
                     var ownCode = fromPending ? pendingCode : null;
                     pending = null;
                     pendingCode = null;
@@ -598,6 +609,10 @@ internal static partial class ClauseReader
     // 一般公共预算, 政府性基金预算, 国有资本经营预算 name funds, not budgets.
     [GeneratedRegex("(?<!一般公共|基金|资本经营)(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]
     private static partial Regex Budget();
+
+    // 「共计支出」, 「合计金额为」, 「共」: words that total, naming nothing.
+    [GeneratedRegex(@"^[，、,\s]*(?:共计|合计|总计|累计|共)(?:支出|金额|花费|开支)?(?:为|达)?\s*$")]
+    private static partial Regex TotalWordsOnly();
 
     [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|具体(?:内容)?(?:包括|为|是)|包括|本年度?|20\d\d\s*年度?|我局|我单位|本单位|本部门|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]
     private static partial Regex LeadingFiller();
