@@ -650,7 +650,9 @@ public sealed class PartListTests
         // 渠县 2022: 「国内公务接待支出 0.07 万元，国内公务接待 1 批次，10 人次…，具体内容包括县委专项巡察工作小组用餐费 0.07 万元」.
         var statements = ClauseReader.Read("国内公务接待支出0.07万元，国内公务接待1批次，10人次（不包括陪同人员），共计支出0.07万元，具体内容包括县委专项巡察工作小组用餐费0.07万元。", _ => false);
         var part = Assert.Single(statements, s => s.Subject == "县委专项巡察工作小组用餐费");
-        Assert.Equal("国内公务接待支出", statements[part.PartOf!.Value].Subject);
+        // Its whole is the sum the list follows (「共计支出 0.07 万元」), which restates the subject the counts named.
+        Assert.Equal("国内公务接待", statements[part.PartOf!.Value].Subject);
+        Assert.Equal("0.07", statements[part.PartOf!.Value].Figures.Single().Number);
         Assert.False(part.CompleteParts);
     }
 }

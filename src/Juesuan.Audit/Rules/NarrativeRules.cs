@@ -590,8 +590,9 @@ internal static partial class NarrativeRules
 
         // The converse: 「因公出国（境）费决算为 0.00 万元，完成预算的 4%」 — nothing spent, yet some of the budget used; possible
         // only when a few 元 were spent out of a budget of a few hundred, which the message says.
+        // A budget stated anywhere (a table, or the narrative elsewhere) is the rate's check below, not this one.
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: > 0m } && x.Amount is { Value: 0m }
-            && TableValue(c, x.Subject with { Basis = Bases.Budget }) is null && TableValue(c, x.Subject with { Basis = Bases.FullYearBudget }) is null))
+            && new[] { Bases.Budget, Bases.FullYearBudget }.All(b => TableValue(c, x.Subject with { Basis = b }) is null && c.Facts.Stated(x.Subject with { Basis = b }) is null)))
         {
             var rate = claim.CompletionPercent!.Value;
             var most = claim.Amount!.Value.Interval.Hi / rate.Interval.Lo * 100m;
