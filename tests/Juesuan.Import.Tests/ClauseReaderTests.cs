@@ -491,6 +491,22 @@ public sealed class ImplicitWholeTests
     }
 
     [Theory]
+    [InlineData("0", false)]
+    [InlineData("10", true)]
+    public void Domestic_and_foreign_receptions_add_up_to_the_reception_expense(string foreign, bool reported)
+    {
+        // 渠县 2022 (Sichuan template): 「国内公务接待支出 0.07 万元…。外事接待支出 0 万元，外事接待 0 批次，0 人。」 beside
+        // 「公务接待费支出决算 0.07 万元」: 国内 + 外事 = 公务接待费.
+        var year = Read("七、财政拨款“三公”经费支出决算情况说明",
+            "2022年“三公”经费财政拨款支出决算中，公务接待费支出决算0.07万元，占5.07%。"
+            + "国内公务接待支出0.07万元，国内公务接待1批次，10人次。"
+            + $"外事接待支出{foreign}万元，外事接待0批次，0人。");
+        var findings = Juesuan.Audit.Auditor.Audit(year).Findings.Where(f => f.Rule == "N.PARTS").ToArray();
+        Assert.Equal(reported, findings.Any(f => f.Severity == Juesuan.Audit.Severity.Error && f.Message.Contains("外事接待", StringComparison.Ordinal)));
+        Assert.DoesNotContain(year.Narrative.UnattachedFigures, u => u.Contains("外事接待支出", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("1.31", false)]
     [InlineData("1.77", true)]
     public void The_three_public_items_actuals_add_up_to_their_wholes_without_table_09(string operation, bool reported)

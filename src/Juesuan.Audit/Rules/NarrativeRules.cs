@@ -859,7 +859,7 @@ internal static partial class NarrativeRules
             if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
             {
                 yield return Error(c, RuleIds.NParts, whole,
-                    $"{what}写作 {stated}，{(listedInFull ? "其后括号内列出的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                    $"{what}写作 {stated}，{(listedInFull ? "其后列全的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                     expected: AuditContext.Format(sum.Value, 2), actual: stated.ToString(), difference: AuditContext.Format(check.Difference),
                     severity: listedInFull ? Severity.Error : Severity.Warning);
             }

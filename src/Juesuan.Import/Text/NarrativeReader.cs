@@ -1143,11 +1143,27 @@ internal static partial class NarrativeReader
         }
 
         // 「国内公务接待支出 0.53 万元」 is the 公务接待费 of the tables when the section states foreign (外事/外宾) receptions
-        // as nothing, or not at all (the template has them stated together: 国内 + 外事 = 公务接待费).
-        if (DomesticReceptionSpent().Match(c.Text) is { Success: true } domestic
-            && ForeignReceptionSpent().Matches(c.Text).All(f => Money(f).Value == 0m))
+        // as nothing, or not at all (the template has them stated together: 国内 + 外事 = 公务接待费). Where it states money
+        // spent on foreign receptions, the two are the parts of 公务接待费 and add up to it; a foreign reception of nothing
+        // is at most a part of it.
+        var reception = new FactKey("threePublic.reception", Scope: Scopes.Fiscal);
+        var foreign = ForeignReceptionSpent().Matches(c.Text);
+        var foreignSpent = foreign.Any(f => Money(f).Value != 0m);
+        var domestic = DomesticReceptionSpent().Match(c.Text);
+        if (domestic.Success)
         {
-            c.Add(domestic, new Claim { Subject = new FactKey("threePublic.reception", Scope: Scopes.Fiscal), Amount = Money(domestic) });
+            c.Add(domestic, foreignSpent
+                ? new Claim { Subject = new FactKey(Concepts.Stated($"{SectionKeys.ThreePublic}@{domestic.Index}", "国内公务接待")), Amount = Money(domestic), PartOf = reception, PartsComplete = true }
+                : new Claim { Subject = reception, Amount = Money(domestic) });
+        }
+
+        foreach (Match f in foreign)
+        {
+            c.Add(f, new Claim
+            {
+                Subject = new FactKey(Concepts.Stated($"{SectionKeys.ThreePublic}@{f.Index}", "外事接待")), Amount = Money(f), PartOf = reception,
+                PartsComplete = foreignSpent && domestic.Success,
+            });
         }
 
         if (Reception().Match(c.Text) is { Success: true } r)
