@@ -375,7 +375,7 @@ public class RuleTests
         var total = new Claim { Subject = whole, Amount = Wan("15357.29万元") };
 
         Assert.DoesNotContain(With(total, Part("基本", "11130.46万元", true), Part("大病", "1720.68万元", true), Part("医疗救助", "2506.15万元", true)).Audit().Findings, f => f.Rule == "N.PARTS");
-        AssertFinds(With(total, Part("基本", "11130.46万元", true), Part("大病", "1720.68万元", true), Part("医疗救助", "2506.25万元", true)), "N.PARTS", Severity.Error, messagePart: "括号内");
+        AssertFinds(With(total, Part("基本", "11130.46万元", true), Part("大病", "1720.68万元", true), Part("医疗救助", "2506.25万元", true)), "N.PARTS", Severity.Error, messagePart: "列全的各部分");
         Assert.DoesNotContain(With(total, Part("基本", "11130.46万元", false)).Audit().Findings, f => f.Rule == "N.PARTS");
         AssertFinds(With(total, Part("基本", "11130.46万元", false), Part("大病", "5000.00万元", false)), "N.PARTS", Severity.Warning, messagePart: "超过总数");
 
