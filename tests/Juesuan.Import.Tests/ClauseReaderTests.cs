@@ -18,18 +18,29 @@ public sealed class ClauseReaderTests
     }
 
     [Theory]
-    [InlineData("国内公务接待1批次，10人次，共计支出0.07万元，具体内容包括用餐费0.05万元、住宿费0.02万元。", false)]
-    [InlineData("国内公务接待支出0.07万元，国内公务接待1批次，10人次（不包括陪同人员），合计金额为0.07万元，具体内容包括用餐费0.05万元、住宿费0.02万元。", true)]
-    public void Total_words_without_a_subject_restate_the_last_subject_and_the_list_after_them_is_its_parts(string text, bool readerTookTheFirst)
+    [InlineData("国内公务接待1批次，10人次，共计支出0.07万元，具体内容包括用餐费0.05万元、住宿费0.02万元。", false, "国内公务接待")]
+    [InlineData("国内公务接待支出0.07万元，国内公务接待1批次，10人次（不包括陪同人员），合计金额为0.07万元，具体内容包括用餐费0.05万元、住宿费0.02万元。", true, "国内公务接待支出")]
+    public void Total_words_without_a_subject_restate_the_subject_and_the_list_after_them_is_its_parts(string text, bool readerTookTheFirst, string subject)
     {
         // 渠县 2022: the 三公 reader takes 「国内公务接待支出 0.07 万元」 and the counts; 「共计支出 0.07 万元」 is the sum the
         // 「具体内容包括」 list breaks down, and was read by no one.
         var taken = readerTookTheFirst ? text.IndexOf("（", StringComparison.Ordinal) : 0;
         var s = ClauseReader.Read(text, i => i < taken);
         var whole = Assert.Single(s, x => x.Figures.Any(f => f.Role == FigureRole.Amount && f.Number == "0.07") && x.PartOf is null && x.Figures.All(f => f.Role == FigureRole.Amount));
-        Assert.Equal("国内公务接待", whole.Subject);
+        Assert.Equal(subject, whole.Subject);
         var parts = s.Where(x => x.PartOf == s.ToList().IndexOf(whole)).Select(x => x.Subject).ToArray();
         Assert.Equal(["用餐费", "住宿费"], parts);
+    }
+
+    [Fact]
+    public void Total_words_after_several_subjects_total_them_and_restate_none()
+    {
+        // 「人员经费…，公用经费…，合计…」 with the parts taken by a specific reader: the total is of both, not the last one's.
+        const string Text = "人员经费300.00万元，公用经费50.00万元，合计350.00万元。";
+        foreach (var taken in new[] { 0, Text.IndexOf("合计", StringComparison.Ordinal) })
+        {
+            Assert.DoesNotContain(ClauseReader.Read(Text, i => i < taken), x => x.Figures.Any(f => f.Number == "350.00"));
+        }
     }
 
     [Fact]
@@ -666,8 +677,8 @@ public sealed class PartListTests
         // 渠县 2022: 「国内公务接待支出 0.07 万元，国内公务接待 1 批次，10 人次…，具体内容包括县委专项巡察工作小组用餐费 0.07 万元」.
         var statements = ClauseReader.Read("国内公务接待支出0.07万元，国内公务接待1批次，10人次（不包括陪同人员），共计支出0.07万元，具体内容包括县委专项巡察工作小组用餐费0.07万元。", _ => false);
         var part = Assert.Single(statements, s => s.Subject == "县委专项巡察工作小组用餐费");
-        // Its whole is the sum the list follows (「共计支出 0.07 万元」), which restates the subject the counts named.
-        Assert.Equal("国内公务接待", statements[part.PartOf!.Value].Subject);
+        // Its whole is the sum the list follows (「共计支出 0.07 万元」), which restates the subject of the sentence's amount.
+        Assert.Equal("国内公务接待支出", statements[part.PartOf!.Value].Subject);
         Assert.Equal("0.07", statements[part.PartOf!.Value].Figures.Single().Number);
         Assert.False(part.CompleteParts);
     }

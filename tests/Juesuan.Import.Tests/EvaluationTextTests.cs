@@ -102,6 +102,18 @@ public class EvaluationTextTests
         Assert.Contains(projects, p => p.Name == "医疗保障基金审计费（签批）" && p.TotalScore!.Value.Value == 50m);
     }
 
+    [Theory]
+    [InlineData("服务对象满意度 ≥90% 95% 10 10", true)]
+    [InlineData("服务对象满意度 ≥90% 95% 10 10 因疫情影响，部分培训延期。", true)]
+    [InlineData("点医药机构共 439 家，追回违规医疗机构基金 157.1 万元；", false)]
+    [InlineData("参保率为 98%。", false)]
+    [InlineData("2022 年以来检查定点医药机构共 439 家，追回违规医疗机", false)]
+    public void An_indicator_row_is_told_from_a_line_of_a_sentence_printing_two_figures(string line, bool row)
+    {
+        // Inside a self-evaluation table a row is no prose; 渠县's 年度目标完成情况 prints sentences there whose lines hold two figures.
+        Assert.Equal(row, TextReportReader.IndicatorRow(new ReportLine(1, line)));
+    }
+
     [Fact]
     public void A_table_whose_layout_cannot_be_read_is_reported()
     {

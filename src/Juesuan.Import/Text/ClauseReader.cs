@@ -109,9 +109,12 @@ internal static partial class ClauseReader
             string? subjectCode = null;
             (int? PartOf, bool Complete) outer = (null, false);
             int? resumable = null;
-            // The last subject the sentence named, also where a specific reader took the figure (「国内公务接待支出 0.07 万元，
-            // 国内公务接待 1 批次，10 人次，共计支出 0.07 万元」): a clause of total words alone restates it.
-            string? lastNamed = null;
+            // The subjects the sentence gave amounts to, also where a specific reader took the figure (「国内公务接待支出 0.07
+            // 万元，国内公务接待 1 批次，10 人次，共计支出 0.07 万元」): a clause of total words alone restates the one subject —
+            // after several (「人员经费 300 万元，公用经费 50 万元，合计 350 万元」) it totals them, and stays unread.
+            var amountsOf = new HashSet<string>(StringComparer.Ordinal);
+            // With no amount before them, the one subject the sentence named (「国内公务接待 1 批次，10 人次，共计支出…」).
+            var named = new HashSet<string>(StringComparer.Ordinal);
 
             // A 「其中」 list of the sentence before may go on in this one with the complementary part
             // (「其中，基本支出 346.63 万元，…。项目支出 298.58 万元，…」), and after a semicolon with any part (「其中：一般
@@ -182,6 +185,8 @@ internal static partial class ClauseReader
                     Close();
                     subject = null;
                     resumable = null;
+                    amountsOf.Clear();
+                    named.Clear();
                 }
 
                 if (!inParenthesis && partOf is not null && !complete && OpensList(opening))
@@ -246,7 +251,15 @@ internal static partial class ClauseReader
                     lead = figure.Index + figure.Length;
                     if (taken(at))
                     {
-                        lastNamed = SubjectOf(before) ?? lastNamed;
+                        if (SubjectOf(before) is { } takenSubject)
+                        {
+                            named.Add(takenSubject);
+                            if (RoleOf(before, figure.Groups["u"].Value).Role == FigureRole.Amount)
+                            {
+                                amountsOf.Add(takenSubject);
+                            }
+                        }
+
                         continue;
                     }
 
@@ -284,13 +297,21 @@ internal static partial class ClauseReader
                         own = pending;
                     }
 
-                    // 「…，共计支出 0.07 万元」: total words with no subject of their own restate the sentence's last subject.
-                    if (own is null && opens && subject is null && role == FigureRole.Amount && lastNamed is not null && TotalWordsOnly().IsMatch(before))
+                    // 「…，共计支出 0.07 万元」: total words with no subject of their own restate the one subject of the sentence's amounts.
+                    if (own is null && opens && subject is null && role == FigureRole.Amount && TotalWordsOnly().IsMatch(before)
+                        && (amountsOf.Count == 1 ? amountsOf : amountsOf.Count == 0 && named.Count == 1 ? named : null) is { } restated)
                     {
-                        own = lastNamed;
+                        own = restated.Single();
                     }
 
-                    lastNamed = own ?? lastNamed;
+                    if ((own ?? subject) is { } figureOf)
+                    {
+                        named.Add(figureOf);
+                        if (role == FigureRole.Amount)
+                        {
+                            amountsOf.Add(figureOf);
+                        }
+                    }
                     var ownCode = fromPending ? pendingCode : null;
                     pending = null;
                     pendingCode = null;
@@ -610,8 +631,8 @@ internal static partial class ClauseReader
     [GeneratedRegex("(?<!一般公共|基金|资本经营)(?:(?<full>全年|调整后|调整)|年初)?预算(?:数|金额|安排)?")]
     private static partial Regex Budget();
 
-    // 「共计支出」, 「合计金额为」, 「共」: words that total, naming nothing.
-    [GeneratedRegex(@"^[，、,\s]*(?:共计|合计|总计|累计|共)(?:支出|金额|花费|开支)?(?:为|达)?\s*$")]
+    // 「共计支出」, 「合计金额为」, 「共」: words that total, naming nothing (not 累计, a sum over years as often as not).
+    [GeneratedRegex(@"^[，、,\s]*(?:共计|合计|总计|共)(?:支出|金额|花费|开支)?(?:为|达)?\s*$")]
     private static partial Regex TotalWordsOnly();
 
     [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|其中[：:]?|主要(?:是|用于|包括)?|具体(?:内容)?(?:包括|为|是)|包括|本年度?|20\d\d\s*年度?|我局|我单位|本单位|本部门|与上年相比|比上年|较上年|同比|共计?|合计|累计|为|是|均为|分别为|[，、：:\s])+")]

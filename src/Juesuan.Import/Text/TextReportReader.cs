@@ -97,11 +97,9 @@ public static partial class TextReportReader
         var passages = PassageReader.Read(lines, tables.Regions, linesRead, labels, file, runs, linesOfPassages);
         var inEvaluations = evaluationRegions.SelectMany(r => Enumerable.Range(r.Start, Math.Max(0, Math.Min(r.End, lines.Count) - r.Start))).Select(i => lines[i]).ToHashSet();
         // Inside a self-evaluation table only its sentences are prose (「1、2022 年城乡居民参保 22.56 万人，参保率为 98%。」
-        // in 年度目标完成情况), never its rows (「…覆盖率 ≥95 98% 10 10」) — a line of a sentence may print two figures apart
-        // as well (「点医药机构共 439 家，追回违规医疗机构基金 157.1 万元；」), between its clauses' punctuation.
-        static bool Row(ReportLine line) => line.Fields.Count(f => ReportText.IsNumber(f.TrimEnd('%', '％'))) >= 2 && line.Text.IndexOfAny(['，', '；', '。']) < 0;
+        // in 年度目标完成情况), never its rows (IndicatorRow).
         bool Prose(List<ReportLine> run) => !run.Any(inEvaluations.Contains)
-            || (run[^1].Text.TrimEnd().EndsWith('。') && !run.Any(Row));
+            || (run[^1].Text.TrimEnd().EndsWith('。') && !run.Any(IndicatorRow));
         var proseRuns = runs.Where(Prose).ToList();
         // Each passage the grammar read is marked with its paragraph (a workbook keeps the mark and reads the same paragraphs).
         var paragraphOf = new Dictionary<ReportLine, int>();
@@ -151,6 +149,21 @@ public static partial class TextReportReader
     /// as a final-accounts disclosure (「2024年度部门决算」); a unit's own disclosure titles itself 「…2024年度单位决算」 and
     /// never 「部门决算」.
     /// </summary>
+    /// <summary>
+    /// A row of a self-evaluation table (「…覆盖率 ≥95 98% 10 10」, with a reason after its scores or not), not a line of a
+    /// sentence — which may print two figures apart as well, with a clause's punctuation between them (「点医药机构共 439 家，
+    /// 追回违规医疗机构基金 157.1 万元；」).
+    /// </summary>
+    internal static bool IndicatorRow(ReportLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var fields = line.Fields;
+        // A year (「2022 年以来…」) is no score.
+        var numbers = Enumerable.Range(0, fields.Count).Where(i => ReportText.IsNumber(fields[i].TrimEnd('%', '％'))
+            && !(i + 1 < fields.Count && fields[i].Length == 4 && fields[i + 1].StartsWith('年'))).ToArray();
+        return numbers.Length >= 2 && !fields.Skip(numbers[0]).Take(numbers[^1] - numbers[0]).Any(f => f.AsSpan().IndexOfAny('，', '；') >= 0);
+    }
+
     private static DocumentKind KindOf(IReadOnlyList<ReportLine> lines)
     {
         var front = lines.Where(l => !l.IsBlank).Take(40).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)).ToArray();
