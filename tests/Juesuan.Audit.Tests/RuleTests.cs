@@ -309,7 +309,7 @@ public class RuleTests
         // 普陀 2024 mutated: 「因公出国（境）费决算为 0.00 万元，完成预算的 4%」, the item's budget printed nowhere.
         var claim = new Claim { Subject = new FactKey("threePublic.abroad", Scope: Scopes.Fiscal), Amount = Wan(amount), CompletionPercent = P(rate), Sentence = "因公出国…" };
         var year = (Base with { Tables = [] }) with { Narrative = Base.Narrative with { Claims = [claim] } };
-        var findings = year.Audit().Findings.Where(f => f.Rule == "N.COMPLETION" && f.Message.Contains("完成率就是 0%", StringComparison.Ordinal)).ToArray();
+        var findings = year.Audit().Findings.Where(f => f.Rule == "N.COMPLETION" && f.Expected == "0%").ToArray();
         Assert.Equal(said, findings.Length == 1);
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
     }
@@ -619,11 +619,16 @@ public class RuleTests
         var words = $"{Base.Year}年以来检查定点医药机构共439家，追回违规医疗机构基金";
         var slip = With(Recovered("p@1", "157.1", words + "157.1万元；行政处罚50.73万元。"), Recovered("q@1", "96.9", "深入开展专项治理行动。" + words + "96.9万元；"));
         var finding = Assert.Single(slip.Audit().Findings, f => f.Rule == "N.RESTATED");
-        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal((Severity.Warning, "157.1万元", "96.9万元"), (finding.Severity, finding.Expected, finding.Actual));
 
         // Other words before the name: two projects' own figures under one name, not one figure twice.
         var projects = With(Recovered("p@1", "157.1", words + "157.1万元。"), Recovered("q@1", "96.9", "项目二：本年度通过专项检查，追回违规医疗机构基金96.9万元。"));
         Assert.DoesNotContain(projects.Audit().Findings, f => f.Rule == "N.RESTATED");
+
+        // A template's words with no figure before the name open every project's paragraph alike.
+        const string Template = "根据年初设定的绩效目标，本项目追回违规医疗机构基金";
+        var template = With(Recovered("p@1", "157.1", Template + "157.1万元。"), Recovered("q@1", "96.9", Template + "96.9万元。"));
+        Assert.DoesNotContain(template.Audit().Findings, f => f.Rule == "N.RESTATED");
     }
 
     [Fact]

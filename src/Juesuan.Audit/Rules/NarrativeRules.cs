@@ -578,8 +578,7 @@ internal static partial class NarrativeRules
 
         // 「公务用车购置及运行维护费支出 1.31 万元，完成预算 0%」: nothing of the budget spent, yet money spent — possible only
         // over a budget hundreds of times the spending, which the message says.
-        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: 0m } && x.Amount is { Value: > 0m }
-            && TableValue(c, x.Subject with { Basis = Bases.Budget }) is null && TableValue(c, x.Subject with { Basis = Bases.FullYearBudget }) is null))
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: 0m } && x.Amount is { Value: > 0m } && NoBudgetStated(c, x.Subject)))
         {
             var rate = claim.CompletionPercent!.Value;
             var least = claim.Amount!.Value.Interval.Lo / rate.Interval.Hi * 100m;
@@ -590,9 +589,7 @@ internal static partial class NarrativeRules
 
         // The converse: 「因公出国（境）费决算为 0.00 万元，完成预算的 4%」 — nothing spent, yet some of the budget used; possible
         // only when a few 元 were spent out of a budget of a few hundred, which the message says.
-        // A budget stated anywhere (a table, or the narrative elsewhere) is the rate's check below, not this one.
-        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: > 0m } && x.Amount is { Value: 0m }
-            && new[] { Bases.Budget, Bases.FullYearBudget }.All(b => TableValue(c, x.Subject with { Basis = b }) is null && c.Facts.Stated(x.Subject with { Basis = b }) is null)))
+        foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Budget is null && x.CompletionPercent is { Value: > 0m } && x.Amount is { Value: 0m } && NoBudgetStated(c, x.Subject)))
         {
             var rate = claim.CompletionPercent!.Value;
             var most = claim.Amount!.Value.Interval.Hi / rate.Interval.Lo * 100m;
@@ -714,6 +711,11 @@ internal static partial class NarrativeRules
             }
         }
     }
+
+    // Whether no budget of either basis is stated for the subject anywhere (a table, or the narrative elsewhere): where
+    // one is, the rate's check over it speaks, not the checks of a rate beside zero.
+    private static bool NoBudgetStated(AuditContext c, FactKey subject) =>
+        new[] { Bases.Budget, Bases.FullYearBudget }.All(b => TableValue(c, subject with { Basis = b }) is null && c.Facts.Stated(subject with { Basis = b }) is null);
 
     /// <summary>
     /// A 三公 item's rate implies its budget (决算 ÷ 完成率) where the item's budget is printed nowhere; an item's budget cannot

@@ -80,15 +80,45 @@ internal static partial class Restatements
         }
     }
 
-    // Whether two statements of an amount or count are one passage printed twice: the name and the words before it in
-    // its sentence (at least twelve characters, spaces aside) read the same.
+    // Whether two statements of an amount or count are one passage printed twice: the words from the figure before the
+    // name to the name read the same in both, twelve characters or more (spaces aside) — the figure among them (「…共 439
+    // 家，追回违规医疗机构基金」) makes the words a passage's own, not a template's (「根据年初设定的绩效目标，本项目完成培训
+    // 人数」 opens every project's paragraph).
     private static bool SameWords(Stated one, Stated other)
     {
         static string? Before(Stated s)
         {
             var sentence = Regex.Replace(s.Claim.Sentence ?? string.Empty, @"\s+", string.Empty);
-            var at = sentence.IndexOf(s.Name, StringComparison.Ordinal);
-            return at < 12 ? null : sentence[(at - 12)..(at + s.Name.Length)];
+            // The name just before this statement's own figure, where the sentence names it twice.
+            var figure = s.Value.ToString();
+            var at = -1;
+            for (var i = sentence.IndexOf(s.Name, StringComparison.Ordinal); i >= 0; i = sentence.IndexOf(s.Name, i + 1, StringComparison.Ordinal))
+            {
+                at = i;
+                if (sentence.AsSpan(i + s.Name.Length).TrimStart("为达是共：:").StartsWith(figure, StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            if (at < 0)
+            {
+                return null;
+            }
+
+            // From the figure before the name (its first digit); without one the words may be a template's.
+            var from = sentence.AsSpan(0, at).LastIndexOfAnyInRange('0', '9');
+            if (from < 0)
+            {
+                return null;
+            }
+
+            while (from > 0 && (char.IsAsciiDigit(sentence[from - 1]) || sentence[from - 1] is '.' or ','))
+            {
+                from--;
+            }
+
+            return at + s.Name.Length - from < 12 ? null : sentence[from..(at + s.Name.Length)];
         }
 
         return Before(one) is { } words && words == Before(other);
