@@ -873,7 +873,7 @@ public static partial class Mutators
                 .Where(l => c.Layout.Kinds[l] == LineKind.TableRow || (c.Layout.Kinds[l] == LineKind.Other && c.Layout.Tables[l] == block.Key.Item1 && Labelled(c, l)))
                 .ToArray();
             var rows = PrintedRows(c, lines);
-            while (rows.Length > 0 && PrintedText.Normalize(string.Concat(rows[^1].Select(c.Source.LineText))) is var last
+            while (rows.Length > 0 && PrintedText.Normalize(string.Join(" ", rows[^1].Select(c.Source.LineText))) is var last
                 && (last.Contains("合计", StringComparison.Ordinal) || last.Contains("总计", StringComparison.Ordinal)))
             {
                 rows = rows[..^1];
@@ -931,7 +931,7 @@ public static partial class Mutators
             var below = lines[i] + 1;
             if (c.Source is PdfSource && below < c.Source.Lines.Count && c.Layout.Tables[below] == c.Layout.Tables[lines[i]]
                 && c.Layout.Kinds[below] is LineKind.TableRow or LineKind.Other
-                && Layout.Tokens(c.Source, lines[i]).All(Layout.IsCell) && !Layout.Tokens(c.Source, below).All(Layout.IsCell))
+                && Layout.Tokens(c.Source, lines[i]).ToArray() is { Length: > 0 } tokens && tokens.All(Layout.IsCell) && !Layout.Tokens(c.Source, below).All(Layout.IsCell))
             {
                 rows.Add([lines[i], below]);
                 if (i + 1 < lines.Length && lines[i + 1] == below)

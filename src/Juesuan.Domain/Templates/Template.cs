@@ -289,9 +289,12 @@ public sealed class TemplateSet
     /// The ids of the embedded templates, from the resources' names alone (each file is named by its template's id): a
     /// command's help lists them without reading and parsing every template.
     /// </summary>
-    public static IReadOnlyList<string> EmbeddedIds { get; } = typeof(TemplateSet).Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith("Juesuan.Templates.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith("table-definitions.json", StringComparison.Ordinal))
+    public static IReadOnlyList<string> EmbeddedIds { get; } = TemplateResources()
         .Select(n => n["Juesuan.Templates.".Length..^".json".Length]).Order(StringComparer.Ordinal).ToArray();
+
+    // The embedded template files (the table definitions are a resource of their own).
+    private static IEnumerable<string> TemplateResources() => typeof(TemplateSet).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("Juesuan.Templates.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith("table-definitions.json", StringComparison.Ordinal));
 
     /// <summary>Every table definition by id.</summary>
     public IReadOnlyDictionary<string, TableDefinition> Definitions { get; }
@@ -410,8 +413,7 @@ public sealed class TemplateSet
         var assembly = typeof(TemplateSet).Assembly;
         var definitions = Read<DefinitionsFile>(assembly, "Juesuan.Templates.table-definitions.json").Definitions
             .ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
-        var templates = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Juesuan.Templates.", StringComparison.Ordinal) && !n.EndsWith("table-definitions.json", StringComparison.Ordinal))
+        var templates = TemplateResources()
             .Select(n => Read<Template>(assembly, n))
             .ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         return new TemplateSet(definitions, templates);
