@@ -301,18 +301,23 @@ internal static partial class TextTableReader
             rows.Add(new StatedRow { Key = code, Label = name.Length == 0 ? (code == FactIndex.TotalRowKey ? "合计" : null) : name, Cells = cells, Source = where });
         }
 
+        // Text laid out with spaces (pdftotext -layout, a page's copied text): each figure goes to the column it stands
+        // under, wherever on the row's lines it is printed.
+        if (Aligned(body) && Anchors(body, definition) is { } anchors)
+        {
+            foreach (var (code, name, line, values) in SpacedRows(body, anchors, definition.Columns.Count, file, table, issues))
+            {
+                Add(code, name, line, values, positional: true);
+            }
+
+            return rows;
+        }
+
         foreach (var line in body)
         {
             var fields = line.Fields;
             var positional = line.Text.Contains('\t', StringComparison.Ordinal);
-            var (code, consumed) = ReadCode(fields);
-            if (code is null && fields.Count >= 2 && LooseCode().IsMatch(Printed.NormalizeDigits(fields[0])) && !ReportText.IsNumber(fields[1]))
-            {
-                // 「4101502 一般行政管理事务 7.20 …」: a code no 支出功能分类 code can be (they begin with 2) is read as printed,
-                // never dropped with its figures; the audit then finds it where it stands.
-                (code, consumed) = (Printed.NormalizeDigits(fields[0]), 1);
-                issues.Add(new ImportIssue(line.At(file, table, code), $"「{code} {fields[1]}」的科目编码不是支出功能分类的编码（应以 2 开头），已按所印读入，请核对。"));
-            }
+            var (code, consumed) = RowCode(fields, line, file, table, issues);
 
             if (code is not null)
             {
@@ -361,6 +366,222 @@ internal static partial class TextTableReader
 
         return rows;
     }
+
+    // The row code a line opens with (ReadCode), or a code no 支出功能分类 code can be, read as printed and said.
+    private static (string? Code, int Consumed) RowCode(IReadOnlyList<string> fields, ReportLine line, string file, string table, List<ImportIssue> issues)
+    {
+        var (code, consumed) = ReadCode(fields);
+        if (code is null && fields.Count >= 2 && LooseCode().IsMatch(Printed.NormalizeDigits(fields[0])) && !ReportText.IsNumber(fields[1]))
+        {
+            // 「4101502 一般行政管理事务 7.20 …」: a code no 支出功能分类 code can be (they begin with 2) is read as printed,
+            // never dropped with its figures; the audit then finds it where it stands.
+            (code, consumed) = (Printed.NormalizeDigits(fields[0]), 1);
+            issues.Add(new ImportIssue(line.At(file, table, code), $"「{code} {fields[1]}」的科目编码不是支出功能分类的编码（应以 2 开头），已按所印读入，请核对。"));
+        }
+
+        return (code, consumed);
+    }
+
+    /// <summary>
+    /// A word of a space-laid line and where it stands, in characters. pdftotext -layout starts each word at the column
+    /// of its place on the page, but a Chinese character is one character of text and two columns of page: a word's
+    /// centre is its start plus half its width on the page.
+    /// </summary>
+    private readonly record struct Word(string Text, int Start, int End)
+    {
+        public double Centre => Start + (Text.Sum(c => c >= '\u2E80' ? 2 : 1) / 2.0);
+    }
+
+    private static Word[] Words(ReportLine line) => [.. WordPattern().Matches(line.Text).Select(m => new Word(m.Value, m.Index, m.Index + m.Length))];
+
+    // Laid out with spaces to columns (pdftotext -layout): no tabs, and most lines with figures put a run of spaces
+    // between their words — text copied with one space between words (a web page's) keeps no columns to go by.
+    private static bool Aligned(IReadOnlyList<ReportLine> body)
+    {
+        var data = body.Where(l => l.Fields.Any(ReportText.IsNumber)).ToArray();
+        return data.Length > 0 && !body.Any(l => l.Text.Contains('\t', StringComparison.Ordinal))
+            && data.Count(l => l.Text.Trim().Contains("   ", StringComparison.Ordinal)) * 2 > data.Length;
+    }
+
+    /// <summary>
+    /// Where each column of a space-laid table stands: the centre of the longest piece of its name a header line prints
+    /// (「本年收入合」 over 「计」, 「附属单」 over 「位上」 over 「缴收入」) — header lines being those before the first figure.
+    /// Null when fewer than two columns are found: then the figures are taken left to right, as before, and said.
+    /// </summary>
+    private static (int Column, double Centre)[]? Anchors(IReadOnlyList<ReportLine> body, TableDefinition definition)
+    {
+        var header = body.TakeWhile(l => !l.Fields.Any(ReportText.IsNumber)).SelectMany(Words).Where(w => w.Text.Length >= 2).ToArray();
+        var anchors = new List<(int Column, double Centre)>();
+        var used = new HashSet<Word>();
+        for (var j = 0; j < definition.Columns.Count; j++)
+        {
+            // The column's name, the name under its group (小计, 人员经费 of 「基本支出·人员经费」), and for the total column
+            // the words tables print over it.
+            var column = definition.Columns[j];
+            string[] names = [.. new[] { column.Name, column.Short, column.Heading(definition).Name }
+                .Concat(column.Role == "total" ? ["合计", "小计", "总计"] : []).OfType<string>().Select(ReportText.Compact).Distinct()];
+            var best = header.Where(w => !used.Contains(w) && names.Any(n => n.StartsWith(w.Text, StringComparison.Ordinal))).OrderByDescending(w => w.Text.Length).FirstOrDefault();
+            if (best.Text is not null)
+            {
+                used.Add(best);
+                anchors.Add((j, best.Centre));
+            }
+        }
+
+        return anchors.Count >= 2 ? [.. anchors.OrderBy(a => a.Centre)] : null;
+    }
+
+    /// <summary>
+    /// The rows of a space-laid table: a row opens with its code (or 合计); its name may wrap onto the lines after it; a
+    /// line of figures alone (pdftotext prints a cell aligned higher than its neighbours on a line of its own: 「1,503.52
+    /// 603.14」 over 「201 一般公共服务支出 2,106.66」) belongs to the row next to it whose figures stand in other columns —
+    /// the row below when both would do. Each row's figures then go to the columns they stand under, in order.
+    /// </summary>
+    private static IEnumerable<(string Code, string Name, ReportLine Line, string[] Values)> SpacedRows(IReadOnlyList<ReportLine> body, (int Column, double Centre)[] anchors,
+        int columns, string file, string table, List<ImportIssue> issues)
+    {
+        var records = new List<(string Code, string Name, ReportLine Line, int At, List<Word> Figures)>();
+        var loose = new List<(int At, Word[] Figures, ReportLine Line)>();
+        for (var i = 0; i < body.Count; i++)
+        {
+            var words = Words(body[i]);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            var (code, consumed) = RowCode([.. words.Select(w => w.Text)], body[i], file, table, issues);
+            if (code is not null)
+            {
+                var rest = words.Skip(consumed).ToArray();
+                records.Add((code, string.Concat(rest.TakeWhile(w => !ReportText.IsNumber(w.Text)).Select(w => w.Text)), body[i], i,
+                    [.. rest.SkipWhile(w => !ReportText.IsNumber(w.Text)).Where(w => ReportText.IsNumber(w.Text))]));
+            }
+            else if (words.All(w => ReportText.IsNumber(w.Text)))
+            {
+                // A line of the columns' numbers (栏次 「1 2 3 …」) is no row's figures.
+                if (!ColumnNumbers(words))
+                {
+                    loose.Add((i, words, body[i]));
+                }
+            }
+            else if (words[0].Text == "栏次")
+            {
+                continue;
+            }
+            else if (records.Count > 0 && i - records[^1].At <= 2 && !words.Any(w => ReportText.IsNumber(w.Text)))
+            {
+                // The row's name wrapped onto the next lines.
+                records[^1] = records[^1] with { Name = records[^1].Name + string.Concat(words.Select(w => w.Text)) };
+            }
+        }
+
+        int ColumnOf(Word w) => anchors.MinBy(a => Math.Abs(a.Centre - w.Centre)).Column;
+        // A page number printed between a table's rows (「7」 alone on its line) in a table of figures with decimals.
+        var withDecimals = records.SelectMany(r => r.Figures).Count(f => f.Text.Contains('.', StringComparison.Ordinal));
+        bool PageNumber(Word[] figures) => figures is [{ Text: { Length: <= 3 } bare }] && bare.All(char.IsAsciiDigit)
+            && withDecimals * 2 > records.Sum(r => r.Figures.Count);
+        foreach (var (at, figures, line) in loose.Where(l => !PageNumber(l.Figures)))
+        {
+            var above = records.FindLastIndex(r => r.At < at);
+            var below = records.FindIndex(r => r.At > at);
+            bool Fits(int r) => r >= 0 && !records[r].Figures.Select(ColumnOf).Intersect(figures.Select(ColumnOf)).Any();
+            var target = Fits(below) && (!Fits(above) || at - records[above].At >= records[below].At - at) ? below
+                : Fits(above) ? above
+                : below >= 0 ? below : above;
+            if (target < 0)
+            {
+                issues.Add(new ImportIssue(line.At(file, table), $"第{line.Number}行的数字（{string.Join("、", figures.Select(f => f.Text))}）不属于表中任何一行，未读入，请核对。"));
+                continue;
+            }
+
+            records[target].Figures.AddRange(figures);
+        }
+
+        foreach (var (code, name, line, _, figures) in records)
+        {
+            var values = new string[columns];
+            Array.Fill(values, string.Empty);
+            var placed = figures.OrderBy(f => f.Centre).ToArray();
+            if (placed.Length == columns)
+            {
+                // Every column printed: in order, wherever the header words stand.
+                for (var k = 0; k < columns; k++)
+                {
+                    values[k] = placed[k].Text;
+                }
+            }
+            else if (Place(placed, anchors) is { } slots)
+            {
+                for (var k = 0; k < placed.Length; k++)
+                {
+                    values[anchors[slots[k]].Column] = placed[k].Text;
+                }
+            }
+            else
+            {
+                issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code), $"该行有 {placed.Length} 个数，表头只认出 {anchors.Length} 栏，已按从左到右对应。"));
+                for (var k = 0; k < Math.Min(placed.Length, columns); k++)
+                {
+                    values[k] = placed[k].Text;
+                }
+            }
+
+            yield return (code, name, line, values);
+        }
+    }
+
+    // 「1 2 3 4 5」: whole numbers counting up by one, three at least — the 栏次 line under a header.
+    private static bool ColumnNumbers(Word[] words) =>
+        words.Length >= 3 && words.All(w => w.Text.All(char.IsAsciiDigit) && w.Text.Length <= 2)
+        && words.Zip(words.Skip(1)).All(p => int.Parse(p.Second.Text, System.Globalization.CultureInfo.InvariantCulture) == int.Parse(p.First.Text, System.Globalization.CultureInfo.InvariantCulture) + 1);
+
+    /// <summary>
+    /// The columns (indexes into <paramref name="anchors"/>, both in order across the page) of figures read left to right:
+    /// each figure to a column, in order, at the least total distance from the columns' headers; null when there are more
+    /// figures than columns.
+    /// </summary>
+    private static int[]? Place(Word[] figures, (int Column, double Centre)[] anchors)
+    {
+        int n = figures.Length, m = anchors.Length;
+        if (n > m)
+        {
+            return null;
+        }
+
+        // cost[i, k]: the least cost of placing the first i figures among the first k columns.
+        var cost = new double[n + 1, m + 1];
+        for (var i = 1; i <= n; i++)
+        {
+            cost[i, 0] = double.PositiveInfinity;
+        }
+
+        for (var i = 1; i <= n; i++)
+        {
+            for (var k = 1; k <= m; k++)
+            {
+                var skip = k - 1 >= i ? cost[i, k - 1] : double.PositiveInfinity;
+                var take = cost[i - 1, k - 1] + Math.Abs(figures[i - 1].Centre - anchors[k - 1].Centre);
+                cost[i, k] = Math.Min(skip, take);
+            }
+        }
+
+        var slots = new int[n];
+        for (int i = n, k = m; i > 0; k--)
+        {
+            if (k - 1 >= i && cost[i, k] == cost[i, k - 1])
+            {
+                continue;
+            }
+
+            slots[--i] = k - 1;
+        }
+
+        return slots;
+    }
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex WordPattern();
 
     /// <summary>True when <paramref name="text"/> is nothing but column names of the table (a header line).</summary>
     private static bool IsColumnHeader(string text, TableDefinition definition)

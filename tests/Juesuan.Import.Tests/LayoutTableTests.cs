@@ -1,0 +1,79 @@
+using Juesuan.Import.Text;
+
+namespace Juesuan.Import.Tests;
+
+/// <summary>
+/// Coded tables as `pdftotext -layout` prints them: columns by position, rows printing some of their columns, a cell
+/// aligned higher than its neighbours on a line of its own, the 栏次 line and a page number between the rows.
+/// </summary>
+public sealed class LayoutTableTests
+{
+    // 普陀 2024's 支出决算表 as pdftotext -layout gives it (headers wrapped, a Chinese character one character of text).
+    private const string Expenditure = """
+        青石县医疗保障局2024年度部门决算
+                                        支出决算表
+                                                                                     单位：万元
+                        项目                                                           对附属单位
+                                        本年支出合                 项目支      上缴上级支   经营支
+           支出功能分类                                  基本支出                                补
+                               科目名称       计                    出         出      出
+            科目编码                                                                      助支出
+                                                   2,336.91   603.14
+                                        2,940.05
+         类    款   项
+                                合计
+                                                   1,503.52   603.14
+        201             一般公共服务支出        2,106.66
+                                                   1,503.52
+        201   06   01   行政运行            1,511.89               8.37
+        201   06   02   一般行政管理事务           10.00                10.00
+                                               7
+        208             社会保障和就业支出          833.39    833.39
+        """;
+
+    private static Dictionary<string, decimal?> Row(string key)
+    {
+        var year = TextReportReader.Read(Expenditure, "layout.txt").Value!;
+        var row = Assert.Single(year.Table("expenditure")!.Rows, r => r.Key == key);
+        return row.Cells.ToDictionary(c => c.Column, c => c.Value?.Value);
+    }
+
+    [Fact]
+    public void Each_figure_goes_to_the_column_it_stands_under()
+    {
+        Assert.Equal((10.00m, (decimal?)null, 10.00m), (Row("2010602")["total"]!.Value, Row("2010602").GetValueOrDefault("basic"), Row("2010602")["project"]!.Value));
+        Assert.Equal((833.39m, 833.39m, (decimal?)null), (Row("208")["total"]!.Value, Row("208")["basic"]!.Value, Row("208").GetValueOrDefault("project")));
+    }
+
+    [Fact]
+    public void A_line_of_figures_alone_belongs_to_the_row_whose_figures_stand_in_other_columns()
+    {
+        Assert.Equal((2940.05m, 2336.91m, 603.14m), (Row("total")["total"]!.Value, Row("total")["basic"]!.Value, Row("total")["project"]!.Value));
+        Assert.Equal((2106.66m, 1503.52m, 603.14m), (Row("201")["total"]!.Value, Row("201")["basic"]!.Value, Row("201")["project"]!.Value));
+        Assert.Equal((1511.89m, 1503.52m, 8.37m), (Row("2010601")["total"]!.Value, Row("2010601")["basic"]!.Value, Row("2010601")["project"]!.Value));
+    }
+
+    [Fact]
+    public void A_page_number_between_the_rows_is_no_figure_and_nothing_is_filled_left_to_right()
+    {
+        var result = TextReportReader.Read(Expenditure, "layout.txt");
+        Assert.DoesNotContain(result.Value!.Table("expenditure")!.Rows.SelectMany(r => r.Cells), c => c.Value?.Value == 7m);
+        Assert.DoesNotContain(result.Issues, i => i.Message.Contains("从左到右", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Text_with_one_space_between_words_keeps_no_columns_and_is_read_left_to_right()
+    {
+        // 西工 2022's tables, copied with single spaces: every cell printed, in order.
+        const string Text = """
+            青石县医疗保障局2024年度部门决算
+            支出决算表
+            单位：万元
+            科目编码 科目名称 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出
+            合计 138.68 131.48 7.20 0.00 0.00 0.00
+            208 社会保障和就业支出 10.00 9.97 0.03 0.00 0.00 0.00
+            """;
+        var row = Assert.Single(TextReportReader.Read(Text, "plain.txt").Value!.Table("expenditure")!.Rows, r => r.Key == "208");
+        Assert.Equal((10.00m, 9.97m, 0.03m), (row.Cell("total")!.Value!.Value.Value, row.Cell("basic")!.Value!.Value.Value, row.Cell("project")!.Value!.Value.Value));
+    }
+}
