@@ -62,6 +62,28 @@ public sealed class LayoutTableTests
     }
 
     [Fact]
+    public void In_a_two_sided_table_a_line_of_figures_alone_follows_the_labels_it_stands_beside()
+    {
+        // 普陀 2024's 财政拨款收入支出决算总表 through pdftotext -layout: the income figures print a line above their labels.
+        const string Text = """
+            青石县医疗保障局2024年度部门决算
+                                        财政拨款收入支出决算总表
+                                                                                  单位：万元
+                      收入                                        支出
+                 项目         决算数            项目         合计
+                           2,940.05
+            一、一般公共预算财政拨款              一、一般公共服务支出     2,106.66        2,106.66
+                          二、外交支出
+                           2,940.05                  2,940.05
+               本年收入合计                    本年支出合计                  2,940.05
+            """;
+        var rows = TextReportReader.Read(Text, "layout.txt").Value!.Table("fiscal-summary")!.Rows;
+        Assert.Equal(2940.05m, rows.Single(r => r.Key == "income.general").Cell("amount")!.Value!.Value.Value);
+        Assert.Equal(2940.05m, rows.Single(r => r.Key == "income.total").Cell("amount")!.Value!.Value.Value);
+        Assert.Equal(2940.05m, rows.Single(r => r.Key == "expense.total").Cell("total")!.Value!.Value.Value);
+    }
+
+    [Fact]
     public void Text_with_one_space_between_words_keeps_no_columns_and_is_read_left_to_right()
     {
         // 西工 2022's tables, copied with single spaces: every cell printed, in order.

@@ -18,6 +18,11 @@ internal static partial class TextTableReader
         var rows = new List<StatedRow>();
         var used = new HashSet<string>();
         var labels = definition.Rows.Select(r => (Row: r, Key: LabelKey(r.Label))).ToArray();
+        if (Aligned(body))
+        {
+            body = Overlaid(body);
+        }
+
         foreach (var line in body)
         {
             var fields = line.Fields;
@@ -84,6 +89,45 @@ internal static partial class TextTableReader
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A space-laid table's lines with each line of figures alone (pdftotext prints a cell aligned higher than its
+    /// neighbours on a line of its own: 「2,940.05」 over 「一、一般公共预算财政拨款 … 一、一般公共服务支出 2,106.66」) written
+    /// into the line of labels under it — or, failing that, over it — where that line is blank at the figures' places, so
+    /// each figure follows the label it stands beside. A line that fits neither stays as it is.
+    /// </summary>
+    private static List<ReportLine> Overlaid(List<ReportLine> body)
+    {
+        var lines = body.ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var words = Words(lines[i]);
+            if (words.Length == 0 || !words.All(w => ReportText.IsNumber(w.Text)) || ColumnNumbers(words))
+            {
+                continue;
+            }
+
+            bool Fits(int j) => j >= 0 && j < lines.Count && Words(lines[j]) is { Length: > 0 } other && !other.All(w => ReportText.IsNumber(w.Text))
+                && words.All(w => lines[j].Text.Length <= w.Start || lines[j].Text.AsSpan(w.Start, Math.Min(w.End, lines[j].Text.Length) - w.Start).IsWhiteSpace());
+            var into = Fits(i + 1) ? i + 1 : Fits(i - 1) ? i - 1 : -1;
+            if (into < 0)
+            {
+                continue;
+            }
+
+            var text = lines[into].Text.PadRight(words.Max(w => w.End)).ToCharArray();
+            foreach (var w in words)
+            {
+                w.Text.CopyTo(0, text, w.Start, w.Text.Length);
+            }
+
+            lines[into] = lines[into] with { Text = new string(text) };
+            lines.RemoveAt(i);
+            i--;
+        }
+
+        return lines;
     }
 
     /// <summary>The definition row a label at fields[i] (possibly split over up to three tokens) names, first unused first.</summary>
