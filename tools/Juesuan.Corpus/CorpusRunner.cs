@@ -39,9 +39,12 @@ public sealed record DocumentResult(DocumentFigures Figures, IReadOnlyList<Class
 /// </summary>
 public static partial class CorpusRunner
 {
-    /// <summary>The documents of the shared samples and corpus folders (text and PDF), by name.</summary>
-    public static IReadOnlyList<string> Documents(string shared) =>
-        new[] { "samples", "samples/pdf", "corpus" }.Select(d => Path.Combine(shared, d)).Where(Directory.Exists)
+    /// <summary>
+    /// The documents of the shared samples and corpus folders (text and PDF), and the derived ones kept in
+    /// <paramref name="derived"/> (the PDFs through pdftotext -layout: docs/corpus/derived), by name.
+    /// </summary>
+    public static IReadOnlyList<string> Documents(string shared, string? derived = null) =>
+        new[] { "samples", "samples/pdf", "corpus" }.Select(d => Path.Combine(shared, d)).Append(derived ?? string.Empty).Where(d => d.Length > 0 && Directory.Exists(d))
             .SelectMany(d => Directory.EnumerateFiles(d).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".pdf", StringComparison.Ordinal)))
             .OrderBy(Path.GetFileName, StringComparer.Ordinal).ToArray();
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Juesuan.Corpus;
 
 // juesuan-corpus [--shared DIR] [--per-class N] [--doc TEXT] [--class ID] [--missed] [--show] [--write DIR] | --lines FILE
-// Measures every real document under ../shared (samples, samples/pdf, corpus): what is read, what is found, and the
+// Measures every real document under ../shared (samples, samples/pdf, corpus) and the derived ones in docs/corpus/derived (the PDFs through pdftotext -layout): what is read, what is found, and the
 // recall of injected defects per class. --write stores baseline.json and baseline.md for review.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a, x => x.i + 1 < args.Length && !args[x.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[x.i + 1] : "");
@@ -41,7 +41,7 @@ if (options.TryGetValue("--layout", out var layoutOf))
 
 var shared = options.GetValueOrDefault("--shared") ?? FindShared();
 var perClass = int.Parse(options.GetValueOrDefault("--per-class") ?? "40", CultureInfo.InvariantCulture);
-var documents = CorpusRunner.Documents(shared).Where(d => !options.ContainsKey("--doc") || Path.GetFileName(d).Contains(options["--doc"], StringComparison.Ordinal)).ToArray();
+var documents = CorpusRunner.Documents(shared, Path.Combine(RepoRoot(), "docs", "corpus", "derived")).Where(d => !options.ContainsKey("--doc") || Path.GetFileName(d).Contains(options["--doc"], StringComparison.Ordinal)).ToArray();
 var classes = options.TryGetValue("--class", out var only) ? only.Split(',') : null;
 if (documents.Length == 0)
 {
@@ -65,7 +65,9 @@ if (options.TryGetValue("--write", out var dir))
 
 return 0;
 
-static string FindShared()
+static string FindShared() => Environment.GetEnvironmentVariable("JUESUAN_SHARED") ?? Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared"));
+
+static string RepoRoot()
 {
     var dir = new DirectoryInfo(AppContext.BaseDirectory);
     while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Juesuan.slnx")))
@@ -73,7 +75,7 @@ static string FindShared()
         dir = dir.Parent;
     }
 
-    return Environment.GetEnvironmentVariable("JUESUAN_SHARED") ?? Path.GetFullPath(Path.Combine(dir?.FullName ?? ".", "..", "shared"));
+    return dir?.FullName ?? ".";
 }
 
 /// <summary>The runner's report as Markdown (for people) and JSON (for the regression test).</summary>
@@ -158,5 +160,6 @@ public static class Report
 
     private static string Percent(int found, int of) => of == 0 ? "n/a" : (found * 100.0 / of).ToString("0", CultureInfo.InvariantCulture) + "%";
 
-    private static string Short(string document) => document.Split('-')[0];
+    // 「putuo」, and 「putuo (layout)」 for its derived text.
+    private static string Short(string document) => document.Split('-')[0] + (document.EndsWith(".pdftotext-layout.txt", StringComparison.Ordinal) ? " (layout)" : string.Empty);
 }
