@@ -84,6 +84,44 @@ public sealed class LayoutTableTests
     }
 
     [Fact]
+    public void An_economic_table_printed_over_three_lines_a_row_is_read_row_by_row()
+    {
+        // 普陀 2024's 基本支出决算表 through pdftotext -layout: figures, then codes, then names with the right column's 款;
+        // a name wrapped under itself and a name printed letter by letter.
+        const string Text = """
+            青石县医疗保障局2024年度部门决算
+                                一般公共预算财政拨款基本支出决算表
+                                                                             单位：万元
+                经济分类                                   经济分类
+                               科目名称      决算数                         科目名称        决算数
+
+            301                         2,082.85   302                           171.07
+                        工资福利支出                                 商品和服务支出
+
+                                        262.33                                   21.21
+            301    01                              302
+                        基本工资                              01   办公费
+
+                                        160.75
+            301    08   机关事业单位基本养老保险缴              302
+                                                          06   电费
+                        费
+            303   11                            302         公 务 用 车 运 行 维 护
+                       代缴社会保险费                        31
+                                                            费
+                                     2,152.26                                 184.65
+                       人员经费合计                              公用经费合计
+            """;
+        var rows = TextReportReader.Read(Text, "layout.txt").Value!.Table("gpb-basic-economic")!.Rows;
+        decimal? Amount(string key) => rows.Single(r => r.Key == key).Cell("amount")?.Value?.Value;
+        Assert.Equal((2082.85m, 171.07m, 262.33m, 21.21m, 160.75m), (Amount("301"), Amount("302"), Amount("30101"), Amount("30201"), Amount("30108")));
+        Assert.Null(Amount("30206"));
+        Assert.Equal("机关事业单位基本养老保险缴费", rows.Single(r => r.Key == "30108").Label);
+        Assert.Equal("公务用车运行维护费", rows.Single(r => r.Key == "30231").Label);
+        Assert.Equal((2152.26m, 184.65m), (Amount("personnel.total"), Amount("public.total")));
+    }
+
+    [Fact]
     public void Text_with_one_space_between_words_keeps_no_columns_and_is_read_left_to_right()
     {
         // 西工 2022's tables, copied with single spaces: every cell printed, in order.

@@ -629,7 +629,7 @@ internal static partial class TextTableReader
     private static List<StatedRow> EconomicRows(List<ReportLine> body, string file, string table)
     {
         var rows = new List<StatedRow>();
-        foreach (var line in body)
+        foreach (var line in Aligned(body) ? PrintedRowsOf(body) : body)
         {
             var text = line.Text.Replace('\t', ' ');
             foreach (var (code, label, amount) in EconomicTriples(line.Text))
@@ -652,6 +652,108 @@ internal static partial class TextTableReader
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Table 06 laid out with spaces prints a row over up to three lines (pdftotext -layout of a tall cell): its figures
+    /// alone (「262.33 … 21.21」), then its codes (「301 01 … 302」), then its names with the right column's 款
+    /// (「基本工资 … 01 办公费」), a name wrapping under itself (「…基本养老保险缴」 over 「费」). Each printed row is made one
+    /// line again — a row opens at a line that starts with a 类 code (or a 合计), the lines of figures alone before it are
+    /// its, the lines of words after it too — its words in their order across the page, a word under another joined to it.
+    /// </summary>
+    private static List<ReportLine> PrintedRowsOf(List<ReportLine> body)
+    {
+        var result = new List<ReportLine>();
+        var words = new List<Word>();
+        var carry = new List<Word>();
+        ReportLine? first = null;
+        void Flush()
+        {
+            if (first is not null)
+            {
+                var joined = new List<Word>();
+                foreach (var w in words.OrderBy(w => w.Start))
+                {
+                    // A name wrapped under itself: same place, both words.
+                    if (!ReportText.IsNumber(w.Text) && joined.FindIndex(j => j.Start == w.Start && !ReportText.IsNumber(j.Text)) is var k and >= 0)
+                    {
+                        joined[k] = joined[k] with { Text = joined[k].Text + w.Text };
+                    }
+                    else
+                    {
+                        joined.Add(w);
+                    }
+                }
+
+                // A 类 code and the 款 printed on the line under it are one code (「302」 over 「09 物业管理费」).
+                var ordered = joined.OrderBy(w => w.Start).Select(w => w.Text).ToList();
+                for (var i = 0; i + 1 < ordered.Count; i++)
+                {
+                    if (ordered[i] is { Length: 3 } cls && cls[0] == '3' && cls.All(char.IsAsciiDigit) && ordered[i + 1] is { Length: 2 } item && item.All(char.IsAsciiDigit))
+                    {
+                        ordered[i] = cls + item;
+                        ordered.RemoveAt(i + 1);
+                    }
+                }
+
+                result.Add(first with { Text = string.Join(" ", ordered) });
+            }
+
+            words.Clear();
+            first = null;
+        }
+
+        foreach (var line in body)
+        {
+            var ws = LettersJoined(Words(line));
+            if (ws.Length == 0 || ColumnNumbers(ws) || ws[0].Text == "栏次")
+            {
+                continue;
+            }
+
+            // Figures alone go to the row that opens next; a 款 alone (「07」, its name over and under it) is its row's.
+            if (ws.All(w => ReportText.IsNumber(w.Text)) && !(ws[0].Text.Length == 3 && ws[0].Text.StartsWith('3'))
+                && !ws.All(w => w.Text.Length <= 2 && w.Text.All(char.IsAsciiDigit)))
+            {
+                carry.AddRange(ws);
+            }
+            else if ((ws[0].Text.Length == 3 && ws[0].Text.StartsWith('3') && ws[0].Text.All(char.IsAsciiDigit)) || ws[0].Text.Contains("合计", StringComparison.Ordinal))
+            {
+                Flush();
+                first = line;
+                words.AddRange(carry);
+                words.AddRange(ws);
+                carry.Clear();
+            }
+            else if (first is not null)
+            {
+                words.AddRange(ws);
+            }
+        }
+
+        words.AddRange(carry);
+        Flush();
+        return result;
+    }
+
+    // A name printed letter by letter (「因 公 出 国 （ 境 ） 费」, a cell justified across its width) is one word.
+    private static Word[] LettersJoined(Word[] words)
+    {
+        static bool Letter(Word w) => w.Text.Length == 1 && w.Text[0] >= '\u2E80';
+        var joined = new List<Word>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > 0 && Letter(words[i]) && Letter(words[i - 1]) && words[i].Start == words[i - 1].End + 1)
+            {
+                joined[^1] = joined[^1] with { Text = joined[^1].Text + words[i].Text, End = words[i].End };
+            }
+            else
+            {
+                joined.Add(words[i]);
+            }
+        }
+
+        return [.. joined];
     }
 
     /// <summary>09: 预算数 / 决算数 rows, columns in the order the header prints them.</summary>
