@@ -122,6 +122,28 @@ public sealed class LayoutTableTests
     }
 
     [Fact]
+    public void A_three_public_table_takes_each_figure_under_its_basis_and_item()
+    {
+        // 普陀 2024's 09 through pdftotext -layout: 「预算数 决算数」 under each item, figures under them, blanks untraced.
+        const string Text = """
+            青石县医疗保障局2024年度部门决算
+                                         财政拨款“三公”经费支出决算表
+                                                                                       单位：万元
+                                               财政拨款“三公”经费
+                                                     公务用车购置及运行费
+                     合计      因公出国（境）费
+                                              小计                   公务用车运行费        公务接待费
+                                                      公务用车购置费
+            预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数
+              0.95                                                              0.95       0.32
+            """;
+        var rows = TextReportReader.Read(Text, "layout.txt").Value!.Table("three-public")!.Rows;
+        decimal? Cell(string row, string column) => rows.Single(r => r.Key == row).Cell(column)?.Value?.Value;
+        Assert.Equal((0.95m, 0.95m, 0.32m), (Cell("budget", "total")!.Value, Cell("budget", "reception")!.Value, Cell("actual", "reception")!.Value));
+        Assert.Null(Cell("actual", "total"));
+    }
+
+    [Fact]
     public void Text_with_one_space_between_words_keeps_no_columns_and_is_read_left_to_right()
     {
         // 西工 2022's tables, copied with single spaces: every cell printed, in order.

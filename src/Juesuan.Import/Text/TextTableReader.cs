@@ -736,6 +736,66 @@ internal static partial class TextTableReader
         return result;
     }
 
+    /// <summary>
+    /// Table 09 laid out with spaces, its bases printed as a line of column headings (Shanghai: 「预算数 决算数」 under each
+    /// item; national: six 预算数 then six 决算数) and its figures on a line under them, blank cells leaving no trace
+    /// (「0.95 … 0.95」): each figure goes to the heading it stands under — the n-th 预算数 is the n-th item's budget.
+    /// Null when the table prints no such line of headings.
+    /// </summary>
+    private static List<StatedRow>? PositionalThreePublic(List<ReportLine> body, TableDefinition definition, string[] columns, string file, string table)
+    {
+        var at = body.FindIndex(l => Words(l) is { Length: >= 4 } ws && ws.All(w => w.Text is "预算数" or "决算数"));
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var headings = Words(body[at]);
+        var slots = new List<(string Basis, string Column, double Centre)>();
+        var seen = new Dictionary<string, int>();
+        foreach (var h in headings)
+        {
+            var n = seen.GetValueOrDefault(h.Text);
+            seen[h.Text] = n + 1;
+            if (n < columns.Length)
+            {
+                slots.Add((h.Text == "预算数" ? "budget" : "actual", columns[n], h.Centre));
+            }
+        }
+
+        var cells = new Dictionary<string, List<StatedCell>> { ["budget"] = [], ["actual"] = [] };
+        var where = body[at].At(file, table);
+        foreach (var line in body.Skip(at + 1))
+        {
+            var figures = Words(line);
+            if (figures.Length == 0 || !figures.All(w => ReportText.IsNumber(w.Text)) || ColumnNumbers(figures))
+            {
+                continue;
+            }
+
+            var anchors = slots.Select((s, k) => (Column: k, s.Centre)).ToArray();
+            if (Place(figures, anchors) is not { } placed)
+            {
+                return null;
+            }
+
+            for (var k = 0; k < figures.Length; k++)
+            {
+                var (basis, column, _) = slots[placed[k]];
+                cells[basis].Add(Cell(column, figures[k].Text, line.At(file, table, basis == "budget" ? "预算数" : "决算数"), definition.Column(column)!.Name));
+            }
+
+            where = line.At(file, table);
+            break;
+        }
+
+        // Both bases are rows of the printed table, a base with no figure a row of blanks.
+        return [.. cells.Select(c => new StatedRow
+        {
+            Key = c.Key, Label = c.Key == "budget" ? "预算数" : "决算数", Cells = c.Value, Source = where with { Row = c.Key == "budget" ? "预算数" : "决算数" },
+        })];
+    }
+
     // A name printed letter by letter (「因 公 出 国 （ 境 ） 费」, a cell justified across its width) is one word.
     private static Word[] LettersJoined(Word[] words)
     {
@@ -766,6 +826,11 @@ internal static partial class TextTableReader
             : ["total", "abroad", "vehicleSubtotal", "vehiclePurchase", "vehicleOperation", "reception", "meeting", "training"];
         var columns = order.Where(c => definition.Column(c) is not null).ToArray();
         var rows = new List<StatedRow>();
+        if (Aligned(body) && PositionalThreePublic(body, definition, columns, file, table) is { } positional)
+        {
+            return positional;
+        }
+
         foreach (var line in body)
         {
             var fields = line.Fields;
