@@ -154,8 +154,36 @@ public sealed class LayoutTableTests
             科目编码 科目名称 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出
             合计 138.68 131.48 7.20 0.00 0.00 0.00
             208 社会保障和就业支出 10.00 9.97 0.03 0.00 0.00 0.00
+            210 卫生健康支出 5.00 5.00
             """;
-        var row = Assert.Single(TextReportReader.Read(Text, "plain.txt").Value!.Table("expenditure")!.Rows, r => r.Key == "208");
+        var result = TextReportReader.Read(Text, "plain.txt");
+        var rows = result.Value!.Table("expenditure")!.Rows;
+        var row = Assert.Single(rows, r => r.Key == "208");
         Assert.Equal((10.00m, 9.97m, 0.03m), (row.Cell("total")!.Value!.Value.Value, row.Cell("basic")!.Value!.Value.Value, row.Cell("project")!.Value!.Value.Value));
+        // A row printing fewer figures than columns has no positions to go by: left to right, and said.
+        Assert.Equal(5.00m, Assert.Single(rows, r => r.Key == "210").Cell("basic")!.Value!.Value.Value);
+        Assert.Contains(result.Issues, i => i.Message.Contains("该行有 2 个数，表头有 6 栏，已按从左到右对应", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_printed_over_and_under_its_code_line_and_a_total_after_the_headings_are_read()
+    {
+        // 西南大学 2023 through pdftotext -layout: a tall name cell centred on its code line; 「类 款 项 合计」 on one line.
+        const string Text = """
+            青石县医疗保障局2024年度部门决算
+                                             支出决算表
+                                                                                     单位：万元
+                                    本年支出合                 项目支      上缴上级支   经营支
+                           科目名称       计     基本支出           出         出      出
+            类 款 项 合计        23,465.06   13,465.06   10,000.00
+            208       社会保障和就业支出    13,465.06    13,465.06
+                      行政事业单位养老支
+            20805                  13,465.06    13,465.06
+                      出
+            """;
+        var rows = TextReportReader.Read(Text, "layout.txt").Value!.Table("expenditure")!.Rows;
+        Assert.Equal("行政事业单位养老支出", Assert.Single(rows, r => r.Key == "20805").Label);
+        Assert.Equal("社会保障和就业支出", Assert.Single(rows, r => r.Key == "208").Label);
+        Assert.Equal(23465.06m, Assert.Single(rows, r => r.Key == "total").Cell("total")!.Value!.Value.Value);
     }
 }

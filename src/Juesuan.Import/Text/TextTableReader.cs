@@ -305,7 +305,7 @@ internal static partial class TextTableReader
         // under, wherever on the row's lines it is printed.
         if (Aligned(body) && Anchors(body, definition) is { } anchors)
         {
-            foreach (var (code, name, line, values) in SpacedRows(body, anchors, definition.Columns.Count, file, table, issues))
+            foreach (var (code, name, line, values) in SpacedRows(body, anchors, [.. definition.Columns.Select(c => c.Name)], file, table, issues))
             {
                 Add(code, name, line, values, positional: true);
             }
@@ -438,13 +438,19 @@ internal static partial class TextTableReader
     /// the row below when both would do. Each row's figures then go to the columns they stand under, in order.
     /// </summary>
     private static IEnumerable<(string Code, string Name, ReportLine Line, string[] Values)> SpacedRows(IReadOnlyList<ReportLine> body, (int Column, double Centre)[] anchors,
-        int columns, string file, string table, List<ImportIssue> issues)
+        IReadOnlyList<string> definitionColumns, string file, string table, List<ImportIssue> issues)
     {
+        var columns = definitionColumns.Count;
         var records = new List<(string Code, string Name, ReportLine Line, int At, List<Word> Figures)>();
         var loose = new List<(int At, Word[] Figures, ReportLine Line)>();
+        // Before the first figure come the headings: a 「合计」 there is a column's, not the total row.
+        var firstFigure = body.ToList().FindIndex(l => l.Fields.Any(ReportText.IsNumber));
+        string? above = null;
+        void Unread(ReportLine line, IEnumerable<Word> figures, string why) =>
+            issues.Add(new ImportIssue(line.At(file, table), $"第{line.Number}行的数字（{string.Join("、", figures.Select(f => f.Text))}）{why}，未读入，请核对。"));
         for (var i = 0; i < body.Count; i++)
         {
-            var words = Words(body[i]);
+            var words = RowWords(Words(body[i]));
             if (words.Length == 0)
             {
                 continue;
@@ -454,8 +460,21 @@ internal static partial class TextTableReader
             if (code is not null)
             {
                 var rest = words.Skip(consumed).ToArray();
-                records.Add((code, string.Concat(rest.TakeWhile(w => !ReportText.IsNumber(w.Text)).Select(w => w.Text)), body[i], i,
-                    [.. rest.SkipWhile(w => !ReportText.IsNumber(w.Text)).Where(w => ReportText.IsNumber(w.Text))]));
+                var name = string.Concat(rest.TakeWhile(w => !ReportText.IsNumber(w.Text)).Select(w => w.Text));
+                var figures = rest.SkipWhile(w => !ReportText.IsNumber(w.Text)).ToArray();
+                if (i < firstFigure && figures.Length == 0)
+                {
+                    continue;
+                }
+
+                // A name printed half over its code line (a tall cell centred): the words right over it start its name.
+                records.Add((code, (above ?? string.Empty) + name, body[i], i, [.. figures.Where(w => ReportText.IsNumber(w.Text))]));
+                above = null;
+                var stray = figures.Where(w => !ReportText.IsNumber(w.Text)).ToArray();
+                if (stray.Length > 0)
+                {
+                    issues.Add(new ImportIssue(body[i].At(file, table, code == FactIndex.TotalRowKey ? "合计" : code), $"第{body[i].Number}行数字之间的文字（{string.Join("", stray.Select(w => w.Text))}）未读入，请核对。"));
+                }
             }
             else if (words.All(w => ReportText.IsNumber(w.Text)))
             {
@@ -465,14 +484,30 @@ internal static partial class TextTableReader
                     loose.Add((i, words, body[i]));
                 }
             }
-            else if (words[0].Text == "栏次")
+            else if (words[0].Text == "栏次" || i < firstFigure)
             {
                 continue;
             }
-            else if (records.Count > 0 && i - records[^1].At <= 2 && !words.Any(w => ReportText.IsNumber(w.Text)))
+            else if (!words.Any(w => ReportText.IsNumber(w.Text)))
             {
-                // The row's name wrapped onto the next lines.
-                records[^1] = records[^1] with { Name = records[^1].Name + string.Concat(words.Select(w => w.Text)) };
+                // Words alone: the start of the next row's name when that row follows at once and its code line prints
+                // no name (swu: 「行政事业单位养老支」 over 「20805 13,465.06 …」 over 「出」), else the end of the name of the
+                // row over them (putuo: 「208 05 05 160.75 160.75」 over 「机关事业单位基本养老保险」 over 「缴费支出」).
+                var text = string.Concat(words.Select(w => w.Text));
+                var next = i + 1 < body.Count && body[i + 1].Number == body[i].Number + 1 ? RowWords(Words(body[i + 1])) : [];
+                var (nextCode, nextConsumed) = ReadCode([.. next.Select(w => w.Text)]);
+                if (nextCode is not null && next.Skip(nextConsumed).FirstOrDefault() is var first && (first.Text is null || ReportText.IsNumber(first.Text)))
+                {
+                    above = (above ?? string.Empty) + text;
+                }
+                else if (records.Count > 0)
+                {
+                    records[^1] = records[^1] with { Name = records[^1].Name + text };
+                }
+            }
+            else
+            {
+                Unread(body[i], words.Where(w => ReportText.IsNumber(w.Text)), "所在的行既不以科目编码开头，也不是合计行");
             }
         }
 
@@ -483,15 +518,14 @@ internal static partial class TextTableReader
             && withDecimals * 2 > records.Sum(r => r.Figures.Count);
         foreach (var (at, figures, line) in loose.Where(l => !PageNumber(l.Figures)))
         {
-            var above = records.FindLastIndex(r => r.At < at);
-            var below = records.FindIndex(r => r.At > at);
+            var before = records.FindLastIndex(r => r.At < at);
+            var after = records.FindIndex(r => r.At > at);
             bool Fits(int r) => r >= 0 && !records[r].Figures.Select(ColumnOf).Intersect(figures.Select(ColumnOf)).Any();
-            var target = Fits(below) && (!Fits(above) || at - records[above].At >= records[below].At - at) ? below
-                : Fits(above) ? above
-                : below >= 0 ? below : above;
+            var target = Fits(after) && (!Fits(before) || at - records[before].At >= records[after].At - at) ? after
+                : Fits(before) ? before : -1;
             if (target < 0)
             {
-                issues.Add(new ImportIssue(line.At(file, table), $"第{line.Number}行的数字（{string.Join("、", figures.Select(f => f.Text))}）不属于表中任何一行，未读入，请核对。"));
+                Unread(line, figures, "与上下两行的数字同栏，归不到任何一行");
                 continue;
             }
 
@@ -516,11 +550,18 @@ internal static partial class TextTableReader
                 for (var k = 0; k < placed.Length; k++)
                 {
                     values[anchors[slots[k]].Column] = placed[k].Text;
+                    // Put under a heading other than the nearest, to keep the row's figures in order: said, never silent.
+                    if (anchors.MinBy(a => Math.Abs(a.Centre - placed[k].Centre)).Column != anchors[slots[k]].Column)
+                    {
+                        issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code),
+                            $"第{line.Number}行的「{placed[k].Text}」与表头各栏都对不齐，已按次序读入「{definitionColumns[anchors[slots[k]].Column]}」栏，请核对。"));
+                    }
                 }
             }
             else
             {
-                issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code), $"该行有 {placed.Length} 个数，表头只认出 {anchors.Length} 栏，已按从左到右对应。"));
+                issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code),
+                    $"该行有 {placed.Length} 个数，表头只认出 {anchors.Length} 栏，已按从左到右对应{(placed.Length > columns ? $"，多出的 {string.Join("、", placed.Skip(columns).Select(f => f.Text))} 未读入" : string.Empty)}。"));
                 for (var k = 0; k < Math.Min(placed.Length, columns); k++)
                 {
                     values[k] = placed[k].Text;
@@ -535,6 +576,19 @@ internal static partial class TextTableReader
     private static bool ColumnNumbers(Word[] words) =>
         words.Length >= 3 && words.All(w => w.Text.All(char.IsAsciiDigit) && w.Text.Length <= 2)
         && words.Zip(words.Skip(1)).All(p => int.Parse(p.Second.Text, System.Globalization.CultureInfo.InvariantCulture) == int.Parse(p.First.Text, System.Globalization.CultureInfo.InvariantCulture) + 1);
+
+    // A row's words with the headings printed before its figures dropped (「类 款 项 合计 237,100.00 …」) and a total
+    // printed letter by letter joined (「合 计」).
+    private static Word[] RowWords(Word[] words)
+    {
+        var rest = words.SkipWhile(w => w.Text is "类" or "款" or "项").ToArray();
+        if (rest.Length < words.Length && (rest.Length == 0 || rest[0].Text != "合计"))
+        {
+            return words;
+        }
+
+        return rest is [{ Text: "合" } he, { Text: "计" } ji, ..] ? [he with { Text = "合计", End = ji.End }, .. rest[2..]] : rest;
+    }
 
     /// <summary>
     /// The columns (indexes into <paramref name="anchors"/>, both in order across the page) of figures read left to right:

@@ -103,7 +103,9 @@ internal static partial class TextTableReader
         for (var i = 0; i < lines.Count; i++)
         {
             var words = Words(lines[i]);
-            if (words.Length == 0 || !words.All(w => ReportText.IsNumber(w.Text)) || ColumnNumbers(words))
+            // Not a 栏次 line, nor a page number alone (「7」: these tables print their figures with decimals).
+            if (words.Length == 0 || !words.All(w => ReportText.IsNumber(w.Text)) || ColumnNumbers(words)
+                || words is [{ Text: { Length: <= 3 } bare }] && bare.All(char.IsAsciiDigit))
             {
                 continue;
             }
