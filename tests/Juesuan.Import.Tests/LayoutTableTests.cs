@@ -144,6 +144,25 @@ public sealed class LayoutTableTests
     }
 
     [Fact]
+    public void Text_spaced_out_without_columns_behind_it_is_read_left_to_right()
+    {
+        // Runs of spaces, but the rows printing every column do not stand under the headings: no columns to go by.
+        const string Text = """
+            青石县医疗保障局2024年度部门决算
+            支出决算表
+            单位：万元
+            科目编码   科目名称   本年支出合计   基本支出   项目支出   上缴上级支出   经营支出   对附属单位补助支出
+            合计   138.68   131.48   7.20   0.00   0.00   0.00
+            208   社会保障和就业支出   10.00   9.97   0.03   0.00   0.00   0.00
+            210   卫生健康支出   5.00   5.00
+            """;
+        var result = TextReportReader.Read(Text, "spaced.txt");
+        var row = Assert.Single(result.Value!.Table("expenditure")!.Rows, r => r.Key == "210");
+        Assert.Equal((5.00m, 5.00m), (row.Cell("total")!.Value!.Value.Value, row.Cell("basic")!.Value!.Value.Value));
+        Assert.Contains(result.Issues, i => i.Message.Contains("该行有 2 个数，表头有 6 栏，已按从左到右对应", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Text_with_one_space_between_words_keeps_no_columns_and_is_read_left_to_right()
     {
         // 西工 2022's tables, copied with single spaces: every cell printed, in order.

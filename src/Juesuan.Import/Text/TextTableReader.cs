@@ -303,7 +303,7 @@ internal static partial class TextTableReader
 
         // Text laid out with spaces (pdftotext -layout, a page's copied text): each figure goes to the column it stands
         // under, wherever on the row's lines it is printed.
-        if (Aligned(body) && Anchors(body, definition) is { } anchors)
+        if (Aligned(body) && Anchors(body, definition) is { } anchors && HeadingsHold(body, anchors, definition.Columns.Count))
         {
             foreach (var (code, name, line, values) in SpacedRows(body, anchors, [.. definition.Columns.Select(c => c.Name)], file, table, issues))
             {
@@ -576,6 +576,37 @@ internal static partial class TextTableReader
     private static bool ColumnNumbers(Word[] words) =>
         words.Length >= 3 && words.All(w => w.Text.All(char.IsAsciiDigit) && w.Text.Length <= 2)
         && words.Zip(words.Skip(1)).All(p => int.Parse(p.Second.Text, System.Globalization.CultureInfo.InvariantCulture) == int.Parse(p.First.Text, System.Globalization.CultureInfo.InvariantCulture) + 1);
+
+    // Whether the figures stand in columns at all: the rows that print every column put their k-th figures one under
+    // another (the middle half of them within a few characters; pdftotext right-aligns or centres a column's cells). Text spaced out with no
+    // columns behind it (a document's copy with runs of spaces after names of any length) does not, and keeps the
+    // left-to-right reading. With fewer than two such rows there is nothing against the columns.
+    private static bool HeadingsHold(IReadOnlyList<ReportLine> body, (int Column, double Centre)[] anchors, int columns)
+    {
+        // A row's figures: what follows its code (「208」 is no figure).
+        static Word[] Figures(ReportLine line)
+        {
+            var words = RowWords(Words(line));
+            var (_, consumed) = ReadCode([.. words.Select(w => w.Text)]);
+            return [.. words.Skip(consumed).Where(w => ReportText.IsNumber(w.Text)).OrderBy(w => w.Centre)];
+        }
+
+        var full = body.Select(Figures).Where(f => f.Length == columns).ToArray();
+        if (full.Length < 2)
+        {
+            return true;
+        }
+
+        // Per column the middle half of the rows' places (a page pdftotext spaced otherwise moves a few rows, not the half).
+        double Spread(int k)
+        {
+            var at = full.Select(f => f[k].Centre).Order().ToArray();
+            return at[at.Length * 3 / 4] - at[at.Length / 4];
+        }
+
+        var spreads = Enumerable.Range(0, columns).Select(Spread).Order().ToArray();
+        return spreads[spreads.Length / 2] <= 4;
+    }
 
     // A row's words with the headings printed before its figures dropped (「类 款 项 合计 237,100.00 …」) and a total
     // printed letter by letter joined (「合 计」).
