@@ -144,6 +144,31 @@ public sealed class LayoutTableTests
     }
 
     [Fact]
+    public void On_a_page_after_the_headings_the_columns_closed_up_are_the_columns_the_headings_page_used()
+    {
+        // 西南大学 2023 表 3 through pdftotext -layout: page 2 prints no 上缴上级/经营 figures, and pdftotext closes those
+        // columns up — 对附属单位补助's figures stand where 上缴上级支出's heading is.
+        const string Headings = """
+            青石县医疗保障局2024年度部门决算
+                                                 支出决算表
+                                                                                        单位：万元
+                                        本年支出合                 项目支      上缴上级支   经营支   对附属单位补
+                               科目名称       计     基本支出           出         出      出      助支出
+            205       教育支出        1,300.00     1,000.00       200.00                                   100.00
+            20502     普通教育        1,300.00     1,000.00       200.00                                   100.00
+            """;
+        const string Next = """
+            208       社会保障和就业支出  120.00      100.00      15.00       5.00
+            20805     行政事业单位养老支出 120.00     100.00      15.00       5.00
+            """;
+        var text = Headings + "\n\f" + Next;
+        var rows = TextReportReader.Read(text, "layout.txt").Value!.Table("expenditure")!.Rows;
+        var row = Assert.Single(rows, r => r.Key == "208");
+        Assert.Equal((120.00m, 100.00m, 15.00m, 5.00m), (row.Cell("total")!.Value!.Value.Value, row.Cell("basic")!.Value!.Value.Value, row.Cell("project")!.Value!.Value.Value,
+            row.Cells.Single(c => c.Column == "subsidyToAffiliates").Value!.Value.Value));
+    }
+
+    [Fact]
     public void Text_spaced_out_without_columns_behind_it_is_read_left_to_right()
     {
         // Runs of spaces, but the rows printing every column do not stand under the headings: no columns to go by.

@@ -437,9 +437,10 @@ internal static partial class TextTableReader
     /// 603.14」 over 「201 一般公共服务支出 2,106.66」) belongs to the row next to it whose figures stand in other columns —
     /// the row below when both would do. Each row's figures then go to the columns they stand under, in order.
     /// </summary>
-    private static IEnumerable<(string Code, string Name, ReportLine Line, string[] Values)> SpacedRows(IReadOnlyList<ReportLine> body, (int Column, double Centre)[] anchors,
+    private static IEnumerable<(string Code, string Name, ReportLine Line, string[] Values)> SpacedRows(IReadOnlyList<ReportLine> body, (int Column, double Centre)[] headings,
         IReadOnlyList<string> definitionColumns, string file, string table, List<ImportIssue> issues)
     {
+        var anchors = headings;
         var columns = definitionColumns.Count;
         var records = new List<(string Code, string Name, ReportLine Line, int At, List<Word> Figures)>();
         var loose = new List<(int At, Word[] Figures, ReportLine Line)>();
@@ -532,11 +533,47 @@ internal static partial class TextTableReader
             records[target].Figures.AddRange(figures);
         }
 
-        foreach (var (code, name, line, _, figures) in records)
+        // pdftotext lays out each page on its own and closes up the columns a page leaves empty: on a page after the
+        // headings' (a form feed starts it) the figures stand in as many columns as the headings' page used, in the
+        // same order — where they do, those are the page's columns; where not, the headings' places are all there is.
+        var pageOf = new int[body.Count];
+        for (var i = 0; i < body.Count; i++)
+        {
+            pageOf[i] = (i > 0 ? pageOf[i - 1] : 0) + (body[i].Text.Contains('\f', StringComparison.Ordinal) ? 1 : 0);
+        }
+
+        var headingsPage = records.Count > 0 ? pageOf[records[0].At] : 0;
+        var used = records.Where(r => pageOf[r.At] == headingsPage && Place([.. r.Figures.OrderBy(f => f.Centre)], anchors) is not null)
+            .SelectMany(r => Place([.. r.Figures.OrderBy(f => f.Centre)], anchors)!.Select(k => anchors[k])).Distinct().OrderBy(a => a.Centre).ToArray();
+        var pageAnchors = new Dictionary<int, (int Column, double Centre)[]>();
+        foreach (var page in records.Select(r => pageOf[r.At]).Distinct().Where(p => p != headingsPage))
+        {
+            var centres = records.Where(r => pageOf[r.At] == page).SelectMany(r => r.Figures).Select(f => f.Centre).Order().ToArray();
+            var clusters = new List<List<double>>();
+            foreach (var c in centres)
+            {
+                if (clusters.Count > 0 && c - clusters[^1][^1] <= 3)
+                {
+                    clusters[^1].Add(c);
+                }
+                else
+                {
+                    clusters.Add([c]);
+                }
+            }
+
+            if (clusters.Count == used.Length && used.Length >= 2)
+            {
+                pageAnchors[page] = [.. used.Select((a, k) => (a.Column, clusters[k].Average()))];
+            }
+        }
+
+        foreach (var (code, name, line, at, figures) in records)
         {
             var values = new string[columns];
             Array.Fill(values, string.Empty);
             var placed = figures.OrderBy(f => f.Centre).ToArray();
+            var onPage = pageAnchors.GetValueOrDefault(pageOf[at]) is { } page && page.Length >= placed.Length ? page : headings;
             if (placed.Length == columns)
             {
                 // Every column printed: in order, wherever the header words stand.
@@ -545,23 +582,23 @@ internal static partial class TextTableReader
                     values[k] = placed[k].Text;
                 }
             }
-            else if (Place(placed, anchors) is { } slots)
+            else if (Place(placed, onPage) is { } slots)
             {
                 for (var k = 0; k < placed.Length; k++)
                 {
-                    values[anchors[slots[k]].Column] = placed[k].Text;
+                    values[onPage[slots[k]].Column] = placed[k].Text;
                     // Put under a heading other than the nearest, to keep the row's figures in order: said, never silent.
-                    if (anchors.MinBy(a => Math.Abs(a.Centre - placed[k].Centre)).Column != anchors[slots[k]].Column)
+                    if (onPage.MinBy(a => Math.Abs(a.Centre - placed[k].Centre)).Column != onPage[slots[k]].Column)
                     {
                         issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code),
-                            $"第{line.Number}行的「{placed[k].Text}」与表头各栏都对不齐，已按次序读入「{definitionColumns[anchors[slots[k]].Column]}」栏，请核对。"));
+                            $"第{line.Number}行的「{placed[k].Text}」与表头各栏都对不齐，已按次序读入「{definitionColumns[onPage[slots[k]].Column]}」栏，请核对。"));
                     }
                 }
             }
             else
             {
                 issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code),
-                    $"该行有 {placed.Length} 个数，表头只认出 {anchors.Length} 栏，已按从左到右对应{(placed.Length > columns ? $"，多出的 {string.Join("、", placed.Skip(columns).Select(f => f.Text))} 未读入" : string.Empty)}。"));
+                    $"该行有 {placed.Length} 个数，表头只认出 {onPage.Length} 栏，已按从左到右对应{(placed.Length > columns ? $"，多出的 {string.Join("、", placed.Skip(columns).Select(f => f.Text))} 未读入" : string.Empty)}。"));
                 for (var k = 0; k < Math.Min(placed.Length, columns); k++)
                 {
                     values[k] = placed[k].Text;
