@@ -1081,6 +1081,19 @@ public class RuleTests
     }
 
     [Fact]
+    public void Item_budgets_short_of_the_total_by_an_item_whose_budget_is_stated_nowhere_say_nothing()
+    {
+        // 普陀 2024 through pdftotext -layout: one 项's 年初预算 sentence came out of order and was not read; the other
+        // items fall short of the total by its budget. Past the total they would still be a slip.
+        var item = Base.Narrative.Claims.First(c => c.Budget is not null && c.Subject.Concept == Concepts.ExpenseTotal && c.Subject.Scope == Scopes.Gpb && c.Subject.Code is { Length: 7 });
+        var dropped = Base.WithClaims(c => c.Subject == item.Subject && c.Budget is not null, _ => null);
+        Assert.DoesNotContain(dropped.Audit().Findings, f => f.Rule == "N.ITEM_BUDGETS");
+        var passing = dropped.WithClaims(c => c.Budget is not null && c.Subject.Concept == Concepts.ExpenseTotal && c.Subject.Scope == Scopes.Gpb && c.Subject.Code is { Length: 7 },
+            c => c with { Budget = Wan("9999.00万元") });
+        AssertFinds(passing, "N.ITEM_BUDGETS", Severity.Error);
+    }
+
+    [Fact]
     public void Every_item_of_table_05_needs_its_paragraph()
     {
         AssertFinds(Base.WithClaims(c => c.Is(Concepts.ExpenseTotal, "2101599", Scopes.Gpb), _ => null), "N.ITEM_COVERAGE", Severity.Warning, messagePart: "2101599");

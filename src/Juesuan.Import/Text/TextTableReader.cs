@@ -485,8 +485,9 @@ internal static partial class TextTableReader
                     loose.Add((i, words, body[i]));
                 }
             }
-            else if (words[0].Text == "栏次" || i < firstFigure)
+            else if (words[0].Text == "栏次" || i < firstFigure || words.All(w => w.Text is "类" or "款" or "项"))
             {
+                // Headings (「类 款 项」 printed over the total row among them) name no row.
                 continue;
             }
             else if (!words.Any(w => ReportText.IsNumber(w.Text)))
