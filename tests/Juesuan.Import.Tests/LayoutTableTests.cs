@@ -188,6 +188,16 @@ public sealed class LayoutTableTests
     }
 
     [Fact]
+    public void A_row_on_the_first_line_of_a_page_is_read_though_a_form_feed_opens_it()
+    {
+        // pdftotext -raw of 普陀 2024: 「\f2101101 行政单位医疗 60.99 60.99」 opens page 10.
+        var text = "青石县医疗保障局2024年度部门决算\n支出决算表\n单位：万元\n科目编码 科目名称 本年支出合计 基本支出 项目支出\n"
+            + "21011 行政事业单位医疗 60.99 60.99\n\f2101101 行政单位医疗 60.99 60.99\n";
+        var rows = TextReportReader.Read(text, "raw.txt").Value!.Table("expenditure")!.Rows;
+        Assert.Equal(60.99m, Assert.Single(rows, r => r.Key == "2101101").Cell("total")!.Value!.Value.Value);
+    }
+
+    [Fact]
     public void Text_with_one_space_between_words_keeps_no_columns_and_is_read_left_to_right()
     {
         // 西工 2022's tables, copied with single spaces: every cell printed, in order.

@@ -22,10 +22,13 @@ public sealed record ReportLine(int Number, string Text)
     /// <summary>True when the line has nothing but white space.</summary>
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 
-    /// <summary>The fields of a tab-separated line (empties kept), or the white-space tokens of any other line.</summary>
+    /// <summary>
+    /// The fields of a tab-separated line (empties kept), or the white-space tokens of any other line — a form feed (the
+    /// page break pdftotext puts before a page's first line: 「\f2101101 …」) is white space too.
+    /// </summary>
     public IReadOnlyList<string> Fields => Text.Contains('\t', StringComparison.Ordinal)
         ? Text.Split('\t').Select(f => f.Trim()).ToArray()
-        : Text.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        : Text.Split([' ', '\u3000', '\f'], StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>
