@@ -18,6 +18,29 @@ public static class PrintedText
     private static readonly string?[] RadicalsSupplement = RadicalsSupplementHex.Split(',')
         .Select(h => h.Length == 0 ? null : char.ConvertFromUtf32(int.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture))).ToArray();
 
+    /// <summary>
+    /// The width of text on a page or a terminal: wide and full-width characters (Chinese, full-width punctuation) count
+    /// two columns, the rest one — what a plain-text table aligns by and what `pdftotext -layout` spaces by.
+    /// </summary>
+    public static int Width(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var width = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            width += IsWide(rune.Value) ? 2 : 1;
+        }
+
+        return width;
+    }
+
+    /// <summary>True for a code point two columns wide (East Asian Wide or Fullwidth).</summary>
+    public static bool IsWide(int c) =>
+        c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF) or (>= 0x3400 and <= 0x4DBF)
+            or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF) or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x20000 and <= 0x3FFFD)
+        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= 0x20000;
+
     /// <summary>Normalises one piece of text (see the type's summary).</summary>
     public static string Normalize(string text)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Juesuan.Documents.Plain;
@@ -6,17 +5,8 @@ namespace Juesuan.Documents.Plain;
 /// <summary>Aligned plain-text tables that account for CJK characters taking two terminal columns.</summary>
 public static class TextTable
 {
-    /// <summary>Display width of a string: wide and full-width characters count 2.</summary>
-    public static int Width(string text)
-    {
-        var width = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            width += IsWide(rune.Value) ? 2 : 1;
-        }
-
-        return width;
-    }
+    /// <summary>Display width of a string: wide and full-width characters count 2 (<see cref="Formats.PrintedText.Width"/>).</summary>
+    public static int Width(string text) => Formats.PrintedText.Width(text);
 
     /// <summary>Renders rows; <paramref name="rightAligned"/> marks numeric columns.</summary>
     public static string Render(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<int> rightAligned)
@@ -58,10 +48,4 @@ public static class TextTable
 
         sb.AppendLine(line.ToString().TrimEnd());
     }
-
-    private static bool IsWide(int c) =>
-        c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF) or (>= 0x3400 and <= 0x4DBF)
-            or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF) or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF)
-            or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x20000 and <= 0x3FFFD)
-        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= 0x20000;
 }

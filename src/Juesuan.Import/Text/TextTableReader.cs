@@ -263,7 +263,7 @@ internal static partial class TextTableReader
         (string Code, string Name, ReportLine Line)? pending = null;
         void Add(string code, string name, ReportLine line, IReadOnlyList<string> values, bool positional)
         {
-            var where = line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code);
+            var where = line.At(file, table, RowLabel(code));
             var columns = definition.Columns;
             if (!positional && values.Count != columns.Count && values.Count > 0)
             {
@@ -389,7 +389,7 @@ internal static partial class TextTableReader
     /// </summary>
     private readonly record struct Word(string Text, int Start, int End)
     {
-        public double Centre => Start + (Text.Sum(c => c >= '\u2E80' ? 2 : 1) / 2.0);
+        public double Centre => Start + (PrintedText.Width(Text) / 2.0);
     }
 
     private static Word[] Words(ReportLine line) => [.. WordPattern().Matches(line.Text).Select(m => new Word(m.Value, m.Index, m.Index + m.Length))];
@@ -437,10 +437,9 @@ internal static partial class TextTableReader
     /// 603.14」 over 「201 一般公共服务支出 2,106.66」) belongs to the row next to it whose figures stand in other columns —
     /// the row below when both would do. Each row's figures then go to the columns they stand under, in order.
     /// </summary>
-    private static IEnumerable<(string Code, string Name, ReportLine Line, string[] Values)> SpacedRows(IReadOnlyList<ReportLine> body, (int Column, double Centre)[] headings,
+    private static IEnumerable<(string Code, string Name, ReportLine Line, string[] Values)> SpacedRows(IReadOnlyList<ReportLine> body, (int Column, double Centre)[] anchors,
         IReadOnlyList<string> definitionColumns, string file, string table, List<ImportIssue> issues)
     {
-        var anchors = headings;
         var columns = definitionColumns.Count;
         var records = new List<(string Code, string Name, ReportLine Line, int At, List<Word> Figures)>();
         var loose = new List<(int At, Word[] Figures, ReportLine Line)>();
@@ -474,7 +473,7 @@ internal static partial class TextTableReader
                 var stray = figures.Where(w => !ReportText.IsNumber(w.Text)).ToArray();
                 if (stray.Length > 0)
                 {
-                    issues.Add(new ImportIssue(body[i].At(file, table, code == FactIndex.TotalRowKey ? "合计" : code), $"第{body[i].Number}行数字之间的文字（{string.Join("", stray.Select(w => w.Text))}）未读入，请核对。"));
+                    issues.Add(new ImportIssue(body[i].At(file, table, RowLabel(code)), $"第{body[i].Number}行数字之间的文字（{string.Join("", stray.Select(w => w.Text))}）未读入，请核对。"));
                 }
             }
             else if (words.All(w => ReportText.IsNumber(w.Text)))
@@ -516,9 +515,8 @@ internal static partial class TextTableReader
         int ColumnOf(Word w) => anchors.MinBy(a => Math.Abs(a.Centre - w.Centre)).Column;
         // A page number printed between a table's rows (「7」 alone on its line) in a table of figures with decimals.
         var withDecimals = records.SelectMany(r => r.Figures).Count(f => f.Text.Contains('.', StringComparison.Ordinal));
-        bool PageNumber(Word[] figures) => figures is [{ Text: { Length: <= 3 } bare }] && bare.All(char.IsAsciiDigit)
-            && withDecimals * 2 > records.Sum(r => r.Figures.Count);
-        foreach (var (at, figures, line) in loose.Where(l => !PageNumber(l.Figures)))
+        var decimalTable = withDecimals * 2 > records.Sum(r => r.Figures.Count);
+        foreach (var (at, figures, line) in loose.Where(l => !(decimalTable && PageNumberAlone(l.Figures))))
         {
             var before = records.FindLastIndex(r => r.At < at);
             var after = records.FindIndex(r => r.At > at);
@@ -544,8 +542,8 @@ internal static partial class TextTableReader
         }
 
         var headingsPage = records.Count > 0 ? pageOf[records[0].At] : 0;
-        var used = records.Where(r => pageOf[r.At] == headingsPage && Place([.. r.Figures.OrderBy(f => f.Centre)], anchors) is not null)
-            .SelectMany(r => Place([.. r.Figures.OrderBy(f => f.Centre)], anchors)!.Select(k => anchors[k])).Distinct().OrderBy(a => a.Centre).ToArray();
+        var used = records.Where(r => pageOf[r.At] == headingsPage).Select(r => Place([.. r.Figures.OrderBy(f => f.Centre)], anchors))
+            .OfType<int[]>().SelectMany(slots => slots.Select(k => anchors[k])).Distinct().OrderBy(a => a.Centre).ToArray();
         var pageAnchors = new Dictionary<int, (int Column, double Centre)[]>();
         foreach (var page in records.Select(r => pageOf[r.At]).Distinct().Where(p => p != headingsPage))
         {
@@ -574,7 +572,7 @@ internal static partial class TextTableReader
             var values = new string[columns];
             Array.Fill(values, string.Empty);
             var placed = figures.OrderBy(f => f.Centre).ToArray();
-            var onPage = pageAnchors.GetValueOrDefault(pageOf[at]) is { } page && page.Length >= placed.Length ? page : headings;
+            var onPage = pageAnchors.GetValueOrDefault(pageOf[at]) is { } page && page.Length >= placed.Length ? page : anchors;
             if (placed.Length == columns)
             {
                 // Every column printed: in order, wherever the header words stand.
@@ -591,14 +589,14 @@ internal static partial class TextTableReader
                     // Put under a heading other than the nearest, to keep the row's figures in order: said, never silent.
                     if (onPage.MinBy(a => Math.Abs(a.Centre - placed[k].Centre)).Column != onPage[slots[k]].Column)
                     {
-                        issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code),
+                        issues.Add(new ImportIssue(line.At(file, table, RowLabel(code)),
                             $"第{line.Number}行的「{placed[k].Text}」与表头各栏都对不齐，已按次序读入「{definitionColumns[onPage[slots[k]].Column]}」栏，请核对。"));
                     }
                 }
             }
             else
             {
-                issues.Add(new ImportIssue(line.At(file, table, code == FactIndex.TotalRowKey ? "合计" : code),
+                issues.Add(new ImportIssue(line.At(file, table, RowLabel(code)),
                     $"该行有 {placed.Length} 个数，表头只认出 {onPage.Length} 栏，已按从左到右对应{(placed.Length > columns ? $"，多出的 {string.Join("、", placed.Skip(columns).Select(f => f.Text))} 未读入" : string.Empty)}。"));
                 for (var k = 0; k < Math.Min(placed.Length, columns); k++)
                 {
@@ -609,6 +607,12 @@ internal static partial class TextTableReader
             yield return (code, name, line, values);
         }
     }
+
+    // 「7」 alone on its line: a page number printed between a table's rows, in a table that prints its figures with decimals.
+    private static bool PageNumberAlone(Word[] words) => words is [{ Text: { Length: <= 3 } bare }] && bare.All(char.IsAsciiDigit);
+
+    // The name a row's notes give it: its code, or 合计.
+    private static string RowLabel(string code) => code == FactIndex.TotalRowKey ? "合计" : code;
 
     // 「1 2 3 4 5」: whole numbers counting up by one, three at least — the 栏次 line under a header.
     private static bool ColumnNumbers(Word[] words) =>
@@ -922,7 +926,7 @@ internal static partial class TextTableReader
     // A name printed letter by letter (「因 公 出 国 （ 境 ） 费」, a cell justified across its width) is one word.
     private static Word[] LettersJoined(Word[] words)
     {
-        static bool Letter(Word w) => w.Text.Length == 1 && w.Text[0] >= '\u2E80';
+        static bool Letter(Word w) => w.Text.Length == 1 && PrintedText.IsWide(w.Text[0]);
         var joined = new List<Word>();
         for (var i = 0; i < words.Length; i++)
         {

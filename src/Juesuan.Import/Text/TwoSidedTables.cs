@@ -105,7 +105,7 @@ internal static partial class TextTableReader
             var words = Words(lines[i]);
             // Not a 栏次 line, nor a page number alone (「7」: these tables print their figures with decimals).
             if (words.Length == 0 || !words.All(w => ReportText.IsNumber(w.Text)) || ColumnNumbers(words)
-                || words is [{ Text: { Length: <= 3 } bare }] && bare.All(char.IsAsciiDigit))
+                || PageNumberAlone(words))
             {
                 continue;
             }
