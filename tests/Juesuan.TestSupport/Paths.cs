@@ -44,6 +44,18 @@ public static class Paths
     }
 
     /// <summary>
+    /// LibreOffice's command (JUESUAN_SOFFICE, else soffice on the PATH), which lays out a DOCX as a reader will see it.
+    /// Skips the calling test when there is none, unless JUESUAN_REQUIRE_OFFICE=1 (CI), where it fails instead.
+    /// </summary>
+    public static string RequireOffice()
+    {
+        var path = Environment.GetEnvironmentVariable("JUESUAN_SOFFICE") is { Length: > 0 } configured
+            ? configured
+            : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(d => Path.Combine(d, "soffice")).FirstOrDefault(File.Exists) ?? "soffice";
+        return Require(path, File.Exists(path), "JUESUAN_REQUIRE_OFFICE", $"LibreOffice ({path})", "install libreoffice-writer-nogui or set JUESUAN_SOFFICE");
+    }
+
+    /// <summary>
     /// The connection string of the PostgreSQL server to test against (JUESUAN_TEST_PG; .ci/run starts one). Skips the
     /// calling test when it is not set, unless JUESUAN_REQUIRE_PG=1 (CI), where it fails instead.
     /// </summary>

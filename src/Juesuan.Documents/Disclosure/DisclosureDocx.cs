@@ -10,8 +10,10 @@ namespace Juesuan.Documents.Disclosure;
 
 /// <summary>
 /// The disclosure as a Word document (DocumentFormat.OpenXml): A4, 宋体/黑体 with the East Asian language set,
-/// heading styles with outline levels feeding a 目录 field (Word refreshes its page numbers on opening), page numbers
-/// in the footer, tables with merged headers (GridSpan / VerticalMerge) repeated on every page, charts as PNG.
+/// heading styles with outline levels feeding a 目录 field whose page numbers are laid out here (<see cref="DocxPages"/>),
+/// so Word, WPS and LibreOffice show them without updating the field, page numbers in the footer, tables with merged
+/// headers (GridSpan / VerticalMerge) repeated on every page, charts as PNG. Every line has an exact pitch (twice its
+/// type size; table cells 12 pt), so where a page breaks does not depend on the fonts a reader has installed.
 /// </summary>
 public static class DisclosureDocx
 {
@@ -20,6 +22,10 @@ public static class DisclosureDocx
     private const int Margin = 1134;
     private const int TextWidth = PageWidth - (2 * Margin);
     private const int LandscapeTextWidth = PageHeight - (2 * Margin);
+    private const int CellPitch = 240; // 12 pt lines in table cells (8.5 pt type)
+
+    // The exact line pitch for type of <paramref name="size"/> half-points: twice the type size, in twips.
+    private static string Pitch(int size) => (size * 20).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Writes <paramref name="document"/> to <paramref name="path"/>.</summary>
     public static void Write(DisclosureDocument document, string path)
@@ -37,11 +43,12 @@ public static class DisclosureDocx
         var main = word.AddMainDocumentPart();
         AddStyles(main);
         var settings = main.AddNewPart<DocumentSettingsPart>();
-        settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
+        settings.Settings = new Settings();
         var footer = Docx.PageNumberFooter(main, "— ", " —");
 
         var body = new Body();
         uint imageId = 1;
+        var contents = new Contents(document);
 
         // Charts are drawn first, side by side (each PNG takes tens of milliseconds in ScottPlot).
         var drawn = document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered().Select(c => (Block: c, Png: c.Chart.Png()))
@@ -51,13 +58,17 @@ public static class DisclosureDocx
         // after a run of such tables), and the page break a section break makes is not made twice.
         var hasCover = document.Blocks.FirstOrDefault() is CoverBlock;
         // The watermark's header, made once and named by every section.
-        var mark = document.Watermark is { } watermark ? main.GetIdOfPart(Docx.MarkHeader(main, watermark)) : null;
+        var watermarkId = document.Watermark is { } watermark ? main.GetIdOfPart(Docx.MarkHeader(main, watermark)) : null;
         var sections = 0;
         var landscape = false;
         var fresh = false;
         void EndSection()
         {
-            body.Append(new Paragraph(new ParagraphProperties(Section(main, mark, footer, landscape, first: sections++ == 0, hasCover))));
+            // The paragraph that ends a section is a hairline, so a table that fills its page does not push it onto a page of its own.
+            body.Append(new Paragraph(
+                new ParagraphProperties(new SpacingBetweenLines { Line = "20", LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" },
+                    Section(main, watermarkId, footer, landscape, first: sections++ == 0, hasCover)),
+                new Run(new RunProperties(new FontSize { Val = "2" }))));
             landscape = !landscape;
             fresh = true;
         }
@@ -66,6 +77,7 @@ public static class DisclosureDocx
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
+            var mark = block is HeadingBlock listed ? contents.Bookmark(listed) : null;
             var wide = block is GridBlock { Grid.Landscape: true }
                 || (block is HeadingBlock { Hidden: true } && b + 1 < blocks.Count && blocks[b + 1] is GridBlock { Grid.Landscape: true });
             if (wide != landscape)
@@ -90,10 +102,10 @@ public static class DisclosureDocx
                     break;
                 case ContentsBlock:
                     body.Append(Paragraph("目　录", size: 36, bold: true, center: true, font: "黑体", pageBreakBefore: true));
-                    body.Append(Contents(document));
+                    body.Append(contents.Entries());
                     break;
                 case HeadingBlock heading:
-                    body.Append(Heading(heading));
+                    body.Append(Heading(heading, mark));
                     break;
                 case ParagraphBlock paragraph:
                     body.Append(Paragraph(paragraph.Text, firstLineChars: 200));
@@ -116,7 +128,8 @@ public static class DisclosureDocx
             }
         }
 
-        body.Append(Section(main, mark, footer, landscape, first: sections == 0, hasCover));
+        body.Append(Section(main, watermarkId, footer, landscape, first: sections == 0, hasCover));
+        contents.Number(DocxPages.Of(body, main.StyleDefinitionsPart!.Styles!));
         main.Document = new Document(body);
         main.Document.Save();
     }
@@ -167,7 +180,7 @@ public static class DisclosureDocx
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "宋体" },
                     new FontSize { Val = "24" }, new Languages { Val = "en-US", EastAsia = "zh-CN" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new WidowControl(), new SpacingBetweenLines { Line = Pitch(24), LineRule = LineSpacingRuleValues.Exact }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             HeadingStyle(1, 36),
             HeadingStyle(2, 30),
@@ -181,7 +194,7 @@ public static class DisclosureDocx
         new PrimaryStyle(),
         new StyleParagraphProperties(
             new KeepNext(),
-            new SpacingBetweenLines { Before = "240", After = "120" },
+            new SpacingBetweenLines { Before = "240", After = "120", Line = Pitch(size), LineRule = LineSpacingRuleValues.Exact },
             level == 1 ? new Justification { Val = JustificationValues.Center } : new Justification { Val = JustificationValues.Left },
             new OutlineLevel { Val = level - 1 }),
         new StyleRunProperties(new RunFonts { Ascii = "黑体", HighAnsi = "黑体", EastAsia = "黑体" }, new Bold(), new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }))
@@ -190,36 +203,90 @@ public static class DisclosureDocx
         StyleId = "Heading" + level.ToString(CultureInfo.InvariantCulture),
     };
 
-    // A TOC field whose cached result lists the headings; Word fills in page numbers when it updates fields on opening.
-    private static IEnumerable<OpenXmlElement> Contents(DisclosureDocument document)
+    /// <summary>
+    /// The 目录: a TOC field whose result is written as Word writes it — an entry per heading of levels 1–2, its text a
+    /// link to the heading's bookmark, a dotted leader and a PAGEREF to the same bookmark holding the page number laid out
+    /// by <see cref="DocxPages"/>. A hidden heading (a table's, which prints its own title) is listed through a TC field,
+    /// so Word's 更新域 keeps it.
+    /// </summary>
+    private sealed class Contents(DisclosureDocument document)
     {
-        var headings = document.Headings.Where(h => h.Level <= 2).ToArray();
-        for (var i = 0; i < headings.Length; i++)
+        private readonly HeadingBlock[] headings = [.. document.Headings.Where(h => h.Level <= 2)];
+        private readonly List<(Text Number, string Bookmark)> numbers = [];
+
+        /// <summary>The bookmark of <paramref name="heading"/> when the 目录 lists it.</summary>
+        public string? Bookmark(HeadingBlock heading)
         {
-            var paragraph = new Paragraph(new ParagraphProperties(new Indentation { Left = headings[i].Level == 1 ? "0" : "420" }));
-            if (i == 0)
-            {
-                paragraph.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-                    new Run(new FieldCode(" TOC \\o \"1-2\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
-            }
-
-            paragraph.Append(new Run(new Text(headings[i].Text)));
-            if (i == headings.Length - 1)
-            {
-                paragraph.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
-            }
-
-            yield return paragraph;
+            var index = Array.FindIndex(headings, h => ReferenceEquals(h, heading));
+            return index < 0 ? null : "_Toc" + (100_000_001 + index).ToString(CultureInfo.InvariantCulture);
         }
+
+        public IEnumerable<OpenXmlElement> Entries()
+        {
+            for (var i = 0; i < headings.Length; i++)
+            {
+                var level = headings[i].Level;
+                var bookmark = Bookmark(headings[i])!;
+                var paragraph = new Paragraph(new ParagraphProperties(
+                    new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = TextWidth }),
+                    new Indentation { Left = level == 1 ? "0" : "420" }));
+                if (i == 0)
+                {
+                    paragraph.Append(FieldStart(" TOC \\o \"1-2\" \\f \\h \\z \\u "));
+                }
+
+                var number = new Text("0");
+                numbers.Add((number, bookmark));
+                paragraph.Append(new Hyperlink(
+                    new Run(new Text(headings[i].Text) { Space = SpaceProcessingModeValues.Preserve }),
+                    new Run(new TabChar()),
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                    new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                    new Run(number),
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.End }))
+                { Anchor = bookmark, History = true });
+                if (i == headings.Length - 1)
+                {
+                    paragraph.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+                }
+
+                yield return paragraph;
+            }
+        }
+
+        /// <summary>Writes each entry's page from <paramref name="pages"/> (bookmark → page).</summary>
+        public void Number(IReadOnlyDictionary<string, int> pages)
+        {
+            foreach (var (number, bookmark) in numbers)
+            {
+                number.Text = pages.TryGetValue(bookmark, out var page) ? page.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            }
+        }
+
+        private static OpenXmlElement[] FieldStart(string code) =>
+        [
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(code) { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        ];
     }
 
-    private static Paragraph Heading(HeadingBlock heading)
+    private static Paragraph Heading(HeadingBlock heading, string? bookmark)
     {
         if (heading.Hidden)
         {
-            // The page break and nothing printed: the table's own title follows.
-            return new Paragraph(heading.NewPage ? new ParagraphProperties(new PageBreakBefore(), new SpacingBetweenLines { Before = "0", After = "0" }) : new ParagraphProperties());
+            // The page break and nothing printed: the table's own title follows. A TC field lists it in the 目录.
+            var hidden = new Paragraph(heading.NewPage ? new ParagraphProperties(new PageBreakBefore(), new SpacingBetweenLines { Before = "0", After = "0" }) : new ParagraphProperties());
+            if (bookmark is not null)
+            {
+                hidden.Append(Marked(bookmark,
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                    new Run(new FieldCode($" TC \"{heading.Text}\" \\l {heading.Level.ToString(CultureInfo.InvariantCulture)} ") { Space = SpaceProcessingModeValues.Preserve }),
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+            }
+
+            return hidden;
         }
 
         var properties = new ParagraphProperties(new ParagraphStyleId { Val = "Heading" + Math.Min(heading.Level, 3).ToString(CultureInfo.InvariantCulture) });
@@ -228,7 +295,17 @@ public static class DisclosureDocx
             properties.Append(new PageBreakBefore());
         }
 
-        return new Paragraph(properties, new Run(new Text(heading.Text) { Space = SpaceProcessingModeValues.Preserve }));
+        var text = new Run(new Text(heading.Text) { Space = SpaceProcessingModeValues.Preserve });
+        var paragraph = new Paragraph(properties);
+        paragraph.Append(bookmark is null ? [text] : Marked(bookmark, text));
+        return paragraph;
+    }
+
+    // Runs between the start and end of a bookmark.
+    private static OpenXmlElement[] Marked(string bookmark, params OpenXmlElement[] runs)
+    {
+        var id = bookmark[4..];
+        return [new BookmarkStart { Name = bookmark, Id = id }, .. runs, new BookmarkEnd { Id = id }];
     }
 
     private static IEnumerable<OpenXmlElement> GridElements(Grid grid)
@@ -343,7 +420,7 @@ public static class DisclosureDocx
         {
             var indent = style.Indent > 0 ? style.Indent * 180 : 0;
             cell.Append(Paragraph(line, size: 17, bold: style.Bold || header, center: style.Align == CellAlign.Center || header, right: style.Align == CellAlign.Right && !header,
-                lineSpacing: 240, indentLeft: indent));
+                lineSpacing: CellPitch, indentLeft: indent));
         }
 
         return cell;
@@ -374,7 +451,9 @@ public static class DisclosureDocx
                         new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
             { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
-        return new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing));
+        // A picture's line is single and as tall as the picture: an exact pitch would crop it.
+        return new Paragraph(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
+            new Justification { Val = JustificationValues.Center }), new Run(drawing));
     }
 
     private static Paragraph Paragraph(string text, int size = 24, bool bold = false, bool center = false, bool right = false, string? font = null,
@@ -386,22 +465,14 @@ public static class DisclosureDocx
             properties.Append(new PageBreakBefore());
         }
 
-        if (spacingBefore > 0 || lineSpacing > 0)
+        // Every line at an exact pitch (twice the type size unless given), so page breaks do not depend on installed fonts.
+        var spacing = new SpacingBetweenLines { Line = lineSpacing > 0 ? lineSpacing.ToString(CultureInfo.InvariantCulture) : Pitch(size), LineRule = LineSpacingRuleValues.Exact };
+        if (spacingBefore > 0)
         {
-            var spacing = new SpacingBetweenLines();
-            if (spacingBefore > 0)
-            {
-                spacing.Before = spacingBefore.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (lineSpacing > 0)
-            {
-                spacing.Line = lineSpacing.ToString(CultureInfo.InvariantCulture);
-                spacing.LineRule = LineSpacingRuleValues.Auto;
-            }
-
-            properties.Append(spacing);
+            spacing.Before = spacingBefore.ToString(CultureInfo.InvariantCulture);
         }
+
+        properties.Append(spacing);
 
         if (firstLineChars > 0 || indentLeft > 0)
         {
@@ -413,7 +484,9 @@ public static class DisclosureDocx
 
             if (firstLineChars > 0)
             {
+                // Word and WPS read the indent in characters; LibreOffice only in twips, so both are written.
                 indentation.FirstLineChars = firstLineChars;
+                indentation.FirstLine = (firstLineChars * size / 10).ToString(CultureInfo.InvariantCulture);
             }
 
             properties.Append(indentation);

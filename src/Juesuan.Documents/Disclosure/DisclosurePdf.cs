@@ -48,7 +48,9 @@ public static class DisclosurePdf
         }
 
         var result = new Dictionary<HeadingBlock, int>(ReferenceEqualityComparer.Instance);
-        var from = texts.FindLastIndex(t => t.Contains("目录", StringComparison.Ordinal)) + 1;
+        // After the 目录's first page (a later page may say 目录 in its text: 医保目录); the monotone search below passes
+        // over a second page of contents, which lists only headings after the first.
+        var from = texts.FindIndex(t => t.Contains("目录", StringComparison.Ordinal)) + 1;
         foreach (var heading in document.Headings.Where(h => h.Level <= 2))
         {
             var wanted = Squeeze(heading.Hidden && heading.Text.IndexOf('、', StringComparison.Ordinal) is var at and > 0 ? heading.Text[(at + 1)..] : heading.Text);

@@ -1,0 +1,473 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+
+namespace Juesuan.Documents;
+
+/// <summary>
+/// The page each bookmark of a Word body lands on, found by laying the body out as Word and LibreOffice do for the
+/// paragraphs Juesuan writes: exact line pitches (a paragraph's height does not depend on the fonts installed),
+/// Chinese characters a full em and Latin text in Times metrics, lines broken between Chinese characters and between
+/// Latin words with closing punctuation kept with what it closes (a stop or comma hanging past the margin), keep-with-next, page breaks before, table rows that cannot
+/// split with their header rows repeated, and each section on pages of its own size. It gives a 目录 its page numbers
+/// without Word's field update (which WPS and LibreOffice do not run on opening).
+/// </summary>
+/// <remarks>
+/// It reads what the body says, not how it was built: the style sheet (document defaults,
+/// paragraph styles' spacing, keep-with-next, page break and run size), direct paragraph and run properties over them.
+/// Lines whose pitch is "auto" are taken as 1.3 em a single line (SimSun's), which only pictures use here.
+/// </remarks>
+internal sealed class DocxPages
+{
+    private const int CellBorder = 10; // a 0.5 pt rule between rows, in twips
+
+    private readonly Styles styles;
+    private readonly List<SectionProperties> sections;
+    private readonly Dictionary<string, int> marks = new(StringComparer.Ordinal);
+    private int section;
+    private int page = 1;
+    private int used;
+
+    private DocxPages(Styles styles, List<SectionProperties> sections)
+    {
+        this.styles = styles;
+        this.sections = sections;
+    }
+
+    /// <summary>The page (counting the first as 1, as the PAGE field does) of every bookmark started in <paramref name="body"/>.</summary>
+    public static IReadOnlyDictionary<string, int> Of(Body body, Styles styles)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(styles);
+        var sections = body.Elements<Paragraph>().Select(p => p.ParagraphProperties?.SectionProperties).OfType<SectionProperties>().ToList();
+        if (body.GetFirstChild<SectionProperties>() is { } last)
+        {
+            sections.Add(last);
+        }
+
+        var layout = new DocxPages(styles, sections);
+        layout.Lay(body.Elements().Where(e => e is Paragraph or Table).ToList());
+        return layout.marks;
+    }
+
+    private int Height => Geometry().Height;
+
+    private int Width => Geometry().Width;
+
+    // The text area of the current section's pages, in twips (A4 with Word's default margins where none is given).
+    private (int Height, int Width) Geometry()
+    {
+        var properties = section < sections.Count ? sections[section] : null;
+        var size = properties?.GetFirstChild<PageSize>();
+        var margin = properties?.GetFirstChild<PageMargin>();
+        var height = (int)(size?.Height?.Value ?? 16838U) - (margin?.Top?.Value ?? 1440) - (margin?.Bottom?.Value ?? 1440);
+        var width = (int)(size?.Width?.Value ?? 11906U) - (int)(margin?.Left?.Value ?? 1800U) - (int)(margin?.Right?.Value ?? 1800U);
+        return (height, width);
+    }
+
+    private void Lay(List<OpenXmlElement> elements)
+    {
+        for (var i = 0; i < elements.Count; i++)
+        {
+            switch (elements[i])
+            {
+                case Paragraph paragraph:
+                    var measured = Measure(paragraph, Width);
+                    if (measured.PageBreakBefore && used > 0)
+                    {
+                        NewPage();
+                    }
+
+                    if (measured.KeepNext)
+                    {
+                        KeepWithNext(elements, i);
+                    }
+
+                    Place(measured);
+                    if (paragraph.ParagraphProperties?.SectionProperties is not null)
+                    {
+                        // A section ends here; the next starts on a page of its own (a 「下一页」 break).
+                        section++;
+                        NewPage();
+                    }
+
+                    break;
+                case Table table:
+                    Place(table);
+                    break;
+            }
+        }
+    }
+
+    private void NewPage()
+    {
+        page++;
+        used = 0;
+    }
+
+    // A run of keep-with-next paragraphs moves to a new page when it and the first line after it do not fit where it is.
+    private void KeepWithNext(List<OpenXmlElement> elements, int from)
+    {
+        var height = 0;
+        var j = from;
+        for (; j < elements.Count && elements[j] is Paragraph p && Measure(p, Width) is { KeepNext: true } m; j++)
+        {
+            height += m.Before + m.Lines.Sum() + m.After;
+        }
+
+        if (j < elements.Count)
+        {
+            height += elements[j] switch
+            {
+                Paragraph p when Measure(p, Width) is var next => next.Before + next.Lines.Take(next.Widows ? FirstPart(next.Lines.Count) : 1).Sum(),
+                Table t => Rows(t).TakeWhile(r => r.Header).Sum(r => r.Height) + Rows(t).FirstOrDefault(r => !r.Header).Height,
+                _ => 0,
+            };
+        }
+
+        if (used > 0 && used + height > Height && height <= Height)
+        {
+            NewPage();
+        }
+    }
+
+    // With widow and orphan control a paragraph leaves at least two lines on each page it spans: its first part is all
+    // of a paragraph of three lines or fewer, else two lines.
+    private static int FirstPart(int lines) => lines <= 3 ? lines : 2;
+
+    private void Place(Measured paragraph)
+    {
+        var n = paragraph.Lines.Count;
+        var breakAt = -1;
+        if (paragraph.Widows && n > 1 && used > 0)
+        {
+            // Where the paragraph breaks, widow and orphan control leaves two lines at least on each side: the break
+            // moves up, or the whole paragraph goes on to the next page.
+            var room = Height - used - paragraph.Before;
+            var fit = 0;
+            while (fit < n && room >= paragraph.Lines[fit])
+            {
+                room -= paragraph.Lines[fit++];
+            }
+
+            if (fit < n)
+            {
+                breakAt = Math.Min(fit, n - 2);
+                if (breakAt < 2)
+                {
+                    NewPage();
+                    breakAt = -1;
+                }
+            }
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            var extra = k == 0 ? paragraph.Before : 0;
+            if (used > 0 && (used + extra + paragraph.Lines[k] > Height || k == breakAt))
+            {
+                NewPage();
+            }
+
+            if (k == 0)
+            {
+                foreach (var name in paragraph.Marks)
+                {
+                    marks.TryAdd(name, page);
+                }
+            }
+
+            used += extra + paragraph.Lines[k];
+        }
+
+        used += paragraph.After;
+    }
+
+    private void Place(Table table)
+    {
+        var rows = Rows(table);
+        var header = rows.TakeWhile(r => r.Header).Sum(r => r.Height);
+        var first = true;
+        foreach (var row in rows)
+        {
+            if (used > 0 && used + row.Height > Height)
+            {
+                NewPage();
+                if (!row.Header)
+                {
+                    used += header; // the header rows repeat at the top of every page the table runs onto
+                }
+            }
+
+            if (first)
+            {
+                foreach (var name in table.Descendants<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>())
+                {
+                    marks.TryAdd(name, page);
+                }
+
+                first = false;
+            }
+
+            used += row.Height;
+        }
+    }
+
+    // Each row's height: its tallest cell, a cell merged down over several rows growing the last of them when its
+    // content is taller than they are together.
+    private List<(bool Header, int Height)> Rows(Table table)
+    {
+        var margins = table.GetFirstChild<TableProperties>()?.GetFirstChild<TableCellMarginDefault>();
+        var horizontal = (margins?.TableCellLeftMargin?.Width?.Value ?? 108) + (margins?.TableCellRightMargin?.Width?.Value ?? 108);
+        var vertical = Twips(margins?.TopMargin?.Width?.Value) + Twips(margins?.BottomMargin?.Width?.Value) + CellBorder;
+        var rows = table.Elements<TableRow>().ToList();
+        var heights = new int[rows.Count];
+        var merged = new List<(int Row, int Column, int Height)>(); // cells that start a vertical merge
+        var continues = new HashSet<(int Row, int Column)>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var column = 0;
+            foreach (var cell in rows[r].Elements<TableCell>())
+            {
+                var properties = cell.TableCellProperties;
+                var at = column;
+                column += properties?.GridSpan?.Val?.Value ?? 1;
+                if (properties?.VerticalMerge is { } merge && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue))
+                {
+                    continues.Add((r, at));
+                    continue;
+                }
+
+                var width = Twips(properties?.TableCellWidth?.Width?.Value) - horizontal;
+                var content = cell.Elements<Paragraph>().Select(p => Measure(p, width)).Sum(m => m.Before + m.Lines.Sum() + m.After) + vertical;
+                if (properties?.VerticalMerge is not null)
+                {
+                    merged.Add((r, at, content));
+                }
+                else
+                {
+                    heights[r] = Math.Max(heights[r], content);
+                }
+            }
+
+            var exact = rows[r].TableRowProperties?.GetFirstChild<TableRowHeight>();
+            if (exact?.Val?.Value is { } given && (exact.HeightType?.Value == HeightRuleValues.Exact || given + CellBorder > heights[r]))
+            {
+                heights[r] = (int)given + CellBorder;
+            }
+        }
+
+        foreach (var (start, column, content) in merged)
+        {
+            var last = start;
+            while (continues.Contains((last + 1, column)))
+            {
+                last++;
+            }
+
+            heights[start] = Math.Max(heights[start], start == last ? content : 0);
+            var spanned = heights.Skip(start).Take(last - start + 1).Sum();
+            if (spanned < content)
+            {
+                heights[last] += content - spanned;
+            }
+        }
+
+        return [.. rows.Select((row, r) => (row.TableRowProperties?.GetFirstChild<TableHeader>() is not null, heights[r]))];
+    }
+
+    private static int Twips(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var twips) ? twips : 0;
+
+    private Measured Measure(Paragraph paragraph, int width)
+    {
+        var own = paragraph.ParagraphProperties;
+        var style = own?.ParagraphStyleId?.Val?.Value is { } id
+            ? styles.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == id)
+            : styles.Elements<Style>().FirstOrDefault(s => s.Default?.Value == true && s.Type?.Value == StyleValues.Paragraph);
+        var defaults = styles.DocDefaults;
+        var spacings = new[]
+        {
+            own?.SpacingBetweenLines,
+            style?.StyleParagraphProperties?.SpacingBetweenLines,
+            defaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.SpacingBetweenLines,
+        };
+        var before = Twips(spacings.Select(s => s?.Before?.Value).FirstOrDefault(v => v is not null));
+        var after = Twips(spacings.Select(s => s?.After?.Value).FirstOrDefault(v => v is not null));
+        var pitch = spacings.FirstOrDefault(s => s?.Line is not null);
+        var styleSize = Twips(style?.StyleRunProperties?.FontSize?.Val?.Value ?? defaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value ?? "21");
+        var keepNext = own?.KeepNext is not null || style?.StyleParagraphProperties?.KeepNext is not null;
+        var pageBreak = own?.PageBreakBefore is not null || style?.StyleParagraphProperties?.PageBreakBefore is not null;
+        var hang = (own?.OverflowPunctuation ?? style?.StyleParagraphProperties?.OverflowPunctuation ?? defaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.OverflowPunctuation)
+            is not { Val.Value: false };
+        var widows = (own?.WidowControl ?? style?.StyleParagraphProperties?.WidowControl ?? defaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.WidowControl)
+            is { } control && (control.Val is null || control.Val.Value);
+
+        // The words: each run's text at its size; a picture is a line of its own height.
+        var pieces = new List<(string Text, int Size)>();
+        var pictures = new List<int>();
+        var size = styleSize;
+        foreach (var run in paragraph.Descendants<Run>())
+        {
+            var runSize = Twips(run.RunProperties?.FontSize?.Val?.Value) is > 0 and var s ? s : styleSize;
+            size = Math.Max(size == styleSize && pieces.Count == 0 ? runSize : size, runSize);
+            pieces.Add((string.Concat(run.Elements<Text>().Select(t => t.Text)), runSize));
+            pictures.AddRange(run.Descendants<DW.Extent>().Select(e => (int)((e.Cy?.Value ?? 0L) / 635L)));
+        }
+
+        int line;
+        if (pitch?.LineRule?.Value == LineSpacingRuleValues.Exact || pitch?.LineRule?.Value == LineSpacingRuleValues.AtLeast)
+        {
+            line = Twips(pitch.Line!.Value);
+            if (pitch.LineRule.Value == LineSpacingRuleValues.AtLeast)
+            {
+                line = Math.Max(line, size * 13);
+            }
+        }
+        else
+        {
+            line = (size * 13) * Twips(pitch?.Line?.Value ?? "240") / 240; // a single line of SimSun is 1.3 em; size is in half-points
+        }
+
+        var indentation = own?.Indentation;
+        var left = Twips(indentation?.Left?.Value) + Twips(indentation?.Right?.Value);
+        var firstLine = indentation?.FirstLineChars?.Value is { } chars ? chars * size * 10 / 100 : Twips(indentation?.FirstLine?.Value);
+        var lines = new List<int>();
+        if (pictures.Count > 0)
+        {
+            lines.AddRange(pictures.Select(h => Math.Max(line, h * Twips(pitch?.Line?.Value ?? "240") / 240)));
+        }
+        else
+        {
+            var count = LineCount(pieces, width - left, firstLine, hang);
+            lines.AddRange(Enumerable.Repeat(line, count));
+        }
+
+        var names = paragraph.Descendants<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>().ToArray();
+        return new Measured(before, after, lines, keepNext, pageBreak, widows, names);
+    }
+
+    /// <summary>
+    /// How many lines <paramref name="pieces"/> take in <paramref name="width"/> twips, the first line
+    /// <paramref name="firstLine"/> narrower: a Chinese character may end a line anywhere, a Latin word only whole (unless
+    /// longer than a line); closing punctuation stays with what it closes, opening
+    /// punctuation goes with what follows. An empty paragraph is one line. <paramref name="hang"/>: a full stop or comma
+    /// may stand past the margin (Word's 允许标点溢出边界, OOXML overflowPunct; LibreOffice's hanging punctuation).
+    /// </summary>
+    internal static int LineCount(IReadOnlyList<(string Text, int Size)> pieces, int width, int firstLine, bool hang = true)
+    {
+        // Units that cannot be parted, each with its width and the width that may hang past the margin.
+        var units = new List<(int Width, int Hang)>();
+        var pending = 0; // opening punctuation waiting for what follows
+        foreach (var (text, size) in pieces)
+        {
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c < 0x2000 && !char.IsWhiteSpace(c))
+                {
+                    var w = 0;
+                    while (i < text.Length && text[i] < 0x2000 && !char.IsWhiteSpace(text[i]))
+                    {
+                        w += Latin(text[i], size);
+                        i++;
+                    }
+
+                    units.Add((w + pending, 0));
+                    pending = 0;
+                    continue;
+                }
+
+                var cw = char.IsWhiteSpace(c) ? (c == '\u3000' ? size * 10 : Latin(' ', size)) : size * 10;
+                i++;
+                if (Opening(c))
+                {
+                    pending += cw;
+                }
+                else if (Closing(c) && units.Count > 0)
+                {
+                    var (uw, hanging) = units[^1];
+                    units[^1] = (uw + cw, hanging + (hang && Hanging(c) ? cw : 0));
+                }
+                else
+                {
+                    units.Add((cw + pending, 0));
+                    pending = 0;
+                }
+            }
+        }
+
+        if (pending > 0)
+        {
+            units.Add((pending, 0));
+        }
+
+        var lines = 1;
+        var room = width - firstLine;
+        var filled = 0;
+        foreach (var (w, over) in units)
+        {
+            if (filled + w - over <= room)
+            {
+                filled += w;
+                continue;
+            }
+
+            if (filled == 0)
+            {
+                // Longer than a line: it breaks where it must.
+                var rest = w;
+                while (rest - over > room)
+                {
+                    rest -= room;
+                    lines++;
+                    room = width;
+                }
+
+                filled = rest;
+                continue;
+            }
+
+            lines++;
+            room = width;
+            filled = w;
+            while (filled - over > room)
+            {
+                filled -= room;
+                lines++;
+            }
+        }
+
+        return lines;
+    }
+
+    // Times New Roman advance widths (thousandths of an em) of the Latin characters a disclosure prints; size in half-points.
+    private static int Latin(char c, int size)
+    {
+        var em = c switch
+        {
+            >= '0' and <= '9' => 500,
+            '.' or ',' or ' ' => 250,
+            ':' or ';' or '/' or 'i' or 'j' or 'l' or 't' or 'I' => 278,
+            '(' or ')' or '-' or 'f' or 'r' or '[' or ']' => 333,
+            '%' => 833,
+            'm' or 'M' => 889,
+            'w' => 722,
+            'W' => 944,
+            >= 'A' and <= 'Z' => 667,
+            >= 'a' and <= 'z' => 500,
+            _ => 500,
+        };
+        return em * size * 10 / 1000;
+    }
+
+    // The stops and commas Word and LibreOffice let stand past the margin (LibreOffice hangs only these).
+    private static bool Hanging(char c) => "，。、．".Contains(c, StringComparison.Ordinal);
+
+    private static bool Closing(char c) => "，。、；：？！）」』】》〉”’％…—·".Contains(c, StringComparison.Ordinal);
+
+    private static bool Opening(char c) => "（「『【《〈“‘".Contains(c, StringComparison.Ordinal);
+
+    private sealed record Measured(int Before, int After, List<int> Lines, bool KeepNext, bool PageBreakBefore, bool Widows, string[] Marks);
+}
