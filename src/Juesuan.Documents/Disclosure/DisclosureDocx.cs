@@ -227,8 +227,10 @@ public static class DisclosureDocx
             {
                 var level = headings[i].Level;
                 var bookmark = Bookmark(headings[i])!;
+                // Entries at a 20 pt pitch: a county's 目录 of some thirty lines keeps to one page.
                 var paragraph = new Paragraph(new ParagraphProperties(
                     new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = TextWidth }),
+                    new SpacingBetweenLines { Line = "400", LineRule = LineSpacingRuleValues.Exact },
                     new Indentation { Left = level == 1 ? "0" : "420" }));
                 if (i == 0)
                 {
