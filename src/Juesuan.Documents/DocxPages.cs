@@ -25,6 +25,10 @@ internal sealed class DocxPages
     private readonly Styles styles;
     private readonly List<SectionProperties> sections;
     private readonly Dictionary<string, int> marks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Style> byId;
+    private readonly Style? normal;
+    private readonly Dictionary<OpenXmlElement, Measured> measured = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Table, List<(bool Header, int Height)>> tables = new(ReferenceEqualityComparer.Instance);
     private int section;
     private int page = 1;
     private int used;
@@ -33,9 +37,14 @@ internal sealed class DocxPages
     {
         this.styles = styles;
         this.sections = sections;
+        byId = styles.Elements<Style>().Where(s => s.StyleId?.Value is not null).GroupBy(s => s.StyleId!.Value!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        normal = styles.Elements<Style>().FirstOrDefault(s => s.Default?.Value == true && s.Type?.Value == StyleValues.Paragraph);
     }
 
-    /// <summary>The page (counting the first as 1, as the PAGE field does) of every bookmark started in <paramref name="body"/>.</summary>
+    /// <summary>
+    /// The page (counting the first as 1, as the PAGE field does) of every bookmark started in a paragraph of
+    /// <paramref name="body"/> or in the first row of one of its tables.
+    /// </summary>
     public static IReadOnlyDictionary<string, int> Of(Body body, Styles styles)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -202,7 +211,7 @@ internal sealed class DocxPages
 
             if (first)
             {
-                foreach (var name in table.Descendants<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>())
+                foreach (var name in table.GetFirstChild<TableRow>()?.Descendants<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>() ?? [])
                 {
                     marks.TryAdd(name, page);
                 }
@@ -217,6 +226,17 @@ internal sealed class DocxPages
     // Each row's height: its tallest cell, a cell merged down over several rows growing the last of them when its
     // content is taller than they are together.
     private List<(bool Header, int Height)> Rows(Table table)
+    {
+        if (!tables.TryGetValue(table, out var rows))
+        {
+            rows = RowsAnew(table);
+            tables[table] = rows;
+        }
+
+        return rows;
+    }
+
+    private List<(bool Header, int Height)> RowsAnew(Table table)
     {
         var margins = table.GetFirstChild<TableProperties>()?.GetFirstChild<TableCellMarginDefault>();
         var horizontal = (margins?.TableCellLeftMargin?.Width?.Value ?? 108) + (margins?.TableCellRightMargin?.Width?.Value ?? 108);
@@ -279,12 +299,23 @@ internal sealed class DocxPages
 
     private static int Twips(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var twips) ? twips : 0;
 
+    // A paragraph is measured once for the width it is laid out in (body paragraphs are looked at again by keep-with-next).
     private Measured Measure(Paragraph paragraph, int width)
     {
+        if (measured.TryGetValue(paragraph, out var known) && known.Width == width)
+        {
+            return known;
+        }
+
+        known = MeasureAnew(paragraph, width);
+        measured[paragraph] = known;
+        return known;
+    }
+
+    private Measured MeasureAnew(Paragraph paragraph, int width)
+    {
         var own = paragraph.ParagraphProperties;
-        var style = own?.ParagraphStyleId?.Val?.Value is { } id
-            ? styles.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == id)
-            : styles.Elements<Style>().FirstOrDefault(s => s.Default?.Value == true && s.Type?.Value == StyleValues.Paragraph);
+        var style = own?.ParagraphStyleId?.Val?.Value is { } id ? byId.GetValueOrDefault(id) : normal;
         var defaults = styles.DocDefaults;
         var spacings = new[]
         {
@@ -312,7 +343,10 @@ internal sealed class DocxPages
             var runSize = Twips(run.RunProperties?.FontSize?.Val?.Value) is > 0 and var s ? s : styleSize;
             size = Math.Max(size == styleSize && pieces.Count == 0 ? runSize : size, runSize);
             pieces.Add((string.Concat(run.Elements<Text>().Select(t => t.Text)), runSize));
-            pictures.AddRange(run.Descendants<DW.Extent>().Select(e => (int)((e.Cy?.Value ?? 0L) / 635L)));
+            if (run.GetFirstChild<Drawing>() is { } drawing)
+            {
+                pictures.AddRange(drawing.Descendants<DW.Extent>().Select(e => (int)((e.Cy?.Value ?? 0L) / 635L)));
+            }
         }
 
         int line;
@@ -343,8 +377,8 @@ internal sealed class DocxPages
             lines.AddRange(Enumerable.Repeat(line, count));
         }
 
-        var names = paragraph.Descendants<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>().ToArray();
-        return new Measured(before, after, lines, keepNext, pageBreak, widows, names);
+        var names = paragraph.Elements<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>().ToArray();
+        return new Measured(width, before, after, lines, keepNext, pageBreak, widows, names);
     }
 
     /// <summary>
@@ -469,5 +503,5 @@ internal sealed class DocxPages
 
     private static bool Opening(char c) => "（「『【《〈“‘".Contains(c, StringComparison.Ordinal);
 
-    private sealed record Measured(int Before, int After, List<int> Lines, bool KeepNext, bool PageBreakBefore, bool Widows, string[] Marks);
+    private sealed record Measured(int Width, int Before, int After, List<int> Lines, bool KeepNext, bool PageBreakBefore, bool Widows, string[] Marks);
 }

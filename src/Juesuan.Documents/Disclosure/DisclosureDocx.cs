@@ -130,8 +130,7 @@ public static class DisclosureDocx
 
         body.Append(Section(main, watermarkId, footer, landscape, first: sections == 0, hasCover));
         contents.Number(DocxPages.Of(body, main.StyleDefinitionsPart!.Styles!));
-        main.Document = new Document(body);
-        main.Document.Save();
+        main.Document = new Document(body); // saved once, as the package closes
     }
 
     /// <summary>
