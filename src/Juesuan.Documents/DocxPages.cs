@@ -297,6 +297,26 @@ internal sealed class DocxPages
         return [.. rows.Select((row, r) => (row.TableRowProperties?.GetFirstChild<TableHeader>() is not null, heights[r]))];
     }
 
+    // The runs of a paragraph, those inside a link included: its children and grandchildren, not the whole subtree (a walk
+    // through every run's properties and text cost more than the rest of the measuring).
+    private static IEnumerable<Run> Runs(Paragraph paragraph)
+    {
+        foreach (var child in paragraph.ChildElements)
+        {
+            if (child is Run run)
+            {
+                yield return run;
+            }
+            else if (child is Hyperlink or SimpleField or InsertedRun)
+            {
+                foreach (var inner in child.Elements<Run>())
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
     private static int Twips(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var twips) ? twips : 0;
 
     // A paragraph is measured once for the width it is laid out in (body paragraphs are looked at again by keep-with-next).
@@ -338,7 +358,7 @@ internal sealed class DocxPages
         var pieces = new List<(string Text, int Size)>();
         var pictures = new List<int>();
         var size = styleSize;
-        foreach (var run in paragraph.Descendants<Run>())
+        foreach (var run in Runs(paragraph))
         {
             var runSize = Twips(run.RunProperties?.FontSize?.Val?.Value) is > 0 and var s ? s : styleSize;
             size = Math.Max(size == styleSize && pieces.Count == 0 ? runSize : size, runSize);

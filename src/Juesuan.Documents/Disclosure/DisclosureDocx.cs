@@ -183,7 +183,16 @@ public static class DisclosureDocx
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             HeadingStyle(1, 36),
             HeadingStyle(2, 30),
-            HeadingStyle(3, 24));
+            HeadingStyle(3, 24),
+            new Style(
+                new StyleName { Val = "Table Text" },
+                new BasedOn { Val = "Normal" },
+                new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = CellPitch.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact }),
+                new StyleRunProperties(new FontSize { Val = "17" }))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "TableText",
+            });
     }
 
     private static Style HeadingStyle(int level, int size) => new(
@@ -420,8 +429,20 @@ public static class DisclosureDocx
         foreach (var line in lines)
         {
             var indent = style.Indent > 0 ? style.Indent * 180 : 0;
-            cell.Append(Paragraph(line, size: 17, bold: style.Bold || header, center: style.Align == CellAlign.Center || header, right: style.Align == CellAlign.Right && !header,
-                lineSpacing: CellPitch, indentLeft: indent));
+            // The cell's type and pitch come from the TableText style: a table of a few hundred cells need not repeat them.
+            var paragraphProperties = new ParagraphProperties(new ParagraphStyleId { Val = "TableText" });
+            if (indent > 0)
+            {
+                paragraphProperties.Append(new Indentation { Left = indent.ToString(CultureInfo.InvariantCulture) });
+            }
+
+            if (style.Align == CellAlign.Center || header || style.Align == CellAlign.Right)
+            {
+                paragraphProperties.Append(new Justification { Val = style.Align == CellAlign.Right && !header ? JustificationValues.Right : JustificationValues.Center });
+            }
+
+            var run = style.Bold || header ? new Run(new RunProperties(new Bold()), new Text(line) { Space = SpaceProcessingModeValues.Preserve }) : new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve });
+            cell.Append(new Paragraph(paragraphProperties, run));
         }
 
         return cell;
