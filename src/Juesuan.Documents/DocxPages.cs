@@ -29,6 +29,7 @@ internal sealed class DocxPages
     private readonly Style? normal;
     private readonly Dictionary<OpenXmlElement, Measured> measured = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Table, List<(bool Header, int Height)>> tables = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Format> formats = new(StringComparer.Ordinal);
     private int section;
     private int page = 1;
     private int used;
@@ -335,70 +336,84 @@ internal sealed class DocxPages
     private Measured MeasureAnew(Paragraph paragraph, int width)
     {
         var own = paragraph.ParagraphProperties;
-        var style = own?.ParagraphStyleId?.Val?.Value is { } id ? byId.GetValueOrDefault(id) : normal;
-        var defaults = styles.DocDefaults;
-        var spacings = new[]
-        {
-            own?.SpacingBetweenLines,
-            style?.StyleParagraphProperties?.SpacingBetweenLines,
-            defaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.SpacingBetweenLines,
-        };
-        var before = Twips(spacings.Select(s => s?.Before?.Value).FirstOrDefault(v => v is not null));
-        var after = Twips(spacings.Select(s => s?.After?.Value).FirstOrDefault(v => v is not null));
-        var pitch = spacings.FirstOrDefault(s => s?.Line is not null);
-        var styleSize = Twips(style?.StyleRunProperties?.FontSize?.Val?.Value ?? defaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value ?? "21");
-        var keepNext = own?.KeepNext is not null || style?.StyleParagraphProperties?.KeepNext is not null;
-        var pageBreak = own?.PageBreakBefore is not null || style?.StyleParagraphProperties?.PageBreakBefore is not null;
-        var hang = (own?.OverflowPunctuation ?? style?.StyleParagraphProperties?.OverflowPunctuation ?? defaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.OverflowPunctuation)
-            is not { Val.Value: false };
-        var widows = (own?.WidowControl ?? style?.StyleParagraphProperties?.WidowControl ?? defaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.WidowControl)
-            is { } control && (control.Val is null || control.Val.Value);
+        var format = FormatOf(own);
 
         // The words: each run's text at its size; a picture is a line of its own height.
         var pieces = new List<(string Text, int Size)>();
         var pictures = new List<int>();
-        var size = styleSize;
+        var size = format.Size;
         foreach (var run in Runs(paragraph))
         {
-            var runSize = Twips(run.RunProperties?.FontSize?.Val?.Value) is > 0 and var s ? s : styleSize;
-            size = Math.Max(size == styleSize && pieces.Count == 0 ? runSize : size, runSize);
-            pieces.Add((string.Concat(run.Elements<Text>().Select(t => t.Text)), runSize));
-            if (run.GetFirstChild<Drawing>() is { } drawing)
+            var runSize = run.RunProperties?.FontSize is { } fontSize && Twips(fontSize.Val?.Value) is > 0 and var s ? s : format.Size;
+            size = Math.Max(size == format.Size && pieces.Count == 0 ? runSize : size, runSize);
+            var text = string.Empty;
+            foreach (var child in run.ChildElements)
             {
-                pictures.AddRange(drawing.Descendants<DW.Extent>().Select(e => (int)((e.Cy?.Value ?? 0L) / 635L)));
+                if (child is Text t)
+                {
+                    text = text.Length == 0 ? t.Text : text + t.Text;
+                }
+                else if (child is Drawing drawing)
+                {
+                    pictures.AddRange(drawing.Descendants<DW.Extent>().Select(e => (int)((e.Cy?.Value ?? 0L) / 635L)));
+                }
             }
+
+            pieces.Add((text, runSize));
         }
 
-        int line;
-        if (pitch?.LineRule?.Value == LineSpacingRuleValues.Exact || pitch?.LineRule?.Value == LineSpacingRuleValues.AtLeast)
-        {
-            line = Twips(pitch.Line!.Value);
-            if (pitch.LineRule.Value == LineSpacingRuleValues.AtLeast)
-            {
-                line = Math.Max(line, size * 13);
-            }
-        }
-        else
-        {
-            line = (size * 13) * Twips(pitch?.Line?.Value ?? "240") / 240; // a single line of SimSun is 1.3 em; size is in half-points
-        }
+        var line = format.Rule == LineSpacingRuleValues.Exact ? format.Line
+            : format.Rule == LineSpacingRuleValues.AtLeast ? Math.Max(format.Line, size * 13)
+            : size * 13 * format.Line / 240; // a single line of SimSun is 1.3 em; size is in half-points
 
         var indentation = own?.Indentation;
-        var left = Twips(indentation?.Left?.Value) + Twips(indentation?.Right?.Value);
+        var left = indentation is null ? 0 : Twips(indentation.Left?.Value) + Twips(indentation.Right?.Value);
         var firstLine = indentation?.FirstLineChars?.Value is { } chars ? chars * size * 10 / 100 : Twips(indentation?.FirstLine?.Value);
         var lines = new List<int>();
         if (pictures.Count > 0)
         {
-            lines.AddRange(pictures.Select(h => Math.Max(line, h * Twips(pitch?.Line?.Value ?? "240") / 240)));
+            lines.AddRange(pictures.Select(h => Math.Max(line, h * (format.Rule is null || format.Rule == LineSpacingRuleValues.Auto ? format.Line : 240) / 240)));
         }
         else
         {
-            var count = LineCount(pieces, width - left, firstLine, hang);
-            lines.AddRange(Enumerable.Repeat(line, count));
+            lines.AddRange(Enumerable.Repeat(line, LineCount(pieces, width - left, firstLine, format.Hang)));
         }
 
-        var names = paragraph.Elements<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>().ToArray();
-        return new Measured(width, before, after, lines, keepNext, pageBreak, widows, names);
+        string[] names = paragraph.GetFirstChild<BookmarkStart>() is null ? [] : [.. paragraph.Elements<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>()];
+        return new Measured(width, format.Before, format.After, lines, format.KeepNext, format.PageBreak, format.Widows, names);
+    }
+
+    // What a paragraph's properties, its style and the document defaults make of its spacing, size and breaking rules:
+    // worked out once for each style when the paragraph adds nothing of its own but indents and alignment.
+    private Format FormatOf(ParagraphProperties? own)
+    {
+        var id = own?.ParagraphStyleId?.Val?.Value;
+        var plain = own is null || own.ChildElements.All(c => c is ParagraphStyleId or Indentation or Justification or Tabs);
+        if (plain && formats.TryGetValue(id ?? string.Empty, out var known))
+        {
+            return known;
+        }
+
+        var style = id is not null ? byId.GetValueOrDefault(id) : normal;
+        var defaults = styles.DocDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle;
+        var spacings = new[] { own?.SpacingBetweenLines, style?.StyleParagraphProperties?.SpacingBetweenLines, defaults?.SpacingBetweenLines };
+        var pitch = spacings.FirstOrDefault(s => s?.Line is not null);
+        var format = new Format(
+            Before: Twips(spacings.Select(s => s?.Before?.Value).FirstOrDefault(v => v is not null)),
+            After: Twips(spacings.Select(s => s?.After?.Value).FirstOrDefault(v => v is not null)),
+            Rule: pitch?.LineRule?.Value,
+            Line: pitch is null ? 240 : Twips(pitch.Line!.Value),
+            Size: Twips(style?.StyleRunProperties?.FontSize?.Val?.Value ?? styles.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value ?? "21"),
+            KeepNext: own?.KeepNext is not null || style?.StyleParagraphProperties?.KeepNext is not null,
+            PageBreak: own?.PageBreakBefore is not null || style?.StyleParagraphProperties?.PageBreakBefore is not null,
+            Widows: (own?.WidowControl ?? style?.StyleParagraphProperties?.WidowControl ?? defaults?.WidowControl) is { } control && (control.Val is null || control.Val.Value),
+            Hang: (own?.OverflowPunctuation ?? style?.StyleParagraphProperties?.OverflowPunctuation ?? defaults?.OverflowPunctuation) is not { Val.Value: false });
+        if (plain)
+        {
+            formats[id ?? string.Empty] = format;
+        }
+
+        return format;
     }
 
     /// <summary>
@@ -522,6 +537,8 @@ internal sealed class DocxPages
     private static bool Closing(char c) => "，。、；：？！）」』】》〉”’％…—·".Contains(c, StringComparison.Ordinal);
 
     private static bool Opening(char c) => "（「『【《〈“‘".Contains(c, StringComparison.Ordinal);
+
+    private sealed record Format(int Before, int After, LineSpacingRuleValues? Rule, int Line, int Size, bool KeepNext, bool PageBreak, bool Widows, bool Hang);
 
     private sealed record Measured(int Width, int Before, int After, List<int> Lines, bool KeepNext, bool PageBreakBefore, bool Widows, string[] Marks);
 }
