@@ -223,6 +223,20 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void A_chart_of_the_same_content_is_drawn_once_and_one_of_other_content_anew()
+    {
+        var caption = "图9：缓存测试 " + Guid.NewGuid().ToString("N");
+        var first = new Chart(caption, "gpb", ChartKind.Pie, [("基本支出", 1m), ("项目支出", 2m)]);
+        var again = new Chart(caption, "gpb", ChartKind.Pie, [("基本支出", 1m), ("项目支出", 2m)]);
+        var other = new Chart(caption, "gpb", ChartKind.Pie, [("基本支出", 1m), ("项目支出", 3m)]);
+        Assert.Same(first.Png(), again.Png());
+        Assert.Same(first.Svg(), again.Svg());
+        Assert.NotSame(first.Png(), other.Png());
+        Assert.Contains("项目支出 3.00万元（75.00%）", other.Svg(), StringComparison.Ordinal);
+        Assert.DoesNotContain("项目支出 3.00万元", again.Svg(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_department_year_without_a_table_prints_it_empty_and_says_so()
     {
         var year = Example() with { Tables = Example().Tables.Where(t => t.Definition != TableIds.GovFund).ToArray() };

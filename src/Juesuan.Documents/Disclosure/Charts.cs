@@ -20,7 +20,9 @@ public enum ChartKind
 
 /// <summary>
 /// A chart of the disclosure (图1–图7 as quxian-2022 prints them): its caption, the section it follows, and its data.
-/// The images are drawn on demand by ScottPlot: SVG for HTML, JPEG for PDF, PNG for DOCX.
+/// The images are drawn on demand by ScottPlot: SVG for HTML, JPEG for PDF, PNG for DOCX. A drawing is kept for the
+/// next chart of the same content and format (the workbench shows a report's charts on every view, and its HTML, DOCX
+/// and PDF come from the same data), up to <see cref="KeptDrawings"/> of them in a process.
 /// </summary>
 public sealed record Chart(string Caption, string Section, ChartKind Kind, IReadOnlyList<(string Label, decimal Value)> Data)
 {
@@ -36,8 +38,39 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     private static readonly Color[] Palette =
         [Color.FromHex("#2F5597"), Color.FromHex("#C55A11"), Color.FromHex("#548235"), Color.FromHex("#7F6000"), Color.FromHex("#7030A0"), Color.FromHex("#2E75B6"), Color.FromHex("#BF9000"), Color.FromHex("#A5A5A5")];
 
+    /// <summary>How many drawings a process keeps; past it they are all let go and drawn again when asked.</summary>
+    public const int KeptDrawings = 128;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Drawn = new(StringComparer.Ordinal);
+
+    /// <summary>Lets go of every kept drawing (a benchmark of the first drawing; a test of fonts changed under a process).</summary>
+    public static void ForgetDrawings() => Drawn.Clear();
+
+    // A drawing depends on the chart's content alone (the fonts are the machine's, for the life of the process). The
+    // arrays returned are shared: callers only read them.
+    private T Kept<T>(string format, Func<T> draw)
+        where T : class
+    {
+        var key = string.Join('\u001f', [format, Kind.ToString(), Caption, Section, .. Data.Select(d => d.Label + "=" + d.Value.ToString(CultureInfo.InvariantCulture))]);
+        if (Drawn.TryGetValue(key, out var known))
+        {
+            return (T)known;
+        }
+
+        var drawing = draw();
+        if (Drawn.Count >= KeptDrawings)
+        {
+            Drawn.Clear();
+        }
+
+        Drawn[key] = drawing;
+        return drawing;
+    }
+
     /// <summary>The chart as SVG markup.</summary>
-    public string Svg()
+    public string Svg() => Kept("svg", DrawSvg);
+
+    private string DrawSvg()
     {
         var plot = Draw();
         Settle(plot, Width, Height);
@@ -55,17 +88,17 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     /// compression (every row filter tried, zlib level 6) took most of the time; the "up" filter at level 3 is four
     /// times faster for a file about a quarter larger.
     /// </summary>
-    public byte[] Png() => Raster(image =>
+    public byte[] Png() => Kept("png", () => Raster(image =>
     {
         using var pixels = image.PeekPixels();
         return pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, zLibLevel: 3));
-    });
+    }));
 
     /// <summary>
     /// The chart as a JPEG image (quality 92) at twice the scale, for printing to PDF: Chromium embeds a JPEG as it is,
     /// while it recompresses a PNG's pixels, which made a disclosure's PDF take a third longer.
     /// </summary>
-    public byte[] Jpeg() => Raster(image => image.Encode(SKEncodedImageFormat.Jpeg, 92));
+    public byte[] Jpeg() => Kept("jpeg", () => Raster(image => image.Encode(SKEncodedImageFormat.Jpeg, 92)));
 
     private byte[] Raster(Func<SKImage, SKData?> encode)
     {
