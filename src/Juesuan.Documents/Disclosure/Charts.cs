@@ -43,6 +43,12 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Drawn = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether drawings are kept at all (on by default). Off, every chart is drawn anew: a batch of different reports, which
+    /// never repeat a chart, measured as it runs.
+    /// </summary>
+    public static bool KeepDrawings { get; set; } = true;
+
     /// <summary>Lets go of every kept drawing (a benchmark of the first drawing; a test of fonts changed under a process).</summary>
     public static void ForgetDrawings() => Drawn.Clear();
 
@@ -51,6 +57,11 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     private T Kept<T>(string format, Func<T> draw)
         where T : class
     {
+        if (!KeepDrawings)
+        {
+            return draw();
+        }
+
         var key = string.Join('\u001f', [format, Kind.ToString(), Caption, Section, .. Data.Select(d => d.Label + "=" + d.Value.ToString(CultureInfo.InvariantCulture))]);
         if (Drawn.TryGetValue(key, out var known))
         {
