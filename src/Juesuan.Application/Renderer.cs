@@ -116,13 +116,11 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
             year = year with { TemplateId = resolved.Id };
         }
 
-        if (format == RenderFormat.Pdf)
-        {
-            await PreparePdfAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        // The browser starts while the document is built (a second or more when it is not running yet).
+        var browser = format == RenderFormat.Pdf ? PreparePdfAsync(cancellationToken) : Task.CompletedTask;
         if (part == RenderPart.Evaluations)
         {
+            await browser.ConfigureAwait(false);
             if (year.Evaluations.Count == 0)
             {
                 return new(false, year, [], $"{year.Department.Name} {year.Year} 年度没有绩效自评表");
@@ -145,6 +143,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         }
 
         var document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime)) with { Watermark = watermark };
+        await browser.ConfigureAwait(false);
         switch (format)
         {
             case RenderFormat.Docx:

@@ -75,17 +75,25 @@ internal static class RenderCommand
             var gate = services.GetRequiredService<RenderGate>();
             var rendering = kind switch { "docx" => RenderFormat.Docx, "pdf" => RenderFormat.Pdf, _ => RenderFormat.Html };
             var part = parse.GetValue(only) == "evaluations" ? RenderPart.Evaluations : RenderPart.Disclosure;
+            var browser = Task.CompletedTask;
             if (rendering == RenderFormat.Pdf)
             {
-                try
+                if (Juesuan.Documents.Disclosure.PdfPrinter.FindChromium() is null)
                 {
-                    await renderer.PreparePdfAsync(ct).ConfigureAwait(false);
+                    // Said before any work: the same message the printer would give.
+                    try
+                    {
+                        await renderer.PreparePdfAsync(ct).ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        await context.Err.WriteLineAsync(e.Message).ConfigureAwait(false);
+                        return ExitCodes.Usage;
+                    }
                 }
-                catch (InvalidOperationException e)
-                {
-                    await context.Err.WriteLineAsync(e.Message).ConfigureAwait(false);
-                    return ExitCodes.Usage;
-                }
+
+                // The browser starts while the inputs are read and audited.
+                browser = renderer.PreparePdfAsync(ct);
             }
 
             // Documents render side by side, one per core (PDFs in the browser's tabs); each one's messages are
@@ -116,6 +124,7 @@ internal static class RenderCommand
                         Worst(ref exit, checkedGate.Incomplete is null ? ExitCodes.Findings : ExitCodes.Internal);
                     }
 
+                    await browser.ConfigureAwait(false);
                     using var buffer = new MemoryStream();
                     var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, checkedGate.Watermark, token).ConfigureAwait(false);
                     if (outcome.Written)

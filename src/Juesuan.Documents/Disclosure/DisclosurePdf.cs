@@ -26,8 +26,13 @@ public static class DisclosurePdf
         IReadOnlyDictionary<HeadingBlock, int>? pages = null;
         if (document.Blocks.OfType<ContentsBlock>().Any())
         {
+            // The charts are drawn while the browser makes the layout print (the final print takes them from where
+            // drawings are kept); when drawings are not kept, the final print draws them itself.
+            var charts = document.Blocks.OfType<ChartBlock>().Select(c => c.Chart).ToArray();
+            var drawing = Chart.KeepDrawings && charts.Length > 0 ? Task.Run(() => Parallel.ForEach(charts, c => c.Jpeg()), cancellationToken) : Task.CompletedTask;
             var layout = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), cancellationToken).ConfigureAwait(false);
             pages = Pages(document, layout);
+            await drawing.ConfigureAwait(false);
         }
 
         var pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);

@@ -64,7 +64,11 @@ public sealed class PdfPrinter : IAsyncDisposable
         try
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = Arguments }).ConfigureAwait(false);
-            return new PdfPrinter(playwright, browser, tabs > 0 ? tabs : Environment.ProcessorCount);
+            var printer = new PdfPrinter(playwright, browser, tabs > 0 ? tabs : Environment.ProcessorCount);
+            // The first tab is opened with the browser (about a second here): a caller that starts the printer while it
+            // builds its document does not wait for it again at the first print.
+            printer._idle.Add(await browser.NewPageAsync().ConfigureAwait(false));
+            return printer;
         }
         catch
         {
