@@ -171,6 +171,20 @@ internal static class CrossTableRules
         }
     }
 
+    // Whether a unit before parts[first] has the cell.
+    private static bool PrintedBefore(AuditContext c, (OrgUnit Unit, StatedTable? Table)[] parts, int first, string row, string column)
+    {
+        for (var j = 0; j < first; j++)
+        {
+            if (c.Row(parts[j].Table!, row)?.Cell(column) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static IEnumerable<Finding> ConsolidationFindings(AuditContext c)
     {
         var units = c.Year.Units.Where(u => u.Tables.Count > 0).ToArray();
@@ -187,35 +201,47 @@ internal static class CrossTableRules
                 continue;
             }
 
-            // Sum the units' printed values per cell in 万元; figures and messages are built only where the department
-            // differs — not for a cell blank in every unit and in the department, which has nothing to add up.
-            var sums = new Dictionary<(string Row, string Column), (decimal Sum, bool Printed)>();
-            foreach (var (_, table) in parts)
-            {
-                var factor = table!.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
-                foreach (var row in table.Rows)
-                {
-                    foreach (var cell in row.Cells)
-                    {
-                        var (sum, printed) = sums.GetValueOrDefault((row.Key, cell.Column));
-                        sums[(row.Key, cell.Column)] = (sum + ((cell.Value?.Value ?? 0m) * factor), printed || cell.Value is not null);
-                    }
-                }
-            }
-
+            // Sum the units' printed values per cell in 万元, each cell a unit prints taken once (at the first unit that
+            // prints it); figures and messages are built only where the department differs — not for a cell blank in
+            // every unit and in the department, which has nothing to add up. Looked up, not gathered in a dictionary:
+            // this runs over every cell of every table, on every audit.
             var statedFactor = stated.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
-            foreach (var ((row, column), (sum, printed)) in sums)
+            for (var first = 0; first < parts.Length; first++)
             {
-                var value = c.Row(stated, row)?.Cell(column)?.Value;
-                if ((value is null && !printed) || (value is { } v && v.Value * statedFactor == sum))
+                foreach (var unitRow in parts[first].Table!.Rows)
                 {
-                    continue;
-                }
+                    foreach (var unitCell in unitRow.Cells)
+                    {
+                        var (row, column) = (unitRow.Key, unitCell.Column);
+                        if (!ReferenceEquals(c.Row(parts[first].Table!, row), unitRow) || !ReferenceEquals(unitRow.Cell(column), unitCell) || PrintedBefore(c, parts, first, row, column))
+                        {
+                            // A row or cell printed twice in a unit is summed once; a cell an earlier unit prints was summed there.
+                            continue;
+                        }
 
-                var items = parts.Select(p => c.Cell(p.Table!, row, column)).Select((item, i) => item.At($"{parts[i].Unit.Name} {item.Location}")).ToArray();
-                if (c.Sum(RuleIds.XConsolidation, c.Cell(stated, row, column), items, "部门数 = 各单位数之和（汇总）", stated.Definition) is { } f)
-                {
-                    yield return f;
+                        var sum = 0m;
+                        var printed = false;
+                        foreach (var (_, table) in parts)
+                        {
+                            if (c.Row(table!, row)?.Cell(column)?.Value is { } part)
+                            {
+                                sum += part.Value * (table!.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m);
+                                printed = true;
+                            }
+                        }
+
+                        var value = c.Row(stated, row)?.Cell(column)?.Value;
+                        if ((value is null && !printed) || (value is { } v && v.Value * statedFactor == sum))
+                        {
+                            continue;
+                        }
+
+                        var items = parts.Select(p => c.Cell(p.Table!, row, column)).Select((item, i) => item.At($"{parts[i].Unit.Name} {item.Location}")).ToArray();
+                        if (c.Sum(RuleIds.XConsolidation, c.Cell(stated, row, column), items, "部门数 = 各单位数之和（汇总）", stated.Definition) is { } f)
+                        {
+                            yield return f;
+                        }
+                    }
                 }
             }
         }
