@@ -104,7 +104,7 @@ internal sealed class DocxPages
 
                     break;
                 case Table table:
-                    Place(table);
+                    Place(table, i + 1 < elements.Count ? elements[i + 1] as Paragraph : null);
                     break;
             }
         }
@@ -194,14 +194,24 @@ internal sealed class DocxPages
         used += paragraph.After;
     }
 
-    private void Place(Table table)
+    private void Place(Table table, Paragraph? next)
     {
         var rows = Rows(table);
         var header = rows.TakeWhile(r => r.Header).Sum(r => r.Height);
         var first = true;
-        foreach (var row in rows)
+        // A last row whose paragraphs keep with the next goes on to the next page with the paragraph after the table's
+        // first lines when they do not fit after it.
+        var keepLast = next is not null && table.Elements<TableRow>().LastOrDefault()?.Descendants<Paragraph>().Any(p => p.ParagraphProperties?.KeepNext is not null) == true;
+        for (var r = 0; r < rows.Count; r++)
         {
-            if (used > 0 && used + row.Height > Height)
+            var row = rows[r];
+            var after = 0;
+            if (keepLast && r == rows.Count - 1 && Measure(next!, Width) is var following)
+            {
+                after = following.Before + following.Lines.Take(following.Widows ? FirstPart(following.Lines.Count) : 1).Sum();
+            }
+
+            if (used > 0 && (used + row.Height > Height || (after > 0 && used + row.Height + after > Height)))
             {
                 NewPage();
                 if (!row.Header)

@@ -164,12 +164,29 @@ public sealed class DocxPagesTests
             return paragraph;
         }
 
-        var body = new Body(Lines(28), Lines(1, "heading", keep: true), Lines(3), Lines(1, "after"), Lines(1, "broken", breakBefore: true), Lines(29), Lines(3, "split"), a4);
+        // A one-row table (a 12 pt line and its rule) after 29 lines fits; the paragraph after it does not. Where the row's
+        // paragraphs keep with the next, the row goes on with it (a form's signature lines never stand alone).
+        Table Row(string mark, bool keep)
+        {
+            var properties = new ParagraphProperties(new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Exact });
+            if (keep)
+            {
+                properties.Append(new KeepNext());
+            }
+
+            return new Table(new TableRow(new TableCell(new TableCellProperties(new TableCellWidth { Width = "9638", Type = TableWidthUnitValues.Dxa }),
+                new Paragraph(properties, new BookmarkStart { Name = mark, Id = "2" }, new BookmarkEnd { Id = "2" }, new Run(new Text("总分"))))));
+        }
+
+        var body = new Body(Lines(28), Lines(1, "heading", keep: true), Lines(3), Lines(1, "after"), Lines(1, "broken", breakBefore: true), Lines(29), Lines(3, "split"),
+            Lines(29, breakBefore: true), Row("kept", keep: true), Lines(1), Lines(29, breakBefore: true), Row("left", keep: false), Lines(1), a4);
         var pages = DocxPages.Of(body, styles);
         Assert.Equal(2, pages["heading"]);
         Assert.Equal(2, pages["after"]);
         Assert.Equal(3, pages["broken"]);
         // 30 lines on page 3; a paragraph of three lines would leave one line behind: it goes on whole.
         Assert.Equal(4, pages["split"]);
+        Assert.Equal(6, pages["kept"]);
+        Assert.Equal(7, pages["left"]);
     }
 }

@@ -119,7 +119,8 @@ public static class DisclosureDocx
                     body.Append(Paragraph(formFooter.Text, size: 21, spacingBefore: 160));
                     break;
                 case GridBlock grid:
-                    body.Append(GridElements(grid.Grid));
+                    // A form's signature lines do not stand alone on a page: its last row goes on with them.
+                    body.Append(GridElements(grid.Grid, keepLastRow: b + 1 < blocks.Count && blocks[b + 1] is FormFooterBlock));
                     break;
                 case ChartBlock chart:
                     body.Append(Image(main, chart.Chart, drawn[chart], imageId++));
@@ -318,7 +319,7 @@ public static class DisclosureDocx
         return [new BookmarkStart { Name = bookmark, Id = id }, .. runs, new BookmarkEnd { Id = id }];
     }
 
-    private static IEnumerable<OpenXmlElement> GridElements(Grid grid)
+    private static IEnumerable<OpenXmlElement> GridElements(Grid grid, bool keepLastRow = false)
     {
         var textWidth = grid.Landscape ? LandscapeTextWidth : TextWidth;
         yield return Paragraph(grid.Title, size: 32, bold: true, center: true, font: "黑体");
@@ -335,7 +336,16 @@ public static class DisclosureDocx
             yield return caption;
         }
 
-        yield return Table(grid);
+        var table = Table(grid);
+        if (keepLastRow && table.Elements<TableRow>().LastOrDefault() is { } last)
+        {
+            foreach (var properties in last.Descendants<Paragraph>().Select(p => p.ParagraphProperties ??= new ParagraphProperties()))
+            {
+                properties.KeepNext = new KeepNext();
+            }
+        }
+
+        yield return table;
         foreach (var note in grid.Notes)
         {
             yield return Paragraph(note.StartsWith("注", StringComparison.Ordinal) ? note : "注：" + note, size: 18);
