@@ -136,19 +136,7 @@ public sealed record DepartmentYear
     public Template Template => TemplateLibrary.Find(TemplateId) ?? TemplateLibrary.Templates[TemplateLibrary.DefaultTemplateId];
 
     /// <summary>The stated table of a definition, or null.</summary>
-    public StatedTable? Table(string definitionId)
-    {
-        var tables = Tables;
-        for (var i = 0; i < tables.Count; i++)
-        {
-            if (tables[i].Definition == definitionId)
-            {
-                return tables[i];
-            }
-        }
-
-        return null;
-    }
+    public StatedTable? Table(string definitionId) => Keyed.Find(Tables, static t => t.Definition, definitionId);
 
     /// <summary>The store key of a department-year: 「名称/年度」.</summary>
     public static string KeyOf(string department, int year) => $"{department.Trim()}/{year}";

@@ -37,20 +37,7 @@ public sealed record StatedRow
     public SourceLocation? Source { get; init; }
 
     /// <summary>The cell of <paramref name="column"/>, or null when the row has none.</summary>
-    public StatedCell? Cell(string column)
-    {
-        // A loop, not a query: rules ask for cells thousands of times an audit, and a query's closure is an allocation each time.
-        var cells = Cells;
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (cells[i].Column == column)
-            {
-                return cells[i];
-            }
-        }
-
-        return null;
-    }
+    public StatedCell? Cell(string column) => Keyed.Find(Cells, static c => c.Column, column);
 
     /// <summary>
     /// True when the row states nothing spent in <paramref name="column"/>: zero, or left blank (a layout that prints
@@ -90,19 +77,7 @@ public sealed record StatedTable
     public SourceLocation? Source { get; init; }
 
     /// <summary>The row with <paramref name="key"/>, or null.</summary>
-    public StatedRow? Row(string key)
-    {
-        var rows = Rows;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Key == key)
-            {
-                return rows[i];
-            }
-        }
-
-        return null;
-    }
+    public StatedRow? Row(string key) => Keyed.Find(Rows, static r => r.Key, key);
 
     /// <summary>The amount at (row, column), or null when the row or cell is missing or blank.</summary>
     public Amount? AmountAt(string rowKey, string column) =>
