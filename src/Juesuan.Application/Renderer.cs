@@ -142,8 +142,17 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
             return new(true, year, []);
         }
 
-        var document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime)) with { Watermark = watermark };
-        await browser.ConfigureAwait(false);
+        DisclosureDocument document;
+        try
+        {
+            document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime)) with { Watermark = watermark };
+        }
+        finally
+        {
+            // Whatever the building did, the start is seen to its end (its failure is this rendering's to report).
+            await browser.ConfigureAwait(false);
+        }
+
         switch (format)
         {
             case RenderFormat.Docx:
@@ -170,10 +179,19 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_printer is not null)
+        // A start still under way (begun beside a document's building) finishes first, so its browser is closed too.
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            await _printer.DisposeAsync().ConfigureAwait(false);
-            _printer = null;
+            if (_printer is not null)
+            {
+                await _printer.DisposeAsync().ConfigureAwait(false);
+                _printer = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 }

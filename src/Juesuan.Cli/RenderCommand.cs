@@ -149,6 +149,11 @@ internal static class RenderCommand
                     console.Release();
                 }
             }).ConfigureAwait(false);
+
+            // A browser started beside the work is waited for even when no document came to need it (every one stopped
+            // at the gate), so that it closes with the renderer instead of starting after it; a failed start was said
+            // by the document that needed it.
+            await browser.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
             return exit;
         });
         return command;
