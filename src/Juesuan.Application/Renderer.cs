@@ -147,11 +147,14 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         {
             document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime)) with { Watermark = watermark };
         }
-        finally
+        catch
         {
-            // Whatever the building did, the start is seen to its end (its failure is this rendering's to report).
-            await browser.ConfigureAwait(false);
+            // The start is seen to its end; the building's failure is the one reported.
+            await browser.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
+
+        await browser.ConfigureAwait(false);
 
         switch (format)
         {

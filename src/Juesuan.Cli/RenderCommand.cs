@@ -115,6 +115,10 @@ internal static class RenderCommand
                     await messages.WriteLineAsync($"未生成 {job.Target}：审核未通过。改正或补齐后再生成；确需先出草稿，加 --force（每页印「审核未通过」）。").ConfigureAwait(false);
                     Worst(ref exit, checkedGate.Incomplete is null ? ExitCodes.Findings : ExitCodes.Internal);
                 }
+                else if (!await BrowserStarted(browser, messages, job.Target).ConfigureAwait(false))
+                {
+                    Worst(ref exit, ExitCodes.Usage);
+                }
                 else
                 {
                     var blocked = !checkedGate.Passed;
@@ -124,7 +128,6 @@ internal static class RenderCommand
                         Worst(ref exit, checkedGate.Incomplete is null ? ExitCodes.Findings : ExitCodes.Internal);
                     }
 
-                    await browser.ConfigureAwait(false);
                     using var buffer = new MemoryStream();
                     var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, checkedGate.Watermark, token).ConfigureAwait(false);
                     if (outcome.Written)
@@ -153,10 +156,26 @@ internal static class RenderCommand
             // A browser started beside the work is waited for even when no document came to need it (every one stopped
             // at the gate), so that it closes with the renderer instead of starting after it; a failed start was said
             // by the document that needed it.
-            await browser.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            await browser.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return exit;
         });
         return command;
+    }
+
+    // The browser started beside the work, waited for before a PDF is printed: a start that failed is said in Chinese
+    // with the document it stopped, and the other messages of that document are kept.
+    private static async Task<bool> BrowserStarted(Task browser, TextWriter messages, string target)
+    {
+        try
+        {
+            await browser.ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Playwright.PlaywrightException or TimeoutException)
+        {
+            await messages.WriteLineAsync($"浏览器（Chromium）未能启动，未生成 {target}：{e.Message}").ConfigureAwait(false);
+            return false;
+        }
     }
 
     private static readonly Dictionary<string, string> ByExtension = new() { [".html"] = "html", [".htm"] = "html", [".docx"] = "docx", [".pdf"] = "pdf" };

@@ -201,7 +201,7 @@ internal sealed class DocxPages
         var first = true;
         // A last row whose paragraphs keep with the next goes on to the next page with the paragraph after the table's
         // first lines when they do not fit after it.
-        var keepLast = next is not null && table.Elements<TableRow>().LastOrDefault()?.Descendants<Paragraph>().Any(p => p.ParagraphProperties?.KeepNext is not null) == true;
+        var keepLast = next is not null && table.Elements<TableRow>().LastOrDefault()?.Descendants<Paragraph>().Any(p => FormatOf(p.ParagraphProperties).KeepNext) == true;
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -363,6 +363,11 @@ internal sealed class DocxPages
                 {
                     text = text.Length == 0 ? t.Text : text + t.Text;
                 }
+                else if (child is TabChar)
+                {
+                    // A tab takes at least an em (a 目录 entry's dotted leader before its number).
+                    text += "\u3000";
+                }
                 else if (child is Drawing drawing)
                 {
                     pictures.AddRange(drawing.Descendants<DW.Extent>().Select(e => (int)((e.Cy?.Value ?? 0L) / 635L)));
@@ -404,7 +409,7 @@ internal sealed class DocxPages
             return known;
         }
 
-        var style = id is not null ? byId.GetValueOrDefault(id) : normal;
+        var style = id is not null ? byId.GetValueOrDefault(id) ?? normal : normal;
         var defaults = styles.DocDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle;
         var spacings = new[] { own?.SpacingBetweenLines, style?.StyleParagraphProperties?.SpacingBetweenLines, defaults?.SpacingBetweenLines };
         var pitch = spacings.FirstOrDefault(s => s?.Line is not null);
@@ -414,8 +419,8 @@ internal sealed class DocxPages
             Rule: pitch?.LineRule?.Value,
             Line: pitch is null ? 240 : Twips(pitch.Line!.Value),
             Size: Twips(style?.StyleRunProperties?.FontSize?.Val?.Value ?? styles.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value ?? "21"),
-            KeepNext: own?.KeepNext is not null || style?.StyleParagraphProperties?.KeepNext is not null,
-            PageBreak: own?.PageBreakBefore is not null || style?.StyleParagraphProperties?.PageBreakBefore is not null,
+            KeepNext: On(own?.KeepNext ?? style?.StyleParagraphProperties?.KeepNext),
+            PageBreak: On(own?.PageBreakBefore ?? style?.StyleParagraphProperties?.PageBreakBefore),
             Widows: (own?.WidowControl ?? style?.StyleParagraphProperties?.WidowControl ?? defaults?.WidowControl) is { } control && (control.Val is null || control.Val.Value),
             Hang: (own?.OverflowPunctuation ?? style?.StyleParagraphProperties?.OverflowPunctuation ?? defaults?.OverflowPunctuation) is not { Val.Value: false });
         if (plain)
@@ -544,7 +549,10 @@ internal sealed class DocxPages
     // The stops and commas Word and LibreOffice let stand past the margin (LibreOffice hangs only these).
     private static bool Hanging(char c) => "，。、．".Contains(c, StringComparison.Ordinal);
 
-    private static bool Closing(char c) => "，。、；：？！）」』】》〉”’％…—·".Contains(c, StringComparison.Ordinal);
+    private static bool Closing(char c) => "，。、；：？！）」』】》〉”’％…—".Contains(c, StringComparison.Ordinal);
+
+    // An on/off property: on when present without a value or with a true one (w:keepNext w:val="0" is off).
+    private static bool On(OnOffType? property) => property is not null && (property.Val is null || property.Val.Value);
 
     private static bool Opening(char c) => "（「『【《〈“‘".Contains(c, StringComparison.Ordinal);
 

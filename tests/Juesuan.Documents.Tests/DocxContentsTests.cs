@@ -66,6 +66,7 @@ public sealed class DocxContentsTests
         // Every listed heading is a bookmark the TOC links to; a table's hidden heading carries a TC field so Word's 更新域 keeps it.
         var body = word.MainDocumentPart.Document!.Body!;
         var bookmarks = body.Descendants<BookmarkStart>().Select(b => b.Name!.Value).ToHashSet();
+        Assert.NotEmpty(body.Descendants<Hyperlink>());
         Assert.All(body.Descendants<Hyperlink>(), h => Assert.Contains(h.Anchor!.Value, bookmarks));
         Assert.Contains(body.Descendants<FieldCode>(), f => f.Text.StartsWith(" TC \"一、收入支出决算总表\"", StringComparison.Ordinal));
     }
@@ -98,7 +99,12 @@ public sealed class DocxContentsTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "LibreOffice did not finish in 3 minutes");
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("LibreOffice did not finish in 3 minutes");
+        }
+
         var pdf = Path.ChangeExtension(docx, ".pdf");
         Assert.True(File.Exists(pdf), $"LibreOffice wrote no PDF (exit {process.ExitCode}): {output.Result} {error.Result}");
         return File.ReadAllBytes(pdf);
@@ -118,6 +124,14 @@ public sealed class DocxPagesTests
     [InlineData(80, "", 2)]
     public void Chinese_lines_break_between_characters_and_a_stop_may_hang(int characters, string end, int lines) =>
         Assert.Equal(lines, DocxPages.LineCount([(new string('字', characters) + end, 24)], Width, 0));
+
+    [Fact]
+    public void A_contents_entry_counts_its_leader_and_number()
+    {
+        // 38 characters and a three-digit number (1.5 em) fill 39.5 em; the tab's leader takes at least an em more.
+        Assert.Equal(1, DocxPages.LineCount([(new string('字', 38) + "000", 24)], Width, 0));
+        Assert.Equal(2, DocxPages.LineCount([(new string('字', 38) + "\u3000" + "000", 24)], Width, 0));
+    }
 
     [Fact]
     public void A_Latin_word_is_not_parted_and_the_first_line_indent_counts()

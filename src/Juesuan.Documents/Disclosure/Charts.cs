@@ -38,7 +38,7 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     private static readonly Color[] Palette =
         [Color.FromHex("#2F5597"), Color.FromHex("#C55A11"), Color.FromHex("#548235"), Color.FromHex("#7F6000"), Color.FromHex("#7030A0"), Color.FromHex("#2E75B6"), Color.FromHex("#BF9000"), Color.FromHex("#A5A5A5")];
 
-    /// <summary>How many drawings a process keeps; past it they are all let go and drawn again when asked.</summary>
+    /// <summary>How many drawings a process keeps; past it one is let go for each new one.</summary>
     public const int KeptDrawings = 128;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Drawn = new(StringComparer.Ordinal);
@@ -49,7 +49,7 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
     /// </summary>
     public static bool KeepDrawings { get; set; } = true;
 
-    /// <summary>Lets go of every kept drawing (a benchmark of the first drawing; a test of fonts changed under a process).</summary>
+    /// <summary>Lets go of every kept drawing (a benchmark of the first drawing).</summary>
     public static void ForgetDrawings() => Drawn.Clear();
 
     // A drawing depends on the chart's content alone (the fonts are the machine's, for the life of the process). The
@@ -71,7 +71,11 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
         var drawing = draw();
         if (Drawn.Count >= KeptDrawings)
         {
-            Drawn.Clear();
+            foreach (var kept in Drawn.Keys)
+            {
+                Drawn.TryRemove(kept, out _);
+                break;
+            }
         }
 
         Drawn[key] = drawing;

@@ -12,8 +12,9 @@ namespace Juesuan.Documents.Disclosure;
 /// The disclosure as a Word document (DocumentFormat.OpenXml): A4, 宋体/黑体 with the East Asian language set,
 /// heading styles with outline levels feeding a 目录 field whose page numbers are laid out here (<see cref="DocxPages"/>),
 /// so Word, WPS and LibreOffice show them without updating the field, page numbers in the footer, tables with merged
-/// headers (GridSpan / VerticalMerge) repeated on every page, charts as PNG. Every line has an exact pitch (twice its
-/// type size; table cells 12 pt), so where a page breaks does not depend on the fonts a reader has installed.
+/// headers (GridSpan / VerticalMerge) repeated on every page, charts as PNG. Every line of text has an exact pitch
+/// (twice its type size, 24 pt where the size is the body's; table cells 12 pt; a picture's line is its own height), so
+/// where a page breaks does not depend on the fonts a reader has installed.
 /// </summary>
 public static class DisclosureDocx
 {
@@ -246,7 +247,8 @@ public static class DisclosureDocx
                     paragraph.Append(FieldStart(" TOC \\o \"1-2\" \\f \\h \\z \\u "));
                 }
 
-                var number = new Text("0");
+                // Laid out with the widest number a 目录 prints, then written with the page's own.
+                var number = new Text("000");
                 numbers.Add((number, bookmark));
                 paragraph.Append(new Hyperlink(
                     new Run(new Text(headings[i].Text) { Space = SpaceProcessingModeValues.Preserve }),
@@ -271,7 +273,8 @@ public static class DisclosureDocx
         {
             foreach (var (number, bookmark) in numbers)
             {
-                number.Text = pages.TryGetValue(bookmark, out var page) ? page.ToString(CultureInfo.InvariantCulture) : string.Empty;
+                number.Text = pages.TryGetValue(bookmark, out var page) ? page.ToString(CultureInfo.InvariantCulture)
+                    : throw new InvalidOperationException($"The 目录's bookmark {bookmark} is on no heading of the body.");
             }
         }
 
@@ -293,7 +296,7 @@ public static class DisclosureDocx
             {
                 hidden.Append(Marked(bookmark,
                     new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-                    new Run(new FieldCode($" TC \"{heading.Text}\" \\l {heading.Level.ToString(CultureInfo.InvariantCulture)} ") { Space = SpaceProcessingModeValues.Preserve }),
+                    new Run(new FieldCode($" TC \"{heading.Text.Replace("\"", "\\\"", StringComparison.Ordinal)}\" \\l {heading.Level.ToString(CultureInfo.InvariantCulture)} ") { Space = SpaceProcessingModeValues.Preserve }),
                     new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
             }
 

@@ -30,9 +30,23 @@ public static class DisclosurePdf
             // drawings are kept); when drawings are not kept, the final print draws them itself.
             var charts = document.Blocks.OfType<ChartBlock>().Select(c => c.Chart).ToArray();
             var drawing = Chart.KeepDrawings && charts.Length > 0 ? Task.Run(() => Parallel.ForEach(charts, c => c.Jpeg()), cancellationToken) : Task.CompletedTask;
-            var layout = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), cancellationToken).ConfigureAwait(false);
-            pages = Pages(document, layout);
-            await drawing.ConfigureAwait(false);
+            try
+            {
+                var layout = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), cancellationToken).ConfigureAwait(false);
+                pages = Pages(document, layout);
+            }
+            finally
+            {
+                // Seen to its end whatever the print did; a chart that failed says so itself, not as 「One or more errors」.
+                try
+                {
+                    await drawing.ConfigureAwait(false);
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                }
+            }
         }
 
         var pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);

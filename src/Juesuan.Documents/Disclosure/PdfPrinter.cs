@@ -67,7 +67,16 @@ public sealed class PdfPrinter : IAsyncDisposable
             var printer = new PdfPrinter(playwright, browser, tabs > 0 ? tabs : Environment.ProcessorCount);
             // The first tab is opened with the browser (about a second here): a caller that starts the printer while it
             // builds its document does not wait for it again at the first print.
-            printer._idle.Add(await browser.NewPageAsync().ConfigureAwait(false));
+            try
+            {
+                printer._idle.Add(await browser.NewPageAsync().ConfigureAwait(false));
+            }
+            catch
+            {
+                await browser.CloseAsync().ConfigureAwait(false);
+                throw;
+            }
+
             return printer;
         }
         catch
