@@ -130,8 +130,8 @@ internal sealed class DocxPages
         {
             height += elements[j] switch
             {
-                Paragraph p when Measure(p, Width) is var next => next.Before + next.Lines.Take(next.Widows ? FirstPart(next.Lines.Count) : 1).Sum(),
-                Table t => Rows(t).TakeWhile(r => r.Header).Sum(r => r.Height) + Rows(t).FirstOrDefault(r => !r.Header).Height,
+                Paragraph p => Opening(Measure(p, Width)),
+                Table t => HeaderHeight(Rows(t)) + Rows(t).FirstOrDefault(r => !r.Header).Height,
                 _ => 0,
             };
         }
@@ -145,6 +145,14 @@ internal sealed class DocxPages
     // With widow and orphan control a paragraph leaves at least two lines on each page it spans: its first part is all
     // of a paragraph of three lines or fewer, else two lines.
     private static int FirstPart(int lines) => lines <= 3 ? lines : 2;
+
+    // What of a paragraph must stand on the page it starts on: its space before and its first line, or under widow
+    // control its first part.
+    private static int Opening(Measured paragraph) =>
+        paragraph.Before + paragraph.Lines.Take(paragraph.Widows ? FirstPart(paragraph.Lines.Count) : 1).Sum();
+
+    // The header rows a table repeats on every page it runs onto.
+    private static int HeaderHeight(List<(bool Header, int Height)> rows) => rows.TakeWhile(r => r.Header).Sum(r => r.Height);
 
     private void Place(Measured paragraph)
     {
@@ -197,7 +205,7 @@ internal sealed class DocxPages
     private void Place(Table table, Paragraph? next)
     {
         var rows = Rows(table);
-        var header = rows.TakeWhile(r => r.Header).Sum(r => r.Height);
+        var header = HeaderHeight(rows);
         var first = true;
         // A last row whose paragraphs keep with the next goes on to the next page with the paragraph after the table's
         // first lines when they do not fit after it.
@@ -208,7 +216,7 @@ internal sealed class DocxPages
             var after = 0;
             if (keepLast && r == rows.Count - 1 && Measure(next!, Width) is var following)
             {
-                after = following.Before + following.Lines.Take(following.Widows ? FirstPart(following.Lines.Count) : 1).Sum();
+                after = Opening(following);
             }
 
             if (used > 0 && (used + row.Height > Height || (after > 0 && used + row.Height + after > Height)))

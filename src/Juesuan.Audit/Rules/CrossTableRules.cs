@@ -171,6 +171,9 @@ internal static class CrossTableRules
         }
     }
 
+    // What a figure in this unit is multiplied by to be in 万元.
+    private static decimal ToWan(MoneyUnit unit) => unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
+
     // Whether a unit before parts[first] has the cell.
     private static bool PrintedBefore(AuditContext c, (OrgUnit Unit, StatedTable? Table)[] parts, int first, string row, string column)
     {
@@ -205,7 +208,7 @@ internal static class CrossTableRules
             // prints it); figures and messages are built only where the department differs — not for a cell blank in
             // every unit and in the department, which has nothing to add up. Looked up, not gathered in a dictionary:
             // this runs over every cell of every table, on every audit.
-            var statedFactor = stated.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
+            var statedFactor = ToWan(stated.Unit);
             for (var first = 0; first < parts.Length; first++)
             {
                 foreach (var unitRow in parts[first].Table!.Rows)
@@ -225,7 +228,7 @@ internal static class CrossTableRules
                         {
                             if (c.Row(table!, row)?.Cell(column)?.Value is { } part)
                             {
-                                sum += part.Value * (table!.Unit == MoneyUnit.WanYuan ? 1m : 0.0001m);
+                                sum += part.Value * ToWan(table!.Unit);
                                 printed = true;
                             }
                         }

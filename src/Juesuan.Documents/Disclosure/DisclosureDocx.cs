@@ -251,17 +251,17 @@ public static class DisclosureDocx
                 var number = new Text("000");
                 numbers.Add((number, bookmark));
                 paragraph.Append(new Hyperlink(
-                    new Run(new Text(headings[i].Text) { Space = SpaceProcessingModeValues.Preserve }),
-                    new Run(new TabChar()),
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-                    new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-                    new Run(number),
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.End }))
+                    [
+                        new Run(new Text(headings[i].Text) { Space = SpaceProcessingModeValues.Preserve }),
+                        new Run(new TabChar()),
+                        .. FieldStart($" PAGEREF {bookmark} \\h "),
+                        new Run(number),
+                        FieldEnd(),
+                    ])
                 { Anchor = bookmark, History = true });
                 if (i == headings.Length - 1)
                 {
-                    paragraph.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+                    paragraph.Append(FieldEnd());
                 }
 
                 yield return paragraph;
@@ -278,12 +278,16 @@ public static class DisclosureDocx
             }
         }
 
-        private static OpenXmlElement[] FieldStart(string code) =>
+        /// <summary>The runs that open a field with <paramref name="code"/> and begin its result.</summary>
+        public static OpenXmlElement[] FieldStart(string code) =>
         [
             new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
             new Run(new FieldCode(code) { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
         ];
+
+        /// <summary>The run that closes a field.</summary>
+        public static Run FieldEnd() => new(new FieldChar { FieldCharType = FieldCharValues.End });
     }
 
     private static Paragraph Heading(HeadingBlock heading, string? bookmark)
@@ -294,10 +298,11 @@ public static class DisclosureDocx
             var hidden = new Paragraph(heading.NewPage ? new ParagraphProperties(new PageBreakBefore(), new SpacingBetweenLines { Before = "0", After = "0" }) : new ParagraphProperties());
             if (bookmark is not null)
             {
+                // A TC field has no result: begin, code, end.
                 hidden.Append(Marked(bookmark,
                     new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
                     new Run(new FieldCode($" TC \"{heading.Text.Replace("\"", "\\\"", StringComparison.Ordinal)}\" \\l {heading.Level.ToString(CultureInfo.InvariantCulture)} ") { Space = SpaceProcessingModeValues.Preserve }),
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+                    Contents.FieldEnd()));
             }
 
             return hidden;
