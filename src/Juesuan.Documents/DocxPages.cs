@@ -9,9 +9,10 @@ namespace Juesuan.Documents;
 /// The page each bookmark of a Word body lands on, found by laying the body out as Word and LibreOffice do for the
 /// paragraphs Juesuan writes: exact line pitches (a paragraph's height does not depend on the fonts installed),
 /// Chinese characters a full em and Latin text in Times metrics, lines broken between Chinese characters and between
-/// Latin words with closing punctuation kept with what it closes (a stop or comma hanging past the margin), keep-with-next, page breaks before, table rows that cannot
-/// split with their header rows repeated, and each section on pages of its own size. It gives a 目录 its page numbers
-/// without Word's field update (which WPS and LibreOffice do not run on opening).
+/// Latin words with closing punctuation kept with what it closes (a stop or comma hanging past the margin),
+/// keep-with-next, page breaks before, widow and orphan control, table rows that cannot split (as Juesuan writes them)
+/// with their header rows repeated, and each section on pages of its own size. It gives a 目录 its page numbers without
+/// Word's field update (which WPS and LibreOffice do not run on opening).
 /// </summary>
 /// <remarks>
 /// It reads what the body says, not how it was built: the style sheet (document defaults,
@@ -23,7 +24,7 @@ internal sealed class DocxPages
     private const int CellBorder = 10; // a 0.5 pt rule between rows, in twips
 
     private readonly Styles styles;
-    private readonly List<SectionProperties> sections;
+    private readonly List<(int Height, int Width)> sections;
     private readonly Dictionary<string, int> marks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Style> byId;
     private readonly Style? normal;
@@ -37,7 +38,7 @@ internal sealed class DocxPages
     private DocxPages(Styles styles, List<SectionProperties> sections)
     {
         this.styles = styles;
-        this.sections = sections;
+        this.sections = [.. sections.Select(Geometry)];
         byId = styles.Elements<Style>().Where(s => s.StyleId?.Value is not null).GroupBy(s => s.StyleId!.Value!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         normal = styles.Elements<Style>().FirstOrDefault(s => s.Default?.Value == true && s.Type?.Value == StyleValues.Paragraph);
     }
@@ -61,14 +62,13 @@ internal sealed class DocxPages
         return layout.marks;
     }
 
-    private int Height => Geometry().Height;
+    private int Height => section < sections.Count ? sections[section].Height : Geometry(null).Height;
 
-    private int Width => Geometry().Width;
+    private int Width => section < sections.Count ? sections[section].Width : Geometry(null).Width;
 
-    // The text area of the current section's pages, in twips (A4 with Word's default margins where none is given).
-    private (int Height, int Width) Geometry()
+    // The text area of a section's pages, in twips (A4 with Word's default margins where none is given).
+    private static (int Height, int Width) Geometry(SectionProperties? properties)
     {
-        var properties = section < sections.Count ? sections[section] : null;
         var size = properties?.GetFirstChild<PageSize>();
         var margin = properties?.GetFirstChild<PageMargin>();
         var height = (int)(size?.Height?.Value ?? 16838U) - (margin?.Top?.Value ?? 1440) - (margin?.Bottom?.Value ?? 1440);
@@ -123,7 +123,7 @@ internal sealed class DocxPages
         var j = from;
         for (; j < elements.Count && elements[j] is Paragraph p && Measure(p, Width) is { KeepNext: true } m; j++)
         {
-            height += m.Before + m.Lines.Sum() + m.After;
+            height += m.Height;
         }
 
         if (j < elements.Count)
@@ -206,7 +206,6 @@ internal sealed class DocxPages
     {
         var rows = Rows(table);
         var header = HeaderHeight(rows);
-        var first = true;
         // A last row whose paragraphs keep with the next goes on to the next page with the paragraph after the table's
         // first lines when they do not fit after it.
         var keepLast = next is not null && table.Elements<TableRow>().LastOrDefault()?.Descendants<Paragraph>().Any(p => FormatOf(p.ParagraphProperties).KeepNext) == true;
@@ -228,14 +227,12 @@ internal sealed class DocxPages
                 }
             }
 
-            if (first)
+            if (r == 0)
             {
-                foreach (var name in table.GetFirstChild<TableRow>()?.Descendants<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>() ?? [])
+                foreach (var name in table.GetFirstChild<TableRow>()!.Descendants<BookmarkStart>().Select(b => b.Name?.Value).OfType<string>())
                 {
                     marks.TryAdd(name, page);
                 }
-
-                first = false;
             }
 
             used += row.Height;
@@ -279,7 +276,7 @@ internal sealed class DocxPages
                 }
 
                 var width = Twips(properties?.TableCellWidth?.Width?.Value) - horizontal;
-                var content = cell.Elements<Paragraph>().Select(p => Measure(p, width)).Sum(m => m.Before + m.Lines.Sum() + m.After) + vertical;
+                var content = cell.Elements<Paragraph>().Sum(p => Measure(p, width).Height) + vertical;
                 if (properties?.VerticalMerge is not null)
                 {
                     merged.Add((r, at, content));
@@ -305,7 +302,6 @@ internal sealed class DocxPages
                 last++;
             }
 
-            heights[start] = Math.Max(heights[start], start == last ? content : 0);
             var spanned = heights.Skip(start).Take(last - start + 1).Sum();
             if (spanned < content)
             {
@@ -313,7 +309,7 @@ internal sealed class DocxPages
             }
         }
 
-        return [.. rows.Select((row, r) => (row.TableRowProperties?.GetFirstChild<TableHeader>() is not null, heights[r]))];
+        return [.. rows.Select((row, r) => (On(row.TableRowProperties?.GetFirstChild<TableHeader>()), heights[r]))];
     }
 
     // The runs of a paragraph, those inside a link included: its children and grandchildren, not the whole subtree (a walk
@@ -363,7 +359,7 @@ internal sealed class DocxPages
         foreach (var run in Runs(paragraph))
         {
             var runSize = run.RunProperties?.FontSize is { } fontSize && Twips(fontSize.Val?.Value) is > 0 and var s ? s : format.Size;
-            size = Math.Max(size == format.Size && pieces.Count == 0 ? runSize : size, runSize);
+            size = pieces.Count == 0 ? runSize : Math.Max(size, runSize); // the largest type of the paragraph
             var text = string.Empty;
             foreach (var child in run.ChildElements)
             {
@@ -429,7 +425,7 @@ internal sealed class DocxPages
             Size: Twips(style?.StyleRunProperties?.FontSize?.Val?.Value ?? styles.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value ?? "21"),
             KeepNext: On(own?.KeepNext ?? style?.StyleParagraphProperties?.KeepNext),
             PageBreak: On(own?.PageBreakBefore ?? style?.StyleParagraphProperties?.PageBreakBefore),
-            Widows: (own?.WidowControl ?? style?.StyleParagraphProperties?.WidowControl ?? defaults?.WidowControl) is { } control && (control.Val is null || control.Val.Value),
+            Widows: On(own?.WidowControl ?? style?.StyleParagraphProperties?.WidowControl ?? defaults?.WidowControl),
             Hang: (own?.OverflowPunctuation ?? style?.StyleParagraphProperties?.OverflowPunctuation ?? defaults?.OverflowPunctuation) is not { Val.Value: false });
         if (plain)
         {
@@ -500,34 +496,20 @@ internal sealed class DocxPages
         var filled = 0;
         foreach (var (w, over) in units)
         {
-            if (filled + w - over <= room)
+            if (filled > 0 && filled + w - over > room)
             {
-                filled += w;
-                continue;
+                lines++;
+                room = width;
+                filled = 0;
             }
 
-            if (filled == 0)
-            {
-                // Longer than a line: it breaks where it must.
-                var rest = w;
-                while (rest - over > room)
-                {
-                    rest -= room;
-                    lines++;
-                    room = width;
-                }
-
-                filled = rest;
-                continue;
-            }
-
-            lines++;
-            room = width;
-            filled = w;
+            // A unit longer than a line breaks where it must.
+            filled += w;
             while (filled - over > room)
             {
                 filled -= room;
                 lines++;
+                room = width;
             }
         }
 
@@ -562,9 +544,15 @@ internal sealed class DocxPages
     // An on/off property: on when present without a value or with a true one (w:keepNext w:val="0" is off).
     private static bool On(OnOffType? property) => property is not null && (property.Val is null || property.Val.Value);
 
+    private static bool On(OnOffOnlyType? property) => property is not null && (property.Val is null || property.Val.Value == OnOffOnlyValues.On);
+
     private static bool Opening(char c) => "（「『【《〈“‘".Contains(c, StringComparison.Ordinal);
 
     private sealed record Format(int Before, int After, LineSpacingRuleValues? Rule, int Line, int Size, bool KeepNext, bool PageBreak, bool Widows, bool Hang);
 
-    private sealed record Measured(int Width, int Before, int After, List<int> Lines, bool KeepNext, bool PageBreakBefore, bool Widows, string[] Marks);
+    private sealed record Measured(int Width, int Before, int After, List<int> Lines, bool KeepNext, bool PageBreakBefore, bool Widows, string[] Marks)
+    {
+        /// <summary>The whole paragraph's height, spacing included.</summary>
+        public int Height => Before + Lines.Sum() + After;
+    }
 }

@@ -25,7 +25,7 @@ public static class DisclosureDocx
     private const int LandscapeTextWidth = PageHeight - (2 * Margin);
     private const int CellPitch = 240; // 12 pt lines in table cells (8.5 pt type)
 
-    // The exact line pitch for type of <paramref name="size"/> half-points: twice the type size, in twips.
+    // The exact line pitch for type of a size in half-points: twice the type size, in twips.
     private static string Pitch(int size) => (size * 20).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Writes <paramref name="document"/> to <paramref name="path"/>.</summary>
@@ -459,7 +459,12 @@ public static class DisclosureDocx
                 paragraphProperties.Append(new Justification { Val = style.Align == CellAlign.Right && !header ? JustificationValues.Right : JustificationValues.Center });
             }
 
-            var run = style.Bold || header ? new Run(new RunProperties(new Bold()), new Text(line) { Space = SpaceProcessingModeValues.Preserve }) : new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve });
+            var run = new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve });
+            if (style.Bold || header)
+            {
+                run.PrependChild(new RunProperties(new Bold()));
+            }
+
             cell.Append(new Paragraph(paragraphProperties, run));
         }
 
@@ -497,7 +502,7 @@ public static class DisclosureDocx
     }
 
     private static Paragraph Paragraph(string text, int size = 24, bool bold = false, bool center = false, bool right = false, string? font = null,
-        bool pageBreakBefore = false, int spacingBefore = 0, int firstLineChars = 0, int lineSpacing = 0, int indentLeft = 0)
+        bool pageBreakBefore = false, int spacingBefore = 0, int firstLineChars = 0)
     {
         var properties = new ParagraphProperties();
         if (pageBreakBefore)
@@ -505,8 +510,8 @@ public static class DisclosureDocx
             properties.Append(new PageBreakBefore());
         }
 
-        // Every line at an exact pitch (twice the type size unless given), so page breaks do not depend on installed fonts.
-        var spacing = new SpacingBetweenLines { Line = lineSpacing > 0 ? lineSpacing.ToString(CultureInfo.InvariantCulture) : Pitch(size), LineRule = LineSpacingRuleValues.Exact };
+        // Every line at an exact pitch (twice the type size), so page breaks do not depend on installed fonts.
+        var spacing = new SpacingBetweenLines { Line = Pitch(size), LineRule = LineSpacingRuleValues.Exact };
         if (spacingBefore > 0)
         {
             spacing.Before = spacingBefore.ToString(CultureInfo.InvariantCulture);
@@ -514,22 +519,10 @@ public static class DisclosureDocx
 
         properties.Append(spacing);
 
-        if (firstLineChars > 0 || indentLeft > 0)
+        if (firstLineChars > 0)
         {
-            var indentation = new Indentation();
-            if (indentLeft > 0)
-            {
-                indentation.Left = indentLeft.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (firstLineChars > 0)
-            {
-                // Word and WPS read the indent in characters; LibreOffice only in twips, so both are written.
-                indentation.FirstLineChars = firstLineChars;
-                indentation.FirstLine = (firstLineChars * size / 10).ToString(CultureInfo.InvariantCulture);
-            }
-
-            properties.Append(indentation);
+            // Word and WPS read the indent in characters; LibreOffice only in twips, so both are written.
+            properties.Append(new Indentation { FirstLineChars = firstLineChars, FirstLine = (firstLineChars * size / 10).ToString(CultureInfo.InvariantCulture) });
         }
 
         if (center || right)
