@@ -13,30 +13,35 @@ namespace Juesuan.Domain.Reference;
 /// </summary>
 public sealed record ReferenceData
 {
-    private ReferenceData(TemplateSet templates, CatalogSet catalogs, IReadOnlyList<ScoringRules> scoringRuleSets, ScoringRules fallback, string? scoringSource, string? folder)
+    // The parts are held lazily so that the embedded data, a value every command is handed, costs nothing until a part
+    // is used: a PDF's words are read while the templates are still being loaded (issue 19).
+    private readonly Lazy<TemplateSet> templates;
+    private readonly Lazy<CatalogSet> catalogs;
+    private readonly Lazy<(IReadOnlyList<ScoringRules> Sets, ScoringRules Fallback)> scoring;
+
+    private ReferenceData(Lazy<TemplateSet> templates, Lazy<CatalogSet> catalogs, Lazy<(IReadOnlyList<ScoringRules> Sets, ScoringRules Fallback)> scoring, string? scoringSource, string? folder)
     {
-        Templates = templates;
-        Catalogs = catalogs;
-        ScoringRuleSets = scoringRuleSets;
-        FallbackScoring = fallback;
+        this.templates = templates;
+        this.catalogs = catalogs;
+        this.scoring = scoring;
         ScoringSource = scoringSource;
         Folder = folder;
     }
 
-    /// <summary>The data built into Juesuan.</summary>
-    public static ReferenceData Embedded { get; } = new(TemplateSet.Embedded, CatalogSet.Embedded, ScoringRules.All, ScoringRules.National, null, null);
+    /// <summary>The data built into Juesuan; each part is read from the assembly on first use.</summary>
+    public static ReferenceData Embedded { get; } = new(new(() => TemplateSet.Embedded), new(() => CatalogSet.Embedded), new(() => (ScoringRules.All, ScoringRules.National)), null, null);
 
     /// <summary>Table definitions and templates.</summary>
-    public TemplateSet Templates { get; }
+    public TemplateSet Templates => templates.Value;
 
     /// <summary>Catalogue editions and their crosswalk.</summary>
-    public CatalogSet Catalogs { get; }
+    public CatalogSet Catalogs => catalogs.Value;
 
     /// <summary>The scoring rule sets, each for its provinces.</summary>
-    public IReadOnlyList<ScoringRules> ScoringRuleSets { get; }
+    public IReadOnlyList<ScoringRules> ScoringRuleSets => scoring.Value.Sets;
 
     /// <summary>The rule set for a province none of the sets names: the national rules, or the first set of a user's file.</summary>
-    public ScoringRules FallbackScoring { get; }
+    public ScoringRules FallbackScoring => scoring.Value.Fallback;
 
     /// <summary>Where the scoring rules came from (a file name), or null for the embedded ones.</summary>
     public string? ScoringSource { get; }
@@ -60,7 +65,7 @@ public sealed record ReferenceData
             throw new ArgumentException("At least one rule set.", nameof(ruleSets));
         }
 
-        return new(Templates, Catalogs, ruleSets, ruleSets[0], source, Folder);
+        return new(templates, catalogs, new((ruleSets, ruleSets[0])), source, Folder);
     }
 
     /// <summary>
@@ -70,10 +75,10 @@ public sealed record ReferenceData
     public ReferenceData WithScoringRules(Stream json, string? source = null) => WithScoringRules(ScoringRules.Load(json), source);
 
     /// <summary>The same data with more templates (a province's, loaded at run time).</summary>
-    public ReferenceData WithTemplates(IEnumerable<Template> templates) => new(Templates.With(templates), Catalogs, ScoringRuleSets, FallbackScoring, ScoringSource, Folder);
+    public ReferenceData WithTemplates(IEnumerable<Template> templates) => new(new(Templates.With(templates)), catalogs, scoring, ScoringSource, Folder);
 
     /// <summary>The same data with more catalogue editions.</summary>
-    public ReferenceData WithCatalogs(IEnumerable<Catalog> editions) => new(Templates, Catalogs.With(editions), ScoringRuleSets, FallbackScoring, ScoringSource, Folder);
+    public ReferenceData WithCatalogs(IEnumerable<Catalog> editions) => new(this.templates, new(Catalogs.With(editions)), scoring, ScoringSource, Folder);
 
     /// <summary>
     /// The embedded data extended from a user folder: <c>templates/*.json</c> (templates in the shape of the embedded
