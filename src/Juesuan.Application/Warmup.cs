@@ -1,4 +1,3 @@
-using Juesuan.Domain.Model;
 using Juesuan.Domain.Reference;
 using Juesuan.Formats.Json;
 using Juesuan.Import.Pdf;
@@ -35,7 +34,8 @@ public static class Warmup
                 PdfReportReader.Warm();
             }
 
-            _ = DepartmentYearJson.Options.GetTypeInfo(typeof(DepartmentYear));
+            // An import of PDFs writes department-years; other commands mostly read them (a file, the store).
+            DepartmentYearJson.Prepare(reading: !pdfs);
         });
     }
 

@@ -50,6 +50,26 @@ public class DepartmentYearJsonTests
     }
 
     [Fact]
+    public void Generated_metadata_writes_what_reflected_metadata_writes()
+    {
+        // The writer's metadata is source-generated (issue 19); the reader's, and this reference, reflected. Every
+        // department-year we have — the example, each text sample, each real PDF — is written the same both ways.
+        var samples = Paths.RequireSamples();
+        var files = new[] { Paths.Example }
+            .Concat(Directory.GetFiles(samples, "*.txt"))
+            .Concat(Directory.GetFiles(Path.Combine(samples, "pdf"), "*.pdf"))
+            .Concat(Directory.GetFiles(Paths.RequireCorpus(), "*.pdf"))
+            .ToList();
+        Assert.True(files.Count >= 8, $"only {files.Count} documents");
+        foreach (var file in files)
+        {
+            var year = Importer.ReadFile(file).Value;
+            Assert.True(year is not null, file);
+            Assert.Equal(DepartmentYearJson.WriteReflected(year), DepartmentYearJson.Write(year));
+        }
+    }
+
+    [Fact]
     public void Computed_properties_are_not_written_to_the_file()
     {
         // Regression: HasNoData, Key and Template were serialised, so the file carried derived state.

@@ -43,7 +43,19 @@ public static class DepartmentYearJson
     public const string SchemaId = "https://juesuan.example/schema/department-year.v1.json";
 
     /// <summary>The serializer options of the format.</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(new DefaultJsonTypeInfoResolver());
+
+    // Writing goes through source-generated metadata, compiled ahead of time with the rest of the code: the reflection
+    // metadata of Options costs a short-lived process ≈ 0.1 s of JIT compilation (issue 19). Reading keeps Options,
+    // because generated metadata loses an init-only property's default when a file leaves the property out
+    // (dotnet/runtime#84484). DepartmentYearJsonTests proves both write the same text.
+    private static readonly JsonSerializerOptions WriteOptions = CreateOptions(DepartmentYearJsonContext.Default);
+
+    /// <summary>
+    /// Builds the metadata of reading (<paramref name="reading"/>) or of writing ahead of use — a short-lived process's
+    /// warm-up on another core; reading's reflected metadata is the costly one.
+    /// </summary>
+    public static void Prepare(bool reading) => _ = (reading ? Options : WriteOptions).GetTypeInfo(typeof(DepartmentYear));
 
     /// <summary>Reads a department-year from a file.</summary>
     public static JsonReadResult ReadFile(string path)
@@ -121,10 +133,12 @@ public static class DepartmentYearJson
     }
 
     /// <summary>Writes a department-year as indented JSON with "$schema" and "schemaVersion" first.</summary>
-    public static string Write(DepartmentYear year)
+    public static string Write(DepartmentYear year) => Write(year, WriteOptions);
+
+    private static string Write(DepartmentYear year, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var node = JsonSerializer.SerializeToNode(year, Options)!.AsObject();
+        var node = JsonSerializer.SerializeToNode(year, options)!.AsObject();
         var ordered = new JsonObject
         {
             ["$schema"] = SchemaId,
@@ -136,7 +150,7 @@ public static class DepartmentYearJson
             ordered[key] = value;
         }
 
-        return ordered.ToJsonString(Options) + "\n";
+        return ordered.ToJsonString(options) + "\n";
     }
 
     private static JsonReadResult Fail(string path, string message) => new(null, [new JsonIssue(path, message)], []);
@@ -245,7 +259,10 @@ public static class DepartmentYearJson
         }
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>The text <see cref="Write(DepartmentYear)"/> gives when the metadata is reflected instead of generated (for the test that they agree).</summary>
+    internal static string WriteReflected(DepartmentYear year) => Write(year, Options);
+
+    private static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver metadata)
     {
         var options = new JsonSerializerOptions
         {
@@ -256,13 +273,26 @@ public static class DepartmentYearJson
             IndentSize = 2,
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             RespectNullableAnnotations = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DataPropertiesOnly } },
+            TypeInfoResolver = metadata.WithAddedModifier(DataPropertiesOnly),
         };
         options.Converters.Add(new PrintedConverter());
         options.Converters.Add(new AmountConverter());
         options.Converters.Add(new MoneyUnitConverter());
+
+        // The model's enums by name, each converter typed so that it is compiled ahead of time; the factory after them
+        // names any other.
+        options.Converters.Add(new JsonStringEnumConverter<OrgUnitKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<DocumentKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Direction>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<ExplanationTopic>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<EvaluationKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<LabelKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }
+
+/// <summary>Generated metadata of the department-year for writing (see DepartmentYearJson's write options).</summary>
+[JsonSerializable(typeof(DepartmentYear))]
+internal sealed partial class DepartmentYearJsonContext : JsonSerializerContext;
