@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
@@ -111,25 +112,30 @@ public sealed record ScoringRules
     });
 
     /// <summary>Stable id ("national", "shanghai", …).</summary>
-    public string Id { get; init; } = "custom";
+    [JsonInclude]
+    public string Id { get; internal set; } = "custom";
 
     /// <summary>The name of the rule set.</summary>
     public required string Name { get; init; }
 
     /// <summary>Provinces applying it (prefixes: 上海, 广西); empty for the national default.</summary>
-    public IReadOnlyList<string> Provinces { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<string> Provinces { get; internal set; } = [];
 
     /// <summary>Grade bands, highest first.</summary>
     public required IReadOnlyList<GradeBand> Grades { get; init; }
 
     /// <summary>Qualitative tiers as fractions of the weight.</summary>
-    public TierBands Tiers { get; init; } = new(0.8m, 0.6m);
+    [JsonInclude]
+    public TierBands Tiers { get; internal set; } = new(0.8m, 0.6m);
 
     /// <summary>The weight of the execution rate (预算执行率, 10).</summary>
-    public decimal ExecutionWeight { get; init; } = 10m;
+    [JsonInclude]
+    public decimal ExecutionWeight { get; internal set; } = 10m;
 
     /// <summary>The weight of each 一级指标 (产出 50, 效益 30, 满意度 10), where the form uses those categories.</summary>
-    public IReadOnlyDictionary<string, decimal> CategoryWeights { get; init; } = new Dictionary<string, decimal>();
+    [JsonInclude]
+    public IReadOnlyDictionary<string, decimal> CategoryWeights { get; internal set; } = new Dictionary<string, decimal>();
 
     /// <summary>Actual ÷ target at or above which a deviation reason is required even though the target is met (Guangxi 1.3); null where not required.</summary>
     public decimal? DeviationReasonAbove { get; init; }
@@ -200,7 +206,7 @@ public sealed record ScoringRules
     /// <summary>The grade a total earns.</summary>
     public string Grade(decimal total) => Grades.First(g => total >= g.From || g == Grades[^1]).Name;
 
-    private sealed record RulesFile(IReadOnlyList<ScoringRules> RuleSets);
+    internal sealed record RulesFile(IReadOnlyList<ScoringRules> RuleSets);
 }
 
 /// <summary>What the rule gives for one indicator: the expected score (or, for qualitative ones, the band) and why.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Catalogs;
 using Juesuan.Domain.Model;
@@ -121,7 +122,8 @@ public sealed record TableDefinition
     public required IReadOnlyList<ColumnDefinition> Columns { get; init; }
 
     /// <summary>Fixed rows in printed order.</summary>
-    public IReadOnlyList<RowDefinition> Rows { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<RowDefinition> Rows { get; internal set; } = [];
 
     /// <summary>A remark on how well the definition is verified.</summary>
     public string? Note { get; init; }
@@ -180,7 +182,8 @@ public sealed record SectionDefinition
     public required string Key { get; init; }
 
     /// <summary>Whether a report must carry the section.</summary>
-    public bool Required { get; init; } = true;
+    [JsonInclude]
+    public bool Required { get; internal set; } = true;
 }
 
 /// <summary>
@@ -202,7 +205,8 @@ public sealed partial record Template
     public int FromYear { get; init; }
 
     /// <summary>The unit its tables print (万元).</summary>
-    public string DefaultUnit { get; init; } = "万元";
+    [JsonInclude]
+    public string DefaultUnit { get; internal set; } = "万元";
 
     /// <summary>Where it was read from.</summary>
     public string? Source { get; init; }
@@ -425,7 +429,7 @@ public sealed class TemplateSet
         return JsonSerializer.Deserialize<T>(stream, CatalogText.JsonOptions) ?? throw new InvalidDataException("Empty resource " + name);
     }
 
-    private sealed record DefinitionsFile(IReadOnlyList<TableDefinition> Definitions);
+    internal sealed record DefinitionsFile(IReadOnlyList<TableDefinition> Definitions);
 }
 
 /// <summary>
