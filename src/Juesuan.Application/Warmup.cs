@@ -12,12 +12,16 @@ namespace Juesuan.Application;
 /// </summary>
 public static class Warmup
 {
-    /// <summary>Starts the warm-up in the background; <paramref name="pdfs"/> when the command will read PDFs.</summary>
+    /// <summary>
+    /// Starts the warm-up in the background: <paramref name="pdfs"/> when the command will read PDFs (and write what it
+    /// read), <paramref name="json"/> when it will read department-year JSON (a file, the store). A part the command does
+    /// not need is left out: on two cores it would slow the command's own work.
+    /// </summary>
     /// <remarks>
     /// Each part runs on a thread of its own, not the thread pool's: the pool starts with a thread a core, and a warm-up
     /// holding them would keep the command's own work queued until one is free (a PDF's words waited ≈ 0.2 s so).
     /// </remarks>
-    public static void Start(bool pdfs)
+    public static void Start(bool pdfs, bool json)
     {
         Run(() =>
         {
@@ -27,16 +31,22 @@ public static class Warmup
             _ = reference.Catalogs;
             _ = reference.FallbackScoring;
         });
-        Run(() =>
+        if (pdfs || json)
         {
-            if (pdfs)
+            Run(() =>
             {
-                PdfReportReader.Warm();
-            }
+                if (pdfs)
+                {
+                    PdfReportReader.Warm();
+                    DepartmentYearJson.Prepare(reading: false);
+                }
 
-            // An import of PDFs writes department-years; other commands mostly read them (a file, the store).
-            DepartmentYearJson.Prepare(reading: !pdfs);
-        });
+                if (json)
+                {
+                    DepartmentYearJson.Prepare(reading: true);
+                }
+            });
+        }
     }
 
     private static void Run(Action warm) => _ = Task.Factory.StartNew(warm, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

@@ -34,7 +34,13 @@ public static class Program
         // (issue 19); help and version need none of them.
         if (!args.Any(a => a is "--help" or "-h" or "-?" or "--version"))
         {
-            Application.Warmup.Start(pdfs: args.Any(a => a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || Directory.Exists(a)));
+            // What the command reads, its output file aside: JSON from a .json file, a folder's files, or the store (when
+            // no argument names a file, one is a store key).
+            var read = args.Where((a, i) => (i == 0 || args[i - 1] is not ("-o" or "--output")) && !a.StartsWith("--output=", StringComparison.Ordinal)).ToArray();
+            var folders = read.Any(Directory.Exists);
+            Application.Warmup.Start(
+                pdfs: folders || read.Any(a => a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)),
+                json: folders || read.Any(a => a.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) || !read.Any(File.Exists));
         }
 
         var root = Commands.Build(new CliContext(output, error));
