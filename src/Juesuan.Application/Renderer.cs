@@ -48,8 +48,8 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
     // The 落款 is dated in Beijing time (UTC+8, no daylight saving), whatever zone the server runs in.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private PdfPrinter? _printer;
+    private readonly Lock _lock = new();
+    private Task<PdfPrinter>? _starting;
 
     /// <summary>The template ids a rendering may be asked for (the run's reference data: embedded and the user's own).</summary>
     public IEnumerable<string> TemplateIds => options.Reference.Templates.Templates.Keys.Order(StringComparer.Ordinal);
@@ -61,21 +61,20 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
     /// Starts the browser PDFs need, when it is not running yet; throws <see cref="InvalidOperationException"/> saying
     /// how to install Chromium when there is none.
     /// </summary>
-    public async Task PreparePdfAsync(CancellationToken cancellationToken = default)
-    {
-        if (_printer is not null)
-        {
-            return;
-        }
+    public async Task PreparePdfAsync(CancellationToken cancellationToken = default) => _ = await Printer().WaitAsync(cancellationToken).ConfigureAwait(false);
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    // The browser's start, one shared by every caller while it is under way and once it is done; a start that failed is
+    // tried again by the next caller, not by those that were waiting for it.
+    private Task<PdfPrinter> Printer()
+    {
+        lock (_lock)
         {
-            _printer ??= await PdfPrinter.StartAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
+            if (_starting is null || _starting.IsFaulted || _starting.IsCanceled)
+            {
+                _starting = PdfPrinter.StartAsync();
+            }
+
+            return _starting;
         }
     }
 
@@ -117,10 +116,10 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         }
 
         // The browser starts while the document is built (a second or more when it is not running yet).
-        var browser = format == RenderFormat.Pdf ? PreparePdfAsync(cancellationToken) : Task.CompletedTask;
+        var browser = format == RenderFormat.Pdf ? Printer() : null;
         if (part == RenderPart.Evaluations)
         {
-            await browser.ConfigureAwait(false);
+            var printer = browser is null ? null : await browser.ConfigureAwait(false);
             if (year.Evaluations.Count == 0)
             {
                 return new(false, year, [], $"{year.Department.Name} {year.Year} 年度没有绩效自评表");
@@ -132,7 +131,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
                     await Streams.WritePackageAsync(output, s => EvaluationDocx.Write(year, s, watermark), cancellationToken).ConfigureAwait(false);
                     break;
                 case RenderFormat.Pdf:
-                    await output.WriteAsync(await _printer!.PrintAsync(Marked(EvaluationHtml.Render(year), watermark), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    await output.WriteAsync(await printer!.PrintAsync(Marked(EvaluationHtml.Render(year), watermark), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     await output.WriteAsync(Encoding.UTF8.GetBytes(Marked(EvaluationHtml.Render(year), watermark)), cancellationToken).ConfigureAwait(false);
@@ -150,19 +149,22 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         catch
         {
             // The start is seen to its end; the building's failure is the one reported.
-            await browser.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (browser is not null)
+            {
+                await ((Task)browser).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             throw;
         }
 
-        await browser.ConfigureAwait(false);
-
         switch (format)
         {
+            case RenderFormat.Pdf:
+                // The layout print's HTML and the charts are made while the browser finishes starting.
+                await DisclosurePdf.WriteAsync(browser!, document, output, cancellationToken).ConfigureAwait(false);
+                break;
             case RenderFormat.Docx:
                 await Streams.WritePackageAsync(output, s => DisclosureDocx.Write(document, s), cancellationToken).ConfigureAwait(false);
-                break;
-            case RenderFormat.Pdf:
-                await DisclosurePdf.WriteAsync(_printer!, document, output, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 await output.WriteAsync(Encoding.UTF8.GetBytes(DisclosureHtml.Render(document)), cancellationToken).ConfigureAwait(false);
@@ -183,18 +185,20 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
     public async ValueTask DisposeAsync()
     {
         // A start still under way (begun beside a document's building) finishes first, so its browser is closed too.
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
+        Task<PdfPrinter>? starting;
+        lock (_lock)
         {
-            if (_printer is not null)
-            {
-                await _printer.DisposeAsync().ConfigureAwait(false);
-                _printer = null;
-            }
+            starting = _starting;
+            _starting = null;
         }
-        finally
+
+        if (starting is not null)
         {
-            _gate.Release();
+            await ((Task)starting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (starting.IsCompletedSuccessfully)
+            {
+                await starting.Result.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

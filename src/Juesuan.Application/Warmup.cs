@@ -14,7 +14,7 @@ public static class Warmup
 {
     /// <summary>
     /// Starts the warm-up in the background: <paramref name="pdfs"/> when the command will read PDFs (and write what it
-    /// read), <paramref name="json"/> when it will read department-year JSON (a file, the store). A part the command does
+    /// read) or print them (a print is read back for its page numbers), <paramref name="json"/> when it will read department-year JSON (a file, the store). A part the command does
     /// not need is left out: on two cores it would slow the command's own work.
     /// </summary>
     /// <remarks>

@@ -38,8 +38,10 @@ public static class Program
             // no argument names a file, one is a store key).
             var read = args.Where((a, i) => (i == 0 || args[i - 1] is not ("-o" or "--output")) && !a.StartsWith("--output=", StringComparison.Ordinal)).ToArray();
             var folders = read.Any(Directory.Exists);
+            // A PDF printed is read back too (the layout print that finds the 目录's pages).
+            var printed = args.Any(a => a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) || args.Where((a, i) => i > 0 && args[i - 1] is "-f" or "--format").Contains("pdf");
             Application.Warmup.Start(
-                pdfs: folders || read.Any(a => a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)),
+                pdfs: folders || printed,
                 json: folders || read.Any(a => a.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) || !read.Any(File.Exists));
         }
 

@@ -115,8 +115,10 @@ internal static class RenderCommand
                     await messages.WriteLineAsync($"未生成 {job.Target}：审核未通过。改正或补齐后再生成；确需先出草稿，加 --force（每页印「审核未通过」）。").ConfigureAwait(false);
                     Worst(ref exit, checkedGate.Incomplete is null ? ExitCodes.Findings : ExitCodes.Internal);
                 }
-                else if (!await BrowserStarted(browser, messages, job.Target).ConfigureAwait(false))
+                else if (browser.IsFaulted)
                 {
+                    // The start failed before this document came to it: said, not tried again for every document.
+                    await BrowserFailed(browser, messages, job.Target).ConfigureAwait(false);
                     Worst(ref exit, ExitCodes.Usage);
                 }
                 else
@@ -129,13 +131,24 @@ internal static class RenderCommand
                     }
 
                     using var buffer = new MemoryStream();
-                    var outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, checkedGate.Watermark, token).ConfigureAwait(false);
-                    if (outcome.Written)
+                    RenderOutcome? outcome = null;
+                    try
+                    {
+                        // A PDF's rendering waits for the browser itself, making what it can meanwhile.
+                        outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, checkedGate.Watermark, token).ConfigureAwait(false);
+                    }
+                    catch (Exception) when (browser.IsFaulted)
+                    {
+                        await BrowserFailed(browser, messages, job.Target).ConfigureAwait(false);
+                        Worst(ref exit, ExitCodes.Usage);
+                    }
+
+                    if (outcome is { Written: true })
                     {
                         await File.WriteAllBytesAsync(job.Target, buffer.ToArray(), token).ConfigureAwait(false);
                         await Describe(messages, outcome, part, job.Target, listGaps: !blocked).ConfigureAwait(false);
                     }
-                    else
+                    else if (outcome is not null)
                     {
                         await messages.WriteLineAsync($"{outcome.Refusal}，未生成 {job.Target}。").ConfigureAwait(false);
                         Worst(ref exit, ExitCodes.Usage);
@@ -162,20 +175,12 @@ internal static class RenderCommand
         return command;
     }
 
-    // The browser started beside the work, waited for before a PDF is printed: a start that failed is said in Chinese
-    // with the document it stopped, and the other messages of that document are kept.
-    private static async Task<bool> BrowserStarted(Task browser, TextWriter messages, string target)
+    // A browser start that failed, said in Chinese with the document it stopped; the other messages of that document
+    // are kept.
+    private static async Task BrowserFailed(Task browser, TextWriter messages, string target)
     {
-        try
-        {
-            await browser.ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Playwright.PlaywrightException or TimeoutException)
-        {
-            await messages.WriteLineAsync($"浏览器（Chromium）未能启动，未生成 {target}：{e.Message}").ConfigureAwait(false);
-            return false;
-        }
+        var reason = browser.Exception?.InnerException?.Message ?? browser.Exception?.Message;
+        await messages.WriteLineAsync($"浏览器（Chromium）未能启动，未生成 {target}：{reason}").ConfigureAwait(false);
     }
 
     private static readonly Dictionary<string, string> ByExtension = new() { [".html"] = "html", [".htm"] = "html", [".docx"] = "docx", [".pdf"] = "pdf" };

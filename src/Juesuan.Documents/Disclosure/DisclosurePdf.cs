@@ -6,7 +6,7 @@ namespace Juesuan.Documents.Disclosure;
 /// <summary>
 /// The disclosure as PDF, printed from its HTML in Chromium twice: a layout print (charts as empty boxes of their size,
 /// only headings painted, no page numbers) tells on which page each heading lands, read back with PdfPig; the final
-/// print carries those page numbers in the 目录.
+/// print carries those page numbers in the 目录. The charts are drawn beside the layout print (or the browser's start).
 /// </summary>
 public static class DisclosurePdf
 {
@@ -18,38 +18,53 @@ public static class DisclosurePdf
     }
 
     /// <summary>Prints <paramref name="document"/> to a stream with <paramref name="printer"/>; no file is written on the way.</summary>
-    public static async Task WriteAsync(PdfPrinter printer, DisclosureDocument document, Stream output, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(PdfPrinter printer, DisclosureDocument document, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(printer);
+        return WriteAsync(Task.FromResult(printer), document, output, cancellationToken);
+    }
+
+    /// <summary>
+    /// Prints <paramref name="document"/> to a stream with a printer still starting: the layout print's HTML is made
+    /// and the charts are drawn while the browser starts (a second or more), not after it.
+    /// </summary>
+    public static async Task WriteAsync(Task<PdfPrinter> starting, DisclosureDocument document, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(starting);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        IReadOnlyDictionary<HeadingBlock, int>? pages = null;
-        if (document.Blocks.OfType<ContentsBlock>().Any())
+
+        // The charts are drawn beside the rest (the final print takes them from where drawings are kept); when drawings
+        // are not kept, the final print draws them itself.
+        var charts = document.Blocks.OfType<ChartBlock>().Select(c => c.Chart).ToArray();
+        var drawing = Chart.KeepDrawings && charts.Length > 0 ? Task.Run(() => Parallel.ForEach(charts, c => c.Jpeg()), cancellationToken) : Task.CompletedTask;
+        byte[] pdf;
+        try
         {
-            // The charts are drawn while the browser makes the layout print (the final print takes them from where
-            // drawings are kept); when drawings are not kept, the final print draws them itself.
-            var charts = document.Blocks.OfType<ChartBlock>().Select(c => c.Chart).ToArray();
-            var drawing = Chart.KeepDrawings && charts.Length > 0 ? Task.Run(() => Parallel.ForEach(charts, c => c.Jpeg()), cancellationToken) : Task.CompletedTask;
+            var layoutHtml = document.Blocks.OfType<ContentsBlock>().Any() ? DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true) : null;
+            var printer = await starting.ConfigureAwait(false);
+            IReadOnlyDictionary<HeadingBlock, int>? pages = null;
+            if (layoutHtml is not null)
+            {
+                pages = Pages(document, await printer.PrintAsync(layoutHtml, cancellationToken).ConfigureAwait(false));
+            }
+
+            await drawing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Seen to its end whatever the printing did; a chart that failed says so itself, not as 「One or more errors」.
             try
             {
-                var layout = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true), cancellationToken).ConfigureAwait(false);
-                pages = Pages(document, layout);
+                await drawing.ConfigureAwait(false);
             }
-            finally
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
             {
-                // Seen to its end whatever the print did; a chart that failed says so itself, not as 「One or more errors」.
-                try
-                {
-                    await drawing.ConfigureAwait(false);
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-                }
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             }
         }
 
-        var pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(pdf, cancellationToken).ConfigureAwait(false);
     }
 
