@@ -50,6 +50,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
 
     private readonly Lock _lock = new();
     private Task<PdfPrinter>? _starting;
+    private bool _disposed;
 
     /// <summary>The template ids a rendering may be asked for (the run's reference data: embedded and the user's own).</summary>
     public IEnumerable<string> TemplateIds => options.Reference.Templates.Templates.Keys.Order(StringComparer.Ordinal);
@@ -58,23 +59,37 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
     public bool KnowsTemplate(string template) => options.Reference.Templates.Resolve(template, 0) is not null;
 
     /// <summary>
-    /// Starts the browser PDFs need, when it is not running yet; throws <see cref="InvalidOperationException"/> saying
-    /// how to install Chromium when there is none.
+    /// Starts the browser PDFs need, when it is not running yet; throws <see cref="BrowserStartException"/> saying why it
+    /// could not (how to install Chromium when there is none).
     /// </summary>
     public async Task PreparePdfAsync(CancellationToken cancellationToken = default) => _ = await Printer().WaitAsync(cancellationToken).ConfigureAwait(false);
 
     // The browser's start, one shared by every caller while it is under way and once it is done; a start that failed is
-    // tried again by the next caller, not by those that were waiting for it.
+    // tried again by the next caller, not by those that were waiting for it. It runs off the lock (Playwright starts its
+    // driver process before its first wait).
     private Task<PdfPrinter> Printer()
     {
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_starting is null || _starting.IsFaulted || _starting.IsCanceled)
             {
-                _starting = PdfPrinter.StartAsync();
+                _starting = Task.Run(StartAsync);
             }
 
             return _starting;
+        }
+
+        static async Task<PdfPrinter> StartAsync()
+        {
+            try
+            {
+                return await PdfPrinter.StartAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or Microsoft.Playwright.PlaywrightException or TimeoutException)
+            {
+                throw new BrowserStartException(e.Message, e);
+            }
         }
     }
 
@@ -190,6 +205,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         {
             starting = _starting;
             _starting = null;
+            _disposed = true;
         }
 
         if (starting is not null)
@@ -202,3 +218,6 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         }
     }
 }
+
+/// <summary>The browser PDFs are printed with could not be started; the message says why, in Chinese where it is ours.</summary>
+public sealed class BrowserStartException(string message, Exception inner) : InvalidOperationException(message, inner);

@@ -115,10 +115,10 @@ internal static class RenderCommand
                     await messages.WriteLineAsync($"未生成 {job.Target}：审核未通过。改正或补齐后再生成；确需先出草稿，加 --force（每页印「审核未通过」）。").ConfigureAwait(false);
                     Worst(ref exit, checkedGate.Incomplete is null ? ExitCodes.Findings : ExitCodes.Internal);
                 }
-                else if (browser.IsFaulted)
+                else if (browser.Exception?.InnerException is BrowserStartException startFailed)
                 {
                     // The start failed before this document came to it: said, not tried again for every document.
-                    await BrowserFailed(browser, messages, job.Target).ConfigureAwait(false);
+                    await BrowserFailed(startFailed, messages, job.Target).ConfigureAwait(false);
                     Worst(ref exit, ExitCodes.Usage);
                 }
                 else
@@ -137,9 +137,9 @@ internal static class RenderCommand
                         // A PDF's rendering waits for the browser itself, making what it can meanwhile.
                         outcome = await renderer.RenderAsync(year, rendering, buffer, part, templateText, checkedGate.Watermark, token).ConfigureAwait(false);
                     }
-                    catch (Exception) when (browser.IsFaulted)
+                    catch (BrowserStartException failed)
                     {
-                        await BrowserFailed(browser, messages, job.Target).ConfigureAwait(false);
+                        await BrowserFailed(failed, messages, job.Target).ConfigureAwait(false);
                         Worst(ref exit, ExitCodes.Usage);
                     }
 
@@ -167,8 +167,8 @@ internal static class RenderCommand
             }).ConfigureAwait(false);
 
             // A browser started beside the work is waited for even when no document came to need it (every one stopped
-            // at the gate), so that it closes with the renderer instead of starting after it; a failed start was said
-            // by the document that needed it.
+            // at the gate) before the command ends (the renderer's disposal would wait for it too); a failed start was
+            // said by the document that needed it.
             await browser.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return exit;
         });
@@ -177,11 +177,8 @@ internal static class RenderCommand
 
     // A browser start that failed, said in Chinese with the document it stopped; the other messages of that document
     // are kept.
-    private static async Task BrowserFailed(Task browser, TextWriter messages, string target)
-    {
-        var reason = browser.Exception?.InnerException?.Message ?? browser.Exception?.Message;
-        await messages.WriteLineAsync($"浏览器（Chromium）未能启动，未生成 {target}：{reason}").ConfigureAwait(false);
-    }
+    private static Task BrowserFailed(BrowserStartException failed, TextWriter messages, string target) =>
+        messages.WriteLineAsync($"浏览器（Chromium）未能启动，未生成 {target}：{failed.Message}");
 
     private static readonly Dictionary<string, string> ByExtension = new() { [".html"] = "html", [".htm"] = "html", [".docx"] = "docx", [".pdf"] = "pdf" };
 

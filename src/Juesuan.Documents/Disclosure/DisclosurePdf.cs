@@ -49,12 +49,7 @@ public static class DisclosurePdf
                 pages = Pages(document, await printer.PrintAsync(layoutHtml, cancellationToken).ConfigureAwait(false));
             }
 
-            await drawing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Seen to its end whatever the printing did; a chart that failed says so itself, not as 「One or more errors」.
+            // A chart that failed says so itself (not as 「One or more errors」), before the final print is made.
             try
             {
                 await drawing.ConfigureAwait(false);
@@ -63,6 +58,14 @@ public static class DisclosurePdf
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             }
+
+            pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Seen to its end whatever failed before (the browser's start, the layout print), whose failure is the one
+            // reported.
+            await drawing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await output.WriteAsync(pdf, cancellationToken).ConfigureAwait(false);
