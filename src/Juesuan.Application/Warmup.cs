@@ -13,15 +13,16 @@ namespace Juesuan.Application;
 public static class Warmup
 {
     /// <summary>
-    /// Starts the warm-up in the background: <paramref name="pdfs"/> when the command will read PDFs (and write what it
-    /// read) or print them (a print is read back for its page numbers), <paramref name="json"/> when it will read department-year JSON (a file, the store). A part the command does
-    /// not need is left out: on two cores it would slow the command's own work.
+    /// Starts the warm-up in the background: PdfPig's font tables when the command reads PDFs or prints them (a print is
+    /// read back for its page numbers), the department-year JSON metadata of reading when it reads JSON (a file, the
+    /// store) and of writing when it writes JSON (a file, the store). A part the command does not need is left out: on
+    /// two cores it would slow the command's own work.
     /// </summary>
     /// <remarks>
     /// Each part runs on a thread of its own, not the thread pool's: the pool starts with a thread a core, and a warm-up
     /// holding them would keep the command's own work queued until one is free (a PDF's words waited ≈ 0.2 s so).
     /// </remarks>
-    public static void Start(bool pdfs, bool json)
+    public static void Start(bool pdfs, bool readsJson, bool writesJson)
     {
         Run(() =>
         {
@@ -31,17 +32,21 @@ public static class Warmup
             _ = reference.Catalogs;
             _ = reference.FallbackScoring;
         });
-        if (pdfs || json)
+        if (pdfs || readsJson || writesJson)
         {
             Run(() =>
             {
                 if (pdfs)
                 {
                     PdfReportReader.Warm();
+                }
+
+                if (writesJson)
+                {
                     DepartmentYearJson.Prepare(reading: false);
                 }
 
-                if (json)
+                if (readsJson)
                 {
                     DepartmentYearJson.Prepare(reading: true);
                 }

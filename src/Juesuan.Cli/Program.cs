@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Juesuan.Cli;
@@ -30,21 +31,6 @@ public static class Program
             ["help", .. var rest] => [.. rest, "--help"],
             _ => args,
         };
-        // The one-time costs of reading and writing reports start on another core while the command line is parsed
-        // (issue 19); help and version need none of them.
-        if (!args.Any(a => a is "--help" or "-h" or "-?" or "--version"))
-        {
-            // What the command reads, its output file aside: JSON from a .json file, a folder's files, or the store (when
-            // no argument names a file, one is a store key).
-            var read = args.Where((a, i) => (i == 0 || args[i - 1] is not ("-o" or "--output")) && !a.StartsWith("--output=", StringComparison.Ordinal)).ToArray();
-            var folders = read.Any(Directory.Exists);
-            // A PDF printed is read back too (the layout print that finds the 目录's pages).
-            var printed = args.Any(a => a.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) || args.Where((a, i) => i > 0 && args[i - 1] is "-f" or "--format").Contains("pdf");
-            Application.Warmup.Start(
-                pdfs: folders || printed,
-                json: folders || read.Any(a => a.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) || !read.Any(File.Exists));
-        }
-
         var root = Commands.Build(new CliContext(output, error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !parse.Tokens.Any(t => t.Value is "-h" or "--help" or "-?"))
@@ -56,6 +42,13 @@ public static class Program
 
             await error.WriteLineAsync("使用 juesuan --help 查看帮助。").ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+
+        // The one-time costs of reading and writing reports start on other cores while the command runs (issue 19);
+        // help and version need none of them.
+        if (!parse.Tokens.Any(t => t.Value is "-h" or "--help" or "-?" or "--version"))
+        {
+            Warm(parse.CommandResult);
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -104,6 +97,23 @@ public static class Program
             return ExitCodes.Internal;
         }
     }
+
+    // What the parsed command reads and writes, from its arguments and its options' values as parsed (whatever form they
+    // were written in): inputs that are files, folders or store keys, a prior year's report, the output file and format.
+    private static void Warm(CommandResult command)
+    {
+        string? Value(string name) => command.Children.OfType<OptionResult>().FirstOrDefault(o => o.Option.Name == name)?.Tokens.FirstOrDefault()?.Value;
+        bool Is(string? path, string extension) => path?.EndsWith(extension, StringComparison.OrdinalIgnoreCase) == true;
+
+        string[] inputs = [.. command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value), .. Value("--prior") is { } prior ? [prior] : Array.Empty<string>()];
+        var folders = inputs.Any(Directory.Exists);
+        var output = Value("--output");
+        Application.Warmup.Start(
+            pdfs: folders || inputs.Any(i => Is(i, ".pdf")) || Is(output, ".pdf") || Value("--format") == "pdf",
+            // A store key (no file of that name) or no input at all (a command over the store) reads from the store.
+            readsJson: folders || inputs.Length == 0 || inputs.Any(i => Is(i, ".json") || !File.Exists(i)),
+            writesJson: Is(output, ".json") || command.Children.OfType<OptionResult>().Any(o => o.Option.Name == "--save" && !o.Implicit));
+    }
 }
 
 /// <summary>Exit codes scripts rely on.</summary>
@@ -120,4 +130,5 @@ public static class ExitCodes
 
     /// <summary>A defect in Juesuan itself.</summary>
     public const int Internal = 3;
+
 }
