@@ -23,7 +23,14 @@ trap 'rm -f "$sample"' EXIT
 declare -a walls cpus
 for ((r = 0; r < rounds; r++)); do
   for i in "${!specs[@]}"; do
-    /usr/bin/time -o "$sample" -f "%e %U %S" bash -c "${specs[$i]#*|}" >/dev/null 2>&1 || true
+    # A failing command would add a fast time to the median: it stops the run instead. Exit 1 is juesuan's 「errors
+    # found」 (an audit that did its work), so only 2 and above count as failing.
+    status=0
+    /usr/bin/time -o "$sample" -f "%e %U %S" bash -c "${specs[$i]#*|}" >/dev/null 2>&1 || status=$?
+    if ((status > 1)); then
+      echo "${specs[$i]%%|*}: the command failed (exit $status): ${specs[$i]#*|}" >&2
+      exit 1
+    fi
     read -r wall user system < <(tail -1 "$sample")
     walls[i]="${walls[i]:-} $wall"
     cpus[i]="${cpus[i]:-} $(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')"

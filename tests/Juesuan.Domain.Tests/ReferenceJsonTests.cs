@@ -60,6 +60,48 @@ public class ReferenceJsonTests
         Assert.Empty(set.CategoryWeights);
     }
 
+    [Fact]
+    public void No_init_only_property_the_generated_reader_fills_has_a_default_of_its_own()
+    {
+        // The guard for properties yet to come: every type the reference files are read into, walked from the context's
+        // roots; an init-only property whose fresh value is not its type's default would be lost by the generated reader.
+        var seen = new HashSet<Type>();
+        var pending = new Queue<Type>([typeof(Catalog.CatalogFile), typeof(Template), typeof(TemplateSet.DefinitionsFile), typeof(ScoringRules.RulesFile)]);
+        var lost = new List<string>();
+        while (pending.TryDequeue(out var type))
+        {
+            var info = CatalogText.JsonOptions.GetTypeInfo(type);
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var next in info.Properties.Select(p => p.PropertyType).Append(info.ElementType).Append(info.KeyType).OfType<Type>())
+            {
+                pending.Enqueue(Nullable.GetUnderlyingType(next) ?? next);
+            }
+
+            if (info.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object || type.GetConstructor(Type.EmptyTypes) is null)
+            {
+                continue; // positional records: a parameter's default is kept by the generated reader
+            }
+
+            var fresh = Activator.CreateInstance(type)!;
+            foreach (var property in type.GetProperties().Where(p => p.SetMethod?.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)) == true))
+            {
+                var value = property.GetValue(fresh);
+                var none = property.PropertyType.IsValueType ? Activator.CreateInstance(property.PropertyType) : null;
+                if (!Equals(value, none))
+                {
+                    lost.Add($"{type.Name}.{property.Name}");
+                }
+            }
+        }
+
+        Assert.True(seen.Count > 8, $"only {seen.Count} types walked");
+        Assert.Empty(lost);
+    }
+
     private static object Read(string name, Type type, JsonSerializerOptions options)
     {
         using var stream = typeof(CatalogText).Assembly.GetManifestResourceStream(name)!;

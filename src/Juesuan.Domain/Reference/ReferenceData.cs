@@ -49,6 +49,17 @@ public sealed record ReferenceData
     /// <summary>The user folder this data was extended from, or null.</summary>
     public string? Folder { get; private init; }
 
+    /// <summary>
+    /// Equal when every part is the same: the same template and catalogue sets and scoring rule list (as before the
+    /// parts were held lazily), equal fallback rules, source and folder. Comparing loads the parts.
+    /// </summary>
+    public bool Equals(ReferenceData? other) =>
+        other is not null && (ReferenceEquals(this, other) || (ReferenceEquals(Templates, other.Templates) && ReferenceEquals(Catalogs, other.Catalogs)
+            && ReferenceEquals(ScoringRuleSets, other.ScoringRuleSets) && FallbackScoring == other.FallbackScoring && ScoringSource == other.ScoringSource && Folder == other.Folder));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Templates, Catalogs, ScoringRuleSets, FallbackScoring, ScoringSource, Folder);
+
     /// <summary>The template a department-year names, from this data (the default one when it names none it knows).</summary>
     public Template TemplateOf(Model.DepartmentYear year)
     {

@@ -262,6 +262,9 @@ public static class DepartmentYearJson
     /// <summary>The text <see cref="Write(DepartmentYear)"/> gives when the metadata is reflected instead of generated (for the test that they agree).</summary>
     internal static string WriteReflected(DepartmentYear year) => Write(year, Options);
 
+    private static JsonStringEnumConverter<T> ByName<T>()
+        where T : struct, Enum => new(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+
     private static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver metadata)
     {
         var options = new JsonSerializerOptions
@@ -281,12 +284,12 @@ public static class DepartmentYearJson
 
         // The model's enums by name, each converter typed so that it is compiled ahead of time; the factory after them
         // names any other.
-        options.Converters.Add(new JsonStringEnumConverter<OrgUnitKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<DocumentKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<Direction>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<ExplanationTopic>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<EvaluationKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<LabelKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(ByName<OrgUnitKind>());
+        options.Converters.Add(ByName<DocumentKind>());
+        options.Converters.Add(ByName<Direction>());
+        options.Converters.Add(ByName<ExplanationTopic>());
+        options.Converters.Add(ByName<EvaluationKind>());
+        options.Converters.Add(ByName<LabelKind>());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
