@@ -41,6 +41,7 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddWorkbenchJobs(settings);
 builder.Services.AddSingleton<Access>();
+builder.Services.AddHostedService<BrowserWarmup>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddQuartz(o => o.Name = "jobs");
 
 var app = builder.Build();

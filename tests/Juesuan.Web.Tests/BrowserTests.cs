@@ -23,6 +23,20 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_browser_pdfs_are_printed_with_starts_with_the_workbench()
+    {
+        // Issue 19: the first PDF a user asks for does not wait for the browser's start.
+        Paths.RequireBrowser();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!_server!.Output.Any(l => l.Contains("生成 PDF 用的浏览器已启动", StringComparison.Ordinal)) && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Contains(_server.Output, l => l.Contains("生成 PDF 用的浏览器已启动", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task A_reviewer_uploads_the_putuo_pdf_and_sees_the_finding_boxed_on_page_21()
     {
         var chromium = Paths.RequireBrowser();

@@ -164,7 +164,7 @@ public sealed class ClusterTests : IAsyncLifetime
 
     // A workbench process on the shared database: one upload at a time, checking in every second.
     private Task<WorkbenchProcess> NodeAsync() => WorkbenchProcess.StartAsync("--store", "postgres", "--connection", _connection,
-        "--Juesuan:AdminPassword", Password, "--Juesuan:LoadExample", "false", "--Juesuan:Workers", "1", "--Juesuan:ClusterCheckinSeconds", "1");
+        "--Juesuan:AdminPassword", Password, "--Juesuan:LoadExample", "false", "--Juesuan:Workers", "1", "--Juesuan:ClusterCheckinSeconds", "1", "--Juesuan:WarmBrowser", "false");
 
     // What the web page uses to queue an upload, without a running scheduler of its own: it only schedules.
     private ServiceProvider Scheduling()

@@ -21,6 +21,7 @@ public sealed partial class WorkbenchTests : IDisposable
         b.UseSetting("Juesuan:Store", "sqlite");
         b.UseSetting("Juesuan:Db", Path.Combine(_folder, "workbench.db"));
         b.UseSetting("Juesuan:AdminPassword", Password);
+        b.UseSetting("Juesuan:WarmBrowser", "false"); // no PDF here: a browser per test would only load the machine
         b.UseEnvironment("Production");
     });
 
