@@ -64,6 +64,13 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
     /// </summary>
     public async Task PreparePdfAsync(CancellationToken cancellationToken = default) => _ = await Printer().WaitAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Starts the browser as <see cref="PreparePdfAsync"/> does and makes a first print with it, so that the next PDF
+    /// does not pay a cold browser's first print (a long-lived process's warm-up).
+    /// </summary>
+    public async Task WarmPdfAsync(CancellationToken cancellationToken = default) =>
+        await DisclosurePdf.WarmAsync(await Printer().WaitAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
     // The browser's start, one shared by every caller while it is under way and once it is done; a start that failed is
     // tried again by the next caller, not by those that were waiting for it. It runs off the lock (Playwright starts its
     // driver process before its first wait).

@@ -4,8 +4,8 @@ using Juesuan.Documents.Disclosure;
 namespace Juesuan.Web;
 
 /// <summary>
-/// Starts the browser PDFs are printed with as the workbench starts (Juesuan:WarmBrowser), in the background: the first
-/// PDF a user asks for then waits only for its prints (issue 19). A server without Chromium, or whose browser cannot
+/// Starts the browser PDFs are printed with as the workbench starts (Juesuan:WarmBrowser), in the background, and makes a
+/// first print with it: the first PDF a user asks for then waits only for its prints, as warm as the next (issue 19). A server without Chromium, or whose browser cannot
 /// start, says so in its log and serves everything else; a PDF asked for later tries the start again and tells the user.
 /// </summary>
 internal sealed class BrowserWarmup(Renderer renderer, WorkbenchSettings settings, ILogger<BrowserWarmup> logger) : BackgroundService
@@ -25,7 +25,8 @@ internal sealed class BrowserWarmup(Renderer renderer, WorkbenchSettings setting
 
         try
         {
-            await renderer.PreparePdfAsync(stoppingToken);
+            // Started, and a first print made: Chromium's first is several times slower than the next.
+            await renderer.WarmPdfAsync(stoppingToken);
             logger.LogInformation("生成 PDF 用的浏览器已启动");
         }
         catch (BrowserStartException e)
