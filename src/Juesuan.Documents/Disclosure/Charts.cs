@@ -69,13 +69,9 @@ public sealed record Chart(string Caption, string Section, ChartKind Kind, IRead
         }
 
         var drawing = draw();
-        if (Drawn.Count >= KeptDrawings)
+        if (Drawn.Count >= KeptDrawings && Drawn.Keys.FirstOrDefault() is { } kept)
         {
-            foreach (var kept in Drawn.Keys)
-            {
-                Drawn.TryRemove(kept, out _);
-                break;
-            }
+            Drawn.TryRemove(kept, out _);
         }
 
         Drawn[key] = drawing;
