@@ -109,7 +109,8 @@ public static class Program
         var folders = inputs.Any(Directory.Exists);
         var output = Value("--output");
         Application.Warmup.Start(
-            pdfs: folders || inputs.Any(i => Is(i, ".pdf")) || Is(output, ".pdf") || Value("--format") == "pdf",
+            readsPdfs: folders || inputs.Any(i => Is(i, ".pdf")),
+            printsPdfs: Is(output, ".pdf") || Value("--format") == "pdf",
             // A store key (no file of that name) or no input at all (a command over the store) reads from the store.
             readsJson: folders || inputs.Length == 0 || inputs.Any(i => Is(i, ".json") || !File.Exists(i)),
             writesJson: Is(output, ".json") || command.Children.OfType<OptionResult>().Any(o => o.Option.Name == "--save" && !o.Implicit));

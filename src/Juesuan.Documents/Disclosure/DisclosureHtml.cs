@@ -78,9 +78,6 @@ public static class DisclosureHtml
     // A cover carries no page number; the pages after it keep their numbers (the 目录's numbers are the printed ones).
     private const string NoNumberOnCover = "\n@page :first { @bottom-center { content: none; } }";
 
-    // Visibility keeps every box where it is; only what is painted changes.
-    private const string HeadingsOnlyStyle = "\nbody * { visibility: hidden; } h1, h2, h3, .table-title { visibility: visible; }";
-
     /// <summary>
     /// A mark across the page (「审核未通过」): fixed, so the browser repeats it on every printed page, and never in the way
     /// of a click.
@@ -98,17 +95,17 @@ public static class DisclosureHtml
     /// <param name="charts">How charts are drawn: SVG (screen), JPEG (print: chart labels as text would read as stray
     /// figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (a
     /// layout pass that only needs to know where the pages break).</param>
-    /// <param name="headingsOnly">Paint only headings and table titles (everything else keeps its place, invisible):
-    /// a layout print that finds the pages prints in a fraction of the time.</param>
-    public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, ChartMode charts = ChartMode.Svg, bool headingsOnly = false)
+    /// <param name="contentsOnly">Stop after the 目录: the pages before the body (the cover and the contents), printed
+    /// on their own to carry the page numbers into a print of the whole document that left them blank.</param>
+    public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, ChartMode charts = ChartMode.Svg, bool contentsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(document);
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(document.Title))
             .Append("</title>\n<style>\n").Append(Style).Append(document.Blocks.FirstOrDefault() is CoverBlock ? NoNumberOnCover : string.Empty)
-            .Append(headingsOnly ? HeadingsOnlyStyle : string.Empty).Append("\n</style>\n</head>\n<body>\n");
+            .Append("\n</style>\n</head>\n<body>\n");
         // Charts are drawn first, side by side: each takes milliseconds in ScottPlot, the rest of the page far less.
-        Dictionary<ChartBlock, string> drawn = charts == ChartMode.Box ? [] : document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered()
+        Dictionary<ChartBlock, string> drawn = charts == ChartMode.Box || contentsOnly ? [] : document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered()
             .Select(c => (Block: c, Markup: charts switch
             {
                 ChartMode.Jpeg => $"<img alt=\"{E(c.Chart.Caption)}\" style=\"{ChartBox}\" src=\"data:image/jpeg;base64,{Convert.ToBase64String(c.Chart.Jpeg())}\">",
@@ -118,7 +115,7 @@ public static class DisclosureHtml
         var anchors = new Dictionary<HeadingBlock, string>(ReferenceEqualityComparer.Instance);
         foreach (var (heading, i) in document.Headings.Select((h, i) => (h, i)))
         {
-            anchors[heading] = "h" + i.ToString(CultureInfo.InvariantCulture);
+            anchors[heading] = Anchor(i);
         }
 
         var blocks = document.Blocks;
@@ -141,6 +138,7 @@ public static class DisclosureHtml
                     }
 
                     html.Append("</ol></nav>\n");
+                    b = contentsOnly ? blocks.Count : b;
                     break;
                 case HeadingBlock { Hidden: true } hidden:
                     // The anchor of a landscape table is on the table's own (landscape) page, not on a portrait one of its own.
@@ -180,6 +178,9 @@ public static class DisclosureHtml
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>The anchor of the <paramref name="index"/>th heading (its id, which the 目录 links to).</summary>
+    internal static string Anchor(int index) => "h" + index.ToString(CultureInfo.InvariantCulture);
 
     // The printed size of a chart: 150 mm wide, in the chart's proportions.
     private static readonly string ChartBox = $"width:150mm;height:{(150.0 * Chart.Height / Chart.Width).ToString("0.##", CultureInfo.InvariantCulture)}mm";

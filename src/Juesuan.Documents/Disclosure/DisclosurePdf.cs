@@ -1,12 +1,16 @@
 using Juesuan.Formats;
-using UglyToad.PdfPig;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+using PdfSharp.Pdf.IO;
 
 namespace Juesuan.Documents.Disclosure;
 
 /// <summary>
-/// The disclosure as PDF, printed from its HTML in Chromium twice: a layout print (charts as empty boxes of their size,
-/// only headings painted, no page numbers) tells on which page each heading lands, read back with PdfPig; the final
-/// print carries those page numbers in the 目录. The charts are drawn beside the layout print (or the browser's start).
+/// The disclosure as PDF, printed from its HTML in Chromium: the whole document once with the 目录's page numbers left
+/// blank, then the cover and the 目录 alone with the numbers — the pages each heading landed on, which Chromium records as
+/// the named destinations of the 目录's links — and those pages spliced into the first print (PDFsharp) in place of
+/// their blank twins, keeping its links. The contents pages lay out the same either way (the numbers' column has its
+/// width whatever it holds), so a short second print replaces a second print of the whole document.
 /// </summary>
 public static class DisclosurePdf
 {
@@ -25,8 +29,8 @@ public static class DisclosurePdf
     }
 
     /// <summary>
-    /// Prints <paramref name="document"/> to a stream with a printer still starting: the layout print's HTML is made
-    /// and the charts are drawn while the browser starts (a second or more), not after it.
+    /// Prints <paramref name="document"/> to a stream with a printer still starting: the HTML is made and the charts are
+    /// drawn while the browser starts (a second or more), not after it.
     /// </summary>
     public static async Task WriteAsync(Task<PdfPrinter> starting, DisclosureDocument document, Stream output, CancellationToken cancellationToken = default)
     {
@@ -34,69 +38,235 @@ public static class DisclosurePdf
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
 
-        // The charts are drawn beside the rest (the final print takes them from where drawings are kept); when drawings
-        // are not kept, the final print draws them itself.
-        var charts = document.Blocks.OfType<ChartBlock>().Select(c => c.Chart).ToArray();
-        var drawing = Chart.KeepDrawings && charts.Length > 0 ? Task.Run(() => Parallel.ForEach(charts, c => c.Jpeg()), cancellationToken) : Task.CompletedTask;
-        byte[] pdf;
+        // The charts are drawn side by side inside the HTML's making.
+        var making = Task.Run(() => DisclosureHtml.Render(document, charts: ChartMode.Jpeg), cancellationToken);
+        PdfPrinter printer;
+        string html;
         try
         {
-            var layoutHtml = document.Blocks.OfType<ContentsBlock>().Any() ? DisclosureHtml.Render(document, charts: ChartMode.Box, headingsOnly: true) : null;
-            var printer = await starting.ConfigureAwait(false);
-            IReadOnlyDictionary<HeadingBlock, int>? pages = null;
-            if (layoutHtml is not null)
-            {
-                pages = Pages(document, await printer.PrintAsync(layoutHtml, cancellationToken).ConfigureAwait(false));
-            }
-
-            // A chart that failed says so itself (not as 「One or more errors」), before the final print is made.
-            try
-            {
-                await drawing.ConfigureAwait(false);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            }
-
-            pdf = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
+            printer = await starting.ConfigureAwait(false);
         }
         finally
         {
-            // Seen to its end whatever failed before (the browser's start, the layout print), whose failure is the one
-            // reported.
-            await drawing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Seen to its end whatever failed before (the browser's start), whose failure is the one reported.
+            await ((Task)making).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        try
+        {
+            html = await making.ConfigureAwait(false);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // A chart that failed says so itself (not as 「One or more errors」).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
+
+        var pdf = await printer.PrintAsync(html, cancellationToken).ConfigureAwait(false);
+        if (document.Blocks.OfType<ContentsBlock>().Any())
+        {
+            pdf = await NumberContentsAsync(printer, document, pdf, cancellationToken).ConfigureAwait(false);
         }
 
         await output.WriteAsync(pdf, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A first print in the disclosure's style, read back as a layout print is: Chromium's first print in a process loads
-    /// the fonts and is several times slower than the next, so a long-lived process (the workbench) pays it before a
-    /// user's first PDF instead of during it.
+    /// The print <paramref name="pdf"/> of the whole document with the 目录's numbers filled in: its contents pages
+    /// replaced by those of a print of the cover and the 目录 alone, or — where that cannot be shown to fit (the body
+    /// would share a page with the 目录, a heading has no destination) — the whole document printed again.
+    /// </summary>
+    private static async Task<byte[]> NumberContentsAsync(PdfPrinter printer, DisclosureDocument document, byte[] pdf, CancellationToken cancellationToken)
+    {
+        using var whole = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);
+        var pages = LinkedPages(document, whole);
+        if (pages is null)
+        {
+            return await printer.PrintAsync(DisclosureHtml.Render(document, Pages(document, pdf), ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
+        }
+
+        var contents = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Box, contentsOnly: true), cancellationToken).ConfigureAwait(false);
+        using var front = PdfReader.Open(new MemoryStream(contents), PdfDocumentOpenMode.Import);
+        if (!BodyStartsAfter(document, pages, front.PageCount) || front.PageCount >= whole.PageCount)
+        {
+            return await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
+        }
+
+        return Splice(whole, front, pdf.Length + contents.Length);
+    }
+
+    /// <summary>
+    /// <paramref name="whole"/> saved with its first pages drawn as <paramref name="front"/>'s: each page's drawing and
+    /// what it draws with come from the short print; its links, size and place in the page tree stay the whole print's.
+    /// </summary>
+    private static byte[] Splice(PdfSharp.Pdf.PdfDocument whole, PdfSharp.Pdf.PdfDocument front, int capacity)
+    {
+        for (var i = 0; i < front.PageCount; i++)
+        {
+            var imported = whole.AddPage(front.Pages[i]);
+            whole.Pages[i].Elements["/Contents"] = imported.Elements["/Contents"];
+            whole.Pages[i].Elements["/Resources"] = imported.Elements["/Resources"];
+            whole.Pages.Remove(imported);
+        }
+
+        using var spliced = new MemoryStream(capacity);
+        whole.Save(spliced, closeStream: false);
+        return spliced.ToArray();
+    }
+
+    /// <summary>
+    /// PDFsharp's first reading, page import and writing, on two pages of its own making: a short-lived process that
+    /// prints calls it beside the browser's start, so the splice of its one document does not pay for them.
+    /// </summary>
+    public static void WarmSplicing()
+    {
+        byte[] Blank(int pages)
+        {
+            using var made = new PdfSharp.Pdf.PdfDocument();
+            for (var i = 0; i < pages; i++)
+            {
+                made.AddPage();
+            }
+
+            using var stream = new MemoryStream();
+            made.Save(stream, closeStream: false);
+            return stream.ToArray();
+        }
+
+        using var whole = PdfReader.Open(new MemoryStream(Blank(2)), PdfDocumentOpenMode.Modify);
+        using var front = PdfReader.Open(new MemoryStream(Blank(1)), PdfDocumentOpenMode.Import);
+        _ = Splice(whole, front, 4096);
+    }
+
+    /// <summary>
+    /// Whether every page of the body is after the first <paramref name="frontPages"/>: the block after the 目录 starts a
+    /// page, and every heading after it lands on a later page.
+    /// </summary>
+    private static bool BodyStartsAfter(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int> pages, int frontPages)
+    {
+        var blocks = document.Blocks;
+        var contents = blocks.Count - 1 - blocks.Reverse().TakeWhile(b => b is not ContentsBlock).Count();
+        var body = blocks.Skip(contents + 1).ToList();
+        return body.Count == 0
+            || (body[0] is HeadingBlock { NewPage: true }
+                && body.OfType<HeadingBlock>().Where(h => h.Level <= 2).All(h => pages.TryGetValue(h, out var page) && page > frontPages));
+    }
+
+    /// <summary>
+    /// The page of each heading of the 目录 as Chromium recorded it: every link of the 目录 points at a named destination
+    /// (the heading's anchor, 「h」 and its place among the headings) whose first element is the page. Null where one is
+    /// missing.
+    /// </summary>
+    internal static IReadOnlyDictionary<HeadingBlock, int>? LinkedPages(DisclosureDocument document, PdfSharp.Pdf.PdfDocument pdf)
+    {
+        var destinations = new Dictionary<string, PdfItem>(StringComparer.Ordinal);
+        var catalog = pdf.Internals.Catalog;
+        if (catalog.Elements.GetDictionary("/Dests") is { } dests)
+        {
+            foreach (var key in dests.Elements.Keys)
+            {
+                destinations[key.TrimStart('/')] = dests.Elements[key]!;
+            }
+        }
+
+        if (catalog.Elements.GetDictionary("/Names")?.Elements.GetDictionary("/Dests") is { } tree)
+        {
+            CollectNames(tree, destinations, depth: 0);
+        }
+
+        var numbers = new Dictionary<PdfObjectID, int>();
+        for (var i = 0; i < pdf.PageCount; i++)
+        {
+            numbers[pdf.Pages[i].ReferenceNotNull.ObjectID] = i + 1;
+        }
+
+        var result = new Dictionary<HeadingBlock, int>(ReferenceEqualityComparer.Instance);
+        foreach (var (heading, index) in document.Headings.Select((h, i) => (h, i)))
+        {
+            if (heading.Level > 2)
+            {
+                continue;
+            }
+
+            var destination = destinations.GetValueOrDefault(DisclosureHtml.Anchor(index));
+            var target = Resolve(destination) switch
+            {
+                PdfDictionary { Elements: var elements } when elements.ContainsKey("/D") => Resolve(elements["/D"]),
+                var other => other,
+            };
+            if (target is not PdfArray { Elements.Count: > 0 } array || array.Elements[0] is not PdfReference page
+                || !numbers.TryGetValue(page.ObjectID, out var number))
+            {
+                return null;
+            }
+
+            result[heading] = number;
+        }
+
+        return result;
+    }
+
+    private static PdfItem? Resolve(PdfItem? item) => item is PdfReference reference ? reference.Value : item;
+
+    // A name tree (PDF 1.2): leaves hold [name, destination, …] in /Names, inner nodes their children in /Kids.
+    private static void CollectNames(PdfDictionary node, Dictionary<string, PdfItem> into, int depth)
+    {
+        if (depth > 32)
+        {
+            return;
+        }
+
+        if (node.Elements.GetArray("/Names") is { } names)
+        {
+            for (var i = 0; i + 1 < names.Elements.Count; i += 2)
+            {
+                if (Resolve(names.Elements[i]) is PdfString name)
+                {
+                    into[name.Value] = names.Elements[i + 1];
+                }
+            }
+        }
+
+        if (node.Elements.GetArray("/Kids") is { } kids)
+        {
+            foreach (var kid in kids.Elements)
+            {
+                if (Resolve(kid) is PdfDictionary child)
+                {
+                    CollectNames(child, into, depth + 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A first print in the disclosure's style, made as a disclosure's is (the whole, then the 目录 spliced in): Chromium's
+    /// first print in a process loads the fonts and is several times slower than the next, so a long-lived process (the
+    /// workbench) pays it before a user's first PDF instead of during it.
     /// </summary>
     public static async Task WarmAsync(PdfPrinter printer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(printer);
         var document = new DisclosureDocument("预热", [
             new CoverBlock("部门决算", "预热", "编制单位：预热"),
-            new HeadingBlock(1, "目录", NewPage: true),
+            new ContentsBlock(),
             new HeadingBlock(1, "第一部分 部门概况", NewPage: true),
             new ParagraphBlock("2024年度收入合计484.93万元，比上年增加12.50万元，增长2.6%。"),
         ], []);
-        _ = Pages(document, await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box), cancellationToken).ConfigureAwait(false));
+        await WriteAsync(printer, document, Stream.Null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The page each heading of the 目录 is printed on, found in the PDF's text after the contents pages: a visible
-    /// heading by its text, a hidden one (a table's) by the title after its 「一、」.
+    /// heading by its text, a hidden one (a table's) by the title after its 「一、」 — for a PDF without the 目录's links
+    /// (a print by another program, an older Chromium).
     /// </summary>
     public static IReadOnlyDictionary<HeadingBlock, int> Pages(DisclosureDocument document, byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(document);
         List<string> texts;
-        using (var read = PdfDocument.Open(pdf))
+        using (var read = UglyToad.PdfPig.PdfDocument.Open(pdf))
         {
             texts = read.GetPages().Select(p => Squeeze(PrintedText.Normalize(p.Text))).ToList();
         }
