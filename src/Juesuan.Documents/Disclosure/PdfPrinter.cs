@@ -60,6 +60,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     {
         var executable = FindChromium()
             ?? throw new InvalidOperationException($"生成 PDF 需要 Chromium：未找到 /usr/bin/chromium（Debian 可用 apt-get install chromium 安装），也可用环境变量 {ChromiumVariable} 指定其路径。");
+        KeepDriverCompiled();
         var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
         try
         {
@@ -83,6 +84,29 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             playwright.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Lets Playwright's driver (a Node program, whose start is the larger part of the browser's) keep its compiled code
+    /// between runs: Node 22.1 and later read <c>NODE_COMPILE_CACHE</c>, a folder it fills on the first start and reads on
+    /// the next (the driver's load ≈ 0.38 → 0.30 s here). The folder is under the user's cache folder
+    /// (<c>$XDG_CACHE_HOME</c>, else <c>~/.cache</c>); a value already set is kept, and a folder that cannot be written is
+    /// passed over by Node without a word.
+    /// </summary>
+    private static void KeepDriverCompiled()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NODE_COMPILE_CACHE")))
+        {
+            return;
+        }
+
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        if (Path.IsPathRooted(cache))
+        {
+            Environment.SetEnvironmentVariable("NODE_COMPILE_CACHE", Path.Combine(cache, "juesuan", "node-compile-cache"));
         }
     }
 
