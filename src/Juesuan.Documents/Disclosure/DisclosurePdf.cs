@@ -75,25 +75,32 @@ public static class DisclosurePdf
     /// <summary>
     /// The print <paramref name="pdf"/> of the whole document with the 目录's numbers filled in: its contents pages
     /// replaced by those of a print of the cover and the 目录 alone, or — where that cannot be shown to fit (the body
-    /// would share a page with the 目录, a heading has no destination) — the whole document printed again.
+    /// would share a page with the 目录, a heading has no destination) or PDFsharp cannot read or write the print — the
+    /// whole document printed again with the numbers (from the links, else from the print's text).
     /// </summary>
     private static async Task<byte[]> NumberContentsAsync(PdfPrinter printer, DisclosureDocument document, byte[] pdf, CancellationToken cancellationToken)
     {
-        using var whole = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);
-        var pages = LinkedPages(document, whole);
-        if (pages is null)
+        IReadOnlyDictionary<HeadingBlock, int>? pages = null;
+        try
         {
-            return await printer.PrintAsync(DisclosureHtml.Render(document, Pages(document, pdf), ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
+            using var whole = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);
+            pages = LinkedPages(document, whole);
+            if (pages is not null)
+            {
+                var contents = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Box, contentsOnly: true), cancellationToken).ConfigureAwait(false);
+                using var front = PdfReader.Open(new MemoryStream(contents), PdfDocumentOpenMode.Import);
+                if (BodyStartsAfter(document, pages, front.PageCount) && front.PageCount < whole.PageCount)
+                {
+                    return Splice(whole, front, pdf.Length + contents.Length);
+                }
+            }
+        }
+        catch (Exception e) when (e is PdfSharp.PdfSharpException or NotImplementedException or NotSupportedException)
+        {
+            // A print PDFsharp does not take (a later Chromium's): the slower way below gives the same document.
         }
 
-        var contents = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Box, contentsOnly: true), cancellationToken).ConfigureAwait(false);
-        using var front = PdfReader.Open(new MemoryStream(contents), PdfDocumentOpenMode.Import);
-        if (!BodyStartsAfter(document, pages, front.PageCount) || front.PageCount >= whole.PageCount)
-        {
-            return await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
-        }
-
-        return Splice(whole, front, pdf.Length + contents.Length);
+        return await printer.PrintAsync(DisclosureHtml.Render(document, pages ?? Pages(document, pdf), ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
