@@ -182,7 +182,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         switch (format)
         {
             case RenderFormat.Pdf:
-                // The layout print's HTML and the charts are made while the browser finishes starting.
+                // The HTML and its charts are made while the browser finishes starting.
                 await DisclosurePdf.WriteAsync(browser!, document, output, cancellationToken).ConfigureAwait(false);
                 break;
             case RenderFormat.Docx:

@@ -110,7 +110,8 @@ public static class Program
         var output = Value("--output");
         Application.Warmup.Start(
             readsPdfs: folders || inputs.Any(i => Is(i, ".pdf")),
-            printsPdfs: Is(output, ".pdf") || Value("--format") == "pdf",
+            // The self-evaluation forms alone (--only evaluations) have no 目录 to splice.
+            printsPdfs: (Is(output, ".pdf") || Value("--format") == "pdf") && Value("--only") != "evaluations",
             // A store key (no file of that name) or no input at all (a command over the store) reads from the store.
             readsJson: folders || inputs.Length == 0 || inputs.Any(i => Is(i, ".json") || !File.Exists(i)),
             writesJson: Is(output, ".json") || command.Children.OfType<OptionResult>().Any(o => o.Option.Name == "--save" && !o.Implicit));

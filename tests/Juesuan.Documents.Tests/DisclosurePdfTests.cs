@@ -60,6 +60,48 @@ public sealed class DisclosurePdfTests
     }
 
     [SkippableFact]
+    public async Task A_chart_before_the_contents_is_printed_whole_not_spliced_in_as_an_empty_box()
+    {
+        Paths.RequireBrowser();
+        var chart = new Chart("图1：测试", "gpb", ChartKind.Pie, [("基本支出", 1m), ("项目支出", 2m)]);
+        var pdf = await PrintAsync(new DisclosureDocument("测试", [
+            new CoverBlock("部门决算", "测试县", null),
+            new ChartBlock(chart),
+            new ContentsBlock(),
+            new HeadingBlock(1, "第一部分 概况", NewPage: true),
+            new HeadingBlock(1, "第二部分 决算表", NewPage: true),
+        ], []));
+
+        using var read = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        // The chart on the page after the cover, drawn; the 目录 on the next.
+        Assert.NotEmpty(read.GetPage(2).GetImages());
+        Assert.Equal([("第一部分概况", 4), ("第二部分决算表", 5)], Listed(read));
+        Assert.DoesNotContain("PDFsharp", read.Information.Producer ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Two_contents_blocks_are_printed_whole_with_both_numbered()
+    {
+        Paths.RequireBrowser();
+        // A print of the first 目录 alone would blank the second's numbers and drop what lies between them.
+        var pdf = await PrintAsync(new DisclosureDocument("测试", [
+            new CoverBlock("部门决算", "测试县", null),
+            new ContentsBlock(),
+            new ParagraphBlock("两个目录之间的一段。"),
+            new ContentsBlock(),
+            new HeadingBlock(1, "第一部分 概况", NewPage: true),
+            new HeadingBlock(1, "第二部分 决算表", NewPage: true),
+        ], []));
+
+        using var read = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Contains("两个目录之间的一段", Squeeze(read.GetPage(2).Text), StringComparison.Ordinal);
+        // Both lists numbered (the paragraph between them runs into the second's first line in the page's text).
+        Assert.Equal([4, 5, 4, 5], Listed(read).Select(l => l.Page));
+        Assert.All(Listed(read), l => Assert.EndsWith(l.Page == 4 ? "第一部分概况" : "第二部分决算表", l.Title, StringComparison.Ordinal));
+        Assert.DoesNotContain("PDFsharp", read.Information.Producer ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Pages_found_by_links_are_the_pages_found_by_text()
     {
         Paths.RequireBrowser();
@@ -81,11 +123,12 @@ public sealed class DisclosurePdfTests
         return output.ToArray();
     }
 
-    // Each line of the 目录 (its title and the number after its leader dots), from the pages after the cover until the
-    // first that does not list; the page's own number 「— 2 —」 and the heading 目录 left out.
+    // Each line of the 目录 (its title and the number after its leader dots), from the first page after the cover that
+    // lists until the next that does not; the page's own number 「— 2 —」 and the heading 目录 left out.
     private static List<(string Title, int Page)> Listed(UglyToad.PdfPig.PdfDocument read)
     {
-        var text = string.Concat(read.GetPages().Skip(1).Select(p => Squeeze(PrintedText.Normalize(p.Text))).TakeWhile(t => t.Contains('…', StringComparison.Ordinal))
+        var text = string.Concat(read.GetPages().Skip(1).Select(p => Squeeze(PrintedText.Normalize(p.Text)))
+            .SkipWhile(t => !t.Contains('…', StringComparison.Ordinal)).TakeWhile(t => t.Contains('…', StringComparison.Ordinal))
             .Select(t => Regex.Replace(t, "—\\d+—|目录", string.Empty)));
         return Regex.Matches(text, @"([^…\d][^…]*?)…+(\d+)").Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
     }

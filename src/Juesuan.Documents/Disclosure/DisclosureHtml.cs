@@ -93,10 +93,11 @@ public static class DisclosureHtml
     /// <param name="document">The document.</param>
     /// <param name="pages">The page of each heading, for the 目录.</param>
     /// <param name="charts">How charts are drawn: SVG (screen), JPEG (print: chart labels as text would read as stray
-    /// figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (a
-    /// layout pass that only needs to know where the pages break).</param>
-    /// <param name="contentsOnly">Stop after the 目录: the pages before the body (the cover and the contents), printed
-    /// on their own to carry the page numbers into a print of the whole document that left them blank.</param>
+    /// figures to anyone extracting the text, and the fonts are baked in), or an empty box of the same size (for a
+    /// print of pages that hold no chart).</param>
+    /// <param name="contentsOnly">Stop after the first 目录: the blocks up to it and the 目录 itself (a cover and the
+    /// contents), printed on their own to carry the page numbers into a print of the whole document that left them
+    /// blank.</param>
     public static string Render(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int>? pages = null, ChartMode charts = ChartMode.Svg, bool contentsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -105,7 +106,7 @@ public static class DisclosureHtml
             .Append("</title>\n<style>\n").Append(Style).Append(document.Blocks.FirstOrDefault() is CoverBlock ? NoNumberOnCover : string.Empty)
             .Append("\n</style>\n</head>\n<body>\n");
         // Charts are drawn first, side by side: each takes milliseconds in ScottPlot, the rest of the page far less.
-        Dictionary<ChartBlock, string> drawn = charts == ChartMode.Box || contentsOnly ? [] : document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered()
+        Dictionary<ChartBlock, string> drawn = charts == ChartMode.Box ? [] : document.Blocks.OfType<ChartBlock>().AsParallel().AsOrdered()
             .Select(c => (Block: c, Markup: charts switch
             {
                 ChartMode.Jpeg => $"<img alt=\"{E(c.Chart.Caption)}\" style=\"{ChartBox}\" src=\"data:image/jpeg;base64,{Convert.ToBase64String(c.Chart.Jpeg())}\">",

@@ -74,9 +74,9 @@ public static class DisclosurePdf
 
     /// <summary>
     /// The print <paramref name="pdf"/> of the whole document with the 目录's numbers filled in: its contents pages
-    /// replaced by those of a print of the cover and the 目录 alone, or — where that cannot be shown to fit (the body
-    /// would share a page with the 目录, a heading has no destination) or PDFsharp cannot read or write the print — the
-    /// whole document printed again with the numbers (from the links, else from the print's text).
+    /// replaced by those of a print of the cover and the 目录 alone, or — where that cannot be shown to fit (see
+    /// <see cref="Fits"/>), a heading has no destination, or PDFsharp cannot read or write the print — the whole document
+    /// printed again with the numbers (from the links, else from the print's text).
     /// </summary>
     private static async Task<byte[]> NumberContentsAsync(PdfPrinter printer, DisclosureDocument document, byte[] pdf, CancellationToken cancellationToken)
     {
@@ -85,22 +85,86 @@ public static class DisclosurePdf
         {
             using var whole = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);
             pages = LinkedPages(document, whole);
-            if (pages is not null)
+            if (pages is not null && Body(document) is { } body)
             {
                 var contents = await printer.PrintAsync(DisclosureHtml.Render(document, pages, ChartMode.Box, contentsOnly: true), cancellationToken).ConfigureAwait(false);
-                using var front = PdfReader.Open(new MemoryStream(contents), PdfDocumentOpenMode.Import);
-                if (BodyStartsAfter(document, pages, front.PageCount) && front.PageCount < whole.PageCount)
+                using var printed = PdfReader.Open(new MemoryStream(contents), PdfDocumentOpenMode.Import);
+                if (Fits(document, body, pages, whole, printed))
                 {
-                    return Splice(whole, front, pdf.Length + contents.Length);
+                    return Splice(whole, printed, pdf.Length + contents.Length);
                 }
             }
         }
-        catch (Exception e) when (e is PdfSharp.PdfSharpException or NotImplementedException or NotSupportedException)
+        catch (Exception e) when (e is PdfSharp.PdfSharpException or InvalidOperationException or InvalidCastException or ArgumentException
+                                      or FormatException or NotImplementedException or NotSupportedException)
         {
             // A print PDFsharp does not take (a later Chromium's): the slower way below gives the same document.
         }
 
         return await printer.PrintAsync(DisclosureHtml.Render(document, pages ?? Pages(document, pdf), ChartMode.Jpeg), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The blocks after the 目录, when the splice applies: one 目录, nothing before it that a contents-only print draws
+    /// otherwise (a chart is left an empty box there), and the block after it starting a page (or none).
+    /// </summary>
+    private static IReadOnlyList<Block>? Body(DisclosureDocument document)
+    {
+        var blocks = document.Blocks;
+        var contents = -1;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            if (blocks[b] is ContentsBlock)
+            {
+                if (contents >= 0)
+                {
+                    return null;
+                }
+
+                contents = b;
+            }
+        }
+
+        if (contents < 0 || blocks.Take(contents).Any(b => b is ChartBlock))
+        {
+            return null;
+        }
+
+        var body = blocks.Skip(contents + 1).ToList();
+        return body.Count == 0 || body[0] is HeadingBlock { NewPage: true } ? body : null;
+    }
+
+    /// <summary>
+    /// Whether the print of the front (<paramref name="printed"/>) lines up with the whole's first pages: the same number
+    /// of pages, each of the same size; every link of the 目录 on them; every heading after the 目录 on a later page, the
+    /// first heading of the body on the very next one.
+    /// </summary>
+    private static bool Fits(DisclosureDocument document, IReadOnlyList<Block> body, IReadOnlyDictionary<HeadingBlock, int> pages,
+        PdfSharp.Pdf.PdfDocument whole, PdfSharp.Pdf.PdfDocument printed)
+    {
+        var count = printed.PageCount;
+        if (count >= whole.PageCount)
+        {
+            return false;
+        }
+
+        var links = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var (a, b) = (whole.Pages[i].MediaBox, printed.Pages[i].MediaBox);
+            if (Math.Abs(a.Width - b.Width) > 0.5 || Math.Abs(a.Height - b.Height) > 0.5)
+            {
+                return false;
+            }
+
+            links += whole.Pages[i].Elements.GetArray("/Annots")?.Elements.Count(x => Resolve(x) is PdfDictionary annotation && annotation.Elements.GetName("/Subtype") == "/Link") ?? 0;
+        }
+
+        var listed = document.Headings.Count(h => h.Level <= 2);
+        var after = body.OfType<HeadingBlock>().Where(h => h.Level <= 2).ToList();
+        return links == listed
+            && after.All(h => pages.TryGetValue(h, out var page) && page > count)
+            && (body.Count == 0 || body[0] is not HeadingBlock { Level: <= 2 } first || pages[first] == count + 1);
     }
 
     /// <summary>
@@ -144,20 +208,6 @@ public static class DisclosurePdf
         using var whole = PdfReader.Open(new MemoryStream(Blank(2)), PdfDocumentOpenMode.Modify);
         using var front = PdfReader.Open(new MemoryStream(Blank(1)), PdfDocumentOpenMode.Import);
         _ = Splice(whole, front, 4096);
-    }
-
-    /// <summary>
-    /// Whether every page of the body is after the first <paramref name="frontPages"/>: the block after the 目录 starts a
-    /// page, and every heading after it lands on a later page.
-    /// </summary>
-    private static bool BodyStartsAfter(DisclosureDocument document, IReadOnlyDictionary<HeadingBlock, int> pages, int frontPages)
-    {
-        var blocks = document.Blocks;
-        var contents = blocks.Count - 1 - blocks.Reverse().TakeWhile(b => b is not ContentsBlock).Count();
-        var body = blocks.Skip(contents + 1).ToList();
-        return body.Count == 0
-            || (body[0] is HeadingBlock { NewPage: true }
-                && body.OfType<HeadingBlock>().Where(h => h.Level <= 2).All(h => pages.TryGetValue(h, out var page) && page > frontPages));
     }
 
     /// <summary>

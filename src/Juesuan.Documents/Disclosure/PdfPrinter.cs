@@ -91,8 +91,8 @@ public sealed class PdfPrinter : IAsyncDisposable
     /// Lets Playwright's driver (a Node program, whose start is the larger part of the browser's) keep its compiled code
     /// between runs: Node 22.1 and later read <c>NODE_COMPILE_CACHE</c>, a folder it fills on the first start and reads on
     /// the next (the driver's load ≈ 0.38 → 0.30 s here). The folder is under the user's cache folder
-    /// (<c>$XDG_CACHE_HOME</c>, else <c>~/.cache</c>); a value already set is kept, and a folder that cannot be written is
-    /// passed over by Node without a word.
+    /// (<c>$XDG_CACHE_HOME</c> when it is an absolute path, else <c>~/.cache</c>); a value already set is kept, and a
+    /// folder that cannot be written is passed over by Node without a word.
     /// </summary>
     private static void KeepDriverCompiled()
     {
@@ -101,7 +101,8 @@ public sealed class PdfPrinter : IAsyncDisposable
             return;
         }
 
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } configured
+        // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory specification).
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } configured && Path.IsPathRooted(configured)
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         if (Path.IsPathRooted(cache))
