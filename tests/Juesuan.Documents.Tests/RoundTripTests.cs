@@ -51,6 +51,12 @@ public sealed class RoundTripTests : IDisposable
         // (the layout print that found them painted only the headings; the pages must break the same way).
         var pages = DisclosurePdf.Pages(document, File.ReadAllBytes(path));
         Assert.Equal(3, pages[document.Headings.First(h => h.Text.EndsWith("部门概况", StringComparison.Ordinal))]);
+        // Printed once whole, the 目录 spliced in (not the slower second print of the whole).
+        using (var info = UglyToad.PdfPig.PdfDocument.Open(path))
+        {
+            Assert.Contains("PDFsharp", info.Information.Producer, StringComparison.Ordinal);
+        }
+
         static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
         var contents = string.Concat(PdfReportReader.PageTexts(path).Take(3).Where(t => t.Contains('录', StringComparison.Ordinal)).Select(Squeeze));
         Assert.Equal(document.Headings.Count(h => h.Level <= 2), pages.Count);
@@ -79,6 +85,7 @@ public sealed class RoundTripTests : IDisposable
         var bytes = File.ReadAllBytes(path);
         var pages = DisclosurePdf.Pages(document, bytes);
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        Assert.Contains("PDFsharp", pdf.Information.Producer, StringComparison.Ordinal);
         bool Landscape(int page) => pdf.GetPage(page).Width > pdf.GetPage(page).Height;
         int PageOf(string title) => pages.Single(p => p.Key.Text.EndsWith(title, StringComparison.Ordinal)).Value;
         Assert.True(Landscape(PageOf("、收入决算表")));
