@@ -12,8 +12,29 @@ namespace Juesuan.Documents.Tests;
 /// (or, where the body would share a page with the 目录, printed whole again). Either way every number the 目录 prints is
 /// the page its heading is printed on, and every line of it still links to that page.
 /// </summary>
-public sealed class DisclosurePdfTests
+public sealed class DisclosurePdfTests(DisclosurePdfTests.Browser browser) : IClassFixture<DisclosurePdfTests.Browser>
 {
+    /// <summary>One browser for the class's tests (each start is a second of CPU beside the other test assemblies).</summary>
+    public sealed class Browser : IAsyncLifetime
+    {
+        private readonly Lazy<Task<PdfPrinter>> _printer = new(() => PdfPrinter.StartAsync(1));
+
+        /// <summary>The printer, started on first use (not at all when the tests skip for want of Chromium).</summary>
+        public Task<PdfPrinter> Printer => _printer.Value;
+
+        /// <inheritdoc />
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        /// <inheritdoc />
+        public async Task DisposeAsync()
+        {
+            if (_printer.IsValueCreated && _printer.Value.IsCompletedSuccessfully)
+            {
+                await (await _printer.Value).DisposeAsync();
+            }
+        }
+    }
+
     [SkippableFact]
     public async Task A_contents_of_two_pages_is_spliced_in_whole_with_its_links()
     {
@@ -106,8 +127,7 @@ public sealed class DisclosurePdfTests
     {
         Paths.RequireBrowser();
         var document = DisclosureBuilder.Build(NarrativeWriterTests.Example());
-        await using var printer = await PdfPrinter.StartAsync(1);
-        var whole = await printer.PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box));
+        var whole = await (await browser.Printer).PrintAsync(DisclosureHtml.Render(document, charts: ChartMode.Box));
         using var read = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(whole), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
         var linked = DisclosurePdf.LinkedPages(document, read);
         Assert.NotNull(linked);
@@ -115,11 +135,10 @@ public sealed class DisclosurePdfTests
         Assert.Equal(DisclosurePdf.Pages(document, whole).OrderBy(p => p.Value).Select(p => (p.Key.Text, p.Value)), linked.OrderBy(p => p.Value).Select(p => (p.Key.Text, p.Value)));
     }
 
-    private static async Task<byte[]> PrintAsync(DisclosureDocument document)
+    private async Task<byte[]> PrintAsync(DisclosureDocument document)
     {
-        await using var printer = await PdfPrinter.StartAsync(1);
         using var output = new MemoryStream();
-        await DisclosurePdf.WriteAsync(printer, document, output);
+        await DisclosurePdf.WriteAsync(await browser.Printer, document, output);
         return output.ToArray();
     }
 
