@@ -132,5 +132,4 @@ public static class ExitCodes
 
     /// <summary>A defect in Juesuan itself.</summary>
     public const int Internal = 3;
-
 }

@@ -139,7 +139,11 @@ public static class DisclosureHtml
                     }
 
                     html.Append("</ol></nav>\n");
-                    b = contentsOnly ? blocks.Count : b;
+                    if (contentsOnly)
+                    {
+                        b = blocks.Count; // nothing after the 目录
+                    }
+
                     break;
                 case HeadingBlock { Hidden: true } hidden:
                     // The anchor of a landscape table is on the table's own (landscape) page, not on a portrait one of its own.

@@ -111,26 +111,18 @@ public static class DisclosurePdf
     private static IReadOnlyList<Block>? Body(DisclosureDocument document)
     {
         var blocks = document.Blocks;
-        var contents = -1;
-        for (var b = 0; b < blocks.Count; b++)
-        {
-            if (blocks[b] is ContentsBlock)
-            {
-                if (contents >= 0)
-                {
-                    return null;
-                }
-
-                contents = b;
-            }
-        }
-
-        if (contents < 0 || blocks.Take(contents).Any(b => b is ChartBlock))
+        if (blocks.Count(b => b is ContentsBlock) != 1)
         {
             return null;
         }
 
-        var body = blocks.Skip(contents + 1).ToList();
+        var front = blocks.TakeWhile(b => b is not ContentsBlock).ToList();
+        if (front.Any(b => b is ChartBlock))
+        {
+            return null;
+        }
+
+        var body = blocks.Skip(front.Count + 1).ToList();
         return body.Count == 0 || body[0] is HeadingBlock { NewPage: true } ? body : null;
     }
 
@@ -176,8 +168,19 @@ public static class DisclosurePdf
         for (var i = 0; i < front.PageCount; i++)
         {
             var imported = whole.AddPage(front.Pages[i]);
-            whole.Pages[i].Elements["/Contents"] = imported.Elements["/Contents"];
-            whole.Pages[i].Elements["/Resources"] = imported.Elements["/Resources"];
+            foreach (var key in (string[])["/Contents", "/Resources"])
+            {
+                // A blank page has neither: the page it replaces is left without them too.
+                if (imported.Elements[key] is { } item)
+                {
+                    whole.Pages[i].Elements[key] = item;
+                }
+                else
+                {
+                    whole.Pages[i].Elements.Remove(key);
+                }
+            }
+
             whole.Pages.Remove(imported);
         }
 
