@@ -10,6 +10,9 @@ namespace Juesuan.Cli;
 /// <summary>The writers a command prints to, and the use cases it calls, configured from the command line.</summary>
 internal sealed record CliContext(TextWriter Out, TextWriter Err)
 {
+    /// <summary>The command line as given (after `help` was turned into `--help`): what a command handed to another process runs with.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>The use cases for one invocation: the store named by the options, and <paramref name="reference"/> data (else the options').</summary>
     public ServiceProvider Services(ParseResult parse, ReferenceData? reference = null)
     {

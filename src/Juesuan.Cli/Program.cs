@@ -31,7 +31,7 @@ public static class Program
             ["help", .. var rest] => [.. rest, "--help"],
             _ => args,
         };
-        var root = Commands.Build(new CliContext(output, error));
+        var root = Commands.Build(new CliContext(output, error) { Arguments = args });
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !parse.Tokens.Any(t => t.Value is "-h" or "--help" or "-?"))
         {
@@ -108,10 +108,17 @@ public static class Program
         string[] inputs = [.. command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value), .. Value("--prior") is { } prior ? [prior] : Array.Empty<string>()];
         var folders = inputs.Any(Directory.Exists);
         var output = Value("--output");
+        var printsPdfs = Is(output, ".pdf") || Value("--format") == "pdf";
+        if (printsPdfs && PdfHost.Required)
+        {
+            // The command goes whole to the build that prints (PdfHost), which warms what it needs itself.
+            return;
+        }
+
         Application.Warmup.Start(
             readsPdfs: folders || inputs.Any(i => Is(i, ".pdf")),
             // The self-evaluation forms alone (--only evaluations) have no 目录 to splice.
-            printsPdfs: (Is(output, ".pdf") || Value("--format") == "pdf") && Value("--only") != "evaluations",
+            printsPdfs: printsPdfs && Value("--only") != "evaluations",
             // A store key (no file of that name) or no input at all (a command over the store) reads from the store.
             readsJson: folders || inputs.Length == 0 || inputs.Any(i => Is(i, ".json") || !File.Exists(i)),
             writesJson: Is(output, ".json") || command.Children.OfType<OptionResult>().Any(o => o.Option.Name == "--save" && !o.Implicit));

@@ -36,6 +36,11 @@ internal static class RenderCommand
                 return ExitCodes.Usage;
             }
 
+            if (kind == "pdf" && PdfHost.Required)
+            {
+                return await PdfHost.RunAsync(context, ct).ConfigureAwait(false);
+            }
+
             var templateText = parse.GetValue(template);
             await using var services = context.Services(parse);
             var renderer = services.GetRequiredService<Renderer>();

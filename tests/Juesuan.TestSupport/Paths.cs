@@ -65,6 +65,19 @@ public static class Paths
         return Require(connection, connection.Length > 0, "JUESUAN_REQUIRE_PG", "a PostgreSQL server (JUESUAN_TEST_PG)", "set JUESUAN_TEST_PG to a connection string");
     }
 
+    /// <summary>
+    /// The installed `juesuan` to test (JUESUAN_PUBLISHED: the executable `dotnet publish src/Juesuan.Cli
+    /// -p:PublishProfile=linux-x64` wrote; .ci/run publishes it first). Skips the calling test when it is not set,
+    /// unless JUESUAN_REQUIRE_PUBLISHED=1 (CI), where it fails instead. Never found by itself: a build left over from an
+    /// older checkout would be tested against this one.
+    /// </summary>
+    public static string RequirePublished()
+    {
+        var path = Environment.GetEnvironmentVariable("JUESUAN_PUBLISHED") is { Length: > 0 } configured ? Path.GetFullPath(configured) : string.Empty;
+        return Require(path, path.Length > 0 && File.Exists(path), "JUESUAN_REQUIRE_PUBLISHED", $"the published juesuan ({(path.Length > 0 ? path : "JUESUAN_PUBLISHED")})",
+            "publish it with `dotnet publish src/Juesuan.Cli -p:PublishProfile=linux-x64` and set JUESUAN_PUBLISHED=artifacts/juesuan/juesuan");
+    }
+
     // Present: the path. Absent: a failure where the variable demands it (CI), else a skip saying how to provide it.
     private static string Require(string path, bool present, string requireVariable, string what, string hint)
     {

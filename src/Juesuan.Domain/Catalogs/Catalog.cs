@@ -196,7 +196,7 @@ public sealed class Catalog
     /// </summary>
     public static IReadOnlyList<Catalog> LoadEditions(Stream json)
     {
-        var file = JsonSerializer.Deserialize<CatalogFile>(json, CatalogText.JsonOptions)
+        var file = JsonSerializer.Deserialize(json, CatalogText.Metadata<CatalogFile>())
             ?? throw new InvalidDataException("Empty catalog file.");
         var duplicates = file.Entries.GroupBy(e => e.Code).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (duplicates.Length > 0)
@@ -332,7 +332,14 @@ public static class CatalogText
     internal static readonly JsonSerializerOptions JsonOptions = Options(ReferenceJsonContext.Default);
 
     /// <summary>The same options with reflected metadata: what the generated metadata must read alike (tests).</summary>
-    internal static readonly JsonSerializerOptions ReflectedJsonOptions = Options(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+    internal static readonly JsonSerializerOptions ReflectedJsonOptions = Reflected();
+
+    /// <summary>The generated metadata of <typeparamref name="T"/> (a reference file's type), typed for the serializer's trim-safe overloads.</summary>
+    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Metadata<T>() => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Tests only: the generated metadata is compared with it.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Tests only: the generated metadata is compared with it.")]
+    private static JsonSerializerOptions Reflected() => Options(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
 
     private static JsonSerializerOptions Options(System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver metadata) => new()
     {

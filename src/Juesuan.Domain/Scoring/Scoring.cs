@@ -169,7 +169,7 @@ public sealed record ScoringRules
         RulesFile? file;
         try
         {
-            file = System.Text.Json.JsonSerializer.Deserialize<RulesFile>(json, Catalogs.CatalogText.JsonOptions);
+            file = System.Text.Json.JsonSerializer.Deserialize(json, Catalogs.CatalogText.Metadata<RulesFile>());
         }
         catch (System.Text.Json.JsonException e)
         {

@@ -334,7 +334,7 @@ public sealed class TemplateSet
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            var template = JsonSerializer.Deserialize<Template>(json, CatalogText.JsonOptions);
+            var template = JsonSerializer.Deserialize(json, CatalogText.Metadata<Template>());
             return template is { Id.Length: > 0, Tables.Count: > 0 } ? template : throw new InvalidDataException("模板文件缺少 id 或 tables。");
         }
         catch (JsonException e)
@@ -426,7 +426,7 @@ public sealed class TemplateSet
     private static T Read<T>(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing resource " + name);
-        return JsonSerializer.Deserialize<T>(stream, CatalogText.JsonOptions) ?? throw new InvalidDataException("Empty resource " + name);
+        return JsonSerializer.Deserialize(stream, CatalogText.Metadata<T>()) ?? throw new InvalidDataException("Empty resource " + name);
     }
 
     internal sealed record DefinitionsFile(IReadOnlyList<TableDefinition> Definitions);

@@ -224,12 +224,14 @@ public static class Workbook
 
     // Thrown inside the package or XML libraries (a damaged file), not by this reader's own code (a bug, which must stay
     // visible): the innermost frame that is one or the other decides — a BCL throw helper above it (ThrowHelper,
-    // ArgumentOutOfRangeException.ThrowIf…, present or inlined as the JIT pleases) says nothing either way.
+    // ArgumentOutOfRangeException.ThrowIf…, present or inlined as the JIT pleases) says nothing either way. The frame's
+    // type is read by name (DiagnosticMethodInfo), which the installed `juesuan` keeps: compiled ahead of time (Native
+    // AOT), its frames have no reflection metadata and GetMethod() is null for each.
     private static bool FromLibrary(Exception e)
     {
         foreach (var frame in new System.Diagnostics.StackTrace(e).GetFrames())
         {
-            var ns = frame.GetMethod()?.DeclaringType?.Namespace ?? string.Empty;
+            var ns = System.Diagnostics.DiagnosticMethodInfo.Create(frame)?.DeclaringTypeName ?? string.Empty;
             if (ns.StartsWith("Juesuan", StringComparison.Ordinal))
             {
                 return false;

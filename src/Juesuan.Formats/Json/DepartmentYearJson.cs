@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -43,7 +44,7 @@ public static class DepartmentYearJson
     public const string SchemaId = "https://juesuan.example/schema/department-year.v1.json";
 
     /// <summary>The serializer options of the format.</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions(new DefaultJsonTypeInfoResolver());
+    public static JsonSerializerOptions Options { get; } = Reflected();
 
     // Writing goes through source-generated metadata, compiled ahead of time with the rest of the code: the reflection
     // metadata of Options costs a short-lived process ≈ 0.1 s of JIT compilation (issue 19). Reading keeps Options,
@@ -112,7 +113,7 @@ public static class DepartmentYearJson
         DepartmentYear? value;
         try
         {
-            value = obj.Deserialize<DepartmentYear>(Options);
+            value = obj.Deserialize(Metadata(Options));
         }
         catch (JsonException e)
         {
@@ -138,7 +139,7 @@ public static class DepartmentYearJson
     private static string Write(DepartmentYear year, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var node = JsonSerializer.SerializeToNode(year, options)!.AsObject();
+        var node = JsonSerializer.SerializeToNode(year, Metadata(options))!.AsObject();
         var ordered = new JsonObject
         {
             ["$schema"] = SchemaId,
@@ -265,6 +266,19 @@ public static class DepartmentYearJson
     private static JsonStringEnumConverter<T> ByName<T>()
         where T : struct, Enum => new(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
+    private static JsonTypeInfo<DepartmentYear> Metadata(JsonSerializerOptions options) => (JsonTypeInfo<DepartmentYear>)options.GetTypeInfo(typeof(DepartmentYear));
+
+    // Reflected metadata is safe in the installed `juesuan`, compiled ahead of time (Native AOT) and trimmed: its
+    // publish profile keeps every member of the model's assemblies (TrimmerRootAssembly), and the test of the published
+    // build reads and writes every example and sample through it against this build.
+    private const string Rooted = "The model's assemblies are rooted in the trimmed build; PublishedBuildTests compare its reading with the JIT's.";
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Rooted)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Rooted)]
+    private static JsonSerializerOptions Reflected() => CreateOptions(new DefaultJsonTypeInfoResolver());
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Rooted)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The factory makes a converter for an enum the typed ones before it do not name; the model's enums are all named.")]
     private static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver metadata)
     {
         var options = new JsonSerializerOptions
