@@ -119,6 +119,27 @@ public sealed class PublishedBuildTests : IDisposable
         await Alike(published, "render", Paths.Example, "-f", "pdf", "-o", "{o}/example.pdf");
     }
 
+    [SkippableFact]
+    public async Task Without_the_pdf_build_beside_it_a_pdf_is_refused_in_words()
+    {
+        var published = Paths.RequirePublished();
+        var alone = Directory.CreateDirectory(Path.Combine(_folder, "alone")).FullName;
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(published)!))
+        {
+            File.Copy(file, Path.Combine(alone, Path.GetFileName(file)));
+        }
+
+        var (exit, output, error) = await Run(Path.Combine(alone, "juesuan"), ["render", Paths.Example, "-f", "pdf", "-o", Path.Combine(alone, "x.pdf")]);
+        Assert.Equal(ExitCodes.Internal, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("无法生成 PDF：安装不完整", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(alone, "x.pdf")));
+
+        // Everything else works without it.
+        (exit, _, _) = await Run(Path.Combine(alone, "juesuan"), ["render", Paths.Example, "-o", Path.Combine(alone, "x.html")]);
+        Assert.Equal(ExitCodes.Ok, exit);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
