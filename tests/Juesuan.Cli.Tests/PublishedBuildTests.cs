@@ -96,6 +96,31 @@ public sealed class PublishedBuildTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_reference_folder_is_read_alike()
+    {
+        var published = Paths.RequirePublished();
+        var domain = Path.Combine(Paths.RepoRoot, "src", "Juesuan.Domain");
+        var folder = Path.Combine(_folder, "基础数据");
+        Directory.CreateDirectory(Path.Combine(folder, "templates"));
+        Directory.CreateDirectory(Path.Combine(folder, "catalogs"));
+        var national = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(domain, "Templates", "national-2022.json")))!.AsObject();
+        national["id"] = "guangdong-2024";
+        national["provinces"] = new System.Text.Json.Nodes.JsonArray("广东省");
+        File.WriteAllText(Path.Combine(folder, "templates", "guangdong-2024.json"), national.ToJsonString());
+        File.Copy(Path.Combine(domain, "Catalogs", "function-codes.json"), Path.Combine(folder, "catalogs", "function-codes.json"));
+        File.Copy(Path.Combine(domain, "Scoring", "scoring-rules.json"), Path.Combine(folder, "scoring-rules.json"));
+        string[] reference = ["--reference", folder];
+        await Alike(published, ["export", "--blank", "guangdong-2024", "-o", "{o}/guangdong.xlsx", .. reference]);
+        await Alike(published, ["render", Paths.Example, "--template", "guangdong-2024", "-o", "{o}/guangdong.html", .. reference]);
+        await Alike(published, ["audit", Paths.Example, "-f", "json", .. reference]);
+        await Alike(published, ["score", Paths.Example, .. reference]);
+
+        // A template the reader refuses is said in the same words.
+        File.WriteAllText(Path.Combine(folder, "templates", "broken.json"), "{ \"id\": \"broken\", \"tables\": [ { \"definition\": 7 } ] }");
+        await Alike(published, ["audit", Paths.Example, .. reference]);
+    }
+
+    [SkippableFact]
     public async Task A_postgres_store_is_filled_and_read_alike()
     {
         var published = Paths.RequirePublished();
