@@ -84,8 +84,9 @@ public sealed class Figure
 /// </summary>
 public sealed class AuditContext
 {
-    private readonly HashSet<(string, string, string)> _arithmeticFailures = [];
-    private readonly HashSet<(string, string, string)> _arithmeticPasses = [];
+    // Sized for every cell of the year's tables at once: grown from empty, they were ≈ 10 % of an audit's allocations.
+    private readonly HashSet<(string, string, string)> _arithmeticFailures;
+    private readonly HashSet<(string, string, string)> _arithmeticPasses;
     private readonly Dictionary<string, StatedTable> _tables;
     private readonly Dictionary<StatedTable, Dictionary<string, StatedRow>> _rows = new(ReferenceEqualityComparer.Instance);
 
@@ -106,6 +107,17 @@ public sealed class AuditContext
         Functions = Reference.Catalogs.Function(year.Year);
         Economics = Reference.Catalogs.Economic(year.Year);
         _tables = year.Tables.GroupBy(t => t.Definition).ToDictionary(g => g.Key, g => g.First());
+        var cells = 0;
+        foreach (var table in year.Tables)
+        {
+            foreach (var row in table.Rows)
+            {
+                cells += row.Cells.Count;
+            }
+        }
+
+        _arithmeticPasses = new(cells);
+        _arithmeticFailures = new(cells / 4);
     }
 
     /// <summary>The department-year under audit.</summary>
@@ -163,7 +175,7 @@ public sealed class AuditContext
         ArgumentNullException.ThrowIfNull(table);
         if (!_rows.TryGetValue(table, out var rows))
         {
-            rows = [];
+            rows = new Dictionary<string, StatedRow>(table.Rows.Count);
             foreach (var row in table.Rows)
             {
                 rows.TryAdd(row.Key, row);

@@ -188,6 +188,20 @@ internal static class CrossTableRules
         return false;
     }
 
+    // Each unit's cell of the row and column, named with its unit. Not a lambda in the loop above: one capturing its row and
+    // column would be allocated for every cell of every unit's table, whether it is called or not.
+    private static Figure[] UnitItems(AuditContext c, (OrgUnit Unit, StatedTable? Table)[] parts, string row, string column)
+    {
+        var items = new Figure[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var item = c.Cell(parts[i].Table!, row, column);
+            items[i] = item.At($"{parts[i].Unit.Name} {item.Location}");
+        }
+
+        return items;
+    }
+
     private static IEnumerable<Finding> ConsolidationFindings(AuditContext c)
     {
         var units = c.Year.Units.Where(u => u.Tables.Count > 0).ToArray();
@@ -211,10 +225,13 @@ internal static class CrossTableRules
             var statedFactor = ToWan(stated.Unit);
             for (var first = 0; first < parts.Length; first++)
             {
-                foreach (var unitRow in parts[first].Table!.Rows)
+                var unitRows = parts[first].Table!.Rows;
+                for (var r = 0; r < unitRows.Count; r++)
                 {
-                    foreach (var unitCell in unitRow.Cells)
+                    var unitRow = unitRows[r];
+                    for (var i = 0; i < unitRow.Cells.Count; i++)
                     {
+                        var unitCell = unitRow.Cells[i];
                         var (row, column) = (unitRow.Key, unitCell.Column);
                         if (!ReferenceEquals(c.Row(parts[first].Table!, row), unitRow) || !ReferenceEquals(unitRow.Cell(column), unitCell) || PrintedBefore(c, parts, first, row, column))
                         {
@@ -239,7 +256,7 @@ internal static class CrossTableRules
                             continue;
                         }
 
-                        var items = parts.Select(p => c.Cell(p.Table!, row, column)).Select((item, i) => item.At($"{parts[i].Unit.Name} {item.Location}")).ToArray();
+                        var items = UnitItems(c, parts, row, column);
                         if (c.Sum(RuleIds.XConsolidation, c.Cell(stated, row, column), items, "部门数 = 各单位数之和（汇总）", stated.Definition) is { } f)
                         {
                             yield return f;

@@ -21,7 +21,7 @@ internal static class FundCodes
         }
 
         var name = c.TableName(table.Definition);
-        foreach (var row in table.Rows.Where(r => r.Key.Length is 3 or 5 or 7 && r.Key.All(char.IsAsciiDigit)))
+        foreach (var row in table.Rows.Where(r => r.Key.Length is 3 or 5 or 7 && Digits.Only(r.Key)))
         {
             var budget = (row.Key.Length >= 5 ? c.Functions.Find(row.Key[..5])?.Budget : null) ?? c.Functions.Find(row.Key[..3])?.Budget;
             if (budget is null)

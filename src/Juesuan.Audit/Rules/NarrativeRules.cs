@@ -777,7 +777,7 @@ internal static partial class NarrativeRules
         // Table 05 lists a 项 with spending whose 年初预算 the narrative states nowhere (no paragraph, or one whose figure
         // could not be read): the items fall short of the total by its budget, which says nothing — only passing it does.
         var unstated = c.Table(TableIds.GpbExpenditure)?.Rows
-            .Where(r => r.Key.Length == 7 && r.Key.All(char.IsAsciiDigit) && r.Cells.Any(x => x.Value is { Value: not 0m }) && items.All(i => i.Subject.Code != r.Key)).Any() ?? false;
+            .Where(r => r.Key.Length == 7 && Digits.Only(r.Key) && r.Cells.Any(x => x.Value is { Value: not 0m }) && items.All(i => i.Subject.Code != r.Key)).Any() ?? false;
         if (check.Kind == ConsistencyKind.Inconsistent && !(unstated && sum.Value < stated.Value))
         {
             yield return Error(c, RuleIds.NItemBudgets, total,
@@ -1250,7 +1250,7 @@ internal static partial class NarrativeRules
 
         var covered = claims.Where(x => x.Subject.Concept == Concepts.ExpenseTotal && x.Subject.Scope == Scopes.Gpb && x.Subject.Code is { Length: 7 })
             .Select(x => x.Subject.Code!).ToHashSet();
-        foreach (var row in t05.Rows.Where(r => r.Key.Length == 7 && r.Key.All(char.IsAsciiDigit)))
+        foreach (var row in t05.Rows.Where(r => r.Key.Length == 7 && Digits.Only(r.Key)))
         {
             var figure = c.Cell(t05, row.Key, "total");
             if (figure.IsNonZero && !covered.Contains(row.Key))

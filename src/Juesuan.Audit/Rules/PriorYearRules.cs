@@ -178,7 +178,7 @@ internal static partial class PriorYearRules
                 continue;
             }
 
-            static IEnumerable<StatedRow> Items(StatedTable t) => t.Rows.Where(r => r.Key.Length == 7 && r.Key.All(char.IsAsciiDigit) && r.Cells.Any(x => x.Value is { Value: not 0m }));
+            static IEnumerable<StatedRow> Items(StatedTable t) => t.Rows.Where(r => r.Key.Length == 7 && Digits.Only(r.Key) && r.Cells.Any(x => x.Value is { Value: not 0m }));
             var now = Items(table).GroupBy(r => catalogs.Canonical(r.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var then = Items(before).GroupBy(r => catalogs.Canonical(r.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var name = c.TableName(table.Definition);

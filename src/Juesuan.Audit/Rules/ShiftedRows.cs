@@ -39,7 +39,7 @@ internal static class ShiftedRows
 
             var definition = any;
 
-            var rows = table.Rows.Where(r => r.Key == FactIndex.TotalRowKey || (r.Key.All(char.IsAsciiDigit) && r.Key.Length is 3 or 5 or 7)).ToArray();
+            var rows = table.Rows.Where(r => r.Key == FactIndex.TotalRowKey || (Digits.Only(r.Key) && r.Key.Length is 3 or 5 or 7)).ToArray();
             var columns = definition.Columns.Select(x => x.Key).Where(col => rows.Any(r => r.Cell(col)?.Value is not null)).ToArray();
             if (rows.Length < 4 || columns.Length == 0)
             {
@@ -60,7 +60,7 @@ internal static class ShiftedRows
                 continue;
             }
 
-            var heads = rows.Select(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit)).ToArray();
+            var heads = rows.Select(r => r.Key.Length == 3 && Digits.Only(r.Key)).ToArray();
             if (Columns(rows).Select(sequence => Repair(relations, printed, sequence, heads)).FirstOrDefault(x => x is not null) is { } shift)
             {
                 yield return Said(c, table, rows[shift.From], shift.Up, "表内类、款、项的合计关系全部成立");
@@ -93,7 +93,7 @@ internal static class ShiftedRows
     /// </summary>
     private static Finding? AgainstOthers(AuditContext c, StatedTable table, TableDefinition definition)
     {
-        var coded = table.Rows.Where(r => r.Key.Length is 3 or 5 or 7 && r.Key.All(char.IsAsciiDigit)).ToArray();
+        var coded = table.Rows.Where(r => r.Key.Length is 3 or 5 or 7 && Digits.Only(r.Key)).ToArray();
         if (coded.Length < 4 || !OwnSumBroken(table, definition, coded))
         {
             return null;
@@ -397,7 +397,7 @@ internal static class ShiftedRows
     private static Relation[] Relations(StatedRow[] rows, IReadOnlyList<(int Row, int Column, Estimate Expected)> anchors)
     {
         // Each code's children found by its parent's code in one pass (a table has hundreds of rows).
-        static bool Coded(string key) => key.All(char.IsAsciiDigit);
+        static bool Coded(string key) => Digits.Only(key);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var children = new Dictionary<int, List<int>>();
         var classes = new List<int>();

@@ -62,7 +62,7 @@ internal static class TableRules
         yield return Economic(RuleIds.T06ClassSum, TableIds.GpbBasicEconomic);
         yield return Rule(RuleIds.T06PersonnelPublic, "基本支出明细表：人员经费合计 = 301 + 303，公用经费合计 = 其余各类", TableIds.GpbBasicEconomic, (c, t) =>
         {
-            var classes = t.Rows.Where(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit)).Select(r => r.Key).ToArray();
+            var classes = t.Rows.Where(r => r.Key.Length == 3 && Digits.Only(r.Key)).Select(r => r.Key).ToArray();
             return new[]
             {
                 c.Sum(RuleIds.T06PersonnelPublic, c.Cell(t, "personnel.total", "amount"), classes.Where(c.Economics.IsPersonnel).Select(k => c.Cell(t, k, "amount")).ToArray(), "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t.Definition),
@@ -112,7 +112,7 @@ internal static class TableRules
 
     /// <summary>The 类 rows of a table: 3-digit functional codes, template order first.</summary>
     internal static IEnumerable<string> ClassRows(StatedTable table) =>
-        table.Rows.Where(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit) && r.Key[0] == '2').Select(r => r.Key);
+        table.Rows.Where(r => r.Key.Length == 3 && Digits.Only(r.Key) && r.Key[0] == '2').Select(r => r.Key);
 
     internal static Rule Rule(string id, string title, string table, Func<AuditContext, StatedTable, IEnumerable<Finding>> check) =>
         new DelegateRule(id, title, c => c.Table(table) is { } t ? check(c, t) : []);
@@ -140,7 +140,7 @@ internal static class TableRules
     private static IEnumerable<Finding> HierarchyFindings(AuditContext c, StatedTable table, string id)
     {
         var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
-        var coded = table.Rows.Where(r => r.Key.All(char.IsAsciiDigit) && r.Key.Length is 3 or 5 or 7).Select(r => r.Key).ToArray();
+        var coded = table.Rows.Where(r => Digits.Only(r.Key) && r.Key.Length is 3 or 5 or 7).Select(r => r.Key).ToArray();
         var columns = (definition?.Columns.Select(col => col.Key) ?? []).Where(col => table.Rows.Any(r => r.Cell(col) is not null)).ToArray();
         var name = c.TableName(table.Definition);
         var classes = coded.Where(k => k.Length == 3).ToArray();
@@ -175,7 +175,7 @@ internal static class TableRules
     private static Rule Economic(string id, string table) =>
         Rule(id, "经济分类：每类等于所属各款之和", table, (c, t) =>
         {
-            var coded = t.Rows.Where(r => r.Key.All(char.IsAsciiDigit)).Select(r => r.Key).ToArray();
+            var coded = t.Rows.Where(r => Digits.Only(r.Key)).Select(r => r.Key).ToArray();
             return coded.Where(k => k.Length == 3)
                 .Select(k => (k, Items: coded.Where(i => i.Length == 5 && i.StartsWith(k, StringComparison.Ordinal)).ToArray()))
                 .Where(x => x.Items.Length > 0)

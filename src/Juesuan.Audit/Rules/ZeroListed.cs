@@ -22,7 +22,7 @@ internal static partial class ZeroListed
         }
 
         // The 款 of table 06 by name, with their printed amounts.
-        var byName = table.Rows.Where(r => r.Key.Length == 5 && r.Key.All(char.IsAsciiDigit) && r.Label is { Length: >= 2 })
+        var byName = table.Rows.Where(r => r.Key.Length == 5 && Digits.Only(r.Key) && r.Label is { Length: >= 2 })
             .GroupBy(r => CatalogText.NormalizeName(r.Label!)).ToDictionary(g => g.Key, g => g.First());
         var name = c.TableName(table.Definition);
         foreach (var section in c.Year.Narrative.Sections)

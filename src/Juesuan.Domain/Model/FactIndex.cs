@@ -38,11 +38,11 @@ public readonly record struct CellKey(string Table, string Row, string Column);
 /// </summary>
 public sealed class FactIndex
 {
-    private readonly Dictionary<FactKey, List<FactAssertion>> _byKey = [];
+    // Most facts are stated once: an array of one each, grown by copying for the few stated more often (a list and its
+    // array for each was twice the memory; the index is built for every audit).
+    private readonly Dictionary<FactKey, FactAssertion[]> _byKey;
 
-    private FactIndex()
-    {
-    }
+    private FactIndex(int capacity) => _byKey = new(capacity);
 
     /// <summary>The key of the 合计 row of tables whose other rows are classification codes.</summary>
     public const string TotalRowKey = "total";
@@ -71,7 +71,16 @@ public sealed class FactIndex
     public static FactIndex Build(DepartmentYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var index = new FactIndex();
+        var cells = 0;
+        foreach (var table in year.Tables)
+        {
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                cells += table.Rows[r].Cells.Count;
+            }
+        }
+
+        var index = new FactIndex(cells + (2 * year.Narrative.Claims.Count) + year.References.Count);
         var template = TemplateLibrary.Find(year.TemplateId);
         foreach (var table in year.Tables)
         {
@@ -129,11 +138,13 @@ public sealed class FactIndex
             return;
         }
 
-        foreach (var row in table.Rows)
+        for (var r = 0; r < table.Rows.Count; r++)
         {
+            var row = table.Rows[r];
             string? rowName = null;
-            foreach (var cell in row.Cells)
+            for (var i = 0; i < row.Cells.Count; i++)
             {
+                var cell = row.Cells[i];
                 if (cell.Value is not { } value || definition.Column(cell.Column) is not { } column)
                 {
                     continue;
@@ -162,12 +173,7 @@ public sealed class FactIndex
 
     private void Add(FactAssertion assertion)
     {
-        if (!_byKey.TryGetValue(assertion.Key, out var list))
-        {
-            list = [];
-            _byKey[assertion.Key] = list;
-        }
-
-        list.Add(assertion);
+        ref var stated = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byKey, assertion.Key, out var exists);
+        stated = exists ? [.. stated!, assertion] : [assertion];
     }
 }
