@@ -364,7 +364,29 @@ public static class CatalogText
     public static string NormalizeName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return new string(name.Where(c => !char.IsWhiteSpace(c)).Select(c => c switch { '(' => '（', ')' => '）', _ => c }).ToArray());
+        var changes = false;
+        foreach (var c in name)
+        {
+            changes |= c is '(' or ')' || char.IsWhiteSpace(c);
+        }
+
+        if (!changes)
+        {
+            // Most names are printed so already (the audit asks it of every row's label): not copied.
+            return name;
+        }
+
+        var chars = new char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                chars[length++] = c switch { '(' => '（', ')' => '）', _ => c };
+            }
+        }
+
+        return new string(chars, 0, length);
     }
 }
 

@@ -115,8 +115,30 @@ internal static class CodeText
             return null;
         }
 
+        // A code as printed most often: itself, without a copy.
+        if (!text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return text;
+        }
+
         var normalized = Numbers.Printed.NormalizeDigits(text);
-        var chars = normalized.Where(c => !char.IsWhiteSpace(c)).ToArray();
-        return chars.Length > 0 && chars.All(char.IsAsciiDigit) ? new string(chars) : null;
+        var chars = new char[normalized.Length];
+        var length = 0;
+        foreach (var c in normalized)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(c))
+            {
+                return null;
+            }
+
+            chars[length++] = c;
+        }
+
+        return length > 0 ? new string(chars, 0, length) : null;
     }
 }

@@ -76,12 +76,20 @@ public readonly record struct Printed
         }
 
         var ascii = NormalizeDigits(text.Trim());
-        return ascii.Length > 0 && ascii.All(char.IsAsciiDigit) && int.TryParse(ascii, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        return ascii.Length > 0 && !ascii.AsSpan().ContainsAnyExceptInRange('0', '9') && int.TryParse(ascii, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> FullWidthSigns = System.Buffers.SearchValues.Create("．，－−＋");
 
     /// <summary>Maps full-width digits and separators to ASCII (０-９ → 0-9, ． → ., ，→ ,, － → -).</summary>
     public static string NormalizeDigits(string text)
     {
+        // Most text has nothing to map: it is returned as it is, not copied.
+        if (!text.AsSpan().ContainsAnyInRange('０', '９') && text.AsSpan().IndexOfAny(FullWidthSigns) < 0)
+        {
+            return text;
+        }
+
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
