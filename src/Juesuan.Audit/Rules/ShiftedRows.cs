@@ -469,21 +469,31 @@ internal static class ShiftedRows
                 continue;
             }
 
-            if (expected is not null || head == unknown || items.Contains(unknown ?? -1) || values[head] is not { } totals || items.Any(i => values[i] is null))
+            if (expected is not null || head == unknown || Array.IndexOf(items, unknown ?? -1) >= 0 || values[head] is not { } totals || Array.Exists(items, i => values[i] is null))
             {
                 continue;
             }
 
+            // Loops, not queries: this runs for every relation and column of every coded table on every audit.
             for (var col = 0; col < totals.Length; col++)
             {
                 // A blank total over items that print figures is broken as well (a shift can empty a 类 row).
-                var itemsPrint = items.Any(i => values[i]![col] is { Value: not 0m });
+                var itemsPrint = false;
+                var sum = Estimate.Zero;
+                foreach (var i in items)
+                {
+                    if (values[i]![col] is { Value: not 0m } v)
+                    {
+                        itemsPrint = true;
+                        sum += v.ToEstimate();
+                    }
+                }
+
                 if (totals[col] is not { } stated && !itemsPrint)
                 {
                     continue;
                 }
 
-                var sum = Estimate.Sum(items.Select(i => values[i]![col] is { Value: not 0m } v ? v.ToEstimate() : Estimate.Zero));
                 checkedOnes.Add((r, col));
                 if (totals[col] is not { } printed || !Consistency.Check(printed, sum).Holds)
                 {
