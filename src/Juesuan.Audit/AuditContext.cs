@@ -332,27 +332,44 @@ public sealed class AuditContext
         // 302 class) explain away a real 0.06 gap. The total and every non-zero item keep their full interval.
         // A total printed over parts all left blank (or a blank total over printed parts) is a row not filled in: one
         // warning, not an arithmetic error in every relation the row takes part in.
-        bool Blank(Figure f) => f.Amount is null && f.RowPrinted && f.Cell?.Table == total.Cell?.Table;
-        if (items.Count > 0 && total.IsNonZero && items.All(Blank))
+        // One pass over the items, no queries: every relation of every table comes through here on every audit.
+        var totalTable = total.Cell?.Table;
+        var allBlank = items.Count > 0;
+        var sameTable = true;
+        Figure? firstNonZero = null;
+        var computed = Estimate.Zero;
+        for (var k = 0; k < items.Count; k++)
+        {
+            var item = items[k];
+            var inTable = item.Cell?.Table == totalTable;
+            allBlank &= item.Amount is null && item.RowPrinted && inTable;
+            sameTable &= inTable;
+            if (item.IsNonZero)
+            {
+                firstNonZero ??= item;
+                computed += item.Value;
+            }
+        }
+
+        if (allBlank && total.IsNonZero)
         {
             return Unfilled(rule, total, total, "各分项均未填写", table);
         }
 
-        if (Blank(total) && items.Any(i => i.IsNonZero) && items.All(i => i.Cell?.Table == total.Cell?.Table))
+        if (total.Amount is null && total.RowPrinted && firstNonZero is not null && sameTable)
         {
-            return Unfilled(rule, total, items.First(i => i.IsNonZero), "合计未填写", table);
+            return Unfilled(rule, total, firstNonZero, "合计未填写", table);
         }
 
-        var computed = Estimate.Sum(items.Select(i => i.IsNonZero ? i.Value : Estimate.Zero));
         var check = Consistency.Check(total.Value, computed);
         if (total.Cell is { } totalCell)
         {
             var set = check.Holds ? _arithmeticPasses : _arithmeticFailures;
             set.Add(totalCell);
-            foreach (var item in items)
+            for (var k = 0; k < items.Count; k++)
             {
                 // Only relations within one table count as that table's own arithmetic.
-                if (item.Cell is { } cell && cell.Table == totalCell.Table)
+                if (items[k].Cell is { } cell && cell.Table == totalCell.Table)
                 {
                     set.Add(cell);
                 }
