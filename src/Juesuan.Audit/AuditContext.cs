@@ -337,18 +337,13 @@ public sealed class AuditContext
         var allBlank = items.Count > 0;
         var sameTable = true;
         Figure? firstNonZero = null;
-        var computed = Estimate.Zero;
         for (var k = 0; k < items.Count; k++)
         {
             var item = items[k];
             var inTable = item.Cell?.Table == totalTable;
             allBlank &= item.Amount is null && item.RowPrinted && inTable;
             sameTable &= inTable;
-            if (item.IsNonZero)
-            {
-                firstNonZero ??= item;
-                computed += item.Value;
-            }
+            firstNonZero ??= item.IsNonZero ? item : null;
         }
 
         if (allBlank && total.IsNonZero)
@@ -359,6 +354,15 @@ public sealed class AuditContext
         if (total.Amount is null && total.RowPrinted && firstNonZero is not null && sameTable)
         {
             return Unfilled(rule, total, firstNonZero, "合计未填写", table);
+        }
+
+        var computed = Estimate.Zero;
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (items[k].IsNonZero)
+            {
+                computed += items[k].Value;
+            }
         }
 
         var check = Consistency.Check(total.Value, computed);

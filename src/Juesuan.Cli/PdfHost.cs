@@ -42,10 +42,22 @@ internal static class PdfHost
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            // Ctrl+C at a terminal reached the other build too, which stops its browser and ends: it is given the time
+            // to; only one that goes on (this process was stopped some other way) is killed, with what it started.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
             throw;
         }
 
+        // Its exit code as it is, the one that build would give on its own (130 after Ctrl+C, as here).
         return process.ExitCode;
     }
 }

@@ -108,7 +108,8 @@ public static class Program
         string[] inputs = [.. command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value), .. Value("--prior") is { } prior ? [prior] : Array.Empty<string>()];
         var folders = inputs.Any(Directory.Exists);
         var output = Value("--output");
-        var printsPdfs = Is(output, ".pdf") || Value("--format") == "pdf";
+        // As `render` decides (RenderCommand): -f pdf, else a PDF output file; a folder's output is a folder, not a file.
+        var printsPdfs = command.Command.Name == "render" && (Value("--format") is "pdf" || (Value("--format") is null && !folders && Is(output, ".pdf")));
         if (printsPdfs && PdfHost.Required)
         {
             // The command goes whole to the build that prints (PdfHost), which warms what it needs itself.

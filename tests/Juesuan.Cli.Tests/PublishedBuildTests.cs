@@ -35,7 +35,8 @@ public sealed class PublishedBuildTests : IDisposable
         ];
         foreach (var input in inputs)
         {
-            await Alike(published, "import", input, "-o", "{o}/year.json");
+            // Each input's JSON a file of its own: one written before would be refused (no --force), unread.
+            await Alike(published, "import", input, "-o", $"{{o}}/{Path.GetFileNameWithoutExtension(input)}.json");
             await Alike(published, "audit", input, "-v");
             await Alike(published, "audit", input, "-f", "json");
             await Alike(published, "show", input);
@@ -65,11 +66,11 @@ public sealed class PublishedBuildTests : IDisposable
         File.WriteAllText(Path.Combine(inputs, "empty.txt"), string.Empty);
         foreach (var input in Directory.GetFiles(inputs).Order(StringComparer.Ordinal).Append(Path.Combine(inputs, "missing.pdf")))
         {
-            await Alike(published, "import", input, "-o", "{o}/year.json");
+            await Alike(published, "import", input, "-o", $"{{o}}/{Path.GetFileName(input)}.json");
             await Alike(published, "audit", input);
         }
 
-        await Alike(published, "import", inputs, "-o", "{o}/year.json");
+        await Alike(published, "import", inputs, "-o", "{o}/folder.json");
         await Alike(published, "render", Paths.Example, "-f", "odt", "-o", "{o}/x.odt");
     }
 
@@ -208,7 +209,13 @@ public sealed class PublishedBuildTests : IDisposable
         var there = Path.Combine(_folder, "published");
         Directory.CreateDirectory(here);
         Directory.CreateDirectory(there);
-        var before = Directory.GetFiles(here).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        // What each run wrote: the files of its folder (a store's aside) that are new or changed.
+        static Dictionary<string, DateTime> Files(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).Contains(".db", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.GetLastWriteTimeUtc, StringComparer.Ordinal);
+        static string[] Written(string folder, Dictionary<string, DateTime> before) =>
+            [.. Files(folder).Where(f => !before.TryGetValue(f.Key, out var then) || then != f.Value).Select(f => f.Key).Order(StringComparer.Ordinal)];
+        var (hereBefore, thereBefore) = (Files(here), Files(there));
         var command = string.Join(' ', args);
 
         using var output = new StringWriter();
@@ -219,11 +226,11 @@ public sealed class PublishedBuildTests : IDisposable
         Assert.True(exit == publishedExit, $"`{command}`: exit {exit} here, {publishedExit} published.\n{publishedErr}");
         Assert.Equal(Normal(output.ToString(), here, inProcessExtra), Normal(publishedOut, there, publishedExtra));
         Assert.Equal(Normal(error.ToString(), here, inProcessExtra), Normal(publishedErr, there, publishedExtra));
-        foreach (var file in Directory.GetFiles(here).Where(f => !before.Contains(Path.GetFileName(f)) && !Path.GetFileName(f).Contains(".db", StringComparison.Ordinal)))
+        var written = Written(here, hereBefore);
+        Assert.True(written.SequenceEqual(Written(there, thereBefore)), $"`{command}` wrote {string.Join("、", written)} here and {string.Join("、", Written(there, thereBefore))} published.");
+        foreach (var file in written)
         {
-            var other = Path.Combine(there, Path.GetFileName(file));
-            Assert.True(File.Exists(other), $"`{command}` wrote {Path.GetFileName(file)} here but not published.");
-            AssertSameContent(file, other, command);
+            AssertSameContent(Path.Combine(here, file), Path.Combine(there, file), command);
         }
 
         return output.ToString();
@@ -330,7 +337,17 @@ public sealed class PublishedBuildTests : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Not left running (with a browser it started) after the test has failed.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output, await error);
     }
 }

@@ -332,7 +332,10 @@ public static class CatalogText
     internal static readonly JsonSerializerOptions JsonOptions = Options(ReferenceJsonContext.Default);
 
     /// <summary>The same options with reflected metadata: what the generated metadata must read alike (tests).</summary>
-    internal static readonly JsonSerializerOptions ReflectedJsonOptions = Reflected();
+    internal static JsonSerializerOptions ReflectedJsonOptions => LazyReflected.Value;
+
+    // Made on first use only: a command never needs them.
+    private static readonly Lazy<JsonSerializerOptions> LazyReflected = new(Reflected);
 
     /// <summary>The generated metadata of <typeparamref name="T"/> (a reference file's type), typed for the serializer's trim-safe overloads.</summary>
     internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Metadata<T>() => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));

@@ -81,7 +81,7 @@ public readonly record struct Printed
 
     private static readonly System.Buffers.SearchValues<char> FullWidthSigns = System.Buffers.SearchValues.Create("．，－−＋");
 
-    /// <summary>Maps full-width digits and separators to ASCII (０-９ → 0-9, ． → ., ，→ ,, － → -).</summary>
+    /// <summary>Maps full-width digits and signs to ASCII (０-９ → 0-9, ． → ., ，→ ,, － and − → -, ＋ → +).</summary>
     public static string NormalizeDigits(string text)
     {
         // Most text has nothing to map: it is returned as it is, not copied.

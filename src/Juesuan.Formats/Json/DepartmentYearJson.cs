@@ -269,8 +269,10 @@ public static class DepartmentYearJson
     private static JsonTypeInfo<DepartmentYear> Metadata(JsonSerializerOptions options) => (JsonTypeInfo<DepartmentYear>)options.GetTypeInfo(typeof(DepartmentYear));
 
     // Reflected metadata is safe in the installed `juesuan`, compiled ahead of time (Native AOT) and trimmed: its
-    // publish profile keeps every member of the model's assemblies (TrimmerRootAssembly), and the test of the published
-    // build reads and writes every example and sample through it against this build.
+    // publish profile keeps every member of the model's assemblies (TrimmerRootAssembly), the generated context of writing
+    // (DepartmentYearJsonContext) makes the compiler build the serializer's code for every value type of the model, which
+    // reflection alone could not have it build — keep it — and the test of the published build reads and writes the
+    // example and every sample through it against this build.
     private const string Rooted = "The model's assemblies are rooted in the trimmed build; PublishedBuildTests compare its reading with the JIT's.";
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Rooted)]
