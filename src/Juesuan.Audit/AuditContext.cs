@@ -320,6 +320,53 @@ public sealed class AuditContext
     }
 
     /// <summary>
+    /// <see cref="Sum"/> over one table's rows in one column: <paramref name="totalRow"/> = Σ <paramref name="itemRows"/>.
+    /// When the total is printed and the sum holds exactly — most relations of most reports — the relation is recorded as
+    /// <see cref="Sum"/> records it, without a <see cref="Figure"/> for any cell; otherwise the figures are made and
+    /// <see cref="Sum"/> decides, so the outcome is the same either way.
+    /// </summary>
+    public Finding? SumOfRows(string rule, StatedTable table, string totalRow, IReadOnlyList<string> itemRows, string column, string relation)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(itemRows);
+        if (Row(table, totalRow)?.Cell(column)?.Value is { } totalPrinted)
+        {
+            var allBlank = itemRows.Count > 0;
+            var computed = Estimate.Zero;
+            for (var k = 0; k < itemRows.Count; k++)
+            {
+                var row = Row(table, itemRows[k]);
+                var value = row?.Cell(column)?.Value;
+                allBlank &= value is null && row is not null;
+                if (value is { Value: not 0m } printed)
+                {
+                    computed += new Amount(printed, table.Unit).In(MoneyUnit.WanYuan);
+                }
+            }
+
+            if (!(allBlank && totalPrinted.Value != 0m)
+                && Consistency.Check(new Amount(totalPrinted, table.Unit).In(MoneyUnit.WanYuan), computed).Kind == ConsistencyKind.Consistent)
+            {
+                _arithmeticPasses.Add((table.Definition, totalRow, column));
+                for (var k = 0; k < itemRows.Count; k++)
+                {
+                    _arithmeticPasses.Add((table.Definition, itemRows[k], column));
+                }
+
+                return null;
+            }
+        }
+
+        var items = new Figure[itemRows.Count];
+        for (var k = 0; k < items.Length; k++)
+        {
+            items[k] = Cell(table, itemRows[k], column);
+        }
+
+        return Sum(rule, Cell(table, totalRow, column), items, relation, table.Definition);
+    }
+
+    /// <summary>
     /// Checks total = Σ items on intervals. Returns null when exactly equal, an info finding when rounding explains the
     /// difference, an error when it cannot (and remembers the total as failing its arithmetic).
     /// </summary>

@@ -36,7 +36,7 @@ internal static class TableRules
         yield return Rule(RuleIds.T04IncomeTotal, "财政拨款收入支出决算总表：本年收入合计等于三项财政拨款收入之和", t04, (c, t) =>
             One(c.Sum(RuleIds.T04IncomeTotal, c.Cell(t, "income.total", "amount"), new[] { "income.general", "income.fund", "income.soe" }.Select(r => c.Cell(t, r, "amount")).ToArray(), "本年收入合计 = 三项财政拨款收入之和", t04)));
         yield return Rule(RuleIds.T04ExpenseTotal, "财政拨款收入支出决算总表：本年支出合计等于各类支出之和", t04, (c, t) =>
-            new[] { "total", "general", "fund", "soe" }.Select(col => c.Sum(RuleIds.T04ExpenseTotal, c.Cell(t, "expense.total", col), ClassRows(t).Select(r => c.Cell(t, r, col)).ToArray(), "本年支出合计 = 各类支出之和", t04)).OfType<Finding>());
+            new[] { "total", "general", "fund", "soe" }.Select(col => c.SumOfRows(RuleIds.T04ExpenseTotal, t, "expense.total", ClassRows(t).ToArray(), col, "本年支出合计 = 各类支出之和")).OfType<Finding>());
         yield return Rule(RuleIds.T04OpeningSplit, "财政拨款收入支出决算总表：年初结转和结余等于三项财政拨款的年初结转和结余之和", t04, (c, t) =>
             One(c.Sum(RuleIds.T04OpeningSplit, c.Cell(t, "income.openingBalance", "amount"), new[] { "general", "fund", "soe" }.Select(f => c.Cell(t, "income.openingBalance." + f, "amount")).ToArray(), "年初财政拨款结转和结余 = 三项之和", t04)));
         yield return Rule(RuleIds.T04GrandTotals, "财政拨款收入支出决算总表：收入总计、支出总计及其平衡", t04, (c, t) => new[]
@@ -99,7 +99,7 @@ internal static class TableRules
         yield return Rule(RuleIds.T01IncomeTotal, "收入支出决算总表：本年收入合计等于各项收入之和", t01, (c, t) =>
             One(c.Sum(RuleIds.T01IncomeTotal, c.Cell(t, "income.total", "amount"), incomeRows.Select(r => c.Cell(t, r, "amount")).ToArray(), incomeRows.Length == 8 ? "本年收入合计 = 一至八项收入之和" : "本年收入合计 = 各项收入之和", t01)));
         yield return Rule(RuleIds.T01ExpenseTotal, "收入支出决算总表：本年支出合计等于各类支出之和", t01, (c, t) =>
-            One(c.Sum(RuleIds.T01ExpenseTotal, c.Cell(t, "expense.total", "amount"), ClassRows(t).Select(r => c.Cell(t, r, "amount")).ToArray(), "本年支出合计 = 各类支出之和", t01)));
+            One(c.SumOfRows(RuleIds.T01ExpenseTotal, t, "expense.total", ClassRows(t).ToArray(), "amount", "本年支出合计 = 各类支出之和")));
         yield return Rule(RuleIds.T01IncomeGrandTotal, "收入支出决算总表：收入总计等于本年收入合计、使用非财政拨款结余与年初结转和结余之和", t01, (c, t) =>
             One(c.Sum(RuleIds.T01IncomeGrandTotal, c.Cell(t, "income.grandTotal", "amount"),
                 [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.nonFiscalBalanceUsed", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", t01)));
@@ -148,14 +148,14 @@ internal static class TableRules
         var hasTotal = c.Row(table, FactIndex.TotalRowKey) is not null;
         foreach (var column in columns)
         {
-            if (hasTotal && classes.Length > 0 && c.Sum(id, c.Cell(table, FactIndex.TotalRowKey, column), classes.Select(k => c.Cell(table, k, column)).ToArray(), "合计 = 各类之和", table.Definition) is { } total)
+            if (hasTotal && classes.Length > 0 && c.SumOfRows(id, table, FactIndex.TotalRowKey, classes, column, "合计 = 各类之和") is { } total)
             {
                 yield return total;
             }
 
             foreach (var (parent, items) in children)
             {
-                if (coded.Contains(parent) && c.Sum(id, c.Cell(table, parent, column), items.Select(k => c.Cell(table, k, column)).ToArray(), parent.Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和", table.Definition) is { } f)
+                if (coded.Contains(parent) && c.SumOfRows(id, table, parent, items, column, parent.Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和") is { } f)
                 {
                     yield return f;
                 }
@@ -179,7 +179,7 @@ internal static class TableRules
             return coded.Where(k => k.Length == 3)
                 .Select(k => (k, Items: coded.Where(i => i.Length == 5 && i.StartsWith(k, StringComparison.Ordinal)).ToArray()))
                 .Where(x => x.Items.Length > 0)
-                .Select(x => c.Sum(id, c.Cell(t, x.k, "amount"), x.Items.Select(i => c.Cell(t, i, "amount")).ToArray(), "经济分类类级 = 所属各款之和", t.Definition))
+                .Select(x => c.SumOfRows(id, t, x.k, x.Items, "amount", "经济分类类级 = 所属各款之和"))
                 .OfType<Finding>();
         });
 }
