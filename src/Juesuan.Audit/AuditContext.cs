@@ -325,18 +325,28 @@ public sealed class AuditContext
     /// <see cref="Sum"/> records it, without a <see cref="Figure"/> for any cell; otherwise the figures are made and
     /// <see cref="Sum"/> decides, so the outcome is the same either way.
     /// </summary>
-    public Finding? SumOfRows(string rule, StatedTable table, string totalRow, IReadOnlyList<string> itemRows, string column, string relation)
+    public Finding? SumOfRows(string rule, StatedTable table, string totalRow, IReadOnlyList<string> itemRows, string column, string relation) =>
+        SumOfCells(rule, table, totalRow, column, itemRows, null, relation);
+
+    /// <summary>As <see cref="SumOfRows"/>, across one row's columns: <paramref name="totalColumn"/> = Σ <paramref name="itemColumns"/>.</summary>
+    public Finding? SumOfColumns(string rule, StatedTable table, string row, string totalColumn, IReadOnlyList<string> itemColumns, string relation) =>
+        SumOfCells(rule, table, row, totalColumn, null, itemColumns, relation);
+
+    // The items are the cells of itemRows in the total's column, or of itemColumns in the total's row.
+    private Finding? SumOfCells(string rule, StatedTable table, string totalRow, string totalColumn, IReadOnlyList<string>? itemRows, IReadOnlyList<string>? itemColumns, string relation)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(itemRows);
-        if (Row(table, totalRow)?.Cell(column)?.Value is { } totalPrinted)
+        var count = itemRows?.Count ?? itemColumns!.Count;
+        string RowOf(int k) => itemRows?[k] ?? totalRow;
+        string ColumnOf(int k) => itemColumns?[k] ?? totalColumn;
+        if (Row(table, totalRow)?.Cell(totalColumn)?.Value is { } totalPrinted)
         {
-            var allBlank = itemRows.Count > 0;
+            var allBlank = count > 0;
             var computed = Estimate.Zero;
-            for (var k = 0; k < itemRows.Count; k++)
+            for (var k = 0; k < count; k++)
             {
-                var row = Row(table, itemRows[k]);
-                var value = row?.Cell(column)?.Value;
+                var row = Row(table, RowOf(k));
+                var value = row?.Cell(ColumnOf(k))?.Value;
                 allBlank &= value is null && row is not null;
                 if (value is { Value: not 0m } printed)
                 {
@@ -347,23 +357,23 @@ public sealed class AuditContext
             if (!(allBlank && totalPrinted.Value != 0m)
                 && Consistency.Check(new Amount(totalPrinted, table.Unit).In(MoneyUnit.WanYuan), computed).Kind == ConsistencyKind.Consistent)
             {
-                _arithmeticPasses.Add((table.Definition, totalRow, column));
-                for (var k = 0; k < itemRows.Count; k++)
+                _arithmeticPasses.Add((table.Definition, totalRow, totalColumn));
+                for (var k = 0; k < count; k++)
                 {
-                    _arithmeticPasses.Add((table.Definition, itemRows[k], column));
+                    _arithmeticPasses.Add((table.Definition, RowOf(k), ColumnOf(k)));
                 }
 
                 return null;
             }
         }
 
-        var items = new Figure[itemRows.Count];
-        for (var k = 0; k < items.Length; k++)
+        var items = new Figure[count];
+        for (var k = 0; k < count; k++)
         {
-            items[k] = Cell(table, itemRows[k], column);
+            items[k] = Cell(table, RowOf(k), ColumnOf(k));
         }
 
-        return Sum(rule, Cell(table, totalRow, column), items, relation, table.Definition);
+        return Sum(rule, Cell(table, totalRow, totalColumn), items, relation, table.Definition);
     }
 
     /// <summary>

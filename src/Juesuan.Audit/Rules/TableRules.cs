@@ -120,11 +120,16 @@ internal static class TableRules
     private static IEnumerable<Finding> One(Finding? finding) => finding is null ? [] : [finding];
 
     private static Rule RowSum(string id, string table, string totalColumn, string[] parts, string relation, Func<StatedRow, bool>? filter = null) =>
-        Rule(id, relation, table, (c, t) => t.Rows
-            .Where(r => filter?.Invoke(r) ?? true)
-            .Where(r => r.Cell(totalColumn) is not null || parts.Any(p => r.Cell(p)?.Value is not null))
-            .Select(r => c.Sum(id, c.Cell(t, r.Key, totalColumn), parts.Where(p => TemplateLibrary.Definitions.GetValueOrDefault(table)?.Column(p) is not null).Select(p => c.Cell(t, r.Key, p)).ToArray(), relation, table))
-            .OfType<Finding>());
+        Rule(id, relation, table, (c, t) =>
+        {
+            // The parts the table's definition has, once for all its rows.
+            var columns = parts.Where(p => TemplateLibrary.Definitions.GetValueOrDefault(table)?.Column(p) is not null).ToArray();
+            return t.Rows
+                .Where(r => filter?.Invoke(r) ?? true)
+                .Where(r => r.Cell(totalColumn) is not null || parts.Any(p => r.Cell(p)?.Value is not null))
+                .Select(r => c.SumOfColumns(id, t, r.Key, totalColumn, columns, relation))
+                .OfType<Finding>();
+        });
 
     private static Rule FundBalance(string id, string table) =>
         Rule(id, "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余", table, (c, t) => t.Rows
