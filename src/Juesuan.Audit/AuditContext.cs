@@ -14,7 +14,6 @@ namespace Juesuan.Audit;
 /// </summary>
 public sealed class Figure
 {
-    private static readonly Estimate Blank = new Printed(0m, 2).ToEstimate();
     private readonly AuditContext? _context;
     private readonly StatedTable? _table;
     private string? _label;
@@ -62,19 +61,45 @@ public sealed class Figure
     public FindingFigure ToFinding(string? role = null) => new(Display, Location, role, Where);
 
     /// <summary>The figure in 万元 with its interval; a blank reads as 0.00.</summary>
-    public Estimate Value => Amount?.In(MoneyUnit.WanYuan) ?? Blank;
+    public Estimate Value => Operand.Value;
+
+    /// <summary>What deciding a relation needs of it.</summary>
+    internal Operand Operand => new(Amount, RowPrinted, Cell);
 
     /// <summary>The value as printed, or 「空」.</summary>
     public string Display => Amount is { } a ? a.ToDisplayString() + (a.Unit == MoneyUnit.Yuan ? "元" : string.Empty) : "空";
 
     /// <summary>True when a non-zero number is printed.</summary>
-    public bool IsNonZero => Amount is { Value: not 0m };
+    public bool IsNonZero => Operand.IsNonZero;
 
     /// <summary>The same cell, negated (for relations written with a minus).</summary>
     public Figure Negated() => new(Amount is { } a ? new Amount(-a.Value, a.Decimals, a.Unit) : null, "−" + Label, Location, Cell, Where);
 
     /// <summary>The same cell with another location text.</summary>
     public Figure At(string location) => new(Amount, Label, location, Cell, Where);
+}
+
+/// <summary>
+/// What deciding a relation needs of a figure — its amount, whether its row is printed, its cell — without the figure's
+/// descriptions: most relations hold, and for those no <see cref="Figure"/> need be made.
+/// </summary>
+internal readonly record struct Operand(Amount? Amount, bool RowPrinted, (string Table, string Row, string Column)? Cell)
+{
+    private static readonly Estimate Blank = new Printed(0m, 2).ToEstimate();
+
+    /// <summary>In 万元 with its interval; a blank reads as 0.00.</summary>
+    public Estimate Value => Amount?.In(MoneyUnit.WanYuan) ?? Blank;
+
+    /// <summary>True when a non-zero number is printed.</summary>
+    public bool IsNonZero => Amount is { Value: not 0m };
+}
+
+/// <summary>The items of a relation as operands, read where they are (figures, or a table's cells) without a copy.</summary>
+internal interface IOperands
+{
+    int Count { get; }
+
+    Operand this[int index] { get; }
 }
 
 /// <summary>
@@ -107,15 +132,7 @@ public sealed class AuditContext
         Functions = Reference.Catalogs.Function(year.Year);
         Economics = Reference.Catalogs.Economic(year.Year);
         _tables = year.Tables.GroupBy(t => t.Definition).ToDictionary(g => g.Key, g => g.First());
-        var cells = 0;
-        foreach (var table in year.Tables)
-        {
-            foreach (var row in table.Rows)
-            {
-                cells += row.Cells.Count;
-            }
-        }
-
+        var cells = StatedTable.CountCells(year.Tables);
         _arithmeticPasses = new(cells);
         _arithmeticFailures = new(cells / 4);
     }
@@ -191,9 +208,16 @@ public sealed class AuditContext
     public Figure Cell(StatedTable table, string rowKey, string column)
     {
         ArgumentNullException.ThrowIfNull(table);
+        var operand = OperandAt(table, rowKey, column);
+        return new Figure(this, table, rowKey, column, operand.Amount, operand.RowPrinted);
+    }
+
+    // A cell as a relation's operand: what Cell's figure would hold.
+    private Operand OperandAt(StatedTable table, string rowKey, string column)
+    {
         var row = Row(table, rowKey);
         var amount = row?.Cell(column)?.Value is { } v ? new Amount(v, table.Unit) : (Amount?)null;
-        return new Figure(this, table, rowKey, column, amount, row is not null);
+        return new Operand(amount, row is not null, (table.Definition, rowKey, column));
     }
 
     /// <summary>Where a cell is, as data: its table, row and column, and the page or line it was read from.</summary>
@@ -332,48 +356,124 @@ public sealed class AuditContext
     public Finding? SumOfColumns(string rule, StatedTable table, string row, string totalColumn, IReadOnlyList<string> itemColumns, string relation) =>
         SumOfCells(rule, table, row, totalColumn, null, itemColumns, relation);
 
-    // The items are the cells of itemRows in the total's column, or of itemColumns in the total's row.
+    // The items are the cells of itemRows in the total's column, or of itemColumns in the total's row. A relation that
+    // holds exactly is recorded as Sum records it; any other goes to Sum with its figures, which decides it alike.
     private Finding? SumOfCells(string rule, StatedTable table, string totalRow, string totalColumn, IReadOnlyList<string>? itemRows, IReadOnlyList<string>? itemColumns, string relation)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var count = itemRows?.Count ?? itemColumns!.Count;
-        string RowOf(int k) => itemRows?[k] ?? totalRow;
-        string ColumnOf(int k) => itemColumns?[k] ?? totalColumn;
-        if (Row(table, totalRow)?.Cell(totalColumn)?.Value is { } totalPrinted)
+        var total = OperandAt(table, totalRow, totalColumn);
+        var items = new CellOperands(this, table, totalRow, totalColumn, itemRows, itemColumns);
+        if (Weigh(total, items) is { NotFilled: NotFilled.None, Check.Kind: ConsistencyKind.Consistent })
         {
-            var allBlank = count > 0;
-            var computed = Estimate.Zero;
-            for (var k = 0; k < count; k++)
-            {
-                var row = Row(table, RowOf(k));
-                var value = row?.Cell(ColumnOf(k))?.Value;
-                allBlank &= value is null && row is not null;
-                if (value is { Value: not 0m } printed)
-                {
-                    computed += new Amount(printed, table.Unit).In(MoneyUnit.WanYuan);
-                }
-            }
+            Record(holds: true, total, items);
+            return null;
+        }
 
-            if (!(allBlank && totalPrinted.Value != 0m)
-                && Consistency.Check(new Amount(totalPrinted, table.Unit).In(MoneyUnit.WanYuan), computed).Kind == ConsistencyKind.Consistent)
-            {
-                _arithmeticPasses.Add((table.Definition, totalRow, totalColumn));
-                for (var k = 0; k < count; k++)
-                {
-                    _arithmeticPasses.Add((table.Definition, RowOf(k), ColumnOf(k)));
-                }
+        var figures = new Figure[items.Count];
+        for (var k = 0; k < figures.Length; k++)
+        {
+            figures[k] = Cell(table, items.RowOf(k), items.ColumnOf(k));
+        }
 
-                return null;
+        return Sum(rule, Cell(table, totalRow, totalColumn), figures, relation, table.Definition);
+    }
+
+    private readonly struct CellOperands(AuditContext context, StatedTable table, string totalRow, string totalColumn, IReadOnlyList<string>? rows, IReadOnlyList<string>? columns) : IOperands
+    {
+        public int Count => rows?.Count ?? columns!.Count;
+
+        public Operand this[int index] => context.OperandAt(table, RowOf(index), ColumnOf(index));
+
+        public string RowOf(int index) => rows?[index] ?? totalRow;
+
+        public string ColumnOf(int index) => columns?[index] ?? totalColumn;
+    }
+
+    private readonly struct FigureOperands(IReadOnlyList<Figure> figures) : IOperands
+    {
+        public int Count => figures.Count;
+
+        public Operand this[int index] => figures[index].Operand;
+    }
+
+    private enum NotFilled
+    {
+        None,
+
+        // A total printed over items all left blank.
+        Items,
+
+        // A blank total over printed items.
+        Total,
+    }
+
+    // A relation weighed before any finding is made of it: a row not filled in (and the first printed item), else the
+    // check of total = Σ items on intervals.
+    private readonly record struct Weighing(NotFilled NotFilled, int FirstNonZero, Estimate Computed, Consistency Check);
+
+    // An item printed as 0.00 (or left blank) is taken as exactly zero: the reporting software prints 0.00 for items
+    // with no spending, and letting every such item hide ±0.005 would let a long list of empty items (27 in a 302 class)
+    // explain away a real 0.06 gap. The total and every non-zero item keep their full interval. A total printed over
+    // parts all left blank (or a blank total over printed parts) is a row not filled in: one warning, not an arithmetic
+    // error in every relation the row takes part in. Loops over a struct, no queries: every relation of every table
+    // comes through here on every audit.
+    private static Weighing Weigh<TItems>(Operand total, TItems items)
+        where TItems : struct, IOperands
+    {
+        var totalTable = total.Cell?.Table;
+        var allBlank = items.Count > 0;
+        var sameTable = true;
+        var firstNonZero = -1;
+        for (var k = 0; k < items.Count; k++)
+        {
+            var item = items[k];
+            var inTable = item.Cell?.Table == totalTable;
+            allBlank &= item.Amount is null && item.RowPrinted && inTable;
+            sameTable &= inTable;
+            firstNonZero = firstNonZero < 0 && item.IsNonZero ? k : firstNonZero;
+        }
+
+        if (allBlank && total.IsNonZero)
+        {
+            return new Weighing(NotFilled.Items, firstNonZero, Estimate.Zero, default);
+        }
+
+        if (total.Amount is null && total.RowPrinted && firstNonZero >= 0 && sameTable)
+        {
+            return new Weighing(NotFilled.Total, firstNonZero, Estimate.Zero, default);
+        }
+
+        var computed = Estimate.Zero;
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (items[k] is { IsNonZero: true } item)
+            {
+                computed += item.Value;
             }
         }
 
-        var items = new Figure[count];
-        for (var k = 0; k < count; k++)
+        return new Weighing(NotFilled.None, firstNonZero, computed, Consistency.Check(total.Value, computed));
+    }
+
+    // Remembers which cells took part in a relation of their own table that held or failed (attribution reads it).
+    private void Record<TItems>(bool holds, Operand total, TItems items)
+        where TItems : struct, IOperands
+    {
+        if (total.Cell is not { } totalCell)
         {
-            items[k] = Cell(table, RowOf(k), ColumnOf(k));
+            return;
         }
 
-        return Sum(rule, Cell(table, totalRow, totalColumn), items, relation, table.Definition);
+        var set = holds ? _arithmeticPasses : _arithmeticFailures;
+        set.Add(totalCell);
+        for (var k = 0; k < items.Count; k++)
+        {
+            // Only relations within one table count as that table's own arithmetic.
+            if (items[k].Cell is { } cell && cell.Table == totalCell.Table)
+            {
+                set.Add(cell);
+            }
+        }
     }
 
     /// <summary>
@@ -384,59 +484,17 @@ public sealed class AuditContext
     {
         ArgumentNullException.ThrowIfNull(total);
         ArgumentNullException.ThrowIfNull(items);
-        // An item printed as 0.00 (or left blank) is taken as exactly zero: the reporting software prints 0.00 for items
-        // with no spending, and letting every such item hide ±0.005 would let a long list of empty items (27 in a
-        // 302 class) explain away a real 0.06 gap. The total and every non-zero item keep their full interval.
-        // A total printed over parts all left blank (or a blank total over printed parts) is a row not filled in: one
-        // warning, not an arithmetic error in every relation the row takes part in.
-        // One pass over the items, no queries: every relation of every table comes through here on every audit.
-        var totalTable = total.Cell?.Table;
-        var allBlank = items.Count > 0;
-        var sameTable = true;
-        Figure? firstNonZero = null;
-        for (var k = 0; k < items.Count; k++)
+        var weighing = Weigh(total.Operand, new FigureOperands(items));
+        switch (weighing.NotFilled)
         {
-            var item = items[k];
-            var inTable = item.Cell?.Table == totalTable;
-            allBlank &= item.Amount is null && item.RowPrinted && inTable;
-            sameTable &= inTable;
-            firstNonZero ??= item.IsNonZero ? item : null;
+            case NotFilled.Items:
+                return Unfilled(rule, total, total, "各分项均未填写", table);
+            case NotFilled.Total:
+                return Unfilled(rule, total, items[weighing.FirstNonZero], "合计未填写", table);
         }
 
-        if (allBlank && total.IsNonZero)
-        {
-            return Unfilled(rule, total, total, "各分项均未填写", table);
-        }
-
-        if (total.Amount is null && total.RowPrinted && firstNonZero is not null && sameTable)
-        {
-            return Unfilled(rule, total, firstNonZero, "合计未填写", table);
-        }
-
-        var computed = Estimate.Zero;
-        for (var k = 0; k < items.Count; k++)
-        {
-            if (items[k].IsNonZero)
-            {
-                computed += items[k].Value;
-            }
-        }
-
-        var check = Consistency.Check(total.Value, computed);
-        if (total.Cell is { } totalCell)
-        {
-            var set = check.Holds ? _arithmeticPasses : _arithmeticFailures;
-            set.Add(totalCell);
-            for (var k = 0; k < items.Count; k++)
-            {
-                // Only relations within one table count as that table's own arithmetic.
-                if (items[k].Cell is { } cell && cell.Table == totalCell.Table)
-                {
-                    set.Add(cell);
-                }
-            }
-        }
-
+        var (computed, check) = (weighing.Computed, weighing.Check);
+        Record(check.Holds, total.Operand, new FigureOperands(items));
         if (check.Kind == ConsistencyKind.Consistent)
         {
             return null;

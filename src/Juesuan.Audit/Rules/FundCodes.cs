@@ -1,3 +1,4 @@
+using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
 
 namespace Juesuan.Audit.Rules;

@@ -397,14 +397,13 @@ internal static class ShiftedRows
     private static Relation[] Relations(StatedRow[] rows, IReadOnlyList<(int Row, int Column, Estimate Expected)> anchors)
     {
         // Each code's children found by its parent's code in one pass (a table has hundreds of rows).
-        static bool Coded(string key) => Digits.Only(key);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var children = new Dictionary<int, List<int>>();
         var classes = new List<int>();
         for (var i = 0; i < rows.Length; i++)
         {
             var key = rows[i].Key;
-            if (key.Length is 3 or 5 && Coded(key))
+            if (key.Length is 3 or 5 && Digits.Only(key))
             {
                 index.TryAdd(key, i);
             }
@@ -413,11 +412,11 @@ internal static class ShiftedRows
         for (var i = 0; i < rows.Length; i++)
         {
             var key = rows[i].Key;
-            if (key.Length == 3 && Coded(key))
+            if (key.Length == 3 && Digits.Only(key))
             {
                 classes.Add(i);
             }
-            else if (key.Length is 5 or 7 && Coded(key) && index.TryGetValue(key[..^2], out var parent))
+            else if (key.Length is 5 or 7 && Digits.Only(key) && index.TryGetValue(key[..^2], out var parent))
             {
                 (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(i);
             }

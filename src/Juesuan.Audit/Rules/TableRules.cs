@@ -1,4 +1,5 @@
 using Juesuan.Domain.Model;
+using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
 
 namespace Juesuan.Audit.Rules;

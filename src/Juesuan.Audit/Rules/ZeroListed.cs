@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
 
 namespace Juesuan.Audit.Rules;

@@ -116,7 +116,7 @@ internal static class CodeText
         }
 
         // A code as printed most often: itself, without a copy.
-        if (!text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        if (Numbers.Digits.Only(text))
         {
             return text;
         }

@@ -71,16 +71,7 @@ public sealed class FactIndex
     public static FactIndex Build(DepartmentYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var cells = 0;
-        foreach (var table in year.Tables)
-        {
-            for (var r = 0; r < table.Rows.Count; r++)
-            {
-                cells += table.Rows[r].Cells.Count;
-            }
-        }
-
-        var index = new FactIndex(cells + (2 * year.Narrative.Claims.Count) + year.References.Count);
+        var index = new FactIndex(StatedTable.CountCells(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count);
         var template = TemplateLibrary.Find(year.TemplateId);
         foreach (var table in year.Tables)
         {

@@ -76,7 +76,7 @@ public readonly record struct Printed
         }
 
         var ascii = NormalizeDigits(text.Trim());
-        return ascii.Length > 0 && !ascii.AsSpan().ContainsAnyExceptInRange('0', '9') && int.TryParse(ascii, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        return ascii.Length > 0 && Digits.Only(ascii) && int.TryParse(ascii, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     private static readonly System.Buffers.SearchValues<char> FullWidthSigns = System.Buffers.SearchValues.Create("．，－−＋");
