@@ -61,7 +61,7 @@ public sealed class Figure
     public FindingFigure ToFinding(string? role = null) => new(Display, Location, role, Where);
 
     /// <summary>The figure in 万元 with its interval; a blank reads as 0.00.</summary>
-    public Estimate Value => Operand.Value;
+    public Estimate Value => Operand.ValueOf(Amount);
 
     /// <summary>What deciding a relation needs of it.</summary>
     internal Operand Operand => new(Amount, RowPrinted, Cell);
@@ -70,7 +70,7 @@ public sealed class Figure
     public string Display => Amount is { } a ? a.ToDisplayString() + (a.Unit == MoneyUnit.Yuan ? "元" : string.Empty) : "空";
 
     /// <summary>True when a non-zero number is printed.</summary>
-    public bool IsNonZero => Operand.IsNonZero;
+    public bool IsNonZero => Operand.NonZero(Amount);
 
     /// <summary>The same cell, negated (for relations written with a minus).</summary>
     public Figure Negated() => new(Amount is { } a ? new Amount(-a.Value, a.Decimals, a.Unit) : null, "−" + Label, Location, Cell, Where);
@@ -88,18 +88,16 @@ internal readonly record struct Operand(Amount? Amount, bool RowPrinted, (string
     private static readonly Estimate Blank = new Printed(0m, 2).ToEstimate();
 
     /// <summary>In 万元 with its interval; a blank reads as 0.00.</summary>
-    public Estimate Value => Amount?.In(MoneyUnit.WanYuan) ?? Blank;
+    public Estimate Value => ValueOf(Amount);
 
     /// <summary>True when a non-zero number is printed.</summary>
-    public bool IsNonZero => Amount is { Value: not 0m };
-}
+    public bool IsNonZero => NonZero(Amount);
 
-/// <summary>The items of a relation as operands, read where they are (figures, or a table's cells) without a copy.</summary>
-internal interface IOperands
-{
-    int Count { get; }
+    /// <summary>An amount in 万元 with its interval; a blank reads as 0.00.</summary>
+    public static Estimate ValueOf(Amount? amount) => amount?.In(MoneyUnit.WanYuan) ?? Blank;
 
-    Operand this[int index] { get; }
+    /// <summary>True for a printed non-zero amount.</summary>
+    public static bool NonZero(Amount? amount) => amount is { Value: not 0m };
 }
 
 /// <summary>
@@ -356,44 +354,43 @@ public sealed class AuditContext
     public Finding? SumOfColumns(string rule, StatedTable table, string row, string totalColumn, IReadOnlyList<string> itemColumns, string relation) =>
         SumOfCells(rule, table, row, totalColumn, null, itemColumns, relation);
 
-    // The items are the cells of itemRows in the total's column, or of itemColumns in the total's row. A relation that
-    // holds exactly is recorded as Sum records it; any other goes to Sum with its figures, which decides it alike.
+    // The items are the cells of itemRows in the total's column, or of itemColumns in the total's row, each looked up once
+    // into a pooled buffer. A relation that holds exactly is recorded as Sum records it; any other goes to Sum with its
+    // figures, which decides it alike.
     private Finding? SumOfCells(string rule, StatedTable table, string totalRow, string totalColumn, IReadOnlyList<string>? itemRows, IReadOnlyList<string>? itemColumns, string relation)
     {
         ArgumentNullException.ThrowIfNull(table);
+        var count = itemRows?.Count ?? itemColumns!.Count;
+        string RowOf(int k) => itemRows?[k] ?? totalRow;
+        string ColumnOf(int k) => itemColumns?[k] ?? totalColumn;
         var total = OperandAt(table, totalRow, totalColumn);
-        var items = new CellOperands(this, table, totalRow, totalColumn, itemRows, itemColumns);
-        if (Weigh(total, items) is { NotFilled: NotFilled.None, Check.Kind: ConsistencyKind.Consistent })
+        var buffer = System.Buffers.ArrayPool<Operand>.Shared.Rent(count);
+        try
         {
-            Record(holds: true, total, items);
-            return null;
+            for (var k = 0; k < count; k++)
+            {
+                buffer[k] = OperandAt(table, RowOf(k), ColumnOf(k));
+            }
+
+            var items = buffer.AsSpan(0, count);
+            if (Weigh(total, items) is { NotFilled: NotFilled.None, Check.Kind: ConsistencyKind.Consistent })
+            {
+                Record(holds: true, total, items);
+                return null;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Operand>.Shared.Return(buffer, clearArray: true);
         }
 
-        var figures = new Figure[items.Count];
-        for (var k = 0; k < figures.Length; k++)
+        var figures = new Figure[count];
+        for (var k = 0; k < count; k++)
         {
-            figures[k] = Cell(table, items.RowOf(k), items.ColumnOf(k));
+            figures[k] = Cell(table, RowOf(k), ColumnOf(k));
         }
 
         return Sum(rule, Cell(table, totalRow, totalColumn), figures, relation, table.Definition);
-    }
-
-    private readonly struct CellOperands(AuditContext context, StatedTable table, string totalRow, string totalColumn, IReadOnlyList<string>? rows, IReadOnlyList<string>? columns) : IOperands
-    {
-        public int Count => rows?.Count ?? columns!.Count;
-
-        public Operand this[int index] => context.OperandAt(table, RowOf(index), ColumnOf(index));
-
-        public string RowOf(int index) => rows?[index] ?? totalRow;
-
-        public string ColumnOf(int index) => columns?[index] ?? totalColumn;
-    }
-
-    private readonly struct FigureOperands(IReadOnlyList<Figure> figures) : IOperands
-    {
-        public int Count => figures.Count;
-
-        public Operand this[int index] => figures[index].Operand;
     }
 
     private enum NotFilled
@@ -417,16 +414,15 @@ public sealed class AuditContext
     // parts all left blank (or a blank total over printed parts) is a row not filled in: one warning, not an arithmetic
     // error in every relation the row takes part in. Loops over a struct, no queries: every relation of every table
     // comes through here on every audit.
-    private static Weighing Weigh<TItems>(Operand total, TItems items)
-        where TItems : struct, IOperands
+    private static Weighing Weigh(Operand total, ReadOnlySpan<Operand> items)
     {
         var totalTable = total.Cell?.Table;
-        var allBlank = items.Count > 0;
+        var allBlank = items.Length > 0;
         var sameTable = true;
         var firstNonZero = -1;
-        for (var k = 0; k < items.Count; k++)
+        for (var k = 0; k < items.Length; k++)
         {
-            var item = items[k];
+            ref readonly var item = ref items[k];
             var inTable = item.Cell?.Table == totalTable;
             allBlank &= item.Amount is null && item.RowPrinted && inTable;
             sameTable &= inTable;
@@ -444,9 +440,9 @@ public sealed class AuditContext
         }
 
         var computed = Estimate.Zero;
-        for (var k = 0; k < items.Count; k++)
+        foreach (ref readonly var item in items)
         {
-            if (items[k] is { IsNonZero: true } item)
+            if (item.IsNonZero)
             {
                 computed += item.Value;
             }
@@ -456,8 +452,7 @@ public sealed class AuditContext
     }
 
     // Remembers which cells took part in a relation of their own table that held or failed (attribution reads it).
-    private void Record<TItems>(bool holds, Operand total, TItems items)
-        where TItems : struct, IOperands
+    private void Record(bool holds, Operand total, ReadOnlySpan<Operand> items)
     {
         if (total.Cell is not { } totalCell)
         {
@@ -466,10 +461,10 @@ public sealed class AuditContext
 
         var set = holds ? _arithmeticPasses : _arithmeticFailures;
         set.Add(totalCell);
-        for (var k = 0; k < items.Count; k++)
+        foreach (ref readonly var item in items)
         {
             // Only relations within one table count as that table's own arithmetic.
-            if (items[k].Cell is { } cell && cell.Table == totalCell.Table)
+            if (item.Cell is { } cell && cell.Table == totalCell.Table)
             {
                 set.Add(cell);
             }
@@ -484,7 +479,26 @@ public sealed class AuditContext
     {
         ArgumentNullException.ThrowIfNull(total);
         ArgumentNullException.ThrowIfNull(items);
-        var weighing = Weigh(total.Operand, new FigureOperands(items));
+        var operands = System.Buffers.ArrayPool<Operand>.Shared.Rent(items.Count);
+        Weighing weighing;
+        try
+        {
+            for (var k = 0; k < items.Count; k++)
+            {
+                operands[k] = items[k].Operand;
+            }
+
+            weighing = Weigh(total.Operand, operands.AsSpan(0, items.Count));
+            if (weighing.NotFilled == NotFilled.None)
+            {
+                Record(weighing.Check.Holds, total.Operand, operands.AsSpan(0, items.Count));
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Operand>.Shared.Return(operands, clearArray: true);
+        }
+
         switch (weighing.NotFilled)
         {
             case NotFilled.Items:
@@ -494,7 +508,6 @@ public sealed class AuditContext
         }
 
         var (computed, check) = (weighing.Computed, weighing.Check);
-        Record(check.Holds, total.Operand, new FigureOperands(items));
         if (check.Kind == ConsistencyKind.Consistent)
         {
             return null;
