@@ -309,3 +309,52 @@ public sealed class PdfHeaderTests
         Assert.DoesNotContain(year.Labels, l => l.Source?.Table is not null && l.Text.StartsWith("注", StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// A PDF read alone has its pages read on several threads, each with a document of its own (issue 19): the words, their
+/// pages and boxes, must be exactly those read on one.
+/// </summary>
+public sealed class PdfPageThreadsTests
+{
+    public static TheoryData<string> Samples => new()
+    {
+        "samples/pdf/putuo-finance-bureau-2024-final-accounts.pdf",
+        "samples/pdf/shanghai-2024-final-accounts-template.pdf",
+        "corpus/swu-2023-final-accounts.pdf",
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Samples))]
+    public void Pages_read_on_two_three_or_four_threads_give_the_words_read_on_one(string sample)
+    {
+        Paths.RequireSamples();
+        var content = File.ReadAllBytes(Path.Combine(Paths.RepoRoot, "..", "shared", sample));
+        Assert.Null(PdfReportReader.ReadWordsOf(content, "x.pdf", false, out var one, out var pages, pageThreads: 1));
+        Assert.True(one.Select(w => w.Page).Distinct().Count() > 4, "a document of several pages with text");
+        foreach (var threads in new[] { 2, 3, 4 })
+        {
+            Assert.Null(PdfReportReader.ReadWordsOf(content, "x.pdf", false, out var many, out var pagesAgain, pageThreads: threads));
+            Assert.Equal(pages, pagesAgain);
+            Assert.Equal(one, many);
+        }
+    }
+
+    [Fact]
+    public void A_font_that_needs_its_program_on_a_page_another_thread_reads_still_sends_the_file_to_the_full_read()
+    {
+        // Only page 4 uses a simple TrueType font (unusable without its program); with two threads the second reads it.
+        var builder = new PdfDocumentBuilder();
+        var standard = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var simple = builder.AddTrueTypeFont(File.ReadAllBytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+        for (var page = 1; page <= 8; page++)
+        {
+            builder.AddPage(595, 842).AddText($"Page {page} total 12{page}.45", 12, new UglyToad.PdfPig.Core.PdfPoint(72, 700), page == 4 ? simple : standard);
+        }
+
+        var bytes = builder.Build();
+        Assert.Null(PdfReportReader.ReadWordsOf(bytes, "x.pdf", false, out var one, out _, pageThreads: 1));
+        Assert.Null(PdfReportReader.ReadWordsOf(bytes, "x.pdf", false, out var two, out _, pageThreads: 2));
+        Assert.Equal(one, two);
+        Assert.Contains(two, w => w.Page == 4 && w.Text == "124.45");
+    }
+}

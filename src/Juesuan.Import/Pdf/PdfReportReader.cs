@@ -65,14 +65,17 @@ public static partial class PdfReportReader
             ? new ImportResult(null, [], error)
             : FromWords(words, pageCount, file, reference);
 
-    /// <summary>The words of a PDF with their boxes, or the reason it cannot be read.</summary>
-    internal static string? ReadWordsOf(byte[] content, string file, bool alwaysParseFontPrograms, out List<PdfWord> words, out int pageCount)
+    /// <summary>
+    /// The words of a PDF with their boxes, or the reason it cannot be read. <paramref name="pageThreads"/> fixes how many
+    /// threads read the pages (tests); by default it depends on what else the process is reading (see ReadWords).
+    /// </summary>
+    internal static string? ReadWordsOf(byte[] content, string file, bool alwaysParseFontPrograms, out List<PdfWord> words, out int pageCount, int? pageThreads = null)
     {
         words = [];
         pageCount = 0;
         try
         {
-            (words, pageCount) = TextOnlyParsing.Read(content, ReadWords, alwaysParseFontPrograms);
+            (words, pageCount) = TextOnlyParsing.Read(content, (document, another) => ReadWords(document, another, pageThreads), alwaysParseFontPrograms);
             return null;
         }
         catch (PdfDocumentEncryptedException)
@@ -122,21 +125,73 @@ public static partial class PdfReportReader
         return TextOnlyParsing.Read(File.ReadAllBytes(path), document => document.GetPages().Select(p => p.Text).ToArray());
     }
 
-    private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document)
+    // PDFs being read in this process now (see ReadWords).
+    private static int _reading;
+
+    /// <summary>
+    /// The words of every page, in page order. A PDF read alone in its process (a command given one file, a workbench
+    /// with one upload in hand) has its pages read on up to <see cref="PageThreads"/> threads, each with a document of its
+    /// own, pages dealt out in turn (issue 19: the page reading was half of a one-file import, on one core); while other
+    /// PDFs are being read — a batch's workers already keep the cores busy — on one. The words are the same either way.
+    /// </summary>
+    private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document, Func<PdfDocument> another, int? fixedThreads)
     {
-        var words = new List<PdfWord>();
-        if (document.NumberOfPages > ImportLimits.Current.PdfPages)
+        var pages = document.NumberOfPages;
+        if (pages > ImportLimits.Current.PdfPages)
         {
-            throw new ImportLimitException($"PDF 有 {document.NumberOfPages} 页，超过上限 {ImportLimits.Current.PdfPages}（JUESUAN_LIMIT_PDF_PAGES），未导入。");
+            throw new ImportLimitException($"PDF 有 {pages} 页，超过上限 {ImportLimits.Current.PdfPages}（JUESUAN_LIMIT_PDF_PAGES），未导入。");
         }
 
-        foreach (var page in document.GetPages())
+        Interlocked.Increment(ref _reading);
+        try
         {
-            words.AddRange(page.GetWords(NearestNeighbourWordExtractor.Instance).Select(w => ToWord(page, w)).Where(w => w.Text.Length > 0));
-        }
+            var threads = fixedThreads ?? (Volatile.Read(ref _reading) == 1 ? Math.Min(PageThreads, pages / MinimumPagesPerThread) : 1);
+            if (threads <= 1)
+            {
+                var words = new List<PdfWord>();
+                foreach (var page in document.GetPages())
+                {
+                    words.AddRange(WordsOf(page));
+                }
 
-        return (words, document.NumberOfPages);
+                return (words, pages);
+            }
+
+            var byPage = new List<PdfWord>[pages];
+            try
+            {
+                Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+                {
+                    using var own = t == 0 ? null : another();
+                    var read = own ?? document;
+                    for (var number = t + 1; number <= pages; number += threads)
+                    {
+                        byPage[number - 1] = WordsOf(read.GetPage(number));
+                    }
+                });
+            }
+            catch (AggregateException e)
+            {
+                // As one thread would have thrown it: the caller tells an encrypted or over-limit PDF by its exception's type.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+
+            return ([.. byPage.SelectMany(w => w)], pages);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _reading);
+        }
     }
+
+    /// <summary>The most threads one PDF's pages are read on (the cores, at most four: each opens the document again).</summary>
+    internal static int PageThreads => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    // Fewer pages a thread than this are read on fewer threads: a document opened again costs about a page's reading.
+    private const int MinimumPagesPerThread = 4;
+
+    private static List<PdfWord> WordsOf(Page page) =>
+        page.GetWords(NearestNeighbourWordExtractor.Instance).Select(w => ToWord(page, w)).Where(w => w.Text.Length > 0).ToList();
 
     // The box along the baseline, from where the first letter starts to where the last one ends, one font size high:
     // these come from the font dictionary's widths, so they hold whether or not the font program was parsed.

@@ -40,7 +40,15 @@ internal sealed class TextOnlyParsing : ILog
     /// Opens the PDF <paramref name="content"/> and reads it with <paramref name="read"/>, first without font programs and again
     /// with them when that was not enough (or at once when <paramref name="alwaysParseFontPrograms"/>).
     /// </summary>
-    public static T Read<T>(byte[] content, Func<PdfDocument, T> read, bool alwaysParseFontPrograms = false)
+    public static T Read<T>(byte[] content, Func<PdfDocument, T> read, bool alwaysParseFontPrograms = false) =>
+        Read(content, (document, _) => read(document), alwaysParseFontPrograms);
+
+    /// <summary>
+    /// As <see cref="Read{T}(byte[], Func{PdfDocument, T}, bool)"/>; <paramref name="read"/> is also given a way to open the
+    /// same content again with the same options (and the same log), for a reader that reads pages on several threads — a
+    /// PdfPig document is not to be shared between threads.
+    /// </summary>
+    public static T Read<T>(byte[] content, Func<PdfDocument, Func<PdfDocument>, T> read, bool alwaysParseFontPrograms = false)
     {
         var (options, log) = Create();
         if (!alwaysParseFontPrograms)
@@ -49,7 +57,7 @@ internal sealed class TextOnlyParsing : ILog
             try
             {
                 using var document = PdfDocument.Open(content, options);
-                var quick = read(document);
+                var quick = read(document, () => PdfDocument.Open(content, options));
                 if (!log.NeedsFontPrograms)
                 {
                     return quick;
@@ -61,7 +69,7 @@ internal sealed class TextOnlyParsing : ILog
         }
 
         using var full = PdfDocument.Open(content, Full);
-        return read(full);
+        return read(full, () => PdfDocument.Open(content, Full));
     }
 
     void ILog.Warn(string message)
