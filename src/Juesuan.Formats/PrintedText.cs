@@ -45,6 +45,12 @@ public static class PrintedText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAnyInRange('\u2E80', '\u2FDF') && !text.AsSpan().ContainsAny(OddSpaces))
+        {
+            // Nothing to map (most lines): the text itself, without a copy.
+            return (text.Contains("**", StringComparison.Ordinal) ? text.Replace("**", string.Empty, StringComparison.Ordinal) : text).TrimEnd(TrailingBlanks);
+        }
+
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -70,8 +76,12 @@ public static class PrintedText
 
         // Markdown bold markers (**…**) left by some text extractions are formatting, not content.
         // Trailing tabs are blank cells of tab-separated tables and are kept.
-        return sb.ToString().Replace("**", string.Empty, StringComparison.Ordinal).TrimEnd(' ', '\u3000', '\r');
+        return sb.ToString().Replace("**", string.Empty, StringComparison.Ordinal).TrimEnd(TrailingBlanks);
     }
+
+    private static readonly System.Buffers.SearchValues<char> OddSpaces = System.Buffers.SearchValues.Create("\u00A0\u2002\u2003\u2009");
+
+    private static readonly char[] TrailingBlanks = [' ', '\u3000', '\r'];
 
     /// <summary>Makes brackets full-width and quotes curly, as the catalog and templates print them.</summary>
     public static string ChinesePunctuation(string text) =>

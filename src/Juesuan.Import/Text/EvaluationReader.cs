@@ -24,7 +24,7 @@ internal static partial class EvaluationReader
     /// </summary>
     public static IReadOnlyList<Evaluation> Read(IReadOnlyList<ReportLine> lines, string department, string file, List<ImportIssue> issues, List<(int Start, int End)> regions)
     {
-        var index = new Dictionary<ReportLine, int>(ReferenceEqualityComparer.Instance);
+        var index = new Dictionary<ReportLine, int>(lines.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < lines.Count; i++)
         {
             index[lines[i]] = i;

@@ -41,7 +41,7 @@ internal static partial class LabelReader
                 beforeBody = false;
             }
 
-            var region = tableRegions.FirstOrDefault(r => i >= r.Start && i < r.End);
+            var region = ReportText.RegionOf(tableRegions, i);
             var inTable = region != default;
             LabelKind? kind = null;
             if (compact == "目录")

@@ -790,7 +790,7 @@ internal static partial class NarrativeReader
 
     private static List<Section> ReadSections(IReadOnlyList<ReportLine> lines, IReadOnlyList<(int Start, int End)> tableRegions, Template template, TemplateSet templates)
     {
-        bool InTable(int i) => tableRegions.Any(r => i >= r.Start && i < r.End);
+        bool InTable(int i) => ReportText.RegionOf(tableRegions, i) != default;
         var headings = new List<(int Index, string Number, string Title)>();
         var closed = false;
         for (var i = 0; i < lines.Count; i++)

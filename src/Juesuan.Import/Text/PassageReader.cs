@@ -30,7 +30,7 @@ internal static class PassageReader
         void Close()
         {
             // A page number or a row of figures alone holds no wording.
-            if (first is not null && text.ToString().Any(char.IsLetter))
+            if (first is not null && HasLetter(text))
             {
                 passages.Add(new TextPassage { Text = Formats.PrintedText.ChinesePunctuation(text.ToString()), Source = first.At(file) });
                 linesOf?.Add([.. current]);
@@ -69,7 +69,7 @@ internal static class PassageReader
                 Close();
             }
 
-            if (read.Contains(line) || labelled.Contains(compact) || tableRegions.Any(r => i >= r.Start && i < r.End))
+            if (read.Contains(line) || labelled.Contains(compact) || ReportText.RegionOf(tableRegions, i) != default)
             {
                 Close();
                 continue;
@@ -95,6 +95,22 @@ internal static class PassageReader
 
     // Spaces dropped, as the sections have them, except one between two figures: the cells of a table read as text
     // (「4,596.52 4,596.52 100.00%」) must not run together into a figure with two decimal points.
+    private static bool HasLetter(System.Text.StringBuilder text)
+    {
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (char.IsLetter(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static string Compact(string text)
     {
         var tokens = text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);

@@ -41,9 +41,10 @@ public static partial class ReportText
     public static IReadOnlyList<ReportLine> Lines(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = new List<ReportLine>();
+        var raws = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = new List<ReportLine>(raws.Length);
         var number = 0;
-        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        foreach (var raw in raws)
         {
             number++;
             var line = PrintedText.Normalize(raw);
@@ -56,6 +57,21 @@ public static partial class ReportText
         }
 
         return lines;
+    }
+
+    /// <summary>The first of <paramref name="regions"/> (table spans of line indexes, end exclusive) holding line <paramref name="line"/>, or default.</summary>
+    public static (int Start, int End) RegionOf(IReadOnlyList<(int Start, int End)> regions, int line)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        for (var r = 0; r < regions.Count; r++)
+        {
+            if (line >= regions[r].Start && line < regions[r].End)
+            {
+                return regions[r];
+            }
+        }
+
+        return default;
     }
 
     /// <summary>True when <paramref name="token"/> is a number as tables print them ("1,234.56", "0.00", "-3").</summary>
@@ -97,9 +113,10 @@ public static partial class ReportText
         var score = titles.GroupBy(y => y).ToDictionary(g => g.Key, g => 3 * g.Count());
         foreach (var line in all)
         {
-            foreach (Match m in YearMention().Matches(line.Text))
+            // A mention's year is its first four characters (「2024 年」); no match, no allocation.
+            foreach (var m in YearMention().EnumerateMatches(line.Text))
             {
-                if (Printed.Integer(m.Groups[1].Value) is { } year)
+                if (Printed.Integer(line.Text.Substring(m.Index, 4)) is { } year)
                 {
                     score[year] = score.GetValueOrDefault(year) + 1;
                 }
