@@ -8,6 +8,9 @@ namespace Juesuan.Domain.Numbers;
 /// </summary>
 public readonly record struct Printed
 {
+    // What a printed number may hold once its digits are ASCII and its thousands separators gone.
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789.-+");
+
     /// <summary>Creates a printed number; <paramref name="decimals"/> is 0–10.</summary>
     public Printed(decimal value, int decimals)
     {
@@ -44,7 +47,7 @@ public readonly record struct Printed
         }
 
         var s = NormalizeDigits(text.Trim()).Replace(",", string.Empty, StringComparison.Ordinal);
-        if (s.Length == 0 || s.Count(c => c == '.') > 1 || s.Any(c => !(char.IsAsciiDigit(c) || c == '.' || c == '-' || c == '+')))
+        if (s.Length == 0 || s.AsSpan().Count('.') > 1 || s.AsSpan().ContainsAnyExcept(NumberCharacters))
         {
             return ParseResult<Printed>.Fail($"「{text}」不是数字");
         }

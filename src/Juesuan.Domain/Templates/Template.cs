@@ -362,7 +362,25 @@ public sealed class TemplateSet
             return null;
         }
 
-        return Ordered.Select(t => t.MatchTitle(printedTitle)).FirstOrDefault(t => t is not null);
+        return MatchAnyTitleOf(printedTitle);
+    }
+
+    /// <summary>
+    /// The table of any template whose title <paramref name="printedTitle"/> is, as <see cref="Template.MatchTitle"/> finds
+    /// it — without <see cref="MatchAnyTitle"/>'s look at the title's length and last character.
+    /// </summary>
+    public TemplateTable? MatchAnyTitleOf(string printedTitle)
+    {
+        ArgumentNullException.ThrowIfNull(printedTitle);
+        foreach (var template in Ordered)
+        {
+            if (template.MatchTitle(printedTitle) is { } table)
+            {
+                return table;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when a printed title (without its 「三、」) is the title of a section in some template (「决算报表说明」).</summary>

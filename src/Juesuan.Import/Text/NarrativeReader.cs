@@ -810,7 +810,7 @@ internal static partial class NarrativeReader
             }
 
             if (Heading().Match(text) is { Success: true } m && SectionKey(m.Groups[2].Value, template) is not null
-                && templates.Ordered.All(t => t.MatchTitle(m.Groups[2].Value.Trim()) is null))
+                && templates.MatchAnyTitleOf(m.Groups[2].Value.Trim()) is null)
             {
                 // Keep the last run of headings that opens with 「一、收入支出决算总体情况说明」: a table of contents comes before
                 // the text itself, and annexes number their own 「一、」 headings.

@@ -113,8 +113,13 @@ internal static class PassageReader
 
     private static string Compact(string text)
     {
-        var tokens = text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var result = new System.Text.StringBuilder();
+        if (!text.AsSpan().ContainsAny(Blanks))
+        {
+            return text;
+        }
+
+        var tokens = text.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var result = new System.Text.StringBuilder(text.Length);
         foreach (var token in tokens)
         {
             if (result.Length > 0 && Figurish(result[^1]) && Figurish(token[0]))
@@ -127,6 +132,10 @@ internal static class PassageReader
 
         return result.ToString();
     }
+
+    private static readonly char[] Separators = [' ', '\u3000', '\t'];
+
+    private static readonly System.Buffers.SearchValues<char> Blanks = System.Buffers.SearchValues.Create(Separators);
 
     private static bool Figurish(char c) => char.IsAsciiDigit(c) || c is '.' or ',' or '%' or '-' or '+';
 }
