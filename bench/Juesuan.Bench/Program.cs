@@ -418,6 +418,7 @@ public class AuditBenchmarks
     private DepartmentYear _zhenan = null!;
     private string _xigongText = null!;
     private string _zhenanText = null!;
+    private string _quxianText = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -427,6 +428,7 @@ public class AuditBenchmarks
         var samples = Path.Combine(Paths.Root, "..", "shared", "samples");
         _xigongText = File.ReadAllText(Path.Combine(samples, "xigong-2022-final-accounts.txt"));
         _zhenanText = File.ReadAllText(Path.Combine(samples, "zhenan-2023-final-accounts.txt"));
+        _quxianText = File.ReadAllText(Path.Combine(samples, "quxian-2022-final-accounts.txt"));
         _putuoPdf = Path.Combine(samples, "pdf", "putuo-finance-bureau-2024-final-accounts.pdf");
     }
 
@@ -452,6 +454,9 @@ public class AuditBenchmarks
 
     [Benchmark(Description = "import zhenan-2023 text (706 lines)")]
     public Juesuan.Formats.ImportResult ImportZhenan() => Juesuan.Import.Text.TextReportReader.Read(_zhenanText, "zhenan.txt");
+
+    [Benchmark(Description = "import quxian-2022 text (narrative and 23 self-evaluation forms)")]
+    public Juesuan.Formats.ImportResult ImportQuxian() => Juesuan.Import.Text.TextReportReader.Read(_quxianText, "quxian.txt");
 
     [Benchmark(Description = "audit example (3 units, 9 tables, 31 claims)")]
     public AuditReport AuditExample() => _audits.Audit(_example);
