@@ -93,6 +93,9 @@ internal static partial class ClauseReader
                 continue;
             }
 
+            // A capture's Value is a new substring at every use: the sentence's and each clause's are taken once.
+            var sentenceText = sentence.Value;
+
             string? subject = null;
             var start = 0;
             var figures = new List<ClauseFigure>();
@@ -176,9 +179,10 @@ internal static partial class ClauseReader
                 return last >= first && statements[last].Figures.Any(f => f.Role is FigureRole.Amount or FigureRole.Budget or FigureRole.FullYearBudget) ? last : null;
             }
 
-            foreach (Match clause in Clause().Matches(sentence.Value))
+            foreach (Match clause in Clause().Matches(sentenceText))
             {
-                var opening = clause.Value.TrimStart();
+                var clauseText = clause.Value;
+                var opening = clauseText.TrimStart();
                 if (ReasonStart().IsMatch(opening))
                 {
                     // 「主要原因是办公费下降 20%」: what follows a reason is not a figure of the statement before it.
@@ -200,8 +204,8 @@ internal static partial class ClauseReader
                     partOf = Whole(pastCounts: SpecificList().IsMatch(opening)) ?? (statements.Count == first && previousLast is { } before && statements[before].Figures.Any(f => f.Role == FigureRole.Amount) ? before : null);
                     complete = false;
                 }
-                else if (inParenthesis && clause.Index > 0 && sentence.Value[clause.Index - 1] == '（'
-                    && sentence.Value.IndexOf('）', clause.Index) is var close and > 0 && Figure().IsMatch(sentence.Value[clause.Index..close]))
+                else if (inParenthesis && clause.Index > 0 && sentenceText[clause.Index - 1] == '（'
+                    && sentenceText.IndexOf('）', clause.Index) is var close and > 0 && Figure().IsMatch(sentenceText[clause.Index..close]))
                 {
                     // Only a parenthesis with figures is a breakdown: 「（含上年结转资金）」 is a remark. Inside a 「其中」
                     // list it breaks down the part before it, and the list goes on after it.
@@ -214,40 +218,40 @@ internal static partial class ClauseReader
 
                 // 「1.因公出国（境）经费支出 0 万元」: a name that a parenthesis cut goes on right after it, in this clause.
                 var cutName = !inParenthesis && afterParenthesis is not null && pendingWords is not null && pendingCode is null
-                    && clause.Index > 0 && sentence.Value[clause.Index - 1] is '）' or ')'
+                    && clause.Index > 0 && sentenceText[clause.Index - 1] is '）' or ')'
                     ? pendingWords[(pendingWords.LastIndexOfAny(['）', ')', '：', ':']) + 1)..] + afterParenthesis : null;
                 var lead = 0;
-                if (!inParenthesis && YearOnly().IsMatch(clause.Value))
+                if (!inParenthesis && YearOnly().IsMatch(clauseText))
                 {
                     // 「…缴费支出（2080505）2023，年度决算数为…」: a year cut from its 年度 by a stray comma names nothing and
                     // leaves the subject and its code pending for the figure.
                 }
-                else if (!inParenthesis && !Figure().IsMatch(clause.Value))
+                else if (!inParenthesis && !Figure().IsMatch(clauseText))
                 {
                     // A clause of words only may name the subject of the next figure; words right after a parenthesis
                     // go on with the name before it (「因公出国（境）费，全年预算为…」).
-                    var words = clause.Value.TrimEnd('，', '、', ',', '（', '(', '）', ')');
+                    var words = clauseText.TrimEnd('，', '、', ',', '（', '(', '）', ')');
                     pendingWords = afterParenthesis is not null && pendingWords is not null ? pendingWords + afterParenthesis + words : words;
                     pending = SubjectOf(pendingWords) ?? (pendingWords != words ? SubjectOf(words) : null);
                     pendingCode = null;
                 }
-                else if (inParenthesis && pending is not null && CodeOnly().Match(clause.Value) is { Success: true } code)
+                else if (inParenthesis && pending is not null && CodeOnly().Match(clauseText) is { Success: true } code)
                 {
                     // 「小学教育（2050202），…决算数为 7,970.38 万元」: the code printed with the subject.
                     pendingCode = code.Groups["c"].Value;
                 }
-                else if (Figure().IsMatch(clause.Value))
+                else if (Figure().IsMatch(clauseText))
                 {
                     pendingWords = null;
                 }
 
-                afterParenthesis = inParenthesis && !Figure().IsMatch(clause.Value) && pendingWords is not null
-                    ? "（" + clause.Value.TrimEnd('）', ')') + "）" : null;
+                afterParenthesis = inParenthesis && !Figure().IsMatch(clauseText) && pendingWords is not null
+                    ? "（" + clauseText.TrimEnd('）', ')') + "）" : null;
 
-                foreach (Match figure in Figure().Matches(clause.Value))
+                foreach (Match figure in Figure().Matches(clauseText))
                 {
                     var at = sentence.Index + clause.Index + figure.Index;
-                    var before = clause.Value[lead..figure.Index];
+                    var before = clauseText[lead..figure.Index];
                     lead = figure.Index + figure.Length;
                     if (taken(at))
                     {
@@ -281,7 +285,7 @@ internal static partial class ClauseReader
                     cutName = null;
 
                     // 「建成 3 个县级医院、17 个镇卫生院」: a count names what it counts after its unit, where a noun follows it.
-                    if (role == FigureRole.Count && opens && CountedNoun().Match(clause.Value, figure.Index + figure.Length) is { Success: true } noun
+                    if (role == FigureRole.Count && opens && CountedNoun().Match(clauseText, figure.Index + figure.Length) is { Success: true } noun
                         && SubjectOf(noun.Groups["n"].Value) is { } counted)
                     {
                         own = counted;
@@ -334,7 +338,7 @@ internal static partial class ClauseReader
                     }
 
                     var whole = role == FigureRole.Share ? WholeOf(before) : null;
-                    var bound = role is FigureRole.Rate or FigureRole.Completion && IsBound(clause.Value[..figure.Index], clause.Value[(figure.Index + figure.Length)..]);
+                    var bound = role is FigureRole.Rate or FigureRole.Completion && IsBound(clauseText[..figure.Index], clauseText[(figure.Index + figure.Length)..]);
                     if (bound && role == FigureRole.Completion)
                     {
                         // 「预算执行率达到 90%以上」 is a target, not the rate reached: a bound rate, never checked as a completion.
@@ -354,11 +358,11 @@ internal static partial class ClauseReader
                     figures.Add(read);
                 }
 
-                if (clause.Value.EndsWith('（') || clause.Value.EndsWith('('))
+                if (clauseText.EndsWith('（') || clauseText.EndsWith('('))
                 {
                     inParenthesis = true;
                 }
-                else if (clause.Value.EndsWith('）') || clause.Value.EndsWith(')'))
+                else if (clauseText.EndsWith('）') || clauseText.EndsWith(')'))
                 {
                     // The breakdown in parentheses ends: what follows is about the whole again, or something new.
                     if (inParenthesis && inBreakdown)
@@ -382,7 +386,7 @@ internal static partial class ClauseReader
             }
 
             Close();
-            semicolonBefore = sentence.Value.EndsWith('；');
+            semicolonBefore = sentenceText.EndsWith('；');
             carried = partOf is not null && !complete ? partOf : semicolonBefore ? continued : null;
             // A sentence-opening 「其中」 in the next sentence breaks down the last statement outside brackets: 「总收入
             // 12,010.11 万元（包含…配套资金 4,596.52 万元）。其中：…」 lists the parts of the total, not of the remark.
