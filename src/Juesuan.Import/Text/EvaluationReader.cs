@@ -93,6 +93,22 @@ internal static partial class EvaluationReader
         return result;
     }
 
+    // A line's fields, trimmed, without the empty ones.
+    private static List<string> NonEmptyFields(ReportLine line)
+    {
+        var all = line.Fields;
+        var fields = new List<string>(all.Count);
+        foreach (var field in all)
+        {
+            if (field.Trim() is { Length: > 0 } trimmed)
+            {
+                fields.Add(trimmed);
+            }
+        }
+
+        return fields;
+    }
+
     private static Evaluation? Parse(ReportLine titleLine, List<ReportLine> region, string department, string file, out ReportLine? lastRow)
     {
         lastRow = null;
@@ -117,13 +133,13 @@ internal static partial class EvaluationReader
         var hasRate = region.Any(l => l.Text.Contains("分值", StringComparison.Ordinal) && (l.Text.Contains("得分率", StringComparison.Ordinal) || l.Text.Contains("完成率", StringComparison.Ordinal)));
         foreach (var line in region)
         {
-            var fields = line.Fields.Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+            var fields = NonEmptyFields(line);
             if (fields.Count == 0)
             {
                 continue;
             }
 
-            var joined = string.Concat(fields);
+            var joined = string.Concat(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(fields));
             if (fields[0] is "项目名称" or "部门" or "单位名称" or "部门名称" && fields.Count > 1)
             {
                 name ??= fields[1];
