@@ -125,14 +125,12 @@ public static partial class PdfReportReader
         return TextOnlyParsing.Read(File.ReadAllBytes(path), document => document.GetPages().Select(p => p.Text).ToArray());
     }
 
-    // PDFs being read in this process now (see ReadWords).
-    private static int _reading;
-
     /// <summary>
     /// The words of every page, in page order. A PDF read alone in its process (a command given one file, a workbench
     /// with one upload in hand) has its pages read on up to <see cref="PageThreads"/> threads, each with a document of its
     /// own, pages dealt out in turn (issue 19: the page reading was half of a one-file import, on one core); while other
-    /// PDFs are being read — a batch's workers already keep the cores busy — on one. The words are the same either way.
+    /// reports are being read (<see cref="Reading"/>) — a batch's workers already keep the cores busy — on one. The words are
+    /// the same either way.
     /// </summary>
     private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document, Func<PdfDocument> another, int? fixedThreads)
     {
@@ -142,10 +140,9 @@ public static partial class PdfReportReader
             throw new ImportLimitException($"PDF 有 {pages} 页，超过上限 {ImportLimits.Current.PdfPages}（JUESUAN_LIMIT_PDF_PAGES），未导入。");
         }
 
-        Interlocked.Increment(ref _reading);
-        try
+        using (Reading.Enter())
         {
-            var threads = fixedThreads ?? (Volatile.Read(ref _reading) == 1 ? Math.Min(PageThreads, pages / MinimumPagesPerThread) : 1);
+            var threads = fixedThreads ?? (Reading.Count == 1 ? Math.Min(PageThreads, pages / MinimumPagesPerThread) : 1);
             if (threads <= 1)
             {
                 var words = new List<PdfWord>();
@@ -177,10 +174,6 @@ public static partial class PdfReportReader
             }
 
             return ([.. byPage.SelectMany(w => w)], pages);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _reading);
         }
     }
 

@@ -41,12 +41,15 @@ public static partial class TextReportReader
     public static ImportResult Read(string text, string file, ReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Contains('\0', StringComparison.Ordinal) || text.Count(c => c == '\uFFFD') > text.Length / 20 + 5)
+        if (text.Contains('\0', StringComparison.Ordinal) || text.AsSpan().Count('\uFFFD') > text.Length / 20 + 5)
         {
             return new ImportResult(null, [], $"{file} 不是文本文件（含有二进制内容或无法识别的编码）。");
         }
 
-        return Read(ReportText.Lines(text), file, [], reference: reference);
+        using (Reading.Enter())
+        {
+            return Read(ReportText.Lines(text), file, [], reference: reference);
+        }
     }
 
     /// <summary>Reads a report from lines already extracted (the PDF reader passes page-tagged lines and its own notices).</summary>
