@@ -210,6 +210,9 @@ public sealed class AuditContext
         return new Figure(this, table, rowKey, column, operand.Amount, operand.RowPrinted);
     }
 
+    /// <summary>The value of a cell as <see cref="Cell"/>'s figure gives it (in 万元 with its interval; a blank reads as 0.00), without making the figure.</summary>
+    public Estimate ValueAt(StatedTable table, string rowKey, string column) => OperandAt(table, rowKey, column).Value;
+
     // A cell as a relation's operand: what Cell's figure would hold.
     private Operand OperandAt(StatedTable table, string rowKey, string column)
     {

@@ -40,8 +40,7 @@ internal static class CrossTableRules
                 : []);
 
         yield return Both(RuleIds.X0305Within, "一般公共预算财政拨款支出不超过全部资金的支出", TableIds.Expenditure, TableIds.GpbExpenditure, (c, t03, t05) =>
-            t05.Rows.SelectMany(r => new[] { "total", "basic", "project" }.Select(col => AtLeast(c, RuleIds.X0305Within, c.Cell(t03, r.Key, col), c.Cell(t05, r.Key, col), TableIds.GpbExpenditure, Severity.Warning)))
-                .OfType<Finding>());
+            WithinFindings(c, t03, t05));
 
         yield return new DelegateRule(RuleIds.X04EmptyFunds, "空的政府性基金、国有资本经营表与财政拨款总表的对应栏为零", EmptyFundFindings);
         yield return new DelegateRule(RuleIds.XConsolidation, "部门各表等于各单位表的汇总", ConsolidationFindings);
@@ -123,6 +122,28 @@ internal static class CrossTableRules
         new[] { ("abroad", "30212"), ("reception", "30217"), ("vehicleOperation", "30231") }
             .Select(x => AtLeast(c, RuleIds.X0906ThreePublic, c.Cell(t09, "actual", x.Item1), c.Cell(t06, x.Item2, "amount"), t09.Definition))
             .OfType<Finding>();
+
+    private static readonly string[] ExpenditureColumns = ["total", "basic", "project"];
+
+    // Each row and column of 05 at most what 03 states there. Most hold: compared on the cells' values, with figures made
+    // only for the few that do not (two for every cell of 05 were ≈ 2 % of an audit's allocations).
+    private static List<Finding> WithinFindings(AuditContext c, StatedTable t03, StatedTable t05)
+    {
+        var findings = new List<Finding>();
+        foreach (var row in t05.Rows)
+        {
+            foreach (var column in ExpenditureColumns)
+            {
+                if (c.ValueAt(t05, row.Key, column).Range.Lo > c.ValueAt(t03, row.Key, column).Range.Hi
+                    && AtLeast(c, RuleIds.X0305Within, c.Cell(t03, row.Key, column), c.Cell(t05, row.Key, column), TableIds.GpbExpenditure, Severity.Warning) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+
+        return findings;
+    }
 
     /// <summary>larger ≥ smaller on intervals: an error (or <paramref name="severity"/>) only when no rounding allows it.</summary>
     private static Finding? AtLeast(AuditContext c, string rule, Figure larger, Figure smaller, string table, Severity severity = Severity.Error)
