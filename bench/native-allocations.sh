@@ -7,8 +7,8 @@
 #
 #   bench/native-allocations.sh FRAME [TOP] -- juesuan-arguments…
 #
-# FRAME keeps the allocations with that function on their stack (a symbol's part: TextReportReader__Read,
-# Auditor__Audit, PdfReportReader__ReadWords); TOP rows of each table (30). Needs root (perf probe), perf, nm, python3
+# FRAME keeps the allocations with that function on their stack (a part of a symbol: TextReportReader__Read,
+# Auditor__Audit; `ReadWords` also matches the lambda a PDF's page threads start in); TOP rows of each table (30). Needs root (perf probe), perf, nm, python3
 # and the unstripped native build the publish leaves in src/Juesuan.Cli/bin/Release/net10.0/linux-x64/native/ (its
 # .so files are copied beside it). E.g. one text import, and the example's audit:
 #   bench/native-allocations.sh TextReportReader__Read -- import ../shared/samples/quxian-2022-final-accounts.txt
@@ -39,7 +39,7 @@ trap 'rm -rf "$work"; perf probe -q -d "probe_juesuan:*" >/dev/null 2>&1 || true
 
 perf probe -q -d 'probe_juesuan:*' >/dev/null 2>&1 || true
 perf probe -q -x "$native/juesuan" -a 'RhpNewFast mt=%di:x64 size=+4(%di):u32'
-perf probe -q -x "$native/juesuan" -a 'RhpNewObject mt=%di:x64 size=+4(%di):u32'
+perf probe -q -x "$native/juesuan" -a 'RhpNewObject mt=%di:x64 flags=%si:u32 size=+4(%di):u32'
 perf probe -q -x "$native/juesuan" -a 'RhpNewArrayFast mt=%di:x64 csize=+0(%di):u16 base=+4(%di):u32 n=%si:s32'
 perf probe -q -x "$native/juesuan" -a 'RhpNewPtrArrayFast mt=%di:x64 base=+4(%di):u32 n=%si:s32'
 perf probe -q -x "$native/juesuan" -a 'RhNewString mt=%di:x64 n=%si:s32'
@@ -74,6 +74,11 @@ for line in open(f"{work}/samples.txt"):
         if current:
             samples.append(current)
         event, at, args = head.group(1), int(head.group(2), 16), dict(re.findall(r"(\w+)=(-?\w+)", head.group(3)))
+        if event == "RhpNewObject" and int(args["flags"]) == 0:
+            # RhpNewFast's slow path jumps here with no flags: that object was counted at RhpNewFast already. Called
+            # directly, it allocates a finalizable object (flags set).
+            current = None
+            continue
         if event in ("RhpNewFast", "RhpNewObject"):
             size = int(args["size"])
         elif event == "RhpNewArrayFast":
@@ -82,7 +87,7 @@ for line in open(f"{work}/samples.txt"):
             size = int(args["base"]) + 8 * int(args["n"])
         else:
             size = 22 + 2 * int(args["n"])
-        current = [event, int(args["mt"], 16), size, [], at]
+        current = [event, int(args["mt"], 16), (size + 7) // 8 * 8, [], at]
     elif current is not None:
         parts = line.strip().split(None, 1)
         current[3].append(parts[1] if len(parts) > 1 else parts[0])

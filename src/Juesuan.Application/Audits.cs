@@ -61,6 +61,7 @@ public sealed class Audits(JuesuanOptions options, Library library)
         ArgumentNullException.ThrowIfNull(files);
         var done = new AuditReport?[files.Count];
         var unreadable = new System.Collections.Concurrent.ConcurrentBag<(int Index, Loaded Loaded)>();
+        using var batch = files.Count > 1 ? Juesuan.Import.Importer.Batch() : null;
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, _) =>
         {
             await Task.Yield();

@@ -200,6 +200,7 @@ public sealed class Intake(Library library)
         ArgumentNullException.ThrowIfNull(done);
         using var writes = new SemaphoreSlim(1, 1);
         using var told = new SemaphoreSlim(1, 1);
+        using var batch = files.Count > 1 ? Juesuan.Import.Importer.Batch() : null;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         var filedToAudit = new System.Collections.Concurrent.ConcurrentBag<(int Index, Filing Filing, IReadOnlyList<Formats.ImportIssue> Issues)>();
 

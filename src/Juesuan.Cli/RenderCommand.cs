@@ -105,6 +105,7 @@ internal static class RenderCommand
             // written together. A document is written to its file only once it is whole.
             var exit = ExitCodes.Ok;
             using var console = new SemaphoreSlim(1, 1);
+            using var batch = jobs.Count > 1 ? Juesuan.Import.Importer.Batch() : null;
             await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = jobs.Count > 1 ? Environment.ProcessorCount : 1, CancellationToken = ct }, async (job, token) =>
             {
                 var messages = new StringWriter();

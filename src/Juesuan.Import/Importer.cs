@@ -20,6 +20,13 @@ public static class Importer
     /// <summary>True when the file's ending is one Juesuan reads.</summary>
     public static bool CanRead(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
+    /// <summary>
+    /// Marks a batch — many files read and audited by several workers — until the returned scope is disposed: while one
+    /// runs, a PDF's pages are read on one thread, the workers keeping the cores busy (alone, a PDF's pages are read on
+    /// several).
+    /// </summary>
+    public static IDisposable Batch() => Reading.EnterBatch();
+
     /// <summary>The readable files of a directory, by name.</summary>
     public static IReadOnlyList<string> FilesIn(string directory) =>
         Directory.EnumerateFiles(directory).Where(CanRead).Order(StringComparer.Ordinal).ToArray();

@@ -352,9 +352,47 @@ public sealed class PdfPageThreadsTests
         }
 
         var bytes = builder.Build();
+
+        // The premise: without its program, page 4's font is noticed (its letters would be lost to a quick read alone).
+        var (options, log) = TextOnlyParsing.Create();
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(bytes, options))
+        {
+            _ = document.GetPage(4).Letters;
+        }
+
+        Assert.True(log.NeedsFontPrograms);
         Assert.Null(PdfReportReader.ReadWordsOf(bytes, "x.pdf", false, out var one, out _, pageThreads: 1));
         Assert.Null(PdfReportReader.ReadWordsOf(bytes, "x.pdf", false, out var two, out _, pageThreads: 2));
         Assert.Equal(one, two);
         Assert.Contains(two, w => w.Page == 4 && w.Text == "124.45");
+    }
+}
+
+/// <summary>When a PDF's pages go on several threads (<see cref="Reading"/>): alone and outside any batch only.</summary>
+public sealed class ReadingTests
+{
+    [Theory]
+    [InlineData(25, 1, 0, 2)]
+    [InlineData(25, 0, 0, 2)]
+    [InlineData(25, 2, 0, 1)]
+    [InlineData(25, 1, 1, 1)]
+    [InlineData(7, 1, 0, 1)]
+    [InlineData(8, 1, 0, 2)]
+    [InlineData(3, 1, 0, 1)]
+    [InlineData(100, 1, 0, 4)]
+    public void A_pdf_read_alone_outside_a_batch_is_read_on_several_threads_else_on_one(int pages, int reports, int batches, int expected)
+    {
+        var most = expected == 4 ? 4 : 2;
+        Assert.Equal(expected, Reading.PageThreads(pages, reports, batches, most, pagesPerThread: 4));
+    }
+
+    [Fact]
+    public void A_read_or_batch_ends_once_however_often_it_is_disposed()
+    {
+        var ended = 0;
+        var scope = new Reading.Scope(() => ended++);
+        scope.Dispose();
+        scope.Dispose();
+        Assert.Equal(1, ended);
     }
 }

@@ -102,10 +102,9 @@ internal static partial class NarrativeRules
 
     /// <summary>
     /// A stated percentage against numerator ÷ denominator × 100 on intervals: a warning when the denominator can be
-    /// zero, a rounding note when only rounding explains it, an error when nothing does.
+    /// zero, a rounding note when only rounding explains it, an error when nothing does — in that order, as a list: most
+    /// percentages hold, and an iterator of this many decimals was ≈ 500 bytes a call.
     /// </summary>
-    // The findings of a stated percentage, in order (a rounding note, then an error): a list, not an iterator, as most
-    // percentages hold and an iterator of this many decimals was ≈ 500 bytes a call.
     private static IReadOnlyList<Finding> Percentage(AuditContext c, string rule, Claim claim, string what, Printed stated, Estimate numerator, Estimate denominator,
         string zeroMessage, Func<Estimate, Consistency, string> errorMessage)
     {

@@ -60,10 +60,14 @@ public static partial class PdfReportReader
     /// </summary>
     public static ImportResult Read(byte[] content, string file, ReferenceData? reference = null) => Read(content, file, alwaysParseFontPrograms: false, reference);
 
-    private static ImportResult Read(byte[] content, string file, bool alwaysParseFontPrograms, ReferenceData? reference = null) =>
-        ReadWordsOf(content, file, alwaysParseFontPrograms, out var words, out var pageCount) is { } error
+    private static ImportResult Read(byte[] content, string file, bool alwaysParseFontPrograms, ReferenceData? reference = null)
+    {
+        // The whole read counts, its words and its report: another PDF's pages wait for the cores this one uses.
+        using var reading = Reading.Enter();
+        return ReadWordsOf(content, file, alwaysParseFontPrograms, out var words, out var pageCount) is { } error
             ? new ImportResult(null, [], error)
             : FromWords(words, pageCount, file, reference);
+    }
 
     /// <summary>
     /// The words of a PDF with their boxes, or the reason it cannot be read. <paramref name="pageThreads"/> fixes how many
@@ -128,11 +132,11 @@ public static partial class PdfReportReader
     /// <summary>
     /// The words of every page, in page order. A PDF read alone in its process (a command given one file, a workbench
     /// with one upload in hand) has its pages read on up to <see cref="PageThreads"/> threads, each with a document of its
-    /// own, pages dealt out in turn (issue 19: the page reading was half of a one-file import, on one core); while other
-    /// reports are being read (<see cref="Reading"/>) — a batch's workers already keep the cores busy — on one. The words are
-    /// the same either way.
+    /// own, pages dealt out in turn (issue 19: the page reading was half of a one-file import, on one core); beside other
+    /// reads or inside a batch (<see cref="Reading"/>), on one. The words are the same either way. <paramref name="another"/>
+    /// is null for the read with font programs, which stays on one thread: each document would parse them again.
     /// </summary>
-    private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document, Func<PdfDocument> another, int? fixedThreads)
+    private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document, Func<PdfDocument>? another, int? fixedThreads)
     {
         var pages = document.NumberOfPages;
         if (pages > ImportLimits.Current.PdfPages)
@@ -140,41 +144,39 @@ public static partial class PdfReportReader
             throw new ImportLimitException($"PDF 有 {pages} 页，超过上限 {ImportLimits.Current.PdfPages}（JUESUAN_LIMIT_PDF_PAGES），未导入。");
         }
 
-        using (Reading.Enter())
+        var threads = another is null ? 1 : fixedThreads ?? Reading.PageThreads(pages, Reading.Reports, Reading.Batches, PageThreads, MinimumPagesPerThread);
+        if (threads <= 1)
         {
-            var threads = fixedThreads ?? (Reading.Count == 1 ? Math.Min(PageThreads, pages / MinimumPagesPerThread) : 1);
-            if (threads <= 1)
+            var words = new List<PdfWord>();
+            foreach (var page in document.GetPages())
             {
-                var words = new List<PdfWord>();
-                foreach (var page in document.GetPages())
-                {
-                    words.AddRange(WordsOf(page));
-                }
-
-                return (words, pages);
+                words.AddRange(WordsOf(page));
             }
 
-            var byPage = new List<PdfWord>[pages];
-            try
-            {
-                Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-                {
-                    using var own = t == 0 ? null : another();
-                    var read = own ?? document;
-                    for (var number = t + 1; number <= pages; number += threads)
-                    {
-                        byPage[number - 1] = WordsOf(read.GetPage(number));
-                    }
-                });
-            }
-            catch (AggregateException e)
-            {
-                // As one thread would have thrown it: the caller tells an encrypted or over-limit PDF by its exception's type.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            }
-
-            return ([.. byPage.SelectMany(w => w)], pages);
+            return (words, pages);
         }
+
+        var byPage = new List<PdfWord>[pages];
+        try
+        {
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            {
+                using var own = t == 0 ? null : another!();
+                var read = own ?? document;
+                for (var number = t + 1; number <= pages; number += threads)
+                {
+                    byPage[number - 1] = WordsOf(read.GetPage(number));
+                }
+            });
+        }
+        catch (AggregateException e)
+        {
+            // As one thread would have thrown it, so the callers' filters see its type: running out of memory first (it
+            // must not be taken for a damaged file), else the first.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is OutOfMemoryException) ?? e.InnerExceptions[0]);
+        }
+
+        return ([.. byPage.SelectMany(w => w)], pages);
     }
 
     /// <summary>The most threads one PDF's pages are read on (the cores, at most four: each opens the document again).</summary>

@@ -44,11 +44,12 @@ internal sealed class TextOnlyParsing : ILog
         Read(content, (document, _) => read(document), alwaysParseFontPrograms);
 
     /// <summary>
-    /// As <see cref="Read{T}(byte[], Func{PdfDocument, T}, bool)"/>; <paramref name="read"/> is also given a way to open the
-    /// same content again with the same options (and the same log), for a reader that reads pages on several threads — a
-    /// PdfPig document is not to be shared between threads.
+    /// As <see cref="Read{T}(byte[], Func{PdfDocument, T}, bool)"/>; for the read without font programs <paramref name="read"/>
+    /// is also given a way to open the same content again — its own options (PdfPig sets the passwords it tried on them),
+    /// the same filters and the same log — for a reader that reads pages on several threads, a PdfPig document not being
+    /// for sharing between threads. For the full read it is given null: each document would parse the programs again.
     /// </summary>
-    public static T Read<T>(byte[] content, Func<PdfDocument, Func<PdfDocument>, T> read, bool alwaysParseFontPrograms = false)
+    public static T Read<T>(byte[] content, Func<PdfDocument, Func<PdfDocument>?, T> read, bool alwaysParseFontPrograms = false)
     {
         var (options, log) = Create();
         if (!alwaysParseFontPrograms)
@@ -57,7 +58,7 @@ internal sealed class TextOnlyParsing : ILog
             try
             {
                 using var document = PdfDocument.Open(content, options);
-                var quick = read(document, () => PdfDocument.Open(content, options));
+                var quick = read(document, () => PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, FilterProvider = options.FilterProvider, Logger = log }));
                 if (!log.NeedsFontPrograms)
                 {
                     return quick;
@@ -69,7 +70,7 @@ internal sealed class TextOnlyParsing : ILog
         }
 
         using var full = PdfDocument.Open(content, Full);
-        return read(full, () => PdfDocument.Open(content, Full));
+        return read(full, null);
     }
 
     void ILog.Warn(string message)

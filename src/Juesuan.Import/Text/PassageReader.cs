@@ -93,8 +93,7 @@ internal static class PassageReader
         return passages;
     }
 
-    // Spaces dropped, as the sections have them, except one between two figures: the cells of a table read as text
-    // (「4,596.52 4,596.52 100.00%」) must not run together into a figure with two decimal points.
+    // True when the passage holds a letter (a page number or a row of figures alone holds no wording).
     private static bool HasLetter(System.Text.StringBuilder text)
     {
         foreach (var chunk in text.GetChunks())
@@ -111,6 +110,8 @@ internal static class PassageReader
         return false;
     }
 
+    // Spaces dropped, as the sections have them, except one between two figures: the cells of a table read as text
+    // (「4,596.52 4,596.52 100.00%」) must not run together into a figure with two decimal points.
     private static string Compact(string text)
     {
         if (!text.AsSpan().ContainsAny(Blanks))
