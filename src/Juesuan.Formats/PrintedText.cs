@@ -45,10 +45,18 @@ public static class PrintedText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Markdown bold markers (**…**) left by some text extractions are formatting, not content.
+        // Trailing tabs are blank cells of tab-separated tables and are kept. Replace and TrimEnd return the text itself
+        // when they change nothing, as Mapped does when there is nothing to map (most lines): no copy then.
+        return Mapped(text).Replace("**", string.Empty, StringComparison.Ordinal).TrimEnd(TrailingBlanks);
+    }
+
+    // Radicals as the ideographs they stand for, odd spaces as plain ones.
+    private static string Mapped(string text)
+    {
         if (!text.AsSpan().ContainsAnyInRange('\u2E80', '\u2FDF') && !text.AsSpan().ContainsAny(OddSpaces))
         {
-            // Nothing to map (most lines): the text itself, without a copy.
-            return (text.Contains("**", StringComparison.Ordinal) ? text.Replace("**", string.Empty, StringComparison.Ordinal) : text).TrimEnd(TrailingBlanks);
+            return text;
         }
 
         var sb = new StringBuilder(text.Length);
@@ -74,9 +82,7 @@ public static class PrintedText
             }
         }
 
-        // Markdown bold markers (**…**) left by some text extractions are formatting, not content.
-        // Trailing tabs are blank cells of tab-separated tables and are kept.
-        return sb.ToString().Replace("**", string.Empty, StringComparison.Ordinal).TrimEnd(TrailingBlanks);
+        return sb.ToString();
     }
 
     private static readonly System.Buffers.SearchValues<char> OddSpaces = System.Buffers.SearchValues.Create("\u00A0\u2002\u2003\u2009");

@@ -13,6 +13,18 @@ public class ReportTextTests
     public void Radical_code_points_become_the_ideographs_they_stand_for(string extracted, string expected) =>
         Assert.Equal(expected, PrintedText.Normalize(extracted));
 
+    // Both paths: a line with nothing to map (returned without a copy) and one with a radical or an odd space.
+    [Theory]
+    [InlineData("**合计**\t12.00", "合计\t12.00")]
+    [InlineData("**部⻔**合计", "部门合计")]
+    [InlineData("一般公共预算  \u3000\r", "一般公共预算")]
+    [InlineData("⼀般公共预算 \r", "一般公共预算")]
+    [InlineData("12.00\t\t", "12.00\t\t")]
+    [InlineData("年初\u00A0结转\u2002和\u2003结余\u2009", "年初 结转 和 结余")]
+    [InlineData("", "")]
+    public void Bold_markers_go_trailing_blanks_go_tabs_stay_odd_spaces_become_plain(string extracted, string expected) =>
+        Assert.Equal(expected, PrintedText.Normalize(extracted));
+
     [Fact]
     public void Full_width_punctuation_is_kept() =>
         Assert.Equal("单位：万元（本级）", PrintedText.Normalize("单位：万元（本级）"));

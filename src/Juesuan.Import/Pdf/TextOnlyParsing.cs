@@ -30,8 +30,14 @@ internal sealed class TextOnlyParsing : ILog
     public static (ParsingOptions Options, TextOnlyParsing Log) Create()
     {
         var log = new TextOnlyParsing();
-        return (new ParsingOptions { UseLenientParsing = true, FilterProvider = new FontProgramSkipper(), Logger = log }, log);
+        return (log.Options(), log);
     }
+
+    // Options of a text-only read reporting to this log: new ones for each document, as PdfPig writes on them (the
+    // passwords it tried); the filters hold no state.
+    private ParsingOptions Options() => new() { UseLenientParsing = true, FilterProvider = Skipper, Logger = this };
+
+    private static readonly FontProgramSkipper Skipper = new();
 
     /// <summary>Options for a full read.</summary>
     public static ParsingOptions Full => new() { UseLenientParsing = true };
@@ -58,7 +64,7 @@ internal sealed class TextOnlyParsing : ILog
             try
             {
                 using var document = PdfDocument.Open(content, options);
-                var quick = read(document, () => PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, FilterProvider = options.FilterProvider, Logger = log }));
+                var quick = read(document, () => PdfDocument.Open(content, log.Options()));
                 if (!log.NeedsFontPrograms)
                 {
                     return quick;
