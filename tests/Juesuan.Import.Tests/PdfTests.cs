@@ -396,3 +396,41 @@ public sealed class ReadingTests
         Assert.Equal(1, ended);
     }
 }
+
+/// <summary>
+/// The build patches PdfPig's Standard14 type initialiser so an alias ("Arial") takes its font's parsed metrics instead
+/// of parsing the AFM file again (Directory.Build.targets, issue 19). The metrics must be those of the font, and shared:
+/// only the patched initialiser shares them, so this fails when the patch is no longer applied (PdfPig upgraded, or the
+/// upstream fix in: then remove the patch and this test's identity check).
+/// </summary>
+public sealed class Standard14PatchTests
+{
+    [Fact]
+    public void Every_alias_shares_the_parsed_metrics_of_its_standard_font()
+    {
+        var names = UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14.GetNames();
+        var aliases = names.Where(n => UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14.GetMappedFontName(n) != n).ToList();
+        Assert.Equal(39, names.Count);
+        Assert.Equal(25, aliases.Count);
+        foreach (var alias in aliases)
+        {
+            var font = UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14.GetMappedFontName(alias);
+            var metrics = UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14.GetAdobeFontMetrics(alias);
+            Assert.NotNull(metrics);
+            Assert.Same(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14.GetAdobeFontMetrics(font), metrics);
+            Assert.Equal(font, metrics.FontName);
+        }
+    }
+
+    [Fact]
+    public void The_standard_fonts_keep_their_metrics()
+    {
+        // Widths of "A" from Adobe's AFM files: Helvetica 667, Times-Roman 722, Courier 600 (and Arial/TimesNewRoman alike).
+        foreach (var (name, width) in new[] { ("Helvetica", 667), ("Arial", 667), ("Times-Roman", 722), ("TimesNewRoman,Bold", 722), ("Courier", 600), ("CourierNew,Italic", 600) })
+        {
+            var metrics = UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14.GetAdobeFontMetrics(name);
+            Assert.NotNull(metrics);
+            Assert.Equal(width, metrics.CharacterMetrics["A"].Width.X);
+        }
+    }
+}
