@@ -1,6 +1,4 @@
-using System.Runtime.InteropServices;
 using System.Text;
-using HarfBuzzSharp;
 using ScottPlot;
 using SkiaSharp;
 
@@ -83,83 +81,5 @@ internal static class ChartFont
 
         public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
             fontName == SubsetName ? Subset?.Typeface : null;
-    }
-
-    /// <summary>HarfBuzz's subsetter (hb-subset), which HarfBuzzSharp's native library carries but does not wrap.</summary>
-    private static class HarfBuzzSubset
-    {
-        private const string Library = "libHarfBuzzSharp";
-
-        public static byte[]? Subset(byte[] font, int index, IEnumerable<int> characters)
-        {
-            var pinned = GCHandle.Alloc(font, GCHandleType.Pinned);
-            using var blob = new Blob(pinned.AddrOfPinnedObject(), font.Length, MemoryMode.ReadOnly, pinned.Free);
-            using var face = new Face(blob, index);
-            var input = hb_subset_input_create_or_fail();
-            if (input == IntPtr.Zero)
-            {
-                return null;
-            }
-
-            try
-            {
-                var set = hb_subset_input_unicode_set(input);
-                foreach (var c in characters)
-                {
-                    hb_set_add(set, (uint)c);
-                }
-
-                var subset = hb_subset_or_fail(face.Handle, input);
-                if (subset == IntPtr.Zero)
-                {
-                    return null;
-                }
-
-                var result = hb_face_reference_blob(subset);
-                try
-                {
-                    var data = hb_blob_get_data(result, out var length);
-                    var bytes = new byte[length];
-                    Marshal.Copy(data, bytes, 0, (int)length);
-                    return bytes;
-                }
-                finally
-                {
-                    hb_blob_destroy(result);
-                    hb_face_destroy(subset);
-                }
-            }
-            finally
-            {
-                hb_subset_input_destroy(input);
-            }
-        }
-
-        [DllImport(Library)]
-        private static extern IntPtr hb_subset_input_create_or_fail();
-
-        [DllImport(Library)]
-        private static extern IntPtr hb_subset_input_unicode_set(IntPtr input);
-
-        [DllImport(Library)]
-        private static extern void hb_set_add(IntPtr set, uint codepoint);
-
-        [DllImport(Library)]
-        private static extern IntPtr hb_subset_or_fail(IntPtr face, IntPtr input);
-
-        [DllImport(Library)]
-        private static extern IntPtr hb_face_reference_blob(IntPtr face);
-
-        [DllImport(Library)]
-        private static extern IntPtr hb_blob_get_data(IntPtr blob, out uint length);
-
-        [DllImport(Library)]
-        private static extern void hb_blob_destroy(IntPtr blob);
-
-        [DllImport(Library)]
-        private static extern void hb_face_destroy(IntPtr face);
-
-        [DllImport(Library)]
-        private static extern void hb_subset_input_destroy(IntPtr input);
     }
 }

@@ -120,9 +120,17 @@ public sealed class PdfPrinter : IAsyncDisposable
     /// landscape pages for wide tables), the margins and the 「— 1 —」 numbers (<see cref="DisclosureHtml"/>, which every
     /// printed document comes from).
     /// </summary>
-    public async Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken = default)
+    public Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken = default) => PrintAsync(html, subsetFonts: true, cancellationToken);
+
+    /// <summary>
+    /// Prints <paramref name="html"/>, its installed fonts cut down to its characters (<see cref="PrintFonts"/>) unless
+    /// <paramref name="subsetFonts"/> is false (tests, which compare the two).
+    /// </summary>
+    internal async Task<byte[]> PrintAsync(string html, bool subsetFonts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
+        // Done before a tab is taken, beside another document's print: Chromium reads a print's whole font files.
+        html = subsetFonts ? PrintFonts.Embed(html) : html;
         // Tabs are reused: opening one costs about a second on this machine, printing a short document far less.
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         IPage? page = null;
@@ -130,6 +138,8 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             page = _idle.TryTake(out var idle) ? idle : await _browser.NewPageAsync().ConfigureAwait(false);
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+            // The fonts carried in the page (PrintFonts) are loaded before the print lays it out.
+            await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").ConfigureAwait(false);
             return await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true, PrintBackground = true }).ConfigureAwait(false);
         }
         finally
