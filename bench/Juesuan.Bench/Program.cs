@@ -68,6 +68,42 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "pdffonts")
+        {
+            // A disclosure's two prints (the whole, the 目录 alone) with its installed fonts as they are and cut down to its
+            // characters (PrintFonts), alternately in one browser; and the cutting alone.
+            var year = DepartmentYearJson.ReadFile(args.Length > 1 ? args[1] : Paths.Example).Value!;
+            await using var printer = await Juesuan.Documents.Disclosure.PdfPrinter.StartAsync(1);
+            var document = Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year);
+            var html = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, charts: Juesuan.Documents.Disclosure.ChartMode.Jpeg);
+            using var first = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(await printer.PrintAsync(html)), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            var contents = Juesuan.Documents.Disclosure.DisclosureHtml.Render(document, Juesuan.Documents.Disclosure.DisclosurePdf.LinkedPages(document, first), Juesuan.Documents.Disclosure.ChartMode.Box, contentsOnly: true);
+            var times = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
+            for (var round = 0; round < 12; round++)
+            {
+                foreach (var subset in round % 2 == 0 ? new[] { false, true } : [true, false])
+                {
+                    var w = Stopwatch.StartNew();
+                    await printer.PrintAsync(html, subset, CancellationToken.None);
+                    await printer.PrintAsync(contents, subset, CancellationToken.None);
+                    if (round >= 2)
+                    {
+                        times[subset].Add(w.Elapsed.TotalMilliseconds);
+                    }
+                }
+            }
+
+            var cutting = Enumerable.Range(0, 10).Select(i => { var w = Stopwatch.StartNew(); _ = Juesuan.Documents.Disclosure.PrintFonts.Embed(html); return w.Elapsed.TotalMilliseconds; }).Order().ToList();
+            foreach (var (subset, list) in times)
+            {
+                list.Sort();
+                Console.WriteLine($"{(subset ? "fonts cut down" : "installed fonts")}: both prints median {list[list.Count / 2]:F0} ms ({list[0]:F0}-{list[^1]:F0}, {list.Count} rounds)");
+            }
+
+            Console.WriteLine($"cutting the whole document's fonts alone: median {cutting[5]:F1} ms ({cutting[0]:F1}-{cutting[^1]:F1})");
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "auditloop")
         {
             // The audit of the example over and over, for a sampling profiler (dotnet-trace) to attach to.
