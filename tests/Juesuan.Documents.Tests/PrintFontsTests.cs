@@ -12,6 +12,8 @@ public sealed class PrintFontsTests(DisclosurePdfTests.Browser browser) : IClass
 {
     private const string Installed = "WenQuanYi Micro Hei";
 
+    private const string Uming = "AR PL UMing CN";
+
     [Fact]
     public void The_families_of_the_style_sheets_are_named_in_order_without_generic_ones_or_inline_styles()
     {
@@ -20,28 +22,29 @@ public sealed class PrintFontsTests(DisclosurePdfTests.Browser browser) : IClass
             body { font-family: "FangSong", "仿宋", 'AR PL UMing CN', serif; }
             h1, th { font-family: "SimHei","WenQuanYi Micro Hei" , sans-serif; font-weight: normal }
             .x { font-family: var(--f), "fangsong", monospace }
+            .y { font-family: fangsong, ui-serif, "Kaiti" !important }
             </style></head><body><p style="font-family: Inline Only">正文</p></body></html>
             """;
-        Assert.Equal(["FangSong", "仿宋", "AR PL UMing CN", "SimHei", "WenQuanYi Micro Hei"], PrintFonts.FamiliesNamed(html));
+        Assert.Equal(["FangSong", "仿宋", "AR PL UMing CN", "SimHei", "WenQuanYi Micro Hei", "Kaiti"], PrintFonts.FamiliesNamed(html));
     }
 
     [SkippableFact]
     public void An_installed_family_is_carried_with_the_glyphs_of_the_documents_characters_and_ascii_only()
     {
         RequireFont(Installed);
-        var html = $$"""<html><head><style>body { font-family: "仿宋_GB2312", "{{Installed}}", sans-serif; }</style></head><body><p>医疗保障局决算公开：收入合计</p></body></html>""";
+        var html = $$"""<html><head><style>body { font-family: "仿宋_GB2312", "{{Installed}}", sans-serif; }</style></head><body><p>医疗保障局决算公开：收入合计&#215;100%</p></body></html>""";
 
         var embedded = PrintFonts.Embed(html);
 
         Assert.StartsWith("<html><head><style>body", embedded, StringComparison.Ordinal);
-        var face = System.Text.RegularExpressions.Regex.Matches(embedded, """@font-face\{font-family:"([^"]+)";font-display:block;src:url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)""");
+        var face = System.Text.RegularExpressions.Regex.Matches(embedded, """@font-face\{font-family:"([^"]+)";font-weight:400;font-stretch:100%;font-style:normal;font-display:block;src:url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)""");
         var only = Assert.Single(face);
         Assert.Equal(Installed, only.Groups[1].Value);
         var font = Convert.FromBase64String(only.Groups[2].Value);
         using var full = SKFontManager.Default.MatchFamily(Installed);
         using var subset = SKTypeface.FromData(SKData.CreateCopy(font));
         Assert.NotNull(subset);
-        foreach (var c in "医疗保障局决算公开：收入合计0123456789AZaz")
+        foreach (var c in "医疗保障局决算公开：收入合计0123456789AZaz×")
         {
             Assert.True(subset.ContainsGlyph(c), $"{c} kept");
         }
@@ -65,11 +68,17 @@ public sealed class PrintFontsTests(DisclosurePdfTests.Browser browser) : IClass
     {
         Paths.RequireBrowser();
         RequireFont(Installed);
+        RequireFont(Uming);
         var document = new DisclosureDocument("测试", [
             new CoverBlock("部门决算", "青石县医疗保障局", null), new HeadingBlock(1, "第一部分 部门概况", NewPage: true),
             new ParagraphBlock("青石县医疗保障局2024年度收入合计1,234.56万元，比上年增加5.67%。主要原因是城乡居民医疗救助支出增加。"),
+            // Written as entities in the HTML (×, ·, ²) and a character beyond the Basic Multilingual Plane.
+            new ParagraphBlock("执行率=（实际支出÷预算数）×100%；面积120m²；张·𠀀某。"),
             new HeadingBlock(2, "二、支出决算情况说明", NewPage: false), new ParagraphBlock("支出合计1,111.11万元；其中基本支出888.88万元。")], []);
         var html = DisclosureHtml.Render(document);
+        var embedded = PrintFonts.Embed(html);
+        Assert.Contains($"@font-face{{font-family:\"{Uming}\";", embedded, StringComparison.Ordinal);
+        Assert.Contains($"@font-face{{font-family:\"{Installed}\";", embedded, StringComparison.Ordinal);
         var printer = await browser.Printer;
 
         var plain = await printer.PrintAsync(html, subsetFonts: false, CancellationToken.None);
@@ -100,7 +109,7 @@ public sealed class PrintFontsTests(DisclosurePdfTests.Browser browser) : IClass
         }
 
         // The fonts come with the browser's setup (.ci/run installs both): required where the browser is.
-        Assert.False(Environment.GetEnvironmentVariable("JUESUAN_REQUIRE_BROWSER") == "1", $"{family} is not installed (apt-get install fonts-wqy-microhei)");
-        Skip.If(true, $"{family} is not installed (apt-get install fonts-wqy-microhei)");
+        Assert.False(Environment.GetEnvironmentVariable("JUESUAN_REQUIRE_BROWSER") == "1", $"{family} is not installed (apt-get install fonts-wqy-microhei fonts-arphic-uming)");
+        Skip.If(true, $"{family} is not installed (apt-get install fonts-wqy-microhei fonts-arphic-uming)");
     }
 }

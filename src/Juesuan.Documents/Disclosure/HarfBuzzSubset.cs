@@ -8,7 +8,14 @@ internal static class HarfBuzzSubset
 {
     private const string Library = "libHarfBuzzSharp";
 
-    public static byte[]? Subset(byte[] font, int index, IEnumerable<int> characters)
+    /// <summary>
+    /// The glyphs of <paramref name="characters"/> (and those its layout reaches) from face <paramref name="index"/> of
+    /// <paramref name="font"/>, as a font file, or null when HarfBuzz cannot subset it. With
+    /// <paramref name="keepEverything"/> everything else of the font is kept — its tables, layout features (CJK
+    /// punctuation spacing, kerning), names in every language — so text shapes and measures as with the whole font;
+    /// otherwise hb-subset's defaults apply (its English names only: Skia then names the family as before).
+    /// </summary>
+    public static byte[]? Subset(byte[] font, int index, IEnumerable<int> characters, bool keepEverything = false)
     {
         var pinned = GCHandle.Alloc(font, GCHandleType.Pinned);
         using var blob = new Blob(pinned.AddrOfPinnedObject(), font.Length, MemoryMode.ReadOnly, pinned.Free);
@@ -21,7 +28,16 @@ internal static class HarfBuzzSubset
 
         try
         {
+            // hb-subset's defaults drop tables and layout features it does not know to keep. Keeping everything also
+            // sets the characters and glyphs to all: they are narrowed again to those asked for.
             var set = hb_subset_input_unicode_set(input);
+            if (keepEverything)
+            {
+                hb_subset_input_keep_everything(input);
+                hb_set_clear(hb_subset_input_glyph_set(input));
+                hb_set_clear(set);
+            }
+
             foreach (var c in characters)
             {
                 hb_set_add(set, (uint)c);
@@ -58,6 +74,15 @@ internal static class HarfBuzzSubset
 
     [DllImport(Library)]
     private static extern IntPtr hb_subset_input_unicode_set(IntPtr input);
+
+    [DllImport(Library)]
+    private static extern IntPtr hb_subset_input_glyph_set(IntPtr input);
+
+    [DllImport(Library)]
+    private static extern void hb_subset_input_keep_everything(IntPtr input);
+
+    [DllImport(Library)]
+    private static extern void hb_set_clear(IntPtr set);
 
     [DllImport(Library)]
     private static extern void hb_set_add(IntPtr set, uint codepoint);

@@ -7,22 +7,27 @@ namespace Juesuan.Documents.Disclosure;
 
 /// <summary>
 /// The installed fonts a document to print names, each cut down to the characters it prints (issue 19). Chromium reads
-/// the whole file of every font a print uses, whatever it draws with it: a print costs ≈ 135 ms more in AR PL UMing
-/// (21 MB) and ≈ 35 ms more in WenQuanYi Micro Hei (5 MB) than in a subset of either (measured with a two-line page), and
-/// a disclosure prints twice in both. So the HTML sent to the printer carries every installed family of its style
+/// the whole file of every font a print uses, whatever it draws with it: a two-line page prints in ≈ 135 ms in AR PL
+/// UMing (21 MB), ≈ 52 ms in WenQuanYi Micro Hei (5 MB) and ≈ 17 ms in a subset of either, and a disclosure prints twice
+/// in both. So the HTML sent to the printer carries every installed family of its style
 /// sheets' font stacks as an <c>@font-face</c> of the same name — which the browser takes instead of the installed font
 /// — holding that font's glyphs for the document's characters (HarfBuzz's subsetter). The glyphs, their metrics and
 /// which family draws each character are the same; the embedded subset in the PDF is the same size or smaller.
 /// A family with more than one face installed (a bold besides the regular) is left to the browser, as is every family
-/// when the subsetter or the font cannot be had.
+/// when the subsetter or the font cannot be had, or anything here fails: it only makes the print faster.
 /// </summary>
 internal static partial class PrintFonts
 {
     private static readonly ConcurrentDictionary<string, Lazy<Installed?>> Families = new(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly string[] Generic = ["serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "inherit", "initial", "unset", "math", "emoji"];
+    private static readonly string[] Generic =
+    [
+        "serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-serif", "ui-sans-serif", "ui-monospace", "ui-rounded",
+        "math", "emoji", "fangsong", "inherit", "initial", "unset", "revert", "revert-layer",
+    ];
 
-    private sealed record Installed(string Family, byte[] Font, int Index);
+    // The installed font's bytes (read once a process: ≈ 26 MB for UMing and Micro Hei) and its face's CSS descriptors.
+    private sealed record Installed(string Family, byte[] Font, int Index, string Descriptors);
 
     /// <summary>
     /// <paramref name="html"/> with an <c>@font-face</c> for each installed family its <c>&lt;style&gt;</c> elements name,
@@ -31,6 +36,19 @@ internal static partial class PrintFonts
     public static string Embed(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        try
+        {
+            return WithFaces(html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only the print's speed depends on it: the browser reads the installed fonts as before.
+            return html;
+        }
+    }
+
+    private static string WithFaces(string html)
+    {
         var faces = new StringBuilder();
         int[]? characters = null;
         foreach (var family in FamiliesNamed(html))
@@ -41,23 +59,13 @@ internal static partial class PrintFonts
             }
 
             characters ??= CharactersOf(html);
-            byte[]? subset;
-            try
-            {
-                subset = HarfBuzzSubset.Subset(installed.Font, installed.Index, characters);
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                return html;
-            }
-
-            if (subset is null)
+            if (HarfBuzzSubset.Subset(installed.Font, installed.Index, characters, keepEverything: true) is not { } subset)
             {
                 continue;
             }
 
             var format = subset.AsSpan().StartsWith("OTTO"u8) ? "otf" : "ttf";
-            faces.Append("@font-face{font-family:\"").Append(installed.Family).Append("\";font-display:block;src:url(data:font/")
+            faces.Append("@font-face{font-family:\"").Append(installed.Family).Append("\";").Append(installed.Descriptors).Append("font-display:block;src:url(data:font/")
                 .Append(format).Append(";base64,").Append(Convert.ToBase64String(subset)).Append(") format(\"")
                 .Append(format == "otf" ? "opentype" : "truetype").Append("\")}\n");
         }
@@ -67,9 +75,11 @@ internal static partial class PrintFonts
             return html;
         }
 
+        // In the head (a style before the doctype would put the page in quirks mode), else before the body.
         var style = "<style>\n" + faces + "</style>\n";
-        var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
-        return head >= 0 ? html.Insert(head, style) : style + html;
+        var at = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        at = at >= 0 ? at : html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? html.Insert(at, style) : style + html;
     }
 
     /// <summary>The font families the <c>font-family</c> declarations of the document's style elements name, generic ones left out.</summary>
@@ -82,8 +92,11 @@ internal static partial class PrintFonts
             {
                 foreach (var part in declaration.Groups[1].Value.Split(','))
                 {
-                    var name = part.Trim().Trim('"', '\'').Trim();
-                    if (name.Length > 0 && !Generic.Contains(name, StringComparer.OrdinalIgnoreCase) && !name.Contains('(', StringComparison.Ordinal)
+                    var value = part.Replace("!important", string.Empty, StringComparison.OrdinalIgnoreCase).Trim();
+                    var name = value.Trim('"', '\'').Trim();
+                    // A generic family only unquoted: "FangSong" names the font, fangsong the kind of face.
+                    var generic = value.Length > 0 && value[0] is not ('"' or '\'') && Generic.Contains(name, StringComparer.OrdinalIgnoreCase);
+                    if (name.Length > 0 && !generic && !name.Contains('(', StringComparison.Ordinal)
                         && !names.Contains(name, StringComparer.OrdinalIgnoreCase))
                     {
                         names.Add(name);
@@ -95,12 +108,13 @@ internal static partial class PrintFonts
         return names;
     }
 
-    // Every character of the document (its text, its style sheet's `content:` strings, the 「— 1 —」 page numbers' dash)
-    // and printable ASCII, for the digits of page numbers the browser writes itself.
+    // Every character of the document as the browser reads it (「&#215;」 is ×; its text, its style sheet's `content:`
+    // strings such as the 「— 1 —」 page numbers' dash), printable ASCII for the digits of page numbers the browser writes
+    // itself, and the marks it may draw for list items and cut text.
     private static int[] CharactersOf(string html)
     {
-        var characters = new HashSet<int>(Enumerable.Range(0x20, 0x5F));
-        foreach (var rune in html.EnumerateRunes())
+        var characters = new HashSet<int>(Enumerable.Range(0x20, 0x5F)) { '•', '◦', '▪', '…' };
+        foreach (var rune in System.Net.WebUtility.HtmlDecode(html).EnumerateRunes())
         {
             if (rune.Value > 0x7E)
             {
@@ -130,18 +144,25 @@ internal static partial class PrintFonts
             }
 
             using var stream = typeface.OpenStream(out var index);
-            if (stream is null)
-            {
-                return null;
-            }
-
-            using var data = SKData.Create(stream);
-            return data is null ? null : new Installed(family, data.ToArray(), index);
+            using var data = stream is null ? null : SKData.Create(stream);
+            return data is null ? null : new Installed(family, data.ToArray(), index, Descriptors(typeface));
         }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return null;
         }
+    }
+
+    // The face's weight, width and slant, so the browser matches and synthesises as it does for the installed font
+    // (AR PL UMing's one face is a Light, 300).
+    private static string Descriptors(SKTypeface typeface)
+    {
+        var stretch = typeface.FontWidth switch
+        {
+            1 => "50%", 2 => "62.5%", 3 => "75%", 4 => "87.5%", 6 => "112.5%", 7 => "125%", 8 => "150%", 9 => "200%", _ => "100%",
+        };
+        var style = typeface.FontSlant == SKFontStyleSlant.Upright ? "normal" : typeface.FontSlant == SKFontStyleSlant.Italic ? "italic" : "oblique";
+        return FormattableString.Invariant($"font-weight:{Math.Clamp(typeface.FontWeight, 1, 1000)};font-stretch:{stretch};font-style:{style};");
     }
 
     [GeneratedRegex(@"<style[^>]*>(.*?)</style>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
