@@ -8,14 +8,19 @@ internal static class HarfBuzzSubset
 {
     private const string Library = "libHarfBuzzSharp";
 
+    // HB_SUBSET_FLAGS_NOTDEF_OUTLINE: a character the font lacks still draws its missing-glyph box, as with the whole
+    // font, instead of nothing.
+    private const uint NotdefOutline = 0x40;
+
     /// <summary>
-    /// The glyphs of <paramref name="characters"/> (and those its layout reaches) from face <paramref name="index"/> of
-    /// <paramref name="font"/>, as a font file, or null when HarfBuzz cannot subset it. With
-    /// <paramref name="keepEverything"/> everything else of the font is kept — its tables, layout features (CJK
-    /// punctuation spacing, kerning), names in every language — so text shapes and measures as with the whole font;
-    /// otherwise hb-subset's defaults apply (its English names only: Skia then names the family as before).
+    /// The glyphs of <paramref name="characters"/> (and those their layout reaches) from face <paramref name="index"/> of
+    /// <paramref name="font"/>, as a font file, or null when HarfBuzz cannot subset it. hb-subset's defaults apply: its
+    /// layout features include the East Asian spacing ones (chws, halt) besides kerning and ligatures, and it drops
+    /// embedded bitmaps (EBDT/EBLC), which a vector print never draws; the missing-glyph box keeps its outline. Keeping every table instead made AR PL UMing's
+    /// subset for a disclosure 3.25 MB, not 0.27 MB (2.95 MB of bitmaps), and its two prints slower than with the whole
+    /// installed font (873–949 ms against 381 ms; measured with `bench … pdffonts`).
     /// </summary>
-    public static byte[]? Subset(byte[] font, int index, IEnumerable<int> characters, bool keepEverything = false)
+    public static byte[]? Subset(byte[] font, int index, IEnumerable<int> characters)
     {
         var pinned = GCHandle.Alloc(font, GCHandleType.Pinned);
         using var blob = new Blob(pinned.AddrOfPinnedObject(), font.Length, MemoryMode.ReadOnly, pinned.Free);
@@ -28,16 +33,8 @@ internal static class HarfBuzzSubset
 
         try
         {
-            // hb-subset's defaults drop tables and layout features it does not know to keep. Keeping everything also
-            // sets the characters and glyphs to all: they are narrowed again to those asked for.
+            hb_subset_input_set_flags(input, hb_subset_input_get_flags(input) | NotdefOutline);
             var set = hb_subset_input_unicode_set(input);
-            if (keepEverything)
-            {
-                hb_subset_input_keep_everything(input);
-                hb_set_clear(hb_subset_input_glyph_set(input));
-                hb_set_clear(set);
-            }
-
             foreach (var c in characters)
             {
                 hb_set_add(set, (uint)c);
@@ -76,13 +73,10 @@ internal static class HarfBuzzSubset
     private static extern IntPtr hb_subset_input_unicode_set(IntPtr input);
 
     [DllImport(Library)]
-    private static extern IntPtr hb_subset_input_glyph_set(IntPtr input);
+    private static extern uint hb_subset_input_get_flags(IntPtr input);
 
     [DllImport(Library)]
-    private static extern void hb_subset_input_keep_everything(IntPtr input);
-
-    [DllImport(Library)]
-    private static extern void hb_set_clear(IntPtr set);
+    private static extern void hb_subset_input_set_flags(IntPtr input, uint flags);
 
     [DllImport(Library)]
     private static extern void hb_set_add(IntPtr set, uint codepoint);

@@ -59,7 +59,7 @@ internal static partial class PrintFonts
             }
 
             characters ??= CharactersOf(html);
-            if (HarfBuzzSubset.Subset(installed.Font, installed.Index, characters, keepEverything: true) is not { } subset)
+            if (HarfBuzzSubset.Subset(installed.Font, installed.Index, characters) is not { } subset)
             {
                 continue;
             }
