@@ -32,7 +32,8 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "pdfbatch")
         {
-            return await PdfBatch(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+            return await PdfBatch(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
         }
 
         if (args.Length > 0 && args[0] == "pdfsteps")
@@ -195,26 +196,37 @@ public static class Program
 
     // N disclosures of the example to PDF through one browser, one tab per core (each printed twice for the 目录's page
     // numbers), as `juesuan render <dir> -f pdf` does: the average wall time per document, after one warm-up document.
-    private static async Task<int> PdfBatch(int count)
+    // Disclosures printed on every core: one browser with a tab a core, or `browsers` browsers sharing the cores' tabs.
+    private static async Task<int> PdfBatch(int count, int browsers)
     {
         var year = DepartmentYearJson.ReadFile(Paths.Example).Value!;
         var dir = Directory.CreateTempSubdirectory("juesuan-pdfbatch-").FullName;
         // A district's batch never repeats a chart: every document's are drawn, as they would be.
         Juesuan.Documents.Disclosure.Chart.KeepDrawings = false;
         var start = Stopwatch.StartNew();
-        await using var printer = await Juesuan.Documents.Disclosure.PdfPrinter.StartAsync();
+        var tabs = Math.Max(1, Environment.ProcessorCount / browsers);
+        var printers = await Task.WhenAll(Enumerable.Range(0, browsers).Select(_ => Juesuan.Documents.Disclosure.PdfPrinter.StartAsync(tabs)));
         var startup = start.Elapsed;
-        await Juesuan.Documents.Disclosure.DisclosurePdf.WriteAsync(printer, Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year), Path.Combine(dir, "warmup.pdf"));
+        foreach (var (printer, i) in printers.Select((p, i) => (p, i)))
+        {
+            await Juesuan.Documents.Disclosure.DisclosurePdf.WriteAsync(printer, Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year), Path.Combine(dir, $"warmup{i}.pdf"));
+        }
+
         var batch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, _) =>
         {
             var document = Juesuan.Documents.Disclosure.DisclosureBuilder.Build(year);
-            await Juesuan.Documents.Disclosure.DisclosurePdf.WriteAsync(printer, document, Path.Combine(dir, $"d{i}.pdf"));
+            await Juesuan.Documents.Disclosure.DisclosurePdf.WriteAsync(printers[i % printers.Length], document, Path.Combine(dir, $"d{i}.pdf"));
         });
 
         var elapsed = batch.Elapsed;
-        Console.WriteLine($"browser start {startup.TotalSeconds:F2} s; {count} PDFs in {elapsed.TotalSeconds:F2} s, {elapsed.TotalSeconds / count:F3} s each " +
+        Console.WriteLine($"{browsers} browser(s) of {tabs} tab(s), started in {startup.TotalSeconds:F2} s; {count} PDFs in {elapsed.TotalSeconds:F2} s, {elapsed.TotalSeconds / count:F3} s each " +
             $"(whole run with start and warm-up: {start.Elapsed.TotalSeconds / count:F3} s each)");
+        foreach (var printer in printers)
+        {
+            await printer.DisposeAsync();
+        }
+
         Directory.Delete(dir, recursive: true);
         return 0;
     }
