@@ -139,9 +139,9 @@ public static class Program
     /// A command over one report (an import, an audit, a render, a score of one file or store key) runs without garbage
     /// collections up to <see cref="NoCollectionBudget"/> of allocation (issue 19): it lasts a tenth of a second, and one
     /// collection of the heap its start-up built (templates, catalogues, PdfPig's fonts) was ≈ 10 ms of a 56 ms audit
-    /// (measured alternately: an audit 18 % faster, a render 3–5 %, a PDF import unchanged). Past the budget the runtime collects as usual; folders and commands over the
-    /// whole store are left alone (they allocate more, and their memory matters more). A process can be refused the
-    /// region (a limit on its memory): it then runs as before.
+    /// (measured alternately: an audit 18 % faster, a render 3–5 %, a PDF import unchanged). Past the budget the runtime
+    /// collects as usual; folders and commands over the whole store are left alone (they allocate more, and their memory
+    /// matters more). A process can be refused the region (a limit on its memory): it then runs as before.
     /// </summary>
     private static void RunWithoutCollections()
     {

@@ -36,16 +36,14 @@ internal static class ChartFont
     {
         try
         {
-            using var full = SKFontManager.Default.MatchFamily(Chart.FontName);
-            if (full is null || full.FamilyName != Chart.FontName)
+            using var full = InstalledFonts.Match(Chart.FontName);
+            if (full is null || InstalledFonts.Read(full) is not { } file)
             {
                 return null;
             }
 
-            using var stream = full.OpenStream(out var index);
-            using var data = SKData.Create(stream);
             var covered = Gb2312().Where(c => full.ContainsGlyph(c)).ToHashSet();
-            var bytes = HarfBuzzSubset.Subset(data.ToArray(), index, covered);
+            var bytes = HarfBuzzSubset.Subset(file.Data, file.Index, covered);
             return bytes is null ? null : (SKTypeface.FromData(SKData.CreateCopy(bytes)), covered);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or IOException)

@@ -129,23 +129,14 @@ internal static partial class PrintFonts
     {
         try
         {
-            var fonts = SKFontManager.Default;
-            using var styles = fonts.GetFontStyles(family);
+            using var styles = SKFontManager.Default.GetFontStyles(family);
             if (styles is null || styles.Count != 1)
             {
                 return null;
             }
 
-            // Fontconfig answers every name with some font: only the family itself counts.
-            using var typeface = fonts.MatchFamily(family);
-            if (typeface is null || !string.Equals(typeface.FamilyName, family, StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            using var stream = typeface.OpenStream(out var index);
-            using var data = stream is null ? null : SKData.Create(stream);
-            return data is null ? null : new Installed(family, data.ToArray(), index, Descriptors(typeface));
+            using var typeface = InstalledFonts.Match(family);
+            return typeface is not null && InstalledFonts.Read(typeface) is { } file ? new Installed(family, file.Data, file.Index, Descriptors(typeface)) : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
