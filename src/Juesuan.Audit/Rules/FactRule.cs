@@ -20,15 +20,11 @@ internal sealed class FactRule : Rule
 
     public override IEnumerable<Finding> Check(AuditContext context)
     {
-        foreach (var key in context.Facts.Keys.ToArray())
+        // Only facts stated more than once, and not all alike, can disagree (Compare finds nothing in the others): the
+        // others' assertions are never made.
+        foreach (var key in context.Facts.Differing.ToArray())
         {
-            var assertions = context.Facts.Find(key);
-            if (assertions.Count < 2)
-            {
-                continue;
-            }
-
-            if (Compare(context, key, assertions) is { } finding)
+            if (Compare(context, key, context.Facts.Find(key)) is { } finding)
             {
                 yield return finding;
             }

@@ -52,7 +52,7 @@ internal static class ShiftedRows
             // difference are two defects, not a shift — and the search for one is the rule's cost); a shift that loses a zero
             // breaks no sum, only links.
             var relations = Relations(rows, Anchors(c, table, rows, columns));
-            var broken = Evaluate(relations, printed, null).Broken;
+            var broken = Evaluate(relations, printed, null, withChecked: false).Broken;
             var sums = broken.Where(b => relations[b.Item1].Expected is null).Select(b => relations[b.Item1]).Distinct().ToArray();
             var links = broken.Where(b => relations[b.Item1].Expected is not null).Select(b => relations[b.Item1].Total).ToArray();
             if (broken.Count < 2 || (links.Length > 0 && sums.Length == 1 && !links.Any(sums[0].Items.Contains)))
@@ -307,7 +307,7 @@ internal static class ShiftedRows
     // (a 款 with one 项 reads the same shifted from either): the middle one of that run is reported.
     private static Shift? Repair(IReadOnlyList<Relation> relations, Printed?[][] printed, int[] column, bool[] heads)
     {
-        var before = Evaluate(relations, printed, null).Broken;
+        var before = Evaluate(relations, printed, null, withChecked: false).Broken;
         foreach (var up in new[] { true, false })
         {
             var valid = new List<(int Row, int Mended)>();
@@ -439,14 +439,19 @@ internal static class ShiftedRows
         return [.. relations];
     }
 
+    // What Evaluate returns as checked when not asked for it: never written to.
+    private static readonly HashSet<(int, int)> NoneChecked = [];
+
     /// <summary>A sum (Total = Σ Items, every column) or an anchor (one column of Total equals Expected).</summary>
     private sealed record Relation(int Total, int[] Items, int Column = -1, Estimate? Expected = null);
 
-    // Which relations (relation, column) are checked on these figures and which of them break; those through an unknown row are skipped.
-    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate(IReadOnlyList<Relation> relations, Printed?[]?[] values, int? unknown)
+    // Which relations (relation, column) are checked on these figures and which of them break; those through an unknown row
+    // are skipped. Without withChecked only the broken ones are collected (most tables break none, and every relation of
+    // every coded table is checked on every audit).
+    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate(IReadOnlyList<Relation> relations, Printed?[]?[] values, int? unknown, bool withChecked = true)
     {
         var broken = new HashSet<(int, int)>();
-        var checkedOnes = new HashSet<(int, int)>();
+        var checkedOnes = withChecked ? new HashSet<(int, int)>() : NoneChecked;
         for (var r = 0; r < relations.Count; r++)
         {
             var (head, items, column, expected) = relations[r];
@@ -459,7 +464,11 @@ internal static class ShiftedRows
                     continue;
                 }
 
-                checkedOnes.Add((r, column));
+                if (withChecked)
+                {
+                    checkedOnes.Add((r, column));
+                }
+
                 if (!Consistency.Check(own?.ToEstimate() ?? Estimate.Zero, elsewhere).Holds)
                 {
                     broken.Add((r, column));
@@ -493,7 +502,11 @@ internal static class ShiftedRows
                     continue;
                 }
 
-                checkedOnes.Add((r, col));
+                if (withChecked)
+                {
+                    checkedOnes.Add((r, col));
+                }
+
                 if (totals[col] is not { } printed || !Consistency.Check(printed, sum).Holds)
                 {
                     broken.Add((r, col));

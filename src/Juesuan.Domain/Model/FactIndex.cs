@@ -36,25 +36,103 @@ public readonly record struct CellKey(string Table, string Row, string Column);
 /// template's column and row concepts, narrative claims through their subjects, and the reference figures.
 /// Blank cells are not assertions.
 /// </summary>
+/// <remarks>
+/// The index is built for every audit, and most of its statements are table cells no rule asks about one by one. A cell
+/// is therefore kept as a slot (its key and where it is: table, row, cell, column), and its <see cref="FactAssertion"/>,
+/// with its location, is made only when a rule asks for its fact, once. A fact's statements are kept in the order they
+/// were added, and the facts in the order they were first stated.
+/// </remarks>
 public sealed class FactIndex
 {
-    // Most facts are stated once: an array of one each, grown by copying for the few stated more often (a list and its
-    // array for each was twice the memory; the index is built for every audit).
-    private readonly Dictionary<FactKey, FactAssertion[]> _byKey;
+    // A fact as the index keys it: FactKey's four parts without an object per cell.
+    private readonly record struct Parts(string Concept, string? Code, string Scope, string Basis)
+    {
+        public static Parts Of(FactKey key) => new(key.Concept, key.Code, key.Scope, key.Basis);
 
-    private FactIndex(int capacity) => _byKey = new(capacity);
+        public FactKey ToKey() => new(Concept, Code, Scope, Basis);
+    }
+
+    // A fact's statements: the first and last slot of its chain and how many.
+    private struct Group
+    {
+        public int First;
+        public int Last;
+        public int Count;
+    }
+
+    // One statement: a table cell (Item is its StatedCell, Row and Table say where; its assertion is made on demand), or an
+    // assertion made at once (Item is the FactAssertion: narrative and reference figures, few). Next chains a fact's
+    // statements.
+    private struct Slot
+    {
+        public object Item;
+        public StatedRow? Row;
+        public int Table;
+        public int Next;
+    }
+
+    private readonly IReadOnlyList<StatedTable> _tables;
+    private readonly Template? _template;
+    private readonly Dictionary<Parts, int> _groupOf;
+    private Group[] _groups;
+    private Slot[] _slots;
+    private int _groupCount;
+    private int _slotCount;
+
+    // Made on demand: each fact's key and assertions (by group), each cell's assertion (by slot).
+    private FactKey[]? _keys;
+    private FactAssertion[]?[]? _made;
+    private FactAssertion?[]? _assertions;
+
+    private FactIndex(IReadOnlyList<StatedTable> tables, Template? template, int capacity)
+    {
+        _tables = tables;
+        _template = template;
+        _groupOf = new(capacity);
+        _groups = new Group[Math.Max(capacity, 4)];
+        _slots = new Slot[Math.Max(capacity, 4)];
+    }
 
     /// <summary>The key of the 合计 row of tables whose other rows are classification codes.</summary>
     public const string TotalRowKey = "total";
 
     /// <summary>Every assertion.</summary>
-    public IEnumerable<FactAssertion> All => _byKey.Values.SelectMany(v => v);
+    public IEnumerable<FactAssertion> All => Enumerable.Range(0, _groupCount).SelectMany(Made);
 
-    /// <summary>Every fact key stated at least once.</summary>
-    public IEnumerable<FactKey> Keys => _byKey.Keys;
+    /// <summary>Every fact key stated at least once, in the order first stated.</summary>
+    public IEnumerable<FactKey> Keys => Enumerable.Range(0, _groupCount).Select(KeyOf);
+
+    /// <summary>
+    /// Every fact key stated in more than one place whose statements do not all print the same number in the same unit
+    /// (12.3 and 12.30 are the same number), in the order first stated: the facts whose statements could disagree.
+    /// </summary>
+    public IEnumerable<FactKey> Differing
+    {
+        get
+        {
+            for (var group = 0; group < _groupCount; group++)
+            {
+                if (_groups[group].Count > 1 && !AllAlike(_groups[group]))
+                {
+                    yield return KeyOf(group);
+                }
+            }
+        }
+    }
 
     /// <summary>The assertions of exactly this key.</summary>
-    public IReadOnlyList<FactAssertion> Find(FactKey key) => _byKey.TryGetValue(key, out var list) ? list : [];
+    public IReadOnlyList<FactAssertion> Find(FactKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _groupOf.TryGetValue(Parts.Of(key), out var group) ? Made(group) : [];
+    }
+
+    /// <summary>How many places state exactly this key (0 when none), without making their assertions.</summary>
+    public int CountOf(FactKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _groupOf.TryGetValue(Parts.Of(key), out var group) ? _groups[group].Count : 0;
+    }
 
     /// <summary>The statement of a fact to take as its value: a table's cell when one states it, else the first statement; null when none does.</summary>
     public FactAssertion? Stated(FactKey key)
@@ -65,17 +143,17 @@ public sealed class FactIndex
 
     /// <summary>The assertions of a concept and code in any scope and basis.</summary>
     public IEnumerable<FactAssertion> FindConcept(string concept, string? code = null) =>
-        _byKey.Where(kv => kv.Key.Concept == concept && kv.Key.Code == code).SelectMany(kv => kv.Value);
+        _groupOf.Where(kv => kv.Key.Concept == concept && kv.Key.Code == code).SelectMany(kv => Made(kv.Value));
 
     /// <summary>Builds the index of a department-year's own (consolidated) tables, narrative and references.</summary>
     public static FactIndex Build(DepartmentYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var index = new FactIndex(StatedTable.CountCells(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count);
-        var template = TemplateLibrary.Find(year.TemplateId);
-        foreach (var table in year.Tables)
+        var capacity = StatedTable.CountCells(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count;
+        var index = new FactIndex(year.Tables, TemplateLibrary.Find(year.TemplateId), capacity);
+        for (var t = 0; t < year.Tables.Count; t++)
         {
-            index.AddTable(table, template?.Tables.FirstOrDefault(t => t.Definition == table.Definition)?.RowBases);
+            index.AddTable(t, year.Tables[t], index.RowBases(year.Tables[t]));
         }
 
         foreach (var claim in year.Narrative.Claims)
@@ -107,6 +185,11 @@ public sealed class FactIndex
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(column);
+        return PartsOf(definition, row, column)?.ToKey();
+    }
+
+    private static Parts? PartsOf(TableDefinition definition, StatedRow row, ColumnDefinition column)
+    {
         var fixedRow = definition.Row(row.Key);
         var concept = fixedRow?.Concept ?? column.Concept;
         if (concept is null)
@@ -119,10 +202,19 @@ public sealed class FactIndex
         var code = fixedRow is null ? (row.Key == TotalRowKey ? null : row.Key) : fixedRow.Code;
         var scope = fixedRow?.Scope ?? column.Scope ?? definition.Scope ?? Scopes.All;
         var basis = fixedRow?.Basis ?? Bases.Actual;
-        return new FactKey(concept, code, scope, basis);
+        return new Parts(concept, code, scope, basis);
     }
 
-    private void AddTable(StatedTable table, IReadOnlyDictionary<string, string>? rowBases)
+    // The fact a cell states in this year's template: a row the template gives another basis (上年数) keeps it.
+    private static Parts? CellParts(TableDefinition definition, IReadOnlyDictionary<string, string>? rowBases, StatedRow row, ColumnDefinition column) =>
+        PartsOf(definition, row, column) is not { } stated ? null
+        : rowBases is not null && rowBases.TryGetValue(row.Key, out var basis) ? stated with { Basis = basis }
+        : stated;
+
+    private IReadOnlyDictionary<string, string>? RowBases(StatedTable table) =>
+        _template?.Tables.FirstOrDefault(d => d.Definition == table.Definition)?.RowBases;
+
+    private void AddTable(int t, StatedTable table, IReadOnlyDictionary<string, string>? rowBases)
     {
         if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
         {
@@ -132,28 +224,145 @@ public sealed class FactIndex
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
-            string? rowName = null;
             for (var i = 0; i < row.Cells.Count; i++)
             {
                 var cell = row.Cells[i];
-                if (cell.Value is not { } value || definition.Column(cell.Column) is not { } column)
+                if (cell.Value is null || definition.Column(cell.Column) is not { } column)
                 {
                     continue;
                 }
 
-                if (KeyOf(definition, row, column) is { } stated)
+                if (CellParts(definition, rowBases, row, column) is { } parts)
                 {
-                    var key = rowBases is not null && rowBases.TryGetValue(row.Key, out var basis) ? stated with { Basis = basis } : stated;
-                    // The row's name is made once for all its cells.
-                    var location = cell.Source ?? new SourceLocation
-                    {
-                        File = (row.Source ?? table.Source)?.File, Page = (row.Source ?? table.Source)?.Page, Line = row.Source?.Line,
-                        Table = table.Number ?? table.Title, Row = rowName ??= RowName(definition, row), Column = column.Name,
-                    };
-                    Add(new FactAssertion(key, new Amount(value, table.Unit), AssertionOrigin.Table, table.Definition, location) { Cell = new CellKey(table.Definition, row.Key, column.Key) });
+                    ref var slot = ref NewSlot(parts);
+                    (slot.Item, slot.Row, slot.Table) = (cell, row, t);
                 }
             }
         }
+    }
+
+    private void Add(FactAssertion assertion)
+    {
+        ref var slot = ref NewSlot(Parts.Of(assertion.Key));
+        (slot.Item, slot.Table) = (assertion, -1);
+    }
+
+    // A slot at the end of its fact's chain (the fact's group made when first stated).
+    private ref Slot NewSlot(Parts parts)
+    {
+        if (_slotCount == _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+        }
+
+        var at = _slotCount++;
+        ref var group = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groupOf, parts, out var exists);
+        if (exists)
+        {
+            ref var chain = ref _groups[group];
+            _slots[chain.Last].Next = at;
+            chain.Last = at;
+            chain.Count++;
+        }
+        else
+        {
+            if (_groupCount == _groups.Length)
+            {
+                Array.Resize(ref _groups, _groups.Length * 2);
+            }
+
+            group = _groupCount++;
+            _groups[group] = new Group { First = at, Last = at, Count = 1 };
+        }
+
+        ref var slot = ref _slots[at];
+        slot.Next = -1;
+        return ref slot;
+    }
+
+    // True when every statement of a fact prints the same number in the same unit, read without making assertions.
+    private bool AllAlike(Group chain)
+    {
+        var first = AmountAt(chain.First);
+        for (var at = _slots[chain.First].Next; at >= 0; at = _slots[at].Next)
+        {
+            var amount = AmountAt(at);
+            if (amount.Value != first.Value || amount.Unit != first.Unit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private Amount AmountAt(int at) => _slots[at].Item is FactAssertion made ? made.Amount : new Amount(((StatedCell)_slots[at].Item).Value!.Value, _tables[_slots[at].Table].Unit);
+
+    // A fact's key, made once (a narrative or reference statement's own key when the fact was first stated by one).
+    private FactKey KeyOf(int group)
+    {
+        _keys ??= new FactKey[_groupCount];
+        if (_keys[group] is { } key)
+        {
+            return key;
+        }
+
+        var first = _slots[_groups[group].First];
+        if (first.Item is FactAssertion assertion)
+        {
+            return _keys[group] = assertion.Key;
+        }
+
+        var (table, cell) = (_tables[first.Table], (StatedCell)first.Item);
+        var definition = TemplateLibrary.Definitions[table.Definition];
+        return _keys[group] = CellParts(definition, RowBases(table), first.Row!, definition.Column(cell.Column)!)!.Value.ToKey();
+    }
+
+    // A fact's assertions, made once: a cell's location is built from its table, row and column as the index always has.
+    private FactAssertion[] Made(int group)
+    {
+        _made ??= new FactAssertion[]?[_groupCount];
+        if (_made[group] is { } made)
+        {
+            return made;
+        }
+
+        var chain = _groups[group];
+        made = new FactAssertion[chain.Count];
+        for (int at = chain.First, k = 0; at >= 0; at = _slots[at].Next, k++)
+        {
+            made[k] = AssertionAt(group, at);
+        }
+
+        return _made[group] = made;
+    }
+
+    private FactAssertion AssertionAt(int group, int at)
+    {
+        var slot = _slots[at];
+        if (slot.Item is FactAssertion made)
+        {
+            return made;
+        }
+
+        _assertions ??= new FactAssertion?[_slotCount];
+        if (_assertions[at] is { } assertion)
+        {
+            return assertion;
+        }
+
+        var (table, row, cell) = (_tables[slot.Table], slot.Row!, (StatedCell)slot.Item);
+        var definition = TemplateLibrary.Definitions[table.Definition];
+        var column = definition.Column(cell.Column)!;
+        var location = cell.Source ?? new SourceLocation
+        {
+            File = (row.Source ?? table.Source)?.File, Page = (row.Source ?? table.Source)?.Page, Line = row.Source?.Line,
+            Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name,
+        };
+        return _assertions[at] = new FactAssertion(KeyOf(group), new Amount(cell.Value!.Value, table.Unit), AssertionOrigin.Table, table.Definition, location)
+        {
+            Cell = new CellKey(table.Definition, row.Key, column.Key),
+        };
     }
 
     // 「合计」, a fixed row's label, or 「2101501 行政运行」.
@@ -161,10 +370,4 @@ public sealed class FactIndex
         row.Key == TotalRowKey ? "合计"
         : definition.Row(row.Key) is { } fixedRow ? row.Label ?? fixedRow.Label
         : row.Label is null ? row.Key : $"{row.Key} {row.Label}";
-
-    private void Add(FactAssertion assertion)
-    {
-        ref var stated = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byKey, assertion.Key, out var exists);
-        stated = exists ? [.. stated!, assertion] : [assertion];
-    }
 }
