@@ -49,10 +49,19 @@ public sealed class Figure
     public (string Table, string Row, string Column)? Cell { get; }
 
     /// <summary>What it is, for messages (「2101501 行政运行 基本支出」).</summary>
-    public string Label => _label ??= _context!.DescribeCell(_table!, Cell!.Value.Row, Cell.Value.Column).Label;
+    public string Label => _label ?? Describe().Label;
 
     /// <summary>Where it is, for findings.</summary>
-    public string Location => _location ??= _context!.DescribeCell(_table!, Cell!.Value.Row, Cell.Value.Column).Location;
+    public string Location => _location ?? Describe().Location;
+
+    // A cell's label and location, described together once (a finding asks both of every figure it shows).
+    private (string Label, string Location) Describe()
+    {
+        var (label, location) = _context!.DescribeCell(_table!, Cell!.Value.Row, Cell.Value.Column);
+        _label ??= label;
+        _location ??= location;
+        return (_label, _location);
+    }
 
     /// <summary>Where it is, as data (null for a figure described only in words).</summary>
     public FigureLocation? Where => _where ??= _context?.LocateCell(_table!, Cell!.Value.Row, Cell.Value.Column);
@@ -112,6 +121,7 @@ public sealed class AuditContext
     private readonly HashSet<(string, string, string)> _arithmeticPasses;
     private readonly Dictionary<string, StatedTable> _tables;
     private readonly Dictionary<StatedTable, Dictionary<string, StatedRow>> _rows = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> _tableNames = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Creates the context for one department-year with the <paramref name="reference"/> data of the run (the
@@ -170,6 +180,14 @@ public sealed class AuditContext
 
     /// <summary>The name a reader knows the table by: 「公开03表（支出决算表）」.</summary>
     public string TableName(string definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        // Every figure a finding shows names its table: each name is made once an audit.
+        ref var name = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tableNames, definition, out _);
+        return name ??= NameTable(definition);
+    }
+
+    private string NameTable(string definition)
     {
         var table = Table(definition);
         var number = table?.Number ?? Template.Table(definition)?.Number;

@@ -46,13 +46,13 @@ internal static class ShiftedRows
                 continue;
             }
 
-            var printed = rows.Select(r => columns.Select(col => r.Cell(col)?.Value).ToArray()).ToArray();
             // Two broken relations at least (a relation in two columns counts twice, as before links were evidence); with
             // broken links, one broken sum only with a broken link among its own items (a 302 slip and a 30110 booking
             // difference are two defects, not a shift — and the search for one is the rule's cost); a shift that loses a zero
             // breaks no sum, only links.
             var relations = Relations(rows, Anchors(c, table, rows, columns));
-            var broken = Evaluate(relations, printed, null, withChecked: false).Broken;
+            // Screened on the rows as stated (most tables break nothing); copied into arrays only to try repairs.
+            var broken = Evaluate(relations, new AsStated(rows, columns), null, withChecked: false).Broken;
             var sums = broken.Where(b => relations[b.Item1].Expected is null).Select(b => relations[b.Item1]).Distinct().ToArray();
             var links = broken.Where(b => relations[b.Item1].Expected is not null).Select(b => relations[b.Item1].Total).ToArray();
             if (broken.Count < 2 || (links.Length > 0 && sums.Length == 1 && !links.Any(sums[0].Items.Contains)))
@@ -60,6 +60,7 @@ internal static class ShiftedRows
                 continue;
             }
 
+            var printed = rows.Select(r => columns.Select(col => r.Cell(col)?.Value).ToArray()).ToArray();
             var heads = rows.Select(r => r.Key.Length == 3 && Digits.Only(r.Key)).ToArray();
             if (Columns(rows).Select(sequence => Repair(relations, printed, sequence, heads)).FirstOrDefault(x => x is not null) is { } shift)
             {
@@ -307,7 +308,8 @@ internal static class ShiftedRows
     // (a 款 with one 项 reads the same shifted from either): the middle one of that run is reported.
     private static Shift? Repair(IReadOnlyList<Relation> relations, Printed?[][] printed, int[] column, bool[] heads)
     {
-        var before = Evaluate(relations, printed, null, withChecked: false).Broken;
+        var width = printed[0].Length;
+        var before = Evaluate(relations, new Copied(printed, width), null, withChecked: false).Broken;
         foreach (var up in new[] { true, false })
         {
             var valid = new List<(int Row, int Mended)>();
@@ -322,7 +324,7 @@ internal static class ShiftedRows
                 }
 
                 var moved = Enumerable.Range(k, column.Length - k).Count(j => repaired[column[j]] is { } r && !r.SequenceEqual(printed[column[j]]));
-                var after = Evaluate(relations, repaired, up ? column[k] : column[^1]);
+                var after = Evaluate(relations, new Copied(repaired, width), up ? column[k] : column[^1]);
                 // A sum that stays broken away from the moved figures is another defect of the table, not a reason to doubt the shift.
                 var touched = column[k..].ToHashSet();
                 // An anchor broken before as after is a difference of bookings the document has anyway (30110 against
@@ -397,8 +399,8 @@ internal static class ShiftedRows
     private static Relation[] Relations(StatedRow[] rows, IReadOnlyList<(int Row, int Column, Estimate Expected)> anchors)
     {
         // Each code's children found by its parent's code in one pass (a table has hundreds of rows).
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var children = new Dictionary<int, List<int>>();
+        var index = new Dictionary<string, int>(rows.Length, StringComparer.Ordinal);
+        var children = new Dictionary<int, List<int>>(rows.Length / 2);
         var classes = new List<int>();
         for (var i = 0; i < rows.Length; i++)
         {
@@ -448,7 +450,8 @@ internal static class ShiftedRows
     // Which relations (relation, column) are checked on these figures and which of them break; those through an unknown row
     // are skipped. Without withChecked only the broken ones are collected (most tables break none, and every relation of
     // every coded table is checked on every audit).
-    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate(IReadOnlyList<Relation> relations, Printed?[]?[] values, int? unknown, bool withChecked = true)
+    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate<TFigures>(IReadOnlyList<Relation> relations, TFigures values, int? unknown, bool withChecked = true)
+        where TFigures : IFigures
     {
         var broken = new HashSet<(int, int)>();
         var checkedOnes = withChecked ? new HashSet<(int, int)>() : NoneChecked;
@@ -458,7 +461,7 @@ internal static class ShiftedRows
             if (expected is { } elsewhere && head != unknown)
             {
                 // An anchor: the row's figure against the other table's, a blank row read as zero (blank there too is no evidence).
-                var own = values[head]?[column];
+                var own = values.Has(head) ? values.At(head, column) : null;
                 if (own is null && elsewhere.Value == 0m)
                 {
                     continue;
@@ -477,27 +480,28 @@ internal static class ShiftedRows
                 continue;
             }
 
-            if (expected is not null || head == unknown || Array.IndexOf(items, unknown ?? -1) >= 0 || values[head] is not { } totals || Array.Exists(items, i => values[i] is null))
+            if (expected is not null || head == unknown || Array.IndexOf(items, unknown ?? -1) >= 0 || !values.Has(head) || !AllHave(values, items))
             {
                 continue;
             }
 
             // Loops, not queries: this runs for every relation and column of every coded table on every audit.
-            for (var col = 0; col < totals.Length; col++)
+            for (var col = 0; col < values.Columns; col++)
             {
                 // A blank total over items that print figures is broken as well (a shift can empty a 类 row).
                 var itemsPrint = false;
                 var sum = Estimate.Zero;
                 foreach (var i in items)
                 {
-                    if (values[i]![col] is { Value: not 0m } v)
+                    if (values.At(i, col) is { Value: not 0m } v)
                     {
                         itemsPrint = true;
                         sum += v.ToEstimate();
                     }
                 }
 
-                if (totals[col] is not { } stated && !itemsPrint)
+                var total = values.At(head, col);
+                if (total is null && !itemsPrint)
                 {
                     continue;
                 }
@@ -507,7 +511,7 @@ internal static class ShiftedRows
                     checkedOnes.Add((r, col));
                 }
 
-                if (totals[col] is not { } printed || !Consistency.Check(printed, sum).Holds)
+                if (total is not { } printed || !Consistency.Check(printed, sum).Holds)
                 {
                     broken.Add((r, col));
                 }
@@ -515,5 +519,48 @@ internal static class ShiftedRows
         }
 
         return (broken, checkedOnes);
+    }
+
+    private static bool AllHave<TFigures>(TFigures values, int[] items)
+        where TFigures : IFigures
+    {
+        foreach (var i in items)
+        {
+            if (!values.Has(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The figures Evaluate reads, by row and column: the rows as stated, or a copy a repair moved rows in (where a row whose
+    // figures were lost has none).
+    private interface IFigures
+    {
+        int Columns { get; }
+
+        bool Has(int row);
+
+        Printed? At(int row, int column);
+    }
+
+    private readonly struct AsStated(StatedRow[] rows, string[] columns) : IFigures
+    {
+        public int Columns => columns.Length;
+
+        public bool Has(int row) => true;
+
+        public Printed? At(int row, int column) => rows[row].Cell(columns[column])?.Value;
+    }
+
+    private readonly struct Copied(Printed?[]?[] values, int columns) : IFigures
+    {
+        public int Columns => columns;
+
+        public bool Has(int row) => values[row] is not null;
+
+        public Printed? At(int row, int column) => values[row]![column];
     }
 }

@@ -45,8 +45,31 @@ public sealed partial record TargetValue(Comparator Comparator, decimal? Value, 
     /// <summary>Reads 「≥90%」, 「≧95%」, 「&lt;=100%」, 「=100%」, 「15 人」, 「80 万」, 「2-5个工作日」, 「明显提高」.</summary>
     public static TargetValue Parse(string? text)
     {
+        // The same few texts (「≥95%」, 「100%」) are read by several rules of every audit and in every report of a batch:
+        // each is parsed once. The values are immutable; the memo stops growing at its cap (a long-running workbench).
+        text ??= string.Empty;
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var parsed = ParseText(text);
+        if (Parsed.Count < ParsedCap)
+        {
+            Parsed.TryAdd(text, parsed);
+        }
+
+        return parsed;
+    }
+
+    private const int ParsedCap = 16_384;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TargetValue> Parsed = new(StringComparer.Ordinal);
+
+    private static TargetValue ParseText(string text)
+    {
         // Full-width comparators (「＝100%」, 「＞90%」) as Sichuan's 指标性质 column prints them.
-        var t = Numbers.Printed.NormalizeDigits((text ?? string.Empty).Trim()).Replace(" ", string.Empty, StringComparison.Ordinal)
+        var t = Numbers.Printed.NormalizeDigits(text.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal)
             .Replace('＝', '=').Replace('＞', '>').Replace('＜', '<');
         if (RangeValue().Match(t) is { Success: true } r)
         {
