@@ -116,7 +116,7 @@ internal readonly record struct Operand(Amount? Amount, bool RowPrinted, (string
 /// </summary>
 public sealed class AuditContext
 {
-    // Sized for every cell of the year's tables at once: grown from empty, they were ≈ 10 % of an audit's allocations.
+    // Sized for the year's printed cells at once: grown from empty, they were ≈ 10 % of an audit's allocations.
     private readonly HashSet<(string, string, string)> _arithmeticFailures;
     private readonly HashSet<(string, string, string)> _arithmeticPasses;
     private readonly Dictionary<string, StatedTable> _tables;
@@ -139,10 +139,17 @@ public sealed class AuditContext
         Facts = FactIndex.Build(year);
         Functions = Reference.Catalogs.Function(year.Year);
         Economics = Reference.Catalogs.Economic(year.Year);
-        _tables = year.Tables.GroupBy(t => t.Definition).ToDictionary(g => g.Key, g => g.First());
-        var cells = StatedTable.CountCells(year.Tables);
-        _arithmeticPasses = new(cells);
-        _arithmeticFailures = new(cells / 4);
+        // The first table of each definition (a report that prints one twice is audited on its first).
+        _tables = new Dictionary<string, StatedTable>(year.Tables.Count, StringComparer.Ordinal);
+        foreach (var table in year.Tables)
+        {
+            _tables.TryAdd(table.Definition, table);
+        }
+
+        // Relations take part the printed cells and a few blank ones; few fail.
+        var cells = StatedTable.CountPrinted(year.Tables);
+        _arithmeticPasses = new(cells + (cells / 8));
+        _arithmeticFailures = new(cells / 8);
     }
 
     /// <summary>The department-year under audit.</summary>
@@ -286,18 +293,13 @@ public sealed class AuditContext
     /// Every printed prose of the report with where it is: the narrative sections, then the passages no reader took
     /// (<see cref="TextPassage"/>). The wording rules that apply to every printed word read these.
     /// </summary>
-    public IEnumerable<Prose> AllProse()
-    {
-        foreach (var section in Year.Narrative.Sections)
-        {
-            yield return new Prose($"情况说明 {section.Number}、{section.Title}", section.Text, null, section.Key);
-        }
+    /// <remarks>Made once an audit: every wording rule reads them.</remarks>
+    public IReadOnlyList<Prose> AllProse() => _prose ??= [
+        .. Year.Narrative.Sections.Select(section => new Prose($"情况说明 {section.Number}、{section.Title}", section.Text, null, section.Key)),
+        .. Year.Passages.Select(passage => Prose.Printed(passage.Text, passage.Source)),
+    ];
 
-        foreach (var passage in Year.Passages)
-        {
-            yield return Prose.Printed(passage.Text, passage.Source);
-        }
-    }
+    private Prose[]? _prose;
 
     /// <summary>
     /// Where <paramref name="printed"/>, found at <paramref name="index"/> of a narrative section's text, is: the sentence

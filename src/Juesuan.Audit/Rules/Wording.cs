@@ -33,6 +33,12 @@ internal static partial class Wording
                 (TwoPoints(), "数字有两个小数点"),
             })
             {
+                // Most texts have none: asked first without making matches.
+                if (!pattern.IsMatch(prose.Text))
+                {
+                    continue;
+                }
+
                 foreach (Match m in pattern.Matches(prose.Text))
                 {
                     if (pattern == WanWithoutYuan() && !MoneyMeant(prose.Text, m.Groups["f"].Index))
@@ -55,7 +61,7 @@ internal static partial class Wording
 
         }
 
-        foreach (var finding in OneDecimal(c.AllProse().ToArray()))
+        foreach (var finding in OneDecimal(c.AllProse()))
         {
             yield return finding;
         }
@@ -68,13 +74,31 @@ internal static partial class Wording
     /// </summary>
     private static IEnumerable<Finding> OneDecimal(IReadOnlyList<Prose> proses)
     {
-        var rates = proses.Select(p => (Prose: p, Rates: RateFigure().Matches(p.Text).ToArray())).ToArray();
-        var two = rates.Sum(r => r.Rates.Count(m => m.Groups["d"].Length == 2));
-        var one = rates.Sum(r => r.Rates.Count(m => m.Groups["d"].Length == 1));
+        // Counted without making matches (every report is counted; few have a finding): a rate's decimals are the digits
+        // between its point and the 「%」 that ends the match.
+        var (one, two) = (0, 0);
+        foreach (var prose in proses)
+        {
+            foreach (var rate in RateFigure().EnumerateMatches(prose.Text))
+            {
+                var end = rate.Index + rate.Length - 1;
+                while (prose.Text[end] is '%' or '％' || char.IsWhiteSpace(prose.Text[end]))
+                {
+                    end--;
+                }
+
+                var decimals = end - prose.Text.LastIndexOf('.', end);
+                one += decimals == 1 ? 1 : 0;
+                two += decimals == 2 ? 1 : 0;
+            }
+        }
+
         if (two < 3 || one == 0 || two <= one)
         {
             yield break;
         }
+
+        var rates = proses.Select(p => (Prose: p, Rates: RateFigure().Matches(p.Text).ToArray())).ToArray();
 
         foreach (var (prose, found) in rates)
         {

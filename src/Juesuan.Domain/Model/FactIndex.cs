@@ -149,7 +149,8 @@ public sealed class FactIndex
     public static FactIndex Build(DepartmentYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        var capacity = StatedTable.CountCells(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count;
+        // Blank cells state nothing: the index is sized for the printed ones.
+        var capacity = StatedTable.CountPrinted(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count;
         var index = new FactIndex(year.Tables, TemplateLibrary.Find(year.TemplateId), capacity);
         for (var t = 0; t < year.Tables.Count; t++)
         {

@@ -95,6 +95,26 @@ public sealed record StatedTable
         return cells;
     }
 
+    /// <summary>The number of cells <paramref name="tables"/> print a number in (blank cells left out).</summary>
+    public static int CountPrinted(IEnumerable<StatedTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var cells = 0;
+        foreach (var table in tables)
+        {
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                var row = table.Rows[r];
+                for (var i = 0; i < row.Cells.Count; i++)
+                {
+                    cells += row.Cells[i].Value is null ? 0 : 1;
+                }
+            }
+        }
+
+        return cells;
+    }
+
     /// <summary>The amount at (row, column), or null when the row or cell is missing or blank.</summary>
     public Amount? AmountAt(string rowKey, string column) =>
         Row(rowKey)?.Cell(column)?.Value is { } v ? new Amount(v, Unit) : null;
