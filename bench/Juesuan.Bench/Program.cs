@@ -140,6 +140,23 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "auditloop")
+        {
+            // Audits for a while, for a profiler (`perf record` with DOTNET_PerfMapEnabled=1): seconds, then a file.
+            var year = DepartmentYearJson.ReadFile(args.Length > 2 ? args[2] : Paths.Example).Value!;
+            var until = Stopwatch.StartNew();
+            var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            var count = 0;
+            while (until.Elapsed.TotalSeconds < seconds)
+            {
+                _ = Auditor.Audit(year);
+                count++;
+            }
+
+            Console.WriteLine($"{count} audits, {until.Elapsed.TotalMicroseconds / count:F0} µs each");
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "auditallocations")
         {
             return AuditAllocations(args.Length > 1 ? args[1] : null);

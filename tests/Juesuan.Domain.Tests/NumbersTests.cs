@@ -144,4 +144,36 @@ public sealed class PrintedIntegerTests
     [InlineData("1.5")]
     [InlineData("٣")]
     public void Anything_else_is_not_a_whole_number_and_never_throws(string text) => Assert.Null(Printed.Integer(text));
+
+    [Fact]
+    public void Half_units_and_conversions_keep_the_digits_and_scale_of_the_arithmetic_they_replace()
+    {
+        // The table and the short cuts must give the very decimals (value and scale) the divisions gave: messages print them.
+        for (var decimals = 0; decimals <= 20; decimals++)
+        {
+            var unit = 1m;
+            for (var i = 0; i < decimals; i++)
+            {
+                unit /= 10m;
+            }
+
+            Assert.Equal(decimal.GetBits(unit / 2m), decimal.GetBits(Interval.HalfUnit(decimals)));
+        }
+
+        foreach (var (value, decimals) in new[] { (12.30m, 2), (-0.5m, 1), (1234567.891m, 3), (0m, 2), (7m, 0) })
+        {
+            foreach (var from in new[] { MoneyUnit.Yuan, MoneyUnit.WanYuan })
+            {
+                foreach (var to in new[] { MoneyUnit.Yuan, MoneyUnit.WanYuan })
+                {
+                    var amount = new Amount(value, decimals, from);
+                    var factor = MoneyUnits.YuanPer(from) / MoneyUnits.YuanPer(to);
+                    var converted = amount.In(to);
+                    Assert.Equal(decimal.GetBits(amount.Value * factor), decimal.GetBits(converted.Value));
+                    Assert.Equal(decimal.GetBits((amount.Interval * factor).Lo), decimal.GetBits(converted.Range.Lo));
+                    Assert.Equal(decimal.GetBits((amount.Interval * factor).Hi), decimal.GetBits(converted.Range.Hi));
+                }
+            }
+        }
+    }
 }

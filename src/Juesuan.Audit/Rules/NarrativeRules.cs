@@ -879,19 +879,20 @@ internal static partial class NarrativeRules
             var stated = (whole.Amount ?? whole.Budget)!.Value;
             var total = Interpret(c, whole.Subject, stated);
             var sum = Estimate.Sum(parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
-            var what = FactRule.Describe(c, whole.Subject);
-            var listed = string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
+            // Described only for a finding: most wholes add up.
+            string What() => FactRule.Describe(c, whole.Subject);
+            string Listed() => string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
             if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
             {
                 yield return Error(c, RuleIds.NParts, whole,
-                    $"{what}写作 {stated}，{(listedInFull ? "其后列全的各部分" : "而其组成部分")} {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                    $"{What()}写作 {stated}，{(listedInFull ? "其后列全的各部分" : "而其组成部分")} {Listed()} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
                     expected: AuditContext.Format(sum.Value, 2), actual: stated.ToString(), difference: AuditContext.Format(check.Difference),
                     severity: listedInFull ? Severity.Error : Severity.Warning);
             }
             else if (!complete && sum.Range.Lo > total.Range.Hi)
             {
                 yield return Error(c, RuleIds.NParts, whole,
-                    $"{what}写作 {stated}，而「其中」所列 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
+                    $"{What()}写作 {stated}，而「其中」所列 {Listed()} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
                     expected: "≤ " + stated, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value),
                     severity: Severity.Warning);
             }

@@ -71,9 +71,20 @@ public readonly record struct Amount
     /// <summary>The amount as an estimate in <paramref name="unit"/>: value and interval scaled exactly.</summary>
     public Estimate In(MoneyUnit unit)
     {
-        var factor = MoneyUnits.YuanPer(Unit) / MoneyUnits.YuanPer(unit);
+        // Every relation of every audit converts its figures: in their own unit without arithmetic (× 1 would change no
+        // digit and no scale), else by a factor divided out once.
+        if (unit == Unit)
+        {
+            return new Estimate(Value, Interval);
+        }
+
+        var factor = unit == MoneyUnit.WanYuan ? YuanToWan : Factor(Unit, unit);
         return new Estimate(Value * factor, Interval * factor);
     }
+
+    private static readonly decimal YuanToWan = Factor(MoneyUnit.Yuan, MoneyUnit.WanYuan);
+
+    private static decimal Factor(MoneyUnit from, MoneyUnit to) => MoneyUnits.YuanPer(from) / MoneyUnits.YuanPer(to);
 
     /// <summary>Zero printed with two decimals (a blank cell reads as 0.00).</summary>
     public static Amount Zero(MoneyUnit unit) => new(0m, 2, unit);

@@ -46,6 +46,14 @@ public readonly record struct Interval
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 20);
+        return HalfUnits[decimals];
+    }
+
+    // Divided out once (every printed figure of every audit asks for its interval; the divisions were a tenth of an audit).
+    private static readonly decimal[] HalfUnits = [.. Enumerable.Range(0, 21).Select(HalfUnitOf)];
+
+    private static decimal HalfUnitOf(int decimals)
+    {
         var unit = 1m;
         for (var i = 0; i < decimals; i++)
         {
