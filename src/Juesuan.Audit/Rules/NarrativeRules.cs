@@ -1296,9 +1296,10 @@ internal static partial class NarrativeRules
         var claims = c.Year.Narrative.Claims.Where(x => x.Sentence is not null).ToArray();
         var sections = c.Year.Narrative.Sections;
         // (Statements read from the prose outside the sections are in the passages, which are read as they are.)
-        var alone = claims.Where(x => x.Section != SectionKeys.Prose && !sections.Any(s => s.Key == x.Section && s.Text.Contains(x.Sentence!, StringComparison.Ordinal)))
+        // A text without a placeholder says nothing (most say nothing): asked first, without making matches or proses.
+        var alone = claims.Where(x => x.Section != SectionKeys.Prose && Placeholder().IsMatch(x.Sentence!) && !sections.Any(s => s.Key == x.Section && s.Text.Contains(x.Sentence!, StringComparison.Ordinal)))
             .DistinctBy(x => x.Sentence).Select(x => new Prose(Where(c, x), x.Sentence!, x.Source, x.Section));
-        foreach (var prose in c.AllProse().Concat(alone))
+        foreach (var prose in c.AllProse().Where(p => Placeholder().IsMatch(p.Text)).Concat(alone))
         {
             foreach (Match m in Placeholder().Matches(prose.Text))
             {

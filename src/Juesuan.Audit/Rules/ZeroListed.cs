@@ -22,14 +22,15 @@ internal static partial class ZeroListed
             yield break;
         }
 
-        // The 款 of table 06 by name, with their printed amounts.
-        var byName = table.Rows.Where(r => r.Key.Length == 5 && Digits.Only(r.Key) && r.Label is { Length: >= 2 })
-            .GroupBy(r => CatalogText.NormalizeName(r.Label!)).ToDictionary(g => g.Key, g => g.First());
+        // The 款 of table 06 by name, with their printed amounts: made at the first list (many reports print none).
+        Dictionary<string, Juesuan.Domain.Model.StatedRow>? byName = null;
         var name = c.TableName(table.Definition);
         foreach (var section in c.Year.Narrative.Sections)
         {
             foreach (Match list in Listing().Matches(section.Text))
             {
+                byName ??= table.Rows.Where(r => r.Key.Length == 5 && Digits.Only(r.Key) && r.Label is { Length: >= 2 })
+                    .GroupBy(r => CatalogText.NormalizeName(r.Label!)).ToDictionary(g => g.Key, g => g.First());
                 foreach (var item in list.Groups["items"].Value.Split(['、', '，', ',', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
                     if (!byName.TryGetValue(CatalogText.NormalizeName(item), out var row) || !row.ShowsNothingIn("amount"))
