@@ -1224,20 +1224,21 @@ internal static partial class NarrativeRules
                 var complete = parts.All(p => p is not null);
                 var total = Interpret(c, whole.Subject, whole.Amount!.Value);
                 var sum = Estimate.Sum(stated.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
-                var what = FactRule.Describe(c, whole.Subject);
-                var listed = string.Join(" + ", stated.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
-                var figures = SumFigures(c, whole, whole.Amount!.Value, stated.Select(p => (p, p.Amount!.Value)), "金额");
+                // Described only for a finding: most sentences add up.
+                string What() => FactRule.Describe(c, whole.Subject);
+                string Listed() => string.Join(" + ", stated.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
+                FindingFigure[] Figures() => SumFigures(c, whole, whole.Amount!.Value, stated.Select(p => (p, p.Amount!.Value)), "金额");
                 if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
                 {
                     yield return Error(c, RuleIds.NParts, whole,
-                        $"{what}写作 {whole.Amount}，而同句列出的各组成部分 {listed} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
-                        expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference)) with { Figures = figures };
+                        $"{What()}写作 {whole.Amount}，而同句列出的各组成部分 {Listed()} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                        expected: AuditContext.Format(sum.Value, 2), actual: whole.Amount.ToString(), difference: AuditContext.Format(check.Difference)) with { Figures = Figures() };
                 }
                 else if (!complete && sum.Range.Lo > total.Range.Hi)
                 {
                     yield return Error(c, RuleIds.NParts, whole,
-                        $"{what}写作 {whole.Amount}，而同句列出的 {listed} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
-                        expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value), severity: Severity.Warning) with { Figures = figures };
+                        $"{What()}写作 {whole.Amount}，而同句列出的 {Listed()} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
+                        expected: "≤ " + whole.Amount, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value), severity: Severity.Warning) with { Figures = Figures() };
                 }
             }
         }

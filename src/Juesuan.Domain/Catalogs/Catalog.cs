@@ -121,8 +121,17 @@ public sealed class Catalog
             return false;
         }
 
+        // A loop, not a query: the audit asks this of every coded row.
         var wanted = CatalogText.NormalizeName(name);
-        return names.Any(n => n == wanted || (allowTruncation && wanted.Length >= 4 && n.StartsWith(wanted, StringComparison.Ordinal)));
+        foreach (var n in names)
+        {
+            if (n == wanted || (allowTruncation && wanted.Length >= 4 && n.StartsWith(wanted, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"function" or "economic".</summary>

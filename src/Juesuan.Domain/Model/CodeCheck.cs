@@ -28,7 +28,8 @@ public static class CodeCheck
         var functions = catalogs.Function(year.Year);
         var economics = catalogs.Economic(year.Year);
         var remarks = new List<CodeRemark>();
-        var seen = new HashSet<(string, string, string?)>();
+        // Sized for the department's rows, which the units' repeat.
+        var seen = new HashSet<(string, string, string?)>(year.Tables.Sum(t => t.Rows.Count));
         foreach (var table in year.Tables.Concat(year.Units.SelectMany(u => u.Tables)))
         {
             if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
@@ -38,8 +39,13 @@ public static class CodeCheck
             }
 
             var name = table.Number ?? table.Title;
-            foreach (var row in table.Rows.Where(r => definition.Row(r.Key) is null && r.Key != FactIndex.TotalRowKey))
+            foreach (var row in table.Rows)
             {
+                if (definition.Row(row.Key) is not null || row.Key == FactIndex.TotalRowKey)
+                {
+                    continue;
+                }
+
                 // Units repeat the department's codes: each (table, code, printed name) is checked and reported once.
                 if (!seen.Add((table.Definition, row.Key, row.Label)))
                 {
