@@ -77,6 +77,29 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal(loaded.Year!.Tables.Count, back.Year!.Tables.Count);
     }
 
+    [SkippableTheory]
+    [InlineData("samples/pdf/putuo-finance-bureau-2024-final-accounts.pdf")]
+    [InlineData("corpus/swu-2023-final-accounts.pdf")]
+    public void An_audit_locates_its_findings_on_the_letters_its_reading_gave_as_on_the_pdf_read_again(string file)
+    {
+        // The reader keeps the letters of the PDF it read; locating on them must give what reading the PDF again gives
+        // (the bytes copied are another array: the locator reads those again).
+        var pdf = Path.Combine(Paths.RequireSamples(), "..", file);
+        var loaded = _services.GetRequiredService<Reports>().ReadFile(pdf);
+        var audits = _services.GetRequiredService<Audits>();
+        var located = audits.Audit(loaded);
+        var bare = audits.Audit(loaded.Year!, loaded.Source);
+        var again = Audits.Locate(bare, [.. loaded.Pdf!]);
+        var boxes = located.Findings.SelectMany(f => f.Figures).Select(f => f.Where?.Boxes).ToArray();
+        Assert.Contains(boxes, b => b?.Count > 0);
+        var expected = again.Findings.SelectMany(f => f.Figures).Select(f => f.Where?.Boxes).ToArray();
+        var figures = located.Findings.SelectMany(f => f.Figures).ToArray();
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            Assert.True(expected[i] is null ? boxes[i] is null : boxes[i] is not null && expected[i]!.SequenceEqual(boxes[i]!), $"{i}: {figures[i]} | {string.Join(";", expected[i] ?? [])} | {string.Join(";", boxes[i] ?? [])}");
+        }
+    }
+
     [SkippableFact]
     public async Task A_stored_pdf_keeps_its_original_so_an_audit_by_key_still_locates_figures_and_the_run_is_kept()
     {

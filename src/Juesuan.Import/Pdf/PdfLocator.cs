@@ -1,6 +1,8 @@
 using Juesuan.Domain.Model;
 using Juesuan.Formats;
+using System.Runtime.CompilerServices;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 
 namespace Juesuan.Import.Pdf;
 
@@ -24,22 +26,36 @@ public sealed record FigureQuery(string Value, int? Page = null, string? RowCode
 /// </summary>
 public sealed class PdfLocator
 {
-    private readonly Dictionary<int, List<Line>> _lines;
+    // PDFs read in this process, by their bytes (the very array), with the letters their reading gave: an audit locates its
+    // findings on the PDF it has just read without reading its pages again (that second read was a third of auditing a PDF).
+    // An entry lives as long as its bytes.
+    private static readonly ConditionalWeakTable<byte[], PdfLocator> ReadBefore = new();
+
+    private readonly Lazy<Dictionary<int, List<Line>>> _lines;
     private readonly Dictionary<int, (double Width, double Height)> _sizes;
 
-    private PdfLocator(Dictionary<int, List<Line>> lines, Dictionary<int, (double Width, double Height)> sizes)
+    // The lines of each page are made from its letters when a figure is first looked for.
+    private PdfLocator(IReadOnlyList<PageLetters> pages)
     {
-        _lines = lines;
-        _sizes = sizes;
+        _sizes = pages.ToDictionary(p => p.Number, p => (p.Width, p.Height));
+        _lines = new(() => pages.ToDictionary(p => p.Number, p => ByBaseline(p.Number, p.Glyphs)));
     }
 
-    /// <summary>The locator of a PDF's bytes, or null when they cannot be read as one.</summary>
+    /// <summary>
+    /// The locator of a PDF's bytes, or null when they cannot be read as one: from the letters of their reading when this
+    /// process has just read these bytes (<see cref="Remember"/>), else by reading them.
+    /// </summary>
     public static PdfLocator? Open(byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (ReadBefore.TryGetValue(content, out var read))
+        {
+            return read;
+        }
+
         try
         {
-            return TextOnlyParsing.Read(content, Build);
+            return TextOnlyParsing.Read(content, document => new PdfLocator([.. document.GetPages().Select(LettersOf)]));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -47,35 +63,35 @@ public sealed class PdfLocator
         }
     }
 
-    private static PdfLocator Build(PdfDocument document)
-    {
-        var lines = new Dictionary<int, List<Line>>();
-        var sizes = new Dictionary<int, (double, double)>();
-        foreach (var page in document.GetPages())
-        {
-            sizes[page.Number] = (page.Width, page.Height);
-            var glyphs = new List<Glyph>();
-            foreach (var letter in page.Letters)
-            {
-                var text = PrintedText.Normalize(letter.Value);
-                if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
-                {
-                    continue;
-                }
+    /// <summary>Keeps the letters the reading of <paramref name="content"/> gave, page by page, for <see cref="Open"/>.</summary>
+    internal static void Remember(byte[] content, IReadOnlyList<PageLetters> pages) => ReadBefore.AddOrUpdate(content, new PdfLocator(pages));
 
-                var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
-                var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
-                var size = letter.PointSize > 0 ? letter.PointSize : 10;
-                foreach (var ch in text)
-                {
-                    glyphs.Add(new Glyph(ch, left, right, letter.StartBaseLine.Y, size));
-                }
+    /// <summary>A page's size and its printed letters, as the locator keeps them.</summary>
+    internal sealed record PageLetters(int Number, double Width, double Height, List<Glyph> Glyphs);
+
+    /// <summary>The letters of a page (whitespace left out), each character at its letter's place along the baseline.</summary>
+    internal static PageLetters LettersOf(Page page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var glyphs = new List<Glyph>(page.Letters.Count);
+        foreach (var letter in page.Letters)
+        {
+            var text = PrintedText.Normalize(letter.Value);
+            if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
+            {
+                continue;
             }
 
-            lines[page.Number] = ByBaseline(page.Number, glyphs);
+            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var size = letter.PointSize > 0 ? letter.PointSize : 10;
+            foreach (var ch in text)
+            {
+                glyphs.Add(new Glyph(ch, left, right, letter.StartBaseLine.Y, size));
+            }
         }
 
-        return new PdfLocator(lines, sizes);
+        return new PageLetters(page.Number, page.Width, page.Height, glyphs);
     }
 
     // Letters on one baseline (within a third of their size) make a line, left to right; lines top to bottom.
@@ -113,11 +129,12 @@ public sealed class PdfLocator
             return [];
         }
 
-        var pages = (query.Page is { } p ? Enumerable.Range(p, query.Sentence is null ? 1 : 3).Where(_lines.ContainsKey) : _lines.Keys.Order()).ToList();
+        var all = _lines.Value;
+        var pages = (query.Page is { } p ? Enumerable.Range(p, query.Sentence is null ? 1 : 3).Where(all.ContainsKey) : all.Keys.Order()).ToList();
         foreach (var page in pages)
         {
-            var lines = _lines[page];
-            var found = query.Sentence is not null ? InSentence(_lines.GetValueOrDefault(page + 1) is { } next ? [.. lines, .. next] : lines, query, forms)
+            var lines = all[page];
+            var found = query.Sentence is not null ? InSentence(all.GetValueOrDefault(page + 1) is { } next ? [.. lines, .. next] : lines, query, forms)
                 : query.RowCode is not null || query.RowLabel is not null ? InRow(lines, query, forms)
                 : null;
             // With nothing but a page to go on, the value's first printing on that page; without a page either, nothing —
@@ -283,7 +300,8 @@ public sealed class PdfLocator
         return new PageBox(p.Line.Page, glyphs.Min(g => g.Left), p.Line.Baseline - (size * 0.2), glyphs.Max(g => g.Right), p.Line.Baseline + (size * 0.8), width, height);
     }).ToList();
 
-    private readonly record struct Glyph(char Char, double Left, double Right, double Baseline, double Size);
+    /// <summary>A printed character and where its letter is.</summary>
+    internal readonly record struct Glyph(char Char, double Left, double Right, double Baseline, double Size);
 
     private sealed class Line(int page, double baseline)
     {

@@ -79,7 +79,9 @@ public static partial class PdfReportReader
         pageCount = 0;
         try
         {
-            (words, pageCount) = TextOnlyParsing.Read(content, (document, another) => ReadWords(document, another, pageThreads), alwaysParseFontPrograms);
+            (words, pageCount, var letters) = TextOnlyParsing.Read(content, (document, another) => ReadWords(document, another, pageThreads), alwaysParseFontPrograms);
+            // Kept with the bytes: an audit of this PDF locates its findings on these letters instead of reading it again.
+            PdfLocator.Remember(content, letters);
             return null;
         }
         catch (PdfDocumentEncryptedException)
@@ -136,7 +138,7 @@ public static partial class PdfReportReader
     /// reads or inside a batch (<see cref="Reading"/>), on one. The words are the same either way. <paramref name="another"/>
     /// is null for the read with font programs, which stays on one thread: each document would parse them again.
     /// </summary>
-    private static (List<PdfWord> Words, int Pages) ReadWords(PdfDocument document, Func<PdfDocument>? another, int? fixedThreads)
+    private static (List<PdfWord> Words, int Pages, PdfLocator.PageLetters[] Letters) ReadWords(PdfDocument document, Func<PdfDocument>? another, int? fixedThreads)
     {
         var pages = document.NumberOfPages;
         if (pages > ImportLimits.Current.PdfPages)
@@ -145,15 +147,17 @@ public static partial class PdfReportReader
         }
 
         var threads = another is null ? 1 : fixedThreads ?? Reading.PageThreads(pages, Reading.Reports, Reading.Batches, PageThreads, MinimumPagesPerThread);
+        var letters = new PdfLocator.PageLetters[pages];
         if (threads <= 1)
         {
             var words = new List<PdfWord>();
             foreach (var page in document.GetPages())
             {
                 words.AddRange(WordsOf(page));
+                letters[page.Number - 1] = PdfLocator.LettersOf(page);
             }
 
-            return (words, pages);
+            return (words, pages, letters);
         }
 
         var byPage = new List<PdfWord>[pages];
@@ -165,7 +169,9 @@ public static partial class PdfReportReader
                 var read = own ?? document;
                 for (var number = t + 1; number <= pages; number += threads)
                 {
-                    byPage[number - 1] = WordsOf(read.GetPage(number));
+                    var page = read.GetPage(number);
+                    byPage[number - 1] = WordsOf(page);
+                    letters[number - 1] = PdfLocator.LettersOf(page);
                 }
             });
         }
@@ -176,7 +182,7 @@ public static partial class PdfReportReader
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is OutOfMemoryException) ?? e.InnerExceptions[0]);
         }
 
-        return ([.. byPage.SelectMany(w => w)], pages);
+        return ([.. byPage.SelectMany(w => w)], pages, letters);
     }
 
     /// <summary>The most threads one PDF's pages are read on (the cores, at most four: each opens the document again).</summary>
