@@ -107,8 +107,9 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "auditloop")
         {
-            // The audit of the example over and over, for a sampling profiler (dotnet-trace) to attach to.
-            var year = DepartmentYearJson.ReadFile(Paths.Example).Value!;
+            // The audit of the example (or of a department-year given after the seconds) over and over, for a sampling
+            // profiler to attach to (dotnet-trace, or perf with DOTNET_PerfMapEnabled=1).
+            var year = DepartmentYearJson.ReadFile(args.Length > 2 ? args[2] : Paths.Example).Value!;
             var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
             var watch = Stopwatch.StartNew();
             var count = 0;
@@ -137,23 +138,6 @@ public static class Program
             }
 
             Console.WriteLine($"{count} documents in {watch.Elapsed.TotalSeconds:F1} s: {watch.Elapsed.TotalMilliseconds / count:F1} ms each");
-            return 0;
-        }
-
-        if (args.Length > 0 && args[0] == "auditloop")
-        {
-            // Audits for a while, for a profiler (`perf record` with DOTNET_PerfMapEnabled=1): seconds, then a file.
-            var year = DepartmentYearJson.ReadFile(args.Length > 2 ? args[2] : Paths.Example).Value!;
-            var until = Stopwatch.StartNew();
-            var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
-            var count = 0;
-            while (until.Elapsed.TotalSeconds < seconds)
-            {
-                _ = Auditor.Audit(year);
-                count++;
-            }
-
-            Console.WriteLine($"{count} audits, {until.Elapsed.TotalMicroseconds / count:F0} µs each");
             return 0;
         }
 
