@@ -322,12 +322,12 @@ public sealed class AuditContext
     /// (<see cref="TextPassage"/>). The wording rules that apply to every printed word read these.
     /// </summary>
     /// <remarks>Made once an audit: every wording rule reads them.</remarks>
-    public IReadOnlyList<Prose> AllProse() => _prose ??= [
+    public IReadOnlyList<Prose> AllProse() => _prose ??= Array.AsReadOnly<Prose>([
         .. Year.Narrative.Sections.Select(section => new Prose($"情况说明 {section.Number}、{section.Title}", section.Text, null, section.Key)),
         .. Year.Passages.Select(passage => Prose.Printed(passage.Text, passage.Source)),
-    ];
+    ]);
 
-    private Prose[]? _prose;
+    private System.Collections.ObjectModel.ReadOnlyCollection<Prose>? _prose;
 
     /// <summary>
     /// Where <paramref name="printed"/>, found at <paramref name="index"/> of a narrative section's text, is: the sentence

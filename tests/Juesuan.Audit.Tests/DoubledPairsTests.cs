@@ -5,12 +5,16 @@ using Juesuan.TestSupport;
 namespace Juesuan.Audit.Tests;
 
 /// <summary>
-/// N.REPEATED_WORD finds a doubled two-character word by hand: it must find what the regex it replaced finds, on every
-/// sample text and on made-up texts built to trip it (overlaps, runs, mixed scripts, the block's edges).
+/// The wording rules count and find by hand what they used regular expressions' groups for: a doubled two-character word
+/// (N.REPEATED_WORD) and the decimals of rates (N.FIGURE_FORM). Each must give what the regex gives, on every sample text
+/// and on made-up texts built to trip it (overlaps, runs, mixed scripts, the ideograph block's edges).
 /// </summary>
 public class DoubledPairsTests
 {
     private static readonly Regex Oracle = new(@"(?<w>[\p{IsCJKUnifiedIdeographs}]{2})\k<w>");
+
+    // Characters on both sides of the block's edges (U+4DFF, U+4E00, U+9FFF, U+A000), a letter, a digit, a comma.
+    private const string Alphabet = "参保一丁a1，龥〇\u4DFF\u4E00\u9FFF\uA000";
 
     [Theory]
     [InlineData("2022 年城乡居民参保参保率为 98%")]
@@ -22,26 +26,48 @@ public class DoubledPairsTests
     [InlineData("")]
     [InlineData("参保参")]
     [InlineData("参保 参保参保")]
-    public void Finds_what_the_regex_finds(string text) =>
+    [InlineData("\u9FFF\u9FFF\u9FFF\u9FFF \uA000\uA000\uA000\uA000 \u4DFF\u4DFF\u4DFF\u4DFF")]
+    public void Doubled_words_are_what_the_regex_finds(string text) =>
         Assert.Equal(Oracle.Matches(text).Select(m => m.Index), Wording.DoubledPairs(text));
 
     [Fact]
-    public void Finds_what_the_regex_finds_in_every_sample_and_in_random_texts()
+    public void Doubled_words_are_what_the_regex_finds_in_random_texts()
     {
-        var samples = Paths.RequireSamples();
-        foreach (var file in Directory.GetFiles(samples, "*.txt"))
+        // Texts of a few characters, so that doubles, runs and overlaps are common.
+        var random = new Random(19);
+        for (var n = 0; n < 5000; n++)
         {
-            var text = File.ReadAllText(file);
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+            Assert.Equal(Oracle.Matches(text).Select(m => m.Index), Wording.DoubledPairs(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("增长 8.27%，下降 18.3%，占 97.02 %，完成年初预算的 98.6％，执行率为 85.0%\t")]
+    [InlineData("占比 1.5% 占 12.34%占 3.4 ％")]
+    [InlineData("")]
+    [InlineData("增长 8.%")]
+    public void Rate_decimals_are_counted_as_the_regex_groups_them(string text) => Assert.Equal(Counted([text]), Wording.RateDecimals([text]));
+
+    [SkippableFact]
+    public void Doubled_words_and_rate_decimals_are_what_the_regex_finds_in_every_sample()
+    {
+        var texts = Directory.GetFiles(Paths.RequireSamples(), "*.txt").Select(File.ReadAllText).ToArray();
+        Assert.NotEmpty(texts);
+        foreach (var text in texts)
+        {
             Assert.Equal(Oracle.Matches(text).Select(m => m.Index), Wording.DoubledPairs(text));
         }
 
-        // Texts of a few characters, so that doubles, runs and overlaps are common.
-        var random = new Random(19);
-        const string alphabet = "参保一丁a1，龥〇";
-        for (var n = 0; n < 5000; n++)
-        {
-            var text = new string([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
-            Assert.Equal(Oracle.Matches(text).Select(m => m.Index), Wording.DoubledPairs(text));
-        }
+        var counted = Counted(texts);
+        Assert.True(counted.Two > 0, "the samples print rates to two decimals");
+        Assert.Equal(counted, Wording.RateDecimals(texts));
+    }
+
+    // The count as the rule made it before: from the regex's group d.
+    private static (int One, int Two) Counted(IEnumerable<string> texts)
+    {
+        var matches = texts.SelectMany(t => Wording.RateFigure().Matches(t)).ToArray();
+        return (matches.Count(m => m.Groups["d"].Length == 1), matches.Count(m => m.Groups["d"].Length == 2));
     }
 }

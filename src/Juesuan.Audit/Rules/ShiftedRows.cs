@@ -62,7 +62,7 @@ internal static class ShiftedRows
 
             var printed = rows.Select(r => columns.Select(col => r.Cell(col)?.Value).ToArray()).ToArray();
             var heads = rows.Select(r => r.Key.Length == 3 && Digits.Only(r.Key)).ToArray();
-            if (Columns(rows).Select(sequence => Repair(relations, printed, sequence, heads)).FirstOrDefault(x => x is not null) is { } shift)
+            if (Columns(rows).Select(sequence => Repair(relations, printed, broken, sequence, heads)).FirstOrDefault(x => x is not null) is { } shift)
             {
                 yield return Said(c, table, rows[shift.From], shift.Up, "表内类、款、项的合计关系全部成立");
             }
@@ -306,10 +306,9 @@ internal static class ShiftedRows
     // relation broken and mends at least two that were — a repair that merely skips the broken relations (through the
     // row whose figures it drops) proves nothing. The figures alone can leave a few neighbouring rows equally possible
     // (a 款 with one 项 reads the same shifted from either): the middle one of that run is reported.
-    private static Shift? Repair(IReadOnlyList<Relation> relations, Printed?[][] printed, int[] column, bool[] heads)
+    private static Shift? Repair(IReadOnlyList<Relation> relations, Printed?[][] printed, HashSet<(int, int)> before, int[] column, bool[] heads)
     {
         var width = printed[0].Length;
-        var before = Evaluate(relations, new Copied(printed, width), null, withChecked: false).Broken;
         foreach (var up in new[] { true, false })
         {
             var valid = new List<(int Row, int Mended)>();
@@ -364,9 +363,9 @@ internal static class ShiftedRows
     // sum runs through the row whose own figures the shift lost (so it cannot be checked) and the figure the repair
     // leaves over is blank or zero, as the end of a shifted column is — a repair that throws away a printed figure
     // would otherwise "mend" any single typo.
-    private static int Mended(IReadOnlyList<Relation> relations, HashSet<(int, int)> before, (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) after, int unknown, Printed?[] dropped)
+    private static int Mended(IReadOnlyList<Relation> relations, HashSet<(int, int)> before, (HashSet<(int, int)> Broken, HashSet<(int, int)>? Checked) after, int unknown, Printed?[] dropped)
     {
-        var mended = before.Count(b => after.Checked.Contains(b) && !after.Broken.Contains(b));
+        var mended = before.Count(b => after.Checked!.Contains(b) && !after.Broken.Contains(b));
         if (mended >= 2)
         {
             return mended;
@@ -441,20 +440,17 @@ internal static class ShiftedRows
         return [.. relations];
     }
 
-    // What Evaluate returns as checked when not asked for it: never written to.
-    private static readonly HashSet<(int, int)> NoneChecked = [];
-
     /// <summary>A sum (Total = Σ Items, every column) or an anchor (one column of Total equals Expected).</summary>
     private sealed record Relation(int Total, int[] Items, int Column = -1, Estimate? Expected = null);
 
     // Which relations (relation, column) are checked on these figures and which of them break; those through an unknown row
     // are skipped. Without withChecked only the broken ones are collected (most tables break none, and every relation of
     // every coded table is checked on every audit).
-    private static (HashSet<(int, int)> Broken, HashSet<(int, int)> Checked) Evaluate<TFigures>(IReadOnlyList<Relation> relations, TFigures values, int? unknown, bool withChecked = true)
+    private static (HashSet<(int, int)> Broken, HashSet<(int, int)>? Checked) Evaluate<TFigures>(IReadOnlyList<Relation> relations, TFigures values, int? unknown, bool withChecked = true)
         where TFigures : IFigures
     {
         var broken = new HashSet<(int, int)>();
-        var checkedOnes = withChecked ? new HashSet<(int, int)>() : NoneChecked;
+        var checkedOnes = withChecked ? new HashSet<(int, int)>() : null;
         for (var r = 0; r < relations.Count; r++)
         {
             var (head, items, column, expected) = relations[r];
@@ -467,10 +463,7 @@ internal static class ShiftedRows
                     continue;
                 }
 
-                if (withChecked)
-                {
-                    checkedOnes.Add((r, column));
-                }
+                checkedOnes?.Add((r, column));
 
                 if (!Consistency.Check(own?.ToEstimate() ?? Estimate.Zero, elsewhere).Holds)
                 {
@@ -506,10 +499,7 @@ internal static class ShiftedRows
                     continue;
                 }
 
-                if (withChecked)
-                {
-                    checkedOnes.Add((r, col));
-                }
+                checkedOnes?.Add((r, col));
 
                 if (total is not { } printed || !Consistency.Check(printed, sum).Holds)
                 {

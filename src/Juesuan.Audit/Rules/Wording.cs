@@ -74,25 +74,7 @@ internal static partial class Wording
     /// </summary>
     private static IEnumerable<Finding> OneDecimal(IReadOnlyList<Prose> proses)
     {
-        // Counted without making matches (every report is counted; few have a finding): a rate's decimals are the digits
-        // between its point and the 「%」 that ends the match.
-        var (one, two) = (0, 0);
-        foreach (var prose in proses)
-        {
-            foreach (var rate in RateFigure().EnumerateMatches(prose.Text))
-            {
-                var end = rate.Index + rate.Length - 1;
-                while (prose.Text[end] is '%' or '％' || char.IsWhiteSpace(prose.Text[end]))
-                {
-                    end--;
-                }
-
-                var decimals = end - prose.Text.LastIndexOf('.', end);
-                one += decimals == 1 ? 1 : 0;
-                two += decimals == 2 ? 1 : 0;
-            }
-        }
-
+        var (one, two) = RateDecimals(proses.Select(p => p.Text));
         if (two < 3 || one == 0 || two <= one)
         {
             yield break;
@@ -115,9 +97,36 @@ internal static partial class Wording
         }
     }
 
+    /// <summary>
+    /// How many rates (<see cref="RateFigure"/>) of <paramref name="texts"/> print one decimal and how many two, counted
+    /// without making matches (every report is counted; few have a finding): a rate's decimals are the digits between its
+    /// point and the 「%」 that ends the match, as the regex's group <c>d</c> holds them.
+    /// </summary>
+    internal static (int One, int Two) RateDecimals(IEnumerable<string> texts)
+    {
+        var (one, two) = (0, 0);
+        foreach (var text in texts)
+        {
+            foreach (var rate in RateFigure().EnumerateMatches(text))
+            {
+                var end = rate.Index + rate.Length - 1;
+                while (text[end] is '%' or '％' || char.IsWhiteSpace(text[end]))
+                {
+                    end--;
+                }
+
+                var decimals = end - text.LastIndexOf('.', end);
+                one += decimals == 1 ? 1 : 0;
+                two += decimals == 2 ? 1 : 0;
+            }
+        }
+
+        return (one, two);
+    }
+
     // A share, change or completion rate: 「占 97.02%」, 「增长 8.27%」, 「完成年初预算的 98.64%」, 「执行率为 85.0%」.
     [GeneratedRegex(@"(?:占|增长|下降|上升|降低|增加|减少|完成|执行率|比重)[^，。；、0-9%]{0,12}?(?<v>[0-9]{1,3}\.(?<d>[0-9]{1,2}))\s*[%％]")]
-    private static partial Regex RateFigure();
+    internal static partial Regex RateFigure();
 
     public static Rule RepeatedWordRule() => new DelegateRule(RuleIds.NRepeatedWord, "正文中没有连写两遍的词（「参保参保率」「看病看病」）", RepeatedWords);
 

@@ -40,7 +40,8 @@ public readonly record struct CellKey(string Table, string Row, string Column);
 /// The index is built for every audit, and most of its statements are table cells no rule asks about one by one. A cell
 /// is therefore kept as a slot (its key and where it is: table, row, cell, column), and its <see cref="FactAssertion"/>,
 /// with its location, is made only when a rule asks for its fact, once. A fact's statements are kept in the order they
-/// were added, and the facts in the order they were first stated.
+/// were added, and the facts in the order they were first stated. Reading it makes and keeps those assertions, so an index
+/// is for one thread at a time (an audit's, as the audit context is).
 /// </remarks>
 public sealed class FactIndex
 {
@@ -79,10 +80,9 @@ public sealed class FactIndex
     private int _groupCount;
     private int _slotCount;
 
-    // Made on demand: each fact's key and assertions (by group), each cell's assertion (by slot).
+    // Made on demand: each fact's key and assertions (by group).
     private FactKey[]? _keys;
     private FactAssertion[]?[]? _made;
-    private FactAssertion?[]? _assertions;
 
     private FactIndex(IReadOnlyList<StatedTable> tables, Template? template, int capacity)
     {
@@ -127,13 +127,6 @@ public sealed class FactIndex
         return _groupOf.TryGetValue(Parts.Of(key), out var group) ? Made(group) : [];
     }
 
-    /// <summary>How many places state exactly this key (0 when none), without making their assertions.</summary>
-    public int CountOf(FactKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return _groupOf.TryGetValue(Parts.Of(key), out var group) ? _groups[group].Count : 0;
-    }
-
     /// <summary>The statement of a fact to take as its value: a table's cell when one states it, else the first statement; null when none does.</summary>
     public FactAssertion? Stated(FactKey key)
     {
@@ -151,7 +144,8 @@ public sealed class FactIndex
         ArgumentNullException.ThrowIfNull(year);
         // Blank cells state nothing: the index is sized for the printed ones.
         var capacity = StatedTable.CountPrinted(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count;
-        var index = new FactIndex(year.Tables, TemplateLibrary.Find(year.TemplateId), capacity);
+        // The tables as they are now (the index refers to them by place, and makes assertions of them later).
+        var index = new FactIndex([.. year.Tables], TemplateLibrary.Find(year.TemplateId), capacity);
         for (var t = 0; t < year.Tables.Count; t++)
         {
             index.AddTable(t, year.Tables[t], index.RowBases(year.Tables[t]));
@@ -346,12 +340,6 @@ public sealed class FactIndex
             return made;
         }
 
-        _assertions ??= new FactAssertion?[_slotCount];
-        if (_assertions[at] is { } assertion)
-        {
-            return assertion;
-        }
-
         var (table, row, cell) = (_tables[slot.Table], slot.Row!, (StatedCell)slot.Item);
         var definition = TemplateLibrary.Definitions[table.Definition];
         var column = definition.Column(cell.Column)!;
@@ -360,7 +348,7 @@ public sealed class FactIndex
             File = (row.Source ?? table.Source)?.File, Page = (row.Source ?? table.Source)?.Page, Line = row.Source?.Line,
             Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name,
         };
-        return _assertions[at] = new FactAssertion(KeyOf(group), new Amount(cell.Value!.Value, table.Unit), AssertionOrigin.Table, table.Definition, location)
+        return new FactAssertion(KeyOf(group), new Amount(cell.Value!.Value, table.Unit), AssertionOrigin.Table, table.Definition, location)
         {
             Cell = new CellKey(table.Definition, row.Key, column.Key),
         };

@@ -79,22 +79,6 @@ public sealed record StatedTable
     /// <summary>The row with <paramref name="key"/>, or null.</summary>
     public StatedRow? Row(string key) => Keyed.Find(Rows, static r => r.Key, key);
 
-    /// <summary>The number of cells <paramref name="tables"/> state, printed or blank (what an index of them is sized for).</summary>
-    public static int CountCells(IEnumerable<StatedTable> tables)
-    {
-        ArgumentNullException.ThrowIfNull(tables);
-        var cells = 0;
-        foreach (var table in tables)
-        {
-            for (var r = 0; r < table.Rows.Count; r++)
-            {
-                cells += table.Rows[r].Cells.Count;
-            }
-        }
-
-        return cells;
-    }
-
     /// <summary>The number of cells <paramref name="tables"/> print a number in (blank cells left out).</summary>
     public static int CountPrinted(IEnumerable<StatedTable> tables)
     {

@@ -45,26 +45,36 @@ public sealed partial record TargetValue(Comparator Comparator, decimal? Value, 
     /// <summary>Reads 「≥90%」, 「≧95%」, 「&lt;=100%」, 「=100%」, 「15 人」, 「80 万」, 「2-5个工作日」, 「明显提高」.</summary>
     public static TargetValue Parse(string? text)
     {
-        // The same few texts (「≥95%」, 「100%」) are read by several rules of every audit and in every report of a batch:
-        // each is parsed once. The values are immutable; the memo stops growing at its cap (a long-running workbench).
+        // The same few short texts (「≥95%」, 「100%」, 「≤20%」) are read by several rules of every audit and in every report
+        // of a batch: each is parsed once. Only short texts are kept (a qualitative 实际完成值 can be a sentence, and a
+        // long-running workbench reads untrusted uploads), and at most ParsedCap of them. The values are immutable.
         text ??= string.Empty;
+        if (text.Length > ParsedLength)
+        {
+            return ParseText(text);
+        }
+
         if (Parsed.TryGetValue(text, out var known))
         {
             return known;
         }
 
         var parsed = ParseText(text);
-        if (Parsed.Count < ParsedCap)
+        if (Volatile.Read(ref parsedCount) < ParsedCap && Parsed.TryAdd(text, parsed))
         {
-            Parsed.TryAdd(text, parsed);
+            Interlocked.Increment(ref parsedCount);
         }
 
         return parsed;
     }
 
+    private const int ParsedLength = 32;
+
     private const int ParsedCap = 16_384;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TargetValue> Parsed = new(StringComparer.Ordinal);
+
+    private static int parsedCount;
 
     private static TargetValue ParseText(string text)
     {
