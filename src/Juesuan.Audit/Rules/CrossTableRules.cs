@@ -196,11 +196,11 @@ internal static class CrossTableRules
     private static decimal ToWan(MoneyUnit unit) => unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
 
     // Whether a unit before parts[first] has the cell.
-    private static bool PrintedBefore(AuditContext c, (OrgUnit Unit, StatedTable? Table)[] parts, int first, string row, string column)
+    private static bool PrintedBefore(StatedRow?[] partRows, int first, string column)
     {
         for (var j = 0; j < first; j++)
         {
-            if (c.Row(parts[j].Table!, row)?.Cell(column) is not null)
+            if (partRows[j]?.Cell(column) is not null)
             {
                 return true;
             }
@@ -243,35 +243,50 @@ internal static class CrossTableRules
             // prints it); figures and messages are built only where the department differs — not for a cell blank in
             // every unit and in the department, which has nothing to add up. Looked up, not gathered in a dictionary:
             // this runs over every cell of every table, on every audit.
+            // Each row is looked up once in every unit's table and the department's, not once a cell.
             var statedFactor = ToWan(stated.Unit);
+            var partRows = new StatedRow?[parts.Length];
             for (var first = 0; first < parts.Length; first++)
             {
                 var unitRows = parts[first].Table!.Rows;
                 for (var r = 0; r < unitRows.Count; r++)
                 {
                     var unitRow = unitRows[r];
+                    var row = unitRow.Key;
+                    if (!ReferenceEquals(c.Row(parts[first].Table!, row), unitRow))
+                    {
+                        // A row printed twice in a unit is summed once.
+                        continue;
+                    }
+
+                    for (var j = 0; j < parts.Length; j++)
+                    {
+                        partRows[j] = c.Row(parts[j].Table!, row);
+                    }
+
+                    var statedRow = c.Row(stated, row);
                     for (var i = 0; i < unitRow.Cells.Count; i++)
                     {
                         var unitCell = unitRow.Cells[i];
-                        var (row, column) = (unitRow.Key, unitCell.Column);
-                        if (!ReferenceEquals(c.Row(parts[first].Table!, row), unitRow) || !ReferenceEquals(unitRow.Cell(column), unitCell) || PrintedBefore(c, parts, first, row, column))
+                        var column = unitCell.Column;
+                        if (!ReferenceEquals(unitRow.Cell(column), unitCell) || PrintedBefore(partRows, first, column))
                         {
-                            // A row or cell printed twice in a unit is summed once; a cell an earlier unit prints was summed there.
+                            // A cell printed twice in a row is summed once; a cell an earlier unit prints was summed there.
                             continue;
                         }
 
                         var sum = 0m;
                         var printed = false;
-                        foreach (var (_, table) in parts)
+                        for (var j = 0; j < parts.Length; j++)
                         {
-                            if (c.Row(table!, row)?.Cell(column)?.Value is { } part)
+                            if (partRows[j]?.Cell(column)?.Value is { } part)
                             {
-                                sum += part.Value * ToWan(table!.Unit);
+                                sum += part.Value * ToWan(parts[j].Table!.Unit);
                                 printed = true;
                             }
                         }
 
-                        var value = c.Row(stated, row)?.Cell(column)?.Value;
+                        var value = statedRow?.Cell(column)?.Value;
                         if ((value is null && !printed) || (value is { } v && v.Value * statedFactor == sum))
                         {
                             continue;
