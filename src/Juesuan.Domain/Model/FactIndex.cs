@@ -180,12 +180,12 @@ public sealed class FactIndex
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(column);
-        return PartsOf(definition, row, column)?.ToKey();
+        return PartsOf(definition, definition.Row(row.Key), row.Key, column)?.ToKey();
     }
 
-    private static Parts? PartsOf(TableDefinition definition, StatedRow row, ColumnDefinition column)
+    // The fact of a cell of the row keyed rowKey (fixedRow: the definition's row of that key, if any) in column.
+    private static Parts? PartsOf(TableDefinition definition, RowDefinition? fixedRow, string rowKey, ColumnDefinition column)
     {
-        var fixedRow = definition.Row(row.Key);
         var concept = fixedRow?.Concept ?? column.Concept;
         if (concept is null)
         {
@@ -194,7 +194,7 @@ public sealed class FactIndex
 
         // A class row of 04 states expense.total by the column's scope; a fixed row of 01 states its own concept.
         // The 合计 row of a coded table states the department total, which carries no code.
-        var code = fixedRow is null ? (row.Key == TotalRowKey ? null : row.Key) : fixedRow.Code;
+        var code = fixedRow is null ? (rowKey == TotalRowKey ? null : rowKey) : fixedRow.Code;
         var scope = fixedRow?.Scope ?? column.Scope ?? definition.Scope ?? Scopes.All;
         var basis = fixedRow?.Basis ?? Bases.Actual;
         return new Parts(concept, code, scope, basis);
@@ -202,9 +202,15 @@ public sealed class FactIndex
 
     // The fact a cell states in this year's template: a row the template gives another basis (上年数) keeps it.
     private static Parts? CellParts(TableDefinition definition, IReadOnlyDictionary<string, string>? rowBases, StatedRow row, ColumnDefinition column) =>
-        PartsOf(definition, row, column) is not { } stated ? null
-        : rowBases is not null && rowBases.TryGetValue(row.Key, out var basis) ? stated with { Basis = basis }
+        CellParts(definition, definition.Row(row.Key), RowBasis(rowBases, row), row.Key, column);
+
+    private static Parts? CellParts(TableDefinition definition, RowDefinition? fixedRow, string? rowBasis, string rowKey, ColumnDefinition column) =>
+        PartsOf(definition, fixedRow, rowKey, column) is not { } stated ? null
+        : rowBasis is not null ? stated with { Basis = rowBasis }
         : stated;
+
+    private static string? RowBasis(IReadOnlyDictionary<string, string>? rowBases, StatedRow row) =>
+        rowBases is not null && rowBases.TryGetValue(row.Key, out var basis) ? basis : null;
 
     private IReadOnlyDictionary<string, string>? RowBases(StatedTable table) =>
         _template?.Tables.FirstOrDefault(d => d.Definition == table.Definition)?.RowBases;
@@ -218,7 +224,9 @@ public sealed class FactIndex
 
         for (var r = 0; r < table.Rows.Count; r++)
         {
+            // What the row says of its cells' facts, looked up once a row.
             var row = table.Rows[r];
+            var (fixedRow, rowBasis) = (definition.Row(row.Key), RowBasis(rowBases, row));
             for (var i = 0; i < row.Cells.Count; i++)
             {
                 var cell = row.Cells[i];
@@ -227,7 +235,7 @@ public sealed class FactIndex
                     continue;
                 }
 
-                if (CellParts(definition, rowBases, row, column) is { } parts)
+                if (CellParts(definition, fixedRow, rowBasis, row.Key, column) is { } parts)
                 {
                     ref var slot = ref NewSlot(parts);
                     (slot.Item, slot.Row, slot.Table) = (cell, row, t);
