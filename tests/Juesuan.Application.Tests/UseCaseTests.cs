@@ -86,9 +86,12 @@ public sealed class UseCaseTests : IDisposable
         // (the bytes copied are another array: the locator reads those again).
         var pdf = Path.Combine(folder == "corpus" ? Paths.RequireCorpus() : Paths.RequireSamples(), file);
         var loaded = _services.GetRequiredService<Reports>().ReadFile(pdf);
-        // Kept: the same locator each time for these bytes (a locator read anew is another).
-        Assert.Same(Juesuan.Import.Pdf.PdfLocator.Open(loaded.Pdf!), Juesuan.Import.Pdf.PdfLocator.Open(loaded.Pdf!));
-        Assert.NotSame(Juesuan.Import.Pdf.PdfLocator.Open([.. loaded.Pdf!]), Juesuan.Import.Pdf.PdfLocator.Open([.. loaded.Pdf!]));
+        Assert.True(loaded.Success, loaded.Error);
+        // Kept: the same locator each time for these bytes; a copy of them is read anew.
+        var kept = Juesuan.Import.Pdf.PdfLocator.Open(loaded.Pdf!);
+        Assert.NotNull(kept);
+        Assert.Same(kept, Juesuan.Import.Pdf.PdfLocator.Open(loaded.Pdf!));
+        Assert.NotSame(kept, Juesuan.Import.Pdf.PdfLocator.Open([.. loaded.Pdf!]));
         var audits = _services.GetRequiredService<Audits>();
         var located = audits.Audit(loaded);
         var again = Audits.Locate(audits.Audit(loaded.Year!, loaded.Source), [.. loaded.Pdf!]);

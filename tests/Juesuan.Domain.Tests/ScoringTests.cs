@@ -121,4 +121,16 @@ public class ScoringTests
         Assert.Equal(guangxi, ScoringRules.ForProvince("广西壮族自治区").Grade((decimal)total));
         Assert.Equal(1.3m, ScoringRules.Guangxi.DeviationReasonAbove);
     }
+
+    [Fact]
+    public void A_short_target_is_parsed_once_and_a_long_one_every_time_alike()
+    {
+        // The memo keeps short texts (「≥95%」) only; a sentence is parsed anew each time. Either way the same value.
+        var text = "≥" + "95%";
+        Assert.Same(TargetValue.Parse(text), TargetValue.Parse(new string(text.AsSpan())));
+        var sentence = "全年按时完成各项医疗保障待遇结算工作，参保群众对经办服务的满意度较上年明显提高" + "95%";
+        Assert.NotSame(TargetValue.Parse(sentence), TargetValue.Parse(sentence));
+        Assert.Equal(TargetValue.Parse(sentence), TargetValue.Parse(sentence));
+        Assert.Equal(new TargetValue(Comparator.AtLeast, 95m, null, "%", "≥95%"), TargetValue.Parse(" ≥95% "));
+    }
 }

@@ -146,9 +146,9 @@ public sealed class FactIndex
         var capacity = StatedTable.CountPrinted(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count;
         // The tables as they are now (the index refers to them by place, and makes assertions of them later).
         var index = new FactIndex([.. year.Tables], TemplateLibrary.Find(year.TemplateId), capacity);
-        for (var t = 0; t < year.Tables.Count; t++)
+        for (var t = 0; t < index._tables.Count; t++)
         {
-            index.AddTable(t, year.Tables[t], index.RowBases(year.Tables[t]));
+            index.AddTable(t, index._tables[t], index.RowBases(index._tables[t]));
         }
 
         foreach (var claim in year.Narrative.Claims)

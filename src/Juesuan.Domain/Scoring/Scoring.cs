@@ -60,9 +60,9 @@ public sealed partial record TargetValue(Comparator Comparator, decimal? Value, 
         }
 
         var parsed = ParseText(text);
-        if (Volatile.Read(ref parsedCount) < ParsedCap && Parsed.TryAdd(text, parsed))
+        if (Volatile.Read(ref _parsedCount) < ParsedCap && Parsed.TryAdd(text, parsed))
         {
-            Interlocked.Increment(ref parsedCount);
+            Interlocked.Increment(ref _parsedCount);
         }
 
         return parsed;
@@ -74,7 +74,7 @@ public sealed partial record TargetValue(Comparator Comparator, decimal? Value, 
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TargetValue> Parsed = new(StringComparer.Ordinal);
 
-    private static int parsedCount;
+    private static int _parsedCount;
 
     private static TargetValue ParseText(string text)
     {
