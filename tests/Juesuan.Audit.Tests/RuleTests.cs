@@ -75,6 +75,26 @@ public class RuleTests
         Assert.DoesNotContain(Base.Audit().Findings, f => f.Rule == "X.CONSOLIDATION");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_row_or_cell_a_unit_lists_twice_is_summed_once(bool sameObject)
+    {
+        // A unit's 03 lists its 2101550 row twice (as the same row, or as an equal copy) and its 基本支出 cell twice
+        // within the row; the department's figure changed: one finding, as for the row listed once.
+        var changed = Base.WithCell(TableIds.Expenditure, "2101550", "basic", "160.20");
+        var unit = changed.Units.First(u => u.Tables.Any(t => t.Definition == TableIds.Expenditure && t.Row("2101550")?.Cell("basic")?.Value is not null));
+        var table = unit.Tables.First(t => t.Definition == TableIds.Expenditure);
+        var row = table.Row("2101550")!;
+        var doubledRow = row with { Cells = [.. row.Cells, .. row.Cells.Where(x => x.Column == "basic")] };
+        var rows = table.Rows.SelectMany(r => r == row ? new[] { doubledRow, sameObject ? doubledRow : doubledRow with { } } : [r]).ToArray();
+        var units = changed.Units.Select(u => u != unit ? u : u with { Tables = [.. u.Tables.Select(t => t != table ? t : t with { Rows = rows })] }).ToArray();
+        var once = changed.Audit().Findings.Where(f => f.Rule == "X.CONSOLIDATION").Select(f => f.Message).ToArray();
+        var twice = (changed with { Units = units }).Audit().Findings.Where(f => f.Rule == "X.CONSOLIDATION").Select(f => f.Message).ToArray();
+        Assert.NotEmpty(once);
+        Assert.Equal(once, twice);
+    }
+
     [Fact]
     public void The_unchanged_example_has_no_errors()
     {

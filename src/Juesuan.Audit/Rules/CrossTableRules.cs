@@ -195,6 +195,20 @@ internal static class CrossTableRules
     // What a figure in this unit is multiplied by to be in 万元.
     private static decimal ToWan(MoneyUnit unit) => unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
 
+    // Whether the row prints the column of its cell at place i earlier too (by place: the same cell listed twice counts).
+    private static bool PrintedEarlierInRow(StatedRow row, int i)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (row.Cells[j].Column == row.Cells[i].Column)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Whether a unit before parts[first] has the cell.
     private static bool PrintedBefore(StatedRow?[] partRows, int first, string column)
     {
@@ -231,6 +245,8 @@ internal static class CrossTableRules
             yield break;
         }
 
+        // The row keys of one unit's table seen so far: one set for the rule, cleared for each table.
+        var seenRows = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stated in c.Year.Tables)
         {
             var parts = units.Select(u => (Unit: u, Table: u.Tables.FirstOrDefault(t => t.Definition == stated.Definition))).Where(p => p.Table is not null).ToArray();
@@ -249,13 +265,15 @@ internal static class CrossTableRules
             for (var first = 0; first < parts.Length; first++)
             {
                 var unitRows = parts[first].Table!.Rows;
+                seenRows.Clear();
                 for (var r = 0; r < unitRows.Count; r++)
                 {
                     var unitRow = unitRows[r];
                     var row = unitRow.Key;
-                    if (!ReferenceEquals(c.Row(parts[first].Table!, row), unitRow))
+                    if (!seenRows.Add(row))
                     {
-                        // A row printed twice in a unit is summed once.
+                        // A row printed twice in a unit is summed once, at its first printing (the one lookups give) —
+                        // told by place, so that the same row listed twice is too.
                         continue;
                     }
 
@@ -269,7 +287,7 @@ internal static class CrossTableRules
                     {
                         var unitCell = unitRow.Cells[i];
                         var column = unitCell.Column;
-                        if (!ReferenceEquals(unitRow.Cell(column), unitCell) || PrintedBefore(partRows, first, column))
+                        if (PrintedEarlierInRow(unitRow, i) || PrintedBefore(partRows, first, column))
                         {
                             // A cell printed twice in a row is summed once; a cell an earlier unit prints was summed there.
                             continue;
