@@ -258,8 +258,8 @@ internal static class CrossTableRules
             // Sum the units' printed values per cell in 万元, each cell a unit prints taken once (at the first unit that
             // prints it); figures and messages are built only where the department differs — not for a cell blank in
             // every unit and in the department, which has nothing to add up. Looked up, not gathered in a dictionary:
-            // this runs over every cell of every table, on every audit.
-            // Each row is looked up once in every unit's table and the department's, not once a cell.
+            // this runs over every cell of every table, on every audit — each row looked up once in every unit's table and
+            // the department's, not once a cell.
             var statedFactor = ToWan(stated.Unit);
             var partRows = new StatedRow?[parts.Length];
             for (var first = 0; first < parts.Length; first++)

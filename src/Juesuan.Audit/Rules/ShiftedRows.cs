@@ -464,7 +464,6 @@ internal static class ShiftedRows
                 }
 
                 checkedOnes?.Add((r, column));
-
                 if (!Consistency.Check(own?.ToEstimate() ?? Estimate.Zero, elsewhere).Holds)
                 {
                     broken.Add((r, column));
@@ -500,7 +499,6 @@ internal static class ShiftedRows
                 }
 
                 checkedOnes?.Add((r, col));
-
                 if (total is not { } printed || !Consistency.Check(printed, sum).Holds)
                 {
                     broken.Add((r, col));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Juesuan.Domain.Catalogs;
+using Juesuan.Domain.Model;
 using Juesuan.Domain.Numbers;
 using Juesuan.Domain.Templates;
 
@@ -23,7 +24,7 @@ internal static partial class ZeroListed
         }
 
         // The 款 of table 06 by name, with their printed amounts: made at the first list (many reports print none).
-        Dictionary<string, Juesuan.Domain.Model.StatedRow>? byName = null;
+        Dictionary<string, StatedRow>? byName = null;
         var name = c.TableName(table.Definition);
         foreach (var section in c.Year.Narrative.Sections)
         {

@@ -38,8 +38,8 @@ public readonly record struct CellKey(string Table, string Row, string Column);
 /// </summary>
 /// <remarks>
 /// The index is built for every audit, and most of its statements are table cells no rule asks about one by one. A cell
-/// is therefore kept as a slot (its key and where it is: table, row, cell, column), and its <see cref="FactAssertion"/>,
-/// with its location, is made only when a rule asks for its fact, once. A fact's statements are kept in the order they
+/// is therefore kept as a slot (the cell, its row and its table's place, chained to the other statements of its fact), and
+/// its <see cref="FactAssertion"/>, with its key and location, is made only when a rule asks for its fact, once. A fact's statements are kept in the order they
 /// were added, and the facts in the order they were first stated. Reading it makes and keeps those assertions, so an index
 /// is for one thread at a time (an audit's, as the audit context is).
 /// </remarks>
@@ -201,9 +201,6 @@ public sealed class FactIndex
     }
 
     // The fact a cell states in this year's template: a row the template gives another basis (上年数) keeps it.
-    private static Parts? CellParts(TableDefinition definition, IReadOnlyDictionary<string, string>? rowBases, StatedRow row, ColumnDefinition column) =>
-        CellParts(definition, definition.Row(row.Key), RowBasis(rowBases, row), row.Key, column);
-
     private static Parts? CellParts(TableDefinition definition, RowDefinition? fixedRow, string? rowBasis, string rowKey, ColumnDefinition column) =>
         PartsOf(definition, fixedRow, rowKey, column) is not { } stated ? null
         : rowBasis is not null ? stated with { Basis = rowBasis }
@@ -316,9 +313,10 @@ public sealed class FactIndex
             return _keys[group] = assertion.Key;
         }
 
-        var (table, cell) = (_tables[first.Table], (StatedCell)first.Item);
+        // A cell's key, worked out as AddTable worked it out.
+        var (table, row, cell) = (_tables[first.Table], first.Row!, (StatedCell)first.Item);
         var definition = TemplateLibrary.Definitions[table.Definition];
-        return _keys[group] = CellParts(definition, RowBases(table), first.Row!, definition.Column(cell.Column)!)!.Value.ToKey();
+        return _keys[group] = CellParts(definition, definition.Row(row.Key), RowBasis(RowBases(table), row), row.Key, definition.Column(cell.Column)!)!.Value.ToKey();
     }
 
     // A fact's assertions, made once: a cell's location is built from its table, row and column as the index always has.
