@@ -126,13 +126,18 @@ internal static partial class NarrativeRules
         return note is null ? [error] : [note, error];
     }
 
+    // A claim's amounts as N.UNIT reads them, with their names in its messages (no array per claim).
+    private static readonly (Func<Claim, Amount?> Of, string Part)[] ClaimAmounts =
+        [(claim => claim.Amount, "金额"), (claim => claim.Change, "增减额"), (claim => claim.Budget, "预算数")];
+
     private static IEnumerable<Finding> Units(AuditContext c)
     {
         foreach (var claim in c.Year.Narrative.Claims)
         {
             var unit = TableValue(c, claim.Subject)?.Unit ?? DefaultUnit(c);
-            foreach (var (amount, part) in new[] { (claim.Amount, "金额"), (claim.Change, "增减额"), (claim.Budget, "预算数") })
+            foreach (var (of, part) in ClaimAmounts)
             {
+                var amount = of(claim);
                 // Nothing is nothing in either unit: 「事业收入 0 元」 beside 万元 misstates no amount.
                 if (amount is { } a && a.Unit != unit && a.Value != 0m)
                 {

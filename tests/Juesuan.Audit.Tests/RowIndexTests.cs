@@ -1,0 +1,48 @@
+using Juesuan.Domain.Model;
+
+namespace Juesuan.Audit.Tests;
+
+/// <summary>
+/// The audit's rows by key (<see cref="RowIndex"/>) must answer as the dictionary it replaced did: the first row of each
+/// key, null for a key no row has, for tables of every size (probes that wrap round the end of the slots included).
+/// </summary>
+public class RowIndexTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    public void Every_key_finds_its_first_row_and_no_other(int count)
+    {
+        // Keys as tables have them (codes, 合计, fixed rows), every third one printed twice.
+        var rows = Enumerable.Range(0, count).SelectMany(i => Rows(i)).ToArray();
+        var oracle = new Dictionary<string, StatedRow>();
+        foreach (var row in rows)
+        {
+            oracle.TryAdd(row.Key, row);
+        }
+
+        var index = new RowIndex(rows);
+        foreach (var (key, row) in oracle)
+        {
+            Assert.Same(row, index.Find(key));
+        }
+
+        foreach (var missing in new[] { "", "999", "2101501x", "total ", "合计" })
+        {
+            Assert.Null(index.Find(missing));
+        }
+    }
+
+    private static IEnumerable<StatedRow> Rows(int i)
+    {
+        var key = i == 0 ? "total" : (2010000 + (i * 7)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return new StatedRow { Key = key, Label = $"第 {i} 行" };
+        if (i % 3 == 1)
+        {
+            yield return new StatedRow { Key = key, Label = $"第 {i} 行又一次" };
+        }
+    }
+}
