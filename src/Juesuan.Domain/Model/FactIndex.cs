@@ -40,7 +40,8 @@ public readonly record struct CellKey(string Table, string Row, string Column);
 /// The index is built for every audit, and most of its statements are table cells no rule asks about one by one. A cell
 /// is therefore kept as a slot (the cell, its row and its table's place, chained to the other statements of its fact), and
 /// its <see cref="FactAssertion"/>, with its key and location, is made only when a rule asks for its fact, once. A fact's statements are kept in the order they
-/// were added, and the facts in the order they were first stated. Reading it makes and keeps those assertions, so an index
+/// were added, and the facts in the order they were first stated. A fact is found by its family (concept, scope and basis:
+/// a few dozen a report, numbered as first met) and its code, in a table of group numbers. Reading it makes and keeps those assertions, so an index
 /// is for one thread at a time (an audit's, as the audit context is).
 /// </remarks>
 public sealed class FactIndex
@@ -53,12 +54,15 @@ public sealed class FactIndex
         public FactKey ToKey() => new(Concept, Code, Scope, Basis);
     }
 
-    // A fact's statements: the first and last slot of its chain and how many.
+    // A fact's statements: the first and last slot of its chain and how many; and the fact, as its family (concept, scope
+    // and basis, numbered in _families) and code.
     private struct Group
     {
         public int First;
         public int Last;
         public int Count;
+        public int Family;
+        public string? Code;
     }
 
     // One statement: a table cell (Item is its StatedCell, Row and Table say where; its assertion is made on demand), or an
@@ -74,7 +78,11 @@ public sealed class FactIndex
 
     private readonly IReadOnlyList<StatedTable> _tables;
     private readonly Template? _template;
-    private readonly Dictionary<Parts, int> _groupOf;
+    // The facts by family and code, open addressing: each entry is a group's number + 1, 0 empty. A dictionary keyed by the
+    // four strings was 48 bytes an entry for every printed cell; the few families are numbered once.
+    private readonly int[] _groupOf;
+    private readonly Dictionary<(string Concept, string Scope, string Basis), int> _familyOf;
+    private readonly List<(string Concept, string Scope, string Basis)> _families;
     private Group[] _groups;
     private Slot[] _slots;
     private int _groupCount;
@@ -88,7 +96,11 @@ public sealed class FactIndex
     {
         _tables = tables;
         _template = template;
-        _groupOf = new(capacity);
+        // A table's columns and fixed rows make a few families each (37–67 for the reports at hand), grown at most once.
+        var families = Math.Clamp(8 * tables.Count, 8, 128);
+        (_familyOf, _families) = (new(families), new(families));
+        // At most two thirds full, so a probe ends after a step or two.
+        _groupOf = new int[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, capacity + (capacity / 2)))];
         _groups = new Group[Math.Max(capacity, 4)];
         _slots = new Slot[Math.Max(capacity, 4)];
     }
@@ -124,7 +136,8 @@ public sealed class FactIndex
     public IReadOnlyList<FactAssertion> Find(FactKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _groupOf.TryGetValue(Parts.Of(key), out var group) ? Made(group) : [];
+        return _familyOf.TryGetValue((key.Concept, key.Scope, key.Basis), out var family) && GroupOf(family, key.Code) is var entry && entry.Group >= 0
+            ? Made(entry.Group) : [];
     }
 
     /// <summary>The statement of a fact to take as its value: a table's cell when one states it, else the first statement; null when none does.</summary>
@@ -136,7 +149,7 @@ public sealed class FactIndex
 
     /// <summary>The assertions of a concept and code in any scope and basis.</summary>
     public IEnumerable<FactAssertion> FindConcept(string concept, string? code = null) =>
-        _groupOf.Where(kv => kv.Key.Concept == concept && kv.Key.Code == code).SelectMany(kv => Made(kv.Value));
+        Enumerable.Range(0, _groupCount).Where(g => _families[_groups[g].Family].Concept == concept && _groups[g].Code == code).SelectMany(Made);
 
     /// <summary>Builds the index of a department-year's own (consolidated) tables, narrative and references.</summary>
     public static FactIndex Build(DepartmentYear year)
@@ -256,8 +269,15 @@ public sealed class FactIndex
         }
 
         var at = _slotCount++;
-        ref var group = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groupOf, parts, out var exists);
-        if (exists)
+        ref var family = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_familyOf, (parts.Concept, parts.Scope, parts.Basis), out var known);
+        if (!known)
+        {
+            family = _families.Count;
+            _families.Add((parts.Concept, parts.Scope, parts.Basis));
+        }
+
+        var (group, bucket) = GroupOf(family, parts.Code);
+        if (group >= 0)
         {
             ref var chain = ref _groups[group];
             _slots[chain.Last].Next = at;
@@ -272,12 +292,27 @@ public sealed class FactIndex
             }
 
             group = _groupCount++;
-            _groups[group] = new Group { First = at, Last = at, Count = 1 };
+            _groups[group] = new Group { First = at, Last = at, Count = 1, Family = family, Code = parts.Code };
+            _groupOf[bucket] = group + 1;
         }
 
         ref var slot = ref _slots[at];
         slot.Next = -1;
         return ref slot;
+    }
+
+    // The group of a fact (-1 when it has none) and the bucket that holds it, or the empty bucket where it would go.
+    private (int Group, int Bucket) GroupOf(int family, string? code)
+    {
+        var mask = _groupOf.Length - 1;
+        for (var bucket = unchecked((family * -1640531535) ^ (code?.GetHashCode() ?? 0)) & mask; ; bucket = (bucket + 1) & mask)
+        {
+            var entry = _groupOf[bucket] - 1;
+            if (entry < 0 || (_groups[entry].Family == family && string.Equals(_groups[entry].Code, code, StringComparison.Ordinal)))
+            {
+                return (entry, bucket);
+            }
+        }
     }
 
     // True when every statement of a fact prints the same number in the same unit, read without making assertions.
@@ -313,10 +348,9 @@ public sealed class FactIndex
             return _keys[group] = assertion.Key;
         }
 
-        // A cell's key, worked out as AddTable worked it out.
-        var (table, row, cell) = (_tables[first.Table], first.Row!, (StatedCell)first.Item);
-        var definition = TemplateLibrary.Definitions[table.Definition];
-        return _keys[group] = CellParts(definition, definition.Row(row.Key), RowBasis(RowBases(table), row), row.Key, definition.Column(cell.Column)!)!.Value.ToKey();
+        // A cell's key: its fact as AddTable worked it out, kept as the group's family and code.
+        var family = _families[_groups[group].Family];
+        return _keys[group] = new FactKey(family.Concept, _groups[group].Code, family.Scope, family.Basis);
     }
 
     // A fact's assertions, made once: a cell's location is built from its table, row and column as the index always has.
