@@ -116,10 +116,11 @@ internal readonly record struct Operand(Amount? Amount, bool RowPrinted, (string
 /// </summary>
 public sealed class AuditContext
 {
-    // The cells of relations decided through Sum (few: those that do not hold exactly, and the rules that compare figures
-    // of their own) that failed or held.
+    // The cells of relations decided through Sum (those that do not hold exactly, and the rules that compare figures of
+    // their own) that failed; those that held are kept as relations, their figures as the rules gave them (a set of their
+    // cells' triples was ≈ 10 KB an audit, and attribution asks seldom).
     private readonly HashSet<(string, string, string)> _arithmeticFailures = [];
-    private readonly HashSet<(string, string, string)> _arithmeticPasses = [];
+    private readonly List<(Figure Total, IReadOnlyList<Figure> Items)> _passed = [];
 
     // The relations of one table that held exactly without figures (SumOfCells: most relations of most reports), kept as
     // they were given rather than cell by cell — hashing every cell of every relation into a set was ≈ 4 % of an audit's
@@ -212,9 +213,17 @@ public sealed class AuditContext
     /// </summary>
     public bool FailedOwnArithmetic(CellKey? cellKey)
     {
-        if (cellKey is not { } key || !_arithmeticFailures.Contains((key.Table, key.Row, key.Column)) || _arithmeticPasses.Contains((key.Table, key.Row, key.Column)))
+        if (cellKey is not { } key || !_arithmeticFailures.Contains((key.Table, key.Row, key.Column)))
         {
             return false;
+        }
+
+        foreach (var (total, items) in _passed)
+        {
+            if (PassedWith(key, total, items))
+            {
+                return false;
+            }
         }
 
         for (var chunk = 0; chunk < _held.Count; chunk++)
@@ -510,14 +519,15 @@ public sealed class AuditContext
     }
 
     // Remembers which cells took part in a relation of their own table that held or failed (attribution reads it).
-    private void Record(bool holds, Operand total, ReadOnlySpan<Operand> items)
+    // A relation decided through Sum that failed: its total and its items of the total's table, cell by cell.
+    private void RecordFailure(Operand total, ReadOnlySpan<Operand> items)
     {
         if (total.Cell is not { } totalCell)
         {
             return;
         }
 
-        var set = holds ? _arithmeticPasses : _arithmeticFailures;
+        var set = _arithmeticFailures;
         set.Add(totalCell);
         foreach (ref readonly var item in items)
         {
@@ -527,6 +537,31 @@ public sealed class AuditContext
                 set.Add(cell);
             }
         }
+    }
+
+    // Whether a relation that held counts the cell as its total or as one of its items of the total's table (what a failure
+    // records of its cells).
+    private static bool PassedWith(CellKey key, Figure total, IReadOnlyList<Figure> items)
+    {
+        if (total.Cell is not { } totalCell)
+        {
+            return false;
+        }
+
+        if (totalCell == (key.Table, key.Row, key.Column))
+        {
+            return true;
+        }
+
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (items[k].Cell is { } cell && cell.Table == totalCell.Table && cell == (key.Table, key.Row, key.Column))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -549,7 +584,15 @@ public sealed class AuditContext
             weighing = Weigh(total.Operand, operands.AsSpan(0, items.Count));
             if (weighing.NotFilled == NotFilled.None)
             {
-                Record(weighing.Check.Holds, total.Operand, operands.AsSpan(0, items.Count));
+                if (!weighing.Check.Holds)
+                {
+                    RecordFailure(total.Operand, operands.AsSpan(0, items.Count));
+                }
+                else if (total.Cell is not null)
+                {
+                    // Kept as given: an array as it is (the rules pass arrays they do not change), any other list copied.
+                    _passed.Add((total, items as Figure[] ?? [.. items]));
+                }
             }
         }
         finally
