@@ -150,7 +150,7 @@ internal static class TableRules
         var columns = (definition?.Columns.Select(col => col.Key) ?? []).Where(col => table.Rows.Any(r => r.Cell(col) is not null)).ToArray();
         var name = c.TableName(table.Definition);
         var classes = coded.Where(k => k.Length == 3).ToArray();
-        var children = coded.Where(k => k.Length > 3).GroupBy(k => k[..(k.Length - 2)]).ToDictionary(g => g.Key, g => g.ToArray());
+        var (parents, children) = Children(coded);
         var hasTotal = c.Row(table, FactIndex.TotalRowKey) is not null;
         foreach (var column in columns)
         {
@@ -159,16 +159,16 @@ internal static class TableRules
                 yield return total;
             }
 
-            foreach (var (parent, items) in children)
+            for (var p = 0; p < parents.Length; p++)
             {
-                if (coded.Contains(parent) && c.SumOfRows(id, table, parent, items, column, parent.Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和") is { } f)
+                if (c.SumOfRows(id, table, parents[p], children[p], column, parents[p].Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和") is { } f)
                 {
                     yield return f;
                 }
             }
         }
 
-        foreach (var orphan in coded.Where(k => k.Length > 3 && !coded.Contains(k[..(k.Length - 2)])))
+        foreach (var orphan in coded.Where(k => k.Length > 3 && PlaceOf(coded, k.AsSpan(0, k.Length - 2)) < 0))
         {
             yield return new Finding
             {
@@ -176,6 +176,60 @@ internal static class TableRules
                 Message = $"{name} 列出了科目 {orphan}，却没有列出它的上级科目 {orphan[..(orphan.Length - 2)]}，无法核对层级合计。",
             };
         }
+    }
+
+    // Each listed parent code's listed children (款 under a 类, 项 under a 款): the parents in the order their first child is
+    // listed, each with its children in theirs, as grouping the children by their parent's code gives them. A child whose
+    // parent is not listed has no group here (it is an orphan, said apart). Found by scanning the codes: a table lists tens.
+    internal static (string[] Parents, string[][] Children) Children(string[] coded)
+    {
+        var parentAt = new int[coded.Length];
+        var parents = new List<int>();
+        for (var i = 0; i < coded.Length; i++)
+        {
+            parentAt[i] = coded[i].Length > 3 ? PlaceOf(coded, coded[i].AsSpan(0, coded[i].Length - 2)) : -1;
+            if (parentAt[i] >= 0 && !parents.Contains(parentAt[i]))
+            {
+                parents.Add(parentAt[i]);
+            }
+        }
+
+        var children = new string[parents.Count][];
+        for (var p = 0; p < parents.Count; p++)
+        {
+            var count = 0;
+            foreach (var at in parentAt)
+            {
+                count += at == parents[p] ? 1 : 0;
+            }
+
+            var items = new string[count];
+            for (int i = 0, k = 0; i < coded.Length; i++)
+            {
+                if (parentAt[i] == parents[p])
+                {
+                    items[k++] = coded[i];
+                }
+            }
+
+            children[p] = items;
+        }
+
+        return ([.. parents.Select(p => coded[p])], children);
+    }
+
+    // The first place of a code among the listed ones, or -1.
+    private static int PlaceOf(string[] coded, ReadOnlySpan<char> code)
+    {
+        for (var i = 0; i < coded.Length; i++)
+        {
+            if (code.SequenceEqual(coded[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static Rule Economic(string id, string table) =>

@@ -1,0 +1,29 @@
+using Juesuan.Audit.Rules;
+
+namespace Juesuan.Audit.Tests;
+
+/// <summary>
+/// The hierarchy rules (T02/T03/T05.HIERARCHY) find each listed code's listed children by scanning the codes; they must
+/// give the groups, in the order, that grouping the children by their parent's code and keeping the listed parents gave:
+/// on codes in any order, listed twice, or with parents missing.
+/// </summary>
+public class HierarchyChildrenTests
+{
+    [Fact]
+    public void Children_are_grouped_as_grouping_by_the_parent_code_groups_them()
+    {
+        var random = new Random(11);
+        // Few distinct codes, so that parents, children, repeats and orphans all occur.
+        string[] pool = ["208", "20805", "2080501", "2080505", "20899", "2089901", "210", "21011", "2101101", "2101199", "21015", "2101501", "221", "22102", "2210201"];
+        for (var n = 0; n < 2000; n++)
+        {
+            var coded = Enumerable.Range(0, random.Next(0, 14)).Select(_ => pool[random.Next(pool.Length)]).ToArray();
+            var oracle = coded.Where(k => k.Length > 3).GroupBy(k => k[..(k.Length - 2)]).Where(g => coded.Contains(g.Key)).ToArray();
+
+            var (parents, children) = TableRules.Children(coded);
+
+            Assert.Equal(oracle.Select(g => g.Key), parents);
+            Assert.Equal(oracle.Select(g => g.ToArray()), children);
+        }
+    }
+}
