@@ -31,4 +31,19 @@ public sealed class ContentsEntryTests
         Assert.Equal(words, ContentsEntry.Words(title));
         Assert.Equal(numbering, ContentsEntry.Numbering(title));
     }
+
+    // Full-width letters, digits and punctuation, the ideographic space, other white space, and characters that stay.
+    private const string Alphabet = "一．５Ａａ！～\uFF00\uFF5F　 \t\n部门、（）“”";
+
+    [Fact]
+    public void Folding_and_compacting_give_what_folding_each_character_gives()
+    {
+        var random = new Random(5);
+        for (var n = 0; n < 5000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+            Assert.Equal(string.Concat(text.Select(ContentsEntry.Fold)), ContentsEntry.Compacted(text, dropWhiteSpace: false));
+            Assert.Equal(string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(ContentsEntry.Fold)), ContentsEntry.Compacted(text, dropWhiteSpace: true));
+        }
+    }
 }

@@ -33,10 +33,12 @@ internal static partial class ContentsRule
             last++;
         }
 
-        var entries = labels.Skip(first).Take(last - first + 1).Where(l => l.Kind == LabelKind.Contents)
+        var listed = labels.Skip(first).Take(last - first + 1).Where(l => l.Kind == LabelKind.Contents)
             .Select(l => (Label: l, Entry: ContentsEntry.Parse(l.Text)))
-            .Where(x => ContentsEntry.Words(x.Entry.Title).Length > 0)
+            .Select(x => (x.Label, x.Entry, Words: ContentsEntry.Words(x.Entry.Title)))
+            .Where(x => x.Words.Length > 0)
             .ToArray();
+        var entries = listed.Select(x => (x.Label, x.Entry)).ToArray();
         if (entries.Length < MinimumEntries)
         {
             yield break;
@@ -49,14 +51,33 @@ internal static partial class ContentsRule
         // Each entry's heading: the same words, else a heading that ends with them (the department or year put before a
         // table's title) or that a wrapped line cut short; the first such after the previous entry's, else the first.
         var matched = new int?[entries.Length];
+        var taken = new bool[body.Length];
         var previous = -1;
         for (var e = 0; e < entries.Length; e++)
         {
-            var wanted = ContentsEntry.Words(entries[e].Entry.Title);
-            var candidates = Enumerable.Range(0, body.Length).Where(b => words[b] == wanted)
-                .Concat(Enumerable.Range(0, body.Length).Where(b => words[b] != wanted && Near(words[b], wanted, department)))
-                .Where(b => !matched.Contains(b)).ToArray();
-            matched[e] = candidates.Where(b => b > previous).Cast<int?>().FirstOrDefault() ?? candidates.Cast<int?>().FirstOrDefault();
+            // The candidates are the headings of the same words, then those near them, none taken by an earlier entry: the
+            // first after the previous entry's heading, else the first.
+            var wanted = listed[e].Words;
+            int? after = null;
+            int? any = null;
+            foreach (var same in (ReadOnlySpan<bool>)[true, false])
+            {
+                for (var b = 0; b < body.Length; b++)
+                {
+                    if (!taken[b] && (same ? words[b] == wanted : words[b] != wanted && Near(words[b], wanted, department)))
+                    {
+                        any ??= b;
+                        after ??= b > previous ? b : null;
+                    }
+                }
+            }
+
+            matched[e] = after ?? any;
+            if (matched[e] is { } m)
+            {
+                taken[m] = true;
+            }
+
             previous = matched[e] ?? previous;
         }
 

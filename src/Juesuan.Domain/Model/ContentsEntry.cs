@@ -49,9 +49,40 @@ public sealed partial record ContentsEntry(string Title, int? Page)
     /// <summary>A character as titles are compared: full-width letters, digits and punctuation as ASCII, one for one.</summary>
     public static char Fold(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
 
-    private static string Fold(string text) => string.Concat(text.Select(Fold));
+    // The text folded; itself when nothing folds (most titles).
+    private static string Fold(string text) => Compacted(text, dropWhiteSpace: false);
 
-    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(Fold));
+    // The text folded, without white space; itself when nothing changes.
+    private static string Compact(string text) => Compacted(text, dropWhiteSpace: true);
+
+    internal static string Compacted(string text, bool dropWhiteSpace)
+    {
+        var kept = 0;
+        var changes = false;
+        foreach (var c in text)
+        {
+            var drop = dropWhiteSpace && char.IsWhiteSpace(c);
+            kept += drop ? 0 : 1;
+            changes |= drop || Fold(c) != c;
+        }
+
+        if (!changes)
+        {
+            return text;
+        }
+
+        return string.Create(kept, (text, dropWhiteSpace), static (span, state) =>
+        {
+            var k = 0;
+            foreach (var c in state.text)
+            {
+                if (!(state.dropWhiteSpace && char.IsWhiteSpace(c)))
+                {
+                    span[k++] = Fold(c);
+                }
+            }
+        });
+    }
 
     // Both run on folded text (「．」 is 「.」 by then). A page number at the end of the line after leaders (「……12」「....12」), a wide gap (「…决算表    12」) or one space
     // after a title's last word (「一、主要职能 3」); not the digits of a title (「附表1」「表 1」「附件 2」).
