@@ -70,4 +70,26 @@ public class DoubledPairsTests
         var matches = texts.SelectMany(t => Wording.RateFigure().Matches(t)).ToArray();
         return (matches.Count(m => m.Groups["d"].Length == 1), matches.Count(m => m.Groups["d"].Length == 2));
     }
+
+    [Theory]
+    [InlineData("参保率为 98%，满意度达到 95.5 ％以上，缴费率到 101.25%")]
+    [InlineData("满意度.100.5%，覆盖率.95%，知晓率１００%，合格率 １2.5%")]
+    [InlineData("参保率 99.%，满意度 99 %")]
+    public void A_rate_is_read_as_the_regex_groups_it(string text)
+    {
+        var matches = Wording.PartOfWhole().Matches(text);
+        Assert.NotEmpty(matches);
+        foreach (Match m in matches)
+        {
+            Assert.Equal(m.Groups["v"].Value, Wording.RateOf(m.ValueSpan).ToString());
+        }
+    }
+
+    [SkippableFact]
+    public void Every_rate_of_the_samples_is_read_as_the_regex_groups_it()
+    {
+        var matches = Directory.GetFiles(Paths.RequireSamples(), "*.txt").SelectMany(f => Wording.PartOfWhole().Matches(File.ReadAllText(f))).ToArray();
+        Assert.True(matches.Length > 10, "the samples state rates");
+        Assert.All(matches, m => Assert.Equal(m.Groups["v"].Value, Wording.RateOf(m.ValueSpan).ToString()));
+    }
 }

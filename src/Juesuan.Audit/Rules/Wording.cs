@@ -206,12 +206,8 @@ internal static partial class Wording
     {
         foreach (var prose in c.AllProse())
         {
-            foreach (Match m in PartOfWhole().Matches(prose.Text))
+            foreach (var m in RatesOverHundred(prose.Text))
             {
-                if (!decimal.TryParse(m.Groups["v"].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 100m)
-                {
-                    continue;
-                }
 
                 var start = Math.Max(0, m.Index - 12);
                 var snippet = prose.Text.Substring(start, Math.Min(prose.Text.Length - start, m.Length + 20));
@@ -228,6 +224,46 @@ internal static partial class Wording
             {
                 yield return finding;
             }
+        }
+    }
+
+    // The rates of a text beyond 100 %, as matches with their groups. Most rates are not: each is read from where its match
+    // ends, and a match is made only for a rate beyond.
+    private static IReadOnlyList<Match> RatesOverHundred(string text)
+    {
+        List<Match>? over = null;
+        foreach (var found in PartOfWhole().EnumerateMatches(text))
+        {
+            if (decimal.TryParse(RateOf(text.AsSpan(found.Index, found.Length)), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 100m)
+            {
+                (over ??= []).Add(PartOfWhole().Match(text, found.Index, found.Length));
+            }
+        }
+
+        return over is null ? [] : over;
+    }
+
+    // The figure of a PartOfWhole match (its group v): before the % and any spaces that end it, digits, and when a point
+    // comes before them, the digits before the point (the linking words before the figure have no digits).
+    internal static ReadOnlySpan<char> RateOf(ReadOnlySpan<char> match)
+    {
+        var end = match[..^1].TrimEnd().Length;
+        var start = DigitsBefore(match, end);
+        if (start > 0 && match[start - 1] == '.' && DigitsBefore(match, start - 1) is var whole && whole < start - 1)
+        {
+            start = whole;
+        }
+
+        return match[start..end];
+
+        static int DigitsBefore(ReadOnlySpan<char> text, int end)
+        {
+            while (end > 0 && char.IsDigit(text[end - 1]))
+            {
+                end--;
+            }
+
+            return end;
         }
     }
 
@@ -297,7 +333,7 @@ internal static partial class Wording
 
     // 「参保率为 98%」, 「满意度达到 95%以上」, 「缴费率到 99.1%」: the rate's name, a few linking words, the figure.
     [GeneratedRegex(@"(?<k>参保率|覆盖率|缴费率|满意度|知晓率|达标率|合格率|及时率|准确率|办结率|兑现率|签约率|普及率|到位率|使用率|结算率|受理率)(?:[^，。；：\d%]{0,6}?)(?<v>\d{1,3}(?:\.\d{1,2})?)\s*[%％]")]
-    private static partial Regex PartOfWhole();
+    internal static partial Regex PartOfWhole();
 
     // Words that grade what lies beyond a scale's printed bands: 「60%以下不得分」, 「超过 50% 不得分」, 「不足 60% 的」.
     [GeneratedRegex("以下|以上|以内|超过|不足|低于|高于|不得分|不计分|得0分|得 0 分")]

@@ -13,10 +13,16 @@ public static partial class ScoringBands
     public static IEnumerable<Match> In(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Most texts list no bands: asked first, without making matches.
+        return BandList().IsMatch(text) ? Scales(text) : [];
+    }
+
+    private static IEnumerable<Match> Scales(string text)
+    {
         foreach (Match m in BandList().Matches(text))
         {
             // Only a scale of scores, not any list of ranges (「增幅分别为 5%-8%、6%-9%」).
-            if (ScoringWords().IsMatch(text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index)).ToString()))
+            if (ScoringWords().IsMatch(text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index))))
             {
                 yield return m;
             }
