@@ -25,6 +25,9 @@ public sealed class LabelRuleTests
     {
         var year = Base.Year;
         Assert.Empty(Found(With((LabelKind.Heading, $"第二部分 {year} 年度部门决算情况说明"), (LabelKind.Cover, $"{year + 1}年8月")), "D.YEAR"));
+        // The next year without a month on the cover is no publication date; two wrong years in one label are two findings.
+        Assert.Single(Found(With((LabelKind.Cover, $"{year + 1}年度部门决算")), "D.YEAR"));
+        Assert.Equal(2, Found(With((LabelKind.Heading, $"{year - 2}年度与{year + 2}年度部门决算")), "D.YEAR").Count);
         var wrong = Assert.Single(Found(With((LabelKind.Heading, $"第二部分 {year} 年度部门决算情况说明"), (LabelKind.Contents, $"第三部分 {year - 1} 年度部门决算表……12")), "D.YEAR"));
         Assert.Contains("第2行", wrong.Location, StringComparison.Ordinal);
         Assert.Equal(Severity.Error, wrong.Severity);

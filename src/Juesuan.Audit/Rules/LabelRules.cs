@@ -52,31 +52,38 @@ internal static partial class LabelRules
                 continue;
             }
 
-            // A dated sentence is checked for the date it states (「截至2024年12月31日」), not for every year it mentions.
-            var years = label.Kind == LabelKind.Date ? AsOf().Matches(text) : YearWord().Matches(text);
-            foreach (Match m in years)
+            foreach (var printed in OtherYears(label.Kind, text, year))
             {
-                if (Domain.Numbers.Printed.Integer(m.Groups[1].Value) is not { } printed)
-                {
-                    continue;
-                }
-
-                if (printed == year || (printed == year - 1 && PriorMeant().IsMatch(text)))
-                {
-                    continue;
-                }
-
-                // The cover carries the date it was published (「2024年8月」): the next year, with a month, is that date.
-                if (label.Kind == LabelKind.Cover && printed == year + 1 && m.Groups["month"].Success)
-                {
-                    continue;
-                }
-
                 var what = label.Kind == LabelKind.Date ? "「截至」日期" : KindName(label.Kind);
                 yield return Error(RuleIds.DYear, label, $"{year} 年度决算的{what}「{AuditContext.Excerpt(label.Text)}」写作 {printed} 年，应为 {year} 年。",
                     year.ToString(CultureInfo.InvariantCulture), printed.ToString(CultureInfo.InvariantCulture));
             }
         }
+    }
+
+    // The years a label prints that are not the report's, read off the matches without making them (most labels print the
+    // report's year and nothing else). A dated sentence is checked for the date it states (「截至2024年12月31日」), not for
+    // every year it mentions; the year before is meant where the label says so; the cover carries the date it was
+    // published (「2024年8月」): the next year, with a month, is that date.
+    private static IReadOnlyList<int> OtherYears(LabelKind kind, string text, int year)
+    {
+        List<int>? other = null;
+        var (words, skip) = kind == LabelKind.Date ? (AsOf(), "截至".Length) : (YearWord(), 0);
+        foreach (var m in words.EnumerateMatches(text))
+        {
+            // Both patterns print the year as 20 and two ASCII digits, then 年 (and after it, for YearWord, a month or not).
+            var digits = text.AsSpan(m.Index + skip, 4);
+            var printed = ((digits[0] - '0') * 1000) + ((digits[1] - '0') * 100) + ((digits[2] - '0') * 10) + (digits[3] - '0');
+            var month = kind != LabelKind.Date && m.Length > 5;
+            if (printed == year || (printed == year - 1 && PriorMeant().IsMatch(text)) || (kind == LabelKind.Cover && printed == year + 1 && month))
+            {
+                continue;
+            }
+
+            (other ??= []).Add(printed);
+        }
+
+        return other is null ? [] : other;
     }
 
     private static IEnumerable<Finding> Names(AuditContext c)
