@@ -21,9 +21,10 @@ internal static partial class Restatements
     {
         var stated = new List<Stated>();
         Claim? previous = null;
+        var reportYear = c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var claim in c.Year.Narrative.Claims)
         {
-            if (Of(claim, previous, c.Year.Year) is { } s)
+            if (Of(claim, previous, reportYear) is { } s)
             {
                 stated.Add(s);
             }
@@ -34,7 +35,7 @@ internal static partial class Restatements
         foreach (var group in stated.GroupBy(s => (s.Name, s.Kind)))
         {
             var items = group.ToArray();
-            if (items.Select(s => s.Claim.Sentence).Distinct().Count() < 2)
+            if (items.Length < 2 || items.Select(s => s.Claim.Sentence).Distinct().Count() < 2)
             {
                 continue;
             }
@@ -153,8 +154,9 @@ internal static partial class Restatements
     // subject of the statement before it in the same sentence (「城乡居民参保 22.56 万人，参保率为 98%」). A sentence that
     // speaks of another year too is left alone: the same name may hold two years' values there — except an amount that
     // carries its own change (「基本支出 346.63 万元，较上年增加 129.58 万元」), whose other year is the change's.
-    private static Stated? Of(Claim claim, Claim? previous, int reportYear)
+    private static Stated? Of(Claim claim, Claim? previous, string reportYear)
     {
+        var subject = Concepts.StatedSubject(claim.Subject.Concept);
         var (value, kind) = claim switch
         {
             { RatePercent: { } r, RateIsBound: not true } => (r, "%"),
@@ -162,16 +164,16 @@ internal static partial class Restatements
             // An amount of the report's own words that is no part of a breakdown (「总收入 12010.11 万元（包含城乡居民参保县级
             // 配套资金 4596.52 万元）」 in the income and the spending paragraph): parts of breakdowns (「基本」「医疗救助」) are
             // parts of different wholes in different sentences.
-            { Amount: { } a, PartOf: null, Count: null, RatePercent: null } when Concepts.StatedSubject(claim.Subject.Concept) is { Length: >= 8 } => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
+            { Amount: { } a, PartOf: null, Count: null, RatePercent: null } when subject is { Length: >= 8 } => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
             // A quantity the templates define (基本支出, 项目支出, 人员经费, 公用经费) is one figure of the department, part of a
             // breakdown or not — unless the sentence speaks of one fund (「一般公共预算财政拨款支出…其中基本支出…」), whose
             // 基本支出 is another figure (合水 2024: 基本支出 346.63 万元 in one paragraph, 476.21 万元 in two others).
-            { Amount: { } a, Count: null, RatePercent: null } when Concepts.StatedSubject(claim.Subject.Concept) is "基本支出" or "项目支出" or "人员经费" or "公用经费"
+            { Amount: { } a, Count: null, RatePercent: null } when subject is "基本支出" or "项目支出" or "人员经费" or "公用经费"
                 && !FundWords().IsMatch(claim.Sentence ?? string.Empty) => (a.Number, a.Unit == MoneyUnit.Yuan ? "元" : "万元"),
             _ => (default(Printed?), string.Empty),
         };
-        if (value is not { } v || Concepts.StatedSubject(claim.Subject.Concept) is not { } name || claim.Sentence is not { } sentence
-            || (OtherYear().IsMatch(sentence) && (kind == "%" || claim.Change is null)) || Years().Matches(sentence).Any(m => m.Value != reportYear.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        if (value is not { } v || subject is not { } name || claim.Sentence is not { } sentence
+            || (OtherYear().IsMatch(sentence) && (kind == "%" || claim.Change is null)) || SpeaksOfOtherYear(sentence, reportYear))
         {
             return null;
         }
@@ -188,6 +190,20 @@ internal static partial class Restatements
         return name.Length >= 4 && !PerProject().IsMatch(name) ? new Stated(claim, name, kind, v) : null;
     }
 
+
+    // Whether the sentence prints a year other than the report's (read off the matches without making them).
+    private static bool SpeaksOfOtherYear(string sentence, string reportYear)
+    {
+        foreach (var m in Years().EnumerateMatches(sentence))
+        {
+            if (!sentence.AsSpan(m.Index, m.Length).SequenceEqual(reportYear))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // 「参保率」, 「满意度」: a rate that names no population of its own.
     [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{1,3}(?:率|度)$")]
