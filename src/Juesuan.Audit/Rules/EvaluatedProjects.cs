@@ -26,7 +26,7 @@ internal static partial class EvaluatedProjects
 
         // A report that states it more than once with different counts (「反映…2 个」, then 「反映…1 个」 for one project it
         // goes on to discuss) speaks of parts: only a report that states one count speaks of all its forms.
-        var statements = c.AllProse().SelectMany(p => Stated().Matches(p.Text).Select(m => (Prose: p, Match: m))).ToArray();
+        var statements = c.AllProse().Where(p => Stated().IsMatch(p.Text)).SelectMany(p => Stated().Matches(p.Text).Select(m => (Prose: p, Match: m))).ToArray();
         if (statements.Select(s => s.Match.Groups["n"].Value).Distinct(StringComparer.Ordinal).Count() != 1)
         {
             yield break;

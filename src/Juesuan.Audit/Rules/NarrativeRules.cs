@@ -198,6 +198,12 @@ internal static partial class NarrativeRules
             }
 
             previous = next;
+            if (!YuanWithDecimals().IsMatch(prose.Text))
+            {
+                // Most passages have none: asked first without making matches.
+                continue;
+            }
+
             var goesOn = next is not null && prose.Text.TrimEnd().EndsWith('；') ? next.Text[..(next.Text.IndexOf('。') is var full and >= 0 ? full : next.Text.Length)] : string.Empty;
             // The amounts in 元 with decimals first (few, or none): only their sentences are looked at.
             foreach (Match m in YuanWithDecimals().Matches(prose.Text))
@@ -1332,23 +1338,41 @@ internal static partial class NarrativeRules
     [GeneratedRegex(@"(20\d\d)\s*年")]
     private static partial Regex YearToken();
 
+    // The years a sentence prints other than the report's and the year before, read off the matches without making them
+    // (most sentences print those two only, in ASCII digits).
+    private static IReadOnlyList<int> OtherYearsIn(string sentence, int reportYear)
+    {
+        List<int>? other = null;
+        Span<char> known = stackalloc char[8];
+        reportYear.TryFormat(known[..4], out _, default, System.Globalization.CultureInfo.InvariantCulture);
+        (reportYear - 1).TryFormat(known[4..], out _, default, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var m in YearToken().EnumerateMatches(sentence))
+        {
+            // The year is the match's first four characters (20 and two digits, of any script).
+            var digits = sentence.AsSpan(m.Index, 4);
+            if (digits.SequenceEqual(known[..4]) || digits.SequenceEqual(known[4..]))
+            {
+                continue;
+            }
+
+            if (Printed.Integer(digits.ToString()) is { } year && year != reportYear && year != reportYear - 1)
+            {
+                (other ??= []).Add(year);
+            }
+        }
+
+        return other is null ? [] : other;
+    }
+
     private static IEnumerable<Finding> Years(AuditContext c)
     {
         // Statements of money only: a count or a rate describes the department (「2021 年全国教育科学规划优秀成果奖 6 项」),
         // where other years are named as a matter of course.
         foreach (var claim in c.Year.Narrative.Claims.Where(x => x.Sentence is not null && (x.Amount ?? x.Budget ?? x.Change) is not null).DistinctBy(x => x.Sentence))
         {
-            foreach (Match m in YearToken().Matches(claim.Sentence!))
+            foreach (var year in OtherYearsIn(claim.Sentence!, c.Year.Year))
             {
-                if (Printed.Integer(m.Groups[1].Value) is not { } year)
-                {
-                    continue;
-                }
-
-                if (year != c.Year.Year && year != c.Year.Year - 1)
-                {
-                    yield return Error(c, RuleIds.NYear, claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{AuditContext.Excerpt(claim.Sentence, 60)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);
-                }
+                yield return Error(c, RuleIds.NYear, claim, $"{c.Year.Year} 年度决算的陈述中出现 {year} 年：「{AuditContext.Excerpt(claim.Sentence, 60)}」，请核对年度。", expected: c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actual: year.ToString(System.Globalization.CultureInfo.InvariantCulture), severity: Severity.Warning);
             }
         }
     }

@@ -67,11 +67,13 @@ internal static partial class UnitRules
             .Where(d => !prose.Any(p => p.Text.Contains(d.Text, StringComparison.Ordinal)));
         foreach (var text in prose.Concat(dated))
         {
-            var places = OneUnit().Matches(text.Text).Select(m => (m.Value, At: text.At(m.Index, m.Value))).ToArray();
-            if (places.Length == 0)
+            // Most texts have none: asked first without making matches.
+            if (!OneUnit().IsMatch(text.Text))
             {
                 continue;
             }
+
+            var places = OneUnit().Matches(text.Text).Select(m => (m.Value, At: text.At(m.Index, m.Value))).ToArray();
 
             var first = places[0];
             var times = places.Length == 1 ? string.Empty : $" {places.Length} 处";
