@@ -18,11 +18,18 @@ internal static partial class GradeCounts
         for (var i = 0; i < claims.Count; i++)
         {
             // A run of grade counts in one section: two or more, each a count of 个 whose subject names a grade.
-            var run = claims.Skip(i).TakeWhile(x => x.Section == claims[i].Section && IsGrade(x)).ToArray();
-            if (run.Length < 2)
+            var length = 0;
+            while (i + length < claims.Count && claims[i + length].Section == claims[i].Section && IsGrade(claims[i + length]))
+            {
+                length++;
+            }
+
+            if (length < 2)
             {
                 continue;
             }
+
+            var run = claims.Skip(i).Take(length).ToArray();
 
             // The count they break down: the last count of projects before the run, in its sentence or the one before
             // it (at most four claims back: the amounts of the sentence come between), that names no grade.

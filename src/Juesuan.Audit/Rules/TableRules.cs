@@ -121,16 +121,37 @@ internal static class TableRules
     private static IEnumerable<Finding> One(Finding? finding) => finding is null ? [] : [finding];
 
     private static Rule RowSum(string id, string table, string totalColumn, string[] parts, string relation, Func<StatedRow, bool>? filter = null) =>
-        Rule(id, relation, table, (c, t) =>
+        Rule(id, relation, table, (c, t) => RowSums(c, t, id, totalColumn, parts, relation, filter));
+
+    // Each row's total against its parts, for the rows that print the total or a part (loops: a closure per row was most of
+    // what these rules allocated).
+    private static IEnumerable<Finding> RowSums(AuditContext c, StatedTable t, string id, string totalColumn, string[] parts, string relation, Func<StatedRow, bool>? filter)
+    {
+        // The parts the table's definition has, once for all its rows.
+        var definition = TemplateLibrary.Definitions.GetValueOrDefault(t.Definition);
+        var columns = parts.Where(p => definition?.Column(p) is not null).ToArray();
+        foreach (var r in t.Rows)
         {
-            // The parts the table's definition has, once for all its rows.
-            var columns = parts.Where(p => TemplateLibrary.Definitions.GetValueOrDefault(table)?.Column(p) is not null).ToArray();
-            return t.Rows
-                .Where(r => filter?.Invoke(r) ?? true)
-                .Where(r => r.Cell(totalColumn) is not null || parts.Any(p => r.Cell(p)?.Value is not null))
-                .Select(r => c.SumOfColumns(id, t, r.Key, totalColumn, columns, relation))
-                .OfType<Finding>();
-        });
+            if ((filter is null || filter(r)) && (r.Cell(totalColumn) is not null || AnyPrinted(r, parts))
+                && c.SumOfColumns(id, t, r.Key, totalColumn, columns, relation) is { } finding)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private static bool AnyPrinted(StatedRow row, string[] columns)
+    {
+        foreach (var column in columns)
+        {
+            if (row.Cell(column)?.Value is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Rule FundBalance(string id, string table) =>
         Rule(id, "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余", table, (c, t) => t.Rows
