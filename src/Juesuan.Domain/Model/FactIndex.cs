@@ -38,11 +38,12 @@ public readonly record struct CellKey(string Table, string Row, string Column);
 /// </summary>
 /// <remarks>
 /// The index is built for every audit, and most of its statements are table cells no rule asks about one by one. A cell
-/// is therefore kept as a slot (the cell, its row and its table's place, chained to the other statements of its fact), and
-/// its <see cref="FactAssertion"/>, with its key and location, is made only when a rule asks for its fact, once. A fact's statements are kept in the order they
-/// were added, and the facts in the order they were first stated. A fact is found by its family (concept, scope and basis:
-/// a few dozen a report, numbered as first met) and its code, in a table of group numbers. Reading it makes and keeps those assertions, so an index
-/// is for one thread at a time (an audit's, as the audit context is).
+/// (and a narrative claim's amount or budget) is therefore kept as a slot — the cell, its row and its table's place, or the
+/// claim, chained to the other statements of its fact — and its <see cref="FactAssertion"/>, with its key and location, is
+/// made only when a rule asks for its fact, once. A fact's statements are kept in the order they were added, and the facts
+/// in the order they were first stated. A fact is found by its family (concept, scope and basis: a few dozen a report,
+/// numbered as first met) and its code, in a table of group numbers. Reading it makes and keeps those assertions, so an
+/// index is for one thread at a time (an audit's, as the audit context is).
 /// </remarks>
 public sealed class FactIndex
 {
@@ -65,9 +66,9 @@ public sealed class FactIndex
         public string? Code;
     }
 
-    // One statement: a table cell (Item is its StatedCell, Row and Table say where; its assertion is made on demand), or an
-    // assertion made at once (Item is the FactAssertion: narrative and reference figures, few). Next chains a fact's
-    // statements.
+    // One statement: a table cell (Item is its StatedCell, Row and Table say where), a narrative claim's amount or budget
+    // (Item is the Claim, Table is ClaimAmount or ClaimBudget) — their assertions made on demand — or an assertion made at
+    // once (Item is the FactAssertion, Table is -1: the reference figures, few). Next chains a fact's statements.
     private struct Slot
     {
         public object Item;
@@ -76,7 +77,11 @@ public sealed class FactIndex
         public int Next;
     }
 
+    private const int ClaimAmount = -2;
+    private const int ClaimBudget = -3;
+
     private readonly IReadOnlyList<StatedTable> _tables;
+    private readonly Narrative? _narrative;
     private readonly Template? _template;
     // The facts by family and code, open addressing: each entry is a group's number + 1, 0 empty. A dictionary keyed by the
     // four strings was 48 bytes an entry for every printed cell; the few families are numbered once.
@@ -92,9 +97,10 @@ public sealed class FactIndex
     private FactKey[]? _keys;
     private FactAssertion[]?[]? _made;
 
-    private FactIndex(IReadOnlyList<StatedTable> tables, Template? template, int capacity)
+    private FactIndex(IReadOnlyList<StatedTable> tables, Narrative? narrative, Template? template, int capacity)
     {
         _tables = tables;
+        _narrative = narrative;
         _template = template;
         // A table's columns and fixed rows make a few families each (37–67 for the reports at hand), grown at most once.
         var families = Math.Clamp(8 * tables.Count, 8, 128);
@@ -158,23 +164,25 @@ public sealed class FactIndex
         // Blank cells state nothing: the index is sized for the printed ones.
         var capacity = StatedTable.CountPrinted(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count;
         // The tables as they are now (the index refers to them by place, and makes assertions of them later).
-        var index = new FactIndex([.. year.Tables], TemplateLibrary.Find(year.TemplateId), capacity);
+        var index = new FactIndex([.. year.Tables], year.Narrative, TemplateLibrary.Find(year.TemplateId), capacity);
         for (var t = 0; t < index._tables.Count; t++)
         {
             index.AddTable(t, index._tables[t], index.RowBases(index._tables[t]));
         }
 
+        // A claim's amount and budget, each an assertion made when asked for (with its location in the narrative).
         foreach (var claim in year.Narrative.Claims)
         {
-            if (claim.Amount is { } amount)
+            if (claim.Amount is not null)
             {
-                index.Add(new FactAssertion(claim.Subject, amount, AssertionOrigin.Narrative, null, year.Narrative.LocationOf(claim)));
+                ref var slot = ref index.NewSlot(Parts.Of(claim.Subject));
+                (slot.Item, slot.Table) = (claim, ClaimAmount);
             }
 
-            if (claim.Budget is { } budget)
+            if (claim.Budget is not null)
             {
-                var key = claim.Subject with { Basis = claim.BudgetBasis ?? Bases.Budget };
-                index.Add(new FactAssertion(key, budget, AssertionOrigin.Narrative, null, year.Narrative.LocationOf(claim)));
+                ref var slot = ref index.NewSlot(Parts.Of(claim.Subject) with { Basis = claim.BudgetBasis ?? Bases.Budget });
+                (slot.Item, slot.Table) = (claim, ClaimBudget);
             }
         }
 
@@ -331,7 +339,19 @@ public sealed class FactIndex
         return true;
     }
 
-    private Amount AmountAt(int at) => _slots[at].Item is FactAssertion made ? made.Amount : new Amount(((StatedCell)_slots[at].Item).Value!.Value, _tables[_slots[at].Table].Unit);
+    private Amount AmountAt(int at) => _slots[at].Item switch
+    {
+        FactAssertion made => made.Amount,
+        Claim claim => (_slots[at].Table == ClaimAmount ? claim.Amount : claim.Budget)!.Value,
+        var cell => new Amount(((StatedCell)cell).Value!.Value, _tables[_slots[at].Table].Unit),
+    };
+
+    private static FactKey BudgetKey(Claim claim) => claim.Subject with { Basis = claim.BudgetBasis ?? Bases.Budget };
+
+    // A claim's assertion, as the narrative states it: its amount under its subject, its budget under the budget basis.
+    private FactAssertion ClaimAssertion(Claim claim, int part) => part == ClaimAmount
+        ? new FactAssertion(claim.Subject, claim.Amount!.Value, AssertionOrigin.Narrative, null, _narrative!.LocationOf(claim))
+        : new FactAssertion(BudgetKey(claim), claim.Budget!.Value, AssertionOrigin.Narrative, null, _narrative!.LocationOf(claim));
 
     // A fact's key, made once (a narrative or reference statement's own key when the fact was first stated by one).
     private FactKey KeyOf(int group)
@@ -346,6 +366,12 @@ public sealed class FactIndex
         if (first.Item is FactAssertion assertion)
         {
             return _keys[group] = assertion.Key;
+        }
+
+        if (first.Item is Claim claim)
+        {
+            // The key its assertion carries (the claim's subject, or the subject under the budget basis).
+            return _keys[group] = first.Table == ClaimAmount ? claim.Subject : BudgetKey(claim);
         }
 
         // A cell's key: its fact as AddTable worked it out, kept as the group's family and code.
@@ -378,6 +404,11 @@ public sealed class FactIndex
         if (slot.Item is FactAssertion made)
         {
             return made;
+        }
+
+        if (slot.Item is Claim claim)
+        {
+            return ClaimAssertion(claim, slot.Table);
         }
 
         var (table, row, cell) = (_tables[slot.Table], slot.Row!, (StatedCell)slot.Item);
