@@ -53,9 +53,14 @@ internal static class ShiftedRows
             var relations = Relations(rows, Anchors(c, table, rows, columns));
             // Screened on the rows as stated (most tables break nothing); copied into arrays only to try repairs.
             var broken = Evaluate(relations, new AsStated(rows, columns), null, withChecked: false).Broken;
+            if (broken.Count < 2)
+            {
+                continue;
+            }
+
             var sums = broken.Where(b => relations[b.Item1].Expected is null).Select(b => relations[b.Item1]).Distinct().ToArray();
             var links = broken.Where(b => relations[b.Item1].Expected is not null).Select(b => relations[b.Item1].Total).ToArray();
-            if (broken.Count < 2 || (links.Length > 0 && sums.Length == 1 && !links.Any(sums[0].Items.Contains)))
+            if (links.Length > 0 && sums.Length == 1 && !links.Any(sums[0].Items.Contains))
             {
                 continue;
             }
@@ -397,10 +402,9 @@ internal static class ShiftedRows
     // then each anchor, a relation of its row alone to the figure stated elsewhere.
     private static Relation[] Relations(StatedRow[] rows, IReadOnlyList<(int Row, int Column, Estimate Expected)> anchors)
     {
-        // Each code's children found by its parent's code in one pass (a table has hundreds of rows).
+        // Each code's parent found by its code in one pass (a table has hundreds of rows): the first row of that code,
+        // looked up by the child's code cut short, without making the shorter code.
         var index = new Dictionary<string, int>(rows.Length, StringComparer.Ordinal);
-        var children = new Dictionary<int, List<int>>(rows.Length / 2);
-        var classes = new List<int>();
         for (var i = 0; i < rows.Length; i++)
         {
             var key = rows[i].Key;
@@ -410,34 +414,66 @@ internal static class ShiftedRows
             }
         }
 
+        var byCode = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        var parentOf = new int[rows.Length];
+        var childCount = new int[rows.Length];
+        var (classes, parents) = (0, 0);
         for (var i = 0; i < rows.Length; i++)
         {
             var key = rows[i].Key;
+            parentOf[i] = -1;
             if (key.Length == 3 && Digits.Only(key))
             {
-                classes.Add(i);
+                classes++;
             }
-            else if (key.Length is 5 or 7 && Digits.Only(key) && index.TryGetValue(key[..^2], out var parent))
+            else if (key.Length is 5 or 7 && Digits.Only(key) && byCode.TryGetValue(key.AsSpan(0, key.Length - 2), out var parent))
             {
-                (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(i);
+                parentOf[i] = parent;
+                parents += childCount[parent]++ == 0 ? 1 : 0;
             }
         }
 
-        var relations = new List<Relation>();
         var total = Array.FindIndex(rows, r => r.Key == FactIndex.TotalRowKey);
-        if (total >= 0 && classes.Count > 0)
+        var relations = new Relation[(total >= 0 && classes > 0 ? 1 : 0) + parents + anchors.Count];
+        var made = 0;
+        if (total >= 0 && classes > 0)
         {
-            relations.Add(new Relation(total, [.. classes]));
+            var items = new int[classes];
+            for (int i = 0, k = 0; k < classes; i++)
+            {
+                if (rows[i].Key.Length == 3 && Digits.Only(rows[i].Key))
+                {
+                    items[k++] = i;
+                }
+            }
+
+            relations[made++] = new Relation(total, items);
         }
 
         // In the rows' order, as before: a relation's place decides nothing, but findings stay stable.
-        foreach (var (parent, items) in children.OrderBy(x => x.Key))
+        for (var parent = 0; parent < rows.Length; parent++)
         {
-            relations.Add(new Relation(parent, [.. items]));
+            if (childCount[parent] > 0)
+            {
+                var items = new int[childCount[parent]];
+                for (int i = 0, k = 0; k < items.Length; i++)
+                {
+                    if (parentOf[i] == parent)
+                    {
+                        items[k++] = i;
+                    }
+                }
+
+                relations[made++] = new Relation(parent, items);
+            }
         }
 
-        relations.AddRange(anchors.Select(a => new Relation(a.Row, [], a.Column, a.Expected)));
-        return [.. relations];
+        foreach (var a in anchors)
+        {
+            relations[made++] = new Relation(a.Row, [], a.Column, a.Expected);
+        }
+
+        return relations;
     }
 
     /// <summary>A sum (Total = Σ Items, every column) or an anchor (one column of Total equals Expected).</summary>
