@@ -67,7 +67,10 @@ public sealed class Figure
     public FigureLocation? Where => _where ??= _context?.LocateCell(_table!, Cell!.Value.Row, Cell.Value.Column);
 
     /// <summary>The figure as a finding shows it, in <paramref name="role"/>.</summary>
-    public FindingFigure ToFinding(string? role = null) => new(Display, Location, role, Where);
+    public FindingFigure ToFinding(string? role = null) => ToFinding(role, Display);
+
+    // As ToFinding, with its display already made.
+    internal FindingFigure ToFinding(string? role, string display) => new(display, Location, role, Where);
 
     /// <summary>The figure in 万元 with its interval; a blank reads as 0.00.</summary>
     public Estimate Value => Operand.ValueOf(Amount);
@@ -614,14 +617,33 @@ public sealed class AuditContext
             return null;
         }
 
-        var decimals = Math.Max(total.Amount?.Decimals ?? 2, items.Select(i => i.Amount?.Decimals ?? 2).DefaultIfEmpty(2).Max());
-        var itemsText = items.Count <= 4 ? string.Join(" + ", items.Select(i => $"{i.Label} {i.Display}")) : $"{items.Count} 个分项";
-        var tolerance = (check.Stated.Width + check.Computed.Range.Width) / 2m;
-        var figures = items.Select(i => i.ToFinding("分项")).Prepend(total.ToFinding("合计")).ToArray();
-        var arguments = new Dictionary<string, string>
+        // Each figure's display made once: the message, the arguments and the figures all show it.
+        var (totalDisplay, itemDecimals) = (total.Display, items.Count == 0 ? 2 : int.MinValue);
+        var figures = new FindingFigure[items.Count + 1];
+        figures[0] = total.ToFinding("合计", totalDisplay);
+        var listed = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        for (var k = 0; k < items.Count; k++)
         {
-            ["relation"] = relation, ["total"] = total.Label, ["actual"] = total.Display, ["items"] = itemsText, ["computed"] = Format(computed.Value, decimals),
-            ["difference"] = Format(check.Difference), ["tolerance"] = Format(tolerance), ["gap"] = Format(check.Gap),
+            var display = items[k].Display;
+            itemDecimals = Math.Max(itemDecimals, items[k].Amount?.Decimals ?? 2);
+            figures[k + 1] = items[k].ToFinding("分项", display);
+            if (items.Count <= 4)
+            {
+                listed.AppendLiteral(k == 0 ? string.Empty : " + ");
+                listed.AppendFormatted(items[k].Label);
+                listed.AppendLiteral(" ");
+                listed.AppendFormatted(display);
+            }
+        }
+
+        var decimals = Math.Max(total.Amount?.Decimals ?? 2, itemDecimals);
+        var itemsText = items.Count <= 4 ? listed.ToStringAndClear() : $"{items.Count} 个分项";
+        var tolerance = (check.Stated.Width + check.Computed.Range.Width) / 2m;
+        var difference = Format(check.Difference);
+        var arguments = new Dictionary<string, string>(8)
+        {
+            ["relation"] = relation, ["total"] = total.Label, ["actual"] = totalDisplay, ["items"] = itemsText, ["computed"] = Format(computed.Value, decimals),
+            ["difference"] = difference, ["tolerance"] = Format(tolerance), ["gap"] = Format(check.Gap),
         };
         var numbers = new FindingNumbers(total.Value.Value, computed.Value, computed.Range.Lo, computed.Range.Hi, check.Difference, check.Gap);
         if (check.Kind == ConsistencyKind.ConsistentByRounding)
@@ -631,7 +653,7 @@ public sealed class AuditContext
             {
                 Rule = rule, Severity = Severity.Info, Kind = FindingKind.Rounding, Table = table, Location = total.Location, Figures = figures,
                 Template = rounded, Arguments = arguments, Message = MessageTemplate.Render(rounded, arguments), Numbers = numbers,
-                Expected = Describe(computed, decimals), Actual = total.Display, Difference = Format(check.Difference),
+                Expected = Describe(computed, decimals), Actual = totalDisplay, Difference = difference,
             };
         }
 
@@ -640,7 +662,7 @@ public sealed class AuditContext
         {
             Rule = rule, Severity = Severity.Error, Table = table, Location = total.Location, Figures = figures,
             Template = broken, Arguments = arguments, Message = MessageTemplate.Render(broken, arguments), Numbers = numbers,
-            Expected = Describe(computed, decimals), Actual = total.Display, Difference = $"{Format(check.Difference)}（最小差距 {Format(check.Gap)}）",
+            Expected = Describe(computed, decimals), Actual = totalDisplay, Difference = $"{difference}（最小差距 {arguments["gap"]}）",
         };
     }
 

@@ -163,7 +163,10 @@ public static class MessageTemplate
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(arguments);
-        var sb = new System.Text.StringBuilder(template.Length + 64);
+        // Written on the stack and copied out once, each name looked up without making it (every finding has a message).
+        var lookup = arguments is Dictionary<string, string> dictionary && dictionary.TryGetAlternateLookup<ReadOnlySpan<char>>(out var alternate)
+            ? alternate : (Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>?)null;
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[512]);
         var i = 0;
         while (i < template.Length)
         {
@@ -171,16 +174,17 @@ public static class MessageTemplate
             var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
             if (open < 0 || close < 0)
             {
-                sb.Append(template, i, template.Length - i);
+                text.AppendFormatted(template.AsSpan(i));
                 break;
             }
 
-            sb.Append(template, i, open - i);
-            var name = template[(open + 1)..close];
-            sb.Append(arguments.TryGetValue(name, out var value) ? value : template[open..(close + 1)]);
+            text.AppendFormatted(template.AsSpan(i, open - i));
+            var name = template.AsSpan(open + 1, close - open - 1);
+            var found = lookup is { } byName ? byName.TryGetValue(name, out var value) : arguments.TryGetValue(name.ToString(), out value);
+            text.AppendFormatted(found ? value.AsSpan() : template.AsSpan(open, close - open + 1));
             i = close + 1;
         }
 
-        return sb.ToString();
+        return text.ToStringAndClear();
     }
 }
