@@ -88,6 +88,9 @@ public sealed class FactIndex
     private readonly int[] _groupOf;
     private readonly Dictionary<(string Concept, string Scope, string Basis), int> _familyOf;
     private readonly List<(string Concept, string Scope, string Basis)> _families;
+
+    // While a table is added: the families of its columns met so far (a table has a few).
+    private readonly (ColumnDefinition Column, int Family)[] _columnFamilies = new (ColumnDefinition, int)[16];
     private Group[] _groups;
     private Slot[] _slots;
     private int _groupCount;
@@ -240,6 +243,9 @@ public sealed class FactIndex
             return;
         }
 
+        // A coded row's cell states its column's family (the column's concept and scope, the actual basis) under the row's
+        // code: the family is looked up once a column of the table, not once a cell.
+        var known = 0;
         for (var r = 0; r < table.Rows.Count; r++)
         {
             // What the row says of its cells' facts, looked up once a row.
@@ -248,18 +254,44 @@ public sealed class FactIndex
             for (var i = 0; i < row.Cells.Count; i++)
             {
                 var cell = row.Cells[i];
-                if (cell.Value is null || definition.Column(cell.Column) is not { } column)
+                if (cell.Value is null || definition.Column(cell.Column) is not { } column
+                    || CellParts(definition, fixedRow, rowBasis, row.Key, column) is not { } parts)
                 {
                     continue;
                 }
 
-                if (CellParts(definition, fixedRow, rowBasis, row.Key, column) is { } parts)
+                var family = -1;
+                if (fixedRow is null && rowBasis is null)
                 {
-                    ref var slot = ref NewSlot(parts);
-                    (slot.Item, slot.Row, slot.Table) = (cell, row, t);
+                    for (var k = 0; k < known && family < 0; k++)
+                    {
+                        family = ReferenceEquals(_columnFamilies[k].Column, column) ? _columnFamilies[k].Family : -1;
+                    }
+
+                    if (family < 0 && known < _columnFamilies.Length)
+                    {
+                        family = FamilyOf(parts);
+                        _columnFamilies[known++] = (column, family);
+                    }
                 }
+
+                ref var slot = ref NewSlot(family >= 0 ? family : FamilyOf(parts), parts.Code);
+                (slot.Item, slot.Row, slot.Table) = (cell, row, t);
             }
         }
+    }
+
+    // The family of a fact, numbered when first met.
+    private int FamilyOf(Parts parts)
+    {
+        ref var family = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_familyOf, (parts.Concept, parts.Scope, parts.Basis), out var known);
+        if (!known)
+        {
+            family = _families.Count;
+            _families.Add((parts.Concept, parts.Scope, parts.Basis));
+        }
+
+        return family;
     }
 
     private void Add(FactAssertion assertion)
@@ -269,7 +301,9 @@ public sealed class FactIndex
     }
 
     // A slot at the end of its fact's chain (the fact's group made when first stated).
-    private ref Slot NewSlot(Parts parts)
+    private ref Slot NewSlot(Parts parts) => ref NewSlot(FamilyOf(parts), parts.Code);
+
+    private ref Slot NewSlot(int family, string? code)
     {
         if (_slotCount == _slots.Length)
         {
@@ -277,14 +311,7 @@ public sealed class FactIndex
         }
 
         var at = _slotCount++;
-        ref var family = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_familyOf, (parts.Concept, parts.Scope, parts.Basis), out var known);
-        if (!known)
-        {
-            family = _families.Count;
-            _families.Add((parts.Concept, parts.Scope, parts.Basis));
-        }
-
-        var (group, bucket) = GroupOf(family, parts.Code);
+        var (group, bucket) = GroupOf(family, code);
         if (group >= 0)
         {
             ref var chain = ref _groups[group];
@@ -300,7 +327,7 @@ public sealed class FactIndex
             }
 
             group = _groupCount++;
-            _groups[group] = new Group { First = at, Last = at, Count = 1, Family = family, Code = parts.Code };
+            _groups[group] = new Group { First = at, Last = at, Count = 1, Family = family, Code = code };
             _groupOf[bucket] = group + 1;
         }
 
