@@ -74,11 +74,17 @@ internal static partial class NarrativeRules
 
     private static MoneyUnit DefaultUnit(AuditContext c) => c.Year.Tables.FirstOrDefault()?.Unit ?? MoneyUnit.WanYuan;
 
-    private static Finding Error(AuditContext c, string rule, Claim claim, string message, string? expected = null, string? actual = null, string? difference = null, Severity severity = Severity.Error) => new()
+    private static Finding Error(AuditContext c, string rule, Claim claim, string message, string? expected = null, string? actual = null, string? difference = null, Severity severity = Severity.Error)
     {
-        Rule = rule, Severity = severity, Location = Where(c, claim), Message = message, Expected = expected, Actual = actual, Difference = difference,
-        Figures = claim.Sentence is null ? [] : [new FindingFigure(actual ?? string.Empty, Where(c, claim), "叙述", c.Locate(claim, actual))],
-    };
+        // The claim's place worked out once, for the finding and its figure.
+        var source = c.Year.Narrative.LocationOf(claim);
+        var where = source.Describe();
+        return new()
+        {
+            Rule = rule, Severity = severity, Location = where, Message = message, Expected = expected, Actual = actual, Difference = difference,
+            Figures = claim.Sentence is null ? [] : [new FindingFigure(actual ?? string.Empty, where, "叙述", AuditContext.Locate(source, actual))],
+        };
+    }
 
     /// <summary>
     /// A derived percentage that rounding explains but that the figures, recomputed, would print differently: an info
