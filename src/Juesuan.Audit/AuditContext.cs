@@ -521,8 +521,8 @@ public sealed class AuditContext
         return new Weighing(NotFilled.None, firstNonZero, computed, Consistency.Check(total.Value, computed));
     }
 
-    // Remembers which cells took part in a relation of their own table that held or failed (attribution reads it).
-    // A relation decided through Sum that failed: its total and its items of the total's table, cell by cell.
+    // Remembers a relation decided through Sum that failed (attribution reads it): its total and its items of the total's
+    // table, cell by cell.
     private void RecordFailure(Operand total, ReadOnlySpan<Operand> items)
     {
         if (total.Cell is not { } totalCell)
@@ -530,14 +530,13 @@ public sealed class AuditContext
             return;
         }
 
-        var set = _arithmeticFailures;
-        set.Add(totalCell);
+        _arithmeticFailures.Add(totalCell);
         foreach (ref readonly var item in items)
         {
             // Only relations within one table count as that table's own arithmetic.
             if (item.Cell is { } cell && cell.Table == totalCell.Table)
             {
-                set.Add(cell);
+                _arithmeticFailures.Add(cell);
             }
         }
     }
@@ -569,7 +568,9 @@ public sealed class AuditContext
 
     /// <summary>
     /// Checks total = Σ items on intervals. Returns null when exactly equal, an info finding when rounding explains the
-    /// difference, an error when it cannot (and remembers the total as failing its arithmetic).
+    /// difference, an error when it cannot (and remembers the total as failing its arithmetic). A relation that holds is
+    /// remembered with <paramref name="items"/> as given when it is an array: pass one not changed afterwards (every
+    /// rule passes a new one), as for the rows and columns of <see cref="SumOfRows"/>.
     /// </summary>
     public Finding? Sum(string rule, Figure total, IReadOnlyList<Figure> items, string relation, string? table)
     {

@@ -74,7 +74,7 @@ public class DoubledPairsTests
     [Theory]
     [InlineData("参保率为 98%，满意度达到 95.5 ％以上，缴费率到 101.25%")]
     [InlineData("满意度.100.5%，覆盖率.95%，知晓率１００%，合格率 １2.5%")]
-    [InlineData("参保率 99.%，满意度 99 %")]
+    [InlineData("参保率 99.5%，满意度 99 %，覆盖率 100.5 ％")]
     public void A_rate_is_read_as_the_regex_groups_it(string text)
     {
         var matches = Wording.PartOfWhole().Matches(text);
@@ -83,6 +83,18 @@ public class DoubledPairsTests
         {
             Assert.Equal(m.Groups["v"].Value, Wording.RateOf(m.ValueSpan).ToString());
         }
+    }
+
+    [Theory]
+    [InlineData("参保率为 98%，满意度达到 100.5 ％以上，缴费率到 101.25%；知晓率１０１%，合格率 ２00.5%")]
+    [InlineData("满意度.100.5%，覆盖率为 100%，普及率 100.01%")]
+    [InlineData("没有比率")]
+    public void The_rates_beyond_a_hundred_are_the_matches_whose_figure_passes_it(string text)
+    {
+        var oracle = Wording.PartOfWhole().Matches(text)
+            .Where(m => decimal.TryParse(m.Groups["v"].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 100m)
+            .Select(m => (m.Index, m.Value, K: m.Groups["k"].Value, V: m.Groups["v"].Value, VAt: m.Groups["v"].Index));
+        Assert.Equal(oracle, Wording.RatesOverHundred(text).Select(m => (m.Index, m.Value, K: m.Groups["k"].Value, V: m.Groups["v"].Value, VAt: m.Groups["v"].Index)));
     }
 
     [SkippableFact]

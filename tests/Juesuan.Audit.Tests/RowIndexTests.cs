@@ -4,7 +4,7 @@ namespace Juesuan.Audit.Tests;
 
 /// <summary>
 /// The audit's rows by key (<see cref="RowIndex"/>) must answer as the dictionary it replaced did: the first row of each
-/// key, null for a key no row has, for tables of every size (probes that wrap round the end of the slots included).
+/// key, null for a key no row has, for tables of every size (the larger ones with many collisions).
 /// </summary>
 public class RowIndexTests
 {

@@ -47,6 +47,19 @@ public class FactIndexTests
 
     [Theory]
     [MemberData(nameof(Years))]
+    public void An_index_that_grows_as_it_is_built_answers_as_one_sized_for_it(string path)
+    {
+        // Room for one statement: its slots, its groups and its table of groups all grow while it is built.
+        var year = DepartmentYearJson.ReadFile(path).Value!;
+        var (sized, grown) = (FactIndex.Build(year), FactIndex.Build(year, capacity: 1));
+        Assert.Equal(sized.Keys, grown.Keys);
+        Assert.Equal(sized.Differing, grown.Differing);
+        Assert.All(sized.Keys, key => Assert.Equal(sized.Find(key), grown.Find(key)));
+        Assert.Empty(grown.Find(new FactKey("no.such.concept")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Years))]
     public void The_facts_that_could_differ_are_those_stated_more_than_once_not_all_alike(string path)
     {
         var year = DepartmentYearJson.ReadFile(path).Value!;

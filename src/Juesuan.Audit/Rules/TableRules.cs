@@ -201,7 +201,8 @@ internal static class TableRules
 
     // Each listed parent code's listed children (款 under a 类, 项 under a 款): the parents in the order their first child is
     // listed, each with its children in theirs, as grouping the children by their parent's code gives them. A child whose
-    // parent is not listed has no group here (it is an orphan, said apart). Found by scanning the codes: a table lists tens.
+    // parent is not listed has no group here (it is an orphan, said apart). Found by scanning the codes, a scan a child: a
+    // table lists tens of codes, at most a few hundred.
     internal static (string[] Parents, string[][] Children) Children(string[] coded)
     {
         var parentAt = new int[coded.Length];

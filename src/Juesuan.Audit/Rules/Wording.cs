@@ -208,7 +208,6 @@ internal static partial class Wording
         {
             foreach (var m in RatesOverHundred(prose.Text))
             {
-
                 var start = Math.Max(0, m.Index - 12);
                 var snippet = prose.Text.Substring(start, Math.Min(prose.Text.Length - start, m.Length + 20));
                 yield return new Finding
@@ -229,7 +228,7 @@ internal static partial class Wording
 
     // The rates of a text beyond 100 %, as matches with their groups. Most rates are not: each is read from where its match
     // ends, and a match is made only for a rate beyond.
-    private static IReadOnlyList<Match> RatesOverHundred(string text)
+    internal static IReadOnlyList<Match> RatesOverHundred(string text)
     {
         List<Match>? over = null;
         foreach (var found in PartOfWhole().EnumerateMatches(text))

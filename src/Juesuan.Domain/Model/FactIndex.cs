@@ -85,7 +85,7 @@ public sealed class FactIndex
     private readonly Template? _template;
     // The facts by family and code, open addressing: each entry is a group's number + 1, 0 empty. A dictionary keyed by the
     // four strings was 48 bytes an entry for every printed cell; the few families are numbered once.
-    private readonly int[] _groupOf;
+    private int[] _groupOf;
     private readonly Dictionary<(string Concept, string Scope, string Basis), int> _familyOf;
     private readonly List<(string Concept, string Scope, string Basis)> _families;
 
@@ -165,7 +165,12 @@ public sealed class FactIndex
     {
         ArgumentNullException.ThrowIfNull(year);
         // Blank cells state nothing: the index is sized for the printed ones.
-        var capacity = StatedTable.CountPrinted(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count;
+        return Build(year, StatedTable.CountPrinted(year.Tables) + (2 * year.Narrative.Claims.Count) + year.References.Count);
+    }
+
+    // Built with room for capacity statements to begin with (tests give less, to make it grow).
+    internal static FactIndex Build(DepartmentYear year, int capacity)
+    {
         // The tables as they are now (the index refers to them by place, and makes assertions of them later).
         var index = new FactIndex([.. year.Tables], year.Narrative, TemplateLibrary.Find(year.TemplateId), capacity);
         for (var t = 0; t < index._tables.Count; t++)
@@ -184,7 +189,7 @@ public sealed class FactIndex
 
             if (claim.Budget is not null)
             {
-                ref var slot = ref index.NewSlot(Parts.Of(claim.Subject) with { Basis = claim.BudgetBasis ?? Bases.Budget });
+                ref var slot = ref index.NewSlot(Parts.Of(claim.Subject) with { Basis = BudgetBasis(claim) });
                 (slot.Item, slot.Table) = (claim, ClaimBudget);
             }
         }
@@ -329,11 +334,27 @@ public sealed class FactIndex
             group = _groupCount++;
             _groups[group] = new Group { First = at, Last = at, Count = 1, Family = family, Code = code };
             _groupOf[bucket] = group + 1;
+            if (_groupCount * 3 > _groupOf.Length * 2)
+            {
+                // Never for an index sized as Build sizes it (a fact a slot at most); kept two thirds full at most anyhow,
+                // or a probe could find no empty bucket.
+                Regroup();
+            }
         }
 
         ref var slot = ref _slots[at];
         slot.Next = -1;
         return ref slot;
+    }
+
+    // The table of groups twice as large, every group placed again.
+    private void Regroup()
+    {
+        _groupOf = new int[_groupOf.Length * 2];
+        for (var group = 0; group < _groupCount; group++)
+        {
+            _groupOf[GroupOf(_groups[group].Family, _groups[group].Code).Bucket] = group + 1;
+        }
     }
 
     // The group of a fact (-1 when it has none) and the bucket that holds it, or the empty bucket where it would go.
@@ -373,7 +394,10 @@ public sealed class FactIndex
         var cell => new Amount(((StatedCell)cell).Value!.Value, _tables[_slots[at].Table].Unit),
     };
 
-    private static FactKey BudgetKey(Claim claim) => claim.Subject with { Basis = claim.BudgetBasis ?? Bases.Budget };
+    // The basis a claim's budget is stated under (年初预算 unless the claim names another).
+    private static string BudgetBasis(Claim claim) => claim.BudgetBasis ?? Bases.Budget;
+
+    private static FactKey BudgetKey(Claim claim) => claim.Subject with { Basis = BudgetBasis(claim) };
 
     // A claim's assertion, as the narrative states it: its amount under its subject, its budget under the budget basis.
     private FactAssertion ClaimAssertion(Claim claim, int part) => part == ClaimAmount
