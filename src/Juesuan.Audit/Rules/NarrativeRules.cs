@@ -90,7 +90,7 @@ internal static partial class NarrativeRules
     /// A derived percentage that rounding explains but that the figures, recomputed, would print differently: an info
     /// note (「92.97% 按表中数据计算为 93.00%，差异在尾差范围内」), never an error.
     /// </summary>
-    private static Finding? RoundingNote(AuditContext c, string rule, Claim claim, string what, Printed printed, Estimate expected)
+    private static Finding? RoundingNote(AuditContext c, string rule, Claim claim, Func<string> what, Printed printed, Estimate expected)
     {
         var check = Consistency.Check(printed, expected);
         if (check.Kind != ConsistencyKind.ConsistentByRounding || Rounding.HalfUp(expected.Value, printed.Decimals) == printed.Value)
@@ -101,7 +101,7 @@ internal static partial class NarrativeRules
         return new Finding
         {
             Rule = rule, Severity = Severity.Info, Kind = FindingKind.Rounding, Location = Where(c, claim),
-            Message = $"{what}写作 {printed}%，按表中数据计算为 {AuditContext.Format(expected.Value, printed.Decimals)}%，差异在尾差范围（{AuditContext.Format(expected.Range.Lo, 3)}%–{AuditContext.Format(expected.Range.Hi, 3)}%）内。",
+            Message = $"{what()}写作 {printed}%，按表中数据计算为 {AuditContext.Format(expected.Value, printed.Decimals)}%，差异在尾差范围（{AuditContext.Format(expected.Range.Lo, 3)}%–{AuditContext.Format(expected.Range.Hi, 3)}%）内。",
             Expected = AuditContext.Describe(expected, printed.Decimals) + "%", Actual = printed + "%", Difference = AuditContext.Format(check.Difference),
         };
     }
@@ -111,12 +111,13 @@ internal static partial class NarrativeRules
     /// zero, a rounding note when only rounding explains it, an error when nothing does — in that order, as a list: most
     /// percentages hold, and an iterator of this many decimals was ≈ 500 bytes a call.
     /// </summary>
-    private static IReadOnlyList<Finding> Percentage(AuditContext c, string rule, Claim claim, string what, Printed stated, Estimate numerator, Estimate denominator,
-        string zeroMessage, Func<Estimate, Consistency, string> errorMessage)
+    private static IReadOnlyList<Finding> Percentage(AuditContext c, string rule, Claim claim, Func<string> what, Printed stated, Estimate numerator, Estimate denominator,
+        Func<string> zeroMessage, Func<Estimate, Consistency, string> errorMessage)
     {
+        // The texts are made only for a finding: most percentages hold.
         if (numerator.DividedBy(denominator) is not { } ratio)
         {
-            return [Error(c, rule, claim, zeroMessage, actual: stated + "%", severity: Severity.Warning)];
+            return [Error(c, rule, claim, zeroMessage(), actual: stated + "%", severity: Severity.Warning)];
         }
 
         var expected = ratio * 100m;
@@ -299,8 +300,8 @@ internal static partial class NarrativeRules
             }
 
             var subject = FactRule.Describe(c, claim.Subject);
-            foreach (var f in Percentage(c, RuleIds.NShare, claim, $"{subject}的占比", share, numerator.Value, denominator.Value,
-                $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
+            foreach (var f in Percentage(c, RuleIds.NShare, claim, () => $"{subject}的占比", share, numerator.Value, denominator.Value,
+                () => $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
                 (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按 {AuditContext.Format(numerator.Value.Value, 2)} ÷ {AuditContext.Format(denominator.Value.Value, 2)} 应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。"))
             {
                 yield return f.Kind == FindingKind.Violation && forcedTo100.Contains(claim)
@@ -535,8 +536,8 @@ internal static partial class NarrativeRules
 
             if (claim.Change is { } change && claim.ChangePercent is { } percent && ImpliedPrior(c, claim) is { } prior)
             {
-                foreach (var f in Percentage(c, RuleIds.NChange, claim, $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
-                    $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
+                foreach (var f in Percentage(c, RuleIds.NChange, claim, () => $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
+                    () => $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
                     (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数 {AuditContext.Format(current!.Value.Value, 2)} 与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
@@ -689,8 +690,8 @@ internal static partial class NarrativeRules
             }
 
             var where = budgets[0].Origin == AssertionOrigin.Table ? "表中预算" : "另处所述预算";
-            foreach (var f in Percentage(c, RuleIds.NCompletion, claim, $"{what}的完成率", rate, actual, budget,
-                $"{what}的预算数为零，不能计算完成率，却写作完成 {rate}%。",
+            foreach (var f in Percentage(c, RuleIds.NCompletion, claim, () => $"{what}的完成率", rate, actual, budget,
+                () => $"{what}的预算数为零，不能计算完成率，却写作完成 {rate}%。",
                 (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value, 2)}、{where} {budgets[0].Amount}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
             {
                 yield return f;
@@ -709,8 +710,8 @@ internal static partial class NarrativeRules
 
             if (claim.CompletionPercent is { } rate)
             {
-                foreach (var f in Percentage(c, RuleIds.NCompletion, claim, $"{what}的完成率", rate, actual.Value, budget,
-                    $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%{ImpliedBudget(claim, actual.Value, rate)}。",
+                foreach (var f in Percentage(c, RuleIds.NCompletion, claim, () => $"{what}的完成率", rate, actual.Value, budget,
+                    () => $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%{ImpliedBudget(claim, actual.Value, rate)}。",
                     (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
                 {
                     yield return f;
