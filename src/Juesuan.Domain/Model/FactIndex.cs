@@ -55,13 +55,11 @@ public sealed class FactIndex
         public FactKey ToKey() => new(Concept, Code, Scope, Basis);
     }
 
-    // A fact's statements: the first and last slot of its chain and how many; and the fact, as its family (concept, scope
-    // and basis, numbered in _families) and code.
+    // A fact's statements: the first slot of its chain (the slots chain on by Next); and the fact, as its family (concept,
+    // scope and basis, numbered in _families) and code.
     private struct Group
     {
         public int First;
-        public int Last;
-        public int Count;
         public int Family;
         public string? Code;
     }
@@ -133,7 +131,7 @@ public sealed class FactIndex
         {
             for (var group = 0; group < _groupCount; group++)
             {
-                if (_groups[group].Count > 1 && !AllAlike(_groups[group]))
+                if (_slots[_groups[group].First].Next >= 0 && !AllAlike(_groups[group]))
                 {
                     yield return KeyOf(group);
                 }
@@ -319,10 +317,14 @@ public sealed class FactIndex
         var (group, bucket) = GroupOf(family, code);
         if (group >= 0)
         {
-            ref var chain = ref _groups[group];
-            _slots[chain.Last].Next = at;
-            chain.Last = at;
-            chain.Count++;
+            // At the end of its chain: a fact is stated a few times at most (walked, not kept: 8 bytes a fact less).
+            var last = _groups[group].First;
+            while (_slots[last].Next >= 0)
+            {
+                last = _slots[last].Next;
+            }
+
+            _slots[last].Next = at;
         }
         else
         {
@@ -332,7 +334,7 @@ public sealed class FactIndex
             }
 
             group = _groupCount++;
-            _groups[group] = new Group { First = at, Last = at, Count = 1, Family = family, Code = code };
+            _groups[group] = new Group { First = at, Family = family, Code = code };
             _groupOf[bucket] = group + 1;
             if (_groupCount * 3 > _groupOf.Length * 2)
             {
@@ -440,7 +442,13 @@ public sealed class FactIndex
         }
 
         var chain = _groups[group];
-        made = new FactAssertion[chain.Count];
+        var count = 0;
+        for (var at = chain.First; at >= 0; at = _slots[at].Next)
+        {
+            count++;
+        }
+
+        made = new FactAssertion[count];
         for (int at = chain.First, k = 0; at >= 0; at = _slots[at].Next, k++)
         {
             made[k] = AssertionAt(group, at);
