@@ -461,7 +461,8 @@ public sealed class AuditContext
     }
 
     // A caller's list kept for attribution: an array as it is (the rules pass arrays they do not change), any other copied.
-    private static IReadOnlyList<string>? Kept(IReadOnlyList<string>? list) => list is null or string[] ? list : [.. list];
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(list))]
+    private static IReadOnlyList<T>? Kept<T>(IReadOnlyList<T>? list) => list is null or T[] ? list : [.. list];
 
     private enum NotFilled
     {
@@ -594,8 +595,7 @@ public sealed class AuditContext
                 }
                 else if (total.Cell is not null)
                 {
-                    // Kept as given: an array as it is (the rules pass arrays they do not change), any other list copied.
-                    _passed.Add((total, items as Figure[] ?? [.. items]));
+                    _passed.Add((total, Kept(items)));
                 }
             }
         }

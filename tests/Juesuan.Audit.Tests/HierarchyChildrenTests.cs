@@ -3,7 +3,7 @@ using Juesuan.Audit.Rules;
 namespace Juesuan.Audit.Tests;
 
 /// <summary>
-/// The hierarchy rules (T02/T03/T05.HIERARCHY) find each listed code's listed children by scanning the codes; they must
+/// The hierarchy rules (T02/T03/T05.HIERARCHY) find each listed code's listed children through its parent's place; they must
 /// give the groups, in the order, that grouping the children by their parent's code and keeping the listed parents gave:
 /// on codes in any order, listed twice, or with parents missing.
 /// </summary>
@@ -20,7 +20,7 @@ public class HierarchyChildrenTests
             var coded = Enumerable.Range(0, random.Next(0, 14)).Select(_ => pool[random.Next(pool.Length)]).ToArray();
             var oracle = coded.Where(k => k.Length > 3).GroupBy(k => k[..(k.Length - 2)]).Where(g => coded.Contains(g.Key)).ToArray();
 
-            var (parents, children) = TableRules.Children(coded);
+            var (parents, children) = TableRules.Children(coded, TableRules.ParentPlaces(coded));
 
             Assert.Equal(oracle.Select(g => g.Key), parents);
             Assert.Equal(oracle.Select(g => g.ToArray()), children);

@@ -136,14 +136,23 @@ public sealed class PrintedIntegerTests
     [InlineData("99", 99)]
     [InlineData("９９", 99)]
     [InlineData(" 2024 ", 2024)]
-    public void A_whole_number_is_read_in_ascii_or_full_width_digits(string text, int expected) => Assert.Equal(expected, Printed.Integer(text));
+    public void A_whole_number_is_read_in_ascii_or_full_width_digits(string text, int expected)
+    {
+        Assert.Equal(expected, Printed.Integer(text));
+        // A part of a text reads as the text it is.
+        Assert.Equal(expected, Printed.Integer(("年" + text + "年").AsSpan(1, text.Length)));
+    }
 
     [Theory]
     [InlineData("99999999999")]
     [InlineData("")]
     [InlineData("1.5")]
     [InlineData("٣")]
-    public void Anything_else_is_not_a_whole_number_and_never_throws(string text) => Assert.Null(Printed.Integer(text));
+    public void Anything_else_is_not_a_whole_number_and_never_throws(string text)
+    {
+        Assert.Null(Printed.Integer(text));
+        Assert.Null(Printed.Integer(text.AsSpan()));
+    }
 
     [Fact]
     public void Half_units_and_conversions_keep_the_digits_and_scale_of_the_arithmetic_they_replace()

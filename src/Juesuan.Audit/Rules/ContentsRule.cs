@@ -1,5 +1,7 @@
 using System.Globalization;
 using Juesuan.Domain.Model;
+// A 目录 entry: its label, what it says and the words it is compared by.
+using Listed = (Juesuan.Domain.Model.PrintedLabel Label, Juesuan.Domain.Model.ContentsEntry Entry, string Words);
 
 namespace Juesuan.Audit.Rules;
 
@@ -33,12 +35,11 @@ internal static partial class ContentsRule
             last++;
         }
 
-        var listed = labels.Skip(first).Take(last - first + 1).Where(l => l.Kind == LabelKind.Contents)
+        var entries = labels.Skip(first).Take(last - first + 1).Where(l => l.Kind == LabelKind.Contents)
             .Select(l => (Label: l, Entry: ContentsEntry.Parse(l.Text)))
             .Select(x => (x.Label, x.Entry, Words: ContentsEntry.Words(x.Entry.Title)))
             .Where(x => x.Words.Length > 0)
             .ToArray();
-        var entries = listed.Select(x => (x.Label, x.Entry)).ToArray();
         if (entries.Length < MinimumEntries)
         {
             yield break;
@@ -57,7 +58,7 @@ internal static partial class ContentsRule
         {
             // The candidates are the headings of the same words, then those near them, none taken by an earlier entry: the
             // first after the previous entry's heading, else the first.
-            var wanted = listed[e].Words;
+            var wanted = entries[e].Words;
             int? after = null;
             int? any = null;
             foreach (var same in (ReadOnlySpan<bool>)[true, false])
@@ -112,7 +113,7 @@ internal static partial class ContentsRule
 
     // An entry with no heading: when the body has a heading numbered as the entry is, between the headings of the
     // entries around it, the 目录 and the body word it differently; otherwise the body does not have it.
-    private static IEnumerable<Finding> Missing((PrintedLabel Label, ContentsEntry Entry)[] entries, PrintedLabel[] body, int?[] matched)
+    private static IEnumerable<Finding> Missing(Listed[] entries, PrintedLabel[] body, int?[] matched)
     {
         for (var e = 0; e < entries.Length; e++)
         {
@@ -121,7 +122,7 @@ internal static partial class ContentsRule
                 continue;
             }
 
-            var (label, entry) = entries[e];
+            var (label, entry, _) = entries[e];
             var from = matched.Take(e).LastOrDefault(m => m is not null) ?? -1;
             var to = matched.Skip(e + 1).FirstOrDefault(m => m is not null) ?? body.Length;
             var numbering = ContentsEntry.Numbering(entry.Title);
@@ -136,7 +137,7 @@ internal static partial class ContentsRule
     }
 
     // Entries whose headings come in another order: those outside the longest run of headings in the 目录's order.
-    private static IEnumerable<Finding> OutOfOrder((PrintedLabel Label, ContentsEntry Entry)[] entries, PrintedLabel[] body, int?[] matched)
+    private static IEnumerable<Finding> OutOfOrder(Listed[] entries, PrintedLabel[] body, int?[] matched)
     {
         var placed = Enumerable.Range(0, entries.Length).Where(e => matched[e] is not null).ToArray();
         var inOrder = LongestIncreasing(placed.Select(e => matched[e]!.Value).ToArray()).Select(i => placed[i]).ToHashSet();
@@ -157,7 +158,7 @@ internal static partial class ContentsRule
 
     // Page numbers of a PDF's 目录: the offset between printed and physical pages most entries agree on, and the entries
     // that disagree with it.
-    private static IEnumerable<Finding> Pages((PrintedLabel Label, ContentsEntry Entry)[] entries, PrintedLabel[] body, int?[] matched)
+    private static IEnumerable<Finding> Pages(Listed[] entries, PrintedLabel[] body, int?[] matched)
     {
         var paged = Enumerable.Range(0, entries.Length)
             .Where(e => entries[e].Entry.Page is not null && matched[e] is { } m && body[m].Source?.Page is not null)

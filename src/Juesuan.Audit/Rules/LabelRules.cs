@@ -71,11 +71,9 @@ internal static partial class LabelRules
         var (words, skip) = kind == LabelKind.Date ? (AsOf(), "截至".Length) : (YearWord(), 0);
         foreach (var m in words.EnumerateMatches(text))
         {
-            // Both patterns print the year as 20 and two ASCII digits, then 年 (and after it, for YearWord, a month or not).
-            var digits = text.AsSpan(m.Index + skip, 4);
-            var printed = ((digits[0] - '0') * 1000) + ((digits[1] - '0') * 100) + ((digits[2] - '0') * 10) + (digits[3] - '0');
+            // Both patterns print the year as 20 and two digits, then 年 (and after it, for YearWord, a month or not).
             var month = kind != LabelKind.Date && m.Length > 5;
-            if (printed == year || (printed == year - 1 && PriorMeant().IsMatch(text)) || (kind == LabelKind.Cover && printed == year + 1 && month))
+            if (Domain.Numbers.Printed.Integer(text.AsSpan(m.Index + skip, 4)) is not { } printed || printed == year || (printed == year - 1 && PriorMeant().IsMatch(text)) || (kind == LabelKind.Cover && printed == year + 1 && month))
             {
                 continue;
             }

@@ -1346,23 +1346,14 @@ internal static partial class NarrativeRules
     private static partial Regex YearToken();
 
     // The years a sentence prints other than the report's and the year before, read off the matches without making them
-    // (most sentences print those two only, in ASCII digits).
+    // (most sentences print those two only).
     private static IReadOnlyList<int> OtherYearsIn(string sentence, int reportYear)
     {
         List<int>? other = null;
-        Span<char> known = stackalloc char[8];
-        reportYear.TryFormat(known[..4], out _, default, System.Globalization.CultureInfo.InvariantCulture);
-        (reportYear - 1).TryFormat(known[4..], out _, default, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var m in YearToken().EnumerateMatches(sentence))
         {
             // The year is the match's first four characters (20 and two digits, of any script).
-            var digits = sentence.AsSpan(m.Index, 4);
-            if (digits.SequenceEqual(known[..4]) || digits.SequenceEqual(known[4..]))
-            {
-                continue;
-            }
-
-            if (Printed.Integer(digits.ToString()) is { } year && year != reportYear && year != reportYear - 1)
+            if (Printed.Integer(sentence.AsSpan(m.Index, 4)) is { } year && year != reportYear && year != reportYear - 1)
             {
                 (other ??= []).Add(year);
             }

@@ -21,10 +21,9 @@ internal static partial class Restatements
     {
         var stated = new List<Stated>();
         Claim? previous = null;
-        var reportYear = c.Year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var claim in c.Year.Narrative.Claims)
         {
-            if (Of(claim, previous, reportYear) is { } s)
+            if (Of(claim, previous, c.Year.Year) is { } s)
             {
                 stated.Add(s);
             }
@@ -154,7 +153,7 @@ internal static partial class Restatements
     // subject of the statement before it in the same sentence (「城乡居民参保 22.56 万人，参保率为 98%」). A sentence that
     // speaks of another year too is left alone: the same name may hold two years' values there — except an amount that
     // carries its own change (「基本支出 346.63 万元，较上年增加 129.58 万元」), whose other year is the change's.
-    private static Stated? Of(Claim claim, Claim? previous, string reportYear)
+    private static Stated? Of(Claim claim, Claim? previous, int reportYear)
     {
         var subject = Concepts.StatedSubject(claim.Subject.Concept);
         var (value, kind) = claim switch
@@ -192,11 +191,11 @@ internal static partial class Restatements
 
 
     // Whether the sentence prints a year other than the report's (read off the matches without making them).
-    private static bool SpeaksOfOtherYear(string sentence, string reportYear)
+    private static bool SpeaksOfOtherYear(string sentence, int reportYear)
     {
         foreach (var m in Years().EnumerateMatches(sentence))
         {
-            if (!sentence.AsSpan(m.Index, m.Length).SequenceEqual(reportYear))
+            if (Printed.Integer(sentence.AsSpan(m.Index, m.Length)) != reportYear)
             {
                 return true;
             }

@@ -402,34 +402,16 @@ internal static class ShiftedRows
     // then each anchor, a relation of its row alone to the figure stated elsewhere.
     private static Relation[] Relations(StatedRow[] rows, IReadOnlyList<(int Row, int Column, Estimate Expected)> anchors)
     {
-        // Each code's parent found by its code in one pass (a table has hundreds of rows): the first row of that code,
-        // looked up by the child's code cut short, without making the shorter code.
-        var index = new Dictionary<string, int>(rows.Length, StringComparer.Ordinal);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var key = rows[i].Key;
-            if (key.Length is 3 or 5 && Digits.Only(key))
-            {
-                index.TryAdd(key, i);
-            }
-        }
-
-        var byCode = index.GetAlternateLookup<ReadOnlySpan<char>>();
-        var parentOf = new int[rows.Length];
+        // Each code's parent: the first row of the code less its last two digits.
+        var parentOf = TableRules.ParentPlaces(Array.ConvertAll(rows, r => r.Key));
         var childCount = new int[rows.Length];
         var (classes, parents) = (0, 0);
         for (var i = 0; i < rows.Length; i++)
         {
-            var key = rows[i].Key;
-            parentOf[i] = -1;
-            if (key.Length == 3 && Digits.Only(key))
+            classes += rows[i].Key.Length == 3 && Digits.Only(rows[i].Key) ? 1 : 0;
+            if (parentOf[i] >= 0)
             {
-                classes++;
-            }
-            else if (key.Length is 5 or 7 && Digits.Only(key) && byCode.TryGetValue(key.AsSpan(0, key.Length - 2), out var parent))
-            {
-                parentOf[i] = parent;
-                parents += childCount[parent]++ == 0 ? 1 : 0;
+                parents += childCount[parentOf[i]]++ == 0 ? 1 : 0;
             }
         }
 

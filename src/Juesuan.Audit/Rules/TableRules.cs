@@ -171,7 +171,8 @@ internal static class TableRules
         var columns = (definition?.Columns.Select(col => col.Key) ?? []).Where(col => table.Rows.Any(r => r.Cell(col) is not null)).ToArray();
         var name = c.TableName(table.Definition);
         var classes = coded.Where(k => k.Length == 3).ToArray();
-        var (parents, children) = Children(coded);
+        var parentAt = ParentPlaces(coded);
+        var (parents, children) = Children(coded, parentAt);
         var hasTotal = c.Row(table, FactIndex.TotalRowKey) is not null;
         foreach (var column in columns)
         {
@@ -189,7 +190,7 @@ internal static class TableRules
             }
         }
 
-        foreach (var orphan in coded.Where(k => k.Length > 3 && PlaceOf(coded, k.AsSpan(0, k.Length - 2)) < 0))
+        foreach (var orphan in coded.Where((k, i) => k.Length > 3 && parentAt[i] < 0))
         {
             yield return new Finding
             {
@@ -199,20 +200,44 @@ internal static class TableRules
         }
     }
 
+    /// <summary>
+    /// For each key, the place of its parent: the first key that is its code less its last two digits (a 款's 类, a 项's
+    /// 款), or -1 for a key with none listed and for any key that is not a 款's or 项's code. Found through a dictionary
+    /// looked up by the code cut short, without making it: a table lists up to a few hundred codes.
+    /// </summary>
+    internal static int[] ParentPlaces(IReadOnlyList<string> keys)
+    {
+        var placeOf = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Length is 3 or 5 && Digits.Only(keys[i]))
+            {
+                placeOf.TryAdd(keys[i], i);
+            }
+        }
+
+        var byCode = placeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        var parents = new int[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = keys[i];
+            parents[i] = key.Length is 5 or 7 && Digits.Only(key) && byCode.TryGetValue(key.AsSpan(0, key.Length - 2), out var parent) ? parent : -1;
+        }
+
+        return parents;
+    }
+
     // Each listed parent code's listed children (款 under a 类, 项 under a 款): the parents in the order their first child is
     // listed, each with its children in theirs, as grouping the children by their parent's code gives them. A child whose
-    // parent is not listed has no group here (it is an orphan, said apart). Found by scanning the codes, a scan a child: a
-    // table lists tens of codes, at most a few hundred.
-    internal static (string[] Parents, string[][] Children) Children(string[] coded)
+    // parent is not listed has no group here (it is an orphan, said apart).
+    internal static (string[] Parents, string[][] Children) Children(string[] coded, int[] parentAt)
     {
-        var parentAt = new int[coded.Length];
         var parents = new List<int>();
-        for (var i = 0; i < coded.Length; i++)
+        foreach (var at in parentAt)
         {
-            parentAt[i] = coded[i].Length > 3 ? PlaceOf(coded, coded[i].AsSpan(0, coded[i].Length - 2)) : -1;
-            if (parentAt[i] >= 0 && !parents.Contains(parentAt[i]))
+            if (at >= 0 && !parents.Contains(at))
             {
-                parents.Add(parentAt[i]);
+                parents.Add(at);
             }
         }
 
@@ -238,20 +263,6 @@ internal static class TableRules
         }
 
         return ([.. parents.Select(p => coded[p])], children);
-    }
-
-    // The first place of a code among the listed ones, or -1.
-    private static int PlaceOf(string[] coded, ReadOnlySpan<char> code)
-    {
-        for (var i = 0; i < coded.Length; i++)
-        {
-            if (code.SequenceEqual(coded[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static Rule Economic(string id, string table) =>

@@ -99,8 +99,8 @@ internal static partial class Wording
 
     /// <summary>
     /// How many rates (<see cref="RateFigure"/>) of <paramref name="texts"/> print one decimal and how many two, counted
-    /// without making matches (every report is counted; few have a finding): a rate's decimals are the digits between its
-    /// point and the 「%」 that ends the match, as the regex's group <c>d</c> holds them.
+    /// without making matches (every report is counted; few have a finding): a rate's decimals are the digits after the
+    /// point of the figure that ends the match (<see cref="RateOf"/>), as the regex's group <c>d</c> holds them.
     /// </summary>
     internal static (int One, int Two) RateDecimals(IEnumerable<string> texts)
     {
@@ -109,13 +109,8 @@ internal static partial class Wording
         {
             foreach (var rate in RateFigure().EnumerateMatches(text))
             {
-                var end = rate.Index + rate.Length - 1;
-                while (text[end] is '%' or '％' || char.IsWhiteSpace(text[end]))
-                {
-                    end--;
-                }
-
-                var decimals = end - text.LastIndexOf('.', end);
+                var figure = RateOf(text.AsSpan(rate.Index, rate.Length));
+                var decimals = figure.Length - figure.IndexOf('.') - 1;
                 one += decimals == 1 ? 1 : 0;
                 two += decimals == 2 ? 1 : 0;
             }
@@ -242,8 +237,8 @@ internal static partial class Wording
         return over is null ? [] : over;
     }
 
-    // The figure of a PartOfWhole match (its group v): before the % and any spaces that end it, digits, and when a point
-    // comes before them, the digits before the point (the linking words before the figure have no digits).
+    // The figure a rate's match ends with (the group v of PartOfWhole and RateFigure): before the % and any spaces that end
+    // it, digits, and when a point comes before them, the digits before the point (the words before the figure have none).
     internal static ReadOnlySpan<char> RateOf(ReadOnlySpan<char> match)
     {
         var end = match[..^1].TrimEnd().Length;

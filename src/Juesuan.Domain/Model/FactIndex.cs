@@ -263,25 +263,31 @@ public sealed class FactIndex
                     continue;
                 }
 
-                var family = -1;
-                if (fixedRow is null && rowBasis is null)
-                {
-                    for (var k = 0; k < known && family < 0; k++)
-                    {
-                        family = ReferenceEquals(_columnFamilies[k].Column, column) ? _columnFamilies[k].Family : -1;
-                    }
-
-                    if (family < 0 && known < _columnFamilies.Length)
-                    {
-                        family = FamilyOf(parts);
-                        _columnFamilies[known++] = (column, family);
-                    }
-                }
-
-                ref var slot = ref NewSlot(family >= 0 ? family : FamilyOf(parts), parts.Code);
+                var family = fixedRow is null && rowBasis is null ? ColumnFamily(column, parts, ref known) : FamilyOf(parts);
+                ref var slot = ref NewSlot(family, parts.Code);
                 (slot.Item, slot.Row, slot.Table) = (cell, row, t);
             }
         }
+    }
+
+    // The family of a coded row's cell in column: the one met before in this table (known of them), else looked up and kept.
+    private int ColumnFamily(ColumnDefinition column, Parts parts, ref int known)
+    {
+        for (var k = 0; k < known; k++)
+        {
+            if (ReferenceEquals(_columnFamilies[k].Column, column))
+            {
+                return _columnFamilies[k].Family;
+            }
+        }
+
+        var family = FamilyOf(parts);
+        if (known < _columnFamilies.Length)
+        {
+            _columnFamilies[known++] = (column, family);
+        }
+
+        return family;
     }
 
     // The family of a fact, numbered when first met.

@@ -82,6 +82,15 @@ public readonly record struct Printed
         return ascii.Length > 0 && Digits.Only(ascii) && int.TryParse(ascii, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
+    /// <summary>
+    /// As <see cref="Integer(string?)"/>, of a part of a text (a year in a match): ASCII digits are read where they are,
+    /// anything else as the text it is.
+    /// </summary>
+    public static int? Integer(ReadOnlySpan<char> text) =>
+        text.Length > 0 && !text.ContainsAnyExceptInRange('0', '9')
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null
+            : Integer(text.ToString());
+
     private static readonly System.Buffers.SearchValues<char> FullWidthSigns = System.Buffers.SearchValues.Create("．，－−＋");
 
     /// <summary>Maps full-width digits and signs to ASCII (０-９ → 0-9, ． → ., ，→ ,, － and − → -, ＋ → +).</summary>
