@@ -4,39 +4,72 @@ using Juesuan.Domain.Model;
 namespace Juesuan.Audit;
 
 /// <summary>
-/// The rows of one stated table by key, the first row of each key: open addressing over the rows themselves. An audit
+/// The rows of one stated table by key, the first row of each key: open addressing over the rows' places. An audit
 /// looks rows up by key in every table it reads (30 tables for a department with three units); a dictionary per table
-/// was ≈ 28 bytes a row and an entry array grown for it, this is 11–21 bytes a row.
+/// was ≈ 28 bytes a row and an entry array grown for it, slots holding the rows themselves 11–21 bytes a row; a slot
+/// holds the row's place + 1 (0 empty), 3–5 bytes a row.
 /// </summary>
 internal sealed class RowIndex
 {
-    private readonly StatedRow?[] _slots;
+    private readonly IReadOnlyList<StatedRow> _rows;
+
+    // Two bytes a slot for any table a report prints; four for one of 65,535 rows or more.
+    private readonly ushort[]? _narrow;
+    private readonly int[]? _wide;
 
     public RowIndex(IReadOnlyList<StatedRow> rows)
     {
+        _rows = rows;
         // Three quarters full at most (half full on average), so a probe ends after a step or two.
-        _slots = new StatedRow?[BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, (rows.Count * 4 / 3) + 1))];
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, (rows.Count * 4 / 3) + 1));
+        if (rows.Count < ushort.MaxValue)
+        {
+            _narrow = new ushort[size];
+        }
+        else
+        {
+            _wide = new int[size];
+        }
+
         for (var r = 0; r < rows.Count; r++)
         {
-            var row = rows[r];
-            ref var slot = ref SlotOf(row.Key);
-            slot ??= row;
+            var slot = SlotOf(rows[r].Key);
+            if (slot.Place < 0)
+            {
+                Set(slot.At, r + 1);
+            }
         }
     }
 
     /// <summary>The first row with <paramref name="key"/>, or null.</summary>
-    public StatedRow? Find(string key) => SlotOf(key);
+    public StatedRow? Find(string key) => SlotOf(key).Place is var place and >= 0 ? _rows[place] : null;
 
-    // The slot holding the row of key, or the empty slot where it would go.
-    private ref StatedRow? SlotOf(string key)
+    private int Length => _narrow?.Length ?? _wide!.Length;
+
+    private int Get(int at) => _narrow is not null ? _narrow[at] : _wide![at];
+
+    private void Set(int at, int value)
     {
-        var mask = _slots.Length - 1;
+        if (_narrow is not null)
+        {
+            _narrow[at] = (ushort)value;
+        }
+        else
+        {
+            _wide![at] = value;
+        }
+    }
+
+    // The place of the row of key and its slot, or -1 and the empty slot where it would go.
+    private (int Place, int At) SlotOf(string key)
+    {
+        var mask = Length - 1;
         for (var i = key.GetHashCode() & mask; ; i = (i + 1) & mask)
         {
-            ref var slot = ref _slots[i];
-            if (slot is null || string.Equals(slot.Key, key, StringComparison.Ordinal))
+            var entry = Get(i) - 1;
+            if (entry < 0 || string.Equals(_rows[entry].Key, key, StringComparison.Ordinal))
             {
-                return ref slot;
+                return (entry, i);
             }
         }
     }

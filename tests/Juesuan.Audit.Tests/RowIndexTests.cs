@@ -14,6 +14,7 @@ public class RowIndexTests
     [InlineData(3)]
     [InlineData(17)]
     [InlineData(1000)]
+    [InlineData(50000)] // 66,667 rows: places past two bytes
     public void Every_key_finds_its_first_row_and_no_other(int count)
     {
         // Keys as tables have them (codes, 合计, fixed rows), every third one printed twice.
