@@ -104,6 +104,30 @@ public class ModelTests
     }
 
     [Fact]
+    public void A_code_the_units_repeat_is_remarked_on_once_and_a_unit_name_of_its_own_again()
+    {
+        var department = ExampleData.Table(TableIds.GpbExpenditure,
+            ExampleData.Row("2109998", ("total", "1.00")),
+            ExampleData.Row("2101501", ("total", "1.00")) with { Label = "行政运行" });
+        var unit = ExampleData.Table(TableIds.GpbExpenditure,
+            ExampleData.Row("2109998", ("total", "0.50")),
+            ExampleData.Row("2101501", ("total", "0.50")) with { Label = "行政运行" },
+            ExampleData.Row("2101501", ("total", "0.50")) with { Label = "火星运行" },
+            ExampleData.Row("2109998", ("total", "0.50")) with { Label = "另一个名称" }) with { Number = "单位表" };
+        var year = ExampleData.Year(tables: department) with
+        {
+            Units = [new OrgUnit { Name = "本级", Tables = [unit] }, new OrgUnit { Name = "二级", Tables = [unit] }],
+        };
+
+        var remarks = CodeCheck.Check(year);
+
+        Assert.Equal(
+            ["2109998 unknown", "2101501 name", "2109998 unknown"],
+            remarks.Select(r => $"{r.Row} {r.Kind}"));
+        Assert.Equal("单位表", remarks[1].Table);
+    }
+
+    [Fact]
     public void A_name_cut_at_the_cell_edge_is_not_a_different_name()
     {
         var table = ExampleData.Table(TableIds.GpbExpenditure, ExampleData.Row("2080505", ("total", "9.97")) with { Label = "机关事业部门基本养老保险缴费支" });

@@ -28,8 +28,10 @@ public static class CodeCheck
         var functions = catalogs.Function(year.Year);
         var economics = catalogs.Economic(year.Year);
         var remarks = new List<CodeRemark>();
-        // Sized for the department's rows, which the units' repeat.
-        var seen = new HashSet<(string, string, string?)>(year.Tables.Sum(t => t.Rows.Count));
+        // Units repeat the department's codes: each (table, code, printed name) is reported once. A row's verdict depends on
+        // those three alone, so only the rows remarked on are remembered — a set of every row was ≈ 7 KB an audit, and
+        // hashing three strings costs what checking the code again does.
+        HashSet<(string, string, string?)>? remarked = null;
         foreach (var table in year.Tables.Concat(year.Units.SelectMany(u => u.Tables)))
         {
             if (!TemplateLibrary.Definitions.TryGetValue(table.Definition, out var definition))
@@ -46,33 +48,20 @@ public static class CodeCheck
                     continue;
                 }
 
-                // Units repeat the department's codes: each (table, code, printed name) is checked and reported once.
-                if (!seen.Add((table.Definition, row.Key, row.Label)))
-                {
-                    continue;
-                }
-
                 var (valid, catalog) = definition.RowKind switch
                 {
                     RowKind.Functional => (FunctionCode.Parse(row.Key).Success, functions),
                     RowKind.Economic => (EconomicCode.Parse(row.Key).Success, economics),
                     _ => (false, (Catalog?)null),
                 };
-                if (catalog is null)
+                var remark = catalog is null ? new CodeRemark(name, row.Key, $"{name} 不应有行「{row.Key}」（该表只有固定行）", "unknown-row")
+                    : !valid ? new CodeRemark(name, row.Key, $"{name} 行「{row.Key}」不是合法的科目编码", "malformed")
+                    : catalog.Find(row.Key) is not { } entry ? new CodeRemark(name, row.Key, $"{name} 科目「{row.Key} {row.Label}」不在 {catalog.Edition} 年版科目目录中（已保留）", "unknown")
+                    : row.Label is not null && !catalog.HasName(entry.Code, row.Label, allowTruncation: true) ? new CodeRemark(name, row.Key, $"{name} 科目「{row.Key}」名称印为「{row.Label}」，目录名称为「{entry.Name}」", "name")
+                    : null;
+                if (remark is not null && ((remarked ??= []).Add((table.Definition, row.Key, row.Label))))
                 {
-                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 不应有行「{row.Key}」（该表只有固定行）", "unknown-row"));
-                }
-                else if (!valid)
-                {
-                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 行「{row.Key}」不是合法的科目编码", "malformed"));
-                }
-                else if (catalog.Find(row.Key) is not { } entry)
-                {
-                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 科目「{row.Key} {row.Label}」不在 {catalog.Edition} 年版科目目录中（已保留）", "unknown"));
-                }
-                else if (row.Label is not null && !catalog.HasName(entry.Code, row.Label, allowTruncation: true))
-                {
-                    remarks.Add(new CodeRemark(name, row.Key, $"{name} 科目「{row.Key}」名称印为「{row.Label}」，目录名称为「{entry.Name}」", "name"));
+                    remarks.Add(remark);
                 }
             }
         }
