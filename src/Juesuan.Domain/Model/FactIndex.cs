@@ -94,9 +94,9 @@ public sealed class FactIndex
     private int _groupCount;
     private int _slotCount;
 
-    // Made on demand: each fact's key and assertions (by group).
-    private FactKey[]? _keys;
+    // Made on demand: each fact's assertions (by group), which carry its key; and every fact's key, when all are asked for.
     private FactAssertion[]?[]? _made;
+    private FactKey[]? _keys;
 
     private FactIndex(IReadOnlyList<StatedTable> tables, Narrative? narrative, Template? template, int capacity)
     {
@@ -119,7 +119,18 @@ public sealed class FactIndex
     public IEnumerable<FactAssertion> All => Enumerable.Range(0, _groupCount).SelectMany(Made);
 
     /// <summary>Every fact key stated at least once, in the order first stated.</summary>
-    public IEnumerable<FactKey> Keys => Enumerable.Range(0, _groupCount).Select(KeyOf);
+    public IEnumerable<FactKey> Keys
+    {
+        get
+        {
+            // Kept once made: the cross-year rules walk them twice.
+            _keys ??= new FactKey[_groupCount];
+            for (var group = 0; group < _groupCount; group++)
+            {
+                yield return _keys[group] ??= KeyOf(group);
+            }
+        }
+    }
 
     /// <summary>
     /// Every fact key stated in more than one place whose statements do not all print the same number in the same unit
@@ -412,11 +423,11 @@ public sealed class FactIndex
         ? new FactAssertion(claim.Subject, claim.Amount!.Value, AssertionOrigin.Narrative, null, _narrative!.LocationOf(claim))
         : new FactAssertion(BudgetKey(claim), claim.Budget!.Value, AssertionOrigin.Narrative, null, _narrative!.LocationOf(claim));
 
-    // A fact's key, made once (a narrative or reference statement's own key when the fact was first stated by one).
+    // A fact's key: the one its assertions or the keys already carry, else made (a narrative or reference statement's own
+    // key when the fact was first stated by one). Most facts are never asked for: no array of keys is kept for them.
     private FactKey KeyOf(int group)
     {
-        _keys ??= new FactKey[_groupCount];
-        if (_keys[group] is { } key)
+        if ((_keys?[group] ?? _made?[group]?[0].Key) is { } key)
         {
             return key;
         }
@@ -424,18 +435,18 @@ public sealed class FactIndex
         var first = _slots[_groups[group].First];
         if (first.Item is FactAssertion assertion)
         {
-            return _keys[group] = assertion.Key;
+            return assertion.Key;
         }
 
         if (first.Item is Claim claim)
         {
             // The key its assertion carries (the claim's subject, or the subject under the budget basis).
-            return _keys[group] = first.Table == ClaimAmount ? claim.Subject : BudgetKey(claim);
+            return first.Table == ClaimAmount ? claim.Subject : BudgetKey(claim);
         }
 
         // A cell's key: its fact as AddTable worked it out, kept as the group's family and code.
         var family = _families[_groups[group].Family];
-        return _keys[group] = new FactKey(family.Concept, _groups[group].Code, family.Scope, family.Basis);
+        return new FactKey(family.Concept, _groups[group].Code, family.Scope, family.Basis);
     }
 
     // A fact's assertions, made once: a cell's location is built from its table, row and column as the index always has.
@@ -455,15 +466,16 @@ public sealed class FactIndex
         }
 
         made = new FactAssertion[count];
+        var key = KeyOf(group);
         for (int at = chain.First, k = 0; at >= 0; at = _slots[at].Next, k++)
         {
-            made[k] = AssertionAt(group, at);
+            made[k] = AssertionAt(key, at);
         }
 
         return _made[group] = made;
     }
 
-    private FactAssertion AssertionAt(int group, int at)
+    private FactAssertion AssertionAt(FactKey key, int at)
     {
         var slot = _slots[at];
         if (slot.Item is FactAssertion made)
@@ -484,7 +496,7 @@ public sealed class FactIndex
             File = (row.Source ?? table.Source)?.File, Page = (row.Source ?? table.Source)?.Page, Line = row.Source?.Line,
             Table = table.Number ?? table.Title, Row = RowName(definition, row), Column = column.Name,
         };
-        return new FactAssertion(KeyOf(group), new Amount(cell.Value!.Value, table.Unit), AssertionOrigin.Table, table.Definition, location)
+        return new FactAssertion(key, new Amount(cell.Value!.Value, table.Unit), AssertionOrigin.Table, table.Definition, location)
         {
             Cell = new CellKey(table.Definition, row.Key, column.Key),
         };
