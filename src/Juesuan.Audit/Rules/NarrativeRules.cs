@@ -42,9 +42,11 @@ internal static partial class NarrativeRules
     /// <summary>The table's statement of a fact (its first table cell), else null.</summary>
     private static (Estimate Value, MoneyUnit Unit)? TableValue(AuditContext c, FactKey key)
     {
-        // Called for nearly every claim by several rules: a loop, no query and no strings.
-        foreach (var assertion in c.Facts.Find(key))
+        // Called for nearly every claim by several rules: a loop by index (no enumerator), no query and no strings.
+        var assertions = c.Facts.Find(key);
+        for (var i = 0; i < assertions.Count; i++)
         {
+            var assertion = assertions[i];
             if (assertion.Origin == AssertionOrigin.Table)
             {
                 return (assertion.Amount.In(MoneyUnit.WanYuan), assertion.Amount.Unit);
@@ -442,10 +444,17 @@ internal static partial class NarrativeRules
     private static IEnumerable<(Claim Whole, Claim[] Parts, Estimate Target, Estimate Sum, Claim? Flip)> UnbalancedChanges(AuditContext c)
     {
         var claims = c.Year.Narrative.Claims;
-        var order = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < claims.Count; i++)
+
+        // A claim's first place in the narrative (a few lists a report: looked up, not indexed).
+        int Order(Claim claim)
         {
-            order.TryAdd(claims[i], i);
+            var i = 0;
+            while (!ReferenceEquals(claims[i], claim))
+            {
+                i++;
+            }
+
+            return i;
         }
 
         foreach (var group in claims.Where(x => x.PartOf is not null && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease).GroupBy(x => x.PartOf!))
@@ -453,7 +462,7 @@ internal static partial class NarrativeRules
             // The whole is the statement the list follows: the last with that subject before its first part (the same
             // total is stated in several sections, each with its own list).
             var parts = group.ToArray();
-            var first = order[parts[0]];
+            var first = Order(parts[0]);
             var whole = claims.Take(first).LastOrDefault(x => x.Subject == group.Key && x.Change is not null && x.ChangeDirection is Direction.Increase or Direction.Decrease);
             parts = parts.Where(p => whole is not null && p.Section == whole.Section).ToArray();
             if (whole is null || parts.Length < 2)
@@ -462,7 +471,7 @@ internal static partial class NarrativeRules
             }
 
             // A part of the same list stated without its change amount (「经营支出增长 5%」) leaves the sum unknown.
-            var wholeAt = order[whole];
+            var wholeAt = Order(whole);
             if (claims.Skip(wholeAt + 1).TakeWhile(x => x.Subject != whole.Subject)
                 .Any(x => x.PartOf == group.Key && x.Section == whole.Section && !parts.Contains(x) && (x.Change is null || x.ChangeDirection is not (Direction.Increase or Direction.Decrease)) && (x.ChangePercent is not null || x.Change is not null)))
             {
