@@ -145,15 +145,37 @@ public sealed record Narrative
             return null;
         }
 
-        var found = Sections.FirstOrDefault(s => s.Key == section || s.Number == section);
-        return found is null ? section : $"{found.Number}、{found.Title}";
+        return SectionOf(section) is { } found ? $"{found.Number}、{found.Title}" : section;
     }
 
     /// <summary>Where a claim is, for messages: its own source, or 情况说明 + section + sentence.</summary>
     public SourceLocation LocationOf(Claim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return claim.Source ?? new SourceLocation { Section = "情况说明 " + (SectionName(claim.Section) ?? string.Empty), Sentence = claim.Sentence };
+        if (claim.Source is { } source)
+        {
+            return source;
+        }
+
+        // 「情况说明 」 and the section's name made as one string: rules locate claims by the dozen an audit.
+        var section = claim.Section is null ? "情况说明 "
+            : SectionOf(claim.Section) is { } found ? string.Concat("情况说明 ", found.Number, "、", found.Title)
+            : "情况说明 " + claim.Section;
+        return new SourceLocation { Section = section, Sentence = claim.Sentence };
+    }
+
+    // The section named by key or number, the first that is (a loop, no closure).
+    private NarrativeSection? SectionOf(string section)
+    {
+        for (var i = 0; i < Sections.Count; i++)
+        {
+            if (Sections[i].Key == section || Sections[i].Number == section)
+            {
+                return Sections[i];
+            }
+        }
+
+        return null;
     }
 }
 
