@@ -372,6 +372,39 @@ public static class CatalogText
         return n.Length > 3 && n.EndsWith("支出", StringComparison.Ordinal) ? n[..^2] : n;
     }
 
+    /// <summary>
+    /// True when two names are the same once normalised (<see cref="NormalizeName"/>): compared in place, without making
+    /// either.
+    /// </summary>
+    public static bool SameName(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var (i, j) = (0, 0);
+        while (true)
+        {
+            while (i < a.Length && char.IsWhiteSpace(a[i]))
+            {
+                i++;
+            }
+
+            while (j < b.Length && char.IsWhiteSpace(b[j]))
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (Bracket(a[i++]) != Bracket(b[j++]))
+            {
+                return false;
+            }
+        }
+
+        static char Bracket(char c) => c switch { '(' => '（', ')' => '）', _ => c };
+    }
+
     /// <summary>Removes white space and maps ASCII brackets to full-width, so 「因公出国(境)费用」 matches 「因公出国（境）费用」.</summary>
     public static string NormalizeName(string name)
     {
