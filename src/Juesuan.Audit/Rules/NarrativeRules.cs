@@ -95,7 +95,7 @@ internal static partial class NarrativeRules
     private static Finding? RoundingNote(AuditContext c, string rule, Claim claim, Func<string> what, Printed printed, Estimate expected)
     {
         var check = Consistency.Check(printed, expected);
-        if (check.Kind != ConsistencyKind.ConsistentByRounding || Rounding.HalfUp(expected.Value, printed.Decimals) == printed.Value)
+        if (!Noted(check, printed, expected))
         {
             return null;
         }
@@ -107,6 +107,18 @@ internal static partial class NarrativeRules
             Expected = AuditContext.Describe(expected, printed.Decimals) + "%", Actual = printed + "%", Difference = AuditContext.Format(check.Difference),
         };
     }
+
+    // A figure that only rounding explains, printed otherwise than the computed value rounds: worth a note.
+    private static bool Noted(Consistency check, Printed printed, Estimate expected) =>
+        check.Kind == ConsistencyKind.ConsistentByRounding && Rounding.HalfUp(expected.Value, printed.Decimals) != printed.Value;
+
+    /// <summary>
+    /// True when <see cref="Percentage"/> finds nothing: the ratio holds and needs no rounding note. Most percentages do;
+    /// the rules ask this first, so that the texts of a finding (closures over the claim's figures) are made only for one.
+    /// </summary>
+    private static bool Quiet(Printed stated, Estimate numerator, Estimate denominator) =>
+        numerator.DividedBy(denominator) is { } ratio && (ratio * 100m) is var expected && Consistency.Check(stated, expected) is { Holds: true } check
+        && !Noted(check, stated, expected);
 
     /// <summary>
     /// A stated percentage against numerator ÷ denominator × 100 on intervals: a warning when the denominator can be
@@ -286,7 +298,7 @@ internal static partial class NarrativeRules
         {
             var denominatorKey = claim.ShareOf ?? DefaultShareOf(claim);
             var numerator = ValueFor(c, claim.Subject, claim);
-            var denominator = denominatorKey is null ? null : ValueFor(c, denominatorKey, c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == denominatorKey && x.Amount is not null));
+            var denominator = denominatorKey is null ? null : ValueFor(c, denominatorKey, FirstWithAmount(c, denominatorKey));
             if (numerator is null || denominator is null)
             {
                 yield return AuditContext.NotChecked(RuleIds.NShare, $"「{AuditContext.Excerpt(claim.Sentence, 60)}」中的占比找不到{(numerator is null ? "分子" : "分母")}的数值", location: Where(c, claim));
@@ -301,16 +313,41 @@ internal static partial class NarrativeRules
                 continue;
             }
 
-            var subject = FactRule.Describe(c, claim.Subject);
-            foreach (var f in Percentage(c, RuleIds.NShare, claim, () => $"{subject}的占比", share, numerator.Value, denominator.Value,
-                () => $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
-                (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey!)}的比例写作 {share}%，按 {AuditContext.Format(numerator.Value.Value, 2)} ÷ {AuditContext.Format(denominator.Value.Value, 2)} 应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。"))
+            if (Quiet(share, numerator.Value, denominator.Value))
+            {
+                continue;
+            }
+
+            foreach (var f in ShareFindings(c, claim, share, numerator.Value, denominator.Value, denominatorKey!))
             {
                 yield return f.Kind == FindingKind.Violation && forcedTo100.Contains(claim)
                     ? f with { Message = f.Message + "同句各项占比合计正好为 100%：看来是为凑足 100% 调整了这一项，请按实际数重新舍入。" }
                     : f;
             }
         }
+    }
+
+    // A share's findings (its texts made here, for a share that gives one).
+    private static IReadOnlyList<Finding> ShareFindings(AuditContext c, Claim claim, Printed share, Estimate numerator, Estimate denominator, FactKey denominatorKey)
+    {
+        var subject = FactRule.Describe(c, claim.Subject);
+        return Percentage(c, RuleIds.NShare, claim, () => $"{subject}的占比", share, numerator, denominator,
+            () => $"{subject}的占比 {share}% 的分母为零，占比无从计算。",
+            (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey)}的比例写作 {share}%，按 {AuditContext.Format(numerator.Value, 2)} ÷ {AuditContext.Format(denominator.Value, 2)} 应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。");
+    }
+
+    // The first claim that states the fact's amount (its own statement of a whole), or null.
+    private static Claim? FirstWithAmount(AuditContext c, FactKey key)
+    {
+        foreach (var claim in c.Year.Narrative.Claims)
+        {
+            if (claim.Subject == key && claim.Amount is not null)
+            {
+                return claim;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -543,11 +580,10 @@ internal static partial class NarrativeRules
                 yield return Error(c, RuleIds.NChange, claim, $"{what}写作“持平”，却给出变动额 {claim.Change}。", actual: claim.Change.ToString());
             }
 
-            if (claim.Change is { } change && claim.ChangePercent is { } percent && ImpliedPrior(c, claim) is { } prior)
+            if (claim.Change is { } change && claim.ChangePercent is { } percent && ImpliedPrior(c, claim) is { } prior
+                && Interpret(c, claim.Subject, change) is var changed && !Quiet(percent, changed, prior))
             {
-                foreach (var f in Percentage(c, RuleIds.NChange, claim, () => $"{what}的增减率", percent, Interpret(c, claim.Subject, change), prior,
-                    () => $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
-                    (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数 {AuditContext.Format(current!.Value.Value, 2)} 与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
+                foreach (var f in ChangeRateFindings(c, claim, what, percent, change, changed, prior, current))
                 {
                     yield return f;
                 }
@@ -569,6 +605,12 @@ internal static partial class NarrativeRules
             }
         }
     }
+
+    // A change rate's findings (its texts made here, for a rate that gives one).
+    private static IReadOnlyList<Finding> ChangeRateFindings(AuditContext c, Claim claim, string what, Printed percent, Amount change, Estimate changed, Estimate prior, Estimate? current) =>
+        Percentage(c, RuleIds.NChange, claim, () => $"{what}的增减率", percent, changed, prior,
+            () => $"{what}的上年数为零（隐含），增减率 {percent}% 无从计算。",
+            (expected, check) => $"{what}增减 {change}、增减率写作 {percent}%；按本年数 {AuditContext.Format(current!.Value.Value, 2)} 与增减额推出上年数 {AuditContext.Format(prior.Value, 2)}，增减率应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。");
 
     private static IEnumerable<Finding> ImpliedPriors(AuditContext c)
     {
@@ -613,6 +655,23 @@ internal static partial class NarrativeRules
                     expected: AuditContext.Format(sum.Value, 2), actual: AuditContext.Format(basic[0].prior.Value, 2), difference: AuditContext.Format(check.Difference));
             }
         }
+    }
+
+    // A completion rate's findings (its texts made here, for a rate that gives one): over a budget stated elsewhere (the
+    // tables' or another sentence's), or over the claim's own when elsewhere is null.
+    private static IReadOnlyList<Finding> CompletionFindings(AuditContext c, Claim claim, string what, Printed rate, Estimate actual, Estimate budget, FactAssertion? elsewhere)
+    {
+        if (elsewhere is not null)
+        {
+            var where = elsewhere.Origin == AssertionOrigin.Table ? "表中预算" : "另处所述预算";
+            return Percentage(c, RuleIds.NCompletion, claim, () => $"{what}的完成率", rate, actual, budget,
+                () => $"{what}的预算数为零，不能计算完成率，却写作完成 {rate}%。",
+                (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value, 2)}、{where} {elsewhere.Amount}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。");
+        }
+
+        return Percentage(c, RuleIds.NCompletion, claim, () => $"{what}的完成率", rate, actual, budget,
+            () => $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%{ImpliedBudget(claim, actual, rate)}。",
+            (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。");
     }
 
     private static IEnumerable<Finding> Completions(AuditContext c)
@@ -698,10 +757,12 @@ internal static partial class NarrativeRules
                 continue;
             }
 
-            var where = budgets[0].Origin == AssertionOrigin.Table ? "表中预算" : "另处所述预算";
-            foreach (var f in Percentage(c, RuleIds.NCompletion, claim, () => $"{what}的完成率", rate, actual, budget,
-                () => $"{what}的预算数为零，不能计算完成率，却写作完成 {rate}%。",
-                (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value, 2)}、{where} {budgets[0].Amount}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
+            if (Quiet(rate, actual, budget))
+            {
+                continue;
+            }
+
+            foreach (var f in CompletionFindings(c, claim, what, rate, actual, budget, budgets[0]))
             {
                 yield return f;
             }
@@ -717,11 +778,9 @@ internal static partial class NarrativeRules
                 continue;
             }
 
-            if (claim.CompletionPercent is { } rate)
+            if (claim.CompletionPercent is { } rate && !Quiet(rate, actual.Value, budget))
             {
-                foreach (var f in Percentage(c, RuleIds.NCompletion, claim, () => $"{what}的完成率", rate, actual.Value, budget,
-                    () => $"{what}的预算数为 {claim.Budget}，不能计算完成率，却写作完成 {rate}%{ImpliedBudget(claim, actual.Value, rate)}。",
-                    (expected, check) => $"{what}决算 {AuditContext.Format(actual.Value.Value, 2)}、预算 {claim.Budget}，完成率写作 {rate}%，应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点。"))
+                foreach (var f in CompletionFindings(c, claim, what, rate, actual.Value, budget, null))
                 {
                     yield return f;
                 }
