@@ -302,9 +302,10 @@ public static class Program
             _ = Juesuan.Import.Importer.ReadFile(file);
         }
 
-        var total = ticks.ByType.Values.Sum();
+        var byType = ticks.ByType;
+        var total = byType.Values.Sum();
         Console.WriteLine($"{(GC.GetAllocatedBytesForCurrentThread() - before) / runs / 1e6:F1} MB an import on this thread (measured; PdfPig's word extractor allocates some on the pool's threads), {total / runs / 1e6:F1} MB sampled in all; by type:");
-        foreach (var (type, bytes) in ticks.ByType.OrderByDescending(kv => kv.Value).Take(30))
+        foreach (var (type, bytes) in byType.OrderByDescending(kv => kv.Value).Take(30))
         {
             Console.WriteLine($"{bytes * 100.0 / total,5:F1} %  {bytes / runs / 1e3,8:F0} KB  {type}");
         }
@@ -346,8 +347,9 @@ public static class Program
         var closures = new[] { typeof(Auditor).Assembly, typeof(FactIndex).Assembly }.SelectMany(a => a.GetTypes())
             .Where(t => t.Name.StartsWith("<>c__DisplayClass", StringComparison.Ordinal))
             .ToLookup(t => t.Name, t => t.DeclaringType?.FullName ?? "?");
-        var total = ticks.ByType.Values.Sum();
-        foreach (var (type, bytes) in ticks.ByType.OrderByDescending(kv => kv.Value).Take(40))
+        var byType = ticks.ByType;
+        var total = byType.Values.Sum();
+        foreach (var (type, bytes) in byType.OrderByDescending(kv => kv.Value).Take(40))
         {
             Console.WriteLine($"{bytes * 100.0 / total,5:F1} %  {type}{(closures.Contains(type) ? " in " + string.Join(", ", closures[type]) : string.Empty)}");
         }
@@ -357,7 +359,19 @@ public static class Program
 
     private sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener
     {
-        public Dictionary<string, long> ByType { get; } = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _byType = new(StringComparer.Ordinal);
+
+        // A copy of the bytes by type: the runtime reports on its own threads too (tiered compilation), while this one reads.
+        public Dictionary<string, long> ByType
+        {
+            get
+            {
+                lock (_byType)
+                {
+                    return new(_byType, StringComparer.Ordinal);
+                }
+            }
+        }
 
         protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
         {
@@ -377,9 +391,9 @@ public static class Program
             var names = eventData.PayloadNames!;
             var type = eventData.Payload[names.IndexOf("TypeName")] as string ?? "?";
             var amount = Convert.ToInt64(eventData.Payload[names.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
-            lock (ByType)
+            lock (_byType)
             {
-                ByType[type] = ByType.GetValueOrDefault(type) + amount;
+                _byType[type] = _byType.GetValueOrDefault(type) + amount;
             }
         }
     }
