@@ -26,4 +26,19 @@ public class HierarchyChildrenTests
             Assert.Equal(oracle.Select(g => g.ToArray()), children);
         }
     }
+
+    [Fact]
+    public void A_codes_parent_is_the_first_place_of_its_code_less_two_digits()
+    {
+        var random = new Random(12);
+        // Codes of every length, repeats, the total row and keys that only look like codes.
+        string[] pool = ["total", "208", "20805", "2080501", "20899", "2089901", "210", "21011", "2101101", "301", "30101", "3019", "2080", "20805x", "20", "2081"];
+        for (var n = 0; n < 3000; n++)
+        {
+            var keys = Enumerable.Range(0, random.Next(0, 20)).Select(_ => pool[random.Next(pool.Length)]).ToArray();
+            var oracle = keys.Select(k => k.Length is 5 or 7 && k.All(char.IsAsciiDigit) ? Array.IndexOf(keys, k[..^2]) : -1);
+
+            Assert.Equal(oracle, TableRules.ParentPlaces(keys));
+        }
+    }
 }

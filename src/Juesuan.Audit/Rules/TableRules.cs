@@ -202,29 +202,64 @@ internal static class TableRules
 
     /// <summary>
     /// For each key, the place of its parent: the first key that is its code less its last two digits (a 款's 类, a 项's
-    /// 款), or -1 for a key with none listed and for any key that is not a 款's or 项's code. Found through a dictionary
-    /// looked up by the code cut short, without making it: a table lists up to a few hundred codes.
+    /// 款), or -1 for a key with none listed and for any key that is not a 款's or 项's code. Found by binary search over the
+    /// places of the 类 and 款 ordered by code (and by place among equal codes, so a search lands on the first), looked up
+    /// by the code cut short without making it: a table lists up to a few hundred codes, and a dictionary of them was
+    /// ≈ 28 bytes a code, this is 4.
     /// </summary>
     internal static int[] ParentPlaces(IReadOnlyList<string> keys)
     {
-        var placeOf = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
+        static bool MayParent(string key) => key.Length is 3 or 5 && Digits.Only(key);
+        var count = 0;
         for (var i = 0; i < keys.Count; i++)
         {
-            if (keys[i].Length is 3 or 5 && Digits.Only(keys[i]))
+            count += MayParent(keys[i]) ? 1 : 0;
+        }
+
+        var byCode = new int[count];
+        for (int i = 0, k = 0; k < count; i++)
+        {
+            if (MayParent(keys[i]))
             {
-                placeOf.TryAdd(keys[i], i);
+                byCode[k++] = i;
             }
         }
 
-        var byCode = placeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        byCode.AsSpan().Sort(new CodeOrder(keys));
         var parents = new int[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
             var key = keys[i];
-            parents[i] = key.Length is 5 or 7 && Digits.Only(key) && byCode.TryGetValue(key.AsSpan(0, key.Length - 2), out var parent) ? parent : -1;
+            parents[i] = key.Length is 5 or 7 && Digits.Only(key) ? FirstOf(byCode, keys, key.AsSpan(0, key.Length - 2)) : -1;
         }
 
         return parents;
+    }
+
+    // The first place (in byCode's order) whose key is code, or -1.
+    private static int FirstOf(int[] byCode, IReadOnlyList<string> keys, ReadOnlySpan<char> code)
+    {
+        var (lo, hi) = (0, byCode.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (keys[byCode[mid]].AsSpan().SequenceCompareTo(code) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo < byCode.Length && keys[byCode[lo]].AsSpan().SequenceEqual(code) ? byCode[lo] : -1;
+    }
+
+    // Places ordered by their keys (ordinal), and by place among equal keys.
+    private readonly struct CodeOrder(IReadOnlyList<string> keys) : IComparer<int>
+    {
+        public int Compare(int x, int y) => keys[x].AsSpan().SequenceCompareTo(keys[y]) is var byKey and not 0 ? byKey : x.CompareTo(y);
     }
 
     // Each listed parent code's listed children (款 under a 类, 项 under a 款): the parents in the order their first child is
