@@ -130,8 +130,7 @@ public sealed class AuditContext
     // time and ≈ 27 KB; attribution asks seldom, and scans these.
     // They come in chunks: how many a report has is not foreseeable from its cells (0.4–1.4 a printed cell of the
     // department's own tables, the units' relations beside them), and a list grown by doubling allocated them twice over.
-    private readonly List<Held[]> _held = [];
-    private int _heldInLast;
+    private readonly List<HeldChunk> _held = [];
     private readonly Dictionary<string, StatedTable> _tables;
     private readonly Dictionary<StatedTable, RowIndex> _rows = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string> _tableNames = new(StringComparer.Ordinal);
@@ -229,30 +228,53 @@ public sealed class AuditContext
             }
         }
 
-        for (var chunk = 0; chunk < _held.Count; chunk++)
+        foreach (var chunk in _held)
         {
-            var held = _held[chunk];
-            for (var i = chunk == _held.Count - 1 ? _heldInLast - 1 : held.Length - 1; i >= 0; i--)
+            if (chunk.Covers(key))
             {
-                if (held[i].Covers(key))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
         return true;
     }
 
-    private const int HeldChunk = 64;
+    // A relation total = Σ items within one table that held exactly: Items are rows in the total's column, or columns in its
+    // row (which, its chunk says).
+    private readonly record struct Held(string Table, string TotalRow, string TotalColumn, IReadOnlyList<string> Items);
 
-    // A relation total = Σ items within one table that held exactly: itemRows in the total's column, or itemColumns in its row.
-    private readonly record struct Held(string Table, string TotalRow, string TotalColumn, IReadOnlyList<string>? ItemRows, IReadOnlyList<string>? ItemColumns)
+    // Up to 64 held relations, and which of them list columns: 32 bytes a relation, where a field for each kind of list
+    // made 40.
+    private sealed class HeldChunk
     {
-        public bool Covers(CellKey cell) =>
-            cell.Table == Table
-            && ((cell.Row == TotalRow && cell.Column == TotalColumn)
-                || (ItemRows is not null ? cell.Column == TotalColumn && ItemRows.Contains(cell.Row) : cell.Row == TotalRow && ItemColumns!.Contains(cell.Column)));
+        private readonly Held[] _relations = new Held[64];
+        private ulong _ofColumns;
+
+        public int Count { get; private set; }
+
+        public bool Full => Count == _relations.Length;
+
+        public void Add(Held held, bool ofColumns)
+        {
+            _ofColumns |= ofColumns ? 1UL << Count : 0;
+            _relations[Count++] = held;
+        }
+
+        public bool Covers(CellKey cell)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var (table, totalRow, totalColumn, items) = _relations[i];
+                if (cell.Table == table
+                    && ((cell.Row == totalRow && cell.Column == totalColumn)
+                        || ((_ofColumns & (1UL << i)) == 0 ? cell.Column == totalColumn && items.Contains(cell.Row) : cell.Row == totalRow && items.Contains(cell.Column))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The row of a table with <paramref name="key"/>, through a per-table index.</summary>
@@ -436,13 +458,12 @@ public sealed class AuditContext
             if (Weigh(total, items) is { NotFilled: NotFilled.None, Check.Kind: ConsistencyKind.Consistent })
             {
                 // Remembered as Sum would remember it (the total and every item, all of this table), by the relation.
-                if (_held.Count == 0 || _heldInLast == HeldChunk)
+                if (_held.Count == 0 || _held[^1].Full)
                 {
-                    _held.Add(new Held[HeldChunk]);
-                    _heldInLast = 0;
+                    _held.Add(new HeldChunk());
                 }
 
-                _held[^1][_heldInLast++] = new Held(table.Definition, totalRow, totalColumn, Kept(itemRows), Kept(itemColumns));
+                _held[^1].Add(new Held(table.Definition, totalRow, totalColumn, Kept(itemRows ?? itemColumns!)), itemColumns is not null);
                 return null;
             }
         }
