@@ -91,8 +91,17 @@ internal static class CrossTableRules
         {
             if (code == economic)
             {
-                var values = functional.Select(f => t05.Row(f)?.Cell("basic")?.Value).ToArray();
-                return values.All(v => v is null) ? null : Estimate.Sum(values.Select(v => v is { } p ? p.ToEstimate() : Estimate.Zero));
+                // A loop: T.ROWS_SHIFTED asks this of every row of 06.
+                var (any, sum) = (false, Estimate.Zero);
+                foreach (var f in functional)
+                {
+                    if (t05.Row(f)?.Cell("basic")?.Value is { } p)
+                    {
+                        (any, sum) = (true, sum + p.ToEstimate());
+                    }
+                }
+
+                return any ? sum : null;
             }
         }
 

@@ -39,9 +39,9 @@ internal static class ShiftedRows
 
             var definition = any;
 
-            var rows = table.Rows.Where(r => r.Key == FactIndex.TotalRowKey || (Digits.Only(r.Key) && r.Key.Length is 3 or 5 or 7)).ToArray();
-            var columns = definition.Columns.Select(x => x.Key).Where(col => rows.Any(r => r.Cell(col)?.Value is not null)).ToArray();
-            if (rows.Length < 4 || columns.Length == 0)
+            // Screened with loops and few arrays: every coded table of every audit comes through here.
+            var rows = CodedRows(table);
+            if (rows.Length < 4 || PrintedColumns(definition, rows) is not { Length: > 0 } columns)
             {
                 continue;
             }
@@ -58,9 +58,9 @@ internal static class ShiftedRows
                 continue;
             }
 
-            var sums = broken.Where(b => relations[b.Item1].Expected is null).Select(b => relations[b.Item1]).Distinct().ToArray();
+            var sums = broken.Where(b => relations[b.Item1].Expected is null).Select(b => b.Item1).Distinct().ToArray();
             var links = broken.Where(b => relations[b.Item1].Expected is not null).Select(b => relations[b.Item1].Total).ToArray();
-            if (links.Length > 0 && sums.Length == 1 && !links.Any(sums[0].Items.Contains))
+            if (links.Length > 0 && sums.Length == 1 && !links.Any(relations[sums[0]].Items.Contains))
             {
                 continue;
             }
@@ -76,6 +76,64 @@ internal static class ShiftedRows
                 yield return across;
             }
         }
+    }
+
+    // The rows a sum can run through: 合计 and the codes of a 类, 款 or 项.
+    private static StatedRow[] CodedRows(StatedTable table)
+    {
+        static bool Coded(StatedRow r) => r.Key == FactIndex.TotalRowKey || (Digits.Only(r.Key) && r.Key.Length is 3 or 5 or 7);
+        var count = 0;
+        foreach (var row in table.Rows)
+        {
+            count += Coded(row) ? 1 : 0;
+        }
+
+        var rows = new StatedRow[count];
+        count = 0;
+        foreach (var row in table.Rows)
+        {
+            if (Coded(row))
+            {
+                rows[count++] = row;
+            }
+        }
+
+        return rows;
+    }
+
+    // The definition's columns in which some of the rows print a figure, in the definition's order.
+    private static string[] PrintedColumns(TableDefinition definition, StatedRow[] rows)
+    {
+        static bool Printed(StatedRow[] rows, string column)
+        {
+            foreach (var row in rows)
+            {
+                if (row.Cell(column)?.Value is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var count = 0;
+        foreach (var column in definition.Columns)
+        {
+            count += Printed(rows, column.Key) ? 1 : 0;
+        }
+
+        var columns = new string[count];
+        count = 0;
+        foreach (var column in definition.Columns)
+        {
+            if (count < columns.Length && Printed(rows, column.Key))
+            {
+                columns[count++] = column.Key;
+            }
+        }
+
+        return columns;
     }
 
     private static Finding Said(AuditContext c, StatedTable table, StatedRow from, bool up, string because)
@@ -394,8 +452,16 @@ internal static class ShiftedRows
             return [];
         }
 
-        return rows.Select((r, i) => (Row: i, Expected: CrossTableRules.EconomicReference(t05, r.Key)))
-            .Where(x => x.Expected is not null).Select(x => (x.Row, amount, x.Expected!.Value)).ToArray();
+        var anchors = new List<(int, int, Estimate)>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (CrossTableRules.EconomicReference(t05, rows[i].Key) is { } expected)
+            {
+                anchors.Add((i, amount, expected));
+            }
+        }
+
+        return anchors;
     }
 
     // The table's own sums, built once: 合计 = Σ类, 类 = Σ款, 款 = Σ项 (by the rows' codes, which stay with their labels);
@@ -403,7 +469,7 @@ internal static class ShiftedRows
     private static Relation[] Relations(StatedRow[] rows, IReadOnlyList<(int Row, int Column, Estimate Expected)> anchors)
     {
         // Each code's parent: the first row of the code less its last two digits.
-        var parentOf = TableRules.ParentPlaces(Array.ConvertAll(rows, r => r.Key));
+        var parentOf = TableRules.ParentPlaces(new Keys(rows));
         var childCount = new int[rows.Length];
         var (classes, parents) = (0, 0);
         for (var i = 0; i < rows.Length; i++)
@@ -456,6 +522,18 @@ internal static class ShiftedRows
         }
 
         return relations;
+    }
+
+    // The rows' keys as a list, without copying them.
+    private sealed class Keys(StatedRow[] rows) : IReadOnlyList<string>
+    {
+        public int Count => rows.Length;
+
+        public string this[int index] => rows[index].Key;
+
+        public IEnumerator<string> GetEnumerator() => rows.Select(r => r.Key).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>A sum (Total = Σ Items, every column) or an anchor (one column of Total equals Expected).</summary>
