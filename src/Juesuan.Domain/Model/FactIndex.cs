@@ -94,8 +94,9 @@ public sealed class FactIndex
     private int _groupCount;
     private int _slotCount;
 
-    // Made on demand: each fact's assertions (by group), which carry its key; and every fact's key, when all are asked for.
-    private FactAssertion[]?[]? _made;
+    // Made on demand: the assertions of the facts asked for (by group; a few dozen of several hundred an audit), which carry
+    // their key; and every fact's key, when all are asked for.
+    private Dictionary<int, FactAssertion[]>? _made;
     private FactKey[]? _keys;
 
     private FactIndex(IReadOnlyList<StatedTable> tables, Narrative? narrative, Template? template, int capacity)
@@ -427,7 +428,7 @@ public sealed class FactIndex
     // key when the fact was first stated by one). Most facts are never asked for: no array of keys is kept for them.
     private FactKey KeyOf(int group)
     {
-        if ((_keys?[group] ?? _made?[group]?[0].Key) is { } key)
+        if ((_keys?[group] ?? (_made is not null && _made.TryGetValue(group, out var made) ? made[0].Key : null)) is { } key)
         {
             return key;
         }
@@ -452,8 +453,8 @@ public sealed class FactIndex
     // A fact's assertions, made once: a cell's location is built from its table, row and column as the index always has.
     private FactAssertion[] Made(int group)
     {
-        _made ??= new FactAssertion[]?[_groupCount];
-        if (_made[group] is { } made)
+        _made ??= new Dictionary<int, FactAssertion[]>(64);
+        if (_made.TryGetValue(group, out var made))
         {
             return made;
         }
