@@ -83,18 +83,18 @@ internal static class ShiftedRows
     {
         static bool Coded(StatedRow r) => r.Key == FactIndex.TotalRowKey || (Digits.Only(r.Key) && r.Key.Length is 3 or 5 or 7);
         var count = 0;
-        foreach (var row in table.Rows)
+        for (var r = 0; r < table.Rows.Count; r++)
         {
-            count += Coded(row) ? 1 : 0;
+            count += Coded(table.Rows[r]) ? 1 : 0;
         }
 
         var rows = new StatedRow[count];
         count = 0;
-        foreach (var row in table.Rows)
+        for (var r = 0; r < table.Rows.Count; r++)
         {
-            if (Coded(row))
+            if (Coded(table.Rows[r]))
             {
-                rows[count++] = row;
+                rows[count++] = table.Rows[r];
             }
         }
 

@@ -140,6 +140,27 @@ internal static class TableRules
         }
     }
 
+    // The definition's columns some row lists a cell in, in the definition's order (loops: no closure per column).
+    private static List<string> ListedColumns(TableDefinition? definition, IReadOnlyList<StatedRow> rows)
+    {
+        var columns = definition?.Columns ?? [];
+        var listed = new List<string>(columns.Count);
+        for (var k = 0; k < columns.Count; k++)
+        {
+            var column = columns[k];
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (rows[r].Cell(column.Key) is not null)
+                {
+                    listed.Add(column.Key);
+                    break;
+                }
+            }
+        }
+
+        return listed;
+    }
+
     private static bool AnyPrinted(StatedRow row, string[] columns)
     {
         foreach (var column in columns)
@@ -168,7 +189,7 @@ internal static class TableRules
     {
         var definition = TemplateLibrary.Definitions.GetValueOrDefault(table.Definition);
         var coded = table.Rows.Where(r => Digits.Only(r.Key) && r.Key.Length is 3 or 5 or 7).Select(r => r.Key).ToArray();
-        var columns = (definition?.Columns.Select(col => col.Key) ?? []).Where(col => table.Rows.Any(r => r.Cell(col) is not null)).ToArray();
+        var columns = ListedColumns(definition, table.Rows);
         var name = c.TableName(table.Definition);
         var classes = coded.Where(k => k.Length == 3).ToArray();
         var parentAt = ParentPlaces(coded);

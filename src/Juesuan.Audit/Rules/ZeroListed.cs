@@ -77,8 +77,10 @@ internal static partial class ZeroListed
     // The first 款 of the table (a five-digit code) whose name of two characters or more is the item's, normalised.
     private static StatedRow? Named(StatedTable table, ReadOnlySpan<char> item)
     {
-        foreach (var row in table.Rows)
+        // By index: an enumerator through the interface is boxed, and this runs for every item of every list.
+        for (var r = 0; r < table.Rows.Count; r++)
         {
+            var row = table.Rows[r];
             if (row.Key.Length == 5 && Digits.Only(row.Key) && row.Label is { Length: >= 2 } label && CatalogText.SameName(label, item))
             {
                 return row;

@@ -41,8 +41,9 @@ public static class CodeCheck
             }
 
             var name = table.Number ?? table.Title;
-            foreach (var row in table.Rows)
+            for (var r = 0; r < table.Rows.Count; r++)
             {
+                var row = table.Rows[r];
                 if (definition.Row(row.Key) is not null || row.Key == FactIndex.TotalRowKey)
                 {
                     continue;
