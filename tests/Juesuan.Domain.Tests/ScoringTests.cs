@@ -133,4 +133,23 @@ public class ScoringTests
         Assert.Equal(TargetValue.Parse(sentence), TargetValue.Parse(sentence));
         Assert.Equal(new TargetValue(Comparator.AtLeast, 95m, null, "%", "≥95%"), TargetValue.Parse(" ≥95% "));
     }
+
+    [Fact]
+    public void An_indicator_names_a_cost_as_its_two_levels_read_as_one_do()
+    {
+        // Names over 成, 本 and others, so 「成本」 falls within a level, across the two, or not at all.
+        var random = new Random(272);
+        const string alphabet = "成本费效益";
+        string? Name() => random.Next(6) == 0 ? null : new([.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var costs = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var (level1, level2) = (Name(), Name());
+            var expected = $"{level1}{level2}".Contains("成本", StringComparison.Ordinal);
+            costs += expected ? 1 : 0;
+            Assert.True(expected == ScoringEngine.NamesCost(level1, level2), $"「{level1}」「{level2}」");
+        }
+
+        Assert.True(costs > 1000, "the random names include costs");
+    }
 }

@@ -289,7 +289,7 @@ public static class ScoringEngine
         decimal expected;
         bool met;
         string reason;
-        var isCost = $"{indicator.Level1}{indicator.Level2}".Contains("成本", StringComparison.Ordinal);
+        var isCost = NamesCost(indicator.Level1, indicator.Level2);
         var comparator = target.Comparator == Comparator.Bare ? (isCost ? Comparator.AtMost : Comparator.AtLeast) : target.Comparator;
         switch (comparator)
         {
@@ -324,5 +324,18 @@ public static class ScoringEngine
 
         expected = Rounding.HalfUp(Math.Min(weight, expected), 2);
         return new ScoreExpectation(expected, expected, expected, met, reason);
+    }
+
+    /// <summary>
+    /// True when the indicator's first- and second-level names, read as one, say 成本 (a cost indicator, lower is better) —
+    /// read in place: the audit asks it of every indicator.
+    /// </summary>
+    internal static bool NamesCost(string? level1, string? level2)
+    {
+        const string cost = "成本";
+        var first = level1.AsSpan();
+        var second = level2.AsSpan();
+        return first.Contains(cost, StringComparison.Ordinal) || second.Contains(cost, StringComparison.Ordinal)
+            || (first.EndsWith(cost.AsSpan(0, 1), StringComparison.Ordinal) && second.StartsWith(cost.AsSpan(1), StringComparison.Ordinal));
     }
 }
