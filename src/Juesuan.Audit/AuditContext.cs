@@ -280,10 +280,22 @@ public sealed class AuditContext
     /// <summary>The row of a table with <paramref name="key"/>, through a per-table index.</summary>
     public StatedRow? Row(StatedTable table, string key)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(key);
+        return RowsOf(table).Find(key);
+    }
+
+    /// <summary>The place among the table's rows of the row <see cref="Row"/> gives (the first with the key), or -1.</summary>
+    public int RowPlace(StatedTable table, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return RowsOf(table).PlaceOf(key);
+    }
+
+    private RowIndex RowsOf(StatedTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         ref var rows = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_rows, table, out _);
-        return (rows ??= new RowIndex(table.Rows)).Find(key);
+        return rows ??= new RowIndex(table.Rows);
     }
 
     /// <summary>The figure at a cell of a stated table (blank when the row or cell is absent).</summary>

@@ -44,6 +44,9 @@ internal sealed class RowIndex
     /// <summary>The first row with <paramref name="key"/>, or null.</summary>
     public StatedRow? Find(string key) => SlotOf(key).Place is var place and >= 0 ? _rows[place] : null;
 
+    /// <summary>The place of the first row with <paramref name="key"/> in the table's rows, or -1.</summary>
+    public int PlaceOf(string key) => SlotOf(key).Place;
+
     private int Length => _narrow?.Length ?? _wide!.Length;
 
     private int Get(int at) => _narrow is not null ? _narrow[at] : _wide![at];

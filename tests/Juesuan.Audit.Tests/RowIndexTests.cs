@@ -29,11 +29,13 @@ public class RowIndexTests
         foreach (var (key, row) in oracle)
         {
             Assert.Same(row, index.Find(key));
+            Assert.Equal(Array.FindIndex(rows, r => r.Key == key), index.PlaceOf(key));
         }
 
         foreach (var missing in new[] { "", "999", "2101501x", "total ", "合计" })
         {
             Assert.Null(index.Find(missing));
+            Assert.Equal(-1, index.PlaceOf(missing));
         }
     }
 

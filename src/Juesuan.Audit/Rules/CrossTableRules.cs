@@ -254,8 +254,6 @@ internal static class CrossTableRules
             yield break;
         }
 
-        // The row keys of one unit's table seen so far: one set for the rule, cleared for each table.
-        var seenRows = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stated in c.Year.Tables)
         {
             var parts = units.Select(u => (Unit: u, Table: u.Tables.FirstOrDefault(t => t.Definition == stated.Definition))).Where(p => p.Table is not null).ToArray();
@@ -274,12 +272,11 @@ internal static class CrossTableRules
             for (var first = 0; first < parts.Length; first++)
             {
                 var unitRows = parts[first].Table!.Rows;
-                seenRows.Clear();
                 for (var r = 0; r < unitRows.Count; r++)
                 {
                     var unitRow = unitRows[r];
                     var row = unitRow.Key;
-                    if (!seenRows.Add(row))
+                    if (c.RowPlace(parts[first].Table!, row) != r)
                     {
                         // A row printed twice in a unit is summed once, at its first printing (the one lookups give) —
                         // told by place, so that the same row listed twice is too.
