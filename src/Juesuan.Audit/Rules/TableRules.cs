@@ -12,6 +12,14 @@ internal static class TableRules
     // 高等学校收支决算总表: 财政拨款收入 as one row (政府性基金 is a 其中 of it), 捐赠收入 a 其中 of 其他收入.
     private static readonly string[] UniversityIncome = ["income.fiscal", "income.superior", "income.business", "income.operating", "income.affiliates", "income.other"];
 
+    // The items of the fixed rows' sums (kept by the audit for attribution, as given).
+    private static readonly string[] IncomeGrandTotal = ["income.total", "income.nonFiscalBalanceUsed", "income.openingBalance"];
+    private static readonly string[] ExpenseGrandTotal = ["expense.total", "expense.balanceDistribution", "expense.closingBalance"];
+    private static readonly string[] FiscalIncomes = ["income.general", "income.fund", "income.soe"];
+    private static readonly string[] FiscalOpenings = ["income.openingBalance.general", "income.openingBalance.fund", "income.openingBalance.soe"];
+    private static readonly string[] FiscalIncomeGrandTotal = ["income.total", "income.openingBalance"];
+    private static readonly string[] FiscalExpenseGrandTotal = ["expense.total", "expense.closingBalance"];
+
     public static IEnumerable<Rule> All()
     {
         // 01 and the university's 收支决算总表 (高等学校) share the relations; their income rows differ.
@@ -34,16 +42,17 @@ internal static class TableRules
 
         const string t04 = TableIds.FiscalSummary;
         yield return RowSum(RuleIds.T04RowSum, t04, "total", ["general", "fund", "soe"], "合计 = 一般公共预算 + 政府性基金 + 国有资本经营", r => r.Key is not ("income.general" or "income.fund" or "income.soe" or "income.total" or "income.grandTotal") && !r.Key.StartsWith("income.", StringComparison.Ordinal));
+        // Sums of one column's rows go through SumOfRows, which decides them as Sum does without a figure for a sum that holds.
         yield return Rule(RuleIds.T04IncomeTotal, "财政拨款收入支出决算总表：本年收入合计等于三项财政拨款收入之和", t04, (c, t) =>
-            One(c.Sum(RuleIds.T04IncomeTotal, c.Cell(t, "income.total", "amount"), new[] { "income.general", "income.fund", "income.soe" }.Select(r => c.Cell(t, r, "amount")).ToArray(), "本年收入合计 = 三项财政拨款收入之和", t04)));
+            One(c.SumOfRows(RuleIds.T04IncomeTotal, t, "income.total", FiscalIncomes, "amount", "本年收入合计 = 三项财政拨款收入之和")));
         yield return Rule(RuleIds.T04ExpenseTotal, "财政拨款收入支出决算总表：本年支出合计等于各类支出之和", t04, (c, t) =>
             new[] { "total", "general", "fund", "soe" }.Select(col => c.SumOfRows(RuleIds.T04ExpenseTotal, t, "expense.total", ClassRows(t).ToArray(), col, "本年支出合计 = 各类支出之和")).OfType<Finding>());
         yield return Rule(RuleIds.T04OpeningSplit, "财政拨款收入支出决算总表：年初结转和结余等于三项财政拨款的年初结转和结余之和", t04, (c, t) =>
-            One(c.Sum(RuleIds.T04OpeningSplit, c.Cell(t, "income.openingBalance", "amount"), new[] { "general", "fund", "soe" }.Select(f => c.Cell(t, "income.openingBalance." + f, "amount")).ToArray(), "年初财政拨款结转和结余 = 三项之和", t04)));
+            One(c.SumOfRows(RuleIds.T04OpeningSplit, t, "income.openingBalance", FiscalOpenings, "amount", "年初财政拨款结转和结余 = 三项之和")));
         yield return Rule(RuleIds.T04GrandTotals, "财政拨款收入支出决算总表：收入总计、支出总计及其平衡", t04, (c, t) => new[]
         {
-            c.Sum(RuleIds.T04GrandTotals, c.Cell(t, "income.grandTotal", "amount"), [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 年初财政拨款结转和结余", t04),
-            c.Sum(RuleIds.T04GrandTotals, c.Cell(t, "expense.grandTotal", "total"), [c.Cell(t, "expense.total", "total"), c.Cell(t, "expense.closingBalance", "total")], "支出总计 = 本年支出合计 + 年末财政拨款结转和结余", t04),
+            c.SumOfRows(RuleIds.T04GrandTotals, t, "income.grandTotal", FiscalIncomeGrandTotal, "amount", "收入总计 = 本年收入合计 + 年初财政拨款结转和结余"),
+            c.SumOfRows(RuleIds.T04GrandTotals, t, "expense.grandTotal", FiscalExpenseGrandTotal, "total", "支出总计 = 本年支出合计 + 年末财政拨款结转和结余"),
             c.Equal(RuleIds.T04GrandTotals, c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "total"), "收入总计 = 支出总计", t04),
         }.OfType<Finding>());
         yield return Rule(RuleIds.T04FundBalance, "财政拨款收入支出决算总表：每项财政拨款 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余", t04, (c, t) =>
@@ -66,8 +75,8 @@ internal static class TableRules
             var classes = t.Rows.Where(r => r.Key.Length == 3 && Digits.Only(r.Key)).Select(r => r.Key).ToArray();
             return new[]
             {
-                c.Sum(RuleIds.T06PersonnelPublic, c.Cell(t, "personnel.total", "amount"), classes.Where(c.Economics.IsPersonnel).Select(k => c.Cell(t, k, "amount")).ToArray(), "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", t.Definition),
-                c.Sum(RuleIds.T06PersonnelPublic, c.Cell(t, "public.total", "amount"), classes.Where(k => !c.Economics.IsPersonnel(k)).Select(k => c.Cell(t, k, "amount")).ToArray(), "公用经费合计 = 商品和服务支出、资本性支出等各类之和", t.Definition),
+                c.SumOfRows(RuleIds.T06PersonnelPublic, t, "personnel.total", classes.Where(c.Economics.IsPersonnel).ToArray(), "amount", "人员经费合计 = 工资福利支出 + 对个人和家庭的补助"),
+                c.SumOfRows(RuleIds.T06PersonnelPublic, t, "public.total", classes.Where(k => !c.Economics.IsPersonnel(k)).ToArray(), "amount", "公用经费合计 = 商品和服务支出、资本性支出等各类之和"),
             }.OfType<Finding>();
         });
 
@@ -98,15 +107,13 @@ internal static class TableRules
     private static IEnumerable<Rule> SummaryRules(string t01, string[] incomeRows)
     {
         yield return Rule(RuleIds.T01IncomeTotal, "收入支出决算总表：本年收入合计等于各项收入之和", t01, (c, t) =>
-            One(c.Sum(RuleIds.T01IncomeTotal, c.Cell(t, "income.total", "amount"), incomeRows.Select(r => c.Cell(t, r, "amount")).ToArray(), incomeRows.Length == 8 ? "本年收入合计 = 一至八项收入之和" : "本年收入合计 = 各项收入之和", t01)));
+            One(c.SumOfRows(RuleIds.T01IncomeTotal, t, "income.total", incomeRows, "amount", incomeRows.Length == 8 ? "本年收入合计 = 一至八项收入之和" : "本年收入合计 = 各项收入之和")));
         yield return Rule(RuleIds.T01ExpenseTotal, "收入支出决算总表：本年支出合计等于各类支出之和", t01, (c, t) =>
             One(c.SumOfRows(RuleIds.T01ExpenseTotal, t, "expense.total", ClassRows(t).ToArray(), "amount", "本年支出合计 = 各类支出之和")));
         yield return Rule(RuleIds.T01IncomeGrandTotal, "收入支出决算总表：收入总计等于本年收入合计、使用非财政拨款结余与年初结转和结余之和", t01, (c, t) =>
-            One(c.Sum(RuleIds.T01IncomeGrandTotal, c.Cell(t, "income.grandTotal", "amount"),
-                [c.Cell(t, "income.total", "amount"), c.Cell(t, "income.nonFiscalBalanceUsed", "amount"), c.Cell(t, "income.openingBalance", "amount")], "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", t01)));
+            One(c.SumOfRows(RuleIds.T01IncomeGrandTotal, t, "income.grandTotal", IncomeGrandTotal, "amount", "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余")));
         yield return Rule(RuleIds.T01ExpenseGrandTotal, "收入支出决算总表：支出总计等于本年支出合计、结余分配与年末结转和结余之和", t01, (c, t) =>
-            One(c.Sum(RuleIds.T01ExpenseGrandTotal, c.Cell(t, "expense.grandTotal", "amount"),
-                [c.Cell(t, "expense.total", "amount"), c.Cell(t, "expense.balanceDistribution", "amount"), c.Cell(t, "expense.closingBalance", "amount")], "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", t01)));
+            One(c.SumOfRows(RuleIds.T01ExpenseGrandTotal, t, "expense.grandTotal", ExpenseGrandTotal, "amount", "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余")));
         yield return Rule(RuleIds.T01Balance, "收入支出决算总表：收入总计等于支出总计", t01, (c, t) =>
             One(c.Equal(RuleIds.T01Balance, c.Cell(t, "income.grandTotal", "amount"), c.Cell(t, "expense.grandTotal", "amount"), "收入总计 = 支出总计", t01)));
     }
