@@ -65,8 +65,8 @@ public sealed class FactIndex
     }
 
     // One statement: a table cell (Item is its StatedCell, Row and Table say where), a narrative claim's amount or budget
-    // (Item is the Claim, Table is ClaimAmount or ClaimBudget) — their assertions made on demand — or an assertion made at
-    // once (Item is the FactAssertion, Table is -1: the reference figures, few). Next chains a fact's statements.
+    // (Item is the Claim, Table is ClaimAmount or ClaimBudget), or a prior-year or budget figure (Item is the ReferenceFigure)
+    // — their assertions made on demand. Next chains a fact's statements.
     private struct Slot
     {
         public object Item;
@@ -77,6 +77,10 @@ public sealed class FactIndex
 
     private const int ClaimAmount = -2;
     private const int ClaimBudget = -3;
+    private const int ReferenceSlot = -4;
+
+    // Where a reference figure read from no particular place is.
+    private static readonly SourceLocation ReferencesRead = new() { Section = "上年数/预算数" };
 
     private readonly IReadOnlyList<StatedTable> _tables;
     private readonly Narrative? _narrative;
@@ -204,10 +208,11 @@ public sealed class FactIndex
             }
         }
 
+        // A reference figure's assertion likewise.
         foreach (var reference in year.References)
         {
-            index.Add(new FactAssertion(reference.Key, reference.Amount, AssertionOrigin.Reference, null,
-                reference.Source ?? new SourceLocation { Section = "上年数/预算数" }));
+            ref var slot = ref index.NewSlot(Parts.Of(reference.Key));
+            (slot.Item, slot.Table) = (reference, ReferenceSlot);
         }
 
         return index;
@@ -315,12 +320,6 @@ public sealed class FactIndex
         return family;
     }
 
-    private void Add(FactAssertion assertion)
-    {
-        ref var slot = ref NewSlot(Parts.Of(assertion.Key));
-        (slot.Item, slot.Table) = (assertion, -1);
-    }
-
     // A slot at the end of its fact's chain (the fact's group made when first stated).
     private ref Slot NewSlot(Parts parts) => ref NewSlot(FamilyOf(parts), parts.Code);
 
@@ -409,7 +408,7 @@ public sealed class FactIndex
 
     private Amount AmountAt(int at) => _slots[at].Item switch
     {
-        FactAssertion made => made.Amount,
+        ReferenceFigure reference => reference.Amount,
         Claim claim => (_slots[at].Table == ClaimAmount ? claim.Amount : claim.Budget)!.Value,
         var cell => new Amount(((StatedCell)cell).Value!.Value, _tables[_slots[at].Table].Unit),
     };
@@ -434,9 +433,9 @@ public sealed class FactIndex
         }
 
         var first = _slots[_groups[group].First];
-        if (first.Item is FactAssertion assertion)
+        if (first.Item is ReferenceFigure reference)
         {
-            return assertion.Key;
+            return reference.Key;
         }
 
         if (first.Item is Claim claim)
@@ -479,9 +478,10 @@ public sealed class FactIndex
     private FactAssertion AssertionAt(FactKey key, int at)
     {
         var slot = _slots[at];
-        if (slot.Item is FactAssertion made)
+        if (slot.Item is ReferenceFigure reference)
         {
-            return made;
+            // As the narrative's sentences and the cells are stated: under the figure's own key, where it was read.
+            return new FactAssertion(reference.Key, reference.Amount, AssertionOrigin.Reference, null, reference.Source ?? ReferencesRead);
         }
 
         if (slot.Item is Claim claim)
