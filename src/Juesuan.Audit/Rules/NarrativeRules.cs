@@ -945,42 +945,88 @@ internal static partial class NarrativeRules
     /// A breakdown against its whole: parts listed in full (「15,357.29 万元（基本 11,130.46 万元，大病 1,720.68 万元，医疗救助
     /// 2,506.15 万元）」) add up to it; parts introduced with 「其中」 or 「含」 do not exceed it.
     /// </summary>
+    // The first claim that states a whole's amount, or only its budget.
+    private static Claim? StatingWhole(AuditContext c, FactKey key)
+    {
+        foreach (var claim in c.Year.Narrative.Claims)
+        {
+            if (claim.Subject == key && (claim.Amount ?? claim.Budget) is not null)
+            {
+                return claim;
+            }
+        }
+
+        return null;
+    }
+
+    // True when every part is a quantity of the tables, which the tables print.
+    private static bool AllTablesOwn(AuditContext c, Claim[] parts)
+    {
+        foreach (var part in parts)
+        {
+            if (Concepts.StatedSubject(part.Subject.Concept) is not null || TableValue(c, part.Subject) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A list of parts against its whole: an error when a list known to be complete does not add up to it, a warning when a
+    // selection (「其中」) already exceeds it; null when neither. The texts are made only for a finding.
+    private static Finding? PartsFinding(AuditContext c, Claim whole, Claim[] parts)
+    {
+        var listedInFull = parts.Length >= 2 && parts.All(p => p.PartsComplete == true);
+        var complete = listedInFull || CompleteByDefinition(c, whole, parts);
+        var stated = (whole.Amount ?? whole.Budget)!.Value;
+        var total = Interpret(c, whole.Subject, stated);
+        var sum = Estimate.Zero;
+        foreach (var part in parts)
+        {
+            sum += Interpret(c, part.Subject, part.Amount!.Value);
+        }
+
+        if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
+        {
+            return Error(c, RuleIds.NParts, whole,
+                $"{FactRule.Describe(c, whole.Subject)}写作 {stated}，{(listedInFull ? "其后列全的各部分" : "而其组成部分")} {Listed(c, parts)} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
+                expected: AuditContext.Format(sum.Value, 2), actual: stated.ToString(), difference: AuditContext.Format(check.Difference),
+                severity: listedInFull ? Severity.Error : Severity.Warning);
+        }
+
+        if (!complete && sum.Range.Lo > total.Range.Hi)
+        {
+            return Error(c, RuleIds.NParts, whole,
+                $"{FactRule.Describe(c, whole.Subject)}写作 {stated}，而「其中」所列 {Listed(c, parts)} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
+                expected: "≤ " + stated, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value),
+                severity: Severity.Warning);
+        }
+
+        return null;
+    }
+
+    // 「基本支出 476.21万元 + 项目支出 298.58万元」.
+    private static string Listed(AuditContext c, Claim[] parts) => string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
+
     private static IEnumerable<Finding> Parts(AuditContext c)
     {
         foreach (var group in c.Year.Narrative.Claims.Where(x => x.PartOf is not null && x.Amount is not null).GroupBy(x => x.PartOf!))
         {
             // The whole states its amount, or only a budget the parts break down (「预算总支出 774.79 万元，其中，基本支出 346.63
             // 万元…」): that figure is the one they must reach.
-            var whole = c.Year.Narrative.Claims.FirstOrDefault(x => x.Subject == group.Key && (x.Amount ?? x.Budget) is not null);
+            var whole = StatingWhole(c, group.Key);
+            var parts = group.ToArray();
             // A whole of the tables' quantities that the tables print, with parts that are the tables' quantities too, is
             // checked figure by figure against them (N.AMOUNT): its sum again here would say the same twice.
-            if (whole is null || (TableValue(c, whole.Subject) is not null && group.All(p => Concepts.StatedSubject(p.Subject.Concept) is null && TableValue(c, p.Subject) is not null)))
+            if (whole is null || (TableValue(c, whole.Subject) is not null && AllTablesOwn(c, parts)))
             {
                 continue;
             }
 
-            var parts = group.ToArray();
-            var listedInFull = parts.Length >= 2 && parts.All(p => p.PartsComplete == true);
-            var complete = listedInFull || CompleteByDefinition(c, whole, parts);
-            var stated = (whole.Amount ?? whole.Budget)!.Value;
-            var total = Interpret(c, whole.Subject, stated);
-            var sum = Estimate.Sum(parts.Select(p => Interpret(c, p.Subject, p.Amount!.Value)));
-            // Described only for a finding: most wholes add up.
-            string What() => FactRule.Describe(c, whole.Subject);
-            string Listed() => string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
-            if (complete && Consistency.Check(total, sum) is { Kind: ConsistencyKind.Inconsistent } check)
+            if (PartsFinding(c, whole, parts) is { } finding)
             {
-                yield return Error(c, RuleIds.NParts, whole,
-                    $"{What()}写作 {stated}，{(listedInFull ? "其后列全的各部分" : "而其组成部分")} {Listed()} 之和为 {AuditContext.Format(sum.Value, 2)}，相差 {AuditContext.Format(check.Difference)}（超出尾差）。",
-                    expected: AuditContext.Format(sum.Value, 2), actual: stated.ToString(), difference: AuditContext.Format(check.Difference),
-                    severity: listedInFull ? Severity.Error : Severity.Warning);
-            }
-            else if (!complete && sum.Range.Lo > total.Range.Hi)
-            {
-                yield return Error(c, RuleIds.NParts, whole,
-                    $"{What()}写作 {stated}，而「其中」所列 {Listed()} 之和已达 {AuditContext.Format(sum.Value, 2)}，超过总数。",
-                    expected: "≤ " + stated, actual: AuditContext.Format(sum.Value, 2), difference: AuditContext.Format(sum.Value - total.Value),
-                    severity: Severity.Warning);
+                yield return finding;
             }
         }
 
