@@ -37,7 +37,21 @@ public sealed record StatedRow
     public SourceLocation? Source { get; init; }
 
     /// <summary>The cell of <paramref name="column"/>, or null when the row has none.</summary>
-    public StatedCell? Cell(string column) => Keyed.Find(Cells, static c => c.Column, column);
+    public StatedCell? Cell(string column)
+    {
+        // A loop without a delegate: the most frequent lookup of an audit (every relation's cells, and the consolidation
+        // every cell of every unit's table); a row has a few cells.
+        var cells = Cells;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (string.Equals(cells[i].Column, column, StringComparison.Ordinal))
+            {
+                return cells[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// True when the row states nothing spent in <paramref name="column"/>: zero, or left blank (a layout that prints
