@@ -280,6 +280,7 @@ public sealed class AuditContext
     /// <summary>The row of a table with <paramref name="key"/>, through a per-table index.</summary>
     public StatedRow? Row(StatedTable table, string key)
     {
+        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(key);
         return RowsOf(table).Find(key);
     }
@@ -287,13 +288,13 @@ public sealed class AuditContext
     /// <summary>The place among the table's rows of the row <see cref="Row"/> gives (the first with the key), or -1.</summary>
     public int RowPlace(StatedTable table, string key)
     {
+        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(key);
         return RowsOf(table).PlaceOf(key);
     }
 
     private RowIndex RowsOf(StatedTable table)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ref var rows = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_rows, table, out _);
         return rows ??= new RowIndex(table.Rows);
     }
@@ -603,8 +604,8 @@ public sealed class AuditContext
     /// <summary>
     /// Checks total = Σ items on intervals. Returns null when exactly equal, an info finding when rounding explains the
     /// difference, an error when it cannot (and remembers the total as failing its arithmetic). A relation that holds is
-    /// remembered with <paramref name="items"/> as given when it is an array: pass one not changed afterwards (every
-    /// rule passes a new one), as for the rows and columns of <see cref="SumOfRows"/>.
+    /// remembered with <paramref name="items"/> as given when it is an array: pass one not changed afterwards (the rules
+    /// pass new arrays, or static ones nothing changes), as for the rows and columns of <see cref="SumOfRows"/>.
     /// </summary>
     public Finding? Sum(string rule, Figure total, IReadOnlyList<Figure> items, string relation, string? table)
     {

@@ -7,7 +7,7 @@ namespace Juesuan.Audit;
 /// The rows of one stated table by key, the first row of each key: open addressing over the rows' places. An audit
 /// looks rows up by key in every table it reads (30 tables for a department with three units); a dictionary per table
 /// was ≈ 28 bytes a row and an entry array grown for it, slots holding the rows themselves 11–21 bytes a row; a slot
-/// holds the row's place + 1 (0 empty), 3–5 bytes a row.
+/// holds the row's place + 1 (0 empty), 3–5 bytes a row (5–11 for a table of 65,535 rows or more).
 /// </summary>
 internal sealed class RowIndex
 {

@@ -39,6 +39,23 @@ public class RowIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(65_534)] // the last count kept in two bytes
+    [InlineData(65_535)] // the first kept in four
+    [InlineData(65_536)] // the first whose places + 1 would not fit two bytes
+    public void Places_fit_their_slots_on_either_side_of_two_bytes(int count)
+    {
+        var rows = Enumerable.Range(0, count).Select(i => new StatedRow { Key = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
+        var index = new RowIndex(rows);
+        foreach (var at in new[] { 0, 1, count / 2, count - 2, count - 1 })
+        {
+            Assert.Same(rows[at], index.Find(rows[at].Key));
+            Assert.Equal(at, index.PlaceOf(rows[at].Key));
+        }
+
+        Assert.Equal(-1, index.PlaceOf(count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     private static IEnumerable<StatedRow> Rows(int i)
     {
         var key = i == 0 ? "total" : (2010000 + (i * 7)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -941,10 +941,6 @@ internal static partial class NarrativeRules
             .. items.Select(i => new FindingFigure(i.Value.ToString(), Where(c, i.Claim), $"{i.Claim.Subject.Code} {role}".Trim(), c.Locate(i.Claim, i.Value.ToDisplayString()))),
         ];
 
-    /// <summary>
-    /// A breakdown against its whole: parts listed in full (「15,357.29 万元（基本 11,130.46 万元，大病 1,720.68 万元，医疗救助
-    /// 2,506.15 万元）」) add up to it; parts introduced with 「其中」 or 「含」 do not exceed it.
-    /// </summary>
     // The first claim that states a whole's amount, or only its budget.
     private static Claim? StatingWhole(AuditContext c, FactKey key)
     {
@@ -1009,6 +1005,10 @@ internal static partial class NarrativeRules
     // 「基本支出 476.21万元 + 项目支出 298.58万元」.
     private static string Listed(AuditContext c, Claim[] parts) => string.Join(" + ", parts.Select(p => $"{FactRule.Describe(c, p.Subject)} {p.Amount}"));
 
+    /// <summary>
+    /// A breakdown against its whole: parts listed in full (「15,357.29 万元（基本 11,130.46 万元，大病 1,720.68 万元，医疗救助
+    /// 2,506.15 万元）」) add up to it; parts introduced with 「其中」 or 「含」 do not exceed it.
+    /// </summary>
     private static IEnumerable<Finding> Parts(AuditContext c)
     {
         foreach (var group in c.Year.Narrative.Claims.Where(x => x.PartOf is not null && x.Amount is not null).GroupBy(x => x.PartOf!))

@@ -531,7 +531,13 @@ internal static class ShiftedRows
 
         public string this[int index] => rows[index].Key;
 
-        public IEnumerator<string> GetEnumerator() => rows.Select(r => r.Key).GetEnumerator();
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var row in rows)
+            {
+                yield return row.Key;
+            }
+        }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }

@@ -50,6 +50,8 @@ internal static partial class ZeroListed
     // matches in place: most lists name spending that happened, and only the items found are made into strings.
     private static List<(string Item, int At, StatedRow Row)>? Listed(string text, StatedTable table)
     {
+        // A section without text fails the rule, as matching it always did (a span would read it as empty).
+        ArgumentNullException.ThrowIfNull(text);
         List<(string, int, StatedRow)>? found = null;
         foreach (var list in Listing().EnumerateMatches(text))
         {
