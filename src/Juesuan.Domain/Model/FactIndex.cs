@@ -149,7 +149,8 @@ public sealed class FactIndex
             {
                 if (_slots[_groups[group].First].Next >= 0 && !AllAlike(_groups[group]))
                 {
-                    yield return KeyOf(group);
+                    // Its assertions made now, as the rule that asks will want them: the key they carry is made once.
+                    yield return Made(group)[0].Key;
                 }
             }
         }
