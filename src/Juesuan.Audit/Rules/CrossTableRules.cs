@@ -283,9 +283,10 @@ internal static class CrossTableRules
                         continue;
                     }
 
+                    // This unit's row is the one a lookup gives (its first printing, above).
                     for (var j = 0; j < parts.Length; j++)
                     {
-                        partRows[j] = c.Row(parts[j].Table!, row);
+                        partRows[j] = j == first ? unitRow : c.Row(parts[j].Table!, row);
                     }
 
                     var statedRow = c.Row(stated, row);
@@ -299,9 +300,10 @@ internal static class CrossTableRules
                             continue;
                         }
 
-                        var sum = 0m;
-                        var printed = false;
-                        for (var j = 0; j < parts.Length; j++)
+                        // The units before this one print no such cell (else it was summed there), and this unit's is the
+                        // cell at hand (its first in the row): only the units after it are looked up, in the same order.
+                        var (sum, printed) = unitCell.Value is { } own ? (own.Value * ToWan(parts[first].Table!.Unit), true) : (0m, false);
+                        for (var j = first + 1; j < parts.Length; j++)
                         {
                             if (partRows[j]?.Cell(column)?.Value is { } part)
                             {
