@@ -112,8 +112,10 @@ public sealed class ClusterTests : IAsyncLifetime
         // Each process says it finished only the uploads it took.
         foreach (var upload in finished)
         {
-            var said = first.Output.Concat(second.Output).Count(l => l.Contains($"上传 {upload.Id} 处理结束：done", StringComparison.Ordinal));
-            Assert.True(said == 1, $"上传 {upload.Id}（{upload.FileName}）处理结束 was said {said} times");
+            // Said after the state is written, and read as it comes: waited for until said once at least.
+            int Said() => first.Output.Concat(second.Output).Count(l => l.Contains($"上传 {upload.Id} 处理结束：done", StringComparison.Ordinal));
+            await WaitForAsync(() => Task.FromResult(Said() > 0), TimeSpan.FromSeconds(30), $"upload {upload.Id} to be said finished");
+            Assert.True(Said() == 1, $"上传 {upload.Id}（{upload.FileName}）处理结束 was said {Said()} times");
         }
     }
 
@@ -157,8 +159,13 @@ public sealed class ClusterTests : IAsyncLifetime
         var store = await check.GetRequiredService<Library>().StoreAsync();
         var done = Assert.Single(await WaitAsync(store, [id], TimeSpan.FromMinutes(2)));
         Assert.Equal(UploadStates.Done, done.State);
-        Assert.Contains(second.Output, l => l.Contains($"上传 {id} 的处理进程已中断", StringComparison.Ordinal));
-        Assert.Contains(second.Output, l => l.Contains($"上传 {id} 处理结束：done", StringComparison.Ordinal));
+        // The process says so after it writes the state, and its output is read as it comes: waited for, not assumed
+        // (a run saw the upload done before the line had been read).
+        foreach (var line in new[] { $"上传 {id} 的处理进程已中断", $"上传 {id} 处理结束：done" })
+        {
+            await WaitForAsync(() => Task.FromResult(second.Output.Any(l => l.Contains(line, StringComparison.Ordinal))), TimeSpan.FromSeconds(30), $"the second process to say 「{line}」");
+        }
+
         Assert.Equal(1, (await store.FindAsync(done.Key!))!.Revision);
     }
 
