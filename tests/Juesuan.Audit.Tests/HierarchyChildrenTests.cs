@@ -41,4 +41,20 @@ public class HierarchyChildrenTests
             Assert.Equal(oracle, TableRules.ParentPlaces(keys));
         }
     }
+
+    [Fact]
+    public void A_column_is_listed_where_a_row_has_its_cell_and_printed_where_a_cell_has_a_figure()
+    {
+        // 05's columns: total printed, basic listed but blank in every row, project not listed at all.
+        var definition = Juesuan.Domain.Templates.TemplateLibrary.Definitions[Juesuan.Domain.Templates.TableIds.GpbExpenditure];
+        Juesuan.Domain.Model.StatedRow[] rows =
+        [
+            Juesuan.TestSupport.ExampleData.Row("210", ("total", "5.00")) with { Cells = [Juesuan.TestSupport.ExampleData.Cell("total", "5.00"), new() { Column = "basic" }] },
+            Juesuan.TestSupport.ExampleData.Row("21011", ("total", "5.00")),
+        ];
+
+        Assert.Equal(["total", "basic"], TableRules.ListedColumns(definition, rows));
+        Assert.Equal(["total"], TableRules.ListedColumns(definition, rows, printed: true));
+        Assert.Empty(TableRules.ListedColumns(null, rows));
+    }
 }

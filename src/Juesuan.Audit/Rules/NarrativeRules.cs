@@ -298,7 +298,7 @@ internal static partial class NarrativeRules
         {
             var denominatorKey = claim.ShareOf ?? DefaultShareOf(claim);
             var numerator = ValueFor(c, claim.Subject, claim);
-            var denominator = denominatorKey is null ? null : ValueFor(c, denominatorKey, FirstWithAmount(c, denominatorKey));
+            var denominator = denominatorKey is null ? null : ValueFor(c, denominatorKey, FirstStating(c, denominatorKey));
             if (numerator is null || denominator is null)
             {
                 yield return AuditContext.NotChecked(RuleIds.NShare, $"「{AuditContext.Excerpt(claim.Sentence, 60)}」中的占比找不到{(numerator is null ? "分子" : "分母")}的数值", location: Where(c, claim));
@@ -336,12 +336,13 @@ internal static partial class NarrativeRules
             (expected, check) => $"{subject}占{FactRule.Describe(c, denominatorKey)}的比例写作 {share}%，按 {AuditContext.Format(numerator.Value, 2)} ÷ {AuditContext.Format(denominator.Value, 2)} 应为 {AuditContext.Describe(expected, 2, "%")}，相差 {AuditContext.Points(check.Difference)} 个百分点（超出尾差 {AuditContext.Points(check.Gap)}）。");
     }
 
-    // The first claim that states the fact's amount (its own statement of a whole), or null.
-    private static Claim? FirstWithAmount(AuditContext c, FactKey key)
+    // The first claim that states the fact's amount — or, with orBudget, only its budget — or null (a loop: asked for every
+    // share and every list of parts).
+    private static Claim? FirstStating(AuditContext c, FactKey key, bool orBudget = false)
     {
         foreach (var claim in c.Year.Narrative.Claims)
         {
-            if (claim.Subject == key && claim.Amount is not null)
+            if (claim.Subject == key && (claim.Amount ?? (orBudget ? claim.Budget : null)) is not null)
             {
                 return claim;
             }
@@ -941,20 +942,6 @@ internal static partial class NarrativeRules
             .. items.Select(i => new FindingFigure(i.Value.ToString(), Where(c, i.Claim), $"{i.Claim.Subject.Code} {role}".Trim(), c.Locate(i.Claim, i.Value.ToDisplayString()))),
         ];
 
-    // The first claim that states a whole's amount, or only its budget.
-    private static Claim? StatingWhole(AuditContext c, FactKey key)
-    {
-        foreach (var claim in c.Year.Narrative.Claims)
-        {
-            if (claim.Subject == key && (claim.Amount ?? claim.Budget) is not null)
-            {
-                return claim;
-            }
-        }
-
-        return null;
-    }
-
     // True when every part is a quantity of the tables, which the tables print.
     private static bool AllTablesOwn(AuditContext c, Claim[] parts)
     {
@@ -1015,7 +1002,7 @@ internal static partial class NarrativeRules
         {
             // The whole states its amount, or only a budget the parts break down (「预算总支出 774.79 万元，其中，基本支出 346.63
             // 万元…」): that figure is the one they must reach.
-            var whole = StatingWhole(c, group.Key);
+            var whole = FirstStating(c, group.Key, orBudget: true);
             var parts = group.ToArray();
             // A whole of the tables' quantities that the tables print, with parts that are the tables' quantities too, is
             // checked figure by figure against them (N.AMOUNT): its sum again here would say the same twice.

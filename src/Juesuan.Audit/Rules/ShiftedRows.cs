@@ -41,7 +41,7 @@ internal static class ShiftedRows
 
             // Screened with loops and few arrays: every coded table of every audit comes through here.
             var rows = CodedRows(table);
-            if (rows.Length < 4 || PrintedColumns(definition, rows) is not { Length: > 0 } columns)
+            if (rows.Length < 4 || TableRules.ListedColumns(definition, rows, printed: true) is not { Length: > 0 } columns)
             {
                 continue;
             }
@@ -99,41 +99,6 @@ internal static class ShiftedRows
         }
 
         return rows;
-    }
-
-    // The definition's columns in which some of the rows print a figure, in the definition's order.
-    private static string[] PrintedColumns(TableDefinition definition, StatedRow[] rows)
-    {
-        static bool Printed(StatedRow[] rows, string column)
-        {
-            foreach (var row in rows)
-            {
-                if (row.Cell(column)?.Value is not null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        var count = 0;
-        foreach (var column in definition.Columns)
-        {
-            count += Printed(rows, column.Key) ? 1 : 0;
-        }
-
-        var columns = new string[count];
-        count = 0;
-        foreach (var column in definition.Columns)
-        {
-            if (count < columns.Length && Printed(rows, column.Key))
-            {
-                columns[count++] = column.Key;
-            }
-        }
-
-        return columns;
     }
 
     private static Finding Said(AuditContext c, StatedTable table, StatedRow from, bool up, string because)

@@ -147,21 +147,38 @@ internal static class TableRules
         }
     }
 
-    // The definition's columns some row lists a cell in, in the definition's order (loops: no closure per column).
-    private static List<string> ListedColumns(TableDefinition? definition, IReadOnlyList<StatedRow> rows)
+    /// <summary>
+    /// The definition's columns in which some row lists a cell — or, with <paramref name="printed"/>, prints a figure — in
+    /// the definition's order: loops, no closure per column (every coded table of every audit asks).
+    /// </summary>
+    internal static string[] ListedColumns(TableDefinition? definition, IReadOnlyList<StatedRow> rows, bool printed = false)
     {
         var columns = definition?.Columns ?? [];
-        var listed = new List<string>(columns.Count);
-        for (var k = 0; k < columns.Count; k++)
+        bool Listed(string column)
         {
-            var column = columns[k];
             for (var r = 0; r < rows.Count; r++)
             {
-                if (rows[r].Cell(column.Key) is not null)
+                if (rows[r].Cell(column) is { } cell && (!printed || cell.Value is not null))
                 {
-                    listed.Add(column.Key);
-                    break;
+                    return true;
                 }
+            }
+
+            return false;
+        }
+
+        var count = 0;
+        for (var k = 0; k < columns.Count; k++)
+        {
+            count += Listed(columns[k].Key) ? 1 : 0;
+        }
+
+        var listed = new string[count];
+        for (int k = 0, n = 0; n < count; k++)
+        {
+            if (Listed(columns[k].Key))
+            {
+                listed[n++] = columns[k].Key;
             }
         }
 
