@@ -123,6 +123,11 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "auditab")
+        {
+            return AuditAb.Run(args.Skip(1).ToArray());
+        }
+
         if (args.Length > 0 && args[0] == "docxloop")
         {
             // The example's DOCX without charts over and over, for a sampling profiler; prints the time of its steps.
