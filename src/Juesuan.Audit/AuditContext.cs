@@ -293,7 +293,8 @@ public sealed class AuditContext
         return RowsOf(table).PlaceOf(key);
     }
 
-    private RowIndex RowsOf(StatedTable table)
+    /// <summary>The table's row index (its rows by key), made on first use.</summary>
+    internal RowIndex RowsOf(StatedTable table)
     {
         ref var rows = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_rows, table, out _);
         return rows ??= new RowIndex(table.Rows);

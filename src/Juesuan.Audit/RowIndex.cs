@@ -31,6 +31,7 @@ internal sealed class RowIndex
             _wide = new int[size];
         }
 
+        Unique = true;
         for (var r = 0; r < rows.Count; r++)
         {
             var slot = SlotOf(rows[r].Key);
@@ -38,11 +39,41 @@ internal sealed class RowIndex
             {
                 Set(slot.At, r + 1);
             }
+            else
+            {
+                Unique = false;
+            }
         }
     }
 
+    /// <summary>Whether no key is printed twice: then every row is the one its key finds.</summary>
+    public bool Unique { get; }
+
     /// <summary>The first row with <paramref name="key"/>, or null.</summary>
     public StatedRow? Find(string key) => SlotOf(key).Place is var place and >= 0 ? _rows[place] : null;
+
+    /// <summary>
+    /// The first row with <paramref name="key"/>, or null, for lookups that follow the table's order: the row at
+    /// <paramref name="cursor"/> is tried first (in a table without repeated keys, the one the key finds when it has that
+    /// key), and the cursor is left after the row found. Tables of one template list their rows in the same order, a
+    /// unit's leaving out some: a walk over one table's rows finds another's mostly without hashing.
+    /// </summary>
+    public StatedRow? FindNext(string key, ref int cursor)
+    {
+        if (Unique && (uint)cursor < (uint)_rows.Count && string.Equals(_rows[cursor].Key, key, StringComparison.Ordinal))
+        {
+            return _rows[cursor++];
+        }
+
+        var place = SlotOf(key).Place;
+        if (place < 0)
+        {
+            return null;
+        }
+
+        cursor = place + 1;
+        return _rows[place];
+    }
 
     /// <summary>The place of the first row with <paramref name="key"/> in the table's rows, or -1.</summary>
     public int PlaceOf(string key) => SlotOf(key).Place;

@@ -56,6 +56,31 @@ public class RowIndexTests
         Assert.Equal(-1, index.PlaceOf(count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_walk_alongside_another_table_finds_what_a_lookup_finds(bool twice)
+    {
+        // Keys asked in another table's order (most present, in order; some missing; some out of order; some again): FindNext with
+        // its cursor answers as Find, in a table with keys printed twice (not Unique) or without.
+        var random = new Random(twice ? 7 : 11);
+        var rows = Enumerable.Range(0, 300).SelectMany(i => Rows(i).Take(twice ? 2 : 1)).ToArray();
+        var index = new RowIndex(rows);
+        Assert.Equal(!twice, index.Unique);
+        // Some keys asked twice running: in a table printing it twice, the cursor then stands at its second printing.
+        var asked = rows.Select(r => r.Key).Distinct().Where(_ => random.NextDouble() < 0.8).SelectMany(k => random.NextDouble() < 0.3 ? new[] { k, k } : [k]).ToList();
+        for (var i = 0; i < 40; i++)
+        {
+            asked.Insert(random.Next(asked.Count + 1), random.NextDouble() < 0.5 ? "missing" + i : rows[random.Next(rows.Length)].Key);
+        }
+
+        var cursor = 0;
+        foreach (var key in asked)
+        {
+            Assert.Same(index.Find(key), index.FindNext(key, ref cursor));
+        }
+    }
+
     private static IEnumerable<StatedRow> Rows(int i)
     {
         var key = i == 0 ? "total" : (2010000 + (i * 7)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -218,12 +218,12 @@ internal static class CrossTableRules
         return false;
     }
 
-    // Whether a unit before parts[first] has the cell.
-    private static bool PrintedBefore(StatedRow?[] partRows, int first, string column)
+    // Whether a unit before parts[first] has the cell (a row aligned with the row at hand has every column it prints).
+    private static bool PrintedBefore(StatedRow?[] partRows, bool[] aligned, int first, string column)
     {
         for (var j = 0; j < first; j++)
         {
-            if (partRows[j]?.Cell(column) is not null)
+            if (aligned[j] || partRows[j]?.Cell(column) is not null)
             {
                 return true;
             }
@@ -231,6 +231,36 @@ internal static class CrossTableRules
 
         return false;
     }
+
+    // Whether two rows print the same columns in the same order, so that a column's first cell is at the same place in both.
+    private static bool SameColumns(StatedRow a, StatedRow b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        var x = a.Cells;
+        var y = b.Cells;
+        if (x.Count != y.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Count; i++)
+        {
+            if (!string.Equals(x[i].Column, y[i].Column, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The row's cell of column, taken at place i when the row is aligned with the row whose cell i that column first is.
+    private static StatedCell? CellOf(StatedRow? row, bool aligned, int i, string column) =>
+        row is null ? null : aligned ? row.Cells[i] : row.Cell(column);
 
     // Each unit's cell of the row and column, named with its unit. Not a lambda in the loop above: one capturing its row and
     // column would be allocated for every cell of every unit's table, whether it is called or not.
@@ -254,6 +284,13 @@ internal static class CrossTableRules
             yield break;
         }
 
+        // Each unit's row of the current row key, and whether it prints the same columns in the same order as the row at
+        // hand (so that its cell of a column is the one at the same place): rows of one template nearly always do, and
+        // the cells are then taken by place instead of looked up by column in every unit's row and the department's.
+        var partRows = new StatedRow?[units.Length];
+        var aligned = new bool[units.Length];
+        var cursors = new int[units.Length];
+        var indexes = new RowIndex?[units.Length];
         foreach (var stated in c.Year.Tables)
         {
             var parts = units.Select(u => (Unit: u, Table: u.Tables.FirstOrDefault(t => t.Definition == stated.Definition))).Where(p => p.Table is not null).ToArray();
@@ -268,33 +305,44 @@ internal static class CrossTableRules
             // this runs over every cell of every table, on every audit — each row looked up once in every unit's table and
             // the department's, not once a cell.
             var statedFactor = ToWan(stated.Unit);
-            var partRows = new StatedRow?[parts.Length];
+            var statedIndex = c.RowsOf(stated);
+            for (var j = 0; j < parts.Length; j++)
+            {
+                indexes[j] = c.RowsOf(parts[j].Table!);
+            }
+
             for (var first = 0; first < parts.Length; first++)
             {
+                var unitIndex = indexes[first]!;
                 var unitRows = parts[first].Table!.Rows;
+                Array.Clear(cursors);
+                var statedCursor = 0;
                 for (var r = 0; r < unitRows.Count; r++)
                 {
                     var unitRow = unitRows[r];
                     var row = unitRow.Key;
-                    if (c.RowPlace(parts[first].Table!, row) != r)
+                    if (!unitIndex.Unique && unitIndex.PlaceOf(row) != r)
                     {
                         // A row printed twice in a unit is summed once, at its first printing (the one lookups give) —
                         // told by place, so that the same row listed twice is too.
                         continue;
                     }
 
-                    // This unit's row is the one a lookup gives (its first printing, above).
+                    // This unit's row is the one a lookup gives (its first printing, above); the others' rows are found
+                    // walking their tables alongside this one.
                     for (var j = 0; j < parts.Length; j++)
                     {
-                        partRows[j] = j == first ? unitRow : c.Row(parts[j].Table!, row);
+                        partRows[j] = j == first ? unitRow : indexes[j]!.FindNext(row, ref cursors[j]);
+                        aligned[j] = partRows[j] is { } partRow && SameColumns(unitRow, partRow);
                     }
 
-                    var statedRow = c.Row(stated, row);
+                    var statedRow = statedIndex.FindNext(row, ref statedCursor);
+                    var statedAligned = statedRow is not null && SameColumns(unitRow, statedRow);
                     for (var i = 0; i < unitRow.Cells.Count; i++)
                     {
                         var unitCell = unitRow.Cells[i];
                         var column = unitCell.Column;
-                        if (PrintedEarlierInRow(unitRow, i) || PrintedBefore(partRows, first, column))
+                        if (PrintedEarlierInRow(unitRow, i) || PrintedBefore(partRows, aligned, first, column))
                         {
                             // A cell printed twice in a row is summed once; a cell an earlier unit prints was summed there.
                             continue;
@@ -302,17 +350,18 @@ internal static class CrossTableRules
 
                         // The units before this one print no such cell (else it was summed there), and this unit's is the
                         // cell at hand (its first in the row): only the units after it are looked up, in the same order.
+                        // A row aligned with this one has the cell at the same place: the column is printed first at i here.
                         var (sum, printed) = unitCell.Value is { } own ? (own.Value * ToWan(parts[first].Table!.Unit), true) : (0m, false);
                         for (var j = first + 1; j < parts.Length; j++)
                         {
-                            if (partRows[j]?.Cell(column)?.Value is { } part)
+                            if (CellOf(partRows[j], aligned[j], i, column)?.Value is { } part)
                             {
                                 sum += part.Value * ToWan(parts[j].Table!.Unit);
                                 printed = true;
                             }
                         }
 
-                        var value = statedRow?.Cell(column)?.Value;
+                        var value = CellOf(statedRow, statedAligned, i, column)?.Value;
                         if ((value is null && !printed) || (value is { } v && v.Value * statedFactor == sum))
                         {
                             continue;
