@@ -33,8 +33,12 @@ internal static partial class Wording
                 (TwoPoints(), "数字有两个小数点"),
             })
             {
-                // Most texts have none: asked first without making matches.
-                if (!pattern.IsMatch(prose.Text))
+                // Most texts have none: asked first without making matches — and, for the two patterns that can be told
+                // absent by a character or two (a 万 not followed by 元, two decimal points in one figure), without the
+                // regex either: it tries a match at every digit of every figure.
+                if ((pattern == WanWithoutYuan() && !BareWanPossible(prose.Text))
+                    || (pattern == TwoPoints() && !TwoPointsPossible(prose.Text))
+                    || !pattern.IsMatch(prose.Text))
                 {
                     continue;
                 }
@@ -339,7 +343,52 @@ internal static partial class Wording
 
     // 「支出 12.34 万，」: 万 standing for 万元 where money is spoken of (see MoneyMeant).
     [GeneratedRegex(@"(?<f>\d[\d,]{0,14}(?:\.\d{1,6})?)\s*万(?=[，。；、）)]|\s*$)")]
-    private static partial Regex WanWithoutYuan();
+    internal static partial Regex WanWithoutYuan();
+
+    /// <summary>
+    /// False only when <see cref="WanWithoutYuan"/> cannot match: it needs a 万 followed by the end of the text, by one of
+    /// 「，。；、）)」 or by white space (its lookahead; <c>\s</c> is <see cref="char.IsWhiteSpace(char)"/>).
+    /// </summary>
+    internal static bool BareWanPossible(string text)
+    {
+        for (var i = text.IndexOf('万', StringComparison.Ordinal); i >= 0; i = text.IndexOf('万', i + 1))
+        {
+            if (i + 1 == text.Length || text[i + 1] is '，' or '。' or '；' or '、' or '）' or ')' || char.IsWhiteSpace(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// False only when <see cref="TwoPoints"/> cannot match: it needs a digit, a point, digits, a point and a digit in a row
+    /// (<c>\d</c> is <see cref="char.IsDigit(char)"/>, any decimal digit).
+    /// </summary>
+    internal static bool TwoPointsPossible(string text)
+    {
+        for (var i = text.IndexOf('.', StringComparison.Ordinal); i >= 0; i = text.IndexOf('.', i + 1))
+        {
+            if (i == 0 || !char.IsDigit(text[i - 1]))
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < text.Length && char.IsDigit(text[j]))
+            {
+                j++;
+            }
+
+            if (j > i + 1 && j + 1 < text.Length && text[j] == '.' && char.IsDigit(text[j + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Money, not people: no count word just before the figure (「参保 22.56 万，」 counts people), and money named just
     // before it or elsewhere in its sentence (「…基本 11,130.46 万，大病 1,720.68 万元…」). A count word that is the unit of
@@ -378,5 +427,5 @@ internal static partial class Wording
 
     // 「1.234.56 万元」: a slip of the keyboard in an amount or a rate (dates and outline numbers like 3.1.2 are left alone).
     [GeneratedRegex(@"(?<![\d.])(?!20\d\d\.)(?<f>\d{1,9}\.\d{1,6}\.\d{1,6})(?![\d.])(?=\s*(?:万元|元|%|％))")]
-    private static partial Regex TwoPoints();
+    internal static partial Regex TwoPoints();
 }
