@@ -312,9 +312,11 @@ public sealed class AuditContext
     public Estimate ValueAt(StatedTable table, string rowKey, string column) => OperandAt(table, rowKey, column).Value;
 
     // A cell as a relation's operand: what Cell's figure would hold.
-    private Operand OperandAt(StatedTable table, string rowKey, string column)
+    private Operand OperandAt(StatedTable table, string rowKey, string column) => OperandIn(table, Row(table, rowKey), rowKey, column);
+
+    // The same, of the row found for rowKey.
+    private static Operand OperandIn(StatedTable table, StatedRow? row, string rowKey, string column)
     {
-        var row = Row(table, rowKey);
         var amount = row?.Cell(column)?.Value is { } v ? new Amount(v, table.Unit) : (Amount?)null;
         return new Operand(amount, row is not null, (table.Definition, rowKey, column));
     }
@@ -446,26 +448,39 @@ public sealed class AuditContext
     public Finding? SumOfRows(string rule, StatedTable table, string totalRow, IReadOnlyList<string> itemRows, string column, string relation) =>
         SumOfCells(rule, table, totalRow, column, itemRows, null, relation);
 
-    /// <summary>As <see cref="SumOfRows"/>, across one row's columns: <paramref name="totalColumn"/> = Σ <paramref name="itemColumns"/>.</summary>
+    /// <summary>
+    /// As <see cref="SumOfRows(string, StatedTable, string, IReadOnlyList{string}, string, string)"/>, with the rows found
+    /// already: <paramref name="total"/> is <see cref="Row"/> of <paramref name="totalRow"/> and each of
+    /// <paramref name="items"/> of its key — for a rule summing the same rows in every column.
+    /// </summary>
+    public Finding? SumOfRows(string rule, StatedTable table, string totalRow, StatedRow? total, IReadOnlyList<string> itemRows, IReadOnlyList<StatedRow?> items, string column, string relation) =>
+        SumOfCells(rule, table, totalRow, column, itemRows, null, relation, total, items);
+
+    /// <summary>As <see cref="SumOfRows(string, StatedTable, string, IReadOnlyList{string}, string, string)"/>, across one row's columns: <paramref name="totalColumn"/> = Σ <paramref name="itemColumns"/>.</summary>
     public Finding? SumOfColumns(string rule, StatedTable table, string row, string totalColumn, IReadOnlyList<string> itemColumns, string relation) =>
         SumOfCells(rule, table, row, totalColumn, null, itemColumns, relation);
 
     // The items are the cells of itemRows in the total's column, or of itemColumns in the total's row, each looked up once
     // into a pooled buffer. A relation that holds exactly is recorded as Sum records it; any other goes to Sum with its
     // figures, which decides it alike.
-    private Finding? SumOfCells(string rule, StatedTable table, string totalRow, string totalColumn, IReadOnlyList<string>? itemRows, IReadOnlyList<string>? itemColumns, string relation)
+    //
+    // The rows are looked up once: across one row's columns, its row; down a column, each item's row — or the rows the
+    // caller found already (foundTotal and foundItems, as Row finds them), when it sums the same rows in several columns.
+    private Finding? SumOfCells(string rule, StatedTable table, string totalRow, string totalColumn, IReadOnlyList<string>? itemRows, IReadOnlyList<string>? itemColumns, string relation, StatedRow? foundTotal = null, IReadOnlyList<StatedRow?>? foundItems = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var count = itemRows?.Count ?? itemColumns!.Count;
         string RowOf(int k) => itemRows?[k] ?? totalRow;
         string ColumnOf(int k) => itemColumns?[k] ?? totalColumn;
-        var total = OperandAt(table, totalRow, totalColumn);
+        var row = foundItems is null ? Row(table, totalRow) : foundTotal;
+        var total = OperandIn(table, row, totalRow, totalColumn);
         var buffer = System.Buffers.ArrayPool<Operand>.Shared.Rent(count);
         try
         {
             for (var k = 0; k < count; k++)
             {
-                buffer[k] = OperandAt(table, RowOf(k), ColumnOf(k));
+                buffer[k] = itemRows is null ? OperandIn(table, row, totalRow, ColumnOf(k))
+                    : OperandIn(table, foundItems is null ? Row(table, itemRows[k]) : foundItems[k], itemRows[k], totalColumn);
             }
 
             var items = buffer.AsSpan(0, count);
@@ -606,7 +621,7 @@ public sealed class AuditContext
     /// Checks total = Σ items on intervals. Returns null when exactly equal, an info finding when rounding explains the
     /// difference, an error when it cannot (and remembers the total as failing its arithmetic). A relation that holds is
     /// remembered with <paramref name="items"/> as given when it is an array: pass one not changed afterwards (the rules
-    /// pass new arrays, or static ones nothing changes), as for the rows and columns of <see cref="SumOfRows"/>.
+    /// pass new arrays, or static ones nothing changes), as for the rows and columns of <see cref="SumOfRows(string, StatedTable, string, IReadOnlyList{string}, string, string)"/>.
     /// </summary>
     public Finding? Sum(string rule, Figure total, IReadOnlyList<Figure> items, string relation, string? table)
     {

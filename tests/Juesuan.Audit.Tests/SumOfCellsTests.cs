@@ -8,7 +8,7 @@ using Juesuan.TestSupport;
 namespace Juesuan.Audit.Tests;
 
 /// <summary>
-/// <see cref="AuditContext.SumOfRows"/> and <see cref="AuditContext.SumOfColumns"/> decide a relation without making
+/// <see cref="AuditContext.SumOfRows(string, StatedTable, string, IReadOnlyList{string}, string, string)"/> (with the rows found by the caller or not) and <see cref="AuditContext.SumOfColumns"/> decide a relation without making
 /// figures when it holds exactly: whatever the cells — missing rows, blank cells, zeros, sums that hold, hold by rounding
 /// or fail — they must give what <see cref="AuditContext.Sum"/> gives over the same cells' figures, finding and recorded
 /// arithmetic alike.
@@ -72,6 +72,18 @@ public class SumOfCellsTests
         var year = ExampleData.Year(tables: table);
         var (fast, slow) = (new AuditContext(year), new AuditContext(year));
         var found = fast.SumOfRows("T", table, FactIndex.TotalRowKey, Items, "amount", "合计 = 各类之和");
+        var expected = slow.Sum("T", slow.Cell(table, FactIndex.TotalRowKey, "amount"), Items.Select(k => slow.Cell(table, k, "amount")).ToArray(), "合计 = 各类之和", table.Definition);
+        return Alike(found, expected, fast, slow, table, Items.Prepend(FactIndex.TotalRowKey).Select(k => new CellKey(table.Definition, k, "amount")));
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Rows_found_by_the_caller_and_summed_in_a_column_decide_as_Sum_does(NonEmptyArray<int> items, int total)
+    {
+        var table = Table(items.Get, total, "amount");
+        var year = ExampleData.Year(tables: table);
+        var (fast, slow) = (new AuditContext(year), new AuditContext(year));
+        var rows = Items.Select(k => fast.Row(table, k)).ToArray();
+        var found = fast.SumOfRows("T", table, FactIndex.TotalRowKey, fast.Row(table, FactIndex.TotalRowKey), Items, rows, "amount", "合计 = 各类之和");
         var expected = slow.Sum("T", slow.Cell(table, FactIndex.TotalRowKey, "amount"), Items.Select(k => slow.Cell(table, k, "amount")).ToArray(), "合计 = 各类之和", table.Definition);
         return Alike(found, expected, fast, slow, table, Items.Prepend(FactIndex.TotalRowKey).Select(k => new CellKey(table.Definition, k, "amount")));
     }

@@ -218,17 +218,26 @@ internal static class TableRules
         var classes = coded.Where(k => k.Length == 3).ToArray();
         var parentAt = ParentPlaces(coded);
         var (parents, children) = Children(coded, parentAt);
-        var hasTotal = c.Row(table, FactIndex.TotalRowKey) is not null;
+        var totalRow = c.Row(table, FactIndex.TotalRowKey);
+        // The rows each relation sums, found once for all columns.
+        var classRows = RowsOf(c, table, classes);
+        var parentRows = RowsOf(c, table, parents);
+        var childRows = new StatedRow?[children.Length][];
+        for (var p = 0; p < children.Length; p++)
+        {
+            childRows[p] = RowsOf(c, table, children[p]);
+        }
+
         foreach (var column in columns)
         {
-            if (hasTotal && classes.Length > 0 && c.SumOfRows(id, table, FactIndex.TotalRowKey, classes, column, "合计 = 各类之和") is { } total)
+            if (totalRow is not null && classes.Length > 0 && c.SumOfRows(id, table, FactIndex.TotalRowKey, totalRow, classes, classRows, column, "合计 = 各类之和") is { } total)
             {
                 yield return total;
             }
 
             for (var p = 0; p < parents.Length; p++)
             {
-                if (c.SumOfRows(id, table, parents[p], children[p], column, parents[p].Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和") is { } f)
+                if (c.SumOfRows(id, table, parents[p], parentRows[p], children[p], childRows[p], column, parents[p].Length == 3 ? "类 = 所属各款之和" : "款 = 所属各项之和") is { } f)
                 {
                     yield return f;
                 }
@@ -243,6 +252,18 @@ internal static class TableRules
                 Message = $"{name} 列出了科目 {orphan}，却没有列出它的上级科目 {orphan[..(orphan.Length - 2)]}，无法核对层级合计。",
             };
         }
+    }
+
+    // Each key's row, as AuditContext.Row finds it.
+    private static StatedRow?[] RowsOf(AuditContext c, StatedTable table, string[] keys)
+    {
+        var rows = new StatedRow?[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            rows[i] = c.Row(table, keys[i]);
+        }
+
+        return rows;
     }
 
     /// <summary>
