@@ -32,6 +32,25 @@ public class DepartmentYearJsonTests
     }
 
     [Fact]
+    public void A_cell_keeps_the_templates_instance_of_its_column_key_and_an_unknown_key_is_not_interned()
+    {
+        // The audit's lookups by column compare references first: every cell of the example holds its template's key.
+        var year = ReadExample();
+        var cells = year.Tables.Concat(year.Units.SelectMany(u => u.Tables))
+            .SelectMany(t => t.Rows.SelectMany(r => r.Cells).Select(c => (Cell: c, Definition: TemplateLibrary.Definition(t.Definition))))
+            .ToArray();
+        Assert.True(cells.Length > 1000);
+        Assert.All(cells, x => Assert.Same(x.Definition.Column(x.Cell.Column)!.Key, x.Cell.Column));
+
+        // A key no template has stays the reader's own string: never added to the runtime's pool for good.
+        var unknown = "column" + Guid.NewGuid().ToString("N");
+        var json = DepartmentYearJson.Write(year).Replace("\"column\": \"amount\"", $"\"column\": \"{unknown}\"", StringComparison.Ordinal);
+        var read = DepartmentYearJson.Read(json);
+        Assert.Contains(read.Errors.Concat(read.Warnings), i => i.Message.Contains(unknown, StringComparison.Ordinal));
+        Assert.Null(string.IsInterned(unknown));
+    }
+
+    [Fact]
     public void Writing_and_reading_back_gives_the_same_document()
     {
         var year = ReadExample();

@@ -5,8 +5,12 @@ namespace Juesuan.Domain.Model;
 /// <summary>A cell as stated (单元格): its column key, the printed number (null for a blank cell) and where it was read.</summary>
 public sealed record StatedCell
 {
-    /// <summary>The column key of the table definition.</summary>
-    public required string Column { get; init; }
+    /// <summary>
+    /// The column key of the table definition: the template's own instance when the key is one (interned, see <see
+    /// cref="Templates.ColumnDefinition.Key"/>), so that the audit's many lookups by column compare references. Any other
+    /// key is kept as given: an unknown one is never added to the runtime's pool, which would keep it for good.
+    /// </summary>
+    public required string Column { get; init => field = value is null ? value! : string.IsInterned(value) ?? value; }
 
     /// <summary>The printed number; null when the cell was blank.</summary>
     public Printed? Value { get; init; }

@@ -11,8 +11,12 @@ namespace Juesuan.Domain.Templates;
 /// <summary>A column of a table definition (栏): its key, printed name and the concept its cells state.</summary>
 public sealed record ColumnDefinition
 {
-    /// <summary>Stable key used in data ("total", "basic", …).</summary>
-    public required string Key { get; init; }
+    /// <summary>
+    /// Stable key used in data ("total", "basic", …). Interned: cells keep the same instance (<see
+    /// cref="Model.StatedCell.Column"/>), so that the lookups of an audit compare references (a template has a few dozen
+    /// keys, and the templates a process loads are few).
+    /// </summary>
+    public required string Key { get; init => field = value is null ? value! : string.Intern(value); }
 
     /// <summary>The printed header.</summary>
     public required string Name { get; init; }

@@ -110,6 +110,11 @@ public static class DepartmentYearJson
 
         obj.Remove("schemaVersion");
         obj.Remove("$schema");
+
+        // The templates first (the validation below needs them anyway): their column keys are interned as they load, and a
+        // cell read after them keeps the template's instance of its key (StatedCell.Column), which the audit's lookups
+        // then compare by reference.
+        templates ??= TemplateSet.Embedded;
         DepartmentYear? value;
         try
         {
@@ -129,7 +134,7 @@ public static class DepartmentYearJson
             return Fail("$", "内容为空");
         }
 
-        var (errors, warnings) = JsonValidation.Validate(value, templates ?? TemplateSet.Embedded);
+        var (errors, warnings) = JsonValidation.Validate(value, templates);
         return new JsonReadResult(errors.Count == 0 ? value : null, errors, warnings);
     }
 
