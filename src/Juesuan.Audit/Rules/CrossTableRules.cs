@@ -201,8 +201,9 @@ internal static class CrossTableRules
         }
     }
 
-    // What a figure in this unit is multiplied by to be in 万元.
-    private static decimal ToWan(MoneyUnit unit) => unit == MoneyUnit.WanYuan ? 1m : 0.0001m;
+    // A printed value in 万元: as it is when printed in 万元 (the same number as multiplied by 1, without the multiplication
+    // the consolidation would make for every cell of every unit's table).
+    private static decimal InWan(decimal value, MoneyUnit unit) => unit == MoneyUnit.WanYuan ? value : value * 0.0001m;
 
     // Whether the row prints the column of its cell at place i earlier too (by place: the same cell listed twice counts).
     private static bool PrintedEarlierInRow(StatedRow row, int i)
@@ -304,7 +305,6 @@ internal static class CrossTableRules
             // every unit and in the department, which has nothing to add up. Looked up, not gathered in a dictionary:
             // this runs over every cell of every table, on every audit — each row looked up once in every unit's table and
             // the department's, not once a cell.
-            var statedFactor = ToWan(stated.Unit);
             var statedIndex = c.RowsOf(stated);
             for (var j = 0; j < parts.Length; j++)
             {
@@ -351,18 +351,18 @@ internal static class CrossTableRules
                         // The units before this one print no such cell (else it was summed there), and this unit's is the
                         // cell at hand (its first in the row): only the units after it are looked up, in the same order.
                         // A row aligned with this one has the cell at the same place: the column is printed first at i here.
-                        var (sum, printed) = unitCell.Value is { } own ? (own.Value * ToWan(parts[first].Table!.Unit), true) : (0m, false);
+                        var (sum, printed) = unitCell.Value is { } own ? (InWan(own.Value, parts[first].Table!.Unit), true) : (0m, false);
                         for (var j = first + 1; j < parts.Length; j++)
                         {
                             if (CellOf(partRows[j], aligned[j], i, column)?.Value is { } part)
                             {
-                                sum += part.Value * ToWan(parts[j].Table!.Unit);
+                                sum += InWan(part.Value, parts[j].Table!.Unit);
                                 printed = true;
                             }
                         }
 
                         var value = CellOf(statedRow, statedAligned, i, column)?.Value;
-                        if ((value is null && !printed) || (value is { } v && v.Value * statedFactor == sum))
+                        if ((value is null && !printed) || (value is { } v && InWan(v.Value, stated.Unit) == sum))
                         {
                             continue;
                         }
