@@ -133,6 +133,7 @@ public sealed class AuditContext
     private readonly List<HeldChunk> _held = [];
     private readonly Dictionary<string, StatedTable> _tables;
     private readonly Dictionary<StatedTable, RowIndex> _rows = new(ReferenceEqualityComparer.Instance);
+    private Operand[] _operands = [];
     private readonly Dictionary<string, string> _tableNames = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -474,31 +475,23 @@ public sealed class AuditContext
         string ColumnOf(int k) => itemColumns?[k] ?? totalColumn;
         var row = foundItems is null ? Row(table, totalRow) : foundTotal;
         var total = OperandIn(table, row, totalRow, totalColumn);
-        var buffer = System.Buffers.ArrayPool<Operand>.Shared.Rent(count);
-        try
+        var buffer = OperandBuffer(count);
+        for (var k = 0; k < count; k++)
         {
-            for (var k = 0; k < count; k++)
-            {
-                buffer[k] = itemRows is null ? OperandIn(table, row, totalRow, ColumnOf(k))
-                    : OperandIn(table, foundItems is null ? Row(table, itemRows[k]) : foundItems[k], itemRows[k], totalColumn);
-            }
-
-            var items = buffer.AsSpan(0, count);
-            if (Weigh(total, items) is { NotFilled: NotFilled.None, Check.Kind: ConsistencyKind.Consistent })
-            {
-                // Remembered as Sum would remember it (the total and every item, all of this table), by the relation.
-                if (_held.Count == 0 || _held[^1].Full)
-                {
-                    _held.Add(new HeldChunk());
-                }
-
-                _held[^1].Add(new Held(table.Definition, totalRow, totalColumn, Kept(itemRows ?? itemColumns!)), itemColumns is not null);
-                return null;
-            }
+            buffer[k] = itemRows is null ? OperandIn(table, row, totalRow, ColumnOf(k))
+                : OperandIn(table, foundItems is null ? Row(table, itemRows[k]) : foundItems[k], itemRows[k], totalColumn);
         }
-        finally
+
+        if (Weigh(total, buffer.AsSpan(0, count)) is { NotFilled: NotFilled.None, Check.Kind: ConsistencyKind.Consistent })
         {
-            System.Buffers.ArrayPool<Operand>.Shared.Return(buffer, clearArray: true);
+            // Remembered as Sum would remember it (the total and every item, all of this table), by the relation.
+            if (_held.Count == 0 || _held[^1].Full)
+            {
+                _held.Add(new HeldChunk());
+            }
+
+            _held[^1].Add(new Held(table.Definition, totalRow, totalColumn, Kept(itemRows ?? itemColumns!)), itemColumns is not null);
+            return null;
         }
 
         var figures = new Figure[count];
@@ -508,6 +501,19 @@ public sealed class AuditContext
         }
 
         return Sum(rule, Cell(table, totalRow, totalColumn), figures, relation, table.Definition);
+    }
+
+    // The operands of the relation being weighed (SumOfCells, Sum): one buffer an audit, grown as needed — a relation is
+    // weighed to its end before the next one begins, and what the buffer refers to lives as long as the context. A pooled
+    // array was rented, cleared and returned for every relation of every table.
+    private Operand[] OperandBuffer(int count)
+    {
+        if (_operands.Length < count)
+        {
+            _operands = new Operand[Math.Max(count, Math.Max(16, _operands.Length * 2))];
+        }
+
+        return _operands;
     }
 
     // A caller's list kept for attribution: an array as it is (the rules pass arrays they do not change), any other copied.
@@ -627,31 +633,23 @@ public sealed class AuditContext
     {
         ArgumentNullException.ThrowIfNull(total);
         ArgumentNullException.ThrowIfNull(items);
-        var operands = System.Buffers.ArrayPool<Operand>.Shared.Rent(items.Count);
-        Weighing weighing;
-        try
+        var operands = OperandBuffer(items.Count);
+        for (var k = 0; k < items.Count; k++)
         {
-            for (var k = 0; k < items.Count; k++)
-            {
-                operands[k] = items[k].Operand;
-            }
-
-            weighing = Weigh(total.Operand, operands.AsSpan(0, items.Count));
-            if (weighing.NotFilled == NotFilled.None)
-            {
-                if (!weighing.Check.Holds)
-                {
-                    RecordFailure(total.Operand, operands.AsSpan(0, items.Count));
-                }
-                else if (total.Cell is not null)
-                {
-                    _passed.Add((total, Kept(items)));
-                }
-            }
+            operands[k] = items[k].Operand;
         }
-        finally
+
+        var weighing = Weigh(total.Operand, operands.AsSpan(0, items.Count));
+        if (weighing.NotFilled == NotFilled.None)
         {
-            System.Buffers.ArrayPool<Operand>.Shared.Return(operands, clearArray: true);
+            if (!weighing.Check.Holds)
+            {
+                RecordFailure(total.Operand, operands.AsSpan(0, items.Count));
+            }
+            else if (total.Cell is not null)
+            {
+                _passed.Add((total, Kept(items)));
+            }
         }
 
         switch (weighing.NotFilled)
