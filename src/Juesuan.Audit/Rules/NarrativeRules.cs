@@ -219,9 +219,10 @@ internal static partial class NarrativeRules
             }
 
             previous = next;
-            if (!YuanWithDecimals().IsMatch(prose.Text))
+            if (!YuanAfterFigurePossible(prose.Text) || !YuanWithDecimals().IsMatch(prose.Text))
             {
-                // Most passages have none: asked first without making matches.
+                // Most passages have none: asked first without making matches, and first of all without the regex, which
+                // tries every figure of the passage (most of them 万元's).
                 continue;
             }
 
@@ -270,7 +271,30 @@ internal static partial class NarrativeRules
 
     // 「15.64元」, not 「15.64万元」.
     [GeneratedRegex(@"(?<![0-9.,])(?<v>[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]+\.[0-9]+)\s*元")]
-    private static partial Regex YuanWithDecimals();
+    internal static partial Regex YuanWithDecimals();
+
+    /// <summary>
+    /// False only when <see cref="YuanWithDecimals"/> cannot match: it needs a 元 whose nearest character before it, past
+    /// white space (<c>\s</c>, <see cref="char.IsWhiteSpace(char)"/>), is a digit 0–9.
+    /// </summary>
+    internal static bool YuanAfterFigurePossible(string text)
+    {
+        for (var i = text.IndexOf('元', StringComparison.Ordinal); i >= 0; i = text.IndexOf('元', i + 1))
+        {
+            var j = i - 1;
+            while (j >= 0 && char.IsWhiteSpace(text[j]))
+            {
+                j--;
+            }
+
+            if (j >= 0 && char.IsAsciiDigit(text[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex("每|人均|户均|次均|平均|标准|单价|均价|定额|起付|最高|最低|不超过|限额|价值")]
     private static partial Regex PerHead();
