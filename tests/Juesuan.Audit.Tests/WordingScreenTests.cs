@@ -32,6 +32,48 @@ public class WordingScreenTests
         Assert.True(wan > 500 && points > 500 && yuan > 500, $"万 without 元 in {wan} texts, two points in {points}, 元 with decimals in {yuan}");
     }
 
+    [SkippableFact]
+    public void The_placeholder_screen_never_rules_out_a_placeholder_in_the_samples()
+    {
+        // Each line as printed, and with each kind of leftover put in its middle.
+        string[] leftovers = ["XX", "ＸＸ万元", "××", "某某单位", "＿＿", "___", "＊＊", "？？", "增加（减少）", "下降(增长、持平)", "大于/小于", "高于／低于", "节约（超支）", "【】", "【 】", "【单位名称】"];
+        var lines = Directory.GetFiles(Paths.RequireSamples(), "*.txt").SelectMany(File.ReadAllLines).ToArray();
+        var texts = lines.Concat(lines.SelectMany((line, i) => new[] { line.Insert(line.Length / 2, leftovers[i % leftovers.Length]) }));
+        var (narrative, label) = AssertPlaceholderScreen(texts);
+        Assert.True(narrative > lines.Length / 2 && label > lines.Length / 2, $"{narrative} and {label} texts with placeholders");
+    }
+
+    [Fact]
+    public void The_placeholder_screen_never_rules_out_a_placeholder_in_random_texts()
+    {
+        string[] pieces = ["X", "Ｘ", "×", "✕", "某", "＿", "_", "＊", "？", "【", "】", "增加", "减少", "增长", "下降", "上升", "大于", "小于", "高于", "低于", "超支", "节约",
+            "（", "(", "）", ")", "/", "／", "、", "持平", "负责人", "：", " ", "年", "月", "支出", "（类）", "a"];
+        var random = new Random(1202);
+        var texts = Enumerable.Range(0, 200_000).Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => pieces[random.Next(pieces.Length)]))).ToArray();
+        var (narrative, label) = AssertPlaceholderScreen(texts);
+        Assert.True(narrative > 5_000 && label > 5_000, $"{narrative} and {label} texts with placeholders");
+
+        // The screen does rule out: texts with brackets and slashes but no choice of the template.
+        Assert.False(Wording.LeftoverPossible("卫生健康支出（类）医疗保障管理事务（款）行政运行（项）1/3"));
+    }
+
+    private static (int Narrative, int Label) AssertPlaceholderScreen(IEnumerable<string> texts)
+    {
+        var (narrative, label) = (0, 0);
+        foreach (var text in texts)
+        {
+            var (n, l) = (NarrativeRules.Placeholder().IsMatch(text), LabelRules.Placeholder().IsMatch(text));
+            narrative += n ? 1 : 0;
+            label += l ? 1 : 0;
+            if (n || l)
+            {
+                Assert.True(Wording.LeftoverPossible(text), $"a placeholder ruled out in 「{text}」");
+            }
+        }
+
+        return (narrative, label);
+    }
+
     private static readonly System.Text.RegularExpressions.Regex Decimal = new(@"[0-9]+\.[0-9]+");
 
     private static void AssertScreens(IEnumerable<string> texts, out int wan, out int points, out int yuan)

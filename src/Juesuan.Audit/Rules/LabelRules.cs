@@ -91,7 +91,7 @@ internal static partial class LabelRules
         var known = new[] { c.Year.Department.Name }.Concat(c.Year.Units.Where(u => u.Tables.Count > 0).Select(u => u.Name)).Select(CatalogText.NormalizeName).ToHashSet(StringComparer.Ordinal);
         foreach (var label in c.Year.Labels.Where(l => l.Kind == LabelKind.TableHeader))
         {
-            if (label.Name is { Length: >= 2 } name && !Placeholder().IsMatch(name) && !known.Contains(CatalogText.NormalizeName(name)))
+            if (label.Name is { Length: >= 2 } name && !(Wording.LeftoverPossible(name) && Placeholder().IsMatch(name)) && !known.Contains(CatalogText.NormalizeName(name)))
             {
                 yield return Error(RuleIds.DName, label, $"表头「{AuditContext.Excerpt(label.Text)}」中的单位名称「{name}」与部门名称「{c.Year.Department.Name}」不一致。",
                     c.Year.Department.Name, name);
@@ -121,7 +121,8 @@ internal static partial class LabelRules
     {
         foreach (var label in c.Year.Labels)
         {
-            if (Placeholder().Match(label.Text) is { Success: true } m)
+            // Screened by characters first (Wording.LeftoverPossible): most labels have none of a placeholder's.
+            if (Wording.LeftoverPossible(label.Text) && Placeholder().Match(label.Text) is { Success: true } m)
             {
                 yield return Error(RuleIds.DPlaceholder, label, $"{KindName(label.Kind)}「{AuditContext.Excerpt(label.Text)}」中留有占位符「{m.Value}」。", actual: m.Value);
             }
@@ -153,5 +154,5 @@ internal static partial class LabelRules
 
 
     [GeneratedRegex(Wording.Leftovers + @"|【\s*】")]
-    private static partial Regex Placeholder();
+    internal static partial Regex Placeholder();
 }

@@ -1430,7 +1430,7 @@ internal static partial class NarrativeRules
     }
 
     [GeneratedRegex(Wording.Leftovers + @"|【[^】]{0,8}】")]
-    private static partial Regex Placeholder();
+    internal static partial Regex Placeholder();
 
     private static IEnumerable<Finding> Placeholders(AuditContext c)
     {
@@ -1441,9 +1441,10 @@ internal static partial class NarrativeRules
         var sections = c.Year.Narrative.Sections;
         // (Statements read from the prose outside the sections are in the passages, which are read as they are.)
         // A text without a placeholder says nothing (most say nothing): asked first, without making matches or proses.
-        var alone = claims.Where(x => x.Section != SectionKeys.Prose && Placeholder().IsMatch(x.Sentence!) && !sections.Any(s => s.Key == x.Section && s.Text.Contains(x.Sentence!, StringComparison.Ordinal)))
+        // The regex tries every 增, 减, 大, 小… of a text: a screen by characters goes first (Wording.LeftoverPossible).
+        var alone = claims.Where(x => x.Section != SectionKeys.Prose && Wording.LeftoverPossible(x.Sentence!) && Placeholder().IsMatch(x.Sentence!) && !sections.Any(s => s.Key == x.Section && s.Text.Contains(x.Sentence!, StringComparison.Ordinal)))
             .DistinctBy(x => x.Sentence).Select(x => new Prose(Where(c, x), x.Sentence!, x.Source, x.Section));
-        foreach (var prose in c.AllProse().Where(p => Placeholder().IsMatch(p.Text)).Concat(alone))
+        foreach (var prose in c.AllProse().Where(p => Wording.LeftoverPossible(p.Text) && Placeholder().IsMatch(p.Text)).Concat(alone))
         {
             foreach (Match m in Placeholder().Matches(prose.Text))
             {

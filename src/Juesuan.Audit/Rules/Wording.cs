@@ -19,6 +19,42 @@ internal static partial class Wording
         @"|(?:增加[（(]减少|减少[（(]增加|增长[（(]下降|下降[（(]增长|上升[（(]下降|大于[（(]小于|小于[（(]大于|高于[（(]低于|低于[（(]高于|超支[（(]节约|节约[（(]超支)(?:[、，/／]持平)?[）)]" +
         @"|增加[/／]减少|减少[/／]增加|增长[/／]下降|下降[/／]增长|大于[/／]小于|小于[/／]大于|高于[/／]低于";
 
+    private static readonly System.Buffers.SearchValues<char> LeftoverStarts = System.Buffers.SearchValues.Create("XＸ×✕某＿_＊？【（(/／");
+
+    // The words an either-or choice of the template begins with (「增加（减少）」「大于/小于」): its bracket or slash follows one.
+    private static readonly string[] ChoiceWords = ["增加", "减少", "增长", "下降", "上升", "大于", "小于", "高于", "低于", "超支", "节约"];
+
+    /// <summary>
+    /// False only when neither <see cref="Leftovers"/> nor a bracketed blank 【…】 can match: each alternative needs one of
+    /// X Ｘ × ✕ 某 ＿ _ ＊ ？ 【, or a bracket or slash just after a word of an either-or choice (「增加（」「大于/」).
+    /// Brackets are common in reports (「（类）」), so a bracket elsewhere does not count.
+    /// </summary>
+    internal static bool LeftoverPossible(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAny(LeftoverStarts); i >= 0; i = span[(i + 1)..].IndexOfAny(LeftoverStarts) is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (span[i] is not ('（' or '(' or '/' or '／'))
+            {
+                return true;
+            }
+
+            if (i >= 2)
+            {
+                var word = span.Slice(i - 2, 2);
+                foreach (var choice in ChoiceWords)
+                {
+                    if (word.SequenceEqual(choice))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static Rule Rule() => new DelegateRule(RuleIds.NFigureForm, "情况说明和其余正文中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
 
     private static IEnumerable<Finding> Check(AuditContext c)
