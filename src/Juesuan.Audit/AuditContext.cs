@@ -503,17 +503,35 @@ public sealed class AuditContext
         return Sum(rule, Cell(table, totalRow, totalColumn), figures, relation, table.Definition);
     }
 
-    // The operands of the relation being weighed (SumOfCells, Sum): one buffer an audit, grown as needed — a relation is
-    // weighed to its end before the next one begins, and what the buffer refers to lives as long as the context. A pooled
-    // array was rented, cleared and returned for every relation of every table.
+    // The operands of the relation being weighed (SumOfCells, Sum): one buffer an audit, rented when first needed and
+    // given back by the auditor when the rules are done (ReturnBuffers) — a relation is weighed to its end before the next
+    // one begins. Before, a pooled array was rented, cleared and returned for every relation of every table.
     private Operand[] OperandBuffer(int count)
     {
         if (_operands.Length < count)
         {
-            _operands = new Operand[Math.Max(count, Math.Max(16, _operands.Length * 2))];
+            var outgrown = _operands;
+            _operands = System.Buffers.ArrayPool<Operand>.Shared.Rent(Math.Max(count, 64));
+            if (outgrown.Length > 0)
+            {
+                System.Buffers.ArrayPool<Operand>.Shared.Return(outgrown, clearArray: true);
+            }
         }
 
         return _operands;
+    }
+
+    /// <summary>
+    /// Gives back the buffer the relations were weighed in, cleared, when the rules are done with the context (the
+    /// auditor does); a context used afterwards rents another. One never given back is collected as garbage.
+    /// </summary>
+    internal void ReturnBuffers()
+    {
+        if (_operands.Length > 0)
+        {
+            System.Buffers.ArrayPool<Operand>.Shared.Return(_operands, clearArray: true);
+            _operands = [];
+        }
     }
 
     // A caller's list kept for attribution: an array as it is (the rules pass arrays they do not change), any other copied.

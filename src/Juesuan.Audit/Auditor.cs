@@ -80,6 +80,7 @@ public static class Auditor
             }
         }
 
+        context.ReturnBuffers();
         var ordered = findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Kind)
