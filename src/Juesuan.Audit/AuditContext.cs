@@ -454,7 +454,7 @@ public sealed class AuditContext
     /// already: <paramref name="total"/> is <see cref="Row"/> of <paramref name="totalRow"/> and each of
     /// <paramref name="items"/> of its key — for a rule summing the same rows in every column.
     /// </summary>
-    public Finding? SumOfRows(string rule, StatedTable table, string totalRow, StatedRow? total, IReadOnlyList<string> itemRows, IReadOnlyList<StatedRow?> items, string column, string relation) =>
+    internal Finding? SumOfRows(string rule, StatedTable table, string totalRow, StatedRow? total, IReadOnlyList<string> itemRows, IReadOnlyList<StatedRow?> items, string column, string relation) =>
         SumOfCells(rule, table, totalRow, column, itemRows, null, relation, total, items);
 
     /// <summary>As <see cref="SumOfRows(string, StatedTable, string, IReadOnlyList{string}, string, string)"/>, across one row's columns: <paramref name="totalColumn"/> = Σ <paramref name="itemColumns"/>.</summary>
@@ -505,7 +505,7 @@ public sealed class AuditContext
 
     // The operands of the relation being weighed (SumOfCells, Sum): one buffer an audit, rented when first needed and
     // given back by the auditor when the rules are done (ReturnBuffers) — a relation is weighed to its end before the next
-    // one begins. Before, a pooled array was rented, cleared and returned for every relation of every table.
+    // one begins, so no two use it at once.
     private Operand[] OperandBuffer(int count)
     {
         if (_operands.Length < count)

@@ -53,10 +53,10 @@ internal sealed class RowIndex
     public StatedRow? Find(string key) => SlotOf(key).Place is var place and >= 0 ? _rows[place] : null;
 
     /// <summary>
-    /// The first row with <paramref name="key"/>, or null, for lookups that follow the table's order: the row at
-    /// <paramref name="cursor"/> is tried first (in a table without repeated keys, the one the key finds when it has that
-    /// key), and the cursor is left after the row found. Tables of one template list their rows in the same order, a
-    /// unit's leaving out some: a walk over one table's rows finds another's mostly without hashing.
+    /// The first row with <paramref name="key"/>, or null, for lookups that follow the table's order: in a table that
+    /// prints no key twice (<see cref="Unique"/>) the row at <paramref name="cursor"/> is tried first, before the index;
+    /// the cursor is left after the row found. Tables of one template list their rows in the same order, a unit's leaving
+    /// out some: a walk over one table's rows finds another's mostly without hashing.
     /// </summary>
     public StatedRow? FindNext(string key, ref int cursor)
     {

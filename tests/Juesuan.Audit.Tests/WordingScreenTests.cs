@@ -15,7 +15,7 @@ public class WordingScreenTests
     {
         // Each line as printed, and with a second point slipped into its first decimal figure (the samples print none).
         var lines = Directory.GetFiles(Paths.RequireSamples(), "*.txt").SelectMany(File.ReadAllLines).ToArray();
-        var slipped = lines.Select(line => Decimal.Replace(line, "$0.5", 1));
+        var slipped = lines.Select(line => DecimalFigure.Replace(line, "$0.5", 1));
         AssertScreens(lines.Concat(slipped), out var wan, out var points, out var yuan);
         // Every screen was seen letting matches through.
         Assert.True(wan > 0 && points > 100 && yuan > 0, $"万 without 元 in {wan} lines, two points in {points}, 元 with decimals in {yuan}");
@@ -57,6 +57,36 @@ public class WordingScreenTests
         Assert.False(Wording.LeftoverPossible("卫生健康支出（类）医疗保障管理事务（款）行政运行（项）1/3"));
     }
 
+    [Fact]
+    public void The_placeholder_screen_lets_through_every_choice_of_the_template()
+    {
+        // Every either-or choice of Wording.Leftovers, in brackets of both widths (with 「、持平」 or not) and with slashes of
+        // both widths, inside a sentence: each is a placeholder, and none may be screened out.
+        string[] bracketed = ["增加", "减少", "减少", "增加", "增长", "下降", "下降", "增长", "上升", "下降", "大于", "小于", "小于", "大于", "高于", "低于", "低于", "高于", "超支", "节约", "节约", "超支"];
+        string[] slashed = ["增加", "减少", "减少", "增加", "增长", "下降", "下降", "增长", "大于", "小于", "小于", "大于", "高于", "低于"];
+        var texts = new List<string>();
+        for (var i = 0; i < bracketed.Length; i += 2)
+        {
+            foreach (var (open, close) in new[] { ("（", "）"), ("(", ")"), ("（", ")"), ("(", "）") })
+            {
+                foreach (var rest in new[] { string.Empty, "、持平", "，持平", "/持平", "／持平" })
+                {
+                    texts.Add($"本年支出{bracketed[i]}{open}{bracketed[i + 1]}{rest}{close} 12.00 万元。");
+                }
+            }
+        }
+
+        for (var i = 0; i < slashed.Length; i += 2)
+        {
+            texts.Add($"本年支出{slashed[i]}/{slashed[i + 1]} 12.00 万元。");
+            texts.Add($"本年支出{slashed[i]}／{slashed[i + 1]} 12.00 万元。");
+        }
+
+        var (narrative, label) = AssertPlaceholderScreen(texts);
+        Assert.Equal(texts.Count, narrative);
+        Assert.Equal(texts.Count, label);
+    }
+
     private static (int Narrative, int Label) AssertPlaceholderScreen(IEnumerable<string> texts)
     {
         var (narrative, label) = (0, 0);
@@ -74,7 +104,7 @@ public class WordingScreenTests
         return (narrative, label);
     }
 
-    private static readonly System.Text.RegularExpressions.Regex Decimal = new(@"[0-9]+\.[0-9]+");
+    private static readonly System.Text.RegularExpressions.Regex DecimalFigure = new(@"[0-9]+\.[0-9]+");
 
     private static void AssertScreens(IEnumerable<string> texts, out int wan, out int points, out int yuan)
     {

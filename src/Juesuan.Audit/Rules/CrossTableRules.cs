@@ -201,8 +201,7 @@ internal static class CrossTableRules
         }
     }
 
-    // A printed value in 万元: as it is when printed in 万元 (the same number as multiplied by 1, without the multiplication
-    // the consolidation would make for every cell of every unit's table).
+    // A printed value in 万元 (as it is when printed in 万元).
     private static decimal InWan(decimal value, MoneyUnit unit) => unit == MoneyUnit.WanYuan ? value : value * 0.0001m;
 
     // Whether the row prints the column of its cell at place i earlier too (by place: the same cell listed twice counts).
@@ -291,7 +290,7 @@ internal static class CrossTableRules
         var partRows = new StatedRow?[units.Length];
         var aligned = new bool[units.Length];
         var cursors = new int[units.Length];
-        var indexes = new RowIndex?[units.Length];
+        var indexes = new RowIndex[units.Length];
         foreach (var stated in c.Year.Tables)
         {
             var parts = units.Select(u => (Unit: u, Table: u.Tables.FirstOrDefault(t => t.Definition == stated.Definition))).Where(p => p.Table is not null).ToArray();
@@ -303,8 +302,8 @@ internal static class CrossTableRules
             // Sum the units' printed values per cell in 万元, each cell a unit prints taken once (at the first unit that
             // prints it); figures and messages are built only where the department differs — not for a cell blank in
             // every unit and in the department, which has nothing to add up. Looked up, not gathered in a dictionary:
-            // this runs over every cell of every table, on every audit — each row looked up once in every unit's table and
-            // the department's, not once a cell.
+            // this runs over every cell of every table, on every audit — each row found once in every unit's table and
+            // the department's (walking them alongside the unit's rows), not once a cell.
             var statedIndex = c.RowsOf(stated);
             for (var j = 0; j < parts.Length; j++)
             {
@@ -313,7 +312,7 @@ internal static class CrossTableRules
 
             for (var first = 0; first < parts.Length; first++)
             {
-                var unitIndex = indexes[first]!;
+                var unitIndex = indexes[first];
                 var unitRows = parts[first].Table!.Rows;
                 Array.Clear(cursors);
                 var statedCursor = 0;
@@ -332,7 +331,7 @@ internal static class CrossTableRules
                     // walking their tables alongside this one.
                     for (var j = 0; j < parts.Length; j++)
                     {
-                        partRows[j] = j == first ? unitRow : indexes[j]!.FindNext(row, ref cursors[j]);
+                        partRows[j] = j == first ? unitRow : indexes[j].FindNext(row, ref cursors[j]);
                         aligned[j] = partRows[j] is { } partRow && SameColumns(unitRow, partRow);
                     }
 

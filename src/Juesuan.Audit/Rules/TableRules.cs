@@ -220,12 +220,12 @@ internal static class TableRules
         var (parents, children) = Children(coded, parentAt);
         var totalRow = c.Row(table, FactIndex.TotalRowKey);
         // The rows each relation sums, found once for all columns.
-        var classRows = RowsOf(c, table, classes);
-        var parentRows = RowsOf(c, table, parents);
+        var classRows = FoundRows(c, table, classes);
+        var parentRows = FoundRows(c, table, parents);
         var childRows = new StatedRow?[children.Length][];
         for (var p = 0; p < children.Length; p++)
         {
-            childRows[p] = RowsOf(c, table, children[p]);
+            childRows[p] = FoundRows(c, table, children[p]);
         }
 
         foreach (var column in columns)
@@ -255,7 +255,7 @@ internal static class TableRules
     }
 
     // Each key's row, as AuditContext.Row finds it.
-    private static StatedRow?[] RowsOf(AuditContext c, StatedTable table, string[] keys)
+    private static StatedRow?[] FoundRows(AuditContext c, StatedTable table, string[] keys)
     {
         var rows = new StatedRow?[keys.Length];
         for (var i = 0; i < keys.Length; i++)

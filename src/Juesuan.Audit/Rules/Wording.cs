@@ -55,6 +55,15 @@ internal static partial class Wording
         return false;
     }
 
+    // N.FIGURE_FORM's patterns, what each says, and for two of them a screen by characters that is false only where the
+    // pattern cannot match (a 万 not followed by 元; two decimal points in one figure).
+    private static readonly (Regex Pattern, string What, Func<string, bool>? Possible)[] FormPatterns =
+    [
+        (RateWithoutPercent(), "比率没有写 %", null),
+        (WanWithoutYuan(), "金额写作「万」，缺少「元」", BareWanPossible),
+        (TwoPoints(), "数字有两个小数点", TwoPointsPossible),
+    ];
+
     public static Rule Rule() => new DelegateRule(RuleIds.NFigureForm, "情况说明和其余正文中的数字写法完整：比率带 %，金额带单位，只有一个小数点", Check);
 
     private static IEnumerable<Finding> Check(AuditContext c)
@@ -62,19 +71,11 @@ internal static partial class Wording
         foreach (var prose in c.AllProse())
         {
             var where = prose.Where;
-            foreach (var (pattern, what) in new (Regex, string)[]
+            foreach (var (pattern, what, possible) in FormPatterns)
             {
-                (RateWithoutPercent(), "比率没有写 %"),
-                (WanWithoutYuan(), "金额写作「万」，缺少「元」"),
-                (TwoPoints(), "数字有两个小数点"),
-            })
-            {
-                // Most texts have none: asked first without making matches — and, for the two patterns that can be told
-                // absent by a character or two (a 万 not followed by 元, two decimal points in one figure), without the
-                // regex either: it tries a match at every digit of every figure.
-                if ((pattern == WanWithoutYuan() && !BareWanPossible(prose.Text))
-                    || (pattern == TwoPoints() && !TwoPointsPossible(prose.Text))
-                    || !pattern.IsMatch(prose.Text))
+                // Most texts have none: asked first without making matches — and, for the patterns with a screen, without
+                // the regex either, which tries a match at every digit of every figure.
+                if ((possible is not null && !possible(prose.Text)) || !pattern.IsMatch(prose.Text))
                 {
                     continue;
                 }

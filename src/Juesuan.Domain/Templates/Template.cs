@@ -13,8 +13,8 @@ public sealed record ColumnDefinition
 {
     /// <summary>
     /// Stable key used in data ("total", "basic", …). Interned: cells keep the same instance (<see
-    /// cref="Model.StatedCell.Column"/>), so that the lookups of an audit compare references (a template has a few dozen
-    /// keys, and the templates a process loads are few).
+    /// cref="Model.StatedCell.Column"/>), so that the lookups of an audit find a match by reference (a template has a few
+    /// dozen keys, and the templates a process loads are few).
     /// </summary>
     public required string Key { get; init => field = value is null ? value! : string.Intern(value); }
 
