@@ -6,9 +6,9 @@ using static Juesuan.Audit.Tests.Mutations;
 namespace Juesuan.Audit.Tests;
 
 /// <summary>
-/// X.CONSOLIDATION (部门数 = 各单位数之和) against a plain reference on random units' 03 tables: rows left out, listed in
-/// the department's order or shuffled, printed twice; cells in another column order, printed twice, blank; units in 元
-/// or 万元. The rule finds its rows walking the tables alongside each other and takes an aligned row's cells by place, so
+/// X.CONSOLIDATION (部门数 = 各单位数之和) against a plain reference on random 03 tables of the units and the department:
+/// rows left out, listed in the department's order or shuffled, printed twice; cells in another column order, left out,
+/// printed twice, blank; tables in 元 or 万元. The rule finds its rows walking the tables alongside each other and takes an aligned row's cells by place, so
 /// this checks that it still sums exactly what a lookup by key and column gives — each unit's first row of a key and that
 /// row's first cell of a column.
 /// </summary>
@@ -56,39 +56,49 @@ public class ConsolidationTests
                 }
             }
 
-            // The department's 03: every row the units print, in its order, the cells in a random order; some cells 7.00
-            // off the sum, some left blank where units print (both differ), the others exact (or blank where no unit prints).
-            var expected = new HashSet<(string, string)>();
-            var stated = department with
+            // The department's 03, in 万元 or 元: its rows in its order, some left out, some printed twice (the second with
+            // other figures); each row's cells in a random order, some columns left out, some printed twice; each cell the
+            // units' sum, or 7.00 万元 off it, or blank.
+            var inYuan = random.NextDouble() < 0.2;
+            decimal AsPrinted(decimal wan) => inYuan ? wan * 10_000m : wan;
+            StatedRow DepartmentRow(string code) => new()
             {
-                Rows = [.. codes.Select(code => new StatedRow
+                Key = code,
+                Cells = [.. Shuffled(Columns, random, 0.3).Where(_ => random.NextDouble() < 0.95).SelectMany(column =>
                 {
-                    Key = code,
-                    Cells = [.. Shuffled(Columns, random, 0.3).Select(column =>
-                    {
-                        var (sum, printed) = sums.GetValueOrDefault((code, column));
-                        var roll = random.NextDouble();
-                        if (sums.ContainsKey((code, column)) && (printed || roll < 0.1))
-                        {
-                            checkedCells++;
-                        }
-
-                        if (printed && roll < 0.1)
-                        {
-                            expected.Add((code, column));
-                            return new StatedCell { Column = column, Value = null };
-                        }
-
-                        if (printed && roll < 0.25)
-                        {
-                            expected.Add((code, column));
-                            return Cell(column, sum + 7m);
-                        }
-
-                        return printed || roll < 0.5 ? Cell(column, sum) : new StatedCell { Column = column, Value = null };
-                    })],
+                    var (sum, printed) = sums.GetValueOrDefault((code, column));
+                    var roll = random.NextDouble();
+                    var cell = roll < 0.1 ? new StatedCell { Column = column, Value = null }
+                        : printed && roll < 0.25 ? Cell(column, AsPrinted(sum + 7m))
+                        : Cell(column, AsPrinted(sum));
+                    return random.NextDouble() < 0.05 ? new[] { cell, Cell(column, AsPrinted(sum + 3m)) } : [cell];
                 })],
             };
+            var rows = new List<StatedRow>();
+            foreach (var code in codes.Where(_ => random.NextDouble() < 0.9))
+            {
+                rows.Add(DepartmentRow(code));
+                if (random.NextDouble() < 0.05)
+                {
+                    rows.Add(DepartmentRow(code));
+                }
+            }
+
+            var stated = department with { Rows = rows, Unit = inYuan ? MoneyUnit.Yuan : MoneyUnit.WanYuan };
+
+            // What a lookup says differs: the department's first row of the key, its first cell of the column, in 万元,
+            // against the units' sum — blank where a unit prints, or another figure.
+            var expected = new HashSet<(string, string)>();
+            foreach (var ((code, column), (sum, printed)) in sums)
+            {
+                checkedCells++;
+                var value = stated.Row(code)?.Cell(column)?.Value?.Value * (inYuan ? 0.0001m : 1m);
+                if ((value is null && printed) || (value is { } v && v != sum))
+                {
+                    expected.Add((code, column));
+                }
+            }
+
             var year = Base with { Units = units, Tables = [.. Base.Tables.Select(t => t.Definition == TableIds.Expenditure ? stated : t)] };
             var found = Auditor.Audit(year).Findings.Where(f => f.Rule == "X.CONSOLIDATION")
                 .Select(f => f.Figures[0].Where!)
