@@ -32,11 +32,9 @@ public class DepartmentYearJsonTests
     }
 
     [Fact]
-    public void A_cell_keeps_the_templates_instance_of_its_column_key_and_an_unknown_key_is_not_interned()
+    public void A_cell_is_read_with_the_templates_instance_of_its_column_key_and_an_unknown_key_is_not_interned()
     {
         // The audit's lookups by column compare references first: every cell of the example holds its template's key.
-        // (Whether the reader loads the templates before the cells is seen here only when this is the process's first read
-        // — after any other, the keys are in the pool already.)
         var year = ReadExample();
         var cells = year.Tables.Concat(year.Units.SelectMany(u => u.Tables))
             .SelectMany(t => t.Rows.SelectMany(r => r.Cells).Select(c => (Cell: c, Definition: TemplateLibrary.Definition(t.Definition))))

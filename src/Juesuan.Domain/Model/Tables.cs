@@ -6,11 +6,10 @@ namespace Juesuan.Domain.Model;
 public sealed record StatedCell
 {
     /// <summary>
-    /// The column key of the table definition: the template's own instance when the key is one (interned, see <see
+    /// The column key of the table definition — as the readers give it, the template's own instance of the key (see <see
     /// cref="Templates.ColumnDefinition.Key"/>), so that the audit's many lookups by column find a match by reference.
-    /// Any other key is kept as given: an unknown one is never added to the runtime's pool, which would keep it for good.
     /// </summary>
-    public required string Column { get; init => field = value is null ? value! : string.IsInterned(value) ?? value; }
+    public required string Column { get; init; }
 
     /// <summary>The printed number; null when the cell was blank.</summary>
     public Printed? Value { get; init; }

@@ -12,9 +12,9 @@ namespace Juesuan.Domain.Templates;
 public sealed record ColumnDefinition
 {
     /// <summary>
-    /// Stable key used in data ("total", "basic", …). Interned: cells keep the same instance (<see
-    /// cref="Model.StatedCell.Column"/>), so that the lookups of an audit find a match by reference (a template has a few
-    /// dozen keys, and the templates a process loads are few).
+    /// Stable key used in data ("total", "basic", …). Interned, so that it is the same instance as the rules' literals;
+    /// the readers give cells this instance (<see cref="Model.StatedCell.Column"/>), so that the lookups of an audit find a
+    /// match by reference (a template has a few dozen keys, and the templates a process loads are few).
     /// </summary>
     public required string Key { get; init => field = value is null ? value! : string.Intern(value); }
 

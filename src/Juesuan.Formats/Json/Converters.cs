@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Juesuan.Domain.Numbers;
@@ -55,4 +56,37 @@ internal sealed class MoneyUnitConverter : JsonConverter<MoneyUnit>
     }
 
     public override void Write(Utf8JsonWriter writer, MoneyUnit value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());
+}
+
+/// <summary>
+/// A cell's column key (<see cref="Juesuan.Domain.Model.StatedCell.Column"/>) read as the embedded templates' own
+/// instance of it, without making a string: the audit's lookups by column then find a match by reference, and reading
+/// makes no string for the two thousand cells of a report. Any other key is read as any string is.
+/// </summary>
+internal sealed class ColumnKeyConverter : JsonConverter<string>
+{
+    public static readonly ColumnKeyConverter Instance = new();
+
+    // The embedded templates' column keys (interned as they load, see ColumnDefinition.Key), looked up by characters.
+    private static readonly Lazy<FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>> Keys = new(() =>
+        Juesuan.Domain.Templates.TemplateSet.Embedded.Definitions.Values.SelectMany(d => d.Columns).Select(c => c.Key).Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(k => k, k => k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // A key is a few ASCII letters; anything else (or not a string, which GetString refuses as it always did) is read
+        // as it is.
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length <= 64)
+        {
+            Span<char> chars = stackalloc char[64];
+            if (System.Text.Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out var length) && Keys.Value.TryGetValue(chars[..length], out var key))
+            {
+                return key;
+            }
+        }
+
+        return reader.GetString();
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

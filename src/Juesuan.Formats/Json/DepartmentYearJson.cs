@@ -111,9 +111,6 @@ public static class DepartmentYearJson
         obj.Remove("schemaVersion");
         obj.Remove("$schema");
 
-        // The templates first (the validation below needs them anyway): their column keys are interned as they load, and a
-        // cell read after them keeps the template's instance of its key (StatedCell.Column), which the audit's lookups
-        // then compare by reference.
         templates ??= TemplateSet.Embedded;
         DepartmentYear? value;
         try
@@ -252,6 +249,12 @@ public static class DepartmentYearJson
 
         foreach (var property in typeInfo.Properties)
         {
+            // A cell's column key is read as the template's own instance of it (ColumnKeyConverter).
+            if (typeInfo.Type == typeof(StatedCell) && property.Name == "column")
+            {
+                property.CustomConverter = ColumnKeyConverter.Instance;
+            }
+
             // A flag that is false says nothing: it is written only when set.
             if (property.PropertyType == typeof(bool))
             {
