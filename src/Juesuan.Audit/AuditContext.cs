@@ -286,14 +286,6 @@ public sealed class AuditContext
         return RowsOf(table).Find(key);
     }
 
-    /// <summary>The place among the table's rows of the row <see cref="Row"/> gives (the first with the key), or -1.</summary>
-    public int RowPlace(StatedTable table, string key)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(key);
-        return RowsOf(table).PlaceOf(key);
-    }
-
     /// <summary>The table's row index (its rows by key), made on first use.</summary>
     internal RowIndex RowsOf(StatedTable table)
     {
@@ -462,7 +454,7 @@ public sealed class AuditContext
         SumOfCells(rule, table, row, totalColumn, null, itemColumns, relation);
 
     // The items are the cells of itemRows in the total's column, or of itemColumns in the total's row, each looked up once
-    // into a pooled buffer. A relation that holds exactly is recorded as Sum records it; any other goes to Sum with its
+    // into the context's operand buffer. A relation that holds exactly is recorded as Sum records it; any other goes to Sum with its
     // figures, which decides it alike.
     //
     // The rows are looked up once: across one row's columns, its row; down a column, each item's row — or the rows the

@@ -22,6 +22,22 @@ public sealed class ImporterTests : IDisposable
         Assert.Equal(9, Importer.ReadFile(txt).Value!.Tables.Count);
     }
 
+    [SkippableTheory]
+    [InlineData("zhenan-2023-final-accounts.txt")]
+    [InlineData("xigong-2022-final-accounts.txt")]
+    [InlineData("pdf/putuo-finance-bureau-2024-final-accounts.pdf")]
+    [InlineData("../corpus/swu-2023-final-accounts.pdf")]
+    public void Every_reader_gives_a_cell_its_templates_own_column_key(string file)
+    {
+        // The audit's lookups by column find a match by reference (StatedCell.Column): text and PDF as JSON and Excel do.
+        var year = Importer.ReadFile(Path.Combine(Paths.RequireSamples(), file)).Value!;
+        var cells = year.Tables.Concat(year.Units.SelectMany(u => u.Tables))
+            .SelectMany(t => t.Rows.SelectMany(r => r.Cells).Select(c => (Cell: c, Definition: Domain.Templates.TemplateLibrary.Definition(t.Definition))))
+            .ToArray();
+        Assert.NotEmpty(cells);
+        Assert.All(cells, x => Assert.Same(x.Definition.Column(x.Cell.Column)!.Key, x.Cell.Column));
+    }
+
     [Fact]
     public void Json_errors_keep_their_path_and_other_endings_are_refused()
     {

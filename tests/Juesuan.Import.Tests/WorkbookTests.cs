@@ -31,6 +31,10 @@ public sealed class WorkbookTests : IDisposable
         Assert.NotEmpty(original.Evaluations);
         Assert.Equal(Comparable(original), Comparable(back with { Narrative = original.Narrative }));
         Assert.Equal(original.Narrative.Sections, back.Narrative.Sections);
+
+        // Every cell read holds its template's own instance of its column key, as the other readers give it.
+        Assert.All(back.Tables.Concat(back.Units.SelectMany(u => u.Tables)).SelectMany(t => t.Rows.SelectMany(r => r.Cells).Select(c => (Cell: c, Definition: TemplateLibrary.Definition(t.Definition)))),
+            x => Assert.Same(x.Definition.Column(x.Cell.Column)!.Key, x.Cell.Column));
     }
 
     public static TheoryData<string> ReadBack() => ["zhenan-2023-final-accounts.txt", "xigong-2022-final-accounts.txt", "quxian-2022-final-accounts.txt",

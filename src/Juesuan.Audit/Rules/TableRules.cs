@@ -167,22 +167,25 @@ internal static class TableRules
             return false;
         }
 
+        // Each column decided once (a table has a few dozen columns at most), then the listed ones copied out.
+        Span<bool> listed = columns.Count <= 64 ? stackalloc bool[columns.Count] : new bool[columns.Count];
         var count = 0;
         for (var k = 0; k < columns.Count; k++)
         {
-            count += Listed(columns[k].Key) ? 1 : 0;
+            listed[k] = Listed(columns[k].Key);
+            count += listed[k] ? 1 : 0;
         }
 
-        var listed = new string[count];
+        var keys = new string[count];
         for (int k = 0, n = 0; n < count; k++)
         {
-            if (Listed(columns[k].Key))
+            if (listed[k])
             {
-                listed[n++] = columns[k].Key;
+                keys[n++] = columns[k].Key;
             }
         }
 
-        return listed;
+        return keys;
     }
 
     private static bool AnyPrinted(StatedRow row, string[] columns)

@@ -6,8 +6,9 @@ namespace Juesuan.Domain.Model;
 public sealed record StatedCell
 {
     /// <summary>
-    /// The column key of the table definition — as the readers give it, the template's own instance of the key (see <see
-    /// cref="Templates.ColumnDefinition.Key"/>), so that the audit's many lookups by column find a match by reference.
+    /// The column key of the table definition. The readers (text, PDF, Excel, JSON) give a key the template has as the
+    /// template's own instance of it (see <see cref="Templates.ColumnDefinition.Key"/>), so that the audit's many lookups
+    /// by column find a match by reference; the value is what counts, the instance only saves time.
     /// </summary>
     public required string Column { get; init; }
 

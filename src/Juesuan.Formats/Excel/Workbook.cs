@@ -414,8 +414,9 @@ public static class Workbook
                     issues.Add(new ImportIssue(where with { Column = keys[column] }, $"「{text}」不是数字，已保留为文字。"));
                 }
 
-                // The printed form when it is not the number's own (「2,940.05」), as a report's reader keeps it.
-                cells.Add(new StatedCell { Column = keys[column], Value = parsed.Success ? parsed.Value : null, Text = parsed.Success && parsed.Value.ToString() == text.Trim() ? null : text.Trim() });
+                // The printed form when it is not the number's own (「2,940.05」), as a report's reader keeps it; a key the
+                // definition has as the template's own instance of it (StatedCell.Column).
+                cells.Add(new StatedCell { Column = definition.Column(keys[column])?.Key ?? keys[column], Value = parsed.Success ? parsed.Value : null, Text = parsed.Success && parsed.Value.ToString() == text.Trim() ? null : text.Trim() });
             }
 
             result.Add(new StatedRow

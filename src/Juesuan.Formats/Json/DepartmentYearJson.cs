@@ -110,8 +110,6 @@ public static class DepartmentYearJson
 
         obj.Remove("schemaVersion");
         obj.Remove("$schema");
-
-        templates ??= TemplateSet.Embedded;
         DepartmentYear? value;
         try
         {
@@ -131,7 +129,7 @@ public static class DepartmentYearJson
             return Fail("$", "内容为空");
         }
 
-        var (errors, warnings) = JsonValidation.Validate(value, templates);
+        var (errors, warnings) = JsonValidation.Validate(value, templates ?? TemplateSet.Embedded);
         return new JsonReadResult(errors.Count == 0 ? value : null, errors, warnings);
     }
 
