@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Juesuan.Application;
 using Juesuan.Formats;
+using Microsoft.Extensions.DependencyInjection;
 using Juesuan.Audit;
 using Juesuan.Domain.Model;
 using Juesuan.Formats.Json;
@@ -123,6 +125,11 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "auditrender")
+        {
+            return await AuditRender(args.Length > 1 ? args[1] : null);
+        }
+
         if (args.Length > 0 && args[0] == "auditab")
         {
             return AuditAb.Run(args.Skip(1).ToArray());
@@ -234,6 +241,39 @@ public static class Program
         }
 
         Directory.Delete(dir, recursive: true);
+        return 0;
+    }
+
+    // What writing a batch's audit costs beside auditing it: `audit DIR` reads and audits on every core, then writes
+    // every report in one piece. The folder given (or the samples: five texts, the 普陀 PDF and the example, fifteen
+    // times each, as the 105 of docs/performance.md) is audited once; each format is then written 30 times.
+    private static async Task<int> AuditRender(string? folder)
+    {
+        var shared = Path.Combine(Paths.Root, "..", "shared", "samples");
+        var files = folder is not null
+            ? Reports.FilesIn(folder)
+            : Enumerable.Repeat(Directory.GetFiles(shared, "*.txt").Order(StringComparer.Ordinal)
+                .Append(Path.Combine(shared, "pdf", "putuo-finance-bureau-2024-final-accounts.pdf")).Append(Paths.Example), 15).SelectMany(f => f).ToArray();
+        await using var services = new ServiceCollection().AddJuesuan(o => o.Reference = Juesuan.Domain.Reference.ReferenceData.Embedded).BuildServiceProvider();
+        var audits = services.GetRequiredService<Audits>();
+        var watch = Stopwatch.StartNew();
+        var (reports, _) = await audits.AuditFilesAsync(services.GetRequiredService<Reports>(), files);
+        Console.WriteLine($"{files.Count} files read and audited in {watch.Elapsed.TotalMilliseconds:F0} ms ({Environment.ProcessorCount} cores)");
+        foreach (var format in new[] { AuditFormat.Json, AuditFormat.Text, AuditFormat.Html })
+        {
+            var times = new List<double>();
+            var length = 0;
+            for (var round = 0; round < 30; round++)
+            {
+                watch.Restart();
+                length = Audits.Render(reports, format).Length;
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            Console.WriteLine($"{format}: {length:N0} characters, median {times[15]:F1} ms (quartiles {times[7]:F1}-{times[22]:F1}) of 30");
+        }
+
         return 0;
     }
 

@@ -1,6 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Juesuan.Audit;
 
@@ -20,79 +21,232 @@ public static class AuditJson
     /// <summary>The version of the JSON shape; scripts check it before reading.</summary>
     public const int Schema = 2;
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>One report as a JSON object (without the "schema" member a whole file starts with).</summary>
-    public static JsonObject ToNode(AuditReport report)
+    // What a document of a directory's "documents" array is indented by, beyond its own lines: two levels of two.
+    private static readonly byte[] DocumentIndent = "\n    "u8.ToArray();
+
+    /// <summary>One report as JSON text.</summary>
+    public static string Render(AuditReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("schema", Schema);
+            WriteMembers(writer, report);
+            writer.WriteEndObject();
+        }
+
+        return Text(buffer);
+    }
+
+    /// <summary>
+    /// Several reports (a directory audit): {"documents": [...], "summary": {...}}. Each document is written on its own,
+    /// on every core, and laid into the array as written.
+    /// </summary>
+    public static string Render(IReadOnlyList<AuditReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var documents = new byte[reports.Count][];
+        Parallel.For(0, reports.Count, i => documents[i] = Nested(reports[i]));
+        var buffer = new ArrayBufferWriter<byte>(documents.Sum(d => d.Length) + 256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("schema", Schema);
+            writer.WriteStartArray("documents");
+            foreach (var document in documents)
+            {
+                writer.WriteRawValue(document, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("summary");
+            writer.WriteNumber("documents", reports.Count);
+            writer.WriteNumber("errors", reports.Sum(r => r.Summary.Errors));
+            writer.WriteNumber("warnings", reports.Sum(r => r.Summary.Warnings));
+            writer.WriteNumber("passed", reports.Count(r => r.Passed));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Text(buffer);
+    }
+
+    // A report as an element of "documents": written alone, then each of its lines, and the line it starts, indented by
+    // two levels. A raw value is laid in as it is (the writer adds the comma alone), and no line break can be inside a
+    // JSON string, where the writer escapes it.
+    private static byte[] Nested(AuditReport report)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            WriteMembers(writer, report);
+            writer.WriteEndObject();
+        }
+
+        var written = buffer.WrittenSpan;
+        var breaks = written.Count((byte)'\n');
+        var nested = new byte[written.Length - breaks + ((breaks + 1) * DocumentIndent.Length)];
+        var at = 0;
+        foreach (var line in written.Split((byte)'\n'))
+        {
+            DocumentIndent.CopyTo(nested, at);
+            at += DocumentIndent.Length;
+            written[line].CopyTo(nested.AsSpan(at));
+            at += line.End.Value - line.Start.Value;
+        }
+
+        return nested;
+    }
+
+    private static string Text(ArrayBufferWriter<byte> buffer) => string.Create(Encoding.UTF8.GetCharCount(buffer.WrittenSpan) + 1, buffer, static (chars, b) =>
+    {
+        Encoding.UTF8.GetChars(b.WrittenSpan, chars);
+        chars[^1] = '\n';
+    });
+
+    // A report's members: "document", "findings", "summary".
+    private static void WriteMembers(Utf8JsonWriter writer, AuditReport report)
+    {
         var d = report.Document;
+        writer.WriteStartObject("document");
+        writer.WriteString("department", d.Department);
+        writer.WriteNumber("year", d.Year);
+        writer.WriteString("template", d.Template);
+        writer.WriteString("source", d.Source);
+        writer.WriteString("kind", d.Kind switch
+        {
+            Domain.Model.DocumentKind.SelfEvaluationReport => "selfEvaluationReport",
+            Domain.Model.DocumentKind.UnitFinalAccounts => "unitFinalAccounts",
+            _ => "finalAccounts",
+        });
+        writer.WriteEndObject();
+        writer.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            WriteFinding(writer, finding);
+        }
+
+        writer.WriteEndArray();
         var s = report.Summary;
-        return new JsonObject
-        {
-            ["document"] = new JsonObject
-            {
-                ["department"] = d.Department, ["year"] = d.Year, ["template"] = d.Template, ["source"] = d.Source,
-                ["kind"] = d.Kind switch
-                {
-                    Domain.Model.DocumentKind.SelfEvaluationReport => "selfEvaluationReport",
-                    Domain.Model.DocumentKind.UnitFinalAccounts => "unitFinalAccounts",
-                    _ => "finalAccounts",
-                },
-            },
-            ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode)Finding(f)).ToArray()),
-            ["summary"] = new JsonObject
-            {
-                ["errors"] = s.Errors, ["warnings"] = s.Warnings, ["infos"] = s.Infos, ["rounding"] = s.Rounding, ["notChecked"] = s.NotChecked, ["failed"] = s.Failed,
-                ["rules"] = s.Rules, ["passed"] = report.Passed,
-            },
-        };
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("errors", s.Errors);
+        writer.WriteNumber("warnings", s.Warnings);
+        writer.WriteNumber("infos", s.Infos);
+        writer.WriteNumber("rounding", s.Rounding);
+        writer.WriteNumber("notChecked", s.NotChecked);
+        writer.WriteNumber("failed", s.Failed);
+        writer.WriteNumber("rules", s.Rules);
+        writer.WriteBoolean("passed", report.Passed);
+        writer.WriteEndObject();
     }
 
-    private static JsonObject Finding(Finding f)
+    private static void WriteFinding(Utf8JsonWriter writer, Finding f)
     {
-        var node = new JsonObject
+        writer.WriteStartObject();
+        writer.WriteString("rule", f.Rule);
+        writer.WriteString("severity", Name(f.Severity));
+        writer.WriteString("kind", f.Kind switch { FindingKind.Rounding => "rounding", FindingKind.NotChecked => "notChecked", FindingKind.Failed => "failed", _ => "violation" });
+        writer.WriteString("message", f.Message);
+        writer.WriteString("template", f.Template);
+        writer.WriteStartObject("arguments");
+        foreach (var (name, value) in f.Arguments)
         {
-            ["rule"] = f.Rule,
-            ["severity"] = Name(f.Severity),
-            ["kind"] = f.Kind switch { FindingKind.Rounding => "rounding", FindingKind.NotChecked => "notChecked", FindingKind.Failed => "failed", _ => "violation" },
-            ["message"] = f.Message,
-            ["template"] = f.Template,
-            ["arguments"] = new JsonObject(f.Arguments.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
-            ["location"] = f.Location,
-            ["table"] = f.Table,
-            ["expected"] = f.Expected,
-            ["actual"] = f.Actual,
-            ["difference"] = f.Difference,
-            ["numbers"] = f.Numbers is { } n ? new JsonObject
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString("location", f.Location);
+        writer.WriteString("table", f.Table);
+        writer.WriteString("expected", f.Expected);
+        writer.WriteString("actual", f.Actual);
+        writer.WriteString("difference", f.Difference);
+        if (f.Numbers is { } n)
+        {
+            writer.WriteStartObject("numbers");
+            writer.WriteString("unit", n.Unit);
+            Number(writer, "actual", n.Actual);
+            Number(writer, "expected", n.Expected);
+            Number(writer, "expectedLow", n.ExpectedLow);
+            Number(writer, "expectedHigh", n.ExpectedHigh);
+            Number(writer, "difference", n.Difference);
+            Number(writer, "gap", n.Gap);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("numbers");
+        }
+
+        writer.WriteString("likelyWrong", f.LikelyWrong);
+        writer.WriteStartArray("figures");
+        foreach (var x in f.Figures)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("value", x.Value);
+            writer.WriteString("location", x.Location);
+            writer.WriteString("role", x.Role);
+            if (x.Where is { } w)
             {
-                ["unit"] = n.Unit, ["actual"] = n.Actual, ["expected"] = n.Expected, ["expectedLow"] = n.ExpectedLow, ["expectedHigh"] = n.ExpectedHigh,
-                ["difference"] = n.Difference, ["gap"] = n.Gap,
-            } : null,
-            ["likelyWrong"] = f.LikelyWrong,
-            ["figures"] = new JsonArray(f.Figures.Select(x => (JsonNode)new JsonObject
+                writer.WritePropertyName("where");
+                WriteWhere(writer, w);
+            }
+            else
             {
-                ["value"] = x.Value, ["location"] = x.Location, ["role"] = x.Role, ["where"] = x.Where is { } w ? Where(w) : null,
-            }).ToArray()),
-        };
-        return node;
+                writer.WriteNull("where");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
-    private static JsonObject Where(FigureLocation w)
+    private static void Number(Utf8JsonWriter writer, string name, decimal? value)
     {
-        var node = new JsonObject();
-        void Add(string name, JsonNode? value)
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    // A figure's "where": only the members it has, then its word boxes (none but for a PDF).
+    private static void WriteWhere(Utf8JsonWriter writer, FigureLocation w)
+    {
+        void Add(string name, string? value)
         {
             if (value is not null)
             {
-                node[name] = value;
+                writer.WriteString(name, value);
             }
         }
 
+        void AddNumber(string name, int? value)
+        {
+            if (value is { } v)
+            {
+                writer.WriteNumber(name, v);
+            }
+        }
+
+        writer.WriteStartObject();
         Add("document", w.Document);
-        Add("priorReport", w.PriorReport ? true : null);
-        Add("page", w.Page);
-        Add("line", w.Line);
+        if (w.PriorReport)
+        {
+            writer.WriteBoolean("priorReport", true);
+        }
+
+        AddNumber("page", w.Page);
+        AddNumber("line", w.Line);
         Add("table", w.Table);
         Add("tableName", w.TableName);
         Add("rowCode", w.RowCode);
@@ -101,44 +255,38 @@ public static class AuditJson
         Add("columnName", w.ColumnName);
         Add("section", w.Section);
         Add("sentence", w.Sentence);
-        Add("span", w.SpanStart is { } start ? new JsonObject { ["start"] = start, ["length"] = w.SpanLength } : null);
-        node["boxes"] = new JsonArray(w.Boxes.Select(b => (JsonNode)new JsonObject
+        if (w.SpanStart is { } start)
         {
-            ["page"] = b.Page, ["left"] = Math.Round(b.Left, 2), ["bottom"] = Math.Round(b.Bottom, 2), ["right"] = Math.Round(b.Right, 2), ["top"] = Math.Round(b.Top, 2),
-            ["pageWidth"] = Math.Round(b.PageWidth, 2), ["pageHeight"] = Math.Round(b.PageHeight, 2),
-        }).ToArray());
-        return node;
-    }
+            writer.WriteStartObject("span");
+            writer.WriteNumber("start", start);
+            if (w.SpanLength is { } length)
+            {
+                writer.WriteNumber("length", length);
+            }
+            else
+            {
+                writer.WriteNull("length");
+            }
 
-    /// <summary>One report as JSON text.</summary>
-    public static string Render(AuditReport report)
-    {
-        var root = new JsonObject { ["schema"] = Schema };
-        foreach (var (name, value) in ToNode(report).ToArray())
-        {
-            root[name] = value?.DeepClone();
+            writer.WriteEndObject();
         }
 
-        return root.ToJsonString(Options) + "\n";
-    }
-
-    /// <summary>Several reports (a directory audit): {"documents": [...], "summary": {...}}.</summary>
-    public static string Render(IReadOnlyList<AuditReport> reports)
-    {
-        ArgumentNullException.ThrowIfNull(reports);
-        var root = new JsonObject
+        writer.WriteStartArray("boxes");
+        foreach (var b in w.Boxes)
         {
-            ["schema"] = Schema,
-            ["documents"] = new JsonArray(reports.Select(r => (JsonNode)ToNode(r)).ToArray()),
-            ["summary"] = new JsonObject
-            {
-                ["documents"] = reports.Count,
-                ["errors"] = reports.Sum(r => r.Summary.Errors),
-                ["warnings"] = reports.Sum(r => r.Summary.Warnings),
-                ["passed"] = reports.Count(r => r.Passed),
-            },
-        };
-        return root.ToJsonString(Options) + "\n";
+            writer.WriteStartObject();
+            writer.WriteNumber("page", b.Page);
+            writer.WriteNumber("left", Math.Round(b.Left, 2));
+            writer.WriteNumber("bottom", Math.Round(b.Bottom, 2));
+            writer.WriteNumber("right", Math.Round(b.Right, 2));
+            writer.WriteNumber("top", Math.Round(b.Top, 2));
+            writer.WriteNumber("pageWidth", Math.Round(b.PageWidth, 2));
+            writer.WriteNumber("pageHeight", Math.Round(b.PageHeight, 2));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>The severity as written in JSON: error, warning, info.</summary>
