@@ -130,6 +130,11 @@ public static class Program
             return await AuditRender(args.Length > 1 ? args[1] : null);
         }
 
+        if (args.Length > 0 && args[0] == "auditcores")
+        {
+            return AuditCores(args.Length > 1 ? args[1] : null);
+        }
+
         if (args.Length > 0 && args[0] == "auditab")
         {
             return AuditAb.Run(args.Skip(1).ToArray());
@@ -362,6 +367,53 @@ public static class Program
     private static DepartmentYear ReadYear(string? path) =>
         DepartmentYearJson.ReadFile(path ?? Paths.Example).Value
         ?? throw new ArgumentException($"{path}: not a department-year JSON file (write one with `juesuan import <report> -o <file>.json`)", nameof(path));
+
+    // An audit on one thread and on every core at once (each thread auditing the same department-year over and over):
+    // time and bytes an audit, to tell what two threads cost each other inside the process from what the machine does.
+    private static int AuditCores(string? path)
+    {
+        var year = ReadYear(path);
+        var cores = Environment.ProcessorCount;
+        for (var i = 0; i < 500; i++)
+        {
+            _ = Auditor.Audit(year);
+        }
+
+        (double Micro, double Kb) Run(int threads, int each)
+        {
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, thread =>
+            {
+                for (var i = 0; i < each; i++)
+                {
+                    _ = Auditor.Audit(year);
+                }
+            });
+            var elapsed = watch.Elapsed;
+            return (elapsed.TotalMicroseconds / each, (GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1024.0 / (threads * each));
+        }
+
+        var one = new List<double>();
+        var all = new List<double>();
+        var bytesOne = 0.0;
+        var bytesAll = 0.0;
+        for (var round = 0; round < 15; round++)
+        {
+            var (m1, k1) = Run(1, 300);
+            var (mn, kn) = Run(cores, 300);
+            one.Add(m1);
+            all.Add(mn);
+            bytesOne = k1;
+            bytesAll = kn;
+        }
+
+        one.Sort();
+        all.Sort();
+        Console.WriteLine($"one thread: {one[7]:F1} µs an audit ({one[3]:F1}-{one[11]:F1}), {bytesOne:F1} KB");
+        Console.WriteLine($"{cores} threads at once: {all[7]:F1} µs an audit on each ({all[3]:F1}-{all[11]:F1}), {bytesAll:F1} KB; throughput {cores * one[7] / all[7]:F2}× one thread");
+        return 0;
+    }
 
     // What an audit allocates, by type, as importallocations does for an import: of the example (or the file given), 300
     // audits to warm up, 1,000 measured (in KB of 1,024 bytes, as BenchmarkDotNet counts), 300 sampled by type.
