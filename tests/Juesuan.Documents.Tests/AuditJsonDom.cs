@@ -116,7 +116,12 @@ internal static class AuditJsonDom
     }
 
     /// <summary>Several reports (a directory audit): {"documents": [...], "summary": {...}}.</summary>
-    public static string Render(IReadOnlyList<AuditReport> reports)
+    public static string Render(IReadOnlyList<AuditReport> reports) => Render(reports, Options);
+
+    /// <summary>Several reports, lines ended by <paramref name="newLine"/>.</summary>
+    public static string Render(IReadOnlyList<AuditReport> reports, string newLine) => Render(reports, new JsonSerializerOptions(Options) { NewLine = newLine });
+
+    private static string Render(IReadOnlyList<AuditReport> reports, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var root = new JsonObject
@@ -131,6 +136,6 @@ internal static class AuditJsonDom
                 ["passed"] = reports.Count(r => r.Passed),
             },
         };
-        return root.ToJsonString(Options) + "\n";
+        return root.ToJsonString(options) + "\n";
     }
 }

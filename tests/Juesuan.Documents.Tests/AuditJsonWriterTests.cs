@@ -32,6 +32,10 @@ public class AuditJsonWriterTests
         }
 
         Assert.Equal(AuditJsonDom.Render(reports), AuditJson.Render(reports));
+        Assert.Equal(AuditJsonDom.Render(reports, "\r\n"), AuditJson.Render(reports, "\r\n"));
+        // Many documents: written on several threads, and more than the first guess of the output's size.
+        var many = Enumerable.Repeat(reports, 12).SelectMany(r => r).ToArray();
+        Assert.Equal(AuditJsonDom.Render(many), AuditJson.Render(many));
     }
 
     [Fact]
@@ -40,8 +44,11 @@ public class AuditJsonWriterTests
         var random = new Random(20261202);
         for (var round = 0; round < 300; round++)
         {
-            var reports = Enumerable.Range(0, random.Next(0, 5)).Select(_ => RandomReport(random)).ToArray();
+            // Mostly a few documents (written in turn), every tenth round many (written on several threads).
+            var reports = Enumerable.Range(0, round % 10 == 0 ? random.Next(8, 130) : random.Next(0, 8)).Select(_ => RandomReport(random)).ToArray();
             Assert.Equal(AuditJsonDom.Render(reports), AuditJson.Render(reports));
+            // Line ends as Windows writes them: the line a document starts on takes them too.
+            Assert.Equal(AuditJsonDom.Render(reports, "\r\n"), AuditJson.Render(reports, "\r\n"));
             foreach (var report in reports)
             {
                 Assert.Equal(AuditJsonDom.Render(report), AuditJson.Render(report));
@@ -57,12 +64,34 @@ public class AuditJsonWriterTests
         Assert.Equal(AuditJsonDom.Render(one), AuditJson.Render(one));
     }
 
+    [Fact]
+    public void What_cannot_be_written_throws_as_the_dom_threw_not_wrapped_by_the_threads()
+    {
+        var random = new Random(11);
+        var reports = Enumerable.Range(0, 20).Select(_ => RandomReport(random)).ToList();
+        var box = new PageBox(3, double.NaN, 1, 2, 3, 595, 842);
+        var figure = new FindingFigure("1.00", "第3页", Where: new FigureLocation { Page = 3, Boxes = [box] });
+        reports[17] = reports[17] with { Findings = [new Finding { Rule = "N.AMOUNT", Severity = Severity.Error, Message = "m", Location = "l", Figures = [figure] }] };
+        foreach (var count in new[] { 20, 5 })
+        {
+            var some = reports.Skip(20 - count).ToArray();
+            var expected = Assert.ThrowsAny<Exception>(() => AuditJsonDom.Render(some));
+            var actual = Assert.ThrowsAny<Exception>(() => AuditJson.Render(some));
+            Assert.Equal(expected.GetType(), actual.GetType());
+        }
+
+        var withNull = reports.Select((r, i) => i == 4 ? null! : r).ToArray();
+        Assert.Throws<ArgumentNullException>(() => AuditJson.Render(withNull));
+        Assert.Throws<ArgumentNullException>(() => AuditJson.Render(withNull.Take(6).ToArray()));
+    }
+
     // Characters a string of a report can hold: Chinese, quotes and backslashes, line breaks and other control
-    // characters, the two separators JavaScript reads as line ends, HTML's specials, a pair of surrogates and a lone one.
+    // characters, the two separators JavaScript reads as line ends, HTML's specials, pairs of surrogates (an emoji, a CJK
+    // character beyond the basic plane) and lone ones, what the encoder escapes besides.
     private static readonly string[] Pieces =
     [
         "基本支出", "154.78万元", "\"", "\\", "\n", "\r\n", "\t", "\u0001", "\u2028", "\u2029", "<b>&'", "😀", "\ud800", " ", "",
-        "第 3 页", "公开03表", "%", "／",
+        "第 3 页", "公开03表", "%", "／", "+", "`", "\u0085", "\ufeff", "\udc00", "\U00020000",
     ];
 
     private static string Text(Random random) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -21,10 +22,12 @@ public static class AuditJson
     /// <summary>The version of the JSON shape; scripts check it before reading.</summary>
     public const int Schema = 2;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // A directory's documents are written on several threads from this many on; fewer are written in turn.
+    private const int WrittenInParallelFrom = 8;
 
-    // What a document of a directory's "documents" array is indented by, beyond its own lines: two levels of two.
-    private static readonly byte[] DocumentIndent = "\n    "u8.ToArray();
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    private static readonly JsonWriterOptions WriterOptions = Options(Environment.NewLine);
 
     /// <summary>One report as JSON text.</summary>
     public static string Render(AuditReport report)
@@ -43,16 +46,50 @@ public static class AuditJson
     }
 
     /// <summary>
-    /// Several reports (a directory audit): {"documents": [...], "summary": {...}}. Each document is written on its own,
-    /// on every core, and laid into the array as written.
+    /// Several reports (a directory audit): {"documents": [...], "summary": {...}}. Many reports are written on several
+    /// threads at once.
     /// </summary>
-    public static string Render(IReadOnlyList<AuditReport> reports)
+    public static string Render(IReadOnlyList<AuditReport> reports) => Render(reports, WriterOptions);
+
+    /// <summary>Several reports with lines ended by <paramref name="newLine"/> (tests: "\r\n" as on Windows).</summary>
+    internal static string Render(IReadOnlyList<AuditReport> reports, string newLine) => Render(reports, Options(newLine));
+
+    private static JsonWriterOptions Options(string newLine) => new() { Indented = true, Encoder = Encoder, NewLine = newLine };
+
+    private static string Render(IReadOnlyList<AuditReport> reports, JsonWriterOptions options)
     {
         ArgumentNullException.ThrowIfNull(reports);
+        foreach (var report in reports)
+        {
+            ArgumentNullException.ThrowIfNull(report, nameof(reports));
+        }
+
+        // Each document is written on its own and laid into the array as written.
         var documents = new byte[reports.Count][];
-        Parallel.For(0, reports.Count, i => documents[i] = Nested(reports[i]));
-        var buffer = new ArrayBufferWriter<byte>(documents.Sum(d => d.Length) + 256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        if (reports.Count >= WrittenInParallelFrom)
+        {
+            try
+            {
+                Parallel.For(0, reports.Count, i => documents[i] = Nested(reports[i], options));
+            }
+            catch (AggregateException e)
+            {
+                // What one document's writing threw, as writing them in turn would have thrown it.
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < reports.Count; i++)
+            {
+                documents[i] = Nested(reports[i], options);
+            }
+        }
+
+        // Room for the documents, their commas, and the rest with the writer's margin for each value.
+        var buffer = new ArrayBufferWriter<byte>(documents.Sum(d => d.Length) + reports.Count + 1024);
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             writer.WriteStartObject();
             writer.WriteNumber("schema", Schema);
@@ -75,29 +112,42 @@ public static class AuditJson
         return Text(buffer);
     }
 
-    // A report as an element of "documents": written alone, then each of its lines, and the line it starts, indented by
-    // two levels. A raw value is laid in as it is (the writer adds the comma alone), and no line break can be inside a
-    // JSON string, where the writer escapes it.
-    private static byte[] Nested(AuditReport report)
+    // A report as an element of "documents": written alone, then laid two levels deeper. A raw value is laid in as it is
+    // (the writer adds only the comma), so the element starts its own line, and every line after a line feed is
+    // indented. A line feed (0x0A) is never inside a JSON string, which escapes it, nor inside a character's UTF-8 bytes
+    // (0x80 and above); a "\r\n" line end keeps its "\r" where it was.
+    private static byte[] Nested(AuditReport report, JsonWriterOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             writer.WriteStartObject();
             WriteMembers(writer, report);
             writer.WriteEndObject();
         }
 
+        var indent = 2 * options.IndentSize;
+        var lineEnd = Encoding.UTF8.GetBytes(options.NewLine);
         var written = buffer.WrittenSpan;
         var breaks = written.Count((byte)'\n');
-        var nested = new byte[written.Length - breaks + ((breaks + 1) * DocumentIndent.Length)];
+        var nested = new byte[lineEnd.Length + indent + written.Length + (breaks * indent)];
         var at = 0;
         foreach (var line in written.Split((byte)'\n'))
         {
-            DocumentIndent.CopyTo(nested, at);
-            at += DocumentIndent.Length;
+            if (at == 0)
+            {
+                lineEnd.CopyTo(nested, 0);
+                at = lineEnd.Length;
+            }
+            else
+            {
+                nested[at++] = (byte)'\n';
+            }
+
+            nested.AsSpan(at, indent).Fill((byte)options.IndentCharacter);
+            at += indent;
             written[line].CopyTo(nested.AsSpan(at));
-            at += line.End.Value - line.Start.Value;
+            at += written[line].Length;
         }
 
         return nested;
@@ -169,12 +219,12 @@ public static class AuditJson
         {
             writer.WriteStartObject("numbers");
             writer.WriteString("unit", n.Unit);
-            Number(writer, "actual", n.Actual);
-            Number(writer, "expected", n.Expected);
-            Number(writer, "expectedLow", n.ExpectedLow);
-            Number(writer, "expectedHigh", n.ExpectedHigh);
-            Number(writer, "difference", n.Difference);
-            Number(writer, "gap", n.Gap);
+            NumberOrNull(writer, "actual", n.Actual);
+            NumberOrNull(writer, "expected", n.Expected);
+            NumberOrNull(writer, "expectedLow", n.ExpectedLow);
+            NumberOrNull(writer, "expectedHigh", n.ExpectedHigh);
+            NumberOrNull(writer, "difference", n.Difference);
+            NumberOrNull(writer, "gap", n.Gap);
             writer.WriteEndObject();
         }
         else
@@ -207,7 +257,7 @@ public static class AuditJson
         writer.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, decimal? value)
+    private static void NumberOrNull(Utf8JsonWriter writer, string name, decimal? value)
     {
         if (value is { } v)
         {
@@ -222,7 +272,7 @@ public static class AuditJson
     // A figure's "where": only the members it has, then its word boxes (none but for a PDF).
     private static void WriteWhere(Utf8JsonWriter writer, FigureLocation w)
     {
-        void Add(string name, string? value)
+        void AddIfAny(string name, string? value)
         {
             if (value is not null)
             {
@@ -230,7 +280,7 @@ public static class AuditJson
             }
         }
 
-        void AddNumber(string name, int? value)
+        void AddNumberIfAny(string name, int? value)
         {
             if (value is { } v)
             {
@@ -239,22 +289,22 @@ public static class AuditJson
         }
 
         writer.WriteStartObject();
-        Add("document", w.Document);
+        AddIfAny("document", w.Document);
         if (w.PriorReport)
         {
             writer.WriteBoolean("priorReport", true);
         }
 
-        AddNumber("page", w.Page);
-        AddNumber("line", w.Line);
-        Add("table", w.Table);
-        Add("tableName", w.TableName);
-        Add("rowCode", w.RowCode);
-        Add("rowLabel", w.RowLabel);
-        Add("column", w.Column);
-        Add("columnName", w.ColumnName);
-        Add("section", w.Section);
-        Add("sentence", w.Sentence);
+        AddNumberIfAny("page", w.Page);
+        AddNumberIfAny("line", w.Line);
+        AddIfAny("table", w.Table);
+        AddIfAny("tableName", w.TableName);
+        AddIfAny("rowCode", w.RowCode);
+        AddIfAny("rowLabel", w.RowLabel);
+        AddIfAny("column", w.Column);
+        AddIfAny("columnName", w.ColumnName);
+        AddIfAny("section", w.Section);
+        AddIfAny("sentence", w.Sentence);
         if (w.SpanStart is { } start)
         {
             writer.WriteStartObject("span");
