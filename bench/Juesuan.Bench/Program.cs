@@ -278,8 +278,7 @@ public static class Program
                 }
             }
 
-            times.Sort();
-            Console.WriteLine($"{format}: {length:N0} characters, median {times[15]:F1} ms (quartiles {times[7]:F1}-{times[23]:F1}) of 31 after 3 not counted");
+            Console.WriteLine($"{format}: {length:N0} characters, median {AuditAb.Median(times):F1} ms (quartiles {AuditAb.Quartile(times, 1):F1}-{AuditAb.Quartile(times, 3):F1}) of 31 after 3 not counted");
         }
 
         return 0;
@@ -427,10 +426,9 @@ public static class Program
             bytesAll = kn;
         }
 
-        one.Sort();
-        all.Sort();
-        Console.WriteLine($"one thread: {one[7]:F1} µs an audit ({one[3]:F1}-{one[11]:F1}), {bytesOne:F1} KB (bytes: the last round)");
-        Console.WriteLine($"{cores} threads at once: {all[7]:F1} µs an audit on each ({all[3]:F1}-{all[11]:F1}), {bytesAll:F1} KB; throughput {cores * one[7] / all[7]:F2}× one thread");
+        Console.WriteLine($"one thread: {AuditAb.Median(one):F1} µs an audit ({AuditAb.Quartile(one, 1):F1}-{AuditAb.Quartile(one, 3):F1}), {bytesOne:F1} KB (bytes: the last round)");
+        Console.WriteLine($"{cores} threads at once: {AuditAb.Median(all):F1} µs an audit on each ({AuditAb.Quartile(all, 1):F1}-{AuditAb.Quartile(all, 3):F1}), {bytesAll:F1} KB; " +
+            $"throughput {cores * AuditAb.Median(one) / AuditAb.Median(all):F2}× one thread");
         return 0;
     }
 

@@ -66,25 +66,16 @@ public static class AuditJson
 
         // Each document is written on its own and laid into the array as written.
         var documents = new byte[reports.Count][];
-        if (reports.Count >= WrittenInParallelFrom)
+        var threads = new ParallelOptions { MaxDegreeOfParallelism = reports.Count >= WrittenInParallelFrom ? -1 : 1 };
+        try
         {
-            try
-            {
-                Parallel.For(0, reports.Count, i => documents[i] = Nested(reports[i], options));
-            }
-            catch (AggregateException e)
-            {
-                // What one document's writing threw, as writing them in turn would have thrown it.
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                throw;
-            }
+            Parallel.For(0, reports.Count, threads, i => documents[i] = Nested(reports[i], options));
         }
-        else
+        catch (AggregateException e)
         {
-            for (var i = 0; i < reports.Count; i++)
-            {
-                documents[i] = Nested(reports[i], options);
-            }
+            // What one document's writing threw, as writing them in turn would have thrown it.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
 
         // Room for the documents, their commas, and the rest with the writer's margin for each value.
