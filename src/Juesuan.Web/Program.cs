@@ -38,6 +38,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Status");
 });
 builder.Services.AddWorkbenchJobs(settings);
 builder.Services.AddSingleton<Access>();
@@ -47,6 +48,15 @@ builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddQuartz
 var app = builder.Build();
 await Bootstrap.RunAsync(app.Services, app.Logger);
 
+// A browser is shown a page of the workbench in Chinese (状态页) when a page is not there, not this account's, cannot be
+// answered or failed, never the browser's own blank error page; what scripts fetch keeps its bare status.
+app.UseWhen(c => c.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true), page =>
+{
+    page.UseExceptionHandler("/Status");
+    page.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+});
+
+// Wrapped by the error pages, so the page shown for a failed request (its response cleared) is given the headers again.
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

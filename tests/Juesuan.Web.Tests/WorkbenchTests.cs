@@ -69,6 +69,56 @@ public sealed partial class WorkbenchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_browser_is_shown_a_page_of_the_workbench_in_chinese_for_what_is_not_there_or_cannot_be_done()
+    {
+        static HttpRequestMessage AsBrowser(HttpMethod method, string path)
+        {
+            var request = new HttpRequestMessage(method, path);
+            request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+            return request;
+        }
+
+        using var admin = await SignedInAsync();
+        foreach (var path in new[] { "/Report?key=" + Uri.EscapeDataString("不存在的局/2024"), "/no-such-page", "/Viewer?key=x&finding=y" })
+        {
+            var response = await admin.SendAsync(AsBrowser(HttpMethod.Get, path));
+            var page = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("<h1>找不到这一页</h1>", page, StringComparison.Ordinal);
+            Assert.Contains("无权查看", page, StringComparison.Ordinal);
+            // Inside the workbench: its menu and a way back, and the same security headers as every page.
+            Assert.Contains("href=\"/Series\"", page, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/\">回到首页</a>", page, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+
+        // A form sent without its token (a page left open across a sign-out): said in words, not a blank 400.
+        using (var refused = await admin.SendAsync(AsBrowser(HttpMethod.Post, "/?handler=Upload")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("<h1>无法处理这次提交</h1>", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Signed out: an unknown address is the same page, with the sign-in offered instead of the menu.
+        using var anonymous = Client();
+        var outside = await anonymous.SendAsync(AsBrowser(HttpMethod.Get, "/no-such-page"));
+        var outsidePage = await outside.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.Contains("<h1>找不到这一页</h1>", outsidePage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Account/Login\"", outsidePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Series\"", outsidePage, StringComparison.Ordinal);
+
+        // The status page is not a way around sign-in: a real page still sends a signed-out browser to the sign-in.
+        var report = await anonymous.SendAsync(AsBrowser(HttpMethod.Get, "/Report?key=x"));
+        Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+
+        // What a script fetches keeps its bare status.
+        var fetched = await admin.GetAsync("/Report?key=" + Uri.EscapeDataString("不存在的局/2024"));
+        Assert.Equal(HttpStatusCode.NotFound, fetched.StatusCode);
+        Assert.Equal(string.Empty, await fetched.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_uploaded_report_is_read_stored_and_audited_in_the_background_and_its_findings_shown()
     {
         using var client = await SignedInAsync();
