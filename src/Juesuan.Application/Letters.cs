@@ -42,7 +42,7 @@ public static class Letters
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
-        var open = documents.SelectMany(d => d.Reviewed.Where(r => r.Review?.Decision is not (ReviewDecisions.FalseAlarm or ReviewDecisions.Corrected)).Select(r => (d.Title, Reviewed: r))).ToList();
+        var open = documents.SelectMany(d => d.Reviewed.Where(Reviews.IsOpen).Select(r => (d.Title, Reviewed: r))).ToList();
         AuditLetterItem Item((string Title, ReviewedFinding Reviewed) x)
         {
             var item = Letters.Item(x.Reviewed);

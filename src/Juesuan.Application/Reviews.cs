@@ -77,6 +77,23 @@ public sealed class Reviews(Library library, Audits audits)
         }).ToArray();
     }
 
+    /// <summary>
+    /// The errors still open (未处理的错误): those no reviewer has judged 误报 or marked 已整改 — undecided, or 确认问题 and not
+    /// yet corrected. A sign-off with any open asks the reviewer to say so.
+    /// </summary>
+    public static int OpenErrors(IEnumerable<ReviewedFinding> reviewed)
+    {
+        ArgumentNullException.ThrowIfNull(reviewed);
+        return reviewed.Count(r => r.Finding.Severity == Severity.Error && IsOpen(r));
+    }
+
+    /// <summary>A finding still open: neither judged 误报 nor marked 已整改.</summary>
+    public static bool IsOpen(ReviewedFinding reviewed)
+    {
+        ArgumentNullException.ThrowIfNull(reviewed);
+        return reviewed.Review?.Decision is not (ReviewDecisions.FalseAlarm or ReviewDecisions.Corrected);
+    }
+
     /// <summary>Records a decision on a finding of the revision the reviewer saw; null when a newer revision has arrived since.</summary>
     public async Task<StoredReview?> DecideAsync(string key, int revision, string fingerprint, string decision, string? comment, string by, CancellationToken cancellationToken = default) =>
         await (await library.StoreAsync(cancellationToken).ConfigureAwait(false)).SaveReviewAsync(key, revision, fingerprint, decision, comment, by, cancellationToken).ConfigureAwait(false);

@@ -170,6 +170,25 @@ public sealed class UseCaseTests : IDisposable
     }
 
     [Fact]
+    public void An_error_stays_open_until_judged_a_false_alarm_or_marked_corrected_and_only_errors_count()
+    {
+        static ReviewedFinding With(Severity severity, string? decision) => new(
+            new Finding { Rule = "N.AMOUNT", Severity = severity, Location = "第3行", Message = "金额不符" },
+            "f",
+            decision is null ? null : new StoredReview("k", 1, "f", decision, null, "审核员甲", DateTimeOffset.UnixEpoch));
+
+        Assert.True(Reviews.IsOpen(With(Severity.Error, null)));
+        Assert.True(Reviews.IsOpen(With(Severity.Error, ReviewDecisions.Confirmed)));
+        Assert.False(Reviews.IsOpen(With(Severity.Error, ReviewDecisions.FalseAlarm)));
+        Assert.False(Reviews.IsOpen(With(Severity.Error, ReviewDecisions.Corrected)));
+        Assert.Equal(2, Reviews.OpenErrors(
+        [
+            With(Severity.Error, null), With(Severity.Error, ReviewDecisions.Confirmed), With(Severity.Error, ReviewDecisions.FalseAlarm),
+            With(Severity.Error, ReviewDecisions.Corrected), With(Severity.Warning, null), With(Severity.Info, null),
+        ]));
+    }
+
+    [Fact]
     public void The_letter_leaves_out_only_the_file_its_figures_were_read_from_never_other_text()
     {
         // The store key as the audit's source ends in the year: the year in a message must survive.

@@ -85,6 +85,9 @@ public sealed class BrowserTests : IAsyncLifetime
         await finding.Locator("input[name=comment]").FillAsync("表中为 2,961.68 万元，叙述笔误");
         await finding.Locator("button[value=false-alarm]").ClickAsync();
         await page.WaitForSelectorAsync("text=意见：表中为 2,961.68 万元，叙述笔误");
+        // One error is left open (N.SHARE): the sign-off asks the reviewer to tick that they pass it anyway.
+        Assert.Contains("错误 2（未处理 1）", await page.InnerTextAsync(".summary"), StringComparison.Ordinal);
+        await page.CheckAsync("input[name=confirmOpen]");
         await page.ClickAsync("form.inline button");
         await page.WaitForSelectorAsync("text=已审核通过：admin");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "5-reviewed.png") });

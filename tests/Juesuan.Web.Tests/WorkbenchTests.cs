@@ -156,7 +156,15 @@ public sealed partial class WorkbenchTests : IDisposable
         var reviewed = await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}");
         Assert.Contains("意见：尾差，已与表核对（admin）", reviewed, StringComparison.Ordinal);
         Assert.Contains("decision-false-alarm", reviewed, StringComparison.Ordinal);
-        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(reviewed), ["key"] = key, ["revision"] = "1" });
+        // Errors still open are not signed past with one click: the reviewer must say so.
+        Assert.Contains("错误 4（未处理 3）", reviewed, StringComparison.Ordinal);
+        Assert.Contains("尚有 3 个错误未处理，仍要通过", reviewed, StringComparison.Ordinal);
+        var unconfirmed = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(reviewed), ["key"] = key, ["revision"] = "1" });
+        var refused = await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", unconfirmed);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("尚有 3 个错误未处理（既未判为误报，也未标为已整改），未签署", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("未签署", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
+        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(reviewed), ["key"] = key, ["revision"] = "1", ["confirmOpen"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", sign)).StatusCode);
         Assert.Contains("已审核通过：admin", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
 

@@ -69,6 +69,9 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
     /// <summary>Every finding with the decision standing on it.</summary>
     public IReadOnlyList<ReviewedFinding> Reviewed { get; private set; } = [];
 
+    /// <summary>The errors still open (未处理): neither judged 误报 nor marked 已整改.</summary>
+    public int OpenErrors { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     /// <summary>A location as this page shows it: without the file name every location starts with (the page is about that file).</summary>
@@ -96,8 +99,11 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         return Redirect($"/Report?key={Uri.EscapeDataString(Key)}#f-{fingerprint}");
     }
 
-    /// <summary>审核通过: the current revision is signed off by the signed-in reviewer.</summary>
-    public async Task<IActionResult> OnPostSignOffAsync(int revision, CancellationToken ct)
+    /// <summary>
+    /// 审核通过: the current revision is signed off by the signed-in reviewer — with errors still open only when the
+    /// reviewer said so (<paramref name="confirmOpen"/>), never by one click past them.
+    /// </summary>
+    public async Task<IActionResult> OnPostSignOffAsync(int revision, bool confirmOpen, CancellationToken ct)
     {
         if (!CanReview)
         {
@@ -107,6 +113,12 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         if (!await LoadAsync(ct))
         {
             return NotFound();
+        }
+
+        if (Stored?.Revision == revision && OpenErrors > 0 && !confirmOpen)
+        {
+            Notice = $"尚有 {OpenErrors} 个错误未处理（既未判为误报，也未标为已整改），未签署。如确要在此情况下通过，请勾选签署旁的确认后再签署。";
+            return Page();
         }
 
         if (await reviews.SignOffAsync(Key, revision, User.Identity!.Name!, ct) is null)
@@ -236,6 +248,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
         TemplateName = options.Reference.TemplateOf(loaded.Year!).Name;
         Title = $"{Report.Document.Department} {Report.Document.Title} 审核结果";
         var reviewed = Reviewed = await reviews.ReviewedAsync(Key, Report, ct);
+        OpenErrors = Reviews.OpenErrors(reviewed);
         Comments = (await queue.CommentsAsync(Key, ct)).ToLookup(c => c.Fingerprint);
         AssignedTo = (await (await library.StoreAsync(ct)).AssignmentsAsync(ct)).GetValueOrDefault(Key)?.Reviewer;
         Comparison = Stored is { } summary ? await reviews.CompareWithPreviousAsync(Key, summary.Revision, Report, ct) : null;
