@@ -48,6 +48,37 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void A_unit_disclosure_calls_itself_a_unit_on_its_cover_in_its_headings_and_in_its_sentences()
+    {
+        static string[] Texts(DisclosureDocument d) => [d.Title, .. d.Blocks.Select(b => b switch
+        {
+            CoverBlock c => c.Title,
+            HeadingBlock h => h.Text,
+            ParagraphBlock p => p.Text,
+            _ => string.Empty,
+        })];
+
+        var unit = DisclosureBuilder.Build(Example() with { Kind = DocumentKind.UnitFinalAccounts }, charts: false);
+        var texts = Texts(unit);
+        Assert.Equal("青石县医疗保障局2024年度单位决算", unit.Title);
+        Assert.Equal(unit.Title, unit.Blocks.OfType<CoverBlock>().Single().Title);
+        var parts = unit.Blocks.OfType<HeadingBlock>().Where(h => h.Level == 1).Select(h => h.Text).ToArray();
+        Assert.Contains("第一部分　单位概况", parts);
+        Assert.Contains("第二部分　2024年度单位决算表", parts);
+        Assert.Contains("第三部分　2024年度单位决算情况说明", parts);
+        Assert.Contains("一、单位职责", texts);
+        Assert.Contains(texts, t => t.StartsWith("纳入本单位2024年度单位决算编制范围的单位共", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("本单位", StringComparison.Ordinal) && t.Contains("机关运行经费", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("部门决算", StringComparison.Ordinal) || t.Contains("部门概况", StringComparison.Ordinal) || t.Contains("本部门", StringComparison.Ordinal));
+
+        // A department's own stays a department's.
+        var department = DisclosureBuilder.Build(Example(), charts: false);
+        Assert.Equal("青石县医疗保障局2024年度部门决算", department.Title);
+        Assert.Contains("第一部分　部门概况", department.Blocks.OfType<HeadingBlock>().Select(h => h.Text));
+        Assert.DoesNotContain(Texts(department), t => t.Contains("单位决算", StringComparison.Ordinal) || t.Contains("本单位", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Docx_prints_the_wide_tables_the_template_turns_landscape_in_landscape_sections()
     {
         // Shanghai prints 02–04 and 07–09 landscape: each run of them is a section of its own, the rest A4 portrait,

@@ -26,7 +26,9 @@ public static class DisclosureBuilder
         var narrative = NarrativeWriter.Write(year, reference);
         var gaps = narrative.Gaps.ToList();
         var y = year.Year.ToString(CultureInfo.InvariantCulture);
-        var title = $"{year.Department.Name}{y}年度部门决算";
+        // A 单位决算 calls itself 单位 throughout (「单位概况」「单位决算表」), as a unit's own disclosure is printed.
+        var who = DocumentKinds.Publisher(year.Kind);
+        var title = $"{year.Department.Name}{y}年度{who}决算";
         var blocks = new List<Block>
         {
             new CoverBlock(title, year.Department.Region is { } region ? $"{year.Department.Province}{region}" : year.Department.Province ?? string.Empty, $"编制单位：{year.Department.Name}"),
@@ -35,17 +37,17 @@ public static class DisclosureBuilder
         var part = 0;
         string Part(string name) => $"第{PartNumbers[part++]}部分　{name}";
 
-        blocks.Add(new HeadingBlock(1, Part("部门概况"), NewPage: true));
+        blocks.Add(new HeadingBlock(1, Part($"{who}概况"), NewPage: true));
         blocks.AddRange(Overview(year, gaps));
 
         var tables = Tables(year, gaps, reference).ToArray();
         if (!template.TablesLast)
         {
-            blocks.Add(new HeadingBlock(1, Part($"{y}年度部门决算表"), NewPage: true));
+            blocks.Add(new HeadingBlock(1, Part($"{y}年度{who}决算表"), NewPage: true));
             blocks.AddRange(tables);
         }
 
-        blocks.Add(new HeadingBlock(1, Part($"{y}年度部门决算情况说明"), NewPage: true));
+        blocks.Add(new HeadingBlock(1, Part($"{y}年度{who}决算情况说明"), NewPage: true));
         var chartList = charts ? Chart.For(year, reference) : [];
         foreach (var section in narrative.Sections)
         {
@@ -103,11 +105,12 @@ public static class DisclosureBuilder
     // 一、部门职责 and 二、机构设置 (units and staffing).
     private static IEnumerable<Block> Overview(DepartmentYear year, List<NarrativeGap> gaps)
     {
-        yield return new HeadingBlock(2, "一、部门职责");
+        var who = DocumentKinds.Publisher(year.Kind);
+        yield return new HeadingBlock(2, $"一、{who}职责");
         if (string.IsNullOrWhiteSpace(year.Department.Functions))
         {
-            gaps.Add(new NarrativeGap("部门概况", "部门职责"));
-            yield return new ParagraphBlock(NarrativeWriter.PlaceholderOpen + "部门职责】");
+            gaps.Add(new NarrativeGap($"{who}概况", $"{who}职责"));
+            yield return new ParagraphBlock(NarrativeWriter.PlaceholderOpen + $"{who}职责】");
         }
         else
         {
@@ -119,7 +122,7 @@ public static class DisclosureBuilder
 
         yield return new HeadingBlock(2, "二、机构设置");
         var units = year.Units.Count == 0 ? [new OrgUnit { Name = year.Department.Name, Kind = OrgUnitKind.Headquarters }] : year.Units;
-        yield return new ParagraphBlock($"纳入本部门{year.Year}年度部门决算编制范围的单位共{units.Count}个，包括："
+        yield return new ParagraphBlock($"纳入本{who}{year.Year}年度{who}决算编制范围的单位共{units.Count}个，包括："
             + string.Join("；", units.Select(Describe)) + "。");
         if (year.Staffing is { } s)
         {
@@ -143,7 +146,7 @@ public static class DisclosureBuilder
 
             if (parts.Count > 0)
             {
-                yield return new ParagraphBlock($"截至{year.Year}年末，本部门" + string.Join("，", parts) + "。");
+                yield return new ParagraphBlock($"截至{year.Year}年末，本{who}" + string.Join("，", parts) + "。");
             }
         }
     }
@@ -172,7 +175,7 @@ public static class DisclosureBuilder
             var stated = year.Table(templateTable.Definition);
             if (stated is null)
             {
-                gaps.Add(new NarrativeGap("部门决算表", $"{templateTable.Number ?? string.Empty}{templateTable.Title}（数据中没有此表，按空表印出）"));
+                gaps.Add(new NarrativeGap($"{DocumentKinds.Publisher(year.Kind)}决算表", $"{templateTable.Number ?? string.Empty}{templateTable.Title}（数据中没有此表，按空表印出）"));
             }
 
             stated ??= new StatedTable

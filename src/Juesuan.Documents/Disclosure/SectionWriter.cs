@@ -19,6 +19,9 @@ internal sealed class SectionWriter(Figures figures)
 
     private int Y => figures.Year.Year;
 
+    // 部门, or 单位 in a 单位决算 (「本单位」「单位整体支出」).
+    private string Who => DocumentKinds.Publisher(figures.Year.Kind);
+
     public GeneratedSection Write(SectionDefinition section)
     {
         _section = $"{section.Number}、{section.Title}";
@@ -259,7 +262,7 @@ internal sealed class SectionWriter(Figures figures)
         var table = Year.Table(TableIds.GovFund);
         if (table is null || table.HasNoData)
         {
-            return $"本部门{Y}年度无政府性基金预算财政拨款收支，已公开空表。";
+            return $"本{Who}{Y}年度无政府性基金预算财政拨款收支，已公开空表。";
         }
 
         return $"{Y}年度政府性基金预算财政拨款年初结转和结余{Money(figures.CellOrZero(TableIds.GovFund, Total, "opening"))}万元，本年收入{Money(figures.CellOrZero(TableIds.GovFund, Total, "income"))}万元，"
@@ -272,7 +275,7 @@ internal sealed class SectionWriter(Figures figures)
         var table = Year.Table(id);
         if (table is null || table.HasNoData)
         {
-            return $"本部门{Y}年度无国有资本经营预算财政拨款支出，已公开空表。";
+            return $"本{Who}{Y}年度无国有资本经营预算财政拨款支出，已公开空表。";
         }
 
         var total = figures.CellOrZero(id, Total, "total");
@@ -351,12 +354,12 @@ internal sealed class SectionWriter(Figures figures)
         var costs = Year.OperatingCosts;
         if (costs?.Actual is not { } actualAmount)
         {
-            return $"{Y}年度本部门机关运行经费支出{Placeholder("机关运行经费决算数")}。";
+            return $"{Y}年度本{Who}机关运行经费支出{Placeholder("机关运行经费决算数")}。";
         }
 
         var actual = InWan(actualAmount);
         var key = new FactKey(Concepts.OperatingCosts, Scope: Scopes.Gpb);
-        var text = $"{Y}年度本部门机关运行经费";
+        var text = $"{Y}年度本{Who}机关运行经费";
         if (costs.Budget is { } budgetAmount && InWan(budgetAmount) is var budget && budget != 0m)
         {
             text += $"年初预算为{Money(budget)}万元，支出决算为{Money(actual)}万元，完成年初预算的{Percent(actual, budget)}%。"
@@ -389,7 +392,7 @@ internal sealed class SectionWriter(Figures figures)
         var total = InWan(totalAmount);
         if (total == 0m)
         {
-            return $"本部门{Y}年度无政府采购支出。";
+            return $"本{Who}{Y}年度无政府采购支出。";
         }
 
         string M(Domain.Numbers.Amount? a) => Money(a is { } x ? InWan(x) : 0m);
@@ -405,7 +408,7 @@ internal sealed class SectionWriter(Figures figures)
         static string Sentence(IEnumerable<string> clauses, string separator) => clauses.Any() ? string.Join(separator, clauses) + "。" : string.Empty;
         text += Sentence(new[]
         {
-            p.SmeReservedBudget is { } smeBudget ? $"{Y}年度本部门面向中小企业预留政府采购项目预算金额{M(smeBudget)}万元" : null,
+            p.SmeReservedBudget is { } smeBudget ? $"{Y}年度本{Who}面向中小企业预留政府采购项目预算金额{M(smeBudget)}万元" : null,
             p.SmallMicroReservedBudget is { } microBudget ? $"面向小微企业预留政府采购项目预算金额{M(microBudget)}万元" : null,
         }.OfType<string>(), "，");
         text += Sentence(new[]
@@ -423,11 +426,11 @@ internal sealed class SectionWriter(Figures figures)
         var a = Year.Assets;
         if (a?.Vehicles is not { } vehicles)
         {
-            return $"截至{Y}年12月31日，本部门{Placeholder("车辆和大型设备的占用情况")}。";
+            return $"截至{Y}年12月31日，本{Who}{Placeholder("车辆和大型设备的占用情况")}。";
         }
 
         var kinds = a.VehiclesByKind.Count == 0 ? string.Empty : "，其中：" + string.Join("、", a.VehiclesByKind.Select(k => $"{k.Key}{k.Value}辆"));
-        var text = $"截至{Y}年12月31日，本部门共有车辆{vehicles}辆{kinds}；单价100万元（含）以上设备（不含车辆）{a.LargeEquipment?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Placeholder("单价100万元以上设备数")}台（套）。";
+        var text = $"截至{Y}年12月31日，本{Who}共有车辆{vehicles}辆{kinds}；单价100万元（含）以上设备（不含车辆）{a.LargeEquipment?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Placeholder("单价100万元以上设备数")}台（套）。";
         if (a.VehiclesPurchasedThisYear is not null || a.LargeEquipmentPurchasedThisYear is not null)
         {
             text += $"{Y}年当年购置车辆{a.VehiclesPurchasedThisYear ?? 0}辆；购置单价100万元以上设备{a.LargeEquipmentPurchasedThisYear ?? 0}台（套）。";
@@ -450,12 +453,12 @@ internal sealed class SectionWriter(Figures figures)
         {
             var funds = projects.Sum(e => e.TotalFunds()?.Executed is { } x ? InWan(x) : 0m);
             var projectTotal = figures.Cell(TableIds.Expenditure, Total, "project");
-            text = $"本部门组织对{Y}年度项目支出开展绩效自评，共涉及项目{projects.Length}个，资金{Money(funds)}万元"
+            text = $"本{Who}组织对{Y}年度项目支出开展绩效自评，共涉及项目{projects.Length}个，资金{Money(funds)}万元"
                 + (projectTotal is { } pt && Percent(funds, pt) is { } share ? $"，占项目支出总额的{share}%。" : "。");
         }
 
         return text + string.Join("；", evaluations.Select(e =>
-            (e.Kind == EvaluationKind.Department ? "部门整体支出" : e.Name + "项目") + "绩效自评得分"
+            (e.Kind == EvaluationKind.Department ? Who + "整体支出" : e.Name + "项目") + "绩效自评得分"
             + (e.TotalScore is { } score ? score.ToString() : Placeholder(e.Name + "的自评得分")) + "分" + (e.Grade is null ? string.Empty : "，等级为" + e.Grade))) + "。";
     }
 
@@ -479,7 +482,7 @@ internal sealed class SectionWriter(Figures figures)
         }
         else if (paragraphs.Count == 0)
         {
-            paragraphs.Add(new("本部门无其他需要说明的情况。"));
+            paragraphs.Add(new($"本{Who}无其他需要说明的情况。"));
         }
 
         return paragraphs;

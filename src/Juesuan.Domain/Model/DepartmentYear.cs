@@ -172,6 +172,11 @@ public static class DocumentKinds
         _ => "部门决算",
     };
 
+    /// <summary>
+    /// Who publishes, as the document calls itself: 单位 for a 单位决算 (「单位概况」「本单位」「单位决算表」), else 部门.
+    /// </summary>
+    public static string Publisher(DocumentKind kind) => kind == DocumentKind.UnitFinalAccounts ? "单位" : "部门";
+
     /// <summary>The kind as a document's title names it: 部门决算公开, 单位决算公开, 预算绩效自评报告.</summary>
     public static string Title(DocumentKind kind) => kind switch
     {
