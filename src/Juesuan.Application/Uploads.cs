@@ -87,7 +87,7 @@ public sealed class Uploads(Library library, Reports reports, Audits audits, Int
 
     private async Task<UploadOutcome> EnqueueOneAsync(string file, byte[] bytes, string? by, long? scope, CancellationToken cancellationToken)
     {
-        if (Mismatch(file, bytes) is { } mismatch)
+        if ((Juesuan.Import.Importer.Empty(bytes, file) ?? Mismatch(file, bytes)) is { } mismatch)
         {
             return new(null, false, mismatch, file);
         }

@@ -69,6 +69,11 @@ public static class Importer
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
         var file = Path.GetFileName(name);
+        if (Empty(content, file) is { } empty)
+        {
+            return new ImportResult(null, [], empty);
+        }
+
         try
         {
             return Path.GetExtension(file).ToLowerInvariant() switch
@@ -85,6 +90,26 @@ public static class Importer
             return new ImportResult(null, [], $"{file} 读取超时：文字中有过长或结构异常的段落，未导入。");
         }
     }
+
+    /// <summary>
+    /// What to say of a file with nothing in it (空文件) — no bytes, or a text or JSON file of blanks only — rather than
+    /// what a reader would make of the nothing (「找不到部门名称」, 「不是 PDF 文件」); null when there is content.
+    /// </summary>
+    public static string? Empty(ReadOnlySpan<byte> content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var file = Path.GetFileName(name);
+        if (content.IsEmpty)
+        {
+            return $"{file} 是空文件（0 字节），未导入。请检查是否选错了文件，或文件在复制、下载时没有保存完整。";
+        }
+
+        var text = Path.GetExtension(file).ToLowerInvariant() is ".txt" or ".json";
+        return text && content.IndexOfAnyExcept(Blanks) < 0 ? $"{file} 中没有任何文字（只有空白），未导入。" : null;
+    }
+
+    // ASCII blanks, NUL (UTF-16's other half) and the byte-order marks of UTF-8 (EF BB BF) and UTF-16 (FF FE, FE FF).
+    private static readonly System.Buffers.SearchValues<byte> Blanks = System.Buffers.SearchValues.Create([(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE]);
 
     /// <summary>
     /// A workbook keeps the preparer's words, not what the reader made of them: the narrative's and the other text's

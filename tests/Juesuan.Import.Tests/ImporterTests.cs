@@ -22,6 +22,31 @@ public sealed class ImporterTests : IDisposable
         Assert.Equal(9, Importer.ReadFile(txt).Value!.Tables.Count);
     }
 
+    [Theory]
+    [InlineData("空.pdf", "", "空.pdf 是空文件（0 字节），未导入。")]
+    [InlineData("空.xlsx", "", "空.xlsx 是空文件（0 字节），未导入。")]
+    [InlineData("空.txt", "", "空.txt 是空文件（0 字节），未导入。")]
+    [InlineData("空白.txt", "EF BB BF 20 0D 0A 09 0D 0A", "空白.txt 中没有任何文字（只有空白），未导入。")]
+    [InlineData("空白16.txt", "FF FE 20 00 0D 00 0A 00", "空白16.txt 中没有任何文字（只有空白），未导入。")]
+    [InlineData("空白.json", "20 0A 20", "空白.json 中没有任何文字（只有空白），未导入。")]
+    public void A_file_with_nothing_in_it_is_said_to_be_empty_not_misread(string name, string hex, string said)
+    {
+        var bytes = hex.Length == 0 ? [] : Convert.FromHexString(hex.Replace(" ", string.Empty, StringComparison.Ordinal));
+        var result = Importer.Read(bytes, name);
+        Assert.False(result.Success);
+        Assert.StartsWith(said, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_with_one_character_is_not_empty()
+    {
+        // 「局」 in UTF-8 (E5 B1 80) and UTF-16 (C0 5C): read, and refused for what it lacks, not as empty.
+        Assert.Null(Importer.Empty(Convert.FromHexString("E5B180"), "a.txt"));
+        Assert.Null(Importer.Empty(Convert.FromHexString("FFFEC05C"), "a.txt"));
+        Assert.Null(Importer.Empty(" "u8, "a.pdf"));
+        Assert.Contains("找不到部门名称", Importer.Read(Convert.FromHexString("E5B180"), "a.txt").Error, StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [InlineData("zhenan-2023-final-accounts.txt")]
     [InlineData("xigong-2022-final-accounts.txt")]

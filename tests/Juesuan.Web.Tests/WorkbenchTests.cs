@@ -133,10 +133,12 @@ public sealed partial class WorkbenchTests : IDisposable
         form.Add(file, "files", "镇安2023.json");
         var bad = new ByteArrayContent("这不是 PDF"u8.ToArray());
         form.Add(bad, "files", "假的.pdf");
+        form.Add(new ByteArrayContent([]), "files", "空的.pdf");
         var uploaded = await client.PostAsync("/?handler=Upload", form);
         var page = await uploaded.Content.ReadAsStringAsync();
         Assert.Contains("已上传 镇安2023.json", page, StringComparison.Ordinal);
         Assert.Contains("假的.pdf 的内容与扩展名不符", page, StringComparison.Ordinal);
+        Assert.Contains("空的.pdf 是空文件（0 字节），未导入。", page, StringComparison.Ordinal);
 
         var key = await WaitForKeyAsync(client, "镇安2023.json");
         var report = await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}");
