@@ -56,13 +56,7 @@ public sealed class Reviews(Library library, Audits audits)
     }
 
     /// <summary>The identity of a finding across revisions (no file name, page or line: a corrected upload moves them).</summary>
-    public static string Fingerprint(Finding finding)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        var places = finding.Figures.Select(f => f.Where is { } w ? $"{w.Table}/{w.RowCode}/{w.Column}/{w.Section}/{f.Role}" : $"{f.Role}/{f.Value}");
-        var text = string.Join("\n", [finding.Rule, finding.Table ?? string.Empty, finding.Actual ?? string.Empty, .. places]);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))[..16]);
-    }
+    public static string Fingerprint(Finding finding) => FindingFingerprint.Of(finding);
 
     /// <summary>Every finding of <paramref name="report"/> with the decision standing on it.</summary>
     public async Task<IReadOnlyList<ReviewedFinding>> ReviewedAsync(string key, AuditReport report, CancellationToken cancellationToken = default)

@@ -188,3 +188,20 @@ public static class MessageTemplate
         return text.ToStringAndClear();
     }
 }
+
+/// <summary>
+/// A finding's identity across revisions (its fingerprint): its rule and the places of its figures (table, row, column,
+/// section), with the value found — no file name, page or line, which a corrected upload moves. Reviewers' decisions
+/// and comments are kept by it, and the store keeps it with each finding.
+/// </summary>
+public static class FindingFingerprint
+{
+    /// <summary>The fingerprint of <paramref name="finding"/>: 32 hexadecimal digits.</summary>
+    public static string Of(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var places = finding.Figures.Select(f => f.Where is { } w ? $"{w.Table}/{w.RowCode}/{w.Column}/{w.Section}/{f.Role}" : $"{f.Role}/{f.Value}");
+        var text = string.Join("\n", [finding.Rule, finding.Table ?? string.Empty, finding.Actual ?? string.Empty, .. places]);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))[..16]);
+    }
+}

@@ -70,7 +70,7 @@ public sealed record StoredAuditRun(long Id, string Key, int Revision, DateTimeO
 public sealed partial class DepartmentYearStore
 {
     /// <summary>The version of the database schema this build creates and migrates to.</summary>
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 10;
 
     private const int FigureBatch = 100;
     private readonly Dialect _dialect;
@@ -644,9 +644,9 @@ public sealed partial class DepartmentYearStore
         var ordinal = 0;
         foreach (var chunk in report.Findings.Chunk(FigureBatch))
         {
-            var values = string.Join(", ", chunk.Select((_, i) => $"(@run, @o{i}, @r{i}, @s{i}, @k{i}, @t{i}, @l{i}, @m{i}, @a{i}, @e{i}, @g{i})"));
+            var values = string.Join(", ", chunk.Select((_, i) => $"(@run, @o{i}, @r{i}, @s{i}, @k{i}, @t{i}, @l{i}, @m{i}, @a{i}, @e{i}, @g{i}, @p{i})"));
             await using var insert = Command(connection, transaction,
-                "INSERT INTO findings (run_id, ordinal, rule, severity, kind, table_id, location, message, actual, expected, gap) VALUES " + values);
+                "INSERT INTO findings (run_id, ordinal, rule, severity, kind, table_id, location, message, actual, expected, gap, fingerprint) VALUES " + values);
             Add(insert, "run", id);
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -662,6 +662,7 @@ public sealed partial class DepartmentYearStore
                 AddDecimal(insert, "a" + n, f.Numbers?.Actual);
                 AddDecimal(insert, "e" + n, f.Numbers?.Expected);
                 AddDecimal(insert, "g" + n, f.Numbers?.Gap);
+                Add(insert, "p" + n, FindingFingerprint.Of(f));
             }
 
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -28,19 +28,27 @@ public sealed record StoredDistrictFinding(string Key, long? Organisation, strin
 
 public sealed partial class DepartmentYearStore
 {
+    // A stored finding `f` of the document `y` that a reviewer's standing decision (its latest revision's) judged 误报 or
+    // marked 已整改: what counts a district's errors and warnings leaves it out, as the report page and the letter do.
+    private const string Dismissed = """
+        EXISTS (SELECT 1 FROM reviews v WHERE v.year_key = y.key AND v.fingerprint = f.fingerprint AND v.decision IN ('false-alarm', 'corrected')
+            AND v.revision = (SELECT MAX(w.revision) FROM reviews w WHERE w.year_key = y.key AND w.fingerprint = f.fingerprint))
+        """;
+
     /// <summary>
     /// The errors and warnings of the latest audit of every stored document's current revision for <paramref name="year"/>
-    /// (in one query), for the district summary's families and most frequent defects.
+    /// (in one query), for the district summary's families and most frequent defects; those its reviewers judged 误报 or
+    /// marked 已整改 left out.
     /// </summary>
     public async Task<IReadOnlyList<StoredDistrictFinding>> DistrictFindingsAsync(int year, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, """
+        await using var command = Command(connection, null, $"""
             SELECT y.key, y.organisation_id, y.department, y.kind, f.rule, f.severity, f.message
             FROM department_years y
             JOIN audit_runs a ON a.id = (SELECT MAX(l.id) FROM audit_runs l WHERE l.year_key = y.key AND l.revision = y.revision)
             JOIN findings f ON f.run_id = a.id
-            WHERE y.year = @year AND f.severity IN ('error', 'warning')
+            WHERE y.year = @year AND f.severity IN ('error', 'warning') AND NOT {Dismissed}
             ORDER BY y.key, f.ordinal
             """);
         Add(command, "year", year);
@@ -174,7 +182,8 @@ public sealed partial class DepartmentYearStore
 
     /// <summary>
     /// Every stored document (of <paramref name="year"/> when given) as the ledger counts it, in one query: its current
-    /// revision's latest audit, whether any finding of that revision has a review decision, and whether it is signed off.
+    /// revision's latest audit (its errors and warnings less those its reviewers judged 误报 or marked 已整改), whether
+    /// any finding of that revision has a review decision, and whether it is signed off.
     /// </summary>
     public async Task<IReadOnlyList<StoredLedgerEntry>> LedgerEntriesAsync(int? year = null, CancellationToken cancellationToken = default)
     {
@@ -182,7 +191,8 @@ public sealed partial class DepartmentYearStore
         await using var command = Command(connection, null, $"""
             SELECT y.key, y.organisation_id, y.department, y.year, y.kind, y.revision,
                 (SELECT MIN(r.saved_at) FROM department_year_revisions r WHERE r.year_key = y.key), y.saved_at,
-                a.errors, a.warnings,
+                a.errors - (SELECT COUNT(*) FROM findings f WHERE f.run_id = a.id AND f.severity = 'error' AND {Dismissed}),
+                a.warnings - (SELECT COUNT(*) FROM findings f WHERE f.run_id = a.id AND f.severity = 'warning' AND {Dismissed}),
                 CASE WHEN EXISTS (SELECT 1 FROM reviews v WHERE v.year_key = y.key AND v.revision = y.revision) THEN 1 ELSE 0 END,
                 CASE WHEN EXISTS (SELECT 1 FROM signoffs s WHERE s.year_key = y.key AND s.revision = y.revision) THEN 1 ELSE 0 END,
                 y.evaluations

@@ -294,6 +294,45 @@ public abstract class StoreContract
     }
 
     [SkippableFact]
+    public async Task What_counts_a_districts_errors_leaves_out_the_findings_its_reviewers_dismissed_by_their_standing_decision()
+    {
+        var store = await OpenAsync();
+        static Juesuan.Audit.Finding Made(string rule, Juesuan.Audit.Severity severity) =>
+            new() { Rule = rule, Severity = severity, Location = "第3行", Message = rule + " 不符" };
+        Juesuan.Audit.Finding[] findings =
+        [
+            Made("N.AMOUNT", Juesuan.Audit.Severity.Error), Made("N.SHARE", Juesuan.Audit.Severity.Error), Made("T01.TOTAL", Juesuan.Audit.Severity.Error),
+            Made("N.CHANGE", Juesuan.Audit.Severity.Warning),
+        ];
+        var report = new Juesuan.Audit.AuditReport(new("青石县医疗保障局", 2024, "national-2022", null), findings, new(3, 1, 0, 0, 0, 90));
+        string Print(string rule) => Juesuan.Audit.FindingFingerprint.Of(findings.Single(f => f.Rule == rule));
+        async Task<(int? Errors, int? Warnings, string Rules)> CountedAsync(string key)
+        {
+            var entry = (await store.LedgerEntriesAsync(2024)).Single(e => e.Key == key);
+            return (entry.Errors, entry.Warnings, string.Join(" ", (await store.DistrictFindingsAsync(2024)).Select(f => f.Rule).Order(StringComparer.Ordinal)));
+        }
+
+        var first = await store.SaveAsync(Example);
+        await store.SaveAuditAsync(first.Key, first.Revision, report, "{}");
+        Assert.Equal((3, 1, "N.AMOUNT N.CHANGE N.SHARE T01.TOTAL"), await CountedAsync(first.Key));
+
+        // 误报 and 已整改 are left out; 确认问题 still counts.
+        await store.SaveReviewAsync(first.Key, first.Revision, Print("N.AMOUNT"), ReviewDecisions.FalseAlarm, "口径不同", "甲");
+        await store.SaveReviewAsync(first.Key, first.Revision, Print("N.SHARE"), ReviewDecisions.Confirmed, null, "甲");
+        await store.SaveReviewAsync(first.Key, first.Revision, Print("N.CHANGE"), ReviewDecisions.Corrected, null, "甲");
+        Assert.Equal((2, 0, "N.SHARE T01.TOTAL"), await CountedAsync(first.Key));
+
+        // A corrected version with the same findings: the decisions made on version 1 still stand, until one made on
+        // version 2 replaces them (N.AMOUNT confirmed after all).
+        var second = await store.SaveAsync(Example with { Units = [] });
+        Assert.Equal(2, second.Revision);
+        await store.SaveAuditAsync(second.Key, second.Revision, report, "{}");
+        Assert.Equal((2, 0, "N.SHARE T01.TOTAL"), await CountedAsync(second.Key));
+        await store.SaveReviewAsync(second.Key, second.Revision, Print("N.AMOUNT"), ReviewDecisions.Confirmed, "核对后确属错误", "乙");
+        Assert.Equal((3, 0, "N.AMOUNT N.SHARE T01.TOTAL"), await CountedAsync(second.Key));
+    }
+
+    [SkippableFact]
     public async Task An_upload_whose_organisation_is_uncertain_waits_with_its_bytes_until_a_reviewer_chooses()
     {
         var store = await OpenAsync();
