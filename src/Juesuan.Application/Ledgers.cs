@@ -94,7 +94,7 @@ public sealed record Ledger(IReadOnlyList<int> Years, IReadOnlyList<LedgerRow> R
 /// audited (with counts), under review or signed off, against the due date of the year and kind (overdue marked) —
 /// as a value for the web page, the terminal and an Excel export.
 /// </summary>
-public sealed class Ledgers(Library library)
+public sealed class Ledgers(Library library, JuesuanOptions options)
 {
     /// <summary>
     /// The ledger of <paramref name="year"/> (of every year a document or a due date is stored for, when null), as of
@@ -102,7 +102,7 @@ public sealed class Ledgers(Library library)
     /// </summary>
     public async Task<Ledger> BuildAsync(int? year = null, DateOnly? today = null, CancellationToken cancellationToken = default)
     {
-        var day = today ?? DateOnly.FromDateTime(DateTime.Now);
+        var day = today ?? BeijingTime.Today(options.Clock);
         if (await library.OpenAsync(writing: false, cancellationToken).ConfigureAwait(false) is not { } store)
         {
             return new([], [], day, new Dictionary<(int, DocumentKind), DateOnly>());
@@ -173,7 +173,7 @@ public sealed class Ledgers(Library library)
             }
 
             var overdue = dueOn is { } limit && today > limit && !complete;
-            var late = dueOn is { } limit2 && found.Any(e => DateOnly.FromDateTime(e.ReceivedAt.ToLocalTime().Date) > limit2);
+            var late = dueOn is { } limit2 && found.Any(e => BeijingTime.DateOf(e.ReceivedAt) > limit2);
             return new LedgerCell(kind, y2, state, found, expected, found.Count, found.Sum(e => e.Errors ?? 0), found.Sum(e => e.Warnings ?? 0), dueOn, overdue, late && !overdue);
         }
     }

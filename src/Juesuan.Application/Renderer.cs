@@ -45,9 +45,6 @@ public sealed record RenderOutcome(bool Written, DepartmentYear Year, IReadOnlyL
 /// </summary>
 public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDisposable
 {
-    // The 落款 is dated in Beijing time (UTC+8, no daylight saving), whatever zone the server runs in.
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     private readonly Lock _lock = new();
     private Task<PdfPrinter>? _starting;
     private bool _disposed;
@@ -166,7 +163,7 @@ public sealed class Renderer(JuesuanOptions options) : IAsyncDisposable, IDispos
         DisclosureDocument document;
         try
         {
-            document = DisclosureBuilder.Build(year, reference: options.Reference, signed: DateOnly.FromDateTime(options.Clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime)) with { Watermark = watermark };
+            document = DisclosureBuilder.Build(year, reference: options.Reference, signed: BeijingTime.Today(options.Clock)) with { Watermark = watermark };
         }
         catch
         {

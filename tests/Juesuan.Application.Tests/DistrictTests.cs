@@ -498,6 +498,30 @@ public sealed class DistrictTests : IDisposable
     }
 
     [Fact]
+    public void A_report_received_after_midnight_in_beijing_on_the_day_after_its_deadline_is_late_whatever_the_servers_zone()
+    {
+        // 2025-09-30 17:00 UTC is 2025-10-01 01:00 in Beijing: a day late for a deadline of 30 September; 15:59 UTC is not.
+        var region = new StoredOrganisation(1, null, "region", "某区", null, [], true);
+        var department = new StoredOrganisation(2, 1, "department", "某区甲局", null, [], true);
+        var due = new Dictionary<(int, DocumentKind), DateOnly> { [(2024, DocumentKind.FinalAccounts)] = new DateOnly(2025, 9, 30) };
+        LedgerCell Cell(DateTimeOffset received) => Ledgers.Build([region, department],
+            [new StoredLedgerEntry("某区甲局/2024", 2, "某区甲局", 2024, DocumentKind.FinalAccounts, 1, received, received, 0, 0, false, false)], due, 2024, new DateOnly(2025, 12, 1))
+            .Rows.Single().Cells.Single(c => c.Kind == DocumentKind.FinalAccounts);
+        Assert.True(Cell(new DateTimeOffset(2025, 9, 30, 17, 0, 0, TimeSpan.Zero)).Late);
+        Assert.False(Cell(new DateTimeOffset(2025, 9, 30, 15, 59, 0, TimeSpan.Zero)).Late);
+
+        Assert.Equal(new DateOnly(2025, 10, 1), BeijingTime.DateOf(new DateTimeOffset(2025, 9, 30, 17, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("2025-10-01 01:00", BeijingTime.Shown(new DateTimeOffset(2025, 9, 30, 17, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("2025-10-01", BeijingTime.Shown(new DateTimeOffset(2025, 10, 1, 1, 0, 0, TimeSpan.FromHours(8)), "yyyy-MM-dd"));
+        Assert.Equal(new DateOnly(2025, 10, 1), BeijingTime.Today(new FixedClock(new DateTimeOffset(2025, 9, 30, 16, 0, 0, TimeSpan.Zero))));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public void A_unit_cell_is_overdue_only_when_units_are_expected_and_never_signed_off_while_incomplete()
     {
         var region = new StoredOrganisation(1, null, "region", "某区", null, [], true);

@@ -172,7 +172,8 @@ public sealed partial class WorkbenchTests : IDisposable
 
         // The audit letter (审核意见书): from the office and number given, the finding marked 误报 left out, with its deadline.
         var letterAddress = $"/Report?handler=Letter&key={Uri.EscapeDataString(key)}&issuer={Uri.EscapeDataString("镇安县财政局")}&number={Uri.EscapeDataString("镇财审〔2026〕3号")}&deadline=2026-12-31";
-        var today = DateTime.Now;
+        // Dated in Beijing, whatever zone the machine keeps.
+        var today = Juesuan.Application.BeijingTime.Today(TimeProvider.System);
         var letter = await client.GetAsync(letterAddress);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", letter.Content.Headers.ContentType!.MediaType);
         using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await letter.Content.ReadAsByteArrayAsync()), false))
@@ -183,7 +184,7 @@ public sealed partial class WorkbenchTests : IDisposable
             Assert.Contains("发现需要更正的问题 3 个", text, StringComparison.Ordinal);
             Assert.Contains("于2026年12月31日前将更正后的公开文本", text, StringComparison.Ordinal);
             // Dated the day it was asked for (either side of midnight, should the request cross it).
-            Assert.True(new[] { today, DateTime.Now }.Any(d => text.EndsWith($"镇安县财政局\n{d.Year}年{d.Month}月{d.Day}日", StringComparison.Ordinal)), text[^20..]);
+            Assert.True(new[] { today, Juesuan.Application.BeijingTime.Today(TimeProvider.System) }.Any(d => text.EndsWith($"镇安县财政局\n{d.Year}年{d.Month}月{d.Day}日", StringComparison.Ordinal)), text[^20..]);
         }
 
         Assert.Contains("需要填写发文单位", await client.GetStringAsync($"/Report?handler=Letter&key={Uri.EscapeDataString(key)}&issuer="), StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace Juesuan.Web.Pages;
 /// bulk assignment, a re-audit of everything after a rule update (a background job, its note of what changed shown),
 /// and a department's remediation notice (整改通知) as DOCX. For reviewers.
 /// </summary>
-public sealed class QueueModel(ReviewQueue queue, ReauditJobs jobs, UserManager<IdentityUser> users, Library library) : PageModel
+public sealed class QueueModel(ReviewQueue queue, ReauditJobs jobs, UserManager<IdentityUser> users, Library library, JuesuanOptions options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -97,7 +97,7 @@ public sealed class QueueModel(ReviewQueue queue, ReauditJobs jobs, UserManager<
             return Missing("发文单位和文号各不超过 60 字。", 400);
         }
 
-        var notice = await queue.NoticeAsync(department, noticeYear, string.IsNullOrWhiteSpace(issuer) ? "财政局" : issuer, number, DateOnly.FromDateTime(DateTime.Now), deadline, ct);
+        var notice = await queue.NoticeAsync(department, noticeYear, string.IsNullOrWhiteSpace(issuer) ? "财政局" : issuer, number, BeijingTime.Today(options.Clock), deadline, ct);
         if (notice is null)
         {
             return Missing("没有这个部门（整改通知按部门出具）。");

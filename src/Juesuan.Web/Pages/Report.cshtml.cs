@@ -69,6 +69,9 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
     /// <summary>Every finding with the decision standing on it.</summary>
     public IReadOnlyList<ReviewedFinding> Reviewed { get; private set; } = [];
 
+    /// <summary>Today in Beijing: the audit letter's date, and its deadline's default a month on.</summary>
+    public DateOnly Today => BeijingTime.Today(options.Clock);
+
     /// <summary>The errors still open (未处理): neither judged 误报 nor marked 已整改.</summary>
     public int OpenErrors { get; private set; }
 
@@ -183,7 +186,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             return Page();
         }
 
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = Today;
         var letter = Letters.Compose(Report!, Reviewed, issuer, number, today, deadline);
         var buffer = new MemoryStream();
         Letters.WriteDocx(letter, buffer);
