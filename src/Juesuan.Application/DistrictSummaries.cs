@@ -35,7 +35,7 @@ public sealed class DistrictSummaries(Library library, Ledgers ledgers)
         ['Y'] = "与上年报告（Y）",
     };
 
-    /// <summary>The summary of <paramref name="year"/> as of <paramref name="today"/> (the local date when null).</summary>
+    /// <summary>The summary of <paramref name="year"/> as of <paramref name="today"/> (today in Beijing when null).</summary>
     public async Task<DistrictSummary> BuildAsync(int year, DateOnly? today = null, CancellationToken cancellationToken = default)
     {
         var ledger = await ledgers.BuildAsync(year, today, cancellationToken).ConfigureAwait(false);

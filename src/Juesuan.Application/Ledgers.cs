@@ -98,7 +98,7 @@ public sealed class Ledgers(Library library, JuesuanOptions options)
 {
     /// <summary>
     /// The ledger of <paramref name="year"/> (of every year a document or a due date is stored for, when null), as of
-    /// <paramref name="today"/> (the local date when null).
+    /// <paramref name="today"/> (today in Beijing when null).
     /// </summary>
     public async Task<Ledger> BuildAsync(int? year = null, DateOnly? today = null, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Juesuan.Audit;
 using Juesuan.Storage;
 
@@ -73,12 +71,13 @@ public sealed class Reviews(Library library, Audits audits)
 
     /// <summary>
     /// The errors still open (未处理的错误): those no reviewer has judged 误报 or marked 已整改 — undecided, or 确认问题 and not
-    /// yet corrected. A sign-off with any open asks the reviewer to say so.
+    /// yet corrected — counted as the audit's summary counts errors (a rule that failed to run is not one). A sign-off
+    /// with any open asks the reviewer to say so.
     /// </summary>
     public static int OpenErrors(IEnumerable<ReviewedFinding> reviewed)
     {
         ArgumentNullException.ThrowIfNull(reviewed);
-        return reviewed.Count(r => r.Finding.Severity == Severity.Error && IsOpen(r));
+        return reviewed.Count(r => r.Finding.Severity == Severity.Error && r.Finding.Kind != FindingKind.Failed && IsOpen(r));
     }
 
     /// <summary>A finding still open: neither judged 误报 nor marked 已整改.</summary>

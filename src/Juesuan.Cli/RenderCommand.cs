@@ -245,9 +245,9 @@ internal static class RenderCommand
             => "在 JSON 的 operatingCosts 填写，或填报模板「其他情况」表的「机关运行经费」各行",
         { What: var what } when what.Contains("车辆", StringComparison.Ordinal) || what.Contains("设备", StringComparison.Ordinal)
             => "在 JSON 的 assets 填写，或填报模板「其他情况」表的「国有资产」各行",
-        { Section: "部门概况" } => "在 JSON 的 department.functions 填写，或填报模板「部门」表的「主要职能」",
+        { Section: "部门概况" or "单位概况" } => "在 JSON 的 department.functions 填写，或填报模板「部门」表的「主要职能」",
         { Section: "名词解释" } => "在 --reference 目录的科目目录（catalogs/*.json）中补充该科目的说明",
-        { Section: "部门决算表" } => "在 JSON 的 tables 中补上这张表，或在填报模板的对应表中填写",
+        { Section: "部门决算表" or "单位决算表" } => "在 JSON 的 tables 中补上这张表，或在填报模板的对应表中填写",
         { What: var what } when what.Contains("原因", StringComparison.Ordinal) => "在 JSON 的 explanations 填写，或填报模板「原因说明」表",
         { What: var what } when what.Contains("上年", StringComparison.Ordinal) => "在 JSON 的 references 填写上年数，或填报模板「参考数」表",
         { What: var what } when what.Contains("预算数", StringComparison.Ordinal) => "在 JSON 的 references 填写年初预算数，或填报模板「参考数」表",

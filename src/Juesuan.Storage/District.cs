@@ -30,8 +30,9 @@ public sealed partial class DepartmentYearStore
 {
     // A stored finding `f` of the document `y` that a reviewer's standing decision (its latest revision's) judged 误报 or
     // marked 已整改: what counts a district's errors and warnings leaves it out, as the report page and the letter do.
-    private const string Dismissed = """
-        EXISTS (SELECT 1 FROM reviews v WHERE v.year_key = y.key AND v.fingerprint = f.fingerprint AND v.decision IN ('false-alarm', 'corrected')
+    private const string Dismissed = $"""
+        EXISTS (SELECT 1 FROM reviews v WHERE v.year_key = y.key AND v.fingerprint = f.fingerprint
+            AND v.decision IN ('{ReviewDecisions.FalseAlarm}', '{ReviewDecisions.Corrected}')
             AND v.revision = (SELECT MAX(w.revision) FROM reviews w WHERE w.year_key = y.key AND w.fingerprint = f.fingerprint))
         """;
 
@@ -191,7 +192,7 @@ public sealed partial class DepartmentYearStore
         await using var command = Command(connection, null, $"""
             SELECT y.key, y.organisation_id, y.department, y.year, y.kind, y.revision,
                 (SELECT MIN(r.saved_at) FROM department_year_revisions r WHERE r.year_key = y.key), y.saved_at,
-                a.errors - (SELECT COUNT(*) FROM findings f WHERE f.run_id = a.id AND f.severity = 'error' AND {Dismissed}),
+                a.errors - (SELECT COUNT(*) FROM findings f WHERE f.run_id = a.id AND f.severity = 'error' AND f.kind <> 'failed' AND {Dismissed}),
                 a.warnings - (SELECT COUNT(*) FROM findings f WHERE f.run_id = a.id AND f.severity = 'warning' AND {Dismissed}),
                 CASE WHEN EXISTS (SELECT 1 FROM reviews v WHERE v.year_key = y.key AND v.revision = y.revision) THEN 1 ELSE 0 END,
                 CASE WHEN EXISTS (SELECT 1 FROM signoffs s WHERE s.year_key = y.key AND s.revision = y.revision) THEN 1 ELSE 0 END,

@@ -52,7 +52,12 @@ await Bootstrap.RunAsync(app.Services, app.Logger);
 // answered or failed, never the browser's own blank error page; what scripts fetch keeps its bare status.
 app.UseWhen(c => c.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true), page =>
 {
-    page.UseExceptionHandler("/Status");
+    if (!app.Environment.IsDevelopment())
+    {
+        // In development the developer exception page shows the failure itself.
+        page.UseExceptionHandler("/Status");
+    }
+
     page.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
 });
 

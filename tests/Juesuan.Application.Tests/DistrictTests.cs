@@ -354,7 +354,7 @@ public sealed class DistrictTests : IDisposable
             kept.Add(report);
         }
 
-        await _services.GetRequiredService<Ledgers>().SetDueAsync(2022, DocumentKind.FinalAccounts, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
+        await _services.GetRequiredService<Ledgers>().SetDueAsync(2022, DocumentKind.FinalAccounts, BeijingTime.Today(TimeProvider.System).AddDays(-1));
         var summary = await _services.GetRequiredService<DistrictSummaries>().BuildAsync(2022);
         Assert.Equal(10, summary.Departments);
         Assert.Equal(3, summary.Published);

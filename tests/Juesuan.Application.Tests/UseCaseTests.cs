@@ -185,6 +185,7 @@ public sealed class UseCaseTests : IDisposable
         [
             With(Severity.Error, null), With(Severity.Error, ReviewDecisions.Confirmed), With(Severity.Error, ReviewDecisions.FalseAlarm),
             With(Severity.Error, ReviewDecisions.Corrected), With(Severity.Warning, null), With(Severity.Info, null),
+            With(Severity.Error, null) with { Finding = With(Severity.Error, null).Finding with { Kind = FindingKind.Failed } },
         ]));
     }
 

@@ -8,6 +8,18 @@ namespace Juesuan.Cli.Tests;
 public sealed class RenderCliTests : CliTestBase
 {
     [Fact]
+    public void A_gap_of_a_unit_disclosure_is_told_where_to_fill_as_a_departments_is()
+    {
+        // A 单位决算's parts are 单位概况 and 单位决算表: the same fields fill them.
+        foreach (var (department, unit) in new[] { ("部门概况", "单位概况"), ("部门决算表", "单位决算表") })
+        {
+            var said = RenderCommand.WhereToFill(new Documents.Disclosure.NarrativeGap(department, "某项"));
+            Assert.NotEqual("在 JSON 的相应字段或填报模板的相应表中填写", said);
+            Assert.Equal(said, RenderCommand.WhereToFill(new Documents.Disclosure.NarrativeGap(unit, "某项")));
+        }
+    }
+
+    [Fact]
     public async Task Html_and_docx_of_the_example_are_written_without_gaps()
     {
         var html = Path.Combine(Folder, "q.html");

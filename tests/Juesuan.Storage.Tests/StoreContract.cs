@@ -303,6 +303,8 @@ public abstract class StoreContract
         [
             Made("N.AMOUNT", Juesuan.Audit.Severity.Error), Made("N.SHARE", Juesuan.Audit.Severity.Error), Made("T01.TOTAL", Juesuan.Audit.Severity.Error),
             Made("N.CHANGE", Juesuan.Audit.Severity.Warning),
+            // A rule that failed to run: an error finding the summary's error count leaves out.
+            Made("X.CRASH", Juesuan.Audit.Severity.Error) with { Kind = Juesuan.Audit.FindingKind.Failed },
         ];
         var report = new Juesuan.Audit.AuditReport(new("青石县医疗保障局", 2024, "national-2022", null), findings, new(3, 1, 0, 0, 0, 90));
         string Print(string rule) => Juesuan.Audit.FindingFingerprint.Of(findings.Single(f => f.Rule == rule));
@@ -314,12 +316,13 @@ public abstract class StoreContract
 
         var first = await store.SaveAsync(Example);
         await store.SaveAuditAsync(first.Key, first.Revision, report, "{}");
-        Assert.Equal((3, 1, "N.AMOUNT N.CHANGE N.SHARE T01.TOTAL"), await CountedAsync(first.Key));
+        Assert.Equal((3, 1, "N.AMOUNT N.CHANGE N.SHARE T01.TOTAL X.CRASH"), await CountedAsync(first.Key));
 
-        // 误报 and 已整改 are left out; 确认问题 still counts.
+        // 误报 and 已整改 are left out; 确认问题 still counts; the failed rule's 误报 takes nothing off the errors it was never among.
         await store.SaveReviewAsync(first.Key, first.Revision, Print("N.AMOUNT"), ReviewDecisions.FalseAlarm, "口径不同", "甲");
         await store.SaveReviewAsync(first.Key, first.Revision, Print("N.SHARE"), ReviewDecisions.Confirmed, null, "甲");
         await store.SaveReviewAsync(first.Key, first.Revision, Print("N.CHANGE"), ReviewDecisions.Corrected, null, "甲");
+        await store.SaveReviewAsync(first.Key, first.Revision, Print("X.CRASH"), ReviewDecisions.FalseAlarm, null, "甲");
         Assert.Equal((2, 0, "N.SHARE T01.TOTAL"), await CountedAsync(first.Key));
 
         // A corrected version with the same findings: the decisions made on version 1 still stand, until one made on

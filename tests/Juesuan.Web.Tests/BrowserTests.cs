@@ -325,22 +325,31 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
 
         // A fresh server's first sign-in (password hashing, the first page compiled) may take a while on a busy machine.
-        // The home page is waited for by what only a signed-in page shows, not by its load event: once (CI, 2026-12-02)
-        // the page was at "/" with the network idle and Playwright saw no load event in 68 s on an otherwise idle machine.
+        // The home page is waited for by its upload form, which only the signed-in home page has, never by a navigation
+        // or load event: twice in CI (2026-12-02) the browser sat at "/" with the page drawn (screenshot) while
+        // Playwright's WaitForURL waited in vain for the frame's "load", then for its "commit".
         try
         {
-            await page.WaitForURLAsync($"{_url}/", new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
-            await page.Locator("form.logout").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
+            await page.Locator("#upload-form").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
         }
         catch (TimeoutException e)
         {
-            Directory.CreateDirectory(_shots);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "sign-in-timed-out.png"), FullPage = true });
+            try
+            {
+                Directory.CreateDirectory(_shots);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "sign-in-timed-out.png"), FullPage = true });
+            }
+            catch (PlaywrightException)
+            {
+                // The diagnosis below matters more than the picture.
+            }
+
             throw new TimeoutException(
                 $"The sign-in did not reach the home page: the browser is at {page.Url}, showing「{await page.TitleAsync()}」; the server's last lines:\n"
                 + string.Join('\n', _server!.Output.TakeLast(40)), e);
         }
 
+        Assert.Equal($"{_url}/", page.Url);
         return new BrowserSession(playwright, browser, page);
     }
 

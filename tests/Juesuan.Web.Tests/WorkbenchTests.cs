@@ -99,6 +99,19 @@ public sealed partial class WorkbenchTests : IDisposable
             Assert.Contains("<h1>无法处理这次提交</h1>", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // Whatever the method (no handler of the page takes a PUT), and never a status outside 400–599 for the asking.
+        using (var put = await admin.SendAsync(AsBrowser(HttpMethod.Put, "/no-such-page")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
+            Assert.Contains("<h1>找不到这一页</h1>", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var odd = await admin.SendAsync(AsBrowser(HttpMethod.Get, "/Status?code=999")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, odd.StatusCode);
+            Assert.Contains("<h1>找不到这一页</h1>", await odd.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         // Signed out: an unknown address is the same page, with the sign-in offered instead of the menu.
         using var anonymous = Client();
         var outside = await anonymous.SendAsync(AsBrowser(HttpMethod.Get, "/no-such-page"));
@@ -166,7 +179,10 @@ public sealed partial class WorkbenchTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("尚有 3 个错误未处理（既未判为误报，也未标为已整改），未签署", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("未签署", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
-        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(reviewed), ["key"] = key, ["revision"] = "1", ["confirmOpen"] = "true" });
+        // A tick given for fewer open errors than there are now (another reviewer reopened one) signs nothing either.
+        var fewer = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(reviewed), ["key"] = key, ["revision"] = "1", ["confirmOpen"] = "true", ["openSeen"] = "2" });
+        Assert.Contains("尚有 3 个错误未处理", await (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", fewer)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var sign = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(reviewed), ["key"] = key, ["revision"] = "1", ["confirmOpen"] = "true", ["openSeen"] = "3" });
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Report?handler=SignOff&key={Uri.EscapeDataString(key)}", sign)).StatusCode);
         Assert.Contains("已审核通过：admin", await client.GetStringAsync($"/Report?key={Uri.EscapeDataString(key)}"), StringComparison.Ordinal);
 

@@ -104,9 +104,10 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
 
     /// <summary>
     /// 审核通过: the current revision is signed off by the signed-in reviewer — with errors still open only when the
-    /// reviewer said so (<paramref name="confirmOpen"/>), never by one click past them.
+    /// reviewer said so (<paramref name="confirmOpen"/>) for no more than the <paramref name="openSeen"/> the page showed
+    /// (another reviewer may have reopened one since), never by one click past them.
     /// </summary>
-    public async Task<IActionResult> OnPostSignOffAsync(int revision, bool confirmOpen, CancellationToken ct)
+    public async Task<IActionResult> OnPostSignOffAsync(int revision, bool confirmOpen, int openSeen, CancellationToken ct)
     {
         if (!CanReview)
         {
@@ -118,7 +119,7 @@ public sealed class ReportModel(Reports reports, Audits audits, Reviews reviews,
             return NotFound();
         }
 
-        if (Stored?.Revision == revision && OpenErrors > 0 && !confirmOpen)
+        if (Stored?.Revision == revision && OpenErrors > 0 && (!confirmOpen || OpenErrors > openSeen))
         {
             Notice = $"尚有 {OpenErrors} 个错误未处理（既未判为误报，也未标为已整改），未签署。如确要在此情况下通过，请勾选签署旁的确认后再签署。";
             return Page();

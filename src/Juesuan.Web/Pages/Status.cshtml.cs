@@ -22,20 +22,20 @@ public sealed class StatusModel : PageModel
     /// <summary>What happened and what to do, in a clerk's words.</summary>
     public string Explanation { get; private set; } = string.Empty;
 
-    /// <summary>Renders for any method: a failed POST is re-executed as a POST.</summary>
-    public void OnGet(int? code) => Describe(code);
-
-    /// <inheritdoc cref="OnGet(int?)"/>
-    public void OnPost(int? code) => Describe(code);
-
-    private void Describe(int? code)
+    /// <summary>
+    /// Works out what to say, before the page is written (called from the page itself, so whatever the method of the
+    /// request re-executed here — a GET, a POST, a PUT no handler takes): the failure, else the original status, else
+    /// <c>?code=</c>, kept within 400–599.
+    /// </summary>
+    public void Describe()
     {
         var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var asked = int.TryParse(Request.Query["code"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var given) ? given : (int?)null;
         Code = failed ? StatusCodes.Status500InternalServerError
-            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? Response.StatusCode;
-        if (Code < 400)
+            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? asked ?? Response.StatusCode;
+        if (Code is < 400 or > 599)
         {
-            // Asked for directly: nothing went wrong.
+            // Asked for directly, or with a code no failure has: said as a page not there.
             Code = StatusCodes.Status404NotFound;
         }
 
@@ -45,7 +45,7 @@ public sealed class StatusModel : PageModel
             StatusCodes.Status404NotFound => ("找不到这一页",
                 "地址可能有误，或者这份材料已被删除、已按新的名称归档，也可能您的账户无权查看它（编制人员只能看到本单位的材料）。"),
             StatusCodes.Status400BadRequest => ("无法处理这次提交",
-                "页面可能已经过期（例如在另一个窗口中退出或重新登录过）。请回到上一页，刷新后再试一次。"),
+                "页面可能已经过期（例如在另一个窗口中退出或重新登录过），请回到上一页，刷新后再试一次；如果是在上传文件，也可能是一次上传的文件总量超过了服务器允许的大小，请分几次上传。"),
             StatusCodes.Status405MethodNotAllowed => ("无法处理这次提交", "这个地址不接受这种操作。请从页面上的按钮或链接进入。"),
             StatusCodes.Status413PayloadTooLarge => ("上传的内容太大", "一次上传的文件总量超过了服务器允许的大小。请分几次上传，或把文件打成 zip 包。"),
             >= 500 => ("服务器出错了", "这次操作没有完成，错误已记入服务器日志。请稍后重试；如果一直出错，请把时间和操作告诉管理员。"),
