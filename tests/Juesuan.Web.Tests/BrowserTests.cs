@@ -95,7 +95,9 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("text=新建账户");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "6-accounts.png"), FullPage = true });
         await page.ClickAsync("form.logout button");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        // Pages are waited for by what they show, never by WaitForURL (see SignedInAsync).
+        await page.Locator("input[name=UserName]").WaitForAsync();
+        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -293,8 +295,8 @@ public sealed class BrowserTests : IAsyncLifetime
 
         // A late cell opens its report.
         await page.Locator("#ledger tr[data-department='渠县医疗保障局'] td.late a").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Report\\?key="));
-        Assert.Contains("渠县医疗保障局", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await page.Locator("h1", new PageLocatorOptions { HasText = "渠县医疗保障局" }).WaitForAsync();
+        Assert.Contains("/Report?key=", page.Url, StringComparison.Ordinal);
 
         // Exported and read back with a library.
         await page.GotoAsync($"{_url}/Ledger");
@@ -326,8 +328,8 @@ public sealed class BrowserTests : IAsyncLifetime
 
         // A fresh server's first sign-in (password hashing, the first page compiled) may take a while on a busy machine.
         // The home page is waited for by its upload form, which only the signed-in home page has, never by a navigation
-        // or load event: twice in CI (2026-12-02) the browser sat at "/" with the page drawn (screenshot) while
-        // Playwright's WaitForURL waited in vain for the frame's "load", then for its "commit".
+        // or load event: in CI (2026-12-02) the browser sat at the page it was waited for, drawn (screenshot), while
+        // Playwright's WaitForURL waited in vain for the frame's "load" (twice, here and after signing out) or "commit".
         try
         {
             await page.Locator("#upload-form").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
