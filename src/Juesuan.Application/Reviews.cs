@@ -44,17 +44,14 @@ public sealed class Reviews(Library library, Audits audits)
 
         // Against the same prior year as the current audit, so the cross-year findings are not taken for new ones.
         var prior = await library.PriorOfAsync(key, previous.Year, cancellationToken).ConfigureAwait(false);
-        var before = audits.Audit(previous, key, prior).Findings.Where(f => f.Kind != FindingKind.Rounding).GroupBy(Fingerprint).ToDictionary(g => g.Key, g => g.First());
-        var now = current.Findings.Where(f => f.Kind != FindingKind.Rounding).Select(Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var before = audits.Audit(previous, key, prior).Findings.Where(f => f.Kind != FindingKind.Rounding).GroupBy(FindingFingerprint.Of).ToDictionary(g => g.Key, g => g.First());
+        var now = current.Findings.Where(f => f.Kind != FindingKind.Rounding).Select(FindingFingerprint.Of).ToHashSet(StringComparer.Ordinal);
         return new RevisionComparison(
             revision - 1,
             before.Where(b => !now.Contains(b.Key)).Select(b => b.Value).ToArray(),
             now.Where(n => !before.ContainsKey(n)).ToHashSet(StringComparer.Ordinal),
             now.Where(before.ContainsKey).ToHashSet(StringComparer.Ordinal));
     }
-
-    /// <summary>The identity of a finding across revisions (no file name, page or line: a corrected upload moves them).</summary>
-    public static string Fingerprint(Finding finding) => FindingFingerprint.Of(finding);
 
     /// <summary>Every finding of <paramref name="report"/> with the decision standing on it.</summary>
     public async Task<IReadOnlyList<ReviewedFinding>> ReviewedAsync(string key, AuditReport report, CancellationToken cancellationToken = default)
@@ -64,7 +61,7 @@ public sealed class Reviews(Library library, Audits audits)
         var reviews = await store.ReviewsAsync(key, cancellationToken).ConfigureAwait(false);
         return report.Findings.Select(f =>
         {
-            var print = Fingerprint(f);
+            var print = FindingFingerprint.Of(f);
             return new ReviewedFinding(f, print, reviews.GetValueOrDefault(print));
         }).ToArray();
     }

@@ -161,7 +161,7 @@ public sealed class PreparationTests : IDisposable
         var report = await _services.GetRequiredService<Audits>().AuditStoredAsync(loaded);
         foreach (var finding in report.Findings.Where(f => f.Severity == Audit.Severity.Error))
         {
-            await reviews.DecideAsync(defective.Key, loaded.Stored!.Revision, Reviews.Fingerprint(finding), ReviewDecisions.FalseAlarm, "核对无误", "审核员");
+            await reviews.DecideAsync(defective.Key, loaded.Stored!.Revision, Juesuan.Audit.FindingFingerprint.Of(finding), ReviewDecisions.FalseAlarm, "核对无误", "审核员");
         }
 
         Assert.True((await gate.CheckAsync(loaded)).Passed);

@@ -283,7 +283,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.All(carried, f => Assert.Equal((1, "请整改：" + f.Finding.Rule), (f.Review!.Revision, f.Review.Comment)));
 
         // A figure printed differently is another finding; the file name or page it is found on is not.
-        Assert.NotEqual(classSum.Fingerprint, Reviews.Fingerprint(classSum.Finding with { Actual = "9,999.99" }));
+        Assert.NotEqual(classSum.Fingerprint, FindingFingerprint.Of(classSum.Finding with { Actual = "9,999.99" }));
         // (the figures' own places move: file, page, line and boxes; the fingerprint reads them, so this can fail)
         var moved = classSum.Finding with
         {
@@ -291,7 +291,7 @@ public sealed class UseCaseTests : IDisposable
             Figures = [.. classSum.Finding.Figures.Select(f => f with { Where = f.Where is { } w ? w with { Document = "另一个文件", Page = 3, Line = 99 } : null })],
         };
         Assert.Contains(classSum.Finding.Figures, f => f.Where is not null);
-        Assert.Equal(classSum.Fingerprint, Reviews.Fingerprint(moved));
+        Assert.Equal(classSum.Fingerprint, FindingFingerprint.Of(moved));
 
         // A decision or sign-off on version 1, sent after version 2 arrived, is refused; on version 2 it is kept.
         Assert.Null(await reviews.DecideAsync(saved.Key, 1, carried[0].Fingerprint, Storage.ReviewDecisions.FalseAlarm, null, "审核员乙"));

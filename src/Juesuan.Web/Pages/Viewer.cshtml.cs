@@ -83,7 +83,7 @@ public sealed class ViewerModel(Reports reports, Audits audits, Access access, J
             return NotFound();
         }
 
-        Finding = (await audits.AuditStoredAsync(loaded, ct)).Findings.FirstOrDefault(f => Reviews.Fingerprint(f) == FindingPrint);
+        Finding = (await audits.AuditStoredAsync(loaded, ct)).Findings.FirstOrDefault(f => FindingFingerprint.Of(f) == FindingPrint);
         var reader = Reader = loaded.Original?.Reader;
         OriginalName = loaded.Original?.FileName;
         if (Finding?.Figures.ElementAtOrDefault(FigureIndex) is not { } chosen || LinkText(chosen.Where, loaded.Original) is null)
